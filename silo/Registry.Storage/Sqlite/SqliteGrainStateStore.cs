@@ -1,0 +1,461 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Orleans.Storage;
+
+namespace Registry.Storage.Sqlite;
+
+/// <summary>
+/// An <see cref="IGrainStateStore"/> in one SQLite database file: WAL journal, <c>synchronous=FULL</c> so that a
+/// returned write survives power loss, a 30 s busy timeout for other processes sharing the file, and immediate
+/// (write-locking) transactions for every change. State lives in <c>grain_state</c>; <c>grain_history</c> is
+/// append-only (triggers reject updates and deletes). Version numbers keep counting across a clearing, so one record's
+/// history never repeats a version; a clearing gets the next version with a null ETag and null JSON.
+/// </summary>
+/// <remarks>
+/// Thread-safe: every operation opens its own pooled connection. Microsoft.Data.Sqlite runs synchronously even behind
+/// its async methods, so the work runs on the thread pool rather than on the caller's (e.g. an Orleans scheduler's)
+/// thread, and writers of this instance queue on an async gate instead of blocking threads in SQLite's busy wait.
+/// Dispose releases the pooled connections (and with them the file).
+/// </remarks>
+/// <param name="databasePath">The database file; its directory is created by <see cref="InitializeAsync"/>.</param>
+/// <param name="timeProvider">The clock for schema bookkeeping; <see cref="TimeProvider.System"/> when null. History
+/// times come from the <see cref="HistoryEntry"/> given to each call.</param>
+public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? timeProvider = null)
+    : IGrainStateStore, IDisposable
+{
+    private const int SeedBatchSize = 5_000;
+    private const int KeyPageSize = 1_000;
+    private const int BusyTimeoutMilliseconds = 30_000;
+    private const string TimeFormat = "O";
+
+    private readonly string connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.GetFullPath(databasePath),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        DefaultTimeout = BusyTimeoutMilliseconds / 1_000,
+    }.ToString();
+
+    private readonly TimeProvider clock = timeProvider ?? TimeProvider.System;
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private volatile bool disposed;
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath { get; } = Path.GetFullPath(databasePath);
+
+    /// <inheritdoc />
+    public string Name => "sqlite";
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        RunWriteAsync(Initialize, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Read(key), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson, HistoryEntry entry,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateJson);
+        ArgumentNullException.ThrowIfNull(entry);
+        return RunWriteAsync(() => Write(key, expectedETag, stateJson, entry), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Clearing a record that has no state with a null ETag changes nothing and adds no history row.</remarks>
+    public Task ClearAsync(GrainStateKey key, string? expectedETag, HistoryEntry entry,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return RunWriteAsync(() => Clear(key, expectedETag, entry), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(GrainStateKey key,
+        CancellationToken cancellationToken = default) =>
+        Task.Run(() => ReadHistory(key), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Commits in batches of 5,000 states; when cancelled between batches, the committed batches stay, and a rerun
+    /// inserts the rest. A state inserted here gets the next version of its record (1 unless it was cleared before).
+    /// </remarks>
+    public async Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states, HistoryEntry entry,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(entry);
+        var inserted = 0;
+        for (var start = 0; start < states.Count; start += SeedBatchSize)
+        {
+            var count = Math.Min(SeedBatchSize, states.Count - start);
+            var batchStart = start;
+            inserted += await RunWriteAsync(() => InsertMissingBatch(states, batchStart, count, entry),
+                cancellationToken);
+        }
+
+        return inserted;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Pages through the keys in ordinal (byte) order; no connection stays open between pages.</remarks>
+    public async IAsyncEnumerable<GrainStateKey> ListKeysAsync(string stateName,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        string? after = null;
+        while (true)
+        {
+            var lastKey = after;
+            var page = await Task.Run(() => ReadKeyPage(stateName, lastKey), cancellationToken);
+            foreach (var grainId in page)
+            {
+                yield return new GrainStateKey(stateName, grainId);
+            }
+
+            if (page.Count < KeyPageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1];
+        }
+    }
+
+    /// <inheritdoc />
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
+        {
+            using var connection = Open();
+            using var command = Command(connection, null, "SELECT 1;");
+            _ = command.ExecuteScalar();
+        }, cancellationToken);
+
+    /// <summary>Releases the pooled connections of this database. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task<T> RunWriteAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(work, cancellationToken);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    private Task RunWriteAsync(Action work, CancellationToken cancellationToken) =>
+        RunWriteAsync(() =>
+        {
+            work();
+            return true;
+        }, cancellationToken);
+
+    private SqliteConnection Open()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            // Per-connection settings: a pooled connection may come from before a change, so set them every time.
+            using var pragmas = Command(connection, null,
+                $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void Initialize()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        using var connection = Open();
+
+        // The journal mode is stored in the file; it cannot change inside a transaction.
+        using (var journal = Command(connection, null, "PRAGMA journal_mode = WAL;"))
+        {
+            var mode = journal.ExecuteScalar() as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(
+                    $"SQLite database '{DatabasePath}' could not switch to WAL journal mode (it reports '{mode}').");
+            }
+        }
+
+        // An immediate transaction serializes concurrent initializers, also across processes.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var create = Command(connection, transaction, SqliteSchema.CreateVersionTable))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        long current;
+        using (var select = Command(connection, transaction, SqliteSchema.SelectVersion))
+        {
+            current = (long)select.ExecuteScalar()!;
+        }
+
+        var latest = SqliteSchema.Migrations.Count;
+        if (current > latest)
+        {
+            throw new InvalidOperationException(
+                $"SQLite database '{DatabasePath}' has schema version {current}; this build knows up to {latest}.");
+        }
+
+        for (var version = current + 1; version <= latest; version++)
+        {
+            using (var migrate = Command(connection, transaction, SqliteSchema.Migrations[(int)version - 1]))
+            {
+                migrate.ExecuteNonQuery();
+            }
+
+            using var record = Command(connection, transaction, SqliteSchema.RecordVersion,
+                ("$version", version), ("$appliedAt", FormatTime(clock.GetUtcNow())));
+            record.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private StoredGrainState? Read(GrainStateKey key)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, SqliteSchema.SelectState, KeyParameters(key));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new StoredGrainState(reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
+            : null;
+    }
+
+    private string Write(GrainStateKey key, string? expectedETag, string stateJson, HistoryEntry entry)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = ReadCurrent(connection, transaction, key);
+        if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
+        {
+            throw Mismatch("write", key, current?.ETag, expectedETag);
+        }
+
+        var version = (current?.Version ?? LastHistoryVersion(connection, transaction, key)) + 1;
+        var etag = Guid.NewGuid().ToString("N");
+        var recordedAt = FormatTime(entry.RecordedAt);
+        using (var upsert = Command(connection, transaction,
+                   current is null ? SqliteSchema.InsertState : SqliteSchema.UpdateState,
+                   ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
+                   ("$stateJson", stateJson), ("$updatedAt", recordedAt)))
+        {
+            upsert.ExecuteNonQuery();
+        }
+
+        AppendHistory(connection, transaction, key, version, etag, entry, stateJson);
+        transaction.Commit();
+        return etag;
+    }
+
+    private void Clear(GrainStateKey key, string? expectedETag, HistoryEntry entry)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = ReadCurrent(connection, transaction, key);
+        if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
+        {
+            throw Mismatch("clear", key, current?.ETag, expectedETag);
+        }
+
+        if (current is null)
+        {
+            return;
+        }
+
+        using (var delete = Command(connection, transaction, SqliteSchema.DeleteState, KeyParameters(key)))
+        {
+            delete.ExecuteNonQuery();
+        }
+
+        AppendHistory(connection, transaction, key, current.Value.Version + 1, etag: null, entry, stateJson: null);
+        transaction.Commit();
+    }
+
+    private int InsertMissingBatch(IReadOnlyList<SeedState> states, int start, int count, HistoryEntry entry)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var recordedAt = FormatTime(entry.RecordedAt);
+
+        using var insertState = Command(connection, transaction, SqliteSchema.InsertStateIfMissing);
+        var stateName = insertState.Parameters.Add("$stateName", SqliteType.Text);
+        var grainId = insertState.Parameters.Add("$grainId", SqliteType.Text);
+        var etag = insertState.Parameters.Add("$etag", SqliteType.Text);
+        var stateJson = insertState.Parameters.Add("$stateJson", SqliteType.Text);
+        insertState.Parameters.AddWithValue("$updatedAt", recordedAt);
+        insertState.Prepare();
+
+        using var insertHistory = Command(connection, transaction, SqliteSchema.InsertHistory,
+            ("$operation", entry.Operation), ("$actor", entry.Actor), ("$reason", entry.Reason),
+            ("$recordedAt", recordedAt));
+        var historyStateName = insertHistory.Parameters.Add("$stateName", SqliteType.Text);
+        var historyGrainId = insertHistory.Parameters.Add("$grainId", SqliteType.Text);
+        var historyVersion = insertHistory.Parameters.Add("$version", SqliteType.Integer);
+        var historyETag = insertHistory.Parameters.Add("$etag", SqliteType.Text);
+        var historyStateJson = insertHistory.Parameters.Add("$stateJson", SqliteType.Text);
+        insertHistory.Prepare();
+
+        var inserted = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var seed = states[i];
+            ArgumentNullException.ThrowIfNull(seed, nameof(states));
+            var newETag = Guid.NewGuid().ToString("N");
+            stateName.Value = seed.Key.StateName;
+            grainId.Value = seed.Key.GrainId;
+            etag.Value = newETag;
+            stateJson.Value = seed.StateJson;
+            if (insertState.ExecuteScalar() is not long version)
+            {
+                continue;
+            }
+
+            historyStateName.Value = seed.Key.StateName;
+            historyGrainId.Value = seed.Key.GrainId;
+            historyVersion.Value = version;
+            historyETag.Value = newETag;
+            historyStateJson.Value = seed.StateJson;
+            EnsureOneRow(insertHistory.ExecuteNonQuery());
+            inserted++;
+        }
+
+        transaction.Commit();
+        return inserted;
+
+        static void EnsureOneRow(int rows)
+        {
+            if (rows != 1)
+            {
+                throw new InvalidOperationException($"A history insert affected {rows} rows instead of 1.");
+            }
+        }
+    }
+
+    private IReadOnlyList<HistoryRecord> ReadHistory(GrainStateKey key)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, SqliteSchema.SelectHistory, KeyParameters(key));
+        using var reader = command.ExecuteReader();
+        var records = new List<HistoryRecord>();
+        while (reader.Read())
+        {
+            var entry = new HistoryEntry(
+                Operation: reader.GetString(2),
+                Actor: reader.GetString(3),
+                Reason: reader.IsDBNull(4) ? null : reader.GetString(4),
+                RecordedAt: ParseTime(reader.GetString(5)));
+            records.Add(new HistoryRecord(
+                Version: reader.GetInt64(0),
+                ETag: reader.IsDBNull(1) ? null : reader.GetString(1),
+                Entry: entry,
+                StateJson: reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return records;
+    }
+
+    private List<string> ReadKeyPage(string stateName, string? after)
+    {
+        using var connection = Open();
+        using var command = after is null
+            ? Command(connection, null, SqliteSchema.SelectFirstKeys,
+                ("$stateName", stateName), ("$limit", KeyPageSize))
+            : Command(connection, null, SqliteSchema.SelectKeysAfter,
+                ("$stateName", stateName), ("$after", after), ("$limit", KeyPageSize));
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>(KeyPageSize);
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private static (string ETag, long Version)? ReadCurrent(SqliteConnection connection,
+        SqliteTransaction transaction, GrainStateKey key)
+    {
+        using var command = Command(connection, transaction, SqliteSchema.SelectCurrentVersion, KeyParameters(key));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
+    }
+
+    private static long LastHistoryVersion(SqliteConnection connection, SqliteTransaction transaction,
+        GrainStateKey key)
+    {
+        using var command = Command(connection, transaction, SqliteSchema.SelectLastHistoryVersion,
+            KeyParameters(key));
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void AppendHistory(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
+        long version, string? etag, HistoryEntry entry, string? stateJson)
+    {
+        using var command = Command(connection, transaction, SqliteSchema.InsertHistory,
+            ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
+            ("$operation", entry.Operation), ("$actor", entry.Actor), ("$reason", entry.Reason),
+            ("$recordedAt", FormatTime(entry.RecordedAt)), ("$stateJson", stateJson));
+        command.ExecuteNonQuery();
+    }
+
+    private static InconsistentStateException Mismatch(string operation, GrainStateKey key, string? storedETag,
+        string? expectedETag) =>
+        new($"Cannot {operation} state '{key.StateName}' of grain '{key.GrainId}': the stored ETag is " +
+            $"{Describe(storedETag)} but the caller expected {Describe(expectedETag)}.",
+            storedETag, expectedETag);
+
+    private static string Describe(string? etag) => etag is null ? "none (no state stored)" : $"'{etag}'";
+
+    private static (string Name, object? Value)[] KeyParameters(GrainStateKey key) =>
+        [("$stateName", key.StateName), ("$grainId", key.GrainId)];
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql,
+        params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = BusyTimeoutMilliseconds / 1_000;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    // Stored as UTC ISO 8601 round-trip text: fixed width, so text order is time order.
+    private static string FormatTime(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None);
+}

@@ -1,0 +1,136 @@
+namespace Registry.Storage.Sqlite;
+
+/// <summary>The SQLite schema, as numbered migrations applied in order and recorded in <c>schema_version</c>.</summary>
+internal static class SqliteSchema
+{
+    public const string CreateVersionTable = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version    INTEGER NOT NULL PRIMARY KEY,
+            applied_at TEXT    NOT NULL
+        );
+        """;
+
+    public const string SelectVersion = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
+
+    public const string RecordVersion = "INSERT INTO schema_version (version, applied_at) VALUES ($version, $appliedAt);";
+
+    /// <summary>Migration n (1-based) brings the schema from version n - 1 to n. Never edit a released entry.</summary>
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // 1: current state per record, and the append-only history of every version written or cleared.
+        // grain_state keeps rowids (no WITHOUT ROWID) because states can be megabytes long.
+        """
+        CREATE TABLE grain_state (
+            state_name TEXT    NOT NULL,
+            grain_id   TEXT    NOT NULL,
+            version    INTEGER NOT NULL,
+            etag       TEXT    NOT NULL,
+            state_json TEXT    NOT NULL,
+            updated_at TEXT    NOT NULL,
+            PRIMARY KEY (state_name, grain_id)
+        );
+
+        CREATE TABLE grain_history (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            state_name  TEXT    NOT NULL,
+            grain_id    TEXT    NOT NULL,
+            version     INTEGER NOT NULL,
+            etag        TEXT    NULL,
+            operation   TEXT    NOT NULL,
+            actor       TEXT    NOT NULL,
+            reason      TEXT    NULL,
+            recorded_at TEXT    NOT NULL,
+            state_json  TEXT    NULL
+        );
+
+        CREATE INDEX ix_grain_history_key ON grain_history (state_name, grain_id, id);
+
+        CREATE TRIGGER grain_history_no_update BEFORE UPDATE ON grain_history
+        BEGIN
+            SELECT RAISE(ABORT, 'grain_history is append-only');
+        END;
+
+        CREATE TRIGGER grain_history_no_delete BEFORE DELETE ON grain_history
+        BEGIN
+            SELECT RAISE(ABORT, 'grain_history is append-only');
+        END;
+        """,
+    ];
+
+    public const string SelectState = """
+        SELECT etag, version, state_json FROM grain_state
+        WHERE state_name = $stateName AND grain_id = $grainId;
+        """;
+
+    public const string SelectCurrentVersion = """
+        SELECT etag, version FROM grain_state
+        WHERE state_name = $stateName AND grain_id = $grainId;
+        """;
+
+    // Versions keep counting across a clearing, so the history of one record never repeats a version number.
+    public const string SelectLastHistoryVersion = """
+        SELECT COALESCE(
+            (SELECT version FROM grain_history
+             WHERE state_name = $stateName AND grain_id = $grainId
+             ORDER BY id DESC LIMIT 1),
+            0);
+        """;
+
+    public const string InsertState = """
+        INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at)
+        VALUES ($stateName, $grainId, $version, $etag, $stateJson, $updatedAt);
+        """;
+
+    public const string UpdateState = """
+        UPDATE grain_state
+        SET version = $version, etag = $etag, state_json = $stateJson, updated_at = $updatedAt
+        WHERE state_name = $stateName AND grain_id = $grainId;
+        """;
+
+    public const string DeleteState = """
+        DELETE FROM grain_state WHERE state_name = $stateName AND grain_id = $grainId;
+        """;
+
+    // RETURNING yields no row when the key exists: that is how seeding knows whether to add a history row.
+    public const string InsertStateIfMissing = """
+        INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at)
+        VALUES (
+            $stateName,
+            $grainId,
+            COALESCE(
+                (SELECT version FROM grain_history
+                 WHERE state_name = $stateName AND grain_id = $grainId
+                 ORDER BY id DESC LIMIT 1),
+                0) + 1,
+            $etag,
+            $stateJson,
+            $updatedAt)
+        ON CONFLICT (state_name, grain_id) DO NOTHING
+        RETURNING version;
+        """;
+
+    public const string InsertHistory = """
+        INSERT INTO grain_history
+            (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state_json)
+        VALUES
+            ($stateName, $grainId, $version, $etag, $operation, $actor, $reason, $recordedAt, $stateJson);
+        """;
+
+    public const string SelectHistory = """
+        SELECT version, etag, operation, actor, reason, recorded_at, state_json FROM grain_history
+        WHERE state_name = $stateName AND grain_id = $grainId
+        ORDER BY id;
+        """;
+
+    public const string SelectFirstKeys = """
+        SELECT grain_id FROM grain_state
+        WHERE state_name = $stateName
+        ORDER BY grain_id LIMIT $limit;
+        """;
+
+    public const string SelectKeysAfter = """
+        SELECT grain_id FROM grain_state
+        WHERE state_name = $stateName AND grain_id > $after
+        ORDER BY grain_id LIMIT $limit;
+        """;
+}
