@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Registry.Storage;
+
+/// <summary>
+/// The JSON shape of stored grain state: camelCase property names, enums as their names, <see cref="DateOnly"/> as
+/// <c>yyyy-MM-dd</c>, and no type names, so that the stored text stays readable and independent of CLR type names.
+/// State classes must expose what they persist as public properties (fields are not serialized).
+/// </summary>
+public static class RegistryJson
+{
+    /// <summary>
+    /// The options every state is written and read with. Read-only: changing how stored JSON looks is a data
+    /// migration, not a local tweak.
+    /// </summary>
+    public static JsonSerializerOptions StateOptions { get; } = CreateStateOptions();
+
+    private static JsonSerializerOptions CreateStateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            // Dictionary keys are data (division codes, language tags), not member names: keep them verbatim.
+            DictionaryKeyPolicy = null,
+            WriteIndented = false,
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
