@@ -1,0 +1,579 @@
+using System.Text;
+using Orleans.Storage;
+
+namespace Registry.Storage.Tests;
+
+/// <summary>
+/// The behaviour every <see cref="IGrainStateStore"/> backend must show, run against the real backend. A backend's
+/// test class derives from this and supplies <see cref="CreateStoreAsync"/>; each test works in a fresh scope.
+/// Times used here are whole milliseconds in UTC so that backends with coarser timestamps can pass.
+/// </summary>
+public abstract class GrainStateStoreConformance : IAsyncLifetime
+{
+    private const string StateName = "place";
+    private static readonly DateTimeOffset T0 = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
+    private readonly List<IGrainStateStore> openStores = [];
+
+    /// <summary>The scope of the current test: a fresh database, schema or table prefix per test.</summary>
+    protected string Scope { get; } = "t" + Guid.NewGuid().ToString("N");
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Creates a store (not yet initialized) over the data named by <paramref name="scope"/>. Calling it again with
+    /// the same scope, also after the first store was disposed, must reach the same data: that is how reopening and
+    /// several silos sharing one database are tested.
+    /// </summary>
+    protected abstract Task<IGrainStateStore> CreateStoreAsync(string scope);
+
+    /// <summary>Releases one store; by default disposes it when it is disposable.</summary>
+    protected virtual async ValueTask DisposeStoreAsync(IGrainStateStore store)
+    {
+        switch (store)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+
+    /// <summary>Removes what the test's scopes left behind (files, schemas, tables); runs after all stores are released.</summary>
+    protected virtual ValueTask CleanupAsync() => ValueTask.CompletedTask;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in openStores)
+        {
+            await DisposeStoreAsync(store);
+        }
+
+        openStores.Clear();
+        await CleanupAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Creates and initializes a store over <paramref name="scope"/> (the test's own scope by default).</summary>
+    protected async Task<IGrainStateStore> OpenAsync(string? scope = null)
+    {
+        var store = await CreateStoreAsync(scope ?? Scope);
+        openStores.Add(store);
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    /// <summary>Releases a store before the test ends, e.g. to reopen the same scope.</summary>
+    protected async Task CloseAsync(IGrainStateStore store)
+    {
+        openStores.Remove(store);
+        await DisposeStoreAsync(store);
+    }
+
+    protected static GrainStateKey Key(string id, string stateName = StateName) => new(stateName, "place/" + id);
+
+    protected static HistoryEntry Entry(string operation = "write", string actor = "alice", string? reason = "test",
+        int minutes = 0) => new(operation, actor, reason, T0.AddMinutes(minutes));
+
+    protected static string Json(string name, int population = 0) =>
+        $$"""{"name":"{{name}}","population":{{population}}}""";
+
+    [Fact]
+    public async Task ReadAsync_MissingKey_ReturnsNull()
+    {
+        var store = await OpenAsync();
+
+        Assert.Null(await store.ReadAsync(Key("absent"), Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NullETagOnNewKey_StoresJsonAsVersionOne()
+    {
+        var store = await OpenAsync();
+        var json = Json("Ürümqi \"old town\" \u00e9\u4e2d");
+
+        var etag = await store.WriteAsync(Key("a"), null, json, Entry(), Ct);
+
+        var stored = await store.ReadAsync(Key("a"), Ct);
+        Assert.NotNull(stored);
+        Assert.Equal(json, stored.StateJson);
+        Assert.Equal(1, stored.Version);
+        Assert.Equal(etag, stored.ETag);
+        Assert.False(string.IsNullOrEmpty(etag));
+    }
+
+    [Fact]
+    public async Task WriteAsync_MatchingETag_StoresNextVersionWithNewETag()
+    {
+        var store = await OpenAsync();
+        var first = await store.WriteAsync(Key("a"), null, Json("one"), Entry(), Ct);
+
+        var second = await store.WriteAsync(Key("a"), first, Json("two"), Entry(), Ct);
+
+        var stored = await store.ReadAsync(Key("a"), Ct);
+        Assert.NotNull(stored);
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, stored.ETag);
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(Json("two"), stored.StateJson);
+    }
+
+    [Fact]
+    public async Task WriteAsync_SameStateInTwoRecords_KeepsThemApart()
+    {
+        var store = await OpenAsync();
+
+        await store.WriteAsync(Key("a"), null, Json("a"), Entry(), Ct);
+        await store.WriteAsync(Key("a", "other"), null, Json("other"), Entry(), Ct);
+        await store.WriteAsync(Key("b"), null, Json("b"), Entry(), Ct);
+
+        Assert.Equal(Json("a"), (await store.ReadAsync(Key("a"), Ct))?.StateJson);
+        Assert.Equal(Json("other"), (await store.ReadAsync(Key("a", "other"), Ct))?.StateJson);
+        Assert.Equal(Json("b"), (await store.ReadAsync(Key("b"), Ct))?.StateJson);
+        Assert.Single(await store.ReadHistoryAsync(Key("a"), Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConcurrentWritersWithSameETag_ExactlyOneWins()
+    {
+        var store = await OpenAsync();
+        var etag = await store.WriteAsync(Key("a"), null, Json("base"), Entry(), Ct);
+
+        var outcomes = await RaceAsync(Enumerable.Range(0, 8).Select(i => (store, Json("writer", i))), etag);
+
+        await AssertSingleWinnerAsync(store, outcomes);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConcurrentWritersOnTwoStoreInstances_ExactlyOneWins()
+    {
+        var first = await OpenAsync();
+        var second = await OpenAsync();
+        var etag = await first.WriteAsync(Key("a"), null, Json("base"), Entry(), Ct);
+
+        var outcomes = await RaceAsync(
+            Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? first : second, Json("writer", i))), etag);
+
+        await AssertSingleWinnerAsync(first, outcomes);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConcurrentFirstWritesWithNullETag_ExactlyOneWins()
+    {
+        var first = await OpenAsync();
+        var second = await OpenAsync();
+
+        var outcomes = await RaceAsync(
+            Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? first : second, Json("writer", i))), null);
+
+        var winner = Assert.Single(outcomes, outcome => outcome.ETag is not null);
+        Assert.All(outcomes.Where(outcome => outcome != winner),
+            outcome => Assert.IsType<InconsistentStateException>(outcome.Error));
+        var stored = await first.ReadAsync(Key("a"), Ct);
+        Assert.Equal(winner.Json, stored?.StateJson);
+        Assert.Equal(1, stored?.Version);
+        Assert.Single(await first.ReadHistoryAsync(Key("a"), Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SequentialWritersWithSameETag_SecondThrowsAndFirstStays()
+    {
+        var store = await OpenAsync();
+        var etag = await store.WriteAsync(Key("a"), null, Json("base"), Entry(), Ct);
+        var winner = await store.WriteAsync(Key("a"), etag, Json("first"), Entry(), Ct);
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            store.WriteAsync(Key("a"), etag, Json("second"), Entry(), Ct));
+
+        Assert.Equal(winner, error.StoredEtag);
+        Assert.Equal(etag, error.CurrentEtag);
+        var stored = await store.ReadAsync(Key("a"), Ct);
+        Assert.Equal(Json("first"), stored?.StateJson);
+        Assert.Equal(winner, stored?.ETag);
+    }
+
+    [Fact]
+    public async Task WriteAsync_NullETagWhenStateExists_ThrowsAndChangesNothing()
+    {
+        var store = await OpenAsync();
+        var etag = await store.WriteAsync(Key("a"), null, Json("existing"), Entry(), Ct);
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            store.WriteAsync(Key("a"), null, Json("intruder"), Entry(), Ct));
+
+        Assert.Equal(etag, error.StoredEtag);
+        Assert.Null(error.CurrentEtag);
+        var stored = await store.ReadAsync(Key("a"), Ct);
+        Assert.Equal(new StoredGrainState(etag, 1, Json("existing")), stored);
+        Assert.Single(await store.ReadHistoryAsync(Key("a"), Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_StaleETag_ThrowsAndChangesNothing()
+    {
+        var store = await OpenAsync();
+        var stale = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+        var current = await store.WriteAsync(Key("a"), stale, Json("v2"), Entry(), Ct);
+        var before = await store.ReadHistoryAsync(Key("a"), Ct);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            store.WriteAsync(Key("a"), stale, Json("v3"), Entry(), Ct));
+
+        Assert.Equal(new StoredGrainState(current, 2, Json("v2")), await store.ReadAsync(Key("a"), Ct));
+        Assert.Equal(before, await store.ReadHistoryAsync(Key("a"), Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ETagForMissingState_ThrowsAndStoresNothing()
+    {
+        var store = await OpenAsync();
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            store.WriteAsync(Key("a"), "made-up", Json("v1"), Entry(), Ct));
+
+        Assert.Null(error.StoredEtag);
+        Assert.Equal("made-up", error.CurrentEtag);
+        Assert.Null(await store.ReadAsync(Key("a"), Ct));
+        Assert.Empty(await store.ReadHistoryAsync(Key("a"), Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_LargeState_RoundTripsExactly()
+    {
+        var store = await OpenAsync();
+        var json = LargeJson(5 * 1024 * 1024);
+
+        var etag = await store.WriteAsync(Key("big"), null, json, Entry(), Ct);
+
+        var stored = await store.ReadAsync(Key("big"), Ct);
+        Assert.NotNull(stored);
+        Assert.Equal(etag, stored.ETag);
+        Assert.Equal(json.Length, stored.StateJson.Length);
+        Assert.Equal(json, stored.StateJson);
+        Assert.Equal(json, Assert.Single(await store.ReadHistoryAsync(Key("big"), Ct)).StateJson);
+    }
+
+    [Fact]
+    public async Task Reopen_AfterDispose_KeepsStateAndHistory()
+    {
+        var store = await OpenAsync();
+        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(minutes: 1), Ct);
+        var second = await store.WriteAsync(Key("a"), first, Json("v2"), Entry(minutes: 2), Ct);
+        var history = await store.ReadHistoryAsync(Key("a"), Ct);
+        await CloseAsync(store);
+
+        var reopened = await OpenAsync();
+
+        Assert.Equal(new StoredGrainState(second, 2, Json("v2")), await reopened.ReadAsync(Key("a"), Ct));
+        Assert.Equal(history, await reopened.ReadHistoryAsync(Key("a"), Ct));
+        var third = await reopened.WriteAsync(Key("a"), second, Json("v3"), Entry(minutes: 3), Ct);
+        Assert.Equal(3, (await reopened.ReadAsync(Key("a"), Ct))?.Version);
+        Assert.NotEqual(second, third);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_CalledAgain_KeepsData()
+    {
+        var store = await OpenAsync();
+        var etag = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+
+        await store.InitializeAsync(Ct);
+        await (await OpenAsync()).InitializeAsync(Ct);
+
+        Assert.Equal(new StoredGrainState(etag, 1, Json("v1")), await store.ReadAsync(Key("a"), Ct));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_ConcurrentlyOnFreshScope_Succeeds()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CreateStoreAsync(Scope)));
+        openStores.AddRange(stores);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var initializing = stores.Select(store => Task.Run(async () =>
+        {
+            await start.Task;
+            await store.InitializeAsync(Ct);
+        }, Ct)).ToArray();
+        start.SetResult();
+        await Task.WhenAll(initializing);
+
+        await stores[0].WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+        Assert.Equal(Json("v1"), (await stores[3].ReadAsync(Key("a"), Ct))?.StateJson);
+    }
+
+    [Fact]
+    public async Task ReadHistoryAsync_AfterWrites_HasOneRowPerWriteOldestFirst()
+    {
+        var store = await OpenAsync();
+        var written = new List<HistoryRecord>();
+        string? etag = null;
+        for (var i = 1; i <= 5; i++)
+        {
+            var entry = new HistoryEntry($"step{i}", $"user{i}", i % 2 == 0 ? null : $"reason {i}",
+                T0.AddSeconds(i * 7));
+            var json = Json("v", i);
+            etag = await store.WriteAsync(Key("a"), etag, json, entry, Ct);
+            written.Add(new HistoryRecord(i, etag, entry, json));
+        }
+
+        var history = await store.ReadHistoryAsync(Key("a"), Ct);
+
+        Assert.Equal(written, history);
+    }
+
+    [Fact]
+    public async Task ReadHistoryAsync_MissingKey_ReturnsEmpty()
+    {
+        var store = await OpenAsync();
+
+        Assert.Empty(await store.ReadHistoryAsync(Key("absent"), Ct));
+    }
+
+    [Fact]
+    public async Task ClearAsync_MatchingETag_RemovesStateAndAppendsHistory()
+    {
+        var store = await OpenAsync();
+        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(minutes: 1), Ct);
+        var second = await store.WriteAsync(Key("a"), first, Json("v2"), Entry(minutes: 2), Ct);
+        var before = await store.ReadHistoryAsync(Key("a"), Ct);
+        var clearing = Entry("retire", "bob", "merged", minutes: 3);
+
+        await store.ClearAsync(Key("a"), second, clearing, Ct);
+
+        Assert.Null(await store.ReadAsync(Key("a"), Ct));
+        var history = await store.ReadHistoryAsync(Key("a"), Ct);
+        Assert.Equal(before, history.Take(2));
+        Assert.Equal(new HistoryRecord(3, null, clearing, null), history[2]);
+        Assert.Equal(3, history.Count);
+    }
+
+    [Fact]
+    public async Task ClearAsync_StaleETag_ThrowsAndKeepsState()
+    {
+        var store = await OpenAsync();
+        var stale = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+        var current = await store.WriteAsync(Key("a"), stale, Json("v2"), Entry(), Ct);
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            store.ClearAsync(Key("a"), stale, Entry("clear"), Ct));
+
+        Assert.Equal(current, error.StoredEtag);
+        Assert.Equal(new StoredGrainState(current, 2, Json("v2")), await store.ReadAsync(Key("a"), Ct));
+        Assert.Equal(2, (await store.ReadHistoryAsync(Key("a"), Ct)).Count);
+    }
+
+    [Fact]
+    public async Task ClearAsync_NullETagWhenStateExists_Throws()
+    {
+        var store = await OpenAsync();
+        var etag = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            store.ClearAsync(Key("a"), null, Entry("clear"), Ct));
+
+        Assert.Equal(etag, (await store.ReadAsync(Key("a"), Ct))?.ETag);
+    }
+
+    [Fact]
+    public async Task ClearAsync_NothingStoredAndNullETag_SucceedsWithoutHistory()
+    {
+        var store = await OpenAsync();
+
+        await store.ClearAsync(Key("a"), null, Entry("clear"), Ct);
+
+        Assert.Null(await store.ReadAsync(Key("a"), Ct));
+        Assert.Empty(await store.ReadHistoryAsync(Key("a"), Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_AfterClear_TakesNullETagAndContinuesVersions()
+    {
+        var store = await OpenAsync();
+        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+        await store.ClearAsync(Key("a"), first, Entry("clear"), Ct);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            store.WriteAsync(Key("a"), first, Json("stale"), Entry(), Ct));
+        var etag = await store.WriteAsync(Key("a"), null, Json("again"), Entry(minutes: 5), Ct);
+
+        Assert.Equal(new StoredGrainState(etag, 3, Json("again")), await store.ReadAsync(Key("a"), Ct));
+        var history = await store.ReadHistoryAsync(Key("a"), Ct);
+        Assert.Equal(new long[] { 1, 2, 3 }, history.Select(record => record.Version));
+        Assert.Equal(new[] { Json("v1"), null, Json("again") }, history.Select(record => record.StateJson));
+    }
+
+    [Fact]
+    public async Task InsertMissingAsync_SomeKeysExist_InsertsOnlyAbsentOnes()
+    {
+        var store = await OpenAsync();
+        var existing = await store.WriteAsync(Key("b"), null, Json("kept"), Entry(), Ct);
+        var seeding = Entry("seed", "system", null, minutes: 9);
+        SeedState[] seeds =
+        [
+            new(Key("a"), Json("seed-a")),
+            new(Key("b"), Json("seed-b")),
+            new(Key("c"), Json("seed-c")),
+        ];
+
+        var inserted = await store.InsertMissingAsync(seeds, seeding, Ct);
+
+        Assert.Equal(2, inserted);
+        Assert.Equal(new StoredGrainState(existing, 1, Json("kept")), await store.ReadAsync(Key("b"), Ct));
+        Assert.Single(await store.ReadHistoryAsync(Key("b"), Ct));
+        foreach (var id in new[] { "a", "c" })
+        {
+            var stored = await store.ReadAsync(Key(id), Ct);
+            Assert.NotNull(stored);
+            Assert.Equal(Json("seed-" + id), stored.StateJson);
+            Assert.Equal(1, stored.Version);
+            var record = Assert.Single(await store.ReadHistoryAsync(Key(id), Ct));
+            Assert.Equal(new HistoryRecord(1, stored.ETag, seeding, Json("seed-" + id)), record);
+        }
+    }
+
+    [Fact]
+    public async Task InsertMissingAsync_Rerun_InsertsNothingAndKeepsState()
+    {
+        var store = await OpenAsync();
+        var seeds = Enumerable.Range(0, 10).Select(i => new SeedState(Key($"{i:D3}"), Json("seed", i))).ToArray();
+        Assert.Equal(10, await store.InsertMissingAsync(seeds, Entry("seed"), Ct));
+        var etag = (await store.ReadAsync(Key("004"), Ct))!.ETag;
+        var changed = await store.WriteAsync(Key("004"), etag, Json("changed"), Entry(), Ct);
+
+        var inserted = await store.InsertMissingAsync(seeds, Entry("seed"), Ct);
+
+        Assert.Equal(0, inserted);
+        Assert.Equal(new StoredGrainState(changed, 2, Json("changed")), await store.ReadAsync(Key("004"), Ct));
+        Assert.Single(await store.ReadHistoryAsync(Key("000"), Ct));
+    }
+
+    [Fact]
+    public async Task InsertMissingAsync_SeedingVolume_InsertsAll()
+    {
+        const int count = 45_000;
+        var store = await OpenAsync();
+        var seeds = Enumerable.Range(0, count)
+            .Select(i => new SeedState(Key($"{i:D6}", "division"), Json("division", i)))
+            .ToArray();
+
+        var inserted = await store.InsertMissingAsync(seeds, Entry("seed", "system", null), Ct);
+        var again = await store.InsertMissingAsync(seeds, Entry("seed", "system", null), Ct);
+
+        Assert.Equal(count, inserted);
+        Assert.Equal(0, again);
+        Assert.Equal(Json("division", count - 1), (await store.ReadAsync(Key($"{count - 1:D6}", "division"), Ct))?.StateJson);
+        Assert.Equal(count, await CountKeysAsync(store, "division"));
+    }
+
+    [Fact]
+    public async Task InsertMissingAsync_EmptyList_ReturnsZero()
+    {
+        var store = await OpenAsync();
+
+        Assert.Equal(0, await store.InsertMissingAsync([], Entry("seed"), Ct));
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_TwoStateNames_ReturnsExactlyTheKeysOfOneInOrder()
+    {
+        var store = await OpenAsync();
+        // More than one page of keys, inserted out of order.
+        var ids = Enumerable.Range(0, 2_345).Select(i => $"{i * 7919 % 2_345:D5}").ToArray();
+        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Entry("seed"), Ct);
+        await store.InsertMissingAsync(ids.Take(10).Select(id => new SeedState(Key(id, "other"), Json(id))).ToArray(),
+            Entry("seed"), Ct);
+        var cleared = Key(ids[0]);
+        await store.ClearAsync(cleared, (await store.ReadAsync(cleared, Ct))!.ETag, Entry("clear"), Ct);
+
+        var keys = new List<GrainStateKey>();
+        await foreach (var key in store.ListKeysAsync(StateName, Ct))
+        {
+            keys.Add(key);
+        }
+
+        var expected = ids.Where(id => id != ids[0]).Select(id => Key(id)).OrderBy(key => key.GrainId, StringComparer.Ordinal);
+        Assert.Equal(expected, keys);
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_UnknownStateName_ReturnsNothing()
+    {
+        var store = await OpenAsync();
+        await store.WriteAsync(Key("a"), null, Json("a"), Entry(), Ct);
+
+        Assert.Equal(0, await CountKeysAsync(store, "nothing-here"));
+    }
+
+    [Fact]
+    public async Task PingAsync_InitializedStore_Completes()
+    {
+        var store = await OpenAsync();
+
+        await store.PingAsync(Ct);
+    }
+
+    private static async Task<int> CountKeysAsync(IGrainStateStore store, string stateName)
+    {
+        var count = 0;
+        await foreach (var key in store.ListKeysAsync(stateName, Ct))
+        {
+            Assert.Equal(stateName, key.StateName);
+            count++;
+        }
+
+        return count;
+    }
+
+    private sealed record Outcome(string Json, string? ETag, Exception? Error);
+
+    // All writers wait on one gate and are released together so that their transactions really overlap.
+    private static async Task<Outcome[]> RaceAsync(IEnumerable<(IGrainStateStore Store, string Json)> writers,
+        string? etag)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = writers.Select(writer => Task.Run(async () =>
+        {
+            await start.Task;
+            try
+            {
+                return new Outcome(writer.Json,
+                    await writer.Store.WriteAsync(Key("a"), etag, writer.Json, Entry(), Ct), null);
+            }
+            catch (Exception exception)
+            {
+                return new Outcome(writer.Json, null, exception);
+            }
+        }, Ct)).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(racing);
+    }
+
+    private static async Task AssertSingleWinnerAsync(IGrainStateStore store, Outcome[] outcomes)
+    {
+        var winner = Assert.Single(outcomes, outcome => outcome.ETag is not null);
+        Assert.All(outcomes.Where(outcome => outcome != winner),
+            outcome => Assert.IsType<InconsistentStateException>(outcome.Error));
+        Assert.Equal(new StoredGrainState(winner.ETag!, 2, winner.Json), await store.ReadAsync(Key("a"), Ct));
+        var history = await store.ReadHistoryAsync(Key("a"), Ct);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(winner.Json, history[1].StateJson);
+    }
+
+    private static string LargeJson(int approximateLength)
+    {
+        var builder = new StringBuilder(approximateLength + 64);
+        builder.Append("{\"items\":[");
+        for (var i = 0; builder.Length < approximateLength; i++)
+        {
+            builder.Append(i == 0 ? "" : ",")
+                .Append("{\"id\":").Append(i)
+                .Append(",\"name\":\"Place ").Append(i).Append(" \\\"quoted\\\" Zürich 北京 \\u0001\"}");
+        }
+
+        return builder.Append("]}").ToString();
+    }
+}
