@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Registry.Storage.Sqlite;
+
+namespace Registry.Storage.Tests;
+
+public sealed class RegistryGrainStorageSiloBuilderExtensionsTests
+{
+    [Fact]
+    public void AddRegistryGrainStorage_WithSqliteStore_RegistersNamedProviderAndLifecycleParticipant()
+    {
+        var builder = new ServiceCollectionSiloBuilder();
+        builder.Services.AddSqliteGrainStateStore(Path.Combine(Path.GetTempPath(), "unused", "registry.db"));
+
+        builder.AddRegistryGrainStorage("registry");
+        using var services = builder.Services.BuildServiceProvider();
+
+        var storage = Assert.IsType<RegistryGrainStorage>(services.GetRequiredKeyedService<IGrainStorage>("registry"));
+        Assert.Equal("registry", storage.Name);
+        Assert.Contains(services.GetServices<ILifecycleParticipant<ISiloLifecycle>>(),
+            participant => ReferenceEquals(participant, storage));
+        Assert.IsType<SqliteGrainStateStore>(services.GetRequiredService<IGrainStateStore>());
+        Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
+        Assert.Null(services.GetService<IGrainStorage>());
+    }
+
+    [Fact]
+    public void AddRegistryGrainStorageAsDefault_RegistersDefaultProviderAndKeepsGivenClock()
+    {
+        var builder = new ServiceCollectionSiloBuilder();
+        var clock = new FakeTimeProvider();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSqliteGrainStateStore(Path.Combine(Path.GetTempPath(), "unused", "registry.db"));
+
+        builder.AddRegistryGrainStorageAsDefault();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var storage = Assert.IsType<RegistryGrainStorage>(
+            services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
+        Assert.Same(storage, services.GetRequiredService<IGrainStorage>());
+        Assert.Same(clock, services.GetRequiredService<TimeProvider>());
+    }
+
+    private sealed class ServiceCollectionSiloBuilder : ISiloBuilder
+    {
+        public IServiceCollection Services { get; } = new ServiceCollection();
+
+        public IConfiguration Configuration { get; } = new ConfigurationBuilder().Build();
+    }
+}

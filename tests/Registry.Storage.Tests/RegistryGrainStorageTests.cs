@@ -1,0 +1,220 @@
+using Microsoft.Extensions.Time.Testing;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Registry.Abstractions.Auditing;
+using Registry.Storage.Sqlite;
+
+namespace Registry.Storage.Tests;
+
+/// <summary>The Orleans provider over a real SQLite store, without a cluster.</summary>
+public sealed class RegistryGrainStorageTests : IAsyncLifetime
+{
+    private const string StateName = "division";
+    private static readonly GrainId Grain = GrainId.Create("division", "110101");
+    private static readonly GrainStateKey StoredKey = new(StateName, "division/110101");
+
+    private readonly string directory =
+        Path.Combine(Path.GetTempPath(), "registry-storage-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly SqliteGrainStateStore store;
+    private readonly RegistryGrainStorage storage;
+
+    public RegistryGrainStorageTests()
+    {
+        store = new SqliteGrainStateStore(Path.Combine(directory, "registry.db"));
+        storage = new RegistryGrainStorage("registry", store, time);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await store.InitializeAsync(Ct);
+
+    public ValueTask DisposeAsync()
+    {
+        store.Dispose();
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public void StoredKey_OfGrain_IsTypeSlashKey()
+    {
+        Assert.Equal(StoredKey.GrainId, Grain.ToString());
+    }
+
+    [Fact]
+    public async Task ReadStateAsync_NothingStored_GivesNewStateAndNoRecord()
+    {
+        var state = new GrainState<DivisionState>(new DivisionState { Name = "leftover" }, "stale-etag")
+        {
+            RecordExists = true,
+        };
+
+        await storage.ReadStateAsync(StateName, Grain, state, Ct);
+
+        var empty = Assert.IsType<DivisionState>(state.State);
+        Assert.Equal(string.Empty, empty.Name);
+        Assert.Empty(empty.Aliases);
+        Assert.Null(state.ETag);
+        Assert.False(state.RecordExists);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_ThenRead_RoundTripsAsPlainJson()
+    {
+        var written = new GrainState<DivisionState>(SampleState());
+
+        await storage.WriteStateAsync(StateName, Grain, written, Ct);
+        var read = new GrainState<DivisionState>();
+        await storage.ReadStateAsync(StateName, Grain, read, Ct);
+
+        Assert.True(written.RecordExists);
+        Assert.NotNull(written.ETag);
+        Assert.Equal(written.ETag, read.ETag);
+        Assert.True(read.RecordExists);
+        var loaded = Assert.IsType<DivisionState>(read.State);
+        Assert.Equal(SampleState().Name, loaded.Name);
+        Assert.Equal(SampleState().Level, loaded.Level);
+        Assert.Equal(SampleState().EstablishedOn, loaded.EstablishedOn);
+        Assert.Equal(SampleState().Aliases, loaded.Aliases);
+        Assert.Equal(SampleState().Population, loaded.Population);
+
+        var json = (await store.ReadAsync(StoredKey, Ct))!.StateJson;
+        Assert.DoesNotContain("$type", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(DivisionState), json, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"Dongcheng\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"level\":\"County\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"establishedOn\":\"2010-07-01\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_InAuditScope_RecordsOperationReasonActorAndTime()
+    {
+        var state = new GrainState<DivisionState>(SampleState());
+        RequestContext.Set(AuditScope.ActorKey, "alice");
+        try
+        {
+            using (AuditScope.Begin("rename", "official gazette 12/2025"))
+            {
+                await storage.WriteStateAsync(StateName, Grain, state, Ct);
+            }
+        }
+        finally
+        {
+            RequestContext.Clear();
+        }
+
+        var record = Assert.Single(await store.ReadHistoryAsync(StoredKey, Ct));
+        Assert.Equal(new HistoryEntry("rename", "alice", "official gazette 12/2025", time.GetUtcNow()), record.Entry);
+        Assert.Equal(1, record.Version);
+        Assert.Equal(state.ETag, record.ETag);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_OutsideAuditScope_RecordsWriteBySystemAtCurrentTime()
+    {
+        var state = new GrainState<DivisionState>(SampleState());
+        await storage.WriteStateAsync(StateName, Grain, state, Ct);
+        time.Advance(TimeSpan.FromHours(3));
+
+        await storage.WriteStateAsync(StateName, Grain, state, Ct);
+
+        var history = await store.ReadHistoryAsync(StoredKey, Ct);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(
+            new HistoryEntry(RegistryGrainStorage.DefaultWriteOperation, AuditScope.SystemActor, null,
+                time.GetUtcNow()),
+            history[1].Entry);
+        Assert.Equal(time.GetUtcNow().AddHours(-3), history[0].Entry.RecordedAt);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_StaleETag_ThrowsInconsistentStateException()
+    {
+        var first = new GrainState<DivisionState>();
+        var second = new GrainState<DivisionState>();
+        await storage.WriteStateAsync(StateName, Grain, new GrainState<DivisionState>(SampleState()), Ct);
+        await storage.ReadStateAsync(StateName, Grain, first, Ct);
+        await storage.ReadStateAsync(StateName, Grain, second, Ct);
+        Assert.IsType<DivisionState>(first.State).Name = "first";
+        await storage.WriteStateAsync(StateName, Grain, first, Ct);
+
+        Assert.IsType<DivisionState>(second.State).Name = "second";
+        var staleETag = second.ETag;
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            storage.WriteStateAsync(StateName, Grain, second, Ct));
+
+        Assert.Equal(first.ETag, error.StoredEtag);
+        Assert.Equal(staleETag, error.CurrentEtag);
+        var read = new GrainState<DivisionState>();
+        await storage.ReadStateAsync(StateName, Grain, read, Ct);
+        Assert.Equal("first", Assert.IsType<DivisionState>(read.State).Name);
+    }
+
+    [Fact]
+    public async Task ClearStateAsync_AfterWrite_ResetsStateAndRecordsClearing()
+    {
+        var state = new GrainState<DivisionState>(SampleState());
+        await storage.WriteStateAsync(StateName, Grain, state, Ct);
+
+        using (AuditScope.Begin("abolish", "merged into 110105"))
+        {
+            await storage.ClearStateAsync(StateName, Grain, state, Ct);
+        }
+
+        Assert.Null(state.ETag);
+        Assert.False(state.RecordExists);
+        Assert.Equal(string.Empty, Assert.IsType<DivisionState>(state.State).Name);
+        Assert.Null(await store.ReadAsync(StoredKey, Ct));
+        var history = await store.ReadHistoryAsync(StoredKey, Ct);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(new HistoryRecord(2, null,
+            new HistoryEntry("abolish", AuditScope.SystemActor, "merged into 110105", time.GetUtcNow()), null),
+            history[1]);
+
+        await storage.WriteStateAsync(StateName, Grain, state, Ct);
+        Assert.True(state.RecordExists);
+    }
+
+    [Fact]
+    public async Task ClearStateAsync_OutsideAuditScope_RecordsClearOperation()
+    {
+        var state = new GrainState<DivisionState>(SampleState());
+        await storage.WriteStateAsync(StateName, Grain, state, Ct);
+
+        await storage.ClearStateAsync(StateName, Grain, state, Ct);
+
+        var history = await store.ReadHistoryAsync(StoredKey, Ct);
+        Assert.Equal(RegistryGrainStorage.DefaultClearOperation, history[^1].Entry.Operation);
+    }
+
+    [Fact]
+    public async Task Participate_SiloStart_InitializesTheStore()
+    {
+        using var fresh = new SqliteGrainStateStore(Path.Combine(directory, "fresh", "registry.db"));
+        var provider = new RegistryGrainStorage("registry", fresh, time);
+        var lifecycle = new RecordingSiloLifecycle();
+        await Assert.ThrowsAnyAsync<Exception>(() => fresh.ReadAsync(StoredKey, Ct));
+
+        provider.Participate(lifecycle);
+        var (stage, observer) = Assert.Single(lifecycle.Observers);
+        await observer.OnStart(Ct);
+
+        Assert.Equal(ServiceLifecycleStage.ApplicationServices, stage);
+        Assert.Null(await fresh.ReadAsync(StoredKey, Ct));
+    }
+
+    private static DivisionState SampleState() => new()
+    {
+        Name = "Dongcheng",
+        Level = DivisionLevel.County,
+        EstablishedOn = new DateOnly(2010, 7, 1),
+        Aliases = ["东城区", "Dōngchéng"],
+        Population = 708_829,
+    };
+}
