@@ -1,0 +1,17 @@
+namespace Registry.Grains;
+
+/// <summary>
+/// Names shared by <c>[PersistentState]</c> attributes and the silo's storage registration. Stored data is found
+/// by these names: never change one once data exists.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>The grain-storage provider every Registry grain uses.</summary>
+    public const string Provider = "registry";
+
+    /// <summary>State name of <see cref="Divisions.DivisionGrain"/>.</summary>
+    public const string Division = "division";
+
+    /// <summary>Grain type of <see cref="Divisions.DivisionGrain"/>; part of every stored division's grain id.</summary>
+    public const string DivisionGrainType = "division";
+}
