@@ -1,0 +1,143 @@
+using Registry.Abstractions.Divisions;
+using Registry.Grains.Divisions;
+
+namespace Registry.Hosting.Divisions;
+
+/// <summary>
+/// Reads the official statistical division lists (provinces, cities, counties, townships; see
+/// ReferenceData/divisions/ATTRIBUTION.md) into division states with their parent and child links.
+/// </summary>
+public static class DivisionReferenceData
+{
+    public const string Source = "NBS statistical division codes 2023 (cut-off 2023-06-30)";
+
+    /// <summary>The folder shipped beside the silo's assemblies.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "ReferenceData", "divisions");
+
+    /// <summary>Loads every division, parents before children.</summary>
+    public static IReadOnlyList<DivisionState> Load(string directory, DivisionEvent recorded)
+    {
+        var byCode = new Dictionary<string, DivisionState>(StringComparer.Ordinal);
+        var ordered = new List<DivisionState>();
+
+        void Add(string code, string name, DivisionLevel level, string? parent)
+        {
+            // 东莞, 中山 and 儋州 have no counties: the county list repeats the prefecture under its own code.
+            if (byCode.ContainsKey(code))
+            {
+                return;
+            }
+
+            var state = new DivisionState
+            {
+                Code = code,
+                Level = level,
+                Names = [new DatedValue(name, null)],
+                Parents = parent is null ? [] : [new DatedValue(parent, null)],
+                Events = [recorded with { Name = name }],
+            };
+            byCode.Add(code, state);
+            ordered.Add(state);
+            if (parent is not null)
+            {
+                if (!byCode.TryGetValue(parent, out var parentState))
+                {
+                    throw new InvalidDataException($"Division {code} names parent {parent}, which is not listed.");
+                }
+
+                parentState.Children.Add(new ChildLink(code, null, null));
+            }
+        }
+
+        foreach (var row in ReadRows(directory, "divisions-2023-provinces.csv"))
+        {
+            Add(DivisionCode.Pad(row[0]), row[1], DivisionLevel.Province, null);
+        }
+
+        foreach (var row in ReadRows(directory, "divisions-2023-cities.csv"))
+        {
+            Add(DivisionCode.Pad(row[0]), row[1], DivisionLevel.Prefecture, DivisionCode.Pad(row[2]));
+        }
+
+        foreach (var row in ReadRows(directory, "divisions-2023-areas.csv"))
+        {
+            Add(row[0], row[1], DivisionLevel.County, DivisionCode.Pad(row[2]));
+        }
+
+        foreach (var row in ReadRows(directory, "divisions-2023-streets.csv"))
+        {
+            Add(row[0], row[1], DivisionLevel.Township, row[2]);
+        }
+
+        return ordered;
+    }
+
+    private static IEnumerable<string[]> ReadRows(string directory, string file)
+    {
+        var path = Path.Combine(directory, file);
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine() ?? throw new InvalidDataException($"{path} is empty.");
+        var width = SplitCsvLine(header).Length;
+        var lineNumber = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var fields = SplitCsvLine(line);
+            if (fields.Length != width || !DivisionCode.IsWellFormed(DivisionCode.Pad(fields[0])))
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: not a division row: {line}");
+            }
+
+            yield return fields;
+        }
+    }
+
+    /// <summary>Splits one CSV line (RFC 4180 quoting, no embedded line breaks).</summary>
+    public static string[] SplitCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return [.. fields];
+    }
+}
