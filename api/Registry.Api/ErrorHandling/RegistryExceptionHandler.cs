@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Orleans.Storage;
+using Registry.Abstractions.Errors;
+
+namespace Registry.Api.ErrorHandling;
+
+/// <summary>
+/// Maps every exception to an RFC 9457 problem: domain refusals to 400/403/404/409/422 naming the rule, malformed
+/// requests to 400, an unreachable cluster to 503. Anything else is a 500 that is logged, never a stack trace.
+/// </summary>
+public sealed class RegistryExceptionHandler(IProblemDetailsService problems, ILogger<RegistryExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception,
+        CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException e => Validation(e.Rule, e.Errors),
+            DomainException { Kind: DomainErrorKind.Invalid } e =>
+                Validation(e.Rule, new Dictionary<string, string[]> { [e.Field ?? "request"] = [e.Message] }),
+            DomainException e => Problem(StatusOf(e.Kind), e.Rule, e.Message),
+            BadHttpRequestException e => FromBadRequest(e),
+            InconsistentStateException => Problem(StatusCodes.Status409Conflict, "concurrent-update",
+                "The record was changed by another request at the same moment; read it again and retry."),
+            SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
+                or GatewayTooBusyException or ClientNotAvailableException
+                or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "cluster-unavailable",
+                    "The registry cluster did not answer in time; retry shortly."),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method,
+                context.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "internal-error",
+                "The registry failed to handle this request; it has been logged.");
+        }
+        else if (problem.Status >= 500)
+        {
+            logger.LogWarning(exception, "Cluster unavailable for {Method} {Path}", context.Request.Method,
+                context.Request.Path);
+        }
+
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+        });
+    }
+
+    private static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        DomainErrorKind.RuleViolation => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
+    {
+        if (e.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            return Validation("malformed-json", new Dictionary<string, string[]>
+            {
+                [field] = [json.Path is null or "$"
+                    ? "The body is not well-formed JSON."
+                    : $"'{field}' has a value of the wrong type or format."],
+            });
+        }
+
+        // The framework's own messages speak to the API's developers ("Implicit body inferred..."), not to clients.
+        return e.StatusCode switch
+        {
+            StatusCodes.Status400BadRequest => Validation("body-required", new Dictionary<string, string[]>
+            {
+                ["body"] = ["A JSON object is required as the request body."],
+            }),
+            StatusCodes.Status413PayloadTooLarge => Problem(e.StatusCode, "body-too-large", "The request body is too large."),
+            _ => Problem(e.StatusCode, "request-rejected", "The request could not be read."),
+        };
+    }
+
+    private static HttpValidationProblemDetails Validation(string rule, IReadOnlyDictionary<string, string[]> errors)
+    {
+        var problem = new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields.",
+            Type = ProblemTypes.For(rule),
+        };
+        problem.Extensions["rule"] = rule;
+        return problem;
+    }
+
+    private static ProblemDetails Problem(int status, string rule, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = char.ToUpperInvariant(rule[0]) + rule[1..].Replace('-', ' '),
+            Detail = detail,
+            Type = ProblemTypes.For(rule),
+        };
+        problem.Extensions["rule"] = rule;
+        return problem;
+    }
+}

@@ -1,0 +1,34 @@
+using Registry.Hosting;
+using Registry.Hosting.Configuration;
+
+namespace Registry.Api.Hosting;
+
+/// <summary>Puts grains behind the API: a silo in this process, or a client of a separate cluster.</summary>
+public static class OrleansHosting
+{
+    public static WebApplicationBuilder AddRegistryOrleans(this WebApplicationBuilder builder)
+    {
+        var options = RegistryOptions.From(builder.Configuration);
+        builder.Services.AddRegistryClock(options);
+        switch (options.Hosting)
+        {
+            case RegistryHostingMode.Embedded:
+                builder.UseOrleans(silo => silo.AddRegistrySilo(builder.Configuration));
+                break;
+            case RegistryHostingMode.Client:
+                builder.UseOrleansClient(client =>
+                {
+                    switch (options.Clustering.Provider)
+                    {
+                        case ClusteringProvider.Localhost:
+                            client.UseLocalhostClustering(options.Clustering.GatewayPort,
+                                options.Clustering.ServiceId, options.Clustering.ClusterId);
+                            break;
+                    }
+                });
+                break;
+        }
+
+        return builder;
+    }
+}

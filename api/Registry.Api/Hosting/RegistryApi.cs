@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Registry.Api.Endpoints;
+
+namespace Registry.Api.Hosting;
+
+/// <summary>The API's composition: services in <see cref="AddRegistryApi"/>, pipeline and routes in
+/// <see cref="UseRegistryApi"/>.</summary>
+public static class RegistryApi
+{
+    public static WebApplicationBuilder AddRegistryApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        return builder
+            .AddRegistryOrleans()
+            .AddRegistrySecurity()
+            .AddRegistryProblems()
+            .AddRegistryHealth()
+            .AddRegistrySwagger();
+    }
+
+    public static WebApplication UseRegistryApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRegistryActor();
+        app.MapRegistryHealth();
+        app.MapDivisionEndpoints();
+        return app;
+    }
+}
