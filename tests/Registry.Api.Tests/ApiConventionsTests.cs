@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Registry.Api.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class ApiConventionsTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task SwaggerDocument_DescribesEveryApiEndpoint()
+    {
+        var document = JsonDocument.Parse(
+            await fixture.Factory.ClientWithRoles().GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name}"))
+            .ToHashSet();
+
+        var mapped = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+                .Select(method => $"{method} {e.RoutePattern.RawText}"))
+            .ToList();
+
+        Assert.NotEmpty(mapped);
+        Assert.All(mapped, endpoint => Assert.Contains(endpoint, documented));
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+    }
+
+    [Fact]
+    public async Task SwaggerUi_IsServed()
+    {
+        var response = await fixture.Factory.ClientWithRoles().GetAsync("/swagger/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_WhenSiloAndStorageAreUp_IsHealthy(string path)
+    {
+        var response = await fixture.Factory.ClientWithRoles().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Is404Problem()
+    {
+        var response = await fixture.Factory.ClientWithRoles().GetAsync("/api/no-such-thing");
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound, "resource-not-found");
+    }
+
+    [Fact]
+    public async Task ExpiredOrForgedToken_Is401Problem()
+    {
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(["admin"]) + "x");
+
+        var response = await client.PostAsync("/api/divisions/110101/renames", JsonContent.Create(new { }));
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "authentication-required");
+    }
+}
