@@ -36,12 +36,22 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
         builder.UseSetting("Registry:DataDirectory", dataDirectory);
         builder.UseSetting("Registry:Clustering:SiloPort", FreePort().ToString());
         builder.UseSetting("Registry:Clustering:GatewayPort", "0");
-        builder.UseSetting("Authentication:Schemes:Bearer:ValidIssuer", Issuer);
-        builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", Audience);
-        builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", Issuer);
-        builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(SigningKey));
+        foreach (var (key, value) in BearerSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
+
+    /// <summary>The bearer settings, shaped as <c>dotnet user-jwts</c> writes them, that accept <see cref="Token"/>.</summary>
+    public static IReadOnlyDictionary<string, string> BearerSettings { get; } = new Dictionary<string, string>
+    {
+        ["Authentication:Schemes:Bearer:ValidIssuer"] = Issuer,
+        ["Authentication:Schemes:Bearer:ValidAudiences:0"] = Audience,
+        ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = Issuer,
+        ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(SigningKey),
+    };
 
     /// <summary>A client whose requests carry a token with the given roles (none: anonymous).</summary>
     public HttpClient ClientWithRoles(params string[] roles)
@@ -70,7 +80,7 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
         });
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+
+namespace Registry.Api.Tests;
+
+/// <summary>
+/// The built API run as a real operating-system process (embedded silo, SQLite under a given directory), so a test
+/// can kill it without any chance to flush or shut down.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ApiProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ApiProcess> StartAsync(string dataDirectory)
+    {
+        var port = RegistryApiFactory.FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ApiOutputDirectory(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(ApiOutputDirectory(), "Registry.Api.dll"));
+        start.ArgumentList.Add($"--urls={address}");
+        start.ArgumentList.Add($"--Registry:DataDirectory={dataDirectory}");
+        start.ArgumentList.Add($"--Registry:Clustering:SiloPort={RegistryApiFactory.FreePort()}");
+        start.ArgumentList.Add("--Registry:Clustering:GatewayPort=0");
+        foreach (var (key, value) in RegistryApiFactory.BearerSettings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new ApiProcess(process, address);
+        await api.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        return api;
+    }
+
+    public HttpClient Client(params string[] roles)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (roles.Length > 0)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(roles));
+        }
+
+        return client;
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to flush, dispose or shut its silo down.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan limit)
+    {
+        using var client = Client();
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with code {process.ExitCode} before it was ready.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            // Polling an external process's readiness: there is no event to await.
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        throw new TimeoutException($"The API at {Address} was not ready within {limit}.");
+    }
+
+    /// <summary>The API's own build output, beside this test project's (same configuration).</summary>
+    private static string ApiOutputDirectory()
+    {
+        var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var framework = Path.GetFileName(testOutput);
+        var configuration = Path.GetFileName(Path.GetDirectoryName(testOutput)!);
+        var root = new DirectoryInfo(testOutput);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Registry.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new InvalidOperationException("Registry.sln not found above " + testOutput);
+        }
+
+        return Path.Combine(root.FullName, "api", "Registry.Api", "bin", configuration, framework);
+    }
+}
