@@ -42,6 +42,12 @@ public static class RegistrySiloExtensions
         silo.Services.AddRegistryStorageBackend(options);
         silo.Services.AddRegistrySiloServices(options);
         silo.AddRegistryGrainStorage(StorageNames.Provider);
+        if (options.Clustering.Provider == ClusteringProvider.Localhost && options.Storage.Provider == StorageProvider.Sqlite)
+        {
+            // One silo: its reminders (deadlines) live beside the grain state, durable across restarts.
+            silo.UseSqliteReminderService();
+        }
+
         if (options.Seed.Divisions)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DivisionSeedingParticipant>();

@@ -148,7 +148,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         SqliteConnection.ClearPool(connection);
     }
 
-    private async Task<T> RunWriteAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    internal async Task<T> RunWriteAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken);
         try
@@ -168,7 +168,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             return true;
         }, cancellationToken);
 
-    private SqliteConnection Open()
+    internal SqliteConnection Open()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var connection = new SqliteConnection(connectionString);
@@ -437,7 +437,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     private static (string Name, object? Value)[] KeyParameters(GrainStateKey key) =>
         [("$stateName", key.StateName), ("$grainId", key.GrainId)];
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql,
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql,
         params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         var command = connection.CreateCommand();
