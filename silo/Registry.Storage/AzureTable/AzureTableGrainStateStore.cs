@@ -183,7 +183,11 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
                      ?? throw new ArgumentNullException(nameof(states))).Distinct(StringComparer.Ordinal))
         {
             var byGrain = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var entity in ScanStateAsync(stateName, HeaderProperties, cancellationToken))
+            var partitions = states.Where(seed => seed.Key.StateName == stateName)
+                .Select(seed => PartitionKey(serviceId, seed.Key.GrainId))
+                .ToList();
+            var range = (partitions.Min(StringComparer.Ordinal)!, partitions.Max(StringComparer.Ordinal)!);
+            await foreach (var entity in ScanStateAsync(stateName, HeaderProperties, cancellationToken, range))
             {
                 if (entity.GetString(Property.GrainId) is { } grainId)
                 {
@@ -358,14 +362,15 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
     }
 
     // Every state entity of one state name in this service: partition keys start with "{ServiceId}_" ('`' follows
-    // '_'), row key is the state name.
+    // '_'), row key is the state name. A seeding batch narrows the scan to its own partition keys.
     private IAsyncEnumerable<TableEntity> ScanStateAsync(string stateName, IEnumerable<string> select,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, (string First, string Last)? partitions = null)
     {
-        var prefix = Sanitize(serviceId) + "_";
-        var end = Sanitize(serviceId) + "`";
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {prefix} and PartitionKey lt {end} and RowKey eq {RowKey(stateName)} and StateName eq {stateName}");
+        var filter = partitions is var (first, last)
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey ge {first} and PartitionKey le {last} and RowKey eq {RowKey(stateName)} and StateName eq {stateName}")
+            : TableClient.CreateQueryFilter(
+                $"PartitionKey ge {Sanitize(serviceId) + "_"} and PartitionKey lt {Sanitize(serviceId) + "`"} and RowKey eq {RowKey(stateName)} and StateName eq {stateName}");
         return table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: select,
             cancellationToken: cancellationToken);
     }

@@ -230,7 +230,7 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
                 batch.Select(_ => Guid.NewGuid().ToString("N")).ToArray());
             command.Parameters.AddWithValue("states", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
                 batch.Select(seed => seed.StateJson).ToArray());
-            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+            inserted += await ExecuteRetryingDeadlocksAsync(command, cancellationToken);
         }
 
         return inserted;
@@ -284,6 +284,24 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
 
     /// <summary>Closes the pooled connections.</summary>
     public void Dispose() => dataSource.Dispose();
+
+    // Several silos seeding the same keys at once wait on each other's rows; should PostgreSQL still pick one as a
+    // deadlock victim, its batch (one statement, rolled back whole) is simply run again.
+    private static async Task<int> ExecuteRetryingDeadlocksAsync(NpgsqlCommand command,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected
+                                                  or PostgresErrorCodes.SerializationFailure && attempt < 5)
+            {
+            }
+        }
+    }
 
     /// <summary>A connection with the store's settings, not yet open.</summary>
     internal NpgsqlConnection CreateConnection() => dataSource.CreateConnection();
