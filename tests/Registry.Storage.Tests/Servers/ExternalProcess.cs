@@ -13,9 +13,15 @@ public static class ExternalProcess
 
     /// <summary>Runs a command to completion and returns its standard output; throws with its output on failure.</summary>
     public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments,
-        TimeSpan? timeout = null, string? workingDirectory = null)
+        TimeSpan? timeout = null, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = Info(fileName, arguments, workingDirectory);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"Could not start '{fileName}'.");
         var output = new StringBuilder();
