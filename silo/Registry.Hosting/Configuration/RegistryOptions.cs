@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Registry.Abstractions.Time;
+using Registry.Grains.Organizations;
 
 namespace Registry.Hosting.Configuration;
 
@@ -23,6 +24,9 @@ public sealed class RegistryOptions
     public RegistryClusteringOptions Clustering { get; set; } = new();
 
     public RegistrySeedOptions Seed { get; set; } = new();
+
+    /// <summary>The <c>Registry:Organizations</c> section: annual-report filing windows.</summary>
+    public OrganizationOptions Organizations { get; set; } = new();
 
     /// <summary>Binds the section; throws at start for values that cannot be used.</summary>
     public static RegistryOptions From(IConfiguration configuration)
@@ -52,5 +56,7 @@ public sealed class RegistryOptions
         {
             throw new InvalidOperationException("Registry:Clustering ports must be between 1 and 65535.");
         }
+
+        Organizations.Validate();
     }
 }
