@@ -31,15 +31,19 @@ public static class OrganizationEndpoints
 
     public static IEndpointRouteBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/organizations").WithTags("Organizations");
+        const string root = "/api/organizations";
+        var group = routes.MapGroup(root).WithTags("Organizations");
 
-        group.MapPost("/", Register)
+        // The collection itself is mapped outside the group: a group's empty pattern would end in a slash.
+        routes.MapPost(root, Register)
+            .WithTags("Organizations")
             .WithName(nameof(Register))
             .WithSummary("Register a social organization under its Unified Social Credit Code")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
-        group.MapGet("/", Search)
+        routes.MapGet(root, Search)
+            .WithTags("Organizations")
             .WithName(nameof(Search))
             .WithSummary("Search organizations by name fragment, kind, registering office and status (paged)")
             .AllowAnonymous()
@@ -88,19 +92,19 @@ public static class OrganizationEndpoints
             .RequireAuthorization(OrganizationOrRegistrar)
             .ProducesChangeProblems();
 
-        group.MapGet("/{uscc}/annual-reports/{year:int}", GetAnnualReport)
+        group.MapGet("/{uscc}/annual-reports/{year}", GetAnnualReport)
             .WithName(nameof(GetAnnualReport))
             .WithSummary("A report year with every version and its figures (the organization itself or its registrar)")
             .RequireAuthorization(OrganizationOrRegistrar)
             .ProducesReadProblems();
 
-        group.MapPost("/{uscc}/annual-reports/{year:int}/corrections", CorrectAnnualReport)
+        group.MapPost("/{uscc}/annual-reports/{year}/corrections", CorrectAnnualReport)
             .WithName(nameof(CorrectAnnualReport))
             .WithSummary("Correct a report before its inspection: a new version, the earlier ones are kept")
             .RequireAuthorization(OrganizationOrRegistrar)
             .ProducesChangeProblems();
 
-        group.MapPost("/{uscc}/annual-reports/{year:int}/inspection", RecordInspection)
+        group.MapPost("/{uscc}/annual-reports/{year}/inspection", RecordInspection)
             .WithName(nameof(RecordInspection))
             .WithSummary("Record the inspection outcome of a filed report (pass, basic-pass, fail)")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
@@ -220,38 +224,41 @@ public static class OrganizationEndpoints
             AnnualReportResponse.From(report));
     }
 
-    public static async Task<Ok<AnnualReportResponse>> GetAnnualReport(string uscc, int year, ClaimsPrincipal user,
+    public static async Task<Ok<AnnualReportResponse>> GetAnnualReport(string uscc, string year, ClaimsPrincipal user,
         IGrainFactory grains)
     {
         var code = Code(uscc);
+        var reportYear = PathYear(year);
         ActingFor(user, code);
-        var report = await grains.GetGrain<IOrganizationGrain>(code).GetAnnualReportAsync(year);
+        var report = await grains.GetGrain<IOrganizationGrain>(code).GetAnnualReportAsync(reportYear);
         return TypedResults.Ok(AnnualReportResponse.From(report));
     }
 
-    public static async Task<Created<AnnualReportResponse>> CorrectAnnualReport(string uscc, int year,
+    public static async Task<Created<AnnualReportResponse>> CorrectAnnualReport(string uscc, string year,
         CorrectAnnualReportRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var code = Code(uscc);
+        var reportYear = PathYear(year);
         var filer = ActingFor(user, code);
         var checks = new RequestChecks().Required("reason", request.Reason);
         var content = ReadContent(checks, request.Activities, request.Income, request.Expenditure, request.NetAssets,
             request.Staff, request.MajorActivities, request.PartyOrganization, request.RectificationReport);
         checks.ThrowIfAny();
         var report = await grains.GetGrain<IOrganizationGrain>(code).CorrectAnnualReportAsync(
-            new CorrectAnnualReport(year, content, filer, request.Reason!));
-        return TypedResults.Created($"/api/organizations/{code}/annual-reports/{year}",
+            new CorrectAnnualReport(reportYear, content, filer, request.Reason!));
+        return TypedResults.Created($"/api/organizations/{code}/annual-reports/{reportYear}",
             AnnualReportResponse.From(report));
     }
 
-    public static async Task<Created<InspectionResponse>> RecordInspection(string uscc, int year,
+    public static async Task<Created<InspectionResponse>> RecordInspection(string uscc, string year,
         InspectionRequest request, IGrainFactory grains)
     {
         var code = Code(uscc);
+        var reportYear = PathYear(year);
         new RequestChecks().Required("outcome", request.Outcome).ThrowIfAny();
         var result = await grains.GetGrain<IOrganizationGrain>(code)
-            .RecordInspectionAsync(new RecordInspection(year, request.Outcome!.Value, request.Reasons));
-        return TypedResults.Created($"/api/organizations/{code}/annual-reports/{year}", InspectionResponse.From(result));
+            .RecordInspectionAsync(new RecordInspection(reportYear, request.Outcome!.Value, request.Reasons));
+        return TypedResults.Created($"/api/organizations/{code}/annual-reports/{reportYear}", InspectionResponse.From(result));
     }
 
     public static async Task<Ok<OrganizationResponse>> RemoveFromList(string uscc, ListRemovalRequest request,
@@ -331,6 +338,17 @@ public static class OrganizationEndpoints
         }
 
         return code;
+    }
+
+    /// <summary>The report year of a path; anything but a calendar year is a 400.</summary>
+    private static int PathYear(string text)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 9000)
+        {
+            new RequestChecks().Fail("year", "value-out-of-range", "'year' is a calendar year.").ThrowIfAny();
+        }
+
+        return year;
     }
 
     private static void ReportYear(RequestChecks checks, int? year)
