@@ -28,11 +28,10 @@ public sealed class SqliteReminderTable(SqliteGrainStateStore store) : IReminder
             .Reminders.FirstOrDefault());
 
     public Task<string?> UpsertRow(ReminderEntry entry) =>
-        store.RunWriteAsync<string?>(() =>
+        store.EnqueueWriteAsync<string?>((connection, transaction) =>
         {
             var etag = Guid.NewGuid().ToString("N");
-            using var connection = store.Open();
-            using var command = SqliteGrainStateStore.Command(connection, null, """
+            using var command = SqliteGrainStateStore.Command(connection, transaction, """
                 INSERT INTO reminders (grain_id, reminder_name, grain_hash, start_at, period_ms, etag)
                 VALUES ($grainId, $name, $hash, $startAt, $periodMs, $etag)
                 ON CONFLICT (grain_id, reminder_name) DO UPDATE
@@ -47,20 +46,18 @@ public sealed class SqliteReminderTable(SqliteGrainStateStore store) : IReminder
         }, CancellationToken.None);
 
     public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
-        store.RunWriteAsync(() =>
+        store.EnqueueWriteAsync((connection, transaction) =>
         {
-            using var connection = store.Open();
-            using var command = SqliteGrainStateStore.Command(connection, null,
+            using var command = SqliteGrainStateStore.Command(connection, transaction,
                 "DELETE FROM reminders WHERE grain_id = $grainId AND reminder_name = $name AND etag = $etag;",
                 ("$grainId", grainId.ToString()), ("$name", reminderName), ("$etag", eTag));
             return command.ExecuteNonQuery() == 1;
         }, CancellationToken.None);
 
     public Task TestOnlyClearTable() =>
-        store.RunWriteAsync(() =>
+        store.EnqueueWriteAsync((connection, transaction) =>
         {
-            using var connection = store.Open();
-            using var command = SqliteGrainStateStore.Command(connection, null, "DELETE FROM reminders;");
+            using var command = SqliteGrainStateStore.Command(connection, transaction, "DELETE FROM reminders;");
             return command.ExecuteNonQuery();
         }, CancellationToken.None);
 
