@@ -302,8 +302,7 @@ public sealed class OrganizationGrain(
         RequestContext.Remove(AuditScope.ActorKey);
         try
         {
-            await WriteAsync("apply-deadlines", applied.Count == 0 ? null : string.Join("; ",
-                applied.Select(e => $"{e.Kind} {e.List} {e.Ground} {e.Date:yyyy-MM-dd}".Replace("  ", " "))));
+            await WriteAsync("apply-deadlines", applied.Count == 0 ? null : string.Join("; ", applied.Select(Describe)));
         }
         finally
         {
@@ -316,6 +315,10 @@ public sealed class OrganizationGrain(
         await PublishAsync();
         return applied;
     }
+
+    private static string Describe(OrganizationEvent e) =>
+        string.Join(" ", new[] { e.Kind.ToString(), e.List?.ToString(), e.Ground, e.Year?.ToString(), $"{e.Date:yyyy-MM-dd}" }
+            .Where(part => part is not null));
 
     /// <summary>Arms the reminder for the next deadline of <paramref name="record"/>, or removes it when none.</summary>
     private async Task ScheduleDeadlinesAsync(OrganizationState? record)

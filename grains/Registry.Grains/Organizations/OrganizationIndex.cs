@@ -33,7 +33,10 @@ public static class OrganizationIndex
 
     /// <summary>The normalised name fragment of a query, or null when it has none.</summary>
     public static string? Fragment(OrganizationQuery query) =>
-        string.IsNullOrWhiteSpace(query.NameFragment) ? null : OrganizationNames.Normalize(query.NameFragment);
+        string.IsNullOrWhiteSpace(query.NameFragment) ? null
+        : OrganizationRules.IsWellFormedText(query.NameFragment) ? OrganizationNames.Normalize(query.NameFragment)
+        : query.NameFragment; // cannot match any stored (well-formed) name
+
 
     /// <summary>List queries: newest listing first; others: by name. Ties by code, so paging is stable.</summary>
     public static IComparer<OrganizationIndexEntry> Order(OrganizationQuery query) =>

@@ -165,9 +165,37 @@ public static class OrganizationRules
 
     public static void CheckOptionalText(string field, string? value, int maxLength)
     {
-        if (value is not null && value.Trim().Length > maxLength)
+        if (value is null)
+        {
+            return;
+        }
+
+        if (!IsWellFormedText(value))
+        {
+            throw DomainException.Invalid("text-malformed", field, $"'{field}' contains an unpaired surrogate character.");
+        }
+
+        if (value.Trim().Length > maxLength)
         {
             throw DomainException.Invalid("text-too-long", field, $"'{field}' is limited to {maxLength} characters.");
         }
+    }
+
+    /// <summary>False when the text holds an unpaired UTF-16 surrogate (it cannot be normalised or stored as UTF-8).</summary>
+    public static bool IsWellFormedText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

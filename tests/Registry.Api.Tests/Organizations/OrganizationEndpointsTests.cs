@@ -151,6 +151,21 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
     }
 
     [Fact]
+    public async Task Register_NameWithAnUnpairedSurrogate_Is400NotA500()
+    {
+        var request = OrganizationApi.Registration();
+        var json = JsonSerializer.Serialize(request).Replace("\"name\":\"", "\"name\":\"\\ud800");
+
+        var response = await Api.Registrar().PostAsync("/api/organizations",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Contains("\\ud800", json);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed-json");
+        await AssertNotRegisteredAsync(Uscc(request));
+        Assert.Equal(HttpStatusCode.OK, (await Api.Anonymous().GetAsync("/api/organizations?name=%ED%A0%80")).StatusCode);
+    }
+
+    [Fact]
     public async Task Register_FoundedInTheFuture_Is400()
     {
         var request = OrganizationApi.Registration();

@@ -106,6 +106,16 @@ public sealed class OrganizationRulesTests
     }
 
     [Fact]
+    public void CheckRegistration_NameWithAnUnpairedSurrogate_IsRefusedBeforeNormalisation()
+    {
+        var error = Assert.Throws<DomainException>(() =>
+            OrganizationRules.CheckRegistration(Registration() with { Name = "协会\ud800" }, Today));
+
+        Assert.Equal(("text-malformed", "name"), (error.Rule, error.Field));
+        Assert.True(OrganizationRules.IsWellFormedText("协会😀"));
+    }
+
+    [Fact]
     public void CheckChange_NothingDiffers_IsRefused_OtherwiseListsEachChangedField()
     {
         var state = CycleTestData.Registered(Today);
