@@ -7,6 +7,7 @@ using Registry.Grains;
 using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
+using Registry.Hosting.Organizations;
 using Registry.Storage;
 using Registry.Storage.AzureTable;
 using Registry.Storage.PostgreSql;
@@ -77,6 +78,7 @@ public static class RegistrySiloExtensions
         services.AddRegistryClock(options);
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
+        services.AddOrganizations(options.Organizations);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Registry.Abstractions.Time;
+using Registry.Grains.Organizations;
 
 namespace Registry.Hosting.Configuration;
 
@@ -29,6 +30,9 @@ public sealed class RegistryOptions
     public RegistryClusteringOptions Clustering { get; set; } = new();
 
     public RegistrySeedOptions Seed { get; set; } = new();
+
+    /// <summary>The <c>Registry:Organizations</c> section: annual-report filing windows.</summary>
+    public OrganizationOptions Organizations { get; set; } = new();
 
     /// <summary>Binds the section; throws at start for values that cannot be used.</summary>
     public static RegistryOptions From(IConfiguration configuration)
@@ -114,5 +118,7 @@ public sealed class RegistryOptions
             throw new InvalidOperationException(
                 "Registry:Clustering:Kubernetes needs a shared membership table: set Registry:Clustering:Provider to Redis.");
         }
+
+        Organizations.Validate();
     }
 }
