@@ -29,7 +29,7 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "$@"
 }
 
-lock="${TMPDIR:-/tmp}/registry-prerequisites.lock"
+lock="${TMPDIR:-/tmp}/registry-prerequisites-$(id -u).lock"
 exec 9>"$lock"
 flock 9
 

@@ -42,7 +42,8 @@ public sealed class FailoverTests
             string.Join(", ", attempts.GroupBy(a => (a.Outcome, a.Status)).Select(g => $"{g.Count()} {g.Key}")) +
             $"; silo {KilledSilo} killed at {killedAt.TotalSeconds:F1} s, every division written again " +
             $"{recovery.TotalSeconds:F1} s later; unknown: " +
-            string.Join(" | ", attempts.Where(a => a.Outcome == Outcome.Unknown).Select(a => a.Detail).Distinct().Take(3)));
+            string.Join(" | ", attempts.Where(a => a.Outcome == Outcome.Unknown).Select(a => a.Detail).Distinct()
+                .Take(3)));
 
         Assert.True(recovery <= RecoveryLimit,
             $"Every division was written again only {recovery.TotalSeconds:F1} s after the kill." + cluster.Log("api"));
@@ -87,7 +88,8 @@ public sealed class FailoverTests
             }
 
             var lost = group.Where(a => a.Outcome == Outcome.Acknowledged && !numbers.Contains(a.Number)).ToList();
-            Assert.True(lost.Count == 0, $"{code}: acknowledged but lost: {string.Join(", ", lost.Select(a => a.Number))}");
+            Assert.True(lost.Count == 0,
+                $"{code}: acknowledged but lost: {string.Join(", ", lost.Select(a => a.Number))}");
 
             var current = JsonDocument.Parse(await reader.GetStringAsync(
                 $"/api/divisions/{code}?asOf={FarFuture:yyyy-MM-dd}", Ct)).RootElement;

@@ -3,23 +3,6 @@ using System.Net.Http.Json;
 
 namespace Registry.Cluster.Tests;
 
-/// <summary>What became of one rename request.</summary>
-public enum Outcome
-{
-    /// <summary>2xx: the API says the change is stored.</summary>
-    Acknowledged,
-
-    /// <summary>A 4xx: the API says nothing was changed.</summary>
-    Refused,
-
-    /// <summary>5xx, timeout or broken connection: stored or not, the client cannot know.</summary>
-    Unknown,
-}
-
-/// <summary>One rename request: the n-th of its division, with the name, date and reason it asked for.</summary>
-public sealed record RenameAttempt(string Code, int Number, string Name, DateOnly EffectiveDate, string Reason,
-    TimeSpan StartedAt, TimeSpan EndedAt, Outcome Outcome, int Status, string Detail);
-
 /// <summary>
 /// A steady stream of renames through the API, the way registrars would file them: several workers, each renaming
 /// its own divisions in turn, each request waiting for the previous answer, every rename effective one day after the

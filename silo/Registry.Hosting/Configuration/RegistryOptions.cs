@@ -68,13 +68,15 @@ public sealed class RegistryOptions
         if (!Enum.IsDefined(Storage.Provider))
         {
             throw new InvalidOperationException(
-                $"Registry:Storage:Provider '{Storage.Provider}' is not one of {string.Join(", ", Enum.GetNames<StorageProvider>())}.");
+                $"Registry:Storage:Provider '{Storage.Provider}' is not one of " +
+                string.Join(", ", Enum.GetNames<StorageProvider>()) + ".");
         }
 
         if (!Enum.IsDefined(Clustering.Provider))
         {
             throw new InvalidOperationException(
-                $"Registry:Clustering:Provider '{Clustering.Provider}' is not one of {string.Join(", ", Enum.GetNames<ClusteringProvider>())}.");
+                $"Registry:Clustering:Provider '{Clustering.Provider}' is not one of " +
+                string.Join(", ", Enum.GetNames<ClusteringProvider>()) + ".");
         }
 
         // An API in client mode stores nothing itself: storage settings are the silos'.
@@ -83,9 +85,11 @@ public sealed class RegistryOptions
         {
             throw new InvalidOperationException(Storage.Provider == StorageProvider.PostgreSql
                 ? "Registry:Storage:Provider is PostgreSql but ConnectionStrings:registry is empty: give the " +
-                  "database's Npgsql connection string, e.g. Host=db;Port=5432;Database=registry;Username=registry;Password=..."
+                  "database's Npgsql connection string, e.g. " +
+                  "Host=db;Port=5432;Database=registry;Username=registry;Password=..."
                 : "Registry:Storage:Provider is AzureTable but ConnectionStrings:registry is empty: give the " +
-                  "storage account's connection string (DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...).");
+                  "storage account's connection string " +
+                  "(DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...).");
         }
 
         if (Clustering.Provider == ClusteringProvider.Redis)
@@ -116,7 +120,8 @@ public sealed class RegistryOptions
         if (Clustering.Kubernetes && Clustering.Provider != ClusteringProvider.Redis)
         {
             throw new InvalidOperationException(
-                "Registry:Clustering:Kubernetes needs a shared membership table: set Registry:Clustering:Provider to Redis.");
+                "Registry:Clustering:Kubernetes needs a shared membership table: set " +
+                "Registry:Clustering:Provider to Redis.");
         }
 
         Organizations.Validate();

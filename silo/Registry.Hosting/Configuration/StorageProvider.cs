@@ -9,6 +9,8 @@ public enum StorageProvider
     /// <summary>A PostgreSQL database (<c>ConnectionStrings:registry</c>): the system of record of a cluster.</summary>
     PostgreSql = 1,
 
-    /// <summary>Azure Table Storage (<c>ConnectionStrings:registry</c>), in the official Orleans provider's layout.</summary>
+    /// <summary>
+    /// Azure Table Storage (<c>ConnectionStrings:registry</c>), in the official Orleans provider's layout.
+    /// </summary>
     AzureTable = 2,
 }

@@ -36,7 +36,8 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
     private readonly TableClient table;
     private readonly string serviceId;
 
-    /// <param name="connectionString">An Azure Storage connection string (for Azurite, one naming its TableEndpoint).</param>
+    /// <param name="connectionString">An Azure Storage connection string (for Azurite: one naming its
+    /// TableEndpoint).</param>
     /// <param name="serviceId">The Orleans service id; part of every PartitionKey, as in the official provider.</param>
     /// <param name="tableName">The table; created if absent.</param>
     public AzureTableGrainStateStore(string connectionString, string serviceId, string tableName = DefaultTableName)
@@ -326,7 +327,8 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, current.ETag),
             new(TableTransactionActionType.Add, history),
         };
-        if (current is not null && StateETagOf(current) is { } replacedETag && current.GetInt64(Property.Version) is { })
+        if (current is not null && StateETagOf(current) is { } replacedETag
+            && current.GetInt64(Property.Version) is not null)
         {
             var replaced = new TableEntity(keys.PartitionKey, HistoryRowKey(keys.RowKey, version - 1))
             {
@@ -357,7 +359,8 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
     {
         var (from, to) = StateAndHistoryRange(keys.RowKey);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {keys.PartitionKey} and RowKey ge {from} and RowKey lt {to} and GrainId eq {keys.Key.GrainId} and StateName eq {keys.Key.StateName}");
+                $"PartitionKey eq {keys.PartitionKey} and RowKey ge {from} and RowKey lt {to}") + " and " +
+            TableClient.CreateQueryFilter($"GrainId eq {keys.Key.GrainId} and StateName eq {keys.Key.StateName}");
         return table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken);
     }
 
@@ -366,11 +369,11 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
     private IAsyncEnumerable<TableEntity> ScanStateAsync(string stateName, IEnumerable<string> select,
         CancellationToken cancellationToken, (string First, string Last)? partitions = null)
     {
+        var service = Sanitize(serviceId);
         var filter = partitions is var (first, last)
-            ? TableClient.CreateQueryFilter(
-                $"PartitionKey ge {first} and PartitionKey le {last} and RowKey eq {RowKey(stateName)} and StateName eq {stateName}")
-            : TableClient.CreateQueryFilter(
-                $"PartitionKey ge {Sanitize(serviceId) + "_"} and PartitionKey lt {Sanitize(serviceId) + "`"} and RowKey eq {RowKey(stateName)} and StateName eq {stateName}");
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {service + "_"} and PartitionKey lt {service + "`"}");
+        filter += " and " + TableClient.CreateQueryFilter($"RowKey eq {RowKey(stateName)} and StateName eq {stateName}");
         return table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: select,
             cancellationToken: cancellationToken);
     }
@@ -403,7 +406,8 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
 
     // A state entity without data is a cleared state: there is no state, so no ETag a caller could hold.
     private static string? StateETagOf(TableEntity? entity) =>
-        entity is null || entity.GetBoolean(Property.Cleared) == true || (!entity.ContainsKey(Property.Data) && !entity.ContainsKey(Property.Version))
+        entity is null || entity.GetBoolean(Property.Cleared) == true
+        || (!entity.ContainsKey(Property.Data) && !entity.ContainsKey(Property.Version))
             ? null
             : entity.ETag.ToString();
 
@@ -420,6 +424,6 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
     private readonly record struct Keys(GrainStateKey Key, string PartitionKey, string RowKey)
     {
         public static Keys Of(string serviceId, GrainStateKey key) =>
-            new(key, AzureTable.AzureTableLayout.PartitionKey(serviceId, key.GrainId), AzureTable.AzureTableLayout.RowKey(key.StateName));
+            new(key, AzureTableLayout.PartitionKey(serviceId, key.GrainId), AzureTableLayout.RowKey(key.StateName));
     }
 }

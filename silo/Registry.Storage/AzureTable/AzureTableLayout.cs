@@ -162,7 +162,8 @@ internal static class AzureTableLayout
         return System.Text.Encoding.UTF8.GetString(bytes);
     }
 
-    private static string DataProperty(int chunk) => chunk == 0 ? Property.Data : Property.Data + chunk.ToString(CultureInfo.InvariantCulture);
+    private static string DataProperty(int chunk) =>
+        chunk == 0 ? Property.Data : Property.Data + chunk.ToString(CultureInfo.InvariantCulture);
 
     private static byte[] Compress(byte[] bytes)
     {
