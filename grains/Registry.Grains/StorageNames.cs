@@ -32,4 +32,25 @@ public static class StorageNames
 
     /// <summary>Grain type of <see cref="Organizations.OrganizationSearchGrain"/> (stateless).</summary>
     public const string OrganizationSearchGrainType = "organization-search";
+
+    /// <summary>State name of <see cref="Places.PlaceNameGrain"/>; its keys are listed to build the index.</summary>
+    public const string PlaceName = "place-name";
+
+    /// <summary>Grain type of <see cref="Places.PlaceNameGrain"/>; part of every stored place name's grain id.</summary>
+    public const string PlaceNameGrainType = "place-name";
+
+    /// <summary>State name of <see cref="Places.PlaceNameClaimGrain"/>.</summary>
+    public const string PlaceNameClaim = "place-name-claim";
+
+    /// <summary>Grain type of <see cref="Places.PlaceNameClaimGrain"/>.</summary>
+    public const string PlaceNameClaimGrainType = "place-name-claim";
+
+    /// <summary>Grain type of <see cref="Places.PlaceNameIndexGrain"/> (in memory, nothing stored).</summary>
+    public const string PlaceNameIndexGrainType = "place-name-index";
+
+    /// <summary>Grain type of <see cref="Places.PlaceNameSearchGrain"/> (stateless).</summary>
+    public const string PlaceNameSearchGrainType = "place-name-search";
+
+    /// <summary>Grain type of <see cref="Places.PlaceSpellingGrain"/> (stateless).</summary>
+    public const string PlaceSpellingGrainType = "place-spelling";
 }

@@ -1,0 +1,19 @@
+namespace Registry.Abstractions.Places;
+
+/// <summary>
+/// The claim on one normalised name key in one duplicate scope, keyed
+/// <c>{scope}|{category}|{chars or spelling}:{normalised key}</c>. A proposal or rename claims its character key and
+/// its toneless-spelling key before writing; claims are granted one at a time, so of concurrent proposals of the
+/// same or a homophone name at most one wins. A claim whose owner no longer holds it (renamed, abolished, crashed
+/// mid-proposal) passes to the next claimant after asking the owner.
+/// </summary>
+[Alias("Registry.Places.IPlaceNameClaimGrain")]
+public interface IPlaceNameClaimGrain : IGrainWithStringKey
+{
+    /// <summary>Grants the key to the claimant or throws <c>place-name-duplicate</c> (409) naming the holder.
+    /// Idempotent for the current owner.</summary>
+    Task ClaimAsync(PlaceNameClaimant claimant);
+
+    /// <summary>Gives the key up if <paramref name="id"/> holds it. Idempotent.</summary>
+    Task ReleaseAsync(string id);
+}

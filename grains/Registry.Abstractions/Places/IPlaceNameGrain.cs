@@ -1,0 +1,46 @@
+using Orleans.Concurrency;
+
+namespace Registry.Abstractions.Places;
+
+/// <summary>
+/// One place name, keyed by its generated id (32 lower-case hex digits) or, for an external reference name,
+/// <c>{source}-{source id}</c>. Every change is kept in the history with who, when and why; old names stay as
+/// historical names. Commands are not idempotent: a repeat is refused by the rule it breaks. Unknown ids answer
+/// <c>place-name-not-found</c>.
+/// </summary>
+[Alias("Registry.Places.IPlaceNameGrain")]
+public interface IPlaceNameGrain : IGrainWithStringKey
+{
+    /// <summary>Records a proposal after checking characters, spelling, category, division, geometry and duplicates.</summary>
+    Task<PlaceNameDetails> ProposeAsync(ProposePlaceName command);
+
+    [ReadOnly]
+    Task<PlaceNameDetails> GetAsync();
+
+    /// <summary>Every recorded event, oldest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<PlaceNameEvent>> GetHistoryAsync();
+
+    Task<PlaceNameDetails> ApproveAsync(ApprovePlaceName command);
+
+    /// <summary>Files and publishes an approved name today.</summary>
+    Task<PlaceNameDetails> AnnounceAsync();
+
+    Task<PlaceNameDetails> RenameAsync(RenamePlaceName command);
+
+    Task<PlaceNameDetails> AbolishAsync(AbolishPlaceName command);
+
+    /// <summary>Issues a house-number plate on this street (odd left, even right of the line).</summary>
+    Task<HouseNumberPlate> AssignHouseNumberAsync(AssignHouseNumber command);
+
+    [ReadOnly]
+    Task<IReadOnlyList<HouseNumberPlate>> GetHouseNumbersAsync();
+
+    /// <summary>Whether this record holds, or is claiming right now, the claim key (see
+    /// <see cref="IPlaceNameClaimGrain"/>).</summary>
+    [AlwaysInterleave]
+    Task<bool> HoldsClaimAsync(string claimKey);
+
+    /// <summary>Re-sends this record's entry to its index partition (after a rebuild or a lost update). Idempotent.</summary>
+    Task PublishAsync();
+}

@@ -1,0 +1,11 @@
+namespace Registry.Abstractions.Places;
+
+/// <summary>Searches every index partition and merges (stateless worker, key 0).</summary>
+[Alias("Registry.Places.IPlaceNameSearchGrain")]
+public interface IPlaceNameSearchGrain : IGrainWithIntegerKey
+{
+    Task<PlaceNamePage> SearchAsync(PlaceNameQuery query);
+
+    /// <summary>Rebuilds every partition from storage (after a bulk import); returns the total entry count.</summary>
+    Task<int> RebuildAsync();
+}

@@ -1,0 +1,26 @@
+namespace Registry.Abstractions.Places;
+
+/// <summary>
+/// A place name record. <see cref="Geometry"/> is WKB (SRID 4326). <see cref="Names"/> lists every name borne,
+/// oldest first, the current one last. <see cref="External"/> is set for reference names from another gazetteer
+/// (then <see cref="DivisionCode"/> and <see cref="Romanization"/> may be empty).
+/// </summary>
+[GenerateSerializer, Alias("Registry.Places.PlaceNameDetails")]
+public sealed record PlaceNameDetails(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Romanization,
+    [property: Id(3)] PlaceCategory Category,
+    [property: Id(4)] string DivisionCode,
+    [property: Id(5)] byte[] Geometry,
+    [property: Id(6)] string? Meaning,
+    [property: Id(7)] string LocationDescription,
+    [property: Id(8)] PlaceNameStatus Status,
+    [property: Id(9)] string? ApprovingAuthority,
+    [property: Id(10)] DateOnly? ApprovedOn,
+    [property: Id(11)] DateOnly? AnnouncedOn,
+    [property: Id(12)] DateOnly? AbolishedOn,
+    [property: Id(13)] DateOnly ProposedOn,
+    [property: Id(14)] IReadOnlyList<PlaceNamePeriod> Names,
+    [property: Id(15)] ExternalSource? External,
+    [property: Id(16)] long Revision);

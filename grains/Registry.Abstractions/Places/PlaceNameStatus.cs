@@ -1,0 +1,16 @@
+namespace Registry.Abstractions.Places;
+
+/// <summary>Lifecycle of a standard place name; external reference names are always <see cref="Reference"/>.</summary>
+[GenerateSerializer, Alias("Registry.Places.PlaceNameStatus")]
+public enum PlaceNameStatus
+{
+    Proposed = 1,
+    Approved = 2,
+
+    /// <summary>Filed and published: public.</summary>
+    Announced = 3,
+    Abolished = 4,
+
+    /// <summary>A name imported from another gazetteer: shown as such, never approved or announced.</summary>
+    Reference = 5,
+}

@@ -1,0 +1,15 @@
+namespace Registry.Abstractions.Places;
+
+/// <summary>
+/// A proposal of a standard place name. <see cref="Geometry"/> is WKB (SRID 4326, lon/lat) of a point, line or
+/// polygon; <see cref="LocationDescription"/> is optional (the division chain is used when absent).
+/// </summary>
+[GenerateSerializer, Alias("Registry.Places.ProposePlaceName")]
+public sealed record ProposePlaceName(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Romanization,
+    [property: Id(2)] PlaceCategory Category,
+    [property: Id(3)] string DivisionCode,
+    [property: Id(4)] byte[] Geometry,
+    [property: Id(5)] string? Meaning,
+    [property: Id(6)] string? LocationDescription);

@@ -1,0 +1,9 @@
+namespace Registry.Abstractions.Places;
+
+/// <summary>A rename from <see cref="EffectiveDate"/> on; the old name stays as a historical name.</summary>
+[GenerateSerializer, Alias("Registry.Places.RenamePlaceName")]
+public sealed record RenamePlaceName(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Romanization,
+    [property: Id(2)] DateOnly EffectiveDate,
+    [property: Id(3)] string Reason);

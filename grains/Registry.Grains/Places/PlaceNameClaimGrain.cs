@@ -1,0 +1,51 @@
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Places;
+using Registry.Abstractions.Time;
+using Registry.Grains.Storage;
+
+namespace Registry.Grains.Places;
+
+/// <summary>
+/// The claim on one name key in one scope; see <see cref="IPlaceNameClaimGrain"/>. Claims are served one at a time
+/// (the grain is not reentrant), so of any number of concurrent proposals of a name or homophone one is granted.
+/// </summary>
+[GrainType(StorageNames.PlaceNameClaimGrainType)]
+public sealed class PlaceNameClaimGrain(
+    [PersistentState(StorageNames.PlaceNameClaim, StorageNames.Provider)] IPersistentState<PlaceNameClaimState> state,
+    BureauClock clock,
+    IGrainFactory grains) : Grain, IPlaceNameClaimGrain
+{
+    public async Task ClaimAsync(PlaceNameClaimant claimant)
+    {
+        var owner = state.State.Owner;
+        if (owner?.Id == claimant.Id)
+        {
+            return;
+        }
+
+        // The owner is the authority on whether its claim stands (current under the name, or proposing it now);
+        // a claim left by a failed proposal or a lost release passes on.
+        if (owner is not null && await grains.GetGrain<IPlaceNameGrain>(owner.Id).HoldsClaimAsync(this.GetPrimaryKeyString()))
+        {
+            throw DomainException.Conflict("place-name-duplicate",
+                $"Another current name of the same category in the same scope has the same characters or sounds the same: {owner.Name} ({owner.Romanization}, id {owner.Id}).");
+        }
+
+        state.State.Owner = claimant;
+        state.State.ClaimedAt = clock.Now;
+        await state.WriteAuditedAsync("claim",
+            owner is null ? $"claimed by {claimant.Id}" : $"claimed by {claimant.Id}; {owner.Id} no longer holds it");
+    }
+
+    public async Task ReleaseAsync(string id)
+    {
+        if (state.State.Owner?.Id != id)
+        {
+            return;
+        }
+
+        state.State.Owner = null;
+        state.State.ClaimedAt = null;
+        await state.WriteAuditedAsync("release", $"released by {id}");
+    }
+}

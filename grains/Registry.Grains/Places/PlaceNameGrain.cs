@@ -1,0 +1,450 @@
+using Microsoft.Extensions.Logging;
+using NetTopologySuite.Geometries;
+using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Places;
+using Registry.Abstractions.Time;
+using Registry.Grains.Storage;
+
+namespace Registry.Grains.Places;
+
+/// <summary>
+/// One place name; see <see cref="IPlaceNameGrain"/>.
+/// <para>
+/// Duplicates: a proposal or rename claims its character key and its toneless-spelling key in its scope
+/// (<see cref="DuplicateScope"/>) from <see cref="IPlaceNameClaimGrain"/>s before writing; every key is tried so the
+/// 409 lists every conflicting name, and keys granted to a refused request are given back. A rename or abolition
+/// releases the old keys after its write; a release that is lost is recovered by <see cref="HoldsClaimAsync"/>.
+/// </para>
+/// <para>
+/// Search: after each committed write the grain upserts its entry into its index partition; if that fails the write
+/// stands (logged) and <see cref="PublishAsync"/> or a partition rebuild brings the index back in step.
+/// </para>
+/// </summary>
+[GrainType(StorageNames.PlaceNameGrainType)]
+public sealed class PlaceNameGrain(
+    [PersistentState(StorageNames.PlaceName, StorageNames.Provider)] IPersistentState<PlaceNameState> state,
+    BureauClock clock,
+    IGrainFactory grains,
+    ILogger<PlaceNameGrain> logger) : Grain, IPlaceNameGrain
+{
+    /// <summary>Farthest a building may lie from its street line to take a number on it.</summary>
+    public const double MaxHouseDistanceMeters = 1_000;
+
+    private readonly HashSet<string> claimsInFlight = new(StringComparer.Ordinal);
+
+    private PlaceNameState State => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private bool Exists => state.RecordExists && State.Id.Length > 0;
+
+    public async Task<PlaceNameDetails> ProposeAsync(ProposePlaceName command)
+    {
+        if (Exists)
+        {
+            throw DomainException.Conflict("place-name-exists", $"A place name with id {Id} is already recorded.");
+        }
+
+        var name = command.Name?.Trim() ?? "";
+        PlaceSpelling.CheckName(name);
+        if (!Enum.IsDefined(command.Category))
+        {
+            throw DomainException.Invalid("place-category", "category", "The category is not one of the eight.");
+        }
+
+        var romanization = command.Romanization?.Trim() ?? "";
+        PlaceSpelling.CheckSpelling(name, romanization, command.Category);
+        var geometry = PlaceGeometry.Read(command.Geometry);
+        var today = clock.Today;
+        var lineage = await LineageAsync(command.DivisionCode, today);
+        var scope = DuplicateScope.Of(command.Category, lineage);
+
+        var draft = new PlaceNameState
+        {
+            Id = Id,
+            Name = name,
+            Romanization = romanization,
+            Category = command.Category,
+            DivisionCode = command.DivisionCode,
+            Geometry = PlaceGeometry.Write(geometry),
+            Meaning = string.IsNullOrWhiteSpace(command.Meaning) ? null : command.Meaning.Trim(),
+            LocationDescription = string.IsNullOrWhiteSpace(command.LocationDescription)
+                ? string.Join(" ", lineage.Reverse().Select(d => d.Name))
+                : command.LocationDescription.Trim(),
+            Status = PlaceNameStatus.Proposed,
+            ProposedOn = today,
+            Names = [new PlaceNamePeriod(name, romanization, null, null)],
+            ClaimKeys = DuplicateScope.ClaimKeys(scope, command.Category, name, romanization).ToList(),
+        };
+        AddEvent(draft, PlaceNameEventKind.Proposed, today, null, $"{name} ({romanization}), scope {scope}");
+
+        await WithClaimsAsync(draft.ClaimKeys, new PlaceNameClaimant(Id, name, romanization), async () =>
+        {
+            state.State = draft;
+            await WriteAsync("propose", null);
+        });
+        await PublishAsync();
+        return PlaceNameViews.Details(State);
+    }
+
+    public Task<PlaceNameDetails> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(PlaceNameViews.Details(State));
+    }
+
+    public Task<IReadOnlyList<PlaceNameEvent>> GetHistoryAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<PlaceNameEvent>>(State.Events.ToList());
+    }
+
+    public async Task<PlaceNameDetails> ApproveAsync(ApprovePlaceName command)
+    {
+        EnsureStandard();
+        if (State.Status != PlaceNameStatus.Proposed)
+        {
+            throw DomainException.Violation("place-name-status", $"Only a proposed name is approved; this one is {Show(State.Status)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Authority))
+        {
+            throw DomainException.Invalid("field-required", "authority", "'authority' is required.");
+        }
+
+        var today = clock.Today;
+        if (command.Date > today)
+        {
+            throw DomainException.Violation("approval-date-future", $"An approval is recorded once given; {command.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+        }
+
+        if (command.Date < State.ProposedOn)
+        {
+            throw DomainException.Violation("approval-date-before-proposal", $"The approval date precedes the proposal ({State.ProposedOn:yyyy-MM-dd}).");
+        }
+
+        State.Status = PlaceNameStatus.Approved;
+        State.ApprovingAuthority = command.Authority.Trim();
+        State.ApprovedOn = command.Date;
+        AddEvent(State, PlaceNameEventKind.Approved, command.Date, null, State.ApprovingAuthority);
+        await WriteAsync("approve", State.ApprovingAuthority);
+        await PublishAsync();
+        return PlaceNameViews.Details(State);
+    }
+
+    public async Task<PlaceNameDetails> AnnounceAsync()
+    {
+        EnsureStandard();
+        if (State.Status != PlaceNameStatus.Approved)
+        {
+            throw DomainException.Violation("place-name-not-approved", $"Only an approved name is announced; this one is {Show(State.Status)}.");
+        }
+
+        var today = clock.Today;
+        State.Status = PlaceNameStatus.Announced;
+        State.AnnouncedOn = today;
+        AddEvent(State, PlaceNameEventKind.Announced, today, null, null);
+        await WriteAsync("announce", null);
+        await PublishAsync();
+        return PlaceNameViews.Details(State);
+    }
+
+    public async Task<PlaceNameDetails> RenameAsync(RenamePlaceName command)
+    {
+        EnsureStandard();
+        if (State.Status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        {
+            throw DomainException.Violation("place-name-status", $"Only an approved or announced name is renamed; this one is {Show(State.Status)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw DomainException.Invalid("field-required", "reason", "'reason' is required.");
+        }
+
+        var name = command.Name?.Trim() ?? "";
+        PlaceSpelling.CheckName(name);
+        var romanization = command.Romanization?.Trim() ?? "";
+        PlaceSpelling.CheckSpelling(name, romanization, State.Category);
+        if (name == State.Name && romanization == State.Romanization)
+        {
+            throw DomainException.Violation("place-name-unchanged", "The new name and spelling equal the current ones.");
+        }
+
+        var today = clock.Today;
+        var current = State.Names[^1];
+        if (command.EffectiveDate > today || (current.ValidFrom is { } from && command.EffectiveDate <= from)
+            || command.EffectiveDate < State.ProposedOn)
+        {
+            throw DomainException.Violation("rename-effective-date",
+                "A rename is recorded once in force: its date is not after today and after the current name's start and the proposal.");
+        }
+
+        var lineage = await LineageAsync(State.DivisionCode, today);
+        var scope = DuplicateScope.Of(State.Category, lineage);
+        var newKeys = DuplicateScope.ClaimKeys(scope, State.Category, name, romanization).ToList();
+        var oldKeys = State.ClaimKeys.Except(newKeys).ToList();
+
+        await WithClaimsAsync(newKeys, new PlaceNameClaimant(Id, name, romanization), async () =>
+        {
+            var previous = $"{State.Name} ({State.Romanization})";
+            State.Names[^1] = current with { ValidTo = command.EffectiveDate };
+            State.Names.Add(new PlaceNamePeriod(name, romanization, command.EffectiveDate, null));
+            State.Name = name;
+            State.Romanization = romanization;
+            State.ClaimKeys = newKeys;
+            if (State.Status == PlaceNameStatus.Announced)
+            {
+                State.AnnouncedOn = today;
+            }
+
+            AddEvent(State, PlaceNameEventKind.Renamed, command.EffectiveDate, command.Reason.Trim(),
+                $"{previous} -> {name} ({romanization})");
+            await WriteAsync("rename", command.Reason.Trim());
+        });
+        await ReleaseAsync(oldKeys);
+        await PublishAsync();
+        return PlaceNameViews.Details(State);
+    }
+
+    public async Task<PlaceNameDetails> AbolishAsync(AbolishPlaceName command)
+    {
+        EnsureStandard();
+        if (State.Status == PlaceNameStatus.Abolished)
+        {
+            throw DomainException.Violation("place-name-status", "The name is already abolished.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw DomainException.Invalid("field-required", "reason", "'reason' is required.");
+        }
+
+        var today = clock.Today;
+        var date = command.EffectiveDate ?? today;
+        if (date > today || date < State.ProposedOn || (State.Names[^1].ValidFrom is { } from && date <= from))
+        {
+            throw DomainException.Violation("abolition-effective-date",
+                "An abolition is recorded once in force: its date is not after today nor before the current name's start.");
+        }
+
+        var keys = State.ClaimKeys.ToList();
+        State.Status = PlaceNameStatus.Abolished;
+        State.AbolishedOn = date;
+        State.Names[^1] = State.Names[^1] with { ValidTo = date };
+        State.ClaimKeys = [];
+        AddEvent(State, PlaceNameEventKind.Abolished, date, command.Reason.Trim(), null);
+        await WriteAsync("abolish", command.Reason.Trim());
+        await ReleaseAsync(keys);
+        await PublishAsync();
+        return PlaceNameViews.Details(State);
+    }
+
+    public async Task<HouseNumberPlate> AssignHouseNumberAsync(AssignHouseNumber command)
+    {
+        EnsureStandard();
+        if (command.Number <= 0)
+        {
+            throw DomainException.Invalid("house-number-format", "number", "A house number is a whole number from 1.");
+        }
+
+        var location = PlaceGeometry.Read(command.Location, "location");
+        if (location is not Point point)
+        {
+            throw DomainException.Invalid("geometry-type", "location", "A building's location is a Point.");
+        }
+
+        if (State.Category != PlaceCategory.Street || PlaceGeometry.Read(State.Geometry) is not LineString line)
+        {
+            throw DomainException.Violation("house-number-street-line",
+                "House numbers are issued on a street, road or lane whose location is a line.");
+        }
+
+        if (State.Status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        {
+            throw DomainException.Violation("place-name-status", $"House numbers are issued on an approved or announced street; this one is {Show(State.Status)}.");
+        }
+
+        if (State.HouseNumbers.Any(p => p.Number == command.Number))
+        {
+            throw DomainException.Conflict("house-number-duplicate", $"Number {command.Number} is already issued on {State.Name}.");
+        }
+
+        var (side, distance) = PlaceGeometry.SideOf(line, point.Coordinate);
+        if (side is null)
+        {
+            throw DomainException.Violation("house-number-on-line", "The building lies on the street line itself; its side cannot be told.");
+        }
+
+        if (distance > MaxHouseDistanceMeters)
+        {
+            throw DomainException.Violation("house-number-distance",
+                $"The building lies {distance:F0} m from the street line; a number is issued within {MaxHouseDistanceMeters:F0} m.");
+        }
+
+        var expected = command.Number % 2 == 1 ? StreetSide.Left : StreetSide.Right;
+        if (side != expected)
+        {
+            throw DomainException.Violation("house-number-side",
+                $"Odd numbers are on the left and even numbers on the right of the street, facing from its origin (左单右双); number {command.Number} belongs on the {expected.ToString().ToLowerInvariant()} but the building is on the {side.Value.ToString().ToLowerInvariant()}.");
+        }
+
+        var today = clock.Today;
+        var plate = new HouseNumberPlate(command.Number, PlaceGeometry.Write(point), side.Value,
+            $"MP{State.DivisionCode}-{Id[..Math.Min(8, Id.Length)].ToUpperInvariant()}-{command.Number:D4}", today);
+        State.HouseNumbers.Add(plate);
+        AddEvent(State, PlaceNameEventKind.HouseNumberAssigned, today, null, $"No. {command.Number}, {plate.CertificateNumber}");
+        await WriteAsync("house-number", plate.CertificateNumber);
+        return plate;
+    }
+
+    public Task<IReadOnlyList<HouseNumberPlate>> GetHouseNumbersAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<HouseNumberPlate>>(State.HouseNumbers.OrderBy(p => p.Number).ToList());
+    }
+
+    public Task<bool> HoldsClaimAsync(string claimKey) =>
+        Task.FromResult(claimsInFlight.Contains(claimKey) || (Exists && State.ClaimKeys.Contains(claimKey)));
+
+    public async Task PublishAsync()
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        try
+        {
+            await grains.GetGrain<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(Id))
+                .UpsertAsync(PlaceNameViews.IndexEntry(State));
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            // The write stands; a rebuild or the next publish brings the index back in step.
+            logger.LogWarning(e, "Index update for place name {Id} failed", Id);
+        }
+    }
+
+    private async Task WithClaimsAsync(IReadOnlyList<string> keys, PlaceNameClaimant claimant, Func<Task> write)
+    {
+        foreach (var key in keys)
+        {
+            claimsInFlight.Add(key);
+        }
+
+        try
+        {
+            var granted = new List<string>();
+            var conflicts = new List<string>();
+            foreach (var key in keys)
+            {
+                try
+                {
+                    await grains.GetGrain<IPlaceNameClaimGrain>(key).ClaimAsync(claimant);
+                    granted.Add(key);
+                }
+                catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict)
+                {
+                    conflicts.Add(e.Message[(e.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().TrimEnd('.'));
+                }
+            }
+
+            if (conflicts.Count > 0)
+            {
+                foreach (var key in granted.Where(k => !(Exists && State.ClaimKeys.Contains(k))))
+                {
+                    claimsInFlight.Remove(key);
+                    await grains.GetGrain<IPlaceNameClaimGrain>(key).ReleaseAsync(Id);
+                }
+
+                throw DomainException.Conflict("place-name-duplicate",
+                    "Another current name of the same category in the same scope has the same characters or sounds the same: "
+                    + string.Join("; ", conflicts.Distinct()) + ".");
+            }
+
+            await write();
+        }
+        finally
+        {
+            foreach (var key in keys)
+            {
+                claimsInFlight.Remove(key);
+            }
+        }
+    }
+
+    private async Task ReleaseAsync(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            try
+            {
+                await grains.GetGrain<IPlaceNameClaimGrain>(key).ReleaseAsync(Id);
+            }
+            catch (Exception e) when (e is not DomainException)
+            {
+                // The claim grain asks this record before honouring a stale claim, so a lost release does no harm.
+                logger.LogWarning(e, "Releasing claim {Key} of place name {Id} failed", key, Id);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<DivisionSummary>> LineageAsync(string? code, DateOnly today)
+    {
+        if (!DivisionCode.IsWellFormed(code))
+        {
+            throw DomainException.Invalid("division-code-format", "divisionCode",
+                "A division code is 6 digits (GB/T 2260) or 9 digits (statistical township code).");
+        }
+
+        IReadOnlyList<DivisionSummary> lineage;
+        try
+        {
+            lineage = await grains.GetGrain<IDivisionGrain>(code!).GetLineageAsync(today);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainException.Violation("place-division-unknown", $"No division {code} is recorded.");
+        }
+
+        if (lineage.Count == 0 || lineage[0].Status != DivisionStatus.InForce)
+        {
+            throw DomainException.Violation("place-division-unknown", $"Division {code} is not in force today.");
+        }
+
+        return lineage;
+    }
+
+    private async Task WriteAsync(string operation, string? reason)
+    {
+        State.Revision++;
+        await state.WriteAuditedAsync(operation, reason);
+    }
+
+    private void AddEvent(PlaceNameState target, PlaceNameEventKind kind, DateOnly date, string? reason, string? detail) =>
+        target.Events.Add(new PlaceNameEvent(target.Events.Count + 1, kind, date, clock.Now,
+            AuditScope.Actor, reason, detail));
+
+    private void EnsureExists()
+    {
+        if (!Exists)
+        {
+            throw DomainException.NotFound("place-name-not-found", $"No place name {Id} is recorded.");
+        }
+    }
+
+    private void EnsureStandard()
+    {
+        EnsureExists();
+        if (State.External is not null)
+        {
+            throw DomainException.Violation("place-name-external",
+                $"{State.Name} is a reference name from {State.External.Source}; it is never approved, announced, renamed or numbered here.");
+        }
+    }
+
+    private static string Show(PlaceNameStatus status) => status.ToString().ToLowerInvariant();
+}

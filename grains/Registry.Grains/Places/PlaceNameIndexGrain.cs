@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using Registry.Abstractions.Places;
+
+namespace Registry.Grains.Places;
+
+/// <summary>
+/// One partition of the place-name index, in memory; see <see cref="IPlaceNameIndexGrain"/> and
+/// <see cref="PlaceNameIndex"/>. Entries by id, plus an STR-tree over their envelopes, built on the first spatial
+/// query after a change and then only queried. Built on activation from the stored records of its partition, then
+/// kept in step by place-name grains, which upsert after each committed write; revisions make upserts idempotent
+/// and order-proof. Kept active so a partition is not rebuilt after idle periods.
+/// </summary>
+[GrainType(StorageNames.PlaceNameIndexGrainType)]
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<PlaceNameIndexGrain> logger)
+    : Grain, IPlaceNameIndexGrain
+{
+    private const double MetersPerDegree = 111_320;
+    private const double HalfCircumference = Math.PI * PlaceGeometry.EarthRadiusMeters;
+
+    private readonly Dictionary<string, PlaceNameIndexEntry> entries = new(StringComparer.Ordinal);
+    private STRtree<PlaceNameIndexEntry>? tree;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public Task UpsertAsync(PlaceNameIndexEntry entry)
+    {
+        Apply(entry);
+        return Task.CompletedTask;
+    }
+
+    public Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
+    {
+        var text = Normalized(query.Text);
+        var spelling = Normalized(query.Romanization);
+        var wanted = query.Skip + query.Take;
+        List<PlaceNameHit> hits;
+        int total;
+        if (query.Near is { } near)
+        {
+            hits = Nearest(query, near, text, spelling, wanted);
+            total = hits.Count;
+        }
+        else
+        {
+            var candidates = query.Box is { } box ? InBox(box) : entries.Values;
+            hits = candidates.Where(e => PlaceNameIndex.Matches(e, query, text, spelling))
+                .Select(e => new PlaceNameHit(e, null))
+                .ToList();
+            total = hits.Count;
+        }
+
+        hits.Sort(PlaceNameIndex.Order(query, text));
+        return Task.FromResult(new PlaceNamePage(total, hits.Take(wanted).ToList()));
+    }
+
+    public async Task<int> RebuildAsync()
+    {
+        entries.Clear();
+        tree = null;
+        await LoadAsync(CancellationToken.None);
+        return entries.Count;
+    }
+
+    /// <summary>
+    /// Widens a search circle around the point (box query on the tree, then great-circle distance) until it holds
+    /// enough matches or covers the globe; exact because every entry within the radius has its point in the box.
+    /// </summary>
+    private List<PlaceNameHit> Nearest(PlaceNameQuery query, GeoPoint near, string? text, string? spelling, int wanted)
+    {
+        for (var radius = 20_000.0; ; radius *= 4)
+        {
+            var covering = radius >= HalfCircumference;
+            var latSpan = radius / MetersPerDegree;
+            var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
+            var cos = Math.Cos(farthestLat * Math.PI / 180);
+            var lonSpan = cos <= 1e-9 ? 360 : radius / (MetersPerDegree * cos);
+            IEnumerable<PlaceNameIndexEntry> candidates = covering ? entries.Values
+                : InBox(new BoundingBox(
+                    lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
+                    Math.Max(-90, near.Latitude - latSpan),
+                    lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
+                    Math.Min(90, near.Latitude + latSpan)));
+            var hits = candidates
+                .Where(e => (query.Box is null || PlaceNameIndex.InBox(e, query.Box))
+                            && PlaceNameIndex.Matches(e, query, text, spelling))
+                .Select(e => new PlaceNameHit(e,
+                    PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y)))
+                .Where(hit => covering || hit.DistanceMeters <= radius)
+                .ToList();
+            if (covering || hits.Count >= wanted)
+            {
+                return hits;
+            }
+        }
+    }
+
+    private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
+
+    private IEnumerable<PlaceNameIndexEntry> InBox(BoundingBox box)
+    {
+        var built = Tree();
+        if (box.MinX <= box.MaxX)
+        {
+            return built.Query(new Envelope(box.MinX, box.MaxX, box.MinY, box.MaxY))
+                .Where(e => PlaceNameIndex.InBox(e, box));
+        }
+
+        return built.Query(new Envelope(box.MinX, 180, box.MinY, box.MaxY))
+            .Concat(built.Query(new Envelope(-180, box.MaxX, box.MinY, box.MaxY)))
+            .Distinct()
+            .Where(e => PlaceNameIndex.InBox(e, box));
+    }
+
+    private STRtree<PlaceNameIndexEntry> Tree()
+    {
+        if (tree is null)
+        {
+            var built = new STRtree<PlaceNameIndexEntry>();
+            foreach (var entry in entries.Values)
+            {
+                built.Insert(new Envelope(entry.MinX, entry.MaxX, entry.MinY, entry.MaxY), entry);
+            }
+
+            built.Build();
+            tree = built;
+        }
+
+        return tree;
+    }
+
+    private static string? Normalized(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : PlaceNameViews.SearchText(text.Trim());
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var state in records.ReadPartitionAsync((int)this.GetPrimaryKeyLong(), cancellationToken))
+        {
+            try
+            {
+                Apply(PlaceNameViews.IndexEntry(state));
+            }
+            catch (Exception e) when (e is Abstractions.Errors.DomainException)
+            {
+                logger.LogWarning("Place name {Id} has an unreadable geometry and is not indexed", state.Id);
+            }
+        }
+    }
+
+    private void Apply(PlaceNameIndexEntry entry)
+    {
+        if (!entries.TryGetValue(entry.Id, out var current) || current.Revision < entry.Revision)
+        {
+            entries[entry.Id] = entry;
+            tree = null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Orleans.Concurrency;
+using Registry.Abstractions.Places;
+
+namespace Registry.Grains.Places;
+
+/// <summary>
+/// Scatter-gather over the index partitions; see <see cref="IPlaceNameSearchGrain"/>. Each partition returns its
+/// first Skip + Take in the query's order, so the merged page is exact.
+/// </summary>
+[GrainType(StorageNames.PlaceNameSearchGrainType)]
+[StatelessWorker]
+public sealed class PlaceNameSearchGrain(IGrainFactory grains) : Grain, IPlaceNameSearchGrain
+{
+    public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
+    {
+        var perPartition = query with { Skip = 0, Take = query.Skip + query.Take };
+        var pages = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount)
+            .Select(p => grains.GetGrain<IPlaceNameIndexGrain>(p).SearchAsync(perPartition)));
+        var text = string.IsNullOrWhiteSpace(query.Text) ? null : PlaceNameViews.SearchText(query.Text.Trim());
+        var items = pages
+            .SelectMany(page => page.Items)
+            .Order(PlaceNameIndex.Order(query, text))
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .ToList();
+        return new PlaceNamePage(pages.Sum(page => page.Total), items);
+    }
+
+    public async Task<int> RebuildAsync()
+    {
+        var counts = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount)
+            .Select(p => grains.GetGrain<IPlaceNameIndexGrain>(p).RebuildAsync()));
+        return counts.Sum();
+    }
+}
