@@ -8,6 +8,7 @@ using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
 using Registry.Hosting.Organizations;
+using Registry.Hosting.Places;
 using Registry.Storage;
 using Registry.Storage.AzureTable;
 using Registry.Storage.PostgreSql;
@@ -79,6 +80,7 @@ public static class RegistrySiloExtensions
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
         services.AddOrganizations(options.Organizations);
+        services.AddPlaceNames();
         return services;
     }
 }

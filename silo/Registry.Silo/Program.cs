@@ -3,10 +3,39 @@ using Microsoft.Extensions.Hosting;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
+using Registry.Hosting.Places;
 
 // `dotnet run --project silo/Registry.Silo` runs one silo; `... -- import-divisions [directory]` seeds the official
-// division lists into the configured storage and exits (idempotent).
-var builder = Host.CreateApplicationBuilder(args.SkipWhile(arg => arg == "import-divisions").ToArray());
+// division lists into the configured storage and exits (idempotent); `... -- import-places <cities.json> [report.csv]`
+// imports a GeoNames extract as external reference names and writes the rejection report (idempotent).
+string[] commands = ["import-divisions", "import-places"];
+var builder = Host.CreateApplicationBuilder(args.SkipWhile(commands.Contains).ToArray());
+if (args.FirstOrDefault() == "import-places")
+{
+    var options = RegistryOptions.From(builder.Configuration);
+    builder.Services.AddRegistryStorageBackend(options).AddRegistrySiloServices(options);
+    using var host = builder.Build();
+    var paths = args.Skip(1).Where(arg => !arg.StartsWith('-')).ToList();
+    if (paths.Count == 0)
+    {
+        Console.Error.WriteLine("usage: import-places <cities.json> [rejections.csv]");
+        Environment.ExitCode = 2;
+        return;
+    }
+
+    var result = await host.Services.GetRequiredService<GazetteerImporter>().ImportAsync(paths[0]);
+    var report = paths.Count > 1 ? paths[1] : Path.GetFileNameWithoutExtension(paths[0]) + ".rejections.csv";
+    await File.WriteAllTextAsync(report, result.RejectionReportCsv());
+    Console.WriteLine($"{result.Rows} rows read, {result.Accepted} accepted, {result.Inserted} inserted (the others were already stored), {result.Rejections.Count} rejected (report: {report}).");
+    foreach (var group in result.Rejections.GroupBy(r => r.Reason).OrderBy(g => g.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine($"  {group.Key}: {group.Count()}");
+    }
+
+    Console.WriteLine($"Source: {GazetteerImporter.Credit}. Index partitions read stored records when they start; a running service rebuilds them with POST /api/place-names/index/rebuild.");
+    return;
+}
+
 if (args.FirstOrDefault() == "import-divisions")
 {
     var options = RegistryOptions.From(builder.Configuration);

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Grains.Places;
+
+namespace Registry.Hosting.Places;
+
+/// <summary>Silo services of the place-name registry.</summary>
+public static class PlaceNameServiceCollectionExtensions
+{
+    public static IServiceCollection AddPlaceNames(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IPlaceNameRecordSource, PlaceNameRecordSource>();
+        services.TryAddSingleton<GazetteerImporter>();
+        return services;
+    }
+}
