@@ -1,0 +1,35 @@
+using Registry.Abstractions.Places;
+
+namespace Registry.Api.Contracts.Places;
+
+/// <summary>
+/// A search result or announcement: name, spelling, category, division, status, location description and a point on
+/// the geometry, approving authority and dates, the source for an external reference name, and the distance in
+/// metres for a nearest query.
+/// </summary>
+public sealed record PlaceNameSummaryResponse(
+    string Id,
+    string Name,
+    string Romanization,
+    PlaceCategory Category,
+    string DivisionCode,
+    PlaceNameStatus Status,
+    string LocationDescription,
+    double Longitude,
+    double Latitude,
+    string? ApprovingAuthority,
+    DateOnly? ApprovedOn,
+    DateOnly? AnnouncedOn,
+    bool External,
+    string? Source,
+    string? SourceId,
+    double? DistanceMeters)
+{
+    public static PlaceNameSummaryResponse From(PlaceNameHit hit)
+    {
+        var e = hit.Entry;
+        return new PlaceNameSummaryResponse(e.Id, e.Name, e.Romanization, e.Category, e.DivisionCode, e.Status,
+            e.LocationDescription, e.X, e.Y, e.ApprovingAuthority, e.ApprovedOn, e.AnnouncedOn, e.Source is not null,
+            e.Source, e.SourceId, hit.DistanceMeters is { } d ? Math.Round(d, 1) : null);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace Registry.Api.Contracts.Places;
+
+/// <summary>A proposal: standard name (Han), Hanyu Pinyin spelling, category (kebab-case, one of the eight),
+/// division code, GeoJSON geometry (Point, LineString or Polygon, lon/lat), meaning and optional location text.</summary>
+public sealed record ProposePlaceNameRequest(
+    string? Name,
+    string? Romanization,
+    string? Category,
+    string? DivisionCode,
+    JsonElement? Geometry,
+    string? Meaning,
+    string? LocationDescription);

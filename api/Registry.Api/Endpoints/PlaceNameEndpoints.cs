@@ -1,0 +1,421 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Places;
+using Registry.Api.Contracts.Places;
+using Registry.Api.ErrorHandling;
+using Registry.Api.Hosting;
+
+namespace Registry.Api.Endpoints;
+
+/// <summary>
+/// Place names: proposal, approval, announcement, rename, abolition and house numbers by the place-name registrar
+/// (<c>registrar.places</c>); anonymous reads of announced names and external reference names, the announcement feed,
+/// search and spelling suggestions. Anything not public answers 404 to anyone else, as if absent.
+/// </summary>
+public static class PlaceNameEndpoints
+{
+    public const int MaxLimit = 100;
+    public const int DefaultLimit = 20;
+
+    /// <summary>Deepest result reachable by paging (page x limit).</summary>
+    public const int MaxPagingDepth = 10_000;
+
+    public const string GeoNamesCredit = "External reference names: GeoNames (geonames.org), CC BY 4.0.";
+
+    private static readonly JsonNamingPolicy Kebab = JsonNamingPolicy.KebabCaseLower;
+
+    public static IEndpointRouteBuilder MapPlaceNameEndpoints(this IEndpointRouteBuilder routes)
+    {
+        const string root = "/api/place-names";
+        const string tag = "Place names";
+        var group = routes.MapGroup(root).WithTags(tag);
+
+        routes.MapPost(root, Propose)
+            .WithTags(tag)
+            .WithName(nameof(Propose))
+            .WithSummary("Propose a standard place name (Han characters, Hanyu Pinyin, category, division, GeoJSON location)")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesPlaceChangeProblems();
+
+        routes.MapGet(root, Search)
+            .WithTags(tag)
+            .WithName(nameof(Search) + "PlaceNames")
+            .WithSummary("Search by name fragment, spelling, category, division (with sub-divisions), box or nearest to a point (paged)")
+            .AllowAnonymous()
+            .ProducesValidationProblem();
+
+        group.MapGet("/announcements", Announcements)
+            .WithName(nameof(Announcements))
+            .WithSummary("The announcement feed: announced names since a date, newest first (paged)")
+            .AllowAnonymous()
+            .ProducesValidationProblem();
+
+        group.MapGet("/spelling", SuggestSpelling)
+            .WithName(nameof(SuggestSpelling))
+            .WithSummary("Suggest the Hanyu Pinyin spelling of a name per GB/T 16159 from the shipped character table")
+            .AllowAnonymous()
+            .ProducesValidationProblem();
+
+        group.MapPost("/index/rebuild", RebuildIndex)
+            .WithName(nameof(RebuildIndex))
+            .WithSummary("Re-read every index partition from storage (after a bulk import into a running service)")
+            .RequireAuthorization(RegistryPolicies.Admin)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/{id}", GetPlaceName)
+            .WithName(nameof(GetPlaceName))
+            .WithSummary("A place name: public once announced (and for external reference names); the registrar sees every state")
+            .AllowAnonymous()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id}/history", GetPlaceNameHistory)
+            .WithName(nameof(GetPlaceNameHistory))
+            .WithSummary("Every change with its date, who and why")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id}/approval", Approve)
+            .WithName(nameof(Approve))
+            .WithSummary("Record the approval of a proposed name by an authority on a date")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesPlaceChangeProblems();
+
+        group.MapPost("/{id}/announcement", Announce)
+            .WithName(nameof(Announce))
+            .WithSummary("Announce an approved name today: it becomes public")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesPlaceChangeProblems();
+
+        group.MapPost("/{id}/renames", Rename)
+            .WithName(nameof(Rename) + "PlaceName")
+            .WithSummary("Rename from an effective date; the old name stays as a historical name")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesPlaceChangeProblems();
+
+        group.MapPost("/{id}/abolition", Abolish)
+            .WithName(nameof(Abolish))
+            .WithSummary("Abolish the name; the record and its names stay as history")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesPlaceChangeProblems();
+
+        group.MapPost("/{id}/house-numbers", AssignHouseNumber)
+            .WithName(nameof(AssignHouseNumber))
+            .WithSummary("Issue a house-number plate on a street: odd numbers left, even right of the street line")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesPlaceChangeProblems();
+
+        group.MapGet("/{id}/house-numbers", GetHouseNumbers)
+            .WithName(nameof(GetHouseNumbers))
+            .WithSummary("The house-number plates of a street, by number")
+            .AllowAnonymous()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    public static async Task<Created<PlaceNameResponse>> Propose(ProposePlaceNameRequest request, IGrainFactory grains)
+    {
+        var checks = new RequestChecks()
+            .Required("name", request.Name)
+            .Required("romanization", request.Romanization)
+            .Required("category", request.Category)
+            .Required("divisionCode", request.DivisionCode)
+            .DivisionCode("divisionCode", request.DivisionCode);
+        var category = Category(checks, request.Category);
+        var geometry = GeoJson.ToWkb(checks, "geometry", request.Geometry);
+        checks.ThrowIfAny();
+        var id = Guid.NewGuid().ToString("N");
+        var details = await grains.GetGrain<IPlaceNameGrain>(id).ProposeAsync(new ProposePlaceName(request.Name!,
+            request.Romanization!, category!.Value, request.DivisionCode!, geometry!, request.Meaning,
+            request.LocationDescription));
+        return TypedResults.Created($"/api/place-names/{id}", PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> GetPlaceName(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var details = await grains.GetGrain<IPlaceNameGrain>(Id(id)).GetAsync();
+        if (!IsRegistrar(user) && details.Status is not (PlaceNameStatus.Announced or PlaceNameStatus.Reference))
+        {
+            throw NotFound(id);
+        }
+
+        return TypedResults.Ok(PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Ok<IReadOnlyList<PlaceNameEventResponse>>> GetPlaceNameHistory(string id,
+        IGrainFactory grains)
+    {
+        var history = await grains.GetGrain<IPlaceNameGrain>(Id(id)).GetHistoryAsync();
+        return TypedResults.Ok<IReadOnlyList<PlaceNameEventResponse>>(history.Select(PlaceNameEventResponse.From).ToList());
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> Approve(string id, ApprovePlaceNameRequest request,
+        IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("authority", request.Authority).Required("date", request.Date);
+        var date = checks.Date("date", request.Date);
+        checks.ThrowIfAny();
+        var details = await grains.GetGrain<IPlaceNameGrain>(key).ApproveAsync(new ApprovePlaceName(request.Authority!, date!.Value));
+        return TypedResults.Ok(PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> Announce(string id, IGrainFactory grains) =>
+        TypedResults.Ok(PlaceNameResponse.From(await grains.GetGrain<IPlaceNameGrain>(Id(id)).AnnounceAsync()));
+
+    public static async Task<Ok<PlaceNameResponse>> Rename(string id, RenamePlaceNameRequest request,
+        IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks()
+            .Required("name", request.Name)
+            .Required("romanization", request.Romanization)
+            .Required("effectiveDate", request.EffectiveDate)
+            .Required("reason", request.Reason);
+        var date = checks.Date("effectiveDate", request.EffectiveDate);
+        checks.ThrowIfAny();
+        var details = await grains.GetGrain<IPlaceNameGrain>(key).RenameAsync(new RenamePlaceName(request.Name!,
+            request.Romanization!, date!.Value, request.Reason!));
+        return TypedResults.Ok(PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> Abolish(string id, AbolishPlaceNameRequest request,
+        IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("reason", request.Reason);
+        var date = checks.Date("effectiveDate", request.EffectiveDate);
+        checks.ThrowIfAny();
+        var details = await grains.GetGrain<IPlaceNameGrain>(key).AbolishAsync(new AbolishPlaceName(date, request.Reason!));
+        return TypedResults.Ok(PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Created<HouseNumberResponse>> AssignHouseNumber(string id, HouseNumberRequest request,
+        IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("number", request.Number);
+        if (request.Number is <= 0)
+        {
+            checks.Fail("number", "house-number-format", "A house number is a whole number from 1.");
+        }
+
+        var location = GeoJson.ToWkb(checks, "location", request.Location);
+        checks.ThrowIfAny();
+        var plate = await grains.GetGrain<IPlaceNameGrain>(key).AssignHouseNumberAsync(
+            new AssignHouseNumber(request.Number!.Value, location!));
+        return TypedResults.Created($"/api/place-names/{key}/house-numbers", HouseNumberResponse.From(plate));
+    }
+
+    public static async Task<Ok<IReadOnlyList<HouseNumberResponse>>> GetHouseNumbers(string id, ClaimsPrincipal user,
+        IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<IPlaceNameGrain>(Id(id));
+        var street = await grain.GetAsync();
+        if (!IsRegistrar(user) && street.Status != PlaceNameStatus.Announced)
+        {
+            throw NotFound(id);
+        }
+
+        var plates = await grain.GetHouseNumbersAsync();
+        return TypedResults.Ok<IReadOnlyList<HouseNumberResponse>>(plates.Select(HouseNumberResponse.From).ToList());
+    }
+
+    public static async Task<Ok<PlaceNamePageResponse>> Search(string? q, string? romanization, string? category,
+        string? division, string? bbox, string? near, string? limit, string? page, string? includeHistorical,
+        ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var checks = new RequestChecks().DivisionCode("division", division);
+        var categoryValue = string.IsNullOrEmpty(category) ? null : Category(checks, category);
+        var box = Box(checks, bbox);
+        var point = Point(checks, near);
+        var historical = Flag(checks, "includeHistorical", includeHistorical);
+        var (pageNumber, size) = Paging(checks, page, limit);
+        checks.ThrowIfAny();
+        var query = new PlaceNameQuery(q, romanization, categoryValue, DivisionPrefix(division), box, point, historical,
+            !IsRegistrar(user), null, (pageNumber - 1) * size, size);
+        return TypedResults.Ok(await PageAsync(grains, query, pageNumber, size));
+    }
+
+    public static async Task<Ok<PlaceNamePageResponse>> Announcements(string? since, string? limit, string? page,
+        IGrainFactory grains)
+    {
+        var checks = new RequestChecks();
+        var from = checks.Date("since", since) ?? DateOnly.MinValue;
+        var (pageNumber, size) = Paging(checks, page, limit);
+        checks.ThrowIfAny();
+        var query = new PlaceNameQuery(null, null, null, null, null, null, false, true, from, (pageNumber - 1) * size, size);
+        return TypedResults.Ok(await PageAsync(grains, query, pageNumber, size));
+    }
+
+    public static async Task<Ok<SpellingSuggestionResponse>> SuggestSpelling(string? name, string? category,
+        IGrainFactory grains)
+    {
+        var checks = new RequestChecks().Required("name", name);
+        var categoryValue = string.IsNullOrEmpty(category) ? PlaceCategory.Landmark : Category(checks, category);
+        checks.ThrowIfAny();
+        var suggestion = await grains.GetGrain<IPlaceSpellingGrain>(0).SuggestAsync(name!.Trim(), categoryValue!.Value);
+        return TypedResults.Ok(SpellingSuggestionResponse.From(suggestion));
+    }
+
+    public static async Task<Ok<IndexRebuildResponse>> RebuildIndex(IGrainFactory grains) =>
+        TypedResults.Ok(new IndexRebuildResponse(await grains.GetGrain<IPlaceNameSearchGrain>(0).RebuildAsync()));
+
+    private static async Task<PlaceNamePageResponse> PageAsync(IGrainFactory grains, PlaceNameQuery query, int page,
+        int size)
+    {
+        var result = await grains.GetGrain<IPlaceNameSearchGrain>(0).SearchAsync(query);
+        var items = result.Items.Select(PlaceNameSummaryResponse.From).ToList();
+        return new PlaceNamePageResponse(page, size, result.Total, items,
+            items.Any(i => i.Source == "geonames") ? GeoNamesCredit : null);
+    }
+
+    private static bool IsRegistrar(ClaimsPrincipal user) => user.IsInRole(RegistryPolicies.PlaceRegistrar);
+
+    private static DomainException NotFound(string id) =>
+        DomainException.NotFound("place-name-not-found", $"No place name {id} is recorded.");
+
+    /// <summary>An id is 1-100 characters of ASCII letters, digits and hyphens.</summary>
+    private static string Id(string id)
+    {
+        if (id.Length is 0 or > 100 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            new RequestChecks().Fail("id", "place-name-id-format",
+                "A place-name id is made of ASCII letters, digits and hyphens.").ThrowIfAny();
+        }
+
+        return id;
+    }
+
+    private static PlaceCategory? Category(RequestChecks checks, string? text)
+    {
+        var found = Enum.GetValues<PlaceCategory>().Where(c => Kebab.ConvertName(c.ToString()) == text?.Trim()).ToList();
+        if (text is not null && found.Count == 0)
+        {
+            checks.Fail("category", "place-category", "The category is one of: "
+                + string.Join(", ", Enum.GetValues<PlaceCategory>().Select(c => Kebab.ConvertName(c.ToString()))) + ".");
+            return null;
+        }
+
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>A division's code as the prefix of the codes under it: 11 for 110000, 1101 for 110100.</summary>
+    private static string? DivisionPrefix(string? code) =>
+        code is null ? null
+        : code.Length == 6 && code.EndsWith("0000", StringComparison.Ordinal) ? code[..2]
+        : code.Length == 6 && code.EndsWith("00", StringComparison.Ordinal) ? code[..4]
+        : code;
+
+    private static double[]? Numbers(RequestChecks checks, string field, string? text, int count)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var parts = text.Split(',');
+        var values = new double[parts.Length];
+        if (parts.Length != count || parts.Select((p, i) => double.TryParse(p.Trim(), NumberStyles.Float,
+                CultureInfo.InvariantCulture, out values[i]) && double.IsFinite(values[i])).Any(ok => !ok))
+        {
+            checks.Fail(field, "coordinates-format", $"'{field}' is {count} comma-separated decimal degrees.");
+            return null;
+        }
+
+        return values;
+    }
+
+    private static GeoPoint? Point(RequestChecks checks, string? text)
+    {
+        if (Numbers(checks, "near", text, 2) is not { } v)
+        {
+            return null;
+        }
+
+        if (v[0] is < -180 or > 180 || v[1] is < -90 or > 90)
+        {
+            checks.Fail("near", "coordinates-range", "'near' is lon,lat with lon in -180..180 and lat in -90..90.");
+            return null;
+        }
+
+        return new GeoPoint(v[0], v[1]);
+    }
+
+    private static BoundingBox? Box(RequestChecks checks, string? text)
+    {
+        if (Numbers(checks, "bbox", text, 4) is not { } v)
+        {
+            return null;
+        }
+
+        if (v[0] is < -180 or > 180 || v[2] is < -180 or > 180 || v[1] is < -90 or > 90 || v[3] is < -90 or > 90
+            || v[1] > v[3])
+        {
+            checks.Fail("bbox", "coordinates-range",
+                "'bbox' is minLon,minLat,maxLon,maxLat in degrees with minLat <= maxLat (minLon > maxLon crosses 180).");
+            return null;
+        }
+
+        return new BoundingBox(v[0], v[1], v[2], v[3]);
+    }
+
+    private static bool Flag(RequestChecks checks, string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        checks.Fail(field, "boolean-format", $"'{field}' is true or false.");
+        return false;
+    }
+
+    private static (int Page, int Size) Paging(RequestChecks checks, string? page, string? limit)
+    {
+        var pageNumber = 1;
+        var size = DefaultLimit;
+        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
+        {
+            checks.Fail("page", "paging-range", "'page' is a whole number from 1.");
+            pageNumber = 1;
+        }
+
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+        {
+            checks.Fail("limit", "paging-range", $"'limit' is a whole number from 1 to {MaxLimit}.");
+            size = DefaultLimit;
+        }
+
+        if ((long)pageNumber * size > MaxPagingDepth)
+        {
+            checks.Fail("page", "paging-range", $"Paging reaches the first {MaxPagingDepth} results; narrow the search.");
+        }
+
+        return (pageNumber, size);
+    }
+
+    private static RouteHandlerBuilder ProducesPlaceChangeProblems(this RouteHandlerBuilder builder) =>
+        builder
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}
