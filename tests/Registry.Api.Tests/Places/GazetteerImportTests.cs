@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Hosting.Places;
+
+namespace Registry.Api.Tests.Places;
+
+[Collection(PlaceApiCollection.Name)]
+public sealed class GazetteerImportTests(PlaceApiFixture fixture)
+{
+    private readonly PlaceNameClient api = new(fixture.Factory);
+
+    [Fact]
+    public async Task Import_GeoNamesExcerpt_StoresReferenceNamesRejectsBadRowsAndIsIdempotent()
+    {
+        // The real excerpt, plus three of its rows made faulty: out-of-range latitude, no name, an exact repeat.
+        var rows = JsonNode.Parse(await File.ReadAllTextAsync(PlaceTestData.CitiesExcerpt))!.AsArray();
+        var good = rows.Count;
+        var outOfRange = rows[0]!.DeepClone();
+        outOfRange["lat"] = (double.Parse((string)outOfRange["lat"]!, System.Globalization.CultureInfo.InvariantCulture) + 90)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var nameless = rows[1]!.DeepClone();
+        nameless["name"] = "";
+        rows.Add(outOfRange);
+        rows.Add(nameless);
+        rows.Add(rows[2]!.DeepClone());
+        var path = Path.Combine(fixture.DataDirectory, "cities-test.json");
+        await File.WriteAllTextAsync(path, rows.ToJsonString());
+
+        var importer = fixture.Factory.Services.GetRequiredService<GazetteerImporter>();
+        var first = await importer.ImportAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(good + 3, first.Rows);
+        Assert.Equal(good, first.Inserted);
+        Assert.Equal(["coordinates-out-of-range", "duplicate-row", "name-missing"],
+            first.Rejections.Select(r => r.Reason).Order(StringComparer.Ordinal));
+        Assert.Equal([good + 1, good + 2, good + 3], first.Rejections.Select(r => r.Row).Order());
+        Assert.Contains("coordinates-out-of-range", first.RejectionReportCsv());
+
+        var second = await importer.ImportAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(0, second.Inserted);
+        Assert.Equal(first.Rejections.Count, second.Rejections.Count);
+
+        var admin = fixture.Factory.ClientWithRoles("admin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Registrar.PostAsync("/api/place-names/index/rebuild", null)).StatusCode);
+        var rebuilt = await PlaceNameClient.OkAsync(await admin.PostAsync("/api/place-names/index/rebuild", null));
+        Assert.True(rebuilt.GetProperty("entries").GetInt32() >= good);
+
+        // Searchable and spatially indexed, public, flagged and credited; not a standard name.
+        var city = rows.First(r => (string?)r!["country"] == "CN")!;
+        var lon = (string)city["lng"]!;
+        var lat = (string)city["lat"]!;
+        var nearest = await api.SearchAsync(api.Anonymous, $"near={lon},{lat}&limit=10&category=residential-area");
+        var hit = nearest.GetProperty("items")[0];
+        Assert.Equal((string)city["name"]!, hit.GetProperty("name").GetString());
+        Assert.True(hit.GetProperty("external").GetBoolean());
+        Assert.Equal("geonames", hit.GetProperty("source").GetString());
+        Assert.Equal(0, hit.GetProperty("distanceMeters").GetDouble());
+        Assert.Contains("GeoNames (geonames.org)", nearest.GetProperty("attribution").GetString());
+        Assert.Equal(10, nearest.GetProperty("items").GetArrayLength());
+        var distances = nearest.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("distanceMeters").GetDouble()).ToList();
+        Assert.Equal(distances.Order(), distances);
+
+        var byName = await api.SearchAsync(api.Anonymous, $"q={Uri.EscapeDataString((string)city["name"]!)}");
+        Assert.Contains(hit.GetProperty("id").GetString(), PlaceNameClient.Ids(byName));
+
+        var id = hit.GetProperty("id").GetString()!;
+        var record = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync($"/api/place-names/{id}"));
+        Assert.Equal("reference", record.GetProperty("status").GetString());
+        Assert.Equal("GeoNames (geonames.org), CC BY 4.0", record.GetProperty("external").GetProperty("credit").GetString());
+        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{id}/approval",
+            new { authority = "x", date = api.Today.ToString("yyyy-MM-dd") }), HttpStatusCode.UnprocessableEntity, "place-name-external");
+        var feed = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync("/api/place-names/announcements?limit=100"));
+        Assert.DoesNotContain(id, PlaceNameClient.Ids(feed));
+    }
+}
