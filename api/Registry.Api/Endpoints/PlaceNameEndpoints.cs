@@ -36,46 +36,46 @@ public static class PlaceNameEndpoints
 
         routes.MapPost(root, Propose)
             .WithTags(tag)
-            .WithName(nameof(Propose))
+            .WithName("PlaceNames" + nameof(Propose))
             .WithSummary("Propose a standard place name (Han characters, Hanyu Pinyin, category, division, GeoJSON location)")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesPlaceChangeProblems();
 
         routes.MapGet(root, Search)
             .WithTags(tag)
-            .WithName(nameof(Search) + "PlaceNames")
+            .WithName("PlaceNames" + nameof(Search))
             .WithSummary("Search by name fragment, spelling, category, division (with sub-divisions), box or nearest to a point (paged)")
             .AllowAnonymous()
             .ProducesValidationProblem();
 
         group.MapGet("/announcements", Announcements)
-            .WithName(nameof(Announcements))
+            .WithName("PlaceNames" + nameof(Announcements))
             .WithSummary("The announcement feed: announced names since a date, newest first (paged)")
             .AllowAnonymous()
             .ProducesValidationProblem();
 
         group.MapGet("/spelling", SuggestSpelling)
-            .WithName(nameof(SuggestSpelling))
+            .WithName("PlaceNames" + nameof(SuggestSpelling))
             .WithSummary("Suggest the Hanyu Pinyin spelling of a name per GB/T 16159 from the shipped character table")
             .AllowAnonymous()
             .ProducesValidationProblem();
 
         group.MapPost("/index/rebuild", RebuildIndex)
-            .WithName(nameof(RebuildIndex))
+            .WithName("PlaceNames" + nameof(RebuildIndex))
             .WithSummary("Re-read every index partition from storage (after a bulk import into a running service)")
             .RequireAuthorization(RegistryPolicies.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/{id}", GetPlaceName)
-            .WithName(nameof(GetPlaceName))
+            .WithName("PlaceNames" + nameof(GetPlaceName))
             .WithSummary("A place name: public once announced (and for external reference names); the registrar sees every state")
             .AllowAnonymous()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/history", GetPlaceNameHistory)
-            .WithName(nameof(GetPlaceNameHistory))
+            .WithName("PlaceNames" + nameof(GetPlaceNameHistory))
             .WithSummary("Every change with its date, who and why")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesValidationProblem()
@@ -84,37 +84,37 @@ public static class PlaceNameEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id}/approval", Approve)
-            .WithName(nameof(Approve))
+            .WithName("PlaceNames" + nameof(Approve))
             .WithSummary("Record the approval of a proposed name by an authority on a date")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesPlaceChangeProblems();
 
         group.MapPost("/{id}/announcement", Announce)
-            .WithName(nameof(Announce))
+            .WithName("PlaceNames" + nameof(Announce))
             .WithSummary("Announce an approved name today: it becomes public")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesPlaceChangeProblems();
 
         group.MapPost("/{id}/renames", Rename)
-            .WithName(nameof(Rename) + "PlaceName")
+            .WithName("PlaceNames" + nameof(Rename))
             .WithSummary("Rename from an effective date; the old name stays as a historical name")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesPlaceChangeProblems();
 
         group.MapPost("/{id}/abolition", Abolish)
-            .WithName(nameof(Abolish))
+            .WithName("PlaceNames" + nameof(Abolish))
             .WithSummary("Abolish the name; the record and its names stay as history")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesPlaceChangeProblems();
 
         group.MapPost("/{id}/house-numbers", AssignHouseNumber)
-            .WithName(nameof(AssignHouseNumber))
+            .WithName("PlaceNames" + nameof(AssignHouseNumber))
             .WithSummary("Issue a house-number plate on a street: odd numbers left, even right of the street line")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesPlaceChangeProblems();
 
         group.MapGet("/{id}/house-numbers", GetHouseNumbers)
-            .WithName(nameof(GetHouseNumbers))
+            .WithName("PlaceNames" + nameof(GetHouseNumbers))
             .WithSummary("The house-number plates of a street, by number")
             .AllowAnonymous()
             .ProducesValidationProblem()

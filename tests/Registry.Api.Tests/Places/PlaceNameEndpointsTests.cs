@@ -254,7 +254,9 @@ public sealed class PlaceNameEndpointsTests(PlaceApiFixture fixture)
             new JsonObject { ["type"] = "MultiPoint", ["coordinates"] = new JsonArray(new JsonArray(lon, lat)) }),
             HttpStatusCode.BadRequest, "geometry-type");
         await Problems.AssertProblemAsync(await api.ProposeAsync(township.Name, spelling, AdministrativeDivision, township.Code,
-            new JsonObject { ["type"] = "Point" }), HttpStatusCode.BadRequest, "geometry-geojson");
+            new JsonObject { ["type"] = "Point" }), HttpStatusCode.BadRequest, "geometry-empty");
+        await Problems.AssertProblemAsync(await api.ProposeAsync(township.Name, spelling, AdministrativeDivision, township.Code,
+            new JsonObject { ["type"] = "Spot", ["coordinates"] = new JsonArray(lon, lat) }), HttpStatusCode.BadRequest, "geometry-geojson");
 
         var stored = await api.SearchAsync(api.Registrar, $"q={Uri.EscapeDataString(township.Name)}");
         Assert.DoesNotContain(stored.GetProperty("items").EnumerateArray(), i => i.GetProperty("divisionCode").GetString() == township.Code);
