@@ -21,6 +21,11 @@ public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<
     private const double HalfCircumference = Math.PI * PlaceGeometry.EarthRadiusMeters;
 
     private readonly Dictionary<string, PlaceNameIndexEntry> entries = new(StringComparer.Ordinal);
+
+    /// <summary>Ids by two-character substring of their searchable names and spellings (kept in step with
+    /// <see cref="entries"/>): a fragment query reads the ids under its rarest pair instead of every entry.</summary>
+    private readonly Dictionary<string, HashSet<string>> pairs = new(StringComparer.Ordinal);
+
     private STRtree<PlaceNameIndexEntry>? tree;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
@@ -45,7 +50,7 @@ public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<
         }
         else
         {
-            var candidates = query.Box is { } box ? InBox(box) : entries.Values;
+            var candidates = query.Box is { } box ? InBox(box) : WithFragments(text, spelling);
             hits = candidates.Where(e => PlaceNameIndex.Matches(e, query, text, spelling))
                 .Select(e => new PlaceNameHit(e, null))
                 .ToList();
@@ -59,6 +64,7 @@ public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<
     public async Task<int> RebuildAsync()
     {
         entries.Clear();
+        pairs.Clear();
         tree = null;
         await LoadAsync(CancellationToken.None);
         return entries.Count;
@@ -96,6 +102,40 @@ public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<
             }
         }
     }
+
+    /// <summary>The entries that can contain both fragments: those under the rarest character pair of either.</summary>
+    private IEnumerable<PlaceNameIndexEntry> WithFragments(string? text, string? spelling)
+    {
+        HashSet<string>? rarest = null;
+        foreach (var fragment in new[] { text, spelling })
+        {
+            if (fragment is not { Length: >= 2 })
+            {
+                continue;
+            }
+
+            for (var i = 0; i + 2 <= fragment.Length; i++)
+            {
+                var ids = pairs.GetValueOrDefault(fragment.Substring(i, 2));
+                if (ids is null)
+                {
+                    return [];
+                }
+
+                if (rarest is null || ids.Count < rarest.Count)
+                {
+                    rarest = ids;
+                }
+            }
+        }
+
+        return rarest is null ? entries.Values : rarest.Select(id => entries[id]);
+    }
+
+    private static IEnumerable<string> PairsOf(PlaceNameIndexEntry entry) =>
+        new[] { entry.SearchName, entry.SearchSpelling }.Concat(entry.HistoricalSearchNames)
+            .SelectMany(text => Enumerable.Range(0, Math.Max(0, text.Length - 1)).Select(i => text.Substring(i, 2)))
+            .Distinct(StringComparer.Ordinal);
 
     private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
 
@@ -153,6 +193,24 @@ public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<
     {
         if (!entries.TryGetValue(entry.Id, out var current) || current.Revision < entry.Revision)
         {
+            if (current is not null)
+            {
+                foreach (var pair in PairsOf(current))
+                {
+                    pairs[pair].Remove(current.Id);
+                }
+            }
+
+            foreach (var pair in PairsOf(entry))
+            {
+                if (!pairs.TryGetValue(pair, out var ids))
+                {
+                    pairs[pair] = ids = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                ids.Add(entry.Id);
+            }
+
             entries[entry.Id] = entry;
             tree = null;
         }
