@@ -155,6 +155,31 @@ public sealed class PlaceNameEndpointsTests(PlaceApiFixture fixture)
             await api.ProposeAsync(homophone, spelling, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(9)),
             HttpStatusCode.Conflict, "place-name-duplicate");
         Assert.Contains(township.Name, problem.GetProperty("detail").GetString());
+
+        // Once the first name is abolished, nothing of the refused proposal blocks the homophone.
+        var held = (await api.SearchAsync(api.Registrar, $"q={Uri.EscapeDataString(township.Name)}&division={township.County}"))
+            .GetProperty("items")[0].GetProperty("id").GetString();
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{held}/abolition", new { reason = "撤销 (test)" }));
+        await api.ProposedAsync(homophone, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(9));
+    }
+
+    [Fact]
+    public async Task Propose_ConcurrentHomophones_ExactlyOneAccepted()
+    {
+        var township = PlaceTestData.Township(13);
+        var first = township.Name[0];
+        var reading = PinyinTable.Shared.ReadingsOf(first)[0];
+        var other = Enumerable.Range(0x4E00, 0x9FFF - 0x4E00).First(c => c != first
+            && PinyinTable.Shared.ReadingsOf(c) is { Count: > 0 } r && r[0] == reading);
+        var names = new[] { township.Name, char.ConvertFromUtf32(other) + township.Name[1..] };
+        var spelling = await api.SpellingAsync(township.Name, AdministrativeDivision);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(n =>
+            api.ProposeAsync(names[n % 2], spelling, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(40 + n))));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created),
+            r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var stored = await api.SearchAsync(api.Registrar, $"romanization={Uri.EscapeDataString(spelling)}&division={township.County}");
+        Assert.Equal(1, stored.GetProperty("total").GetInt32());
     }
 
     [Fact]
