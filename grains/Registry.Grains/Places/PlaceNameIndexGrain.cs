@@ -28,16 +28,26 @@ public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<
 
     private STRtree<PlaceNameIndexEntry>? tree;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    /// <summary>Loaded by this activation and not used since: a rebuild that activated the partition has nothing
+    /// newer to read.</summary>
+    private bool fresh;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        fresh = true;
+    }
 
     public Task UpsertAsync(PlaceNameIndexEntry entry)
     {
+        fresh = false;
         Apply(entry);
         return Task.CompletedTask;
     }
 
     public Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
     {
+        fresh = false;
         var text = Normalized(query.Text);
         var spelling = Normalized(query.Romanization);
         var wanted = query.Skip + query.Take;
@@ -63,6 +73,12 @@ public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<
 
     public async Task<int> RebuildAsync()
     {
+        if (fresh)
+        {
+            fresh = false;
+            return entries.Count;
+        }
+
         entries.Clear();
         pairs.Clear();
         tree = null;
