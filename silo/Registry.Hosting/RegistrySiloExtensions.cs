@@ -7,6 +7,7 @@ using Registry.Abstractions.Time;
 using Registry.Grains;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
+using Registry.Hosting.Spatial;
 using Registry.Storage;
 using Registry.Storage.Sqlite;
 
@@ -41,6 +42,7 @@ public static class RegistrySiloExtensions
     {
         silo.Services.AddRegistryStorageBackend(options);
         silo.Services.AddRegistrySiloServices(options);
+        silo.Services.AddRegistryBoundaries(options);
         silo.AddRegistryGrainStorage(StorageNames.Provider);
         if (options.Seed.Divisions)
         {
