@@ -17,7 +17,8 @@ public static class RegistryApi
             .AddRegistrySecurity()
             .AddRegistryProblems()
             .AddRegistryHealth()
-            .AddRegistrySwagger();
+            .AddRegistrySwagger()
+            .AddRegistrySpatial();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
@@ -31,6 +32,9 @@ public static class RegistryApi
         app.UseRegistryActor();
         app.MapRegistryHealth();
         app.MapDivisionEndpoints();
+        app.MapBoundaryEndpoints();
+        app.MapSpatialEndpoints();
+        app.MapOgcEndpoints();
         return app;
     }
 }
