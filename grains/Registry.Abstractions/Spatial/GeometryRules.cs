@@ -90,6 +90,13 @@ public static class GeometryRules
         return copy;
     }
 
+    /// <summary>
+    /// The canonical form a record stores (NetTopologySuite's normalized form: components and rings in a fixed order
+    /// and orientation, each starting at its smallest vertex), so the same shape written twice, e.g. re-imported from
+    /// RFC 7946 output whose rings are re-oriented, is recognised as unchanged.
+    /// </summary>
+    public static Geometry Canonical(Geometry geometry) => geometry.Normalized();
+
     /// <summary>The rule a single longitude/latitude pair breaks, or null.</summary>
     public static GeometryProblem? CheckPosition(double lon, double lat) =>
         CheckCoordinates([new Coordinate(lon, lat)]);

@@ -53,8 +53,9 @@ public sealed class BoundaryLineGrain(
             "A boundary line is fixed by an agreement; name it (e.g. its document number).");
         BoundaryRules.EnsureReason(command.Reason);
         BoundaryRules.EnsureOptionalText("source", command.Source);
-        var geometry = SpatialInput.Read(command.Geometry, "geometry");
-        GeometryRules.Ensure(geometry, GeometryKind.Line, "geometry");
+        var input = SpatialInput.Read(command.Geometry, "geometry");
+        GeometryRules.Ensure(input, GeometryKind.Line, "geometry");
+        var geometry = GeometryRules.Canonical(input);
         var wkb = Wgs84.ToWkb(geometry);
 
         if (Exists)
@@ -100,8 +101,9 @@ public sealed class BoundaryLineGrain(
         NetTopologySuite.Geometries.Geometry? geometry = null;
         if (command.Geometry is not null)
         {
-            geometry = SpatialInput.Read(command.Geometry, "geometry");
-            GeometryRules.Ensure(geometry, GeometryKind.Line, "geometry");
+            var input = SpatialInput.Read(command.Geometry, "geometry");
+            GeometryRules.Ensure(input, GeometryKind.Line, "geometry");
+            geometry = GeometryRules.Canonical(input);
             wkb = Wgs84.ToWkb(geometry);
         }
 

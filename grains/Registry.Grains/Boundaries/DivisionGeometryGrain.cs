@@ -56,8 +56,9 @@ public sealed class DivisionGeometryGrain(
 
         BoundaryRules.EnsureReason(command.Reason);
         BoundaryRules.EnsureOptionalText("source", command.Source);
-        var geometry = SpatialInput.Read(command.Geometry, "geometry");
-        GeometryRules.Ensure(geometry, GeometryKind.Area, "geometry");
+        var input = SpatialInput.Read(command.Geometry, "geometry");
+        GeometryRules.Ensure(input, GeometryKind.Area, "geometry");
+        var geometry = GeometryRules.Canonical(input);
 
         var isReference = DivisionRef.IsReference(Key);
         DivisionLevel level;

@@ -197,7 +197,7 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
 
                 if (!stored.Contains(code))
                 {
-                    accepted.Add((code, level, geometry));
+                    accepted.Add((code, level, GeometryRules.Canonical(geometry)));
                 }
             }
         }

@@ -45,8 +45,8 @@ public sealed class DivisionGeometryGrainTests(RegistryClusterFixture fixture)
 
         Assert.Equal(RecordChange.NewVersion, second.Change);
         Assert.Equal(2, second.Version);
-        Assert.True((await Grain(key).GetAsync(v2From.AddDays(-1))).Geometry.ToGeometry().EqualsExact(geometry));
-        Assert.True((await Grain(key).GetAsync(v2From)).Geometry.ToGeometry().EqualsExact(simplified));
+        Assert.True((await Grain(key).GetAsync(v2From.AddDays(-1))).Geometry.ToGeometry().EqualsExact(geometry.Normalized()));
+        Assert.True((await Grain(key).GetAsync(v2From)).Geometry.ToGeometry().EqualsExact(simplified.Normalized()));
         var versions = await Grain(key).GetVersionsAsync();
         Assert.Equal([v1From, v2From], versions.Select(v => v.From!.Value));
         Assert.Equal(v2From, versions[0].Until);

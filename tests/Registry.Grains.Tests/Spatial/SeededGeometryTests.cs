@@ -28,7 +28,7 @@ public sealed class SeededGeometryTests(RegistryClusterFixture fixture)
         var details = await fixture.Grains.GetGrain<IDivisionGeometryGrain>(province.Code).GetAsync(Today);
 
         Assert.Equal(ReferenceDivisions.NameOf(province.Code), details.Name);
-        Assert.True(details.Geometry.ToGeometry().EqualsExact(province.Geometry));
+        Assert.True(details.Geometry.ToGeometry().EqualsExact(province.Geometry.Normalized()));
         Assert.Null(details.Version.From);
         Assert.True(details.Version.AreaSquareMetres > 0);
     }
