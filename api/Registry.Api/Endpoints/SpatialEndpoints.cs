@@ -27,8 +27,10 @@ public static class SpatialEndpoints
     {
         var group = routes.MapGroup("/api/spatial").WithTags("Spatial");
 
-        group.MapGet("/divisions", LocateDivisions)
-            .WithName(nameof(LocateDivisions))
+        // The hot path: a handler resolved once, see PointQueryEndpoint.
+        var pointQuery = routes.ServiceProvider.GetRequiredService<PointQueryEndpoint>();
+        group.MapGet("/divisions", (Delegate)pointQuery.HandleAsync)
+            .WithName("LocateDivisions")
             .WithSummary("The divisions (every level) whose geometry on a date (default today) contains a point")
             .AllowAnonymous()
             .Produces<PointDivisionsResponse>()
@@ -78,45 +80,6 @@ public static class SpatialEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return routes;
-    }
-
-    /// <summary>
-    /// The hot path: answered from this process's cached tile indexes and division facts, written straight to the
-    /// response (no grain call, no intermediate objects once the tile is cached).
-    /// </summary>
-    public static async Task LocateDivisions(HttpContext context, DivisionLocator locator, BureauClock clock)
-    {
-        var query = context.Request.Query;
-        var checks = new RequestChecks();
-        var position = SpatialRequest.Position(checks, query["lon"], query["lat"]);
-        var asOf = checks.Date("asOf", query["asOf"]);
-        checks.ThrowIfAny();
-        var (lon, lat) = position!.Value;
-        var date = asOf ?? clock.Today;
-
-        var located = await locator.LocateAsync(lon, lat, date);
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter,
-            new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        writer.WriteStartObject();
-        writer.WriteNumber("lon", lon);
-        writer.WriteNumber("lat", lat);
-        writer.WriteString("asOf", date.ToString("yyyy-MM-dd"));
-        writer.WriteStartArray("divisions");
-        foreach (var division in located)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("code", division.Code);
-            writer.WriteString("name", division.Name);
-            writer.WriteString("level", LevelName(division.Level));
-            writer.WriteBoolean("reference", division.IsReference);
-            writer.WriteNumber("geometryVersion", division.GeometryVersion);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        await writer.FlushAsync();
     }
 
     public static async Task<Ok<AdjacentDivisionsResponse>> AdjacentDivisions(string code, string? asOf,
@@ -270,12 +233,4 @@ public static class SpatialEndpoints
             w.WriteEndObject();
         });
     }
-
-    private static string LevelName(Abstractions.Divisions.DivisionLevel level) => level switch
-    {
-        Abstractions.Divisions.DivisionLevel.Province => "province",
-        Abstractions.Divisions.DivisionLevel.Prefecture => "prefecture",
-        Abstractions.Divisions.DivisionLevel.County => "county",
-        _ => "township",
-    };
 }

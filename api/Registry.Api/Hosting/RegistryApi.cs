@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Registry.Api.Endpoints;
+using Registry.Api.Spatial;
 
 namespace Registry.Api.Hosting;
 
@@ -24,6 +25,7 @@ public static class RegistryApi
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseSpatialHotPath();
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI();

@@ -29,6 +29,7 @@ public static class SpatialHosting
         services.AddSingleton<IOutgoingGrainCallFilter, DivisionChangeWatcher>();
         services.AddSingleton<DivisionFactsCache>();
         services.AddSingleton<DivisionLocator>();
+        services.AddSingleton<PointQueryEndpoint>();
         services.AddSingleton<SpatialQueries>();
         services.AddSingleton<ImportRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());

@@ -25,7 +25,13 @@ public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCa
     /// <summary>The tile's index, loading it on first use.</summary>
     public ValueTask<TileIndex> GetTileAsync(TileId tile)
     {
-        var lazy = tiles.GetOrAdd(tile, t => new Lazy<Task<Loaded<TileIndex>>>(() => LoadTileAsync(t)));
+        if (tiles.TryGetValue(tile, out var cached) && cached.IsValueCreated && cached.Value.IsCompletedSuccessfully)
+        {
+            return new ValueTask<TileIndex>(cached.Value.Result.Value);
+        }
+
+        var lazy = tiles.GetOrAdd(tile,
+            static (t, cache) => new Lazy<Task<Loaded<TileIndex>>>(() => cache.LoadTileAsync(t)), this);
         var task = lazy.Value;
         return task.IsCompletedSuccessfully ? new ValueTask<TileIndex>(task.Result.Value) : AwaitTileAsync(tile, lazy);
     }

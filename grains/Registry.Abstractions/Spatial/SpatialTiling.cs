@@ -44,15 +44,14 @@ public static class SpatialTiling
         _ => null,
     };
 
-    public static int Column(double lon) => Math.Clamp((int)Math.Floor((lon + 180) / TileDegrees), 0, Columns - 1);
+    public static int Column(double lon) => World.Column(lon);
 
-    public static int Row(double lat) => Math.Clamp((int)Math.Floor((lat + 90) / TileDegrees), 0, Rows - 1);
+    public static int Row(double lat) => World.Row(lat);
 
     public static TileId TileOf(SpatialLayer layer, double lon, double lat) => new(layer, Column(lon), Row(lat));
 
     /// <summary>The tile's own extent (without the clip margin).</summary>
-    public static Envelope ExtentOf(int x, int y) =>
-        new(-180 + x * TileDegrees, -180 + (x + 1) * TileDegrees, -90 + y * TileDegrees, -90 + (y + 1) * TileDegrees);
+    public static Envelope ExtentOf(int x, int y) => World.Extent(x, y);
 
     /// <summary>Every tile of <paramref name="layer"/> that a box touches.</summary>
     public static IEnumerable<TileId> TilesCovering(SpatialLayer layer, BoundingBox box)
@@ -83,73 +82,93 @@ public static class SpatialTiling
     /// to each tile widened by <see cref="ClipMargin"/>, halving the range of tiles recursively so a large area is
     /// not clipped once per tile. Tiles the geometry's envelope reaches but the geometry does not get no piece.
     /// </summary>
-    public static IReadOnlyList<(int X, int Y, Geometry Piece)> Split(Geometry geometry)
+    public static IReadOnlyList<(int X, int Y, Geometry Piece)> Split(Geometry geometry) => World.Split(geometry);
+
+    /// <summary>The world grid of tiles.</summary>
+    internal static CellGrid World { get; } = new(-180, -90, TileDegrees, Columns, Rows);
+
+    /// <summary>
+    /// A regular grid of square cells: the world's tiles, or finer cells within one tile. Cell (x, y) is half-open,
+    /// [west, east) x [south, north), except that the last column and row include their far edge.
+    /// </summary>
+    internal sealed record CellGrid(double MinX, double MinY, double Size, int Columns, int Rows)
     {
-        var pieces = new List<(int, int, Geometry)>();
-        if (geometry.IsEmpty)
-        {
-            return pieces;
-        }
+        public int Column(double x) => Math.Clamp((int)Math.Floor((x - MinX) / Size), 0, Columns - 1);
 
-        var envelope = geometry.EnvelopeInternal;
-        if (geometry is Point)
-        {
-            pieces.Add((Column(envelope.MinX), Row(envelope.MinY), geometry));
-            return pieces;
-        }
+        public int Row(double y) => Math.Clamp((int)Math.Floor((y - MinY) / Size), 0, Rows - 1);
 
-        SplitInto(geometry, Column(envelope.MinX), Row(envelope.MinY), Column(envelope.MaxX), Row(envelope.MaxY),
-            pieces);
-        return pieces;
-    }
+        public Envelope Extent(int x, int y) =>
+            new(MinX + x * Size, MinX + (x + 1) * Size, MinY + y * Size, MinY + (y + 1) * Size);
 
-    private static void SplitInto(Geometry geometry, int x0, int y0, int x1, int y1,
-        List<(int, int, Geometry)> pieces)
-    {
-        if (geometry.IsEmpty)
-        {
-            return;
-        }
+        /// <summary>The cells x0..x1, y0..y1 widened by <see cref="ClipMargin"/>.</summary>
+        public Envelope Widened(int x0, int y0, int x1, int y1) =>
+            new(MinX + x0 * Size - ClipMargin, MinX + (x1 + 1) * Size + ClipMargin,
+                MinY + y0 * Size - ClipMargin, MinY + (y1 + 1) * Size + ClipMargin);
 
-        // Narrow the range to what the (already clipped) geometry still reaches.
-        var envelope = geometry.EnvelopeInternal;
-        x0 = Math.Max(x0, Column(envelope.MinX));
-        x1 = Math.Min(x1, Column(envelope.MaxX));
-        y0 = Math.Max(y0, Row(envelope.MinY));
-        y1 = Math.Min(y1, Row(envelope.MaxY));
-        if (x0 > x1 || y0 > y1)
+        /// <summary>One piece per cell the geometry reaches, clipped to the cell widened by the margin.</summary>
+        public IReadOnlyList<(int X, int Y, Geometry Piece)> Split(Geometry geometry)
         {
-            return;
-        }
-
-        if (x0 == x1 && y0 == y1)
-        {
-            var piece = Clip(geometry, Widened(x0, y0, x1, y1));
-            if (!piece.IsEmpty)
+            var pieces = new List<(int, int, Geometry)>();
+            if (geometry.IsEmpty)
             {
-                pieces.Add((x0, y0, piece));
+                return pieces;
             }
 
-            return;
+            var envelope = geometry.EnvelopeInternal;
+            if (geometry is Point)
+            {
+                pieces.Add((Column(envelope.MinX), Row(envelope.MinY), geometry));
+                return pieces;
+            }
+
+            SplitInto(geometry, Column(envelope.MinX), Row(envelope.MinY), Column(envelope.MaxX), Row(envelope.MaxY),
+                pieces);
+            return pieces;
         }
 
-        if (x1 - x0 >= y1 - y0)
+        private void SplitInto(Geometry geometry, int x0, int y0, int x1, int y1, List<(int, int, Geometry)> pieces)
         {
-            var middle = (x0 + x1) / 2;
-            SplitInto(Clip(geometry, Widened(x0, y0, middle, y1)), x0, y0, middle, y1, pieces);
-            SplitInto(Clip(geometry, Widened(middle + 1, y0, x1, y1)), middle + 1, y0, x1, y1, pieces);
-        }
-        else
-        {
-            var middle = (y0 + y1) / 2;
-            SplitInto(Clip(geometry, Widened(x0, y0, x1, middle)), x0, y0, x1, middle, pieces);
-            SplitInto(Clip(geometry, Widened(x0, middle + 1, x1, y1)), x0, middle + 1, x1, y1, pieces);
+            if (geometry.IsEmpty)
+            {
+                return;
+            }
+
+            // Narrow the range to what the (already clipped) geometry still reaches.
+            var envelope = geometry.EnvelopeInternal;
+            x0 = Math.Max(x0, Column(envelope.MinX));
+            x1 = Math.Min(x1, Column(envelope.MaxX));
+            y0 = Math.Max(y0, Row(envelope.MinY));
+            y1 = Math.Min(y1, Row(envelope.MaxY));
+            if (x0 > x1 || y0 > y1)
+            {
+                return;
+            }
+
+            if (x0 == x1 && y0 == y1)
+            {
+                var piece = Clip(geometry, Widened(x0, y0, x1, y1));
+                if (!piece.IsEmpty)
+                {
+                    pieces.Add((x0, y0, piece));
+                }
+
+                return;
+            }
+
+            if (x1 - x0 >= y1 - y0)
+            {
+                var middle = (x0 + x1) / 2;
+                SplitInto(Clip(geometry, Widened(x0, y0, middle, y1)), x0, y0, middle, y1, pieces);
+                SplitInto(Clip(geometry, Widened(middle + 1, y0, x1, y1)), middle + 1, y0, x1, y1, pieces);
+            }
+            else
+            {
+                var middle = (y0 + y1) / 2;
+                SplitInto(Clip(geometry, Widened(x0, y0, x1, middle)), x0, y0, x1, middle, pieces);
+                SplitInto(Clip(geometry, Widened(x0, middle + 1, x1, y1)), x0, middle + 1, x1, y1, pieces);
+            }
         }
     }
-
-    private static Envelope Widened(int x0, int y0, int x1, int y1) =>
-        new(-180 + x0 * TileDegrees - ClipMargin, -180 + (x1 + 1) * TileDegrees + ClipMargin,
-            -90 + y0 * TileDegrees - ClipMargin, -90 + (y1 + 1) * TileDegrees + ClipMargin);
 
     private static Geometry Clip(Geometry geometry, Envelope window)
     {

@@ -6,16 +6,24 @@ using NetTopologySuite.Index.Strtree;
 namespace Registry.Abstractions.Spatial;
 
 /// <summary>
-/// The queryable form of a tile: an STRtree over the entries' envelopes, built once and then only queried, with an
-/// indexed point-in-area locator prepared for every area. Immutable after construction and thread-safe (NTS's STRtree
-/// is read-only once built; <see cref="IndexedPointInAreaLocator"/> is documented thread-safe).
+/// The queryable form of a tile: an STRtree over the entries' envelopes, built once and then only queried; and, for
+/// point queries, the areas cut again into <see cref="PointCellDegrees"/>-degree cells, each cell holding the area
+/// pieces in it with an indexed point-in-area locator prepared for each (a piece covering its whole cell needs none).
+/// Small pieces keep each point test to a few segments. Immutable after construction and thread-safe (NTS's STRtree
+/// is read-only once built; <see cref="IndexedPointInAreaLocator"/> is documented thread-safe; the cells are built once,
+/// on the first point query).
 /// </summary>
 public sealed class TileIndex
 {
+    /// <summary>The side of a point-query cell, in degrees (a tile has 5 x 5).</summary>
+    public const double PointCellDegrees = 1;
+
     private readonly STRtree<IndexedEntry> tree = new();
+    private readonly Lazy<PointCells> cells;
 
     public TileIndex(TileSnapshot snapshot)
     {
+        cells = new Lazy<PointCells>(() => new PointCells(snapshot.Tile, Entries!));
         Snapshot = snapshot;
         var entries = new List<IndexedEntry>(snapshot.Entries.Count);
         foreach (var entry in snapshot.Entries)
@@ -46,13 +54,10 @@ public sealed class TileIndex
     /// </summary>
     public void QueryPoint(double lon, double lat, DateOnly asOf, ICollection<TileEntry> hits)
     {
-        if (Entries.Count == 0)
+        if (Entries.Count > 0)
         {
-            return;
+            cells.Value.Query(lon, lat, asOf, hits);
         }
-
-        var visitor = new PointVisitor(new Coordinate(lon, lat), asOf, hits);
-        tree.Query(new Envelope(lon, lon, lat, lat), visitor);
     }
 
     /// <summary>
@@ -80,16 +85,53 @@ public sealed class TileIndex
     /// <summary>An entry with its parsed geometry.</summary>
     public sealed record IndexedEntry(TileEntry Entry, Geometry Geometry, IPointOnGeometryLocator? Locator);
 
-    private sealed class PointVisitor(Coordinate position, DateOnly asOf, ICollection<TileEntry> hits)
-        : IItemVisitor<IndexedEntry>
+    /// <summary>The area pieces of each point-query cell.</summary>
+    private sealed class PointCells
     {
-        public void VisitItem(IndexedEntry item)
+        private readonly SpatialTiling.CellGrid grid;
+        private readonly CellPiece[][] cells;
+
+        public PointCells(TileId tile, IReadOnlyList<IndexedEntry> entries)
         {
-            if (item.Locator is not null && item.Entry.InForceOn(asOf) &&
-                item.Locator.Locate(position) == Location.Interior)
+            var extent = SpatialTiling.ExtentOf(tile.X, tile.Y);
+            var side = (int)Math.Round(SpatialTiling.TileDegrees / PointCellDegrees);
+            grid = new SpatialTiling.CellGrid(extent.MinX, extent.MinY, PointCellDegrees, side, side);
+            var lists = Enumerable.Range(0, side * side).Select(_ => new List<CellPiece>()).ToArray();
+            foreach (var entry in entries.Where(e => e.Geometry is IPolygonal))
             {
-                hits.Add(item.Entry);
+                foreach (var (x, y, piece) in grid.Split(entry.Geometry))
+                {
+                    var cell = grid.Widened(x, y, x, y);
+                    var whole = piece is Polygon { NumInteriorRings: 0 } polygon && polygon.IsRectangle &&
+                        polygon.EnvelopeInternal.Covers(cell);
+                    lists[y * side + x].Add(new CellPiece(entry.Entry, piece.EnvelopeInternal,
+                        whole ? null : new IndexedPointInAreaLocator(piece)));
+                }
+            }
+
+            cells = lists.Select(l => l.ToArray()).ToArray();
+        }
+
+        public void Query(double lon, double lat, DateOnly asOf, ICollection<TileEntry> hits)
+        {
+            var pieces = cells[grid.Row(lat) * grid.Columns + grid.Column(lon)];
+            Coordinate? position = null;
+            foreach (var piece in pieces)
+            {
+                if (!piece.Envelope.Contains(lon, lat) || !piece.Entry.InForceOn(asOf))
+                {
+                    continue;
+                }
+
+                // A piece that is its whole (widened) cell contains every point of the cell in its interior.
+                if (piece.Locator is null ||
+                    piece.Locator.Locate(position ??= new Coordinate(lon, lat)) == Location.Interior)
+                {
+                    hits.Add(piece.Entry);
+                }
             }
         }
     }
+
+    private sealed record CellPiece(TileEntry Entry, Envelope Envelope, IPointOnGeometryLocator? Locator);
 }

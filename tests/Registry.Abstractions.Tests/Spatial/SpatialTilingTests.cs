@@ -65,10 +65,13 @@ public sealed class SpatialTilingTests
         var points = Enumerable.Range(0, 1_500).Select(_ => (
             Lon: extent.MinX + random.NextDouble() * extent.Width,
             Lat: extent.MinY + random.NextDouble() * extent.Height)).ToList();
-        // Points on tile edges, where a clipped piece's own edge lies within ClipMargin.
+        // Points on tile and cell edges, where a clipped piece's own edge lies within ClipMargin.
         points.AddRange(Enumerable.Range(0, 300).Select(i => (
             Lon: Math.Round(extent.MinX / 5 + i % 12) * 5,
             Lat: extent.MinY + random.NextDouble() * extent.Height)));
+        points.AddRange(Enumerable.Range(0, 300).Select(i => (
+            Lon: extent.MinX + random.NextDouble() * extent.Width,
+            Lat: Math.Round(extent.MinY) + i % (int)extent.Height)));
         var date = new DateOnly(2026, 1, 1);
 
         foreach (var (lon, lat) in points)

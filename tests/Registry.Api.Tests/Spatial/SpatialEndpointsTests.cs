@@ -97,6 +97,17 @@ public sealed class SpatialEndpointsTests(ApiFixture fixture)
         Assert.Equal((key, county.Feature.Text("name")!, "county"), later.Single());
     }
 
+    [Fact]
+    public async Task Divisions_PercentEncodedOrReorderedQuery_AnswersLikeThePlainOne()
+    {
+        var plain = await Api.ClientWithRoles().GetStringAsync("/api/spatial/divisions?lon=116.4&lat=39.9&asOf=2026-01-01");
+
+        var encoded = await Api.ClientWithRoles()
+            .GetStringAsync("/api/spatial/divisions?asOf=2026-01-01&lat=39%2E9&lon=116%2E4");
+
+        Assert.Equal(plain, encoded);
+    }
+
     [Theory]
     [InlineData("lon=NaN&lat=39.9", "coordinate-not-finite")]
     [InlineData("lon=Infinity&lat=39.9", "coordinate-not-finite")]
@@ -105,6 +116,7 @@ public sealed class SpatialEndpointsTests(ApiFixture fixture)
     [InlineData("lon=abc&lat=39.9", "number-format")]
     [InlineData("lat=39.9", "field-required")]
     [InlineData("lon=116.4&lat=39.9&asOf=2026-13-01", "date-format")]
+    [InlineData("lon=116.4&lon=117&lat=39.9", "number-format")]
     public async Task Divisions_BadPosition_Is400NamingTheRule(string query, string rule)
     {
         var response = await Api.ClientWithRoles().GetAsync("/api/spatial/divisions?" + query);
