@@ -13,10 +13,20 @@ public sealed class SpatialTileGrain(
     ILogger<SpatialTileGrain> logger) : Grain, ISpatialTileGrain
 {
     /// <summary>How often the tile re-asks its records for changes it may have missed.</summary>
-    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long the tile waits for one record's answer. A record that is itself waiting on this tile (it is storing a
+    /// change and about to tell the tile) cannot answer until the tile's turn ends, so the tile does not wait for it:
+    /// it skips it, and asks again <see cref="RetryDelay"/> later (the record's own notification usually comes first).
+    /// </summary>
+    public static readonly TimeSpan PullLimit = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, IndexedPart> parts = new(StringComparer.Ordinal);
     private readonly IndexSubscribers subscribers = new(time, logger);
+    private IGrainTimer? retry;
     private TileId tile;
     private TileStamp stamp;
     private TileSnapshot? snapshot;
@@ -96,13 +106,22 @@ public sealed class SpatialTileGrain(
         var answers = await Task.WhenAll(members.Select(async key =>
         {
             var known = parts.TryGetValue(key, out var held) ? held.Revision : -1;
-            return (Key: key, Part: await IndexedRecords.Of(grains, tile.Layer, key).GetTileEntriesAsync(tile, known));
+            try
+            {
+                var part = await IndexedRecords.Of(grains, tile.Layer, key).GetTileEntriesAsync(tile, known)
+                    .WaitAsync(PullLimit);
+                return (Key: key, Part: part, Answered: true);
+            }
+            catch (TimeoutException)
+            {
+                return (Key: key, Part: (Abstractions.Boundaries.IndexedRecordPart?)null, Answered: false);
+            }
         }));
 
         var changed = false;
-        foreach (var (key, part) in answers)
+        foreach (var (key, part, _) in answers)
         {
-            if (part is not null)
+            if (part is not null && !(parts.TryGetValue(key, out var held) && held.Revision >= part.Revision))
             {
                 changed |= await ApplyAsync(key, part.Revision, part.Entries);
             }
@@ -111,6 +130,25 @@ public sealed class SpatialTileGrain(
         if (changed)
         {
             await ChangedAsync();
+        }
+
+        var skipped = answers.Count(a => !a.Answered);
+        if (skipped > 0 && retry is null)
+        {
+            logger.LogInformation("Tile {Tile}: {Count} record(s) busy; asking again in {Delay}", tile, skipped,
+                RetryDelay);
+            retry = this.RegisterGrainTimer(async _ =>
+            {
+                retry?.Dispose();
+                retry = null;
+                await RefreshFromRecordsAsync();
+            }, new GrainTimerCreationOptions
+            {
+                DueTime = RetryDelay,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = false,
+                KeepAlive = true,
+            });
         }
     }
 

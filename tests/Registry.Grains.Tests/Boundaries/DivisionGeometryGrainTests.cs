@@ -163,4 +163,21 @@ public sealed class DivisionGeometryGrainTests(RegistryClusterFixture fixture)
         Assert.NotEqual(before, (await tile.GetSnapshotAsync()).Stamp.Epoch);
         Assert.Contains(await QueryAsync(point, new DateOnly(2026, 1, 1)), h => h.RecordKey == key);
     }
+
+    [Fact]
+    public async Task SetAsync_NewVersionWhileItsTilesAreCollected_CompletesAndTheTilesAnswerIt()
+    {
+        var (key, name, geometry) = County(9);
+        var point = ReferenceGeometry.InteriorPoint(geometry);
+        var from = new DateOnly(2025, 1, 1);
+        await Grain(key).SetAsync(Set(geometry, null, name));
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        // The tile re-activates while this record is busy telling it about the change: it must not wait on the record.
+        var change = await Grain(key).SetAsync(Set(TopologyPreservingSimplifier.Simplify(geometry, 0.01), from, name));
+
+        Assert.Equal(RecordChange.NewVersion, change.Change);
+        Assert.Equal(2, (await QueryAsync(point, from)).Single(h => h.RecordKey == key).Part);
+        Assert.Equal(1, (await QueryAsync(point, from.AddDays(-1))).Single(h => h.RecordKey == key).Part);
+    }
 }
