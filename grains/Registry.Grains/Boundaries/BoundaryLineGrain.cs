@@ -22,6 +22,8 @@ public sealed class BoundaryLineGrain(
     /// no joint inspection took place).</summary>
     public const int FirstInspectionYear = 1989;
 
+    private static readonly TimeSpan MarkerLimit = TimeSpan.FromSeconds(2);
+
     private readonly RecordIndex index = new(SpatialLayer.BoundaryLines, logger);
 
     private BoundaryLineState State => state.State;
@@ -190,12 +192,14 @@ public sealed class BoundaryLineGrain(
         {
             try
             {
-                var marker = await grains.GetGrain<IBoundaryMarkerGrain>(number).GetAsync();
+                // A marker still registering waits on this line (to attach), so it cannot answer now: it is not
+                // registered yet and is left out, like a number whose registration failed after attaching.
+                var marker = await grains.GetGrain<IBoundaryMarkerGrain>(number).GetAsync().WaitAsync(MarkerLimit);
                 markers.Add(new InspectedMarker(marker.Number, marker.Lon, marker.Lat));
             }
-            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+            catch (Exception e) when (e is TimeoutException ||
+                                      e is DomainException { Kind: DomainErrorKind.NotFound })
             {
-                // A number attached by a registration that then failed to store: not a marker.
             }
         }
 
