@@ -7,9 +7,11 @@ namespace Registry.Abstractions.Boundaries;
 public interface IIndexedRecordGrain
 {
     /// <summary>
-    /// This record's entries for <paramref name="tile"/> at its current revision, or null when that revision equals
-    /// <paramref name="knownRevision"/> (the tile already has it). Read-only; idempotent.
+    /// This record's entries for <paramref name="tile"/> at its last committed revision, or null when that revision
+    /// equals <paramref name="knownRevision"/> (the tile already has it). Read-only; idempotent. Always interleaved:
+    /// it answers from an immutable copy of the committed record, so a tile can ask a record that is itself busy
+    /// telling that tile about a change (which would otherwise deadlock both).
     /// </summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision);
 }

@@ -24,13 +24,19 @@ public sealed class BoundaryLineGrain(
 
     private static readonly TimeSpan MarkerLimit = TimeSpan.FromSeconds(2);
 
-    private readonly RecordIndex index = new(SpatialLayer.BoundaryLines, logger);
+    private readonly RecordIndex index = new(logger);
 
     private BoundaryLineState State => state.State;
 
     private string Number => this.GetPrimaryKeyString();
 
     private bool Exists => State.Number.Length > 0;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        index.Committed(State.Revision, EntriesOf(State));
+        return Task.CompletedTask;
+    }
 
     public Task<BoundaryLineDetails> GetAsync()
     {
@@ -233,13 +239,14 @@ public sealed class BoundaryLineGrain(
     }
 
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
-        Task.FromResult(index.PartFor(tile, knownRevision, State.Revision, Entries));
+        Task.FromResult(index.PartFor(tile, knownRevision));
 
     private async Task StoreAndIndexAsync(string operation, string reason)
     {
         var oldTiles = State.Tiles.ToList();
         State.Revision++;
-        var entries = index.EntriesFor(State.Revision, Entries);
+        var source = EntriesOf(State);
+        var entries = source();
         State.Tiles = entries.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
         try
         {
@@ -252,13 +259,18 @@ public sealed class BoundaryLineGrain(
         }
 
         await state.WriteAuditedAsync(operation, reason);
+        index.Committed(State.Revision, source, entries);
         await index.PublishAsync(this, grains, Number, State.Revision, entries, oldTiles.Except(State.Tiles).ToList());
     }
 
-    private Dictionary<TileId, List<TileEntry>> Entries() => !Exists
-        ? []
-        : SpatialIndexing.EntriesByTile(SpatialLayer.BoundaryLines,
-            [(Wgs84.FromWkb(State.Wkb), new TileEntry(Number, 0, [], null, null, null, Number))]);
+    private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(BoundaryLineState state)
+    {
+        var (number, wkb) = (state.Number, state.Wkb);
+        return () => number.Length == 0
+            ? []
+            : SpatialIndexing.EntriesByTile(SpatialLayer.BoundaryLines,
+                [(Wgs84.FromWkb(wkb), new TileEntry(number, 0, [], null, null, null, number))]);
+    }
 
     private async Task EnsureDivisionExistsAsync(string key)
     {

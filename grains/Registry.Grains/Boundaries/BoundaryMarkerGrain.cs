@@ -18,13 +18,19 @@ public sealed class BoundaryMarkerGrain(
     IGrainFactory grains,
     ILogger<BoundaryMarkerGrain> logger) : Grain, IBoundaryMarkerGrain
 {
-    private readonly RecordIndex index = new(SpatialLayer.Markers, logger);
+    private readonly RecordIndex index = new(logger);
 
     private BoundaryMarkerState State => state.State;
 
     private string Number => this.GetPrimaryKeyString();
 
     private bool Exists => State.Number.Length > 0;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        index.Committed(State.Revision, EntriesOf(State));
+        return Task.CompletedTask;
+    }
 
     public Task<MarkerDetails> GetAsync()
     {
@@ -116,7 +122,8 @@ public sealed class BoundaryMarkerGrain(
 
         var oldTiles = State.Tiles.ToList();
         State.Revision++;
-        var entries = index.EntriesFor(State.Revision, Entries);
+        var source = EntriesOf(State);
+        var entries = source();
         State.Tiles = entries.Keys.Select(t => t.Key).ToList();
         try
         {
@@ -129,6 +136,7 @@ public sealed class BoundaryMarkerGrain(
         }
 
         await state.WriteAuditedAsync("register-marker", command.Reason);
+        index.Committed(State.Revision, source, entries);
         await index.PublishAsync(this, grains, Number, State.Revision, entries, oldTiles.Except(State.Tiles).ToList());
         return RecordChange.Created;
     }
@@ -172,12 +180,16 @@ public sealed class BoundaryMarkerGrain(
     }
 
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
-        Task.FromResult(index.PartFor(tile, knownRevision, State.Revision, Entries));
+        Task.FromResult(index.PartFor(tile, knownRevision));
 
-    private Dictionary<TileId, List<TileEntry>> Entries() => !Exists
-        ? []
-        : SpatialIndexing.EntriesByTile(SpatialLayer.Markers,
-            [(Wgs84.Point(State.Lon, State.Lat), new TileEntry(Number, 0, [], null, null, null, Number))]);
+    private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(BoundaryMarkerState state)
+    {
+        var (number, lon, lat) = (state.Number, state.Lon, state.Lat);
+        return () => number.Length == 0
+            ? []
+            : SpatialIndexing.EntriesByTile(SpatialLayer.Markers,
+                [(Wgs84.Point(lon, lat), new TileEntry(number, 0, [], null, null, null, number))]);
+    }
 
     /// <summary>A registration repeated after a failure between the line's attach and this write re-links.</summary>
     private Task EnsureLinkedAsync() => grains.GetGrain<IBoundaryLineGrain>(State.LineNumber).AttachMarkerAsync(Number);

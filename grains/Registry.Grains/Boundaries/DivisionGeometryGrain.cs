@@ -19,11 +19,17 @@ public sealed class DivisionGeometryGrain(
     IGrainFactory grains,
     ILogger<DivisionGeometryGrain> logger) : Grain, IDivisionGeometryGrain
 {
-    private readonly RecordIndex index = new(SpatialLayer.Divisions, logger);
+    private readonly RecordIndex index = new(logger);
 
     private DivisionGeometryState State => state.State;
 
     private string Key => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        index.Committed(State.Revision, EntriesOf(Key, State));
+        return Task.CompletedTask;
+    }
 
     public async Task<DivisionGeometryDetails> GetAsync(DateOnly asOf)
     {
@@ -109,7 +115,8 @@ public sealed class DivisionGeometryGrain(
         }
 
         State.Revision++;
-        var entries = index.EntriesFor(State.Revision, Entries);
+        var source = EntriesOf(Key, State);
+        var entries = source();
         State.Tiles = entries.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
         try
         {
@@ -128,21 +135,24 @@ public sealed class DivisionGeometryGrain(
             _ => "correct-geometry",
         };
         await state.WriteAuditedAsync(operation, command.Reason);
+        index.Committed(State.Revision, source, entries);
         await index.PublishAsync(this, grains, Key, State.Revision, entries, oldTiles.Except(State.Tiles).ToList());
         return new DivisionGeometryChange(change, version.Number, version.From);
     }
 
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
-        Task.FromResult(index.PartFor(tile, knownRevision, State.Revision, Entries));
+        Task.FromResult(index.PartFor(tile, knownRevision));
 
-    private Dictionary<TileId, List<TileEntry>> Entries() =>
-        SpatialIndexing.EntriesByTile(SpatialLayer.Divisions, State.Versions.Select((v, i) =>
-        {
-            var template = new TileEntry(Key, v.Number, [], v.From,
-                i + 1 < State.Versions.Count ? State.Versions[i + 1].From : null, State.Level,
-                State.IsReference ? State.Name : null);
-            return (Wgs84.FromWkb(v.Wkb), template);
-        }));
+    /// <summary>How to compute the entries of the state as it is now (versions are never changed in place).</summary>
+    private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(string key, DivisionGeometryState state)
+    {
+        var versions = state.Versions.ToList();
+        var level = state.Level;
+        var label = state.IsReference ? state.Name : null;
+        return () => SpatialIndexing.EntriesByTile(SpatialLayer.Divisions, versions.Select((v, i) =>
+            (Wgs84.FromWkb(v.Wkb), new TileEntry(key, v.Number, [], v.From,
+                i + 1 < versions.Count ? versions[i + 1].From : null, level, label))));
+    }
 
     private async Task<DivisionLevel> RegistryLevelAsync(DateOnly? effectiveDate)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
+using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Spatial;
 
 namespace Registry.Grains.Spatial;
@@ -48,46 +49,56 @@ internal static class SpatialIndexing
                 grains.GetGrain<ISpatialTileGrain>(key).PutAsync(recordKey, revision, []))));
 }
 
-/// <summary>A record grain's side of <see cref="SpatialIndexing"/>: its entries, computed once per revision.</summary>
-internal sealed class RecordIndex(SpatialLayer layer, ILogger logger)
+/// <summary>
+/// A record grain's side of <see cref="SpatialIndexing"/>: its last committed revision and how to compute that
+/// revision's entries (computed once, on demand). Tiles are answered from this committed copy only, never from state
+/// being changed. Used from one activation's turns only.
+/// </summary>
+internal sealed class RecordIndex(ILogger logger)
 {
+    private long revision = -1;
+    private Func<Dictionary<TileId, List<TileEntry>>> source = () => [];
     private Dictionary<TileId, List<TileEntry>>? entries;
-    private long entriesRevision = -1;
     private IGrainTimer? retry;
 
-    public SpatialLayer Layer => layer;
-
-    /// <summary>The entries for <paramref name="revision"/>, computing them with <paramref name="compute"/> when they
-    /// are not cached for it.</summary>
-    public Dictionary<TileId, List<TileEntry>> EntriesFor(long revision,
-        Func<Dictionary<TileId, List<TileEntry>>> compute)
+    /// <summary>Records what is committed now; <paramref name="computed"/> when the entries are already known.</summary>
+    public void Committed(long committedRevision, Func<Dictionary<TileId, List<TileEntry>>> entriesSource,
+        Dictionary<TileId, List<TileEntry>>? computed = null)
     {
-        if (entries is null || entriesRevision != revision)
+        revision = committedRevision;
+        source = entriesSource;
+        entries = computed;
+    }
+
+    /// <summary>The committed part of <paramref name="tile"/>, or null if the tile already has that revision.</summary>
+    public IndexedRecordPart? PartFor(TileId tile, long knownRevision)
+    {
+        if (knownRevision == revision)
         {
-            entries = compute();
-            entriesRevision = revision;
+            return null;
         }
 
-        return entries;
+        entries ??= source();
+        return new IndexedRecordPart(revision, entries.TryGetValue(tile, out var mine) ? mine : []);
     }
 
     /// <summary>Publishes after a committed write; on failure logs and retries from a grain timer.</summary>
-    public async Task PublishAsync(Grain grain, IGrainFactory grains, string recordKey, long revision,
+    public async Task PublishAsync(Grain grain, IGrainFactory grains, string recordKey, long publishedRevision,
         IReadOnlyDictionary<TileId, List<TileEntry>> current, IReadOnlyList<string> leftTiles)
     {
         retry?.Dispose();
         retry = null;
         try
         {
-            await SpatialIndexing.PublishAsync(grains, recordKey, revision, current, leftTiles);
+            await SpatialIndexing.PublishAsync(grains, recordKey, publishedRevision, current, leftTiles);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             logger.LogWarning(e, "Index update of {Record} (revision {Revision}) failed; retrying every {Period}",
-                recordKey, revision, SpatialIndexing.RetryPeriod);
+                recordKey, publishedRevision, SpatialIndexing.RetryPeriod);
             retry = grain.RegisterGrainTimer(async _ =>
             {
-                await SpatialIndexing.PublishAsync(grains, recordKey, revision, current, leftTiles);
+                await SpatialIndexing.PublishAsync(grains, recordKey, publishedRevision, current, leftTiles);
                 retry?.Dispose();
                 retry = null;
             }, new GrainTimerCreationOptions
@@ -98,20 +109,5 @@ internal sealed class RecordIndex(SpatialLayer layer, ILogger logger)
                 KeepAlive = true,
             });
         }
-    }
-
-    /// <summary>The part of <paramref name="tile"/> for a tile's refresh, or null if it already has
-    /// <paramref name="revision"/>.</summary>
-    public Abstractions.Boundaries.IndexedRecordPart? PartFor(TileId tile, long knownRevision, long revision,
-        Func<Dictionary<TileId, List<TileEntry>>> compute)
-    {
-        if (knownRevision == revision)
-        {
-            return null;
-        }
-
-        var all = EntriesFor(revision, compute);
-        return new Abstractions.Boundaries.IndexedRecordPart(revision,
-            all.TryGetValue(tile, out var mine) ? mine : []);
     }
 }
