@@ -8,10 +8,10 @@ namespace Registry.Abstractions.Spatial;
 /// <summary>
 /// The queryable form of a tile: an STRtree over the entries' envelopes, built once and then only queried; and, for
 /// point queries, the areas cut again into <see cref="PointCellDegrees"/>-degree cells, each cell holding the area
-/// pieces in it with an indexed point-in-area locator prepared for each (a piece covering its whole cell needs none).
-/// Small pieces keep each point test to a few segments. Immutable after construction and thread-safe (NTS's STRtree
-/// is read-only once built; <see cref="IndexedPointInAreaLocator"/> is documented thread-safe; the cells are built once,
-/// on the first point query).
+/// pieces in it with a banded crossing-count locator (<see cref="BandedAreaLocator"/>, exact near boundaries through
+/// NetTopologySuite's <see cref="IndexedPointInAreaLocator"/>); a piece covering its whole cell needs none. Small
+/// pieces keep each point test to a few segments. Immutable after construction and thread-safe (NTS's STRtree is
+/// read-only once built; the locators are immutable; the cells are built once, on the first point query).
 /// </summary>
 public sealed class TileIndex
 {
@@ -105,7 +105,7 @@ public sealed class TileIndex
                     var whole = piece is Polygon { NumInteriorRings: 0 } polygon && polygon.IsRectangle &&
                         polygon.EnvelopeInternal.Covers(cell);
                     lists[y * side + x].Add(new CellPiece(entry.Entry, piece.EnvelopeInternal,
-                        whole ? null : new IndexedPointInAreaLocator(piece)));
+                        whole ? null : new BandedAreaLocator(piece)));
                 }
             }
 
@@ -115,7 +115,6 @@ public sealed class TileIndex
         public void Query(double lon, double lat, DateOnly asOf, ICollection<TileEntry> hits)
         {
             var pieces = cells[grid.Row(lat) * grid.Columns + grid.Column(lon)];
-            Coordinate? position = null;
             foreach (var piece in pieces)
             {
                 if (!piece.Envelope.Contains(lon, lat) || !piece.Entry.InForceOn(asOf))
@@ -124,8 +123,7 @@ public sealed class TileIndex
                 }
 
                 // A piece that is its whole (widened) cell contains every point of the cell in its interior.
-                if (piece.Locator is null ||
-                    piece.Locator.Locate(position ??= new Coordinate(lon, lat)) == Location.Interior)
+                if (piece.Locator is null || piece.Locator.ContainsInInterior(lon, lat))
                 {
                     hits.Add(piece.Entry);
                 }
@@ -133,5 +131,5 @@ public sealed class TileIndex
         }
     }
 
-    private sealed record CellPiece(TileEntry Entry, Envelope Envelope, IPointOnGeometryLocator? Locator);
+    private sealed record CellPiece(TileEntry Entry, Envelope Envelope, BandedAreaLocator? Locator);
 }
