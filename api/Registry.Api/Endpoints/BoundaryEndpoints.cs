@@ -87,6 +87,12 @@ public static class BoundaryEndpoints
             .RequireAuthorization(SpatialHosting.BoundaryReaders)
             .ProducesReadProblems();
 
+        group.MapGet("/repairs/open", GetOpenRepairs)
+            .WithName(nameof(GetOpenRepairs))
+            .WithSummary("Marker repairs found by completed inspections and not done yet, oldest first")
+            .RequireAuthorization(SpatialHosting.BoundaryReaders)
+            .ProducesReadProblems();
+
         group.MapGet("/inspections/{id}", GetInspection)
             .WithName(nameof(GetInspection))
             .WithSummary("A joint inspection with its findings, signatures and repairs")
@@ -271,6 +277,10 @@ public static class BoundaryEndpoints
             .ListOverdueInspectionsAsync(clock.Today, years ?? 5, includeNeverInspected ?? true);
         return TypedResults.Ok<IReadOnlyList<OverdueLineResponse>>(overdue.Select(OverdueLineResponse.From).ToList());
     }
+
+    public static async Task<Ok<IReadOnlyList<OpenRepairResponse>>> GetOpenRepairs(IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<OpenRepairResponse>>((await grains.GetGrain<IBoundaryReportGrain>(0)
+            .ListOpenRepairsAsync()).Select(OpenRepairResponse.From).ToList());
 
     public static async Task<Ok<InspectionResponse>> GetInspection(string id, IGrainFactory grains) =>
         TypedResults.Ok(InspectionResponse.From(await grains.GetGrain<IJointInspectionGrain>(id).GetAsync()));

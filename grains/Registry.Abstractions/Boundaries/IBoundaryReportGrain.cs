@@ -12,4 +12,7 @@ public interface IBoundaryReportGrain : IGrainWithIntegerKey
     /// <paramref name="today"/> (and, if <paramref name="includeNeverInspected"/>, lines never inspected), by number.
     /// </summary>
     Task<IReadOnlyList<OverdueLine>> ListOverdueInspectionsAsync(DateOnly today, int years, bool includeNeverInspected);
+
+    /// <summary>Repairs of markers found damaged, displaced or lost that are not done yet, oldest first.</summary>
+    Task<IReadOnlyList<OpenRepair>> ListOpenRepairsAsync();
 }

@@ -31,4 +31,21 @@ public sealed class BoundaryReportGrain(IStoredRecords records) : Grain, IBounda
 
         return overdue.OrderBy(o => o.Number, StringComparer.Ordinal).ToList();
     }
+
+    public async Task<IReadOnlyList<OpenRepair>> ListOpenRepairsAsync()
+    {
+        var open = new List<OpenRepair>();
+        await foreach (var inspection in records.ReadAllAsync<JointInspectionState>(StorageNames.JointInspection))
+        {
+            if (inspection.CompletedOn is not { } since)
+            {
+                continue;
+            }
+
+            open.AddRange(inspection.Repairs.Where(r => r.Status == RepairStatus.Open)
+                .Select(r => new OpenRepair(inspection.Id, inspection.LineNumber, r.MarkerNumber, r.Finding, since)));
+        }
+
+        return open.OrderBy(r => r.Since).ThenBy(r => r.MarkerNumber, StringComparer.Ordinal).ToList();
+    }
 }

@@ -59,12 +59,17 @@ public sealed class JointInspectionTests(RegistryClusterFixture fixture)
         Assert.Equal(MarkerCondition.Displaced, moved.Condition);
         Assert.Equal(registered.Y, moved.Lat);
 
+        var openBefore = await fixture.Grains.GetGrain<IBoundaryReportGrain>(0).ListOpenRepairsAsync();
+        Assert.Equal([markers[1], markers[2]], openBefore.Where(r => r.LineNumber == line.Number).Select(r => r.MarkerNumber));
+
         var repaired = await inspection.CompleteRepairAsync(new CompleteRepair(markers[1], Today, "reset on its position"));
 
         Assert.Equal(RepairStatus.Done, repaired.Repairs.Single(r => r.MarkerNumber == markers[1]).Status);
         Assert.Equal(RepairStatus.Open, repaired.Repairs.Single(r => r.MarkerNumber == markers[2]).Status);
         Assert.Equal(MarkerCondition.Intact,
             (await fixture.Grains.GetGrain<IBoundaryMarkerGrain>(markers[1]).GetAsync()).Condition);
+        var openAfter = await fixture.Grains.GetGrain<IBoundaryReportGrain>(0).ListOpenRepairsAsync();
+        Assert.Equal([markers[2]], openAfter.Where(r => r.LineNumber == line.Number).Select(r => r.MarkerNumber));
     }
 
     [Fact]
