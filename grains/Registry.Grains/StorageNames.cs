@@ -14,4 +14,28 @@ public static class StorageNames
 
     /// <summary>Grain type of <see cref="Divisions.DivisionGrain"/>; part of every stored division's grain id.</summary>
     public const string DivisionGrainType = "division";
+
+    /// <summary>State name of <see cref="Marriages.MarriageGrain"/>.</summary>
+    public const string Marriage = "marriage";
+
+    /// <summary>Grain type of <see cref="Marriages.MarriageGrain"/>.</summary>
+    public const string MarriageGrainType = "marriage";
+
+    /// <summary>State name of <see cref="Marriages.CertificateCounterGrain"/>.</summary>
+    public const string CertificateCounter = "certificate-counter";
+
+    /// <summary>Grain type of <see cref="Marriages.CertificateCounterGrain"/>.</summary>
+    public const string CertificateCounterGrainType = "certificate-counter";
+
+    /// <summary>State name of <see cref="Persons.PersonGrain"/>.</summary>
+    public const string Person = "person";
+
+    /// <summary>Grain type of <see cref="Persons.PersonGrain"/>.</summary>
+    public const string PersonGrainType = "person";
+
+    /// <summary>State name of <see cref="Persons.AccessLogGrain"/>.</summary>
+    public const string AccessLog = "access-log";
+
+    /// <summary>Grain type of <see cref="Persons.AccessLogGrain"/>.</summary>
+    public const string AccessLogGrainType = "access-log";
 }

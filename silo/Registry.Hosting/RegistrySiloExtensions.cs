@@ -7,6 +7,7 @@ using Registry.Abstractions.Time;
 using Registry.Grains;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
+using Registry.Hosting.Marriages;
 using Registry.Storage;
 using Registry.Storage.Sqlite;
 
@@ -86,6 +87,7 @@ public static class RegistrySiloExtensions
         services.AddRegistryClock(options);
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
+        services.AddRegistryMarriages();
         return services;
     }
 }
