@@ -9,15 +9,13 @@ public static class MaritalStatusRules
     /// <summary>
     /// The status follows the latest marriage that was not annulled (an annulled marriage is void from the start, so
     /// the status is what it was before it): in force -> married; divorced -> divorced; ended by a declaration of
-    /// death -> widowed, or declared dead for the party declared dead; none -> single.
+    /// death -> widowed, or declared dead for the party declared dead; none -> single. <paramref name="records"/> are
+    /// in the order they were registered (the person record's order: dates alone cannot order two registrations on
+    /// one day).
     /// </summary>
     public static MaritalStatus Derive(string idNumber, IReadOnlyList<MarriageSummary> records)
     {
-        var latest = records
-            .Where(r => r.Status != MarriageStatus.Annulled)
-            .OrderBy(r => r.RegisteredOn)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
-            .LastOrDefault();
+        var latest = records.LastOrDefault(r => r.Status != MarriageStatus.Annulled);
         return latest?.Status switch
         {
             null => MaritalStatus.Single,

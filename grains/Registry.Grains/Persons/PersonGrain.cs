@@ -141,18 +141,13 @@ public sealed class PersonGrain(
         }
     }
 
-    /// <summary>The records of every confirmed link, oldest registration first.</summary>
+    /// <summary>The records of every confirmed link, in the order they were registered.</summary>
     private async Task<IReadOnlyList<MarriageSummary>> LoadRecordsAsync()
     {
         var confirmed = State.Marriages.Where(l => !l.Pending).ToList();
-        if (confirmed.Count == 0)
-        {
-            return [];
-        }
-
-        var records = await Task.WhenAll(confirmed.Select(l =>
-            grains.GetGrain<IMarriageGrain>(l.MarriageId).GetSummaryAsync()));
-        return records.OrderBy(r => r.RegisteredOn).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        return confirmed.Count == 0
+            ? []
+            : await Task.WhenAll(confirmed.Select(l => grains.GetGrain<IMarriageGrain>(l.MarriageId).GetSummaryAsync()));
     }
 
     private ResidentId ParseKey() =>

@@ -23,10 +23,20 @@ public sealed class MaritalStatusRulesTests
         var divorced = Record("1", First, new DateOnly(2010, 1, 1), MarriageStatus.Divorced);
         var annulled = Record("2", Second, new DateOnly(2015, 1, 1), MarriageStatus.Annulled);
 
-        Assert.Equal(MaritalStatus.Divorced, MaritalStatusRules.Derive(Me, [annulled, divorced]));
+        Assert.Equal(MaritalStatus.Divorced, MaritalStatusRules.Derive(Me, [divorced, annulled]));
         Assert.Equal(MaritalStatus.Married, MaritalStatusRules.Derive(Me,
             [divorced, Record("3", Second, new DateOnly(2020, 1, 1), MarriageStatus.InForce)]));
         Assert.Equal(MaritalStatus.Single, MaritalStatusRules.Derive(Me, [annulled]));
+    }
+
+    [Fact]
+    public void Derive_TwoRegistrationsOnOneDay_FollowsTheOrderOfRegistration()
+    {
+        var day = new DateOnly(2020, 1, 1);
+        var ended = Record("b", First, day, MarriageStatus.EndedByDeath, deceased: First);
+        var current = Record("a", Second, day, MarriageStatus.InForce);
+
+        Assert.Equal(MaritalStatus.Married, MaritalStatusRules.Derive(Me, [ended, current]));
     }
 
     [Fact]
