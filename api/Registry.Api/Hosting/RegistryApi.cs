@@ -31,6 +31,7 @@ public static class RegistryApi
         app.UseRegistryActor();
         app.MapRegistryHealth();
         app.MapDivisionEndpoints();
+        app.MapMarriageRegistryEndpoints();
         return app;
     }
 }
