@@ -19,7 +19,10 @@ public static class DivorceEndpoints
         var group = routes.MapGroup("/api/divorce-applications").WithTags("Divorce applications")
             .RequireAuthorization(RegistryPolicies.MarriageRegistrar);
 
-        group.MapPost("/", ApplyForDivorce)
+        // On the routes, not the group: a group's "" pattern would end in a slash that the OpenAPI path lacks.
+        routes.MapPost("/api/divorce-applications", ApplyForDivorce)
+            .WithTags("Divorce applications")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
             .WithName(nameof(ApplyForDivorce))
             .WithSummary("Receive a divorce application; 201 with the receipt, the cooling-off end and the last day")
             .ProducesMarriageProblems();

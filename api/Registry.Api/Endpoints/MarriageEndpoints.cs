@@ -22,7 +22,10 @@ public static class MarriageEndpoints
         var group = routes.MapGroup("/api/marriages").WithTags("Marriages")
             .RequireAuthorization(RegistryPolicies.MarriageRegistrar);
 
-        group.MapPost("/", RegisterMarriage)
+        // On the routes, not the group: a group's "" pattern would end in a slash that the OpenAPI path lacks.
+        routes.MapPost("/api/marriages", RegisterMarriage)
+            .WithTags("Marriages")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
             .WithName(nameof(RegisterMarriage))
             .WithSummary("Register a marriage; 201 with the record id and the J certificate number")
             .ProducesMarriageProblems();
