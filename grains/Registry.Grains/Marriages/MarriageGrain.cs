@@ -43,6 +43,7 @@ public sealed class MarriageGrain(
     [PersistentState(StorageNames.Marriage, StorageNames.Provider)] IPersistentState<MarriageState> state,
     BureauClock clock,
     HolidayCalendar calendar,
+    RecordedProvinces provinces,
     IGrainFactory grains,
     ILogger<MarriageGrain> logger) : Grain, IMarriageGrain, IRemindable
 {
@@ -85,8 +86,8 @@ public sealed class MarriageGrain(
             MarriageRules.EnsureCanMarry(command, a, b, today);
             await Task.WhenAll(
                 RegistryDivisions.EnsureOfficeAsync(grains, command.Office, today),
-                RegistryDivisions.EnsureRecordedProvinceAsync(grains, a, today, "partyA.idNumber"),
-                RegistryDivisions.EnsureRecordedProvinceAsync(grains, b, today, "partyB.idNumber"));
+                provinces.EnsureRecordedAsync(a, today, "partyA.idNumber"),
+                provinces.EnsureRecordedAsync(b, today, "partyB.idNumber"));
 
             foreach (var idNumber in new[] { a.Number, b.Number }.Order(StringComparer.Ordinal))
             {
@@ -118,6 +119,10 @@ public sealed class MarriageGrain(
             recordWriteStarted = true;
             await state.WriteAuditedAsync("register-marriage", null);
             recordDurable = true;
+
+            // Peak days register hundreds of thousands of couples, each record touched once: it leaves memory when
+            // this call completes instead of idling for the collection age; a later read loads it again.
+            DeactivateOnIdle();
             return new MarriageRegistration(Id, number, command.Office, today);
         }
         catch (Exception error) when (reserved.Count > 0)

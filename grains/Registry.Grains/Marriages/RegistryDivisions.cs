@@ -1,11 +1,10 @@
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
-using Registry.Abstractions.Persons;
 
 namespace Registry.Grains.Marriages;
 
-/// <summary>Checks against the division registry that the marriage feature makes: registry offices and the
-/// address codes of ID numbers.</summary>
+/// <summary>Checks against the division registry that the marriage feature makes: registry offices (ID numbers'
+/// address codes: <see cref="RecordedProvinces"/>).</summary>
 public static class RegistryDivisions
 {
     /// <summary>
@@ -44,25 +43,6 @@ public static class RegistryDivisions
             throw DomainException.Violation("office-level",
                 $"Division {office} ({division.Name}) is a {division.Level.ToString().ToLowerInvariant()}; " +
                 "marriages are registered by county-level and city-level offices.");
-        }
-    }
-
-    /// <summary>
-    /// The ID number's province part must be a province-level division the registry has recorded (in force or not);
-    /// the rest of the address code is not checked against the registry, because people keep the numbers of
-    /// divisions since renamed or abolished. Throws <c>id-number-address-code</c> (400).
-    /// </summary>
-    public static async Task EnsureRecordedProvinceAsync(IGrainFactory grains, ResidentId id, DateOnly date,
-        string field)
-    {
-        try
-        {
-            await grains.GetGrain<IDivisionGrain>(id.ProvinceCode).GetSummaryAsync(date);
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            throw DomainException.Invalid(ResidentIdNumber.RuleOf(ResidentIdError.AddressCode), field,
-                ResidentIdNumber.MessageOf(ResidentIdError.AddressCode));
         }
     }
 }

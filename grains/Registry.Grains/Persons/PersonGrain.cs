@@ -21,6 +21,7 @@ namespace Registry.Grains.Persons;
 public sealed class PersonGrain(
     [PersistentState(StorageNames.Person, StorageNames.Provider)] IPersistentState<PersonState> state,
     BureauClock clock,
+    RecordedProvinces provinces,
     IGrainFactory grains) : Grain, IPersonGrain
 {
     private PersonState State => state.State;
@@ -57,6 +58,9 @@ public sealed class PersonGrain(
         State.IdNumber = id.Number;
         State.Marriages.Add(new MarriageLink { MarriageId = marriageId, Pending = true });
         await state.WriteAuditedAsync("reserve-for-marriage", marriageId);
+
+        // Most people are registered once in years: free the activation now rather than after the collection age.
+        DeactivateOnIdle();
     }
 
     public async Task ReleaseReservationAsync(string marriageId)
@@ -91,7 +95,7 @@ public sealed class PersonGrain(
         var id = ParseKey();
         var today = clock.Today;
         await Task.WhenAll(
-            RegistryDivisions.EnsureRecordedProvinceAsync(grains, id, today, "idNumber"),
+            provinces.EnsureRecordedAsync(id, today, "idNumber"),
             RegistryDivisions.EnsureOfficeAsync(grains, office, today));
         await ResolvePendingAsync();
         await PersonDataAccess.RecordAsync(grains, clock, "no-marriage-record-certificate", null, id.Number);

@@ -17,6 +17,7 @@ public static class MarriageHosting
                 "working day is not a Saturday or Sunday.")
             .ValidateOnStart();
         services.TryAddSingleton<HolidayCalendar>();
+        services.TryAddSingleton<RecordedProvinces>();
         return services;
     }
 }
