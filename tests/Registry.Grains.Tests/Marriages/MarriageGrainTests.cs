@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Tests.Persons;
+using Registry.Storage;
+using Registry.Storage.Sqlite;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -136,5 +139,25 @@ public sealed class MarriageGrainTests(MarriageClusterFixture fixture)
             MarriageClusterFixture.Registration(TestPeople.Man(), TestPeople.Woman(), office)));
 
         Assert.Equal((DomainErrorKind.Conflict, "marriage-id-taken"), (error.Kind, error.Rule));
+    }
+
+    [Fact]
+    public async Task CertificateCounter_StoresBeforeHandingOutAndStaysConsecutiveAcrossDeactivation()
+    {
+        var series = CertificateNumber.SeriesOf(CertificateKind.Marriage, MarriageClusterFixture.NextOffice(), 2030);
+        var counter = fixture.Grains.GetGrain<ICertificateCounterGrain>(series);
+        var key = new GrainStateKey(Grains.StorageNames.CertificateCounter,
+            GrainId.Create(Grains.StorageNames.CertificateCounterGrainType, series).ToString());
+        using var store = new SqliteGrainStateStore(fixture.DatabasePath);
+
+        var first = await counter.TakeNextAsync();
+        var stored = JsonDocument.Parse((await store.ReadAsync(key))!.StateJson).RootElement
+            .GetProperty("lastSerial").GetInt32();
+        var second = await counter.TakeNextAsync();
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var afterDeactivation = await counter.TakeNextAsync();
+
+        Assert.Equal((1, 2, 3), (first, second, afterDeactivation));
+        Assert.True(stored >= first, $"serial {first} handed out before it was stored (stored {stored})");
     }
 }
