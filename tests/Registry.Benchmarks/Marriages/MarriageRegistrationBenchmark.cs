@@ -149,8 +149,10 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
             lock (log)
             {
                 var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-                Console.WriteLine($"API log: {lines.Length} lines; the last ones:");
-                foreach (var line in lines.TakeLast(8))
+                var failure = Array.FindIndex(lines, l => l.StartsWith("fail:", StringComparison.Ordinal));
+                Console.WriteLine($"API log: {lines.Length} lines; " +
+                    (failure < 0 ? "no failures" : "the first failure:"));
+                foreach (var line in failure < 0 ? [] : lines.Skip(failure).Take(40))
                 {
                     Console.WriteLine("  " + line);
                 }
@@ -444,7 +446,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
 
         lock (log)
         {
-            if (log.Length < 100_000)
+            if (log.Length < 1_000_000)
             {
                 log.AppendLine(line);
             }
