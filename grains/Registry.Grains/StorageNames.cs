@@ -38,4 +38,22 @@ public static class StorageNames
 
     /// <summary>Grain type of <see cref="Persons.AccessLogGrain"/>.</summary>
     public const string AccessLogGrainType = "access-log";
+
+    /// <summary>State name of <see cref="Organizations.OrganizationGrain"/>; its keys are listed to build the index.</summary>
+    public const string Organization = "organization";
+
+    /// <summary>Grain type of <see cref="Organizations.OrganizationGrain"/>.</summary>
+    public const string OrganizationGrainType = "organization";
+
+    /// <summary>State name of <see cref="Organizations.OrganizationNameGrain"/>.</summary>
+    public const string OrganizationName = "organization-name";
+
+    /// <summary>Grain type of <see cref="Organizations.OrganizationNameGrain"/>.</summary>
+    public const string OrganizationNameGrainType = "organization-name";
+
+    /// <summary>Grain type of <see cref="Organizations.OrganizationIndexGrain"/> (in memory, nothing stored).</summary>
+    public const string OrganizationIndexGrainType = "organization-index";
+
+    /// <summary>Grain type of <see cref="Organizations.OrganizationSearchGrain"/> (stateless).</summary>
+    public const string OrganizationSearchGrainType = "organization-search";
 }

@@ -1,14 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Configuration;
 using Registry.Abstractions.Health;
 using Registry.Abstractions.Time;
 using Registry.Grains;
+using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
 using Registry.Hosting.Marriages;
+using Registry.Hosting.Organizations;
 using Registry.Storage;
+using Registry.Storage.AzureTable;
+using Registry.Storage.PostgreSql;
 using Registry.Storage.Sqlite;
 
 namespace Registry.Hosting;
@@ -19,21 +22,7 @@ public static class RegistrySiloExtensions
     public static ISiloBuilder AddRegistrySilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = RegistryOptions.From(configuration);
-        silo.Configure<ClusterOptions>(cluster =>
-        {
-            cluster.ClusterId = options.Clustering.ClusterId;
-            cluster.ServiceId = options.Clustering.ServiceId;
-        });
-
-        switch (options.Clustering.Provider)
-        {
-            case ClusteringProvider.Localhost:
-                silo.UseLocalhostClustering(options.Clustering.SiloPort, options.Clustering.GatewayPort,
-                    serviceId: options.Clustering.ServiceId, clusterId: options.Clustering.ClusterId);
-                break;
-        }
-
-        return silo.AddRegistryRuntime(options);
+        return silo.AddRegistryClustering(options, configuration).AddRegistryRuntime(options);
     }
 
     /// <summary>Storage, seeding and services of the Registry's grains, without clustering (test clusters bring
@@ -43,11 +32,7 @@ public static class RegistrySiloExtensions
         silo.Services.AddRegistryStorageBackend(options);
         silo.Services.AddRegistrySiloServices(options);
         silo.AddRegistryGrainStorage(StorageNames.Provider);
-        if (options.Clustering.Provider == ClusteringProvider.Localhost && options.Storage.Provider == StorageProvider.Sqlite)
-        {
-            // One silo: its reminders (deadlines) live beside the grain state, durable across restarts.
-            silo.UseSqliteReminderService();
-        }
+        silo.AddRegistryReminders(options);
 
         if (options.Seed.Divisions)
         {
@@ -65,6 +50,13 @@ public static class RegistrySiloExtensions
         {
             case StorageProvider.Sqlite:
                 services.AddSqliteGrainStateStore(options.DatabasePath);
+                break;
+            case StorageProvider.PostgreSql:
+                services.AddPostgreSqlGrainStateStore(options.Storage.ConnectionString!, options.Storage.Schema);
+                break;
+            case StorageProvider.AzureTable:
+                services.AddAzureTableGrainStateStore(options.Storage.ConnectionString!,
+                    options.Clustering.ServiceId, options.Storage.TableName);
                 break;
         }
 
@@ -88,6 +80,7 @@ public static class RegistrySiloExtensions
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
         services.AddRegistryMarriages();
+        services.AddOrganizations(options.Organizations);
         return services;
     }
 }

@@ -32,6 +32,7 @@ public static class RegistryApi
         app.MapRegistryHealth();
         app.MapDivisionEndpoints();
         app.MapMarriageRegistryEndpoints();
+        app.MapOrganizationEndpoints();
         return app;
     }
 }
