@@ -13,7 +13,8 @@ namespace Registry.Api.Endpoints;
 /// </summary>
 public static class MarriageEndpoints
 {
-    /// <summary>Every route of the marriage registry: marriages, divorce applications, persons, the access log.</summary>
+    /// <summary>Every route of the marriage registry: marriages, divorce applications, persons, the access
+    /// log.</summary>
     public static IEndpointRouteBuilder MapMarriageRegistryEndpoints(this IEndpointRouteBuilder routes) =>
         routes.MapMarriageEndpoints().MapDivorceEndpoints().MapPersonEndpoints();
 

@@ -10,6 +10,7 @@ public enum CourtJudgmentKind
     /// <summary>A recorded fact (a party's name or nationality) is corrected.</summary>
     Correction = 1,
 
-    /// <summary>A party is declared dead (Civil Code art. 46); the marriage ends on the judgment date (art. 51).</summary>
+    /// <summary>A party is declared dead (Civil Code art. 46); the marriage ends on the judgment date (art.
+    /// 51).</summary>
     DeclarationOfDeath = 2,
 }

@@ -17,6 +17,7 @@ public enum DivorceApplicationStatus
 
     Registered = 4,
 
-    /// <summary>The marriage ended otherwise (annulment, declaration of death) while the application was open.</summary>
+    /// <summary>The marriage ended otherwise (annulment, declaration of death) while the application was
+    /// open.</summary>
     Cancelled = 5,
 }

@@ -29,7 +29,8 @@ public interface IMarriageGrain : IGrainWithStringKey
 
     /// <summary>
     /// Internal: whether the registration that created this record committed, asked by a person record that holds a
-    /// reservation for it. Interleaves with a running registration (answering <see cref="RegistrationOutcome.InProgress"/>),
+    /// reservation for it. Interleaves with a running registration (answering <see
+    /// cref="RegistrationOutcome.InProgress"/>),
     /// so a person record asking never waits on the registration waiting on it. When the registration is neither
     /// committed nor running (it failed, or the silo crashed), records the abort durably first, so it can never
     /// commit later. Idempotent.
@@ -55,7 +56,8 @@ public interface IMarriageGrain : IGrainWithStringKey
     /// record, marked void.</summary>
     Task<CertificateDetails> ReplaceCertificateAsync(ReplaceCertificate command);
 
-    /// <summary>Records a court judgment as a new history entry; refused if its reference is already recorded.</summary>
+    /// <summary>Records a court judgment as a new history entry; refused if its reference is already
+    /// recorded.</summary>
     Task<MarriageEvent> RecordJudgmentAsync(CourtJudgment judgment);
 
     /// <summary>

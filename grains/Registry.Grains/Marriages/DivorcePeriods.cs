@@ -26,7 +26,8 @@ public static class DivorcePeriods
     public static DivorceApplicationStatus StatusOn(DivorceApplicationRecord application, DateOnly today) =>
         application.Outcome switch
         {
-            DivorceApplicationOutcome.Open when today <= application.CoolingOffEnds => DivorceApplicationStatus.CoolingOff,
+            DivorceApplicationOutcome.Open when today <= application.CoolingOffEnds =>
+                DivorceApplicationStatus.CoolingOff,
             DivorceApplicationOutcome.Open when today <= application.LastDayToAppear =>
                 DivorceApplicationStatus.AwaitingRegistration,
             DivorceApplicationOutcome.Open or DivorceApplicationOutcome.DeemedWithdrawn =>
@@ -36,7 +37,8 @@ public static class DivorcePeriods
             _ => DivorceApplicationStatus.Cancelled,
         };
 
-    /// <summary>True when the application is open and its last day to appear is before <paramref name="today"/>.</summary>
+    /// <summary>True when the application is open and its last day to appear is before <paramref
+    /// name="today"/>.</summary>
     public static bool HasLapsed(DivorceApplicationRecord application, DateOnly today) =>
         application.Outcome == DivorceApplicationOutcome.Open && today > application.LastDayToAppear;
 }

@@ -9,7 +9,8 @@ public sealed class HolidayCalendarOptions
 {
     public const string Section = "Registry:Calendar";
 
-    /// <summary>Public holidays (rest days), including the weekdays given off in exchange for worked weekends.</summary>
+    /// <summary>Public holidays (rest days), including the weekdays given off in exchange for worked
+    /// weekends.</summary>
     public List<DateOnly> Holidays { get; set; } = [];
 
     /// <summary>Saturdays and Sundays that are working days because a holiday was moved.</summary>

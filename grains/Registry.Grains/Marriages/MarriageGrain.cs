@@ -29,8 +29,8 @@ namespace Registry.Grains.Marriages;
 /// the person's marriage), running, or aborted; when the registration is neither stored nor running, the abort is
 /// stored first, so a registration that was cut short can never commit later (a late write would fail its ETag
 /// check). The same path confirms every successful registration lazily, so the recovery code is the everyday code,
-/// and a registration costs four sequential durable writes (two reservations, the serial, the record) with no
-/// write-back to the persons.
+/// and a registration costs three sequential durable writes (two reservations and the record; the serial's write comes
+/// once per block of ten) with no write-back to the persons.
 /// </para>
 /// <para>
 /// Why not Orleans transactions: they need a transactional state storage (ITransactionalStateStorage), which the
@@ -287,7 +287,8 @@ public sealed class MarriageGrain(
         {
             throw DomainException.Violation("cooling-off-not-over",
                 $"The cooling-off period runs until {application.CoolingOffEnds:yyyy-MM-dd}; both parties may appear " +
-                $"from {application.CoolingOffEnds.AddDays(1):yyyy-MM-dd} to {application.LastDayToAppear:yyyy-MM-dd}.");
+                $"from {application.CoolingOffEnds.AddDays(1):yyyy-MM-dd} to " +
+                $"{application.LastDayToAppear:yyyy-MM-dd}.");
         }
 
         if (!command.BothPresent)
@@ -548,8 +549,8 @@ public sealed class MarriageGrain(
             catch (Exception error)
             {
                 // The person grain resolves the reservation with GetRegistrationOutcomeAsync when it next meets it.
-                logger.LogWarning(error, "Could not release a reservation of failed registration {MarriageId} ({Cause})",
-                    Id, cause.Message);
+                logger.LogWarning(error,
+                    "Could not release a reservation of failed registration {MarriageId} ({Cause})", Id, cause.Message);
             }
         }
     }
@@ -599,7 +600,8 @@ public sealed class MarriageGrain(
             DivorceApplicationOutcome.Withdrawn => ("divorce-application-withdrawn",
                 $"The application was withdrawn on {application.ClosedOn:yyyy-MM-dd}."),
             DivorceApplicationOutcome.DeemedWithdrawn => ("divorce-application-expired",
-                $"Neither party appeared by {application.LastDayToAppear:yyyy-MM-dd}: the application is deemed withdrawn."),
+                $"Neither party appeared by {application.LastDayToAppear:yyyy-MM-dd}: the application is deemed " +
+                "withdrawn."),
             DivorceApplicationOutcome.Registered => ("divorce-already-registered",
                 $"The divorce was registered on {application.ClosedOn:yyyy-MM-dd} ({application.CertificateNumber})."),
             _ => ("divorce-application-cancelled",

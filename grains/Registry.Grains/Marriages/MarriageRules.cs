@@ -87,7 +87,8 @@ public static class MarriageRules
         return id!;
     }
 
-    /// <summary>Requires a non-blank text of at most <paramref name="maxLength"/> characters; returns it trimmed.</summary>
+    /// <summary>Requires a non-blank text of at most <paramref name="maxLength"/> characters; returns it
+    /// trimmed.</summary>
     public static string RequireText(string? text, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -151,7 +151,8 @@ public sealed class PersonGrain(
         var confirmed = State.Marriages.Where(l => !l.Pending).ToList();
         return confirmed.Count == 0
             ? []
-            : await Task.WhenAll(confirmed.Select(l => grains.GetGrain<IMarriageGrain>(l.MarriageId).GetSummaryAsync()));
+            : await Task.WhenAll(confirmed.Select(link =>
+                grains.GetGrain<IMarriageGrain>(link.MarriageId).GetSummaryAsync()));
     }
 
     private ResidentId ParseKey() =>

@@ -13,13 +13,15 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.True(expected == response.StatusCode,
+            $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
     }
 
     private async Task<(string Id, string Man, string Woman, string Office)> MarriedAsync()
     {
-        var (man, woman, office) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman(), MarriageApiFixture.NextOffice());
+        var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var office = MarriageApiFixture.NextOffice();
         var created = await JsonOf(await Registrar.PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(man, woman, office)), HttpStatusCode.Created);
         return (created.GetProperty("marriageId").GetString()!, man, woman, office);
@@ -43,7 +45,8 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         var today = fixture.Api.Today;
 
         Assert.Equal($"/api/divorce-applications/{applicationId}", response.Headers.Location?.ToString());
-        Assert.Equal(("cooling-off", today.ToString("yyyy-MM-dd")), (Day(receipt, "status"), Day(receipt, "receivedOn")));
+        Assert.Equal(("cooling-off", today.ToString("yyyy-MM-dd")),
+            (Day(receipt, "status"), Day(receipt, "receivedOn")));
         Assert.True(DateOnly.Parse(Day(receipt, "coolingOffEnds")) >= today.AddDays(30));
         await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/divorce-applications",
             new { marriageId = id, office, agreement = "again" }), HttpStatusCode.Conflict, "divorce-application-open");

@@ -47,7 +47,8 @@ public sealed class MarriageApiFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A county code from the official lists (offices are taken from the end, identities from the start).</summary>
+    /// <summary>A county code from the official lists (offices are taken from the end, identities from the
+    /// start).</summary>
     public static string Office(int n) => Counties.Value[Counties.Value.Count - 1 - n];
 
     /// <summary>An office different from every other call's.</summary>

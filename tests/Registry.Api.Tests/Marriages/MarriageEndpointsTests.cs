@@ -12,7 +12,8 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.True(expected == response.StatusCode,
+            $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
     }
 
@@ -26,7 +27,8 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     [Fact]
     public async Task PostMarriage_ManAndWoman_Is201WithIdAndJNumberAndTheRecordReadsBack()
     {
-        var (man, woman, office) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman(), MarriageApiFixture.NextOffice());
+        var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var office = MarriageApiFixture.NextOffice();
 
         var response = await fixture.Registrar.PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(man, woman, office));
@@ -128,7 +130,8 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
         var response = await fixture.Registrar.PostAsJsonAsync("/api/marriages", MarriageApiFixture.Registration(
             MarriageApiFixture.Man(), MarriageApiFixture.Corrupted(woman), MarriageApiFixture.NextOffice()));
 
-        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "id-number-check-character");
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest,
+            "id-number-check-character");
         Assert.True(problem.GetProperty("errors").TryGetProperty("partyB.idNumber", out _));
     }
 
@@ -136,7 +139,8 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     public async Task PostMarriage_IdNumberOfNoRecordedProvince_Is400AddressCode()
     {
         var response = await fixture.Registrar.PostAsJsonAsync("/api/marriages", MarriageApiFixture.Registration(
-            MarriageApiFixture.UnrecordedProvinceIdNumber(), MarriageApiFixture.Woman(), MarriageApiFixture.NextOffice()));
+            MarriageApiFixture.UnrecordedProvinceIdNumber(), MarriageApiFixture.Woman(),
+            MarriageApiFixture.NextOffice()));
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "id-number-address-code");
     }
@@ -199,10 +203,13 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     public async Task PostJudgment_Annulment_AppendsHistoryAndBothAreSingleAgain()
     {
         var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
-        var id = (await RegisterAsync(man, woman, MarriageApiFixture.NextOffice())).GetProperty("marriageId").GetString();
+        var id = (await RegisterAsync(man, woman, MarriageApiFixture.NextOffice()))
+            .GetProperty("marriageId").GetString();
         var judgment = new
         {
-            kind = "annulment", court = "某市中级人民法院", reference = $"({fixture.Api.Today.Year})民终{man[^4..]}号",
+            kind = "annulment",
+            court = "某市中级人民法院",
+            reference = $"({fixture.Api.Today.Year})民终{man[^4..]}号",
             judgmentDate = fixture.Api.Today.ToString("yyyy-MM-dd"), reason = "重婚 (test)",
         };
 

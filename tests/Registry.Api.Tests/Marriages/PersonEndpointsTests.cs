@@ -11,7 +11,8 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.True(expected == response.StatusCode,
+            $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
     }
 
@@ -77,8 +78,8 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
             Assert.Equal(clerk, entry.GetProperty("actor").GetString());
             Assert.Equal("marital-status", entry.GetProperty("action").GetString());
             Assert.Equal(ResidentIdNumber.Mask(person), entry.GetProperty("subject").GetString());
-            Assert.Equal(fixture.Api.Today,
-                DateOnly.FromDateTime(entry.GetProperty("at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).DateTime));
+            var at = entry.GetProperty("at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
+            Assert.Equal(fixture.Api.Today, DateOnly.FromDateTime(at.DateTime));
         });
         Assert.Equal(2, byActor.GetArrayLength());
         Assert.DoesNotContain(person, bySubject.GetRawText());

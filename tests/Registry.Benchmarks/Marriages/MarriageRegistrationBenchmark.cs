@@ -39,7 +39,8 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         var apiDll = Path.Combine(root, "api", "Registry.Api", "bin", "Release", "net10.0", "Registry.Api.dll");
         if (!File.Exists(apiDll))
         {
-            Console.Error.WriteLine($"Build the API first: dotnet build -c Release api/Registry.Api ({apiDll} missing)");
+            Console.Error.WriteLine(
+                $"Build the API first: dotnet build -c Release api/Registry.Api ({apiDll} missing)");
             return 2;
         }
 
@@ -55,12 +56,15 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         var pgbench = options.SkipPgbench ? null : await RunPgbenchAsync(options, cancellationToken);
 
         Console.WriteLine();
-        Console.WriteLine($"| registrations/s | p50 ms | p90 ms | p99 ms | max ms | errors | pgbench tps (16 clients) | ratio |");
-        Console.WriteLine($"|---|---|---|---|---|---|---|---|");
+        var tps = pgbench?.ToString("F0", CultureInfo.InvariantCulture) ?? "-";
+        var ratio = pgbench is { } reference
+            ? (registration.PerSecond / reference).ToString("F2", CultureInfo.InvariantCulture)
+            : "-";
+        Console.WriteLine("| registrations/s | p50 ms | p90 ms | p99 ms | max ms | errors | pgbench tps | ratio |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {registration.PerSecond:F0} | {registration.P50:F1} | {registration.P90:F1} | {registration.P99:F1} | " +
-            $"{registration.Max:F1} | {registration.Errors} | {pgbench?.ToString("F0", CultureInfo.InvariantCulture) ?? "-"} | " +
-            $"{(pgbench is { } tps ? (registration.PerSecond / tps).ToString("F2", CultureInfo.InvariantCulture) : "-")} |"));
+            $"| {registration.PerSecond:F0} | {registration.P50:F1} | {registration.P90:F1} | " +
+            $"{registration.P99:F1} | {registration.Max:F1} | {registration.Errors} | {tps} | {ratio} |"));
         return registration.Errors == 0 ? 0 : 1;
     }
 
@@ -109,7 +113,8 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
                 new AuthenticationHeaderValue("Bearer", Token(signingKey, "registrar.marriage"));
             var startedAt = Stopwatch.StartNew();
             await WaitUntilReadyAsync(client, process, log, cancellationToken);
-            Console.WriteLine($"API ready (seeded) in {startedAt.Elapsed.TotalSeconds:F1} s at {address}, pid {process.Id}");
+            Console.WriteLine(
+                $"API ready (seeded) in {startedAt.Elapsed.TotalSeconds:F1} s at {address}, pid {process.Id}");
 
             var people = new People(counties);
             await DriveAsync(client, people, offices, 0, options.Warmup, options.Clients, cancellationToken);
@@ -190,7 +195,8 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
                 }
 
                 var couple = first + i;
-                using var body = new ByteArrayContent(RegistrationBody(people, couple, offices[couple % offices.Count]));
+                var office = offices[couple % offices.Count];
+                using var body = new ByteArrayContent(RegistrationBody(people, couple, office));
                 body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsync("/api/marriages", body, cancellationToken);
@@ -289,16 +295,19 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
                 "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1", "start"), cancellationToken);
             var connection = new[] { "-h", "127.0.0.1", "-p", port, "-U", "postgres" };
             await ExecAsync([Path.Combine(PostgresBin, "pgbench"), "-i", "-q", "-s",
-                options.PgbenchScale.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"], cancellationToken);
+                options.PgbenchScale.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"],
+                cancellationToken);
             var output = await ExecAsync([Path.Combine(PostgresBin, "pgbench"), "-c", "16", "-j", "2", "-T",
                 options.PgbenchSeconds.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"],
                 cancellationToken);
             var tpsLine = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
             var settings = await ExecAsync([Path.Combine(PostgresBin, "psql"), .. connection, "-At", "-c",
-                "select name || '=' || setting from pg_settings where name in ('fsync','synchronous_commit','wal_sync_method','full_page_writes')",
+                "select name || '=' || setting from pg_settings " +
+                "where name in ('fsync','synchronous_commit','wal_sync_method','full_page_writes')",
                 "postgres"], cancellationToken);
+            var server = settings.ReplaceLineEndings(", ").Trim(',', ' ');
             Console.WriteLine($"pgbench (scale {options.PgbenchScale}, 16 clients, 2 threads, " +
-                $"{options.PgbenchSeconds} s): {tpsLine.Trim()}; server {settings.ReplaceLineEndings(", ").Trim(',', ' ')}");
+                $"{options.PgbenchSeconds} s): {tpsLine.Trim()}; server {server}");
             var tps = tpsLine["tps = ".Length..].Split(' ')[0];
             return double.Parse(tps, CultureInfo.InvariantCulture);
         }
@@ -375,7 +384,8 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
     /// <summary>An HS256 JWT as <c>dotnet user-jwts</c> would issue, signed with the key given to the API.</summary>
     private static string Token(byte[] key, string role)
     {
-        static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        static string Base64Url(byte[] bytes) =>
+            Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
@@ -407,7 +417,8 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
 
     private static string Machine()
     {
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+        var cpu = File.ReadLines("/proc/cpuinfo")
+            .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
             ?.Split(':')[1].Trim() ?? "unknown CPU";
         var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
         var load = File.ReadAllText("/proc/loadavg").Trim();

@@ -81,7 +81,8 @@ public sealed class DivorcePeriodsTests
             DivorcePeriods.StatusOn(application, Received.AddDays(31)));
         Assert.Equal(DivorceApplicationStatus.AwaitingRegistration,
             DivorcePeriods.StatusOn(application, Received.AddDays(60)));
-        Assert.Equal(DivorceApplicationStatus.DeemedWithdrawn, DivorcePeriods.StatusOn(application, Received.AddDays(61)));
+        Assert.Equal(DivorceApplicationStatus.DeemedWithdrawn,
+            DivorcePeriods.StatusOn(application, Received.AddDays(61)));
         Assert.False(DivorcePeriods.HasLapsed(application, Received.AddDays(60)));
         Assert.True(DivorcePeriods.HasLapsed(application, Received.AddDays(61)));
     }

@@ -7,7 +7,8 @@ using Registry.Grains.Tests.Persons;
 
 namespace Registry.Grains.Tests.Marriages;
 
-/// <summary>Divorce by registration with its cooling-off period, on a controlled clock that only moves forward.</summary>
+/// <summary>Divorce by registration with its cooling-off period, on a controlled clock that only moves
+/// forward.</summary>
 [Collection(MarriageClusterCollection.Name)]
 public sealed class DivorceTests(MarriageClusterFixture fixture)
 {
@@ -35,7 +36,8 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
         var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书 (test)"));
 
         var (coolingOffEnds, lastDay) = DivorcePeriods.For(today, Calendar);
-        Assert.Equal((today, coolingOffEnds, lastDay), (receipt.ReceivedOn, receipt.CoolingOffEnds, receipt.LastDayToAppear));
+        Assert.Equal((today, coolingOffEnds, lastDay),
+            (receipt.ReceivedOn, receipt.CoolingOffEnds, receipt.LastDayToAppear));
         Assert.True(coolingOffEnds >= today.AddDays(30) && lastDay >= coolingOffEnds.AddDays(30));
         Assert.False(Calendar.IsRestDay(coolingOffEnds) || Calendar.IsRestDay(lastDay));
         Assert.Equal(DivorceApplicationStatus.CoolingOff, receipt.Status);
@@ -51,11 +53,13 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
         var (id, _, woman, office) = await MarriedCoupleAsync();
         var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
         var stranger = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
-            .WithdrawDivorceApplicationAsync(Sequence(receipt), new WithdrawDivorceApplication(TestPeople.Man(), null)));
+            .WithdrawDivorceApplicationAsync(Sequence(receipt),
+                new WithdrawDivorceApplication(TestPeople.Man(), null)));
 
         fixture.MoveTo(receipt.CoolingOffEnds);
         var withdrawn = await fixture.Marriage(id)
-            .WithdrawDivorceApplicationAsync(Sequence(receipt), new WithdrawDivorceApplication(woman, "changed her mind"));
+            .WithdrawDivorceApplicationAsync(Sequence(receipt),
+                new WithdrawDivorceApplication(woman, "changed her mind"));
         fixture.MoveTo(receipt.CoolingOffEnds.AddDays(1));
         var register = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
             .RegisterDivorceAsync(Sequence(receipt), new RegisterDivorce(office, true)));

@@ -25,7 +25,8 @@ public sealed class MarriageClusterFixture : IAsyncLifetime
     /// <summary>The day the holiday test receives its application; no other test moves the clock that far.</summary>
     public static readonly DateOnly HolidayReceiptDay = new(2031, 3, 4);
 
-    /// <summary>Configured holidays: the natural end of that application's cooling-off period and the day after.</summary>
+    /// <summary>Configured holidays: the natural end of that application's cooling-off period and the day
+    /// after.</summary>
     public static readonly DateOnly[] Holidays = [HolidayReceiptDay.AddDays(30), HolidayReceiptDay.AddDays(31)];
 
     private static int offices;
@@ -90,8 +91,8 @@ public sealed class MarriageClusterFixture : IAsyncLifetime
     public IPersonGrain Person(string idNumber) => Grains.GetGrain<IPersonGrain>(idNumber);
 
     public static RegisterMarriage Registration(string a, string b, string office) =>
-        new(office, new MarriageParty(a, "甲" + a[^4..], "中国"), new MarriageParty(b, "乙" + b[^4..], "中国"), true,
-            true, true);
+        new(office, new MarriageParty(a, "甲" + a[^4..], "中国"), new MarriageParty(b, "乙" + b[^4..], "中国"),
+            true, true, true);
 
     /// <summary>Registers under a new id, as the API does.</summary>
     public Task<MarriageRegistration> RegisterAsync(string a, string b, string office) =>

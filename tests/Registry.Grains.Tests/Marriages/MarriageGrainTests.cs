@@ -93,7 +93,10 @@ public sealed class MarriageGrainTests(MarriageClusterFixture fixture)
         Assert.Equal("same-person", error.Rule);
         error = await Assert.ThrowsAsync<DomainException>(() =>
             fixture.Marriage(MarriageId.New(fixture.Time.GetUtcNow())).RegisterAsync(
-                MarriageClusterFixture.Registration(man, TestPeople.Woman(), office) with { NoSpouseDeclared = false }));
+                MarriageClusterFixture.Registration(man, TestPeople.Woman(), office) with
+                {
+                    NoSpouseDeclared = false,
+                }));
         Assert.Equal("declaration-missing", error.Rule);
         Assert.Equal(MaritalStatus.Single, (await fixture.Person(man).GetMaritalStatusAsync()).Status);
     }
@@ -113,7 +116,8 @@ public sealed class MarriageGrainTests(MarriageClusterFixture fixture)
 
         Assert.Equal((DomainErrorKind.RuleViolation, "office-unknown"), (unknown.Kind, unknown.Rule));
         Assert.Equal((DomainErrorKind.RuleViolation, "office-level"), (level.Kind, level.Rule));
-        Assert.Equal((DomainErrorKind.Invalid, "office-code-format", "office"), (format.Kind, format.Rule, format.Field));
+        Assert.Equal((DomainErrorKind.Invalid, "office-code-format", "office"),
+            (format.Kind, format.Rule, format.Field));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class NeverTwiceTests(MarriageClusterFixture fixture)
 {
     private const int Contenders = 64;
 
-    /// <summary>Every stored marriage record, read straight from the SQLite file, as (record status, party ids).</summary>
+    /// <summary>Every stored marriage record, read straight from the SQLite file, as (record status, party
+    /// ids).</summary>
     private async Task<List<(string Record, string A, string B, string GrainId)>> StoredMarriagesAsync()
     {
         using var store = new SqliteGrainStateStore(fixture.DatabasePath);

@@ -60,8 +60,8 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
 
         foreach (var person in new[] { man, woman })
         {
-            var entries = await fixture.Grains.GetGrain<IAccessLogGrain>(AccessLogPartition.KeyOf(fixture.Today, person))
-                .GetEntriesAsync();
+            var partition = AccessLogPartition.KeyOf(fixture.Today, person);
+            var entries = await fixture.Grains.GetGrain<IAccessLogGrain>(partition).GetEntriesAsync();
             var entry = Assert.Single(entries, e => e.SubjectIdNumber == person);
             Assert.Equal(("clerk-marriage", "marriage-record", id), (entry.Actor, entry.Action, entry.RecordId));
         }
