@@ -37,8 +37,9 @@ public static class DivorcePeriods
             _ => DivorceApplicationStatus.Cancelled,
         };
 
-    /// <summary>True when the application is open and its last day to appear is before <paramref
-    /// name="today"/>.</summary>
+    /// <summary>
+    /// True when the application is open and its last day to appear is before <paramref name="today"/>.
+    /// </summary>
     public static bool HasLapsed(DivorceApplicationRecord application, DateOnly today) =>
         application.Outcome == DivorceApplicationOutcome.Open && today > application.LastDayToAppear;
 }
