@@ -31,9 +31,8 @@ public interface IMarriageGrain : IGrainWithStringKey
     /// Internal: whether the registration that created this record committed, asked by a person record that holds a
     /// reservation for it. Interleaves with a running registration (answering
     /// <see cref="RegistrationOutcome.InProgress"/>), so a person record asking never waits on the registration
-    /// waiting on it. When the registration is neither
-    /// committed nor running (it failed, or the silo crashed), records the abort durably first, so it can never
-    /// commit later. Idempotent.
+    /// waiting on it. When the registration is neither committed nor running (it failed, or the silo crashed), records
+    /// the abort durably first, so it can never commit later. Idempotent.
     /// </summary>
     [AlwaysInterleave]
     Task<RegistrationOutcome> GetRegistrationOutcomeAsync();
