@@ -38,4 +38,45 @@ public static class StorageNames
 
     /// <summary>State name and grain type of <see cref="Boundaries.ImportJobGrain"/>.</summary>
     public const string ImportJob = "boundary-import";
+    /// <summary>State name of <see cref="Marriages.MarriageGrain"/>.</summary>
+    public const string Marriage = "marriage";
+
+    /// <summary>Grain type of <see cref="Marriages.MarriageGrain"/>.</summary>
+    public const string MarriageGrainType = "marriage";
+
+    /// <summary>State name of <see cref="Marriages.CertificateCounterGrain"/>.</summary>
+    public const string CertificateCounter = "certificate-counter";
+
+    /// <summary>Grain type of <see cref="Marriages.CertificateCounterGrain"/>.</summary>
+    public const string CertificateCounterGrainType = "certificate-counter";
+
+    /// <summary>State name of <see cref="Persons.PersonGrain"/>.</summary>
+    public const string Person = "person";
+
+    /// <summary>Grain type of <see cref="Persons.PersonGrain"/>.</summary>
+    public const string PersonGrainType = "person";
+
+    /// <summary>State name of <see cref="Persons.AccessLogGrain"/>.</summary>
+    public const string AccessLog = "access-log";
+
+    /// <summary>Grain type of <see cref="Persons.AccessLogGrain"/>.</summary>
+    public const string AccessLogGrainType = "access-log";
+
+    /// <summary>State name of <see cref="Organizations.OrganizationGrain"/>; its keys are listed to build the index.</summary>
+    public const string Organization = "organization";
+
+    /// <summary>Grain type of <see cref="Organizations.OrganizationGrain"/>.</summary>
+    public const string OrganizationGrainType = "organization";
+
+    /// <summary>State name of <see cref="Organizations.OrganizationNameGrain"/>.</summary>
+    public const string OrganizationName = "organization-name";
+
+    /// <summary>Grain type of <see cref="Organizations.OrganizationNameGrain"/>.</summary>
+    public const string OrganizationNameGrainType = "organization-name";
+
+    /// <summary>Grain type of <see cref="Organizations.OrganizationIndexGrain"/> (in memory, nothing stored).</summary>
+    public const string OrganizationIndexGrainType = "organization-index";
+
+    /// <summary>Grain type of <see cref="Organizations.OrganizationSearchGrain"/> (stateless).</summary>
+    public const string OrganizationSearchGrainType = "organization-search";
 }

@@ -1,14 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Configuration;
 using Registry.Abstractions.Health;
 using Registry.Abstractions.Time;
 using Registry.Grains;
+using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
+using Registry.Hosting.Marriages;
+using Registry.Hosting.Organizations;
 using Registry.Hosting.Spatial;
 using Registry.Storage;
+using Registry.Storage.AzureTable;
+using Registry.Storage.PostgreSql;
 using Registry.Storage.Sqlite;
 
 namespace Registry.Hosting;
@@ -19,21 +23,7 @@ public static class RegistrySiloExtensions
     public static ISiloBuilder AddRegistrySilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = RegistryOptions.From(configuration);
-        silo.Configure<ClusterOptions>(cluster =>
-        {
-            cluster.ClusterId = options.Clustering.ClusterId;
-            cluster.ServiceId = options.Clustering.ServiceId;
-        });
-
-        switch (options.Clustering.Provider)
-        {
-            case ClusteringProvider.Localhost:
-                silo.UseLocalhostClustering(options.Clustering.SiloPort, options.Clustering.GatewayPort,
-                    serviceId: options.Clustering.ServiceId, clusterId: options.Clustering.ClusterId);
-                break;
-        }
-
-        return silo.AddRegistryRuntime(options);
+        return silo.AddRegistryClustering(options, configuration).AddRegistryRuntime(options);
     }
 
     /// <summary>Storage, seeding and services of the Registry's grains, without clustering (test clusters bring
@@ -44,6 +34,8 @@ public static class RegistrySiloExtensions
         silo.Services.AddRegistrySiloServices(options);
         silo.Services.AddRegistryBoundaries(options);
         silo.AddRegistryGrainStorage(StorageNames.Provider);
+        silo.AddRegistryReminders(options);
+
         if (options.Seed.Divisions)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DivisionSeedingParticipant>();
@@ -60,6 +52,13 @@ public static class RegistrySiloExtensions
         {
             case StorageProvider.Sqlite:
                 services.AddSqliteGrainStateStore(options.DatabasePath);
+                break;
+            case StorageProvider.PostgreSql:
+                services.AddPostgreSqlGrainStateStore(options.Storage.ConnectionString!, options.Storage.Schema);
+                break;
+            case StorageProvider.AzureTable:
+                services.AddAzureTableGrainStateStore(options.Storage.ConnectionString!,
+                    options.Clustering.ServiceId, options.Storage.TableName);
                 break;
         }
 
@@ -82,6 +81,8 @@ public static class RegistrySiloExtensions
         services.AddRegistryClock(options);
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
+        services.AddRegistryMarriages();
+        services.AddOrganizations(options.Organizations);
         return services;
     }
 }

@@ -3,7 +3,8 @@ namespace Registry.Storage;
 /// <summary>
 /// The small backend behind the Registry's grain-storage provider: read, write with optimistic concurrency on an ETag,
 /// clear, and the append-only history every committed write adds to in the same database transaction.
-/// Implementations are thread-safe singletons. Backends: SQLite (embedded default); PostgreSQL and Azure Table later.
+/// Implementations are thread-safe singletons. Backends: SQLite (embedded default), PostgreSQL (a cluster's system of
+/// record), Azure Table Storage; all pass the same conformance suite.
 /// </summary>
 public interface IGrainStateStore
 {
@@ -13,7 +14,10 @@ public interface IGrainStateStore
     /// <summary>Creates or upgrades the schema. Idempotent; safe to call from several processes at once.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The stored state, or null when there is none.</summary>
+    /// <summary>
+    /// The stored state, or null when there is none. Its JSON means what was written; a backend that stores JSON as
+    /// a document type may give back its own normalized text (PostgreSQL's jsonb: spacing, key order).
+    /// </summary>
     Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -3,6 +3,7 @@ using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Errors;
 
 namespace Registry.Storage;
 
@@ -25,6 +26,9 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
 
     /// <summary>The operation recorded for a clearing made outside any <see cref="AuditScope"/>.</summary>
     public const string DefaultClearOperation = "clear";
+
+    /// <summary>The rule of the <see cref="DomainException"/> thrown for text containing U+0000.</summary>
+    public const string NulCharacterRule = "text-nul-character";
 
     /// <summary>The provider name this instance is registered under.</summary>
     public string Name => name;
@@ -59,6 +63,7 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
         var key = KeyOf(stateName, grainId);
         var entry = CurrentEntry(DefaultWriteOperation);
         var json = JsonSerializer.Serialize(grainState.State, RegistryJson.StateOptions);
+        EnsureStorableText(json, entry);
         var etag = await store.WriteAsync(key, grainState.ETag, json, entry, cancellationToken);
         grainState.ETag = etag;
         grainState.RecordExists = true;
@@ -90,6 +95,37 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
         var audit = AuditScope.Current;
         return new HistoryEntry(audit?.Operation ?? defaultOperation, AuditScope.Actor, audit?.Reason,
             timeProvider.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Refuses text with the NUL character (U+0000) before any backend sees it: PostgreSQL can store it neither in
+    /// text nor in jsonb, and no record of a civil-affairs bureau needs it. The refusal is the client's to fix, so
+    /// it is a <see cref="DomainException"/> (400 <c>text-nul-character</c>), not a storage failure.
+    /// </summary>
+    private static void EnsureStorableText(string json, HistoryEntry entry)
+    {
+        // The serializer writes U+0000 as the escape \u0000; only then is a closer look needed.
+        var suspicious = json.Contains("\\u0000", StringComparison.Ordinal) && HasNulInStrings(json);
+        if (suspicious || entry.Reason?.Contains('\0') == true || entry.Actor.Contains('\0'))
+        {
+            throw DomainException.Invalid(NulCharacterRule, "request",
+                "Text containing the NUL character (U+0000) cannot be stored.");
+        }
+    }
+
+    private static bool HasNulInStrings(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                && reader.GetString()!.Contains('\0'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static T CreateEmpty<T>() => Activator.CreateInstance<T>();

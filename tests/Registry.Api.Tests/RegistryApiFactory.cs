@@ -65,10 +65,12 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
         return client;
     }
 
-    public static string Token(IEnumerable<string> roles, string user = "test-user")
+    public static string Token(IEnumerable<string> roles, string user = "test-user",
+        IReadOnlyDictionary<string, string>? extraClaims = null)
     {
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user), new("unique_name", user) };
         claims.AddRange(roles.Select(role => new Claim("role", role)));
+        claims.AddRange((extraClaims ?? new Dictionary<string, string>()).Select(pair => new Claim(pair.Key, pair.Value)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

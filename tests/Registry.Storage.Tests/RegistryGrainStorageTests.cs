@@ -64,6 +64,46 @@ public sealed class RegistryGrainStorageTests : IAsyncLifetime
         Assert.False(state.RecordExists);
     }
 
+    [Theory]
+    [InlineData("东城区\0")]
+    [InlineData("\0")]
+    public async Task WriteStateAsync_TextWithNulCharacter_IsRefusedAsInvalidAndNothingStored(string name)
+    {
+        var written = new GrainState<DivisionState>(new DivisionState { Name = name });
+
+        var error = await Assert.ThrowsAsync<Registry.Abstractions.Errors.DomainException>(() =>
+            storage.WriteStateAsync(StateName, Grain, written, Ct));
+
+        Assert.Equal(RegistryGrainStorage.NulCharacterRule, error.Rule);
+        Assert.Null(await store.ReadAsync(StoredKey, Ct));
+        Assert.Empty(await store.ReadHistoryAsync(StoredKey, Ct));
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_ReasonWithNulCharacter_IsRefused()
+    {
+        var written = new GrainState<DivisionState>(SampleState());
+
+        using (AuditScope.Begin("rename", "approved\0"))
+        {
+            await Assert.ThrowsAsync<Registry.Abstractions.Errors.DomainException>(() =>
+                storage.WriteStateAsync(StateName, Grain, written, Ct));
+        }
+
+        Assert.Null(await store.ReadAsync(StoredKey, Ct));
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_EscapedBackslashBeforeU0000_IsStored()
+    {
+        // The text \u0000 (a backslash, then "u0000") is no NUL character.
+        var written = new GrainState<DivisionState>(new DivisionState { Name = "\\u0000" });
+
+        await storage.WriteStateAsync(StateName, Grain, written, Ct);
+
+        Assert.NotNull(await store.ReadAsync(StoredKey, Ct));
+    }
+
     [Fact]
     public async Task WriteStateAsync_ThenRead_RoundTripsAsPlainJson()
     {

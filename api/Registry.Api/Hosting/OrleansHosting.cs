@@ -1,4 +1,5 @@
 using Registry.Hosting;
+using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
 
 namespace Registry.Api.Hosting;
@@ -16,16 +17,7 @@ public static class OrleansHosting
                 builder.UseOrleans(silo => silo.AddRegistrySilo(builder.Configuration));
                 break;
             case RegistryHostingMode.Client:
-                builder.UseOrleansClient(client =>
-                {
-                    switch (options.Clustering.Provider)
-                    {
-                        case ClusteringProvider.Localhost:
-                            client.UseLocalhostClustering(options.Clustering.GatewayPort,
-                                options.Clustering.ServiceId, options.Clustering.ClusterId);
-                            break;
-                    }
-                });
+                builder.UseOrleansClient(client => client.UseRegistryClustering(options));
                 break;
         }
 

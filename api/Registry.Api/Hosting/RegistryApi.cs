@@ -37,6 +37,8 @@ public static class RegistryApi
         app.MapBoundaryEndpoints();
         app.MapSpatialEndpoints();
         app.MapOgcEndpoints();
+        app.MapMarriageRegistryEndpoints();
+        app.MapOrganizationEndpoints();
         return app;
     }
 }

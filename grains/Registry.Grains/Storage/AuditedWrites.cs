@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Errors;
 
 namespace Registry.Grains.Storage;
 
@@ -17,6 +19,13 @@ public static class AuditedWrites
             {
                 await state.WriteStateAsync();
             }
+        }
+        catch (OrleansException e) when (e.InnerException is DomainException refusal)
+        {
+            // Orleans wraps what a storage provider throws; a refusal of the data itself (text no backend can
+            // store) is the caller's error and crosses the grain boundary as such.
+            await state.ReadStateAsync();
+            ExceptionDispatchInfo.Throw(refusal);
         }
         catch
         {

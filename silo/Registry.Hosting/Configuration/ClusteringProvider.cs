@@ -5,4 +5,9 @@ public enum ClusteringProvider
 {
     /// <summary>One silo on this machine (development, embedded hosting).</summary>
     Localhost = 0,
+
+    /// <summary>
+    /// Several silos whose membership table (and reminders) live in Redis (<c>ConnectionStrings:redis</c>).
+    /// </summary>
+    Redis = 1,
 }

@@ -3,6 +3,10 @@ namespace Registry.Hosting.Configuration;
 /// <summary>The <c>Registry:Clustering</c> section.</summary>
 public sealed class RegistryClusteringOptions
 {
+    /// <summary>The section of Orleans' membership settings (<c>ClusterMembershipOptions</c>: probe timeouts,
+    /// death votes ...), bound as they are named there.</summary>
+    public const string MembershipSection = "Registry:Clustering:Membership";
+
     public ClusteringProvider Provider { get; set; } = ClusteringProvider.Localhost;
 
     public string ClusterId { get; set; } = "registry";
@@ -14,4 +18,21 @@ public sealed class RegistryClusteringOptions
 
     /// <summary>Port clients connect to; 0 opens none (an embedded API needs none).</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at (Redis clustering). The silo then also listens on this
+    /// address only; <c>127.0.0.1</c> runs several silos on one machine. Empty: Orleans picks this host's first
+    /// network address and listens on all.
+    /// </summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    /// <summary>
+    /// Running in Kubernetes (Microsoft.Orleans.Hosting.Kubernetes): the silo takes its name, address, cluster and
+    /// service id from the pod, and silos whose pods are gone are declared dead at once. Needs Redis clustering.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary><c>ConnectionStrings:redis</c>. Set by <see cref="RegistryOptions.From"/>, not bound from this
+    /// section.</summary>
+    public string? RedisConnectionString { get; internal set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Registry.Abstractions.Time;
+using Registry.Grains.Organizations;
 
 namespace Registry.Hosting.Configuration;
 
@@ -7,6 +8,12 @@ namespace Registry.Hosting.Configuration;
 public sealed class RegistryOptions
 {
     public const string Section = "Registry";
+
+    /// <summary>The name of the storage connection string (<c>ConnectionStrings:registry</c>).</summary>
+    public const string StorageConnectionName = "registry";
+
+    /// <summary>The name of the Redis connection string (<c>ConnectionStrings:redis</c>).</summary>
+    public const string RedisConnectionName = "redis";
 
     /// <summary>Directory of the embedded SQLite database (<c>registry.db</c>). Relative paths are relative to the
     /// working directory.</summary>
@@ -24,10 +31,15 @@ public sealed class RegistryOptions
 
     public RegistrySeedOptions Seed { get; set; } = new();
 
+    /// <summary>The <c>Registry:Organizations</c> section: annual-report filing windows.</summary>
+    public OrganizationOptions Organizations { get; set; } = new();
+
     /// <summary>Binds the section; throws at start for values that cannot be used.</summary>
     public static RegistryOptions From(IConfiguration configuration)
     {
         var options = configuration.GetSection(Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        options.Storage.ConnectionString = configuration.GetConnectionString(StorageConnectionName);
+        options.Clustering.RedisConnectionString = configuration.GetConnectionString(RedisConnectionName);
         options.Validate();
         return options;
     }
@@ -52,5 +64,66 @@ public sealed class RegistryOptions
         {
             throw new InvalidOperationException("Registry:Clustering ports must be between 1 and 65535.");
         }
+
+        if (!Enum.IsDefined(Storage.Provider))
+        {
+            throw new InvalidOperationException(
+                $"Registry:Storage:Provider '{Storage.Provider}' is not one of " +
+                string.Join(", ", Enum.GetNames<StorageProvider>()) + ".");
+        }
+
+        if (!Enum.IsDefined(Clustering.Provider))
+        {
+            throw new InvalidOperationException(
+                $"Registry:Clustering:Provider '{Clustering.Provider}' is not one of " +
+                string.Join(", ", Enum.GetNames<ClusteringProvider>()) + ".");
+        }
+
+        // An API in client mode stores nothing itself: storage settings are the silos'.
+        if (Hosting == RegistryHostingMode.Embedded && Storage.Provider != StorageProvider.Sqlite
+            && string.IsNullOrWhiteSpace(Storage.ConnectionString))
+        {
+            throw new InvalidOperationException(Storage.Provider == StorageProvider.PostgreSql
+                ? "Registry:Storage:Provider is PostgreSql but ConnectionStrings:registry is empty: give the " +
+                  "database's Npgsql connection string, e.g. " +
+                  "Host=db;Port=5432;Database=registry;Username=registry;Password=..."
+                : "Registry:Storage:Provider is AzureTable but ConnectionStrings:registry is empty: give the " +
+                  "storage account's connection string " +
+                  "(DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...).");
+        }
+
+        if (Clustering.Provider == ClusteringProvider.Redis)
+        {
+            if (string.IsNullOrWhiteSpace(Clustering.RedisConnectionString))
+            {
+                throw new InvalidOperationException(
+                    "Registry:Clustering:Provider is Redis but ConnectionStrings:redis is empty: give the Redis " +
+                    "server, e.g. 127.0.0.1:6379 (StackExchange.Redis syntax).");
+            }
+
+            if (Storage.Provider == StorageProvider.Sqlite && Hosting == RegistryHostingMode.Embedded)
+            {
+                // Every silo would have its own SQLite file: the cluster would hold several diverging registries.
+                throw new InvalidOperationException(
+                    "Registry:Clustering:Provider Redis runs several silos, which must share their storage: set " +
+                    "Registry:Storage:Provider to PostgreSql or AzureTable (an embedded SQLite file is one silo's).");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Clustering.AdvertisedIPAddress)
+            && !System.Net.IPAddress.TryParse(Clustering.AdvertisedIPAddress, out _))
+        {
+            throw new InvalidOperationException(
+                $"Registry:Clustering:AdvertisedIPAddress '{Clustering.AdvertisedIPAddress}' is not an IP address.");
+        }
+
+        if (Clustering.Kubernetes && Clustering.Provider != ClusteringProvider.Redis)
+        {
+            throw new InvalidOperationException(
+                "Registry:Clustering:Kubernetes needs a shared membership table: set " +
+                "Registry:Clustering:Provider to Redis.");
+        }
+
+        Organizations.Validate();
     }
 }

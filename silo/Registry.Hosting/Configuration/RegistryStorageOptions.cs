@@ -5,4 +5,16 @@ public sealed class RegistryStorageOptions
 {
     /// <summary>The grain-state backend.</summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>PostgreSQL: the schema holding the Registry's tables (created if absent).</summary>
+    public string Schema { get; set; } = "registry";
+
+    /// <summary>Azure Table: the table holding states and history (created if absent).</summary>
+    public string TableName { get; set; } = "RegistryGrainState";
+
+    /// <summary>
+    /// <c>ConnectionStrings:registry</c>: the PostgreSQL or Azure Storage connection string. Set by
+    /// <see cref="RegistryOptions.From"/>, not bound from this section.
+    /// </summary>
+    public string? ConnectionString { get; internal set; }
 }

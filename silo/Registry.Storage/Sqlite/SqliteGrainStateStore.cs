@@ -13,9 +13,10 @@ namespace Registry.Storage.Sqlite;
 /// history never repeats a version; a clearing gets the next version with a null ETag and null JSON.
 /// </summary>
 /// <remarks>
-/// Thread-safe: every operation opens its own pooled connection. Microsoft.Data.Sqlite runs synchronously even behind
-/// its async methods, so the work runs on the thread pool rather than on the caller's (e.g. an Orleans scheduler's)
-/// thread, and writers of this instance queue on an async gate instead of blocking threads in SQLite's busy wait.
+/// Thread-safe. Reads open their own pooled connection on the thread pool (Microsoft.Data.Sqlite runs synchronously
+/// even behind its async methods, and an Orleans scheduler thread must not block). Writes go through one
+/// <see cref="SqliteWriteQueue"/>: all writes waiting at a moment share one transaction and one fsync (group commit),
+/// each in its own savepoint, and each caller's task completes after the commit that made its write durable.
 /// Dispose releases the pooled connections (and with them the file).
 /// </remarks>
 /// <param name="databasePath">The database file; its directory is created by <see cref="InitializeAsync"/>.</param>
@@ -39,7 +40,8 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     }.ToString();
 
     private readonly TimeProvider clock = timeProvider ?? TimeProvider.System;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SemaphoreSlim initializeGate = new(1, 1);
+    private SqliteWriteQueue? writeQueue;
     private volatile bool disposed;
 
     /// <summary>The full path of the database file.</summary>
@@ -49,8 +51,18 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     public string Name => "sqlite";
 
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        RunWriteAsync(Initialize, cancellationToken);
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await initializeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await Task.Run(Initialize, cancellationToken);
+        }
+        finally
+        {
+            initializeGate.Release();
+        }
+    }
 
     /// <inheritdoc />
     public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) =>
@@ -62,7 +74,8 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     {
         ArgumentNullException.ThrowIfNull(stateJson);
         ArgumentNullException.ThrowIfNull(entry);
-        return RunWriteAsync(() => Write(key, expectedETag, stateJson, entry), cancellationToken);
+        return EnqueueWriteAsync((connection, transaction) =>
+            Write(connection, transaction, key, expectedETag, stateJson, entry), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -71,7 +84,11 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return RunWriteAsync(() => Clear(key, expectedETag, entry), cancellationToken);
+        return EnqueueWriteAsync((connection, transaction) =>
+        {
+            Clear(connection, transaction, key, expectedETag, entry);
+            return true;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -94,8 +111,8 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         {
             var count = Math.Min(SeedBatchSize, states.Count - start);
             var batchStart = start;
-            inserted += await RunWriteAsync(() => InsertMissingBatch(states, batchStart, count, entry),
-                cancellationToken);
+            inserted += await EnqueueWriteAsync((connection, transaction) =>
+                InsertMissingBatch(connection, transaction, states, batchStart, count, entry), cancellationToken);
         }
 
         return inserted;
@@ -144,31 +161,21 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         }
 
         disposed = true;
+        writeQueue?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
     }
 
-    private async Task<T> RunWriteAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> inside the next group commit; completes after that commit.</summary>
+    internal Task<T> EnqueueWriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work,
+        CancellationToken cancellationToken)
     {
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            return await Task.Run(work, cancellationToken);
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var queue = LazyInitializer.EnsureInitialized(ref writeQueue, () => new SqliteWriteQueue(Open));
+        return queue.EnqueueAsync(work, cancellationToken);
     }
 
-    private Task RunWriteAsync(Action work, CancellationToken cancellationToken) =>
-        RunWriteAsync(() =>
-        {
-            work();
-            return true;
-        }, cancellationToken);
-
-    private SqliteConnection Open()
+    internal SqliteConnection Open()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var connection = new SqliteConnection(connectionString);
@@ -249,10 +256,9 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             : null;
     }
 
-    private string Write(GrainStateKey key, string? expectedETag, string stateJson, HistoryEntry entry)
+    private static string Write(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
+        string? expectedETag, string stateJson, HistoryEntry entry)
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
         var current = ReadCurrent(connection, transaction, key);
         if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
         {
@@ -271,14 +277,12 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         }
 
         AppendHistory(connection, transaction, key, version, etag, entry, stateJson);
-        transaction.Commit();
         return etag;
     }
 
-    private void Clear(GrainStateKey key, string? expectedETag, HistoryEntry entry)
+    private static void Clear(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
+        string? expectedETag, HistoryEntry entry)
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
         var current = ReadCurrent(connection, transaction, key);
         if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
         {
@@ -296,13 +300,11 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         }
 
         AppendHistory(connection, transaction, key, current.Value.Version + 1, etag: null, entry, stateJson: null);
-        transaction.Commit();
     }
 
-    private int InsertMissingBatch(IReadOnlyList<SeedState> states, int start, int count, HistoryEntry entry)
+    private static int InsertMissingBatch(SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyList<SeedState> states, int start, int count, HistoryEntry entry)
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
         var recordedAt = FormatTime(entry.RecordedAt);
 
         using var insertState = Command(connection, transaction, SqliteSchema.InsertStateIfMissing);
@@ -347,7 +349,6 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             inserted++;
         }
 
-        transaction.Commit();
         return inserted;
 
         static void EnsureOneRow(int rows)
@@ -437,7 +438,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     private static (string Name, object? Value)[] KeyParameters(GrainStateKey key) =>
         [("$stateName", key.StateName), ("$grainId", key.GrainId)];
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql,
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql,
         params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         var command = connection.CreateCommand();

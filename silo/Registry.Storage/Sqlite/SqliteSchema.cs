@@ -55,6 +55,22 @@ internal static class SqliteSchema
             SELECT RAISE(ABORT, 'grain_history is append-only');
         END;
         """,
+
+        // 2: Orleans reminders of the embedded (localhost-clustered) silo; grain_hash is the uniform hash Orleans
+        // partitions reminders by across silos.
+        """
+        CREATE TABLE reminders (
+            grain_id      TEXT    NOT NULL,
+            reminder_name TEXT    NOT NULL,
+            grain_hash    INTEGER NOT NULL,
+            start_at      TEXT    NOT NULL,
+            period_ms     INTEGER NOT NULL,
+            etag          TEXT    NOT NULL,
+            PRIMARY KEY (grain_id, reminder_name)
+        );
+
+        CREATE INDEX ix_reminders_hash ON reminders (grain_hash);
+        """,
     ];
 
     public const string SelectState = """

@@ -32,12 +32,17 @@ public sealed class DivisionEndpointsTests(ApiFixture fixture)
     });
 
     /// <summary>A county with at least two townships, the n-th in code order, from the official lists.</summary>
-    private static string County(int n) => Official.Value
-        .Where(d => d.Key.Length == 6 && !d.Key.EndsWith("00", StringComparison.Ordinal)
-            && Official.Value.Count(t => t.Value.Parent == d.Key) >= 2)
-        .OrderBy(d => d.Key, StringComparer.Ordinal)
-        .Skip(n)
-        .First().Key;
+    private static string County(int n) => CountiesWithTownships.Value[n];
+
+    private static readonly Lazy<IReadOnlyList<string>> CountiesWithTownships = new(() =>
+    {
+        var townships = Official.Value.Values.Where(d => d.Parent is not null).ToLookup(d => d.Parent!);
+        return Official.Value.Keys
+            .Where(code => code.Length == 6 && !code.EndsWith("00", StringComparison.Ordinal)
+                && townships[code].Count() >= 2)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    });
 
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response)
     {

@@ -1,0 +1,20 @@
+using Registry.Abstractions.Organizations;
+
+namespace Registry.Api.Contracts.Organizations;
+
+/// <summary>
+/// A listing: list, ground, report year, date listed and, once removed, the date and ground of removal. Who decided
+/// is in the organization's history.
+/// </summary>
+public sealed record ListEntryResponse(
+    int Id,
+    OrganizationList List,
+    string Ground,
+    int? Year,
+    DateOnly ListedOn,
+    DateOnly? RemovedOn,
+    string? RemovalGround)
+{
+    public static ListEntryResponse From(ListEntry entry) =>
+        new(entry.Id, entry.List, entry.Ground, entry.Year, entry.ListedOn, entry.RemovedOn, entry.RemovalGround);
+}

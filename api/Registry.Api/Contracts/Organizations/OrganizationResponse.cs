@@ -1,0 +1,38 @@
+using Registry.Abstractions.Organizations;
+
+namespace Registry.Api.Contracts.Organizations;
+
+/// <summary>
+/// The public record of an organization: registration particulars, report years with inspection outcomes (no
+/// financial detail), every list entry, the revocation flag and the grade valid today (null when none).
+/// <c>registeredOn</c> is when the record was made in this registry; amounts in yuan.
+/// </summary>
+public sealed record OrganizationResponse(
+    string Uscc,
+    string Name,
+    OrganizationKind Kind,
+    string RegisteringOffice,
+    string? SupervisingUnit,
+    string LegalRepresentative,
+    string Address,
+    string BusinessScope,
+    decimal RegisteredCapital,
+    DateOnly FoundedOn,
+    DateOnly RegisteredOn,
+    OrganizationStatus Status,
+    DateOnly? DeregisteredOn,
+    bool LegacyCode,
+    IReadOnlyList<AnnualReportSummaryResponse> AnnualReports,
+    IReadOnlyList<ListEntryResponse> ListEntries,
+    RevocationFlagResponse? RevocationFlag,
+    GradeResponse? Grade)
+{
+    public static OrganizationResponse From(OrganizationDetails details, DateOnly today) =>
+        new(details.Uscc, details.Name, details.Kind, details.RegisteringOffice, details.SupervisingUnit,
+            details.LegalRepresentative, details.Address, details.BusinessScope, details.RegisteredCapital,
+            details.FoundedOn, details.RegisteredOn, details.Status, details.DeregisteredOn, details.LegacyCode,
+            details.AnnualReports.Select(AnnualReportSummaryResponse.From).ToList(),
+            details.ListEntries.Select(ListEntryResponse.From).ToList(),
+            details.RevocationFlag is null ? null : RevocationFlagResponse.From(details.RevocationFlag),
+            details.Grades.LastOrDefault(g => g.IsValidOn(today)) is { } grade ? GradeResponse.From(grade) : null);
+}

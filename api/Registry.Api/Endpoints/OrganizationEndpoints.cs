@@ -1,0 +1,451 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Time;
+using Registry.Api.Contracts.Organizations;
+using Registry.Api.ErrorHandling;
+using Registry.Api.Hosting;
+
+namespace Registry.Api.Endpoints;
+
+/// <summary>
+/// Social organizations: registration by the organization registrar, annual reports filed by the organization
+/// itself (token role <c>organization</c> with its <c>uscc</c> claim) or its registrar, inspections, list removals
+/// and grades; anonymous public reads of the record, the search and the two credit lists.
+/// </summary>
+public static class OrganizationEndpoints
+{
+    /// <summary>The claim naming the organization a token with the <c>organization</c> role acts for.</summary>
+    public const string UsccClaim = "uscc";
+
+    public const int MaxPageSize = 100;
+
+    /// <summary>Deepest result reachable by paging (page x pageSize); narrower filters reach the rest.</summary>
+    public const int MaxPagingDepth = 10_000;
+
+    private const int DefaultPageSize = 20;
+
+    public static IEndpointRouteBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        const string root = "/api/organizations";
+        var group = routes.MapGroup(root).WithTags("Organizations");
+
+        // The collection itself is mapped outside the group: a group's empty pattern would end in a slash.
+        routes.MapPost(root, Register)
+            .WithTags("Organizations")
+            .WithName(nameof(Register))
+            .WithSummary("Register a social organization under its Unified Social Credit Code")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        routes.MapGet(root, Search)
+            .WithTags("Organizations")
+            .WithName(nameof(Search))
+            .WithSummary("Search organizations by name fragment, kind, registering office and status (paged)")
+            .AllowAnonymous()
+            .ProducesValidationProblem();
+
+        group.MapGet("/lists/abnormal", GetAbnormalList)
+            .WithName(nameof(GetAbnormalList))
+            .WithSummary("The abnormal-activity list, newest listing first (paged)")
+            .AllowAnonymous()
+            .ProducesValidationProblem();
+
+        group.MapGet("/lists/dishonest", GetDishonestList)
+            .WithName(nameof(GetDishonestList))
+            .WithSummary("The serious-dishonesty list, newest listing first (paged)")
+            .AllowAnonymous()
+            .ProducesValidationProblem();
+
+        group.MapGet("/{uscc}", GetOrganization)
+            .WithName(nameof(GetOrganization))
+            .WithSummary("The public record: particulars, inspection outcomes, list entries, grade (no financial detail)")
+            .AllowAnonymous()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{uscc}/history", GetOrganizationHistory)
+            .WithName(nameof(GetOrganizationHistory))
+            .WithSummary("Every change, listing and decision with date, who and why (the organization itself or its registrar)")
+            .RequireAuthorization(OrganizationOrRegistrar)
+            .ProducesReadProblems();
+
+        group.MapPost("/{uscc}/changes", Change)
+            .WithName(nameof(Change))
+            .WithSummary("Change name, legal representative, address or business scope")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{uscc}/deregistration", Deregister)
+            .WithName(nameof(Deregister))
+            .WithSummary("Deregister the organization today; the record stays readable")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{uscc}/annual-reports", FileAnnualReport)
+            .WithName(nameof(FileAnnualReport))
+            .WithSummary("File the annual report for a year, inside the registering office's filing window")
+            .RequireAuthorization(OrganizationOrRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapGet("/{uscc}/annual-reports/{year}", GetAnnualReport)
+            .WithName(nameof(GetAnnualReport))
+            .WithSummary("A report year with every version and its figures (the organization itself or its registrar)")
+            .RequireAuthorization(OrganizationOrRegistrar)
+            .ProducesReadProblems();
+
+        group.MapPost("/{uscc}/annual-reports/{year}/corrections", CorrectAnnualReport)
+            .WithName(nameof(CorrectAnnualReport))
+            .WithSummary("Correct a report before its inspection: a new version, the earlier ones are kept")
+            .RequireAuthorization(OrganizationOrRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{uscc}/annual-reports/{year}/inspection", RecordInspection)
+            .WithName(nameof(RecordInspection))
+            .WithSummary("Record the inspection outcome of a filed report (pass, basic-pass, fail)")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{uscc}/list-removals", RemoveFromList)
+            .WithName(nameof(RemoveFromList))
+            .WithSummary("Take the organization off the abnormal or serious-dishonesty list by registrar decision")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{uscc}/grades", EvaluateGrade)
+            .WithName(nameof(EvaluateGrade))
+            .WithSummary("Record a grade evaluation 1A-5A, valid five years")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        return routes;
+    }
+
+    public static async Task<Created<OrganizationResponse>> Register(RegisterOrganizationRequest request,
+        IGrainFactory grains, BureauClock clock)
+    {
+        new RequestChecks()
+            .Required("uscc", request.Uscc)
+            .Required("name", request.Name)
+            .Required("kind", request.Kind)
+            .Required("registeringOffice", request.RegisteringOffice)
+            .Required("legalRepresentative", request.LegalRepresentative)
+            .Required("address", request.Address)
+            .Required("businessScope", request.BusinessScope)
+            .Required("registeredCapital", request.RegisteredCapital)
+            .Required("foundedOn", request.FoundedOn)
+            .ThrowIfAny();
+        var uscc = request.Uscc!.Trim().ToUpperInvariant();
+        var details = await grains.GetGrain<IOrganizationGrain>(uscc).RegisterAsync(new RegisterOrganization(
+            uscc, request.Name!, request.Kind!.Value, request.RegisteringOffice!.Trim(), request.SupervisingUnit,
+            request.LegalRepresentative!, request.Address!, request.BusinessScope!, request.RegisteredCapital!.Value,
+            request.FoundedOn!.Value, request.LegacyCodeOverride is null ? null : request.LegacyCodeOverride.Reason ?? ""));
+        return TypedResults.Created($"/api/organizations/{uscc}", OrganizationResponse.From(details, clock.Today));
+    }
+
+    public static async Task<Ok<PageResponse<OrganizationSummaryResponse>>> Search(string? name, string? kind,
+        string? registeringOffice, string? status, string? page, string? pageSize, IGrainFactory grains)
+    {
+        var checks = new RequestChecks().DivisionCode("registeringOffice", registeringOffice);
+        var kindValue = ParseEnum<OrganizationKind>(checks, "kind", kind);
+        var statusValue = ParseEnum<OrganizationStatus>(checks, "status", status);
+        var (pageNumber, size) = ReadPaging(checks, page, pageSize);
+        checks.ThrowIfAny();
+        var query = new OrganizationQuery(name, kindValue, registeringOffice, statusValue, null,
+            (pageNumber - 1) * size, size);
+        var result = await grains.GetGrain<IOrganizationSearchGrain>(0).SearchAsync(query);
+        return TypedResults.Ok(new PageResponse<OrganizationSummaryResponse>(pageNumber, size, result.Total,
+            result.Items.Select(OrganizationSummaryResponse.From).ToList()));
+    }
+
+    public static Task<Ok<PageResponse<ListedOrganizationResponse>>> GetAbnormalList(string? page, string? pageSize,
+        IGrainFactory grains) =>
+        GetListAsync(OrganizationList.Abnormal, page, pageSize, grains);
+
+    public static Task<Ok<PageResponse<ListedOrganizationResponse>>> GetDishonestList(string? page,
+        string? pageSize, IGrainFactory grains) =>
+        GetListAsync(OrganizationList.SeriousDishonesty, page, pageSize, grains);
+
+    public static async Task<Ok<OrganizationResponse>> GetOrganization(string uscc, IGrainFactory grains,
+        BureauClock clock)
+    {
+        var code = Code(uscc);
+        var details = await grains.GetGrain<IOrganizationGrain>(code).GetAsync();
+        return TypedResults.Ok(OrganizationResponse.From(details, clock.Today));
+    }
+
+    public static async Task<Ok<IReadOnlyList<OrganizationEventResponse>>> GetOrganizationHistory(string uscc,
+        ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        ActingFor(user, code);
+        var history = await grains.GetGrain<IOrganizationGrain>(code).GetHistoryAsync();
+        return TypedResults.Ok<IReadOnlyList<OrganizationEventResponse>>(
+            history.Select(OrganizationEventResponse.From).ToList());
+    }
+
+    public static async Task<Ok<OrganizationResponse>> Change(string uscc, ChangeOrganizationRequest request,
+        IGrainFactory grains, BureauClock clock)
+    {
+        var code = Code(uscc);
+        new RequestChecks().Required("reason", request.Reason).ThrowIfAny();
+        var details = await grains.GetGrain<IOrganizationGrain>(code).ChangeAsync(new ChangeOrganization(
+            request.Name, request.LegalRepresentative, request.Address, request.BusinessScope, request.Reason!));
+        return TypedResults.Ok(OrganizationResponse.From(details, clock.Today));
+    }
+
+    public static async Task<Ok<OrganizationResponse>> Deregister(string uscc, DeregisterOrganizationRequest request,
+        IGrainFactory grains, BureauClock clock)
+    {
+        var code = Code(uscc);
+        new RequestChecks().Required("reason", request.Reason).ThrowIfAny();
+        var details = await grains.GetGrain<IOrganizationGrain>(code)
+            .DeregisterAsync(new DeregisterOrganization(request.Reason!));
+        return TypedResults.Ok(OrganizationResponse.From(details, clock.Today));
+    }
+
+    public static async Task<Created<AnnualReportResponse>> FileAnnualReport(string uscc,
+        FileAnnualReportRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        var filer = ActingFor(user, code);
+        var checks = new RequestChecks().Required("year", request.Year);
+        ReportYear(checks, request.Year);
+        var content = ReadContent(checks, request.Activities, request.Income, request.Expenditure, request.NetAssets,
+            request.Staff, request.MajorActivities, request.PartyOrganization, request.RectificationReport);
+        checks.ThrowIfAny();
+        var report = await grains.GetGrain<IOrganizationGrain>(code).FileAnnualReportAsync(
+            new FileAnnualReport(request.Year!.Value, content, filer, request.LateFilingReason));
+        return TypedResults.Created($"/api/organizations/{code}/annual-reports/{report.Year}",
+            AnnualReportResponse.From(report));
+    }
+
+    public static async Task<Ok<AnnualReportResponse>> GetAnnualReport(string uscc, string year, ClaimsPrincipal user,
+        IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        var reportYear = PathYear(year);
+        ActingFor(user, code);
+        var report = await grains.GetGrain<IOrganizationGrain>(code).GetAnnualReportAsync(reportYear);
+        return TypedResults.Ok(AnnualReportResponse.From(report));
+    }
+
+    public static async Task<Created<AnnualReportResponse>> CorrectAnnualReport(string uscc, string year,
+        CorrectAnnualReportRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        var reportYear = PathYear(year);
+        var filer = ActingFor(user, code);
+        var checks = new RequestChecks().Required("reason", request.Reason);
+        var content = ReadContent(checks, request.Activities, request.Income, request.Expenditure, request.NetAssets,
+            request.Staff, request.MajorActivities, request.PartyOrganization, request.RectificationReport);
+        checks.ThrowIfAny();
+        var report = await grains.GetGrain<IOrganizationGrain>(code).CorrectAnnualReportAsync(
+            new CorrectAnnualReport(reportYear, content, filer, request.Reason!));
+        return TypedResults.Created($"/api/organizations/{code}/annual-reports/{reportYear}",
+            AnnualReportResponse.From(report));
+    }
+
+    public static async Task<Created<InspectionResponse>> RecordInspection(string uscc, string year,
+        InspectionRequest request, IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        var reportYear = PathYear(year);
+        new RequestChecks().Required("outcome", request.Outcome).ThrowIfAny();
+        var result = await grains.GetGrain<IOrganizationGrain>(code)
+            .RecordInspectionAsync(new RecordInspection(reportYear, request.Outcome!.Value, request.Reasons));
+        return TypedResults.Created($"/api/organizations/{code}/annual-reports/{reportYear}", InspectionResponse.From(result));
+    }
+
+    public static async Task<Ok<OrganizationResponse>> RemoveFromList(string uscc, ListRemovalRequest request,
+        IGrainFactory grains, BureauClock clock)
+    {
+        var code = Code(uscc);
+        new RequestChecks().Required("list", request.List).Required("ground", request.Ground).ThrowIfAny();
+        var organization = grains.GetGrain<IOrganizationGrain>(code);
+        await organization.RemoveFromListAsync(new RemoveFromList(request.List!.Value, request.Ground!));
+        return TypedResults.Ok(OrganizationResponse.From(await organization.GetAsync(), clock.Today));
+    }
+
+    public static async Task<Created<GradeResponse>> EvaluateGrade(string uscc, GradeRequest request,
+        IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        var checks = new RequestChecks().Required("grade", request.Grade);
+        var grade = 0;
+        if (request.Grade is { } text && !(text.Trim().ToUpperInvariant() is [var digit and >= '1' and <= '5', 'A']
+                && (grade = digit - '0') > 0))
+        {
+            checks.Fail("grade", "grade-format", "A grade is one of 1A, 2A, 3A, 4A, 5A.");
+        }
+
+        checks.ThrowIfAny();
+        var result = await grains.GetGrain<IOrganizationGrain>(code)
+            .EvaluateGradeAsync(new EvaluateGrade(grade, request.Reason));
+        return TypedResults.Created($"/api/organizations/{code}", GradeResponse.From(result));
+    }
+
+    private static async Task<Ok<PageResponse<ListedOrganizationResponse>>> GetListAsync(OrganizationList list,
+        string? page, string? pageSize, IGrainFactory grains)
+    {
+        var checks = new RequestChecks();
+        var (pageNumber, size) = ReadPaging(checks, page, pageSize);
+        checks.ThrowIfAny();
+        var result = await grains.GetGrain<IOrganizationSearchGrain>(0).SearchAsync(
+            new OrganizationQuery(null, null, null, null, list, (pageNumber - 1) * size, size));
+        return TypedResults.Ok(new PageResponse<ListedOrganizationResponse>(pageNumber, size, result.Total,
+            result.Items.Select(entry => ListedOrganizationResponse.From(entry, list)).ToList()));
+    }
+
+    /// <summary>
+    /// Who files or reads: the registrar for any organization, an organization only for itself. Anyone else, or an
+    /// organization naming another's code, is refused before anything is read or changed.
+    /// </summary>
+    private static ReportFiler ActingFor(ClaimsPrincipal user, string uscc)
+    {
+        if (user.IsInRole(RegistryPolicies.OrganizationRegistrar))
+        {
+            return ReportFiler.Registrar;
+        }
+
+        if (user.IsInRole(RegistryPolicies.Organization)
+            && string.Equals(user.FindFirstValue(UsccClaim)?.Trim(), uscc, StringComparison.OrdinalIgnoreCase))
+        {
+            return ReportFiler.Organization;
+        }
+
+        throw DomainException.Forbidden("organization-acts-for-itself",
+            "An organization files and reads only its own record; this token acts for another organization.");
+    }
+
+    private static void OrganizationOrRegistrar(AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser()
+            .RequireRole(RegistryPolicies.Organization, RegistryPolicies.OrganizationRegistrar);
+
+    /// <summary>The path's code, upper-cased; a malformed one is a 400.</summary>
+    private static string Code(string uscc)
+    {
+        var code = uscc.Trim().ToUpperInvariant();
+        if (!UnifiedSocialCreditCode.IsWellFormed(code))
+        {
+            new RequestChecks().Fail("uscc", "uscc-format",
+                $"A Unified Social Credit Code is {UnifiedSocialCreditCode.Length} characters of {UnifiedSocialCreditCode.Alphabet}.")
+                .ThrowIfAny();
+        }
+
+        return code;
+    }
+
+    /// <summary>The report year of a path; anything but a calendar year is a 400.</summary>
+    private static int PathYear(string text)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 9000)
+        {
+            new RequestChecks().Fail("year", "value-out-of-range", "'year' is a calendar year.").ThrowIfAny();
+        }
+
+        return year;
+    }
+
+    private static void ReportYear(RequestChecks checks, int? year)
+    {
+        if (year is < 1900 or > 9000)
+        {
+            checks.Fail("year", "value-out-of-range", "'year' is a calendar year.");
+        }
+    }
+
+    private static AnnualReportContent ReadContent(RequestChecks checks, string? activities, decimal? income,
+        decimal? expenditure, decimal? netAssets, int? staff, string? majorActivities,
+        PartyOrganizationStatus? partyOrganization, string? rectificationReport)
+    {
+        checks
+            .Required("activities", activities)
+            .Required("income", income)
+            .Required("expenditure", expenditure)
+            .Required("netAssets", netAssets)
+            .Required("staff", staff)
+            .Required("partyOrganization", partyOrganization);
+        return new AnnualReportContent(activities ?? "", income ?? 0, expenditure ?? 0, netAssets ?? 0, staff ?? 0,
+            majorActivities, partyOrganization ?? default, rectificationReport);
+    }
+
+    private static (int Page, int PageSize) ReadPaging(RequestChecks checks, string? page, string? pageSize)
+    {
+        var pageNumber = ReadInt(checks, "page", page) ?? 1;
+        var size = ReadInt(checks, "pageSize", pageSize) ?? DefaultPageSize;
+        if (pageNumber < 1)
+        {
+            checks.Fail("page", "paging-range", "'page' counts from 1.");
+        }
+        else if (size is < 1 or > MaxPageSize)
+        {
+            checks.Fail("pageSize", "paging-range", $"'pageSize' is between 1 and {MaxPageSize}.");
+        }
+        else if ((long)pageNumber * size > MaxPagingDepth)
+        {
+            checks.Fail("page", "paging-range",
+                $"Paging reaches the first {MaxPagingDepth} results; narrow the search to see further.");
+        }
+
+        return (pageNumber, size);
+    }
+
+    private static int? ReadInt(RequestChecks checks, string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        checks.Fail(field, "paging-range", $"'{field}' is a whole number.");
+        return null;
+    }
+
+    /// <summary>Parses a query value written as the JSON bodies write enums (kebab-case).</summary>
+    private static T? ParseEnum<T>(RequestChecks checks, string field, string? text)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()) == text)
+            {
+                return value;
+            }
+        }
+
+        checks.Fail(field, "query-value", $"'{field}' is one of " +
+            string.Join(", ", Enum.GetValues<T>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()))) + ".");
+        return null;
+    }
+
+    private static RouteHandlerBuilder ProducesReadProblems(this RouteHandlerBuilder builder) =>
+        builder
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder builder) =>
+        builder
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,19 @@
+namespace Registry.Abstractions.Organizations;
+
+/// <summary>
+/// A grade evaluation: <see cref="Grade"/> 1-5 stands for 1A-5A; valid from <see cref="EvaluatedOn"/> until the
+/// day before <see cref="ValidUntil"/> (five years).
+/// </summary>
+[GenerateSerializer, Alias("Registry.Organizations.GradeEvaluation")]
+public sealed record GradeEvaluation(
+    [property: Id(0)] int Grade,
+    [property: Id(1)] DateOnly EvaluatedOn,
+    [property: Id(2)] DateOnly ValidUntil,
+    [property: Id(3)] string EvaluatedBy,
+    [property: Id(4)] string? Reason)
+{
+    /// <summary>The grade as written on the certificate, e.g. <c>4A</c>.</summary>
+    public string Label => $"{Grade}A";
+
+    public bool IsValidOn(DateOnly date) => EvaluatedOn <= date && date < ValidUntil;
+}

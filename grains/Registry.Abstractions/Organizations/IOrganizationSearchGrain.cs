@@ -1,0 +1,14 @@
+using Orleans.Concurrency;
+
+namespace Registry.Abstractions.Organizations;
+
+/// <summary>
+/// Answers searches by asking every index partition in parallel and merging their ordered results; a stateless
+/// worker (use key 0), so searches spread over silos and never queue behind each other.
+/// </summary>
+[Alias("Registry.Organizations.IOrganizationSearchGrain")]
+public interface IOrganizationSearchGrain : IGrainWithIntegerKey
+{
+    [ReadOnly]
+    Task<OrganizationPage> SearchAsync(OrganizationQuery query);
+}

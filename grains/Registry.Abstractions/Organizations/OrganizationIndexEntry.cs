@@ -1,0 +1,22 @@
+namespace Registry.Abstractions.Organizations;
+
+/// <summary>
+/// What the search index keeps of one organization: its public particulars and active listings.
+/// <see cref="SearchName"/> is the name normalised for fragment search; <see cref="Revision"/> is the
+/// organization's state revision, so an older entry never replaces a newer one.
+/// </summary>
+[GenerateSerializer, Alias("Registry.Organizations.OrganizationIndexEntry")]
+public sealed record OrganizationIndexEntry(
+    [property: Id(0)] string Uscc,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string SearchName,
+    [property: Id(3)] OrganizationKind Kind,
+    [property: Id(4)] string RegisteringOffice,
+    [property: Id(5)] OrganizationStatus Status,
+    [property: Id(6)] IReadOnlyList<Listing> Listings,
+    [property: Id(7)] long Revision)
+{
+    /// <summary>The earliest active listing on <paramref name="list"/>, or null when not on it.</summary>
+    public DateOnly? ListedSince(OrganizationList list) =>
+        Listings.Where(l => l.List == list).Select(l => (DateOnly?)l.ListedOn).Min();
+}

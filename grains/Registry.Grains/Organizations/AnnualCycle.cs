@@ -1,0 +1,418 @@
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Organizations;
+
+namespace Registry.Grains.Organizations;
+
+/// <summary>
+/// Pure rules of the annual cycle (Registration Regulations; Credit Information Measures 2018): reports filed in
+/// the window after their year, corrections as new versions until inspection, inspection outcomes, the lists and
+/// their deadlines, grade evaluation. Reports are owed for every year from the founding year on; a window that
+/// closed before the organization was entered in this registry lists nobody. Methods mutate the given state and
+/// return what they recorded; they throw the rule a request breaks before changing anything.
+/// </summary>
+public static class AnnualCycle
+{
+    /// <summary>How long an organization stays on the abnormal list before it moves to the serious list, and how
+    /// long it must be without new grounds before it may leave the serious list.</summary>
+    public const int ListingYears = 2;
+
+    /// <summary>Grades are valid this many years.</summary>
+    public const int GradeValidityYears = 5;
+
+    public static int FirstReportYear(OrganizationState state) => state.FoundedOn.Year;
+
+    /// <summary>On registration: windows that closed before the record existed are marked applied, listing nobody.</summary>
+    public static void StartCycle(OrganizationState state, FilingWindowPolicy windows)
+    {
+        var year = FirstReportYear(state) - 1;
+        while (windows.For(state.RegisteringOffice, year + 1).Deadline <= state.RegisteredOn)
+        {
+            year++;
+        }
+
+        state.DeadlinesAppliedThrough = year;
+    }
+
+    /// <summary>Refuses a year no window can be computed for.</summary>
+    public static void EnsureReportYear(int year)
+    {
+        if (year is < 1900 or > 9000)
+        {
+            throw DomainException.Invalid("value-out-of-range", "year", "'year' is a calendar year.");
+        }
+    }
+
+    public static AnnualReportRecord? Report(OrganizationState state, int year) =>
+        state.Reports.FirstOrDefault(r => r.Year == year);
+
+    /// <summary>Checks a first filing; returns whether it is late (registrar only, with a reason).</summary>
+    public static bool CheckFiling(OrganizationState state, FileAnnualReport command, FilingWindow window,
+        DateOnly today)
+    {
+        OrganizationRules.EnsureActive(state);
+        if (command.Year < FirstReportYear(state))
+        {
+            throw DomainException.Violation("annual-report-year-before-founding",
+                $"The organization was founded in {FirstReportYear(state)}; no report is owed for {command.Year}.");
+        }
+
+        if (Report(state, command.Year) is not null)
+        {
+            throw DomainException.Conflict("annual-report-already-filed",
+                $"The report for {command.Year} has been filed; correct it instead of filing it again.");
+        }
+
+        var late = false;
+        if (today < window.Opens)
+        {
+            throw DomainException.Violation("annual-report-window",
+                $"The report for {command.Year} can be filed from {window.Opens:yyyy-MM-dd} to {window.Closes:yyyy-MM-dd}.");
+        }
+
+        if (today > window.Closes)
+        {
+            if (command.FiledAs != ReportFiler.Registrar || string.IsNullOrWhiteSpace(command.LateFilingReason))
+            {
+                throw DomainException.Violation("annual-report-window",
+                    $"The window for the {command.Year} report closed on {window.Closes:yyyy-MM-dd}; only the registrar " +
+                    "can record a late report, stating lateFilingReason.");
+            }
+
+            late = true;
+        }
+
+        OrganizationRules.CheckOptionalText("lateFilingReason", command.LateFilingReason,
+            OrganizationRules.MaxLongTextLength);
+        CheckContent(state, command.Year, command.Content);
+        return late;
+    }
+
+    public static AnnualReportRecord File(OrganizationState state, FileAnnualReport command, bool late,
+        DateOnly today, EventStamp stamp)
+    {
+        var reason = late ? command.LateFilingReason!.Trim() : null;
+        var report = new AnnualReportRecord
+        {
+            Year = command.Year,
+            FiledLate = late,
+            Versions = [new AnnualReportVersion(1, Trim(command.Content), today, stamp.At, stamp.By, command.FiledAs, reason)],
+        };
+        state.Reports.Add(report);
+        state.Reports.Sort((a, b) => a.Year.CompareTo(b.Year));
+        OrganizationHistory.Add(state, OrganizationEventKind.AnnualReportFiled, today, stamp, reason, command.Year);
+        return report;
+    }
+
+    public static AnnualReportRecord Correct(OrganizationState state, CorrectAnnualReport command, DateOnly today,
+        EventStamp stamp)
+    {
+        OrganizationRules.EnsureActive(state);
+        var report = Report(state, command.Year) ?? throw DomainException.NotFound("annual-report-not-found",
+            $"No report for {command.Year} has been filed by {state.Uscc}.");
+        if (report.Inspection is not null)
+        {
+            throw DomainException.Conflict("annual-report-inspected",
+                $"The report for {command.Year} was inspected on {report.Inspection.DecidedOn:yyyy-MM-dd}; it can no longer be corrected.");
+        }
+
+        OrganizationRules.CheckReason(command.Reason);
+        CheckContent(state, command.Year, command.Content);
+        report.Versions.Add(new AnnualReportVersion(report.Versions.Count + 1, Trim(command.Content), today, stamp.At,
+            stamp.By, command.FiledAs, command.Reason.Trim()));
+        OrganizationHistory.Add(state, OrganizationEventKind.AnnualReportCorrected, today, stamp, command.Reason,
+            command.Year);
+        return report;
+    }
+
+    /// <summary>Records an inspection; a fail is a ground for the abnormal list and may flag revocation.</summary>
+    public static InspectionResult Inspect(OrganizationState state, RecordInspection command, DateOnly today,
+        EventStamp stamp)
+    {
+        OrganizationRules.EnsureActive(state);
+        var report = Report(state, command.Year) ?? throw DomainException.Violation("inspection-before-report",
+            $"No report for {command.Year} has been filed; there is nothing to inspect.");
+        if (report.Inspection is not null)
+        {
+            throw DomainException.Conflict("inspection-already-recorded",
+                $"The {command.Year} report was inspected on {report.Inspection.DecidedOn:yyyy-MM-dd} ({report.Inspection.Outcome}).");
+        }
+
+        if (command.Outcome != InspectionOutcome.Pass)
+        {
+            OrganizationRules.CheckReason(command.Reasons, "reasons");
+        }
+        else
+        {
+            OrganizationRules.CheckOptionalText("reasons", command.Reasons, OrganizationRules.MaxLongTextLength);
+        }
+
+        var result = new InspectionResult(command.Year, command.Outcome, command.Reasons?.Trim(), today, stamp.By);
+        report.Inspection = result;
+        OrganizationHistory.Add(state, OrganizationEventKind.InspectionRecorded, today, stamp, command.Reasons,
+            command.Year, ground: command.Outcome.ToString());
+        if (command.Outcome == InspectionOutcome.Fail)
+        {
+            AddGround(state, ListGrounds.AnnualInspectionFailed, command.Year, today, stamp, command.Reasons);
+            FlagIfConsecutive(state, command.Year, today, stamp);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Applies, in date order, every deadline on or before <paramref name="today"/> not applied yet: the close of
+    /// each report year's window and the move from the abnormal to the serious list. Each carries its own date.
+    /// Applying again changes nothing. Deregistered organizations have no deadlines.
+    /// </summary>
+    public static IReadOnlyList<OrganizationEvent> ApplyDeadlines(OrganizationState state, FilingWindowPolicy windows,
+        DateOnly today, EventStamp stamp)
+    {
+        var before = state.Events.Count;
+        while (state.Status == OrganizationStatus.Active)
+        {
+            var year = NextReportYear(state);
+            var close = windows.For(state.RegisteringOffice, year).Deadline;
+            var escalation = EscalationDate(state);
+            if (escalation is { } moveOn && moveOn <= today && moveOn < close)
+            {
+                Escalate(state, moveOn, stamp);
+            }
+            else if (close <= today)
+            {
+                CloseWindow(state, year, close, stamp);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return state.Events.Skip(before).ToList();
+    }
+
+    /// <summary>The next date on which <see cref="ApplyDeadlines"/> has something to do, or null for none.</summary>
+    public static DateOnly? NextDeadline(OrganizationState state, FilingWindowPolicy windows)
+    {
+        if (state.Status != OrganizationStatus.Active)
+        {
+            return null;
+        }
+
+        var close = windows.For(state.RegisteringOffice, NextReportYear(state)).Deadline;
+        return EscalationDate(state) is { } escalation && escalation < close ? escalation : close;
+    }
+
+    /// <summary>Closes the organization's active entries on a list by registrar decision.</summary>
+    public static IReadOnlyList<ListEntry> RemoveFromList(OrganizationState state, RemoveFromList command,
+        DateOnly today, EventStamp stamp)
+    {
+        OrganizationRules.CheckReason(command.Ground, "ground");
+        var active = state.ListEntries.Where(e => e.IsActive && e.List == command.List).ToList();
+        if (active.Count == 0)
+        {
+            throw DomainException.Violation("not-on-list", $"Organization {state.Uscc} is not on the {command.List} list.");
+        }
+
+        if (command.List == OrganizationList.Abnormal)
+        {
+            var unmet = active
+                .Where(e => e.Ground == ListGrounds.AnnualReportNotFiled && e.Year is { } y && Report(state, y) is null)
+                .Select(e => e.Year!.Value)
+                .ToList();
+            if (unmet.Count > 0)
+            {
+                throw DomainException.Violation("abnormal-obligation-unmet",
+                    $"The report for {string.Join(", ", unmet)} is still not filed; it must be filed (late, by the registrar) before removal.");
+            }
+        }
+        else
+        {
+            if (state.ListEntries.Any(e => e.IsActive && e.List == OrganizationList.Abnormal))
+            {
+                throw DomainException.Violation("abnormal-listing-outstanding",
+                    "The organization is still on the abnormal list; it leaves that list first.");
+            }
+
+            var listedOn = active.Min(e => e.ListedOn);
+            var lastGround = state.ListEntries.Where(e => e.ListedOn >= listedOn).Max(e => e.ListedOn);
+            var earliest = lastGround.AddYears(ListingYears);
+            if (today < earliest)
+            {
+                throw DomainException.Violation("serious-list-removal-too-early",
+                    $"The last ground was recorded on {lastGround:yyyy-MM-dd}; removal is possible from {earliest:yyyy-MM-dd} (two years without new grounds).");
+            }
+        }
+
+        var closed = new List<ListEntry>();
+        foreach (var entry in active)
+        {
+            closed.Add(Close(state, entry, today, command.Ground.Trim(), stamp));
+        }
+
+        return closed;
+    }
+
+    /// <summary>Records a grade; refused while listed or while the latest bad year has no later passed inspection.</summary>
+    public static GradeEvaluation EvaluateGrade(OrganizationState state, EvaluateGrade command, DateOnly today,
+        EventStamp stamp)
+    {
+        OrganizationRules.EnsureActive(state);
+        if (command.Grade is < 1 or > 5)
+        {
+            throw DomainException.Invalid("grade-format", "grade", "A grade is one of 1A, 2A, 3A, 4A, 5A.");
+        }
+
+        OrganizationRules.CheckOptionalText("reason", command.Reason, OrganizationRules.MaxLongTextLength);
+        if (state.ListEntries.FirstOrDefault(e => e.IsActive) is { } listed)
+        {
+            throw DomainException.Violation("grade-while-listed",
+                $"The organization is on the {listed.List} list since {listed.ListedOn:yyyy-MM-dd}; it cannot be evaluated.");
+        }
+
+        var lastBad = state.Reports.Where(r => r.Inspection?.Outcome == InspectionOutcome.Fail).Select(r => r.Year)
+            .Concat(state.MissedYears)
+            .Select(y => (int?)y)
+            .Max();
+        var lastPassed = state.Reports
+            .Where(r => r.Inspection?.Outcome is InspectionOutcome.Pass or InspectionOutcome.BasicPass)
+            .Select(r => (int?)r.Year)
+            .Max();
+        if (lastBad is { } bad && (lastPassed is null || lastPassed < bad))
+        {
+            throw DomainException.Violation("grade-after-failed-inspection",
+                $"The {bad} report was not filed in time or failed inspection, and no later inspection has passed.");
+        }
+
+        var grade = new GradeEvaluation(command.Grade, today, today.AddYears(GradeValidityYears), stamp.By,
+            command.Reason?.Trim());
+        state.Grades.Add(grade);
+        OrganizationHistory.Add(state, OrganizationEventKind.GradeEvaluated, today, stamp, command.Reason,
+            ground: grade.Label);
+        return grade;
+    }
+
+    private static int NextReportYear(OrganizationState state) =>
+        (state.DeadlinesAppliedThrough ?? FirstReportYear(state) - 1) + 1;
+
+    /// <summary>Two years after the earliest active abnormal entry, unless already on the serious list.</summary>
+    private static DateOnly? EscalationDate(OrganizationState state)
+    {
+        if (state.ListEntries.Any(e => e.IsActive && e.List == OrganizationList.SeriousDishonesty))
+        {
+            return null;
+        }
+
+        return state.ListEntries
+            .Where(e => e.IsActive && e.List == OrganizationList.Abnormal)
+            .Select(e => (DateOnly?)e.ListedOn.AddYears(ListingYears))
+            .Min();
+    }
+
+    private static void CloseWindow(OrganizationState state, int year, DateOnly deadline, EventStamp stamp)
+    {
+        state.DeadlinesAppliedThrough = year;
+        if (Report(state, year) is { } report && report.FiledOn < deadline)
+        {
+            return;
+        }
+
+        state.MissedYears.Add(year);
+        AddGround(state, ListGrounds.AnnualReportNotFiled, year, deadline, stamp,
+            $"The report for {year} was not filed by the close of its window.");
+        FlagIfConsecutive(state, year, deadline, stamp);
+    }
+
+    private static void Escalate(OrganizationState state, DateOnly date, EventStamp stamp)
+    {
+        foreach (var entry in state.ListEntries.Where(e => e.IsActive && e.List == OrganizationList.Abnormal).ToList())
+        {
+            Close(state, entry, date, ListGrounds.MovedToSeriousList, stamp);
+        }
+
+        var serious = new ListEntry(state.ListEntries.Count + 1, OrganizationList.SeriousDishonesty,
+            ListGrounds.AbnormalListTwoYears, null, date, stamp.By, null, null, null);
+        state.ListEntries.Add(serious);
+        OrganizationHistory.Add(state, OrganizationEventKind.Listed, date, stamp,
+            "Two years on the abnormal-activity list.", list: serious.List, ground: serious.Ground);
+    }
+
+    private static void AddGround(OrganizationState state, string ground, int year, DateOnly date, EventStamp stamp,
+        string? reason)
+    {
+        var entry = new ListEntry(state.ListEntries.Count + 1, OrganizationList.Abnormal, ground, year, date, stamp.By,
+            null, null, null);
+        state.ListEntries.Add(entry);
+        OrganizationHistory.Add(state, OrganizationEventKind.Listed, date, stamp, reason, year, entry.List, ground);
+    }
+
+    private static ListEntry Close(OrganizationState state, ListEntry entry, DateOnly date, string ground,
+        EventStamp stamp)
+    {
+        var closed = entry with { RemovedOn = date, RemovalGround = ground, RemovedBy = stamp.By };
+        state.ListEntries[state.ListEntries.IndexOf(entry)] = closed;
+        OrganizationHistory.Add(state, OrganizationEventKind.RemovedFromList, date, stamp, ground, entry.Year,
+            entry.List, entry.Ground);
+        return closed;
+    }
+
+    private static bool IsBadYear(OrganizationState state, int year) =>
+        state.MissedYears.Contains(year) || Report(state, year)?.Inspection?.Outcome == InspectionOutcome.Fail;
+
+    private static void FlagIfConsecutive(OrganizationState state, int year, DateOnly date, EventStamp stamp)
+    {
+        if (state.RevocationFlag is not null)
+        {
+            return;
+        }
+
+        var neighbour = IsBadYear(state, year - 1) ? year - 1 : IsBadYear(state, year + 1) ? year + 1 : (int?)null;
+        if (neighbour is not { } other)
+        {
+            return;
+        }
+
+        state.RevocationFlag = new RevocationFlag(date, ListGrounds.TwoConsecutiveYearsNotFiledOrFailed,
+            [Math.Min(year, other), Math.Max(year, other)]);
+        OrganizationHistory.Add(state, OrganizationEventKind.FlaggedForRevocation, date, stamp,
+            $"Reports for {Math.Min(year, other)} and {Math.Max(year, other)} not filed in time or failed.",
+            year, ground: ListGrounds.TwoConsecutiveYearsNotFiledOrFailed);
+    }
+
+    private static void CheckContent(OrganizationState state, int year, AnnualReportContent content)
+    {
+        OrganizationRules.CheckText("activities", content.Activities, OrganizationRules.MaxLongTextLength);
+        OrganizationRules.CheckOptionalText("majorActivities", content.MajorActivities, OrganizationRules.MaxLongTextLength);
+        OrganizationRules.CheckOptionalText("rectificationReport", content.RectificationReport,
+            OrganizationRules.MaxLongTextLength);
+        if (content.Income < 0)
+        {
+            throw DomainException.Invalid("value-out-of-range", "income", "Income is an amount in yuan, not negative.");
+        }
+
+        if (content.Expenditure < 0)
+        {
+            throw DomainException.Invalid("value-out-of-range", "expenditure",
+                "Expenditure is an amount in yuan, not negative.");
+        }
+
+        if (content.Staff < 0)
+        {
+            throw DomainException.Invalid("value-out-of-range", "staff", "Staff is a head count, not negative.");
+        }
+
+        if (Report(state, year - 1)?.Inspection is { RequiresRectification: true } previous
+            && string.IsNullOrWhiteSpace(content.RectificationReport))
+        {
+            throw DomainException.Violation("rectification-report-required",
+                $"The {previous.Year} inspection was {previous.Outcome}; the {year} report must include a rectificationReport.");
+        }
+    }
+
+    private static AnnualReportContent Trim(AnnualReportContent content) =>
+        content with
+        {
+            Activities = content.Activities.Trim(),
+            MajorActivities = content.MajorActivities?.Trim(),
+            RectificationReport = content.RectificationReport?.Trim(),
+        };
+}

@@ -1,0 +1,448 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Time;
+using Registry.Grains.Storage;
+
+namespace Registry.Grains.Organizations;
+
+/// <summary>
+/// One social organization; see <see cref="IOrganizationGrain"/>.
+/// <para>
+/// Deadlines: each active organization has one durable Orleans reminder (<see cref="DeadlineReminder"/>, stored in
+/// the silo's reminder table, so it survives restarts). It is due at the start of the next deadline day in the
+/// bureau's zone (or within <see cref="LongestReminderWait"/>, so configuration changes are picked up) and each tick
+/// calls <see cref="ApplyDeadlinesAsync"/>, then re-arms it. Exactly-once comes from the state, not from the
+/// reminder: the last applied window and the open list entries are stored with the record, and every deadline
+/// carries its own date, so a late, repeated or concurrent tick applies nothing twice and nothing with the wrong
+/// date. Commands apply due deadlines first as well.
+/// </para>
+/// <para>
+/// Names: a registration or rename first claims the name from its <see cref="IOrganizationNameGrain"/>, then
+/// writes the record; a rename or deregistration releases the old claim after its write. A claim whose release was
+/// lost is recovered by asking this grain (<see cref="HoldsNameAsync"/>), which answers from its stored state and
+/// the claims it is making right now.
+/// </para>
+/// <para>
+/// Search: after each committed write the grain upserts its entry into its index partition (skipped when the
+/// public particulars did not change); if that call fails the write still stands and a timer retries.
+/// </para>
+/// </summary>
+[GrainType(StorageNames.OrganizationGrainType)]
+public sealed class OrganizationGrain(
+    [PersistentState(StorageNames.Organization, StorageNames.Provider)] IPersistentState<OrganizationState> state,
+    BureauClock clock,
+    FilingWindowPolicy windows,
+    IGrainFactory grains,
+    ILogger<OrganizationGrain> logger) : Grain, IOrganizationGrain, IRemindable
+{
+    public const string DeadlineReminder = "annual-cycle-deadlines";
+
+    /// <summary>Fallback cadence if re-arming after a tick fails.</summary>
+    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromDays(1);
+
+    public static readonly TimeSpan LongestReminderWait = TimeSpan.FromDays(28);
+
+    private static readonly TimeSpan ShortestReminderWait = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(30);
+
+    private readonly HashSet<string> claimsInFlight = new(StringComparer.Ordinal);
+    private OrganizationIndexEntry? published;
+    private IGrainTimer? publishRetry;
+
+    private OrganizationState State => state.State;
+
+    private string Uscc => this.GetPrimaryKeyString();
+
+    private bool Exists => state.RecordExists && State.Uscc.Length > 0;
+
+    public async Task<OrganizationDetails> RegisterAsync(RegisterOrganization command)
+    {
+        if (command.Uscc != Uscc)
+        {
+            throw DomainException.Invalid("uscc-key-mismatch", "uscc",
+                $"The registration is for {command.Uscc} but was sent to the record of {Uscc}.");
+        }
+
+        if (Exists)
+        {
+            throw DomainException.Conflict("organization-already-registered",
+                $"An organization with code {Uscc} was registered on {State.RegisteredOn:yyyy-MM-dd}.");
+        }
+
+        var today = clock.Today;
+        var legacy = OrganizationRules.CheckRegistration(command, today);
+        await EnsureDivisionsAsync(command, today);
+
+        var stamp = Stamp();
+        var draft = new OrganizationState
+        {
+            Uscc = Uscc,
+            Name = command.Name.Trim(),
+            Kind = command.Kind,
+            RegisteringOffice = command.RegisteringOffice,
+            SupervisingUnit = string.IsNullOrWhiteSpace(command.SupervisingUnit) ? null : command.SupervisingUnit.Trim(),
+            LegalRepresentative = command.LegalRepresentative.Trim(),
+            Address = command.Address.Trim(),
+            BusinessScope = command.BusinessScope.Trim(),
+            RegisteredCapital = command.RegisteredCapital,
+            FoundedOn = command.FoundedOn,
+            RegisteredOn = today,
+            Status = OrganizationStatus.Active,
+            LegacyCodeOverrideReason = legacy ? command.LegacyOverrideReason!.Trim() : null,
+        };
+        AnnualCycle.StartCycle(draft, windows);
+        OrganizationHistory.Add(draft, OrganizationEventKind.Registered, today, stamp);
+        if (legacy)
+        {
+            OrganizationHistory.Add(draft, OrganizationEventKind.LegacyCodeAccepted, today, stamp,
+                draft.LegacyCodeOverrideReason);
+        }
+
+        var claimKey = OrganizationNames.ClaimKey(draft.RegisteringOffice, draft.Name);
+        claimsInFlight.Add(claimKey);
+        try
+        {
+            await grains.GetGrain<IOrganizationNameGrain>(claimKey).ClaimAsync(Uscc);
+
+            // The reminder goes in before the record: a record can never lack its deadline reminder, and a reminder
+            // left by a failed registration removes itself at its first tick. A failed write keeps the claim; this
+            // grain's answer to HoldsNameAsync (from storage) decides whether it still stands.
+            await ScheduleDeadlinesAsync(draft);
+            state.State = draft;
+            await WriteAsync("register", draft.LegacyCodeOverrideReason);
+        }
+        finally
+        {
+            claimsInFlight.Remove(claimKey);
+        }
+
+        await PublishAsync();
+        return OrganizationViews.Details(State);
+    }
+
+    public Task<OrganizationDetails> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(OrganizationViews.Details(State));
+    }
+
+    public Task<IReadOnlyList<OrganizationEvent>> GetHistoryAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<OrganizationEvent>>(State.Events.ToList());
+    }
+
+    public async Task<OrganizationDetails> ChangeAsync(ChangeOrganization command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        OrganizationRules.EnsureActive(State);
+        var changes = OrganizationRules.CheckChange(State, command);
+        var newName = changes.FirstOrDefault(c => c.Field == "name")?.To;
+        var oldKey = OrganizationNames.ClaimKey(State.RegisteringOffice, State.Name);
+        var newKey = newName is null ? oldKey : OrganizationNames.ClaimKey(State.RegisteringOffice, newName);
+        var claiming = newKey != oldKey;
+        if (claiming)
+        {
+            claimsInFlight.Add(newKey);
+            claimsInFlight.Add(oldKey);
+        }
+
+        try
+        {
+            if (claiming)
+            {
+                await grains.GetGrain<IOrganizationNameGrain>(newKey).ClaimAsync(Uscc);
+            }
+
+            foreach (var change in changes)
+            {
+                Apply(change);
+            }
+
+            OrganizationHistory.Add(State, OrganizationEventKind.Changed, clock.Today, Stamp(), command.Reason,
+                changes: changes);
+            await WriteAsync("change", command.Reason);
+        }
+        finally
+        {
+            claimsInFlight.Remove(newKey);
+            claimsInFlight.Remove(oldKey);
+        }
+
+        if (claiming)
+        {
+            await ReleaseNameQuietlyAsync(oldKey);
+        }
+
+        await PublishAsync();
+        return OrganizationViews.Details(State);
+    }
+
+    public async Task<OrganizationDetails> DeregisterAsync(DeregisterOrganization command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        OrganizationRules.EnsureActive(State);
+        OrganizationRules.CheckReason(command.Reason);
+        var today = clock.Today;
+        State.Status = OrganizationStatus.Deregistered;
+        State.DeregisteredOn = today;
+        OrganizationHistory.Add(State, OrganizationEventKind.Deregistered, today, Stamp(), command.Reason);
+        await WriteAsync("deregister", command.Reason);
+
+        await ReleaseNameQuietlyAsync(OrganizationNames.ClaimKey(State.RegisteringOffice, State.Name));
+        await ScheduleDeadlinesAsync(State);
+        await PublishAsync();
+        return OrganizationViews.Details(State);
+    }
+
+    public async Task<AnnualReportDetails> FileAnnualReportAsync(FileAnnualReport command)
+    {
+        EnsureExists();
+        AnnualCycle.EnsureReportYear(command.Year);
+        await ApplyDueDeadlinesAsync();
+        var today = clock.Today;
+        var late = AnnualCycle.CheckFiling(State, command, windows.For(State.RegisteringOffice, command.Year), today);
+        var report = AnnualCycle.File(State, command, late, today, Stamp());
+        await WriteAsync("file-annual-report", late ? command.LateFilingReason : $"report {command.Year}");
+        await PublishAsync();
+        return OrganizationViews.Report(State, report);
+    }
+
+    public async Task<AnnualReportDetails> CorrectAnnualReportAsync(CorrectAnnualReport command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        var report = AnnualCycle.Correct(State, command, clock.Today, Stamp());
+        await WriteAsync("correct-annual-report", command.Reason);
+        return OrganizationViews.Report(State, report);
+    }
+
+    public Task<AnnualReportDetails> GetAnnualReportAsync(int year)
+    {
+        EnsureExists();
+        var report = AnnualCycle.Report(State, year) ?? throw DomainException.NotFound("annual-report-not-found",
+            $"No report for {year} has been filed by {Uscc}.");
+        return Task.FromResult(OrganizationViews.Report(State, report));
+    }
+
+    public async Task<InspectionResult> RecordInspectionAsync(RecordInspection command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        var result = AnnualCycle.Inspect(State, command, clock.Today, Stamp());
+        await WriteAsync("record-inspection", command.Reasons);
+        await PublishAsync();
+        return result;
+    }
+
+    public async Task<IReadOnlyList<ListEntry>> RemoveFromListAsync(RemoveFromList command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        var closed = AnnualCycle.RemoveFromList(State, command, clock.Today, Stamp());
+        await WriteAsync("remove-from-list", command.Ground);
+        await PublishAsync();
+        return closed;
+    }
+
+    public async Task<GradeEvaluation> EvaluateGradeAsync(EvaluateGrade command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        var grade = AnnualCycle.EvaluateGrade(State, command, clock.Today, Stamp());
+        await WriteAsync("evaluate-grade", command.Reason);
+        return grade;
+    }
+
+    public async Task<IReadOnlyList<OrganizationEvent>> ApplyDeadlinesAsync()
+    {
+        EnsureExists();
+        return await ApplyDueDeadlinesAsync();
+    }
+
+    public Task<bool> HoldsNameAsync(string claimKey) =>
+        Task.FromResult(claimsInFlight.Contains(claimKey)
+            || (Exists && State.Status == OrganizationStatus.Active
+                && OrganizationNames.ClaimKey(State.RegisteringOffice, State.Name) == claimKey));
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminder)
+        {
+            return;
+        }
+
+        if (Exists)
+        {
+            await ApplyDueDeadlinesAsync();
+        }
+
+        await ScheduleDeadlinesAsync(Exists ? State : null);
+    }
+
+    /// <summary>Applies due deadlines and stores them as their own write, recorded as the system's.</summary>
+    private async Task<IReadOnlyList<OrganizationEvent>> ApplyDueDeadlinesAsync()
+    {
+        var appliedThrough = State.DeadlinesAppliedThrough;
+        var applied = AnnualCycle.ApplyDeadlines(State, windows, clock.Today,
+            new EventStamp(clock.Now, AuditScope.SystemActor));
+        if (applied.Count == 0 && appliedThrough == State.DeadlinesAppliedThrough)
+        {
+            return applied;
+        }
+
+        // The history row names the system, not the user whose request happened to come first after the deadline.
+        var actor = RequestContext.Get(AuditScope.ActorKey);
+        RequestContext.Remove(AuditScope.ActorKey);
+        try
+        {
+            await WriteAsync("apply-deadlines", applied.Count == 0 ? null : string.Join("; ", applied.Select(Describe)));
+        }
+        finally
+        {
+            if (actor is not null)
+            {
+                RequestContext.Set(AuditScope.ActorKey, actor);
+            }
+        }
+
+        await PublishAsync();
+        return applied;
+    }
+
+    private static string Describe(OrganizationEvent e) =>
+        string.Join(" ", new[] { e.Kind.ToString(), e.List?.ToString(), e.Ground, e.Year?.ToString(), $"{e.Date:yyyy-MM-dd}" }
+            .Where(part => part is not null));
+
+    /// <summary>Arms the reminder for the next deadline of <paramref name="record"/>, or removes it when none.</summary>
+    private async Task ScheduleDeadlinesAsync(OrganizationState? record)
+    {
+        var next = record is null ? null : AnnualCycle.NextDeadline(record, windows);
+        if (next is null)
+        {
+            if (await this.GetReminder(DeadlineReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        var start = TimeZoneInfo.ConvertTimeToUtc(next.Value.ToDateTime(TimeOnly.MinValue), clock.Zone);
+        var wait = new DateTimeOffset(start, TimeSpan.Zero) - clock.Now;
+        wait = wait < ShortestReminderWait ? ShortestReminderWait
+            : wait > LongestReminderWait ? LongestReminderWait
+            : wait;
+        await this.RegisterOrUpdateReminder(DeadlineReminder, wait, ReminderPeriod);
+    }
+
+    private async Task WriteAsync(string operation, string? reason)
+    {
+        State.Revision++;
+        await state.WriteAuditedAsync(operation, reason?.Trim());
+    }
+
+    private async Task PublishAsync()
+    {
+        var entry = OrganizationViews.IndexEntry(State);
+        if (published is not null && SameContent(published, entry))
+        {
+            return;
+        }
+
+        try
+        {
+            await grains.GetGrain<IOrganizationIndexGrain>(OrganizationIndex.PartitionOf(Uscc)).UpsertAsync(entry);
+            published = entry;
+            publishRetry?.Dispose();
+            publishRetry = null;
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            // The record is committed; the index catches up when this retry succeeds or its partition is rebuilt.
+            logger.LogWarning(e, "Index update for organization {Uscc} failed; retrying", Uscc);
+            DelayDeactivation(TimeSpan.FromHours(1));
+            publishRetry ??= this.RegisterGrainTimer(PublishAsync, PublishRetryPeriod, PublishRetryPeriod);
+        }
+    }
+
+    private static bool SameContent(OrganizationIndexEntry a, OrganizationIndexEntry b) =>
+        a with { Revision = 0, Listings = [] } == b with { Revision = 0, Listings = [] }
+        && a.Listings.SequenceEqual(b.Listings);
+
+    private async Task ReleaseNameQuietlyAsync(string claimKey)
+    {
+        try
+        {
+            await grains.GetGrain<IOrganizationNameGrain>(claimKey).ReleaseAsync(Uscc);
+        }
+        catch (Exception e) when (e is not DomainException)
+        {
+            // Harmless: the next claimant asks this grain, which no longer holds the name.
+            logger.LogWarning(e, "Releasing name claim {ClaimKey} of {Uscc} failed", claimKey, Uscc);
+        }
+    }
+
+    private async Task EnsureDivisionsAsync(RegisterOrganization command, DateOnly today)
+    {
+        var codeDivision = UnifiedSocialCreditCode.DivisionCodeOf(command.Uscc);
+        if (await SummaryOrNullAsync(codeDivision, today) is null)
+        {
+            throw DomainException.Invalid("uscc-division-unknown", "uscc",
+                $"Positions 3-8 of the code ({codeDivision}) are not a recorded division code.");
+        }
+
+        if (await SummaryOrNullAsync(command.RegisteringOffice, today) is not { Status: DivisionStatus.InForce })
+        {
+            throw DomainException.Invalid("registering-office-unknown", "registeringOffice",
+                $"No division {command.RegisteringOffice} is in force on {today:yyyy-MM-dd}.");
+        }
+    }
+
+    private async Task<DivisionSummary?> SummaryOrNullAsync(string code, DateOnly today)
+    {
+        try
+        {
+            return await grains.GetGrain<IDivisionGrain>(code).GetSummaryAsync(today);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private void Apply(FieldChange change)
+    {
+        switch (change.Field)
+        {
+            case "name":
+                State.Name = change.To!;
+                break;
+            case "legalRepresentative":
+                State.LegalRepresentative = change.To!;
+                break;
+            case "address":
+                State.Address = change.To!;
+                break;
+            case "businessScope":
+                State.BusinessScope = change.To!;
+                break;
+        }
+    }
+
+    private EventStamp Stamp() => new(clock.Now, AuditScope.Actor);
+
+    private void EnsureExists()
+    {
+        if (!Exists)
+        {
+            throw DomainException.NotFound("organization-not-found", $"No organization with code {Uscc} is registered.");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Registry.Abstractions.Organizations;
+
+namespace Registry.Grains.Organizations;
+
+/// <summary>
+/// How the search index is partitioned and queried. An organization lives in partition
+/// <see cref="PartitionOf"/> = FNV-1a hash of its USCC mod <see cref="PartitionCount"/>: stable across processes
+/// and renames, and spreading registrations of one office or one popular name evenly, so no partition is a hot spot
+/// for writes. A search asks every partition (a fixed, small fan-out) and merges. The index is not stored, so the
+/// partition count can change between deployments without any migration. Pure.
+/// </summary>
+public static class OrganizationIndex
+{
+    public const int PartitionCount = 32;
+
+    public static int PartitionOf(string uscc)
+    {
+        var hash = 2166136261u;
+        foreach (var c in uscc)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % PartitionCount);
+    }
+
+    public static bool Matches(OrganizationIndexEntry entry, OrganizationQuery query, string? normalizedFragment) =>
+        (normalizedFragment is null || entry.SearchName.Contains(normalizedFragment, StringComparison.Ordinal))
+        && (query.Kind is null || entry.Kind == query.Kind)
+        && (query.RegisteringOffice is null || entry.RegisteringOffice == query.RegisteringOffice)
+        && (query.Status is null || entry.Status == query.Status)
+        && (query.List is null || entry.ListedSince(query.List.Value) is not null);
+
+    /// <summary>The normalised name fragment of a query, or null when it has none.</summary>
+    public static string? Fragment(OrganizationQuery query) =>
+        string.IsNullOrWhiteSpace(query.NameFragment) ? null
+        : OrganizationRules.IsWellFormedText(query.NameFragment) ? OrganizationNames.Normalize(query.NameFragment)
+        : query.NameFragment; // cannot match any stored (well-formed) name
+
+
+    /// <summary>List queries: newest listing first; others: by name. Ties by code, so paging is stable.</summary>
+    public static IComparer<OrganizationIndexEntry> Order(OrganizationQuery query) =>
+        query.List is { } list
+            ? Comparer<OrganizationIndexEntry>.Create((a, b) =>
+            {
+                var byDate = Nullable.Compare(b.ListedSince(list), a.ListedSince(list));
+                return byDate != 0 ? byDate : string.CompareOrdinal(a.Uscc, b.Uscc);
+            })
+            : Comparer<OrganizationIndexEntry>.Create((a, b) =>
+            {
+                var byName = string.CompareOrdinal(a.SearchName, b.SearchName);
+                return byName != 0 ? byName : string.CompareOrdinal(a.Uscc, b.Uscc);
+            });
+}

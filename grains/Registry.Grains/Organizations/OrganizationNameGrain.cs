@@ -1,0 +1,54 @@
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Time;
+using Registry.Grains.Storage;
+
+namespace Registry.Grains.Organizations;
+
+/// <summary>
+/// The claim on one name in one office; see <see cref="IOrganizationNameGrain"/>. Claims are served one at a time
+/// (the grain is not reentrant), so of any number of concurrent registrations of a name exactly one is granted.
+/// </summary>
+[GrainType(StorageNames.OrganizationNameGrainType)]
+public sealed class OrganizationNameGrain(
+    [PersistentState(StorageNames.OrganizationName, StorageNames.Provider)] IPersistentState<OrganizationNameState> state,
+    BureauClock clock,
+    IGrainFactory grains) : Grain, IOrganizationNameGrain
+{
+    public async Task ClaimAsync(string uscc)
+    {
+        var owner = state.State.Owner;
+        if (owner == uscc)
+        {
+            return;
+        }
+
+        // The owner is the authority on whether its claim stands: registered under the name, or registering now.
+        // A claim its owner no longer holds (a crashed registration, a rename or deregistration whose release was
+        // lost) passes to the new claimant.
+        if (owner is not null && await grains.GetGrain<IOrganizationGrain>(owner).HoldsNameAsync(this.GetPrimaryKeyString()))
+        {
+            throw DomainException.Conflict("organization-name-taken",
+                $"An active organization registered with the same office ({owner}) already has this name.");
+        }
+
+        state.State.Owner = uscc;
+        state.State.ClaimedAt = clock.Now;
+        await state.WriteAuditedAsync("claim",
+            owner is null ? $"claimed by {uscc}" : $"claimed by {uscc}; {owner} no longer holds it");
+    }
+
+    public async Task ReleaseAsync(string uscc)
+    {
+        if (state.State.Owner != uscc)
+        {
+            return;
+        }
+
+        state.State.Owner = null;
+        state.State.ClaimedAt = null;
+        await state.WriteAuditedAsync("release", $"released by {uscc}");
+    }
+
+    public Task<string?> GetOwnerAsync() => Task.FromResult(state.State.Owner);
+}

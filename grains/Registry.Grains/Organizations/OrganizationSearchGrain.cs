@@ -1,0 +1,27 @@
+using Orleans.Concurrency;
+using Registry.Abstractions.Organizations;
+
+namespace Registry.Grains.Organizations;
+
+/// <summary>
+/// Scatter-gather over the index partitions; see <see cref="IOrganizationSearchGrain"/>. Each partition returns its
+/// first Skip + Take matches in the query's order, so the merged page is exact.
+/// </summary>
+[GrainType(StorageNames.OrganizationSearchGrainType)]
+[StatelessWorker]
+public sealed class OrganizationSearchGrain(IGrainFactory grains) : Grain, IOrganizationSearchGrain
+{
+    public async Task<OrganizationPage> SearchAsync(OrganizationQuery query)
+    {
+        var perPartition = query with { Skip = 0, Take = query.Skip + query.Take };
+        var pages = await Task.WhenAll(Enumerable.Range(0, OrganizationIndex.PartitionCount)
+            .Select(partition => grains.GetGrain<IOrganizationIndexGrain>(partition).SearchAsync(perPartition)));
+        var items = pages
+            .SelectMany(page => page.Items)
+            .Order(OrganizationIndex.Order(query))
+            .Skip(query.Skip)
+            .Take(query.Take)
+            .ToList();
+        return new OrganizationPage(pages.Sum(page => page.Total), items);
+    }
+}

@@ -1,0 +1,58 @@
+using Registry.Abstractions.Organizations;
+
+namespace Registry.Grains.Organizations;
+
+/// <summary>
+/// Stored state of an organization. <see cref="Uscc"/> is empty for a code never registered.
+/// <see cref="DeadlinesAppliedThrough"/> is the last report year whose window close has been applied (or lay before
+/// registration); <see cref="Revision"/> counts writes and orders index updates.
+/// </summary>
+public sealed class OrganizationState
+{
+    public string Uscc { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public OrganizationKind Kind { get; set; }
+
+    public string RegisteringOffice { get; set; } = "";
+
+    public string? SupervisingUnit { get; set; }
+
+    public string LegalRepresentative { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    public string BusinessScope { get; set; } = "";
+
+    /// <summary>Yuan.</summary>
+    public decimal RegisteredCapital { get; set; }
+
+    public DateOnly FoundedOn { get; set; }
+
+    public DateOnly RegisteredOn { get; set; }
+
+    public OrganizationStatus Status { get; set; }
+
+    public DateOnly? DeregisteredOn { get; set; }
+
+    /// <summary>Why a code failing its check character was accepted; null for a valid code.</summary>
+    public string? LegacyCodeOverrideReason { get; set; }
+
+    public List<AnnualReportRecord> Reports { get; set; } = [];
+
+    public List<ListEntry> ListEntries { get; set; } = [];
+
+    /// <summary>Report years whose report was not filed when their window closed.</summary>
+    public List<int> MissedYears { get; set; } = [];
+
+    public int? DeadlinesAppliedThrough { get; set; }
+
+    public RevocationFlag? RevocationFlag { get; set; }
+
+    public List<GradeEvaluation> Grades { get; set; } = [];
+
+    public List<OrganizationEvent> Events { get; set; } = [];
+
+    public long Revision { get; set; }
+}

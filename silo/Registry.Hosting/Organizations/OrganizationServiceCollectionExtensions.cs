@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Grains.Organizations;
+
+namespace Registry.Hosting.Organizations;
+
+/// <summary>Silo services of the social-organization registry.</summary>
+public static class OrganizationServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrganizations(this IServiceCollection services, OrganizationOptions options)
+    {
+        services.TryAddSingleton(new FilingWindowPolicy(options));
+        services.TryAddSingleton<IOrganizationRecordSource, OrganizationRecordSource>();
+        return services;
+    }
+}

@@ -1,0 +1,349 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Storage;
+
+namespace Registry.Storage.PostgreSql;
+
+/// <summary>
+/// An <see cref="IGrainStateStore"/> in a PostgreSQL database, the system of record of a Registry cluster: state as
+/// JSONB with its version and ETag in <c>grain_state</c>, every version in the append-only <c>grain_history</c>
+/// (triggers reject UPDATE, DELETE and TRUNCATE), both tables in one schema (<c>registry</c> by default). Each write
+/// is one statement and so one transaction, committed with <c>synchronous_commit=on</c> (forced for the store's
+/// connections): a returned write is on the server's disk. Version numbers keep counting across a clearing.
+/// </summary>
+/// <remarks>
+/// <para>Thread-safe: every operation takes its own pooled connection from one <see cref="NpgsqlDataSource"/>.</para>
+/// <para>The schema is created and upgraded by the store's own numbered migrations (<see cref="InitializeAsync"/>)
+/// under a transaction-scoped advisory lock, so several silos may start at once.</para>
+/// <para>JSONB keeps the meaning of a state, not its text: PostgreSQL returns it with its own spacing and key order
+/// (and <c>\u0000</c> cannot be stored, see <see cref="RegistryGrainStorage"/>). The Registry reads states with
+/// System.Text.Json, which accepts either.</para>
+/// </remarks>
+public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposable, IDisposable
+{
+    /// <summary>The schema used when none is configured.</summary>
+    public const string DefaultSchema = "registry";
+
+    private const string SynchronousCommit = "-c synchronous_commit=on";
+    private const int SeedBatchSize = 5_000;
+    private const int KeyPageSize = 1_000;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly PostgreSqlSchema schema;
+    private readonly TimeProvider clock;
+
+    /// <param name="connectionString">An Npgsql connection string (<c>Host=...;Database=...;Username=...</c>).</param>
+    /// <param name="schemaName">The schema holding the tables; created if absent.</param>
+    /// <param name="timeProvider">The clock for schema bookkeeping; history times come from each call's entry.</param>
+    public PostgreSqlGrainStateStore(string connectionString, string schemaName = DefaultSchema,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        schema = new PostgreSqlSchema(schemaName);
+        clock = timeProvider ?? TimeProvider.System;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Durability must not depend on how the server or the role happens to be configured.
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options)
+            ? SynchronousCommit
+            : builder.Options + " " + SynchronousCommit;
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "registry";
+        }
+
+        dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>The schema holding this store's tables.</summary>
+    public string Schema => schema.Name;
+
+    /// <inheritdoc />
+    public string Name => "postgresql";
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Held until commit: concurrent initializers (several silos starting) run one after the other, and the
+        // later ones find the schema at the latest version. Concurrent CREATE ... IF NOT EXISTS alone can still fail.
+        await using (var lockSchema = Command(connection, "SELECT pg_advisory_xact_lock(@key);"))
+        {
+            lockSchema.Parameters.AddWithValue("key", NpgsqlDbType.Bigint, AdvisoryLockKey(schema.Name));
+            await lockSchema.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var create = Command(connection, schema.CreateSchemaAndVersionTable))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        int current;
+        await using (var select = Command(connection, schema.SelectVersion))
+        {
+            current = Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken));
+        }
+
+        var latest = schema.Migrations.Count;
+        if (current > latest)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL schema '{schema.Name}' has version {current}; this build knows up to {latest}. " +
+                "Run a newer build of the Registry.");
+        }
+
+        for (var version = current + 1; version <= latest; version++)
+        {
+            await using (var migrate = Command(connection, schema.Migrations[version - 1]))
+            {
+                await migrate.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var record = Command(connection, schema.RecordVersion);
+            record.Parameters.AddWithValue("version", NpgsqlDbType.Integer, version);
+            record.Parameters.AddWithValue("appliedAt", NpgsqlDbType.TimestampTz, clock.GetUtcNow());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(schema.SelectState);
+        AddKey(command, key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredGrainState(reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson,
+        HistoryEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateJson);
+        ArgumentNullException.ThrowIfNull(entry);
+        var etag = Guid.NewGuid().ToString("N");
+        await using var command = dataSource.CreateCommand(expectedETag is null
+            ? schema.InsertFirst
+            : schema.UpdateMatching);
+        AddKey(command, key);
+        AddEntry(command, entry);
+        command.Parameters.AddWithValue("etag", NpgsqlDbType.Text, etag);
+        command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, stateJson);
+        if (expectedETag is not null)
+        {
+            command.Parameters.AddWithValue("expected", NpgsqlDbType.Text, expectedETag);
+        }
+
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw await MismatchAsync("write", key, expectedETag, cancellationToken);
+        }
+
+        return etag;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Clearing a record that has no state with a null ETag changes nothing and adds no history row.</remarks>
+    public async Task ClearAsync(GrainStateKey key, string? expectedETag, HistoryEntry entry,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (expectedETag is null)
+        {
+            if (await ReadETagAsync(key, cancellationToken) is { } stored)
+            {
+                throw Mismatch("clear", key, stored, expectedETag);
+            }
+
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand(schema.DeleteMatching);
+        AddKey(command, key);
+        AddEntry(command, entry);
+        command.Parameters.AddWithValue("expected", NpgsqlDbType.Text, expectedETag);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw await MismatchAsync("clear", key, expectedETag, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(GrainStateKey key,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(schema.SelectHistory);
+        AddKey(command, key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<HistoryRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var entry = new HistoryEntry(
+                Operation: reader.GetString(2),
+                Actor: reader.GetString(3),
+                Reason: reader.IsDBNull(4) ? null : reader.GetString(4),
+                RecordedAt: reader.GetFieldValue<DateTimeOffset>(5));
+            records.Add(new HistoryRecord(
+                Version: reader.GetInt64(0),
+                ETag: reader.IsDBNull(1) ? null : reader.GetString(1),
+                Entry: entry,
+                StateJson: reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return records;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One statement per 5,000 states (each its own transaction); when cancelled between batches, the committed
+    /// batches stay, and a rerun inserts the rest. The 44,700 official divisions take a few seconds.
+    /// </remarks>
+    public async Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states, HistoryEntry entry,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(entry);
+        var inserted = 0;
+        for (var start = 0; start < states.Count; start += SeedBatchSize)
+        {
+            var batch = states.Skip(start).Take(SeedBatchSize).ToArray();
+            foreach (var seed in batch)
+            {
+                ArgumentNullException.ThrowIfNull(seed, nameof(states));
+            }
+
+            await using var command = dataSource.CreateCommand(schema.InsertMissingBatch);
+            AddEntry(command, entry);
+            command.Parameters.AddWithValue("stateNames", NpgsqlDbType.Array | NpgsqlDbType.Text,
+                batch.Select(seed => seed.Key.StateName).ToArray());
+            command.Parameters.AddWithValue("grainIds", NpgsqlDbType.Array | NpgsqlDbType.Text,
+                batch.Select(seed => seed.Key.GrainId).ToArray());
+            command.Parameters.AddWithValue("etags", NpgsqlDbType.Array | NpgsqlDbType.Text,
+                batch.Select(_ => Guid.NewGuid().ToString("N")).ToArray());
+            command.Parameters.AddWithValue("states", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+                batch.Select(seed => seed.StateJson).ToArray());
+            inserted += await ExecuteRetryingDeadlocksAsync(command, cancellationToken);
+        }
+
+        return inserted;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Pages through the keys in byte order (the key columns use the "C" collation).</remarks>
+    public async IAsyncEnumerable<GrainStateKey> ListKeysAsync(string stateName,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        var after = string.Empty;
+        while (true)
+        {
+            var page = new List<string>(KeyPageSize);
+            await using (var command = dataSource.CreateCommand(schema.SelectKeysAfter))
+            {
+                command.Parameters.AddWithValue("stateName", NpgsqlDbType.Text, stateName);
+                command.Parameters.AddWithValue("after", NpgsqlDbType.Text, after);
+                command.Parameters.AddWithValue("limit", NpgsqlDbType.Integer, KeyPageSize);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    page.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var grainId in page)
+            {
+                yield return new GrainStateKey(stateName, grainId);
+            }
+
+            if (page.Count < KeyPageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1];
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT 1;");
+        _ = await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the pooled connections.</summary>
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    /// <summary>Closes the pooled connections.</summary>
+    public void Dispose() => dataSource.Dispose();
+
+    // Several silos seeding the same keys at once wait on each other's rows; should PostgreSQL still pick one as a
+    // deadlock victim, its batch (one statement, rolled back whole) is simply run again.
+    private static async Task<int> ExecuteRetryingDeadlocksAsync(NpgsqlCommand command,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected
+                                                  or PostgresErrorCodes.SerializationFailure && attempt < 5)
+            {
+            }
+        }
+    }
+
+    /// <summary>A connection with the store's settings, not yet open.</summary>
+    internal NpgsqlConnection CreateConnection() => dataSource.CreateConnection();
+
+    private async Task<string?> ReadETagAsync(GrainStateKey key, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(schema.SelectETag);
+        AddKey(command, key);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    // The stored ETag is read after the refused change, so it may already be newer than the one that refused it;
+    // it is for the message only.
+    private async Task<InconsistentStateException> MismatchAsync(string operation, GrainStateKey key,
+        string? expectedETag, CancellationToken cancellationToken) =>
+        Mismatch(operation, key, await ReadETagAsync(key, cancellationToken), expectedETag);
+
+    private static InconsistentStateException Mismatch(string operation, GrainStateKey key, string? storedETag,
+        string? expectedETag) =>
+        new($"Cannot {operation} state '{key.StateName}' of grain '{key.GrainId}': the stored ETag is " +
+            $"{Describe(storedETag)} but the caller expected {Describe(expectedETag)}.",
+            storedETag, expectedETag);
+
+    private static string Describe(string? etag) => etag is null ? "none (no state stored)" : $"'{etag}'";
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection);
+
+    private static void AddKey(NpgsqlCommand command, GrainStateKey key)
+    {
+        command.Parameters.AddWithValue("stateName", NpgsqlDbType.Text, key.StateName);
+        command.Parameters.AddWithValue("grainId", NpgsqlDbType.Text, key.GrainId);
+    }
+
+    private static void AddEntry(NpgsqlCommand command, HistoryEntry entry)
+    {
+        command.Parameters.AddWithValue("operation", NpgsqlDbType.Text, entry.Operation);
+        command.Parameters.AddWithValue("actor", NpgsqlDbType.Text, entry.Actor);
+        command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)entry.Reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("recordedAt", NpgsqlDbType.TimestampTz, entry.RecordedAt.ToUniversalTime());
+    }
+
+    // A stable 64-bit key per schema name, so that stores of different schemas do not wait for each other.
+    private static long AdvisoryLockKey(string schemaName) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("registry-schema:" + schemaName)), 0);
+}

@@ -1,0 +1,194 @@
+using System.Text.RegularExpressions;
+
+namespace Registry.Storage.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL schema of one store, as numbered migrations applied in order and recorded in
+/// <c>schema_version</c>, and the statements the store runs. Every name is qualified with the store's schema, which
+/// is checked to be a plain lower-case identifier so that it can be written into SQL text safely.
+/// </summary>
+internal sealed partial class PostgreSqlSchema
+{
+    public PostgreSqlSchema(string schema)
+    {
+        if (!IdentifierPattern().IsMatch(schema))
+        {
+            throw new ArgumentException(
+                $"The PostgreSQL schema name '{schema}' must be a lower-case identifier: a letter or '_', then up to " +
+                "62 letters, digits or '_'.", nameof(schema));
+        }
+
+        Name = schema;
+        var s = schema;
+        Migrations =
+        [
+            // 1: current state per record as JSONB, and the append-only history of every version written or cleared.
+            // Keys use the "C" collation so that key order is byte (ordinal) order whatever the database's locale.
+            // The unique (state_name, grain_id, version) makes two different contents for one version impossible.
+            $"""
+            CREATE TABLE {s}.grain_state (
+                state_name text COLLATE "C" NOT NULL,
+                grain_id   text COLLATE "C" NOT NULL,
+                version    bigint      NOT NULL,
+                etag       text        NOT NULL,
+                state      jsonb       NOT NULL,
+                updated_at timestamptz NOT NULL,
+                PRIMARY KEY (state_name, grain_id)
+            );
+
+            CREATE TABLE {s}.grain_history (
+                id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                state_name  text COLLATE "C" NOT NULL,
+                grain_id    text COLLATE "C" NOT NULL,
+                version     bigint      NOT NULL,
+                etag        text        NULL,
+                operation   text        NOT NULL,
+                actor       text        NOT NULL,
+                reason      text        NULL,
+                recorded_at timestamptz NOT NULL,
+                state       jsonb       NULL,
+                CONSTRAINT grain_history_one_row_per_version UNIQUE (state_name, grain_id, version)
+            );
+
+            CREATE FUNCTION {s}.grain_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'grain_history is append-only (% refused)', TG_OP;
+            END;
+            $$;
+
+            CREATE TRIGGER grain_history_no_update_or_delete BEFORE UPDATE OR DELETE ON {s}.grain_history
+                FOR EACH ROW EXECUTE FUNCTION {s}.grain_history_append_only();
+
+            CREATE TRIGGER grain_history_no_truncate BEFORE TRUNCATE ON {s}.grain_history
+                FOR EACH STATEMENT EXECUTE FUNCTION {s}.grain_history_append_only();
+            """,
+        ];
+
+        CreateSchemaAndVersionTable = $"""
+            CREATE SCHEMA IF NOT EXISTS {s};
+            CREATE TABLE IF NOT EXISTS {s}.schema_version (
+                version    integer     NOT NULL PRIMARY KEY,
+                applied_at timestamptz NOT NULL
+            );
+            """;
+        SelectVersion = $"SELECT COALESCE(MAX(version), 0) FROM {s}.schema_version;";
+        RecordVersion = $"INSERT INTO {s}.schema_version (version, applied_at) VALUES (@version, @appliedAt);";
+
+        SelectState = $"""
+            SELECT etag, version, state::text FROM {s}.grain_state
+            WHERE state_name = @stateName AND grain_id = @grainId;
+            """;
+        SelectETag = $"SELECT etag FROM {s}.grain_state WHERE state_name = @stateName AND grain_id = @grainId;";
+
+        // Each change is one statement (a data-modifying CTE), so it commits as one implicit transaction: the state
+        // row and its history row, or neither. The history row takes the stored JSONB from RETURNING, so the JSON
+        // crosses the network once. Zero rows affected means the ETag did not match.
+        InsertFirst = $"""
+            WITH written AS (
+                INSERT INTO {s}.grain_state (state_name, grain_id, version, etag, state, updated_at)
+                VALUES (@stateName, @grainId,
+                    COALESCE((SELECT MAX(version) FROM {s}.grain_history
+                              WHERE state_name = @stateName AND grain_id = @grainId), 0) + 1,
+                    @etag, @state, @recordedAt)
+                ON CONFLICT (state_name, grain_id) DO NOTHING
+                RETURNING version, state
+            )
+            INSERT INTO {s}.grain_history
+                (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state)
+            SELECT @stateName, @grainId, version, @etag, @operation, @actor, @reason, @recordedAt, state
+            FROM written;
+            """;
+
+        // Under READ COMMITTED a concurrent writer that updated the row first makes this UPDATE re-check its WHERE
+        // against the new row, where the old ETag no longer matches: exactly one of several racing writers wins.
+        UpdateMatching = $"""
+            WITH written AS (
+                UPDATE {s}.grain_state
+                SET version = version + 1, etag = @etag, state = @state, updated_at = @recordedAt
+                WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected
+                RETURNING version, state
+            )
+            INSERT INTO {s}.grain_history
+                (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state)
+            SELECT @stateName, @grainId, version, @etag, @operation, @actor, @reason, @recordedAt, state
+            FROM written;
+            """;
+
+        DeleteMatching = $"""
+            WITH cleared AS (
+                DELETE FROM {s}.grain_state
+                WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected
+                RETURNING version
+            )
+            INSERT INTO {s}.grain_history
+                (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state)
+            SELECT @stateName, @grainId, version + 1, NULL, @operation, @actor, @reason, @recordedAt, NULL
+            FROM cleared;
+            """;
+
+        // Seeding: one statement per batch, the batch passed as parallel arrays. Keys already stored are skipped by
+        // ON CONFLICT; a key cleared before continues its version numbers.
+        InsertMissingBatch = $"""
+            WITH input AS (
+                SELECT * FROM unnest(@stateNames::text[], @grainIds::text[], @etags::text[], @states::jsonb[])
+                    AS i(state_name, grain_id, etag, state)
+            ), written AS (
+                INSERT INTO {s}.grain_state (state_name, grain_id, version, etag, state, updated_at)
+                SELECT i.state_name, i.grain_id,
+                    COALESCE((SELECT MAX(h.version) FROM {s}.grain_history h
+                              WHERE h.state_name = i.state_name AND h.grain_id = i.grain_id), 0) + 1,
+                    i.etag, i.state, @recordedAt
+                FROM input i
+                ON CONFLICT (state_name, grain_id) DO NOTHING
+                RETURNING state_name, grain_id, version, etag, state
+            )
+            INSERT INTO {s}.grain_history
+                (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state)
+            SELECT state_name, grain_id, version, etag, @operation, @actor, @reason, @recordedAt, state
+            FROM written;
+            """;
+
+        SelectHistory = $"""
+            SELECT version, etag, operation, actor, reason, recorded_at, state::text FROM {s}.grain_history
+            WHERE state_name = @stateName AND grain_id = @grainId
+            ORDER BY version;
+            """;
+
+        SelectKeysAfter = $"""
+            SELECT grain_id FROM {s}.grain_state
+            WHERE state_name = @stateName AND grain_id > @after
+            ORDER BY grain_id LIMIT @limit;
+            """;
+    }
+
+    /// <summary>The schema name.</summary>
+    public string Name { get; }
+
+    /// <summary>Migration n (1-based) brings the schema from version n - 1 to n. Never edit a released entry.</summary>
+    public IReadOnlyList<string> Migrations { get; }
+
+    public string CreateSchemaAndVersionTable { get; }
+
+    public string SelectVersion { get; }
+
+    public string RecordVersion { get; }
+
+    public string SelectState { get; }
+
+    public string SelectETag { get; }
+
+    public string InsertFirst { get; }
+
+    public string UpdateMatching { get; }
+
+    public string DeleteMatching { get; }
+
+    public string InsertMissingBatch { get; }
+
+    public string SelectHistory { get; }
+
+    public string SelectKeysAfter { get; }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex IdentifierPattern();
+}

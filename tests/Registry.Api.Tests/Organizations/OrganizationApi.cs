@@ -1,0 +1,143 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime;
+using Registry.Abstractions.Organizations;
+using Registry.Grains.Tests.Organizations;
+
+namespace Registry.Api.Tests.Organizations;
+
+/// <summary>
+/// The real API with its embedded silo on a data directory of its own, for tests that move the bureau's clock by
+/// months or years. Only the bureau's clock is the test's <see cref="FakeTimeProvider"/>: Orleans' own timers keep
+/// real time, and a test delivers a reminder tick itself, exactly as the reminder service would when it is due.
+/// </summary>
+public sealed class OrganizationApi : IAsyncDisposable
+{
+    public const string RegistrarRole = "registrar.organizations";
+
+    private readonly RegistryApiFactory root;
+    private readonly bool ownsDirectory;
+
+    public OrganizationApi(string? dataDirectory = null)
+    {
+        ownsDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "registry-orgs-api-" + Guid.NewGuid().ToString("N"));
+        root = new RegistryApiFactory(DataDirectory);
+        Factory = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System)));
+        _ = Factory.Server;
+    }
+
+    public string DataDirectory { get; }
+
+    public WebApplicationFactory<Program> Factory { get; }
+
+    public FakeTimeProvider Time => root.Time;
+
+    public DateOnly Today => root.Today;
+
+    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    public HttpClient Registrar(string user = "registrar-chen") => WithToken(RegistryApiFactory.Token([RegistrarRole], user));
+
+    /// <summary>A client acting for the organization <paramref name="uscc"/> (role <c>organization</c>, claim <c>uscc</c>).</summary>
+    public HttpClient ForOrganization(string uscc) =>
+        WithToken(RegistryApiFactory.Token(["organization"], "org-" + uscc, new Dictionary<string, string> { ["uscc"] = uscc }));
+
+    public HttpClient WithRoles(params string[] roles) => WithToken(RegistryApiFactory.Token(roles));
+
+    /// <summary>Moves the bureau's clock to 10:00 in Beijing on <paramref name="date"/>.</summary>
+    public void AdvanceTo(DateOnly date)
+    {
+        var target = new DateTimeOffset(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        Assert.True(target >= Time.GetUtcNow(), $"the clock is already past {date:yyyy-MM-dd}");
+        Time.SetUtcNow(target);
+    }
+
+    /// <summary>What the reminder service does when an organization's deadline reminder is due.</summary>
+    public Task DeliverReminderTickAsync(string uscc) =>
+        Grains.GetGrain<IRemindable>(GrainId.Create("organization", uscc)).ReceiveReminder("annual-cycle-deadlines",
+            new TickStatus(DateTime.UtcNow, TimeSpan.FromDays(1), DateTime.UtcNow));
+
+    public async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>Registers an organization through the API and returns its code.</summary>
+    public async Task<string> RegisterAsync(object request)
+    {
+        var response = await Registrar().PostAsJsonAsync("/api/organizations", request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("uscc").GetString()!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await root.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (ownsDirectory && Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>A registration body with a fresh valid code and unique name in a real county.</summary>
+    public static Dictionary<string, object?> Registration(string? office = null, string kind = "social-association",
+        string? name = null, string? uscc = null)
+    {
+        office ??= TestCodes.County(TestCodes.NextSerial());
+        var serial = TestCodes.NextSerial();
+        var kindValue = kind switch
+        {
+            "private-non-enterprise" => OrganizationKind.PrivateNonEnterprise,
+            "foundation" => OrganizationKind.Foundation,
+            _ => OrganizationKind.SocialAssociation,
+        };
+        return new Dictionary<string, object?>
+        {
+            ["uscc"] = uscc ?? TestCodes.Uscc(kindValue, office, serial),
+            ["name"] = name ?? $"社区文化促进会{serial}",
+            ["kind"] = kind,
+            ["registeringOffice"] = office,
+            ["supervisingUnit"] = "文化和旅游局",
+            ["legalRepresentative"] = "周九",
+            ["address"] = "文化街18号",
+            ["businessScope"] = "群众文化活动、培训",
+            ["registeredCapital"] = 30000,
+            ["foundedOn"] = "2019-04-01",
+        };
+    }
+
+    /// <summary>An annual report body for <paramref name="year"/>.</summary>
+    public static Dictionary<string, object?> Report(int year) => new()
+    {
+        ["year"] = year,
+        ["activities"] = "举办社区文化活动20场",
+        ["income"] = 256000.50,
+        ["expenditure"] = 198000,
+        ["netAssets"] = 410000,
+        ["staff"] = 6,
+        ["majorActivities"] = "社区艺术节",
+        ["partyOrganization"] = "joint",
+    };
+
+    private HttpClient WithToken(string token)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Registry.Benchmarks.Organizations;
+
+/// <summary>
+/// The built API (same configuration as this program) started as a real process with its embedded silo and durable
+/// SQLite storage in a directory of its own, on free loopback ports, accepting HS256 bearer tokens signed with a
+/// key made for this run. Killed and its directory deleted on dispose.
+/// </summary>
+public sealed class BenchmarkApiProcess : IAsyncDisposable
+{
+    private const string Issuer = "registry-benchmark";
+    private const string Audience = "registry";
+
+    private readonly Process process;
+    private readonly byte[] signingKey;
+
+    private BenchmarkApiProcess(Process process, Uri address, string dataDirectory, byte[] signingKey)
+    {
+        this.process = process;
+        this.signingKey = signingKey;
+        Address = address;
+        DataDirectory = dataDirectory;
+    }
+
+    public Uri Address { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The API's build output directory (it holds the reference data, too).</summary>
+    public static string OutputDirectory
+    {
+        get
+        {
+            var own = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+            var framework = Path.GetFileName(own);
+            var configuration = Path.GetFileName(Path.GetDirectoryName(own)!);
+            var root = new DirectoryInfo(own);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Registry.sln")))
+            {
+                root = root.Parent;
+            }
+
+            return root is null
+                ? throw new InvalidOperationException("Registry.sln not found above " + own)
+                : Path.Combine(root.FullName, "api", "Registry.Api", "bin", configuration, framework);
+        }
+    }
+
+    public static async Task<BenchmarkApiProcess> StartAsync(IEnumerable<string> extraArguments,
+        CancellationToken cancellationToken)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "registry-bench-api-" + Guid.NewGuid().ToString("N"));
+        var key = RandomNumberGenerator.GetBytes(32);
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = OutputDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(OutputDirectory, "Registry.Api.dll"));
+        foreach (var argument in new[]
+                 {
+                     $"--urls={address}",
+                     $"--Registry:DataDirectory={dataDirectory}",
+                     $"--Registry:Clustering:SiloPort={FreePort()}",
+                     "--Registry:Clustering:GatewayPort=0",
+                     "--Logging:LogLevel:Default=Warning",
+                     $"--Authentication:Schemes:Bearer:ValidIssuer={Issuer}",
+                     $"--Authentication:Schemes:Bearer:ValidAudiences:0={Audience}",
+                     $"--Authentication:Schemes:Bearer:SigningKeys:0:Issuer={Issuer}",
+                     $"--Authentication:Schemes:Bearer:SigningKeys:0:Value={Convert.ToBase64String(key)}",
+                 }.Concat(extraArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("api: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new BenchmarkApiProcess(process, address, dataDirectory, key);
+        await api.WaitUntilReadyAsync(TimeSpan.FromMinutes(3), cancellationToken);
+        return api;
+    }
+
+    /// <summary>A compact HS256 JWT carrying the roles and extra claims, valid for a day.</summary>
+    public string Token(string user, IEnumerable<string> roles, IReadOnlyDictionary<string, string>? claims = null)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var payload = new Dictionary<string, object>
+        {
+            ["sub"] = user,
+            ["unique_name"] = user,
+            ["role"] = roles.ToArray(),
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
+            ["nbf"] = now - 60,
+            ["iat"] = now - 60,
+            ["exp"] = now + 86_400,
+        };
+        foreach (var (name, value) in claims ?? new Dictionary<string, string>())
+        {
+            payload[name] = value;
+        }
+
+        var unsigned = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "HS256", typ = "JWT" })) + "." +
+            Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
+        return unsigned + "." + Base64Url(HMACSHA256.HashData(signingKey, Encoding.ASCII.GetBytes(unsigned)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with code {process.ExitCode} before it was ready.");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health/ready", cancellationToken)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            // Polling another process's readiness: there is no event to await.
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        throw new TimeoutException($"The API at {Address} was not ready within {limit}.");
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Hosting;
+using Registry.Hosting.Configuration;
+using Registry.Storage;
+using Registry.Storage.AzureTable;
+using Registry.Storage.PostgreSql;
+using Registry.Storage.Sqlite;
+
+namespace Registry.Grains.Tests.Hosting;
+
+/// <summary>Configuration is checked when the host starts, with messages that say what to set.</summary>
+public sealed class RegistryOptionsTests
+{
+    private const string PostgreSqlConnection = "Host=127.0.0.1;Port=5432;Database=registry;Username=registry";
+    private const string AzureConnection =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+
+    [Fact]
+    public void From_Defaults_AreOneSiloOnSqlite()
+    {
+        var options = RegistryOptions.From(Configuration());
+
+        Assert.Equal(StorageProvider.Sqlite, options.Storage.Provider);
+        Assert.Equal(ClusteringProvider.Localhost, options.Clustering.Provider);
+    }
+
+    [Theory]
+    [InlineData("PostgreSql", "PostgreSql but ConnectionStrings:registry is empty")]
+    [InlineData("AzureTable", "AzureTable but ConnectionStrings:registry is empty")]
+    public void From_SharedStorageWithoutConnectionString_SaysWhatToSet(string provider, string message)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            RegistryOptions.From(Configuration(("Registry:Storage:Provider", provider))));
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void From_RedisWithoutConnectionString_SaysWhatToSet()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => RegistryOptions.From(Configuration(
+            ("Registry:Clustering:Provider", "Redis"),
+            ("Registry:Storage:Provider", "PostgreSql"), ("ConnectionStrings:registry", PostgreSqlConnection))));
+
+        Assert.Contains("ConnectionStrings:redis is empty", error.Message);
+    }
+
+    [Fact]
+    public void From_RedisClusterOfSqliteSilos_IsRefused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => RegistryOptions.From(Configuration(
+            ("Registry:Clustering:Provider", "Redis"), ("ConnectionStrings:redis", "127.0.0.1:6379"))));
+
+        Assert.Contains("must share their storage", error.Message);
+    }
+
+    [Fact]
+    public void From_ApiClientOfARedisCluster_NeedsNoStorageSettings()
+    {
+        var options = RegistryOptions.From(Configuration(
+            ("Registry:Hosting", "Client"), ("Registry:Clustering:Provider", "Redis"),
+            ("Registry:Storage:Provider", "PostgreSql"), ("ConnectionStrings:redis", "127.0.0.1:6379")));
+
+        Assert.Equal("127.0.0.1:6379", options.Clustering.RedisConnectionString);
+    }
+
+    [Theory]
+    [InlineData("Registry:Storage:Provider", "Oracle", "Failed to convert")]
+    [InlineData("Registry:Clustering:AdvertisedIPAddress", "localhost", "is not an IP address")]
+    [InlineData("Registry:Clustering:Kubernetes", "true", "needs a shared membership table")]
+    public void From_UnusableValue_Throws(string key, string value, string message)
+    {
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => RegistryOptions.From(Configuration((key, value))));
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void From_ConnectionStringKey_IsNotReadFromTheRegistrySection()
+    {
+        var options = RegistryOptions.From(Configuration(("Registry:Storage:ConnectionString", "Host=elsewhere")));
+
+        Assert.Null(options.Storage.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", typeof(SqliteGrainStateStore))]
+    [InlineData("PostgreSql", typeof(PostgreSqlGrainStateStore))]
+    [InlineData("AzureTable", typeof(AzureTableGrainStateStore))]
+    public void AddRegistryStorageBackend_Provider_RegistersThatStore(string provider, Type storeType)
+    {
+        var connection = provider == "AzureTable" ? AzureConnection : PostgreSqlConnection;
+        var options = RegistryOptions.From(Configuration(
+            ("Registry:Storage:Provider", provider), ("ConnectionStrings:registry", connection),
+            ("Registry:DataDirectory", Path.Combine(Path.GetTempPath(), "registry-options-" + Guid.NewGuid()))));
+
+        using var services = new ServiceCollection().AddRegistryStorageBackend(options).BuildServiceProvider();
+
+        Assert.IsType(storeType, services.GetRequiredService<IGrainStateStore>());
+    }
+}

@@ -1,0 +1,98 @@
+using Registry.Abstractions.Organizations;
+using Registry.Grains.Organizations;
+
+namespace Registry.Grains.Tests.Organizations;
+
+[Collection(OrganizationClusterCollection.Name)]
+public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
+{
+    private IOrganizationGrain Organization(string uscc) => fixture.Grains.GetGrain<IOrganizationGrain>(uscc);
+
+    private Task<OrganizationPage> SearchAsync(OrganizationQuery query) =>
+        fixture.Grains.GetGrain<IOrganizationSearchGrain>(0).SearchAsync(query);
+
+    private async Task<List<RegisterOrganization>> RegisterManyAsync(string token, int count)
+    {
+        var commands = Enumerable.Range(0, count)
+            .Select(i => Registration.Valid(name: $"{token}服务中心{i:000}",
+                kind: i % 3 == 0 ? OrganizationKind.Foundation : OrganizationKind.PrivateNonEnterprise))
+            .ToList();
+        foreach (var command in commands)
+        {
+            await Organization(command.Uscc).RegisterAsync(command);
+        }
+
+        return commands;
+    }
+
+    [Fact]
+    public async Task SearchAsync_PagesByNameFragment_AreOrderedDisjointAndComplete()
+    {
+        var token = $"分页{TestCodes.NextSerial()}";
+        var commands = await RegisterManyAsync(token, 45);
+
+        var pages = new List<OrganizationPage>();
+        for (var page = 0; page < 5; page++)
+        {
+            pages.Add(await SearchAsync(new OrganizationQuery(token, null, null, null, null, page * 10, 10)));
+        }
+
+        Assert.All(pages, page => Assert.Equal(45, page.Total));
+        Assert.Equal([10, 10, 10, 10, 5], pages.Select(p => p.Items.Count));
+        Assert.Equal(commands.Select(c => c.Name).Order(StringComparer.Ordinal), pages.SelectMany(p => p.Items).Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task SearchAsync_FiltersByKindOfficeAndStatus_AndFollowsRenamesAndDeregistrations()
+    {
+        var token = $"筛选{TestCodes.NextSerial()}";
+        var commands = await RegisterManyAsync(token, 6);
+        var foundations = commands.Where(c => c.Kind == OrganizationKind.Foundation).Select(c => c.Uscc).Order().ToList();
+
+        var byKind = await SearchAsync(new OrganizationQuery(token, OrganizationKind.Foundation, null, null, null, 0, 50));
+        var byOffice = await SearchAsync(new OrganizationQuery(null, null, commands[1].RegisteringOffice, null, null, 0, 100));
+        Assert.Equal(foundations, byKind.Items.Select(e => e.Uscc).Order());
+        Assert.Contains(byOffice.Items, e => e.Uscc == commands[1].Uscc);
+        Assert.All(byOffice.Items, e => Assert.Equal(commands[1].RegisteringOffice, e.RegisteringOffice));
+
+        await Organization(commands[2].Uscc).ChangeAsync(new ChangeOrganization($"改名{TestCodes.NextSerial()}机构", null, null, null, "更名"));
+        await Organization(commands[3].Uscc).DeregisterAsync(new DeregisterOrganization("注销"));
+
+        var active = await SearchAsync(new OrganizationQuery(token, null, null, OrganizationStatus.Active, null, 0, 50));
+        var deregistered = await SearchAsync(new OrganizationQuery(token, null, null, OrganizationStatus.Deregistered, null, 0, 50));
+        Assert.Equal(4, active.Total);
+        Assert.DoesNotContain(active.Items, e => e.Uscc == commands[2].Uscc || e.Uscc == commands[3].Uscc);
+        Assert.Equal(commands[3].Uscc, Assert.Single(deregistered.Items).Uscc);
+    }
+
+    [Fact]
+    public async Task Index_RebuiltFromStorage_AnswersAsBefore_AlsoAfterARestart()
+    {
+        var token = $"重建{TestCodes.NextSerial()}";
+        await RegisterManyAsync(token, 12);
+        var query = new OrganizationQuery(token, null, null, null, null, 0, 50);
+        var before = await SearchAsync(query);
+
+        var rebuilt = await Task.WhenAll(Enumerable.Range(0, OrganizationIndex.PartitionCount)
+            .Select(p => fixture.Grains.GetGrain<IOrganizationIndexGrain>(p).RebuildAsync()));
+        var afterRebuild = await SearchAsync(query);
+        await fixture.RestartAsync();
+        var afterRestart = await SearchAsync(query);
+
+        Assert.True(rebuilt.Sum() >= 12);
+        Assert.Equal(12, before.Total);
+        Assert.Equal(before.Items, afterRebuild.Items, IndexEntryComparer.Instance);
+        Assert.Equal(before.Items, afterRestart.Items, IndexEntryComparer.Instance);
+    }
+
+    private sealed class IndexEntryComparer : IEqualityComparer<OrganizationIndexEntry>
+    {
+        public static readonly IndexEntryComparer Instance = new();
+
+        public bool Equals(OrganizationIndexEntry? x, OrganizationIndexEntry? y) =>
+            x is not null && y is not null && x with { Listings = [] } == y with { Listings = [] }
+            && x.Listings.SequenceEqual(y.Listings);
+
+        public int GetHashCode(OrganizationIndexEntry obj) => obj.Uscc.GetHashCode(StringComparison.Ordinal);
+    }
+}

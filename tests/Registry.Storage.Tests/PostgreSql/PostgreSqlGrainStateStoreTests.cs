@@ -1,0 +1,123 @@
+using Npgsql;
+using Registry.Storage.PostgreSql;
+using Registry.Storage.Tests.Servers;
+
+namespace Registry.Storage.Tests.PostgreSql;
+
+/// <summary>
+/// The conformance suite against a real PostgreSQL server started for this class, one schema per test, plus
+/// PostgreSQL specifics.
+/// </summary>
+public sealed class PostgreSqlGrainStateStoreTests(PostgreSqlServer server)
+    : GrainStateStoreConformance, IClassFixture<PostgreSqlServer>
+{
+    protected override Task<IGrainStateStore> CreateStoreAsync(string scope) =>
+        Task.FromResult<IGrainStateStore>(new PostgreSqlGrainStateStore(server.ConnectionString(), scope));
+
+    protected override async Task<string> StoredJsonAsync(string json) =>
+        (string)(await QueryScalarAsync("SELECT @json::jsonb::text;", ("json", json)))!;
+
+    protected override async ValueTask CleanupAsync() =>
+        await QueryScalarAsync($"DROP SCHEMA IF EXISTS {Scope} CASCADE;");
+
+    [Fact]
+    public async Task InitializeAsync_FreshSchema_CreatesTablesAtTheLatestVersion()
+    {
+        await OpenAsync();
+
+        Assert.Equal(1, await QueryScalarAsync($"SELECT MAX(version) FROM {Scope}.schema_version;"));
+        Assert.Equal("jsonb", await QueryScalarAsync(
+            "SELECT data_type FROM information_schema.columns " +
+            "WHERE table_schema = @schema AND table_name = 'grain_state' AND column_name = 'state';",
+            ("schema", Scope)));
+    }
+
+    [Fact]
+    public async Task Write_StoresStateAsQueryableJsonb()
+    {
+        var store = await OpenAsync();
+
+        await store.WriteAsync(Key("a"), null, Json("Lhasa", 867_891), Entry(), Ct);
+
+        Assert.Equal(867_891L, await QueryScalarAsync(
+            $"SELECT (state->>'population')::bigint FROM {Scope}.grain_state WHERE grain_id = @id;",
+            ("id", Key("a").GrainId)));
+    }
+
+    [Fact]
+    public async Task History_DirectUpdateDeleteOrTruncate_IsRejected()
+    {
+        var store = await OpenAsync();
+        await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+
+        foreach (var sql in new[]
+                 {
+                     $"UPDATE {Scope}.grain_history SET actor = 'mallory';",
+                     $"DELETE FROM {Scope}.grain_history;",
+                     $"TRUNCATE {Scope}.grain_history;",
+                 })
+        {
+            var error = await Assert.ThrowsAsync<PostgresException>(() => QueryScalarAsync(sql));
+            Assert.Contains("append-only", error.MessageText);
+        }
+
+        Assert.Equal("alice", Assert.Single(await store.ReadHistoryAsync(Key("a"), Ct)).Entry.Actor);
+    }
+
+    [Fact]
+    public async Task History_SecondRowForAVersion_IsRejected()
+    {
+        var store = await OpenAsync();
+        await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+
+        await Assert.ThrowsAsync<PostgresException>(() => QueryScalarAsync(
+            $"INSERT INTO {Scope}.grain_history (state_name, grain_id, version, operation, actor, recorded_at) " +
+            "SELECT state_name, grain_id, version, 'forged', 'mallory', now() FROM " +
+            $"{Scope}.grain_history;"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_NewerSchemaVersion_Throws()
+    {
+        var store = await OpenAsync();
+        await QueryScalarAsync($"INSERT INTO {Scope}.schema_version (version, applied_at) VALUES (99, now());");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(Ct));
+        Assert.Contains("99", error.Message);
+    }
+
+    [Fact]
+    public async Task Connections_CommitSynchronously_EvenWhenTheConnectionStringAsksOtherwise()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString())
+        {
+            Options = "-c synchronous_commit=off",
+        }.ToString();
+        await using var store = new PostgreSqlGrainStateStore(connectionString, Scope);
+        await using var connection = store.CreateConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("SHOW synchronous_commit;", connection);
+
+        Assert.Equal("on", await command.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public void Constructor_SchemaThatIsNotAPlainIdentifier_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new PostgreSqlGrainStateStore(server.ConnectionString(), "x; DROP"));
+    }
+
+    private async Task<object?> QueryScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString());
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var result = await command.ExecuteScalarAsync(Ct);
+        return result is DBNull ? null : result;
+    }
+}
