@@ -16,11 +16,13 @@ public sealed class SpatialTileGrain(
     public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// How long the tile waits for one record's answer. A record that is itself waiting on this tile (it is storing a
-    /// change and about to tell the tile) cannot answer until the tile's turn ends, so the tile does not wait for it:
-    /// it skips it, and asks again <see cref="RetryDelay"/> later (the record's own notification usually comes first).
+    /// How long the tile waits for one record's answer before skipping it and asking again <see cref="RetryDelay"/>
+    /// later. Records answer their tiles interleaved (<see cref="Abstractions.Boundaries.IIndexedRecordGrain"/>) and
+    /// never call a tile while activating, so a slow answer only means load (hundreds of records activating at once
+    /// from storage on two busy cores took over 2 s): the limit is a safety net for a silo lost mid-call, not a
+    /// deadlock breaker, and a shorter one served incomplete tiles (missing divisions) right after a restart.
     /// </summary>
-    public static readonly TimeSpan PullLimit = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan PullLimit = TimeSpan.FromSeconds(30);
 
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
