@@ -454,20 +454,4 @@ public static class BoundaryEndpoints
 
     public static async Task<Ok<ImportJobResponse>> GetImport(string id, IGrainFactory grains) =>
         TypedResults.Ok(ImportJobResponse.From(await grains.GetGrain<IImportJobGrain>(id).GetAsync()));
-
-    private static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder builder) =>
-        builder
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-    private static RouteHandlerBuilder ProducesReadProblems(this RouteHandlerBuilder builder) =>
-        builder
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -25,22 +25,22 @@ public static class DivorceEndpoints
             .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
             .WithName(nameof(ApplyForDivorce))
             .WithSummary("Receive a divorce application; 201 with the receipt, the cooling-off end and the last day")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         group.MapGet("/{id}", GetDivorceApplication)
             .WithName(nameof(GetDivorceApplication))
             .WithSummary("A divorce application and where it stands today")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         group.MapPost("/{id}/withdrawal", WithdrawDivorceApplication)
             .WithName(nameof(WithdrawDivorceApplication))
             .WithSummary("Withdraw the application at one party's request, during cooling-off only")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         group.MapPost("/{id}/registration", RegisterDivorce)
             .WithName(nameof(RegisterDivorce))
             .WithSummary("Register the divorce inside the window, at the receiving office; 201 with the L certificate")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         return routes;
     }

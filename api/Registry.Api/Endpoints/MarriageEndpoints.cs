@@ -29,22 +29,22 @@ public static class MarriageEndpoints
             .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
             .WithName(nameof(RegisterMarriage))
             .WithSummary("Register a marriage; 201 with the record id and the J certificate number")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         group.MapGet("/{id}", GetMarriage)
             .WithName(nameof(GetMarriage))
             .WithSummary("A marriage record with certificates, divorce applications and history (access is logged)")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         group.MapPost("/{id}/certificate-replacements", ReplaceCertificate)
             .WithName(nameof(ReplaceCertificate))
             .WithSummary("Replace a party's certificate (BJ or BL number); the old number stays on record as void")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         group.MapPost("/{id}/judgments", RecordJudgment)
             .WithName(nameof(RecordJudgment))
             .WithSummary("Record a court judgment (annulment, correction, declaration of death) as a new history entry")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         return routes;
     }
@@ -121,13 +121,4 @@ public static class MarriageEndpoints
 
     private static MarriageParty ToParty(MarriagePartyRequest party) =>
         new(MarriageRequestChecks.IdNumber(party.IdNumber!), party.Name!, party.Nationality!);
-
-    internal static RouteHandlerBuilder ProducesMarriageProblems(this RouteHandlerBuilder builder) =>
-        builder
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

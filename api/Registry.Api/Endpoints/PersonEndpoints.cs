@@ -21,19 +21,19 @@ public static class PersonEndpoints
         persons.MapGet("/{idNumber}/marital-status", GetMaritalStatus)
             .WithName(nameof(GetMaritalStatus))
             .WithSummary("Marital status with the marriage records naming the person (access is logged)")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         persons.MapPost("/{idNumber}/no-marriage-record-certificates", IssueNoMarriageRecordCertificate)
             .WithName(nameof(IssueNoMarriageRecordCertificate))
             .WithSummary("Issue a certificate of no marriage record; 409 when any record names the person")
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         routes.MapGet("/api/access-log", GetAccessLog)
             .WithTags("Persons")
             .WithName(nameof(GetAccessLog))
             .WithSummary("Reads of person data on one day (default today), optionally of one person or by one user")
             .RequireAuthorization(RegistryPolicies.Admin)
-            .ProducesMarriageProblems();
+            .ProducesChangeProblems();
 
         return routes;
     }
