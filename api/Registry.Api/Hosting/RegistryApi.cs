@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Registry.Api.Endpoints;
+using Registry.Api.ErrorHandling;
 using Registry.Api.Spatial;
 
 namespace Registry.Api.Hosting;
@@ -32,6 +33,7 @@ public static class RegistryApi
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRegistryActor();
+        app.UseRouteValueChecks();
         app.MapRegistryHealth();
         app.MapDivisionEndpoints();
         app.MapBoundaryEndpoints();
