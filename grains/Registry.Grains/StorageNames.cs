@@ -15,6 +15,53 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Divisions.DivisionGrain"/>; part of every stored division's grain id.</summary>
     public const string DivisionGrainType = "division";
 
+    /// <summary>State name and grain type of <see cref="Boundaries.DivisionGeometryGrain"/>.</summary>
+    public const string DivisionGeometry = "division-geometry";
+
+    /// <summary>State name and grain type of <see cref="Boundaries.BoundaryLineGrain"/>.</summary>
+    public const string BoundaryLine = "boundary-line";
+
+    /// <summary>State name and grain type of <see cref="Boundaries.BoundaryMarkerGrain"/>.</summary>
+    public const string BoundaryMarker = "boundary-marker";
+
+    /// <summary>State name and grain type of <see cref="Boundaries.JointInspectionGrain"/>.</summary>
+    public const string JointInspection = "joint-inspection";
+
+    /// <summary>Grain type of <see cref="Boundaries.BoundaryReportGrain"/> (stateless).</summary>
+    public const string BoundaryReport = "boundary-report";
+
+    /// <summary>State name and grain type of <see cref="Spatial.SpatialTileGrain"/> (which records a tile holds).</summary>
+    public const string SpatialTile = "spatial-tile";
+
+    /// <summary>State name and grain type of <see cref="Spatial.SpatialRegionGrain"/> (which tiles are occupied).</summary>
+    public const string SpatialRegion = "spatial-region";
+
+    /// <summary>State name and grain type of <see cref="Boundaries.ImportJobGrain"/>.</summary>
+    public const string ImportJob = "boundary-import";
+    /// <summary>State name of <see cref="Marriages.MarriageGrain"/>.</summary>
+    public const string Marriage = "marriage";
+
+    /// <summary>Grain type of <see cref="Marriages.MarriageGrain"/>.</summary>
+    public const string MarriageGrainType = "marriage";
+
+    /// <summary>State name of <see cref="Marriages.CertificateCounterGrain"/>.</summary>
+    public const string CertificateCounter = "certificate-counter";
+
+    /// <summary>Grain type of <see cref="Marriages.CertificateCounterGrain"/>.</summary>
+    public const string CertificateCounterGrainType = "certificate-counter";
+
+    /// <summary>State name of <see cref="Persons.PersonGrain"/>.</summary>
+    public const string Person = "person";
+
+    /// <summary>Grain type of <see cref="Persons.PersonGrain"/>.</summary>
+    public const string PersonGrainType = "person";
+
+    /// <summary>State name of <see cref="Persons.AccessLogGrain"/>.</summary>
+    public const string AccessLog = "access-log";
+
+    /// <summary>Grain type of <see cref="Persons.AccessLogGrain"/>.</summary>
+    public const string AccessLogGrainType = "access-log";
+
     /// <summary>State name of <see cref="Organizations.OrganizationGrain"/>; its keys are listed to build the index.</summary>
     public const string Organization = "organization";
 

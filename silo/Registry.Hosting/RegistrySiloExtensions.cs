@@ -7,8 +7,10 @@ using Registry.Grains;
 using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
+using Registry.Hosting.Marriages;
 using Registry.Hosting.Organizations;
 using Registry.Hosting.Places;
+using Registry.Hosting.Spatial;
 using Registry.Storage;
 using Registry.Storage.AzureTable;
 using Registry.Storage.PostgreSql;
@@ -31,6 +33,7 @@ public static class RegistrySiloExtensions
     {
         silo.Services.AddRegistryStorageBackend(options);
         silo.Services.AddRegistrySiloServices(options);
+        silo.Services.AddRegistryBoundaries(options);
         silo.AddRegistryGrainStorage(StorageNames.Provider);
         silo.AddRegistryReminders(options);
 
@@ -79,6 +82,7 @@ public static class RegistrySiloExtensions
         services.AddRegistryClock(options);
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
+        services.AddRegistryMarriages();
         services.AddOrganizations(options.Organizations);
         services.AddPlaceNames();
         return services;

@@ -58,6 +58,17 @@ public sealed class ApiConventionsTests(ApiFixture fixture)
         await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound, "resource-not-found");
     }
 
+    [Theory]
+    [InlineData("/api/boundaries/inspections/%20")]
+    [InlineData("/api/boundaries/imports/%09")]
+    [InlineData("/api/divisions/%20/history")]
+    public async Task BlankOrControlCharacterPathParameter_Is400Problem(string path)
+    {
+        var response = await fixture.Factory.ClientWithRoles("gis", "registrar.boundaries").GetAsync(path);
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "path-parameter-invalid");
+    }
+
     [Fact]
     public async Task ExpiredOrForgedToken_Is401Problem()
     {

@@ -36,6 +36,15 @@ public sealed class RegistryClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>How many history rows the record of <paramref name="grainType"/> keyed <paramref name="key"/> has.</summary>
+    public async Task<int> HistoryCountAsync(string grainType, string key)
+    {
+        using var store = new Registry.Storage.Sqlite.SqliteGrainStateStore(DatabasePath);
+        var history = await store.ReadHistoryAsync(
+            new Registry.Storage.GrainStateKey(grainType, GrainId.Create(grainType, key).ToString()));
+        return history.Count;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();

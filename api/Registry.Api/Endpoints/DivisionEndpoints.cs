@@ -133,13 +133,4 @@ public static class DivisionEndpoints
 
     private static Created<DivisionEventResponse> CreatedIn(string code, DivisionEvent recorded) =>
         TypedResults.Created($"/api/divisions/{code}/history", DivisionEventResponse.From(recorded));
-
-    private static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder builder) =>
-        builder
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

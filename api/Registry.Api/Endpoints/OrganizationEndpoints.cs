@@ -432,20 +432,4 @@ public static class OrganizationEndpoints
             string.Join(", ", Enum.GetValues<T>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()))) + ".");
         return null;
     }
-
-    private static RouteHandlerBuilder ProducesReadProblems(this RouteHandlerBuilder builder) =>
-        builder
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-    private static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder builder) =>
-        builder
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -39,7 +39,7 @@ public static class PlaceNameEndpoints
             .WithName("PlaceNames" + nameof(Propose))
             .WithSummary("Propose a standard place name (Han characters, Hanyu Pinyin, category, division, GeoJSON location)")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
-            .ProducesPlaceChangeProblems();
+            .ProducesChangeProblems();
 
         routes.MapGet(root, Search)
             .WithTags(tag)
@@ -87,31 +87,31 @@ public static class PlaceNameEndpoints
             .WithName("PlaceNames" + nameof(Approve))
             .WithSummary("Record the approval of a proposed name by an authority on a date")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
-            .ProducesPlaceChangeProblems();
+            .ProducesChangeProblems();
 
         group.MapPost("/{id}/announcement", Announce)
             .WithName("PlaceNames" + nameof(Announce))
             .WithSummary("Announce an approved name today: it becomes public")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
-            .ProducesPlaceChangeProblems();
+            .ProducesChangeProblems();
 
         group.MapPost("/{id}/renames", Rename)
             .WithName("PlaceNames" + nameof(Rename))
             .WithSummary("Rename from an effective date; the old name stays as a historical name")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
-            .ProducesPlaceChangeProblems();
+            .ProducesChangeProblems();
 
         group.MapPost("/{id}/abolition", Abolish)
             .WithName("PlaceNames" + nameof(Abolish))
             .WithSummary("Abolish the name; the record and its names stay as history")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
-            .ProducesPlaceChangeProblems();
+            .ProducesChangeProblems();
 
         group.MapPost("/{id}/house-numbers", AssignHouseNumber)
             .WithName("PlaceNames" + nameof(AssignHouseNumber))
             .WithSummary("Issue a house-number plate on a street: odd numbers left, even right of the street line")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
-            .ProducesPlaceChangeProblems();
+            .ProducesChangeProblems();
 
         group.MapGet("/{id}/house-numbers", GetHouseNumbers)
             .WithName("PlaceNames" + nameof(GetHouseNumbers))
@@ -409,13 +409,4 @@ public static class PlaceNameEndpoints
 
         return (pageNumber, size);
     }
-
-    private static RouteHandlerBuilder ProducesPlaceChangeProblems(this RouteHandlerBuilder builder) =>
-        builder
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Registry.Api.Endpoints;
+using Registry.Api.ErrorHandling;
+using Registry.Api.Spatial;
 
 namespace Registry.Api.Hosting;
 
@@ -17,20 +19,27 @@ public static class RegistryApi
             .AddRegistrySecurity()
             .AddRegistryProblems()
             .AddRegistryHealth()
-            .AddRegistrySwagger();
+            .AddRegistrySwagger()
+            .AddRegistrySpatial();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseSpatialHotPath();
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRegistryActor();
+        app.UseRouteValueChecks();
         app.MapRegistryHealth();
         app.MapDivisionEndpoints();
+        app.MapBoundaryEndpoints();
+        app.MapSpatialEndpoints();
+        app.MapOgcEndpoints();
+        app.MapMarriageRegistryEndpoints();
         app.MapOrganizationEndpoints();
         app.MapPlaceNameEndpoints();
         return app;

@@ -28,6 +28,7 @@ public static class SwaggerHosting
                 BearerFormat = "JWT",
                 Description = "A JWT; in development: dotnet user-jwts create --project api/Registry.Api --role ROLE",
             });
+            options.CustomSchemaIds(SchemaIds.For);
             options.OperationFilter<BearerRequirementFilter>();
         });
         return builder;

@@ -16,8 +16,9 @@ namespace Registry.Storage.Sqlite;
 /// Thread-safe. Reads open their own pooled connection on the thread pool (Microsoft.Data.Sqlite runs synchronously
 /// even behind its async methods, and an Orleans scheduler thread must not block). Writes go through one
 /// <see cref="SqliteWriteQueue"/>: all writes waiting at a moment share one transaction and one fsync (group commit),
-/// each in its own savepoint, and each caller's task completes after the commit that made its write durable.
-/// Dispose releases the pooled connections (and with them the file).
+/// each in its own savepoint, and each caller's task completes after the commit that made its write durable. The
+/// queue's connection stays open and keeps its statements prepared (<see cref="Statement"/>), so a write parses no
+/// SQL. Dispose releases the pooled connections (and with them the file).
 /// </remarks>
 /// <param name="databasePath">The database file; its directory is created by <see cref="InitializeAsync"/>.</param>
 /// <param name="timeProvider">The clock for schema bookkeeping; <see cref="TimeProvider.System"/> when null. History
@@ -38,6 +39,10 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         Pooling = true,
         DefaultTimeout = BusyTimeoutMilliseconds / 1_000,
     }.ToString();
+
+    // Prepared commands per write connection; an entry goes with its connection.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>>
+        PreparedStatements = new();
 
     private readonly TimeProvider clock = timeProvider ?? TimeProvider.System;
     private readonly SemaphoreSlim initializeGate = new(1, 1);
@@ -147,7 +152,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         Task.Run(() =>
         {
-            using var connection = Open();
+            using var connection = OpenForReading();
             using var command = Command(connection, null, "SELECT 1;");
             _ = command.ExecuteScalar();
         }, cancellationToken);
@@ -175,6 +180,27 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         return queue.EnqueueAsync(work, cancellationToken);
     }
 
+    /// <summary>
+    /// A pooled connection for reads alone. No per-connection settings: <c>synchronous</c> only matters to writes,
+    /// and Microsoft.Data.Sqlite itself retries a busy database until the command timeout.
+    /// </summary>
+    internal SqliteConnection OpenForReading()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A connection for writes: durable commits (<c>synchronous=FULL</c>) and the busy timeout.</summary>
     internal SqliteConnection Open()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -248,7 +274,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
 
     private StoredGrainState? Read(GrainStateKey key)
     {
-        using var connection = Open();
+        using var connection = OpenForReading();
         using var command = Command(connection, null, SqliteSchema.SelectState, KeyParameters(key));
         using var reader = command.ExecuteReader();
         return reader.Read()
@@ -268,13 +294,10 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         var version = (current?.Version ?? LastHistoryVersion(connection, transaction, key)) + 1;
         var etag = Guid.NewGuid().ToString("N");
         var recordedAt = FormatTime(entry.RecordedAt);
-        using (var upsert = Command(connection, transaction,
-                   current is null ? SqliteSchema.InsertState : SqliteSchema.UpdateState,
-                   ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
-                   ("$stateJson", stateJson), ("$updatedAt", recordedAt)))
-        {
-            upsert.ExecuteNonQuery();
-        }
+        Statement(connection, transaction, current is null ? SqliteSchema.InsertState : SqliteSchema.UpdateState,
+                ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
+                ("$stateJson", stateJson), ("$updatedAt", recordedAt))
+            .ExecuteNonQuery();
 
         AppendHistory(connection, transaction, key, version, etag, entry, stateJson);
         return etag;
@@ -294,10 +317,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             return;
         }
 
-        using (var delete = Command(connection, transaction, SqliteSchema.DeleteState, KeyParameters(key)))
-        {
-            delete.ExecuteNonQuery();
-        }
+        Statement(connection, transaction, SqliteSchema.DeleteState, KeyParameters(key)).ExecuteNonQuery();
 
         AppendHistory(connection, transaction, key, current.Value.Version + 1, etag: null, entry, stateJson: null);
     }
@@ -362,7 +382,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
 
     private IReadOnlyList<HistoryRecord> ReadHistory(GrainStateKey key)
     {
-        using var connection = Open();
+        using var connection = OpenForReading();
         using var command = Command(connection, null, SqliteSchema.SelectHistory, KeyParameters(key));
         using var reader = command.ExecuteReader();
         var records = new List<HistoryRecord>();
@@ -385,7 +405,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
 
     private List<string> ReadKeyPage(string stateName, string? after)
     {
-        using var connection = Open();
+        using var connection = OpenForReading();
         using var command = after is null
             ? Command(connection, null, SqliteSchema.SelectFirstKeys,
                 ("$stateName", stateName), ("$limit", KeyPageSize))
@@ -404,27 +424,26 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     private static (string ETag, long Version)? ReadCurrent(SqliteConnection connection,
         SqliteTransaction transaction, GrainStateKey key)
     {
-        using var command = Command(connection, transaction, SqliteSchema.SelectCurrentVersion, KeyParameters(key));
-        using var reader = command.ExecuteReader();
+        using var reader = Statement(connection, transaction, SqliteSchema.SelectCurrentVersion, KeyParameters(key))
+            .ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
     }
 
     private static long LastHistoryVersion(SqliteConnection connection, SqliteTransaction transaction,
         GrainStateKey key)
     {
-        using var command = Command(connection, transaction, SqliteSchema.SelectLastHistoryVersion,
-            KeyParameters(key));
-        return (long)command.ExecuteScalar()!;
+        return (long)Statement(connection, transaction, SqliteSchema.SelectLastHistoryVersion, KeyParameters(key))
+            .ExecuteScalar()!;
     }
 
     private static void AppendHistory(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
         long version, string? etag, HistoryEntry entry, string? stateJson)
     {
-        using var command = Command(connection, transaction, SqliteSchema.InsertHistory,
-            ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
-            ("$operation", entry.Operation), ("$actor", entry.Actor), ("$reason", entry.Reason),
-            ("$recordedAt", FormatTime(entry.RecordedAt)), ("$stateJson", stateJson));
-        command.ExecuteNonQuery();
+        Statement(connection, transaction, SqliteSchema.InsertHistory,
+                ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
+                ("$operation", entry.Operation), ("$actor", entry.Actor), ("$reason", entry.Reason),
+                ("$recordedAt", FormatTime(entry.RecordedAt)), ("$stateJson", stateJson))
+            .ExecuteNonQuery();
     }
 
     private static InconsistentStateException Mismatch(string operation, GrainStateKey key, string? storedETag,
@@ -437,6 +456,32 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
 
     private static (string Name, object? Value)[] KeyParameters(GrainStateKey key) =>
         [("$stateName", key.StateName), ("$grainId", key.GrainId)];
+
+    /// <summary>
+    /// The write connection's prepared command for <paramref name="sql"/>, bound to <paramref name="transaction"/>
+    /// and the given parameters. Not to be disposed by the caller: it lives as long as its connection (one per
+    /// <see cref="SqliteWriteQueue"/>, used by its single writer thread), and preparing happens once per connection
+    /// instead of on every write.
+    /// </summary>
+    internal static SqliteCommand Statement(SqliteConnection connection, SqliteTransaction transaction, string sql,
+        params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var statements = PreparedStatements.GetOrCreateValue(connection);
+        if (!statements.TryGetValue(sql, out var command))
+        {
+            command = Command(connection, transaction, sql);
+            statements.Add(sql, command);
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
 
     internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql,
         params ReadOnlySpan<(string Name, object? Value)> parameters)

@@ -63,7 +63,7 @@ public sealed class SqliteReminderTable(SqliteGrainStateStore store) : IReminder
 
     private ReminderTableData Query(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var connection = store.Open();
+        using var connection = store.OpenForReading();
         using var command = SqliteGrainStateStore.Command(connection, null, sql, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<ReminderEntry>();

@@ -8,7 +8,8 @@ namespace Registry.Storage.Sqlite;
 /// waiting at that moment in one transaction, each inside its own savepoint, and commits once. One fsync then makes a
 /// whole group durable, so many concurrent grains share its cost. A write whose work throws is rolled back to its
 /// savepoint alone (the others in the group still commit); if the commit itself fails, every write in the group fails.
-/// A caller's task completes only after the commit that contains its write.
+/// A caller's task completes only after the commit that contains its write. The writer keeps its connection (and so
+/// its prepared statements) open between groups, and opens a new one after a failed group.
 /// </summary>
 internal sealed class SqliteWriteQueue : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private readonly Channel<IPendingWrite> pending = Channel.CreateUnbounded<IPendingWrite>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
+    private SqliteConnection? connection;
 
     public SqliteWriteQueue(Func<SqliteConnection> open)
     {
@@ -53,6 +55,8 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     {
         pending.Writer.TryComplete();
         await writer;
+        connection?.Dispose();
+        connection = null;
     }
 
     private async Task WriteLoopAsync()
@@ -85,7 +89,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         var succeeded = new List<IPendingWrite>(group.Count);
         try
         {
-            using var connection = open();
+            connection ??= open();
             using var transaction = connection.BeginTransaction(deferred: false);
             foreach (var write in group)
             {
@@ -108,6 +112,10 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         }
         catch (Exception error)
         {
+            // A connection whose commit failed is not trusted with the next group.
+            connection?.Dispose();
+            connection = null;
+
             // Nothing of this group is on disk: no write in it may be reported as done.
             foreach (var write in succeeded)
             {

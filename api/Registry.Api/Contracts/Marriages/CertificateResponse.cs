@@ -1,0 +1,21 @@
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
+
+namespace Registry.Api.Contracts.Marriages;
+
+/// <summary>A certificate issued to one party (<c>holder</c>, masked). A replaced certificate is <c>void</c> from
+/// <c>voidedOn</c> and names the number that replaced it.</summary>
+public sealed record CertificateResponse(
+    string Number,
+    CertificateKind Kind,
+    string Holder,
+    string Office,
+    DateOnly IssuedOn,
+    bool Void,
+    DateOnly? VoidedOn,
+    string? ReplacedBy)
+{
+    public static CertificateResponse From(CertificateDetails c) =>
+        new(c.Number, c.Kind, ResidentIdNumber.Mask(c.HolderIdNumber), c.Office, c.IssuedOn, c.IsVoid, c.VoidedOn,
+            c.ReplacedBy);
+}

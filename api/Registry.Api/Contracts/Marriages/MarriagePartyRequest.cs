@@ -1,0 +1,4 @@
+namespace Registry.Api.Contracts.Marriages;
+
+/// <summary>A party: resident ID number (18 characters), name and nationality as on their documents.</summary>
+public sealed record MarriagePartyRequest(string? IdNumber, string? Name, string? Nationality);

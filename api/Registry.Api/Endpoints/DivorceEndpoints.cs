@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Time;
+using Registry.Api.Contracts.Marriages;
+using Registry.Api.ErrorHandling;
+using Registry.Api.Hosting;
+
+namespace Registry.Api.Endpoints;
+
+/// <summary>
+/// Divorce by registration (Civil Code art. 1077): application with a receipt, 30-day cooling-off during which either
+/// party may withdraw, then 30 days in which both must appear at the same office to be registered divorced (L
+/// certificate), else the application is deemed withdrawn. Only the <c>registrar.marriage</c> role.
+/// </summary>
+public static class DivorceEndpoints
+{
+    public static IEndpointRouteBuilder MapDivorceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/divorce-applications").WithTags("Divorce applications")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar);
+
+        // On the routes, not the group: a group's "" pattern would end in a slash that the OpenAPI path lacks.
+        routes.MapPost("/api/divorce-applications", ApplyForDivorce)
+            .WithTags("Divorce applications")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
+            .WithName(nameof(ApplyForDivorce))
+            .WithSummary("Receive a divorce application; 201 with the receipt, the cooling-off end and the last day")
+            .ProducesChangeProblems();
+
+        group.MapGet("/{id}", GetDivorceApplication)
+            .WithName(nameof(GetDivorceApplication))
+            .WithSummary("A divorce application and where it stands today")
+            .ProducesChangeProblems();
+
+        group.MapPost("/{id}/withdrawal", WithdrawDivorceApplication)
+            .WithName(nameof(WithdrawDivorceApplication))
+            .WithSummary("Withdraw the application at one party's request, during cooling-off only")
+            .ProducesChangeProblems();
+
+        group.MapPost("/{id}/registration", RegisterDivorce)
+            .WithName(nameof(RegisterDivorce))
+            .WithSummary("Register the divorce inside the window, at the receiving office; 201 with the L certificate")
+            .ProducesChangeProblems();
+
+        return routes;
+    }
+
+    public static async Task<Created<DivorceApplicationResponse>> ApplyForDivorce(DivorceApplicationRequest request,
+        IGrainFactory grains)
+    {
+        new RequestChecks()
+            .MarriageId("marriageId", request.MarriageId)
+            .Office("office", request.Office)
+            .Required("agreement", request.Agreement)
+            .ThrowIfAny();
+        var receipt = await grains.GetGrain<IMarriageGrain>(request.MarriageId!)
+            .ApplyForDivorceAsync(new ApplyForDivorce(request.Office!, request.Agreement!));
+        return TypedResults.Created($"/api/divorce-applications/{receipt.ApplicationId}",
+            DivorceApplicationResponse.From(receipt));
+    }
+
+    public static async Task<Ok<DivorceApplicationResponse>> GetDivorceApplication(string id, IGrainFactory grains)
+    {
+        var checks = new RequestChecks();
+        var (marriageId, sequence) = checks.DivorceApplication(id);
+        checks.ThrowIfAny();
+        var application = await grains.GetGrain<IMarriageGrain>(marriageId).GetDivorceApplicationAsync(sequence);
+        return TypedResults.Ok(DivorceApplicationResponse.From(application));
+    }
+
+    public static async Task<Ok<DivorceApplicationResponse>> WithdrawDivorceApplication(string id,
+        WithdrawalRequest request, IGrainFactory grains, BureauClock clock)
+    {
+        var checks = new RequestChecks();
+        var (marriageId, sequence) = checks.DivorceApplication(id);
+        checks.Required("party", request.Party).ResidentId("party", request.Party, clock.Today).ThrowIfAny();
+        var application = await grains.GetGrain<IMarriageGrain>(marriageId).WithdrawDivorceApplicationAsync(sequence,
+            new WithdrawDivorceApplication(MarriageRequestChecks.IdNumber(request.Party!), request.Reason));
+        return TypedResults.Ok(DivorceApplicationResponse.From(application));
+    }
+
+    public static async Task<Created<DivorceRegistrationResponse>> RegisterDivorce(string id,
+        DivorceRegistrationRequest request, IGrainFactory grains)
+    {
+        var checks = new RequestChecks();
+        var (marriageId, sequence) = checks.DivorceApplication(id);
+        checks.Office("office", request.Office).ThrowIfAny();
+        var divorce = await grains.GetGrain<IMarriageGrain>(marriageId)
+            .RegisterDivorceAsync(sequence, new RegisterDivorce(request.Office!, request.BothPresent == true));
+        return TypedResults.Created($"/api/marriages/{marriageId}", DivorceRegistrationResponse.From(divorce));
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Time;
+using Registry.Api.Contracts.Marriages;
+using Registry.Api.ErrorHandling;
+using Registry.Api.Hosting;
+
+namespace Registry.Api.Endpoints;
+
+/// <summary>
+/// Marriage records: registration (any office may register anyone), the record, certificate replacements and court
+/// judgments. Only the <c>registrar.marriage</c> role; every read of person data is written to the access log.
+/// </summary>
+public static class MarriageEndpoints
+{
+    /// <summary>Every route of the marriage registry: marriages, divorce applications, persons, the access
+    /// log.</summary>
+    public static IEndpointRouteBuilder MapMarriageRegistryEndpoints(this IEndpointRouteBuilder routes) =>
+        routes.MapMarriageEndpoints().MapDivorceEndpoints().MapPersonEndpoints();
+
+    public static IEndpointRouteBuilder MapMarriageEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/marriages").WithTags("Marriages")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar);
+
+        // On the routes, not the group: a group's "" pattern would end in a slash that the OpenAPI path lacks.
+        routes.MapPost("/api/marriages", RegisterMarriage)
+            .WithTags("Marriages")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
+            .WithName(nameof(RegisterMarriage))
+            .WithSummary("Register a marriage; 201 with the record id and the J certificate number")
+            .ProducesChangeProblems();
+
+        group.MapGet("/{id}", GetMarriage)
+            .WithName(nameof(GetMarriage))
+            .WithSummary("A marriage record with certificates, divorce applications and history (access is logged)")
+            .ProducesChangeProblems();
+
+        group.MapPost("/{id}/certificate-replacements", ReplaceCertificate)
+            .WithName(nameof(ReplaceCertificate))
+            .WithSummary("Replace a party's certificate (BJ or BL number); the old number stays on record as void")
+            .ProducesChangeProblems();
+
+        group.MapPost("/{id}/judgments", RecordJudgment)
+            .WithName(nameof(RecordJudgment))
+            .WithSummary("Record a court judgment (annulment, correction, declaration of death) as a new history entry")
+            .ProducesChangeProblems();
+
+        return routes;
+    }
+
+    public static async Task<Created<MarriageRegistrationResponse>> RegisterMarriage(RegisterMarriageRequest request,
+        IGrainFactory grains, BureauClock clock)
+    {
+        var today = clock.Today;
+        var checks = new RequestChecks().Office("office", request.Office);
+        foreach (var (field, party) in new[] { ("partyA", request.PartyA), ("partyB", request.PartyB) })
+        {
+            checks.Required(field, party);
+            if (party is not null)
+            {
+                checks.Required(field + ".idNumber", party.IdNumber)
+                    .ResidentId(field + ".idNumber", party.IdNumber, today)
+                    .Required(field + ".name", party.Name)
+                    .Required(field + ".nationality", party.Nationality);
+            }
+        }
+
+        checks.ThrowIfAny();
+        var command = new RegisterMarriage(request.Office!, ToParty(request.PartyA!), ToParty(request.PartyB!),
+            request.Declarations?.NoSpouse == true, request.Declarations?.NoProhibitedKinship == true,
+            request.BothPresent == true);
+        var registration = await grains.GetGrain<IMarriageGrain>(MarriageId.New(clock.Now)).RegisterAsync(command);
+        return TypedResults.Created($"/api/marriages/{registration.MarriageId}",
+            MarriageRegistrationResponse.From(registration));
+    }
+
+    public static async Task<Ok<MarriageResponse>> GetMarriage(string id, IGrainFactory grains)
+    {
+        new RequestChecks().MarriageId("id", id).ThrowIfAny();
+        return TypedResults.Ok(MarriageResponse.From(await grains.GetGrain<IMarriageGrain>(id).GetAsync()));
+    }
+
+    public static async Task<Created<CertificateResponse>> ReplaceCertificate(string id,
+        ReplaceCertificateRequest request, IGrainFactory grains, BureauClock clock)
+    {
+        new RequestChecks()
+            .MarriageId("id", id)
+            .Required("party", request.Party)
+            .ResidentId("party", request.Party, clock.Today)
+            .Office("office", request.Office)
+            .ThrowIfAny();
+        var certificate = await grains.GetGrain<IMarriageGrain>(id).ReplaceCertificateAsync(
+            new ReplaceCertificate(MarriageRequestChecks.IdNumber(request.Party!), request.Office!));
+        return TypedResults.Created($"/api/marriages/{id}", CertificateResponse.From(certificate));
+    }
+
+    public static async Task<Created<MarriageEventResponse>> RecordJudgment(string id, RecordJudgmentRequest request,
+        IGrainFactory grains, BureauClock clock)
+    {
+        var checks = new RequestChecks()
+            .MarriageId("id", id)
+            .Required("kind", request.Kind)
+            .Required("court", request.Court)
+            .Required("reference", request.Reference)
+            .Required("judgmentDate", request.JudgmentDate)
+            .Required("reason", request.Reason)
+            .ResidentId("party", request.Party, clock.Today);
+        if (request.Kind is CourtJudgmentKind.Correction or CourtJudgmentKind.DeclarationOfDeath)
+        {
+            checks.Required("party", request.Party);
+        }
+
+        checks.ThrowIfAny();
+        var recorded = await grains.GetGrain<IMarriageGrain>(id).RecordJudgmentAsync(new CourtJudgment(
+            request.Kind!.Value, request.Court!, request.Reference!, request.JudgmentDate!.Value, request.Reason!,
+            request.Party is null ? null : MarriageRequestChecks.IdNumber(request.Party), request.CorrectedName,
+            request.CorrectedNationality));
+        return TypedResults.Created($"/api/marriages/{id}", MarriageEventResponse.From(recorded));
+    }
+
+    private static MarriageParty ToParty(MarriagePartyRequest party) =>
+        new(MarriageRequestChecks.IdNumber(party.IdNumber!), party.Name!, party.Nationality!);
+}

@@ -1,0 +1,58 @@
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
+using Registry.Api.ErrorHandling;
+
+namespace Registry.Api.Endpoints;
+
+/// <summary>Field checks of the marriage registry's requests (400 naming the rule).</summary>
+internal static class MarriageRequestChecks
+{
+    /// <summary>A resident ID number: format, check character, a real birth date not after today.</summary>
+    public static RequestChecks ResidentId(this RequestChecks checks, string field, string? value, DateOnly today)
+    {
+        if (value is not null && !ResidentIdNumber.TryParse(value, today, out _, out var error))
+        {
+            checks.Fail(field, ResidentIdNumber.RuleOf(error), ResidentIdNumber.MessageOf(error));
+        }
+
+        return checks;
+    }
+
+    /// <summary>A registry office: a 6-digit division code.</summary>
+    public static RequestChecks Office(this RequestChecks checks, string field, string? value)
+    {
+        checks.Required(field, value);
+        if (value is not null && !(value.Length == 6 && Abstractions.Divisions.DivisionCode.IsWellFormed(value)))
+        {
+            checks.Fail(field, "office-code-format", "An office is named by its 6-digit division code (GB/T 2260).");
+        }
+
+        return checks;
+    }
+
+    public static RequestChecks MarriageId(this RequestChecks checks, string field, string? value)
+    {
+        checks.Required(field, value);
+        if (value is not null && !Abstractions.Marriages.MarriageId.IsWellFormed(value))
+        {
+            checks.Fail(field, "marriage-id-format", "A marriage id is 32 lower-case hexadecimal digits.");
+        }
+
+        return checks;
+    }
+
+    public static (string MarriageId, int Sequence) DivorceApplication(this RequestChecks checks, string value)
+    {
+        if (DivorceApplicationId.TryParse(value, out var marriageId, out var sequence))
+        {
+            return (marriageId, sequence);
+        }
+
+        checks.Fail("id", "divorce-application-id-format",
+            "A divorce application id is the marriage id, '-', and the application's number.");
+        return ("", 0);
+    }
+
+    /// <summary>Normalises an ID number given in a request (upper-case X, no surrounding spaces).</summary>
+    public static string IdNumber(string value) => ResidentIdNumber.Normalize(value)!;
+}

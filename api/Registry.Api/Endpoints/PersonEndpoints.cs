@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Abstractions.Persons;
+using Registry.Abstractions.Time;
+using Registry.Api.Contracts.Persons;
+using Registry.Api.ErrorHandling;
+using Registry.Api.Hosting;
+
+namespace Registry.Api.Endpoints;
+
+/// <summary>
+/// Persons in the marriage registry, by resident ID number: marital status and certificates of no marriage record
+/// (<c>registrar.marriage</c> only; each read is logged), and the access log of those reads (<c>admin</c> only).
+/// </summary>
+public static class PersonEndpoints
+{
+    public static IEndpointRouteBuilder MapPersonEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var persons = routes.MapGroup("/api/persons").WithTags("Persons")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar);
+
+        persons.MapGet("/{idNumber}/marital-status", GetMaritalStatus)
+            .WithName(nameof(GetMaritalStatus))
+            .WithSummary("Marital status with the marriage records naming the person (access is logged)")
+            .ProducesChangeProblems();
+
+        persons.MapPost("/{idNumber}/no-marriage-record-certificates", IssueNoMarriageRecordCertificate)
+            .WithName(nameof(IssueNoMarriageRecordCertificate))
+            .WithSummary("Issue a certificate of no marriage record; 409 when any record names the person")
+            .ProducesChangeProblems();
+
+        routes.MapGet("/api/access-log", GetAccessLog)
+            .WithTags("Persons")
+            .WithName(nameof(GetAccessLog))
+            .WithSummary("Reads of person data on one day (default today), optionally of one person or by one user")
+            .RequireAuthorization(RegistryPolicies.Admin)
+            .ProducesChangeProblems();
+
+        return routes;
+    }
+
+    public static async Task<Ok<MaritalStatusResponse>> GetMaritalStatus(string idNumber, IGrainFactory grains,
+        BureauClock clock)
+    {
+        var number = CheckedIdNumber(idNumber, clock);
+        var status = await grains.GetGrain<IPersonGrain>(number).GetMaritalStatusAsync();
+        return TypedResults.Ok(MaritalStatusResponse.From(status));
+    }
+
+    public static async Task<Created<NoMarriageRecordCertificateResponse>> IssueNoMarriageRecordCertificate(
+        string idNumber, NoMarriageRecordCertificateRequest request, IGrainFactory grains, BureauClock clock)
+    {
+        new RequestChecks()
+            .ResidentId("idNumber", idNumber, clock.Today)
+            .Office("office", request.Office)
+            .ThrowIfAny();
+        var number = MarriageRequestChecks.IdNumber(idNumber);
+        var certificate = await grains.GetGrain<IPersonGrain>(number)
+            .IssueNoMarriageRecordCertificateAsync(request.Office!);
+        return TypedResults.Created($"/api/persons/{number}/marital-status",
+            NoMarriageRecordCertificateResponse.From(certificate));
+    }
+
+    public static async Task<Ok<IReadOnlyList<AccessLogEntryResponse>>> GetAccessLog(string? date, string? subject,
+        string? actor, IGrainFactory grains, BureauClock clock)
+    {
+        var checks = new RequestChecks();
+        var day = checks.Date("date", date) ?? clock.Today;
+        checks.ResidentId("subject", subject, clock.Today).ThrowIfAny();
+        var number = subject is null ? null : MarriageRequestChecks.IdNumber(subject);
+        var partitions = number is null
+            ? AccessLogPartition.KeysOf(day)
+            : [AccessLogPartition.KeyOf(day, number)];
+        var entries = await Task.WhenAll(partitions.Select(p => grains.GetGrain<IAccessLogGrain>(p).GetEntriesAsync()));
+        return TypedResults.Ok<IReadOnlyList<AccessLogEntryResponse>>(entries
+            .SelectMany(e => e)
+            .Where(e => (number is null || e.SubjectIdNumber == number) && (actor is null || e.Actor == actor))
+            .OrderBy(e => e.At)
+            .Select(AccessLogEntryResponse.From)
+            .ToList());
+    }
+
+    private static string CheckedIdNumber(string idNumber, BureauClock clock)
+    {
+        new RequestChecks().ResidentId("idNumber", idNumber, clock.Today).ThrowIfAny();
+        return MarriageRequestChecks.IdNumber(idNumber);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Spatial;
+
+namespace Registry.Api.Spatial;
+
+/// <summary>Loads full records for a page of keys and returns a Feature writer for each (skipping records that
+/// vanished or have no geometry on the date).</summary>
+public static class FeatureLoading
+{
+    public static async Task<IReadOnlyList<Action<Utf8JsonWriter>>> LoadAsync(IGrainFactory grains, SpatialLayer layer,
+        IReadOnlyList<string> keys, DateOnly asOf)
+    {
+        var loaded = await Task.WhenAll(keys.Select(async key =>
+        {
+            try
+            {
+                return layer switch
+                {
+                    SpatialLayer.Divisions => Writer(await grains.GetGrain<IDivisionGeometryGrain>(key).GetAsync(asOf)),
+                    SpatialLayer.BoundaryLines => Writer(await grains.GetGrain<IBoundaryLineGrain>(key).GetAsync()),
+                    SpatialLayer.Markers => Writer(await grains.GetGrain<IBoundaryMarkerGrain>(key).GetAsync()),
+                    _ => null,
+                };
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+            {
+                return null;
+            }
+        }));
+        return loaded.OfType<Action<Utf8JsonWriter>>().ToList();
+    }
+
+    private static Action<Utf8JsonWriter> Writer(DivisionGeometryDetails d) => w => FeatureWriters.Division(w, d);
+
+    private static Action<Utf8JsonWriter> Writer(BoundaryLineDetails l) => w => FeatureWriters.Line(w, l);
+
+    private static Action<Utf8JsonWriter> Writer(MarkerDetails m) => w => FeatureWriters.Marker(w, m);
+}

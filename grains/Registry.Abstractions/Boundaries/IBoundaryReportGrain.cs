@@ -1,0 +1,18 @@
+namespace Registry.Abstractions.Boundaries;
+
+/// <summary>
+/// Reports over every stored boundary line, read from committed storage. A stateless worker: any silo answers, in
+/// parallel; the key is ignored (use 0).
+/// </summary>
+[Alias("Registry.Boundaries.IBoundaryReportGrain")]
+public interface IBoundaryReportGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// Lines whose last completed joint inspection was more than <paramref name="years"/> years before
+    /// <paramref name="today"/> (and, if <paramref name="includeNeverInspected"/>, lines never inspected), by number.
+    /// </summary>
+    Task<IReadOnlyList<OverdueLine>> ListOverdueInspectionsAsync(DateOnly today, int years, bool includeNeverInspected);
+
+    /// <summary>Repairs of markers found damaged, displaced or lost that are not done yet, oldest first.</summary>
+    Task<IReadOnlyList<OpenRepair>> ListOpenRepairsAsync();
+}

@@ -1,0 +1,20 @@
+namespace Registry.Abstractions.Marriages;
+
+/// <summary>
+/// A divorce application (the receipt): received on <see cref="ReceivedOn"/> at <see cref="Office"/>; either party
+/// may withdraw up to and including <see cref="CoolingOffEnds"/>; both must appear at the same office from the day
+/// after that up to and including <see cref="LastDayToAppear"/>. Both dates are already moved off public holidays.
+/// <see cref="Status"/> is as of the day it was read.
+/// </summary>
+[GenerateSerializer, Alias("Registry.Marriages.DivorceApplicationDetails")]
+public sealed record DivorceApplicationDetails(
+    [property: Id(0)] string ApplicationId,
+    [property: Id(1)] string MarriageId,
+    [property: Id(2)] string Office,
+    [property: Id(3)] DateOnly ReceivedOn,
+    [property: Id(4)] DateOnly CoolingOffEnds,
+    [property: Id(5)] DateOnly LastDayToAppear,
+    [property: Id(6)] DivorceApplicationStatus Status,
+    [property: Id(7)] DateOnly? ClosedOn,
+    [property: Id(8)] string? WithdrawnBy,
+    [property: Id(9)] string? CertificateNumber);

@@ -1,0 +1,17 @@
+namespace Registry.Abstractions.Marriages;
+
+/// <summary>What a person's record needs to know of one marriage: status, dates and both parties.
+/// <see cref="DeceasedIdNumber"/> is set when the marriage ended by a declaration of death.</summary>
+[GenerateSerializer, Alias("Registry.Marriages.MarriageSummary")]
+public sealed record MarriageSummary(
+    [property: Id(0)] string Id,
+    [property: Id(1)] MarriageStatus Status,
+    [property: Id(2)] string Office,
+    [property: Id(3)] DateOnly RegisteredOn,
+    [property: Id(4)] string CertificateNumber,
+    [property: Id(5)] string PartyAIdNumber,
+    [property: Id(6)] string PartyAName,
+    [property: Id(7)] string PartyBIdNumber,
+    [property: Id(8)] string PartyBName,
+    [property: Id(9)] DateOnly? EndedOn,
+    [property: Id(10)] string? DeceasedIdNumber);

@@ -1,0 +1,31 @@
+namespace Registry.Abstractions.Persons;
+
+/// <summary>
+/// A person's entry in the marriage registry, keyed by the resident ID number (18 characters, X upper case). It holds
+/// the ids of the marriage records naming the person and at most one reservation for a registration in progress: the
+/// one place where "this person may marry now" is decided, so two offices can never both register the same person.
+/// Status is derived from the marriage records themselves, so the two never disagree.
+/// </summary>
+[Alias("Registry.Persons.IPersonGrain")]
+public interface IPersonGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Internal step of a registration: reserves this person for marriage <paramref name="marriageId"/> and stores
+    /// the reservation. Refused with <c>registration-in-progress</c> (409) while another registration holds a
+    /// reservation, with <c>person-already-married</c> (422) while a marriage naming the person is in force.
+    /// Idempotent for the same marriage id.
+    /// </summary>
+    Task ReserveForMarriageAsync(string marriageId);
+
+    /// <summary>Internal step of a failed registration: drops the reservation for <paramref name="marriageId"/> if
+    /// it is held. Idempotent.</summary>
+    Task ReleaseReservationAsync(string marriageId);
+
+    /// <summary>The person's marital status with record references; the read is written to the access log.</summary>
+    Task<MaritalStatusDetails> GetMaritalStatusAsync();
+
+    /// <summary>Issues a certificate of no marriage record at <paramref name="office"/>; refused
+    /// (<c>marriage-record-exists</c>, 409) when any marriage record names the person, or a registration is in
+    /// progress. The issue is stored in the person's history and the read is written to the access log.</summary>
+    Task<NoMarriageRecordCertificate> IssueNoMarriageRecordCertificateAsync(string office);
+}

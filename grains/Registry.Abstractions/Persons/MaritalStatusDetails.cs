@@ -1,0 +1,16 @@
+namespace Registry.Abstractions.Persons;
+
+/// <summary>
+/// A person's marital status as of the read, with every marriage record that names them (oldest first) and the
+/// current marriage when married. <see cref="RegistrationInProgress"/> is true while a registration naming the person
+/// is running.
+/// </summary>
+[GenerateSerializer, Alias("Registry.Persons.MaritalStatusDetails")]
+public sealed record MaritalStatusDetails(
+    [property: Id(0)] string IdNumber,
+    [property: Id(1)] Sex Sex,
+    [property: Id(2)] DateOnly BirthDate,
+    [property: Id(3)] MaritalStatus Status,
+    [property: Id(4)] string? CurrentMarriageId,
+    [property: Id(5)] bool RegistrationInProgress,
+    [property: Id(6)] IReadOnlyList<MarriageRecordReference> Records);

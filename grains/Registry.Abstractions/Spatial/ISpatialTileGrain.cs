@@ -1,0 +1,41 @@
+using Orleans.Concurrency;
+
+namespace Registry.Abstractions.Spatial;
+
+/// <summary>
+/// One partition of the spatial index: the records of one layer within one 5-degree tile, keyed by
+/// <see cref="TileId.Key"/>. It persists only which records it holds; their clipped geometries live in memory in an
+/// STRtree of prepared geometries, rebuilt on activation by asking each record, and refreshed from the records every
+/// few minutes so that a lost notification heals. Records tell it about changes after their own write has committed;
+/// every such call is idempotent (ordered by the record's revision). Readers may subscribe to hear of changes.
+/// </summary>
+[Alias("Registry.Spatial.ISpatialTileGrain")]
+public interface ISpatialTileGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Before a record stores a change that brings it into this tile: persist that the tile holds it (so that a
+    /// rebuild finds it even if the later notification is lost) and make the region know the tile is occupied.
+    /// Idempotent.
+    /// </summary>
+    Task ReserveAsync(string recordKey);
+
+    /// <summary>After the record's write committed: its entries here at <paramref name="revision"/>. Older revisions
+    /// than the one held are ignored. Empty entries remove the record.</summary>
+    Task PutAsync(string recordKey, long revision, IReadOnlyList<TileEntry> entries);
+
+    /// <summary>The tile's content and version.</summary>
+    [ReadOnly]
+    Task<TileSnapshot> GetSnapshotAsync();
+
+    /// <summary>Area records in force on <paramref name="asOf"/> whose interior contains the position.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<SpatialHit>> QueryPointAsync(double lon, double lat, DateOnly asOf);
+
+    /// <summary>Records intersecting the box whose validity overlaps [<paramref name="start"/>, <paramref name="end"/>].</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<SpatialHit>> QueryBoxAsync(BoundingBox box, DateOnly? start, DateOnly? end);
+
+    /// <summary>Subscribes (or renews, for a few minutes) an observer; returns the current version. The tile stays
+    /// active while it has subscribers.</summary>
+    Task<TileStamp> SubscribeAsync(ISpatialIndexObserver observer);
+}

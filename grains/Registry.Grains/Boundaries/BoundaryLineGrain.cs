@@ -1,0 +1,305 @@
+using Microsoft.Extensions.Logging;
+using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Time;
+using Registry.Grains.Spatial;
+using Registry.Grains.Storage;
+
+namespace Registry.Grains.Boundaries;
+
+/// <summary>One boundary line; see <see cref="IBoundaryLineGrain"/>.</summary>
+[GrainType(StorageNames.BoundaryLine)]
+public sealed class BoundaryLineGrain(
+    [PersistentState(StorageNames.BoundaryLine, StorageNames.Provider)] IPersistentState<BoundaryLineState> state,
+    BureauClock clock,
+    IGrainFactory grains,
+    ILogger<BoundaryLineGrain> logger) : Grain, IBoundaryLineGrain
+{
+    /// <summary>The earliest year an inspection can be recorded for (before the 1989 survey of boundaries began,
+    /// no joint inspection took place).</summary>
+    public const int FirstInspectionYear = 1989;
+
+    private static readonly TimeSpan MarkerLimit = TimeSpan.FromSeconds(2);
+
+    private readonly RecordIndex index = new(logger);
+
+    private BoundaryLineState State => state.State;
+
+    private string Number => this.GetPrimaryKeyString();
+
+    private bool Exists => State.Number.Length > 0;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        index.Committed(State.Revision, EntriesOf(State));
+        return Task.CompletedTask;
+    }
+
+    public Task<BoundaryLineDetails> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(new BoundaryLineDetails(State.Number, State.DivisionA, State.DivisionB,
+            new GeometryWkb(State.Wkb), State.LengthMetres, State.Agreement, State.AgreementDate, State.Source,
+            State.Markers.ToList(), State.Inspections.ToList(), State.RecordedAt, State.RecordedBy, State.Revision));
+    }
+
+    public Task<bool> ExistsAsync() => Task.FromResult(Exists);
+
+    public async Task<RecordChange> RecordAsync(RecordBoundaryLine command)
+    {
+        var (first, second) = BoundaryLineNumber.Order(command.DivisionA, command.DivisionB);
+        if (BoundaryLineNumber.For(first, second) != Number)
+        {
+            throw DomainException.Invalid("boundary-line-number", "number",
+                $"The line between {first} and {second} is numbered {BoundaryLineNumber.For(first, second)}, not {Number}.");
+        }
+
+        BoundaryRules.EnsureText("agreement", command.Agreement, "agreement-required",
+            "A boundary line is fixed by an agreement; name it (e.g. its document number).");
+        BoundaryRules.EnsureReason(command.Reason);
+        BoundaryRules.EnsureOptionalText("source", command.Source);
+        var input = SpatialInput.Read(command.Geometry, "geometry");
+        GeometryRules.Ensure(input, GeometryKind.Line, "geometry");
+        var geometry = GeometryRules.Canonical(input);
+        var wkb = Wgs84.ToWkb(geometry);
+
+        if (Exists)
+        {
+            if (State.DivisionA == first && State.DivisionB == second && State.Wkb.AsSpan().SequenceEqual(wkb) &&
+                State.Agreement == command.Agreement.Trim() && State.AgreementDate == command.AgreementDate)
+            {
+                return RecordChange.Unchanged;
+            }
+
+            throw DomainException.Conflict("boundary-line-exists",
+                $"Line {Number} is already recorded differently; update it (with a reason) instead.");
+        }
+
+        await EnsureDivisionExistsAsync(first);
+        await EnsureDivisionExistsAsync(second);
+
+        State.Number = Number;
+        State.DivisionA = first;
+        State.DivisionB = second;
+        State.Wkb = wkb;
+        State.LengthMetres = Geodesy.LengthMetres(geometry);
+        State.Agreement = command.Agreement.Trim();
+        State.AgreementDate = command.AgreementDate;
+        State.Source = command.Source?.Trim();
+        State.RecordedAt = clock.Now;
+        State.RecordedBy = AuditScope.Actor;
+        await StoreAndIndexAsync("record-line", command.Reason);
+        return RecordChange.Created;
+    }
+
+    public async Task<RecordChange> UpdateAsync(UpdateBoundaryLine command)
+    {
+        EnsureExists();
+        BoundaryRules.EnsureReason(command.Reason);
+        if (command.Agreement is not null)
+        {
+            BoundaryRules.EnsureText("agreement", command.Agreement, "agreement-required",
+                "The agreement cannot be blank.");
+        }
+
+        byte[]? wkb = null;
+        NetTopologySuite.Geometries.Geometry? geometry = null;
+        if (command.Geometry is not null)
+        {
+            var input = SpatialInput.Read(command.Geometry, "geometry");
+            GeometryRules.Ensure(input, GeometryKind.Line, "geometry");
+            geometry = GeometryRules.Canonical(input);
+            wkb = Wgs84.ToWkb(geometry);
+        }
+
+        var geometryChanged = wkb is not null && !State.Wkb.AsSpan().SequenceEqual(wkb);
+        var agreementChanged = command.Agreement is not null && command.Agreement.Trim() != State.Agreement;
+        var dateChanged = command.AgreementDate is not null && command.AgreementDate != State.AgreementDate;
+        if (!geometryChanged && !agreementChanged && !dateChanged)
+        {
+            return RecordChange.Unchanged;
+        }
+
+        if (geometryChanged)
+        {
+            State.Wkb = wkb!;
+            State.LengthMetres = Geodesy.LengthMetres(geometry!);
+        }
+
+        State.Agreement = command.Agreement?.Trim() ?? State.Agreement;
+        State.AgreementDate = command.AgreementDate ?? State.AgreementDate;
+        if (geometryChanged)
+        {
+            await StoreAndIndexAsync("update-line", command.Reason);
+        }
+        else
+        {
+            await state.WriteAuditedAsync("update-line", command.Reason);
+        }
+
+        return RecordChange.Corrected;
+    }
+
+    public async Task AttachMarkerAsync(string markerNumber)
+    {
+        EnsureExists();
+        if (MarkerNumber.Parse(markerNumber) is not { } parsed || parsed.LineNumber != Number)
+        {
+            throw DomainException.Invalid("marker-number-format", "number",
+                $"Marker {markerNumber} does not belong to line {Number}.");
+        }
+
+        if (State.Markers.Contains(markerNumber))
+        {
+            return;
+        }
+
+        var type = MarkerNumber.TypeOfCode(parsed.TypeCode);
+        foreach (var other in State.Markers)
+        {
+            if (MarkerNumber.Parse(other) is { } existing && existing.Serial == parsed.Serial &&
+                MarkerNumber.TypeOfCode(existing.TypeCode) != type)
+            {
+                throw DomainException.Violation("marker-type-mismatch",
+                    $"Serial {parsed.Serial:000} of line {Number} is already used by {other}, a " +
+                    $"{MarkerNumber.TypeOfCode(existing.TypeCode)} marker; a {type} marker cannot share it.");
+            }
+        }
+
+        State.Markers.Add(markerNumber);
+        State.Markers.Sort(StringComparer.Ordinal);
+        await state.WriteAuditedAsync("attach-marker", markerNumber);
+    }
+
+    public async Task<string> OpenInspectionAsync(int year, string reason)
+    {
+        EnsureExists();
+        BoundaryRules.EnsureReason(reason);
+        var today = clock.Today;
+        if (year < FirstInspectionYear || year > today.Year)
+        {
+            throw DomainException.Invalid("inspection-year", "year",
+                $"An inspection year lies between {FirstInspectionYear} and the current year {today.Year}.");
+        }
+
+        if (State.Inspections.FirstOrDefault(i => i.Status == InspectionStatus.Open) is { } open)
+        {
+            throw DomainException.Conflict("inspection-already-open",
+                $"Inspection {open.Id} of line {Number} is still open; complete it first.");
+        }
+
+        var sequence = State.Inspections.Count(i => i.Year == year) + 1;
+        var id = $"{Number}-{year}-{sequence}";
+        var markers = new List<InspectedMarker>();
+        foreach (var number in State.Markers)
+        {
+            try
+            {
+                // A marker still registering waits on this line (to attach), so it cannot answer now: it is not
+                // registered yet and is left out, like a number whose registration failed after attaching.
+                var marker = await grains.GetGrain<IBoundaryMarkerGrain>(number).GetAsync().WaitAsync(MarkerLimit);
+                markers.Add(new InspectedMarker(marker.Number, marker.Lon, marker.Lat));
+            }
+            catch (Exception e) when (e is TimeoutException ||
+                                      e is DomainException { Kind: DomainErrorKind.NotFound })
+            {
+            }
+        }
+
+        await grains.GetGrain<IJointInspectionGrain>(id).OpenAsync(new InspectionOpening(Number, year, sequence,
+            [State.DivisionA, State.DivisionB], markers, today, reason.Trim()));
+        State.Inspections.Add(new InspectionSummary(id, year, InspectionStatus.Open, today, null));
+        await state.WriteAuditedAsync("open-inspection", reason);
+        return id;
+    }
+
+    public async Task RecordInspectionCompletedAsync(string inspectionId, DateOnly completedOn)
+    {
+        EnsureExists();
+        var i = State.Inspections.FindIndex(s => s.Id == inspectionId);
+        if (i < 0)
+        {
+            throw DomainException.NotFound("inspection-not-found", $"Line {Number} has no inspection {inspectionId}.");
+        }
+
+        if (State.Inspections[i].Status == InspectionStatus.Completed)
+        {
+            return;
+        }
+
+        State.Inspections[i] = State.Inspections[i] with
+        {
+            Status = InspectionStatus.Completed,
+            CompletedOn = completedOn,
+        };
+        await state.WriteAuditedAsync("inspection-completed", inspectionId);
+    }
+
+    public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
+        Task.FromResult(index.PartFor(tile, knownRevision));
+
+    private async Task StoreAndIndexAsync(string operation, string reason)
+    {
+        var oldTiles = State.Tiles.ToList();
+        State.Revision++;
+        var source = EntriesOf(State);
+        var entries = source();
+        State.Tiles = entries.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
+        try
+        {
+            await SpatialIndexing.ReserveAsync(grains, Number, State.Tiles.Except(oldTiles));
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
+
+        await state.WriteAuditedAsync(operation, reason);
+        index.Committed(State.Revision, source, entries);
+        await index.PublishAsync(this, grains, Number, State.Revision, entries, oldTiles.Except(State.Tiles).ToList());
+    }
+
+    private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(BoundaryLineState state)
+    {
+        var (number, wkb) = (state.Number, state.Wkb);
+        return () => number.Length == 0
+            ? []
+            : SpatialIndexing.EntriesByTile(SpatialLayer.BoundaryLines,
+                [(Wgs84.FromWkb(wkb), new TileEntry(number, 0, [], null, null, null, number))]);
+    }
+
+    private async Task EnsureDivisionExistsAsync(string key)
+    {
+        if (DivisionRef.IsReference(key))
+        {
+            if (!await grains.GetGrain<IDivisionGeometryGrain>(key).ExistsAsync())
+            {
+                throw DomainException.Violation("division-unknown",
+                    $"No reference area {key} is recorded (record its geometry first).");
+            }
+
+            return;
+        }
+
+        try
+        {
+            await grains.GetGrain<IDivisionGrain>(key).GetSummaryAsync(clock.Today);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainException.Violation("division-unknown", $"No division {key} is recorded.");
+        }
+    }
+
+    private void EnsureExists()
+    {
+        if (!Exists)
+        {
+            throw DomainException.NotFound("boundary-line-not-found", $"No boundary line {Number} is recorded.");
+        }
+    }
+}

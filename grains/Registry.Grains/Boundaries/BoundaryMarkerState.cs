@@ -1,0 +1,49 @@
+using Registry.Abstractions.Boundaries;
+
+namespace Registry.Grains.Boundaries;
+
+/// <summary>Stored state of a boundary marker; <see cref="Number"/> is empty until it is registered.</summary>
+public sealed class BoundaryMarkerState
+{
+    public string Number { get; set; } = "";
+
+    public string LineNumber { get; set; } = "";
+
+    public int Serial { get; set; }
+
+    public string TypeCode { get; set; } = "";
+
+    public MarkerType Type { get; set; }
+
+    /// <summary>The registered position, WGS84 degrees. Never changes once registered.</summary>
+    public double Lon { get; set; }
+
+    public double Lat { get; set; }
+
+    public double DistanceFromLineMetres { get; set; }
+
+    public string? Material { get; set; }
+
+    public List<string> Landmarks { get; set; } = [];
+
+    public List<string> Photos { get; set; } = [];
+
+    public MarkerCondition Condition { get; set; }
+
+    public string? ConditionSource { get; set; }
+
+    public DateOnly? ConditionSince { get; set; }
+
+    public string? Source { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public long Revision { get; set; }
+
+    public List<string> Tiles { get; set; } = [];
+
+    /// <summary>Ids of internal steps already applied, so a resumed step is not applied twice.</summary>
+    public List<string> AppliedOperations { get; set; } = [];
+}

@@ -1,0 +1,188 @@
+using Microsoft.Extensions.Logging;
+using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Time;
+using Registry.Grains.Spatial;
+using Registry.Grains.Storage;
+
+namespace Registry.Grains.Boundaries;
+
+/// <summary>A division's geometry versions; see <see cref="IDivisionGeometryGrain"/>.</summary>
+[GrainType(StorageNames.DivisionGeometry)]
+public sealed class DivisionGeometryGrain(
+    [PersistentState(StorageNames.DivisionGeometry, StorageNames.Provider)]
+    IPersistentState<DivisionGeometryState> state,
+    BureauClock clock,
+    IGrainFactory grains,
+    ILogger<DivisionGeometryGrain> logger) : Grain, IDivisionGeometryGrain
+{
+    private readonly RecordIndex index = new(logger);
+
+    private DivisionGeometryState State => state.State;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        index.Committed(State.Revision, EntriesOf(Key, State));
+        return Task.CompletedTask;
+    }
+
+    public async Task<DivisionGeometryDetails> GetAsync(DateOnly asOf)
+    {
+        var found = DivisionGeometryTimeline.VersionAsOf(State.Versions, asOf);
+        if (found is not { } version)
+        {
+            throw DomainException.NotFound("division-geometry-not-found", State.Versions.Count == 0
+                ? $"No geometry is recorded for {Key}."
+                : $"No geometry of {Key} is in force on {asOf:yyyy-MM-dd}.");
+        }
+
+        var (name, level) = await NameAndLevelAsync(asOf);
+        return new DivisionGeometryDetails(Key, State.IsReference, name, level, asOf,
+            DivisionGeometryTimeline.Describe(State.Versions, version), new GeometryWkb(State.Versions[version].Wkb));
+    }
+
+    public Task<IReadOnlyList<DivisionGeometryVersion>> GetVersionsAsync() =>
+        Task.FromResult<IReadOnlyList<DivisionGeometryVersion>>(State.Versions
+            .Select((_, i) => DivisionGeometryTimeline.Describe(State.Versions, i)).ToList());
+
+    public Task<bool> ExistsAsync() => Task.FromResult(State.Versions.Count > 0);
+
+    public async Task<DivisionGeometryChange> SetAsync(SetDivisionGeometry command)
+    {
+        if (!DivisionRef.IsWellFormed(Key))
+        {
+            throw DomainException.Invalid("division-ref-format", "code",
+                "A division is a registry code (6 or 9 digits) or a reference area written scheme:id.");
+        }
+
+        BoundaryRules.EnsureReason(command.Reason);
+        BoundaryRules.EnsureOptionalText("source", command.Source);
+        var input = SpatialInput.Read(command.Geometry, "geometry");
+        GeometryRules.Ensure(input, GeometryKind.Area, "geometry");
+        var geometry = GeometryRules.Canonical(input);
+
+        var isReference = DivisionRef.IsReference(Key);
+        DivisionLevel level;
+        if (isReference)
+        {
+            BoundaryRules.EnsureText("name", command.Name, "reference-area-name-required",
+                "A reference area records its own name.");
+            if (command.Name!.Trim().Length > BoundaryRules.MaxNameLength)
+            {
+                throw DomainException.Invalid("text-invalid", "name",
+                    $"A name has at most {BoundaryRules.MaxNameLength} characters.");
+            }
+
+            level = command.Level ?? throw DomainException.Invalid("reference-area-level-required", "level",
+                "A reference area records its level (province, prefecture, county or township).");
+        }
+        else
+        {
+            level = await RegistryLevelAsync(command.EffectiveDate);
+        }
+
+        var wkb = Wgs84.ToWkb(geometry);
+        var name = isReference ? command.Name!.Trim() : null;
+        var change = DivisionGeometryTimeline.Decide(State, command.EffectiveDate, wkb, name, level);
+        if (change == RecordChange.Unchanged)
+        {
+            return new DivisionGeometryChange(RecordChange.Unchanged, State.Versions.Count,
+                State.Versions[^1].From);
+        }
+
+        var version = GeometryVersionState.Create(
+            change == RecordChange.Corrected ? State.Versions[^1].Number : State.Versions.Count + 1,
+            command.EffectiveDate, geometry, command.Source?.Trim(), clock.Now, AuditScope.Actor,
+            command.Reason.Trim(), change == RecordChange.Corrected ? State.Versions[^1].Corrections + 1 : 0);
+
+        var oldTiles = State.Tiles.ToList();
+        State.Key = Key;
+        State.IsReference = isReference;
+        State.Name = name;
+        State.Level = level;
+        if (change == RecordChange.Corrected)
+        {
+            State.Versions[^1] = version;
+        }
+        else
+        {
+            State.Versions.Add(version);
+        }
+
+        State.Revision++;
+        var source = EntriesOf(Key, State);
+        var entries = source();
+        State.Tiles = entries.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
+        try
+        {
+            await SpatialIndexing.ReserveAsync(grains, Key, State.Tiles.Except(oldTiles));
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
+
+        var operation = change switch
+        {
+            RecordChange.Created => "record-geometry",
+            RecordChange.NewVersion => "add-geometry-version",
+            _ => "correct-geometry",
+        };
+        await state.WriteAuditedAsync(operation, command.Reason);
+        index.Committed(State.Revision, source, entries);
+        await index.PublishAsync(this, grains, Key, State.Revision, entries, oldTiles.Except(State.Tiles).ToList());
+        return new DivisionGeometryChange(change, version.Number, version.From);
+    }
+
+    public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
+        Task.FromResult(index.PartFor(tile, knownRevision));
+
+    /// <summary>How to compute the entries of the state as it is now (versions are never changed in place).</summary>
+    private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(string key, DivisionGeometryState state)
+    {
+        var versions = state.Versions.ToList();
+        var level = state.Level;
+        var label = state.IsReference ? state.Name : null;
+        return () => SpatialIndexing.EntriesByTile(SpatialLayer.Divisions, versions.Select((v, i) =>
+            (Wgs84.FromWkb(v.Wkb), new TileEntry(key, v.Number, [], v.From,
+                i + 1 < versions.Count ? versions[i + 1].From : null, level, label))));
+    }
+
+    private async Task<DivisionLevel> RegistryLevelAsync(DateOnly? effectiveDate)
+    {
+        DivisionSummary summary;
+        try
+        {
+            summary = await grains.GetGrain<IDivisionGrain>(Key).GetSummaryAsync(effectiveDate ?? clock.Today);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainException.NotFound("division-not-found", $"No division with code {Key} is recorded.");
+        }
+
+        if (effectiveDate is { } date && summary.Status != DivisionStatus.InForce)
+        {
+            throw DomainException.Violation("division-not-in-force",
+                $"Division {Key} is not in force on {date:yyyy-MM-dd} ({summary.Status}).");
+        }
+
+        return summary.Level;
+    }
+
+    private async Task<(string Name, DivisionLevel Level)> NameAndLevelAsync(DateOnly asOf)
+    {
+        if (State.IsReference)
+        {
+            return (State.Name ?? Key, State.Level);
+        }
+
+        var summary = await grains.GetGrain<IDivisionGrain>(Key).GetSummaryAsync(asOf);
+        return (summary.Name, summary.Level);
+    }
+}

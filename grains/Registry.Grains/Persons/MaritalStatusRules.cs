@@ -1,0 +1,38 @@
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
+
+namespace Registry.Grains.Persons;
+
+/// <summary>Derives a person's marital status from the marriage records naming them. Pure.</summary>
+public static class MaritalStatusRules
+{
+    /// <summary>
+    /// The status follows the latest marriage that was not annulled (an annulled marriage is void from the start, so
+    /// the status is what it was before it): in force -> married; divorced -> divorced; ended by a declaration of
+    /// death -> widowed, or declared dead for the party declared dead; none -> single. <paramref name="records"/> are
+    /// in the order they were registered (the person record's order: dates alone cannot order two registrations on
+    /// one day).
+    /// </summary>
+    public static MaritalStatus Derive(string idNumber, IReadOnlyList<MarriageSummary> records)
+    {
+        var latest = records.LastOrDefault(r => r.Status != MarriageStatus.Annulled);
+        return latest?.Status switch
+        {
+            null => MaritalStatus.Single,
+            MarriageStatus.InForce => MaritalStatus.Married,
+            MarriageStatus.Divorced => MaritalStatus.Divorced,
+            _ when latest.DeceasedIdNumber == idNumber => MaritalStatus.DeclaredDead,
+            _ => MaritalStatus.Widowed,
+        };
+    }
+
+    /// <summary>A record as seen from the party <paramref name="idNumber"/>.</summary>
+    public static MarriageRecordReference ReferenceFor(string idNumber, MarriageSummary record)
+    {
+        var spouseIsA = record.PartyBIdNumber == idNumber;
+        return new MarriageRecordReference(record.Id, record.CertificateNumber, record.Office, record.RegisteredOn,
+            record.Status, record.EndedOn,
+            spouseIsA ? record.PartyAIdNumber : record.PartyBIdNumber,
+            spouseIsA ? record.PartyAName : record.PartyBName);
+    }
+}

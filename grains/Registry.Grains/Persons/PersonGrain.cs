@@ -1,0 +1,160 @@
+using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
+using Registry.Abstractions.Time;
+using Registry.Grains.Marriages;
+using Registry.Grains.Storage;
+
+namespace Registry.Grains.Persons;
+
+/// <summary>
+/// A person in the marriage registry; see <see cref="IPersonGrain"/> and, for the registration protocol, the remarks
+/// of <see cref="MarriageGrain"/>. Calls are not interleaved, so checking and taking a reservation is one step.
+/// </summary>
+/// <remarks>
+/// Calls go one way only: marriage grains call persons (reserve, release), persons call marriage grains only to read
+/// (<see cref="IMarriageGrain.GetRegistrationOutcomeAsync"/> interleaves; <see cref="IMarriageGrain.GetSummaryAsync"/>
+/// is asked only of records whose registration has completed, so it never waits on a call waiting on this grain).
+/// </remarks>
+[GrainType(StorageNames.PersonGrainType)]
+public sealed class PersonGrain(
+    [PersistentState(StorageNames.Person, StorageNames.Provider)] IPersistentState<PersonState> state,
+    BureauClock clock,
+    RecordedProvinces provinces,
+    IGrainFactory grains) : Grain, IPersonGrain
+{
+    private PersonState State => state.State;
+
+    public async Task ReserveForMarriageAsync(string marriageId)
+    {
+        var id = ParseKey();
+        if (!MarriageId.IsWellFormed(marriageId))
+        {
+            throw DomainException.Invalid("marriage-id-format", "marriageId", "Not a marriage id.");
+        }
+
+        await ResolvePendingAsync();
+        if (State.Marriages.Any(link => link.MarriageId == marriageId))
+        {
+            return;
+        }
+
+        if (State.Marriages.Any(link => link.Pending))
+        {
+            throw DomainException.Conflict("registration-in-progress",
+                $"Another registration naming {ResidentIdNumber.Mask(id.Number)} is in progress at this moment; " +
+                "try again once it has completed.");
+        }
+
+        var records = await LoadRecordsAsync();
+        if (records.FirstOrDefault(r => r.Status == MarriageStatus.InForce) is { } current)
+        {
+            throw DomainException.Violation("person-already-married",
+                $"{ResidentIdNumber.Mask(id.Number)} is married (certificate {current.CertificateNumber}); a person " +
+                "with a spouse cannot marry again (Civil Code art. 1041).");
+        }
+
+        State.IdNumber = id.Number;
+        State.Marriages.Add(new MarriageLink { MarriageId = marriageId, Pending = true });
+        await state.WriteAuditedAsync("reserve-for-marriage", marriageId);
+
+        // Most people are registered once in years: free the activation now rather than after the collection age.
+        DeactivateOnIdle();
+    }
+
+    public async Task ReleaseReservationAsync(string marriageId)
+    {
+        var link = State.Marriages.FirstOrDefault(l => l.Pending && l.MarriageId == marriageId);
+        if (link is null)
+        {
+            return;
+        }
+
+        State.Marriages.Remove(link);
+        await state.WriteAuditedAsync("release-reservation", marriageId);
+    }
+
+    public async Task<MaritalStatusDetails> GetMaritalStatusAsync()
+    {
+        var id = ParseKey();
+        await ResolvePendingAsync();
+        var records = await LoadRecordsAsync();
+        await PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, id.Number);
+        var status = MaritalStatusRules.Derive(id.Number, records);
+        var current = status == MaritalStatus.Married
+            ? records.First(r => r.Status == MarriageStatus.InForce).Id
+            : null;
+        return new MaritalStatusDetails(id.Number, id.Sex, id.BirthDate, status, current,
+            State.Marriages.Any(l => l.Pending),
+            records.Select(r => MaritalStatusRules.ReferenceFor(id.Number, r)).ToList());
+    }
+
+    public async Task<NoMarriageRecordCertificate> IssueNoMarriageRecordCertificateAsync(string office)
+    {
+        var id = ParseKey();
+        var today = clock.Today;
+        await Task.WhenAll(
+            provinces.EnsureRecordedAsync(id, today, "idNumber"),
+            RegistryDivisions.EnsureOfficeAsync(grains, office, today));
+        await ResolvePendingAsync();
+        await PersonDataAccess.RecordAsync(grains, clock, "no-marriage-record-certificate", null, id.Number);
+        if (State.Marriages.Any(l => l.Pending))
+        {
+            throw DomainException.Conflict("registration-in-progress",
+                "A registration naming this person is in progress; no certificate can be issued now.");
+        }
+
+        if (State.Marriages.Count > 0)
+        {
+            throw DomainException.Conflict("marriage-record-exists",
+                $"The registry holds {State.Marriages.Count} marriage record(s) naming " +
+                $"{ResidentIdNumber.Mask(id.Number)}; a certificate of no marriage record cannot be issued.");
+        }
+
+        var certificate = new NoMarriageRecordCertificate(MarriageId.New(clock.Now), id.Number, office, today,
+            clock.Now, AuditScope.Actor);
+        State.IdNumber = id.Number;
+        State.NoRecordCertificates.Add(certificate);
+        await state.WriteAuditedAsync("issue-no-marriage-record-certificate", certificate.CertificateId);
+        return certificate;
+    }
+
+    /// <summary>
+    /// Settles a pending reservation with its marriage grain: registered -> the link is confirmed; aborted -> it is
+    /// dropped; running -> it stays. The change is kept in memory and stored with this grain's next write: the
+    /// marriage grain's stored outcome is the truth, so asking again after a restart gives the same answer.
+    /// </summary>
+    private async Task ResolvePendingAsync()
+    {
+        var pending = State.Marriages.FirstOrDefault(l => l.Pending);
+        if (pending is null)
+        {
+            return;
+        }
+
+        var outcome = await grains.GetGrain<IMarriageGrain>(pending.MarriageId).GetRegistrationOutcomeAsync();
+        switch (outcome)
+        {
+            case RegistrationOutcome.Registered:
+                pending.Pending = false;
+                break;
+            case RegistrationOutcome.Aborted:
+                State.Marriages.Remove(pending);
+                break;
+        }
+    }
+
+    /// <summary>The records of every confirmed link, in the order they were registered.</summary>
+    private async Task<IReadOnlyList<MarriageSummary>> LoadRecordsAsync()
+    {
+        var confirmed = State.Marriages.Where(l => !l.Pending).ToList();
+        return confirmed.Count == 0
+            ? []
+            : await Task.WhenAll(confirmed.Select(link =>
+                grains.GetGrain<IMarriageGrain>(link.MarriageId).GetSummaryAsync()));
+    }
+
+    private ResidentId ParseKey() =>
+        MarriageRules.ParseIdNumber(this.GetPrimaryKeyString(), "idNumber", clock.Today);
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Grains.Marriages;
+
+namespace Registry.Hosting.Marriages;
+
+/// <summary>Silo services of the marriage registry.</summary>
+public static class MarriageHosting
+{
+    /// <summary>The holiday calendar bound from <c>Registry:Calendar</c>, validated when the host starts.</summary>
+    public static IServiceCollection AddRegistryMarriages(this IServiceCollection services)
+    {
+        services.AddOptions<HolidayCalendarOptions>()
+            .BindConfiguration(HolidayCalendarOptions.Section)
+            .Validate(options => !options.Problems().Any(),
+                $"{HolidayCalendarOptions.Section} is inconsistent: a date is both a holiday and a working day, or a " +
+                "working day is not a Saturday or Sunday.")
+            .ValidateOnStart();
+        services.TryAddSingleton<HolidayCalendar>();
+        services.TryAddSingleton<RecordedProvinces>();
+        return services;
+    }
+}

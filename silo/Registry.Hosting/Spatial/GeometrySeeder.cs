@@ -1,0 +1,245 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NetTopologySuite.Geometries;
+using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Spatial;
+using Registry.Grains;
+using Registry.Grains.Boundaries;
+using Registry.Grains.Spatial;
+using Registry.Storage;
+
+namespace Registry.Hosting.Spatial;
+
+/// <summary>
+/// Stores the shipped province and prefecture geometry of China (ReferenceData/geometry, see its ATTRIBUTION.md) as
+/// the division geometry "in force since before the records", where none is stored. On a database whose division
+/// tiles are still empty it writes the records, their tiles' memberships and the regions in one transaction before the
+/// silo takes calls; otherwise (geometry imported before seeding was enabled) it goes through the grains once the silo
+/// is active, so existing tiles learn of the new records. Invalid polygons, codes the registry does not record and
+/// province-level codes repeated in the prefecture file are refused and reported, never stored. A marker state records
+/// that the seed was applied, so later starts read no file. Idempotent; never overwrites stored geometry.
+/// </summary>
+public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, ILogger<GeometrySeeder> logger)
+{
+    public const string Source = "cn-atlas 2023 (shengshixian.com), simplified map outlines";
+
+    /// <summary>State name of the marker recording that a geometry seed was applied.</summary>
+    public const string SeedMarkerState = "spatial-seed";
+
+    private const string SeedMarkerId = "geometry/cn-atlas-2023";
+    private const string CodeProperty = "区划码";
+    private const string NameProperty = "地名";
+
+    /// <summary>The seed files in the order they are applied, with the level each describes.</summary>
+    public static IReadOnlyList<(string File, DivisionLevel Layer)> Files { get; } =
+        [("provinces.geojson", DivisionLevel.Province), ("prefectures.geojson", DivisionLevel.Prefecture)];
+
+    /// <summary>The folder shipped beside the silo's assemblies.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "ReferenceData", "geometry");
+
+    /// <summary>
+    /// Seeds before the silo takes calls. Returns null when the seed has to go through the grains instead
+    /// (<see cref="SeedThroughGrainsAsync"/>).
+    /// </summary>
+    public async Task<GeometrySeedReport?> SeedAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        await store.InitializeAsync(cancellationToken);
+        if (await store.ReadAsync(MarkerKey, cancellationToken) is not null)
+        {
+            return new GeometrySeedReport(0, [], AlreadySeeded: true);
+        }
+
+        if (await AnyDivisionTileAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var (accepted, rejected) = await PlanAsync(directory, cancellationToken);
+        var now = time.GetUtcNow();
+        var reason = $"Seeded from {Source}";
+        var states = new List<SeedState>();
+        var tiles = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (code, level, geometry) in accepted)
+        {
+            var tileKeys = SpatialTiling.Split(geometry)
+                .Select(p => new TileId(SpatialLayer.Divisions, p.X, p.Y).Key)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            var state = new DivisionGeometryState
+            {
+                Key = code,
+                Level = level,
+                Versions = [GeometryVersionState.Create(1, null, geometry, Source, now, AuditScope.SystemActor, reason)],
+                Revision = 1,
+                Tiles = tileKeys,
+            };
+            states.Add(Seed(StorageNames.DivisionGeometry, code, state));
+            foreach (var tile in tileKeys)
+            {
+                if (!tiles.TryGetValue(tile, out var members))
+                {
+                    tiles[tile] = members = [];
+                }
+
+                members.Add(code);
+            }
+        }
+
+        states.AddRange(tiles.Select(t => Seed(StorageNames.SpatialTile, t.Key,
+            new SpatialTileState { Members = t.Value.Order(StringComparer.Ordinal).ToList() })));
+        states.AddRange(tiles.Keys.GroupBy(key => TileId.Parse(key).Region.Key).Select(region =>
+            Seed(StorageNames.SpatialRegion, region.Key, new SpatialRegionState { OccupiedTiles = region.ToList() })));
+        states.Add(new SeedState(MarkerKey, JsonSerializer.Serialize(new { source = Source, stored = accepted.Count })));
+
+        var inserted = await store.InsertMissingAsync(states,
+            new HistoryEntry("seed", AuditScope.SystemActor, Source, now), cancellationToken);
+        var report = new GeometrySeedReport(accepted.Count, rejected, AlreadySeeded: false);
+        Log(report, inserted);
+        return report;
+    }
+
+    /// <summary>Seeds through the division geometry grains (each indexes itself), for a silo that is active.</summary>
+    public async Task<GeometrySeedReport> SeedThroughGrainsAsync(string directory, IGrainFactory grains,
+        CancellationToken cancellationToken = default)
+    {
+        var (accepted, rejected) = await PlanAsync(directory, cancellationToken);
+        var stored = 0;
+        foreach (var (code, _, geometry) in accepted)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await grains.GetGrain<IDivisionGeometryGrain>(code).SetAsync(new SetDivisionGeometry(
+                    GeometryWkb.From(geometry), null, $"Seeded from {Source}", null, null, Source));
+                stored++;
+            }
+            catch (Abstractions.Errors.DomainException e)
+            {
+                rejected.Add(new GeometrySeedRejection("", code, null, e.Rule, e.Message));
+            }
+        }
+
+        await store.InsertMissingAsync([new SeedState(MarkerKey, JsonSerializer.Serialize(new { source = Source, stored }))],
+            new HistoryEntry("seed", AuditScope.SystemActor, Source, time.GetUtcNow()), cancellationToken);
+        var report = new GeometrySeedReport(stored, rejected, AlreadySeeded: false);
+        Log(report, stored);
+        return report;
+    }
+
+    private static GrainStateKey MarkerKey => new(SeedMarkerState, SeedMarkerId);
+
+    private static SeedState Seed<T>(string grainType, string key, T state) =>
+        new(new GrainStateKey(grainType, GrainId.Create(grainType, key).ToString()),
+            JsonSerializer.Serialize(state, RegistryJson.StateOptions));
+
+    private async Task<(List<(string Code, DivisionLevel Level, Geometry Geometry)> Accepted,
+        List<GeometrySeedRejection> Rejected)> PlanAsync(string directory, CancellationToken cancellationToken)
+    {
+        var divisions = await IdsAsync(StorageNames.Division, cancellationToken);
+        var stored = await IdsAsync(StorageNames.DivisionGeometry, cancellationToken);
+        var accepted = new List<(string, DivisionLevel, Geometry)>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var rejected = new List<GeometrySeedRejection>();
+        foreach (var (file, layer) in Files)
+        {
+            using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(directory, file),
+                cancellationToken));
+            foreach (var feature in GeoJson.ReadFeatureCollection(document.RootElement))
+            {
+                var code = feature.Text(CodeProperty);
+                var name = feature.Text(NameProperty);
+                void Reject(string rule, string message) =>
+                    rejected.Add(new GeometrySeedRejection(file, code, name, rule, message));
+
+                if (code is null || !DivisionCode.IsWellFormed(code))
+                {
+                    Reject("division-code-format", $"'{code}' is not a division code.");
+                    continue;
+                }
+
+                if (!divisions.Contains(code))
+                {
+                    Reject("division-unknown", $"The registry's code lists record no division {code}.");
+                    continue;
+                }
+
+                var level = DivisionRef.LevelOfCode(code);
+                if (DivisionLayerRules.CheckLevel(level, layer) is { } levelProblem)
+                {
+                    Reject(DivisionLayerRules.LevelRule, $"{code} is {levelProblem}.");
+                    continue;
+                }
+
+                if (!taken.Add(code))
+                {
+                    Reject("duplicate-feature", $"{code} appears more than once.");
+                    continue;
+                }
+
+                Geometry geometry;
+                try
+                {
+                    geometry = GeometryRules.Normalize(GeoJson.ReadGeometry(feature.Geometry ?? default));
+                }
+                catch (FormatException e)
+                {
+                    Reject("geometry-malformed", e.Message);
+                    continue;
+                }
+
+                if (GeometryRules.Check(geometry, GeometryKind.Area) is { } problem)
+                {
+                    Reject(problem.Rule, problem.Message);
+                    continue;
+                }
+
+                if (!stored.Contains(code))
+                {
+                    accepted.Add((code, level, GeometryRules.Canonical(geometry)));
+                }
+            }
+        }
+
+        return (accepted, rejected);
+    }
+
+    private async Task<HashSet<string>> IdsAsync(string stateName, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var key in store.ListKeysAsync(stateName, cancellationToken))
+        {
+            ids.Add(key.GrainId[(key.GrainId.IndexOf('/') + 1)..]);
+        }
+
+        return ids;
+    }
+
+    private async Task<bool> AnyDivisionTileAsync(CancellationToken cancellationToken)
+    {
+        var prefix = GrainId.Create(StorageNames.SpatialTile, SpatialTiling.LayerName(SpatialLayer.Divisions) + "/")
+            .ToString();
+        await foreach (var key in store.ListKeysAsync(StorageNames.SpatialTile, cancellationToken))
+        {
+            if (key.GrainId.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Log(GeometrySeedReport report, int inserted)
+    {
+        foreach (var r in report.Rejected)
+        {
+            logger.LogWarning("Division geometry seed: {File} {Code} {Name} not stored ({Rule}): {Message}", r.File,
+                r.Code, r.Name, r.Rule, r.Message);
+        }
+
+        logger.LogInformation("Division geometry seed: {Stored} divisions stored ({Inserted} states written), " +
+            "{Rejected} features refused", report.Stored, inserted, report.Rejected.Count);
+    }
+}

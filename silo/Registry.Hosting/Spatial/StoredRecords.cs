@@ -1,0 +1,24 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Registry.Grains.Storage;
+using Registry.Storage;
+
+namespace Registry.Hosting.Spatial;
+
+/// <summary><see cref="IStoredRecords"/> over the silo's <see cref="IGrainStateStore"/>, reading the stored JSON
+/// with the same options the grain storage writes it with.</summary>
+public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
+{
+    public async IAsyncEnumerable<T> ReadAllAsync<T>(string stateName,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var key in store.ListKeysAsync(stateName, cancellationToken))
+        {
+            if (await store.ReadAsync(key, cancellationToken) is { } stored &&
+                JsonSerializer.Deserialize<T>(stored.StateJson, RegistryJson.StateOptions) is { } state)
+            {
+                yield return state;
+            }
+        }
+    }
+}

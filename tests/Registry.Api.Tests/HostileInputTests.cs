@@ -1,0 +1,239 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Registry.Api.Tests;
+
+/// <summary>
+/// "A client can never cause a 500", checked against every operation the OpenAPI document describes: each path,
+/// query and body is filled with hostile values (wrong types, malformed JSON, overflowing numbers, control characters,
+/// oversized strings, path tricks) and sent with a token holding every role. Every answer must be below 500, and every
+/// 4xx must be RFC 9457 problem+json. New endpoints are covered as soon as they are in the document.
+/// </summary>
+public sealed class HostileInputTests : IAsyncLifetime
+{
+    private static readonly string[] AllRoles =
+    [
+        "admin", "registrar.marriage", "registrar.organizations", "registrar.places", "registrar.boundaries", "gis",
+        "organization",
+    ];
+
+    private static readonly string[] PathValues =
+        ["x", "-1", "%20", "..%2F..%2Fetc", "%F0%9F%92%A5", new string('9', 300), "0000000000000000000000000000"];
+
+    private static readonly string[] QueryValues =
+        ["x", "-1", "99999999999999999999999", "NaN", "1e309", "", "%00", "2026-02-30", "181,91", "1,2,3,4,5"];
+
+    private static readonly string[] RawBodies = ["{}", "[]", "null", "\"x\"", "{\"a\":", "{\"a\":1}}", "\u0000"];
+
+    private readonly string directory =
+        Path.Combine(Path.GetTempPath(), "registry-hostile-" + Guid.NewGuid().ToString("N"));
+
+    private RegistryApiFactory factory = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        factory = new RegistryApiFactory(directory);
+        _ = factory.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task EveryDocumentedOperation_AnswersHostileInput_BelowFiveHundred_WithProblemJson()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
+            extraClaims: new Dictionary<string, string> { ["uscc"] = "51110000MJ0000000X" }));
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var schemas = document["components"]?["schemas"]?.AsObject();
+
+        var sent = 0;
+        var failures = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                foreach (var request in Requests(method.ToUpperInvariant(), path, operation!, schemas))
+                {
+                    sent++;
+                    var failure = await SendAsync(client, request);
+                    if (failure is not null)
+                    {
+                        failures.Add(failure);
+                    }
+                }
+            }
+        }
+
+        Assert.True(sent > 500, $"only {sent} requests were generated from the OpenAPI document");
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} of {sent} hostile requests were not answered as a 4xx problem:\n" +
+            string.Join('\n', failures.Take(40)));
+    }
+
+    private static async Task<string?> SendAsync(HttpClient client, HostileRequest request)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        if (request.Body is not null)
+        {
+            message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(message);
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        var what = $"{request.Method} {request.Url} {Excerpt(request.Body)} -> {status} {Excerpt(text)}";
+        if (status >= 500)
+        {
+            return what;
+        }
+
+        if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return what + " (not problem+json)";
+        }
+
+        return null;
+    }
+
+    private static string Excerpt(string? text) =>
+        text is null ? "" : text.Length <= 160 ? text : text[..160] + "...";
+
+    private static IEnumerable<HostileRequest> Requests(string method, string path, JsonNode operation,
+        JsonObject? schemas)
+    {
+        var parameters = operation["parameters"]?.AsArray().Select(p => p!).ToList() ?? [];
+        var query = parameters.Where(p => (string?)p["in"] == "query").Select(p => (string)p["name"]!).ToList();
+
+        // Hostile path values with no query, then a plausible path with each hostile query value in every parameter.
+        foreach (var value in PathValues)
+        {
+            yield return new HostileRequest(method, Fill(path, value), Body(method, "{}"));
+        }
+
+        if (query.Count > 0)
+        {
+            foreach (var value in QueryValues)
+            {
+                var queryString = string.Join('&', query.Select(name => $"{name}={value}"));
+                yield return new HostileRequest(method, Fill(path, "x") + "?" + queryString, Body(method, "{}"));
+            }
+        }
+
+        if (method is "POST" or "PUT" or "PATCH")
+        {
+            foreach (var body in RawBodies)
+            {
+                yield return new HostileRequest(method, Fill(path, "x"), body);
+            }
+
+            var schema = Resolve(operation["requestBody"]?["content"]?["application/json"]?["schema"], schemas);
+            if (schema?["properties"] is JsonObject properties)
+            {
+                yield return new HostileRequest(method, Fill(path, "x"), WrongTypes(properties, schemas));
+                yield return new HostileRequest(method, Fill(path, "x"), Extremes(properties, schemas));
+            }
+        }
+    }
+
+    private static string? Body(string method, string body) => method is "POST" or "PUT" or "PATCH" ? body : null;
+
+    private static string Fill(string path, string value)
+    {
+        var builder = new StringBuilder();
+        var inside = false;
+        foreach (var c in path)
+        {
+            if (c == '{')
+            {
+                inside = true;
+                builder.Append(value);
+            }
+            else if (c == '}')
+            {
+                inside = false;
+            }
+            else if (!inside)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static JsonNode? Resolve(JsonNode? schema, JsonObject? schemas)
+    {
+        while (schema?["$ref"] is JsonValue reference)
+        {
+            schema = schemas?[((string)reference!).Split('/')[^1]];
+        }
+
+        return schema;
+    }
+
+    private static string? TypeOf(JsonNode? schema, JsonObject? schemas)
+    {
+        var resolved = Resolve(schema, schemas);
+        return resolved?["type"] switch
+        {
+            JsonValue single => (string?)single,
+            JsonArray several => several.Select(t => (string?)t).FirstOrDefault(t => t != "null"),
+            _ => resolved?["properties"] is not null ? "object" : null,
+        };
+    }
+
+    /// <summary>Every property with a value of another JSON type than the document says.</summary>
+    private static string WrongTypes(JsonObject properties, JsonObject? schemas)
+    {
+        var body = new JsonObject();
+        foreach (var (name, schema) in properties)
+        {
+            body[name] = TypeOf(schema, schemas) switch
+            {
+                "string" => JsonValue.Create(12345),
+                "integer" or "number" => JsonValue.Create("x"),
+                "boolean" => JsonValue.Create("yes"),
+                "array" => new JsonObject(),
+                _ => JsonValue.Create(true),
+            };
+        }
+
+        return body.ToJsonString();
+    }
+
+    /// <summary>Every property of the right type at an extreme: huge numbers, control characters, long strings.</summary>
+    private static string Extremes(JsonObject properties, JsonObject? schemas)
+    {
+        var body = new StringBuilder("{");
+        foreach (var (name, schema) in properties)
+        {
+            var value = TypeOf(schema, schemas) switch
+            {
+                "string" => JsonSerializer.Serialize("\u0000\u202e" + new string('字', 5_000) + "\ud800"[..1]),
+                "integer" => "1" + new string('0', 30),
+                "number" => "1e308",
+                "boolean" => "true",
+                "array" => "[" + string.Join(',', Enumerable.Repeat("null", 1_000)) + "]",
+                _ => "{\"type\":\"Point\",\"coordinates\":[1e308,-1e308]}",
+            };
+            body.Append(JsonSerializer.Serialize(name)).Append(':').Append(value).Append(',');
+        }
+
+        body.Length--;
+        return body.Append('}').ToString();
+    }
+
+    private sealed record HostileRequest(string Method, string Url, string? Body);
+}

@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Registry.Abstractions.Time;
+
+namespace Registry.Api.Tests.Marriages;
+
+/// <summary>
+/// The real API with its embedded silo for the marriage registry's tests, configured like
+/// <see cref="RegistryApiFactory"/> and with the configuration as shipped (appsettings.json, including the 2026
+/// holiday calendar). Only the bureau's clock is fake: Orleans keeps the system clock, so moving the calendar months
+/// ahead costs nothing and fires no runtime timers.
+/// </summary>
+public sealed class MarriageApiFactory(string dataDirectory, DateTimeOffset start) : WebApplicationFactory<Program>
+{
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public FakeTimeProvider Time { get; } = new(start);
+
+    /// <summary>Today in the bureau's zone.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Beijing).DateTime);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Registry:DataDirectory", dataDirectory);
+        builder.UseSetting("Registry:Clustering:SiloPort", RegistryApiFactory.FreePort().ToString());
+        builder.UseSetting("Registry:Clustering:GatewayPort", "0");
+        foreach (var (key, value) in RegistryApiFactory.BearerSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton(new BureauClock(Time, Beijing)));
+    }
+
+    /// <summary>A client whose requests carry a token for <paramref name="user"/> with the given roles (none:
+    /// anonymous).</summary>
+    public HttpClient ClientAs(string user, params string[] roles)
+    {
+        var client = CreateClient();
+        if (roles.Length > 0)
+        {
+            client.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Bearer", RegistryApiFactory.Token(roles, user));
+        }
+
+        return client;
+    }
+
+    /// <summary>Moves the bureau's calendar forward to 10:00 on <paramref name="day"/>.</summary>
+    public void MoveTo(DateOnly day)
+    {
+        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        Assert.True(target >= Time.GetUtcNow(), $"The calendar is already past {day:yyyy-MM-dd}.");
+        Time.SetUtcNow(target);
+    }
+}

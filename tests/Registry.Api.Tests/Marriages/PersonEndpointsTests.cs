@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Registry.Abstractions.Persons;
+
+namespace Registry.Api.Tests.Marriages;
+
+[Collection(MarriageApiCollection.Name)]
+public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
+{
+    private static async Task<JsonElement> JsonOf(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode,
+            $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task GetMaritalStatus_NeverRegistered_IsSingleWithBirthDateAndSexFromTheNumber()
+    {
+        var person = MarriageApiFixture.Woman();
+
+        var status = await JsonOf(await fixture.Registrar.GetAsync($"/api/persons/{person}/marital-status"),
+            HttpStatusCode.OK);
+
+        Assert.Equal(("single", "female", person), (status.GetProperty("status").GetString(),
+            status.GetProperty("sex").GetString(), status.GetProperty("idNumber").GetString()));
+        Assert.Equal(0, status.GetProperty("records").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task GetMaritalStatus_InvalidNumber_Is400()
+    {
+        var response = await fixture.Registrar.GetAsync(
+            $"/api/persons/{MarriageApiFixture.Corrupted(MarriageApiFixture.Man())}/marital-status");
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "id-number-check-character");
+    }
+
+    [Fact]
+    public async Task PostNoMarriageRecordCertificate_WithoutRecord_Is201AndWithARecord_Is409()
+    {
+        var (single, man, woman) = (MarriageApiFixture.Woman(), MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var office = MarriageApiFixture.NextOffice();
+        var married = await fixture.Registrar.PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(man, woman, office));
+        Assert.Equal(HttpStatusCode.Created, married.StatusCode);
+
+        var issued = await JsonOf(await fixture.Registrar.PostAsJsonAsync(
+            $"/api/persons/{single}/no-marriage-record-certificates", new { office }), HttpStatusCode.Created);
+        var refused = await fixture.Registrar.PostAsJsonAsync(
+            $"/api/persons/{man}/no-marriage-record-certificates", new { office });
+
+        Assert.Equal((single, office, "registrar-1"), (issued.GetProperty("idNumber").GetString(),
+            issued.GetProperty("office").GetString(), issued.GetProperty("issuedBy").GetString()));
+        await Problems.AssertProblemAsync(refused, HttpStatusCode.Conflict, "marriage-record-exists");
+    }
+
+    [Fact]
+    public async Task AccessLog_ListsEveryReadOfAPersonWithWhoWhenAndWhatAndMasksTheNumber()
+    {
+        var person = MarriageApiFixture.Man();
+        var clerk = "clerk-" + person[^4..];
+        var reader = fixture.Api.ClientAs(clerk, "registrar.marriage");
+        var day = fixture.Api.Today.ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/persons/{person}/marital-status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/persons/{person}/marital-status")).StatusCode);
+
+        var bySubject = await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
+            .GetAsync($"/api/access-log?date={day}&subject={person}"), HttpStatusCode.OK);
+        var byActor = await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
+            .GetAsync($"/api/access-log?date={day}&actor={clerk}"), HttpStatusCode.OK);
+
+        Assert.Equal(2, bySubject.GetArrayLength());
+        Assert.All(bySubject.EnumerateArray(), entry =>
+        {
+            Assert.Equal(clerk, entry.GetProperty("actor").GetString());
+            Assert.Equal("marital-status", entry.GetProperty("action").GetString());
+            Assert.Equal(ResidentIdNumber.Mask(person), entry.GetProperty("subject").GetString());
+            var at = entry.GetProperty("at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
+            Assert.Equal(fixture.Api.Today, DateOnly.FromDateTime(at.DateTime));
+        });
+        Assert.Equal(2, byActor.GetArrayLength());
+        Assert.DoesNotContain(person, bySubject.GetRawText());
+    }
+}

@@ -1,0 +1,509 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Registry.Abstractions.Persons;
+
+namespace Registry.Benchmarks.Marriages;
+
+/// <summary>
+/// Peak day at every office: marriage registrations through the REST API, run as a real process (embedded silo,
+/// SQLite storage with synchronous=FULL) from many concurrent HTTP clients across many offices; then pgbench's
+/// built-in TPC-B-like run against a PostgreSQL 15 server started for the purpose, as the reference for durable
+/// transactions on the same machine in the same run.
+/// </summary>
+/// <remarks>
+/// Needs the API built in Release (<c>dotnet build -c Release api/Registry.Api</c>) and, for the reference, the
+/// Debian postgresql-15 binaries; as root the server runs as the <c>postgres</c> user. Both servers listen on
+/// 127.0.0.1 on free ports and are stopped, and their data deleted, at the end.
+/// </remarks>
+public sealed class MarriageRegistrationBenchmark : IBenchmark
+{
+    private const string Issuer = "registry-benchmark";
+    private const string Audience = "registry";
+    private const string PostgresBin = "/usr/lib/postgresql/15/bin";
+
+    public string Name => "marriage-registrations";
+
+    public string Description =>
+        "marriage registrations over HTTP (64 clients, 300 offices, durable SQLite) beside pgbench TPC-B (16 clients)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var options = Options.Parse(args);
+        var root = RepositoryRoot();
+        var apiDll = Path.Combine(root, "api", "Registry.Api", "bin", "Release", "net10.0", "Registry.Api.dll");
+        if (!File.Exists(apiDll))
+        {
+            Console.Error.WriteLine(
+                $"Build the API first: dotnet build -c Release api/Registry.Api ({apiDll} missing)");
+            return 2;
+        }
+
+        Console.WriteLine(Machine());
+        var counties = Counties(root);
+        var offices = Enumerable.Range(0, options.Offices)
+            .Select(i => counties[(int)((long)i * counties.Count / options.Offices)])
+            .ToList();
+        Console.WriteLine($"{options.Offices} offices from {offices[0]} to {offices[^1]}; " +
+            $"{options.Registrations:N0} registrations after {options.Warmup:N0} warm-up, {options.Clients} clients");
+
+        var registration = await RunRegistrationsAsync(options, apiDll, counties, offices, cancellationToken);
+        var pgbench = options.SkipPgbench ? null : await RunPgbenchAsync(options, cancellationToken);
+
+        Console.WriteLine();
+        var tps = pgbench?.ToString("F0", CultureInfo.InvariantCulture) ?? "-";
+        var ratio = pgbench is { } reference
+            ? (registration.PerSecond / reference).ToString("F2", CultureInfo.InvariantCulture)
+            : "-";
+        Console.WriteLine("| registrations/s | p50 ms | p90 ms | p99 ms | max ms | errors | pgbench tps | ratio |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {registration.PerSecond:F0} | {registration.P50:F1} | {registration.P90:F1} | " +
+            $"{registration.P99:F1} | {registration.Max:F1} | {registration.Errors} | {tps} | {ratio} |"));
+        return registration.Errors == 0 ? 0 : 1;
+    }
+
+    private static async Task<RegistrationResult> RunRegistrationsAsync(Options options, string apiDll,
+        IReadOnlyList<string> counties, IReadOnlyList<string> offices, CancellationToken cancellationToken)
+    {
+        var dataDirectory = Path.Combine(options.DataRoot, "registry-bench-" + Guid.NewGuid().ToString("N"));
+        var signingKey = RandomNumberGenerator.GetBytes(32);
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+                 {
+                     apiDll, $"--urls={address}", $"--Registry:DataDirectory={dataDirectory}",
+                     $"--Registry:Clustering:SiloPort={FreePort()}", "--Registry:Clustering:GatewayPort=0",
+                     $"--Authentication:Schemes:Bearer:ValidIssuer={Issuer}",
+                     $"--Authentication:Schemes:Bearer:ValidAudiences:0={Audience}",
+                     $"--Authentication:Schemes:Bearer:SigningKeys:0:Issuer={Issuer}",
+                     $"--Authentication:Schemes:Bearer:SigningKeys:0:Value={Convert.ToBase64String(signingKey)}",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var log = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var handler = new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = options.Clients,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            };
+            using var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+            client.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Bearer", Token(signingKey, "registrar.marriage"));
+            var startedAt = Stopwatch.StartNew();
+            await WaitUntilReadyAsync(client, process, log, cancellationToken);
+            Console.WriteLine(
+                $"API ready (seeded) in {startedAt.Elapsed.TotalSeconds:F1} s at {address}, pid {process.Id}");
+
+            var people = new People(counties);
+            await DriveAsync(client, people, offices, 0, options.Warmup, options.Clients, cancellationToken);
+            process.Refresh();
+            var apiCpu = process.TotalProcessorTime;
+            var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var result = await DriveAsync(client, people, offices, options.Warmup, options.Registrations,
+                options.Clients, cancellationToken);
+            process.Refresh();
+            var apiCpuPer = (process.TotalProcessorTime - apiCpu).TotalMilliseconds / options.Registrations;
+            var ownCpuPer = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds /
+                options.Registrations;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU per registration: API process {apiCpuPer:F2} ms, load generator {ownCpuPer:F2} ms " +
+                $"(ceiling on {Environment.ProcessorCount} cores with nothing else running: " +
+                $"{Environment.ProcessorCount * 1000 / (apiCpuPer + ownCpuPer):F0}/s)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"registrations: {options.Registrations:N0} in {result.Elapsed.TotalSeconds:F1} s = " +
+                $"{result.PerSecond:F0}/s; p50 {result.P50:F1} ms, p90 {result.P90:F1} ms, p99 {result.P99:F1} ms, " +
+                $"max {result.Max:F1} ms; {result.Errors} errors"));
+            foreach (var sample in result.ErrorSamples)
+            {
+                Console.WriteLine("  error: " + sample);
+            }
+
+            await VerifyAsync(client, people, options.Warmup, options.Registrations);
+            return result;
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+
+            lock (log)
+            {
+                var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                var failure = Array.FindIndex(lines, l => l.StartsWith("fail:", StringComparison.Ordinal));
+                Console.WriteLine($"API log: {lines.Length} lines; " +
+                    (failure < 0 ? "no failures" : "the first failure:"));
+                foreach (var line in failure < 0 ? [] : lines.Skip(failure).Take(40))
+                {
+                    Console.WriteLine("  " + line);
+                }
+            }
+
+            var size = Directory.Exists(dataDirectory)
+                ? Directory.EnumerateFiles(dataDirectory).Sum(f => new FileInfo(f).Length)
+                : 0;
+            Console.WriteLine($"database: {size / 1_048_576.0:F0} MiB under {dataDirectory}");
+            if (!options.KeepData && Directory.Exists(dataDirectory))
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Registers couples <paramref name="first"/> .. first + count - 1 from <paramref name="clients"/>
+    /// concurrent loops, each timing its own requests.</summary>
+    private static async Task<RegistrationResult> DriveAsync(HttpClient client, People people,
+        IReadOnlyList<string> offices, int first, int count, int clients, CancellationToken cancellationToken)
+    {
+        var latencies = new double[count];
+        var next = -1;
+        var errors = 0;
+        var samples = new List<string>();
+        var clock = Stopwatch.StartNew();
+        var loops = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= count)
+                {
+                    return;
+                }
+
+                var couple = first + i;
+                var office = offices[couple % offices.Count];
+                using var body = new ByteArrayContent(RegistrationBody(people, couple, office));
+                body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync("/api/marriages", body, cancellationToken);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    Interlocked.Increment(ref errors);
+                    var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                    lock (samples)
+                    {
+                        if (samples.Count < 5)
+                        {
+                            samples.Add($"{(int)response.StatusCode} {text}");
+                        }
+                    }
+                }
+            }
+        }, cancellationToken)).ToList();
+        await Task.WhenAll(loops);
+        var elapsed = clock.Elapsed;
+        Array.Sort(latencies);
+        return new RegistrationResult(elapsed, count / elapsed.TotalSeconds, Percentile(latencies, 0.50),
+            Percentile(latencies, 0.90), Percentile(latencies, 0.99), latencies[^1], errors, samples);
+    }
+
+    /// <summary>Reads a few registered people back: each must be married, to the right partner.</summary>
+    private static async Task VerifyAsync(HttpClient client, People people, int first, int count)
+    {
+        foreach (var couple in new[] { first, first + (count / 2), first + count - 1 })
+        {
+            var status = JsonDocument.Parse(
+                await client.GetStringAsync($"/api/persons/{people.Man(couple)}/marital-status")).RootElement;
+            var married = status.GetProperty("status").GetString() == "married"
+                && status.GetProperty("records")[0].GetProperty("spouse").GetString()
+                == ResidentIdNumber.Mask(people.Woman(couple));
+            if (!married)
+            {
+                throw new InvalidOperationException($"Couple {couple} did not read back as married: {status}");
+            }
+        }
+
+        Console.WriteLine("verified: sampled couples read back as married to each other");
+    }
+
+    private static byte[] RegistrationBody(People people, int couple, string office)
+    {
+        using var buffer = new MemoryStream(384);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("office", office);
+            foreach (var (name, idNumber, surname) in new[]
+                     {
+                         ("partyA", people.Man(couple), "张"), ("partyB", people.Woman(couple), "李"),
+                     })
+            {
+                json.WriteStartObject(name);
+                json.WriteString("idNumber", idNumber);
+                json.WriteString("name", surname + idNumber[^4..]);
+                json.WriteString("nationality", "中国");
+                json.WriteEndObject();
+            }
+
+            json.WriteStartObject("declarations");
+            json.WriteBoolean("noSpouse", true);
+            json.WriteBoolean("noProhibitedKinship", true);
+            json.WriteEndObject();
+            json.WriteBoolean("bothPresent", true);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>pgbench -i -s SCALE, then pgbench -c 16 -j 2 -T SECONDS (the built-in TPC-B-like script); returns
+    /// tps.</summary>
+    private static async Task<double?> RunPgbenchAsync(Options options, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(PostgresBin, "postgres")))
+        {
+            Console.WriteLine($"pgbench: skipped, no PostgreSQL 15 under {PostgresBin}");
+            return null;
+        }
+
+        var asRoot = Environment.UserName == "root";
+        var directory = Path.Combine(Path.GetTempPath(), "registry-pgbench-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort().ToString(CultureInfo.InvariantCulture);
+        string[] AsServerUser(string program, params string[] arguments) =>
+            asRoot ? ["runuser", "-u", "postgres", "--", Path.Combine(PostgresBin, program), .. arguments]
+                : [Path.Combine(PostgresBin, program), .. arguments];
+        try
+        {
+            await ExecAsync(AsServerUser("initdb", "-D", directory, "-A", "trust", "-U", "postgres", "-E", "UTF8"),
+                cancellationToken);
+            await ExecAsync(AsServerUser("pg_ctl", "-D", directory, "-l", Path.Combine(directory, "server.log"), "-w",
+                "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1", "start"), cancellationToken);
+            var connection = new[] { "-h", "127.0.0.1", "-p", port, "-U", "postgres" };
+            await ExecAsync([Path.Combine(PostgresBin, "pgbench"), "-i", "-q", "-s",
+                options.PgbenchScale.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"],
+                cancellationToken);
+            var output = await ExecAsync([Path.Combine(PostgresBin, "pgbench"), "-c", "16", "-j", "2", "-T",
+                options.PgbenchSeconds.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"],
+                cancellationToken);
+            var tpsLine = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
+            var settings = await ExecAsync([Path.Combine(PostgresBin, "psql"), .. connection, "-At", "-c",
+                "select name || '=' || setting from pg_settings " +
+                "where name in ('fsync','synchronous_commit','wal_sync_method','full_page_writes')",
+                "postgres"], cancellationToken);
+            var server = settings.ReplaceLineEndings(", ").Trim(',', ' ');
+            Console.WriteLine($"pgbench (scale {options.PgbenchScale}, 16 clients, 2 threads, " +
+                $"{options.PgbenchSeconds} s): {tpsLine.Trim()}; server {server}");
+            var tps = tpsLine["tps = ".Length..].Split(' ')[0];
+            return double.Parse(tps, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (File.Exists(Path.Combine(directory, "postmaster.pid")))
+            {
+                await ExecAsync(AsServerUser("pg_ctl", "-D", directory, "-m", "fast", "-w", "stop"),
+                    CancellationToken.None);
+            }
+
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<string> ExecAsync(string[] command, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in command.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{command[0]} did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{string.Join(' ', command)} exited with {process.ExitCode}: {await stderr}");
+        }
+
+        return await stdout + await stderr;
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient client, Process process, StringBuilder log,
+        CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with {process.ExitCode}:\n{log}");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health/ready", cancellationToken)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            // Polling another process's readiness: there is no event to await.
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        throw new TimeoutException($"The API was not ready within 3 minutes:\n{log}");
+    }
+
+    /// <summary>An HS256 JWT as <c>dotnet user-jwts</c> would issue, signed with the key given to the API.</summary>
+    private static string Token(byte[] key, string role)
+    {
+        static string Base64Url(byte[] bytes) =>
+            Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["alg"] = "HS256",
+            ["typ"] = "JWT",
+        }));
+        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["sub"] = "benchmark",
+            ["unique_name"] = "benchmark",
+            ["role"] = role,
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
+            ["nbf"] = now - 60,
+            ["iat"] = now - 60,
+            ["exp"] = now + 6 * 3600,
+        }));
+        var signature = Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{payload}")));
+        return $"{header}.{payload}.{signature}";
+    }
+
+    private static IReadOnlyList<string> Counties(string root) =>
+        File.ReadLines(Path.Combine(root, "silo", "Registry.Hosting", "ReferenceData", "divisions",
+                "divisions-2023-areas.csv"))
+            .Skip(1)
+            .Select(line => line[..line.IndexOf(',')])
+            .Distinct()
+            .ToList();
+
+    private static string Machine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo")
+            .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+            ?.Split(':')[1].Trim() ?? "unknown CPU";
+        var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
+        var load = File.ReadAllText("/proc/loadavg").Trim();
+        return $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} x {cpu}, {memory} memory; " +
+            $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}; " +
+            $".NET {Environment.Version}; load average {load}";
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Registry.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Registry.sln not found above the benchmark");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static void Append(StringBuilder log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            if (log.Length < 1_000_000)
+            {
+                log.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>Two distinct people per couple: a real county code, a birth date between 1970 and 1997, and a
+    /// sequence code of the right parity, with the check character computed.</summary>
+    private sealed class People(IReadOnlyList<string> counties)
+    {
+        private static readonly DateOnly Earliest = new(1970, 1, 1);
+
+        public string Man(int couple) => Person((2 * couple) + 0, 1);
+
+        public string Woman(int couple) => Person((2 * couple) + 1, 0);
+
+        private string Person(int n, int parity)
+        {
+            var county = counties[n % counties.Count];
+            var sequence = (n / counties.Count % 500 * 2) + parity;
+            return ResidentIdNumber.Compose(county, Earliest.AddDays((int)((n * 7_919L) % 10_000)), sequence);
+        }
+    }
+
+    private sealed record RegistrationResult(TimeSpan Elapsed, double PerSecond, double P50, double P90, double P99,
+        double Max, int Errors, IReadOnlyList<string> ErrorSamples);
+
+    private sealed record Options(int Registrations, int Warmup, int Clients, int Offices, int PgbenchSeconds,
+        int PgbenchScale, bool SkipPgbench, bool KeepData, string DataRoot)
+    {
+        public static Options Parse(IReadOnlyList<string> args)
+        {
+            string? Value(string name) =>
+                args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            int Number(string name, int fallback) =>
+                Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+            return new Options(
+                Registrations: Number("--registrations", 100_000),
+                Warmup: Number("--warmup", 5_000),
+                Clients: Number("--clients", 64),
+                Offices: Number("--offices", 300),
+                PgbenchSeconds: Number("--pgbench-seconds", 60),
+                PgbenchScale: Number("--pgbench-scale", 16),
+                SkipPgbench: args.Contains("--skip-pgbench"),
+                KeepData: args.Contains("--keep-data"),
+                DataRoot: Value("--data-root") ?? Path.GetTempPath());
+        }
+    }
+}

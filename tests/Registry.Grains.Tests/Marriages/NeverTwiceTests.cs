@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
+using Registry.Grains.Tests.Persons;
+using Registry.Storage;
+using Registry.Storage.Sqlite;
+
+namespace Registry.Grains.Tests.Marriages;
+
+/// <summary>A person is never registered twice, under any interleaving, and a registration cut short leaves nobody
+/// half-married.</summary>
+[Collection(MarriageClusterCollection.Name)]
+public sealed class NeverTwiceTests(MarriageClusterFixture fixture)
+{
+    private const int Contenders = 64;
+
+    /// <summary>Every stored marriage record, read straight from the SQLite file, as (record status, party
+    /// ids).</summary>
+    private async Task<List<(string Record, string A, string B, string GrainId)>> StoredMarriagesAsync()
+    {
+        using var store = new SqliteGrainStateStore(fixture.DatabasePath);
+        var rows = new List<(string, string, string, string)>();
+        await foreach (var key in store.ListKeysAsync(Grains.StorageNames.Marriage))
+        {
+            var stored = await store.ReadAsync(key);
+            var json = JsonDocument.Parse(stored!.StateJson).RootElement;
+            rows.Add((json.GetProperty("record").GetString()!,
+                json.GetProperty("partyA").GetProperty("idNumber").GetString()!,
+                json.GetProperty("partyB").GetProperty("idNumber").GetString()!, key.GrainId));
+        }
+
+        return rows;
+    }
+
+    private static async Task<(MarriageRegistration? Done, DomainException? Refused)> Attempt(
+        Task<MarriageRegistration> registration)
+    {
+        try
+        {
+            return (await registration, null);
+        }
+        catch (DomainException e)
+        {
+            return (null, e);
+        }
+    }
+
+    [Fact]
+    public async Task ConcurrentRegistrationsOfOnePersonAcrossOffices_ExactlyOneSucceedsAndRecordsAgree()
+    {
+        var man = TestPeople.Man();
+        var women = Enumerable.Range(0, Contenders).Select(_ => TestPeople.Woman()).ToList();
+        var offices = women.Select(_ => MarriageClusterFixture.NextOffice()).ToList();
+
+        // All started before any is awaited; half name the man first, half second, so reservations are taken in both
+        // argument orders.
+        var attempts = women.Select((woman, i) => Attempt(i % 2 == 0
+                ? fixture.RegisterAsync(man, woman, offices[i])
+                : fixture.RegisterAsync(woman, man, offices[i])))
+            .ToList();
+        var results = await Task.WhenAll(attempts);
+
+        var winner = Assert.Single(results, r => r.Done is not null).Done!;
+        Assert.All(results.Where(r => r.Refused is not null), r =>
+            Assert.Contains(r.Refused!.Rule, new[] { "registration-in-progress", "person-already-married" }));
+        Assert.Equal(Contenders - 1, results.Count(r => r.Refused is not null));
+
+        var status = await fixture.Person(man).GetMaritalStatusAsync();
+        Assert.Equal(MaritalStatus.Married, status.Status);
+        Assert.Equal(winner.MarriageId, status.CurrentMarriageId);
+        Assert.Equal(winner.MarriageId, Assert.Single(status.Records).MarriageId);
+        Assert.False(status.RegistrationInProgress);
+        var wife = women.Single(w => status.Records[0].SpouseIdNumber == w);
+        foreach (var woman in women)
+        {
+            var hers = await fixture.Person(woman).GetMaritalStatusAsync();
+            Assert.Equal(woman == wife ? MaritalStatus.Married : MaritalStatus.Single, hers.Status);
+            Assert.False(hers.RegistrationInProgress);
+        }
+
+        var stored = (await StoredMarriagesAsync()).Where(m => m.A == man || m.B == man).ToList();
+        var committed = Assert.Single(stored, m => m.Record == "Registered");
+        Assert.EndsWith(winner.MarriageId, committed.GrainId, StringComparison.Ordinal);
+        Assert.All(stored.Where(m => m != committed), m => Assert.Equal("Aborted", m.Record));
+    }
+
+    [Fact]
+    public async Task ConcurrentRegistrationsOfTheSameCoupleInBothOrders_ExactlyOneSucceeds()
+    {
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Attempt(i % 2 == 0
+            ? fixture.RegisterAsync(man, woman, MarriageClusterFixture.NextOffice())
+            : fixture.RegisterAsync(woman, man, MarriageClusterFixture.NextOffice()))));
+
+        var winner = Assert.Single(results, r => r.Done is not null).Done!;
+        Assert.Equal(winner.MarriageId, (await fixture.Person(man).GetMaritalStatusAsync()).CurrentMarriageId);
+        Assert.Equal(winner.MarriageId, (await fixture.Person(woman).GetMaritalStatusAsync()).CurrentMarriageId);
+    }
+
+    [Fact]
+    public async Task ReservationOfARegistrationCutShort_IsAbortedDurablyAndCanNeverCommitLater()
+    {
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+        var office = MarriageClusterFixture.NextOffice();
+        // A registration that reserved the man and then died with its silo: the reservation is stored, no record is.
+        var ghost = MarriageId.New(fixture.Time.GetUtcNow());
+        await fixture.Person(man).ReserveForMarriageAsync(ghost);
+
+        var status = await fixture.Person(man).GetMaritalStatusAsync();
+        var registration = await fixture.RegisterAsync(man, woman, office);
+
+        Assert.Equal(MaritalStatus.Single, status.Status);
+        Assert.False(status.RegistrationInProgress);
+        Assert.Equal(RegistrationOutcome.Aborted, await fixture.Marriage(ghost).GetRegistrationOutcomeAsync());
+        var late = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(ghost)
+            .RegisterAsync(MarriageClusterFixture.Registration(man, TestPeople.Woman(), office)));
+        Assert.Equal("marriage-id-taken", late.Rule);
+        Assert.Equal(registration.MarriageId, (await fixture.Person(man).GetMaritalStatusAsync()).CurrentMarriageId);
+        var stored = (await StoredMarriagesAsync()).Single(m => m.GrainId.EndsWith(ghost, StringComparison.Ordinal));
+        Assert.Equal("Aborted", stored.Record);
+    }
+
+    [Fact]
+    public async Task ReservationOfACommittedRegistration_IsConfirmedWhenThePersonIsNextRead()
+    {
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+        var registration = await fixture.RegisterAsync(man, woman, MarriageClusterFixture.NextOffice());
+
+        using var store = new SqliteGrainStateStore(fixture.DatabasePath);
+        var key = new GrainStateKey(Grains.StorageNames.Person,
+            GrainId.Create(Grains.StorageNames.PersonGrainType, man).ToString());
+        var link = JsonDocument.Parse((await store.ReadAsync(key))!.StateJson).RootElement
+            .GetProperty("marriages")[0];
+
+        // Stored as the reservation; the stored record is what makes it a marriage.
+        Assert.Equal(registration.MarriageId, link.GetProperty("marriageId").GetString());
+        Assert.True(link.GetProperty("pending").GetBoolean());
+        Assert.Equal(RegistrationOutcome.Registered,
+            await fixture.Marriage(registration.MarriageId).GetRegistrationOutcomeAsync());
+        Assert.Equal(MaritalStatus.Married, (await fixture.Person(man).GetMaritalStatusAsync()).Status);
+    }
+}
