@@ -21,6 +21,12 @@ public static class OgcEndpoints
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 10_000;
+
+    /// <summary>Place names come a thousand to a page at most (each is read from its record), to a depth of 10,000
+    /// (as the place-name search pages): narrow the box for more.</summary>
+    private const int MaxPlaceNamePage = 1_000;
+
+    private const int MaxPlaceNameOffset = 10_000;
     private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     private const string Json = "application/json";
     private static readonly string[] ItemParameters = ["limit", "bbox", "datetime", "cursor", "f"];
@@ -148,6 +154,11 @@ public static class OgcEndpoints
             (from, until) = string.IsNullOrEmpty(query["datetime"]) ? (today, today) : (start, end);
         }
 
+        if (collection.Layer == SpatialLayer.PlaceNames)
+        {
+            return await PlaceNameItemsAsync(context, collection, boxes, after, limit, grains, clock);
+        }
+
         var keys = await queries.KeysInBoxesAsync(collection.Layer, boxes, from, until);
         var remaining = after is null ? keys : keys.Where(k => string.CompareOrdinal(k, after) > 0).ToList();
         var page = remaining.Take(limit).ToList();
@@ -175,6 +186,51 @@ public static class OgcEndpoints
             if (remaining.Count > page.Count)
             {
                 Link(w, self + Next(query, limit, page[^1]), "next", GeoJson.MediaType, "Next page");
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Place names page by offset (the cursor holds it) through the place-name index.</summary>
+    private static async Task<GeoJsonResult> PlaceNameItemsAsync(HttpContext context, OgcCollection collection,
+        IReadOnlyList<BoundingBox> boxes, string? after, int limit, IGrainFactory grains, BureauClock clock)
+    {
+        var offset = 0;
+        if (after is not null && (!int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out offset) ||
+                                  offset > MaxPlaceNameOffset))
+        {
+            new RequestChecks().Fail("cursor", "cursor-invalid", "'cursor' comes from a next link; it was altered.")
+                .ThrowIfAny();
+        }
+
+        var take = Math.Min(limit, MaxPlaceNamePage);
+        var (total, features) = await PlaceNameFeatures.PageAsync(grains, boxes, offset, take);
+        var root = Root(context);
+        var self = $"{root}/collections/{collection.Id}/items";
+        var query = context.Request.Query;
+        return new GeoJsonResult(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "FeatureCollection");
+            w.WriteString("timeStamp", clock.Now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            w.WriteNumber("numberMatched", total);
+            w.WriteNumber("numberReturned", features.Count);
+            w.WriteStartArray("features");
+            foreach (var write in features)
+            {
+                write(w);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("links");
+            Link(w, self + context.Request.QueryString, "self", GeoJson.MediaType, "This page");
+            Link(w, $"{root}/collections/{collection.Id}", "collection", Json, collection.Title);
+            if (offset + take < Math.Min(total, MaxPlaceNameOffset))
+            {
+                Link(w, self + Next(query, take, (offset + take).ToString(CultureInfo.InvariantCulture)), "next",
+                    GeoJson.MediaType, "Next page");
             }
 
             w.WriteEndArray();

@@ -21,6 +21,7 @@ public static class FeatureLoading
                     SpatialLayer.Divisions => Writer(await grains.GetGrain<IDivisionGeometryGrain>(key).GetAsync(asOf)),
                     SpatialLayer.BoundaryLines => Writer(await grains.GetGrain<IBoundaryLineGrain>(key).GetAsync()),
                     SpatialLayer.Markers => Writer(await grains.GetGrain<IBoundaryMarkerGrain>(key).GetAsync()),
+                    SpatialLayer.PlaceNames => await PlaceNameFeatures.LoadAsync(grains, key),
                     _ => null,
                 };
             }

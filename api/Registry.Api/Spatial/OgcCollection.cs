@@ -20,9 +20,9 @@ public sealed record OgcCollection(string Id, SpatialLayer Layer, string Title, 
             "Boundary markers (GB/T 17796 numbers); id = marker number. Visible to GIS staff and boundary " +
             "registrars only.", Temporal: false, Restricted: true),
         new("place-names", SpatialLayer.PlaceNames, "Place names",
-            "Standard place names with their location (State Council Order 753). Served by the place-name registry " +
-            "once it indexes place geometry; until then this collection has no features.", Temporal: false,
-            Restricted: false),
+            "Announced standard place names (State Council Order 753) and external reference names (GeoNames, " +
+            "CC BY 4.0, credited in each feature's 'attribution') with their recorded geometry; id = place-name id. " +
+            "Served from the place-name registry's index.", Temporal: false, Restricted: false),
     ];
 
     public static OgcCollection? Find(string id) => All.FirstOrDefault(c => c.Id == id);
