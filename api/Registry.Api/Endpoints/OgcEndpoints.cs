@@ -164,33 +164,8 @@ public static class OgcEndpoints
         var page = remaining.Take(limit).ToList();
         var shownOn = Clamp(today, from, until);
         var writers = await FeatureLoading.LoadAsync(grains, collection.Layer, page, shownOn);
-        var root = Root(context);
-        var self = $"{root}/collections/{collection.Id}/items";
-        return new GeoJsonResult(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteString("timeStamp", clock.Now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            w.WriteNumber("numberMatched", keys.Count);
-            w.WriteNumber("numberReturned", writers.Count);
-            w.WriteStartArray("features");
-            foreach (var write in writers)
-            {
-                write(w);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("links");
-            Link(w, self + context.Request.QueryString, "self", GeoJson.MediaType, "This page");
-            Link(w, $"{root}/collections/{collection.Id}", "collection", Json, collection.Title);
-            if (remaining.Count > page.Count)
-            {
-                Link(w, self + Next(query, limit, page[^1]), "next", GeoJson.MediaType, "Next page");
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return FeatureCollection(context, collection, clock, keys.Count, writers,
+            remaining.Count > page.Count ? Next(query, limit, page[^1]) : null);
     }
 
     /// <summary>Place names page by offset (the cursor holds it) through the place-name index.</summary>
@@ -207,15 +182,25 @@ public static class OgcEndpoints
 
         var take = Math.Min(limit, MaxPlaceNamePage);
         var (total, features) = await PlaceNameFeatures.PageAsync(grains, boxes, offset, take);
+        return FeatureCollection(context, collection, clock, total, features,
+            offset + take < Math.Min(total, MaxPlaceNameOffset)
+                ? Next(context.Request.Query, take, (offset + take).ToString(CultureInfo.InvariantCulture))
+                : null);
+    }
+
+    /// <summary>A page of features with its self, collection and (when <paramref name="next"/> is given) next
+    /// links.</summary>
+    private static GeoJsonResult FeatureCollection(HttpContext context, OgcCollection collection, BureauClock clock,
+        int matched, IReadOnlyList<Action<Utf8JsonWriter>> features, string? next)
+    {
         var root = Root(context);
         var self = $"{root}/collections/{collection.Id}/items";
-        var query = context.Request.Query;
         return new GeoJsonResult(w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "FeatureCollection");
             w.WriteString("timeStamp", clock.Now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            w.WriteNumber("numberMatched", total);
+            w.WriteNumber("numberMatched", matched);
             w.WriteNumber("numberReturned", features.Count);
             w.WriteStartArray("features");
             foreach (var write in features)
@@ -227,10 +212,9 @@ public static class OgcEndpoints
             w.WriteStartArray("links");
             Link(w, self + context.Request.QueryString, "self", GeoJson.MediaType, "This page");
             Link(w, $"{root}/collections/{collection.Id}", "collection", Json, collection.Title);
-            if (offset + take < Math.Min(total, MaxPlaceNameOffset))
+            if (next is not null)
             {
-                Link(w, self + Next(query, take, (offset + take).ToString(CultureInfo.InvariantCulture)), "next",
-                    GeoJson.MediaType, "Next page");
+                Link(w, self + next, "next", GeoJson.MediaType, "Next page");
             }
 
             w.WriteEndArray();
