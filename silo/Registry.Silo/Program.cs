@@ -23,6 +23,7 @@ if (args.FirstOrDefault() == "import-places")
         return;
     }
 
+    Console.WriteLine($"Storage: {Describe(options)}");
     var result = await host.Services.GetRequiredService<GazetteerImporter>().ImportAsync(paths[0]);
     var report = paths.Count > 1 ? paths[1] : Path.GetFileNameWithoutExtension(paths[0]) + ".rejections.csv";
     await File.WriteAllTextAsync(report, result.RejectionReportCsv());
@@ -42,6 +43,7 @@ if (args.FirstOrDefault() == "import-divisions")
     builder.Services.AddRegistryStorageBackend(options).AddRegistrySiloServices(options);
     using var host = builder.Build();
     var directory = args.Skip(1).FirstOrDefault(arg => !arg.StartsWith('-')) ?? DivisionReferenceData.DefaultDirectory;
+    Console.WriteLine($"Storage: {Describe(options)}");
     var inserted = await host.Services.GetRequiredService<DivisionSeeder>().SeedAsync(directory);
     Console.WriteLine($"{inserted} divisions inserted; the others were already stored.");
     return;
@@ -49,3 +51,7 @@ if (args.FirstOrDefault() == "import-divisions")
 
 builder.UseOrleans(silo => silo.AddRegistrySilo(builder.Configuration));
 await builder.Build().RunAsync();
+
+static string Describe(RegistryOptions options) => options.Storage.Provider == StorageProvider.Sqlite
+    ? $"SQLite {options.DatabasePath}"
+    : options.Storage.Provider.ToString();
