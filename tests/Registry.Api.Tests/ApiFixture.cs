@@ -1,6 +1,6 @@
 namespace Registry.Api.Tests;
 
-/// <summary>One running API for a collection of tests, on a fresh data directory deleted afterwards.</summary>
+/// <summary>One running API for a collection or class of tests, on a fresh data directory deleted afterwards.</summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
     public string DataDirectory { get; } =

@@ -11,7 +11,7 @@ namespace Registry.Api.Tests;
 /// oversized strings, path tricks) and sent with a token holding every role. Every answer must be below 500, and every
 /// 4xx must be RFC 9457 problem+json. New endpoints are covered as soon as they are in the document.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private static readonly string[] AllRoles =
     [
@@ -27,32 +27,10 @@ public sealed class HostileInputTests : IAsyncLifetime
 
     private static readonly string[] RawBodies = ["{}", "[]", "null", "\"x\"", "{\"a\":", "{\"a\":1}}", "\u0000"];
 
-    private readonly string directory =
-        Path.Combine(Path.GetTempPath(), "registry-hostile-" + Guid.NewGuid().ToString("N"));
-
-    private RegistryApiFactory factory = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        factory = new RegistryApiFactory(directory);
-        _ = factory.Server;
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task EveryDocumentedOperation_AnswersHostileInput_BelowFiveHundred_WithProblemJson()
     {
-        var client = factory.CreateClient();
+        var client = fixture.Factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
             extraClaims: new Dictionary<string, string> { ["uscc"] = "51110000MJ0000000X" }));
         var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;

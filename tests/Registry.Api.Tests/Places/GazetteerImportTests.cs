@@ -7,7 +7,7 @@ using Registry.Hosting.Places;
 namespace Registry.Api.Tests.Places;
 
 [Collection(PlaceApiCollection.Name)]
-public sealed class GazetteerImportTests(PlaceApiFixture fixture)
+public sealed class GazetteerImportTests(ApiFixture fixture)
 {
     private readonly PlaceNameClient api = new(fixture.Factory);
 
