@@ -14,6 +14,13 @@ public interface IPlaceNameClaimGrain : IGrainWithStringKey
     /// Idempotent for the current owner.</summary>
     Task ClaimAsync(PlaceNameClaimant claimant);
 
+    /// <summary>
+    /// Who holds the key now, if that is someone other than <paramref name="id"/> and their claim stands; claims
+    /// nothing. A request already refused on one key asks this of its other keys, to name every conflicting name
+    /// without taking a key another request may still need.
+    /// </summary>
+    Task<PlaceNameClaimant?> HolderAsync(string id);
+
     /// <summary>Gives the key up if <paramref name="id"/> holds it. Idempotent.</summary>
     Task ReleaseAsync(string id);
 }

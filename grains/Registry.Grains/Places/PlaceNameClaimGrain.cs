@@ -25,10 +25,11 @@ public sealed class PlaceNameClaimGrain(
 
         // The owner is the authority on whether its claim stands (current under the name, or proposing it now);
         // a claim left by a failed proposal or a lost release passes on.
-        if (owner is not null && await grains.GetGrain<IPlaceNameGrain>(owner.Id).HoldsClaimAsync(this.GetPrimaryKeyString()))
+        if (owner is not null && await StandsAsync(owner))
         {
             throw DomainException.Conflict("place-name-duplicate",
-                $"Another current name of the same category in the same scope has the same characters or sounds the same: {owner.Name} ({owner.Romanization}, id {owner.Id}).");
+                "Another current name of the same category in the same scope has the same characters or sounds the " +
+                $"same: {Describe(owner)}.");
         }
 
         state.State.Owner = claimant;
@@ -36,6 +37,19 @@ public sealed class PlaceNameClaimGrain(
         await state.WriteAuditedAsync("claim",
             owner is null ? $"claimed by {claimant.Id}" : $"claimed by {claimant.Id}; {owner.Id} no longer holds it");
     }
+
+    public async Task<PlaceNameClaimant?> HolderAsync(string id)
+    {
+        var owner = state.State.Owner;
+        return owner is not null && owner.Id != id && await StandsAsync(owner) ? owner : null;
+    }
+
+    /// <summary>How a conflicting name is named in a 409.</summary>
+    internal static string Describe(PlaceNameClaimant owner) =>
+        $"{owner.Name} ({owner.Romanization}, id {owner.Id})";
+
+    private Task<bool> StandsAsync(PlaceNameClaimant owner) =>
+        grains.GetGrain<IPlaceNameGrain>(owner.Id).HoldsClaimAsync(this.GetPrimaryKeyString());
 
     public async Task ReleaseAsync(string id)
     {

@@ -13,8 +13,9 @@ namespace Registry.Grains.Places;
 /// One place name; see <see cref="IPlaceNameGrain"/>.
 /// <para>
 /// Duplicates: a proposal or rename claims its character key and its toneless-spelling key in its scope
-/// (<see cref="DuplicateScope"/>) from <see cref="IPlaceNameClaimGrain"/>s before writing; every key is tried so the
-/// 409 lists every conflicting name, and keys granted to a refused request are given back. A rename or abolition
+/// (<see cref="DuplicateScope"/>) from <see cref="IPlaceNameClaimGrain"/>s before writing, in a fixed order; after the
+/// first refusal the other keys are only asked who holds them (so the 409 lists every conflicting name without the
+/// refused request blocking another), and keys granted to a refused request are given back. A rename or abolition
 /// releases the old keys after its write; a release that is lost is recovered by <see cref="HoldsClaimAsync"/>.
 /// </para>
 /// <para>
@@ -341,9 +342,23 @@ public sealed class PlaceNameGrain(
             var conflicts = new List<string>();
             foreach (var key in keys)
             {
+                var claim = grains.GetGrain<IPlaceNameClaimGrain>(key);
+                if (conflicts.Count > 0)
+                {
+                    // Refused already: name the other holders, but take no more keys. A refused request that took
+                    // its next key would block, until it gave it back, the one request that can still win it (with
+                    // a name and its homophone proposed at once, every request could be refused).
+                    if (await claim.HolderAsync(Id) is { } holder)
+                    {
+                        conflicts.Add(PlaceNameClaimGrain.Describe(holder));
+                    }
+
+                    continue;
+                }
+
                 try
                 {
-                    await grains.GetGrain<IPlaceNameClaimGrain>(key).ClaimAsync(claimant);
+                    await claim.ClaimAsync(claimant);
                     granted.Add(key);
                 }
                 catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict)

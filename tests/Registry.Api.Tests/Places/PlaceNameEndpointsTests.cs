@@ -163,22 +163,28 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
         await api.ProposedAsync(homophone, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(9));
     }
 
-    [Fact]
-    public async Task Propose_ConcurrentHomophones_ExactlyOneAccepted()
+    [Theory]
+    [InlineData(13)]
+    [InlineData(14)]
+    [InlineData(15)]
+    [InlineData(16)]
+    public async Task Propose_ConcurrentHomophones_ExactlyOneAccepted(int townshipIndex)
     {
-        var township = PlaceTestData.Township(13);
+        var township = PlaceTestData.Township(townshipIndex);
         var first = township.Name[0];
         var reading = PinyinTable.Shared.ReadingsOf(first)[0];
         var other = Enumerable.Range(0x4E00, 0x9FFF - 0x4E00).First(c => c != first
             && PinyinTable.Shared.ReadingsOf(c) is { Count: > 0 } r && r[0] == reading);
         var names = new[] { township.Name, char.ConvertFromUtf32(other) + township.Name[1..] };
         var spelling = await api.SpellingAsync(township.Name, AdministrativeDivision);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(n =>
-            api.ProposeAsync(names[n % 2], spelling, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(40 + n))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(n =>
+            api.ProposeAsync(names[n % 2], spelling, AdministrativeDivision, township.Code,
+                PlaceTestData.ChinesePoint(40 + n))));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created),
             r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        var stored = await api.SearchAsync(api.Registrar, $"romanization={Uri.EscapeDataString(spelling)}&division={township.County}");
+        var stored = await api.SearchAsync(api.Registrar,
+            $"romanization={Uri.EscapeDataString(spelling)}&division={township.County}");
         Assert.Equal(1, stored.GetProperty("total").GetInt32());
     }
 
