@@ -12,9 +12,7 @@ string[] commands = ["import-divisions", "import-places"];
 var builder = Host.CreateApplicationBuilder(args.SkipWhile(commands.Contains).ToArray());
 if (args.FirstOrDefault() == "import-places")
 {
-    var options = RegistryOptions.From(builder.Configuration);
-    builder.Services.AddRegistryStorageBackend(options).AddRegistrySiloServices(options);
-    using var host = builder.Build();
+    using var host = BuildToolHost(builder);
     var paths = args.Skip(1).Where(arg => !arg.StartsWith('-')).ToList();
     if (paths.Count == 0)
     {
@@ -23,7 +21,6 @@ if (args.FirstOrDefault() == "import-places")
         return;
     }
 
-    Console.WriteLine($"Storage: {Describe(options)}");
     var result = await host.Services.GetRequiredService<GazetteerImporter>().ImportAsync(paths[0]);
     var report = paths.Count > 1 ? paths[1] : Path.GetFileNameWithoutExtension(paths[0]) + ".rejections.csv";
     await File.WriteAllTextAsync(report, result.RejectionReportCsv());
@@ -39,11 +36,8 @@ if (args.FirstOrDefault() == "import-places")
 
 if (args.FirstOrDefault() == "import-divisions")
 {
-    var options = RegistryOptions.From(builder.Configuration);
-    builder.Services.AddRegistryStorageBackend(options).AddRegistrySiloServices(options);
-    using var host = builder.Build();
+    using var host = BuildToolHost(builder);
     var directory = args.Skip(1).FirstOrDefault(arg => !arg.StartsWith('-')) ?? DivisionReferenceData.DefaultDirectory;
-    Console.WriteLine($"Storage: {Describe(options)}");
     var inserted = await host.Services.GetRequiredService<DivisionSeeder>().SeedAsync(directory);
     Console.WriteLine($"{inserted} divisions inserted; the others were already stored.");
     return;
@@ -51,6 +45,16 @@ if (args.FirstOrDefault() == "import-divisions")
 
 builder.UseOrleans(silo => silo.AddRegistrySilo(builder.Configuration));
 await builder.Build().RunAsync();
+
+// A host with the configured storage and the silo's services but no silo, for the import commands; it says which
+// storage it writes to.
+static IHost BuildToolHost(HostApplicationBuilder builder)
+{
+    var options = RegistryOptions.From(builder.Configuration);
+    builder.Services.AddRegistryStorageBackend(options).AddRegistrySiloServices(options);
+    Console.WriteLine($"Storage: {Describe(options)}");
+    return builder.Build();
+}
 
 static string Describe(RegistryOptions options) => options.Storage.Provider == StorageProvider.Sqlite
     ? $"SQLite {options.DatabasePath}"
