@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Registry.Abstractions.Organizations;
+using Registry.Grains.Tests.Organizations;
 
 namespace Registry.Api.Tests;
 
@@ -32,7 +34,10 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
     {
         var client = fixture.Factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
-            extraClaims: new Dictionary<string, string> { ["uscc"] = "51110000MJ0000000X" }));
+            extraClaims: new Dictionary<string, string>
+            {
+                ["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, TestCodes.County(0)),
+            }));
         var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
         var schemas = document["components"]?["schemas"]?.AsObject();
 
