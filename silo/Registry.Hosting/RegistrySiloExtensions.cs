@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Abstractions.Health;
 using Registry.Abstractions.Time;
 using Registry.Grains;
+using Registry.Grains.Storage;
 using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
@@ -82,6 +83,7 @@ public static class RegistrySiloExtensions
         services.AddRegistryClock(options);
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
+        services.TryAddSingleton<IStoredRecords, StoredRecords>();
         services.AddRegistryMarriages();
         services.AddOrganizations(options.Organizations);
         services.AddPlaceNames();

@@ -1,4 +1,5 @@
 using Registry.Abstractions.Organizations;
+using Registry.Grains.Storage;
 
 namespace Registry.Grains.Organizations;
 
@@ -11,7 +12,7 @@ namespace Registry.Grains.Organizations;
 /// </summary>
 [GrainType(StorageNames.OrganizationIndexGrainType)]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class OrganizationIndexGrain(IOrganizationRecordSource records) : Grain, IOrganizationIndexGrain
+public sealed class OrganizationIndexGrain(IStoredRecords records) : Grain, IOrganizationIndexGrain
 {
     private readonly Dictionary<string, OrganizationIndexEntry> entries = new(StringComparer.Ordinal);
 
@@ -40,9 +41,14 @@ public sealed class OrganizationIndexGrain(IOrganizationRecordSource records) : 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await foreach (var state in records.ReadPartitionAsync((int)this.GetPrimaryKeyLong(), cancellationToken))
+        var partition = (int)this.GetPrimaryKeyLong();
+        await foreach (var state in records.ReadAllAsync<OrganizationState>(StorageNames.Organization,
+                           uscc => OrganizationIndex.PartitionOf(uscc) == partition, cancellationToken))
         {
-            Apply(OrganizationViews.IndexEntry(state));
+            if (state.Uscc.Length > 0)
+            {
+                Apply(OrganizationViews.IndexEntry(state));
+            }
         }
     }
 

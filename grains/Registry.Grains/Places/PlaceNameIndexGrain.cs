@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using Registry.Abstractions.Places;
+using Registry.Grains.Storage;
 
 namespace Registry.Grains.Places;
 
@@ -14,7 +15,7 @@ namespace Registry.Grains.Places;
 /// </summary>
 [GrainType(StorageNames.PlaceNameIndexGrainType)]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<PlaceNameIndexGrain> logger)
+public sealed class PlaceNameIndexGrain(IStoredRecords records, ILogger<PlaceNameIndexGrain> logger)
     : Grain, IPlaceNameIndexGrain
 {
     private const double MetersPerDegree = 111_320;
@@ -192,8 +193,15 @@ public sealed class PlaceNameIndexGrain(IPlaceNameRecordSource records, ILogger<
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await foreach (var state in records.ReadPartitionAsync((int)this.GetPrimaryKeyLong(), cancellationToken))
+        var partition = (int)this.GetPrimaryKeyLong();
+        await foreach (var state in records.ReadAllAsync<PlaceNameState>(StorageNames.PlaceName,
+                           id => PlaceNameIndex.PartitionOf(id) == partition, cancellationToken))
         {
+            if (state.Id.Length == 0)
+            {
+                continue;
+            }
+
             try
             {
                 Apply(PlaceNameViews.IndexEntry(state));

@@ -6,6 +6,11 @@ namespace Registry.Grains.Storage;
 /// </summary>
 public interface IStoredRecords
 {
-    /// <summary>Every stored state of <paramref name="stateName"/>, read as <typeparamref name="T"/>, in key order.</summary>
-    IAsyncEnumerable<T> ReadAllAsync<T>(string stateName, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Every stored state of <paramref name="stateName"/>, read as <typeparamref name="T"/>, in key order; with
+    /// <paramref name="keyFilter"/>, only those whose grain key (the record's own key, e.g. a USCC) it accepts, as an
+    /// index partition reads its share.
+    /// </summary>
+    IAsyncEnumerable<T> ReadAllAsync<T>(string stateName, Func<string, bool>? keyFilter = null,
+        CancellationToken cancellationToken = default);
 }

@@ -10,7 +10,6 @@ public static class OrganizationServiceCollectionExtensions
     public static IServiceCollection AddOrganizations(this IServiceCollection services, OrganizationOptions options)
     {
         services.TryAddSingleton(new FilingWindowPolicy(options));
-        services.TryAddSingleton<IOrganizationRecordSource, OrganizationRecordSource>();
         return services;
     }
 }

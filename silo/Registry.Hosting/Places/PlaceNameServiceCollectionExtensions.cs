@@ -9,7 +9,6 @@ public static class PlaceNameServiceCollectionExtensions
 {
     public static IServiceCollection AddPlaceNames(this IServiceCollection services)
     {
-        services.TryAddSingleton<IPlaceNameRecordSource, PlaceNameRecordSource>();
         services.TryAddSingleton<GazetteerImporter>();
         return services;
     }

@@ -9,12 +9,11 @@ namespace Registry.Hosting.Spatial;
 /// <summary>Silo services of the boundaries and spatial feature.</summary>
 public static class SpatialSiloExtensions
 {
-    /// <summary>The one geometry factory (SRID 4326), storage reads for reports, and geometry seeding.</summary>
+    /// <summary>The one geometry factory (SRID 4326) and geometry seeding.</summary>
     public static IServiceCollection AddRegistryBoundaries(this IServiceCollection services, RegistryOptions options)
     {
         services.TryAddSingleton(Wgs84.Services);
         services.TryAddSingleton(Wgs84.Factory);
-        services.TryAddSingleton<IStoredRecords, StoredRecords>();
         services.TryAddSingleton<GeometrySeeder>();
         if (options.Seed.Geometry)
         {
