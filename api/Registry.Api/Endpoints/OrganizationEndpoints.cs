@@ -287,9 +287,8 @@ public static class OrganizationEndpoints
     {
         var code = Code(uscc);
         var checks = new RequestChecks().Required("grade", request.Grade);
-        var grade = 0;
-        if (request.Grade is { } text && !(text.Trim().ToUpperInvariant() is [var digit and >= '1' and <= '5', 'A']
-                && (grade = digit - '0') > 0))
+        var grade = request.Grade?.Trim().ToUpperInvariant() is [var digit and >= '1' and <= '5', 'A'] ? digit - '0' : 0;
+        if (grade == 0 && !string.IsNullOrWhiteSpace(request.Grade))
         {
             checks.Fail("grade", "grade-format", "A grade is one of 1A, 2A, 3A, 4A, 5A.");
         }
