@@ -29,6 +29,9 @@ public static class OrganizationEndpoints
 
     private const int DefaultPageSize = 20;
 
+    private static readonly string UsccFormatMessage =
+        $"A Unified Social Credit Code is {UnifiedSocialCreditCode.Length} characters of {UnifiedSocialCreditCode.Alphabet}.";
+
     public static IEndpointRouteBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder routes)
     {
         const string root = "/api/organizations";
@@ -128,7 +131,7 @@ public static class OrganizationEndpoints
     public static async Task<Created<OrganizationResponse>> Register(RegisterOrganizationRequest request,
         IGrainFactory grains, BureauClock clock)
     {
-        new RequestChecks()
+        var checks = new RequestChecks()
             .Required("uscc", request.Uscc)
             .Required("name", request.Name)
             .Required("kind", request.Kind)
@@ -137,9 +140,17 @@ public static class OrganizationEndpoints
             .Required("address", request.Address)
             .Required("businessScope", request.BusinessScope)
             .Required("registeredCapital", request.RegisteredCapital)
-            .Required("foundedOn", request.FoundedOn)
-            .ThrowIfAny();
-        var uscc = request.Uscc!.Trim().ToUpperInvariant();
+            .Required("foundedOn", request.FoundedOn);
+
+        // The code is the grain key: a malformed one is refused here, as a malformed path code is, so no grain is
+        // activated (and kept in memory) for an arbitrary string of any length a client puts in the body.
+        var uscc = request.Uscc?.Trim().ToUpperInvariant() ?? "";
+        if (uscc.Length > 0 && !UnifiedSocialCreditCode.IsWellFormed(uscc))
+        {
+            checks.Fail("uscc", "uscc-format", UsccFormatMessage);
+        }
+
+        checks.ThrowIfAny();
         var details = await grains.GetGrain<IOrganizationGrain>(uscc).RegisterAsync(new RegisterOrganization(
             uscc, request.Name!, request.Kind!.Value, request.RegisteringOffice!.Trim(), request.SupervisingUnit,
             request.LegalRepresentative!, request.Address!, request.BusinessScope!, request.RegisteredCapital!.Value,
@@ -276,9 +287,8 @@ public static class OrganizationEndpoints
     {
         var code = Code(uscc);
         var checks = new RequestChecks().Required("grade", request.Grade);
-        var grade = 0;
-        if (request.Grade is { } text && !(text.Trim().ToUpperInvariant() is [var digit and >= '1' and <= '5', 'A']
-                && (grade = digit - '0') > 0))
+        var grade = request.Grade?.Trim().ToUpperInvariant() is [var digit and >= '1' and <= '5', 'A'] ? digit - '0' : 0;
+        if (grade == 0 && !string.IsNullOrWhiteSpace(request.Grade))
         {
             checks.Fail("grade", "grade-format", "A grade is one of 1A, 2A, 3A, 4A, 5A.");
         }
@@ -332,9 +342,7 @@ public static class OrganizationEndpoints
         var code = uscc.Trim().ToUpperInvariant();
         if (!UnifiedSocialCreditCode.IsWellFormed(code))
         {
-            new RequestChecks().Fail("uscc", "uscc-format",
-                $"A Unified Social Credit Code is {UnifiedSocialCreditCode.Length} characters of {UnifiedSocialCreditCode.Alphabet}.")
-                .ThrowIfAny();
+            new RequestChecks().Fail("uscc", "uscc-format", UsccFormatMessage).ThrowIfAny();
         }
 
         return code;

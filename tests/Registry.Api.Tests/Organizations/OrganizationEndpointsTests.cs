@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orleans.Runtime;
 using Registry.Abstractions.Organizations;
 using Registry.Grains.Tests;
 using Registry.Grains.Tests.Organizations;
@@ -114,6 +115,19 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
 
         await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync("/api/organizations", request),
             HttpStatusCode.BadRequest, "uscc-format");
+    }
+
+    [Fact]
+    public async Task Register_MalformedCode_Is400WithoutActivatingARecordForIt()
+    {
+        var request = OrganizationApi.Registration();
+        var code = "NOT-A-CODE-" + Guid.NewGuid().ToString("N").ToUpperInvariant();
+        request["uscc"] = code;
+
+        await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync("/api/organizations", request),
+            HttpStatusCode.BadRequest, "uscc-format");
+        var activations = await Api.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        Assert.DoesNotContain(activations, a => a.GrainId.Key.ToString() == code);
     }
 
     [Fact]
