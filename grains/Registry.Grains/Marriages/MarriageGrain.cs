@@ -359,6 +359,14 @@ public sealed class MarriageGrain(
                 "A judgment is recorded once given; its date cannot be after today.");
         }
 
+        if (judgment.JudgmentDate < State.RegisteredOn)
+        {
+            // It would end or amend the record before it began (an end date before the registration date).
+            throw DomainException.Invalid("judgment-before-registration", "judgmentDate",
+                $"The marriage was registered on {State.RegisteredOn:yyyy-MM-dd}; a judgment on it cannot be dated " +
+                "earlier.");
+        }
+
         if (State.Events.Any(e => e.Court is not null && e.Reference == reference))
         {
             throw DomainException.Conflict("judgment-already-recorded",
