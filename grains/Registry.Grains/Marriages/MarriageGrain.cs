@@ -248,6 +248,13 @@ public sealed class MarriageGrain(
         EnsureRegistered();
         var today = clock.Today;
         var party = EnsureParty(command.PartyIdNumber, "party", today);
+        var reason = command.Reason?.Trim();
+        if (reason?.Length > MarriageRules.MaxReasonLength)
+        {
+            throw DomainException.Invalid("field-too-long", "reason",
+                $"'reason' is at most {MarriageRules.MaxReasonLength} characters.");
+        }
+
         await ApplyLapsedApplicationsAsync();
         var application = FindApplication(sequence);
         EnsureOpen(application);
@@ -261,7 +268,6 @@ public sealed class MarriageGrain(
         application.Outcome = DivorceApplicationOutcome.Withdrawn;
         application.ClosedOn = today;
         application.WithdrawnBy = party;
-        var reason = command.Reason?.Trim();
         AddEvent(MarriageEventKind.DivorceWithdrawn, today, application.Office, ApplicationId(application), party,
             null, reason, null);
         await state.WriteAuditedAsync("withdraw-divorce-application", reason);
@@ -352,7 +358,7 @@ public sealed class MarriageGrain(
         var today = clock.Today;
         var court = MarriageRules.RequireText(judgment.Court, "court", 200);
         var reference = MarriageRules.RequireText(judgment.Reference, "reference", 100);
-        var reason = MarriageRules.RequireText(judgment.Reason, "reason", 2_000);
+        var reason = MarriageRules.RequireText(judgment.Reason, "reason", MarriageRules.MaxReasonLength);
         if (judgment.JudgmentDate > today)
         {
             throw DomainException.Invalid("judgment-date-in-future", "judgmentDate",
