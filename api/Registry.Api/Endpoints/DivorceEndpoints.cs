@@ -16,28 +16,26 @@ public static class DivorceEndpoints
 {
     public static IEndpointRouteBuilder MapDivorceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/divorce-applications").WithTags("Divorce applications")
+        // Grouped on /api for the reason given in MarriageEndpoints: the collection's POST shares tag and policy.
+        var group = routes.MapGroup("/api").WithTags("Divorce applications")
             .RequireAuthorization(RegistryPolicies.MarriageRegistrar);
 
-        // On the routes, not the group: a group's "" pattern would end in a slash that the OpenAPI path lacks.
-        routes.MapPost("/api/divorce-applications", ApplyForDivorce)
-            .WithTags("Divorce applications")
-            .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
+        group.MapPost("/divorce-applications", ApplyForDivorce)
             .WithName(nameof(ApplyForDivorce))
             .WithSummary("Receive a divorce application; 201 with the receipt, the cooling-off end and the last day")
             .ProducesChangeProblems();
 
-        group.MapGet("/{id}", GetDivorceApplication)
+        group.MapGet("/divorce-applications/{id}", GetDivorceApplication)
             .WithName(nameof(GetDivorceApplication))
             .WithSummary("A divorce application and where it stands today")
             .ProducesChangeProblems();
 
-        group.MapPost("/{id}/withdrawal", WithdrawDivorceApplication)
+        group.MapPost("/divorce-applications/{id}/withdrawal", WithdrawDivorceApplication)
             .WithName(nameof(WithdrawDivorceApplication))
             .WithSummary("Withdraw the application at one party's request, during cooling-off only")
             .ProducesChangeProblems();
 
-        group.MapPost("/{id}/registration", RegisterDivorce)
+        group.MapPost("/divorce-applications/{id}/registration", RegisterDivorce)
             .WithName(nameof(RegisterDivorce))
             .WithSummary("Register the divorce inside the window, at the receiving office; 201 with the L certificate")
             .ProducesChangeProblems();

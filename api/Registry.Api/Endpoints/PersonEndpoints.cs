@@ -33,7 +33,7 @@ public static class PersonEndpoints
             .WithName(nameof(GetAccessLog))
             .WithSummary("Reads of person data on one day (default today), optionally of one person or by one user")
             .RequireAuthorization(RegistryPolicies.Admin)
-            .ProducesChangeProblems();
+            .ProducesReadProblems();
 
         return routes;
     }

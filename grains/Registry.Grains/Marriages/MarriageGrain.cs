@@ -248,6 +248,13 @@ public sealed class MarriageGrain(
         EnsureRegistered();
         var today = clock.Today;
         var party = EnsureParty(command.PartyIdNumber, "party", today);
+        var reason = command.Reason?.Trim();
+        if (reason?.Length > MarriageRules.MaxReasonLength)
+        {
+            throw DomainException.Invalid("field-too-long", "reason",
+                $"'reason' is at most {MarriageRules.MaxReasonLength} characters.");
+        }
+
         await ApplyLapsedApplicationsAsync();
         var application = FindApplication(sequence);
         EnsureOpen(application);
@@ -261,7 +268,6 @@ public sealed class MarriageGrain(
         application.Outcome = DivorceApplicationOutcome.Withdrawn;
         application.ClosedOn = today;
         application.WithdrawnBy = party;
-        var reason = command.Reason?.Trim();
         AddEvent(MarriageEventKind.DivorceWithdrawn, today, application.Office, ApplicationId(application), party,
             null, reason, null);
         await state.WriteAuditedAsync("withdraw-divorce-application", reason);
@@ -352,11 +358,19 @@ public sealed class MarriageGrain(
         var today = clock.Today;
         var court = MarriageRules.RequireText(judgment.Court, "court", 200);
         var reference = MarriageRules.RequireText(judgment.Reference, "reference", 100);
-        var reason = MarriageRules.RequireText(judgment.Reason, "reason", 2_000);
+        var reason = MarriageRules.RequireText(judgment.Reason, "reason", MarriageRules.MaxReasonLength);
         if (judgment.JudgmentDate > today)
         {
             throw DomainException.Invalid("judgment-date-in-future", "judgmentDate",
                 "A judgment is recorded once given; its date cannot be after today.");
+        }
+
+        if (judgment.JudgmentDate < State.RegisteredOn)
+        {
+            // It would end or amend the record before it began (an end date before the registration date).
+            throw DomainException.Invalid("judgment-before-registration", "judgmentDate",
+                $"The marriage was registered on {State.RegisteredOn:yyyy-MM-dd}; a judgment on it cannot be dated " +
+                "earlier.");
         }
 
         if (State.Events.Any(e => e.Court is not null && e.Reference == reference))

@@ -16,6 +16,7 @@ public static class MarriageRules
     public const int MinimumAgeOfWomen = 20;
     public const int MaxNameLength = 100;
     public const int MaxNationalityLength = 64;
+    public const int MaxReasonLength = 2_000;
 
     /// <summary>Parses both parties' ID numbers and checks names and nationalities; throws <c>Invalid</c> naming the
     /// field.</summary>

@@ -79,6 +79,25 @@ public sealed class CertificateAndJudgmentTests(MarriageClusterFixture fixture)
         Assert.Equal((DomainErrorKind.Conflict, "judgment-already-recorded"), (twice.Kind, twice.Rule));
     }
 
+    [Theory]
+    [InlineData(CourtJudgmentKind.Annulment)]
+    [InlineData(CourtJudgmentKind.DeclarationOfDeath)]
+    [InlineData(CourtJudgmentKind.Correction)]
+    public async Task RecordJudgmentAsync_DatedBeforeTheRegistration_IsRefusedAndNothingStored(CourtJudgmentKind kind)
+    {
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+        var id = (await fixture.RegisterAsync(man, woman, MarriageClusterFixture.NextOffice())).MarriageId;
+        var before = await fixture.Marriage(id).GetAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id).RecordJudgmentAsync(
+            Judgment(kind, before.RegisteredOn.AddDays(-1), woman, "王某")));
+
+        Assert.Equal((DomainErrorKind.Invalid, "judgment-before-registration", "judgmentDate"),
+            (refused.Kind, refused.Rule, refused.Field));
+        var after = await fixture.Marriage(id).GetAsync();
+        Assert.Equal((MarriageStatus.InForce, before.History.Count), (after.Status, after.History.Count));
+    }
+
     [Fact]
     public async Task RecordJudgmentAsync_Correction_ChangesTheCurrentNameAndKeepsTheRegistrationAsItWas()
     {

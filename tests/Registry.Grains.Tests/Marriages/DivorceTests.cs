@@ -48,6 +48,22 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task WithdrawAsync_WithAnOverlongReason_IsRefusedAndTheApplicationStaysOpen()
+    {
+        var (id, man, _, office) = await MarriedCoupleAsync();
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
+            .WithdrawDivorceApplicationAsync(Sequence(receipt),
+                new WithdrawDivorceApplication(man, new string('理', MarriageRules.MaxReasonLength + 1))));
+
+        Assert.Equal((DomainErrorKind.Invalid, "field-too-long", "reason"),
+            (refused.Kind, refused.Rule, refused.Field));
+        var application = await fixture.Marriage(id).GetDivorceApplicationAsync(Sequence(receipt));
+        Assert.Equal(DivorceApplicationStatus.CoolingOff, application.Status);
+    }
+
+    [Fact]
     public async Task WithdrawAsync_ByEitherPartyDuringCoolingOff_ClosesItAndItCannotBeRegistered()
     {
         var (id, _, woman, office) = await MarriedCoupleAsync();
