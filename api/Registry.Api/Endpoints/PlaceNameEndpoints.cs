@@ -78,10 +78,7 @@ public static class PlaceNameEndpoints
             .WithName("PlaceNames" + nameof(GetPlaceNameHistory))
             .WithSummary("Every change with its date, who and why")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesReadProblems();
 
         group.MapPost("/{id}/approval", Approve)
             .WithName("PlaceNames" + nameof(Approve))

@@ -1,9 +1,9 @@
-using NetTopologySuite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using NetTopologySuite.Operation.Distance;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Spatial;
 
 namespace Registry.Grains.Places;
 
@@ -16,8 +16,8 @@ public static class PlaceGeometry
 {
     public const double EarthRadiusMeters = 6_371_008.8;
 
-    public static GeometryFactory Factory { get; } =
-        NtsGeometryServices.Instance.CreateGeometryFactory(new PrecisionModel(), 4326);
+    /// <summary>The system's one lon/lat factory (<see cref="Wgs84.Factory"/>).</summary>
+    public static GeometryFactory Factory => Wgs84.Factory;
 
     /// <summary>Reads and validates a location; throws a 400 on field <paramref name="field"/> naming the rule.</summary>
     public static Geometry Read(byte[]? wkb, string field = "geometry")
@@ -30,7 +30,7 @@ public static class PlaceGeometry
         Geometry geometry;
         try
         {
-            geometry = new WKBReader(NtsGeometryServices.Instance).Read(wkb);
+            geometry = Wgs84.FromWkb(wkb);
         }
         catch (Exception e) when (e is ParseException or ArgumentException or IOException or InvalidOperationException)
         {
@@ -61,7 +61,7 @@ public static class PlaceGeometry
                 "The geometry is not valid (e.g. a self-intersecting or unclosed ring, or a line of one point).");
         }
 
-        geometry.SRID = 4326;
+        geometry.SRID = Wgs84.Srid;
         return geometry;
     }
 

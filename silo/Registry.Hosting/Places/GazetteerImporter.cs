@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Time;
 using Registry.Grains;
 using Registry.Grains.Places;
 using Registry.Storage;
@@ -19,10 +20,11 @@ namespace Registry.Hosting.Places;
 /// code (GeoNames' admin codes are not GB/T 2260 codes) and none of the Han or pinyin rules. The extract carries no
 /// GeoNames id, so the source id is the first 16 hex digits of the SHA-256 of the row's six fields: stable, so a
 /// re-run finds every row already stored and inserts nothing (records are inserted only where absent, never
-/// overwritten). Rows are rejected, with the reason, when a field is missing or not text, the name is empty or holds
+/// overwritten). Records are dated by the bureau's calendar day (<see cref="BureauClock"/>), like every
+/// other record. Rows are rejected, with the reason, when a field is missing or not text, the name is empty or holds
 /// control characters, the coordinates do not parse or are out of range, or the row repeats an earlier one exactly.
 /// </summary>
-public sealed class GazetteerImporter(IGrainStateStore store, TimeProvider time, ILogger<GazetteerImporter> logger)
+public sealed class GazetteerImporter(IGrainStateStore store, BureauClock clock, ILogger<GazetteerImporter> logger)
 {
     public const string Source = "geonames";
     public const string Credit = "GeoNames (geonames.org), CC BY 4.0";
@@ -31,8 +33,8 @@ public sealed class GazetteerImporter(IGrainStateStore store, TimeProvider time,
     public async Task<GazetteerImportResult> ImportAsync(string path, CancellationToken cancellationToken = default)
     {
         await store.InitializeAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = clock.Now;
+        var today = clock.Today;
         var entry = new HistoryEntry("import", AuditScope.SystemActor, $"Imported from {Path.GetFileName(path)}: {Credit}", now);
         var rejections = new List<GazetteerRejection>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Registry.Abstractions.Time;
 using Registry.Hosting.Places;
+using Registry.Storage;
 
 namespace Registry.Api.Tests.Places;
 
@@ -72,5 +76,30 @@ public sealed class GazetteerImportTests(ApiFixture fixture)
             new { authority = "x", date = api.Today.ToString("yyyy-MM-dd") }), HttpStatusCode.UnprocessableEntity, "place-name-external");
         var feed = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync("/api/place-names/announcements?limit=100"));
         Assert.DoesNotContain(id, PlaceNameClient.Ids(feed));
+    }
+
+    [Fact]
+    public async Task Import_DatesRecordsByTheBureausCalendarDay()
+    {
+        // 20:00 UTC is already the next day in the bureau's zone (Asia/Shanghai): the import is dated that day.
+        var utc = new DateTimeOffset(fixture.Factory.Today.ToDateTime(new TimeOnly(20, 0)), TimeSpan.Zero);
+        var bureauDay = DateOnly.FromDateTime(utc.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        Assert.NotEqual(DateOnly.FromDateTime(utc.UtcDateTime), bureauDay);
+        var row = JsonNode.Parse(await File.ReadAllTextAsync(PlaceTestData.CitiesExcerpt))!.AsArray()[0]!.DeepClone();
+        row["admin2"] = "bureau-day-test";
+        var path = Path.Combine(fixture.DataDirectory, "cities-bureau-day.json");
+        await File.WriteAllTextAsync(path, new JsonArray(row).ToJsonString());
+        var importer = new GazetteerImporter(fixture.Factory.Services.GetRequiredService<IGrainStateStore>(),
+            new BureauClock(new FakeTimeProvider(utc), TimeZoneInfo.FindSystemTimeZoneById(BureauClock.DefaultTimeZoneId)),
+            NullLogger<GazetteerImporter>.Instance);
+
+        Assert.Equal(1, (await importer.ImportAsync(path, TestContext.Current.CancellationToken)).Inserted);
+
+        var id = $"{GazetteerImporter.Source}-" + GazetteerImporter.SourceIdOf((string)row["name"]!, (string)row["lat"]!,
+            (string)row["lng"]!, (string)row["country"]!, (string)row["admin1"]!, (string)row["admin2"]!);
+        var record = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync($"/api/place-names/{id}"));
+        Assert.Equal(bureauDay.ToString("yyyy-MM-dd"), record.GetProperty("proposedOn").GetString());
+        var history = await PlaceNameClient.OkAsync(await api.Registrar.GetAsync($"/api/place-names/{id}/history"));
+        Assert.Equal(bureauDay.ToString("yyyy-MM-dd"), history[0].GetProperty("effectiveDate").GetString());
     }
 }

@@ -1,20 +1,16 @@
 using System.Text.Json;
-using NetTopologySuite;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
-using NetTopologySuite.IO.Converters;
+using Registry.Abstractions.Spatial;
 using Registry.Api.ErrorHandling;
+using SpatialGeoJson = Registry.Abstractions.Spatial.GeoJson;
 
 namespace Registry.Api.Contracts.Places;
 
-/// <summary>GeoJSON (RFC 7946) on the wire, WKB across the grain boundary. Thread-safe.</summary>
+/// <summary>
+/// GeoJSON (RFC 7946) on the wire, WKB across the grain boundary: the place-name contracts' use of the shared
+/// reader (<see cref="SpatialGeoJson"/>) and the one coordinate system (<see cref="Wgs84"/>). Thread-safe.
+/// </summary>
 public static class GeoJson
 {
-    private static readonly GeometryFactory Factory =
-        NtsGeometryServices.Instance.CreateGeometryFactory(new PrecisionModel(), 4326);
-
-    private static readonly JsonSerializerOptions Options = new() { Converters = { new GeoJsonConverterFactory(Factory) } };
-
     /// <summary>Reads a GeoJSON geometry to WKB; records a 400 <c>geometry-geojson</c> and returns null when it is not one.</summary>
     public static byte[]? ToWkb(RequestChecks checks, string field, JsonElement? json)
     {
@@ -26,20 +22,15 @@ public static class GeoJson
 
         try
         {
-            if (json.Value.Deserialize<Geometry>(Options) is { } geometry)
-            {
-                return new WKBWriter().Write(geometry);
-            }
+            return Wgs84.ToWkb(SpatialGeoJson.ReadGeometry(json.Value));
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException
-                                      or NotSupportedException or FormatException or IndexOutOfRangeException)
+        catch (FormatException)
         {
+            checks.Fail(field, "geometry-geojson", $"'{field}' is not a GeoJSON geometry object (RFC 7946).");
+            return null;
         }
-
-        checks.Fail(field, "geometry-geojson", $"'{field}' is not a GeoJSON geometry object (RFC 7946).");
-        return null;
     }
 
     public static JsonElement ToJson(byte[] wkb) =>
-        JsonSerializer.SerializeToElement(new WKBReader(NtsGeometryServices.Instance).Read(wkb), Options);
+        JsonSerializer.SerializeToElement(Wgs84.FromWkb(wkb), SpatialGeoJson.Options);
 }
