@@ -162,9 +162,9 @@ public static class OrganizationEndpoints
         string? registeringOffice, string? status, string? page, string? pageSize, IGrainFactory grains)
     {
         var checks = new RequestChecks().DivisionCode("registeringOffice", registeringOffice);
-        var kindValue = ParseEnum<OrganizationKind>(checks, "kind", kind);
-        var statusValue = ParseEnum<OrganizationStatus>(checks, "status", status);
-        var (pageNumber, size) = ReadPaging(checks, page, pageSize);
+        var kindValue = checks.Enum<OrganizationKind>("kind", "query-value", kind);
+        var statusValue = checks.Enum<OrganizationStatus>("status", "query-value", status);
+        var (pageNumber, size) = checks.Paging(page, "pageSize", pageSize, DefaultPageSize, MaxPageSize, MaxPagingDepth);
         checks.ThrowIfAny();
         var query = new OrganizationQuery(name, kindValue, registeringOffice, statusValue, null,
             (pageNumber - 1) * size, size);
@@ -303,7 +303,7 @@ public static class OrganizationEndpoints
         string? page, string? pageSize, IGrainFactory grains)
     {
         var checks = new RequestChecks();
-        var (pageNumber, size) = ReadPaging(checks, page, pageSize);
+        var (pageNumber, size) = checks.Paging(page, "pageSize", pageSize, DefaultPageSize, MaxPageSize, MaxPagingDepth);
         checks.ThrowIfAny();
         var result = await grains.GetGrain<IOrganizationSearchGrain>(0).SearchAsync(
             new OrganizationQuery(null, null, null, null, list, (pageNumber - 1) * size, size));
@@ -380,64 +380,5 @@ public static class OrganizationEndpoints
             .Required("partyOrganization", partyOrganization);
         return new AnnualReportContent(activities ?? "", income ?? 0, expenditure ?? 0, netAssets ?? 0, staff ?? 0,
             majorActivities, partyOrganization ?? default, rectificationReport);
-    }
-
-    private static (int Page, int PageSize) ReadPaging(RequestChecks checks, string? page, string? pageSize)
-    {
-        var pageNumber = ReadInt(checks, "page", page) ?? 1;
-        var size = ReadInt(checks, "pageSize", pageSize) ?? DefaultPageSize;
-        if (pageNumber < 1)
-        {
-            checks.Fail("page", "paging-range", "'page' counts from 1.");
-        }
-        else if (size is < 1 or > MaxPageSize)
-        {
-            checks.Fail("pageSize", "paging-range", $"'pageSize' is between 1 and {MaxPageSize}.");
-        }
-        else if ((long)pageNumber * size > MaxPagingDepth)
-        {
-            checks.Fail("page", "paging-range",
-                $"Paging reaches the first {MaxPagingDepth} results; narrow the search to see further.");
-        }
-
-        return (pageNumber, size);
-    }
-
-    private static int? ReadInt(RequestChecks checks, string field, string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        checks.Fail(field, "paging-range", $"'{field}' is a whole number.");
-        return null;
-    }
-
-    /// <summary>Parses a query value written as the JSON bodies write enums (kebab-case).</summary>
-    private static T? ParseEnum<T>(RequestChecks checks, string field, string? text)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        foreach (var value in Enum.GetValues<T>())
-        {
-            if (JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()) == text)
-            {
-                return value;
-            }
-        }
-
-        checks.Fail(field, "query-value", $"'{field}' is one of " +
-            string.Join(", ", Enum.GetValues<T>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()))) + ".");
-        return null;
     }
 }

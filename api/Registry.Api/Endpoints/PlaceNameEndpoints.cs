@@ -128,7 +128,7 @@ public static class PlaceNameEndpoints
             .Required("category", request.Category)
             .Required("divisionCode", request.DivisionCode)
             .DivisionCode("divisionCode", request.DivisionCode);
-        var category = Category(checks, request.Category);
+        var category = checks.Enum<PlaceCategory>("category", "place-category", request.Category);
         var geometry = GeoJson.ToWkb(checks, "geometry", request.Geometry);
         checks.ThrowIfAny();
         var id = Guid.NewGuid().ToString("N");
@@ -233,11 +233,11 @@ public static class PlaceNameEndpoints
         ClaimsPrincipal user, IGrainFactory grains)
     {
         var checks = new RequestChecks().DivisionCode("division", division);
-        var categoryValue = string.IsNullOrEmpty(category) ? null : Category(checks, category);
+        var categoryValue = string.IsNullOrEmpty(category) ? null : checks.Enum<PlaceCategory>("category", "place-category", category);
         var box = Box(checks, bbox);
         var point = Point(checks, near);
         var historical = Flag(checks, "includeHistorical", includeHistorical);
-        var (pageNumber, size) = Paging(checks, page, limit);
+        var (pageNumber, size) = checks.Paging(page, "limit", limit, DefaultLimit, MaxLimit, MaxPagingDepth);
         checks.ThrowIfAny();
         var query = new PlaceNameQuery(q, romanization, categoryValue, DivisionPrefix(division), box, point, historical,
             !IsRegistrar(user), null, (pageNumber - 1) * size, size);
@@ -249,7 +249,7 @@ public static class PlaceNameEndpoints
     {
         var checks = new RequestChecks();
         var from = checks.Date("since", since) ?? DateOnly.MinValue;
-        var (pageNumber, size) = Paging(checks, page, limit);
+        var (pageNumber, size) = checks.Paging(page, "limit", limit, DefaultLimit, MaxLimit, MaxPagingDepth);
         checks.ThrowIfAny();
         var query = new PlaceNameQuery(null, null, null, null, null, null, false, true, from, (pageNumber - 1) * size, size);
         return TypedResults.Ok(await PageAsync(grains, query, pageNumber, size));
@@ -259,7 +259,7 @@ public static class PlaceNameEndpoints
         IGrainFactory grains)
     {
         var checks = new RequestChecks().Required("name", name);
-        var categoryValue = string.IsNullOrEmpty(category) ? PlaceCategory.Landmark : Category(checks, category);
+        var categoryValue = string.IsNullOrEmpty(category) ? PlaceCategory.Landmark : checks.Enum<PlaceCategory>("category", "place-category", category);
         checks.ThrowIfAny();
         var suggestion = await grains.GetGrain<IPlaceSpellingGrain>(0).SuggestAsync(name!.Trim(), categoryValue!.Value);
         return TypedResults.Ok(SpellingSuggestionResponse.From(suggestion));
@@ -292,19 +292,6 @@ public static class PlaceNameEndpoints
         }
 
         return id;
-    }
-
-    private static PlaceCategory? Category(RequestChecks checks, string? text)
-    {
-        var found = Enum.GetValues<PlaceCategory>().Where(c => Kebab.ConvertName(c.ToString()) == text?.Trim()).ToList();
-        if (text is not null && found.Count == 0)
-        {
-            checks.Fail("category", "place-category", "The category is one of: "
-                + string.Join(", ", Enum.GetValues<PlaceCategory>().Select(c => Kebab.ConvertName(c.ToString()))) + ".");
-            return null;
-        }
-
-        return found.Count == 0 ? null : found[0];
     }
 
     /// <summary>A division's code as the prefix of the codes under it: 11 for 110000, 1101 for 110100.</summary>
@@ -381,29 +368,5 @@ public static class PlaceNameEndpoints
 
         checks.Fail(field, "boolean-format", $"'{field}' is true or false.");
         return false;
-    }
-
-    private static (int Page, int Size) Paging(RequestChecks checks, string? page, string? limit)
-    {
-        var pageNumber = 1;
-        var size = DefaultLimit;
-        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
-        {
-            checks.Fail("page", "paging-range", "'page' is a whole number from 1.");
-            pageNumber = 1;
-        }
-
-        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
-        {
-            checks.Fail("limit", "paging-range", $"'limit' is a whole number from 1 to {MaxLimit}.");
-            size = DefaultLimit;
-        }
-
-        if ((long)pageNumber * size > MaxPagingDepth)
-        {
-            checks.Fail("page", "paging-range", $"Paging reaches the first {MaxPagingDepth} results; narrow the search.");
-        }
-
-        return (pageNumber, size);
     }
 }

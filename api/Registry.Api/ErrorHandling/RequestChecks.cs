@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Registry.Abstractions.Divisions;
 
 namespace Registry.Api.ErrorHandling;
@@ -58,6 +59,64 @@ public sealed class RequestChecks
 
         Fail(field, "date-format", $"'{field}' must be a calendar date written YYYY-MM-DD.");
         return null;
+    }
+
+    /// <summary>
+    /// Parses an optional enum value written as the JSON bodies write enums (kebab-case, e.g. <c>social-association</c>);
+    /// records <paramref name="rule"/> listing the values and returns null when it is not one.
+    /// </summary>
+    public T? Enum<T>(string field, string rule, string? text)
+        where T : struct, System.Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var value in System.Enum.GetValues<T>())
+        {
+            if (JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()) == text.Trim())
+            {
+                return value;
+            }
+        }
+
+        Fail(field, rule, $"'{field}' is one of: " + string.Join(", ",
+            System.Enum.GetValues<T>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()))) + ".");
+        return null;
+    }
+
+    /// <summary>
+    /// A page of a list (rule <c>paging-range</c>): <c>page</c> a whole number from 1, the size (named
+    /// <paramref name="sizeField"/>) from 1 to <paramref name="maxSize"/>, and no page beyond the first
+    /// <paramref name="maxDepth"/> results.
+    /// </summary>
+    public (int Page, int Size) Paging(string? page, string sizeField, string? size, int defaultSize, int maxSize,
+        int maxDepth)
+    {
+        var pageNumber = 1;
+        var pageSize = defaultSize;
+        if (!string.IsNullOrEmpty(page) &&
+            (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
+        {
+            Fail("page", "paging-range", "'page' is a whole number from 1.");
+            pageNumber = 1;
+        }
+
+        if (!string.IsNullOrEmpty(size) &&
+            (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) ||
+             pageSize < 1 || pageSize > maxSize))
+        {
+            Fail(sizeField, "paging-range", $"'{sizeField}' is a whole number from 1 to {maxSize}.");
+            pageSize = defaultSize;
+        }
+
+        if ((long)pageNumber * pageSize > maxDepth)
+        {
+            Fail("page", "paging-range", $"Paging reaches the first {maxDepth} results; narrow the search.");
+        }
+
+        return (pageNumber, pageSize);
     }
 
     /// <summary>Throws a <see cref="RequestValidationException"/> when any check failed.</summary>
