@@ -235,19 +235,7 @@ public static class BoundaryEndpoints
         new RequestChecks().LineNumber("number", number).ThrowIfAny();
         var line = await grains.GetGrain<IBoundaryLineGrain>(number).GetAsync();
         var writers = await FeatureLoading.LoadAsync(grains, SpatialLayer.Markers, line.Markers, default);
-        return new GeoJsonResult(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteStartArray("features");
-            foreach (var write in writers)
-            {
-                write(w);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return new GeoJsonResult(w => GeoJsonWriting.WriteFeatureCollection(w, writers));
     }
 
     public static async Task<Created<OpenInspectionResponse>> OpenInspection(string number,
