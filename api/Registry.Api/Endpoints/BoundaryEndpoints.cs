@@ -235,19 +235,7 @@ public static class BoundaryEndpoints
         new RequestChecks().LineNumber("number", number).ThrowIfAny();
         var line = await grains.GetGrain<IBoundaryLineGrain>(number).GetAsync();
         var writers = await FeatureLoading.LoadAsync(grains, SpatialLayer.Markers, line.Markers, default);
-        return new GeoJsonResult(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteStartArray("features");
-            foreach (var write in writers)
-            {
-                write(w);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return new GeoJsonResult(w => GeoJsonWriting.WriteFeatureCollection(w, writers));
     }
 
     public static async Task<Created<OpenInspectionResponse>> OpenInspection(string number,
@@ -370,16 +358,10 @@ public static class BoundaryEndpoints
     {
         var query = context.Request.Query;
         var checks = new RequestChecks().Required("kind", (string?)query["kind"]).Required("reason", (string?)query["reason"]);
-        ImportKind? kind = null;
-        if (!string.IsNullOrEmpty(query["kind"]))
+        var kind = NameOf<ImportKind>(query["kind"]);
+        if (kind is null && !string.IsNullOrEmpty(query["kind"]))
         {
-            kind = Enum.TryParse<ImportKind>(query["kind"], ignoreCase: true, out var parsed) && !int.TryParse(query["kind"], out _)
-                ? parsed
-                : null;
-            if (kind is null)
-            {
-                checks.Fail("kind", "import-kind", "'kind' is divisions, lines, markers or junctions.");
-            }
+            checks.Fail("kind", "import-kind", "'kind' is divisions, lines, markers or junctions.");
         }
 
         var scheme = (string?)query["scheme"];
@@ -388,17 +370,10 @@ public static class BoundaryEndpoints
             checks.Fail("scheme", "division-ref-format", "'scheme' is lower-case letters, digits and '-', not 'cn'.");
         }
 
-        DivisionLevel? layer = null;
-        if (!string.IsNullOrEmpty(query["layer"]))
+        var layer = NameOf<DivisionLevel>(query["layer"]);
+        if (layer is null && !string.IsNullOrEmpty(query["layer"]))
         {
-            layer = Enum.TryParse<DivisionLevel>(query["layer"], ignoreCase: true, out var level) &&
-                    !int.TryParse(query["layer"], out _)
-                ? level
-                : null;
-            if (layer is null)
-            {
-                checks.Fail("layer", "division-level", "'layer' is province, prefecture, county or township.");
-            }
+            checks.Fail("layer", "division-level", "'layer' is province, prefecture, county or township.");
         }
 
         if (kind == ImportKind.Divisions && scheme is not null && layer is null)
@@ -451,6 +426,13 @@ public static class BoundaryEndpoints
         _ = completion.ContinueWith(_ => document.Dispose(), TaskScheduler.Default);
         return TypedResults.Accepted($"/api/boundaries/imports/{id}", ImportJobResponse.From(await job.GetAsync()));
     }
+
+    /// <summary>The member named exactly (any case), else null. Enum.TryParse also takes numbers and
+    /// comma-separated lists, which it ORs together: "lines,markers" would read as junctions.</summary>
+    private static TEnum? NameOf<TEnum>(string? text) where TEnum : struct, Enum =>
+        Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<TEnum>(name)
+            : null;
 
     public static async Task<Ok<ImportJobResponse>> GetImport(string id, IGrainFactory grains) =>
         TypedResults.Ok(ImportJobResponse.From(await grains.GetGrain<IImportJobGrain>(id).GetAsync()));

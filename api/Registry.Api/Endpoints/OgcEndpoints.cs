@@ -195,31 +195,23 @@ public static class OgcEndpoints
     {
         var root = Root(context);
         var self = $"{root}/collections/{collection.Id}/items";
-        return new GeoJsonResult(w =>
+        return new GeoJsonResult(w => GeoJsonWriting.WriteFeatureCollection(w, features, before: c =>
         {
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteString("timeStamp", clock.Now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            w.WriteNumber("numberMatched", matched);
-            w.WriteNumber("numberReturned", features.Count);
-            w.WriteStartArray("features");
-            foreach (var write in features)
-            {
-                write(w);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("links");
-            Link(w, self + context.Request.QueryString, "self", GeoJson.MediaType, "This page");
-            Link(w, $"{root}/collections/{collection.Id}", "collection", Json, collection.Title);
+            c.WriteString("timeStamp", clock.Now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            c.WriteNumber("numberMatched", matched);
+            c.WriteNumber("numberReturned", features.Count);
+        }, after: c =>
+        {
+            c.WriteStartArray("links");
+            Link(c, self + context.Request.QueryString, "self", GeoJson.MediaType, "This page");
+            Link(c, $"{root}/collections/{collection.Id}", "collection", Json, collection.Title);
             if (next is not null)
             {
-                Link(w, self + next, "next", GeoJson.MediaType, "Next page");
+                Link(c, self + next, "next", GeoJson.MediaType, "Next page");
             }
 
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+            c.WriteEndArray();
+        }));
     }
 
     public static async Task<GeoJsonResult> Item(string collectionId, string featureId, HttpContext context,

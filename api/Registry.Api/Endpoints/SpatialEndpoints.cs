@@ -166,21 +166,11 @@ public static class SpatialEndpoints
             spatialLayer == SpatialLayer.Divisions ? date : null, spatialLayer == SpatialLayer.Divisions ? date : null);
         var page = keys.Take(limit ?? 100).ToList();
         var writers = await FeatureLoading.LoadAsync(grains, spatialLayer.Value, page, date);
-        return new GeoJsonResult(w =>
+        return new GeoJsonResult(w => GeoJsonWriting.WriteFeatureCollection(w, writers, before: c =>
         {
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteNumber("numberMatched", keys.Count);
-            w.WriteNumber("numberReturned", writers.Count);
-            w.WriteStartArray("features");
-            foreach (var write in writers)
-            {
-                write(w);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+            c.WriteNumber("numberMatched", keys.Count);
+            c.WriteNumber("numberReturned", writers.Count);
+        }));
     }
 
     public static async Task<GeoJsonResult> MarkersNearby(string? lon, string? lat, string? radius,
@@ -217,20 +207,12 @@ public static class SpatialEndpoints
     private static async Task<GeoJsonResult> MarkerCollectionAsync(IGrainFactory grains,
         IReadOnlyList<(string Number, double Metres)> found)
     {
-        var markers = await Task.WhenAll(found.Select(f => grains.GetGrain<IBoundaryMarkerGrain>(f.Number).GetAsync()));
-        return new GeoJsonResult(w =>
+        var markers = await Task.WhenAll(found.Select(async f =>
         {
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteStartArray("features");
-            for (var i = 0; i < markers.Length; i++)
-            {
-                var metres = found[i].Metres;
-                FeatureWriters.Marker(w, markers[i], p => p.WriteNumber("distanceMetres", Math.Round(metres, 2)));
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+            var marker = await grains.GetGrain<IBoundaryMarkerGrain>(f.Number).GetAsync();
+            return (Action<Utf8JsonWriter>)(w => FeatureWriters.Marker(w, marker,
+                p => p.WriteNumber("distanceMetres", Math.Round(f.Metres, 2))));
+        }));
+        return new GeoJsonResult(w => GeoJsonWriting.WriteFeatureCollection(w, markers));
     }
 }

@@ -31,6 +31,25 @@ public static class GeoJsonWriting
         writer.WriteEndObject();
     }
 
+    /// <summary>A FeatureCollection of the given Features; <paramref name="before"/> and <paramref name="after"/>
+    /// add foreign members (counts, links) around the features array.</summary>
+    public static void WriteFeatureCollection(Utf8JsonWriter writer, IEnumerable<Action<Utf8JsonWriter>> features,
+        Action<Utf8JsonWriter>? before = null, Action<Utf8JsonWriter>? after = null)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "FeatureCollection");
+        before?.Invoke(writer);
+        writer.WriteStartArray("features");
+        foreach (var write in features)
+        {
+            write(writer);
+        }
+
+        writer.WriteEndArray();
+        after?.Invoke(writer);
+        writer.WriteEndObject();
+    }
+
     public static void WriteBoundingBox(Utf8JsonWriter writer, string name, BoundingBox box)
     {
         writer.WritePropertyName(name);

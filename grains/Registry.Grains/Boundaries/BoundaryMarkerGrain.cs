@@ -47,6 +47,12 @@ public sealed class BoundaryMarkerGrain(
                 "e.g. 1113001Q.");
         }
 
+        // An undefined value (JSON and imports accept numbers) would pass as a triple and be stored as such.
+        if (!Enum.IsDefined(command.Type))
+        {
+            throw DomainException.Invalid("marker-type", "type", "The type is single, pair or triple.");
+        }
+
         if (!MarkerNumber.CodesOf(command.Type).Contains(parsed.TypeCode))
         {
             throw DomainException.Invalid("marker-type-code", "type",

@@ -80,6 +80,12 @@ public sealed class DivisionGeometryGrain(
 
             level = command.Level ?? throw DomainException.Invalid("reference-area-level-required", "level",
                 "A reference area records its level (province, prefecture, county or township).");
+            if (!Enum.IsDefined(level))
+            {
+                // JSON accepts numbers (and imports could pass an OR of names): level 7 would be stored.
+                throw DomainException.Invalid("division-level", "level",
+                    "A reference area's level is province, prefecture, county or township.");
+            }
         }
         else
         {

@@ -22,6 +22,13 @@ public static class InspectionRules
                 $"Marker {command.MarkerNumber} is not among the markers of line {state.LineNumber} being inspected.");
         }
 
+        // An undefined value (JSON accepts numbers) would open a repair yet leave the marker intact.
+        if (!Enum.IsDefined(command.Kind))
+        {
+            throw DomainException.Invalid("finding-kind", "finding",
+                "The finding is intact, damaged, displaced or lost.");
+        }
+
         var hasPosition = command.SurveyedLon is not null || command.SurveyedLat is not null;
         if (command.Kind == FindingKind.Displaced)
         {

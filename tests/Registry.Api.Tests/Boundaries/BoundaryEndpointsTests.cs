@@ -129,6 +129,19 @@ public sealed class BoundaryEndpointsTests(ApiFixture fixture)
         await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "marker-number-format");
     }
 
+    [Theory]
+    [InlineData("kind=lines,markers&reason=t", "import-kind")]
+    [InlineData("kind=2&reason=t", "import-kind")]
+    [InlineData("kind=divisions&layer=county,township&reason=t", "division-level")]
+    public async Task Import_KindOrLayerNotExactlyOneName_Is400(string query, string rule)
+    {
+        var response = await Api.ClientWithRoles("registrar.boundaries").PostAsync($"/api/boundaries/imports?{query}",
+            new StringContent("""{"type": "FeatureCollection", "features": []}""", System.Text.Encoding.UTF8,
+                "application/geo+json"));
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, rule);
+    }
+
     [Fact]
     public async Task Markers_ReadWithoutTheGisOrRegistrarRole_Is403()
     {

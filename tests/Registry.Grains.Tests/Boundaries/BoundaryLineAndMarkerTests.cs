@@ -97,6 +97,22 @@ public sealed class BoundaryLineAndMarkerTests(RegistryClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RegisterAsync_TypeNotSinglePairOrTriple_IsMarkerTypeAndStoresNothing()
+    {
+        var line = BoundaryData.Lines[13];
+        await Line(line.Number).RecordAsync(Record(line));
+        var junction = line.Junctions[0].Point;
+        var number = MarkerNumber.Compose(line.Number, 1, 'C');
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Marker(number).RegisterAsync(
+            Triple(junction) with { Type = (MarkerType)7 }));
+
+        Assert.Equal("marker-type", error.Rule);
+        Assert.DoesNotContain(number, (await Line(line.Number).GetAsync()).Markers);
+        await Assert.ThrowsAsync<DomainException>(() => Marker(number).GetAsync());
+    }
+
+    [Fact]
     public async Task RegisterAsync_PositionFarFromTheLine_IsMarkerFarFromLine()
     {
         var line = BoundaryData.Lines[5];

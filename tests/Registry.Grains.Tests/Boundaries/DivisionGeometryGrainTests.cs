@@ -136,6 +136,18 @@ public sealed class DivisionGeometryGrainTests(RegistryClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SetAsync_ReferenceAreaLevelNotOneOfTheFour_IsDivisionLevelAndStoresNothing()
+    {
+        var (key, name, geometry) = County(20);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => Grain(key).SetAsync(
+            Set(geometry, null, name) with { Level = (DivisionLevel)7 }));
+
+        Assert.Equal("division-level", error.Rule);
+        Assert.Empty(await Grain(key).GetVersionsAsync());
+    }
+
+    [Fact]
     public async Task TileQuery_AfterAWrite_FindsTheAreaOnlyFromItsEffectiveDate()
     {
         var (key, name, geometry) = County(7);

@@ -104,6 +104,19 @@ public sealed class JointInspectionTests(RegistryClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RecordFindingAsync_KindNotOneOfTheFour_IsFindingKindAndStoresNothing()
+    {
+        var (line, markers) = await LineWithMarkersAsync(14);
+        var inspection = await OpenAsync(line.Number);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => inspection.RecordFindingAsync(
+            new RecordFinding(markers[0], (FindingKind)9, null, null, null)));
+
+        Assert.Equal("finding-kind", error.Rule);
+        Assert.Empty((await inspection.GetAsync()).Findings);
+    }
+
+    [Fact]
     public async Task RecordFindingAsync_DisplacedWithoutPosition_OrAfterASignature_IsRefused()
     {
         var (line, markers) = await LineWithMarkersAsync(10);
