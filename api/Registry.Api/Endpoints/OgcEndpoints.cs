@@ -218,38 +218,23 @@ public static class OgcEndpoints
         IGrainFactory grains, BureauClock clock)
     {
         var collection = Find(collectionId, context);
-        var writers = await FeatureLoading.LoadAsync(grains, collection.Layer, [featureId], clock.Today);
+        var root = Root(context);
+        var writers = await FeatureLoading.LoadAsync(grains, collection.Layer, [featureId], clock.Today, w =>
+        {
+            // The feature's own members, then its links.
+            w.WriteStartArray("links");
+            Link(w, $"{root}/collections/{collection.Id}/items/{Uri.EscapeDataString(featureId)}", "self",
+                GeoJson.MediaType, featureId);
+            Link(w, $"{root}/collections/{collection.Id}", "collection", Json, collection.Title);
+            w.WriteEndArray();
+        });
         if (writers.Count == 0)
         {
             throw DomainException.NotFound("feature-not-found",
                 $"The {collection.Id} collection has no feature {featureId}.");
         }
 
-        var root = Root(context);
-        var inner = writers[0];
-        return new GeoJsonResult(w =>
-        {
-            // The feature's own members, then its links: write it into a buffer and splice the links in.
-            using var buffer = new MemoryStream();
-            using (var featureWriter = new Utf8JsonWriter(buffer))
-            {
-                inner(featureWriter);
-            }
-
-            using var document = JsonDocument.Parse(buffer.ToArray());
-            w.WriteStartObject();
-            foreach (var member in document.RootElement.EnumerateObject())
-            {
-                member.WriteTo(w);
-            }
-
-            w.WriteStartArray("links");
-            Link(w, $"{root}/collections/{collection.Id}/items/{Uri.EscapeDataString(featureId)}", "self",
-                GeoJson.MediaType, featureId);
-            Link(w, $"{root}/collections/{collection.Id}", "collection", Json, collection.Title);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return new GeoJsonResult(writers[0]);
     }
 
     private static OgcCollection Find(string id, HttpContext context)

@@ -38,7 +38,8 @@ public static class FeatureWriters
             p.WriteString("source", "record");
         }, extra);
 
-    public static void Marker(Utf8JsonWriter writer, MarkerDetails m, Action<Utf8JsonWriter>? properties = null) =>
+    public static void Marker(Utf8JsonWriter writer, MarkerDetails m, Action<Utf8JsonWriter>? properties = null,
+        Action<Utf8JsonWriter>? extra = null) =>
         GeoJsonWriting.WriteFeature(writer, m.Number, Abstractions.Spatial.Wgs84.Point(m.Lon, m.Lat), p =>
         {
             p.WriteString("number", m.Number);
@@ -63,5 +64,5 @@ public static class FeatureWriters
             p.WriteEndArray();
             p.WriteNumber("photos", m.Photos.Count);
             properties?.Invoke(p);
-        });
+        }, extra);
 }

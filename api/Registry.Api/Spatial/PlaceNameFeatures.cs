@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NetTopologySuite.IO;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
 using SpatialBox = Registry.Abstractions.Spatial.BoundingBox;
@@ -26,13 +25,14 @@ public static class PlaceNameFeatures
     }
 
     /// <summary>The feature of one public name; null when there is none or it is not public.</summary>
-    public static async Task<Action<Utf8JsonWriter>?> LoadAsync(IGrainFactory grains, string id)
+    public static async Task<Action<Utf8JsonWriter>?> LoadAsync(IGrainFactory grains, string id,
+        Action<Utf8JsonWriter>? extra = null)
     {
         try
         {
             var details = await grains.GetGrain<IPlaceNameGrain>(id).GetAsync();
             return details.Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference
-                ? writer => Write(writer, details)
+                ? writer => Write(writer, details, extra)
                 : null;
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
@@ -41,8 +41,8 @@ public static class PlaceNameFeatures
         }
     }
 
-    private static void Write(Utf8JsonWriter writer, PlaceNameDetails d) =>
-        GeoJsonWriting.WriteFeature(writer, d.Id, new WKBReader().Read(d.Geometry), p =>
+    private static void Write(Utf8JsonWriter writer, PlaceNameDetails d, Action<Utf8JsonWriter>? extra) =>
+        GeoJsonWriting.WriteFeature(writer, d.Id, Abstractions.Spatial.Wgs84.FromWkb(d.Geometry), p =>
         {
             p.WriteString("name", d.Name);
             p.WriteString("romanization", d.Romanization);
@@ -63,5 +63,5 @@ public static class PlaceNameFeatures
                 p.WriteString("sourceId", external.SourceId);
                 p.WriteString("attribution", external.Credit);
             }
-        });
+        }, extra);
 }
