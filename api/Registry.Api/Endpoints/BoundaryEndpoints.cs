@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Boundaries;
@@ -159,7 +160,7 @@ public static class BoundaryEndpoints
         var checks = new RequestChecks().DivisionRef("code", code);
         var date = checks.Date("asOf", asOf) ?? clock.Today;
         checks.ThrowIfAny();
-        var details = await grains.GetGrain<IDivisionGeometryGrain>(code).GetAsync(date);
+        var details = await grains.Get<IDivisionGeometryGrain>(code).GetAsync(date);
         return new GeoJsonResult(w => FeatureWriters.Division(w, details));
     }
 
@@ -167,7 +168,7 @@ public static class BoundaryEndpoints
         string code, IGrainFactory grains)
     {
         new RequestChecks().DivisionRef("code", code).ThrowIfAny();
-        var versions = await grains.GetGrain<IDivisionGeometryGrain>(code).GetVersionsAsync();
+        var versions = await grains.Get<IDivisionGeometryGrain>(code).GetVersionsAsync();
         return TypedResults.Ok<IReadOnlyList<DivisionGeometryVersionResponse>>(
             versions.Select(DivisionGeometryVersionResponse.Of).ToList());
     }
@@ -178,7 +179,7 @@ public static class BoundaryEndpoints
         var checks = new RequestChecks().DivisionRef("code", code).Required("reason", request.Reason);
         var geometry = SpatialRequest.Geometry(checks, "geometry", request.Geometry, GeometryKind.Area);
         checks.ThrowIfAny();
-        var change = await grains.GetGrain<IDivisionGeometryGrain>(code).SetAsync(new SetDivisionGeometry(
+        var change = await grains.Get<IDivisionGeometryGrain>(code).SetAsync(new SetDivisionGeometry(
             GeometryWkb.From(geometry!), request.EffectiveDate, request.Reason!, request.Name, request.Level,
             request.Source));
         var response = DivisionGeometryChangeResponse.From(code, change);
@@ -200,7 +201,7 @@ public static class BoundaryEndpoints
         var geometry = SpatialRequest.Geometry(checks, "geometry", request.Geometry, GeometryKind.Line);
         checks.ThrowIfAny();
         var number = BoundaryLineNumber.For(request.DivisionA!, request.DivisionB!);
-        var change = await grains.GetGrain<IBoundaryLineGrain>(number).RecordAsync(new RecordBoundaryLine(
+        var change = await grains.Get<IBoundaryLineGrain>(number).RecordAsync(new RecordBoundaryLine(
             request.DivisionA!, request.DivisionB!, GeometryWkb.From(geometry!), request.Agreement!,
             request.AgreementDate, request.Reason!, request.Source));
         var response = new RecordChangeResponse(number, change);
@@ -212,7 +213,7 @@ public static class BoundaryEndpoints
     public static async Task<GeoJsonResult> GetLine(string number, IGrainFactory grains)
     {
         new RequestChecks().LineNumber("number", number).ThrowIfAny();
-        var line = await grains.GetGrain<IBoundaryLineGrain>(number).GetAsync();
+        var line = await grains.Get<IBoundaryLineGrain>(number).GetAsync();
         return new GeoJsonResult(w => FeatureWriters.Line(w, line));
     }
 
@@ -224,7 +225,7 @@ public static class BoundaryEndpoints
             ? SpatialRequest.Geometry(checks, "geometry", request.Geometry, GeometryKind.Line)
             : null;
         checks.ThrowIfAny();
-        var change = await grains.GetGrain<IBoundaryLineGrain>(number).UpdateAsync(new UpdateBoundaryLine(
+        var change = await grains.Get<IBoundaryLineGrain>(number).UpdateAsync(new UpdateBoundaryLine(
             geometry is null ? null : GeometryWkb.From(geometry), request.Agreement, request.AgreementDate,
             request.Reason!));
         return TypedResults.Ok(new RecordChangeResponse(number, change));
@@ -233,7 +234,7 @@ public static class BoundaryEndpoints
     public static async Task<GeoJsonResult> GetLineMarkers(string number, IGrainFactory grains)
     {
         new RequestChecks().LineNumber("number", number).ThrowIfAny();
-        var line = await grains.GetGrain<IBoundaryLineGrain>(number).GetAsync();
+        var line = await grains.Get<IBoundaryLineGrain>(number).GetAsync();
         var writers = await FeatureLoading.LoadAsync(grains, SpatialLayer.Markers, line.Markers, default);
         return new GeoJsonResult(w => GeoJsonWriting.WriteFeatureCollection(w, writers));
     }
@@ -246,7 +247,7 @@ public static class BoundaryEndpoints
             .Required("year", request.Year)
             .Required("reason", request.Reason)
             .ThrowIfAny();
-        var id = await grains.GetGrain<IBoundaryLineGrain>(number).OpenInspectionAsync(request.Year!.Value,
+        var id = await grains.Get<IBoundaryLineGrain>(number).OpenInspectionAsync(request.Year!.Value,
             request.Reason!);
         return TypedResults.Created($"/api/boundaries/inspections/{id}", new OpenInspectionResponse(id));
     }
@@ -261,17 +262,17 @@ public static class BoundaryEndpoints
         }
 
         checks.ThrowIfAny();
-        var overdue = await grains.GetGrain<IBoundaryReportGrain>(0)
+        var overdue = await grains.Get<IBoundaryReportGrain>(0)
             .ListOverdueInspectionsAsync(clock.Today, years ?? 5, includeNeverInspected ?? true);
         return TypedResults.Ok<IReadOnlyList<OverdueLineResponse>>(overdue.Select(OverdueLineResponse.From).ToList());
     }
 
     public static async Task<Ok<IReadOnlyList<OpenRepairResponse>>> GetOpenRepairs(IGrainFactory grains) =>
-        TypedResults.Ok<IReadOnlyList<OpenRepairResponse>>((await grains.GetGrain<IBoundaryReportGrain>(0)
+        TypedResults.Ok<IReadOnlyList<OpenRepairResponse>>((await grains.Get<IBoundaryReportGrain>(0)
             .ListOpenRepairsAsync()).Select(OpenRepairResponse.From).ToList());
 
     public static async Task<Ok<InspectionResponse>> GetInspection(string id, IGrainFactory grains) =>
-        TypedResults.Ok(InspectionResponse.From(await grains.GetGrain<IJointInspectionGrain>(id).GetAsync()));
+        TypedResults.Ok(InspectionResponse.From(await grains.Get<IJointInspectionGrain>(id).GetAsync()));
 
     public static async Task<Created<InspectionFindingResponse>> RecordFinding(string id, RecordFindingRequest request,
         IGrainFactory grains)
@@ -280,7 +281,7 @@ public static class BoundaryEndpoints
             .Required("marker", request.Marker)
             .Required("finding", request.Finding)
             .ThrowIfAny();
-        var finding = await grains.GetGrain<IJointInspectionGrain>(id).RecordFindingAsync(new RecordFinding(
+        var finding = await grains.Get<IJointInspectionGrain>(id).RecordFindingAsync(new RecordFinding(
             request.Marker!, request.Finding!.Value, request.Surveyed?.Lon, request.Surveyed?.Lat, request.Note));
         return TypedResults.Created($"/api/boundaries/inspections/{id}", InspectionFindingResponse.From(finding));
     }
@@ -292,7 +293,7 @@ public static class BoundaryEndpoints
             .Required("side", request.Side)
             .Required("signatory", request.Signatory)
             .ThrowIfAny();
-        var details = await grains.GetGrain<IJointInspectionGrain>(id)
+        var details = await grains.Get<IJointInspectionGrain>(id)
             .SignAsync(new SignInspection(request.Side!, request.Signatory!, request.Note));
         return TypedResults.Ok(InspectionResponse.From(details));
     }
@@ -305,7 +306,7 @@ public static class BoundaryEndpoints
             .Required("completedOn", request.CompletedOn)
             .Required("note", request.Note)
             .ThrowIfAny();
-        var details = await grains.GetGrain<IJointInspectionGrain>(id)
+        var details = await grains.Get<IJointInspectionGrain>(id)
             .CompleteRepairAsync(new CompleteRepair(request.Marker!, request.CompletedOn!.Value, request.Note!));
         return TypedResults.Ok(InspectionResponse.From(details));
     }
@@ -321,7 +322,7 @@ public static class BoundaryEndpoints
         var location = SpatialRequest.Geometry(checks, "location", request.Location, GeometryKind.Point);
         checks.ThrowIfAny();
         var point = (NetTopologySuite.Geometries.Point)location!;
-        var change = await grains.GetGrain<IBoundaryMarkerGrain>(request.Number!).RegisterAsync(new RegisterMarker(
+        var change = await grains.Get<IBoundaryMarkerGrain>(request.Number!).RegisterAsync(new RegisterMarker(
             request.Type!.Value, point.X, point.Y, request.Material, request.Landmarks ?? [], request.Photos ?? [],
             request.Reason!, request.Source));
         var response = new RecordChangeResponse(request.Number!, change);
@@ -333,7 +334,7 @@ public static class BoundaryEndpoints
     public static async Task<GeoJsonResult> GetMarker(string number, IGrainFactory grains)
     {
         new RequestChecks().MarkerNumber("number", number).ThrowIfAny();
-        var marker = await grains.GetGrain<IBoundaryMarkerGrain>(number).GetAsync();
+        var marker = await grains.Get<IBoundaryMarkerGrain>(number).GetAsync();
         return new GeoJsonResult(w => FeatureWriters.Marker(w, marker));
     }
 
@@ -341,7 +342,7 @@ public static class BoundaryEndpoints
         IGrainFactory grains)
     {
         new RequestChecks().MarkerNumber("number", number).Required("reason", request.Reason).ThrowIfAny();
-        var change = await grains.GetGrain<IBoundaryMarkerGrain>(number).UpdateDetailsAsync(new UpdateMarkerDetails(
+        var change = await grains.Get<IBoundaryMarkerGrain>(number).UpdateDetailsAsync(new UpdateMarkerDetails(
             request.Material, request.Landmarks, request.Photos, request.Reason!));
         return TypedResults.Ok(new RecordChangeResponse(number, change));
     }
@@ -415,7 +416,7 @@ public static class BoundaryEndpoints
             (string?)query["divisionAProperty"] ?? "div_a", (string?)query["divisionBProperty"] ?? "div_b",
             (string?)query["adjacentProperty"] ?? "adjacent", query["agreement"], agreementDate);
         var (id, completion) = await runner.StartAsync(features, options, options.Source);
-        var job = grains.GetGrain<IImportJobGrain>(id);
+        var job = grains.Get<IImportJobGrain>(id);
         if (string.Equals(query["wait"], "true", StringComparison.OrdinalIgnoreCase))
         {
             await completion;
@@ -435,5 +436,5 @@ public static class BoundaryEndpoints
             : null;
 
     public static async Task<Ok<ImportJobResponse>> GetImport(string id, IGrainFactory grains) =>
-        TypedResults.Ok(ImportJobResponse.From(await grains.GetGrain<IImportJobGrain>(id).GetAsync()));
+        TypedResults.Ok(ImportJobResponse.From(await grains.Get<IImportJobGrain>(id).GetAsync()));
 }

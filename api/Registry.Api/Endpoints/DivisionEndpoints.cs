@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Divisions;
 using Registry.Api.ErrorHandling;
@@ -60,7 +61,7 @@ public static class DivisionEndpoints
         BureauClock clock)
     {
         var date = ReadQuery(code, asOf, clock);
-        var details = await grains.GetGrain<IDivisionGrain>(code).GetAsync(date);
+        var details = await grains.Get<IDivisionGrain>(code).GetAsync(date);
         return TypedResults.Ok(DivisionResponse.From(details));
     }
 
@@ -68,7 +69,7 @@ public static class DivisionEndpoints
         IGrainFactory grains, BureauClock clock)
     {
         var date = ReadQuery(code, asOf, clock);
-        var children = await grains.GetGrain<IDivisionGrain>(code).GetChildrenAsync(date);
+        var children = await grains.Get<IDivisionGrain>(code).GetChildrenAsync(date);
         return TypedResults.Ok<IReadOnlyList<DivisionSummaryResponse>>(
             children.Select(DivisionSummaryResponse.From).ToList());
     }
@@ -76,7 +77,7 @@ public static class DivisionEndpoints
     public static async Task<Ok<IReadOnlyList<DivisionEventResponse>>> GetHistory(string code, IGrainFactory grains)
     {
         new RequestChecks().DivisionCode("code", code).ThrowIfAny();
-        var history = await grains.GetGrain<IDivisionGrain>(code).GetHistoryAsync();
+        var history = await grains.Get<IDivisionGrain>(code).GetHistoryAsync();
         return TypedResults.Ok<IReadOnlyList<DivisionEventResponse>>(
             history.Select(DivisionEventResponse.From).ToList());
     }
@@ -90,7 +91,7 @@ public static class DivisionEndpoints
             .Required("effectiveDate", request.EffectiveDate)
             .Required("reason", request.Reason)
             .ThrowIfAny();
-        var recorded = await grains.GetGrain<IDivisionGrain>(code)
+        var recorded = await grains.Get<IDivisionGrain>(code)
             .RenameAsync(new RenameDivision(request.Name!, request.EffectiveDate!.Value, request.Reason!));
         return CreatedIn(code, recorded);
     }
@@ -105,7 +106,7 @@ public static class DivisionEndpoints
             .Required("effectiveDate", request.EffectiveDate)
             .Required("reason", request.Reason)
             .ThrowIfAny();
-        var recorded = await grains.GetGrain<IDivisionGrain>(code)
+        var recorded = await grains.Get<IDivisionGrain>(code)
             .MergeIntoAsync(new MergeDivision(request.Into!, request.EffectiveDate!.Value, request.Reason!));
         return CreatedIn(code, recorded);
     }
@@ -118,7 +119,7 @@ public static class DivisionEndpoints
             .Required("effectiveDate", request.EffectiveDate)
             .Required("reason", request.Reason)
             .ThrowIfAny();
-        var recorded = await grains.GetGrain<IDivisionGrain>(code)
+        var recorded = await grains.Get<IDivisionGrain>(code)
             .AbolishAsync(new AbolishDivision(request.EffectiveDate!.Value, request.Reason!));
         return CreatedIn(code, recorded);
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Marriages;
@@ -51,7 +52,7 @@ public static class DivorceEndpoints
             .Office("office", request.Office)
             .Required("agreement", request.Agreement)
             .ThrowIfAny();
-        var receipt = await grains.GetGrain<IMarriageGrain>(request.MarriageId!)
+        var receipt = await grains.Get<IMarriageGrain>(request.MarriageId!)
             .ApplyForDivorceAsync(new ApplyForDivorce(request.Office!, request.Agreement!));
         return TypedResults.Created($"/api/divorce-applications/{receipt.ApplicationId}",
             DivorceApplicationResponse.From(receipt));
@@ -62,7 +63,7 @@ public static class DivorceEndpoints
         var checks = new RequestChecks();
         var (marriageId, sequence) = checks.DivorceApplication(id);
         checks.ThrowIfAny();
-        var application = await grains.GetGrain<IMarriageGrain>(marriageId).GetDivorceApplicationAsync(sequence);
+        var application = await grains.Get<IMarriageGrain>(marriageId).GetDivorceApplicationAsync(sequence);
         return TypedResults.Ok(DivorceApplicationResponse.From(application));
     }
 
@@ -72,7 +73,7 @@ public static class DivorceEndpoints
         var checks = new RequestChecks();
         var (marriageId, sequence) = checks.DivorceApplication(id);
         checks.Required("party", request.Party).ResidentId("party", request.Party, clock.Today).ThrowIfAny();
-        var application = await grains.GetGrain<IMarriageGrain>(marriageId).WithdrawDivorceApplicationAsync(sequence,
+        var application = await grains.Get<IMarriageGrain>(marriageId).WithdrawDivorceApplicationAsync(sequence,
             new WithdrawDivorceApplication(MarriageRequestChecks.IdNumber(request.Party!), request.Reason));
         return TypedResults.Ok(DivorceApplicationResponse.From(application));
     }
@@ -83,7 +84,7 @@ public static class DivorceEndpoints
         var checks = new RequestChecks();
         var (marriageId, sequence) = checks.DivorceApplication(id);
         checks.Office("office", request.Office).ThrowIfAny();
-        var divorce = await grains.GetGrain<IMarriageGrain>(marriageId)
+        var divorce = await grains.Get<IMarriageGrain>(marriageId)
             .RegisterDivorceAsync(sequence, new RegisterDivorce(request.Office!, request.BothPresent == true));
         return TypedResults.Created($"/api/marriages/{marriageId}", DivorceRegistrationResponse.From(divorce));
     }

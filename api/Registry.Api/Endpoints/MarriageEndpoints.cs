@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Marriages;
@@ -69,7 +70,7 @@ public static class MarriageEndpoints
         var command = new RegisterMarriage(request.Office!, ToParty(request.PartyA!), ToParty(request.PartyB!),
             request.Declarations?.NoSpouse == true, request.Declarations?.NoProhibitedKinship == true,
             request.BothPresent == true);
-        var registration = await grains.GetGrain<IMarriageGrain>(MarriageId.New(clock.Now)).RegisterAsync(command);
+        var registration = await grains.Get<IMarriageGrain>(MarriageId.New(clock.Now)).RegisterAsync(command);
         return TypedResults.Created($"/api/marriages/{registration.MarriageId}",
             MarriageRegistrationResponse.From(registration));
     }
@@ -77,7 +78,7 @@ public static class MarriageEndpoints
     public static async Task<Ok<MarriageResponse>> GetMarriage(string id, IGrainFactory grains)
     {
         new RequestChecks().MarriageId("id", id).ThrowIfAny();
-        return TypedResults.Ok(MarriageResponse.From(await grains.GetGrain<IMarriageGrain>(id).GetAsync()));
+        return TypedResults.Ok(MarriageResponse.From(await grains.Get<IMarriageGrain>(id).GetAsync()));
     }
 
     public static async Task<Created<CertificateResponse>> ReplaceCertificate(string id,
@@ -89,7 +90,7 @@ public static class MarriageEndpoints
             .ResidentId("party", request.Party, clock.Today)
             .Office("office", request.Office)
             .ThrowIfAny();
-        var certificate = await grains.GetGrain<IMarriageGrain>(id).ReplaceCertificateAsync(
+        var certificate = await grains.Get<IMarriageGrain>(id).ReplaceCertificateAsync(
             new ReplaceCertificate(MarriageRequestChecks.IdNumber(request.Party!), request.Office!));
         return TypedResults.Created($"/api/marriages/{id}", CertificateResponse.From(certificate));
     }
@@ -111,7 +112,7 @@ public static class MarriageEndpoints
         }
 
         checks.ThrowIfAny();
-        var recorded = await grains.GetGrain<IMarriageGrain>(id).RecordJudgmentAsync(new CourtJudgment(
+        var recorded = await grains.Get<IMarriageGrain>(id).RecordJudgmentAsync(new CourtJudgment(
             request.Kind!.Value, request.Court!, request.Reference!, request.JudgmentDate!.Value, request.Reason!,
             request.Party is null ? null : MarriageRequestChecks.IdNumber(request.Party), request.CorrectedName,
             request.CorrectedNationality));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Organizations;
@@ -151,7 +152,7 @@ public static class OrganizationEndpoints
         }
 
         checks.ThrowIfAny();
-        var details = await grains.GetGrain<IOrganizationGrain>(uscc).RegisterAsync(new RegisterOrganization(
+        var details = await grains.Get<IOrganizationGrain>(uscc).RegisterAsync(new RegisterOrganization(
             uscc, request.Name!, request.Kind!.Value, request.RegisteringOffice!.Trim(), request.SupervisingUnit,
             request.LegalRepresentative!, request.Address!, request.BusinessScope!, request.RegisteredCapital!.Value,
             request.FoundedOn!.Value, request.LegacyCodeOverride is null ? null : request.LegacyCodeOverride.Reason ?? ""));
@@ -168,7 +169,7 @@ public static class OrganizationEndpoints
         checks.ThrowIfAny();
         var query = new OrganizationQuery(name, kindValue, registeringOffice, statusValue, null,
             (pageNumber - 1) * size, size);
-        var result = await grains.GetGrain<IOrganizationSearchGrain>(0).SearchAsync(query);
+        var result = await grains.Get<IOrganizationSearchGrain>(0).SearchAsync(query);
         return TypedResults.Ok(new PageResponse<OrganizationSummaryResponse>(pageNumber, size, result.Total,
             result.Items.Select(OrganizationSummaryResponse.From).ToList()));
     }
@@ -185,7 +186,7 @@ public static class OrganizationEndpoints
         BureauClock clock)
     {
         var code = Code(uscc);
-        var details = await grains.GetGrain<IOrganizationGrain>(code).GetAsync();
+        var details = await grains.Get<IOrganizationGrain>(code).GetAsync();
         return TypedResults.Ok(OrganizationResponse.From(details, clock.Today));
     }
 
@@ -194,7 +195,7 @@ public static class OrganizationEndpoints
     {
         var code = Code(uscc);
         ActingFor(user, code);
-        var history = await grains.GetGrain<IOrganizationGrain>(code).GetHistoryAsync();
+        var history = await grains.Get<IOrganizationGrain>(code).GetHistoryAsync();
         return TypedResults.Ok<IReadOnlyList<OrganizationEventResponse>>(
             history.Select(OrganizationEventResponse.From).ToList());
     }
@@ -204,7 +205,7 @@ public static class OrganizationEndpoints
     {
         var code = Code(uscc);
         new RequestChecks().Required("reason", request.Reason).ThrowIfAny();
-        var details = await grains.GetGrain<IOrganizationGrain>(code).ChangeAsync(new ChangeOrganization(
+        var details = await grains.Get<IOrganizationGrain>(code).ChangeAsync(new ChangeOrganization(
             request.Name, request.LegalRepresentative, request.Address, request.BusinessScope, request.Reason!));
         return TypedResults.Ok(OrganizationResponse.From(details, clock.Today));
     }
@@ -214,7 +215,7 @@ public static class OrganizationEndpoints
     {
         var code = Code(uscc);
         new RequestChecks().Required("reason", request.Reason).ThrowIfAny();
-        var details = await grains.GetGrain<IOrganizationGrain>(code)
+        var details = await grains.Get<IOrganizationGrain>(code)
             .DeregisterAsync(new DeregisterOrganization(request.Reason!));
         return TypedResults.Ok(OrganizationResponse.From(details, clock.Today));
     }
@@ -229,7 +230,7 @@ public static class OrganizationEndpoints
         var content = ReadContent(checks, request.Activities, request.Income, request.Expenditure, request.NetAssets,
             request.Staff, request.MajorActivities, request.PartyOrganization, request.RectificationReport);
         checks.ThrowIfAny();
-        var report = await grains.GetGrain<IOrganizationGrain>(code).FileAnnualReportAsync(
+        var report = await grains.Get<IOrganizationGrain>(code).FileAnnualReportAsync(
             new FileAnnualReport(request.Year!.Value, content, filer, request.LateFilingReason));
         return TypedResults.Created($"/api/organizations/{code}/annual-reports/{report.Year}",
             AnnualReportResponse.From(report));
@@ -241,7 +242,7 @@ public static class OrganizationEndpoints
         var code = Code(uscc);
         var reportYear = PathYear(year);
         ActingFor(user, code);
-        var report = await grains.GetGrain<IOrganizationGrain>(code).GetAnnualReportAsync(reportYear);
+        var report = await grains.Get<IOrganizationGrain>(code).GetAnnualReportAsync(reportYear);
         return TypedResults.Ok(AnnualReportResponse.From(report));
     }
 
@@ -255,7 +256,7 @@ public static class OrganizationEndpoints
         var content = ReadContent(checks, request.Activities, request.Income, request.Expenditure, request.NetAssets,
             request.Staff, request.MajorActivities, request.PartyOrganization, request.RectificationReport);
         checks.ThrowIfAny();
-        var report = await grains.GetGrain<IOrganizationGrain>(code).CorrectAnnualReportAsync(
+        var report = await grains.Get<IOrganizationGrain>(code).CorrectAnnualReportAsync(
             new CorrectAnnualReport(reportYear, content, filer, request.Reason!));
         return TypedResults.Created($"/api/organizations/{code}/annual-reports/{reportYear}",
             AnnualReportResponse.From(report));
@@ -267,7 +268,7 @@ public static class OrganizationEndpoints
         var code = Code(uscc);
         var reportYear = PathYear(year);
         new RequestChecks().Required("outcome", request.Outcome).ThrowIfAny();
-        var result = await grains.GetGrain<IOrganizationGrain>(code)
+        var result = await grains.Get<IOrganizationGrain>(code)
             .RecordInspectionAsync(new RecordInspection(reportYear, request.Outcome!.Value, request.Reasons));
         return TypedResults.Created($"/api/organizations/{code}/annual-reports/{reportYear}", InspectionResponse.From(result));
     }
@@ -277,7 +278,7 @@ public static class OrganizationEndpoints
     {
         var code = Code(uscc);
         new RequestChecks().Required("list", request.List).Required("ground", request.Ground).ThrowIfAny();
-        var organization = grains.GetGrain<IOrganizationGrain>(code);
+        var organization = grains.Get<IOrganizationGrain>(code);
         await organization.RemoveFromListAsync(new RemoveFromList(request.List!.Value, request.Ground!));
         return TypedResults.Ok(OrganizationResponse.From(await organization.GetAsync(), clock.Today));
     }
@@ -294,7 +295,7 @@ public static class OrganizationEndpoints
         }
 
         checks.ThrowIfAny();
-        var result = await grains.GetGrain<IOrganizationGrain>(code)
+        var result = await grains.Get<IOrganizationGrain>(code)
             .EvaluateGradeAsync(new EvaluateGrade(grade, request.Reason));
         return TypedResults.Created($"/api/organizations/{code}", GradeResponse.From(result));
     }
@@ -305,7 +306,7 @@ public static class OrganizationEndpoints
         var checks = new RequestChecks();
         var (pageNumber, size) = checks.Paging(page, "pageSize", pageSize, DefaultPageSize, MaxPageSize, MaxPagingDepth);
         checks.ThrowIfAny();
-        var result = await grains.GetGrain<IOrganizationSearchGrain>(0).SearchAsync(
+        var result = await grains.Get<IOrganizationSearchGrain>(0).SearchAsync(
             new OrganizationQuery(null, null, null, null, list, (pageNumber - 1) * size, size));
         return TypedResults.Ok(new PageResponse<ListedOrganizationResponse>(pageNumber, size, result.Total,
             result.Items.Select(entry => ListedOrganizationResponse.From(entry, list)).ToList()));

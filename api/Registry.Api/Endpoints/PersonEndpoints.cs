@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Persons;
@@ -42,7 +43,7 @@ public static class PersonEndpoints
         BureauClock clock)
     {
         var number = CheckedIdNumber(idNumber, clock);
-        var status = await grains.GetGrain<IPersonGrain>(number).GetMaritalStatusAsync();
+        var status = await grains.Get<IPersonGrain>(number).GetMaritalStatusAsync();
         return TypedResults.Ok(MaritalStatusResponse.From(status));
     }
 
@@ -54,7 +55,7 @@ public static class PersonEndpoints
             .Office("office", request.Office)
             .ThrowIfAny();
         var number = MarriageRequestChecks.IdNumber(idNumber);
-        var certificate = await grains.GetGrain<IPersonGrain>(number)
+        var certificate = await grains.Get<IPersonGrain>(number)
             .IssueNoMarriageRecordCertificateAsync(request.Office!);
         return TypedResults.Created($"/api/persons/{number}/marital-status",
             NoMarriageRecordCertificateResponse.From(certificate));
@@ -70,7 +71,7 @@ public static class PersonEndpoints
         var partitions = number is null
             ? AccessLogPartition.KeysOf(day)
             : [AccessLogPartition.KeyOf(day, number)];
-        var entries = await Task.WhenAll(partitions.Select(p => grains.GetGrain<IAccessLogGrain>(p).GetEntriesAsync()));
+        var entries = await Task.WhenAll(partitions.Select(p => grains.Get<IAccessLogGrain>(p).GetEntriesAsync()));
         return TypedResults.Ok<IReadOnlyList<AccessLogEntryResponse>>(entries
             .SelectMany(e => e)
             .Where(e => (number is null || e.SubjectIdNumber == number) && (actor is null || e.Actor == actor))

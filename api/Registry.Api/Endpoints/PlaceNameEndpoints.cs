@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Api.Contracts.Places;
 using Registry.Api.ErrorHandling;
@@ -132,7 +133,7 @@ public static class PlaceNameEndpoints
         var geometry = GeoJson.ToWkb(checks, "geometry", request.Geometry);
         checks.ThrowIfAny();
         var id = Guid.NewGuid().ToString("N");
-        var details = await grains.GetGrain<IPlaceNameGrain>(id).ProposeAsync(new ProposePlaceName(request.Name!,
+        var details = await grains.Get<IPlaceNameGrain>(id).ProposeAsync(new ProposePlaceName(request.Name!,
             request.Romanization!, category!.Value, request.DivisionCode!, geometry!, request.Meaning,
             request.LocationDescription));
         return TypedResults.Created($"/api/place-names/{id}", PlaceNameResponse.From(details));
@@ -140,7 +141,7 @@ public static class PlaceNameEndpoints
 
     public static async Task<Ok<PlaceNameResponse>> GetPlaceName(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var details = await grains.GetGrain<IPlaceNameGrain>(Id(id)).GetAsync();
+        var details = await grains.Get<IPlaceNameGrain>(Id(id)).GetAsync();
         if (!IsRegistrar(user) && details.Status is not (PlaceNameStatus.Announced or PlaceNameStatus.Reference))
         {
             throw NotFound(id);
@@ -152,7 +153,7 @@ public static class PlaceNameEndpoints
     public static async Task<Ok<IReadOnlyList<PlaceNameEventResponse>>> GetPlaceNameHistory(string id,
         IGrainFactory grains)
     {
-        var history = await grains.GetGrain<IPlaceNameGrain>(Id(id)).GetHistoryAsync();
+        var history = await grains.Get<IPlaceNameGrain>(Id(id)).GetHistoryAsync();
         return TypedResults.Ok<IReadOnlyList<PlaceNameEventResponse>>(history.Select(PlaceNameEventResponse.From).ToList());
     }
 
@@ -163,12 +164,12 @@ public static class PlaceNameEndpoints
         var checks = new RequestChecks().Required("authority", request.Authority).Required("date", request.Date);
         var date = checks.Date("date", request.Date);
         checks.ThrowIfAny();
-        var details = await grains.GetGrain<IPlaceNameGrain>(key).ApproveAsync(new ApprovePlaceName(request.Authority!, date!.Value));
+        var details = await grains.Get<IPlaceNameGrain>(key).ApproveAsync(new ApprovePlaceName(request.Authority!, date!.Value));
         return TypedResults.Ok(PlaceNameResponse.From(details));
     }
 
     public static async Task<Ok<PlaceNameResponse>> Announce(string id, IGrainFactory grains) =>
-        TypedResults.Ok(PlaceNameResponse.From(await grains.GetGrain<IPlaceNameGrain>(Id(id)).AnnounceAsync()));
+        TypedResults.Ok(PlaceNameResponse.From(await grains.Get<IPlaceNameGrain>(Id(id)).AnnounceAsync()));
 
     public static async Task<Ok<PlaceNameResponse>> Rename(string id, RenamePlaceNameRequest request,
         IGrainFactory grains)
@@ -181,7 +182,7 @@ public static class PlaceNameEndpoints
             .Required("reason", request.Reason);
         var date = checks.Date("effectiveDate", request.EffectiveDate);
         checks.ThrowIfAny();
-        var details = await grains.GetGrain<IPlaceNameGrain>(key).RenameAsync(new RenamePlaceName(request.Name!,
+        var details = await grains.Get<IPlaceNameGrain>(key).RenameAsync(new RenamePlaceName(request.Name!,
             request.Romanization!, date!.Value, request.Reason!));
         return TypedResults.Ok(PlaceNameResponse.From(details));
     }
@@ -193,7 +194,7 @@ public static class PlaceNameEndpoints
         var checks = new RequestChecks().Required("reason", request.Reason);
         var date = checks.Date("effectiveDate", request.EffectiveDate);
         checks.ThrowIfAny();
-        var details = await grains.GetGrain<IPlaceNameGrain>(key).AbolishAsync(new AbolishPlaceName(date, request.Reason!));
+        var details = await grains.Get<IPlaceNameGrain>(key).AbolishAsync(new AbolishPlaceName(date, request.Reason!));
         return TypedResults.Ok(PlaceNameResponse.From(details));
     }
 
@@ -209,7 +210,7 @@ public static class PlaceNameEndpoints
 
         var location = GeoJson.ToWkb(checks, "location", request.Location);
         checks.ThrowIfAny();
-        var plate = await grains.GetGrain<IPlaceNameGrain>(key).AssignHouseNumberAsync(
+        var plate = await grains.Get<IPlaceNameGrain>(key).AssignHouseNumberAsync(
             new AssignHouseNumber(request.Number!.Value, location!));
         return TypedResults.Created($"/api/place-names/{key}/house-numbers", HouseNumberResponse.From(plate));
     }
@@ -217,7 +218,7 @@ public static class PlaceNameEndpoints
     public static async Task<Ok<IReadOnlyList<HouseNumberResponse>>> GetHouseNumbers(string id, ClaimsPrincipal user,
         IGrainFactory grains)
     {
-        var grain = grains.GetGrain<IPlaceNameGrain>(Id(id));
+        var grain = grains.Get<IPlaceNameGrain>(Id(id));
         var street = await grain.GetAsync();
         if (!IsRegistrar(user) && street.Status != PlaceNameStatus.Announced)
         {
@@ -261,17 +262,17 @@ public static class PlaceNameEndpoints
         var checks = new RequestChecks().Required("name", name);
         var categoryValue = string.IsNullOrEmpty(category) ? PlaceCategory.Landmark : checks.Enum<PlaceCategory>("category", "place-category", category);
         checks.ThrowIfAny();
-        var suggestion = await grains.GetGrain<IPlaceSpellingGrain>(0).SuggestAsync(name!.Trim(), categoryValue!.Value);
+        var suggestion = await grains.Get<IPlaceSpellingGrain>(0).SuggestAsync(name!.Trim(), categoryValue!.Value);
         return TypedResults.Ok(SpellingSuggestionResponse.From(suggestion));
     }
 
     public static async Task<Ok<IndexRebuildResponse>> RebuildIndex(IGrainFactory grains) =>
-        TypedResults.Ok(new IndexRebuildResponse(await grains.GetGrain<IPlaceNameSearchGrain>(0).RebuildAsync()));
+        TypedResults.Ok(new IndexRebuildResponse(await grains.Get<IPlaceNameSearchGrain>(0).RebuildAsync()));
 
     private static async Task<PlaceNamePageResponse> PageAsync(IGrainFactory grains, PlaceNameQuery query, int page,
         int size)
     {
-        var result = await grains.GetGrain<IPlaceNameSearchGrain>(0).SearchAsync(query);
+        var result = await grains.Get<IPlaceNameSearchGrain>(0).SearchAsync(query);
         var items = result.Items.Select(PlaceNameSummaryResponse.From).ToList();
         return new PlaceNamePageResponse(page, size, result.Total, items,
             items.Any(i => i.Source == "geonames") ? GeoNamesCredit : null);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Spatial;
@@ -209,7 +210,7 @@ public static class SpatialEndpoints
     {
         var markers = await Task.WhenAll(found.Select(async f =>
         {
-            var marker = await grains.GetGrain<IBoundaryMarkerGrain>(f.Number).GetAsync();
+            var marker = await grains.Get<IBoundaryMarkerGrain>(f.Number).GetAsync();
             return (Action<Utf8JsonWriter>)(w => FeatureWriters.Marker(w, marker,
                 p => p.WriteNumber("distanceMetres", Math.Round(f.Metres, 2))));
         }));

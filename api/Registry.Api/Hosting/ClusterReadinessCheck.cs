@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Health;
 
 namespace Registry.Api.Hosting;
@@ -13,7 +14,7 @@ public sealed class ClusterReadinessCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            var backend = await grains.GetGrain<IHealthGrain>(0).CheckStorageAsync()
+            var backend = await grains.Get<IHealthGrain>(0).CheckStorageAsync()
                 .WaitAsync(Limit, cancellationToken);
             return HealthCheckResult.Healthy($"silo up, {backend} storage answers");
         }

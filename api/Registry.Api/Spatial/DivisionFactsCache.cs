@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Time;
 
 namespace Registry.Api.Spatial;
@@ -57,7 +58,7 @@ public sealed class DivisionFactsCache(IGrainFactory grains, BureauClock clock, 
         DivisionFacts? facts;
         try
         {
-            facts = new DivisionFacts(await grains.GetGrain<IDivisionGrain>(code).GetAsync(clock.Today));
+            facts = new DivisionFacts(await grains.Get<IDivisionGrain>(code).GetAsync(clock.Today));
         }
         catch (Abstractions.Errors.DomainException e) when (e.Kind == Abstractions.Errors.DomainErrorKind.NotFound)
         {

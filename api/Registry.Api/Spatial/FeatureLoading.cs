@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 
 namespace Registry.Api.Spatial;
@@ -19,11 +20,11 @@ public static class FeatureLoading
             {
                 return layer switch
                 {
-                    SpatialLayer.Divisions => Writer(await grains.GetGrain<IDivisionGeometryGrain>(key).GetAsync(asOf),
+                    SpatialLayer.Divisions => Writer(await grains.Get<IDivisionGeometryGrain>(key).GetAsync(asOf),
                         extra),
                     SpatialLayer.BoundaryLines =>
-                        Writer(await grains.GetGrain<IBoundaryLineGrain>(key).GetAsync(), extra),
-                    SpatialLayer.Markers => Writer(await grains.GetGrain<IBoundaryMarkerGrain>(key).GetAsync(), extra),
+                        Writer(await grains.Get<IBoundaryLineGrain>(key).GetAsync(), extra),
+                    SpatialLayer.Markers => Writer(await grains.Get<IBoundaryMarkerGrain>(key).GetAsync(), extra),
                     SpatialLayer.PlaceNames => await PlaceNameFeatures.LoadAsync(grains, key, extra),
                     _ => null,
                 };

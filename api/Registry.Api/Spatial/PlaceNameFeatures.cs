@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using SpatialBox = Registry.Abstractions.Spatial.BoundingBox;
 
@@ -17,7 +18,7 @@ public static class PlaceNameFeatures
         IGrainFactory grains, IReadOnlyList<SpatialBox> boxes, int offset, int limit)
     {
         var box = new BoundingBox(boxes[0].MinLon, boxes[0].MinLat, boxes[^1].MaxLon, boxes[^1].MaxLat);
-        var page = await grains.GetGrain<IPlaceNameSearchGrain>(0).SearchAsync(new PlaceNameQuery(
+        var page = await grains.Get<IPlaceNameSearchGrain>(0).SearchAsync(new PlaceNameQuery(
             Text: null, Romanization: null, Category: null, DivisionPrefix: null, Box: box, Near: null,
             IncludeHistorical: false, PublicOnly: true, AnnouncedSince: null, Skip: offset, Take: limit));
         var features = await Task.WhenAll(page.Items.Select(hit => LoadAsync(grains, hit.Entry.Id)));
@@ -30,7 +31,7 @@ public static class PlaceNameFeatures
     {
         try
         {
-            var details = await grains.GetGrain<IPlaceNameGrain>(id).GetAsync();
+            var details = await grains.Get<IPlaceNameGrain>(id).GetAsync();
             return details.Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference
                 ? writer => Write(writer, details, extra)
                 : null;

@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Operation.Linemerge;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 
 namespace Registry.Api.Spatial;
@@ -82,8 +83,8 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
     public async Task<(Geometry Shared, DivisionGeometryDetails A, DivisionGeometryDetails B)> SharedBoundaryAsync(
         string a, string b, DateOnly asOf)
     {
-        var first = await grains.GetGrain<IDivisionGeometryGrain>(a).GetAsync(asOf);
-        var second = await grains.GetGrain<IDivisionGeometryGrain>(b).GetAsync(asOf);
+        var first = await grains.Get<IDivisionGeometryGrain>(a).GetAsync(asOf);
+        var second = await grains.Get<IDivisionGeometryGrain>(b).GetAsync(asOf);
         return (Shared(first.Geometry.ToGeometry(), second.Geometry.ToGeometry()), first, second);
     }
 
@@ -91,7 +92,7 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
     public async Task<(DivisionGeometryDetails Division, IReadOnlyList<(DivisionGeometryDetails Neighbour, double Metres)> Adjacent)>
         AdjacentAsync(string key, DateOnly asOf)
     {
-        var division = await grains.GetGrain<IDivisionGeometryGrain>(key).GetAsync(asOf);
+        var division = await grains.Get<IDivisionGeometryGrain>(key).GetAsync(asOf);
         var geometry = division.Geometry.ToGeometry();
         var prepared = PreparedGeometryFactory.Prepare(geometry);
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
@@ -111,7 +112,7 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
         var adjacent = new List<(DivisionGeometryDetails, double)>();
         foreach (var candidate in candidates)
         {
-            var neighbour = await grains.GetGrain<IDivisionGeometryGrain>(candidate).GetAsync(asOf);
+            var neighbour = await grains.Get<IDivisionGeometryGrain>(candidate).GetAsync(asOf);
             var shared = Shared(geometry, neighbour.Geometry.ToGeometry());
             var metres = Geodesy.LengthMetres(shared);
             if (metres > 0)
@@ -128,7 +129,7 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
     {
         try
         {
-            return await grains.GetGrain<IBoundaryLineGrain>(number).GetAsync();
+            return await grains.Get<IBoundaryLineGrain>(number).GetAsync();
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {

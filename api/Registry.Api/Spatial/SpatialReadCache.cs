@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 
 namespace Registry.Api.Spatial;
@@ -114,7 +115,7 @@ public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCa
 
     private async Task<Loaded<TileIndex>> LoadTileAsync(TileId tile)
     {
-        var grain = grains.GetGrain<ISpatialTileGrain>(tile.Key);
+        var grain = grains.Get<ISpatialTileGrain>(tile.Key);
         // Subscribe first: a change after this point is notified; one before it is in the snapshot.
         await grain.SubscribeAsync(Reference());
         var snapshot = await grain.GetSnapshotAsync();
@@ -123,7 +124,7 @@ public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCa
 
     private async Task<Loaded<RegionSnapshot>> LoadRegionAsync(RegionId region)
     {
-        var grain = grains.GetGrain<ISpatialRegionGrain>(region.Key);
+        var grain = grains.Get<ISpatialRegionGrain>(region.Key);
         await grain.SubscribeAsync(Reference());
         var snapshot = await grain.GetSnapshotAsync();
         return new Loaded<RegionSnapshot>(snapshot, snapshot.Stamp);
@@ -146,7 +147,7 @@ public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCa
             foreach (var (tile, lazy) in tiles.ToArray())
             {
                 if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully &&
-                    await grains.GetGrain<ISpatialTileGrain>(tile.Key).SubscribeAsync(observer) != lazy.Value.Result.Stamp)
+                    await grains.Get<ISpatialTileGrain>(tile.Key).SubscribeAsync(observer) != lazy.Value.Result.Stamp)
                 {
                     tiles.TryRemove(new KeyValuePair<TileId, Lazy<Task<Loaded<TileIndex>>>>(tile, lazy));
                 }
@@ -155,7 +156,7 @@ public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCa
             foreach (var (region, lazy) in regions.ToArray())
             {
                 if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully &&
-                    await grains.GetGrain<ISpatialRegionGrain>(region.Key).SubscribeAsync(observer) != lazy.Value.Result.Stamp)
+                    await grains.Get<ISpatialRegionGrain>(region.Key).SubscribeAsync(observer) != lazy.Value.Result.Stamp)
                 {
                     regions.TryRemove(new KeyValuePair<RegionId, Lazy<Task<Loaded<RegionSnapshot>>>>(region, lazy));
                 }

@@ -3,6 +3,7 @@ using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
 using Registry.Grains.Spatial;
@@ -200,7 +201,7 @@ public sealed class BoundaryLineGrain(
             {
                 // A marker still registering waits on this line (to attach), so it cannot answer now: it is not
                 // registered yet and is left out, like a number whose registration failed after attaching.
-                var marker = await grains.GetGrain<IBoundaryMarkerGrain>(number).GetAsync().WaitAsync(MarkerLimit);
+                var marker = await grains.Get<IBoundaryMarkerGrain>(number).GetAsync().WaitAsync(MarkerLimit);
                 markers.Add(new InspectedMarker(marker.Number, marker.Lon, marker.Lat));
             }
             catch (Exception e) when (e is TimeoutException ||
@@ -209,7 +210,7 @@ public sealed class BoundaryLineGrain(
             }
         }
 
-        await grains.GetGrain<IJointInspectionGrain>(id).OpenAsync(new InspectionOpening(Number, year, sequence,
+        await grains.Get<IJointInspectionGrain>(id).OpenAsync(new InspectionOpening(Number, year, sequence,
             [State.DivisionA, State.DivisionB], markers, today, reason.Trim()));
         State.Inspections.Add(new InspectionSummary(id, year, InspectionStatus.Open, today, null));
         await state.WriteAuditedAsync("open-inspection", reason);
@@ -276,7 +277,7 @@ public sealed class BoundaryLineGrain(
     {
         if (DivisionRef.IsReference(key))
         {
-            if (!await grains.GetGrain<IDivisionGeometryGrain>(key).ExistsAsync())
+            if (!await grains.Get<IDivisionGeometryGrain>(key).ExistsAsync())
             {
                 throw DomainException.Violation("division-unknown",
                     $"No reference area {key} is recorded (record its geometry first).");
@@ -287,7 +288,7 @@ public sealed class BoundaryLineGrain(
 
         try
         {
-            await grains.GetGrain<IDivisionGrain>(key).GetSummaryAsync(clock.Today);
+            await grains.Get<IDivisionGrain>(key).GetSummaryAsync(clock.Today);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {

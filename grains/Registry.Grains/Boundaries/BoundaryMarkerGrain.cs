@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
 using Registry.Grains.Spatial;
@@ -87,7 +88,7 @@ public sealed class BoundaryMarkerGrain(
                     : $"Marker {Number} is already registered differently; update its details instead.");
         }
 
-        var line = grains.GetGrain<IBoundaryLineGrain>(parsed.LineNumber);
+        var line = grains.Get<IBoundaryLineGrain>(parsed.LineNumber);
         BoundaryLineDetails lineDetails;
         try
         {
@@ -198,7 +199,7 @@ public sealed class BoundaryMarkerGrain(
     }
 
     /// <summary>A registration repeated after a failure between the line's attach and this write re-links.</summary>
-    private Task EnsureLinkedAsync() => grains.GetGrain<IBoundaryLineGrain>(State.LineNumber).AttachMarkerAsync(Number);
+    private Task EnsureLinkedAsync() => grains.Get<IBoundaryLineGrain>(State.LineNumber).AttachMarkerAsync(Number);
 
     private MarkerDetails Details() => new(State.Number, State.LineNumber, State.Serial, State.TypeCode, State.Type,
         State.Lon, State.Lat, State.DistanceFromLineMetres, State.Material, State.Landmarks.ToList(),

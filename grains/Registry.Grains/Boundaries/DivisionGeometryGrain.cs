@@ -3,6 +3,7 @@ using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
 using Registry.Grains.Spatial;
@@ -165,7 +166,7 @@ public sealed class DivisionGeometryGrain(
         DivisionSummary summary;
         try
         {
-            summary = await grains.GetGrain<IDivisionGrain>(Key).GetSummaryAsync(effectiveDate ?? clock.Today);
+            summary = await grains.Get<IDivisionGrain>(Key).GetSummaryAsync(effectiveDate ?? clock.Today);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
@@ -188,7 +189,7 @@ public sealed class DivisionGeometryGrain(
             return (State.Name ?? Key, State.Level);
         }
 
-        var summary = await grains.GetGrain<IDivisionGrain>(Key).GetSummaryAsync(asOf);
+        var summary = await grains.Get<IDivisionGrain>(Key).GetSummaryAsync(asOf);
         return (summary.Name, summary.Level);
     }
 }

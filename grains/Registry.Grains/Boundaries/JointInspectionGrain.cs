@@ -1,6 +1,7 @@
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
@@ -137,12 +138,12 @@ public sealed class JointInspectionGrain(
                     var source = step.OperationId.StartsWith("repair:", StringComparison.Ordinal)
                         ? $"repair of inspection {Id}"
                         : $"inspection {Id}";
-                    await grains.GetGrain<IBoundaryMarkerGrain>(step.Target)
+                    await grains.Get<IBoundaryMarkerGrain>(step.Target)
                         .RecordConditionAsync(condition, source, step.Date, step.OperationId);
                 }
                 else
                 {
-                    await grains.GetGrain<IBoundaryLineGrain>(step.Target)
+                    await grains.Get<IBoundaryLineGrain>(step.Target)
                         .RecordInspectionCompletedAsync(Id, step.Date);
                 }
 

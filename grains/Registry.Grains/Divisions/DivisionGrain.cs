@@ -1,6 +1,7 @@
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
 
@@ -53,7 +54,7 @@ public sealed class DivisionGrain(
         var calls = State.Children
             .Where(link => DivisionTimeline.IsLinkInForce(link, asOf))
             .OrderBy(link => link.Code, StringComparer.Ordinal)
-            .Select(link => grains.GetGrain<IDivisionGrain>(link.Code).GetSummaryAsync(asOf));
+            .Select(link => grains.Get<IDivisionGrain>(link.Code).GetSummaryAsync(asOf));
         return await Task.WhenAll(calls);
     }
 
@@ -93,7 +94,7 @@ public sealed class DivisionGrain(
         DivisionSummary target;
         try
         {
-            target = await grains.GetGrain<IDivisionGrain>(command.IntoCode).GetSummaryAsync(command.EffectiveDate);
+            target = await grains.Get<IDivisionGrain>(command.IntoCode).GetSummaryAsync(command.EffectiveDate);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
@@ -218,7 +219,7 @@ public sealed class DivisionGrain(
         while (State.Pending.Count > 0)
         {
             var step = State.Pending[0];
-            var target = grains.GetGrain<IDivisionGrain>(step.TargetCode);
+            var target = grains.Get<IDivisionGrain>(step.TargetCode);
             switch (step.Kind)
             {
                 case PendingStepKind.DetachFromParent:
@@ -245,7 +246,7 @@ public sealed class DivisionGrain(
         var parentCode = DivisionTimeline.ValueAsOf(State.Parents, asOf);
         return parentCode is null
             ? []
-            : await grains.GetGrain<IDivisionGrain>(parentCode).GetLineageAsync(asOf);
+            : await grains.Get<IDivisionGrain>(parentCode).GetLineageAsync(asOf);
     }
 
     private DivisionEvent AddEvent(DivisionEventKind kind, DateOnly? effectiveDate, string? reason, string? name,

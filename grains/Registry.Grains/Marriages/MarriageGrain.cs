@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
@@ -91,13 +92,13 @@ public sealed class MarriageGrain(
 
             foreach (var idNumber in new[] { a.Number, b.Number }.Order(StringComparer.Ordinal))
             {
-                var person = grains.GetGrain<IPersonGrain>(idNumber);
+                var person = grains.Get<IPersonGrain>(idNumber);
                 await person.ReserveForMarriageAsync(Id);
                 reserved.Add(person);
             }
 
             var series = CertificateNumber.SeriesOf(CertificateKind.Marriage, command.Office, today.Year);
-            var serial = await grains.GetGrain<ICertificateCounterGrain>(series).TakeNextAsync();
+            var serial = await grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
             var number = CertificateNumber.Format(series, serial);
 
             State.Record = MarriageRecordStatus.Registered;
@@ -304,7 +305,7 @@ public sealed class MarriageGrain(
         }
 
         var series = CertificateNumber.SeriesOf(CertificateKind.Divorce, application.Office, today.Year);
-        var serial = await grains.GetGrain<ICertificateCounterGrain>(series).TakeNextAsync();
+        var serial = await grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
         var number = CertificateNumber.Format(series, serial);
         application.Outcome = DivorceApplicationOutcome.Registered;
         application.ClosedOn = today;
@@ -341,7 +342,7 @@ public sealed class MarriageGrain(
                 : c.Kind is CertificateKind.Marriage or CertificateKind.MarriageReplacement));
         var kind = divorced ? CertificateKind.DivorceReplacement : CertificateKind.MarriageReplacement;
         var series = CertificateNumber.SeriesOf(kind, command.Office, today.Year);
-        var serial = await grains.GetGrain<ICertificateCounterGrain>(series).TakeNextAsync();
+        var serial = await grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
         var replacement = NewCertificate(CertificateNumber.Format(series, serial), kind, holder, command.Office, today);
         current.VoidedOn = today;
         current.ReplacedBy = replacement.Number;

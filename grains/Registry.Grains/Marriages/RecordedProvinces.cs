@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Persons;
 
 namespace Registry.Grains.Marriages;
@@ -27,7 +28,7 @@ public sealed class RecordedProvinces(IGrainFactory grains)
 
         try
         {
-            await grains.GetGrain<IDivisionGrain>(id.ProvinceCode).GetSummaryAsync(date);
+            await grains.Get<IDivisionGrain>(id.ProvinceCode).GetSummaryAsync(date);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {

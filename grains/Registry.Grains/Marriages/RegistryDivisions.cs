@@ -1,5 +1,6 @@
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 
 namespace Registry.Grains.Marriages;
 
@@ -25,7 +26,7 @@ public static class RegistryDivisions
         DivisionSummary division;
         try
         {
-            division = await grains.GetGrain<IDivisionGrain>(office).GetSummaryAsync(date);
+            division = await grains.Get<IDivisionGrain>(office).GetSummaryAsync(date);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {

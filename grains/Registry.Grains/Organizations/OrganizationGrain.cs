@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
@@ -106,7 +107,7 @@ public sealed class OrganizationGrain(
         claimsInFlight.Add(claimKey);
         try
         {
-            await grains.GetGrain<IOrganizationNameGrain>(claimKey).ClaimAsync(Uscc);
+            await grains.Get<IOrganizationNameGrain>(claimKey).ClaimAsync(Uscc);
 
             // The reminder goes in before the record: a record can never lack its deadline reminder, and a reminder
             // left by a failed registration removes itself at its first tick. A failed write keeps the claim; this
@@ -156,7 +157,7 @@ public sealed class OrganizationGrain(
         {
             if (claiming)
             {
-                await grains.GetGrain<IOrganizationNameGrain>(newKey).ClaimAsync(Uscc);
+                await grains.Get<IOrganizationNameGrain>(newKey).ClaimAsync(Uscc);
             }
 
             foreach (var change in changes)
@@ -358,7 +359,7 @@ public sealed class OrganizationGrain(
 
         try
         {
-            await grains.GetGrain<IOrganizationIndexGrain>(OrganizationIndex.PartitionOf(Uscc)).UpsertAsync(entry);
+            await grains.Get<IOrganizationIndexGrain>(OrganizationIndex.PartitionOf(Uscc)).UpsertAsync(entry);
             published = entry;
             publishRetry?.Dispose();
             publishRetry = null;
@@ -380,7 +381,7 @@ public sealed class OrganizationGrain(
     {
         try
         {
-            await grains.GetGrain<IOrganizationNameGrain>(claimKey).ReleaseAsync(Uscc);
+            await grains.Get<IOrganizationNameGrain>(claimKey).ReleaseAsync(Uscc);
         }
         catch (Exception e) when (e is not DomainException)
         {
@@ -409,7 +410,7 @@ public sealed class OrganizationGrain(
     {
         try
         {
-            return await grains.GetGrain<IDivisionGrain>(code).GetSummaryAsync(today);
+            return await grains.Get<IDivisionGrain>(code).GetSummaryAsync(today);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {

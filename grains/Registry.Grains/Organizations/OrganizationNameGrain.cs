@@ -1,4 +1,5 @@
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
@@ -26,7 +27,7 @@ public sealed class OrganizationNameGrain(
         // The owner is the authority on whether its claim stands: registered under the name, or registering now.
         // A claim its owner no longer holds (a crashed registration, a rename or deregistration whose release was
         // lost) passes to the new claimant.
-        if (owner is not null && await grains.GetGrain<IOrganizationGrain>(owner).HoldsNameAsync(this.GetPrimaryKeyString()))
+        if (owner is not null && await grains.Get<IOrganizationGrain>(owner).HoldsNameAsync(this.GetPrimaryKeyString()))
         {
             throw DomainException.Conflict("organization-name-taken",
                 $"An active organization registered with the same office ({owner}) already has this name.");

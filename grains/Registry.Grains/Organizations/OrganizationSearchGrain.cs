@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 
 namespace Registry.Grains.Organizations;
@@ -15,7 +16,7 @@ public sealed class OrganizationSearchGrain(IGrainFactory grains) : Grain, IOrga
     {
         var perPartition = query with { Skip = 0, Take = query.Skip + query.Take };
         var pages = await Task.WhenAll(Enumerable.Range(0, OrganizationIndex.PartitionCount)
-            .Select(partition => grains.GetGrain<IOrganizationIndexGrain>(partition).SearchAsync(perPartition)));
+            .Select(partition => grains.Get<IOrganizationIndexGrain>(partition).SearchAsync(perPartition)));
         var items = pages
             .SelectMany(page => page.Items)
             .Order(OrganizationIndex.Order(query))

@@ -1,4 +1,5 @@
 using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
 
@@ -19,7 +20,7 @@ public static class PersonDataAccess
             .Distinct(StringComparer.Ordinal)
             .Select(subject => new AccessLogEntry(now, actor, action, subject, recordId))
             .GroupBy(entry => AccessLogPartition.KeyOf(day, entry.SubjectIdNumber))
-            .Select(partition => grains.GetGrain<IAccessLogGrain>(partition.Key).AppendAsync(partition.ToList()));
+            .Select(partition => grains.Get<IAccessLogGrain>(partition.Key).AppendAsync(partition.ToList()));
         return Task.WhenAll(appends);
     }
 }

@@ -1,5 +1,6 @@
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
@@ -133,7 +134,7 @@ public sealed class PersonGrain(
             return;
         }
 
-        var outcome = await grains.GetGrain<IMarriageGrain>(pending.MarriageId).GetRegistrationOutcomeAsync();
+        var outcome = await grains.Get<IMarriageGrain>(pending.MarriageId).GetRegistrationOutcomeAsync();
         switch (outcome)
         {
             case RegistrationOutcome.Registered:
@@ -152,7 +153,7 @@ public sealed class PersonGrain(
         return confirmed.Count == 0
             ? []
             : await Task.WhenAll(confirmed.Select(link =>
-                grains.GetGrain<IMarriageGrain>(link.MarriageId).GetSummaryAsync()));
+                grains.Get<IMarriageGrain>(link.MarriageId).GetSummaryAsync()));
     }
 
     private ResidentId ParseKey() =>

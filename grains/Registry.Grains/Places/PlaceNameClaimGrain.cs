@@ -1,4 +1,5 @@
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
@@ -49,7 +50,7 @@ public sealed class PlaceNameClaimGrain(
         $"{owner.Name} ({owner.Romanization}, id {owner.Id})";
 
     private Task<bool> StandsAsync(PlaceNameClaimant owner) =>
-        grains.GetGrain<IPlaceNameGrain>(owner.Id).HoldsClaimAsync(this.GetPrimaryKeyString());
+        grains.Get<IPlaceNameGrain>(owner.Id).HoldsClaimAsync(this.GetPrimaryKeyString());
 
     public async Task ReleaseAsync(string id)
     {

@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
@@ -319,7 +320,7 @@ public sealed class PlaceNameGrain(
 
         try
         {
-            await grains.GetGrain<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(Id))
+            await grains.Get<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(Id))
                 .UpsertAsync(PlaceNameViews.IndexEntry(State));
         }
         catch (Exception e) when (e is not DomainException)
@@ -342,7 +343,7 @@ public sealed class PlaceNameGrain(
             var conflicts = new List<string>();
             foreach (var key in keys)
             {
-                var claim = grains.GetGrain<IPlaceNameClaimGrain>(key);
+                var claim = grains.Get<IPlaceNameClaimGrain>(key);
                 if (conflicts.Count > 0)
                 {
                     // Refused already: name the other holders, but take no more keys. A refused request that took
@@ -372,7 +373,7 @@ public sealed class PlaceNameGrain(
                 foreach (var key in granted.Where(k => !(Exists && State.ClaimKeys.Contains(k))))
                 {
                     claimsInFlight.Remove(key);
-                    await grains.GetGrain<IPlaceNameClaimGrain>(key).ReleaseAsync(Id);
+                    await grains.Get<IPlaceNameClaimGrain>(key).ReleaseAsync(Id);
                 }
 
                 throw DomainException.Conflict("place-name-duplicate",
@@ -397,7 +398,7 @@ public sealed class PlaceNameGrain(
         {
             try
             {
-                await grains.GetGrain<IPlaceNameClaimGrain>(key).ReleaseAsync(Id);
+                await grains.Get<IPlaceNameClaimGrain>(key).ReleaseAsync(Id);
             }
             catch (Exception e) when (e is not DomainException)
             {
@@ -418,7 +419,7 @@ public sealed class PlaceNameGrain(
         IReadOnlyList<DivisionSummary> lineage;
         try
         {
-            lineage = await grains.GetGrain<IDivisionGrain>(code!).GetLineageAsync(today);
+            lineage = await grains.Get<IDivisionGrain>(code!).GetLineageAsync(today);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 
 namespace Registry.Grains.Places;
@@ -15,7 +16,7 @@ public sealed class PlaceNameSearchGrain(IGrainFactory grains) : Grain, IPlaceNa
     {
         var perPartition = query with { Skip = 0, Take = query.Skip + query.Take };
         var pages = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount)
-            .Select(p => grains.GetGrain<IPlaceNameIndexGrain>(p).SearchAsync(perPartition)));
+            .Select(p => grains.Get<IPlaceNameIndexGrain>(p).SearchAsync(perPartition)));
         var text = string.IsNullOrWhiteSpace(query.Text) ? null : PlaceNameViews.SearchText(query.Text.Trim());
         var items = pages
             .SelectMany(page => page.Items)
@@ -29,7 +30,7 @@ public sealed class PlaceNameSearchGrain(IGrainFactory grains) : Grain, IPlaceNa
     public async Task<int> RebuildAsync()
     {
         var counts = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount)
-            .Select(p => grains.GetGrain<IPlaceNameIndexGrain>(p).RebuildAsync()));
+            .Select(p => grains.Get<IPlaceNameIndexGrain>(p).RebuildAsync()));
         return counts.Sum();
     }
 }

@@ -1,4 +1,5 @@
 using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 
 namespace Registry.Grains.Spatial;
@@ -8,9 +9,9 @@ internal static class IndexedRecords
 {
     public static IIndexedRecordGrain Of(IGrainFactory grains, SpatialLayer layer, string key) => layer switch
     {
-        SpatialLayer.Divisions => grains.GetGrain<IDivisionGeometryGrain>(key),
-        SpatialLayer.BoundaryLines => grains.GetGrain<IBoundaryLineGrain>(key),
-        SpatialLayer.Markers => grains.GetGrain<IBoundaryMarkerGrain>(key),
+        SpatialLayer.Divisions => grains.Get<IDivisionGeometryGrain>(key),
+        SpatialLayer.BoundaryLines => grains.Get<IBoundaryLineGrain>(key),
+        SpatialLayer.Markers => grains.Get<IBoundaryMarkerGrain>(key),
         // The place-name registry adds its record grain here when it indexes place geometry.
         _ => throw new NotSupportedException($"No record grain indexes the {layer} layer yet."),
     };

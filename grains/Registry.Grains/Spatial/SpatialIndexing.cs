@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
 using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 
 namespace Registry.Grains.Spatial;
@@ -39,14 +40,14 @@ internal static class SpatialIndexing
     }
 
     public static Task ReserveAsync(IGrainFactory grains, string recordKey, IEnumerable<string> tileKeys) =>
-        Task.WhenAll(tileKeys.Select(key => grains.GetGrain<ISpatialTileGrain>(key).ReserveAsync(recordKey)));
+        Task.WhenAll(tileKeys.Select(key => grains.Get<ISpatialTileGrain>(key).ReserveAsync(recordKey)));
 
     public static Task PublishAsync(IGrainFactory grains, string recordKey, long revision,
         IReadOnlyDictionary<TileId, List<TileEntry>> entries, IEnumerable<string> leftTileKeys) =>
         Task.WhenAll(entries
-            .Select(e => grains.GetGrain<ISpatialTileGrain>(e.Key.Key).PutAsync(recordKey, revision, e.Value))
+            .Select(e => grains.Get<ISpatialTileGrain>(e.Key.Key).PutAsync(recordKey, revision, e.Value))
             .Concat(leftTileKeys.Select(key =>
-                grains.GetGrain<ISpatialTileGrain>(key).PutAsync(recordKey, revision, []))));
+                grains.Get<ISpatialTileGrain>(key).PutAsync(recordKey, revision, []))));
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Grains.Storage;
 
@@ -99,7 +100,7 @@ public sealed class SpatialTileGrain(
         return Task.FromResult(stamp);
     }
 
-    private ISpatialRegionGrain Region => grains.GetGrain<ISpatialRegionGrain>(tile.Region.Key);
+    private ISpatialRegionGrain Region => grains.Get<ISpatialRegionGrain>(tile.Region.Key);
 
     /// <summary>Asks every member for its part of this tile unless the tile already holds that revision.</summary>
     private async Task RefreshFromRecordsAsync()

@@ -4,6 +4,7 @@ using NetTopologySuite.Geometries;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Grains;
 using Registry.Grains.Boundaries;
@@ -111,7 +112,7 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await grains.GetGrain<IDivisionGeometryGrain>(code).SetAsync(new SetDivisionGeometry(
+                await grains.Get<IDivisionGeometryGrain>(code).SetAsync(new SetDivisionGeometry(
                     GeometryWkb.From(geometry), null, $"Seeded from {Source}", null, null, Source));
                 stored++;
             }

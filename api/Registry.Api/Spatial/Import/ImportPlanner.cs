@@ -2,6 +2,7 @@ using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Linemerge;
 using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 
 namespace Registry.Api.Spatial.Import;
@@ -70,7 +71,7 @@ internal static class ImportPlanner
             var name = options.Scheme is null ? null : feature.Text(options.NameProperty) ?? code;
             units.Add(new ImportUnit(key, [feature.Index], async grains =>
             {
-                var change = await grains.GetGrain<IDivisionGeometryGrain>(key).SetAsync(new SetDivisionGeometry(wkb,
+                var change = await grains.Get<IDivisionGeometryGrain>(key).SetAsync(new SetDivisionGeometry(wkb,
                     options.EffectiveDate, options.Reason, name, options.Scheme is null ? null : options.Layer,
                     options.Source));
                 return [change.Change];
@@ -142,7 +143,7 @@ internal static class ImportPlanner
             var wkb = GeometryWkb.From(Merge(parts));
             return new ImportUnit(g.Key, indexes, async grains =>
             {
-                var change = await grains.GetGrain<IBoundaryLineGrain>(g.Key).RecordAsync(new RecordBoundaryLine(a, b,
+                var change = await grains.Get<IBoundaryLineGrain>(g.Key).RecordAsync(new RecordBoundaryLine(a, b,
                     wkb, options.Agreement!, options.AgreementDate, options.Reason, options.Source));
                 return [change];
             });
@@ -220,7 +221,7 @@ internal static class ImportPlanner
                     // C faces the smallest code, D the next, E the largest (as A/B follow the codes for a pair).
                     foreach (var code in "CDE")
                     {
-                        changes.Add(await grains.GetGrain<IBoundaryMarkerGrain>(MarkerNumber.Compose(line, serial, code))
+                        changes.Add(await grains.Get<IBoundaryMarkerGrain>(MarkerNumber.Compose(line, serial, code))
                             .RegisterAsync(new RegisterMarker(MarkerType.Triple, lon, lat, null, [], [], options.Reason,
                                 options.Source)));
                     }
@@ -266,7 +267,7 @@ internal static class ImportPlanner
             var command = new RegisterMarker(type, point.X, point.Y, feature.Text("material"),
                 Strings(feature, "landmarks"), Strings(feature, "photos"), options.Reason, options.Source);
             units.Add(new ImportUnit(number, [feature.Index], async grains =>
-                [await grains.GetGrain<IBoundaryMarkerGrain>(number).RegisterAsync(command)]));
+                [await grains.Get<IBoundaryMarkerGrain>(number).RegisterAsync(command)]));
         }
 
         return (units, rejections);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 
 namespace Registry.Api.Spatial.Import;
@@ -25,7 +26,7 @@ public sealed class ImportRunner(IGrainFactory grains, ILogger<ImportRunner> log
         ImportOptions options, string? sourceName)
     {
         var id = Guid.NewGuid().ToString("N");
-        var job = grains.GetGrain<IImportJobGrain>(id);
+        var job = grains.Get<IImportJobGrain>(id);
         await job.StartAsync(new ImportJobStart(options.Kind, sourceName, features.Count, options.Reason));
         // Actor and other request context flow into the background run (its writes are audited as that user).
         var completion = Task.Run(() => RunAsync(id, job, features, options, stopping.Token));
