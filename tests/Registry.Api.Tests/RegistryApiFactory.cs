@@ -66,7 +66,7 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
     }
 
     public static string Token(IEnumerable<string> roles, string user = "test-user",
-        IReadOnlyDictionary<string, string>? extraClaims = null)
+        IReadOnlyDictionary<string, string>? extraClaims = null, byte[]? signingKey = null)
     {
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user), new("unique_name", user) };
         claims.AddRange(roles.Select(role => new Claim("role", role)));
@@ -77,7 +77,7 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
             Audience = Audience,
             Subject = new ClaimsIdentity(claims),
             Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey ?? SigningKey),
                 SecurityAlgorithms.HmacSha256),
         });
     }

@@ -12,6 +12,9 @@ public static class SecurityHosting
     public static WebApplicationBuilder AddRegistrySecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+                CachedSigningKeys.Install(options.TokenValidationParameters, configuration));
         var authorization = builder.Services.AddAuthorizationBuilder();
         foreach (var role in RegistryPolicies.All)
         {
