@@ -10,12 +10,19 @@ namespace Registry.Abstractions.Persons;
 public interface IPersonGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Internal step of a registration: reserves this person for marriage <paramref name="marriageId"/> and stores
-    /// the reservation. Refused with <c>registration-in-progress</c> (409) while another registration holds a
-    /// reservation, with <c>person-already-married</c> (422) while a marriage naming the person is in force.
-    /// Idempotent for the same marriage id.
+    /// First internal step of a registration: holds this person for marriage <paramref name="marriageId"/> in the
+    /// grain's memory, where every later registration meets it. Refused with <c>registration-in-progress</c> (409)
+    /// while another registration holds the person, with <c>person-already-married</c> (422) while a marriage naming
+    /// the person is in force. Idempotent for the same marriage id.
     /// </summary>
-    Task ReserveForMarriageAsync(string marriageId);
+    Task HoldForMarriageAsync(string marriageId);
+
+    /// <summary>
+    /// Second internal step: stores the hold taken by <see cref="HoldForMarriageAsync"/>, which makes it the
+    /// reservation the marriage record may be stored over. Refused with <c>registration-interrupted</c> (409) when
+    /// the hold was lost before it could be stored. Idempotent.
+    /// </summary>
+    Task StoreHoldAsync(string marriageId);
 
     /// <summary>Internal step of a failed registration: drops the reservation for <paramref name="marriageId"/> if
     /// it is held. Idempotent.</summary>

@@ -16,12 +16,15 @@ namespace Registry.Grains.Marriages;
 /// <remarks>
 /// <para>
 /// Never twice, under any interleaving. Each person grain is the one place that decides whether its person may marry
-/// now, and it holds at most one reservation. A registration reserves both persons one after the other in a fixed
-/// order (ordinal order of the ID numbers), each reservation stored before it is granted, then takes the J serial,
-/// then stores this record: that write is the commit point. A refusal or failure before it releases what was
-/// reserved. Reservations are refused at once while held (409 <c>registration-in-progress</c>), never waited for,
-/// so registrations cannot deadlock; the fixed order means two registrations contending for the same two people
-/// collide on the first one, so one of them goes through instead of each holding one person and both failing.
+/// now, and it holds at most one reservation. A registration first holds both persons one after the other in a fixed
+/// order (ordinal order of the ID numbers); a hold is taken in the person grain's memory, where every later
+/// registration meets it. It then stores both holds and takes the J serial, the three at once, and only when both
+/// reservations are durable stores this record: that write is the commit point. A refusal or failure before it
+/// releases what was held. Holds are refused at once while another is held (409 <c>registration-in-progress</c>),
+/// never waited for, so registrations cannot deadlock; the fixed order means two registrations contending for the
+/// same two people collide on the first one, so one of them goes through instead of each holding one person and
+/// both failing. A hold lost before it was stored (its person grain deactivated) makes the store step fail, so the
+/// record is never written over a reservation that is not durable.
 /// </para>
 /// <para>
 /// A crash half-way leaves reservations naming a record that was never stored. A reservation is never trusted
@@ -30,8 +33,8 @@ namespace Registry.Grains.Marriages;
 /// the person's marriage), running, or aborted; when the registration is neither stored nor running, the abort is
 /// stored first, so a registration that was cut short can never commit later (a late write would fail its ETag
 /// check). The same path confirms every successful registration lazily, so the recovery code is the everyday code,
-/// and a registration costs three sequential durable writes (two reservations and the record; the serial's write comes
-/// once per block of ten) with no write-back to the persons.
+/// and a registration waits for two group commits: the two reservations (and, once per block of ten, the serial) in
+/// the first, the record in the second, with no write-back to the persons.
 /// </para>
 /// <para>
 /// Why not Orleans transactions: they need a transactional state storage (ITransactionalStateStorage), which the
@@ -90,16 +93,19 @@ public sealed class MarriageGrain(
                 provinces.EnsureRecordedAsync(a, today, "partyA.idNumber"),
                 provinces.EnsureRecordedAsync(b, today, "partyB.idNumber"));
 
+            // Held one after the other in the fixed order (in memory, so each hold is one quick call), then stored
+            // together with the serial: one group commit's wait instead of two.
             foreach (var idNumber in new[] { a.Number, b.Number }.Order(StringComparer.Ordinal))
             {
                 var person = grains.Get<IPersonGrain>(idNumber);
-                await person.ReserveForMarriageAsync(Id);
+                await person.HoldForMarriageAsync(Id);
                 reserved.Add(person);
             }
 
             var series = CertificateNumber.SeriesOf(CertificateKind.Marriage, command.Office, today.Year);
-            var serial = await grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
-            var number = CertificateNumber.Format(series, serial);
+            var serial = grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
+            await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id), serial);
+            var number = CertificateNumber.Format(series, await serial);
 
             State.Record = MarriageRecordStatus.Registered;
             State.Id = Id;

@@ -11,7 +11,7 @@ namespace Registry.Grains.Persons;
 
 /// <summary>
 /// A person in the marriage registry; see <see cref="IPersonGrain"/> and, for the registration protocol, the remarks
-/// of <see cref="MarriageGrain"/>. Calls are not interleaved, so checking and taking a reservation is one step.
+/// of <see cref="MarriageGrain"/>. Calls are not interleaved, so checking and taking a hold is one step.
 /// </summary>
 /// <remarks>
 /// Calls go one way only: marriage grains call persons (reserve, release), persons call marriage grains only to read
@@ -25,9 +25,12 @@ public sealed class PersonGrain(
     RecordedProvinces provinces,
     IGrainFactory grains) : Grain, IPersonGrain
 {
+    // The marriage id of a hold taken in memory and not stored yet (see HoldForMarriageAsync); null otherwise.
+    private string? unstoredHold;
+
     private PersonState State => state.State;
 
-    public async Task ReserveForMarriageAsync(string marriageId)
+    public async Task HoldForMarriageAsync(string marriageId)
     {
         var id = ParseKey();
         if (!MarriageId.IsWellFormed(marriageId))
@@ -58,7 +61,36 @@ public sealed class PersonGrain(
 
         State.IdNumber = id.Number;
         State.Marriages.Add(new MarriageLink { MarriageId = marriageId, Pending = true });
-        await state.WriteAuditedAsync("reserve-for-marriage", marriageId);
+        unstoredHold = marriageId;
+    }
+
+    public async Task StoreHoldAsync(string marriageId)
+    {
+        if (!State.Marriages.Any(l => l.Pending && l.MarriageId == marriageId))
+        {
+            // Held in an activation that has since been deactivated, or resolved as aborted meanwhile.
+            throw DomainException.Conflict("registration-interrupted",
+                $"The hold of registration {marriageId} on {ResidentIdNumber.Mask(ParseKey().Number)} was lost " +
+                "before it could be stored; nothing was registered, try again.");
+        }
+
+        if (unstoredHold != marriageId)
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteAuditedAsync("reserve-for-marriage", marriageId);
+        }
+        catch
+        {
+            // Whether the write landed is unknown: a fresh activation reads what storage holds.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        unstoredHold = null;
 
         // Most people are registered once in years: free the activation now rather than after the collection age.
         DeactivateOnIdle();
@@ -73,6 +105,13 @@ public sealed class PersonGrain(
         }
 
         State.Marriages.Remove(link);
+        if (unstoredHold == marriageId)
+        {
+            // Never stored: dropping it from memory is the whole release.
+            unstoredHold = null;
+            return;
+        }
+
         await state.WriteAuditedAsync("release-reservation", marriageId);
     }
 
@@ -142,6 +181,11 @@ public sealed class PersonGrain(
                 break;
             case RegistrationOutcome.Aborted:
                 State.Marriages.Remove(pending);
+                if (unstoredHold == pending.MarriageId)
+                {
+                    unstoredHold = null;
+                }
+
                 break;
         }
     }

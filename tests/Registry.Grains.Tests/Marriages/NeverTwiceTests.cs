@@ -4,6 +4,7 @@ using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Tests.Persons;
 using Registry.Storage;
+using Orleans.Core.Internal;
 using Registry.Storage.Sqlite;
 
 namespace Registry.Grains.Tests.Marriages;
@@ -31,6 +32,15 @@ public sealed class NeverTwiceTests(MarriageClusterFixture fixture)
         }
 
         return rows;
+    }
+
+    /// <summary>The person's stored state, or null when nothing was ever stored for them.</summary>
+    private async Task<string?> StoredPersonAsync(string idNumber)
+    {
+        using var store = new SqliteGrainStateStore(fixture.DatabasePath);
+        var key = new GrainStateKey(Grains.StorageNames.Person,
+            GrainId.Create(Grains.StorageNames.PersonGrainType, idNumber).ToString());
+        return (await store.ReadAsync(key))?.StateJson;
     }
 
     private static async Task<(MarriageRegistration? Done, DomainException? Refused)> Attempt(
@@ -106,7 +116,8 @@ public sealed class NeverTwiceTests(MarriageClusterFixture fixture)
         var office = MarriageClusterFixture.NextOffice();
         // A registration that reserved the man and then died with its silo: the reservation is stored, no record is.
         var ghost = MarriageId.New(fixture.Time.GetUtcNow());
-        await fixture.Person(man).ReserveForMarriageAsync(ghost);
+        await fixture.Person(man).HoldForMarriageAsync(ghost);
+        await fixture.Person(man).StoreHoldAsync(ghost);
 
         var status = await fixture.Person(man).GetMaritalStatusAsync();
         var registration = await fixture.RegisterAsync(man, woman, office);
@@ -140,5 +151,41 @@ public sealed class NeverTwiceTests(MarriageClusterFixture fixture)
         Assert.Equal(RegistrationOutcome.Registered,
             await fixture.Marriage(registration.MarriageId).GetRegistrationOutcomeAsync());
         Assert.Equal(MaritalStatus.Married, (await fixture.Person(man).GetMaritalStatusAsync()).Status);
+    }
+
+    [Fact]
+    public async Task HoldLostBeforeItWasStored_StoreIsRefused_AndNothingIsStored()
+    {
+        var man = TestPeople.Man();
+        var registration = MarriageId.New(fixture.Time.GetUtcNow());
+        await fixture.Person(man).HoldForMarriageAsync(registration);
+
+        // The activation holding it goes away before the hold is stored (a restart, a rebalance).
+        await fixture.Person(man).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.Person(man).StoreHoldAsync(registration));
+
+        Assert.Equal("registration-interrupted", refused.Rule);
+        Assert.False((await fixture.Person(man).GetMaritalStatusAsync()).RegistrationInProgress);
+        Assert.Null(await StoredPersonAsync(man));
+    }
+
+    [Fact]
+    public async Task RegistrationRefusedOnTheSecondPerson_ReleasesTheFirstWithoutStoringAnything()
+    {
+        // The first person in the fixed (ordinal) order is held, then the second refuses: already married.
+        var suitor = TestPeople.Man();
+        var wife = Enumerable.Range(0, 1_000).Select(_ => TestPeople.Woman())
+            .First(w => string.CompareOrdinal(suitor, w) < 0);
+        await fixture.RegisterAsync(TestPeople.Man(), wife, MarriageClusterFixture.NextOffice());
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            fixture.RegisterAsync(suitor, wife, MarriageClusterFixture.NextOffice()));
+
+        Assert.Equal("person-already-married", refused.Rule);
+        Assert.Null(await StoredPersonAsync(suitor));
+        var status = await fixture.Person(suitor).GetMaritalStatusAsync();
+        Assert.Equal(MaritalStatus.Single, status.Status);
+        Assert.False(status.RegistrationInProgress);
+        await fixture.RegisterAsync(suitor, TestPeople.Woman(), MarriageClusterFixture.NextOffice());
     }
 }
