@@ -114,6 +114,12 @@ public static class OrganizationEndpoints
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
+        group.MapPost("/{uscc}/abnormal-listings", ListAsAbnormal)
+            .WithName(nameof(ListAsAbnormal))
+            .WithSummary("List the organization as abnormal: unreachable at its registered address (a registrar's finding)")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
         group.MapPost("/{uscc}/list-removals", RemoveFromList)
             .WithName(nameof(RemoveFromList))
             .WithSummary("Take the organization off the abnormal or serious-dishonesty list by registrar decision")
@@ -271,6 +277,25 @@ public static class OrganizationEndpoints
         var result = await grains.Get<IOrganizationGrain>(code)
             .RecordInspectionAsync(new RecordInspection(reportYear, request.Outcome!.Value, request.Reasons));
         return TypedResults.Created($"/api/organizations/{code}/annual-reports/{reportYear}", InspectionResponse.From(result));
+    }
+
+    public static async Task<Created<ListEntryResponse>> ListAsAbnormal(string uscc, AbnormalListingRequest request,
+        IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        var checks = new RequestChecks().Required("ground", request.Ground).Required("findings", request.Findings);
+        if (!string.IsNullOrWhiteSpace(request.Ground) &&
+            request.Ground.Trim() != ListGrounds.UnreachableAtRegisteredAddress)
+        {
+            checks.Fail("ground", "listing-ground",
+                $"A registrar lists by hand only on '{ListGrounds.UnreachableAtRegisteredAddress}'; reports not " +
+                "filed and failed inspections are listed by the system.");
+        }
+
+        checks.ThrowIfAny();
+        var entry = await grains.Get<IOrganizationGrain>(code)
+            .RecordUnreachableAsync(new RecordUnreachable(request.Findings!));
+        return TypedResults.Created($"/api/organizations/{code}", ListEntryResponse.From(entry));
     }
 
     public static async Task<Ok<OrganizationResponse>> RemoveFromList(string uscc, ListRemovalRequest request,

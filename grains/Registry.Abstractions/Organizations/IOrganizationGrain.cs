@@ -41,6 +41,12 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// <summary>Records the inspection of a filed report; a fail lists the organization as abnormal.</summary>
     Task<InspectionResult> RecordInspectionAsync(RecordInspection command);
 
+    /// <summary>
+    /// Lists the organization as abnormal because it cannot be reached at its registered address; refused while it
+    /// is listed on that ground already. Returns the new entry.
+    /// </summary>
+    Task<ListEntry> RecordUnreachableAsync(RecordUnreachable command);
+
     /// <summary>Takes the organization off a list by registrar decision; returns the entries closed.</summary>
     Task<IReadOnlyList<ListEntry>> RemoveFromListAsync(RemoveFromList command);
 

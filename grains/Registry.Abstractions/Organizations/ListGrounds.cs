@@ -9,6 +9,10 @@ public static class ListGrounds
     /// <summary>The annual inspection for the year ended in a fail.</summary>
     public const string AnnualInspectionFailed = "annual-inspection-failed";
 
+    /// <summary>The registrar could not reach the organization at its registered address (a registrar's finding, the
+    /// one ground not applied by the system itself).</summary>
+    public const string UnreachableAtRegisteredAddress = "unreachable-at-registered-address";
+
     /// <summary>Two years on the abnormal-activity list.</summary>
     public const string AbnormalListTwoYears = "abnormal-list-two-years";
 

@@ -202,6 +202,23 @@ public static class AnnualCycle
         return EscalationDate(state) is { } escalation && escalation < close ? escalation : close;
     }
 
+    /// <summary>Lists the organization as abnormal on the registrar's finding that it cannot be reached at its
+    /// registered address.</summary>
+    public static ListEntry ListUnreachable(OrganizationState state, RecordUnreachable command, DateOnly today,
+        EventStamp stamp)
+    {
+        OrganizationRules.EnsureActive(state);
+        OrganizationRules.CheckReason(command.Findings, "findings");
+        if (state.ListEntries.FirstOrDefault(e => e.IsActive && e.Ground == ListGrounds.UnreachableAtRegisteredAddress)
+            is { } listed)
+        {
+            throw DomainException.Conflict("already-listed-unreachable",
+                $"Organization {state.Uscc} is on the abnormal list as unreachable since {listed.ListedOn:yyyy-MM-dd}.");
+        }
+
+        return AddGround(state, ListGrounds.UnreachableAtRegisteredAddress, null, today, stamp, command.Findings.Trim());
+    }
+
     /// <summary>Closes the organization's active entries on a list by registrar decision.</summary>
     public static IReadOnlyList<ListEntry> RemoveFromList(OrganizationState state, RemoveFromList command,
         DateOnly today, EventStamp stamp)
@@ -336,13 +353,14 @@ public static class AnnualCycle
             "Two years on the abnormal-activity list.", list: serious.List, ground: serious.Ground);
     }
 
-    private static void AddGround(OrganizationState state, string ground, int year, DateOnly date, EventStamp stamp,
-        string? reason)
+    private static ListEntry AddGround(OrganizationState state, string ground, int? year, DateOnly date,
+        EventStamp stamp, string? reason)
     {
         var entry = new ListEntry(state.ListEntries.Count + 1, OrganizationList.Abnormal, ground, year, date, stamp.By,
             null, null, null);
         state.ListEntries.Add(entry);
         OrganizationHistory.Add(state, OrganizationEventKind.Listed, date, stamp, reason, year, entry.List, ground);
+        return entry;
     }
 
     private static ListEntry Close(OrganizationState state, ListEntry entry, DateOnly date, string ground,

@@ -242,6 +242,16 @@ public sealed class OrganizationGrain(
         return result;
     }
 
+    public async Task<ListEntry> RecordUnreachableAsync(RecordUnreachable command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        var entry = AnnualCycle.ListUnreachable(State, command, clock.Today, Stamp());
+        await WriteAsync("record-unreachable", command.Findings);
+        await PublishAsync();
+        return entry;
+    }
+
     public async Task<IReadOnlyList<ListEntry>> RemoveFromListAsync(RemoveFromList command)
     {
         EnsureExists();

@@ -118,6 +118,37 @@ public sealed class OrganizationCycleTests
     }
 
     [Fact]
+    public async Task UnreachableAtRegisteredAddress_ListedThatDay_AndEscalatedTwoYearsLater()
+    {
+        await using var api = new OrganizationApi();
+        var uscc = await api.RegisterAsync(OrganizationApi.Registration());
+        var foundOn = api.Today;
+
+        var created = await api.Registrar().PostAsJsonAsync($"/api/organizations/{uscc}/abnormal-listings",
+            new { ground = "unreachable-at-registered-address", findings = "挂号信两次退回；实地走访注册地址无办公场所" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var listed = Assert.Single(Entries(await RecordAsync(api, uscc), "abnormal", active: true));
+        Assert.Equal(("unreachable-at-registered-address", foundOn.ToString("yyyy-MM-dd")),
+            (listed.GetProperty("ground").GetString(), listed.GetProperty("listedOn").GetString()));
+        Assert.Contains(uscc, await ListedAsync(api, "abnormal"));
+
+        // Still unreachable two years on (reports not filed either, but those grounds came later): the move to the
+        // serious-dishonesty list is dated two years after the finding.
+        var escalation = foundOn.AddYears(2);
+        api.AdvanceTo(escalation.AddDays(3));
+        await api.DeliverReminderTickAsync(uscc);
+        await api.DeliverReminderTickAsync(uscc);
+
+        var serious = Assert.Single(Entries(await RecordAsync(api, uscc), "serious-dishonesty", active: true));
+        Assert.Equal(escalation.ToString("yyyy-MM-dd"), serious.GetProperty("listedOn").GetString());
+        Assert.Contains(uscc, await ListedAsync(api, "dishonest"));
+        var history = await api.GetJsonAsync(api.Registrar(), $"/api/organizations/{uscc}/history");
+        Assert.Contains(history.EnumerateArray(), e => e.GetProperty("ground").GetString() == "unreachable-at-registered-address"
+            && e.GetProperty("reason").GetString()!.Contains("退回", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AbnormalListing_LeftAfterTheRegistrarRecordsTheMissingReportLate()
     {
         await using var api = new OrganizationApi();

@@ -549,4 +549,53 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
         await Problems.AssertProblemAsync(await Api.ForOrganization(uscc).PostAsJsonAsync($"/api/organizations/{uscc}/list-removals",
             new { list = "abnormal", ground = "核实" }), HttpStatusCode.Forbidden, "role-required");
     }
+
+    [Fact]
+    public async Task AbnormalListing_Unreachable_IsPublic_OnceAtATime_AndEndsWhenTheRegistrarVerifiesTheAddress()
+    {
+        var uscc = await Api.RegisterAsync(OrganizationApi.Registration());
+        var path = $"/api/organizations/{uscc}/abnormal-listings";
+        var finding = new { ground = "unreachable-at-registered-address", findings = "电话无人接听，信函退回" };
+
+        var created = await Api.Registrar().PostAsJsonAsync(path, finding);
+        var again = await Api.Registrar().PostAsJsonAsync(path, finding);
+        var abnormal = await Api.GetJsonAsync(Api.Anonymous(), "/api/organizations/lists/abnormal?pageSize=100");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var entry = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("abnormal", "unreachable-at-registered-address", Api.Today.ToString("yyyy-MM-dd")),
+            (entry.GetProperty("list").GetString(), entry.GetProperty("ground").GetString(),
+                entry.GetProperty("listedOn").GetString()));
+        await Problems.AssertProblemAsync(again, HttpStatusCode.Conflict, "already-listed-unreachable");
+        var item = abnormal.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("uscc").GetString() == uscc);
+        Assert.Equal("unreachable-at-registered-address", Assert.Single(item.GetProperty("grounds").EnumerateArray())
+            .GetProperty("ground").GetString());
+
+        var removed = await Api.Registrar().PostAsJsonAsync($"/api/organizations/{uscc}/list-removals",
+            new { list = "abnormal", ground = "实地核查：已在注册地址恢复办公" });
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.DoesNotContain((await Api.GetJsonAsync(Api.Anonymous(), "/api/organizations/lists/abnormal?pageSize=100"))
+            .GetProperty("items").EnumerateArray(), e => e.GetProperty("uscc").GetString() == uscc);
+        Assert.Equal(HttpStatusCode.Created, (await Api.Registrar().PostAsJsonAsync(path, finding)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AbnormalListing_OtherGroundMissingFindingsOrNotARegistrar_IsRefusedAndListsNothing()
+    {
+        var uscc = await Api.RegisterAsync(OrganizationApi.Registration());
+        var path = $"/api/organizations/{uscc}/abnormal-listings";
+
+        await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync(path,
+            new { ground = "annual-report-not-filed", findings = "未报送" }), HttpStatusCode.BadRequest, "listing-ground");
+        await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync(path,
+            new { ground = "unreachable-at-registered-address" }), HttpStatusCode.BadRequest, "field-required");
+        await Problems.AssertProblemAsync(await Api.ForOrganization(uscc).PostAsJsonAsync(path,
+            new { ground = "unreachable-at-registered-address", findings = "x" }), HttpStatusCode.Forbidden, "role-required");
+        await Problems.AssertProblemAsync(await Api.Anonymous().PostAsJsonAsync(path,
+            new { ground = "unreachable-at-registered-address", findings = "x" }), HttpStatusCode.Unauthorized,
+            "authentication-required");
+
+        var record = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{uscc}");
+        Assert.Equal(0, record.GetProperty("listEntries").GetArrayLength());
+    }
 }
