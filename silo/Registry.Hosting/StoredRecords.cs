@@ -12,15 +12,12 @@ public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
     public async IAsyncEnumerable<T> ReadAllAsync<T>(string stateName, Func<string, bool>? keyFilter = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var key in store.ListKeysAsync(stateName, cancellationToken))
+        Func<string, bool>? grainIdFilter = keyFilter is null
+            ? null
+            : grainId => keyFilter(GrainId.Parse(grainId).Key.ToString()!);
+        await foreach (var record in store.ReadAllAsync(stateName, grainIdFilter, cancellationToken))
         {
-            if (keyFilter is not null && !keyFilter(GrainId.Parse(key.GrainId).Key.ToString()!))
-            {
-                continue;
-            }
-
-            if (await store.ReadAsync(key, cancellationToken) is { } stored &&
-                JsonSerializer.Deserialize<T>(stored.StateJson, RegistryJson.StateOptions) is { } state)
+            if (JsonSerializer.Deserialize<T>(record.State.StateJson, RegistryJson.StateOptions) is { } state)
             {
                 yield return state;
             }

@@ -51,6 +51,14 @@ public interface IGrainStateStore
     /// <summary>Every key stored under one state name (for index rebuilds), in key order.</summary>
     IAsyncEnumerable<GrainStateKey> ListKeysAsync(string stateName, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every state stored under one state name whose grain id <paramref name="grainIdFilter"/> accepts (all when
+    /// null), with its key, in key order: what <see cref="ListKeysAsync"/> and a <see cref="ReadAsync"/> per key would
+    /// give, in one pass over the state name, as an index partition loads its share of the records.
+    /// </summary>
+    IAsyncEnumerable<StoredRecord> ReadAllAsync(string stateName, Func<string, bool>? grainIdFilter = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Completes when the backend answers a trivial query; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
 }
@@ -60,6 +68,9 @@ public readonly record struct GrainStateKey(string StateName, string GrainId);
 
 /// <summary>A stored state as read: its ETag, version number (1 for the first write) and JSON.</summary>
 public sealed record StoredGrainState(string ETag, long Version, string StateJson);
+
+/// <summary>A stored state with its key, as <see cref="IGrainStateStore.ReadAllAsync"/> gives it.</summary>
+public sealed record StoredRecord(GrainStateKey Key, StoredGrainState State);
 
 /// <summary>Who changed a record, when, by which operation and why.</summary>
 public sealed record HistoryEntry(string Operation, string Actor, string? Reason, DateTimeOffset RecordedAt);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Orleans.Storage;
 
 namespace Registry.Storage.Tests;
@@ -524,6 +525,55 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         await store.WriteAsync(Key("a"), null, Json("a"), Entry(), Ct);
 
         Assert.Equal(0, await CountKeysAsync(store, "nothing-here"));
+    }
+
+    [Fact]
+    public async Task ReadAllAsync_TwoStateNames_GivesEveryStateOfOneInKeyOrder_AsReadAsyncDoes()
+    {
+        var store = await OpenAsync();
+        // More than one page, inserted out of order, one written again, one cleared, and another state name.
+        var ids = Enumerable.Range(0, 2_345).Select(i => $"{i * 7919 % 2_345:D5}").ToArray();
+        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Entry("seed"), Ct);
+        await store.InsertMissingAsync(ids.Take(10).Select(id => new SeedState(Key(id, "other"), Json("x"))).ToArray(),
+            Entry("seed"), Ct);
+        var rewritten = Key(ids[1]);
+        await store.WriteAsync(rewritten, (await store.ReadAsync(rewritten, Ct))!.ETag, Json("again"), Entry(), Ct);
+        var cleared = Key(ids[0]);
+        await store.ClearAsync(cleared, (await store.ReadAsync(cleared, Ct))!.ETag, Entry("clear"), Ct);
+
+        var records = new List<StoredRecord>();
+        await foreach (var record in store.ReadAllAsync(StateName, cancellationToken: Ct))
+        {
+            records.Add(record);
+        }
+
+        var expected = ids.Where(id => id != ids[0]).Select(id => Key(id)).OrderBy(key => key.GrainId, StringComparer.Ordinal);
+        Assert.Equal(expected, records.Select(r => r.Key));
+        foreach (var record in records.Where((_, i) => i % 97 == 0).Append(records.Single(r => r.Key == rewritten)))
+        {
+            Assert.Equal(await store.ReadAsync(record.Key, Ct), record.State);
+        }
+
+        Assert.Equal(2, records.Single(r => r.Key == rewritten).State.Version);
+    }
+
+    [Fact]
+    public async Task ReadAllAsync_WithAFilter_GivesOnlyTheAcceptedGrainIds()
+    {
+        var store = await OpenAsync();
+        var ids = Enumerable.Range(0, 1_500).Select(i => $"{i * 7919 % 1_500:D5}").ToArray();
+        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Entry("seed"), Ct);
+
+        var records = new List<StoredRecord>();
+        await foreach (var record in store.ReadAllAsync(StateName, id => id.EndsWith('7'), Ct))
+        {
+            records.Add(record);
+        }
+
+        Assert.Equal(ids.Where(id => id.EndsWith('7')).Select(id => Key(id)).OrderBy(k => k.GrainId, StringComparer.Ordinal),
+            records.Select(r => r.Key));
+        Assert.All(records, r => Assert.Equal(r.Key.GrainId["place/".Length..],
+            JsonDocument.Parse(r.State.StateJson).RootElement.GetProperty("name").GetString()));
     }
 
     [Fact]

@@ -253,6 +253,31 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One scan of the state name's entities with their data; the accepted ones are kept and sorted.</remarks>
+    public async IAsyncEnumerable<StoredRecord> ReadAllAsync(string stateName,
+        Func<string, bool>? grainIdFilter = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        var records = new List<StoredRecord>();
+        await foreach (var entity in ScanStateAsync(stateName, select: null, cancellationToken))
+        {
+            if (entity.GetBoolean(Property.Cleared) != true && entity.GetString(Property.GrainId) is { } grainId &&
+                (grainIdFilter is null || grainIdFilter(grainId)) && ReadData(entity) is { } json)
+            {
+                records.Add(new StoredRecord(new GrainStateKey(stateName, grainId),
+                    new StoredGrainState(entity.ETag.ToString(), entity.GetInt64(Property.Version) ?? 0, json)));
+            }
+        }
+
+        records.Sort((x, y) => string.CompareOrdinal(x.Key.GrainId, y.Key.GrainId));
+        foreach (var record in records)
+        {
+            yield return record;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
         await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: [Property.GrainId],
@@ -366,7 +391,7 @@ public sealed class AzureTableGrainStateStore : IGrainStateStore
 
     // Every state entity of one state name in this service: partition keys start with "{ServiceId}_" ('`' follows
     // '_'), row key is the state name. A seeding batch narrows the scan to its own partition keys.
-    private IAsyncEnumerable<TableEntity> ScanStateAsync(string stateName, IEnumerable<string> select,
+    private IAsyncEnumerable<TableEntity> ScanStateAsync(string stateName, IEnumerable<string>? select,
         CancellationToken cancellationToken, (string First, string Last)? partitions = null)
     {
         var service = Sanitize(serviceId);

@@ -154,6 +154,11 @@ internal sealed partial class PostgreSqlSchema
             ORDER BY version;
             """;
 
+        SelectStatesIn = $"""
+            SELECT grain_id, etag, version, state::text FROM {s}.grain_state
+            WHERE state_name = @stateName AND grain_id = ANY(@grainIds)
+            ORDER BY grain_id;
+            """;
         SelectKeysAfter = $"""
             SELECT grain_id FROM {s}.grain_state
             WHERE state_name = @stateName AND grain_id > @after
@@ -188,6 +193,8 @@ internal sealed partial class PostgreSqlSchema
     public string SelectHistory { get; }
 
     public string SelectKeysAfter { get; }
+
+    public string SelectStatesIn { get; }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex IdentifierPattern();

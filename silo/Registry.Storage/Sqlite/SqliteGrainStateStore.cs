@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
@@ -145,6 +146,39 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             }
 
             after = page[^1];
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Pages through the keys as <see cref="ListKeysAsync"/> does (the primary-key index alone) and reads the states
+    /// the filter accepts one page at a time in one query, so refused rows are never read.
+    /// </remarks>
+    public async IAsyncEnumerable<StoredRecord> ReadAllAsync(string stateName, Func<string, bool>? grainIdFilter = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        string? after = null;
+        while (true)
+        {
+            var lastKey = after;
+            var (page, scanned) = await Task.Run(() =>
+            {
+                var keys = ReadKeyPage(stateName, lastKey);
+                var wanted = grainIdFilter is null ? keys : keys.Where(grainIdFilter).ToList();
+                return (ReadStates(stateName, wanted), keys);
+            }, cancellationToken);
+            foreach (var record in page)
+            {
+                yield return record;
+            }
+
+            if (scanned.Count < KeyPageSize)
+            {
+                yield break;
+            }
+
+            after = scanned[^1];
         }
     }
 
@@ -419,6 +453,28 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         }
 
         return keys;
+    }
+
+    /// <summary>The states of <paramref name="grainIds"/> still stored, in key order.</summary>
+    private List<StoredRecord> ReadStates(string stateName, List<string> grainIds)
+    {
+        var records = new List<StoredRecord>(grainIds.Count);
+        if (grainIds.Count == 0)
+        {
+            return records;
+        }
+
+        using var connection = OpenForReading();
+        using var command = Command(connection, null, SqliteSchema.SelectStatesIn,
+            ("$stateName", stateName), ("$grainIds", JsonSerializer.Serialize(grainIds)));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
+                new StoredGrainState(reader.GetString(1), reader.GetInt64(2), reader.GetString(3))));
+        }
+
+        return records;
     }
 
     private static (string ETag, long Version)? ReadCurrent(SqliteConnection connection,

@@ -144,6 +144,12 @@ internal static class SqliteSchema
         ORDER BY grain_id LIMIT $limit;
         """;
 
+    public const string SelectStatesIn = """
+        SELECT grain_id, etag, version, state_json FROM grain_state
+        WHERE state_name = $stateName AND grain_id IN (SELECT value FROM json_each($grainIds))
+        ORDER BY grain_id;
+        """;
+
     public const string SelectKeysAfter = """
         SELECT grain_id FROM grain_state
         WHERE state_name = $stateName AND grain_id > $after
