@@ -232,35 +232,17 @@ public sealed class OrganizationGrain(
         return Task.FromResult(OrganizationViews.Report(State, report));
     }
 
-    public async Task<InspectionResult> RecordInspectionAsync(RecordInspection command)
-    {
-        EnsureExists();
-        await ApplyDueDeadlinesAsync();
-        var result = AnnualCycle.Inspect(State, command, clock.Today, Stamp());
-        await WriteAsync("record-inspection", command.Reasons);
-        await PublishAsync();
-        return result;
-    }
+    public Task<InspectionResult> RecordInspectionAsync(RecordInspection command) =>
+        ListingCommandAsync("record-inspection", command.Reasons,
+            () => AnnualCycle.Inspect(State, command, clock.Today, Stamp()));
 
-    public async Task<ListEntry> RecordUnreachableAsync(RecordUnreachable command)
-    {
-        EnsureExists();
-        await ApplyDueDeadlinesAsync();
-        var entry = AnnualCycle.ListUnreachable(State, command, clock.Today, Stamp());
-        await WriteAsync("record-unreachable", command.Findings);
-        await PublishAsync();
-        return entry;
-    }
+    public Task<ListEntry> RecordUnreachableAsync(RecordUnreachable command) =>
+        ListingCommandAsync("record-unreachable", command.Findings,
+            () => AnnualCycle.ListUnreachable(State, command, clock.Today, Stamp()));
 
-    public async Task<IReadOnlyList<ListEntry>> RemoveFromListAsync(RemoveFromList command)
-    {
-        EnsureExists();
-        await ApplyDueDeadlinesAsync();
-        var closed = AnnualCycle.RemoveFromList(State, command, clock.Today, Stamp());
-        await WriteAsync("remove-from-list", command.Ground);
-        await PublishAsync();
-        return closed;
-    }
+    public Task<IReadOnlyList<ListEntry>> RemoveFromListAsync(RemoveFromList command) =>
+        ListingCommandAsync("remove-from-list", command.Ground,
+            () => AnnualCycle.RemoveFromList(State, command, clock.Today, Stamp()));
 
     public async Task<GradeEvaluation> EvaluateGradeAsync(EvaluateGrade command)
     {
@@ -295,6 +277,20 @@ public sealed class OrganizationGrain(
         }
 
         await ScheduleDeadlinesAsync(Exists ? State : null);
+    }
+
+    /// <summary>
+    /// A registrar command that may change the organization's listings: due deadlines first (so the command sees the
+    /// lists as they stand today), then the change, stored and published to the index the public lists come from.
+    /// </summary>
+    private async Task<T> ListingCommandAsync<T>(string operation, string? reason, Func<T> change)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        var result = change();
+        await WriteAsync(operation, reason);
+        await PublishAsync();
+        return result;
     }
 
     /// <summary>Applies due deadlines and stores them as their own write, recorded as the system's.</summary>
