@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -55,7 +54,7 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
                 Name: $"第{i:00000}号城市社会服务组织");
         }).ToList();
 
-        var register = await MeasureAsync("register", count, concurrency, async i =>
+        var register = await ClosedLoop.MeasureAsync("register", count, concurrency, async i =>
         {
             var o = organizations[i];
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/organizations")
@@ -86,7 +85,7 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
 
         var tokens = organizations.Select(o => new AuthenticationHeaderValue("Bearer",
             api.Token("org-" + o.Uscc, ["organization"], new Dictionary<string, string> { ["uscc"] = o.Uscc }))).ToList();
-        var file = await MeasureAsync("file report", count, concurrency, async i =>
+        var file = await ClosedLoop.MeasureAsync("file report", count, concurrency, async i =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/organizations/{organizations[i].Uscc}/annual-reports")
             {
@@ -108,7 +107,7 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
         }, cancellationToken);
 
         var random = new Random(2026);
-        var search = await MeasureAsync("search", searches, Math.Min(concurrency, 8), async _ =>
+        var search = await ClosedLoop.MeasureAsync("search", searches, Math.Min(concurrency, 8), async _ =>
         {
             var fragment = $"第{random.Next(count):00000}号";
             using var response = await http.GetAsync($"/api/organizations?name={Uri.EscapeDataString(fragment)}", cancellationToken);
@@ -125,34 +124,6 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
         }
 
         return register.Errors + file.Errors + search.Errors == 0 ? 0 : 1;
-    }
-
-    private static async Task<PhaseResult> MeasureAsync(string phase, int requests, int concurrency,
-        Func<int, Task<bool>> send, CancellationToken cancellationToken)
-    {
-        var latencies = new double[requests];
-        var errors = 0;
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests)
-            {
-                var started = Stopwatch.GetTimestamp();
-                if (!await send(i))
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        }, cancellationToken)));
-        var seconds = clock.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        Console.WriteLine($"{phase}: {requests} in {seconds:F1} s, {errors} errors");
-        return new PhaseResult(phase, requests, errors, seconds, latencies[requests / 2],
-            latencies[Math.Min(requests - 1, (int)(requests * 0.99))], latencies[^1]);
     }
 
     /// <summary>The prefecture-level city with the most counties in the official list, and their codes.</summary>
@@ -187,7 +158,4 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
         var index = args.ToList().IndexOf(name);
         return index >= 0 && index + 1 < args.Count ? int.Parse(args[index + 1]) : fallback;
     }
-
-    private sealed record PhaseResult(string Phase, int Requests, int Errors, double Seconds, double P50, double P99,
-        double Max);
 }

@@ -68,13 +68,13 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
         var errors = 0;
         for (var round = 1; round <= rounds; round++)
         {
-            var search = await MeasureAsync($"name search, round {round}", queries, concurrency, async i =>
+            var search = await ClosedLoop.MeasureAsync($"name search, round {round}", queries, concurrency, async i =>
             {
                 var name = sample[i].Name;
                 var prefix = name[..Math.Min(4, name.Length)];
                 return await FoundAsync(http, $"/api/place-names?q={Uri.EscapeDataString(prefix)}&limit=10", cancellationToken);
             }, cancellationToken);
-            var nearest = await MeasureAsync($"nearest-10, round {round}", queries, concurrency, async i =>
+            var nearest = await ClosedLoop.MeasureAsync($"nearest-10, round {round}", queries, concurrency, async i =>
                 await FoundAsync(http, $"/api/place-names?near={sample[i].Lng},{sample[i].Lat}&limit=10", cancellationToken),
                 cancellationToken);
             results.Add(search);
@@ -134,36 +134,6 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
         }
     }
 
-    private static async Task<PhaseResult> MeasureAsync(string phase, int requests, int concurrency,
-        Func<int, Task<bool>> send, CancellationToken cancellationToken)
-    {
-        var latencies = new double[requests];
-        var errors = 0;
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests)
-            {
-                var started = Stopwatch.GetTimestamp();
-                if (!await send(i))
-                {
-                    Interlocked.Increment(ref errors);
-                }
-
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        }, cancellationToken)));
-        var seconds = clock.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        var result = new PhaseResult(phase, requests, errors, seconds, latencies[requests / 2],
-            latencies[Math.Min(requests - 1, (int)(requests * 0.99))]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{phase}: {requests} in {seconds:F1} s = {requests / seconds:N0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, {errors} errors"));
-        return result;
-    }
-
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
@@ -191,6 +161,4 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
         var index = args.ToList().IndexOf(name);
         return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
     }
-
-    private sealed record PhaseResult(string Phase, int Requests, int Errors, double Seconds, double P50, double P99);
 }
