@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
+using NetTopologySuite.LinearReferencing;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Spatial;
@@ -118,4 +119,10 @@ public static class PlaceGeometry
         var meters = DistanceMeters(point.X, point.Y, nearest.X, nearest.Y);
         return (cross > 0 ? StreetSide.Left : cross < 0 ? StreetSide.Right : null, meters);
     }
+
+    /// <summary>
+    /// How far along <paramref name="line"/> from its first vertex (the numbering origin) the point's nearest point on
+    /// the line lies, in degrees of the line's own length: comparable between points of one line only.
+    /// </summary>
+    public static double PositionAlong(LineString line, Coordinate point) => new LengthIndexedLine(line).Project(point);
 }

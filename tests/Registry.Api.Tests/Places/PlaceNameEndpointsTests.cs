@@ -336,6 +336,32 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task HouseNumbers_RiseFromTheOriginOnEachSide_OutOfOrderRefused()
+    {
+        var office = PlaceTestData.TownshipWhere(name => name.EndsWith("路街道", StringComparison.Ordinal), 1);
+        var line = PlaceTestData.Line(1);
+        var street = await api.ProposedAsync(office.Name[..^2], "street", office.Code, PlaceTestData.LineString(line));
+        var id = street.GetProperty("id").GetString()!;
+        await api.ApprovedAsync(id);
+        var url = $"/api/place-names/{id}/house-numbers";
+
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 3, location = PlaceTestData.Beside(line, 2, 0.0003) }), HttpStatusCode.Created);
+        var before = await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 5, location = PlaceTestData.Beside(line, 1, 0.0003) }),
+            HttpStatusCode.UnprocessableEntity, "house-number-order");
+        Assert.Contains("number 3", before.GetProperty("detail").GetString());
+        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = PlaceTestData.Beside(line, 3, 0.0003) }),
+            HttpStatusCode.UnprocessableEntity, "house-number-order");
+
+        // In order on the left; the right side is numbered on its own.
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = PlaceTestData.Beside(line, 1, 0.0003) }), HttpStatusCode.Created);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 5, location = PlaceTestData.Beside(line, 3, 0.0003) }), HttpStatusCode.Created);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 2, location = PlaceTestData.Beside(line, 3, -0.0003) }), HttpStatusCode.Created);
+
+        var plates = await PlaceNameClient.OkAsync(await api.Registrar.GetAsync(url));
+        Assert.Equal([1, 2, 3, 5], plates.EnumerateArray().Select(p => p.GetProperty("number").GetInt32()));
+    }
+
+    [Fact]
     public async Task Search_ByFragmentDivisionBoxAndNearest_AnonymousSeesAnnouncedOnly()
     {
         var announcedTownship = PlaceTestData.Township(8);
