@@ -203,6 +203,34 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Rename_ToAHomophone_TheConflictNamesTheCurrentName()
+    {
+        var township = PlaceTestData.Township(20);
+        var first = township.Name[0];
+        var reading = PinyinTable.Shared.ReadingsOf(first)[0];
+        var other = Enumerable.Range(0x4E00, 0x9FFF - 0x4E00).First(c => c != first
+            && PinyinTable.Shared.ReadingsOf(c) is { Count: > 0 } r && r[0] == reading);
+        var homophone = char.ConvertFromUtf32(other) + township.Name[1..];
+        var id = (await api.ProposedAsync(township.Name, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(10)))
+            .GetProperty("id").GetString()!;
+        await api.AnnouncedAsync(id);
+        var spelling = await api.SpellingAsync(homophone, AdministrativeDivision);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{id}/renames", new
+        {
+            name = homophone,
+            romanization = spelling,
+            effectiveDate = api.Today.ToString("yyyy-MM-dd"),
+            reason = "更名 (test)",
+        }));
+
+        // The old characters are free, but the sound is still held, by the record under its new name.
+        var problem = await Problems.AssertProblemAsync(
+            await api.ProposeAsync(township.Name, spelling, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(11)),
+            HttpStatusCode.Conflict, "place-name-duplicate");
+        Assert.Contains($"{homophone} ({spelling}, id {id})", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Propose_BadSpelling_Is400NamingTheRuleAndStoresNothing()
     {
         var township = PlaceTestData.Township(6);
