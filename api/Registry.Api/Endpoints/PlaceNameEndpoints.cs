@@ -107,7 +107,7 @@ public static class PlaceNameEndpoints
 
         group.MapPost("/{id}/house-numbers", AssignHouseNumber)
             .WithName("PlaceNames" + nameof(AssignHouseNumber))
-            .WithSummary("Issue a house-number plate on a street: odd numbers left, even right of the street line")
+            .WithSummary("Issue a house-number plate on a street: odd numbers left, even right of the street line, rising from its origin")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 

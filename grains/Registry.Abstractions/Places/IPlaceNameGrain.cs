@@ -30,7 +30,8 @@ public interface IPlaceNameGrain : IGrainWithStringKey
 
     Task<PlaceNameDetails> AbolishAsync(AbolishPlaceName command);
 
-    /// <summary>Issues a house-number plate on this street (odd left, even right of the line).</summary>
+    /// <summary>Issues a house-number plate on this street (odd left, even right of the line, rising from its
+    /// origin on each side).</summary>
     Task<HouseNumberPlate> AssignHouseNumberAsync(AssignHouseNumber command);
 
     [ReadOnly]

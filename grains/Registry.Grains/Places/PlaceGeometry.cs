@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using NetTopologySuite.Operation.Distance;
+using NetTopologySuite.LinearReferencing;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Spatial;
@@ -65,7 +65,8 @@ public static class PlaceGeometry
         return geometry;
     }
 
-    public static byte[] Write(Geometry geometry) => new WKBWriter().Write(geometry);
+    /// <summary>The geometry as WKB, as the rest of the system writes it (<see cref="Wgs84.ToWkb"/>).</summary>
+    public static byte[] Write(Geometry geometry) => Wgs84.ToWkb(geometry);
 
     /// <summary>A point on the geometry: the point itself, the line's middle vertex, the polygon's interior point.</summary>
     public static Coordinate Anchor(Geometry geometry) => geometry switch
@@ -119,15 +120,9 @@ public static class PlaceGeometry
         return (cross > 0 ? StreetSide.Left : cross < 0 ? StreetSide.Right : null, meters);
     }
 
-    /// <summary>Great-circle distance from a point to the nearest point of a geometry, in metres.</summary>
-    public static double DistanceMeters(Geometry geometry, double lon, double lat)
-    {
-        if (geometry is Point p)
-        {
-            return DistanceMeters(lon, lat, p.X, p.Y);
-        }
-
-        var nearest = DistanceOp.NearestPoints(geometry, Factory.CreatePoint(new Coordinate(lon, lat)))[0];
-        return DistanceMeters(lon, lat, nearest.X, nearest.Y);
-    }
+    /// <summary>
+    /// How far along <paramref name="line"/> from its first vertex (the numbering origin) the point's nearest point on
+    /// the line lies, in degrees of the line's own length: comparable between points of one line only.
+    /// </summary>
+    public static double PositionAlong(LineString line, Coordinate point) => new LengthIndexedLine(line).Project(point);
 }

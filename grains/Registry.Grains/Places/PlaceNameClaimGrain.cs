@@ -19,8 +19,17 @@ public sealed class PlaceNameClaimGrain(
     public async Task ClaimAsync(PlaceNameClaimant claimant)
     {
         var owner = state.State.Owner;
+        if (owner == claimant)
+        {
+            return;
+        }
+
         if (owner?.Id == claimant.Id)
         {
+            // The holder renamed to a name with the same key (a homophone, or a new spelling of the same
+            // characters): the claim stands, under the name a 409 must now show.
+            state.State.Owner = claimant;
+            await state.WriteAuditedAsync("claim", $"held by {claimant.Id}, now as {claimant.Name} ({claimant.Romanization})");
             return;
         }
 

@@ -5,6 +5,7 @@ using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
 
@@ -291,6 +292,21 @@ public sealed class PlaceNameGrain(
         {
             throw DomainException.Violation("house-number-side",
                 $"Odd numbers are on the left and even numbers on the right of the street, facing from its origin (左单右双); number {command.Number} belongs on the {expected.ToString().ToLowerInvariant()} but the building is on the {side.Value.ToString().ToLowerInvariant()}.");
+        }
+
+        // Numbers rise from the street's origin on each side: a number goes after the lower ones and before the
+        // higher ones already issued on its side.
+        var along = PlaceGeometry.PositionAlong(line, point.Coordinate);
+        var misplaced = State.HouseNumbers
+            .Where(p => p.Side == side)
+            .Select(p => (p.Number, Along: PlaceGeometry.PositionAlong(line, Wgs84.FromWkb(p.Location).Coordinate)))
+            .Where(p => p.Number < command.Number ? p.Along > along : p.Along < along)
+            .Select(p => (int?)p.Number)
+            .FirstOrDefault();
+        if (misplaced is { } other)
+        {
+            throw DomainException.Violation("house-number-order",
+                $"Numbers rise from the street's origin (its first vertex) on each side; number {command.Number} would lie {(other < command.Number ? "before" : "after")} number {other}.");
         }
 
         var today = clock.Today;

@@ -203,6 +203,34 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Rename_ToAHomophone_TheConflictNamesTheCurrentName()
+    {
+        var township = PlaceTestData.Township(20);
+        var first = township.Name[0];
+        var reading = PinyinTable.Shared.ReadingsOf(first)[0];
+        var other = Enumerable.Range(0x4E00, 0x9FFF - 0x4E00).First(c => c != first
+            && PinyinTable.Shared.ReadingsOf(c) is { Count: > 0 } r && r[0] == reading);
+        var homophone = char.ConvertFromUtf32(other) + township.Name[1..];
+        var id = (await api.ProposedAsync(township.Name, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(10)))
+            .GetProperty("id").GetString()!;
+        await api.AnnouncedAsync(id);
+        var spelling = await api.SpellingAsync(homophone, AdministrativeDivision);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{id}/renames", new
+        {
+            name = homophone,
+            romanization = spelling,
+            effectiveDate = api.Today.ToString("yyyy-MM-dd"),
+            reason = "更名 (test)",
+        }));
+
+        // The old characters are free, but the sound is still held, by the record under its new name.
+        var problem = await Problems.AssertProblemAsync(
+            await api.ProposeAsync(township.Name, spelling, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(11)),
+            HttpStatusCode.Conflict, "place-name-duplicate");
+        Assert.Contains($"{homophone} ({spelling}, id {id})", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Propose_BadSpelling_Is400NamingTheRuleAndStoresNothing()
     {
         var township = PlaceTestData.Township(6);
@@ -333,6 +361,32 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
         var pointName = await api.ProposedAsync(township.Name, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(24));
         await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{pointName.GetProperty("id").GetString()}/house-numbers",
             new { number = 1, location = left }), HttpStatusCode.UnprocessableEntity, "house-number-street-line");
+    }
+
+    [Fact]
+    public async Task HouseNumbers_RiseFromTheOriginOnEachSide_OutOfOrderRefused()
+    {
+        var office = PlaceTestData.TownshipWhere(name => name.EndsWith("路街道", StringComparison.Ordinal), 1);
+        var line = PlaceTestData.Line(1);
+        var street = await api.ProposedAsync(office.Name[..^2], "street", office.Code, PlaceTestData.LineString(line));
+        var id = street.GetProperty("id").GetString()!;
+        await api.ApprovedAsync(id);
+        var url = $"/api/place-names/{id}/house-numbers";
+
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 3, location = PlaceTestData.Beside(line, 2, 0.0003) }), HttpStatusCode.Created);
+        var before = await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 5, location = PlaceTestData.Beside(line, 1, 0.0003) }),
+            HttpStatusCode.UnprocessableEntity, "house-number-order");
+        Assert.Contains("number 3", before.GetProperty("detail").GetString());
+        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = PlaceTestData.Beside(line, 3, 0.0003) }),
+            HttpStatusCode.UnprocessableEntity, "house-number-order");
+
+        // In order on the left; the right side is numbered on its own.
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = PlaceTestData.Beside(line, 1, 0.0003) }), HttpStatusCode.Created);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 5, location = PlaceTestData.Beside(line, 3, 0.0003) }), HttpStatusCode.Created);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 2, location = PlaceTestData.Beside(line, 3, -0.0003) }), HttpStatusCode.Created);
+
+        var plates = await PlaceNameClient.OkAsync(await api.Registrar.GetAsync(url));
+        Assert.Equal([1, 2, 3, 5], plates.EnumerateArray().Select(p => p.GetProperty("number").GetInt32()));
     }
 
     [Fact]
