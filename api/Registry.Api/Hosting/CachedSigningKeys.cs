@@ -8,10 +8,15 @@ namespace Registry.Api.Hosting;
 /// The signing keys ASP.NET Core reads from <c>Authentication:Schemes:Bearer:SigningKeys</c>, read once per issuer
 /// and key id instead of on every request (walking the configuration and decoding the keys was a few percent of the
 /// CPU per request). The cache is dropped whenever the configuration reloads, so rotating a key in the configuration
-/// still takes effect without a restart.
+/// still takes effect without a restart. The issuer and key id come from the token before its signature is checked,
+/// so anyone can send new ones: the cache stops growing at <see cref="Capacity"/> entries and resolves further pairs
+/// uncached.
 /// </summary>
 public sealed class CachedSigningKeys
 {
+    /// <summary>At most this many (issuer, key id) pairs are cached; a deployment has a handful.</summary>
+    public const int Capacity = 256;
+
     private readonly IssuerSigningKeyResolver resolve;
     private ConcurrentDictionary<(string? Issuer, string? KeyId), SecurityKey[]> keys = new();
 
@@ -32,7 +37,20 @@ public sealed class CachedSigningKeys
     }
 
     private SecurityKey[] Resolve(string token, SecurityToken securityToken, string keyId,
-        TokenValidationParameters parameters) =>
-        keys.GetOrAdd((securityToken.Issuer, keyId),
-            _ => resolve(token, securityToken, keyId, parameters)?.ToArray() ?? []);
+        TokenValidationParameters parameters)
+    {
+        var cache = keys;
+        if (cache.TryGetValue((securityToken.Issuer, keyId), out var cached))
+        {
+            return cached;
+        }
+
+        var resolved = resolve(token, securityToken, keyId, parameters)?.ToArray() ?? [];
+        if (cache.Count < Capacity)
+        {
+            cache.TryAdd((securityToken.Issuer, keyId), resolved);
+        }
+
+        return resolved;
+    }
 }

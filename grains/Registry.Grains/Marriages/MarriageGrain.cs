@@ -20,11 +20,12 @@ namespace Registry.Grains.Marriages;
 /// order (ordinal order of the ID numbers); a hold is taken in the person grain's memory, where every later
 /// registration meets it. It then stores both holds and takes the J serial, the three at once, and only when both
 /// reservations are durable stores this record: that write is the commit point. A refusal or failure before it
-/// releases what was held. Holds are refused at once while another is held (409 <c>registration-in-progress</c>),
-/// never waited for, so registrations cannot deadlock; the fixed order means two registrations contending for the
-/// same two people collide on the first one, so one of them goes through instead of each holding one person and
-/// both failing. A hold lost before it was stored (its person grain deactivated) makes the store step fail, so the
-/// record is never written over a reservation that is not durable.
+/// releases what was held; a failure of that write itself releases only once an abort is stored over it. Holds are
+/// refused at once while another is held (409 <c>registration-in-progress</c>), never waited for, so registrations
+/// cannot deadlock; the fixed order means two registrations contending for the same two people collide on the first
+/// one, so one of them goes through instead of each holding one person and both failing. A hold lost before it was
+/// stored (its person grain deactivated) makes the store step fail, so the record is never written over a
+/// reservation that is not durable.
 /// </para>
 /// <para>
 /// A crash half-way leaves reservations naming a record that was never stored. A reservation is never trusted
@@ -134,20 +135,18 @@ public sealed class MarriageGrain(
         }
         catch (Exception error) when (reserved.Count > 0)
         {
-            // Only storage knows whether a failed record write committed after all.
-            switch (recordWriteStarted ? await ReadStoredRecordAsync() : MarriageRecordStatus.None)
+            // A record write that failed may still commit (a backend that timed out on a write it goes on to
+            // finish): reading back "not stored" proves nothing, so the persons are released only over a stored
+            // abort, which such a late write then fails its ETag check against. Found stored instead, the
+            // registration happened; neither known, the reservations stay and resolve through
+            // GetRegistrationOutcomeAsync on a fresh activation.
+            if (!recordWriteStarted || await TryStoreAbortAsync())
             {
-                case MarriageRecordStatus.Registered:
-                    recordDurable = true;
-                    break;
-                case MarriageRecordStatus.None:
-                    await ReleaseAsync(reserved, error);
-                    break;
-                default:
-                    // Unknown: the reservations stay and resolve through GetRegistrationOutcomeAsync, which asks
-                    // storage again on a fresh activation.
-                    DeactivateOnIdle();
-                    break;
+                await ReleaseAsync(reserved, error);
+            }
+            else if (!recordDurable)
+            {
+                DeactivateOnIdle();
             }
 
             throw;
@@ -544,19 +543,20 @@ public sealed class MarriageGrain(
         recordDurable = State.Record == MarriageRecordStatus.Registered;
     }
 
-    /// <summary>The record status in storage, or null when storage cannot be read.</summary>
-    private async Task<MarriageRecordStatus?> ReadStoredRecordAsync()
+    /// <summary>Stores the abort of this registration unless its record is stored; true when the abort is
+    /// durable.</summary>
+    private async Task<bool> TryStoreAbortAsync()
     {
         try
         {
-            await state.ReadStateAsync();
-            return State.Record;
+            await StoreAbortAsync();
         }
         catch (Exception error)
         {
-            logger.LogWarning(error, "Could not read back marriage {MarriageId} after a failed registration", Id);
-            return null;
+            logger.LogWarning(error, "Could not store the abort of failed registration {MarriageId}", Id);
         }
+
+        return abortDurable;
     }
 
     private async Task ReleaseAsync(List<IPersonGrain> reserved, Exception cause)

@@ -50,6 +50,36 @@ public sealed class CachedSigningKeysTests
     }
 
     [Fact]
+    public void Resolve_StopsCachingAtItsCapacity_SoUnsignedKeyIdsCannotGrowIt()
+    {
+        var reads = new List<string>();
+        var parameters = new TokenValidationParameters
+        {
+            IssuerSigningKeyResolver = (_, _, keyId, _) =>
+            {
+                reads.Add(keyId);
+                return [First];
+            },
+        };
+        CachedSigningKeys.Install(parameters, new ConfigurationBuilder().Build());
+        var resolve = parameters.IssuerSigningKeyResolver!;
+        var token = TokenFrom("registry-tests");
+
+        // Key ids as anyone may put them in a token's header, before its signature is checked.
+        for (var i = 0; i < CachedSigningKeys.Capacity; i++)
+        {
+            resolve("", token, $"made-up-{i}", parameters);
+        }
+
+        resolve("", token, "one-too-many", parameters);
+        resolve("", token, "one-too-many", parameters);
+        resolve("", token, "made-up-0", parameters);
+
+        Assert.Equal(CachedSigningKeys.Capacity + 2, reads.Count);
+        Assert.Equal(["one-too-many", "one-too-many"], reads[^2..]);
+    }
+
+    [Fact]
     public void Install_WithoutAConfiguredResolver_LeavesTheParametersAlone()
     {
         var parameters = new TokenValidationParameters();

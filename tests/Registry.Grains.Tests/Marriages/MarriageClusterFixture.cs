@@ -10,6 +10,8 @@ using Registry.Abstractions.Time;
 using Registry.Grains.Marriages;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
+using Registry.Storage;
+using Registry.Storage.Sqlite;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -42,6 +44,9 @@ public sealed class MarriageClusterFixture : IAsyncLifetime
 
     public IServiceProvider SiloServices => Cluster.Silos[0].ServiceProvider;
 
+    /// <summary>The silo's store, which can hold a write back to commit it late.</summary>
+    public LateCommitStore Store => SiloServices.GetRequiredService<LateCommitStore>();
+
     public string DatabasePath => Path.Combine(directory, "registry.db");
 
     /// <summary>The bureau's date now (Asia/Shanghai).</summary>
@@ -57,6 +62,9 @@ public sealed class MarriageClusterFixture : IAsyncLifetime
             // moved months ahead would fire the runtime's periodic timers once for every period skipped.
             silo.Services.AddSingleton(new BureauClock(Time, options.ResolveTimeZone()));
             silo.AddRegistryRuntime(options);
+            silo.Services.AddSingleton(provider =>
+                new LateCommitStore(provider.GetRequiredService<SqliteGrainStateStore>()));
+            silo.Services.AddSingleton<IGrainStateStore>(provider => provider.GetRequiredService<LateCommitStore>());
             silo.Services.Configure<HolidayCalendarOptions>(calendar => calendar.Holidays = [.. Holidays]);
         });
         Cluster = builder.Build();

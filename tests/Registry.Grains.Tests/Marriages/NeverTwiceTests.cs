@@ -134,6 +134,30 @@ public sealed class NeverTwiceTests(MarriageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RecordWriteThatFailsButCommitsLate_NeverLeavesAPersonHalfMarried()
+    {
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+        var id = MarriageId.New(fixture.Time.GetUtcNow());
+        var record = new GrainStateKey(Grains.StorageNames.Marriage,
+            GrainId.Create(Grains.StorageNames.MarriageGrainType, id).ToString());
+        fixture.Store.DelayNextWrite(record);
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            fixture.Marriage(id).RegisterAsync(
+                MarriageClusterFixture.Registration(man, woman, MarriageClusterFixture.NextOffice())));
+        var landed = await fixture.Store.LandAsync(record);
+
+        // Whatever storage ends up holding, the persons agree with it: a record that committed late names two
+        // married people, and people who were released are named by no record in force.
+        var stored = (await StoredMarriagesAsync()).Single(m => m.GrainId == record.GrainId);
+        var expected = stored.Record == "Registered" ? MaritalStatus.Married : MaritalStatus.Single;
+        Assert.Equal(expected, (await fixture.Person(man).GetMaritalStatusAsync()).Status);
+        Assert.Equal(expected, (await fixture.Person(woman).GetMaritalStatusAsync()).Status);
+        Assert.False(landed);
+        Assert.Equal("Aborted", stored.Record);
+    }
+
+    [Fact]
     public async Task ReservationOfACommittedRegistration_IsConfirmedWhenThePersonIsNextRead()
     {
         var (man, woman) = (TestPeople.Man(), TestPeople.Woman());

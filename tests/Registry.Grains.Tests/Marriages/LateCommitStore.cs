@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+using Registry.Storage;
+
+namespace Registry.Grains.Tests.Marriages;
+
+/// <summary>
+/// The silo's store, except that a write of a key the test names fails at once and is held back, to be committed
+/// later by <see cref="LandAsync"/>: a backend that timed out on a write it then goes on to finish.
+/// </summary>
+public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
+{
+    private readonly ConcurrentDictionary<GrainStateKey, Func<Task>?> delayed = new();
+
+    public string Name => inner.Name;
+
+    /// <summary>The next write of <paramref name="key"/> fails and is held back.</summary>
+    public void DelayNextWrite(GrainStateKey key) => delayed[key] = null;
+
+    /// <summary>Commits the write held back for <paramref name="key"/>; false when storage refuses it (its ETag no
+    /// longer matches).</summary>
+    public async Task<bool> LandAsync(GrainStateKey key)
+    {
+        Assert.True(delayed.TryRemove(key, out var write) && write is not null, "No write was held back.");
+        try
+        {
+            await write();
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson, HistoryEntry entry,
+        CancellationToken cancellationToken = default)
+    {
+        if (delayed.TryGetValue(key, out var held) && held is null)
+        {
+            delayed[key] = () => inner.WriteAsync(key, expectedETag, stateJson, entry);
+            throw new TimeoutException("The write timed out; it may still commit.");
+        }
+
+        return await inner.WriteAsync(key, expectedETag, stateJson, entry, cancellationToken);
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        inner.InitializeAsync(cancellationToken);
+
+    public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(key, cancellationToken);
+
+    public Task ClearAsync(GrainStateKey key, string? expectedETag, HistoryEntry entry,
+        CancellationToken cancellationToken = default) =>
+        inner.ClearAsync(key, expectedETag, entry, cancellationToken);
+
+    public Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(GrainStateKey key,
+        CancellationToken cancellationToken = default) =>
+        inner.ReadHistoryAsync(key, cancellationToken);
+
+    public Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states, HistoryEntry entry,
+        CancellationToken cancellationToken = default) =>
+        inner.InsertMissingAsync(states, entry, cancellationToken);
+
+    public IAsyncEnumerable<GrainStateKey> ListKeysAsync(string stateName,
+        CancellationToken cancellationToken = default) =>
+        inner.ListKeysAsync(stateName, cancellationToken);
+
+    public IAsyncEnumerable<StoredRecord> ReadAllAsync(string stateName, Func<string, bool>? grainIdFilter = null,
+        CancellationToken cancellationToken = default) =>
+        inner.ReadAllAsync(stateName, grainIdFilter, cancellationToken);
+
+    public Task PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
+}
