@@ -335,7 +335,6 @@ public static class AnnualCycle
             return;
         }
 
-        state.MissedYears.Add(year);
         AddGround(state, ListGrounds.AnnualReportNotFiled, year, deadline, stamp,
             $"The report for {year} was not filed by the close of its window.");
         FlagIfConsecutive(state, year, deadline, stamp);
