@@ -129,6 +129,7 @@ public static class AnnualCycle
         EventStamp stamp)
     {
         OrganizationRules.EnsureActive(state);
+        OrganizationRules.CheckDefined("outcome", command.Outcome);
         var report = Report(state, command.Year) ?? throw DomainException.Violation("inspection-before-report",
             $"No report for {command.Year} has been filed; there is nothing to inspect.");
         if (report.Inspection is not null)
@@ -223,6 +224,7 @@ public static class AnnualCycle
     public static IReadOnlyList<ListEntry> RemoveFromList(OrganizationState state, RemoveFromList command,
         DateOnly today, EventStamp stamp)
     {
+        OrganizationRules.CheckDefined("list", command.List);
         OrganizationRules.CheckReason(command.Ground, "ground");
         var active = state.ListEntries.Where(e => e.IsActive && e.List == command.List).ToList();
         if (active.Count == 0)
@@ -333,7 +335,6 @@ public static class AnnualCycle
             return;
         }
 
-        state.MissedYears.Add(year);
         AddGround(state, ListGrounds.AnnualReportNotFiled, year, deadline, stamp,
             $"The report for {year} was not filed by the close of its window.");
         FlagIfConsecutive(state, year, deadline, stamp);
@@ -413,6 +414,7 @@ public static class AnnualCycle
                 "Expenditure is an amount in yuan, not negative.");
         }
 
+        OrganizationRules.CheckDefined("partyOrganization", content.PartyOrganization);
         if (content.Staff < 0)
         {
             throw DomainException.Invalid("value-out-of-range", "staff", "Staff is a head count, not negative.");

@@ -398,14 +398,24 @@ public sealed class OrganizationGrain(
 
     private async Task EnsureDivisionsAsync(RegisterOrganization command, DateOnly today)
     {
+        // Usually the code was issued by the registering office itself: one lookup then, not the same one twice. The
+        // two lookups otherwise run side by side. Positions 3-8 may hold letters in a well-formed code; those cannot
+        // name a division, so no division grain is activated for them.
         var codeDivision = UnifiedSocialCreditCode.DivisionCodeOf(command.Uscc);
-        if (await SummaryOrNullAsync(codeDivision, today) is null)
+        var codeLookup = DivisionCode.IsWellFormed(codeDivision)
+            ? SummaryOrNullAsync(codeDivision, today)
+            : Task.FromResult<DivisionSummary?>(null);
+        var officeLookup = command.RegisteringOffice == codeDivision
+            ? codeLookup
+            : SummaryOrNullAsync(command.RegisteringOffice, today);
+        await Task.WhenAll(codeLookup, officeLookup);
+        if (await codeLookup is null)
         {
             throw DomainException.Invalid("uscc-division-unknown", "uscc",
                 $"Positions 3-8 of the code ({codeDivision}) are not a recorded division code.");
         }
 
-        if (await SummaryOrNullAsync(command.RegisteringOffice, today) is not { Status: DivisionStatus.InForce })
+        if (await officeLookup is not { Status: DivisionStatus.InForce })
         {
             throw DomainException.Invalid("registering-office-unknown", "registeringOffice",
                 $"No division {command.RegisteringOffice} is in force on {today:yyyy-MM-dd}.");

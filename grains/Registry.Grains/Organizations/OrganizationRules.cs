@@ -21,6 +21,7 @@ public static class OrganizationRules
     /// </summary>
     public static bool CheckRegistration(RegisterOrganization command, DateOnly today)
     {
+        CheckDefined("kind", command.Kind);
         var legacy = CheckCode(command.Uscc, command.Kind, command.LegacyOverrideReason);
         CheckText("name", command.Name, MaxNameLength);
         CheckText("legalRepresentative", command.LegalRepresentative, MaxParticularLength);
@@ -140,6 +141,20 @@ public static class OrganizationRules
         {
             throw DomainException.Conflict("organization-deregistered",
                 $"Organization {state.Uscc} was deregistered on {state.DeregisteredOn:yyyy-MM-dd}; its record is read-only.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a value naming no member of <typeparamref name="T"/>: the API's JSON enum converter also reads numbers,
+    /// so a body can carry one.
+    /// </summary>
+    public static void CheckDefined<T>(string field, T value)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw DomainException.Invalid("value-out-of-range", field,
+                $"'{field}' is one of {string.Join(", ", Enum.GetNames<T>())}.");
         }
     }
 

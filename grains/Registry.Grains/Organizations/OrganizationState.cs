@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Registry.Abstractions.Organizations;
 
 namespace Registry.Grains.Organizations;
@@ -43,8 +44,15 @@ public sealed class OrganizationState
 
     public List<ListEntry> ListEntries { get; set; } = [];
 
-    /// <summary>Report years whose report was not filed when their window closed.</summary>
-    public List<int> MissedYears { get; set; } = [];
+    /// <summary>
+    /// Report years whose report was not filed when their window closed: the years of the not-filed list entries
+    /// (entries are closed, never deleted), so derived rather than stored as a second copy of the same fact.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<int> MissedYears =>
+        ListEntries.Where(e => e.Ground == ListGrounds.AnnualReportNotFiled && e.Year is not null)
+            .Select(e => e.Year!.Value)
+            .ToList();
 
     public int? DeadlinesAppliedThrough { get; set; }
 

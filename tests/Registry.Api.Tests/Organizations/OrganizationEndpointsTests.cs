@@ -414,6 +414,39 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
     }
 
     [Fact]
+    public async Task EnumAsAnUndefinedNumber_Is400AndStoresNothing()
+    {
+        // The JSON enum converter also reads numbers; a number naming no member must not be stored as a kind,
+        // party-organization status or inspection outcome nobody defined.
+        var office = TestCodes.County(TestCodes.NextSerial());
+        var registration = OrganizationApi.Registration(office: office,
+            uscc: TestCodes.Uscc((OrganizationKind)9, office, TestCodes.NextSerial()));
+        registration["kind"] = 9;
+        await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync("/api/organizations", registration),
+            HttpStatusCode.BadRequest, "value-out-of-range");
+        await AssertNotRegisteredAsync(Uscc(registration));
+
+        var uscc = await Api.RegisterAsync(OrganizationApi.Registration());
+        var year = fixture.OpenReportYear;
+        var report = OrganizationApi.Report(year);
+        report["partyOrganization"] = 7;
+        await Problems.AssertProblemAsync(await Api.ForOrganization(uscc).PostAsJsonAsync(
+            $"/api/organizations/{uscc}/annual-reports", report), HttpStatusCode.BadRequest, "value-out-of-range");
+        await Api.ForOrganization(uscc).PostAsJsonAsync($"/api/organizations/{uscc}/annual-reports",
+            OrganizationApi.Report(year));
+        await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync(
+                $"/api/organizations/{uscc}/annual-reports/{year}/inspection", new { outcome = 7, reasons = "?" }),
+            HttpStatusCode.BadRequest, "value-out-of-range");
+        await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync(
+                $"/api/organizations/{uscc}/list-removals", new { list = 5, ground = "?" }),
+            HttpStatusCode.BadRequest, "value-out-of-range");
+
+        var record = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{uscc}");
+        Assert.Equal(JsonValueKind.Null, record.GetProperty("annualReports")[0].GetProperty("inspection").ValueKind);
+        Assert.Equal(2, (await Api.GetJsonAsync(Api.Registrar(), $"/api/organizations/{uscc}/history")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task EvaluateGrade_WhileListed_Is422AndStoresNothing_OtherwiseTheGradeIsPublic()
     {
         var listed = await Api.RegisterAsync(OrganizationApi.Registration());
