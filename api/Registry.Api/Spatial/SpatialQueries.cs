@@ -83,8 +83,9 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
     public async Task<(Geometry Shared, DivisionGeometryDetails A, DivisionGeometryDetails B)> SharedBoundaryAsync(
         string a, string b, DateOnly asOf)
     {
-        var first = await grains.Get<IDivisionGeometryGrain>(a).GetAsync(asOf);
-        var second = await grains.Get<IDivisionGeometryGrain>(b).GetAsync(asOf);
+        var sides = await Task.WhenAll(grains.Get<IDivisionGeometryGrain>(a).GetAsync(asOf),
+            grains.Get<IDivisionGeometryGrain>(b).GetAsync(asOf));
+        var (first, second) = (sides[0], sides[1]);
         return (Shared(first.Geometry.ToGeometry(), second.Geometry.ToGeometry()), first, second);
     }
 
@@ -109,10 +110,12 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
             }
         }
 
+        // The candidates' geometries are independent reads: one round trip for all, not one after another.
+        var neighbours = await Task.WhenAll(
+            candidates.Select(c => grains.Get<IDivisionGeometryGrain>(c).GetAsync(asOf)));
         var adjacent = new List<(DivisionGeometryDetails, double)>();
-        foreach (var candidate in candidates)
+        foreach (var neighbour in neighbours)
         {
-            var neighbour = await grains.Get<IDivisionGeometryGrain>(candidate).GetAsync(asOf);
             var shared = Shared(geometry, neighbour.Geometry.ToGeometry());
             var metres = Geodesy.LengthMetres(shared);
             if (metres > 0)

@@ -242,27 +242,8 @@ public sealed class BoundaryLineGrain(
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
         Task.FromResult(index.PartFor(tile, knownRevision));
 
-    private async Task StoreAndIndexAsync(string operation, string reason)
-    {
-        var oldTiles = State.Tiles.ToList();
-        State.Revision++;
-        var source = EntriesOf(State);
-        var entries = source();
-        State.Tiles = entries.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
-        try
-        {
-            await SpatialIndexing.ReserveAsync(grains, Number, State.Tiles.Except(oldTiles));
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
-
-        await state.WriteAuditedAsync(operation, reason);
-        index.Committed(State.Revision, source, entries);
-        await index.PublishAsync(this, grains, Number, State.Revision, entries, oldTiles.Except(State.Tiles).ToList());
-    }
+    private Task StoreAndIndexAsync(string operation, string reason) =>
+        index.StoreAsync(this, grains, state, Number, EntriesOf, operation, reason);
 
     private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(BoundaryLineState state)
     {

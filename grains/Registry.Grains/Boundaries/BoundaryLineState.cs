@@ -1,9 +1,10 @@
 using Registry.Abstractions.Boundaries;
+using Registry.Grains.Spatial;
 
 namespace Registry.Grains.Boundaries;
 
 /// <summary>Stored state of a boundary line; <see cref="Number"/> is empty until it is recorded.</summary>
-public sealed class BoundaryLineState
+public sealed class BoundaryLineState : IIndexedState
 {
     public string Number { get; set; } = "";
 

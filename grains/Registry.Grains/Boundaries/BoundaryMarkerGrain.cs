@@ -127,24 +127,7 @@ public sealed class BoundaryMarkerGrain(
         State.RecordedAt = clock.Now;
         State.RecordedBy = AuditScope.Actor;
 
-        var oldTiles = State.Tiles.ToList();
-        State.Revision++;
-        var source = EntriesOf(State);
-        var entries = source();
-        State.Tiles = entries.Keys.Select(t => t.Key).ToList();
-        try
-        {
-            await SpatialIndexing.ReserveAsync(grains, Number, State.Tiles.Except(oldTiles));
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
-
-        await state.WriteAuditedAsync("register-marker", command.Reason);
-        index.Committed(State.Revision, source, entries);
-        await index.PublishAsync(this, grains, Number, State.Revision, entries, oldTiles.Except(State.Tiles).ToList());
+        await index.StoreAsync(this, grains, state, Number, EntriesOf, "register-marker", command.Reason);
         return RecordChange.Created;
     }
 

@@ -1,9 +1,10 @@
 using Registry.Abstractions.Boundaries;
+using Registry.Grains.Spatial;
 
 namespace Registry.Grains.Boundaries;
 
 /// <summary>Stored state of a boundary marker; <see cref="Number"/> is empty until it is registered.</summary>
-public sealed class BoundaryMarkerState
+public sealed class BoundaryMarkerState : IIndexedState
 {
     public string Number { get; set; } = "";
 

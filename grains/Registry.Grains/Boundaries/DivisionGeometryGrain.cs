@@ -107,7 +107,6 @@ public sealed class DivisionGeometryGrain(
             command.EffectiveDate, geometry, command.Source?.Trim(), clock.Now, AuditScope.Actor,
             command.Reason.Trim(), change == RecordChange.Corrected ? State.Versions[^1].Corrections + 1 : 0);
 
-        var oldTiles = State.Tiles.ToList();
         State.Key = Key;
         State.IsReference = isReference;
         State.Name = name;
@@ -121,29 +120,13 @@ public sealed class DivisionGeometryGrain(
             State.Versions.Add(version);
         }
 
-        State.Revision++;
-        var source = EntriesOf(Key, State);
-        var entries = source();
-        State.Tiles = entries.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
-        try
-        {
-            await SpatialIndexing.ReserveAsync(grains, Key, State.Tiles.Except(oldTiles));
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
-
         var operation = change switch
         {
             RecordChange.Created => "record-geometry",
             RecordChange.NewVersion => "add-geometry-version",
             _ => "correct-geometry",
         };
-        await state.WriteAuditedAsync(operation, command.Reason);
-        index.Committed(State.Revision, source, entries);
-        await index.PublishAsync(this, grains, Key, State.Revision, entries, oldTiles.Except(State.Tiles).ToList());
+        await index.StoreAsync(this, grains, state, Key, s => EntriesOf(Key, s), operation, command.Reason);
         return new DivisionGeometryChange(change, version.Number, version.From);
     }
 

@@ -1,4 +1,5 @@
 using Registry.Abstractions.Divisions;
+using Registry.Grains.Spatial;
 
 namespace Registry.Grains.Boundaries;
 
@@ -6,7 +7,7 @@ namespace Registry.Grains.Boundaries;
 /// Stored state of a division's geometry: its versions in effective-date order, the name and level of a reference
 /// area, the revision (one more per stored change) and the tiles its entries are in.
 /// </summary>
-public sealed class DivisionGeometryState
+public sealed class DivisionGeometryState : IIndexedState
 {
     public string Key { get; set; } = "";
 

@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
+using Registry.Grains.Storage;
 
 namespace Registry.Grains.Spatial;
 
@@ -50,6 +51,15 @@ internal static class SpatialIndexing
                 grains.Get<ISpatialTileGrain>(key).PutAsync(recordKey, revision, []))));
 }
 
+/// <summary>The part of a record's stored state the spatial index keeps: the revision of its entries and the tiles
+/// that hold them.</summary>
+internal interface IIndexedState
+{
+    long Revision { get; set; }
+
+    List<string> Tiles { get; set; }
+}
+
 /// <summary>
 /// A record grain's side of <see cref="SpatialIndexing"/>: its last committed revision and how to compute that
 /// revision's entries (computed once, on demand). Tiles are answered from this committed copy only, never from state
@@ -69,6 +79,38 @@ internal sealed class RecordIndex(ILogger logger)
         revision = committedRevision;
         source = entriesSource;
         entries = computed;
+    }
+
+    /// <summary>
+    /// Stores the record's state (already changed) as its next revision and indexes it: the tiles it newly enters
+    /// are reserved before the write, so a tile refreshing from its members asks this record; the write is audited;
+    /// the entries are then published, to the tiles the record left too. A refused reservation reloads the stored
+    /// state and rethrows, leaving nothing changed.
+    /// </summary>
+    public async Task StoreAsync<TState>(Grain grain, IGrainFactory grains, IPersistentState<TState> state,
+        string recordKey, Func<TState, Func<Dictionary<TileId, List<TileEntry>>>> entriesOf, string operation,
+        string? reason)
+        where TState : IIndexedState
+    {
+        var record = state.State;
+        var oldTiles = record.Tiles.ToList();
+        record.Revision++;
+        var computeEntries = entriesOf(record);
+        var current = computeEntries();
+        record.Tiles = current.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
+        try
+        {
+            await SpatialIndexing.ReserveAsync(grains, recordKey, record.Tiles.Except(oldTiles));
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
+
+        await state.WriteAuditedAsync(operation, reason);
+        Committed(record.Revision, computeEntries, current);
+        await PublishAsync(grain, grains, recordKey, record.Revision, current, oldTiles.Except(record.Tiles).ToList());
     }
 
     /// <summary>The committed part of <paramref name="tile"/>, or null if the tile already has that revision.</summary>

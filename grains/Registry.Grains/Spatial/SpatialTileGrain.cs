@@ -57,13 +57,7 @@ public sealed class SpatialTileGrain(
 
     public async Task ReserveAsync(string recordKey)
     {
-        if (!state.State.Members.Contains(recordKey))
-        {
-            state.State.Members.Add(recordKey);
-            state.State.Members.Sort(StringComparer.Ordinal);
-            await state.WriteAuditedAsync("index-reserve", recordKey);
-        }
-
+        await AddMemberAsync(recordKey);
         await Region.SetOccupiedAsync(tile, true);
     }
 
@@ -175,14 +169,26 @@ public sealed class SpatialTileGrain(
         }
 
         parts[recordKey] = new IndexedPart(revision, entries);
-        if (!members.Contains(recordKey))
+        if (await AddMemberAsync(recordKey))
         {
-            members.Add(recordKey);
-            members.Sort(StringComparer.Ordinal);
-            await state.WriteAuditedAsync("index-reserve", recordKey);
             await Region.SetOccupiedAsync(tile, true);
         }
 
+        return true;
+    }
+
+    /// <summary>Stores the record among the members (kept in ordinal order); false when it was one already.</summary>
+    private async Task<bool> AddMemberAsync(string recordKey)
+    {
+        var members = state.State.Members;
+        if (members.Contains(recordKey))
+        {
+            return false;
+        }
+
+        members.Add(recordKey);
+        members.Sort(StringComparer.Ordinal);
+        await state.WriteAuditedAsync("index-reserve", recordKey);
         return true;
     }
 
