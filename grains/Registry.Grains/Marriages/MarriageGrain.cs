@@ -103,6 +103,8 @@ public sealed class MarriageGrain(
                 reserved.Add(person);
             }
 
+            // The serial is taken beside the stores, after every refusal on the rules: only a storage failure from
+            // here on leaves it unused, a gap like the rest of a block after a crash (serials are never reused).
             var series = CertificateNumber.SeriesOf(CertificateKind.Marriage, command.Office, today.Year);
             var serial = grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
             await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id), serial);
