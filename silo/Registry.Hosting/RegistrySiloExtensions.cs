@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,6 @@ using Registry.Hosting.Organizations;
 using Registry.Hosting.Places;
 using Registry.Hosting.Spatial;
 using Registry.Storage;
-using Registry.Storage.AzureTable;
 using Registry.Storage.PostgreSql;
 using Registry.Storage.Sqlite;
 
@@ -35,7 +35,7 @@ public static class RegistrySiloExtensions
         silo.Services.AddRegistryStorageBackend(options);
         silo.Services.AddRegistrySiloServices(options);
         silo.Services.AddRegistryBoundaries(options);
-        silo.AddRegistryGrainStorage(StorageNames.Provider);
+        silo.AddRegistryGrainStorage(options);
         silo.AddRegistryReminders(options);
 
         if (options.Seed.Divisions)
@@ -46,7 +46,33 @@ public static class RegistrySiloExtensions
         return silo;
     }
 
-    /// <summary>The backend chosen by <c>Registry:Storage:Provider</c>.</summary>
+    /// <summary>
+    /// The grain-storage provider: the Registry's own over SQLite or PostgreSQL, the official Orleans Azure Table
+    /// provider (Microsoft.Orleans.Persistence.AzureStorage) for <c>AzureTable</c>, storing the same JSON.
+    /// </summary>
+    public static ISiloBuilder AddRegistryGrainStorage(this ISiloBuilder silo, RegistryOptions options)
+    {
+        if (options.Storage.Provider != StorageProvider.AzureTable)
+        {
+            return silo.AddRegistryGrainStorage(StorageNames.Provider);
+        }
+
+        var connectionString = options.Storage.ConnectionString!;
+        return silo.AddAzureTableGrainStorage(StorageNames.Provider, azure =>
+        {
+            azure.TableServiceClient = new TableServiceClient(connectionString);
+            azure.TableName = options.Storage.TableName;
+            azure.DeleteStateOnClear = true;
+            azure.GrainStorageSerializer = new RegistryJsonGrainStorageSerializer();
+        });
+    }
+
+    /// <summary>
+    /// The backend chosen by <c>Registry:Storage:Provider</c>, for the services that read storage outside a grain
+    /// (readiness probe, seeding, index rebuilds). With the official Azure provider there is no
+    /// <see cref="IGrainStateStore"/>: the probe asks the table service, and scans are refused (see
+    /// <see cref="ScanlessStoredRecords"/>).
+    /// </summary>
     public static IServiceCollection AddRegistryStorageBackend(this IServiceCollection services,
         RegistryOptions options)
     {
@@ -59,8 +85,10 @@ public static class RegistrySiloExtensions
                 services.AddPostgreSqlGrainStateStore(options.Storage.ConnectionString!, options.Storage.Schema);
                 break;
             case StorageProvider.AzureTable:
-                services.AddAzureTableGrainStateStore(options.Storage.ConnectionString!,
-                    options.Clustering.ServiceId, options.Storage.TableName);
+                var connectionString = options.Storage.ConnectionString!;
+                services.TryAddSingleton<IStorageProbe>(
+                    new AzureTableStorageProbe(new TableServiceClient(connectionString), options.Storage.TableName));
+                services.TryAddSingleton<IStoredRecords, ScanlessStoredRecords>();
                 break;
         }
 

@@ -7,8 +7,10 @@ using Registry.Hosting.Places;
 
 // `dotnet run --project silo/Registry.Silo` runs one silo; `... -- import-divisions [directory]` seeds the official
 // division lists into the configured storage and exits (idempotent); `... -- import-places <cities.json> [report.csv]`
-// imports a GeoNames extract as external reference names and writes the rejection report (idempotent).
-string[] commands = ["import-divisions", "import-places"];
+// imports a GeoNames extract as external reference names and writes the rejection report (idempotent);
+// `... -- migrate-storage [archive.jsonl.gz]` moves a SQLite data directory or PostgreSQL schema written by a build
+// that kept a storage history copy to the state-only layout, archiving that copy first (idempotent; silos stopped).
+string[] commands = ["import-divisions", "import-places", "migrate-storage"];
 var builder = Host.CreateApplicationBuilder(args.SkipWhile(commands.Contains).ToArray());
 if (args.FirstOrDefault() == "import-places")
 {
@@ -31,6 +33,38 @@ if (args.FirstOrDefault() == "import-places")
     }
 
     Console.WriteLine($"Source: {GazetteerImporter.Credit}. Index partitions read stored records when they start; a running service rebuilds them with POST /api/place-names/index/rebuild.");
+    return;
+}
+
+if (args.FirstOrDefault() == "migrate-storage")
+{
+    var options = RegistryOptions.From(builder.Configuration);
+    var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    var archive = args.Skip(1).FirstOrDefault(arg => !arg.StartsWith('-'));
+    Registry.Storage.HistoryRetirementReport moved;
+    switch (options.Storage.Provider)
+    {
+        case StorageProvider.Sqlite:
+            archive ??= Path.Combine(options.DataDirectory, $"grain-history-{stamp}.jsonl.gz");
+            Console.WriteLine($"Storage: SQLite {options.DatabasePath}");
+            moved = await Registry.Storage.Sqlite.SqliteHistoryRetirement.RetireAsync(options.DatabasePath, archive);
+            break;
+        case StorageProvider.PostgreSql:
+            archive ??= $"grain-history-{options.Storage.Schema}-{stamp}.jsonl.gz";
+            Console.WriteLine($"Storage: PostgreSQL schema {options.Storage.Schema}");
+            moved = await Registry.Storage.PostgreSql.PostgreSqlHistoryRetirement.RetireAsync(
+                options.Storage.ConnectionString!, options.Storage.Schema, archive);
+            break;
+        default:
+            Console.Error.WriteLine("migrate-storage moves SQLite and PostgreSQL storage; AzureTable has nothing to move.");
+            Environment.ExitCode = 2;
+            return;
+    }
+
+    Console.WriteLine(moved.AlreadyRetired
+        ? $"Nothing to move: {moved.States} states, no history copy left."
+        : $"{moved.States} states verified; {moved.HistoryRows} history rows archived to {Path.GetFullPath(moved.ArchivePath!)} " +
+          $"(SHA-256 of its lines {moved.ArchiveSha256}) and dropped from storage.");
     return;
 }
 

@@ -2,31 +2,23 @@ using System.Text.Json;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Errors;
 
 namespace Registry.Storage;
 
 /// <summary>
-/// The Registry's Orleans grain-storage provider: grain state is stored as JSON (see <see cref="RegistryJson"/>) in an
-/// <see cref="IGrainStateStore"/> under the key (state name, grain id), and every write or clear appends a history row
-/// carrying the operation and reason of the current <see cref="AuditScope"/>, the actor from the request context and
-/// the time from the injected <see cref="TimeProvider"/>. ETag conflicts surface as
+/// The Registry's Orleans grain-storage provider for SQLite and PostgreSQL: grain state is stored as JSON (see
+/// <see cref="RegistryJson"/>) in an <see cref="IGrainStateStore"/> under the key (state name, grain id), and nothing
+/// else: a record's history (who, when, which operation, why, what changed) is part of its state, written by its grain
+/// in the same write. ETag conflicts surface as
 /// <see cref="InconsistentStateException"/>, which makes Orleans deactivate the grain. Thread-safe; one instance per
 /// provider name. Initializes the store's schema during silo start (<see cref="ServiceLifecycleStage.ApplicationServices"/>).
 /// </summary>
 /// <param name="name">The provider name the silo registered this instance under.</param>
-/// <param name="store">The backend holding state and history.</param>
-/// <param name="timeProvider">The clock for history times.</param>
-public sealed class RegistryGrainStorage(string name, IGrainStateStore store, TimeProvider timeProvider)
+/// <param name="store">The backend holding the states.</param>
+public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
-    /// <summary>The operation recorded for a state write made outside any <see cref="AuditScope"/>.</summary>
-    public const string DefaultWriteOperation = "write";
-
-    /// <summary>The operation recorded for a clearing made outside any <see cref="AuditScope"/>.</summary>
-    public const string DefaultClearOperation = "clear";
-
     /// <summary>The rule of the <see cref="DomainException"/> thrown for text containing U+0000.</summary>
     public const string NulCharacterRule = "text-nul-character";
 
@@ -61,10 +53,9 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        var entry = CurrentEntry(DefaultWriteOperation);
         var json = JsonSerializer.Serialize(grainState.State, RegistryJson.StateOptions);
-        EnsureStorableText(json, entry);
-        var etag = await store.WriteAsync(key, grainState.ETag, json, entry, cancellationToken);
+        EnsureStorableText(json);
+        var etag = await store.WriteAsync(key, grainState.ETag, json, cancellationToken);
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }
@@ -76,8 +67,7 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        var entry = CurrentEntry(DefaultClearOperation);
-        await store.ClearAsync(key, grainState.ETag, entry, cancellationToken);
+        await store.ClearAsync(key, grainState.ETag, cancellationToken);
         grainState.State = CreateEmpty<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
@@ -89,24 +79,15 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
 
     private static GrainStateKey KeyOf(string stateName, GrainId grainId) => new(stateName, grainId.ToString());
 
-    // The audit scope and request context are async locals: read them before the first await of this call.
-    private HistoryEntry CurrentEntry(string defaultOperation)
-    {
-        var audit = AuditScope.Current;
-        return new HistoryEntry(audit?.Operation ?? defaultOperation, AuditScope.Actor, audit?.Reason,
-            timeProvider.GetUtcNow());
-    }
-
     /// <summary>
     /// Refuses text with the NUL character (U+0000) before any backend sees it: PostgreSQL can store it neither in
     /// text nor in jsonb, and no record of a civil-affairs bureau needs it. The refusal is the client's to fix, so
     /// it is a <see cref="DomainException"/> (400 <c>text-nul-character</c>), not a storage failure.
     /// </summary>
-    private static void EnsureStorableText(string json, HistoryEntry entry)
+    private static void EnsureStorableText(string json)
     {
         // The serializer writes U+0000 as the escape \u0000; only then is a closer look needed.
-        var suspicious = json.Contains("\\u0000", StringComparison.Ordinal) && HasNulInStrings(json);
-        if (suspicious || entry.Reason?.Contains('\0') == true || entry.Actor.Contains('\0'))
+        if (json.Contains("\\u0000", StringComparison.Ordinal) && HasNulInStrings(json))
         {
             throw DomainException.Invalid(NulCharacterRule, "request",
                 "Text containing the NUL character (U+0000) cannot be stored.");

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
@@ -18,11 +17,9 @@ public static class RegistryGrainStorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddGrainStorage(name, static (services, providerName) => new RegistryGrainStorage(
             providerName,
-            services.GetRequiredService<IGrainStateStore>(),
-            services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<IGrainStateStore>()));
         return builder;
     }
 

@@ -36,13 +36,14 @@ public sealed class RegistryClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    /// <summary>How many history rows the record of <paramref name="grainType"/> keyed <paramref name="key"/> has.</summary>
-    public async Task<int> HistoryCountAsync(string grainType, string key)
+    /// <summary>The stored version of the record of <paramref name="grainType"/> keyed <paramref name="key"/>
+    /// (0 when none is stored): it grows by one with every write that reaches storage.</summary>
+    public async Task<long> StoredVersionAsync(string grainType, string key)
     {
         using var store = new Registry.Storage.Sqlite.SqliteGrainStateStore(DatabasePath);
-        var history = await store.ReadHistoryAsync(
+        var stored = await store.ReadAsync(
             new Registry.Storage.GrainStateKey(grainType, GrainId.Create(grainType, key).ToString()));
-        return history.Count;
+        return stored?.Version ?? 0;
     }
 
     public async ValueTask DisposeAsync()

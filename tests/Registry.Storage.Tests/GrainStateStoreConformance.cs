@@ -12,7 +12,6 @@ namespace Registry.Storage.Tests;
 public abstract class GrainStateStoreConformance : IAsyncLifetime
 {
     private const string StateName = "place";
-    private static readonly DateTimeOffset T0 = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
     private readonly List<IGrainStateStore> openStores = [];
 
     /// <summary>The scope of the current test: a fresh database, schema or table prefix per test.</summary>
@@ -83,9 +82,6 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
 
     protected static GrainStateKey Key(string id, string stateName = StateName) => new(stateName, "place/" + id);
 
-    protected static HistoryEntry Entry(string operation = "write", string actor = "alice", string? reason = "test",
-        int minutes = 0) => new(operation, actor, reason, T0.AddMinutes(minutes));
-
     protected static string Json(string name, int population = 0) =>
         $$"""{"name":"{{name}}","population":{{population}}}""";
 
@@ -103,7 +99,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         var store = await OpenAsync();
         var json = Json("Ürümqi \\\"old town\\\" \u00e9\u4e2d");
 
-        var etag = await store.WriteAsync(Key("a"), null, json, Entry(), Ct);
+        var etag = await store.WriteAsync(Key("a"), null, json, Ct);
 
         var stored = await store.ReadAsync(Key("a"), Ct);
         Assert.NotNull(stored);
@@ -117,9 +113,9 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     public async Task WriteAsync_MatchingETag_StoresNextVersionWithNewETag()
     {
         var store = await OpenAsync();
-        var first = await store.WriteAsync(Key("a"), null, Json("one"), Entry(), Ct);
+        var first = await store.WriteAsync(Key("a"), null, Json("one"), Ct);
 
-        var second = await store.WriteAsync(Key("a"), first, Json("two"), Entry(), Ct);
+        var second = await store.WriteAsync(Key("a"), first, Json("two"), Ct);
 
         var stored = await store.ReadAsync(Key("a"), Ct);
         Assert.NotNull(stored);
@@ -134,21 +130,20 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     {
         var store = await OpenAsync();
 
-        await store.WriteAsync(Key("a"), null, Json("a"), Entry(), Ct);
-        await store.WriteAsync(Key("a", "other"), null, Json("other"), Entry(), Ct);
-        await store.WriteAsync(Key("b"), null, Json("b"), Entry(), Ct);
+        await store.WriteAsync(Key("a"), null, Json("a"), Ct);
+        await store.WriteAsync(Key("a", "other"), null, Json("other"), Ct);
+        await store.WriteAsync(Key("b"), null, Json("b"), Ct);
 
         Assert.Equal(await StoredJsonAsync(Json("a")), (await store.ReadAsync(Key("a"), Ct))?.StateJson);
         Assert.Equal(await StoredJsonAsync(Json("other")), (await store.ReadAsync(Key("a", "other"), Ct))?.StateJson);
         Assert.Equal(await StoredJsonAsync(Json("b")), (await store.ReadAsync(Key("b"), Ct))?.StateJson);
-        Assert.Single(await store.ReadHistoryAsync(Key("a"), Ct));
     }
 
     [Fact]
     public async Task WriteAsync_ConcurrentWritersWithSameETag_ExactlyOneWins()
     {
         var store = await OpenAsync();
-        var etag = await store.WriteAsync(Key("a"), null, Json("base"), Entry(), Ct);
+        var etag = await store.WriteAsync(Key("a"), null, Json("base"), Ct);
 
         var outcomes = await RaceAsync(Enumerable.Range(0, 8).Select(i => (store, Json("writer", i))), etag);
 
@@ -160,7 +155,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     {
         var first = await OpenAsync();
         var second = await OpenAsync();
-        var etag = await first.WriteAsync(Key("a"), null, Json("base"), Entry(), Ct);
+        var etag = await first.WriteAsync(Key("a"), null, Json("base"), Ct);
 
         var outcomes = await RaceAsync(
             Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? first : second, Json("writer", i))), etag);
@@ -183,18 +178,17 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         var stored = await first.ReadAsync(Key("a"), Ct);
         Assert.Equal(await StoredJsonAsync(winner.Json), stored?.StateJson);
         Assert.Equal(1, stored?.Version);
-        Assert.Single(await first.ReadHistoryAsync(Key("a"), Ct));
     }
 
     [Fact]
     public async Task WriteAsync_SequentialWritersWithSameETag_SecondThrowsAndFirstStays()
     {
         var store = await OpenAsync();
-        var etag = await store.WriteAsync(Key("a"), null, Json("base"), Entry(), Ct);
-        var winner = await store.WriteAsync(Key("a"), etag, Json("first"), Entry(), Ct);
+        var etag = await store.WriteAsync(Key("a"), null, Json("base"), Ct);
+        var winner = await store.WriteAsync(Key("a"), etag, Json("first"), Ct);
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            store.WriteAsync(Key("a"), etag, Json("second"), Entry(), Ct));
+            store.WriteAsync(Key("a"), etag, Json("second"), Ct));
 
         Assert.Equal(winner, error.StoredEtag);
         Assert.Equal(etag, error.CurrentEtag);
@@ -207,32 +201,29 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     public async Task WriteAsync_NullETagWhenStateExists_ThrowsAndChangesNothing()
     {
         var store = await OpenAsync();
-        var etag = await store.WriteAsync(Key("a"), null, Json("existing"), Entry(), Ct);
+        var etag = await store.WriteAsync(Key("a"), null, Json("existing"), Ct);
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            store.WriteAsync(Key("a"), null, Json("intruder"), Entry(), Ct));
+            store.WriteAsync(Key("a"), null, Json("intruder"), Ct));
 
         Assert.Equal(etag, error.StoredEtag);
         Assert.Null(error.CurrentEtag);
         var stored = await store.ReadAsync(Key("a"), Ct);
         Assert.Equal(new StoredGrainState(etag, 1, await StoredJsonAsync(Json("existing"))), stored);
-        Assert.Single(await store.ReadHistoryAsync(Key("a"), Ct));
     }
 
     [Fact]
     public async Task WriteAsync_StaleETag_ThrowsAndChangesNothing()
     {
         var store = await OpenAsync();
-        var stale = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
-        var current = await store.WriteAsync(Key("a"), stale, Json("v2"), Entry(), Ct);
-        var before = await store.ReadHistoryAsync(Key("a"), Ct);
+        var stale = await store.WriteAsync(Key("a"), null, Json("v1"), Ct);
+        var current = await store.WriteAsync(Key("a"), stale, Json("v2"), Ct);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            store.WriteAsync(Key("a"), stale, Json("v3"), Entry(), Ct));
+            store.WriteAsync(Key("a"), stale, Json("v3"), Ct));
 
         Assert.Equal(new StoredGrainState(current, 2, await StoredJsonAsync(Json("v2"))),
             await store.ReadAsync(Key("a"), Ct));
-        Assert.Equal(before, await store.ReadHistoryAsync(Key("a"), Ct));
     }
 
     [Fact]
@@ -241,12 +232,11 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         var store = await OpenAsync();
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            store.WriteAsync(Key("a"), "made-up", Json("v1"), Entry(), Ct));
+            store.WriteAsync(Key("a"), "made-up", Json("v1"), Ct));
 
         Assert.Null(error.StoredEtag);
         Assert.Equal("made-up", error.CurrentEtag);
         Assert.Null(await store.ReadAsync(Key("a"), Ct));
-        Assert.Empty(await store.ReadHistoryAsync(Key("a"), Ct));
     }
 
     [Fact]
@@ -256,31 +246,28 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         var json = LargeJson(5 * 1024 * 1024);
         var expected = await StoredJsonAsync(json);
 
-        var etag = await store.WriteAsync(Key("big"), null, json, Entry(), Ct);
+        var etag = await store.WriteAsync(Key("big"), null, json, Ct);
 
         var stored = await store.ReadAsync(Key("big"), Ct);
         Assert.NotNull(stored);
         Assert.Equal(etag, stored.ETag);
         Assert.Equal(expected.Length, stored.StateJson.Length);
         Assert.Equal(expected, stored.StateJson);
-        Assert.Equal(expected, Assert.Single(await store.ReadHistoryAsync(Key("big"), Ct)).StateJson);
     }
 
     [Fact]
-    public async Task Reopen_AfterDispose_KeepsStateAndHistory()
+    public async Task Reopen_AfterDispose_KeepsState()
     {
         var store = await OpenAsync();
-        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(minutes: 1), Ct);
-        var second = await store.WriteAsync(Key("a"), first, Json("v2"), Entry(minutes: 2), Ct);
-        var history = await store.ReadHistoryAsync(Key("a"), Ct);
+        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Ct);
+        var second = await store.WriteAsync(Key("a"), first, Json("v2"), Ct);
         await CloseAsync(store);
 
         var reopened = await OpenAsync();
 
         Assert.Equal(new StoredGrainState(second, 2, await StoredJsonAsync(Json("v2"))),
             await reopened.ReadAsync(Key("a"), Ct));
-        Assert.Equal(history, await reopened.ReadHistoryAsync(Key("a"), Ct));
-        var third = await reopened.WriteAsync(Key("a"), second, Json("v3"), Entry(minutes: 3), Ct);
+        var third = await reopened.WriteAsync(Key("a"), second, Json("v3"), Ct);
         Assert.Equal(3, (await reopened.ReadAsync(Key("a"), Ct))?.Version);
         Assert.NotEqual(second, third);
     }
@@ -289,7 +276,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     public async Task InitializeAsync_CalledAgain_KeepsData()
     {
         var store = await OpenAsync();
-        var etag = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+        var etag = await store.WriteAsync(Key("a"), null, Json("v1"), Ct);
 
         await store.InitializeAsync(Ct);
         await (await OpenAsync()).InitializeAsync(Ct);
@@ -313,120 +300,81 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         start.SetResult();
         await Task.WhenAll(initializing);
 
-        await stores[0].WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+        await stores[0].WriteAsync(Key("a"), null, Json("v1"), Ct);
         Assert.Equal(await StoredJsonAsync(Json("v1")), (await stores[3].ReadAsync(Key("a"), Ct))?.StateJson);
     }
 
     [Fact]
-    public async Task ReadHistoryAsync_AfterWrites_HasOneRowPerWriteOldestFirst()
+    public async Task ClearAsync_MatchingETag_RemovesState()
     {
         var store = await OpenAsync();
-        var written = new List<HistoryRecord>();
-        string? etag = null;
-        for (var i = 1; i <= 5; i++)
-        {
-            var entry = new HistoryEntry($"step{i}", $"user{i}", i % 2 == 0 ? null : $"reason {i}",
-                T0.AddSeconds(i * 7));
-            var json = Json("v", i);
-            etag = await store.WriteAsync(Key("a"), etag, json, entry, Ct);
-            written.Add(new HistoryRecord(i, etag, entry, await StoredJsonAsync(json)));
-        }
+        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Ct);
+        var second = await store.WriteAsync(Key("a"), first, Json("v2"), Ct);
 
-        var history = await store.ReadHistoryAsync(Key("a"), Ct);
-
-        Assert.Equal(written, history);
-    }
-
-    [Fact]
-    public async Task ReadHistoryAsync_MissingKey_ReturnsEmpty()
-    {
-        var store = await OpenAsync();
-
-        Assert.Empty(await store.ReadHistoryAsync(Key("absent"), Ct));
-    }
-
-    [Fact]
-    public async Task ClearAsync_MatchingETag_RemovesStateAndAppendsHistory()
-    {
-        var store = await OpenAsync();
-        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(minutes: 1), Ct);
-        var second = await store.WriteAsync(Key("a"), first, Json("v2"), Entry(minutes: 2), Ct);
-        var before = await store.ReadHistoryAsync(Key("a"), Ct);
-        var clearing = Entry("retire", "bob", "merged", minutes: 3);
-
-        await store.ClearAsync(Key("a"), second, clearing, Ct);
+        await store.ClearAsync(Key("a"), second, Ct);
 
         Assert.Null(await store.ReadAsync(Key("a"), Ct));
-        var history = await store.ReadHistoryAsync(Key("a"), Ct);
-        Assert.Equal(before, history.Take(2));
-        Assert.Equal(new HistoryRecord(3, null, clearing, null), history[2]);
-        Assert.Equal(3, history.Count);
+        Assert.Empty(await ReadAllAsync(store));
     }
 
     [Fact]
     public async Task ClearAsync_StaleETag_ThrowsAndKeepsState()
     {
         var store = await OpenAsync();
-        var stale = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
-        var current = await store.WriteAsync(Key("a"), stale, Json("v2"), Entry(), Ct);
+        var stale = await store.WriteAsync(Key("a"), null, Json("v1"), Ct);
+        var current = await store.WriteAsync(Key("a"), stale, Json("v2"), Ct);
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            store.ClearAsync(Key("a"), stale, Entry("clear"), Ct));
+            store.ClearAsync(Key("a"), stale, Ct));
 
         Assert.Equal(current, error.StoredEtag);
         Assert.Equal(new StoredGrainState(current, 2, await StoredJsonAsync(Json("v2"))),
             await store.ReadAsync(Key("a"), Ct));
-        Assert.Equal(2, (await store.ReadHistoryAsync(Key("a"), Ct)).Count);
     }
 
     [Fact]
     public async Task ClearAsync_NullETagWhenStateExists_Throws()
     {
         var store = await OpenAsync();
-        var etag = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
+        var etag = await store.WriteAsync(Key("a"), null, Json("v1"), Ct);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            store.ClearAsync(Key("a"), null, Entry("clear"), Ct));
+            store.ClearAsync(Key("a"), null, Ct));
 
         Assert.Equal(etag, (await store.ReadAsync(Key("a"), Ct))?.ETag);
     }
 
     [Fact]
-    public async Task ClearAsync_NothingStoredAndNullETag_SucceedsWithoutHistory()
+    public async Task ClearAsync_NothingStoredAndNullETag_ChangesNothing()
     {
         var store = await OpenAsync();
 
-        await store.ClearAsync(Key("a"), null, Entry("clear"), Ct);
+        await store.ClearAsync(Key("a"), null, Ct);
 
         Assert.Null(await store.ReadAsync(Key("a"), Ct));
-        Assert.Empty(await store.ReadHistoryAsync(Key("a"), Ct));
     }
 
     [Fact]
-    public async Task WriteAsync_AfterClear_TakesNullETagAndContinuesVersions()
+    public async Task WriteAsync_AfterClear_TakesNullETagAndStartsAgainAtVersionOne()
     {
         var store = await OpenAsync();
-        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Entry(), Ct);
-        await store.ClearAsync(Key("a"), first, Entry("clear"), Ct);
+        var first = await store.WriteAsync(Key("a"), null, Json("v1"), Ct);
+        await store.ClearAsync(Key("a"), first, Ct);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
-            store.WriteAsync(Key("a"), first, Json("stale"), Entry(), Ct));
-        var etag = await store.WriteAsync(Key("a"), null, Json("again"), Entry(minutes: 5), Ct);
+            store.WriteAsync(Key("a"), first, Json("stale"), Ct));
+        var etag = await store.WriteAsync(Key("a"), null, Json("again"), Ct);
 
-        Assert.Equal(new StoredGrainState(etag, 3, await StoredJsonAsync(Json("again"))),
+        Assert.Equal(new StoredGrainState(etag, 1, await StoredJsonAsync(Json("again"))),
             await store.ReadAsync(Key("a"), Ct));
-        var history = await store.ReadHistoryAsync(Key("a"), Ct);
-        Assert.Equal(new long[] { 1, 2, 3 }, history.Select(record => record.Version));
-        Assert.Equal(new[] { await StoredJsonAsync(Json("v1")), null, await StoredJsonAsync(Json("again")) },
-            history.Select(record => record.StateJson));
+        Assert.NotEqual(first, etag);
     }
 
     [Fact]
     public async Task InsertMissingAsync_SomeKeysExist_InsertsOnlyAbsentOnes()
     {
         var store = await OpenAsync();
-        var existing = await store.WriteAsync(Key("b"), null, Json("kept"), Entry(), Ct);
-        var seeding = Entry("seed", "system", null, minutes: 9);
+        var existing = await store.WriteAsync(Key("b"), null, Json("kept"), Ct);
         SeedState[] seeds =
         [
             new(Key("a"), Json("seed-a")),
@@ -434,12 +382,11 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
             new(Key("c"), Json("seed-c")),
         ];
 
-        var inserted = await store.InsertMissingAsync(seeds, seeding, Ct);
+        var inserted = await store.InsertMissingAsync(seeds, Ct);
 
         Assert.Equal(2, inserted);
         Assert.Equal(new StoredGrainState(existing, 1, await StoredJsonAsync(Json("kept"))),
             await store.ReadAsync(Key("b"), Ct));
-        Assert.Single(await store.ReadHistoryAsync(Key("b"), Ct));
         foreach (var id in new[] { "a", "c" })
         {
             var stored = await store.ReadAsync(Key(id), Ct);
@@ -447,8 +394,6 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
             var json = await StoredJsonAsync(Json("seed-" + id));
             Assert.Equal(json, stored.StateJson);
             Assert.Equal(1, stored.Version);
-            var record = Assert.Single(await store.ReadHistoryAsync(Key(id), Ct));
-            Assert.Equal(new HistoryRecord(1, stored.ETag, seeding, json), record);
         }
     }
 
@@ -457,16 +402,15 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     {
         var store = await OpenAsync();
         var seeds = Enumerable.Range(0, 10).Select(i => new SeedState(Key($"{i:D3}"), Json("seed", i))).ToArray();
-        Assert.Equal(10, await store.InsertMissingAsync(seeds, Entry("seed"), Ct));
+        Assert.Equal(10, await store.InsertMissingAsync(seeds, Ct));
         var etag = (await store.ReadAsync(Key("004"), Ct))!.ETag;
-        var changed = await store.WriteAsync(Key("004"), etag, Json("changed"), Entry(), Ct);
+        var changed = await store.WriteAsync(Key("004"), etag, Json("changed"), Ct);
 
-        var inserted = await store.InsertMissingAsync(seeds, Entry("seed"), Ct);
+        var inserted = await store.InsertMissingAsync(seeds, Ct);
 
         Assert.Equal(0, inserted);
         Assert.Equal(new StoredGrainState(changed, 2, await StoredJsonAsync(Json("changed"))),
             await store.ReadAsync(Key("004"), Ct));
-        Assert.Single(await store.ReadHistoryAsync(Key("000"), Ct));
     }
 
     [Fact]
@@ -478,8 +422,8 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
             .Select(i => new SeedState(Key($"{i:D6}", "division"), Json("division", i)))
             .ToArray();
 
-        var inserted = await store.InsertMissingAsync(seeds, Entry("seed", "system", null), Ct);
-        var again = await store.InsertMissingAsync(seeds, Entry("seed", "system", null), Ct);
+        var inserted = await store.InsertMissingAsync(seeds, Ct);
+        var again = await store.InsertMissingAsync(seeds, Ct);
 
         Assert.Equal(count, inserted);
         Assert.Equal(0, again);
@@ -493,7 +437,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     {
         var store = await OpenAsync();
 
-        Assert.Equal(0, await store.InsertMissingAsync([], Entry("seed"), Ct));
+        Assert.Equal(0, await store.InsertMissingAsync([], Ct));
     }
 
     [Fact]
@@ -502,11 +446,10 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         var store = await OpenAsync();
         // More than one page of keys, inserted out of order.
         var ids = Enumerable.Range(0, 2_345).Select(i => $"{i * 7919 % 2_345:D5}").ToArray();
-        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Entry("seed"), Ct);
-        await store.InsertMissingAsync(ids.Take(10).Select(id => new SeedState(Key(id, "other"), Json(id))).ToArray(),
-            Entry("seed"), Ct);
+        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Ct);
+        await store.InsertMissingAsync(ids.Take(10).Select(id => new SeedState(Key(id, "other"), Json(id))).ToArray(), Ct);
         var cleared = Key(ids[0]);
-        await store.ClearAsync(cleared, (await store.ReadAsync(cleared, Ct))!.ETag, Entry("clear"), Ct);
+        await store.ClearAsync(cleared, (await store.ReadAsync(cleared, Ct))!.ETag, Ct);
 
         var keys = new List<GrainStateKey>();
         await foreach (var key in store.ListKeysAsync(StateName, Ct))
@@ -522,7 +465,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     public async Task ListKeysAsync_UnknownStateName_ReturnsNothing()
     {
         var store = await OpenAsync();
-        await store.WriteAsync(Key("a"), null, Json("a"), Entry(), Ct);
+        await store.WriteAsync(Key("a"), null, Json("a"), Ct);
 
         Assert.Equal(0, await CountKeysAsync(store, "nothing-here"));
     }
@@ -533,13 +476,12 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         var store = await OpenAsync();
         // More than one page, inserted out of order, one written again, one cleared, and another state name.
         var ids = Enumerable.Range(0, 2_345).Select(i => $"{i * 7919 % 2_345:D5}").ToArray();
-        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Entry("seed"), Ct);
-        await store.InsertMissingAsync(ids.Take(10).Select(id => new SeedState(Key(id, "other"), Json("x"))).ToArray(),
-            Entry("seed"), Ct);
+        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Ct);
+        await store.InsertMissingAsync(ids.Take(10).Select(id => new SeedState(Key(id, "other"), Json("x"))).ToArray(), Ct);
         var rewritten = Key(ids[1]);
-        await store.WriteAsync(rewritten, (await store.ReadAsync(rewritten, Ct))!.ETag, Json("again"), Entry(), Ct);
+        await store.WriteAsync(rewritten, (await store.ReadAsync(rewritten, Ct))!.ETag, Json("again"), Ct);
         var cleared = Key(ids[0]);
-        await store.ClearAsync(cleared, (await store.ReadAsync(cleared, Ct))!.ETag, Entry("clear"), Ct);
+        await store.ClearAsync(cleared, (await store.ReadAsync(cleared, Ct))!.ETag, Ct);
 
         var records = new List<StoredRecord>();
         await foreach (var record in store.ReadAllAsync(StateName, cancellationToken: Ct))
@@ -562,7 +504,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     {
         var store = await OpenAsync();
         var ids = Enumerable.Range(0, 1_500).Select(i => $"{i * 7919 % 1_500:D5}").ToArray();
-        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Entry("seed"), Ct);
+        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Ct);
 
         var records = new List<StoredRecord>();
         await foreach (var record in store.ReadAllAsync(StateName, id => id.EndsWith('7'), Ct))
@@ -609,7 +551,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
             try
             {
                 return new Outcome(writer.Json,
-                    await writer.Store.WriteAsync(Key("a"), etag, writer.Json, Entry(), Ct), null);
+                    await writer.Store.WriteAsync(Key("a"), etag, writer.Json, Ct), null);
             }
             catch (Exception exception)
             {
@@ -627,9 +569,17 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
             outcome => Assert.IsType<InconsistentStateException>(outcome.Error));
         var json = await StoredJsonAsync(winner.Json);
         Assert.Equal(new StoredGrainState(winner.ETag!, 2, json), await store.ReadAsync(Key("a"), Ct));
-        var history = await store.ReadHistoryAsync(Key("a"), Ct);
-        Assert.Equal(2, history.Count);
-        Assert.Equal(json, history[1].StateJson);
+    }
+
+    private static async Task<List<StoredRecord>> ReadAllAsync(IGrainStateStore store)
+    {
+        var records = new List<StoredRecord>();
+        await foreach (var record in store.ReadAllAsync(StateName, cancellationToken: Ct))
+        {
+            records.Add(record);
+        }
+
+        return records;
     }
 
     private static string LargeJson(int approximateLength)
@@ -653,7 +603,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         var etags = new List<string>();
         for (var i = 0; i < 60; i++)
         {
-            etags.Add(await store.WriteAsync(Key($"k{i}"), null, Json($"v0-{i}"), Entry(), Ct));
+            etags.Add(await store.WriteAsync(Key($"k{i}"), null, Json($"v0-{i}"), Ct));
         }
 
         // Even keys are written with their current ETag, odd keys with a made-up one: written together, whatever
@@ -662,7 +612,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
         {
             try
             {
-                await store.WriteAsync(Key($"k{i}"), i % 2 == 0 ? etags[i] : "stale-" + i, Json($"v1-{i}"), Entry(), Ct);
+                await store.WriteAsync(Key($"k{i}"), i % 2 == 0 ? etags[i] : "stale-" + i, Json($"v1-{i}"), Ct);
                 return true;
             }
             catch (Orleans.Storage.InconsistentStateException)
@@ -677,7 +627,7 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
             Assert.Equal(i % 2 == 0, results[i]);
             var stored = await store.ReadAsync(Key($"k{i}"), Ct);
             Assert.Equal(await StoredJsonAsync(Json(i % 2 == 0 ? $"v1-{i}" : $"v0-{i}")), stored?.StateJson);
-            Assert.Equal(i % 2 == 0 ? 2 : 1, (await store.ReadHistoryAsync(Key($"k{i}"), Ct)).Count);
+            Assert.Equal(i % 2 == 0 ? 2 : 1, stored?.Version);
         }
     }
 }

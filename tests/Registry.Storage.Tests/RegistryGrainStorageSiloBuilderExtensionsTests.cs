@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Orleans;
 using Orleans.Hosting;
 using Orleans.Providers;
@@ -26,16 +25,13 @@ public sealed class RegistryGrainStorageSiloBuilderExtensionsTests
         Assert.Contains(services.GetServices<ILifecycleParticipant<ISiloLifecycle>>(),
             participant => ReferenceEquals(participant, storage));
         Assert.IsType<SqliteGrainStateStore>(services.GetRequiredService<IGrainStateStore>());
-        Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
         Assert.Null(services.GetService<IGrainStorage>());
     }
 
     [Fact]
-    public void AddRegistryGrainStorageAsDefault_RegistersDefaultProviderAndKeepsGivenClock()
+    public void AddRegistryGrainStorageAsDefault_RegistersDefaultProvider()
     {
         var builder = new ServiceCollectionSiloBuilder();
-        var clock = new FakeTimeProvider();
-        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSqliteGrainStateStore(Path.Combine(Path.GetTempPath(), "unused", "registry.db"));
 
         builder.AddRegistryGrainStorageAsDefault();
@@ -44,7 +40,6 @@ public sealed class RegistryGrainStorageSiloBuilderExtensionsTests
         var storage = Assert.IsType<RegistryGrainStorage>(
             services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
         Assert.Same(storage, services.GetRequiredService<IGrainStorage>());
-        Assert.Same(clock, services.GetRequiredService<TimeProvider>());
     }
 
     private sealed class ServiceCollectionSiloBuilder : ISiloBuilder

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Registry.Abstractions.Auditing;
 using Registry.Storage.Sqlite;
 
 namespace Registry.Storage.Tests;
@@ -16,14 +14,13 @@ public sealed class RegistryGrainStorageTests : IAsyncLifetime
 
     private readonly string directory =
         Path.Combine(Path.GetTempPath(), "registry-storage-tests", Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly SqliteGrainStateStore store;
     private readonly RegistryGrainStorage storage;
 
     public RegistryGrainStorageTests()
     {
         store = new SqliteGrainStateStore(Path.Combine(directory, "registry.db"));
-        storage = new RegistryGrainStorage("registry", store, time);
+        storage = new RegistryGrainStorage("registry", store);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -76,21 +73,6 @@ public sealed class RegistryGrainStorageTests : IAsyncLifetime
 
         Assert.Equal(RegistryGrainStorage.NulCharacterRule, error.Rule);
         Assert.Null(await store.ReadAsync(StoredKey, Ct));
-        Assert.Empty(await store.ReadHistoryAsync(StoredKey, Ct));
-    }
-
-    [Fact]
-    public async Task WriteStateAsync_ReasonWithNulCharacter_IsRefused()
-    {
-        var written = new GrainState<DivisionState>(SampleState());
-
-        using (AuditScope.Begin("rename", "approved\0"))
-        {
-            await Assert.ThrowsAsync<Registry.Abstractions.Errors.DomainException>(() =>
-                storage.WriteStateAsync(StateName, Grain, written, Ct));
-        }
-
-        Assert.Null(await store.ReadAsync(StoredKey, Ct));
     }
 
     [Fact]
@@ -133,47 +115,6 @@ public sealed class RegistryGrainStorageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WriteStateAsync_InAuditScope_RecordsOperationReasonActorAndTime()
-    {
-        var state = new GrainState<DivisionState>(SampleState());
-        RequestContext.Set(AuditScope.ActorKey, "alice");
-        try
-        {
-            using (AuditScope.Begin("rename", "official gazette 12/2025"))
-            {
-                await storage.WriteStateAsync(StateName, Grain, state, Ct);
-            }
-        }
-        finally
-        {
-            RequestContext.Clear();
-        }
-
-        var record = Assert.Single(await store.ReadHistoryAsync(StoredKey, Ct));
-        Assert.Equal(new HistoryEntry("rename", "alice", "official gazette 12/2025", time.GetUtcNow()), record.Entry);
-        Assert.Equal(1, record.Version);
-        Assert.Equal(state.ETag, record.ETag);
-    }
-
-    [Fact]
-    public async Task WriteStateAsync_OutsideAuditScope_RecordsWriteBySystemAtCurrentTime()
-    {
-        var state = new GrainState<DivisionState>(SampleState());
-        await storage.WriteStateAsync(StateName, Grain, state, Ct);
-        time.Advance(TimeSpan.FromHours(3));
-
-        await storage.WriteStateAsync(StateName, Grain, state, Ct);
-
-        var history = await store.ReadHistoryAsync(StoredKey, Ct);
-        Assert.Equal(2, history.Count);
-        Assert.Equal(
-            new HistoryEntry(RegistryGrainStorage.DefaultWriteOperation, AuditScope.SystemActor, null,
-                time.GetUtcNow()),
-            history[1].Entry);
-        Assert.Equal(time.GetUtcNow().AddHours(-3), history[0].Entry.RecordedAt);
-    }
-
-    [Fact]
     public async Task WriteStateAsync_StaleETag_ThrowsInconsistentStateException()
     {
         var first = new GrainState<DivisionState>();
@@ -197,47 +138,27 @@ public sealed class RegistryGrainStorageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClearStateAsync_AfterWrite_ResetsStateAndRecordsClearing()
-    {
-        var state = new GrainState<DivisionState>(SampleState());
-        await storage.WriteStateAsync(StateName, Grain, state, Ct);
-
-        using (AuditScope.Begin("abolish", "merged into 110105"))
-        {
-            await storage.ClearStateAsync(StateName, Grain, state, Ct);
-        }
-
-        Assert.Null(state.ETag);
-        Assert.False(state.RecordExists);
-        Assert.Equal(string.Empty, Assert.IsType<DivisionState>(state.State).Name);
-        Assert.Null(await store.ReadAsync(StoredKey, Ct));
-        var history = await store.ReadHistoryAsync(StoredKey, Ct);
-        Assert.Equal(2, history.Count);
-        Assert.Equal(new HistoryRecord(2, null,
-            new HistoryEntry("abolish", AuditScope.SystemActor, "merged into 110105", time.GetUtcNow()), null),
-            history[1]);
-
-        await storage.WriteStateAsync(StateName, Grain, state, Ct);
-        Assert.True(state.RecordExists);
-    }
-
-    [Fact]
-    public async Task ClearStateAsync_OutsideAuditScope_RecordsClearOperation()
+    public async Task ClearStateAsync_AfterWrite_ResetsStateAndRemovesTheStoredRow()
     {
         var state = new GrainState<DivisionState>(SampleState());
         await storage.WriteStateAsync(StateName, Grain, state, Ct);
 
         await storage.ClearStateAsync(StateName, Grain, state, Ct);
 
-        var history = await store.ReadHistoryAsync(StoredKey, Ct);
-        Assert.Equal(RegistryGrainStorage.DefaultClearOperation, history[^1].Entry.Operation);
+        Assert.Null(state.ETag);
+        Assert.False(state.RecordExists);
+        Assert.Equal(string.Empty, Assert.IsType<DivisionState>(state.State).Name);
+        Assert.Null(await store.ReadAsync(StoredKey, Ct));
+
+        await storage.WriteStateAsync(StateName, Grain, state, Ct);
+        Assert.True(state.RecordExists);
     }
 
     [Fact]
     public async Task Participate_SiloStart_InitializesTheStore()
     {
         using var fresh = new SqliteGrainStateStore(Path.Combine(directory, "fresh", "registry.db"));
-        var provider = new RegistryGrainStorage("registry", fresh, time);
+        var provider = new RegistryGrainStorage("registry", fresh);
         var lifecycle = new RecordingSiloLifecycle();
         await Assert.ThrowsAnyAsync<Exception>(() => fresh.ReadAsync(StoredKey, Ct));
 

@@ -37,4 +37,9 @@ public interface IBoundaryLineGrain : IGrainWithStringKey, IIndexedRecordGrain
 
     /// <summary>Internal step: the inspection completed on <paramref name="completedOn"/>. Idempotent.</summary>
     Task RecordInspectionCompletedAsync(string inspectionId, DateOnly completedOn);
+
+    /// <summary>Every change of the line, oldest first (who, when, which operation, why, what changed);
+    /// <c>boundary-line-not-found</c> when it is not recorded.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<BoundaryChange>> GetHistoryAsync();
 }

@@ -23,4 +23,9 @@ public interface IBoundaryMarkerGrain : IGrainWithStringKey, IIndexedRecordGrain
     /// <summary>Internal step: a completed inspection or a repair set the condition. Idempotent per
     /// <paramref name="operationId"/>.</summary>
     Task RecordConditionAsync(MarkerCondition condition, string source, DateOnly since, string operationId);
+
+    /// <summary>Every change of the marker, oldest first (who, when, which operation, why, what changed);
+    /// <c>marker-not-found</c> when it is not registered.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<BoundaryChange>> GetHistoryAsync();
 }

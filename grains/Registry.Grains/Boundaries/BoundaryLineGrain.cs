@@ -92,6 +92,7 @@ public sealed class BoundaryLineGrain(
         State.Source = command.Source?.Trim();
         State.RecordedAt = clock.Now;
         State.RecordedBy = AuditScope.Actor;
+        Record("record-line", command.Reason, "line");
         await StoreAndIndexAsync("record-line", command.Reason);
         return RecordChange.Created;
     }
@@ -132,6 +133,9 @@ public sealed class BoundaryLineGrain(
 
         State.Agreement = command.Agreement?.Trim() ?? State.Agreement;
         State.AgreementDate = command.AgreementDate ?? State.AgreementDate;
+        Record("update-line", command.Reason, string.Join(", ",
+            new[] { (geometryChanged, "geometry"), (agreementChanged, "agreement"), (dateChanged, "agreement date") }
+                .Where(c => c.Item1).Select(c => c.Item2)));
         if (geometryChanged)
         {
             await StoreAndIndexAsync("update-line", command.Reason);
@@ -172,6 +176,7 @@ public sealed class BoundaryLineGrain(
 
         State.Markers.Add(markerNumber);
         State.Markers.Sort(StringComparer.Ordinal);
+        Record("attach-marker", null, markerNumber);
         await state.WriteAuditedAsync("attach-marker", markerNumber);
     }
 
@@ -213,6 +218,7 @@ public sealed class BoundaryLineGrain(
         await grains.Get<IJointInspectionGrain>(id).OpenAsync(new InspectionOpening(Number, year, sequence,
             [State.DivisionA, State.DivisionB], markers, today, reason.Trim()));
         State.Inspections.Add(new InspectionSummary(id, year, InspectionStatus.Open, today, null));
+        Record("open-inspection", reason.Trim(), id);
         await state.WriteAuditedAsync("open-inspection", reason);
         return id;
     }
@@ -236,11 +242,24 @@ public sealed class BoundaryLineGrain(
             Status = InspectionStatus.Completed,
             CompletedOn = completedOn,
         };
+        Record("inspection-completed", null, inspectionId);
         await state.WriteAuditedAsync("inspection-completed", inspectionId);
+    }
+
+    public Task<IReadOnlyList<BoundaryChange>> GetHistoryAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<BoundaryChange>>(State.History.ToList());
     }
 
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
         Task.FromResult(index.PartFor(tile, knownRevision));
+
+    /// <summary>Appends the change about to be stored to the line's history; a failed write reloads the state, and
+    /// the entry with it.</summary>
+    private void Record(string operation, string? reason, string changed) =>
+        State.History.Add(new BoundaryChange(State.History.Count + 1, operation, AuditScope.Actor, clock.Now,
+            reason?.Trim(), changed));
 
     private Task StoreAndIndexAsync(string operation, string reason) =>
         index.StoreAsync(this, grains, state, Number, EntriesOf, operation, reason);

@@ -35,4 +35,7 @@ public sealed class BoundaryLineState : IIndexedState
     public long Revision { get; set; }
 
     public List<string> Tiles { get; set; } = [];
+
+    /// <summary>The record's history, oldest first: one entry per stored change, written with the state.</summary>
+    public List<BoundaryChange> History { get; set; } = [];
 }

@@ -126,6 +126,7 @@ public sealed class BoundaryMarkerGrain(
         State.Source = command.Source?.Trim();
         State.RecordedAt = clock.Now;
         State.RecordedBy = AuditScope.Actor;
+        Record("register-marker", command.Reason, "marker");
 
         await index.StoreAsync(this, grains, state, Number, EntriesOf, "register-marker", command.Reason);
         return RecordChange.Created;
@@ -146,9 +147,16 @@ public sealed class BoundaryMarkerGrain(
             return RecordChange.Unchanged;
         }
 
+        var changed = string.Join(", ", new[]
+        {
+            (material != State.Material, "material"),
+            (!landmarks.SequenceEqual(State.Landmarks), "landmarks"),
+            (!photos.SequenceEqual(State.Photos), "photos"),
+        }.Where(c => c.Item1).Select(c => c.Item2));
         State.Material = material;
         State.Landmarks = landmarks;
         State.Photos = photos;
+        Record("update-marker", command.Reason, changed);
         await state.WriteAuditedAsync("update-marker", command.Reason);
         return RecordChange.Corrected;
     }
@@ -166,8 +174,21 @@ public sealed class BoundaryMarkerGrain(
         State.ConditionSource = source;
         State.ConditionSince = since;
         State.AppliedOperations.Add(operationId);
+        Record("record-condition", null, $"condition {condition} since {since:yyyy-MM-dd} ({source})");
         await state.WriteAuditedAsync("record-condition", $"{condition} ({source})");
     }
+
+    public Task<IReadOnlyList<BoundaryChange>> GetHistoryAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<BoundaryChange>>(State.History.ToList());
+    }
+
+    /// <summary>Appends the change about to be stored to the marker's history; a failed write reloads the state, and
+    /// the entry with it.</summary>
+    private void Record(string operation, string? reason, string changed) =>
+        State.History.Add(new BoundaryChange(State.History.Count + 1, operation, AuditScope.Actor, clock.Now,
+            reason?.Trim(), changed));
 
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
         Task.FromResult(index.PartFor(tile, knownRevision));

@@ -47,4 +47,7 @@ public sealed class BoundaryMarkerState : IIndexedState
 
     /// <summary>Ids of internal steps already applied, so a resumed step is not applied twice.</summary>
     public List<string> AppliedOperations { get; set; } = [];
+
+    /// <summary>The record's history, oldest first: one entry per stored change, written with the state.</summary>
+    public List<BoundaryChange> History { get; set; } = [];
 }

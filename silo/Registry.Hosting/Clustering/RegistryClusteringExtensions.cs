@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,8 +14,9 @@ namespace Registry.Hosting.Clustering;
 
 /// <summary>
 /// How silos and clients find each other and where reminders live, from <c>Registry:Clustering</c>:
-/// <c>Localhost</c> (one silo; reminders in the SQLite file under <c>Registry:DataDirectory</c>) or <c>Redis</c>
-/// (membership table and reminders in Redis; optionally Kubernetes hosting).
+/// <c>Localhost</c> (one silo; reminders in the SQLite file under <c>Registry:DataDirectory</c>), <c>Redis</c>
+/// (membership table and reminders in Redis; optionally Kubernetes hosting) or <c>AzureTable</c> (membership and
+/// reminders in the storage account of <c>ConnectionStrings:registry</c>, official Orleans providers).
 /// </summary>
 public static class RegistryClusteringExtensions
 {
@@ -45,6 +47,11 @@ public static class RegistryClusteringExtensions
                 }
 
                 break;
+            case ClusteringProvider.AzureTable:
+                silo.UseAzureStorageClustering(azure =>
+                    azure.TableServiceClient = new TableServiceClient(options.Storage.ConnectionString));
+                silo.Configure<EndpointOptions>(endpoints => ConfigureEndpoints(endpoints, clustering));
+                break;
         }
 
         // Probe timeouts, missed-probe limits and death votes, e.g. Registry:Clustering:Membership:ProbeTimeout.
@@ -72,6 +79,10 @@ public static class RegistryClusteringExtensions
                 silo.UseRedisReminderService(redis =>
                     redis.ConfigurationOptions = RedisConfiguration(options.Clustering));
                 break;
+            case ClusteringProvider.AzureTable:
+                silo.UseAzureTableReminderService(azure =>
+                    azure.TableServiceClient = new TableServiceClient(options.Storage.ConnectionString));
+                break;
         }
 
         return silo;
@@ -93,6 +104,10 @@ public static class RegistryClusteringExtensions
                 break;
             case ClusteringProvider.Redis:
                 client.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(clustering));
+                break;
+            case ClusteringProvider.AzureTable:
+                client.UseAzureStorageClustering(azure =>
+                    azure.TableServiceClient = new TableServiceClient(options.Storage.ConnectionString));
                 break;
         }
 

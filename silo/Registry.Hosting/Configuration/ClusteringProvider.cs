@@ -10,4 +10,10 @@ public enum ClusteringProvider
     /// Several silos whose membership table (and reminders) live in Redis (<c>ConnectionStrings:redis</c>).
     /// </summary>
     Redis = 1,
+
+    /// <summary>
+    /// Several silos whose membership table and reminders live in Azure Table Storage (the storage account of
+    /// <c>ConnectionStrings:registry</c>), through the official Orleans providers.
+    /// </summary>
+    AzureTable = 2,
 }

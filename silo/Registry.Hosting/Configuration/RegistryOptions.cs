@@ -110,6 +110,21 @@ public sealed class RegistryOptions
             }
         }
 
+        if (Clustering.Provider == ClusteringProvider.AzureTable && string.IsNullOrWhiteSpace(Storage.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                "Registry:Clustering:Provider is AzureTable but ConnectionStrings:registry is empty: give the " +
+                "storage account's connection string (DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...).");
+        }
+
+        if (Clustering.Provider == ClusteringProvider.AzureTable && Storage.Provider == StorageProvider.Sqlite
+            && Hosting == RegistryHostingMode.Embedded)
+        {
+            throw new InvalidOperationException(
+                "Registry:Clustering:Provider AzureTable runs several silos, which must share their storage: set " +
+                "Registry:Storage:Provider to AzureTable or PostgreSql.");
+        }
+
         if (!string.IsNullOrWhiteSpace(Clustering.AdvertisedIPAddress)
             && !System.Net.IPAddress.TryParse(Clustering.AdvertisedIPAddress, out _))
         {

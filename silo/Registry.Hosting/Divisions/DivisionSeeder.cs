@@ -22,7 +22,6 @@ public sealed class DivisionSeeder(IGrainStateStore store, TimeProvider time, IL
         var recorded = new DivisionEvent(1, DivisionEventKind.Recorded, null, now, AuditScope.SystemActor,
             $"Recorded from {DivisionReferenceData.Source}", null, null, null);
         var states = DivisionReferenceData.Load(directory, recorded);
-        var entry = new HistoryEntry("seed", AuditScope.SystemActor, DivisionReferenceData.Source, now);
 
         await store.InitializeAsync(cancellationToken);
         logger.LogInformation("Seeding {Count} divisions from {Directory}", states.Count, directory);
@@ -34,7 +33,7 @@ public sealed class DivisionSeeder(IGrainStateStore store, TimeProvider time, IL
                 .Take(BatchSize)
                 .Select(state => new SeedState(KeyOf(state.Code), JsonSerializer.Serialize(state, RegistryJson.StateOptions)))
                 .ToList();
-            inserted += await store.InsertMissingAsync(batch, entry, cancellationToken);
+            inserted += await store.InsertMissingAsync(batch, cancellationToken);
             logger.LogInformation("Divisions: {Done}/{Total} checked, {Inserted} new", offset + batch.Count,
                 states.Count, inserted);
         }

@@ -35,7 +35,6 @@ public sealed class GazetteerImporter(IGrainStateStore store, BureauClock clock,
         await store.InitializeAsync(cancellationToken);
         var now = clock.Now;
         var today = clock.Today;
-        var entry = new HistoryEntry("import", AuditScope.SystemActor, $"Imported from {Path.GetFileName(path)}: {Credit}", now);
         var rejections = new List<GazetteerRejection>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var batch = new List<SeedState>(BatchSize);
@@ -64,7 +63,7 @@ public sealed class GazetteerImporter(IGrainStateStore store, BureauClock clock,
 
             if (batch.Count == BatchSize || (rows == total && batch.Count > 0))
             {
-                inserted += await store.InsertMissingAsync(batch, entry, cancellationToken);
+                inserted += await store.InsertMissingAsync(batch, cancellationToken);
                 batch.Clear();
                 logger.LogInformation("Places: {Done}/{Total} read, {Inserted} new, {Rejected} rejected", rows, total,
                     inserted, rejections.Count);

@@ -94,8 +94,7 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
             Seed(StorageNames.SpatialRegion, region.Key, new SpatialRegionState { OccupiedTiles = region.ToList() })));
         states.Add(new SeedState(MarkerKey, JsonSerializer.Serialize(new { source = Source, stored = accepted.Count })));
 
-        var inserted = await store.InsertMissingAsync(states,
-            new HistoryEntry("seed", AuditScope.SystemActor, Source, now), cancellationToken);
+        var inserted = await store.InsertMissingAsync(states, cancellationToken);
         var report = new GeometrySeedReport(accepted.Count, rejected, AlreadySeeded: false);
         Log(report, inserted);
         return report;
@@ -123,7 +122,7 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
         }
 
         await store.InsertMissingAsync([new SeedState(MarkerKey, JsonSerializer.Serialize(new { source = Source, stored }))],
-            new HistoryEntry("seed", AuditScope.SystemActor, Source, time.GetUtcNow()), cancellationToken);
+            cancellationToken);
         var report = new GeometrySeedReport(stored, rejected, AlreadySeeded: false);
         Log(report, stored);
         return report;

@@ -9,10 +9,11 @@ namespace Registry.Storage.PostgreSql;
 
 /// <summary>
 /// An <see cref="IGrainStateStore"/> in a PostgreSQL database, the system of record of a Registry cluster: state as
-/// JSONB with its version and ETag in <c>grain_state</c>, every version in the append-only <c>grain_history</c>
-/// (triggers reject UPDATE, DELETE and TRUNCATE), both tables in one schema (<c>registry</c> by default). Each write
-/// is one statement and so one transaction, committed with <c>synchronous_commit=on</c> (forced for the store's
-/// connections): a returned write is on the server's disk. Version numbers keep counting across a clearing.
+/// JSONB with its version and ETag in <c>grain_state</c>, in one schema (<c>registry</c> by default); a record's
+/// history is part of its state, so nothing else is stored. Each write is one statement and so one transaction,
+/// committed with <c>synchronous_commit=on</c> (forced for the store's connections): a returned write is on the
+/// server's disk. A schema written by a build that kept the retired <c>grain_history</c> copy is refused until
+/// <c>migrate-storage</c> (<see cref="PostgreSqlHistoryRetirement"/>) has archived it.
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe: every operation takes its own pooled connection from one <see cref="NpgsqlDataSource"/>.</para>
@@ -37,7 +38,7 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
 
     /// <param name="connectionString">An Npgsql connection string (<c>Host=...;Database=...;Username=...</c>).</param>
     /// <param name="schemaName">The schema holding the tables; created if absent.</param>
-    /// <param name="timeProvider">The clock for schema bookkeeping; history times come from each call's entry.</param>
+    /// <param name="timeProvider">The clock for schema bookkeeping and <c>updated_at</c>.</param>
     public PostgreSqlGrainStateStore(string connectionString, string schemaName = DefaultSchema,
         TimeProvider? timeProvider = null)
     {
@@ -96,6 +97,14 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
                 "Run a newer build of the Registry.");
         }
 
+        if (current is > 0 and < PostgreSqlSchema.HistoryRetirementVersion
+            && await HistoryRowsRemainAsync(connection, cancellationToken))
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL schema '{schema.Name}' was written by an earlier Registry that kept a copy of every " +
+                "version in grain_history. Run `Registry.Silo migrate-storage` once to archive and retire it.");
+        }
+
         for (var version = current + 1; version <= latest; version++)
         {
             await using (var migrate = Command(connection, schema.Migrations[version - 1]))
@@ -125,16 +134,15 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
 
     /// <inheritdoc />
     public async Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson,
-        HistoryEntry entry, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stateJson);
-        ArgumentNullException.ThrowIfNull(entry);
         var etag = Guid.NewGuid().ToString("N");
         await using var command = dataSource.CreateCommand(expectedETag is null
             ? schema.InsertFirst
             : schema.UpdateMatching);
         AddKey(command, key);
-        AddEntry(command, entry);
+        AddUpdatedAt(command);
         command.Parameters.AddWithValue("etag", NpgsqlDbType.Text, etag);
         command.Parameters.AddWithValue("state", NpgsqlDbType.Jsonb, stateJson);
         if (expectedETag is not null)
@@ -151,11 +159,10 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    /// <remarks>Clearing a record that has no state with a null ETag changes nothing and adds no history row.</remarks>
-    public async Task ClearAsync(GrainStateKey key, string? expectedETag, HistoryEntry entry,
+    /// <remarks>Clearing a record that has no state with a null ETag changes nothing.</remarks>
+    public async Task ClearAsync(GrainStateKey key, string? expectedETag,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         if (expectedETag is null)
         {
             if (await ReadETagAsync(key, cancellationToken) is { } stored)
@@ -168,7 +175,6 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
 
         await using var command = dataSource.CreateCommand(schema.DeleteMatching);
         AddKey(command, key);
-        AddEntry(command, entry);
         command.Parameters.AddWithValue("expected", NpgsqlDbType.Text, expectedETag);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
@@ -177,40 +183,14 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(GrainStateKey key,
-        CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(schema.SelectHistory);
-        AddKey(command, key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var records = new List<HistoryRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var entry = new HistoryEntry(
-                Operation: reader.GetString(2),
-                Actor: reader.GetString(3),
-                Reason: reader.IsDBNull(4) ? null : reader.GetString(4),
-                RecordedAt: reader.GetFieldValue<DateTimeOffset>(5));
-            records.Add(new HistoryRecord(
-                Version: reader.GetInt64(0),
-                ETag: reader.IsDBNull(1) ? null : reader.GetString(1),
-                Entry: entry,
-                StateJson: reader.IsDBNull(6) ? null : reader.GetString(6)));
-        }
-
-        return records;
-    }
-
-    /// <inheritdoc />
     /// <remarks>
     /// One statement per 5,000 states (each its own transaction); when cancelled between batches, the committed
     /// batches stay, and a rerun inserts the rest. The 44,700 official divisions take a few seconds.
     /// </remarks>
-    public async Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states, HistoryEntry entry,
+    public async Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(states);
-        ArgumentNullException.ThrowIfNull(entry);
         var inserted = 0;
         for (var start = 0; start < states.Count; start += SeedBatchSize)
         {
@@ -221,7 +201,7 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
             }
 
             await using var command = dataSource.CreateCommand(schema.InsertMissingBatch);
-            AddEntry(command, entry);
+            AddUpdatedAt(command);
             command.Parameters.AddWithValue("stateNames", NpgsqlDbType.Array | NpgsqlDbType.Text,
                 batch.Select(seed => seed.Key.StateName).ToArray());
             command.Parameters.AddWithValue("grainIds", NpgsqlDbType.Array | NpgsqlDbType.Text,
@@ -392,12 +372,22 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
         command.Parameters.AddWithValue("grainId", NpgsqlDbType.Text, key.GrainId);
     }
 
-    private static void AddEntry(NpgsqlCommand command, HistoryEntry entry)
+    private void AddUpdatedAt(NpgsqlCommand command) =>
+        command.Parameters.AddWithValue("updatedAt", NpgsqlDbType.TimestampTz, clock.GetUtcNow().ToUniversalTime());
+
+    /// <summary>Whether the retired <c>grain_history</c> table exists and holds rows.</summary>
+    internal async Task<bool> HistoryRowsRemainAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        command.Parameters.AddWithValue("operation", NpgsqlDbType.Text, entry.Operation);
-        command.Parameters.AddWithValue("actor", NpgsqlDbType.Text, entry.Actor);
-        command.Parameters.AddWithValue("reason", NpgsqlDbType.Text, (object?)entry.Reason ?? DBNull.Value);
-        command.Parameters.AddWithValue("recordedAt", NpgsqlDbType.TimestampTz, entry.RecordedAt.ToUniversalTime());
+        await using (var exists = Command(connection, schema.HistoryTableExists))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return false;
+            }
+        }
+
+        await using var rows = Command(connection, schema.HistoryHasRows);
+        return await rows.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     // A stable 64-bit key per schema name, so that stores of different schemas do not wait for each other.

@@ -62,7 +62,18 @@ internal sealed partial class PostgreSqlSchema
             CREATE TRIGGER grain_history_no_truncate BEFORE TRUNCATE ON {s}.grain_history
                 FOR EACH STATEMENT EXECUTE FUNCTION {s}.grain_history_append_only();
             """,
+
+            // 2: the storage history copy is retired: a record's history lives in its own state (its events). A
+            // schema whose grain_history still holds rows is moved by `migrate-storage`, which archives and verifies
+            // them first; the store refuses to apply this step over rows (see HistoryHasRows).
+            $"""
+            DROP TABLE IF EXISTS {s}.grain_history;
+            DROP FUNCTION IF EXISTS {s}.grain_history_append_only();
+            """,
         ];
+
+        HistoryTableExists = $"SELECT to_regclass('{s}.grain_history') IS NOT NULL;";
+        HistoryHasRows = $"SELECT EXISTS (SELECT 1 FROM {s}.grain_history);";
 
         CreateSchemaAndVersionTable = $"""
             CREATE SCHEMA IF NOT EXISTS {s};
@@ -80,78 +91,35 @@ internal sealed partial class PostgreSqlSchema
             """;
         SelectETag = $"SELECT etag FROM {s}.grain_state WHERE state_name = @stateName AND grain_id = @grainId;";
 
-        // Each change is one statement (a data-modifying CTE), so it commits as one implicit transaction: the state
-        // row and its history row, or neither. The history row takes the stored JSONB from RETURNING, so the JSON
-        // crosses the network once. Zero rows affected means the ETag did not match.
+        // Each change is one statement, so it commits as one implicit transaction. Zero rows affected means the
+        // ETag did not match (or, for a first write, a state is already stored).
         InsertFirst = $"""
-            WITH written AS (
-                INSERT INTO {s}.grain_state (state_name, grain_id, version, etag, state, updated_at)
-                VALUES (@stateName, @grainId,
-                    COALESCE((SELECT MAX(version) FROM {s}.grain_history
-                              WHERE state_name = @stateName AND grain_id = @grainId), 0) + 1,
-                    @etag, @state, @recordedAt)
-                ON CONFLICT (state_name, grain_id) DO NOTHING
-                RETURNING version, state
-            )
-            INSERT INTO {s}.grain_history
-                (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state)
-            SELECT @stateName, @grainId, version, @etag, @operation, @actor, @reason, @recordedAt, state
-            FROM written;
+            INSERT INTO {s}.grain_state (state_name, grain_id, version, etag, state, updated_at)
+            VALUES (@stateName, @grainId, 1, @etag, @state, @updatedAt)
+            ON CONFLICT (state_name, grain_id) DO NOTHING;
             """;
 
         // Under READ COMMITTED a concurrent writer that updated the row first makes this UPDATE re-check its WHERE
         // against the new row, where the old ETag no longer matches: exactly one of several racing writers wins.
         UpdateMatching = $"""
-            WITH written AS (
-                UPDATE {s}.grain_state
-                SET version = version + 1, etag = @etag, state = @state, updated_at = @recordedAt
-                WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected
-                RETURNING version, state
-            )
-            INSERT INTO {s}.grain_history
-                (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state)
-            SELECT @stateName, @grainId, version, @etag, @operation, @actor, @reason, @recordedAt, state
-            FROM written;
+            UPDATE {s}.grain_state
+            SET version = version + 1, etag = @etag, state = @state, updated_at = @updatedAt
+            WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected;
             """;
 
         DeleteMatching = $"""
-            WITH cleared AS (
-                DELETE FROM {s}.grain_state
-                WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected
-                RETURNING version
-            )
-            INSERT INTO {s}.grain_history
-                (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state)
-            SELECT @stateName, @grainId, version + 1, NULL, @operation, @actor, @reason, @recordedAt, NULL
-            FROM cleared;
+            DELETE FROM {s}.grain_state
+            WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected;
             """;
 
         // Seeding: one statement per batch, the batch passed as parallel arrays. Keys already stored are skipped by
-        // ON CONFLICT; a key cleared before continues its version numbers.
+        // ON CONFLICT.
         InsertMissingBatch = $"""
-            WITH input AS (
-                SELECT * FROM unnest(@stateNames::text[], @grainIds::text[], @etags::text[], @states::jsonb[])
-                    AS i(state_name, grain_id, etag, state)
-            ), written AS (
-                INSERT INTO {s}.grain_state (state_name, grain_id, version, etag, state, updated_at)
-                SELECT i.state_name, i.grain_id,
-                    COALESCE((SELECT MAX(h.version) FROM {s}.grain_history h
-                              WHERE h.state_name = i.state_name AND h.grain_id = i.grain_id), 0) + 1,
-                    i.etag, i.state, @recordedAt
-                FROM input i
-                ON CONFLICT (state_name, grain_id) DO NOTHING
-                RETURNING state_name, grain_id, version, etag, state
-            )
-            INSERT INTO {s}.grain_history
-                (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state)
-            SELECT state_name, grain_id, version, etag, @operation, @actor, @reason, @recordedAt, state
-            FROM written;
-            """;
-
-        SelectHistory = $"""
-            SELECT version, etag, operation, actor, reason, recorded_at, state::text FROM {s}.grain_history
-            WHERE state_name = @stateName AND grain_id = @grainId
-            ORDER BY version;
+            INSERT INTO {s}.grain_state (state_name, grain_id, version, etag, state, updated_at)
+            SELECT i.state_name, i.grain_id, 1, i.etag, i.state, @updatedAt
+            FROM unnest(@stateNames::text[], @grainIds::text[], @etags::text[], @states::jsonb[])
+                AS i(state_name, grain_id, etag, state)
+            ON CONFLICT (state_name, grain_id) DO NOTHING;
             """;
 
         SelectStatesIn = $"""
@@ -190,7 +158,14 @@ internal sealed partial class PostgreSqlSchema
 
     public string InsertMissingBatch { get; }
 
-    public string SelectHistory { get; }
+    /// <summary>True when the retired <c>grain_history</c> table still exists (migration 2 not yet applied).</summary>
+    public string HistoryTableExists { get; }
+
+    /// <summary>True when <c>grain_history</c> holds a row (only valid while it exists).</summary>
+    public string HistoryHasRows { get; }
+
+    /// <summary>The migration that drops <c>grain_history</c> (1-based).</summary>
+    public const int HistoryRetirementVersion = 2;
 
     public string SelectKeysAfter { get; }
 

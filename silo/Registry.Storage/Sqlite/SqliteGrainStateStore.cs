@@ -9,9 +9,10 @@ namespace Registry.Storage.Sqlite;
 /// <summary>
 /// An <see cref="IGrainStateStore"/> in one SQLite database file: WAL journal, <c>synchronous=FULL</c> so that a
 /// returned write survives power loss, a 30 s busy timeout for other processes sharing the file, and immediate
-/// (write-locking) transactions for every change. State lives in <c>grain_state</c>; <c>grain_history</c> is
-/// append-only (triggers reject updates and deletes). Version numbers keep counting across a clearing, so one record's
-/// history never repeats a version; a clearing gets the next version with a null ETag and null JSON.
+/// (write-locking) transactions for every change. State lives in <c>grain_state</c>, one row per record and nothing
+/// else: a record's history is part of its state. A database written by a build that kept the retired
+/// <c>grain_history</c> copy is refused until <c>migrate-storage</c> (<see cref="SqliteHistoryRetirement"/>) has
+/// archived it.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Reads open their own pooled connection on the thread pool (Microsoft.Data.Sqlite runs synchronously
@@ -22,8 +23,8 @@ namespace Registry.Storage.Sqlite;
 /// SQL. Dispose releases the pooled connections (and with them the file).
 /// </remarks>
 /// <param name="databasePath">The database file; its directory is created by <see cref="InitializeAsync"/>.</param>
-/// <param name="timeProvider">The clock for schema bookkeeping; <see cref="TimeProvider.System"/> when null. History
-/// times come from the <see cref="HistoryEntry"/> given to each call.</param>
+/// <param name="timeProvider">The clock for schema bookkeeping and <c>updated_at</c>; <see cref="TimeProvider.System"/>
+/// when null.</param>
 public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? timeProvider = null)
     : IGrainStateStore, IDisposable
 {
@@ -75,50 +76,41 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         Task.Run(() => Read(key), cancellationToken);
 
     /// <inheritdoc />
-    public Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson, HistoryEntry entry,
+    public Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stateJson);
-        ArgumentNullException.ThrowIfNull(entry);
+        var updatedAt = FormatTime(clock.GetUtcNow());
         return EnqueueWriteAsync((connection, transaction) =>
-            Write(connection, transaction, key, expectedETag, stateJson, entry), cancellationToken);
+            Write(connection, transaction, key, expectedETag, stateJson, updatedAt), cancellationToken);
     }
 
     /// <inheritdoc />
-    /// <remarks>Clearing a record that has no state with a null ETag changes nothing and adds no history row.</remarks>
-    public Task ClearAsync(GrainStateKey key, string? expectedETag, HistoryEntry entry,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return EnqueueWriteAsync((connection, transaction) =>
+    /// <remarks>Clearing a record that has no state with a null ETag changes nothing.</remarks>
+    public Task ClearAsync(GrainStateKey key, string? expectedETag, CancellationToken cancellationToken = default) =>
+        EnqueueWriteAsync((connection, transaction) =>
         {
-            Clear(connection, transaction, key, expectedETag, entry);
+            Clear(connection, transaction, key, expectedETag);
             return true;
         }, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(GrainStateKey key,
-        CancellationToken cancellationToken = default) =>
-        Task.Run(() => ReadHistory(key), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
     /// Commits in batches of 5,000 states; when cancelled between batches, the committed batches stay, and a rerun
-    /// inserts the rest. A state inserted here gets the next version of its record (1 unless it was cleared before).
+    /// inserts the rest. A state inserted here has version 1.
     /// </remarks>
-    public async Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states, HistoryEntry entry,
+    public async Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(states);
-        ArgumentNullException.ThrowIfNull(entry);
+        var updatedAt = FormatTime(clock.GetUtcNow());
         var inserted = 0;
         for (var start = 0; start < states.Count; start += SeedBatchSize)
         {
             var count = Math.Min(SeedBatchSize, states.Count - start);
             var batchStart = start;
             inserted += await EnqueueWriteAsync((connection, transaction) =>
-                InsertMissingBatch(connection, transaction, states, batchStart, count, entry), cancellationToken);
+                InsertMissingBatch(connection, transaction, states, batchStart, count, updatedAt), cancellationToken);
         }
 
         return inserted;
@@ -291,6 +283,13 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
                 $"SQLite database '{DatabasePath}' has schema version {current}; this build knows up to {latest}.");
         }
 
+        if (current is > 0 and < SqliteSchema.HistoryRetirementVersion && HistoryRowsRemain(connection, transaction))
+        {
+            throw new InvalidOperationException(
+                $"SQLite database '{DatabasePath}' was written by an earlier Registry that kept a copy of every " +
+                "version in grain_history. Run `Registry.Silo migrate-storage` once to archive and retire it.");
+        }
+
         for (var version = current + 1; version <= latest; version++)
         {
             using (var migrate = Command(connection, transaction, SqliteSchema.Migrations[(int)version - 1]))
@@ -306,6 +305,19 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         transaction.Commit();
     }
 
+    /// <summary>Whether the retired <c>grain_history</c> table exists and holds rows.</summary>
+    internal static bool HistoryRowsRemain(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var exists = Command(connection, transaction, SqliteSchema.HistoryTableExists);
+        if ((long)exists.ExecuteScalar()! == 0)
+        {
+            return false;
+        }
+
+        using var rows = Command(connection, transaction, SqliteSchema.HistoryHasRows);
+        return (long)rows.ExecuteScalar()! != 0;
+    }
+
     private StoredGrainState? Read(GrainStateKey key)
     {
         using var connection = OpenForReading();
@@ -317,7 +329,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     }
 
     private static string Write(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
-        string? expectedETag, string stateJson, HistoryEntry entry)
+        string? expectedETag, string stateJson, string updatedAt)
     {
         var current = ReadCurrent(connection, transaction, key);
         if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
@@ -325,20 +337,17 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             throw Mismatch("write", key, current?.ETag, expectedETag);
         }
 
-        var version = (current?.Version ?? LastHistoryVersion(connection, transaction, key)) + 1;
+        var version = (current?.Version ?? 0) + 1;
         var etag = Guid.NewGuid().ToString("N");
-        var recordedAt = FormatTime(entry.RecordedAt);
         Statement(connection, transaction, current is null ? SqliteSchema.InsertState : SqliteSchema.UpdateState,
                 ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
-                ("$stateJson", stateJson), ("$updatedAt", recordedAt))
+                ("$stateJson", stateJson), ("$updatedAt", updatedAt))
             .ExecuteNonQuery();
-
-        AppendHistory(connection, transaction, key, version, etag, entry, stateJson);
         return etag;
     }
 
     private static void Clear(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
-        string? expectedETag, HistoryEntry entry)
+        string? expectedETag)
     {
         var current = ReadCurrent(connection, transaction, key);
         if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
@@ -346,95 +355,39 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             throw Mismatch("clear", key, current?.ETag, expectedETag);
         }
 
-        if (current is null)
+        if (current is not null)
         {
-            return;
+            Statement(connection, transaction, SqliteSchema.DeleteState, KeyParameters(key)).ExecuteNonQuery();
         }
-
-        Statement(connection, transaction, SqliteSchema.DeleteState, KeyParameters(key)).ExecuteNonQuery();
-
-        AppendHistory(connection, transaction, key, current.Value.Version + 1, etag: null, entry, stateJson: null);
     }
 
     private static int InsertMissingBatch(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<SeedState> states, int start, int count, HistoryEntry entry)
+        IReadOnlyList<SeedState> states, int start, int count, string updatedAt)
     {
-        var recordedAt = FormatTime(entry.RecordedAt);
-
         using var insertState = Command(connection, transaction, SqliteSchema.InsertStateIfMissing);
         var stateName = insertState.Parameters.Add("$stateName", SqliteType.Text);
         var grainId = insertState.Parameters.Add("$grainId", SqliteType.Text);
         var etag = insertState.Parameters.Add("$etag", SqliteType.Text);
         var stateJson = insertState.Parameters.Add("$stateJson", SqliteType.Text);
-        insertState.Parameters.AddWithValue("$updatedAt", recordedAt);
+        insertState.Parameters.AddWithValue("$updatedAt", updatedAt);
         insertState.Prepare();
-
-        using var insertHistory = Command(connection, transaction, SqliteSchema.InsertHistory,
-            ("$operation", entry.Operation), ("$actor", entry.Actor), ("$reason", entry.Reason),
-            ("$recordedAt", recordedAt));
-        var historyStateName = insertHistory.Parameters.Add("$stateName", SqliteType.Text);
-        var historyGrainId = insertHistory.Parameters.Add("$grainId", SqliteType.Text);
-        var historyVersion = insertHistory.Parameters.Add("$version", SqliteType.Integer);
-        var historyETag = insertHistory.Parameters.Add("$etag", SqliteType.Text);
-        var historyStateJson = insertHistory.Parameters.Add("$stateJson", SqliteType.Text);
-        insertHistory.Prepare();
 
         var inserted = 0;
         for (var i = start; i < start + count; i++)
         {
             var seed = states[i];
             ArgumentNullException.ThrowIfNull(seed, nameof(states));
-            var newETag = Guid.NewGuid().ToString("N");
             stateName.Value = seed.Key.StateName;
             grainId.Value = seed.Key.GrainId;
-            etag.Value = newETag;
+            etag.Value = Guid.NewGuid().ToString("N");
             stateJson.Value = seed.StateJson;
-            if (insertState.ExecuteScalar() is not long version)
+            if (insertState.ExecuteScalar() is long)
             {
-                continue;
+                inserted++;
             }
-
-            historyStateName.Value = seed.Key.StateName;
-            historyGrainId.Value = seed.Key.GrainId;
-            historyVersion.Value = version;
-            historyETag.Value = newETag;
-            historyStateJson.Value = seed.StateJson;
-            EnsureOneRow(insertHistory.ExecuteNonQuery());
-            inserted++;
         }
 
         return inserted;
-
-        static void EnsureOneRow(int rows)
-        {
-            if (rows != 1)
-            {
-                throw new InvalidOperationException($"A history insert affected {rows} rows instead of 1.");
-            }
-        }
-    }
-
-    private IReadOnlyList<HistoryRecord> ReadHistory(GrainStateKey key)
-    {
-        using var connection = OpenForReading();
-        using var command = Command(connection, null, SqliteSchema.SelectHistory, KeyParameters(key));
-        using var reader = command.ExecuteReader();
-        var records = new List<HistoryRecord>();
-        while (reader.Read())
-        {
-            var entry = new HistoryEntry(
-                Operation: reader.GetString(2),
-                Actor: reader.GetString(3),
-                Reason: reader.IsDBNull(4) ? null : reader.GetString(4),
-                RecordedAt: ParseTime(reader.GetString(5)));
-            records.Add(new HistoryRecord(
-                Version: reader.GetInt64(0),
-                ETag: reader.IsDBNull(1) ? null : reader.GetString(1),
-                Entry: entry,
-                StateJson: reader.IsDBNull(6) ? null : reader.GetString(6)));
-        }
-
-        return records;
     }
 
     private List<string> ReadKeyPage(string stateName, string? after)
@@ -483,23 +436,6 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         using var reader = Statement(connection, transaction, SqliteSchema.SelectCurrentVersion, KeyParameters(key))
             .ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
-    }
-
-    private static long LastHistoryVersion(SqliteConnection connection, SqliteTransaction transaction,
-        GrainStateKey key)
-    {
-        return (long)Statement(connection, transaction, SqliteSchema.SelectLastHistoryVersion, KeyParameters(key))
-            .ExecuteScalar()!;
-    }
-
-    private static void AppendHistory(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
-        long version, string? etag, HistoryEntry entry, string? stateJson)
-    {
-        Statement(connection, transaction, SqliteSchema.InsertHistory,
-                ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
-                ("$operation", entry.Operation), ("$actor", entry.Actor), ("$reason", entry.Reason),
-                ("$recordedAt", FormatTime(entry.RecordedAt)), ("$stateJson", stateJson))
-            .ExecuteNonQuery();
     }
 
     private static InconsistentStateException Mismatch(string operation, GrainStateKey key, string? storedETag,
@@ -557,7 +493,4 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     // Stored as UTC ISO 8601 round-trip text: fixed width, so text order is time order.
     private static string FormatTime(DateTimeOffset time) =>
         time.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None);
 }

@@ -71,7 +71,26 @@ internal static class SqliteSchema
 
         CREATE INDEX ix_reminders_hash ON reminders (grain_hash);
         """,
+
+        // 3: the storage history copy is retired: a record's history lives in its own state (its events). A
+        // database whose grain_history still holds rows is moved by `migrate-storage`, which archives and verifies
+        // them first; the store refuses to apply this step over rows (see HistoryHasRows).
+        """
+        DROP TRIGGER IF EXISTS grain_history_no_update;
+        DROP TRIGGER IF EXISTS grain_history_no_delete;
+        DROP TABLE IF EXISTS grain_history;
+        """,
     ];
+
+    /// <summary>The migration that drops <c>grain_history</c> (1-based).</summary>
+    public const int HistoryRetirementVersion = 3;
+
+    /// <summary>1 when the retired <c>grain_history</c> table still exists, else 0.</summary>
+    public const string HistoryTableExists =
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'grain_history';";
+
+    /// <summary>1 when <c>grain_history</c> holds at least one row (only valid while the table exists).</summary>
+    public const string HistoryHasRows = "SELECT EXISTS (SELECT 1 FROM grain_history);";
 
     public const string SelectState = """
         SELECT etag, version, state_json FROM grain_state
@@ -81,15 +100,6 @@ internal static class SqliteSchema
     public const string SelectCurrentVersion = """
         SELECT etag, version FROM grain_state
         WHERE state_name = $stateName AND grain_id = $grainId;
-        """;
-
-    // Versions keep counting across a clearing, so the history of one record never repeats a version number.
-    public const string SelectLastHistoryVersion = """
-        SELECT COALESCE(
-            (SELECT version FROM grain_history
-             WHERE state_name = $stateName AND grain_id = $grainId
-             ORDER BY id DESC LIMIT 1),
-            0);
         """;
 
     public const string InsertState = """
@@ -107,35 +117,12 @@ internal static class SqliteSchema
         DELETE FROM grain_state WHERE state_name = $stateName AND grain_id = $grainId;
         """;
 
-    // RETURNING yields no row when the key exists: that is how seeding knows whether to add a history row.
+    // RETURNING yields no row when the key exists: that is how seeding counts what it inserted.
     public const string InsertStateIfMissing = """
         INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at)
-        VALUES (
-            $stateName,
-            $grainId,
-            COALESCE(
-                (SELECT version FROM grain_history
-                 WHERE state_name = $stateName AND grain_id = $grainId
-                 ORDER BY id DESC LIMIT 1),
-                0) + 1,
-            $etag,
-            $stateJson,
-            $updatedAt)
+        VALUES ($stateName, $grainId, 1, $etag, $stateJson, $updatedAt)
         ON CONFLICT (state_name, grain_id) DO NOTHING
         RETURNING version;
-        """;
-
-    public const string InsertHistory = """
-        INSERT INTO grain_history
-            (state_name, grain_id, version, etag, operation, actor, reason, recorded_at, state_json)
-        VALUES
-            ($stateName, $grainId, $version, $etag, $operation, $actor, $reason, $recordedAt, $stateJson);
-        """;
-
-    public const string SelectHistory = """
-        SELECT version, etag, operation, actor, reason, recorded_at, state_json FROM grain_history
-        WHERE state_name = $stateName AND grain_id = $grainId
-        ORDER BY id;
         """;
 
     public const string SelectFirstKeys = """

@@ -53,8 +53,7 @@ public sealed class SqliteWriteBenchmark : IBenchmark
             for (var i = 0; i < perWriter; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                etag = await store.WriteAsync(key, etag, state,
-                    new HistoryEntry("write", "bench", null, DateTimeOffset.UtcNow), cancellationToken);
+                etag = await store.WriteAsync(key, etag, state, cancellationToken);
                 latencies[w * perWriter + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }, cancellationToken)));

@@ -1,3 +1,5 @@
+using Orleans.Runtime;
+using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Spatial;
@@ -29,6 +31,37 @@ public sealed class BoundaryLineAndMarkerTests(RegistryClusterFixture fixture)
         Assert.Equal((line.DivisionA, line.DivisionB), (details.DivisionA, details.DivisionB));
         Assert.Equal(Geodesy.LengthMetres(line.Geometry), details.LengthMetres, 1e-6);
         Assert.True(details.LengthMetres > 0);
+    }
+
+    [Fact]
+    public async Task GetHistoryAsync_AfterChanges_HasWhoWhenWhichOperationWhyAndWhatChangedInTheRecordsOwnState()
+    {
+        var line = BoundaryData.Lines[15];
+        var number = MarkerNumber.Compose(line.Number, 1, 'C');
+        RequestContext.Set(AuditScope.ActorKey, "registrar-zhao");
+        try
+        {
+            await Line(line.Number).RecordAsync(Record(line));
+            await Line(line.Number).UpdateAsync(new UpdateBoundaryLine(null, "新协议 (test)", null, "协议重签"));
+            await Line(line.Number).UpdateAsync(new UpdateBoundaryLine(null, "新协议 (test)", null, "unchanged"));
+            await Marker(number).RegisterAsync(Triple(line.Junctions[0].Point));
+            await Marker(number).UpdateDetailsAsync(new UpdateMarkerDetails("混凝土", null, null, "更换材料"));
+        }
+        finally
+        {
+            RequestContext.Remove(AuditScope.ActorKey);
+        }
+
+        var lineHistory = await Line(line.Number).GetHistoryAsync();
+        Assert.Equal(
+            [(1, "record-line", "test", "line"), (2, "update-line", "协议重签", "agreement"),
+             (3, "attach-marker", null, number)],
+            lineHistory.Select(c => (c.Sequence, c.Operation, c.Reason, c.Changed)));
+        Assert.All(lineHistory, c => Assert.Equal("registrar-zhao", c.Actor));
+        Assert.All(lineHistory, c => Assert.Equal(fixture.Time.GetUtcNow(), c.At));
+        var markerHistory = await Marker(number).GetHistoryAsync();
+        Assert.Equal([("register-marker", "test", "marker"), ("update-marker", "更换材料", "material")],
+            markerHistory.Select(c => (c.Operation, c.Reason, c.Changed)));
     }
 
     [Fact]

@@ -61,12 +61,12 @@ public sealed class DivisionGeometryGrainTests(RegistryClusterFixture fixture)
     {
         var (key, name, geometry) = County(2);
         await Grain(key).SetAsync(Set(geometry, null, name));
-        var history = await fixture.HistoryCountAsync(StorageNames.DivisionGeometry, key);
+        var version = await fixture.StoredVersionAsync(StorageNames.DivisionGeometry, key);
 
         var again = await Grain(key).SetAsync(Set(geometry, null, name, "second run"));
 
         Assert.Equal(RecordChange.Unchanged, again.Change);
-        Assert.Equal(history, await fixture.HistoryCountAsync(StorageNames.DivisionGeometry, key));
+        Assert.Equal(version, await fixture.StoredVersionAsync(StorageNames.DivisionGeometry, key));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
 using Registry.Storage;
-using Registry.Storage.AzureTable;
 using Registry.Storage.PostgreSql;
 using Registry.Storage.Sqlite;
 
@@ -94,10 +93,9 @@ public sealed class RegistryOptionsTests
     [Theory]
     [InlineData("Sqlite", typeof(SqliteGrainStateStore))]
     [InlineData("PostgreSql", typeof(PostgreSqlGrainStateStore))]
-    [InlineData("AzureTable", typeof(AzureTableGrainStateStore))]
     public void AddRegistryStorageBackend_Provider_RegistersThatStore(string provider, Type storeType)
     {
-        var connection = provider == "AzureTable" ? AzureConnection : PostgreSqlConnection;
+        var connection = PostgreSqlConnection;
         var options = RegistryOptions.From(Configuration(
             ("Registry:Storage:Provider", provider), ("ConnectionStrings:registry", connection),
             ("Registry:DataDirectory", Path.Combine(Path.GetTempPath(), "registry-options-" + Guid.NewGuid()))));
@@ -105,5 +103,18 @@ public sealed class RegistryOptionsTests
         using var services = new ServiceCollection().AddRegistryStorageBackend(options).BuildServiceProvider();
 
         Assert.IsType(storeType, services.GetRequiredService<IGrainStateStore>());
+    }
+
+    [Fact]
+    public void AddRegistryStorageBackend_AzureTable_RegistersNoStoreButATableProbeAndRefusedScans()
+    {
+        var options = RegistryOptions.From(Configuration(
+            ("Registry:Storage:Provider", "AzureTable"), ("ConnectionStrings:registry", AzureConnection)));
+
+        using var services = new ServiceCollection().AddRegistryStorageBackend(options).BuildServiceProvider();
+
+        Assert.Null(services.GetService<IGrainStateStore>());
+        Assert.IsType<AzureTableStorageProbe>(services.GetRequiredService<Registry.Abstractions.Health.IStorageProbe>());
+        Assert.IsType<ScanlessStoredRecords>(services.GetRequiredService<Registry.Grains.Storage.IStoredRecords>());
     }
 }

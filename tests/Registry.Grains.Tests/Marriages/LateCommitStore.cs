@@ -33,16 +33,16 @@ public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
         }
     }
 
-    public async Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson, HistoryEntry entry,
+    public async Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson,
         CancellationToken cancellationToken = default)
     {
         if (delayed.TryGetValue(key, out var held) && held is null)
         {
-            delayed[key] = () => inner.WriteAsync(key, expectedETag, stateJson, entry);
+            delayed[key] = () => inner.WriteAsync(key, expectedETag, stateJson);
             throw new TimeoutException("The write timed out; it may still commit.");
         }
 
-        return await inner.WriteAsync(key, expectedETag, stateJson, entry, cancellationToken);
+        return await inner.WriteAsync(key, expectedETag, stateJson, cancellationToken);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
@@ -51,17 +51,12 @@ public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
     public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(key, cancellationToken);
 
-    public Task ClearAsync(GrainStateKey key, string? expectedETag, HistoryEntry entry,
-        CancellationToken cancellationToken = default) =>
-        inner.ClearAsync(key, expectedETag, entry, cancellationToken);
+    public Task ClearAsync(GrainStateKey key, string? expectedETag, CancellationToken cancellationToken = default) =>
+        inner.ClearAsync(key, expectedETag, cancellationToken);
 
-    public Task<IReadOnlyList<HistoryRecord>> ReadHistoryAsync(GrainStateKey key,
+    public Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states,
         CancellationToken cancellationToken = default) =>
-        inner.ReadHistoryAsync(key, cancellationToken);
-
-    public Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states, HistoryEntry entry,
-        CancellationToken cancellationToken = default) =>
-        inner.InsertMissingAsync(states, entry, cancellationToken);
+        inner.InsertMissingAsync(states, cancellationToken);
 
     public IAsyncEnumerable<GrainStateKey> ListKeysAsync(string stateName,
         CancellationToken cancellationToken = default) =>

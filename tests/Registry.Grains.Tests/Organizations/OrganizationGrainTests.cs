@@ -4,7 +4,6 @@ using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Organizations;
 using Registry.Grains.Organizations;
-using Registry.Storage;
 
 namespace Registry.Grains.Tests.Organizations;
 
@@ -83,11 +82,6 @@ public sealed class OrganizationGrainTests(OrganizationClusterFixture fixture)
         var history = await Organization(command.Uscc).GetHistoryAsync();
         Assert.Equal([OrganizationEventKind.Registered, OrganizationEventKind.LegacyCodeAccepted], history.Select(e => e.Kind));
         Assert.Equal(("1999年换发的登记证书", "registrar-wang"), (history[1].Reason, history[1].RecordedBy));
-        var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
-        var rows = await store.ReadHistoryAsync(new GrainStateKey(StorageNames.Organization,
-            GrainId.Create(StorageNames.OrganizationGrainType, command.Uscc).ToString()));
-        Assert.Equal(("register", "registrar-wang", "1999年换发的登记证书"),
-            (rows[0].Entry.Operation, rows[0].Entry.Actor, rows[0].Entry.Reason));
     }
 
     [Fact]
