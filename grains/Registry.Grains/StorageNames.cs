@@ -30,6 +30,9 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Boundaries.BoundaryReportGrain"/> (stateless).</summary>
     public const string BoundaryReport = "boundary-report";
 
+    /// <summary>State name and grain type of <see cref="Boundaries.BoundaryReportModelGrain"/>.</summary>
+    public const string BoundaryReportModel = "boundary-report-model";
+
     /// <summary>State name and grain type of <see cref="Spatial.SpatialTileGrain"/> (which records a tile holds).</summary>
     public const string SpatialTile = "spatial-tile";
 

@@ -1,8 +1,9 @@
 namespace Registry.Abstractions.Boundaries;
 
 /// <summary>
-/// Reports over every stored boundary line, read from committed storage. A stateless worker: any silo answers, in
-/// parallel; the key is ignored (use 0).
+/// Reports over every stored boundary line, read from the persisted read model the lines and inspections keep up to
+/// date after each committed change (<see cref="IBoundaryReportModelGrain"/>). A stateless worker: any silo answers,
+/// in parallel; the key is ignored (use 0).
 /// </summary>
 [Alias("Registry.Boundaries.IBoundaryReportGrain")]
 public interface IBoundaryReportGrain : IGrainWithIntegerKey

@@ -72,6 +72,8 @@ public sealed class BoundaryLineGrain(
             if (State.DivisionA == first && State.DivisionB == second && State.Wkb.AsSpan().SequenceEqual(wkb) &&
                 State.Agreement == command.Agreement.Trim() && State.AgreementDate == command.AgreementDate)
             {
+                // A repeated record also repeats the report update a crash may have cut off after the write.
+                await PublishToReportAsync();
                 return RecordChange.Unchanged;
             }
 
@@ -94,6 +96,7 @@ public sealed class BoundaryLineGrain(
         State.RecordedBy = AuditScope.Actor;
         Record("record-line", command.Reason, "line");
         await StoreAndIndexAsync("record-line", command.Reason);
+        await PublishToReportAsync();
         return RecordChange.Created;
     }
 
@@ -234,6 +237,8 @@ public sealed class BoundaryLineGrain(
 
         if (State.Inspections[i].Status == InspectionStatus.Completed)
         {
+            // The inspection repeats this step until it returns: the report update goes out again with it.
+            await PublishToReportAsync();
             return;
         }
 
@@ -244,6 +249,7 @@ public sealed class BoundaryLineGrain(
         };
         Record("inspection-completed", null, inspectionId);
         await state.WriteAuditedAsync("inspection-completed", inspectionId);
+        await PublishToReportAsync();
     }
 
     public Task<IReadOnlyList<BoundaryChange>> GetHistoryAsync()
@@ -254,6 +260,14 @@ public sealed class BoundaryLineGrain(
 
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
         Task.FromResult(index.PartFor(tile, knownRevision));
+
+    /// <summary>Gives the boundary report's read model this line's current entry (after the write that made it).</summary>
+    private Task PublishToReportAsync()
+    {
+        var last = State.Inspections.Where(i => i.CompletedOn is not null).MaxBy(i => i.CompletedOn);
+        return grains.Get<IBoundaryReportModelGrain>(0).ApplyLineAsync(new OverdueLine(State.Number,
+            State.DivisionA, State.DivisionB, last?.CompletedOn, last?.Id));
+    }
 
     /// <summary>Appends the change about to be stored to the line's history; a failed write reloads the state, and
     /// the entry with it.</summary>

@@ -150,6 +150,16 @@ public sealed class JointInspectionGrain(
                 State.Pending.RemoveAt(0);
             }
 
+            // Every change of the repairs comes with pending steps, so the report learns of it before they are
+            // cleared; after a crash the reactivation repeats this (idempotent: the whole current list).
+            if (State.CompletedOn is { } since)
+            {
+                await grains.Get<IBoundaryReportModelGrain>(0).ApplyOpenRepairsAsync(Id, State.Repairs
+                    .Where(r => r.Status == RepairStatus.Open)
+                    .Select(r => new OpenRepair(Id, State.LineNumber, r.MarkerNumber, r.Finding, since))
+                    .ToList());
+            }
+
             await state.WriteAuditedAsync("complete-pending-steps", null);
         }
         catch

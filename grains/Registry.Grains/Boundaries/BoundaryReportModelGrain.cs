@@ -1,0 +1,58 @@
+using Registry.Abstractions.Boundaries;
+using Registry.Grains.Storage;
+
+namespace Registry.Grains.Boundaries;
+
+/// <summary>The boundary reports' persisted read model; see <see cref="IBoundaryReportModelGrain"/>.</summary>
+[GrainType(StorageNames.BoundaryReportModel)]
+public sealed class BoundaryReportModelGrain(
+    [PersistentState(StorageNames.BoundaryReportModel, StorageNames.Provider)]
+    IPersistentState<BoundaryReportModelState> state) : Grain, IBoundaryReportModelGrain
+{
+    private BoundaryReportModelState State => state.State;
+
+    public async Task ApplyLineAsync(OverdueLine line)
+    {
+        if (State.Lines.TryGetValue(line.Number, out var known) && known == line)
+        {
+            return;
+        }
+
+        State.Lines[line.Number] = line;
+        await state.WriteAuditedAsync("report-line", line.Number);
+    }
+
+    public async Task ApplyOpenRepairsAsync(string inspectionId, IReadOnlyList<OpenRepair> openRepairs)
+    {
+        var known = State.OpenRepairs.GetValueOrDefault(inspectionId) ?? [];
+        if (known.SequenceEqual(openRepairs))
+        {
+            return;
+        }
+
+        if (openRepairs.Count == 0)
+        {
+            State.OpenRepairs.Remove(inspectionId);
+        }
+        else
+        {
+            State.OpenRepairs[inspectionId] = openRepairs.ToList();
+        }
+
+        await state.WriteAuditedAsync("report-repairs", inspectionId);
+    }
+
+    public Task<IReadOnlyList<OverdueLine>> ListOverdueInspectionsAsync(DateOnly today, int years,
+        bool includeNeverInspected) =>
+        Task.FromResult<IReadOnlyList<OverdueLine>>(State.Lines.Values
+            .Where(line => line.LastCompletedInspection is { } last
+                ? last.AddYears(years) < today
+                : includeNeverInspected)
+            .OrderBy(line => line.Number, StringComparer.Ordinal)
+            .ToList());
+
+    public Task<IReadOnlyList<OpenRepair>> ListOpenRepairsAsync() =>
+        Task.FromResult<IReadOnlyList<OpenRepair>>(State.OpenRepairs.Values.SelectMany(r => r)
+            .OrderBy(r => r.Since).ThenBy(r => r.MarkerNumber, StringComparer.Ordinal)
+            .ToList());
+}
