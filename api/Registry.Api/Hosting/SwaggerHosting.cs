@@ -30,6 +30,10 @@ public static class SwaggerHosting
             });
             options.CustomSchemaIds(SchemaIds.For);
             options.OperationFilter<BearerRequirementFilter>();
+            // Descriptions, roles, problem rules, parameter descriptions, examples and required fields, from one
+            // documentation table per resource (OpenApi/*Docs.cs).
+            options.OperationFilter<OpenApi.ContractOperationFilter>();
+            options.SchemaFilter<OpenApi.ContractSchemaFilter>();
         });
         return builder;
     }

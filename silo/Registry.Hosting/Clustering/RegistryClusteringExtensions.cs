@@ -54,6 +54,9 @@ public static class RegistryClusteringExtensions
                 break;
         }
 
+        // Ports taken by another silo (or program) on this machine fail the start here, named, instead of being shared.
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new ListeningPortsCheck(clustering));
+
         // Probe timeouts, missed-probe limits and death votes, e.g. Registry:Clustering:Membership:ProbeTimeout.
         silo.Services.Configure<ClusterMembershipOptions>(
             configuration.GetSection(RegistryClusteringOptions.MembershipSection));

@@ -65,6 +65,13 @@ public sealed class RegistryOptions
             throw new InvalidOperationException("Registry:Clustering ports must be between 1 and 65535.");
         }
 
+        if (Clustering.SiloPort == Clustering.GatewayPort)
+        {
+            throw new InvalidOperationException(
+                $"Registry:Clustering:SiloPort and Registry:Clustering:GatewayPort are both {Clustering.SiloPort}: " +
+                "a silo needs two different ports.");
+        }
+
         if (!Enum.IsDefined(Storage.Provider))
         {
             throw new InvalidOperationException(

@@ -1,0 +1,102 @@
+using Registry.Abstractions.Marriages;
+using Registry.Api.Contracts.Marriages;
+using Registry.Api.Contracts.Persons;
+using static Registry.Api.Hosting.OpenApi.ResourceDocs;
+
+namespace Registry.Api.Hosting.OpenApi;
+
+/// <summary>The marriage registry: marriages, divorce applications, persons and the access log.</summary>
+internal static class MarriageDocs
+{
+    private static readonly string[] IdNumber = ["id-number-format", "id-number-check-character",
+        "id-number-birth-date", "id-number-address-code"];
+
+    private static readonly string[] Office = ["office-code-format", "office-unknown", "office-level",
+        "office-not-in-force"];
+
+    private static readonly string[] Marriage = ["marriage-id-format", "marriage-not-found"];
+
+    private static readonly string[] Application = ["divorce-application-id-format", "divorce-application-not-found"];
+
+    public static ResourceDocs Table { get; } = new()
+    {
+        Operations = new Dictionary<string, OperationDoc>
+        {
+            ["RegisterMarriage"] = Op(
+                "Registers a marriage at an office (a county- or city-level division in force; any office may " +
+                "register anyone): both parties present, both declarations made (Civil Code art. 1049), legal age " +
+                "(art. 1047), neither married. 201 with the record id and the J certificate number.",
+                [.. IdNumber, .. Office, "under-legal-age", "person-already-married", "same-person",
+                    "parties-not-opposite-sex", "declaration-missing", "both-parties-must-appear",
+                    "registration-in-progress", "registration-interrupted", "certificate-serials-exhausted",
+                    "field-too-long", "marriage-id-taken"]),
+            ["GetMarriage"] = Op("A marriage record with its certificates, divorce applications and history; the " +
+                "read is written to the access log first.", Marriage),
+            ["ReplaceCertificate"] = Op("Replaces a party's certificate (BJ, or BL after a divorce); the old " +
+                "number stays on record as void.", [.. Marriage, .. IdNumber, .. Office, "party-not-in-marriage",
+                    "marriage-annulled", "certificate-serials-exhausted"]),
+            ["RecordJudgment"] = Op("Records a court judgment as a new history entry: annulment (the marriage " +
+                "never was), correction of a party's name or nationality, or a declaration of death.",
+                [.. Marriage, .. IdNumber, "judgment-kind", "date-format", "judgment-date-in-future",
+                    "judgment-before-registration", "judgment-already-recorded", "marriage-already-annulled",
+                    "party-not-in-marriage", "correction-empty", "field-too-long"]),
+            ["ApplyForDivorce"] = Op("Receives a divorce application (Civil Code art. 1076-1077) at an office: 201 " +
+                "with the receipt, the end of the 30-day cooling-off period and the last day both parties may " +
+                "appear (a period ending on a rest day ends on the next working day).",
+                [.. Marriage, .. Office, "marriage-not-current", "divorce-application-open", "field-too-long"]),
+            ["GetDivorceApplication"] = Op("A divorce application and where it stands today (cooling off, " +
+                "window open, withdrawn, deemed withdrawn, registered).", Application),
+            ["WithdrawDivorceApplication"] = Op("Withdraws the application at one party's request, during " +
+                "cooling-off only.", [.. Application, .. IdNumber, "party-not-in-marriage", "cooling-off-over"]),
+            ["RegisterDivorce"] = Op("Registers the divorce inside the window, at the receiving office, both " +
+                "parties present; 201 with the L certificate.", [.. Application, .. Office, "cooling-off-not-over",
+                    "cooling-off-over", "divorce-office-mismatch", "both-parties-must-appear",
+                    "certificate-serials-exhausted"]),
+            ["GetMaritalStatus"] = Op("A person's marital status with the marriage records naming them; the " +
+                "read is written to the access log first.", IdNumber),
+            ["IssueNoMarriageRecordCertificate"] = Op("Issues a certificate that no marriage record names the " +
+                "person; 409 when any record does.", [.. IdNumber, .. Office, "marriage-record-exists",
+                    "certificate-serials-exhausted"]),
+            ["GetAccessLog"] = Op("Every read of person data on one day (default today), optionally of one " +
+                "person or by one user; ID numbers masked (first 6, last 4 characters).",
+                [.. IdNumber, "date-format"]),
+        },
+        Parameters = new Dictionary<string, string>
+        {
+            ["GetMarriage:id"] = "The marriage record id (32 lower-case hexadecimal digits), as answered by " +
+                "POST /api/marriages.",
+            ["ReplaceCertificate:id"] = "The marriage record id (32 lower-case hexadecimal digits).",
+            ["RecordJudgment:id"] = "The marriage record id (32 lower-case hexadecimal digits).",
+            ["GetDivorceApplication:id"] = "The divorce application id: the marriage id, '-', the application's " +
+                "number, as answered by POST /api/divorce-applications.",
+            ["WithdrawDivorceApplication:id"] = "The divorce application id (marriage id, '-', number).",
+            ["RegisterDivorce:id"] = "The divorce application id (marriage id, '-', number).",
+            ["idNumber"] = "An 18-character resident ID number (GB 11643-1999).",
+            ["date"] = "The day (YYYY-MM-DD) whose reads are listed; default today.",
+            ["subject"] = "Only reads of this person (18-character resident ID number).",
+            ["actor"] = "Only reads by this user (the token's name).",
+        },
+        Requests = new Dictionary<Type, RequestDoc>
+        {
+            [typeof(RegisterMarriageRequest)] = Body(x => new RegisterMarriageRequest(x.County,
+                    new MarriagePartyRequest(x.Man, "张伟", "中国"), new MarriagePartyRequest(x.Woman, "李娜", "中国"),
+                    new MarriageDeclarationsRequest(true, true), true),
+                "office", "partyA", "partyB"),
+            [typeof(MarriagePartyRequest)] = Body(x => new MarriagePartyRequest(x.Man, "张伟", "中国"),
+                "idNumber", "name", "nationality"),
+            [typeof(ReplaceCertificateRequest)] = Body(x => new ReplaceCertificateRequest(x.Man, x.County),
+                "party", "office"),
+            [typeof(RecordJudgmentRequest)] = Body(x => new RecordJudgmentRequest(CourtJudgmentKind.Correction,
+                    x.CountyName + "人民法院", "民事判决书", DateOnly.Parse(ExampleValues.Date(-10)),
+                    "更正当事人姓名", x.Woman, "李娜娜", null),
+                "kind", "court", "reference", "judgmentDate", "reason"),
+            [typeof(DivorceApplicationRequest)] = Body(x => new DivorceApplicationRequest(x.MarriageId, x.County,
+                "离婚协议书"), "marriageId", "office", "agreement"),
+            [typeof(WithdrawalRequest)] = Body(x => new WithdrawalRequest(x.Man, "双方和好"), "party"),
+            [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County, true),
+                "office"),
+            [typeof(NoMarriageRecordCertificateRequest)] = Body(x => new NoMarriageRecordCertificateRequest(x.County),
+                "office"),
+        },
+    };
+}

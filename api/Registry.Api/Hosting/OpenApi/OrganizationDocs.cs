@@ -1,0 +1,106 @@
+using Registry.Abstractions.Organizations;
+using Registry.Api.Contracts.Organizations;
+using static Registry.Api.Hosting.OpenApi.ResourceDocs;
+
+namespace Registry.Api.Hosting.OpenApi;
+
+/// <summary>Social organizations (<c>/api/organizations</c>).</summary>
+internal static class OrganizationDocs
+{
+    private static readonly string[] Code = ["uscc-format", "organization-not-found"];
+
+    private static readonly string[] Content = ["value-out-of-range", "text-too-long", "text-malformed",
+        "rectification-report-required"];
+
+    public static ResourceDocs Table { get; } = new()
+    {
+        Operations = new Dictionary<string, OperationDoc>
+        {
+            ["Register"] = Op(
+                "Registers a social organization under its Unified Social Credit Code, checked per GB 32100-2015: " +
+                "characters, check character, authority 5 (civil affairs), the kind's type digit, positions 3-8 a " +
+                "recorded division; a legacy code failing only its check character is accepted with an audited " +
+                "legacyCodeOverride. The name must be unique among the office's active organizations. 201.",
+                "uscc-format", "uscc-check-character", "uscc-registration-authority", "uscc-kind-mismatch",
+                "uscc-division-unknown", "uscc-key-mismatch", "legacy-override-unneeded", "division-code-format",
+                "registering-office-unknown", "founded-on-future", "date-format", "value-out-of-range",
+                "text-too-long", "text-malformed", "organization-already-registered", "organization-name-taken"),
+            ["Search"] = Op("Searches organizations by name fragment, kind, registering office and status, a page " +
+                "at a time. Public; financial figures are never listed.", "query-value", "paging-range",
+                "division-code-format"),
+            ["GetAbnormalList"] = Op("The abnormal-operation list (经营异常名录), a page at a time. Public.",
+                "paging-range"),
+            ["GetDishonestList"] = Op("The serious-dishonesty list (严重违法失信名单), a page at a time. Public.",
+                "paging-range"),
+            ["GetOrganization"] = Op("An organization's public record: name, kind, office, legal representative, " +
+                "status, listings and grade (no financial figures). Public.", Code),
+            ["GetOrganizationHistory"] = Op("Every change, listing and decision with date, who and why. Only the " +
+                "organization itself (token claim `uscc`) or a registrar.", [.. Code, "organization-acts-for-itself"]),
+            ["Change"] = Op("Changes the name, legal representative, address or business scope; each change is " +
+                "recorded with its reason.", [.. Code, "organization-deregistered", "organization-unchanged",
+                    "organization-name-taken", "text-too-long", "text-malformed"]),
+            ["Deregister"] = Op("Deregisters the organization (注销); the record stays.",
+                [.. Code, "organization-deregistered", "text-too-long"]),
+            ["FileAnnualReport"] = Op("Files the annual report of a year inside the registering office's window " +
+                "(by default January 1 to May 31 of the following year; a late report needs lateFilingReason). " +
+                "Only the organization itself or a registrar.", [.. Code, .. Content, "organization-acts-for-itself",
+                    "organization-deregistered", "annual-report-window", "annual-report-already-filed",
+                    "annual-report-year-before-founding"]),
+            ["GetAnnualReport"] = Op("A report year with every version and its figures. Only the organization " +
+                "itself or a registrar.", [.. Code, "value-out-of-range", "organization-acts-for-itself",
+                    "annual-report-not-found"]),
+            ["CorrectAnnualReport"] = Op("Files a corrected version of a year's report (the earlier versions " +
+                "stay); refused once the report was inspected.", [.. Code, .. Content, "organization-acts-for-itself",
+                    "annual-report-not-found", "annual-report-inspected"]),
+            ["RecordInspection"] = Op("Records the annual inspection's outcome (pass, basic-pass, fail) of a " +
+                "filed report.", [.. Code, "value-out-of-range", "annual-report-not-found", "inspection-before-report",
+                    "inspection-already-recorded"]),
+            ["ListAsAbnormal"] = Op("Lists the organization as abnormal because it cannot be reached at its " +
+                "registered address (the only ground recorded by hand; the others are applied by deadlines).",
+                [.. Code, "listing-ground", "already-listed-unreachable", "organization-deregistered",
+                    "text-too-long"]),
+            ["RemoveFromList"] = Op("Removes a listing (abnormal or serious dishonesty) with a ground; the " +
+                "serious-dishonesty list only after its minimum period.", [.. Code, "listing-ground", "not-on-list",
+                    "abnormal-obligation-unmet", "serious-list-removal-too-early", "abnormal-listing-outstanding"]),
+            ["EvaluateGrade"] = Op("Records the evaluation grade (评估等级, 1A to 5A); refused while listed or " +
+                "after a failed inspection.", [.. Code, "grade-format", "grade-while-listed",
+                    "grade-after-failed-inspection", "organization-deregistered"]),
+        },
+        Parameters = new Dictionary<string, string>
+        {
+            ["uscc"] = "The organization's 18-character Unified Social Credit Code (GB 32100-2015).",
+            ["year"] = "The report year (the calendar year the report covers), e.g. 2025.",
+            ["Search:name"] = "A fragment of the organization's name.",
+            ["kind"] = "social-association, private-non-enterprise or foundation.",
+            ["registeringOffice"] = "The registering office's 6-digit division code.",
+            ["status"] = "active or deregistered.",
+            ["page"] = "The page, from 1.",
+            ["pageSize"] = "Results per page (from 1 to the documented maximum).",
+        },
+        Requests = new Dictionary<Type, RequestDoc>
+        {
+            [typeof(RegisterOrganizationRequest)] = Body(x => new RegisterOrganizationRequest(x.Uscc,
+                    x.CountyName + "社区志愿服务协会", OrganizationKind.SocialAssociation, x.County,
+                    x.CountyName + "民政局", "张伟", x.TownshipName + "1号", "志愿服务、社区互助", 30000m,
+                    DateOnly.Parse(ExampleValues.Date(-3 * 365)), null),
+                "uscc", "name", "kind", "registeringOffice", "legalRepresentative", "address", "businessScope",
+                "registeredCapital", "foundedOn"),
+            [typeof(ChangeOrganizationRequest)] = Body(x => new ChangeOrganizationRequest(null, "李娜", null, null,
+                "理事会选举新任法定代表人"), "reason"),
+            [typeof(DeregisterOrganizationRequest)] = Body(_ => new DeregisterOrganizationRequest("会员大会决议解散"),
+                "reason"),
+            [typeof(FileAnnualReportRequest)] = Body(_ => new FileAnnualReportRequest(DateTime.UtcNow.Year - 1,
+                    "社区志愿服务48次", 120000m, 98000m, 260000m, 4, null, PartyOrganizationStatus.Joint, null, null),
+                "year", "activities", "income", "expenditure", "netAssets", "staff", "partyOrganization"),
+            [typeof(CorrectAnnualReportRequest)] = Body(_ => new CorrectAnnualReportRequest("社区志愿服务52次",
+                    121000m, 98000m, 261000m, 4, null, PartyOrganizationStatus.Joint, null, "更正收入数字"),
+                "activities", "income", "expenditure", "netAssets", "staff", "partyOrganization", "reason"),
+            [typeof(InspectionRequest)] = Body(_ => new InspectionRequest(InspectionOutcome.Pass, null), "outcome"),
+            [typeof(AbnormalListingRequest)] = Body(_ => new AbnormalListingRequest(
+                ListGrounds.UnreachableAtRegisteredAddress, "两次实地核查均无法联系"), "ground", "findings"),
+            [typeof(ListRemovalRequest)] = Body(_ => new ListRemovalRequest(OrganizationList.Abnormal,
+                "已在登记住所恢复联系"), "list", "ground"),
+            [typeof(GradeRequest)] = Body(_ => new GradeRequest("3A", "年度评估"), "grade"),
+        },
+    };
+}

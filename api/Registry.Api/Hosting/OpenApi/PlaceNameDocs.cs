@@ -1,0 +1,97 @@
+using Registry.Api.Contracts.Places;
+using static Registry.Api.Hosting.OpenApi.ResourceDocs;
+
+namespace Registry.Api.Hosting.OpenApi;
+
+/// <summary>Place names (<c>/api/place-names</c>).</summary>
+internal static class PlaceNameDocs
+{
+    private static readonly string[] Id = ["place-name-id-format", "place-name-not-found"];
+
+    private static readonly string[] Spelling = ["place-name-han", "place-name-length", "romanization-characters",
+        "romanization-capitalisation", "romanization-syllable", "romanization-syllable-count", "romanization-reading",
+        "romanization-apostrophe", "romanization-word-separation"];
+
+    public static ResourceDocs Table { get; } = new()
+    {
+        Operations = new Dictionary<string, OperationDoc>
+        {
+            ["PlaceNamesPropose"] = Op(
+                "Proposes a standard place name: Han characters with a reading in the shipped table, the Hanyu " +
+                "Pinyin spelling per GB/T 16159, one of the eight categories, the division code (recorded and in " +
+                "force) and a GeoJSON location (Point, LineString or Polygon). Homophones and duplicates in the " +
+                "name's scope are refused (409, listing them). 201 with the record.",
+                [.. Spelling, "place-category", "division-code-format", "place-division-unknown", "geometry-type",
+                    "geometry-coordinates", "geometry-empty", "geometry-invalid", "place-name-duplicate",
+                    "place-name-exists"]),
+            ["PlaceNamesSearch"] = Op("Searches place names by name fragment, spelling fragment (toneless), " +
+                "category, division (with its sub-divisions), box or nearest to a point, a page at a time. " +
+                "Anonymous callers see announced and external reference names; the registrar sees every state.",
+                "place-category", "division-code-format", "coordinates-format", "coordinates-range", "limit-range",
+                "paging-range", "boolean-format"),
+            ["PlaceNamesAnnouncements"] = Op("The announcement feed: names announced since a date, newest first, " +
+                "a page at a time. Public.", "date-format", "limit-range", "paging-range"),
+            ["PlaceNamesSuggestSpelling"] = Op("Suggests the Hanyu Pinyin spelling of a name for a category from " +
+                "the first reading of each character, and lists every reading. Public.", "field-required",
+                "place-category", "place-name-han", "place-name-length"),
+            ["PlaceNamesRebuildIndex"] = Op("Re-reads every search-index partition from storage, e.g. after a " +
+                "bulk import into a running service. 202."),
+            ["PlaceNamesGetPlaceName"] = Op("A place name with its current and historical names. Public once " +
+                "announced (and for external reference names); the registrar sees every state.", Id),
+            ["PlaceNamesGetPlaceNameHistory"] = Op("Every change of a place name with its date, who and why.", Id),
+            ["PlaceNamesApprove"] = Op("Records the approval of a proposed name by an authority on a date (not " +
+                "before the proposal, not in the future).", [.. Id, "date-format", "place-name-status",
+                    "approval-date-before-proposal", "approval-date-future", "place-name-external"]),
+            ["PlaceNamesAnnounce"] = Op("Announces an approved name today: it becomes public and enters the " +
+                "announcement feed.", [.. Id, "place-name-status", "place-name-not-approved", "place-name-external"]),
+            ["PlaceNamesRename"] = Op("Renames from an effective date; the old name stays as a historical name. " +
+                "The new name is checked like a proposal.", [.. Id, .. Spelling, "date-format", "place-name-status",
+                    "place-name-unchanged", "rename-effective-date", "place-name-duplicate", "place-name-external"]),
+            ["PlaceNamesAbolish"] = Op("Abolishes the name from an effective date; the record and its names stay " +
+                "as history.", [.. Id, "date-format", "place-name-status", "abolition-effective-date",
+                    "place-name-external"]),
+            ["PlaceNamesAssignHouseNumber"] = Op("Issues a house-number plate on an approved or announced street " +
+                "whose location is a line: odd numbers on the left, even on the right facing along the line from " +
+                "its first vertex (左单右双), within 1 km of the line; each number once per street. 201 with the " +
+                "plate and its certificate number.", [.. Id, "house-number-format", "house-number-street-line",
+                    "house-number-side", "house-number-on-line", "house-number-distance", "house-number-duplicate",
+                    "house-number-order", "place-name-status", "geometry-type", "geometry-coordinates"]),
+            ["PlaceNamesGetHouseNumbers"] = Op("The house-number plates of a street, by number. Public.", Id),
+        },
+        Parameters = new Dictionary<string, string>
+        {
+            ["id"] = "The place-name record id, as answered by POST /api/place-names (the street's id for house " +
+                "numbers).",
+            ["q"] = "A fragment of the name (Han characters).",
+            ["romanization"] = "A fragment of the spelling; tones, spaces and apostrophes are ignored.",
+            ["category"] = "natural-feature, administrative-division, village-seat, park, street, " +
+                "residential-area, facility or landmark.",
+            ["division"] = "A division code; the names in it and its sub-divisions (code prefix).",
+            ["PlaceNamesSearch:bbox"] = "A box: minLon,minLat,maxLon,maxLat in decimal degrees (WGS84).",
+            ["near"] = "lon,lat: the names nearest this point by great-circle distance, nearest first.",
+            ["PlaceNamesSearch:limit"] = "Results per page.",
+            ["PlaceNamesAnnouncements:limit"] = "Results per page.",
+            ["PlaceNamesSearch:page"] = "The page, from 1.",
+            ["PlaceNamesAnnouncements:page"] = "The page, from 1.",
+            ["includeHistorical"] = "true: also historical and abolished names.",
+            ["since"] = "The date (YYYY-MM-DD) from which announcements are listed.",
+            ["PlaceNamesSuggestSpelling:name"] = "The name in Han characters, e.g. 东华门街道.",
+        },
+        Requests = new Dictionary<Type, RequestDoc>
+        {
+            [typeof(ProposePlaceNameRequest)] = Body(x => new ProposePlaceNameRequest(x.TownshipName,
+                    x.TownshipRomanization, "administrative-division", x.Township, ExampleValues.GeoJsonOf(x.Point),
+                    "以辖区内主要地名命名", x.CountyName + "境内"),
+                "name", "romanization", "category", "divisionCode"),
+            [typeof(ApprovePlaceNameRequest)] = Body(x => new ApprovePlaceNameRequest(x.CountyName + "人民政府",
+                ExampleValues.Date(0)), "authority", "date"),
+            [typeof(RenamePlaceNameRequest)] = Body(x => new RenamePlaceNameRequest(x.NeighbourTownshipName,
+                    x.NeighbourTownshipRomanization, ExampleValues.Date(30), "街道更名批复"),
+                "name", "romanization", "effectiveDate", "reason"),
+            [typeof(AbolishPlaceNameRequest)] = Body(_ => new AbolishPlaceNameRequest(ExampleValues.Date(30),
+                "街道撤销批复"), "reason"),
+            [typeof(HouseNumberRequest)] = Body(x => new HouseNumberRequest(1, ExampleValues.GeoJsonOf(x.Point)),
+                "number", "location"),
+        },
+    };
+}
