@@ -17,7 +17,7 @@ public sealed class GeometrySeederTests : IDisposable
     {
         using var store = new SqliteGrainStateStore(Path.Combine(directory, "registry.db"));
         await new DivisionSeeder(store, TimeProvider.System, NullLogger<DivisionSeeder>.Instance)
-            .SeedAsync(DivisionReferenceData.DefaultDirectory);
+            .SeedAsync();
         var seeder = new GeometrySeeder(store, TimeProvider.System, NullLogger<GeometrySeeder>.Instance);
 
         var report = await seeder.SeedAsync(GeometrySeeder.DefaultDirectory);
