@@ -25,13 +25,38 @@ public sealed class DivisionSeeder(IGrainStateStore store, TimeProvider time, IL
     {
         var watch = Stopwatch.StartNew();
         await store.InitializeAsync(cancellationToken);
-        var states = new Dictionary<string, DivisionState>(StringComparer.Ordinal);
         var editions = ShippedEditions.All();
+        var fingerprint = string.Join(",", editions.Select(e => e.CutOff.ToString("yyyy-MM-dd", null)));
+        var marker = await store.ReadAsync(MarkerKey, cancellationToken);
+        if (marker is not null)
+        {
+            // Later starts: the marker (written after the last batch) names the editions seeded; a newly shipped
+            // edition is imported into the stored records like any other.
+            var written = 0;
+            foreach (var (cutOff, directory) in editions.Where(e =>
+                         !marker.StateJson.Contains(e.CutOff.ToString("yyyy-MM-dd", null), StringComparison.Ordinal)))
+            {
+                written += await ImportEditionAsync(cutOff, directory, null, cancellationToken);
+            }
+
+            if (written > 0 || !marker.StateJson.Contains(fingerprint, StringComparison.Ordinal))
+            {
+                await WriteMarkerAsync(marker.ETag, fingerprint, cancellationToken);
+            }
+
+            logger.LogInformation("Divisions: editions {Editions} seeded ({Written} records written now) in {Ms} ms",
+                fingerprint, written, watch.ElapsedMilliseconds);
+            return written;
+        }
+
+        var states = new Dictionary<string, DivisionState>(StringComparer.Ordinal);
         foreach (var (cutOff, directory) in editions)
         {
             DivisionEdition.Read(cutOff, directory).ApplyTo(states);
         }
 
+        logger.LogInformation("Divisions: {Count} codes built from {Editions} editions in {Ms} ms", states.Count,
+            editions.Count, watch.ElapsedMilliseconds);
         var entry = new HistoryEntry("seed", AuditScope.SystemActor,
             $"{DivisionTimeline.EditionSource}, editions {string.Join(", ", editions.Select(e => e.CutOff))}",
             time.GetUtcNow());
@@ -45,6 +70,7 @@ public sealed class DivisionSeeder(IGrainStateStore store, TimeProvider time, IL
             inserted += await store.InsertMissingAsync(batch, entry, cancellationToken);
         }
 
+        await WriteMarkerAsync(null, fingerprint, cancellationToken);
         logger.LogInformation("Divisions: {Count} codes from {Editions} editions checked, {Inserted} new, in {Ms} ms",
             all.Count, editions.Count, inserted, watch.ElapsedMilliseconds);
         return inserted;
@@ -108,6 +134,15 @@ public sealed class DivisionSeeder(IGrainStateStore store, TimeProvider time, IL
             fresh.Count, updated.Count);
         return fresh.Count + updated.Count;
     }
+
+    private Task WriteMarkerAsync(string? etag, string fingerprint, CancellationToken cancellationToken) =>
+        store.WriteAsync(MarkerKey, etag,
+            JsonSerializer.Serialize(new { editions = fingerprint, format = DivisionState.CurrentFormat }),
+            new HistoryEntry("seed", AuditScope.SystemActor, $"{DivisionTimeline.EditionSource}, editions {fingerprint}",
+                time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Where the seeder notes which shipped editions it has seeded (not a grain's state).</summary>
+    private static GrainStateKey MarkerKey => new("division-seed", "division-seed/shipped-editions");
 
     /// <summary>The storage key Orleans uses for the division grain with this code.</summary>
     public static GrainStateKey KeyOf(string code) =>

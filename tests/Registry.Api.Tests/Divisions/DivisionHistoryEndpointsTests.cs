@@ -272,4 +272,27 @@ public sealed class DivisionHistoryEndpointsTests(ApiFixture fixture)
         Assert.Equal(Edition("2023-06-30").Rows.Where(r => r.Value.ParentCode is null).Select(r => r.Key)
             .Order(StringComparer.Ordinal), provinces);
     }
+
+    [Fact]
+    public async Task SpatialDivisions_PointInDalian_IsInLiaoningWhosePolygonWasRepaired()
+    {
+        var json = await GetAsync("/api/spatial/divisions?lon=121.61&lat=38.91");
+
+        Assert.Contains(json.GetProperty("divisions").EnumerateArray(), d => d.GetProperty("code").GetString() == "210000");
+    }
+
+    [Fact]
+    public async Task Adjacent_Guangdong_HasItsFourNeighboursIncludingTheRepairedOnes()
+    {
+        var provinces = Spatial.ShippedGeometry.Seeded(Spatial.ShippedGeometry.Provinces).ToList();
+        var guangdong = provinces.Single(p => p.Code == "440000");
+        var expected = provinces.Where(p => p.Code != "440000" && p.Geometry.Intersects(guangdong.Geometry))
+            .Select(p => p.Code).Order(StringComparer.Ordinal).ToList();
+
+        var json = await GetAsync("/api/spatial/divisions/440000/adjacent");
+
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected, json.GetProperty("adjacent").EnumerateArray()
+            .Select(a => a.GetProperty("code").GetString()!).Order(StringComparer.Ordinal).ToList());
+    }
 }
