@@ -15,6 +15,12 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Divisions.DivisionGrain"/>; part of every stored division's grain id.</summary>
     public const string DivisionGrainType = "division";
 
+    /// <summary>State name and grain type of <see cref="Divisions.DivisionChangeGrain"/>.</summary>
+    public const string DivisionChange = "division-change";
+
+    /// <summary>Grain type of <see cref="Divisions.DivisionDirectoryGrain"/> (name search and change lists).</summary>
+    public const string DivisionDirectory = "division-directory";
+
     /// <summary>State name and grain type of <see cref="Boundaries.DivisionGeometryGrain"/>.</summary>
     public const string DivisionGeometry = "division-geometry";
 

@@ -5,11 +5,12 @@ using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
 using Registry.Hosting.Places;
 
-// `dotnet run --project silo/Registry.Silo` runs one silo; `... -- import-divisions [directory]` seeds the official
-// division lists into the configured storage and exits (idempotent); `... -- import-places <cities.json> [report.csv]`
-// imports a GeoNames extract as external reference names and writes the rejection report (idempotent);
-// `... -- migrate-storage [archive.jsonl.gz]` moves a SQLite data directory or PostgreSQL schema written by a build
-// that kept a storage history copy to the state-only layout, archiving that copy first (idempotent; silos stopped).
+// `dotnet run --project silo/Registry.Silo` runs one silo; `... -- import-divisions [--edition YYYY-MM-DD DIR]` seeds
+// the shipped division editions, or imports one edition, into the configured storage and exits (idempotent);
+// `... -- import-places <cities.json> [report.csv]` imports a GeoNames extract as external reference names and writes
+// the rejection report (idempotent); `... -- migrate-storage [archive.jsonl.gz]` moves a SQLite data directory or
+// PostgreSQL schema written by a build that kept a storage history copy to the state-only layout, archiving that copy
+// first (idempotent; silos stopped).
 string[] commands = ["import-divisions", "import-places", "migrate-storage"];
 var builder = Host.CreateApplicationBuilder(args.SkipWhile(commands.Contains).ToArray());
 if (args.FirstOrDefault() == "import-places")
@@ -71,9 +72,25 @@ if (args.FirstOrDefault() == "migrate-storage")
 if (args.FirstOrDefault() == "import-divisions")
 {
     using var host = BuildToolHost(builder);
-    var directory = args.Skip(1).FirstOrDefault(arg => !arg.StartsWith('-')) ?? DivisionReferenceData.DefaultDirectory;
-    var inserted = await host.Services.GetRequiredService<DivisionSeeder>().SeedAsync(directory);
-    Console.WriteLine($"{inserted} divisions inserted; the others were already stored.");
+    var seeder = host.Services.GetRequiredService<DivisionSeeder>();
+    var editionAt = Array.IndexOf(args, "--edition");
+    if (editionAt < 0)
+    {
+        var inserted = await seeder.SeedAsync();
+        Console.WriteLine($"Shipped editions: {inserted} division records inserted; the others were already stored.");
+        return;
+    }
+
+    if (editionAt + 2 >= args.Length || !DateOnly.TryParseExact(args[editionAt + 1], "yyyy-MM-dd", out var cutOff) ||
+        !Directory.Exists(args[editionAt + 2]))
+    {
+        Console.Error.WriteLine("usage: import-divisions [--edition YYYY-MM-DD DIR]   (DIR holds provinces.csv, cities.csv, areas.csv, streets.csv)");
+        Environment.ExitCode = 2;
+        return;
+    }
+
+    var written = await seeder.ImportEditionAsync(cutOff, args[editionAt + 2], new ConsoleProgress());
+    Console.WriteLine($"Edition {cutOff:yyyy-MM-dd}: {written} division records written ({(written == 0 ? "already imported" : "stop and restart a running silo to read them")}).");
     return;
 }
 
@@ -93,3 +110,9 @@ static IHost BuildToolHost(HostApplicationBuilder builder)
 static string Describe(RegistryOptions options) => options.Storage.Provider == StorageProvider.Sqlite
     ? $"SQLite {options.DatabasePath}"
     : options.Storage.Provider.ToString();
+
+/// <summary>Prints an import's progress lines as they come, in order.</summary>
+internal sealed class ConsoleProgress : IProgress<string>
+{
+    public void Report(string value) => Console.WriteLine(value);
+}

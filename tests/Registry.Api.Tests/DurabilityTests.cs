@@ -55,7 +55,7 @@ public sealed class DurabilityTests
                 code = children[children.GetArrayLength() - 1].GetProperty("code").GetString()!;
                 newName = children[children.GetArrayLength() - 1].GetProperty("name").GetString() + "（更名）";
                 var response = await admin.PostAsJsonAsync($"/api/divisions/{code}/renames",
-                    new { name = newName, effectiveDate = "2020-01-01", reason = "sigkill test" });
+                    new { name = newName, effectiveDate = "2024-01-01", reason = "sigkill test" });
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
                 await first.KillAsync();

@@ -9,19 +9,17 @@ namespace Registry.Grains.Tests;
 /// </summary>
 public static class ReferenceDivisions
 {
-    private static readonly Lazy<IReadOnlyList<Grains.Divisions.DivisionState>> all = new(() =>
-        DivisionReferenceData.Load(DivisionReferenceData.DefaultDirectory,
-            new DivisionEvent(1, DivisionEventKind.Recorded, null, DateTimeOffset.UnixEpoch, "test", null, null, null,
-                null)));
+    private static readonly Lazy<IReadOnlyList<ReferenceDivision>> all = new(() =>
+        DivisionReferenceData.Load(DivisionReferenceData.DefaultDirectory));
 
-    public static IReadOnlyList<Grains.Divisions.DivisionState> All => all.Value;
+    public static IReadOnlyList<ReferenceDivision> All => all.Value;
 
-    public static Grains.Divisions.DivisionState Get(string code) => All.Single(d => d.Code == code);
+    public static ReferenceDivision Get(string code) => All.Single(d => d.Code == code);
 
     public static string NameOf(string code) => Get(code).Names[0].Value;
 
     /// <summary>Counties (with townships) under one prefecture, taken in code order, skipping <paramref name="skip"/>.</summary>
-    public static Grains.Divisions.DivisionState CountyWithTownships(int skip) =>
+    public static ReferenceDivision CountyWithTownships(int skip) =>
         All.Where(d => d.Level == DivisionLevel.County && d.Children.Count >= 2).Skip(skip).First();
 
     /// <summary>A well-formed 6-digit code under the first county's prefecture that no list records.</summary>

@@ -2,7 +2,9 @@ namespace Registry.Abstractions.Divisions;
 
 /// <summary>
 /// One entry of a division's history: what happened, the date it takes effect, when and by whom it was recorded,
-/// and why. <see cref="RelatedCode"/> is the other division involved (successor, absorbed division, new parent).
+/// and why (the legal basis). <see cref="RelatedCode"/> is the other division involved (successor, absorbed division,
+/// new parent). A change read from two official editions has <see cref="ChangedAfter"/> set: it happened after that
+/// day and on or before <see cref="EffectiveDate"/>, the exact day is not recorded.
 /// </summary>
 [GenerateSerializer, Alias("Registry.Divisions.DivisionEvent")]
 public sealed record DivisionEvent(
@@ -14,4 +16,7 @@ public sealed record DivisionEvent(
     [property: Id(5)] string? Reason,
     [property: Id(6)] string? Name,
     [property: Id(7)] string? PreviousName,
-    [property: Id(8)] string? RelatedCode);
+    [property: Id(8)] string? RelatedCode,
+    [property: Id(9)] DateOnly? ChangedAfter = null,
+    [property: Id(10)] string? Code = null,
+    [property: Id(11)] IReadOnlyList<string>? RelatedCodes = null);

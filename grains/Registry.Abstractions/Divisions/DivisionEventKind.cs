@@ -4,7 +4,7 @@ namespace Registry.Abstractions.Divisions;
 [GenerateSerializer, Alias("Registry.Divisions.DivisionEventKind")]
 public enum DivisionEventKind
 {
-    /// <summary>Entered from an official code list.</summary>
+    /// <summary>Listed in an official edition (the first one the registry holds, or again after an absence).</summary>
     Recorded = 0,
     Renamed = 1,
 
@@ -15,6 +15,19 @@ public enum DivisionEventKind
     Absorbed = 3,
     Abolished = 4,
 
-    /// <summary>This division was placed under a new parent (e.g. after its parent merged).</summary>
+    /// <summary>This division was placed under a new parent (a transfer, or after its parent merged or was
+    /// re-coded).</summary>
     Reparented = 5,
+
+    /// <summary>Established by an approval.</summary>
+    Established = 6,
+
+    /// <summary>This code ended and <see cref="DivisionEvent.RelatedCode"/> replaced it.</summary>
+    Recoded = 7,
+
+    /// <summary>This division was split; <see cref="DivisionEvent.RelatedCodes"/> are the successors.</summary>
+    SplitInto = 8,
+
+    /// <summary>No longer in an official edition (how it ended is not recorded).</summary>
+    NoLongerListed = 9,
 }

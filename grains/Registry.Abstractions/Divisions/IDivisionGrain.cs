@@ -3,9 +3,10 @@ using Orleans.Concurrency;
 namespace Registry.Abstractions.Divisions;
 
 /// <summary>
-/// One administrative division, keyed by its code (6-digit GB/T 2260 or 9-digit statistical township code).
-/// Reads take the date to answer for; changes take an effective date and are kept in the history forever.
-/// A code that was never recorded answers <c>division-not-found</c>.
+/// One administrative division, keyed by its code (6-digit GB/T 2260 or 9-digit statistical township code). Its
+/// history combines the official editions it appears in (or not) and the changes recorded by approval; reads take the
+/// date to answer for. A code that was never recorded answers <c>division-not-found</c>. Changes go through
+/// <see cref="IDivisionChangeGrain"/>, which calls the step methods here.
 /// </summary>
 [Alias("Registry.Divisions.IDivisionGrain")]
 public interface IDivisionGrain : IGrainWithStringKey
@@ -14,7 +15,7 @@ public interface IDivisionGrain : IGrainWithStringKey
     [ReadOnly]
     Task<DivisionDetails> GetAsync(DateOnly asOf);
 
-    /// <summary>Code, name, level and status as of <paramref name="asOf"/>.</summary>
+    /// <summary>Code, name, level, status and parent as of <paramref name="asOf"/>.</summary>
     [ReadOnly]
     Task<DivisionSummary> GetSummaryAsync(DateOnly asOf);
 
@@ -26,30 +27,20 @@ public interface IDivisionGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<DivisionSummary>> GetChildrenAsync(DateOnly asOf);
 
-    /// <summary>Every recorded event, oldest first.</summary>
+    /// <summary>Every change, oldest first: recorded approvals and the changes read from editions.</summary>
     [ReadOnly]
     Task<IReadOnlyList<DivisionEvent>> GetHistoryAsync();
 
-    /// <summary>Renames from the effective date on; not idempotent (a repeat is refused as unchanged).</summary>
-    Task<DivisionEvent> RenameAsync(RenameDivision command);
+    /// <summary>Whether <paramref name="step"/> could be applied now; throws the rule it breaks. A code never recorded
+    /// accepts only an establishment.</summary>
+    [ReadOnly]
+    Task CheckStepAsync(DivisionStep step);
 
-    /// <summary>
-    /// Merges this division into another of the same level: it ends on the effective date, its children move to the
-    /// successor. Completes across every grain involved before returning, and resumes after a crash.
-    /// </summary>
-    Task<DivisionEvent> MergeIntoAsync(MergeDivision command);
+    /// <summary>Applies one step of a change; idempotent per <paramref name="operationId"/> (a repeat returns the
+    /// event recorded the first time).</summary>
+    Task<DivisionEvent> ApplyStepAsync(DivisionStep step, string operationId);
 
-    /// <summary>Abolishes this division; refused while it still has children in force on the date.</summary>
-    Task<DivisionEvent> AbolishAsync(AbolishDivision command);
-
-    /// <summary>Internal step of a merge: records that <paramref name="absorbedCode"/> merged into this one and
-    /// adopts its children. Idempotent per <paramref name="operationId"/>.</summary>
-    Task AbsorbAsync(string absorbedCode, IReadOnlyList<string> children, DateOnly effectiveDate, string reason,
-        string operationId);
-
-    /// <summary>Internal step: a child leaves this division from the date on. Idempotent.</summary>
-    Task DetachChildAsync(string childCode, DateOnly effectiveDate, string operationId);
-
-    /// <summary>Internal step: this division is placed under a new parent from the date on. Idempotent.</summary>
-    Task ReparentAsync(string newParentCode, DateOnly effectiveDate, string reason, string operationId);
+    /// <summary>Notes that <paramref name="childCode"/> is (or was) under this division, so children lists find it.
+    /// Idempotent.</summary>
+    Task AdoptChildAsync(string childCode);
 }

@@ -81,8 +81,10 @@ public sealed class BoundaryLineGrain(
                 $"Line {Number} is already recorded differently; update it (with a reason) instead.");
         }
 
-        await EnsureDivisionExistsAsync(first);
-        await EnsureDivisionExistsAsync(second);
+        // Both sides must be divisions in force on the agreement's date (today when it has none).
+        var on = command.AgreementDate ?? clock.Today;
+        await EnsureDivisionExistsAsync(first, on);
+        await EnsureDivisionExistsAsync(second, on);
 
         State.Number = Number;
         State.DivisionA = first;
@@ -287,7 +289,7 @@ public sealed class BoundaryLineGrain(
                 [(Wgs84.FromWkb(wkb), new TileEntry(number, 0, [], null, null, null, number))]);
     }
 
-    private async Task EnsureDivisionExistsAsync(string key)
+    private async Task EnsureDivisionExistsAsync(string key, DateOnly on)
     {
         if (DivisionRef.IsReference(key))
         {
@@ -300,14 +302,7 @@ public sealed class BoundaryLineGrain(
             return;
         }
 
-        try
-        {
-            await grains.Get<IDivisionGrain>(key).GetSummaryAsync(clock.Today);
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            throw DomainException.Violation("division-unknown", $"No division {key} is recorded.");
-        }
+        await grains.EnsureInForceAsync(key, on);
     }
 
     private void EnsureExists()

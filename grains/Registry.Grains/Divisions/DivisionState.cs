@@ -3,36 +3,28 @@ using Registry.Abstractions.Divisions;
 namespace Registry.Grains.Divisions;
 
 /// <summary>
-/// Stored state of a division. Names and parents are timelines (ordered by date); children are dated links.
-/// <see cref="Code"/> is empty for a code that was never recorded.
+/// Stored state of a division: the facts that make its timeline (editions and recorded changes, by date), the codes
+/// that have ever been under it, and its recorded events. <see cref="Code"/> is empty for a code never recorded.
+/// <see cref="Format"/> versions this layout: the seeder and importer write <see cref="DivisionState.CurrentFormat"/>.
 /// </summary>
 public sealed class DivisionState
 {
+    public const int CurrentFormat = 2;
+
+    public int Format { get; set; }
+
     public string Code { get; set; } = "";
 
     public DivisionLevel Level { get; set; }
 
-    public DateOnly? ValidFrom { get; set; }
+    /// <summary>Ordered by date; on one date a change comes before the edition (the edition shows the state that day).</summary>
+    public List<DivisionFact> Facts { get; set; } = [];
 
-    /// <summary>First day the division no longer exists; null while it does.</summary>
-    public DateOnly? ValidTo { get; set; }
+    /// <summary>Every code that has been under this division at some date (children are read as of a date).</summary>
+    public List<string> ChildCodes { get; set; } = [];
 
-    /// <summary><see cref="DivisionStatus.Abolished"/> or <see cref="DivisionStatus.Merged"/> once it has ended.</summary>
-    public DivisionStatus EndStatus { get; set; }
-
-    public string? SuccessorCode { get; set; }
-
-    public List<DatedValue> Names { get; set; } = [];
-
-    /// <summary>Parent codes over time; empty for a province.</summary>
-    public List<DatedValue> Parents { get; set; } = [];
-
-    public List<ChildLink> Children { get; set; } = [];
-
+    /// <summary>Recorded changes (approvals), sequence from 1.</summary>
     public List<DivisionEvent> Events { get; set; } = [];
 
-    public List<PendingStep> Pending { get; set; } = [];
-
-    /// <summary>Ids of internal steps already applied here, so a resumed step is not applied twice.</summary>
-    public List<string> AppliedOperations { get; set; } = [];
+    public List<AppliedStep> Applied { get; set; } = [];
 }

@@ -1,24 +1,23 @@
 using Registry.Abstractions.Divisions;
-using Registry.Grains.Divisions;
 
 namespace Registry.Hosting.Divisions;
 
 /// <summary>
 /// Reads the official statistical division lists (provinces, cities, counties, townships; see
-/// ReferenceData/divisions/ATTRIBUTION.md) into division states with their parent and child links.
+/// ReferenceData/divisions/ATTRIBUTION.md). The registry's history is seeded from the editions
+/// (<see cref="ShippedEditions"/>); the flat 2023 lists here serve tests and the geometry seeder.
 /// </summary>
 public static class DivisionReferenceData
 {
-    public const string Source = "NBS statistical division codes 2023 (cut-off 2023-06-30)";
-
     /// <summary>The folder shipped beside the silo's assemblies.</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "ReferenceData", "divisions");
 
-    /// <summary>Loads every division, parents before children.</summary>
-    public static IReadOnlyList<DivisionState> Load(string directory, DivisionEvent recorded)
+    /// <summary>Loads every division of the 2023 lists, parents before children, each with its children (for tests
+    /// that pick real divisions).</summary>
+    public static IReadOnlyList<ReferenceDivision> Load(string directory)
     {
-        var byCode = new Dictionary<string, DivisionState>(StringComparer.Ordinal);
-        var ordered = new List<DivisionState>();
+        var byCode = new Dictionary<string, ReferenceDivision>(StringComparer.Ordinal);
+        var ordered = new List<ReferenceDivision>();
 
         void Add(string code, string name, DivisionLevel level, string? parent)
         {
@@ -28,24 +27,17 @@ public static class DivisionReferenceData
                 return;
             }
 
-            var state = new DivisionState
-            {
-                Code = code,
-                Level = level,
-                Names = [new DatedValue(name, null)],
-                Parents = parent is null ? [] : [new DatedValue(parent, null)],
-                Events = [recorded with { Name = name }],
-            };
-            byCode.Add(code, state);
-            ordered.Add(state);
+            var division = new ReferenceDivision(code, level, name, parent);
+            byCode.Add(code, division);
+            ordered.Add(division);
             if (parent is not null)
             {
-                if (!byCode.TryGetValue(parent, out var parentState))
+                if (!byCode.TryGetValue(parent, out var parentDivision))
                 {
                     throw new InvalidDataException($"Division {code} names parent {parent}, which is not listed.");
                 }
 
-                parentState.Children.Add(new ChildLink(code, null, null));
+                parentDivision.Children.Add(new ReferenceChild(code));
             }
         }
 
@@ -72,7 +64,11 @@ public static class DivisionReferenceData
         return ordered;
     }
 
-    private static IEnumerable<string[]> ReadRows(string directory, string file)
+    /// <summary>As <see cref="Load(string)"/>; the event argument of the former seeding API is not used.</summary>
+    public static IReadOnlyList<ReferenceDivision> Load(string directory, DivisionEvent unused) => Load(directory);
+
+    /// <summary>The rows of one CSV file of a division list (header skipped); throws naming a malformed line.</summary>
+    public static IEnumerable<string[]> ReadRows(string directory, string file)
     {
         var path = Path.Combine(directory, file);
         using var reader = new StreamReader(path);

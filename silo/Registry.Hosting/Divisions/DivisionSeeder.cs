@@ -1,47 +1,145 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Registry.Abstractions.Auditing;
-using Registry.Abstractions.Divisions;
 using Registry.Grains;
+using Registry.Grains.Divisions;
 using Registry.Storage;
 
 namespace Registry.Hosting.Divisions;
 
 /// <summary>
-/// Stores the official division lists where no division state exists yet. Runs before the silo takes calls, so no
-/// activation can observe a half-seeded hierarchy; re-running inserts nothing and never overwrites a renamed,
-/// merged or abolished division.
+/// Imports official editions of the division codes into the registry's division records, through the aggregate's own
+/// edition rule (<see cref="DivisionTimeline.RecordEdition"/>) and the versioned record layout
+/// (<see cref="DivisionState.Format"/>). On first start every shipped edition is imported at once (inserting only
+/// records that do not exist, so nothing recorded since is overwritten); <see cref="ImportEditionAsync"/> imports one
+/// edition into an existing registry (any order, idempotent). Runs while no silo serves the records (before the
+/// silo takes calls, or from the import command).
 /// </summary>
-public sealed class DivisionSeeder(IGrainStateStore store, TimeProvider time, ILogger<DivisionSeeder> logger)
+public sealed class DivisionSeeder(IGrainStateStore store, ILogger<DivisionSeeder> logger)
 {
     private const int BatchSize = 5_000;
 
-    public async Task<int> SeedAsync(string directory, CancellationToken cancellationToken = default)
+    /// <summary>Seeds every shipped edition where no division record exists yet. Returns how many were inserted.</summary>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var recorded = new DivisionEvent(1, DivisionEventKind.Recorded, null, now, AuditScope.SystemActor,
-            $"Recorded from {DivisionReferenceData.Source}", null, null, null);
-        var states = DivisionReferenceData.Load(directory, recorded);
-
+        var watch = Stopwatch.StartNew();
         await store.InitializeAsync(cancellationToken);
-        logger.LogInformation("Seeding {Count} divisions from {Directory}", states.Count, directory);
-        var inserted = 0;
-        for (var offset = 0; offset < states.Count; offset += BatchSize)
+        var editions = ShippedEditions.All();
+        var fingerprint = string.Join(",", editions.Select(e => e.CutOff.ToString("yyyy-MM-dd", null)));
+        var marker = await store.ReadAsync(MarkerKey, cancellationToken);
+        if (marker is not null)
         {
-            var batch = states
-                .Skip(offset)
-                .Take(BatchSize)
-                .Select(state => new SeedState(KeyOf(state.Code), JsonSerializer.Serialize(state, RegistryJson.StateOptions)))
-                .ToList();
-            inserted += await store.InsertMissingAsync(batch, cancellationToken);
-            logger.LogInformation("Divisions: {Done}/{Total} checked, {Inserted} new", offset + batch.Count,
-                states.Count, inserted);
+            // Later starts: the marker (written after the last batch) names the editions seeded; a newly shipped
+            // edition is imported into the stored records like any other.
+            var written = 0;
+            foreach (var (cutOff, directory) in editions.Where(e =>
+                         !marker.StateJson.Contains(e.CutOff.ToString("yyyy-MM-dd", null), StringComparison.Ordinal)))
+            {
+                written += await ImportEditionAsync(cutOff, directory, null, cancellationToken);
+            }
+
+            if (written > 0 || !marker.StateJson.Contains(fingerprint, StringComparison.Ordinal))
+            {
+                await WriteMarkerAsync(marker.ETag, fingerprint, cancellationToken);
+            }
+
+            logger.LogInformation("Divisions: editions {Editions} seeded ({Written} records written now) in {Ms} ms",
+                fingerprint, written, watch.ElapsedMilliseconds);
+            return written;
         }
 
+        var states = new Dictionary<string, DivisionState>(StringComparer.Ordinal);
+        foreach (var (cutOff, directory) in editions)
+        {
+            DivisionEdition.Read(cutOff, directory).ApplyTo(states);
+        }
+
+        logger.LogInformation("Divisions: {Count} codes built from {Editions} editions in {Ms} ms", states.Count,
+            editions.Count, watch.ElapsedMilliseconds);
+        var inserted = 0;
+        var all = states.Values.ToList();
+        for (var offset = 0; offset < all.Count; offset += BatchSize)
+        {
+            var batch = all.Skip(offset).Take(BatchSize)
+                .Select(state => new SeedState(KeyOf(state.Code), Serialize(state)))
+                .ToList();
+            inserted += await store.InsertMissingAsync(batch, cancellationToken);
+        }
+
+        await WriteMarkerAsync(null, fingerprint, cancellationToken);
+        logger.LogInformation("Divisions: {Count} codes from {Editions} editions checked, {Inserted} new, in {Ms} ms",
+            all.Count, editions.Count, inserted, watch.ElapsedMilliseconds);
         return inserted;
     }
+
+    /// <summary>
+    /// Imports one edition as what was in force on <paramref name="cutOff"/>: reads every stored division record,
+    /// records the edition on each (listed or not), stores those that changed and creates the new codes. Returns the
+    /// number of records written; importing the same edition again writes none.
+    /// </summary>
+    public async Task<int> ImportEditionAsync(DateOnly cutOff, string directory, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var edition = DivisionEdition.Read(cutOff, directory);
+        progress?.Report($"Edition {cutOff:yyyy-MM-dd}: {edition.Rows.Count} divisions read from {directory}");
+        await store.InitializeAsync(cancellationToken);
+        var states = new Dictionary<string, DivisionState>(StringComparer.Ordinal);
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var record in store.ReadAllAsync(StorageNames.Division, cancellationToken: cancellationToken))
+        {
+            var state = JsonSerializer.Deserialize<DivisionState>(record.State.StateJson, RegistryJson.StateOptions)!;
+            if (state.Code.Length == 0)
+            {
+                continue;
+            }
+
+            states[state.Code] = state;
+            etags[state.Code] = record.State.ETag;
+            if (states.Count % 20_000 == 0)
+            {
+                progress?.Report($"  {states.Count} stored divisions read");
+            }
+        }
+
+        progress?.Report($"  {states.Count} stored divisions read; recording the edition");
+        var changed = edition.ApplyTo(states);
+        var fresh = changed.Where(code => !etags.ContainsKey(code)).ToList();
+        var updated = changed.Where(etags.ContainsKey).Order(StringComparer.Ordinal).ToList();
+        for (var offset = 0; offset < fresh.Count; offset += BatchSize)
+        {
+            var batch = fresh.Skip(offset).Take(BatchSize)
+                .Select(code => new SeedState(KeyOf(code), Serialize(states[code])))
+                .ToList();
+            await store.InsertMissingAsync(batch, cancellationToken);
+            progress?.Report($"  {Math.Min(offset + BatchSize, fresh.Count)}/{fresh.Count} new divisions stored");
+        }
+
+        var written = 0;
+        foreach (var code in updated)
+        {
+            await store.WriteAsync(KeyOf(code), etags[code], Serialize(states[code]), cancellationToken);
+            if (++written % 2_000 == 0 || written == updated.Count)
+            {
+                progress?.Report($"  {written}/{updated.Count} stored divisions updated");
+            }
+        }
+
+        logger.LogInformation("Edition {CutOff}: {New} new and {Updated} updated division records", cutOff,
+            fresh.Count, updated.Count);
+        return fresh.Count + updated.Count;
+    }
+
+    private Task WriteMarkerAsync(string? etag, string fingerprint, CancellationToken cancellationToken) =>
+        store.WriteAsync(MarkerKey, etag,
+            JsonSerializer.Serialize(new { editions = fingerprint, format = DivisionState.CurrentFormat }), cancellationToken);
+
+    /// <summary>Where the seeder notes which shipped editions it has seeded (not a grain's state).</summary>
+    private static GrainStateKey MarkerKey => new("division-seed", "division-seed/shipped-editions");
 
     /// <summary>The storage key Orleans uses for the division grain with this code.</summary>
     public static GrainStateKey KeyOf(string code) =>
         new(StorageNames.Division, GrainId.Create(StorageNames.DivisionGrainType, code).ToString());
+
+    private static string Serialize(DivisionState state) => JsonSerializer.Serialize(state, RegistryJson.StateOptions);
 }

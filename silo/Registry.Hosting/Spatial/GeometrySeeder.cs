@@ -62,7 +62,7 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
         var reason = $"Seeded from {Source}";
         var states = new List<SeedState>();
         var tiles = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (code, level, geometry) in accepted)
+        foreach (var (code, level, geometry, note) in accepted)
         {
             var tileKeys = SpatialTiling.Split(geometry)
                 .Select(p => new TileId(SpatialLayer.Divisions, p.X, p.Y).Key)
@@ -72,7 +72,8 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
             {
                 Key = code,
                 Level = level,
-                Versions = [GeometryVersionState.Create(1, null, geometry, Source, now, AuditScope.SystemActor, reason)],
+                Versions = [GeometryVersionState.Create(1, null, geometry, Source, now, AuditScope.SystemActor,
+                    note is null ? reason : $"{reason}; {note}")],
                 Revision = 1,
                 Tiles = tileKeys,
             };
@@ -106,13 +107,14 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
     {
         var (accepted, rejected) = await PlanAsync(directory, cancellationToken);
         var stored = 0;
-        foreach (var (code, _, geometry) in accepted)
+        foreach (var (code, _, geometry, note) in accepted)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 await grains.Get<IDivisionGeometryGrain>(code).SetAsync(new SetDivisionGeometry(
-                    GeometryWkb.From(geometry), null, $"Seeded from {Source}", null, null, Source));
+                    GeometryWkb.From(geometry), null,
+                    note is null ? $"Seeded from {Source}" : $"Seeded from {Source}; {note}", null, null, Source));
                 stored++;
             }
             catch (Abstractions.Errors.DomainException e)
@@ -130,16 +132,19 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
 
     private static GrainStateKey MarkerKey => new(SeedMarkerState, SeedMarkerId);
 
+    private readonly List<(string Code, string? Name, string Note)> repairs = [];
+
     private static SeedState Seed<T>(string grainType, string key, T state) =>
         new(new GrainStateKey(grainType, GrainId.Create(grainType, key).ToString()),
             JsonSerializer.Serialize(state, RegistryJson.StateOptions));
 
-    private async Task<(List<(string Code, DivisionLevel Level, Geometry Geometry)> Accepted,
+    private async Task<(List<(string Code, DivisionLevel Level, Geometry Geometry, string? Note)> Accepted,
         List<GeometrySeedRejection> Rejected)> PlanAsync(string directory, CancellationToken cancellationToken)
     {
+        repairs.Clear();
         var divisions = await IdsAsync(StorageNames.Division, cancellationToken);
         var stored = await IdsAsync(StorageNames.DivisionGeometry, cancellationToken);
-        var accepted = new List<(string, DivisionLevel, Geometry)>();
+        var accepted = new List<(string, DivisionLevel, Geometry, string?)>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<GeometrySeedRejection>();
         foreach (var (file, layer) in Files)
@@ -189,15 +194,29 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
                     continue;
                 }
 
+                string? note = null;
                 if (GeometryRules.Check(geometry, GeometryKind.Area) is { } problem)
                 {
-                    Reject(problem.Rule, problem.Message);
-                    continue;
+                    // Invalid source polygons (self-intersections) are repaired rather than left out, so every
+                    // division of the seed has an area; the version's reason says so and by how much the area moved.
+                    var repaired = GeometryRules.Normalize(
+                        NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(geometry));
+                    if (GeometryRules.Check(repaired, GeometryKind.Area) is not null)
+                    {
+                        Reject(problem.Rule, problem.Message);
+                        continue;
+                    }
+
+                    var change = geometry.Area > 0 ? (repaired.Area - geometry.Area) / geometry.Area : 0;
+                    note = FormattableString.Invariant(
+                        $"repaired with GeometryFixer ({problem.Message}); area change {change:+0.0000%;-0.0000%;0%}");
+                    repairs.Add((code, name, note));
+                    geometry = repaired;
                 }
 
                 if (!stored.Contains(code))
                 {
-                    accepted.Add((code, level, GeometryRules.Canonical(geometry)));
+                    accepted.Add((code, level, GeometryRules.Canonical(geometry), note));
                 }
             }
         }
@@ -233,6 +252,11 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
 
     private void Log(GeometrySeedReport report, int inserted)
     {
+        foreach (var (code, name, note) in repairs)
+        {
+            logger.LogWarning("Division geometry seed: {Code} {Name} {Note}", code, name, note);
+        }
+
         foreach (var r in report.Rejected)
         {
             logger.LogWarning("Division geometry seed: {File} {Code} {Name} not stored ({Rule}): {Message}", r.File,

@@ -125,7 +125,7 @@ public sealed class DivisionEndpointsTests(ApiFixture fixture)
         var created = await admin.PostAsJsonAsync($"/api/divisions/{code}/renames",
             new { name = oldName + "新城", effectiveDate = today.ToString("yyyy-MM-dd"), reason = "批复 (test)" });
 
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         Assert.Equal($"/api/divisions/{code}/history", created.Headers.Location?.OriginalString);
         var anonymous = Api.ClientWithRoles();
         Assert.Equal(oldName + "新城",

@@ -23,9 +23,10 @@ public static class ShippedGeometry
     /// <summary>Prefecture-file features of prefecture level or below (not the municipalities' repeats).</summary>
     public static IReadOnlyList<Feature> Prefectures => prefectures.Value;
 
-    /// <summary>Features the seeder stores: registered code and valid geometry.</summary>
+    /// <summary>Features the seeder stores: registered code (invalid geometry is stored repaired, as
+    /// <see cref="Feature.Geometry"/> holds it).</summary>
     public static IEnumerable<Feature> Seeded(IEnumerable<Feature> features) =>
-        features.Where(f => f.Registered && f.Geometry.IsValid);
+        features.Where(f => f.Registered);
 
     public static Point InteriorPoint(Geometry geometry)
     {
@@ -37,7 +38,8 @@ public static class ShippedGeometry
     private static IReadOnlyList<Feature> Load(
         IReadOnlyList<(Registry.Abstractions.Spatial.GeoJson.RawFeature Feature, Geometry? Geometry)> features) =>
         features
-            .Select(f => new Feature(f.Feature.Text("区划码")!, f.Feature.Text("地名")!, f.Geometry!,
+            .Select(f => new Feature(f.Feature.Text("区划码")!, f.Feature.Text("地名")!,
+                f.Geometry!.IsValid ? f.Geometry : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(f.Geometry),
                 registered.Value.Contains(f.Feature.Text("区划码")!)))
             .ToList();
 

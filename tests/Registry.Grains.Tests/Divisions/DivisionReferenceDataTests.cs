@@ -36,11 +36,11 @@ public sealed class DivisionReferenceDataTests
         {
             if (division.Level == DivisionLevel.Province)
             {
-                Assert.Empty(division.Parents);
+                Assert.Null(division.ParentCode);
                 continue;
             }
 
-            var parent = byCode[Assert.Single(division.Parents).Value];
+            var parent = byCode[division.ParentCode!];
             Assert.True(parent.Level < division.Level, $"{division.Code} sits under {parent.Code}");
             Assert.Contains(parent.Children, link => link.Code == division.Code);
         }

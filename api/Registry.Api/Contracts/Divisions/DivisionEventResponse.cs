@@ -2,20 +2,26 @@ using Registry.Abstractions.Divisions;
 
 namespace Registry.Api.Contracts.Divisions;
 
-/// <summary>One entry of a division's history. <c>relatedCode</c> is the other division involved (successor,
-/// absorbed division or new parent).</summary>
+/// <summary>One entry of a division's history. <c>relatedCode</c> is the other division involved (successor, new
+/// parent); <c>reason</c> is the legal basis. An entry read from two official editions has <c>sequence</c> 0 and
+/// <c>changedAfter</c> set: it happened after that day and on or before <c>effectiveDate</c>, exact day unknown.</summary>
 public sealed record DivisionEventResponse(
     int Sequence,
+    string? Code,
     DivisionEventKind Kind,
     DateOnly? EffectiveDate,
-    DateTimeOffset RecordedAt,
+    DateOnly? ChangedAfter,
+    bool ExactDate,
+    DateTimeOffset? RecordedAt,
     string RecordedBy,
     string? Reason,
     string? Name,
     string? PreviousName,
-    string? RelatedCode)
+    string? RelatedCode,
+    IReadOnlyList<string> RelatedCodes)
 {
     public static DivisionEventResponse From(DivisionEvent e) =>
-        new(e.Sequence, e.Kind, e.EffectiveDate, e.RecordedAt, e.RecordedBy, e.Reason, e.Name, e.PreviousName,
-            e.RelatedCode);
+        new(e.Sequence, e.Code, e.Kind, e.EffectiveDate, e.ChangedAfter, e.ChangedAfter is null,
+            e.Sequence == 0 ? null : e.RecordedAt, e.RecordedBy, e.Reason, e.Name, e.PreviousName, e.RelatedCode,
+            e.RelatedCodes ?? []);
 }

@@ -2,9 +2,10 @@ using Registry.Abstractions.Divisions;
 
 namespace Registry.Api.Contracts.Divisions;
 
-/// <summary>A division as of the asked date.</summary>
-public sealed record DivisionSummaryResponse(string Code, string Name, DivisionLevel Level, DivisionStatus Status)
+/// <summary>A division as of the asked date, with its parent code then.</summary>
+public sealed record DivisionSummaryResponse(string Code, string Name, DivisionLevel Level, DivisionStatus Status,
+    string? ParentCode)
 {
     public static DivisionSummaryResponse From(DivisionSummary summary) =>
-        new(summary.Code, summary.Name, summary.Level, summary.Status);
+        new(summary.Code, summary.Name, summary.Level, summary.Status, summary.ParentCode);
 }

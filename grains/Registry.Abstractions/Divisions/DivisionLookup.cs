@@ -1,0 +1,50 @@
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
+
+namespace Registry.Abstractions.Divisions;
+
+/// <summary>
+/// The one question other domains ask of the division history: is code C in force on date D, and what is its parent
+/// chain then. Every record that names a division (an office, a USCC's digits, a place name, a boundary line's sides)
+/// asks it for the record's own date.
+/// </summary>
+public static class DivisionLookup
+{
+    /// <summary>
+    /// The division and its ancestors as of <paramref name="date"/> (nearest first), or null when the code was never
+    /// recorded. <see cref="DivisionSummary.Status"/> of the first entry says whether it was in force;
+    /// <see cref="DivisionStatus.Unknown"/> means the date is before anything the registry knows of the code.
+    /// </summary>
+    public static async Task<IReadOnlyList<DivisionSummary>?> AsOfAsync(this IGrainFactory grains, string code,
+        DateOnly date)
+    {
+        try
+        {
+            return await grains.Get<IDivisionGrain>(code).GetLineageAsync(date);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The lineage as of <paramref name="date"/> of a division that was in force then; refuses a code never recorded
+    /// (<c>division-unknown</c>) and one known not to be in force on that date (<c>division-not-in-force</c>, naming
+    /// the status). A date before the registry's earliest record of the code is accepted: nothing says otherwise.
+    /// </summary>
+    public static async Task<IReadOnlyList<DivisionSummary>> EnsureInForceAsync(this IGrainFactory grains,
+        string code, DateOnly date)
+    {
+        var lineage = await grains.AsOfAsync(code, date)
+            ?? throw DomainException.Violation("division-unknown", $"No division {code} is recorded.");
+        var status = lineage[0].Status;
+        if (status is not (DivisionStatus.InForce or DivisionStatus.Unknown))
+        {
+            throw DomainException.Violation("division-not-in-force",
+                $"Division {code} ({lineage[0].Name}) is not in force on {date:yyyy-MM-dd} ({status}).");
+        }
+
+        return lineage;
+    }
+}

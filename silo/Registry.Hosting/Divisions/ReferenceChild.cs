@@ -1,0 +1,4 @@
+namespace Registry.Hosting.Divisions;
+
+/// <summary>A child of a <see cref="ReferenceDivision"/>.</summary>
+public sealed record ReferenceChild(string Code);
