@@ -20,16 +20,23 @@ public static class RegistryApi
             .AddRegistryProblems()
             .AddRegistryHealth()
             .AddRegistrySwagger()
-            .AddRegistrySpatial();
+            .AddRegistrySpatial()
+            .AddRegistryProduction();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
+        app.UseRegistryProduction();
+        app.UseRegistryResponseHeaders();
         app.UseExceptionHandler();
         app.UseSpatialHotPath();
         app.UseStatusCodePages();
-        app.UseSwagger();
-        app.UseSwaggerUI();
+        if (app.SwaggerEnabled())
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRegistryActor();
