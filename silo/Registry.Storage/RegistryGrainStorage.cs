@@ -40,7 +40,8 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        var stored = await store.ReadAsync(key, cancellationToken);
+        var stored = await StorageTelemetry.MeasureAsync("read", stateName,
+            () => store.ReadAsync(key, cancellationToken));
         if (stored is null)
         {
             grainState.State = CreateEmpty<T>();
@@ -64,7 +65,8 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
         var entry = CurrentEntry(DefaultWriteOperation);
         var json = JsonSerializer.Serialize(grainState.State, RegistryJson.StateOptions);
         EnsureStorableText(json, entry);
-        var etag = await store.WriteAsync(key, grainState.ETag, json, entry, cancellationToken);
+        var etag = await StorageTelemetry.MeasureAsync("write", stateName,
+            () => store.WriteAsync(key, grainState.ETag, json, entry, cancellationToken));
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }
@@ -77,7 +79,8 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
     {
         var key = KeyOf(stateName, grainId);
         var entry = CurrentEntry(DefaultClearOperation);
-        await store.ClearAsync(key, grainState.ETag, entry, cancellationToken);
+        await StorageTelemetry.MeasureAsync("clear", stateName,
+            () => store.ClearAsync(key, grainState.ETag, entry, cancellationToken));
         grainState.State = CreateEmpty<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;

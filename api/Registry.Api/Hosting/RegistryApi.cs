@@ -21,7 +21,8 @@ public static class RegistryApi
             .AddRegistryHealth()
             .AddRegistrySwagger()
             .AddRegistrySpatial()
-            .AddRegistryProduction();
+            .AddRegistryProduction()
+            .AddRegistryTelemetry();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
@@ -42,6 +43,7 @@ public static class RegistryApi
         app.UseRegistryActor();
         app.UseRouteValueChecks();
         app.MapRegistryHealth();
+        app.MapRegistryTelemetry();
         app.MapDivisionEndpoints();
         app.MapBoundaryEndpoints();
         app.MapSpatialEndpoints();

@@ -91,7 +91,7 @@ public sealed class BoundaryLineGrain(
         State.AgreementDate = command.AgreementDate;
         State.Source = command.Source?.Trim();
         State.RecordedAt = clock.Now;
-        State.RecordedBy = AuditScope.Actor;
+        State.RecordedBy = AuditScope.Office;
         await StoreAndIndexAsync("record-line", command.Reason);
         return RecordChange.Created;
     }

@@ -252,7 +252,7 @@ public sealed class DivisionGrain(
     private DivisionEvent AddEvent(DivisionEventKind kind, DateOnly? effectiveDate, string? reason, string? name,
         string? previousName, string? relatedCode)
     {
-        var recorded = new DivisionEvent(State.Events.Count + 1, kind, effectiveDate, clock.Now, AuditScope.Actor,
+        var recorded = new DivisionEvent(State.Events.Count + 1, kind, effectiveDate, clock.Now, AuditScope.Office,
             reason?.Trim(), name, previousName, relatedCode);
         State.Events.Add(recorded);
         return recorded;
