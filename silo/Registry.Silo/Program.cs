@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
 using Registry.Hosting.Places;
+using Registry.Hosting.Telemetry;
 
 // `dotnet run --project silo/Registry.Silo` runs one silo; `... -- import-divisions [--edition YYYY-MM-DD DIR]` seeds
 // the shipped division editions, or imports one edition, into the configured storage and exits (idempotent);
@@ -94,7 +97,17 @@ if (args.FirstOrDefault() == "import-divisions")
     return;
 }
 
-builder.UseOrleans(silo => silo.AddRegistrySilo(builder.Configuration));
+// Metrics and traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; the dashboard's grain profiler when the API
+// serves the dashboard (Registry:Dashboard:Enabled, the same key on every process).
+builder.Services.AddRegistryTelemetry(builder.Configuration, "registry-silo");
+builder.UseOrleans(silo =>
+{
+    silo.AddRegistrySilo(builder.Configuration).AddActivityPropagation();
+    if (builder.Configuration.GetValue<bool>("Registry:Dashboard:Enabled"))
+    {
+        silo.AddDashboard();
+    }
+});
 await builder.Build().RunAsync();
 
 // A host with the configured storage and the silo's services but no silo, for the import commands; it says which

@@ -32,7 +32,8 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        var stored = await store.ReadAsync(key, cancellationToken);
+        var stored = await StorageTelemetry.MeasureAsync("read", stateName,
+            () => store.ReadAsync(key, cancellationToken));
         if (stored is null)
         {
             grainState.State = CreateEmpty<T>();
@@ -55,7 +56,8 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
         var key = KeyOf(stateName, grainId);
         var json = JsonSerializer.Serialize(grainState.State, RegistryJson.StateOptions);
         EnsureStorableText(json);
-        var etag = await store.WriteAsync(key, grainState.ETag, json, cancellationToken);
+        var etag = await StorageTelemetry.MeasureAsync("write", stateName,
+            () => store.WriteAsync(key, grainState.ETag, json, cancellationToken));
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }
@@ -67,7 +69,8 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        await store.ClearAsync(key, grainState.ETag, cancellationToken);
+        await StorageTelemetry.MeasureAsync("clear", stateName,
+            () => store.ClearAsync(key, grainState.ETag, cancellationToken));
         grainState.State = CreateEmpty<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;

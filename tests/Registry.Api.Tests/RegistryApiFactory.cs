@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Registry.Abstractions.Divisions;
 
 namespace Registry.Api.Tests;
 
@@ -53,6 +54,16 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
         ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(SigningKey),
     };
 
+    /// <summary>A client whose requests carry a token of a registrar of <paramref name="office"/> (null: a token
+    /// without the office claim) with the given roles.</summary>
+    public HttpClient ClientAt(string? office, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Token(roles, "registrar-" + (office ?? "none"), office: office));
+        return client;
+    }
+
     /// <summary>A client whose requests carry a token with the given roles (none: anonymous).</summary>
     public HttpClient ClientWithRoles(params string[] roles)
     {
@@ -65,11 +76,21 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
         return client;
     }
 
+    /// <summary>
+    /// A token for <paramref name="user"/> with <paramref name="roles"/>, working for <paramref name="office"/> (claim
+    /// <c>office</c>; by default the national office, which covers every division; null: no claim).
+    /// </summary>
     public static string Token(IEnumerable<string> roles, string user = "test-user",
-        IReadOnlyDictionary<string, string>? extraClaims = null, byte[]? signingKey = null)
+        IReadOnlyDictionary<string, string>? extraClaims = null, byte[]? signingKey = null,
+        string? office = Jurisdiction.NationalOffice)
     {
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user), new("unique_name", user) };
         claims.AddRange(roles.Select(role => new Claim("role", role)));
+        if (office is not null)
+        {
+            claims.Add(new Claim(Jurisdiction.OfficeClaim, office));
+        }
+
         claims.AddRange((extraClaims ?? new Dictionary<string, string>()).Select(pair => new Claim(pair.Key, pair.Value)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

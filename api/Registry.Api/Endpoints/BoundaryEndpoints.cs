@@ -43,6 +43,7 @@ public static class BoundaryEndpoints
             .ProducesValidationProblem();
 
         group.MapPut("/divisions/{code}/geometry", SetDivisionGeometry)
+            .RequireOffice(OfficeTargets.Division)
             .WithName(nameof(SetDivisionGeometry))
             .WithSummary("Record a division's geometry from an effective date (a later date adds a version, the same " +
                 "date corrects it)")
@@ -50,6 +51,7 @@ public static class BoundaryEndpoints
             .ProducesChangeProblems();
 
         group.MapPost("/lines", RecordLine)
+            .RequireOffice(OfficeTargets.Touching<RecordBoundaryLineRequest>(r => r.DivisionA, r => r.DivisionB))
             .WithName(nameof(RecordLine))
             .WithSummary("Record the boundary line between two divisions")
             .RequireAuthorization(RegistryPolicies.BoundaryRegistrar)
@@ -64,6 +66,7 @@ public static class BoundaryEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/lines/{number}", UpdateLine)
+            .RequireOffice(OfficeTargets.Line)
             .WithName(nameof(UpdateLine))
             .WithSummary("Change a line's geometry or agreement")
             .RequireAuthorization(RegistryPolicies.BoundaryRegistrar)
@@ -77,6 +80,7 @@ public static class BoundaryEndpoints
             .ProducesReadProblems();
 
         group.MapPost("/lines/{number}/inspections", OpenInspection)
+            .RequireOffice(OfficeTargets.Line)
             .WithName(nameof(OpenInspection))
             .WithSummary("Open the joint inspection of a line for a year")
             .RequireAuthorization(RegistryPolicies.BoundaryRegistrar)
@@ -101,24 +105,28 @@ public static class BoundaryEndpoints
             .ProducesReadProblems();
 
         group.MapPost("/inspections/{id}/findings", RecordFinding)
+            .RequireOffice(OfficeTargets.Inspection)
             .WithName(nameof(RecordFinding))
             .WithSummary("Record what was found at a marker (displaced: with the surveyed position)")
             .RequireAuthorization(RegistryPolicies.BoundaryRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/inspections/{id}/signatures", SignInspection)
+            .RequireOffice(OfficeTargets.Within<SignInspectionRequest>(r => r.Side))
             .WithName(nameof(SignInspection))
             .WithSummary("A side of the line signs; the second signature completes the inspection")
             .RequireAuthorization(RegistryPolicies.BoundaryRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/inspections/{id}/repairs", CompleteRepair)
+            .RequireOffice(OfficeTargets.Inspection)
             .WithName(nameof(CompleteRepair))
             .WithSummary("Mark the repair of a marker done")
             .RequireAuthorization(RegistryPolicies.BoundaryRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/markers", RegisterMarker)
+            .RequireOffice(OfficeTargets.MarkerOf<RegisterMarkerRequest>(r => r.Number))
             .WithName(nameof(RegisterMarker))
             .WithSummary("Register a boundary marker (GB/T 17796 number, type, position)")
             .RequireAuthorization(RegistryPolicies.BoundaryRegistrar)
@@ -132,12 +140,14 @@ public static class BoundaryEndpoints
             .ProducesReadProblems();
 
         group.MapPut("/markers/{number}", UpdateMarker)
+            .RequireOffice(OfficeTargets.Marker)
             .WithName(nameof(UpdateMarker))
             .WithSummary("Change a marker's material, landmarks or photos (never its position)")
             .RequireAuthorization(RegistryPolicies.BoundaryRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/imports", StartImport)
+            .RequireOffice(OfficeTargets.National)
             .WithName(nameof(StartImport))
             .WithSummary("Import a GeoJSON FeatureCollection of divisions, lines, markers or junction points " +
                 "(202 with the job to follow; wait=true answers with the final report)")

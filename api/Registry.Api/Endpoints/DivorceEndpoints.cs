@@ -22,6 +22,7 @@ public static class DivorceEndpoints
             .RequireAuthorization(RegistryPolicies.MarriageRegistrar);
 
         group.MapPost("/divorce-applications", ApplyForDivorce)
+            .RequireOffice(OfficeTargets.AtOffice<DivorceApplicationRequest>(r => r.Office, (r, o) => r with { Office = o }))
             .WithName(nameof(ApplyForDivorce))
             .WithSummary("Receive a divorce application; 201 with the receipt, the cooling-off end and the last day")
             .ProducesChangeProblems();
@@ -32,11 +33,13 @@ public static class DivorceEndpoints
             .ProducesChangeProblems();
 
         group.MapPost("/divorce-applications/{id}/withdrawal", WithdrawDivorceApplication)
+            .RequireOffice(OfficeTargets.DivorceApplication)
             .WithName(nameof(WithdrawDivorceApplication))
             .WithSummary("Withdraw the application at one party's request, during cooling-off only")
             .ProducesChangeProblems();
 
         group.MapPost("/divorce-applications/{id}/registration", RegisterDivorce)
+            .RequireOffice(OfficeTargets.AtOffice<DivorceRegistrationRequest>(r => r.Office, (r, o) => r with { Office = o }))
             .WithName(nameof(RegisterDivorce))
             .WithSummary("Register the divorce inside the window, at the receiving office; 201 with the L certificate")
             .ProducesChangeProblems();

@@ -27,6 +27,7 @@ public static class MarriageEndpoints
             .RequireAuthorization(RegistryPolicies.MarriageRegistrar);
 
         group.MapPost("/marriages", RegisterMarriage)
+            .RequireOffice(OfficeTargets.AtOffice<RegisterMarriageRequest>(r => r.Office, (r, o) => r with { Office = o }))
             .WithName(nameof(RegisterMarriage))
             .WithSummary("Register a marriage; 201 with the record id and the J certificate number")
             .ProducesChangeProblems();
@@ -37,11 +38,13 @@ public static class MarriageEndpoints
             .ProducesChangeProblems();
 
         group.MapPost("/marriages/{id}/certificate-replacements", ReplaceCertificate)
+            .RequireOffice(OfficeTargets.AtOffice<ReplaceCertificateRequest>(r => r.Office, (r, o) => r with { Office = o }))
             .WithName(nameof(ReplaceCertificate))
             .WithSummary("Replace a party's certificate (BJ or BL number); the old number stays on record as void")
             .ProducesChangeProblems();
 
         group.MapPost("/marriages/{id}/judgments", RecordJudgment)
+            .RequireOffice(OfficeTargets.AnyOffice)
             .WithName(nameof(RecordJudgment))
             .WithSummary("Record a court judgment (annulment, correction, declaration of death) as a new history entry")
             .ProducesChangeProblems();

@@ -40,6 +40,7 @@ public static class OrganizationEndpoints
 
         // The collection itself is mapped outside the group: a group's empty pattern would end in a slash.
         routes.MapPost(root, Register)
+            .RequireOffice(OfficeTargets.Within<RegisterOrganizationRequest>(r => r.RegisteringOffice))
             .WithTags("Organizations")
             .WithName(nameof(Register))
             .WithSummary("Register a social organization under its Unified Social Credit Code")
@@ -79,18 +80,21 @@ public static class OrganizationEndpoints
             .ProducesReadProblems();
 
         group.MapPost("/{uscc}/changes", Change)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(Change))
             .WithSummary("Change name, legal representative, address or business scope")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{uscc}/deregistration", Deregister)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(Deregister))
             .WithSummary("Deregister the organization today; the record stays readable")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{uscc}/annual-reports", FileAnnualReport)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(FileAnnualReport))
             .WithSummary("File the annual report for a year, inside the registering office's filing window")
             .RequireAuthorization(OrganizationOrRegistrar)
@@ -103,30 +107,35 @@ public static class OrganizationEndpoints
             .ProducesReadProblems();
 
         group.MapPost("/{uscc}/annual-reports/{year}/corrections", CorrectAnnualReport)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(CorrectAnnualReport))
             .WithSummary("Correct a report before its inspection: a new version, the earlier ones are kept")
             .RequireAuthorization(OrganizationOrRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{uscc}/annual-reports/{year}/inspection", RecordInspection)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(RecordInspection))
             .WithSummary("Record the inspection outcome of a filed report (pass, basic-pass, fail)")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{uscc}/abnormal-listings", ListAsAbnormal)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(ListAsAbnormal))
             .WithSummary("List the organization as abnormal: unreachable at its registered address (a registrar's finding)")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{uscc}/list-removals", RemoveFromList)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(RemoveFromList))
             .WithSummary("Take the organization off the abnormal or serious-dishonesty list by registrar decision")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{uscc}/grades", EvaluateGrade)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(EvaluateGrade))
             .WithSummary("Record a grade evaluation 1A-5A, valid five years")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)

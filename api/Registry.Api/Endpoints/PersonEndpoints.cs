@@ -25,6 +25,7 @@ public static class PersonEndpoints
             .ProducesChangeProblems();
 
         persons.MapPost("/{idNumber}/no-marriage-record-certificates", IssueNoMarriageRecordCertificate)
+            .RequireOffice(OfficeTargets.AtOffice<NoMarriageRecordCertificateRequest>(r => r.Office, (r, o) => r with { Office = o }))
             .WithName(nameof(IssueNoMarriageRecordCertificate))
             .WithSummary("Issue a certificate of no marriage record; 409 when any record names the person")
             .ProducesChangeProblems();

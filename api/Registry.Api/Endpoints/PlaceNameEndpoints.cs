@@ -36,6 +36,7 @@ public static class PlaceNameEndpoints
         var group = routes.MapGroup(root).WithTags(tag);
 
         routes.MapPost(root, Propose)
+            .RequireOffice(OfficeTargets.Within<ProposePlaceNameRequest>(r => r.DivisionCode))
             .WithTags(tag)
             .WithName("PlaceNames" + nameof(Propose))
             .WithSummary("Propose a standard place name (Han characters, Hanyu Pinyin, category, division, GeoJSON location)")
@@ -82,30 +83,35 @@ public static class PlaceNameEndpoints
             .ProducesReadProblems();
 
         group.MapPost("/{id}/approval", Approve)
+            .RequireOffice(OfficeTargets.PlaceName)
             .WithName("PlaceNames" + nameof(Approve))
             .WithSummary("Record the approval of a proposed name by an authority on a date")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{id}/announcement", Announce)
+            .RequireOffice(OfficeTargets.PlaceName)
             .WithName("PlaceNames" + nameof(Announce))
             .WithSummary("Announce an approved name today: it becomes public")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{id}/renames", Rename)
+            .RequireOffice(OfficeTargets.PlaceName)
             .WithName("PlaceNames" + nameof(Rename))
             .WithSummary("Rename from an effective date; the old name stays as a historical name")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{id}/abolition", Abolish)
+            .RequireOffice(OfficeTargets.PlaceName)
             .WithName("PlaceNames" + nameof(Abolish))
             .WithSummary("Abolish the name; the record and its names stay as history")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{id}/house-numbers", AssignHouseNumber)
+            .RequireOffice(OfficeTargets.PlaceName)
             .WithName("PlaceNames" + nameof(AssignHouseNumber))
             .WithSummary("Issue a house-number plate on a street: odd numbers left, even right of the street line, rising from its origin")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Orleans.Runtime;
 using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Divisions;
 
 namespace Registry.Api.Hosting;
 
-/// <summary>Names the authenticated user in Orleans' request context, so grain history records who acted.</summary>
+/// <summary>Names the authenticated user and their office in Orleans' request context, so grain history records who
+/// acted and for which office.</summary>
 public static class ActorMiddleware
 {
     public static IApplicationBuilder UseRegistryActor(this IApplicationBuilder app) =>
@@ -18,6 +20,10 @@ public static class ActorMiddleware
                     ?? user.FindFirstValue("sub")
                     ?? "unnamed";
                 RequestContext.Set(AuditScope.ActorKey, name);
+                if (user.FindFirstValue(Jurisdiction.OfficeClaim) is { } office && Jurisdiction.IsOffice(office))
+                {
+                    RequestContext.Set(AuditScope.OfficeKey, office);
+                }
             }
 
             await next(context);

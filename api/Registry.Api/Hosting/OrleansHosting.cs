@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Registry.Hosting;
 using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
@@ -14,10 +15,24 @@ public static class OrleansHosting
         switch (options.Hosting)
         {
             case RegistryHostingMode.Embedded:
-                builder.UseOrleans(silo => silo.AddRegistrySilo(builder.Configuration));
+                builder.UseOrleans(silo =>
+                {
+                    silo.AddRegistrySilo(builder.Configuration).AddActivityPropagation();
+                    if (TelemetryHosting.DashboardEnabled(builder.Configuration))
+                    {
+                        silo.AddDashboard();
+                    }
+                });
                 break;
             case RegistryHostingMode.Client:
-                builder.UseOrleansClient(client => client.UseRegistryClustering(options));
+                builder.UseOrleansClient(client =>
+                {
+                    client.UseRegistryClustering(options).AddActivityPropagation();
+                    if (TelemetryHosting.DashboardEnabled(builder.Configuration))
+                    {
+                        client.AddDashboard(); // the silos run it too (Registry:Dashboard:Enabled on each)
+                    }
+                });
                 break;
         }
 

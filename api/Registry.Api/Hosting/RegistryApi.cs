@@ -20,21 +20,30 @@ public static class RegistryApi
             .AddRegistryProblems()
             .AddRegistryHealth()
             .AddRegistrySwagger()
-            .AddRegistrySpatial();
+            .AddRegistrySpatial()
+            .AddRegistryProduction()
+            .AddRegistryTelemetry();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
+        app.UseRegistryProduction();
+        app.UseRegistryResponseHeaders();
         app.UseExceptionHandler();
         app.UseSpatialHotPath();
         app.UseStatusCodePages();
-        app.UseSwagger();
-        app.UseSwaggerUI();
+        if (app.SwaggerEnabled())
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRegistryActor();
         app.UseRouteValueChecks();
         app.MapRegistryHealth();
+        app.MapRegistryTelemetry();
         app.MapDivisionEndpoints();
         app.MapBoundaryEndpoints();
         app.MapSpatialEndpoints();

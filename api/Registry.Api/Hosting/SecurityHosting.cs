@@ -21,6 +21,8 @@ public static class SecurityHosting
             authorization.AddPolicy(role, policy => policy.RequireAuthenticatedUser().RequireRole(role));
         }
 
+        builder.Services.AddSingleton<OfficeJurisdiction>();
+
         return builder;
     }
 }

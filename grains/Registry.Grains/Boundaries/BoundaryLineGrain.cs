@@ -95,7 +95,7 @@ public sealed class BoundaryLineGrain(
         State.AgreementDate = command.AgreementDate;
         State.Source = command.Source?.Trim();
         State.RecordedAt = clock.Now;
-        State.RecordedBy = AuditScope.Actor;
+        State.RecordedBy = AuditScope.Office;
         Record("record-line", command.Reason, "line");
         await StoreAndIndexAsync("record-line", command.Reason);
         await PublishToReportAsync();

@@ -104,7 +104,7 @@ public sealed class DivisionGeometryGrain(
 
         var version = GeometryVersionState.Create(
             change == RecordChange.Corrected ? State.Versions[^1].Number : State.Versions.Count + 1,
-            command.EffectiveDate, geometry, command.Source?.Trim(), clock.Now, AuditScope.Actor,
+            command.EffectiveDate, geometry, command.Source?.Trim(), clock.Now, AuditScope.Office,
             command.Reason.Trim(), change == RecordChange.Corrected ? State.Versions[^1].Corrections + 1 : 0);
 
         State.Key = Key;

@@ -137,7 +137,10 @@ public sealed class DivisionEndpointsTests(ApiFixture fixture)
         Assert.Equal(["recorded", "renamed"], history.Select(e => e.GetProperty("kind").GetString()));
         Assert.Equal(oldName, history[1].GetProperty("previousName").GetString());
         Assert.Equal(oldName + "新城", history[1].GetProperty("name").GetString());
-        Assert.Equal("test-user", history[1].GetProperty("recordedBy").GetString());
+        // A public history names the office that acted (the token's office claim), never the account.
+        Assert.Equal(Registry.Abstractions.Divisions.Jurisdiction.NationalOffice,
+            history[1].GetProperty("recordedBy").GetString());
+        Assert.DoesNotContain("test-user", await anonymous.GetStringAsync($"/api/divisions/{code}/history"));
     }
 
     [Fact]

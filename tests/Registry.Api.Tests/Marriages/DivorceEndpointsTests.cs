@@ -22,13 +22,13 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
     {
         var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
         var office = MarriageApiFixture.NextOffice();
-        var created = await JsonOf(await Registrar.PostAsJsonAsync("/api/marriages",
+        var created = await JsonOf(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(man, woman, office)), HttpStatusCode.Created);
         return (created.GetProperty("marriageId").GetString()!, man, woman, office);
     }
 
     private async Task<JsonElement> ApplyAsync(string marriageId, string office) =>
-        await JsonOf(await Registrar.PostAsJsonAsync("/api/divorce-applications",
+        await JsonOf(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/divorce-applications",
             new { marriageId, office, agreement = "离婚协议书 (test)" }), HttpStatusCode.Created);
 
     private static string Day(JsonElement element, string property) => element.GetProperty(property).GetString()!;
@@ -38,7 +38,7 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
     {
         var (id, man, woman, office) = await MarriedAsync();
 
-        var response = await Registrar.PostAsJsonAsync("/api/divorce-applications",
+        var response = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/divorce-applications",
             new { marriageId = id, office, agreement = "离婚协议书 (test)" });
         var receipt = await JsonOf(response, HttpStatusCode.Created);
         var applicationId = receipt.GetProperty("applicationId").GetString();
@@ -48,22 +48,22 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         Assert.Equal(("cooling-off", today.ToString("yyyy-MM-dd")),
             (Day(receipt, "status"), Day(receipt, "receivedOn")));
         Assert.True(DateOnly.Parse(Day(receipt, "coolingOffEnds")) >= today.AddDays(30));
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/divorce-applications",
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/divorce-applications",
             new { marriageId = id, office, agreement = "again" }), HttpStatusCode.Conflict, "divorce-application-open");
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync(
             $"/api/divorce-applications/{applicationId}/registration", new { office, bothPresent = true }),
             HttpStatusCode.UnprocessableEntity, "cooling-off-not-over");
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync(
             $"/api/divorce-applications/{applicationId}/withdrawal", new { party = MarriageApiFixture.Woman() }),
             HttpStatusCode.UnprocessableEntity, "party-not-in-marriage");
 
-        var withdrawn = await JsonOf(await Registrar.PostAsJsonAsync(
+        var withdrawn = await JsonOf(await fixture.RegistrarAt(office).PostAsJsonAsync(
             $"/api/divorce-applications/{applicationId}/withdrawal", new { party = man, reason = "和好" }),
             HttpStatusCode.OK);
 
         Assert.Equal("withdrawn", Day(withdrawn, "status"));
         Assert.Equal(ResidentIdNumber.Mask(man), Day(withdrawn, "withdrawnBy"));
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync(
             $"/api/divorce-applications/{applicationId}/registration", new { office, bothPresent = true }),
             HttpStatusCode.Conflict, "divorce-application-withdrawn");
         Assert.EndsWith("-2", Day(await ApplyAsync(id, office), "applicationId"), StringComparison.Ordinal);
@@ -74,17 +74,18 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
     [Fact]
     public async Task Application_BadInput_IsAProblemNamingTheRule()
     {
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/divorce-applications",
-                new { marriageId = new string('0', 32), office = MarriageApiFixture.NextOffice(), agreement = "x" }),
+        var (elsewhere, unrecorded) = (MarriageApiFixture.NextOffice(), MarriageApiFixture.UnrecordedOffice());
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(elsewhere).PostAsJsonAsync("/api/divorce-applications",
+                new { marriageId = new string('0', 32), office = elsewhere, agreement = "x" }),
             HttpStatusCode.NotFound, "marriage-not-found");
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/divorce-applications",
-                new { marriageId = "x", office = MarriageApiFixture.NextOffice(), agreement = "x" }),
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(elsewhere).PostAsJsonAsync("/api/divorce-applications",
+                new { marriageId = "x", office = elsewhere, agreement = "x" }),
             HttpStatusCode.BadRequest, "marriage-id-format");
         await Problems.AssertProblemAsync(await Registrar.GetAsync("/api/divorce-applications/not-an-id"),
             HttpStatusCode.BadRequest, "divorce-application-id-format");
         var (id, _, _, _) = await MarriedAsync();
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/divorce-applications",
-                new { marriageId = id, office = MarriageApiFixture.UnrecordedOffice(), agreement = "x" }),
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(unrecorded).PostAsJsonAsync("/api/divorce-applications",
+                new { marriageId = id, office = unrecorded, agreement = "x" }),
             HttpStatusCode.UnprocessableEntity, "office-unknown");
         await Problems.AssertProblemAsync(await Registrar.GetAsync($"/api/divorce-applications/{id}-1"),
             HttpStatusCode.NotFound, "divorce-application-not-found");
@@ -112,19 +113,19 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         var lapsingApplication = Day(lapsingReceipt, "applicationId");
 
         fixture.Api.MoveTo(new DateOnly(2026, 4, 7));
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(divorcing.Office).PostAsJsonAsync(
                 $"/api/divorce-applications/{application}/registration", new { divorcing.Office, bothPresent = true }),
             HttpStatusCode.UnprocessableEntity, "cooling-off-not-over");
 
         fixture.Api.MoveTo(new DateOnly(2026, 4, 8));
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(lapsing.Office).PostAsJsonAsync(
                 $"/api/divorce-applications/{application}/registration",
                 new { office = lapsing.Office, bothPresent = true }),
             HttpStatusCode.UnprocessableEntity, "divorce-office-mismatch");
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(lapsing.Office).PostAsJsonAsync(
                 $"/api/divorce-applications/{lapsingApplication}/withdrawal", new { party = lapsing.Woman }),
             HttpStatusCode.UnprocessableEntity, "cooling-off-over");
-        var divorce = await JsonOf(await Registrar.PostAsJsonAsync(
+        var divorce = await JsonOf(await fixture.RegistrarAt(divorcing.Office).PostAsJsonAsync(
                 $"/api/divorce-applications/{application}/registration", new { divorcing.Office, bothPresent = true }),
             HttpStatusCode.Created);
         Assert.StartsWith($"L{divorcing.Office}-2026-", Day(divorce, "certificateNumber"), StringComparison.Ordinal);
@@ -146,7 +147,7 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         var lapsed = await JsonOf(await Registrar.GetAsync($"/api/divorce-applications/{lapsingApplication}"),
             HttpStatusCode.OK);
         Assert.Equal(("deemed-withdrawn", "2026-05-08"), (Day(lapsed, "status"), Day(lapsed, "closedOn")));
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(lapsing.Office).PostAsJsonAsync(
                 $"/api/divorce-applications/{lapsingApplication}/registration",
                 new { lapsing.Office, bothPresent = true }),
             HttpStatusCode.Conflict, "divorce-application-expired");

@@ -51,6 +51,23 @@ public sealed class MarriageApiFactory(string dataDirectory, DateTimeOffset star
         return client;
     }
 
+    /// <summary>A client whose requests carry <paramref name="token"/>.</summary>
+    public HttpClient CreateClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client for a marriage registrar of <paramref name="office"/> (claim <c>office</c>).</summary>
+    public HttpClient RegistrarAt(string office)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            RegistryApiFactory.Token(["registrar.marriage"], "registrar-1", office: office));
+        return client;
+    }
+
     /// <summary>Moves the bureau's calendar forward to 10:00 on <paramref name="day"/>.</summary>
     public void MoveTo(DateOnly day)
     {

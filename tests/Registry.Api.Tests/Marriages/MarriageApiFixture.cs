@@ -28,7 +28,12 @@ public sealed class MarriageApiFixture : IAsyncLifetime
 
     public MarriageApiFactory Api { get; private set; } = null!;
 
+    /// <summary>A marriage registrar of the national office: reads, and acts that are not tied to an office.</summary>
     public HttpClient Registrar => Api.ClientAs("registrar-1", "registrar.marriage");
+
+    /// <summary>A marriage registrar working at <paramref name="office"/>, where marriages and divorces are
+    /// registered.</summary>
+    public HttpClient RegistrarAt(string office) => Api.RegistrarAt(office);
 
     public ValueTask InitializeAsync()
     {

@@ -18,7 +18,7 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     }
 
     private async Task<JsonElement> RegisterAsync(string a, string b, string office) =>
-        await JsonOf(await fixture.Registrar.PostAsJsonAsync("/api/marriages",
+        await JsonOf(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(a, b, office)), HttpStatusCode.Created);
 
     private async Task<JsonElement> StatusOf(string idNumber) =>
@@ -30,7 +30,7 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
         var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
         var office = MarriageApiFixture.NextOffice();
 
-        var response = await fixture.Registrar.PostAsJsonAsync("/api/marriages",
+        var response = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(man, woman, office));
 
         var created = await JsonOf(response, HttpStatusCode.Created);
@@ -61,9 +61,10 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     {
         var (man, wife, other) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman(), MarriageApiFixture.Woman());
         await RegisterAsync(man, wife, MarriageApiFixture.NextOffice());
+        var office = MarriageApiFixture.NextOffice();
 
-        var response = await fixture.Registrar.PostAsJsonAsync("/api/marriages",
-            MarriageApiFixture.Registration(other, man, MarriageApiFixture.NextOffice()));
+        var response = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(other, man, office));
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "person-already-married");
         Assert.Equal("single", (await StatusOf(other)).GetProperty("status").GetString());
@@ -86,7 +87,7 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     {
         var man = MarriageApiFixture.Man();
         var woman = MarriageApiFixture.Woman();
-        var office = MarriageApiFixture.NextOffice();
+        var office = @case == "unknown-office" ? MarriageApiFixture.UnrecordedOffice() : MarriageApiFixture.NextOffice();
         object body = @case switch
         {
             "under-age" => MarriageApiFixture.Registration(
@@ -110,10 +111,10 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
                 partyB = new { idNumber = woman, name = "乙", nationality = "中国" },
                 declarations = new { noSpouse = true, noProhibitedKinship = true },
             },
-            _ => MarriageApiFixture.Registration(man, woman, MarriageApiFixture.UnrecordedOffice()),
+            _ => MarriageApiFixture.Registration(man, woman, office),
         };
 
-        var response = await fixture.Registrar.PostAsJsonAsync("/api/marriages", body);
+        var response = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages", body);
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, rule);
         var status = await StatusOf(woman);
@@ -125,10 +126,10 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     [Fact]
     public async Task PostMarriage_CorruptedIdNumber_Is400NamingTheFieldAndRule()
     {
-        var woman = MarriageApiFixture.Woman();
+        var (woman, office) = (MarriageApiFixture.Woman(), MarriageApiFixture.NextOffice());
 
-        var response = await fixture.Registrar.PostAsJsonAsync("/api/marriages", MarriageApiFixture.Registration(
-            MarriageApiFixture.Man(), MarriageApiFixture.Corrupted(woman), MarriageApiFixture.NextOffice()));
+        var response = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages", MarriageApiFixture.Registration(
+            MarriageApiFixture.Man(), MarriageApiFixture.Corrupted(woman), office));
 
         var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest,
             "id-number-check-character");
@@ -138,9 +139,9 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
     [Fact]
     public async Task PostMarriage_IdNumberOfNoRecordedProvince_Is400AddressCode()
     {
-        var response = await fixture.Registrar.PostAsJsonAsync("/api/marriages", MarriageApiFixture.Registration(
-            MarriageApiFixture.UnrecordedProvinceIdNumber(), MarriageApiFixture.Woman(),
-            MarriageApiFixture.NextOffice()));
+        var office = MarriageApiFixture.NextOffice();
+        var response = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages", MarriageApiFixture.Registration(
+            MarriageApiFixture.UnrecordedProvinceIdNumber(), MarriageApiFixture.Woman(), office));
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "id-number-address-code");
     }
@@ -182,7 +183,7 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
         var id = created.GetProperty("marriageId").GetString();
         var elsewhere = MarriageApiFixture.NextOffice();
 
-        var replacement = await JsonOf(await fixture.Registrar.PostAsJsonAsync(
+        var replacement = await JsonOf(await fixture.RegistrarAt(elsewhere).PostAsJsonAsync(
             $"/api/marriages/{id}/certificate-replacements", new { party = man, office = elsewhere }),
             HttpStatusCode.Created);
 
@@ -194,7 +195,7 @@ public sealed class MarriageEndpointsTests(MarriageApiFixture fixture)
         Assert.True(old.GetProperty("void").GetBoolean());
         Assert.Equal(created.GetProperty("certificateNumber").GetString(), old.GetProperty("number").GetString());
         Assert.Equal(ResidentIdNumber.Mask(man), old.GetProperty("holder").GetString());
-        var stranger = await fixture.Registrar.PostAsJsonAsync($"/api/marriages/{id}/certificate-replacements",
+        var stranger = await fixture.RegistrarAt(elsewhere).PostAsJsonAsync($"/api/marriages/{id}/certificate-replacements",
             new { party = MarriageApiFixture.Woman(), office = elsewhere });
         await Problems.AssertProblemAsync(stranger, HttpStatusCode.UnprocessableEntity, "party-not-in-marriage");
     }

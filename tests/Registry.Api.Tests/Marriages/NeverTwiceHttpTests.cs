@@ -12,10 +12,10 @@ public sealed class NeverTwiceHttpTests(MarriageApiFixture fixture)
     {
         var man = MarriageApiFixture.Man();
         var women = Enumerable.Range(0, 32).Select(_ => MarriageApiFixture.Woman()).ToList();
-        var client = fixture.Registrar;
+        var offices = women.Select(_ => MarriageApiFixture.NextOffice()).ToList();
 
-        var responses = await Task.WhenAll(women.Select((woman, i) => client.PostAsJsonAsync("/api/marriages",
-            MarriageApiFixture.Registration(man, woman, MarriageApiFixture.NextOffice()))));
+        var responses = await Task.WhenAll(women.Select((woman, i) => fixture.RegistrarAt(offices[i])
+            .PostAsJsonAsync("/api/marriages", MarriageApiFixture.Registration(man, woman, offices[i]))));
 
         var created = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         foreach (var refused in responses.Where(r => r != created))
@@ -28,14 +28,14 @@ public sealed class NeverTwiceHttpTests(MarriageApiFixture fixture)
 
         var marriage = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement
             .GetProperty("marriageId").GetString();
-        var status = JsonDocument.Parse(await client.GetStringAsync($"/api/persons/{man}/marital-status")).RootElement;
+        var status = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/persons/{man}/marital-status")).RootElement;
         Assert.Equal("married", status.GetProperty("status").GetString());
         Assert.Equal(marriage, status.GetProperty("currentMarriageId").GetString());
         Assert.Equal(1, status.GetProperty("records").GetArrayLength());
         var married = 0;
         foreach (var woman in women)
         {
-            var hers = JsonDocument.Parse(await client.GetStringAsync($"/api/persons/{woman}/marital-status"))
+            var hers = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/persons/{woman}/marital-status"))
                 .RootElement;
             married += hers.GetProperty("status").GetString() == "married" ? 1 : 0;
         }

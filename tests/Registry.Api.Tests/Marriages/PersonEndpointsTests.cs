@@ -43,13 +43,13 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
     {
         var (single, man, woman) = (MarriageApiFixture.Woman(), MarriageApiFixture.Man(), MarriageApiFixture.Woman());
         var office = MarriageApiFixture.NextOffice();
-        var married = await fixture.Registrar.PostAsJsonAsync("/api/marriages",
+        var married = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(man, woman, office));
         Assert.Equal(HttpStatusCode.Created, married.StatusCode);
 
-        var issued = await JsonOf(await fixture.Registrar.PostAsJsonAsync(
+        var issued = await JsonOf(await fixture.RegistrarAt(office).PostAsJsonAsync(
             $"/api/persons/{single}/no-marriage-record-certificates", new { office }), HttpStatusCode.Created);
-        var refused = await fixture.Registrar.PostAsJsonAsync(
+        var refused = await fixture.RegistrarAt(office).PostAsJsonAsync(
             $"/api/persons/{man}/no-marriage-record-certificates", new { office });
 
         Assert.Equal((single, office, "registrar-1"), (issued.GetProperty("idNumber").GetString(),

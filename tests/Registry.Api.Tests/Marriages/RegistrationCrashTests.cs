@@ -34,8 +34,14 @@ public sealed class RegistrationCrashTests
                     await gate.WaitAsync();
                     try
                     {
-                        using var response = await client.PostAsJsonAsync("/api/marriages",
-                            MarriageApiFixture.Registration(attempt.Man, attempt.Woman, attempt.Office));
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/marriages")
+                        {
+                            Content = JsonContent.Create(
+                                MarriageApiFixture.Registration(attempt.Man, attempt.Woman, attempt.Office)),
+                        };
+                        request.Headers.Authorization = new("Bearer", RegistryApiFactory.Token(
+                            ["registrar.marriage"], office: attempt.Office));
+                        using var response = await client.SendAsync(request);
                         if (response.StatusCode == HttpStatusCode.Created)
                         {
                             var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement

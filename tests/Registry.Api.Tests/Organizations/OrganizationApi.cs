@@ -51,6 +51,10 @@ public sealed class OrganizationApi : IAsyncDisposable
     public HttpClient ForOrganization(string uscc) =>
         WithToken(RegistryApiFactory.Token(["organization"], "org-" + uscc, new Dictionary<string, string> { ["uscc"] = uscc }));
 
+    /// <summary>An organization registrar of <paramref name="office"/> (null: a token without the office claim).</summary>
+    public HttpClient RegistrarAt(string? office) =>
+        WithToken(RegistryApiFactory.Token([RegistrarRole], "registrar-" + (office ?? "none"), office: office));
+
     public HttpClient WithRoles(params string[] roles) => WithToken(RegistryApiFactory.Token(roles));
 
     /// <summary>Moves the bureau's clock to 10:00 in Beijing on <paramref name="date"/>.</summary>

@@ -16,7 +16,7 @@ public sealed class GeometrySeederTests : IDisposable
     public async Task SeedAsync_FreshStore_StoresEveryUsableFeatureAndReportsTheRest()
     {
         using var store = new SqliteGrainStateStore(Path.Combine(directory, "registry.db"));
-        await new DivisionSeeder(store, TimeProvider.System, NullLogger<DivisionSeeder>.Instance)
+        await new DivisionSeeder(store, NullLogger<DivisionSeeder>.Instance)
             .SeedAsync();
         var seeder = new GeometrySeeder(store, TimeProvider.System, NullLogger<GeometrySeeder>.Instance);
 
