@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Registry.Api.Endpoints;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Spatial;
+using Registry.Api.Text;
 
 namespace Registry.Api.Hosting;
 
@@ -20,12 +21,14 @@ public static class RegistryApi
             .AddRegistryProblems()
             .AddRegistryHealth()
             .AddRegistrySwagger()
-            .AddRegistrySpatial();
+            .AddRegistrySpatial()
+            .AddRegistryTextPolicy();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseQueryValueChecks();
         app.UseSpatialHotPath();
         app.UseStatusCodePages();
         app.UseSwagger();
