@@ -29,6 +29,10 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
 
     private static readonly string[] RawBodies = ["{}", "[]", "null", "\"x\"", "{\"a\":", "{\"a\":1}}", "\u0000"];
 
+    /// <summary>Accept headers that admit no JSON: a refusal must still be problem+json, never a 500.</summary>
+    private static readonly string?[] AcceptHeaders =
+        [null, "text/plain", "application/xml", "text/csv", "text/html", "image/png;q=1, */*;q=0"];
+
     [Fact]
     public async Task EveryDocumentedOperation_AnswersHostileInput_BelowFiveHundred_WithProblemJson()
     {
@@ -50,7 +54,7 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
                 foreach (var request in Requests(method.ToUpperInvariant(), path, operation!, schemas))
                 {
                     sent++;
-                    var failure = await SendAsync(client, request);
+                    var failure = await SendAsync(client, request, AcceptHeaders[sent % AcceptHeaders.Length]);
                     if (failure is not null)
                     {
                         failures.Add(failure);
@@ -65,9 +69,14 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
             string.Join('\n', failures.Take(40)));
     }
 
-    private static async Task<string?> SendAsync(HttpClient client, HostileRequest request)
+    private static async Task<string?> SendAsync(HttpClient client, HostileRequest request, string? accept = null)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        if (accept is not null)
+        {
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
         if (request.Body is not null)
         {
             message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
@@ -76,7 +85,7 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
         using var response = await client.SendAsync(message);
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync();
-        var what = $"{request.Method} {request.Url} {Excerpt(request.Body)} -> {status} {Excerpt(text)}";
+        var what = $"{request.Method} {request.Url} (Accept: {accept}) {Excerpt(request.Body)} -> {status} {Excerpt(text)}";
         if (status >= 500)
         {
             return what;
@@ -100,7 +109,7 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
         var query = parameters.Where(p => (string?)p["in"] == "query").Select(p => (string)p["name"]!).ToList();
 
         // Hostile path values with no query, then a plausible path with each hostile query value in every parameter.
-        foreach (var value in PathValues)
+        foreach (var value in PathValues.Append("%F0%A0%80%80"))
         {
             yield return new HostileRequest(method, Fill(path, value), Body(method, "{}"));
         }
@@ -126,6 +135,8 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
             {
                 yield return new HostileRequest(method, Fill(path, "x"), WrongTypes(properties, schemas));
                 yield return new HostileRequest(method, Fill(path, "x"), Extremes(properties, schemas));
+                yield return new HostileRequest(method, Fill(path, "x"), EveryString(properties, schemas, "Anli Shan😀"));
+                yield return new HostileRequest(method, Fill(path, "x"), EveryString(properties, schemas, "𠀀𠀁"));
             }
         }
     }
@@ -177,6 +188,21 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
         };
     }
 
+    /// <summary>Every string property set to <paramref name="value"/>, the others left out.</summary>
+    private static string EveryString(JsonObject properties, JsonObject? schemas, string value)
+    {
+        var body = new JsonObject();
+        foreach (var (name, schema) in properties)
+        {
+            if (TypeOf(schema, schemas) == "string")
+            {
+                body[name] = value;
+            }
+        }
+
+        return body.ToJsonString();
+    }
+
     /// <summary>Every property with a value of another JSON type than the document says.</summary>
     private static string WrongTypes(JsonObject properties, JsonObject? schemas)
     {
@@ -216,6 +242,143 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
 
         body.Length--;
         return body.Append('}').ToString();
+    }
+
+    /// <summary>
+    /// The text policy and strict bodies, checked on every operation of the OpenAPI document: a field the schema does
+    /// not have, a field given twice, and every string field holding NUL, a bidirectional override, a zero-width space,
+    /// a private-use character or 20,001 characters are each refused with 400 naming the rule and the field, before
+    /// the endpoint runs (so before any certificate serial or hold is taken); so are such characters in every query
+    /// parameter and every path parameter.
+    /// </summary>
+    [Fact]
+    public async Task EveryDocumentedOperation_RefusesWhatTheTextPolicyForbids_NamingTheRuleAndField()
+    {
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
+            extraClaims: new Dictionary<string, string>
+            {
+                ["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, TestCodes.County(0)),
+            }));
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var schemas = document["components"]?["schemas"]?.AsObject();
+        (string Value, string Rule)[] hostileText =
+        [
+            ("A\u0000B", "text-forbidden-character"), ("A\u202EB", "text-forbidden-character"),
+            ("\u200B", "text-forbidden-character"), ("A\uE000", "text-forbidden-character"),
+            (new string('字', 20_001), "text-too-long"),
+        ];
+
+        var checks = 0;
+        var failures = new List<string>();
+        async Task ExpectAsync(string method, string url, string? body, string rule, string field)
+        {
+            checks++;
+            if (await RefusalAsync(client, method, url, body, rule, field) is { } failure)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (verb, operation) in item!.AsObject())
+            {
+                var method = verb.ToUpperInvariant();
+                var parameters = operation!["parameters"]?.AsArray().Select(p => p!).ToList() ?? [];
+                var url = Fill(path, "x");
+                foreach (var name in parameters.Where(p => (string?)p["in"] == "query").Select(p => (string)p["name"]!))
+                {
+                    await ExpectAsync(method, $"{url}?{name}=A%E2%80%AEB", Body(method, "{}"), "text-forbidden-character",
+                        name);
+                }
+
+                foreach (var name in parameters.Where(p => (string?)p["in"] == "path").Select(p => (string)p["name"]!))
+                {
+                    await ExpectAsync(method, Fill(path, "A%E2%80%AEB"), Body(method, "{}"), "path-parameter-invalid",
+                        name);
+                }
+
+                var schema = Resolve(operation["requestBody"]?["content"]?["application/json"]?["schema"], schemas);
+                if (schema?["properties"] is not JsonObject properties || properties.Count == 0)
+                {
+                    continue;
+                }
+
+                var first = properties.First().Key;
+                await ExpectAsync(method, url, "{\"notInTheSchema\":1}", "unknown-field", "notInTheSchema");
+                await ExpectAsync(method, url, $"{{\"{first}\":null,\"{first}\":null}}", "duplicate-field", first);
+                foreach (var (field, wrap) in PlainStrings(properties, schemas))
+                {
+                    foreach (var (value, rule) in hostileText)
+                    {
+                        await ExpectAsync(method, url, wrap(JsonValue.Create(value)!).ToJsonString(), rule, field);
+                    }
+                }
+            }
+        }
+
+        Assert.True(checks > 300, $"only {checks} checks were generated from the OpenAPI document");
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} of {checks} refusals did not name the rule and field:\n" +
+            string.Join('\n', failures.Take(40)));
+    }
+
+    private static async Task<string?> RefusalAsync(HttpClient client, string method, string url, string? body,
+        string rule, string field)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null)
+        {
+            message.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(message);
+        var text = await response.Content.ReadAsStringAsync();
+        var what = $"{method} {url} {Excerpt(body)} -> {(int)response.StatusCode} {Excerpt(text)}";
+        if (response.StatusCode != HttpStatusCode.BadRequest ||
+            response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return what + $" (expected 400 {rule})";
+        }
+
+        var problem = JsonNode.Parse(text)!;
+        if ((string?)problem["rule"] != rule)
+        {
+            return what + $" (expected rule {rule})";
+        }
+
+        return problem["errors"]?[field] is null ? what + $" (expected an error for '{field}')" : null;
+    }
+
+    /// <summary>
+    /// The plain string fields (no format, no enumeration) of a body, top level and one object down, each with its
+    /// error key and a function that wraps a value into a body holding only that field.
+    /// </summary>
+    private static IEnumerable<(string Field, Func<JsonNode, JsonObject> Wrap)> PlainStrings(JsonObject properties,
+        JsonObject? schemas)
+    {
+        foreach (var (name, schema) in properties)
+        {
+            var resolved = Resolve(schema, schemas);
+            if (TypeOf(schema, schemas) == "string" && resolved?["format"] is null && resolved?["enum"] is null)
+            {
+                yield return (name, value => new JsonObject { [name] = value });
+            }
+            else if (TypeOf(schema, schemas) == "object" && resolved?["properties"] is JsonObject inner)
+            {
+                foreach (var (innerName, innerSchema) in inner)
+                {
+                    var innerResolved = Resolve(innerSchema, schemas);
+                    if (TypeOf(innerSchema, schemas) == "string" && innerResolved?["format"] is null
+                        && innerResolved?["enum"] is null)
+                    {
+                        yield return ($"{name}.{innerName}",
+                            value => new JsonObject { [name] = new JsonObject { [innerName] = value } });
+                    }
+                }
+            }
+        }
     }
 
     private sealed record HostileRequest(string Method, string Url, string? Body);

@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 using Registry.Abstractions.Errors;
+using Registry.Api.Text;
 
 namespace Registry.Api.ErrorHandling;
 
@@ -25,6 +26,8 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
                 Validation(e.Rule, new Dictionary<string, string[]> { [e.Field ?? "request"] = [e.Message] }),
             DomainException e => Problem(StatusOf(e.Kind), e.Rule, e.Message),
             BadHttpRequestException e => FromBadRequest(e),
+            StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
+                "The registry cannot store anything at the moment; nothing of this request was stored. Retry later."),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "concurrent-update",
                 "The record was changed by another request at the same moment; read it again and retry."),
             SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
@@ -43,17 +46,25 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
         }
         else if (problem.Status >= 500)
         {
-            logger.LogWarning(exception, "Cluster unavailable for {Method} {Path}", context.Request.Method,
+            logger.LogWarning(exception, "Unavailable ({Rule}) for {Method} {Path}", problem.Extensions["rule"], context.Request.Method,
                 context.Request.Path);
         }
 
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = problem,
         });
     }
+
+    /// <summary>A full disk or a restarting database is not fixed in a second; a client retrying sooner only adds load.</summary>
+    private const string RetryAfterSeconds = "30";
 
     private static int StatusOf(DomainErrorKind kind) => kind switch
     {
@@ -68,6 +79,17 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
     {
         if (e.InnerException is JsonException json)
         {
+            var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            if (json is TextPolicyException text)
+            {
+                return Validation(text.Rule, new Dictionary<string, string[]> { [path] = [text.Message] });
+            }
+
+            if (StrictBodies.Refusal(json) is { } refusal)
+            {
+                return Validation(refusal.Rule, new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
+            }
+
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
             return Validation("malformed-json", new Dictionary<string, string[]>
             {

@@ -1,7 +1,8 @@
 namespace Registry.Api.ErrorHandling;
 
 /// <summary>
-/// Every route parameter of the API names a record (a code, a number, an id). A blank one, one with control characters
+/// Every route parameter of the API names a record (a code, a number, an id). A blank one, one with characters the
+/// text policy forbids in a line (control, format, private-use, unpaired surrogates)
 /// or one longer than any identifier here names nothing: it is refused with 400 <c>path-parameter-invalid</c> before
 /// any endpoint runs, so no grain is ever asked for such a key.
 /// </summary>
@@ -16,10 +17,11 @@ public static class RouteValueChecks
             foreach (var (name, value) in context.Request.RouteValues)
             {
                 if (value is string text &&
-                    (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength || text.Any(char.IsControl)))
+                    (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength ||
+                     Text.TextPolicy.FirstForbidden(text, Text.TextKind.Line) is not null))
                 {
                     (checks ??= new RequestChecks()).Fail(name, "path-parameter-invalid",
-                        $"'{name}' in the path is blank, longer than {MaxLength} characters or has control characters.");
+                        $"'{name}' in the path is blank, longer than {MaxLength} characters or has characters a name or code may not hold (control, format, private-use).");
                 }
             }
 

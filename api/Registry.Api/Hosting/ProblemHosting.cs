@@ -11,6 +11,7 @@ public static class ProblemHosting
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
+            ProblemText.MakeWritable(problem);
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
             if (problem.Extensions.ContainsKey("rule"))
             {
@@ -28,6 +29,15 @@ public static class ProblemHosting
                     "This resource does not accept that method."),
                 StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type",
                     "Send the body as application/json."),
+                StatusCodes.Status400BadRequest => ("bad-request",
+                    "The request is not well-formed HTTP (request line, headers or framing)."),
+                StatusCodes.Status406NotAcceptable => ("not-acceptable",
+                    "This resource is only served in the media types its operation lists."),
+                StatusCodes.Status411LengthRequired => ("length-required", "A request with a body needs its length."),
+                StatusCodes.Status413PayloadTooLarge => ("body-too-large", "The request body is too large."),
+                StatusCodes.Status414UriTooLong => ("uri-too-long", "The request's path and query are too long."),
+                StatusCodes.Status431RequestHeaderFieldsTooLarge => ("headers-too-large",
+                    "The request's headers are too large."),
                 _ => ((string?)null, (string?)null),
             };
             if (rule is not null)
@@ -38,6 +48,7 @@ public static class ProblemHosting
             }
         });
         // Malformed bodies surface as BadHttpRequestException so the exception handler can name the bad field.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }

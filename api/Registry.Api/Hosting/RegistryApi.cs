@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Registry.Api.Endpoints;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Spatial;
+using Registry.Api.Text;
 
 namespace Registry.Api.Hosting;
 
@@ -22,7 +23,8 @@ public static class RegistryApi
             .AddRegistrySwagger()
             .AddRegistrySpatial()
             .AddRegistryProduction()
-            .AddRegistryTelemetry();
+            .AddRegistryTelemetry()
+            .AddRegistryTextPolicy();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
@@ -30,6 +32,7 @@ public static class RegistryApi
         app.UseRegistryProduction();
         app.UseRegistryResponseHeaders();
         app.UseExceptionHandler();
+        app.UseQueryValueChecks();
         app.UseSpatialHotPath();
         app.UseStatusCodePages();
         if (app.SwaggerEnabled())

@@ -128,15 +128,16 @@ public static class PlaceSpelling
         {
             var letters = new StringBuilder();
             var apostrophes = new HashSet<int>();
-            foreach (var c in word)
+            // By code point: a character outside the BMP is one letter to refuse, never two halves of a pair.
+            foreach (var c in word.EnumerateRunes())
             {
-                if (c == '\'' || c == '\u2019')
+                if (c.Value is '\'' or '\u2019')
                 {
                     apostrophes.Add(letters.Length);
                 }
-                else if (IsPinyinLetter(c))
+                else if (c.IsBmp && IsPinyinLetter((char)c.Value))
                 {
-                    letters.Append(c);
+                    letters.Append((char)c.Value);
                 }
                 else
                 {

@@ -23,7 +23,8 @@ public sealed class StoredTextTests(ApiFixture fixture)
             reason = "批复\u0000文号",
         });
 
-        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "text-nul-character");
+        // Refused by the text policy at the edge, before any grain runs (the storage layer keeps its own check).
+        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "text-forbidden-character");
         Assert.Equal(before, await admin.GetStringAsync($"/api/divisions/{code}/history"));
     }
 }
