@@ -137,7 +137,19 @@ public static class OrganizationEndpoints
         group.MapPost("/{uscc}/grades", EvaluateGrade)
             .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(EvaluateGrade))
-            .WithSummary("Record a grade evaluation 1A-5A, valid five years")
+            .WithSummary("Record a grade evaluation 1A-5A, valid five years (two full years after registration, last inspection passed, not listed, no grade in force)")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{uscc}/penalties", ImposePenalty)
+            .WithName(nameof(ImposePenalty))
+            .WithSummary("Record an administrative penalty decision (warning, fine, confiscation, suspension, revocation); public")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{uscc}/dishonest-listings", ListAsSeriouslyDishonest)
+            .WithName(nameof(ListAsSeriouslyDishonest))
+            .WithSummary("Put the organization on the serious-dishonesty list by decision, on a ground of the 2018 measures")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
@@ -318,7 +330,7 @@ public static class OrganizationEndpoints
     }
 
     public static async Task<Created<GradeResponse>> EvaluateGrade(string uscc, GradeRequest request,
-        IGrainFactory grains)
+        IGrainFactory grains, BureauClock clock)
     {
         var code = Code(uscc);
         var checks = new RequestChecks().Required("grade", request.Grade);
@@ -331,7 +343,41 @@ public static class OrganizationEndpoints
         checks.ThrowIfAny();
         var result = await grains.Get<IOrganizationGrain>(code)
             .EvaluateGradeAsync(new EvaluateGrade(grade, request.Reason));
-        return TypedResults.Created($"/api/organizations/{code}", GradeResponse.From(result));
+        return TypedResults.Created($"/api/organizations/{code}", GradeResponse.From(result, clock.Today));
+    }
+
+    public static async Task<Created<PenaltyResponse>> ImposePenalty(string uscc, PenaltyRequest request,
+        IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        new RequestChecks()
+            .Required("kind", request.Kind)
+            .Required("decisionNumber", request.DecisionNumber)
+            .Required("decidedOn", request.DecidedOn)
+            .Required("authority", request.Authority)
+            .Required("grounds", request.Grounds)
+            .ThrowIfAny();
+        var penalty = await grains.Get<IOrganizationGrain>(code).ImposePenaltyAsync(new ImposePenalty(
+            request.Kind!.Value, request.DecisionNumber!, request.DecidedOn!.Value, request.Authority!, request.Grounds!,
+            request.Amount, request.SuspendedFrom, request.SuspendedUntil));
+        return TypedResults.Created($"/api/organizations/{code}", PenaltyResponse.From(penalty));
+    }
+
+    public static async Task<Created<ListEntryResponse>> ListAsSeriouslyDishonest(string uscc,
+        DishonestListingRequest request, IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        new RequestChecks()
+            .Required("ground", request.Ground)
+            .Required("decisionNumber", request.DecisionNumber)
+            .Required("decidedOn", request.DecidedOn)
+            .Required("authority", request.Authority)
+            .Required("reason", request.Reason)
+            .ThrowIfAny();
+        var entry = await grains.Get<IOrganizationGrain>(code).ListAsSeriouslyDishonestAsync(
+            new ListAsSeriouslyDishonest(request.Ground!, request.DecisionNumber!, request.DecidedOn!.Value,
+                request.Authority!, request.Reason!));
+        return TypedResults.Created($"/api/organizations/{code}", ListEntryResponse.From(entry));
     }
 
     private static async Task<Ok<PageResponse<ListedOrganizationResponse>>> GetListAsync(OrganizationList list,

@@ -50,8 +50,20 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// <summary>Takes the organization off a list by registrar decision; returns the entries closed.</summary>
     Task<IReadOnlyList<ListEntry>> RemoveFromListAsync(RemoveFromList command);
 
-    /// <summary>Records a grade evaluation valid five years.</summary>
+    /// <summary>
+    /// Records a grade evaluation valid five years: only two full years after registration, with the last inspection
+    /// passed, off every list, and no grade in force.
+    /// </summary>
     Task<GradeEvaluation> EvaluateGradeAsync(EvaluateGrade command);
+
+    /// <summary>
+    /// Records an administrative penalty decision; a revocation ends the organization (its grade ends, it is put on
+    /// the serious-dishonesty list, its name is freed). A decision number already recorded is refused.
+    /// </summary>
+    Task<Penalty> ImposePenaltyAsync(ImposePenalty command);
+
+    /// <summary>Puts the organization on the serious-dishonesty list by decision; its grade in force ends.</summary>
+    Task<ListEntry> ListAsSeriouslyDishonestAsync(ListAsSeriouslyDishonest command);
 
     /// <summary>
     /// Applies every deadline that has passed by the bureau's today and not been applied: listing for reports not

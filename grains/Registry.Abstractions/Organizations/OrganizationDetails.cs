@@ -2,7 +2,7 @@ namespace Registry.Abstractions.Organizations;
 
 /// <summary>
 /// An organization's registration record with its report years (no financial detail), every list entry, the
-/// revocation flag and grade evaluations (newest last). <see cref="RegisteredOn"/> is the date the record was made
+/// revocation flag, grade evaluations (newest last) and administrative penalties (oldest first). <see cref="RegisteredOn"/> is the date the record was made
 /// in this registry; <see cref="FoundedOn"/> the founding date. Amounts in yuan.
 /// </summary>
 [GenerateSerializer, Alias("Registry.Organizations.OrganizationDetails")]
@@ -24,4 +24,6 @@ public sealed record OrganizationDetails(
     [property: Id(14)] IReadOnlyList<AnnualReportSummary> AnnualReports,
     [property: Id(15)] IReadOnlyList<ListEntry> ListEntries,
     [property: Id(16)] RevocationFlag? RevocationFlag,
-    [property: Id(17)] IReadOnlyList<GradeEvaluation> Grades);
+    [property: Id(17)] IReadOnlyList<GradeEvaluation> Grades,
+    [property: Id(18)] IReadOnlyList<Penalty> Penalties,
+    [property: Id(19)] DateOnly? RevokedOn);

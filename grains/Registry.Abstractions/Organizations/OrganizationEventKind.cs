@@ -18,4 +18,13 @@ public enum OrganizationEventKind
     RemovedFromList = 8,
     FlaggedForRevocation = 9,
     GradeEvaluated = 10,
+
+    /// <summary>A grade in force ended before its term (serious-dishonesty list, revocation, deregistration).</summary>
+    GradeEnded = 11,
+
+    /// <summary>An administrative penalty decision was recorded.</summary>
+    PenaltyImposed = 12,
+
+    /// <summary>The registration was revoked by a penalty decision.</summary>
+    RegistrationRevoked = 13,
 }

@@ -6,4 +6,7 @@ public enum OrganizationStatus
 {
     Active = 0,
     Deregistered = 1,
+
+    /// <summary>Registration revoked (撤销登记) by a penalty decision; ends the organization like deregistration.</summary>
+    Revoked = 2,
 }

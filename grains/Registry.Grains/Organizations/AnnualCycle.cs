@@ -16,9 +16,6 @@ public static class AnnualCycle
     /// long it must be without new grounds before it may leave the serious list.</summary>
     public const int ListingYears = 2;
 
-    /// <summary>Grades are valid this many years.</summary>
-    public const int GradeValidityYears = 5;
-
     public static int FirstReportYear(OrganizationState state) => state.FoundedOn.Year;
 
     /// <summary>On registration: windows that closed before the record existed are marked applied, listing nobody.</summary>
@@ -135,7 +132,7 @@ public static class AnnualCycle
         if (report.Inspection is not null)
         {
             throw DomainException.Conflict("inspection-already-recorded",
-                $"The {command.Year} report was inspected on {report.Inspection.DecidedOn:yyyy-MM-dd} ({report.Inspection.Outcome}).");
+                $"The {command.Year} report was inspected on {report.Inspection.DecidedOn:yyyy-MM-dd} ({Terms.Outcome(report.Inspection.Outcome)}).");
         }
 
         if (command.Outcome != InspectionOutcome.Pass)
@@ -150,7 +147,7 @@ public static class AnnualCycle
         var result = new InspectionResult(command.Year, command.Outcome, command.Reasons?.Trim(), today, stamp.By);
         report.Inspection = result;
         OrganizationHistory.Add(state, OrganizationEventKind.InspectionRecorded, today, stamp, command.Reasons,
-            command.Year, ground: command.Outcome.ToString());
+            command.Year, ground: Terms.Value(command.Outcome));
         if (command.Outcome == InspectionOutcome.Fail)
         {
             AddGround(state, ListGrounds.AnnualInspectionFailed, command.Year, today, stamp, command.Reasons);
@@ -229,7 +226,7 @@ public static class AnnualCycle
         var active = state.ListEntries.Where(e => e.IsActive && e.List == command.List).ToList();
         if (active.Count == 0)
         {
-            throw DomainException.Violation("not-on-list", $"Organization {state.Uscc} is not on the {command.List} list.");
+            throw DomainException.Violation("not-on-list", $"Organization {state.Uscc} is not on the {Terms.List(command.List)}.");
         }
 
         if (command.List == OrganizationList.Abnormal)
@@ -269,45 +266,6 @@ public static class AnnualCycle
         }
 
         return closed;
-    }
-
-    /// <summary>Records a grade; refused while listed or while the latest bad year has no later passed inspection.</summary>
-    public static GradeEvaluation EvaluateGrade(OrganizationState state, EvaluateGrade command, DateOnly today,
-        EventStamp stamp)
-    {
-        OrganizationRules.EnsureActive(state);
-        if (command.Grade is < 1 or > 5)
-        {
-            throw DomainException.Invalid("grade-format", "grade", "A grade is one of 1A, 2A, 3A, 4A, 5A.");
-        }
-
-        OrganizationRules.CheckOptionalText("reason", command.Reason, OrganizationRules.MaxLongTextLength);
-        if (state.ListEntries.FirstOrDefault(e => e.IsActive) is { } listed)
-        {
-            throw DomainException.Violation("grade-while-listed",
-                $"The organization is on the {listed.List} list since {listed.ListedOn:yyyy-MM-dd}; it cannot be evaluated.");
-        }
-
-        var lastBad = state.Reports.Where(r => r.Inspection?.Outcome == InspectionOutcome.Fail).Select(r => r.Year)
-            .Concat(state.MissedYears)
-            .Select(y => (int?)y)
-            .Max();
-        var lastPassed = state.Reports
-            .Where(r => r.Inspection?.Outcome is InspectionOutcome.Pass or InspectionOutcome.BasicPass)
-            .Select(r => (int?)r.Year)
-            .Max();
-        if (lastBad is { } bad && (lastPassed is null || lastPassed < bad))
-        {
-            throw DomainException.Violation("grade-after-failed-inspection",
-                $"The {bad} report was not filed in time or failed inspection, and no later inspection has passed.");
-        }
-
-        var grade = new GradeEvaluation(command.Grade, today, today.AddYears(GradeValidityYears), stamp.By,
-            command.Reason?.Trim());
-        state.Grades.Add(grade);
-        OrganizationHistory.Add(state, OrganizationEventKind.GradeEvaluated, today, stamp, command.Reason,
-            ground: grade.Label);
-        return grade;
     }
 
     private static int NextReportYear(OrganizationState state) =>
@@ -352,6 +310,7 @@ public static class AnnualCycle
         state.ListEntries.Add(serious);
         OrganizationHistory.Add(state, OrganizationEventKind.Listed, date, stamp,
             "Two years on the abnormal-activity list.", list: serious.List, ground: serious.Ground);
+        Grading.EndInForce(state, date, GradeEndReasons.SeriousDishonestyList, stamp);
     }
 
     private static ListEntry AddGround(OrganizationState state, string ground, int? year, DateOnly date,
@@ -424,7 +383,7 @@ public static class AnnualCycle
             && string.IsNullOrWhiteSpace(content.RectificationReport))
         {
             throw DomainException.Violation("rectification-report-required",
-                $"The {previous.Year} inspection was {previous.Outcome}; the {year} report must include a rectificationReport.");
+                $"The {previous.Year} inspection was {Terms.Outcome(previous.Outcome)}; the {year} report must include a rectificationReport.");
         }
     }
 

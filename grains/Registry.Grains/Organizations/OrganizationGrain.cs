@@ -56,6 +56,8 @@ public sealed class OrganizationGrain(
 
     private OrganizationState State => state.State;
 
+    private Organization Aggregate => new(State, windows);
+
     private string Uscc => this.GetPrimaryKeyString();
 
     private bool Exists => state.RecordExists && State.Uscc.Length > 0;
@@ -75,33 +77,9 @@ public sealed class OrganizationGrain(
         }
 
         var today = clock.Today;
-        var legacy = OrganizationRules.CheckRegistration(command, today);
+        var registered = Organization.Register(command, today, windows, Stamp());
         await EnsureDivisionsAsync(command, today);
-
-        var stamp = Stamp();
-        var draft = new OrganizationState
-        {
-            Uscc = Uscc,
-            Name = command.Name.Trim(),
-            Kind = command.Kind,
-            RegisteringOffice = command.RegisteringOffice,
-            SupervisingUnit = string.IsNullOrWhiteSpace(command.SupervisingUnit) ? null : command.SupervisingUnit.Trim(),
-            LegalRepresentative = command.LegalRepresentative.Trim(),
-            Address = command.Address.Trim(),
-            BusinessScope = command.BusinessScope.Trim(),
-            RegisteredCapital = command.RegisteredCapital,
-            FoundedOn = command.FoundedOn,
-            RegisteredOn = today,
-            Status = OrganizationStatus.Active,
-            LegacyCodeOverrideReason = legacy ? command.LegacyOverrideReason!.Trim() : null,
-        };
-        AnnualCycle.StartCycle(draft, windows);
-        OrganizationHistory.Add(draft, OrganizationEventKind.Registered, today, stamp);
-        if (legacy)
-        {
-            OrganizationHistory.Add(draft, OrganizationEventKind.LegacyCodeAccepted, today, stamp,
-                draft.LegacyCodeOverrideReason);
-        }
+        var draft = registered.State;
 
         var claimKey = OrganizationNames.ClaimKey(draft.RegisteringOffice, draft.Name);
         claimsInFlight.Add(claimKey);
@@ -141,10 +119,9 @@ public sealed class OrganizationGrain(
     {
         EnsureExists();
         await ApplyDueDeadlinesAsync();
-        OrganizationRules.EnsureActive(State);
-        var changes = OrganizationRules.CheckChange(State, command);
+        var changes = Aggregate.CheckChange(command);
         var newName = changes.FirstOrDefault(c => c.Field == "name")?.To;
-        var oldKey = OrganizationNames.ClaimKey(State.RegisteringOffice, State.Name);
+        var oldKey = Aggregate.NameClaimKey;
         var newKey = newName is null ? oldKey : OrganizationNames.ClaimKey(State.RegisteringOffice, newName);
         var claiming = newKey != oldKey;
         if (claiming)
@@ -160,13 +137,7 @@ public sealed class OrganizationGrain(
                 await grains.Get<IOrganizationNameGrain>(newKey).ClaimAsync(Uscc);
             }
 
-            foreach (var change in changes)
-            {
-                Apply(change);
-            }
-
-            OrganizationHistory.Add(State, OrganizationEventKind.Changed, clock.Today, Stamp(), command.Reason,
-                changes: changes);
+            Aggregate.Change(changes, command.Reason, clock.Today, Stamp());
             await WriteAsync("change", command.Reason);
         }
         finally
@@ -188,17 +159,9 @@ public sealed class OrganizationGrain(
     {
         EnsureExists();
         await ApplyDueDeadlinesAsync();
-        OrganizationRules.EnsureActive(State);
-        OrganizationRules.CheckReason(command.Reason);
-        var today = clock.Today;
-        State.Status = OrganizationStatus.Deregistered;
-        State.DeregisteredOn = today;
-        OrganizationHistory.Add(State, OrganizationEventKind.Deregistered, today, Stamp(), command.Reason);
+        Aggregate.Deregister(command, clock.Today, Stamp());
         await WriteAsync("deregister", command.Reason);
-
-        await ReleaseNameQuietlyAsync(OrganizationNames.ClaimKey(State.RegisteringOffice, State.Name));
-        await ScheduleDeadlinesAsync(State);
-        await PublishAsync();
+        await EndedAsync();
         return OrganizationViews.Details(State);
     }
 
@@ -207,9 +170,7 @@ public sealed class OrganizationGrain(
         EnsureExists();
         AnnualCycle.EnsureReportYear(command.Year);
         await ApplyDueDeadlinesAsync();
-        var today = clock.Today;
-        var late = AnnualCycle.CheckFiling(State, command, windows.For(State.RegisteringOffice, command.Year), today);
-        var report = AnnualCycle.File(State, command, late, today, Stamp());
+        var (report, late) = Aggregate.FileAnnualReport(command, clock.Today, Stamp());
         await WriteAsync("file-annual-report", late ? command.LateFilingReason : $"report {command.Year}");
         await PublishAsync();
         return OrganizationViews.Report(State, report);
@@ -219,7 +180,7 @@ public sealed class OrganizationGrain(
     {
         EnsureExists();
         await ApplyDueDeadlinesAsync();
-        var report = AnnualCycle.Correct(State, command, clock.Today, Stamp());
+        var report = Aggregate.CorrectAnnualReport(command, clock.Today, Stamp());
         await WriteAsync("correct-annual-report", command.Reason);
         return OrganizationViews.Report(State, report);
     }
@@ -227,31 +188,51 @@ public sealed class OrganizationGrain(
     public Task<AnnualReportDetails> GetAnnualReportAsync(int year)
     {
         EnsureExists();
-        var report = AnnualCycle.Report(State, year) ?? throw DomainException.NotFound("annual-report-not-found",
-            $"No report for {year} has been filed by {Uscc}.");
-        return Task.FromResult(OrganizationViews.Report(State, report));
+        return Task.FromResult(OrganizationViews.Report(State, Aggregate.AnnualReport(year)));
     }
 
     public Task<InspectionResult> RecordInspectionAsync(RecordInspection command) =>
         ListingCommandAsync("record-inspection", command.Reasons,
-            () => AnnualCycle.Inspect(State, command, clock.Today, Stamp()));
+            () => Aggregate.RecordInspection(command, clock.Today, Stamp()));
 
     public Task<ListEntry> RecordUnreachableAsync(RecordUnreachable command) =>
         ListingCommandAsync("record-unreachable", command.Findings,
-            () => AnnualCycle.ListUnreachable(State, command, clock.Today, Stamp()));
+            () => Aggregate.RecordUnreachable(command, clock.Today, Stamp()));
 
     public Task<IReadOnlyList<ListEntry>> RemoveFromListAsync(RemoveFromList command) =>
         ListingCommandAsync("remove-from-list", command.Ground,
-            () => AnnualCycle.RemoveFromList(State, command, clock.Today, Stamp()));
+            () => Aggregate.RemoveFromList(command, clock.Today, Stamp()));
 
     public async Task<GradeEvaluation> EvaluateGradeAsync(EvaluateGrade command)
     {
         EnsureExists();
         await ApplyDueDeadlinesAsync();
-        var grade = AnnualCycle.EvaluateGrade(State, command, clock.Today, Stamp());
+        var grade = Aggregate.EvaluateGrade(command, clock.Today, Stamp());
         await WriteAsync("evaluate-grade", command.Reason);
         return grade;
     }
+
+    public async Task<Penalty> ImposePenaltyAsync(ImposePenalty command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        var penalty = Aggregate.ImposePenalty(command, clock.Today, Stamp());
+        await WriteAsync("impose-penalty", command.DecisionNumber);
+        if (State.Status == OrganizationStatus.Revoked)
+        {
+            await EndedAsync();
+        }
+        else
+        {
+            await PublishAsync();
+        }
+
+        return penalty;
+    }
+
+    public Task<ListEntry> ListAsSeriouslyDishonestAsync(ListAsSeriouslyDishonest command) =>
+        ListingCommandAsync("list-seriously-dishonest", command.Reason,
+            () => Aggregate.ListAsSeriouslyDishonest(command, clock.Today, Stamp()));
 
     public async Task<IReadOnlyList<OrganizationEvent>> ApplyDeadlinesAsync()
     {
@@ -262,7 +243,7 @@ public sealed class OrganizationGrain(
     public Task<bool> HoldsNameAsync(string claimKey) =>
         Task.FromResult(claimsInFlight.Contains(claimKey)
             || (Exists && State.Status == OrganizationStatus.Active
-                && OrganizationNames.ClaimKey(State.RegisteringOffice, State.Name) == claimKey));
+                && Aggregate.NameClaimKey == claimKey));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -297,8 +278,7 @@ public sealed class OrganizationGrain(
     private async Task<IReadOnlyList<OrganizationEvent>> ApplyDueDeadlinesAsync()
     {
         var appliedThrough = State.DeadlinesAppliedThrough;
-        var applied = AnnualCycle.ApplyDeadlines(State, windows, clock.Today,
-            new EventStamp(clock.Now, AuditScope.SystemActor));
+        var applied = Aggregate.ApplyDeadlines(clock.Today, new EventStamp(clock.Now, AuditScope.SystemActor));
         if (applied.Count == 0 && appliedThrough == State.DeadlinesAppliedThrough)
         {
             return applied;
@@ -324,13 +304,13 @@ public sealed class OrganizationGrain(
     }
 
     private static string Describe(OrganizationEvent e) =>
-        string.Join(" ", new[] { e.Kind.ToString(), e.List?.ToString(), e.Ground, e.Year?.ToString(), $"{e.Date:yyyy-MM-dd}" }
+        string.Join(" ", new[] { Terms.Value(e.Kind), e.List is { } list ? Terms.Value(list) : null, e.Ground, e.Year?.ToString(), $"{e.Date:yyyy-MM-dd}" }
             .Where(part => part is not null));
 
     /// <summary>Arms the reminder for the next deadline of <paramref name="record"/>, or removes it when none.</summary>
     private async Task ScheduleDeadlinesAsync(OrganizationState? record)
     {
-        var next = record is null ? null : AnnualCycle.NextDeadline(record, windows);
+        var next = record is null ? null : new Organization(record, windows).NextDeadline();
         if (next is null)
         {
             if (await this.GetReminder(DeadlineReminder) is { } reminder)
@@ -434,23 +414,12 @@ public sealed class OrganizationGrain(
         }
     }
 
-    private void Apply(FieldChange change)
+    /// <summary>After deregistration or revocation: the name is freed, the deadline reminder removed.</summary>
+    private async Task EndedAsync()
     {
-        switch (change.Field)
-        {
-            case "name":
-                State.Name = change.To!;
-                break;
-            case "legalRepresentative":
-                State.LegalRepresentative = change.To!;
-                break;
-            case "address":
-                State.Address = change.To!;
-                break;
-            case "businessScope":
-                State.BusinessScope = change.To!;
-                break;
-        }
+        await ReleaseNameQuietlyAsync(Aggregate.NameClaimKey);
+        await ScheduleDeadlinesAsync(State);
+        await PublishAsync();
     }
 
     private EventStamp Stamp() => new(clock.Now, AuditScope.Actor);

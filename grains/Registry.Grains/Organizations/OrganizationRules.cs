@@ -69,7 +69,7 @@ public static class OrganizationRules
         if (defects.Contains(UsccDefect.KindMismatch))
         {
             throw DomainException.Invalid("uscc-kind-mismatch", "uscc",
-                $"Position 2 of the code of a {kind} is {UnifiedSocialCreditCode.KindDigit(kind)}; this one has {code[1]}.");
+                $"Position 2 of the code of a {Terms.Kind(kind)} is {UnifiedSocialCreditCode.KindDigit(kind)}; this one has {code[1]}.");
         }
 
         var checkFails = defects.Contains(UsccDefect.CheckCharacter);
@@ -142,6 +142,12 @@ public static class OrganizationRules
             throw DomainException.Conflict("organization-deregistered",
                 $"Organization {state.Uscc} was deregistered on {state.DeregisteredOn:yyyy-MM-dd}; its record is read-only.");
         }
+
+        if (state.Status == OrganizationStatus.Revoked)
+        {
+            throw DomainException.Conflict("organization-revoked",
+                $"The registration of {state.Uscc} was revoked on {state.RevokedOn:yyyy-MM-dd}; its record is read-only.");
+        }
     }
 
     /// <summary>
@@ -154,7 +160,7 @@ public static class OrganizationRules
         if (!Enum.IsDefined(value))
         {
             throw DomainException.Invalid("value-out-of-range", field,
-                $"'{field}' is one of {string.Join(", ", Enum.GetNames<T>())}.");
+                $"'{field}' is one of {Terms.Values<T>()}.");
         }
     }
 

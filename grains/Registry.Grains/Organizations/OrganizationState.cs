@@ -37,6 +37,9 @@ public sealed class OrganizationState
 
     public DateOnly? DeregisteredOn { get; set; }
 
+    /// <summary>The date of the revocation decision, for a revoked organization.</summary>
+    public DateOnly? RevokedOn { get; set; }
+
     /// <summary>Why a code failing its check character was accepted; null for a valid code.</summary>
     public string? LegacyCodeOverrideReason { get; set; }
 
@@ -59,6 +62,8 @@ public sealed class OrganizationState
     public RevocationFlag? RevocationFlag { get; set; }
 
     public List<GradeEvaluation> Grades { get; set; } = [];
+
+    public List<Penalty> Penalties { get; set; } = [];
 
     public List<OrganizationEvent> Events { get; set; } = [];
 

@@ -10,7 +10,7 @@ public static class OrganizationViews
             state.LegalRepresentative, state.Address, state.BusinessScope, state.RegisteredCapital, state.FoundedOn,
             state.RegisteredOn, state.Status, state.DeregisteredOn, state.LegacyCodeOverrideReason is not null,
             state.Reports.Select(Summary).ToList(), state.ListEntries.ToList(), state.RevocationFlag,
-            state.Grades.ToList());
+            state.Grades.ToList(), state.Penalties.ToList(), state.RevokedOn);
 
     public static AnnualReportSummary Summary(AnnualReportRecord report) =>
         new(report.Year, report.FiledOn, report.FiledLate, report.Versions.Count, report.Inspection);

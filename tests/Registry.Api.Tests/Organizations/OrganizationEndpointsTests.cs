@@ -447,7 +447,7 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
     }
 
     [Fact]
-    public async Task EvaluateGrade_WhileListed_Is422AndStoresNothing_OtherwiseTheGradeIsPublic()
+    public async Task EvaluateGrade_WhileListed_Is422_RegisteredToday_Is422TooEarly_AndStoresNothing()
     {
         var listed = await Api.RegisterAsync(OrganizationApi.Registration());
         var clean = await Api.RegisterAsync(OrganizationApi.Registration());
@@ -458,15 +458,14 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
 
         await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync($"/api/organizations/{listed}/grades",
             new { grade = "4A" }), HttpStatusCode.UnprocessableEntity, "grade-while-listed");
-        var created = await Api.Registrar().PostAsJsonAsync($"/api/organizations/{clean}/grades", new { grade = "5a" });
+        await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync($"/api/organizations/{clean}/grades",
+            new { grade = "5a" }), HttpStatusCode.UnprocessableEntity, "grade-too-early");
 
         var listedRecord = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{listed}");
         Assert.Equal(JsonValueKind.Null, listedRecord.GetProperty("grade").ValueKind);
         Assert.Equal("abnormal", listedRecord.GetProperty("listEntries")[0].GetProperty("list").GetString());
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var grade = (await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{clean}")).GetProperty("grade");
-        Assert.Equal(("5A", Api.Today.AddYears(5).ToString("yyyy-MM-dd")),
-            (grade.GetProperty("grade").GetString(), grade.GetProperty("validUntil").GetString()));
+        Assert.Equal(JsonValueKind.Null,
+            (await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{clean}")).GetProperty("grade").ValueKind);
     }
 
     [Theory]

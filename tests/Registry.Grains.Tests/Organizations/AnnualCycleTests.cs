@@ -331,61 +331,6 @@ public sealed class AnnualCycleTests
         Assert.Single(AnnualCycle.RemoveFromList(state, removal, new DateOnly(2033, 6, 1), Registrar));
     }
 
-    [Fact]
-    public void EvaluateGrade_WhileListed_IsRefused()
-    {
-        var state = Registered(RegisteredOn);
-        Apply(state, new DateOnly(2027, 6, 1));
-
-        Assert.Equal("grade-while-listed", Rule(() =>
-            AnnualCycle.EvaluateGrade(state, new EvaluateGrade(4, null), new DateOnly(2027, 7, 1), Registrar)).Rule);
-        Assert.Empty(state.Grades);
-    }
-
-    [Fact]
-    public void EvaluateGrade_AfterAMissedYear_IsRefusedUntilALaterInspectionPasses_ThenValidFiveYears()
-    {
-        var state = Registered(RegisteredOn);
-        Apply(state, new DateOnly(2027, 6, 1));
-        File(state, 2026, new DateOnly(2027, 6, 2), ReportFiler.Registrar, lateReason: "补报");
-        AnnualCycle.RemoveFromList(state, new RemoveFromList(OrganizationList.Abnormal, "已补报"), new DateOnly(2027, 6, 2), Registrar);
-
-        Assert.Equal("grade-after-failed-inspection", Rule(() =>
-            AnnualCycle.EvaluateGrade(state, new EvaluateGrade(3, null), new DateOnly(2027, 9, 1), Registrar)).Rule);
-
-        File(state, 2027, new DateOnly(2028, 3, 1));
-        AnnualCycle.Inspect(state, new RecordInspection(2027, InspectionOutcome.Pass, null), new DateOnly(2028, 7, 1), Registrar);
-        var grade = AnnualCycle.EvaluateGrade(state, new EvaluateGrade(3, "评估委员会决定"), new DateOnly(2028, 9, 1), Registrar);
-
-        Assert.Equal(("3A", new DateOnly(2033, 9, 1)), (grade.Label, grade.ValidUntil));
-        Assert.True(grade.IsValidOn(new DateOnly(2033, 8, 31)));
-        Assert.False(grade.IsValidOn(new DateOnly(2033, 9, 1)));
-    }
-
-    [Fact]
-    public void EvaluateGrade_AfterAFailedInspection_IsRefused()
-    {
-        var state = Registered(RegisteredOn);
-        File(state, 2026, new DateOnly(2027, 3, 1));
-        AnnualCycle.Inspect(state, new RecordInspection(2026, InspectionOutcome.Fail, "不合格"), new DateOnly(2027, 7, 1), Registrar);
-        File(state, 2027, new DateOnly(2028, 3, 1), rectification: "已整改");
-        AnnualCycle.RemoveFromList(state, new RemoveFromList(OrganizationList.Abnormal, "整改核实"), new DateOnly(2028, 3, 2), Registrar);
-
-        Assert.Equal("grade-after-failed-inspection", Rule(() =>
-            AnnualCycle.EvaluateGrade(state, new EvaluateGrade(2, null), new DateOnly(2028, 3, 3), Registrar)).Rule);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(6)]
-    public void EvaluateGrade_OutsideOneToFive_IsInvalid(int grade)
-    {
-        var state = Registered(RegisteredOn);
-
-        Assert.Equal((DomainErrorKind.Invalid, "grade-format"), Rule(() =>
-            AnnualCycle.EvaluateGrade(state, new EvaluateGrade(grade, null), RegisteredOn, Registrar)));
-    }
-
     private static (DomainErrorKind Kind, string Rule) Rule(Func<object> action)
     {
         var error = Assert.Throws<DomainException>(action);

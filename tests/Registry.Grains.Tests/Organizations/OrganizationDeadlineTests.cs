@@ -156,7 +156,7 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
     }
 
     [Fact]
-    public async Task EvaluateGradeAsync_WhileListed_IsRefused_OtherwiseValidFiveYears()
+    public async Task EvaluateGradeAsync_WhileListed_IsRefused_OtherwiseTooEarlyInTheFirstTwoYears()
     {
         var listed = Registration.Valid();
         var clean = Registration.Valid();
@@ -168,10 +168,12 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             Organization(listed.Uscc).EvaluateGradeAsync(new EvaluateGrade(4, null)));
-        var grade = await Organization(clean.Uscc).EvaluateGradeAsync(new EvaluateGrade(4, "评估结论"));
+        var early = await Assert.ThrowsAsync<DomainException>(() =>
+            Organization(clean.Uscc).EvaluateGradeAsync(new EvaluateGrade(4, "评估结论")));
 
         Assert.Equal((DomainErrorKind.RuleViolation, "grade-while-listed"), (error.Kind, error.Rule));
         Assert.Empty((await Organization(listed.Uscc).GetAsync()).Grades);
-        Assert.Equal(("4A", fixture.Today.AddYears(5)), (grade.Label, grade.ValidUntil));
+        Assert.Equal("grade-too-early", early.Rule);
+        Assert.Empty((await Organization(clean.Uscc).GetAsync()).Grades);
     }
 }

@@ -4,7 +4,8 @@ namespace Registry.Api.Contracts.Organizations;
 
 /// <summary>
 /// The public record of an organization: registration particulars, report years with inspection outcomes (no
-/// financial detail), every list entry, the revocation flag and the grade valid today (null when none).
+/// financial detail), every list entry, the revocation flag, the latest grade with its status today (null when never
+/// evaluated) and every administrative penalty. <c>revokedOn</c> is the date of a revocation decision.
 /// <c>registeredOn</c> is when the record was made in this registry; amounts in yuan.
 /// </summary>
 public sealed record OrganizationResponse(
@@ -25,7 +26,9 @@ public sealed record OrganizationResponse(
     IReadOnlyList<AnnualReportSummaryResponse> AnnualReports,
     IReadOnlyList<ListEntryResponse> ListEntries,
     RevocationFlagResponse? RevocationFlag,
-    GradeResponse? Grade)
+    GradeResponse? Grade,
+    DateOnly? RevokedOn,
+    IReadOnlyList<PenaltyResponse> Penalties)
 {
     public static OrganizationResponse From(OrganizationDetails details, DateOnly today) =>
         new(details.Uscc, details.Name, details.Kind, details.RegisteringOffice, details.SupervisingUnit,
@@ -34,5 +37,7 @@ public sealed record OrganizationResponse(
             details.AnnualReports.Select(AnnualReportSummaryResponse.From).ToList(),
             details.ListEntries.Select(ListEntryResponse.From).ToList(),
             details.RevocationFlag is null ? null : RevocationFlagResponse.From(details.RevocationFlag),
-            details.Grades.LastOrDefault(g => g.IsValidOn(today)) is { } grade ? GradeResponse.From(grade) : null);
+            details.Grades.Count == 0 ? null : GradeResponse.From(details.Grades[^1], today),
+            details.RevokedOn,
+            details.Penalties.Select(PenaltyResponse.From).ToList());
 }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Registry.Abstractions.Organizations;
+
+namespace Registry.Grains.Organizations;
+
+/// <summary>
+/// Values as messages name them: the API's own kebab-case value with its Chinese legal name, never a C# identifier.
+/// </summary>
+public static class Terms
+{
+    /// <summary>The API's value of an enum member (<c>SocialAssociation</c> → <c>social-association</c>).</summary>
+    public static string Value<T>(T value)
+        where T : struct, Enum =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// <summary>Every value of <typeparamref name="T"/> as the API spells it, comma-separated.</summary>
+    public static string Values<T>()
+        where T : struct, Enum =>
+        string.Join(", ", Enum.GetValues<T>().Select(Value));
+
+    public static string Kind(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.SocialAssociation => "social-association (社会团体)",
+        OrganizationKind.PrivateNonEnterprise => "private-non-enterprise (民办非企业单位)",
+        OrganizationKind.Foundation => "foundation (基金会)",
+        _ => Value(kind),
+    };
+
+    public static string Outcome(InspectionOutcome outcome) => outcome switch
+    {
+        InspectionOutcome.Pass => "pass (合格)",
+        InspectionOutcome.BasicPass => "basic-pass (基本合格)",
+        InspectionOutcome.Fail => "fail (不合格)",
+        _ => Value(outcome),
+    };
+
+    public static string List(OrganizationList list) => list switch
+    {
+        OrganizationList.Abnormal => "abnormal-activity list (活动异常名录)",
+        OrganizationList.SeriousDishonesty => "serious-dishonesty list (严重违法失信名单)",
+        _ => Value(list),
+    };
+
+    public static string Penalty(PenaltyKind kind) => kind switch
+    {
+        PenaltyKind.Warning => "warning (警告)",
+        PenaltyKind.Fine => "fine (罚款)",
+        PenaltyKind.Confiscation => "confiscation (没收)",
+        PenaltyKind.Suspension => "suspension (限期停止活动)",
+        PenaltyKind.Revocation => "revocation (撤销登记)",
+        _ => Value(kind),
+    };
+}
