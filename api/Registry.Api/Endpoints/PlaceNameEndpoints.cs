@@ -141,7 +141,10 @@ public static class PlaceNameEndpoints
         var id = Guid.NewGuid().ToString("N");
         var details = await grains.Get<IPlaceNameGrain>(id).ProposeAsync(new ProposePlaceName(request.Name!,
             request.Romanization!, category!.Value, request.DivisionCode!, geometry!, request.Meaning,
-            request.LocationDescription));
+            request.LocationDescription)
+        {
+            MinorityLanguage = MinorityLanguage(request.MinorityLanguage),
+        });
         return TypedResults.Created($"/api/place-names/{id}", PlaceNameResponse.From(details));
     }
 
@@ -189,7 +192,10 @@ public static class PlaceNameEndpoints
         var date = checks.Date("effectiveDate", request.EffectiveDate);
         checks.ThrowIfAny();
         var details = await grains.Get<IPlaceNameGrain>(key).RenameAsync(new RenamePlaceName(request.Name!,
-            request.Romanization!, date!.Value, request.Reason!));
+            request.Romanization!, date!.Value, request.Reason!)
+        {
+            MinorityLanguage = MinorityLanguage(request.MinorityLanguage),
+        });
         return TypedResults.Ok(PlaceNameResponse.From(details));
     }
 
@@ -376,4 +382,7 @@ public static class PlaceNameEndpoints
         checks.Fail(field, "boolean-format", $"'{field}' is true or false.");
         return false;
     }
+
+    private static MinorityLanguageSpelling? MinorityLanguage(MinorityLanguageSpellingRequest? request) =>
+        request is null ? null : new MinorityLanguageSpelling(request.Language?.Trim() ?? "", request.Reason?.Trim() ?? "");
 }

@@ -23,4 +23,9 @@ public sealed record PlaceNameDetails(
     [property: Id(13)] DateOnly ProposedOn,
     [property: Id(14)] IReadOnlyList<PlaceNamePeriod> Names,
     [property: Id(15)] ExternalSource? External,
-    [property: Id(16)] long Revision);
+    [property: Id(16)] long Revision)
+{
+    /// <summary>The minority language the Roman spelling is transliterated from; null for Hanyu Pinyin.</summary>
+    [Id(17)]
+    public string? RomanizationLanguage { get; init; }
+}

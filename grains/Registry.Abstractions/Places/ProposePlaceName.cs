@@ -12,4 +12,9 @@ public sealed record ProposePlaceName(
     [property: Id(3)] string DivisionCode,
     [property: Id(4)] byte[] Geometry,
     [property: Id(5)] string? Meaning,
-    [property: Id(6)] string? LocationDescription);
+    [property: Id(6)] string? LocationDescription)
+{
+    /// <summary>Set when <see cref="Romanization"/> is transliterated from a minority language, not Hanyu Pinyin.</summary>
+    [Id(7)]
+    public MinorityLanguageSpelling? MinorityLanguage { get; init; }
+}

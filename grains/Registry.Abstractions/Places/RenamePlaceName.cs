@@ -6,4 +6,9 @@ public sealed record RenamePlaceName(
     [property: Id(0)] string Name,
     [property: Id(1)] string Romanization,
     [property: Id(2)] DateOnly EffectiveDate,
-    [property: Id(3)] string Reason);
+    [property: Id(3)] string Reason)
+{
+    /// <summary>Set when <see cref="Romanization"/> is transliterated from a minority language, not Hanyu Pinyin.</summary>
+    [Id(4)]
+    public MinorityLanguageSpelling? MinorityLanguage { get; init; }
+}

@@ -50,15 +50,8 @@ public sealed class PlaceNameGrain(
             throw DomainException.Conflict("place-name-exists", $"A place name with id {Id} is already recorded.");
         }
 
-        var name = command.Name?.Trim() ?? "";
-        PlaceSpelling.CheckName(name);
-        if (!Enum.IsDefined(command.Category))
-        {
-            throw DomainException.Invalid("place-category", "category", "The category is not one of the eight.");
-        }
-
-        var romanization = command.Romanization?.Trim() ?? "";
-        PlaceSpelling.CheckSpelling(name, romanization, command.Category);
+        var (name, romanization) = PlaceName.CheckNaming(command.Name, command.Romanization, command.Category,
+            command.MinorityLanguage);
         var geometry = PlaceGeometry.Read(command.Geometry);
         var today = clock.Today;
         var lineage = await LineageAsync(command.DivisionCode, today);
@@ -80,13 +73,16 @@ public sealed class PlaceNameGrain(
             ProposedOn = today,
             Names = [new PlaceNamePeriod(name, romanization, null, null)],
             ClaimKeys = DuplicateScope.ClaimKeys(scope, command.Category, name, romanization).ToList(),
+            RomanizationLanguage = command.MinorityLanguage?.Language.Trim(),
         };
-        AddEvent(draft, PlaceNameEventKind.Proposed, today, null, $"{name} ({romanization}), scope {scope}");
+        var reason = command.MinorityLanguage?.Reason.Trim();
+        new PlaceName(draft).Record(PlaceNameEventKind.Proposed, today, reason,
+            $"{name} ({romanization}{Transliterated(command.MinorityLanguage)}), scope {scope}", Stamp);
 
         await WithClaimsAsync(draft.ClaimKeys, new PlaceNameClaimant(Id, name, romanization), async () =>
         {
             state.State = draft;
-            await WriteAsync("propose", null);
+            await WriteAsync("propose", reason);
         });
         await PublishAsync();
         return PlaceNameViews.Details(State);
@@ -107,31 +103,7 @@ public sealed class PlaceNameGrain(
     public async Task<PlaceNameDetails> ApproveAsync(ApprovePlaceName command)
     {
         EnsureStandard();
-        if (State.Status != PlaceNameStatus.Proposed)
-        {
-            throw DomainException.Violation("place-name-status", $"Only a proposed name is approved; this one is {Show(State.Status)}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(command.Authority))
-        {
-            throw DomainException.Invalid("field-required", "authority", "'authority' is required.");
-        }
-
-        var today = clock.Today;
-        if (command.Date > today)
-        {
-            throw DomainException.Violation("approval-date-future", $"An approval is recorded once given; {command.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
-        }
-
-        if (command.Date < State.ProposedOn)
-        {
-            throw DomainException.Violation("approval-date-before-proposal", $"The approval date precedes the proposal ({State.ProposedOn:yyyy-MM-dd}).");
-        }
-
-        State.Status = PlaceNameStatus.Approved;
-        State.ApprovingAuthority = command.Authority.Trim();
-        State.ApprovedOn = command.Date;
-        AddEvent(State, PlaceNameEventKind.Approved, command.Date, null, State.ApprovingAuthority);
+        Aggregate.Approve(command.Authority, command.Date, clock.Today, Stamp);
         await WriteAsync("approve", State.ApprovingAuthority);
         await PublishAsync();
         return PlaceNameViews.Details(State);
@@ -140,15 +112,7 @@ public sealed class PlaceNameGrain(
     public async Task<PlaceNameDetails> AnnounceAsync()
     {
         EnsureStandard();
-        if (State.Status != PlaceNameStatus.Approved)
-        {
-            throw DomainException.Violation("place-name-not-approved", $"Only an approved name is announced; this one is {Show(State.Status)}.");
-        }
-
-        var today = clock.Today;
-        State.Status = PlaceNameStatus.Announced;
-        State.AnnouncedOn = today;
-        AddEvent(State, PlaceNameEventKind.Announced, today, null, null);
+        Aggregate.Announce(clock.Today, Stamp);
         await WriteAsync("announce", null);
         await PublishAsync();
         return PlaceNameViews.Details(State);
@@ -157,34 +121,10 @@ public sealed class PlaceNameGrain(
     public async Task<PlaceNameDetails> RenameAsync(RenamePlaceName command)
     {
         EnsureStandard();
-        if (State.Status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
-        {
-            throw DomainException.Violation("place-name-status", $"Only an approved or announced name is renamed; this one is {Show(State.Status)}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(command.Reason))
-        {
-            throw DomainException.Invalid("field-required", "reason", "'reason' is required.");
-        }
-
-        var name = command.Name?.Trim() ?? "";
-        PlaceSpelling.CheckName(name);
-        var romanization = command.Romanization?.Trim() ?? "";
-        PlaceSpelling.CheckSpelling(name, romanization, State.Category);
-        if (name == State.Name && romanization == State.Romanization)
-        {
-            throw DomainException.Violation("place-name-unchanged", "The new name and spelling equal the current ones.");
-        }
-
+        var (name, romanization) = PlaceName.CheckNaming(command.Name, command.Romanization, State.Category,
+            command.MinorityLanguage);
         var today = clock.Today;
-        var current = State.Names[^1];
-        if (command.EffectiveDate > today || (current.ValidFrom is { } from && command.EffectiveDate <= from)
-            || command.EffectiveDate < State.ProposedOn)
-        {
-            throw DomainException.Violation("rename-effective-date",
-                "A rename is recorded once in force: its date is not after today and after the current name's start and the proposal.");
-        }
-
+        var reason = Aggregate.CheckRename(name, romanization, command.EffectiveDate, command.Reason, today);
         var lineage = await LineageAsync(State.DivisionCode, today);
         var scope = DuplicateScope.Of(State.Category, lineage);
         var newKeys = DuplicateScope.ClaimKeys(scope, State.Category, name, romanization).ToList();
@@ -192,20 +132,11 @@ public sealed class PlaceNameGrain(
 
         await WithClaimsAsync(newKeys, new PlaceNameClaimant(Id, name, romanization), async () =>
         {
-            var previous = $"{State.Name} ({State.Romanization})";
-            State.Names[^1] = current with { ValidTo = command.EffectiveDate };
-            State.Names.Add(new PlaceNamePeriod(name, romanization, command.EffectiveDate, null));
-            State.Name = name;
-            State.Romanization = romanization;
-            State.ClaimKeys = newKeys;
-            if (State.Status == PlaceNameStatus.Announced)
-            {
-                State.AnnouncedOn = today;
-            }
-
-            AddEvent(State, PlaceNameEventKind.Renamed, command.EffectiveDate, command.Reason.Trim(),
-                $"{previous} -> {name} ({romanization})");
-            await WriteAsync("rename", command.Reason.Trim());
+            var note = Transliterated(command.MinorityLanguage)
+                + (command.MinorityLanguage is { } minority ? $"; spelling: {minority.Reason.Trim()}" : "");
+            Aggregate.Rename(name, romanization, command.MinorityLanguage?.Language.Trim(), command.EffectiveDate,
+                reason, newKeys, today, note, Stamp);
+            await WriteAsync("rename", reason);
         });
         await ReleaseAsync(oldKeys);
         await PublishAsync();
@@ -215,30 +146,7 @@ public sealed class PlaceNameGrain(
     public async Task<PlaceNameDetails> AbolishAsync(AbolishPlaceName command)
     {
         EnsureStandard();
-        if (State.Status == PlaceNameStatus.Abolished)
-        {
-            throw DomainException.Violation("place-name-status", "The name is already abolished.");
-        }
-
-        if (string.IsNullOrWhiteSpace(command.Reason))
-        {
-            throw DomainException.Invalid("field-required", "reason", "'reason' is required.");
-        }
-
-        var today = clock.Today;
-        var date = command.EffectiveDate ?? today;
-        if (date > today || date < State.ProposedOn || (State.Names[^1].ValidFrom is { } from && date <= from))
-        {
-            throw DomainException.Violation("abolition-effective-date",
-                "An abolition is recorded once in force: its date is not after today nor before the current name's start.");
-        }
-
-        var keys = State.ClaimKeys.ToList();
-        State.Status = PlaceNameStatus.Abolished;
-        State.AbolishedOn = date;
-        State.Names[^1] = State.Names[^1] with { ValidTo = date };
-        State.ClaimKeys = [];
-        AddEvent(State, PlaceNameEventKind.Abolished, date, command.Reason.Trim(), null);
+        var keys = Aggregate.Abolish(command.Reason, command.EffectiveDate, clock.Today, Stamp);
         await WriteAsync("abolish", command.Reason.Trim());
         await ReleaseAsync(keys);
         await PublishAsync();
@@ -313,7 +221,7 @@ public sealed class PlaceNameGrain(
         var plate = new HouseNumberPlate(command.Number, PlaceGeometry.Write(point), side.Value,
             $"MP{State.DivisionCode}-{Id[..Math.Min(8, Id.Length)].ToUpperInvariant()}-{command.Number:D4}", today);
         State.HouseNumbers.Add(plate);
-        AddEvent(State, PlaceNameEventKind.HouseNumberAssigned, today, null, $"No. {command.Number}, {plate.CertificateNumber}");
+        Aggregate.Record(PlaceNameEventKind.HouseNumberAssigned, today, null, $"No. {command.Number}, {plate.CertificateNumber}", Stamp);
         await WriteAsync("house-number", plate.CertificateNumber);
         return plate;
     }
@@ -456,9 +364,9 @@ public sealed class PlaceNameGrain(
         await state.WriteAuditedAsync(operation, reason);
     }
 
-    private void AddEvent(PlaceNameState target, PlaceNameEventKind kind, DateOnly date, string? reason, string? detail) =>
-        target.Events.Add(new PlaceNameEvent(target.Events.Count + 1, kind, date, clock.Now,
-            AuditScope.Actor, reason, detail));
+    private PlaceName Aggregate => new(State);
+
+    private PlaceNameStamp Stamp => new(clock.Now, AuditScope.Actor);
 
     private void EnsureExists()
     {
@@ -478,5 +386,8 @@ public sealed class PlaceNameGrain(
         }
     }
 
-    private static string Show(PlaceNameStatus status) => status.ToString().ToLowerInvariant();
+    private static string Transliterated(MinorityLanguageSpelling? minority) =>
+        minority is null ? "" : $", transliterated from {minority.Language.Trim()}";
+
+    private static string Show(PlaceNameStatus status) => PlaceName.Show(status);
 }

@@ -15,6 +15,9 @@ public sealed class PlaceNameState
 
     public string Romanization { get; set; } = "";
 
+    /// <summary>The minority language <see cref="Romanization"/> is transliterated from; null for Hanyu Pinyin.</summary>
+    public string? RomanizationLanguage { get; set; }
+
     public PlaceCategory Category { get; set; }
 
     public string DivisionCode { get; set; } = "";

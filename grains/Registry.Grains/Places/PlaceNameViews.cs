@@ -9,7 +9,10 @@ public static class PlaceNameViews
 {
     public static PlaceNameDetails Details(PlaceNameState s) => new(s.Id, s.Name, s.Romanization, s.Category,
         s.DivisionCode, s.Geometry, s.Meaning, s.LocationDescription, s.Status, s.ApprovingAuthority, s.ApprovedOn,
-        s.AnnouncedOn, s.AbolishedOn, s.ProposedOn, s.Names.ToList(), s.External, s.Revision);
+        s.AnnouncedOn, s.AbolishedOn, s.ProposedOn, s.Names.ToList(), s.External, s.Revision)
+    {
+        RomanizationLanguage = s.RomanizationLanguage,
+    };
 
     public static PlaceNameIndexEntry IndexEntry(PlaceNameState s)
     {

@@ -1,35 +1,25 @@
 using System.Text;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
+using Registry.Grains.Places.Spelling;
 
 namespace Registry.Grains.Places;
 
 /// <summary>
-/// Standard names and their Hanyu Pinyin spelling per GB/T 16159-2012 as applied to place names: every syllable a
-/// Mandarin syllable of the shipped table and a reading of its character, one syllable per character, an apostrophe
-/// before a, o, e opening a non-initial syllable of a word (and nowhere else), each word capitalised, the specific
-/// part and the generic part written as separate words (a one-character specific is written together with its
-/// generic; a village name is one word). Pure; thread-safe.
+/// Standard names and their Hanyu Pinyin spelling per the 1984 rules for spelling Chinese place names
+/// (中国地名汉语拼音字母拼写规则, 汉语地名部分) and GB/T 16159-2012. The rules live in the units of
+/// <see cref="Spelling"/>: <see cref="SpellingLayouts"/> lists every allowed division into words, most likely first,
+/// and <see cref="SpellingMatcher"/> matches a written spelling to one of them. A spelling any rule allows is
+/// accepted; a refusal names the rule it breaks. Pure; thread-safe.
 /// </summary>
 public static class PlaceSpelling
 {
     public const int MaxNameLength = 40;
 
-    /// <summary>
-    /// Generic parts (通名) recognised at the end of a name, longest first: the terms the regulations and GB/T 16159
-    /// treat as generic for the eight categories.
-    /// </summary>
-    private static readonly string[] Generics =
-    [
-        "自治州", "自治县", "自治旗", "开发区", "居委会", "村委会",
-        "街道", "大街", "大道", "胡同", "社区", "地区", "新区", "公园", "广场", "水库", "大桥", "车站", "机场", "码头",
-        "小区", "大厦", "山脉", "半岛", "群岛", "林场", "农场", "景区", "苏木",
-        "省", "市", "县", "区", "旗", "盟", "州", "镇", "乡", "街", "路", "道", "巷", "弄", "里", "山", "峰", "岭",
-        "河", "江", "湖", "海", "湾", "岛", "泉", "溪", "桥", "站", "港", "园", "苑", "楼", "塔", "村",
-    ];
+    private const int MaxAlternatives = 12;
 
     /// <summary>The name's code points; throws <c>place-name-han</c> unless every one is a Han character with a
-    /// reading in the table.</summary>
+    /// reading in the table or an Arabic digit (1203高地).</summary>
     public static IReadOnlyList<int> CheckName(string? name, string field = "name")
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -46,61 +36,52 @@ public static class PlaceSpelling
 
         foreach (var point in points)
         {
+            if (point is >= '0' and <= '9')
+            {
+                continue;
+            }
+
             if (!PinyinTable.IsHan(point) || PinyinTable.Shared.ReadingsOf(point).Count == 0)
             {
                 throw DomainException.Invalid("place-name-han", field,
-                    $"A standard name is written in standard Han characters only; '{Show(point)}' is not one with a known reading.");
+                    $"A standard name is written in standard Han characters (and Arabic digits) only; '{Show(point)}' is not one with a known reading.");
             }
+        }
+
+        if (points.All(p => p is >= '0' and <= '9'))
+        {
+            throw DomainException.Invalid("place-name-han", field, "A standard name has at least one Han character.");
         }
 
         return points;
     }
 
-    /// <summary>Indexes of the characters that begin a new word after the first (GB/T 16159 word separation).</summary>
-    public static IReadOnlySet<int> WordStarts(string name, PlaceCategory category)
-    {
-        var length = PinyinTable.CodePoints(name).Count;
-        if (category == PlaceCategory.VillageSeat)
-        {
-            return new HashSet<int>();
-        }
-
-        var generic = Generics.FirstOrDefault(g => name.EndsWith(g, StringComparison.Ordinal) && name.Length > g.Length);
-        if (generic is null)
-        {
-            return new HashSet<int>();
-        }
-
-        var specific = length - PinyinTable.CodePoints(generic).Count;
-        return specific >= 2 ? new HashSet<int> { specific } : new HashSet<int>();
-    }
-
-    /// <summary>Suggests the spelling from the first reading of each character.</summary>
+    /// <summary>
+    /// The likely spelling, the other allowed ones, and the characters whose place-name reading is not known (the
+    /// suggestion uses their first reading; a registrar chooses).
+    /// </summary>
     public static SpellingSuggestion Suggest(string name, PlaceCategory category)
     {
-        var points = CheckName(name);
-        var starts = WordStarts(name, category);
-        var text = new StringBuilder();
-        var characters = new List<CharacterReadings>();
-        for (var i = 0; i < points.Count; i++)
+        CheckName(name);
+        var text = new NameText(name);
+        var layouts = SpellingLayouts.For(text, category).Accepted;
+        var rendered = layouts.Select(l => Render(text, l)).ToList();
+        // Where the place-name reading is unknown, the other readings are listed too rather than guessed.
+        foreach (var i in Enumerable.Range(0, text.Count).Where(i => text.IsHan(i) && !text.ReadingKnown(i)).Take(3))
         {
-            var readings = PinyinTable.Shared.ReadingsOf(points[i]);
-            characters.Add(new CharacterReadings(char.ConvertFromUtf32(points[i]), readings));
-            var syllable = readings[0];
-            var wordStart = i == 0 || starts.Contains(i);
-            if (i > 0 && wordStart)
-            {
-                text.Append(' ');
-            }
-            else if (i > 0 && syllable[0] is 'a' or 'o' or 'e')
-            {
-                text.Append('\'');
-            }
-
-            text.Append(wordStart ? char.ToUpperInvariant(syllable[0]) + syllable[1..] : syllable);
+            rendered.AddRange(text.AllReadings(i).Skip(1).Select(r => Render(text, layouts[0], (i, r))));
         }
 
-        return new SpellingSuggestion(name, text.ToString(), characters);
+        rendered = rendered.Distinct(StringComparer.Ordinal).ToList();
+        var characters = Enumerable.Range(0, text.Count).Where(text.IsHan)
+            .Select(i => new CharacterReadings(text.Text(i), text.Readings(i).ToList())).ToList();
+        var undetermined = Enumerable.Range(0, text.Count).Where(i => text.IsHan(i) && !text.ReadingKnown(i))
+            .Select(i => new CharacterReadings(text.Text(i), text.AllReadings(i).ToList())).ToList();
+        return new SpellingSuggestion(name, rendered[0], characters)
+        {
+            Alternatives = rendered.Skip(1).Take(MaxAlternatives).ToList(),
+            Undetermined = undetermined,
+        };
     }
 
     /// <summary>
@@ -110,168 +91,147 @@ public static class PlaceSpelling
     public static void CheckSpelling(string name, string? romanization, PlaceCategory category,
         string field = "romanization")
     {
-        if (string.IsNullOrWhiteSpace(romanization))
+        var written = WrittenSpelling.Parse(romanization, field);
+        var text = new NameText(name);
+        var layouts = SpellingLayouts.For(text, category);
+        if (Any(layouts.Accepted, MatchMode.Strict))
         {
-            throw DomainException.Invalid("field-required", field, $"'{field}' is required.");
+            return;
         }
 
-        var points = PinyinTable.CodePoints(name);
-        var words = romanization.Split(' ');
-        if (words.Any(w => w.Length == 0))
+        var relaxed = new MatchMode(false, false);
+        if (layouts.Minority is { } minority && Any(layouts.Refused, relaxed))
         {
-            throw DomainException.Invalid("romanization-characters", field,
-                "Words are separated by exactly one space, with none leading or trailing.");
+            throw DomainException.Invalid("romanization-minority-language", field,
+                $"{minority.Specific} is transliterated from its own language, not spelled from the characters: '{Render(text, layouts.Accepted[0])}' ({minority.Source}).");
         }
 
-        var parsed = new List<Word>();
-        foreach (var word in words)
+        if (Any(layouts.Accepted, new MatchMode(true, false)))
         {
-            var letters = new StringBuilder();
-            var apostrophes = new HashSet<int>();
-            // By code point: a character outside the BMP is one letter to refuse, never two halves of a pair.
-            foreach (var c in word.EnumerateRunes())
-            {
-                if (c.Value is '\'' or '\u2019')
-                {
-                    apostrophes.Add(letters.Length);
-                }
-                else if (c.IsBmp && IsPinyinLetter((char)c.Value))
-                {
-                    letters.Append((char)c.Value);
-                }
-                else
-                {
-                    throw DomainException.Invalid("romanization-characters", field,
-                        $"'{c}' is not a letter of Hanyu Pinyin (a-z, ü, tone marks, apostrophe, space).");
-                }
-            }
-
-            var original = letters.ToString();
-            if (original.Length == 0 || !char.IsUpper(original[0]) || original[1..].Any(char.IsUpper))
-            {
-                throw DomainException.Invalid("romanization-capitalisation", field,
-                    $"Each word is written with a capital first letter and the rest in lower case ('{word}').");
-            }
-
-            parsed.Add(new Word(PinyinTable.Toneless(original), apostrophes));
+            throw DomainException.Invalid("romanization-apostrophe", field,
+                $"A syllable beginning with a, o or e inside a word is preceded by an apostrophe, and no other is (rule 11): '{Render(text, layouts.Accepted[0])}'.");
         }
 
-        var alignment = Align(parsed, points);
-        if (alignment is null)
+        if (Any(layouts.Accepted, new MatchMode(false, true)) || Any(layouts.Accepted, relaxed))
         {
-            Diagnose(parsed, points, field);
-            throw DomainException.Invalid("romanization-reading", field,
-                "The spelling does not match the readings of the name's characters.");
+            var fixedReadings = Enumerable.Range(0, text.Count)
+                .Where(i => text.IsHan(i) && text.Readings(i).Count < text.AllReadings(i).Count)
+                .Select(i => text.Text(i));
+            throw DomainException.Invalid("romanization-place-reading", field,
+                $"In this place name {string.Concat(fixedReadings)} takes its place-name reading (rule 8): '{Render(text, layouts.Accepted[0])}'.");
         }
 
-        // Word separation
-        var expected = WordStarts(name, category);
-        var actual = alignment.Where(s => s.Start == 0 && s.Char > 0).Select(s => s.Char).ToHashSet();
-        if (!actual.SetEquals(expected))
+        if (written.Any(w => w.IsDigits))
+        {
+            throw DomainException.Invalid("romanization-numerals", field,
+                $"Arabic numerals are written only for codes and the ordinals of streets and lanes (rules 6, 7): '{Render(text, layouts.Accepted[0])}'.");
+        }
+
+        var joined = new WrittenWord(string.Concat(written.Select(w => w.Original)), string.Concat(written.Select(w => w.Letters)), new HashSet<int>());
+        if (!Enumerable.Range(0, text.Count).Any(text.IsDigits)
+            && SpellingMatcher.AlignWord(text, 0, text.Count, joined, relaxed))
         {
             throw DomainException.Invalid("romanization-word-separation", field,
-                "The specific part and the generic part are written as separate words, each as one word (a one-character specific joins its generic; a village name is one word): "
-                + $"'{Suggest(name, category).Romanization}' shows the separation expected.");
+                "The specific and the generic are written apart (also a one-character specific), a one-syllable modifier joins what it modifies and a longer one stands apart, a natural village is one word: "
+                + $"'{Render(text, layouts.Accepted[0])}' shows the separation expected.");
         }
 
-        foreach (var syllable in alignment)
+        Diagnose(written, text.Count, field);
+        throw DomainException.Invalid("romanization-reading", field,
+            "The spelling does not match the readings of the name's characters.");
+
+        bool Any(IReadOnlyList<WordLayout> candidates, MatchMode mode) =>
+            candidates.Any(layout => SpellingMatcher.Matches(text, layout, written, mode));
+    }
+
+    /// <summary>
+    /// Checks a spelling: Hanyu Pinyin by the rules, or, when <paramref name="minority"/> is given, a capitalised
+    /// Latin transliteration from the named language with a reason (both required; the reason is audited).
+    /// </summary>
+    public static void CheckSpelling(string name, string? romanization, PlaceCategory category,
+        MinorityLanguageSpelling? minority)
+    {
+        if (minority is null)
         {
-            var word = parsed[syllable.Word];
-            var needs = syllable.Start > 0 && word.Letters[syllable.Start] is 'a' or 'o' or 'e';
-            var has = word.Apostrophes.Contains(syllable.Start);
-            if (needs && !has)
-            {
-                throw DomainException.Invalid("romanization-apostrophe", field,
-                    $"A syllable beginning with a, o or e inside a word is preceded by an apostrophe (before '{word.Letters[syllable.Start..syllable.End]}').");
-            }
+            CheckSpelling(name, romanization, category);
+            return;
         }
 
-        foreach (var (word, index) in parsed.Select((w, i) => (w, i)))
+        if (string.IsNullOrWhiteSpace(minority.Language))
         {
-            foreach (var position in word.Apostrophes)
-            {
-                if (!alignment.Any(s => s.Word == index && s.Start == position && position > 0
-                                        && word.Letters[position] is 'a' or 'o' or 'e'))
-                {
-                    throw DomainException.Invalid("romanization-apostrophe", field,
-                        "An apostrophe stands only before a syllable beginning with a, o or e inside a word.");
-                }
-            }
+            throw DomainException.Invalid("field-required", "minorityLanguage.language",
+                "A minority-language spelling names the language it is transliterated from.");
         }
+
+        if (string.IsNullOrWhiteSpace(minority.Reason))
+        {
+            throw DomainException.Invalid("field-required", "minorityLanguage.reason",
+                "A minority-language spelling gives the reason (its source) for the audit trail.");
+        }
+
+        WrittenSpelling.CheckLatin(romanization, "romanization");
     }
 
     /// <summary>The toneless spelling key used by the homophone check: letters only, lower case.</summary>
     public static string SpellingKey(string romanization) =>
         new(PinyinTable.Toneless(romanization).Where(c => c is >= 'a' and <= 'z' or 'ü' or 'ê').ToArray());
 
-    private static bool IsPinyinLetter(char c)
+    private static string Render(NameText name, WordLayout layout, (int Unit, string Reading)? instead = null)
     {
-        var lower = PinyinTable.Toneless(c.ToString());
-        return lower.Length == 1 && lower[0] is >= 'a' and <= 'z' or 'ü' or 'ê';
-    }
-
-    /// <summary>One syllable per character across the words, each a reading of its character (ignoring apostrophes).</summary>
-    private static List<Syllable>? Align(List<Word> words, IReadOnlyList<int> points)
-    {
-        var path = new List<Syllable>();
-        return Step(0, 0, 0) ? path : null;
-
-        bool Step(int word, int start, int character)
+        var words = new List<string>();
+        foreach (var word in layout.Words)
         {
-            if (word == words.Count)
+            if (word.Literal is not null)
             {
-                return character == points.Count;
+                words.Add(word.Literal);
+                continue;
             }
 
-            if (start == words[word].Letters.Length)
+            var text = new StringBuilder();
+            for (var i = word.Start; i < word.End; i++)
             {
-                return Step(word + 1, 0, character);
-            }
-
-            if (character == points.Count)
-            {
-                return false;
-            }
-
-            foreach (var reading in PinyinTable.Shared.ReadingsOf(points[character]))
-            {
-                if (string.CompareOrdinal(words[word].Letters, start, reading, 0, reading.Length) == 0
-                    && start + reading.Length <= words[word].Letters.Length)
+                var syllable = i > word.Start && name.Text(i) == "儿" ? "r"
+                    : instead is { } other && other.Unit == i ? other.Reading : name.Readings(i)[0];
+                if (i > word.Start && syllable != "r" && syllable[0] is 'a' or 'o' or 'e')
                 {
-                    path.Add(new Syllable(word, start, start + reading.Length, character));
-                    if (Step(word, start + reading.Length, character + 1))
-                    {
-                        return true;
-                    }
-
-                    path.RemoveAt(path.Count - 1);
+                    text.Append('\'');
                 }
+
+                text.Append(i == word.Start ? char.ToUpperInvariant(syllable[0]) + syllable[1..] : syllable);
             }
 
-            return false;
+            words.Add(text.ToString());
         }
+
+        return string.Join(' ', words);
     }
 
     /// <summary>Why no alignment exists: not Mandarin syllables, or the wrong number of them.</summary>
-    private static void Diagnose(List<Word> words, IReadOnlyList<int> points, string field)
+    private static void Diagnose(IReadOnlyList<WrittenWord> words, int units, string field)
     {
         var count = 0;
         foreach (var word in words)
         {
+            if (word.IsDigits)
+            {
+                count++;
+                continue;
+            }
+
             var fewest = FewestSyllables(word.Letters);
             if (fewest is null)
             {
                 throw DomainException.Invalid("romanization-syllable", field,
-                    $"'{word.Letters}' cannot be divided into Mandarin syllables.");
+                    $"'{word.Original}' cannot be divided into Mandarin syllables.");
             }
 
             count += fewest.Value;
         }
 
-        if (count != points.Count)
+        if (count != units)
         {
             throw DomainException.Invalid("romanization-syllable-count", field,
-                $"The name has {points.Count} characters, so its spelling has {points.Count} syllables, one per character; this spelling reads as {count}.");
+                $"The name has {units} characters, so its spelling has {units} syllables, one per character; this spelling reads as {count}.");
         }
     }
 
@@ -299,8 +259,4 @@ public static class PlaceSpelling
         codePoint is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) && codePoint >= 0x20
             ? char.ConvertFromUtf32(codePoint)
             : $"U+{codePoint:X4}";
-
-    private sealed record Word(string Letters, HashSet<int> Apostrophes);
-
-    private sealed record Syllable(int Word, int Start, int End, int Char);
 }

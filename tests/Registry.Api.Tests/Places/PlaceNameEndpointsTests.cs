@@ -245,7 +245,8 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
             (good[..^lastSyllable.Length], "romanization-syllable-count"),
             (good.ToLowerInvariant(), "romanization-capitalisation"),
             (string.Concat(words.Select((w, i) => i == 0 ? w : w.ToLowerInvariant())), "romanization-word-separation"),
-            (good + "1", "romanization-characters"),
+            (good + "!", "romanization-characters"),
+            (good + "1", "romanization-numerals"),
         };
         foreach (var (romanization, rule) in cases)
         {

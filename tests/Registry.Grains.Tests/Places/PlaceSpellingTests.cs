@@ -86,8 +86,7 @@ public sealed class PlaceSpellingTests
         var oneWord = PlaceSpelling.Suggest(village, PlaceCategory.VillageSeat).Romanization;
         Assert.DoesNotContain(' ', oneWord);
         PlaceSpelling.CheckSpelling(village, oneWord, PlaceCategory.VillageSeat);
-        var separated = PlaceSpelling.Suggest(village, PlaceCategory.Landmark).Romanization;
-        Assert.Contains(' ', separated);
+        var separated = PlaceSpelling.Suggest(name[..^1], PlaceCategory.VillageSeat).Romanization + " Cun";
         Assert.Equal("romanization-word-separation", Rule(() => PlaceSpelling.CheckSpelling(village, separated, PlaceCategory.VillageSeat)));
     }
 
