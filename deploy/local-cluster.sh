@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A Registry cluster on this machine, everything on 127.0.0.1: PostgreSQL (grain state and history), Redis
+# A Registry cluster on this machine, everything on 127.0.0.1: PostgreSQL (grain state), Redis
 # (membership and reminders), three silos and one API in client mode.
 #
 #   deploy/local-cluster.sh start    build, then start what is not running (data survives stop/start)
