@@ -20,9 +20,13 @@ public static class TelemetryHosting
 
     public static WebApplicationBuilder AddRegistryTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRegistryTelemetry(builder.Configuration, "registry-api")
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter())
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+        var telemetry = builder.Services.AddRegistryTelemetry(builder.Configuration, "registry-api")
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
+        if (RegistryTelemetry.TracesExported(builder.Configuration))
+        {
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+        }
+
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         if (builder.Environment.IsProduction())

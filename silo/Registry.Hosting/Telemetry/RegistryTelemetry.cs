@@ -24,6 +24,10 @@ public static class RegistryTelemetry
     public static IReadOnlyList<string> OrleansSources { get; } =
         ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
+    /// <summary>True when an OTLP endpoint is configured: traces and logs are then exported with the metrics.</summary>
+    public static bool TracesExported(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
+
     public static OpenTelemetryBuilder AddRegistryTelemetry(this IServiceCollection services,
         IConfiguration configuration, string serviceName)
     {
@@ -32,14 +36,16 @@ public static class RegistryTelemetry
             .WithMetrics(metrics => metrics
                 .AddMeter(OrleansMeter, StorageTelemetry.Name)
                 .AddRuntimeInstrumentation()
-                .AddHttpClientInstrumentation())
-            .WithTracing(tracing => tracing
-                .AddSource([.. OrleansSources, StorageTelemetry.Name])
-                .AddHttpClientInstrumentation())
-            .WithLogging();
-        if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]))
+                .AddHttpClientInstrumentation());
+        if (TracesExported(configuration))
         {
-            telemetry.UseOtlpExporter();
+            // Spans only when they go somewhere: a listening tracer makes every grain and storage call allocate one.
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddSource([.. OrleansSources, StorageTelemetry.Name])
+                    .AddHttpClientInstrumentation())
+                .WithLogging()
+                .UseOtlpExporter();
         }
 
         return telemetry;

@@ -43,7 +43,8 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
             Timeout = TimeSpan.FromMinutes(2),
         };
         var registrar = new AuthenticationHeaderValue("Bearer",
-            api.Token("benchmark-registrar", ["registrar.organizations"]));
+            api.Token("benchmark-registrar", ["registrar.organizations"],
+                new Dictionary<string, string> { ["office"] = "100000" }));
 
         var organizations = Enumerable.Range(0, count).Select(i =>
         {

@@ -111,7 +111,8 @@ internal sealed class RegistryApiProcess : IAsyncDisposable
     {
         Issuer = Issuer,
         Audience = Audience,
-        Subject = new ClaimsIdentity([new Claim("sub", "benchmark"), new Claim("role", role)]),
+        // The national office (100000) covers every division, as the benchmark's registrar writes across the country.
+        Subject = new ClaimsIdentity([new Claim("sub", "benchmark"), new Claim("role", role), new Claim("office", "100000")]),
         Expires = DateTime.UtcNow.AddHours(6),
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
     });
