@@ -105,6 +105,12 @@ public static class PlaceNameEndpoints
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
+        group.MapPost("/{id}/rejection", Reject)
+            .WithName("PlaceNames" + nameof(Reject))
+            .WithSummary("Refuse a proposed name with reasons; the record stays as history and the name is free again")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesChangeProblems();
+
         group.MapPost("/{id}/house-numbers", AssignHouseNumber)
             .WithName("PlaceNames" + nameof(AssignHouseNumber))
             .WithSummary("Issue a house-number plate on a street: odd numbers left, even right of the street line, rising from its origin")
@@ -201,6 +207,17 @@ public static class PlaceNameEndpoints
         var date = checks.Date("effectiveDate", request.EffectiveDate);
         checks.ThrowIfAny();
         var details = await grains.Get<IPlaceNameGrain>(key).AbolishAsync(new AbolishPlaceName(date, request.Reason!));
+        return TypedResults.Ok(PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> Reject(string id, RejectPlaceNameRequest request,
+        IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("reasons", request.Reasons);
+        var date = checks.Date("date", request.Date);
+        checks.ThrowIfAny();
+        var details = await grains.Get<IPlaceNameGrain>(key).RejectAsync(new RejectPlaceName(request.Reasons!, date));
         return TypedResults.Ok(PlaceNameResponse.From(details));
     }
 
