@@ -110,6 +110,12 @@ public static class PlaceNameEndpoints
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
+        group.MapPost("/{id}/rejection", Reject)
+            .WithName("PlaceNames" + nameof(Reject))
+            .WithSummary("Refuse a proposed name with reasons; the record stays as history and the name is free again")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesChangeProblems();
+
         group.MapPost("/{id}/house-numbers", AssignHouseNumber)
             .RequireOffice(OfficeTargets.PlaceName)
             .WithName("PlaceNames" + nameof(AssignHouseNumber))
@@ -207,6 +213,17 @@ public static class PlaceNameEndpoints
         var date = checks.Date("effectiveDate", request.EffectiveDate);
         checks.ThrowIfAny();
         var details = await grains.Get<IPlaceNameGrain>(key).AbolishAsync(new AbolishPlaceName(date, request.Reason!));
+        return TypedResults.Ok(PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> Reject(string id, RejectPlaceNameRequest request,
+        IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("reasons", request.Reasons);
+        var date = checks.Date("date", request.Date);
+        checks.ThrowIfAny();
+        var details = await grains.Get<IPlaceNameGrain>(key).RejectAsync(new RejectPlaceName(request.Reasons!, date));
         return TypedResults.Ok(PlaceNameResponse.From(details));
     }
 

@@ -30,6 +30,10 @@ public interface IPlaceNameGrain : IGrainWithStringKey
 
     Task<PlaceNameDetails> AbolishAsync(AbolishPlaceName command);
 
+    /// <summary>Refuses a proposed name with reasons; its duplicate-check keys are given back and the record stays
+    /// as history with status rejected. Not idempotent: a second call is refused (place-name-status).</summary>
+    Task<PlaceNameDetails> RejectAsync(RejectPlaceName command);
+
     /// <summary>Issues a house-number plate on this street (odd left, even right of the line, rising from its
     /// origin on each side).</summary>
     Task<HouseNumberPlate> AssignHouseNumberAsync(AssignHouseNumber command);

@@ -10,4 +10,5 @@ public enum PlaceNameEventKind
     Abolished = 5,
     HouseNumberAssigned = 6,
     Imported = 7,
+    Rejected = 8,
 }

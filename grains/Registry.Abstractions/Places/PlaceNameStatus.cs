@@ -13,4 +13,7 @@ public enum PlaceNameStatus
 
     /// <summary>A name imported from another gazetteer: shown as such, never approved or announced.</summary>
     Reference = 5,
+
+    /// <summary>A proposal refused by the approving authority, with its reasons; kept as history, never public.</summary>
+    Rejected = 6,
 }

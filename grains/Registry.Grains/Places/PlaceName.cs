@@ -150,6 +150,34 @@ public sealed class PlaceName(PlaceNameState state)
         return keys;
     }
 
+    /// <summary>Refusal of a proposal with reasons, on a date not after today nor before the proposal; returns the
+    /// duplicate-check keys the record gives up (the name may be proposed again).</summary>
+    public IReadOnlyList<string> Reject(string? reasons, DateOnly? date, DateOnly today, PlaceNameStamp stamp)
+    {
+        if (State.Status != PlaceNameStatus.Proposed)
+        {
+            throw DomainException.Violation("place-name-status", $"Only a proposed name is rejected; this one is {Show(State.Status)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            throw DomainException.Invalid("field-required", "reasons", "A rejection gives its reasons.");
+        }
+
+        var decided = date ?? today;
+        if (decided > today || decided < State.ProposedOn)
+        {
+            throw DomainException.Violation("rejection-date",
+                $"A rejection is recorded once decided: its date is not after today nor before the proposal ({State.ProposedOn:yyyy-MM-dd}).");
+        }
+
+        var keys = State.ClaimKeys.ToList();
+        State.Status = PlaceNameStatus.Rejected;
+        State.ClaimKeys = [];
+        Record(PlaceNameEventKind.Rejected, decided, reasons.Trim(), null, stamp);
+        return keys;
+    }
+
     /// <summary>Appends an event to the record's history (the one history: who, when, what, why).</summary>
     public void Record(PlaceNameEventKind kind, DateOnly date, string? reason, string? detail, PlaceNameStamp stamp) =>
         State.Events.Add(new PlaceNameEvent(State.Events.Count + 1, kind, date, stamp.At, stamp.Actor, reason, detail));

@@ -153,6 +153,16 @@ public sealed class PlaceNameGrain(
         return PlaceNameViews.Details(State);
     }
 
+    public async Task<PlaceNameDetails> RejectAsync(RejectPlaceName command)
+    {
+        EnsureStandard();
+        var keys = Aggregate.Reject(command.Reasons, command.Date, clock.Today, Stamp);
+        await WriteAsync("reject", command.Reasons.Trim());
+        await ReleaseAsync(keys);
+        await PublishAsync();
+        return PlaceNameViews.Details(State);
+    }
+
     public async Task<HouseNumberPlate> AssignHouseNumberAsync(AssignHouseNumber command)
     {
         EnsureStandard();

@@ -31,7 +31,7 @@ public static class PlaceNameIndex
             return false;
         }
 
-        if (!q.IncludeHistorical && e.Status == PlaceNameStatus.Abolished)
+        if (!q.IncludeHistorical && e.Status is PlaceNameStatus.Abolished or PlaceNameStatus.Rejected)
         {
             return false;
         }

@@ -101,4 +101,18 @@ public sealed class PlaceNameTests
         Assert.Equal(Proposed.AddDays(1), place.State.Names[^1].ValidTo);
         Assert.Equal("place-name-status", Rule(() => place.Abolish("again", null, Proposed.AddDays(1), Stamp)));
     }
+
+    [Fact]
+    public void Reject_WithReasons_GivesBackTheClaimsAndKeepsTheRecord()
+    {
+        var place = Draft();
+        Assert.Equal("field-required", Rule(() => place.Reject(" ", null, Proposed, Stamp)));
+        Assert.Equal("rejection-date", Rule(() => place.Reject("重名", Proposed.AddDays(2), Proposed.AddDays(1), Stamp)));
+        var keys = place.Reject(" 与相邻街道重名 ", null, Proposed.AddDays(1), Stamp);
+        Assert.Equal(["k1", "k2"], keys);
+        Assert.Equal(PlaceNameStatus.Rejected, place.State.Status);
+        Assert.Equal("与相邻街道重名", place.State.Events[^1].Reason);
+        Assert.Equal("place-name-status", Rule(() => place.Approve("市人民政府", Proposed, Proposed, Stamp)));
+        Assert.Equal("place-name-status", Rule(() => place.Reject("again", null, Proposed, Stamp)));
+    }
 }

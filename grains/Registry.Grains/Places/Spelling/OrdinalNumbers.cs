@@ -12,8 +12,19 @@ namespace Registry.Grains.Places.Spelling;
 /// </summary>
 public static class OrdinalNumbers
 {
-    /// <summary>Layouts with a numeral before <paramref name="genericStart"/> written in Arabic numerals, likely first.</summary>
-    public static IReadOnlyList<WordLayout> Variants(NameText name, int genericStart)
+    /// <summary>Characters after an ordinal that the printed examples show before the generic (三环路, 二马路); with
+    /// any other character between (七都路, 三合路) the Arabic form is allowed but the pinyin one is suggested.</summary>
+    public const string OrdinalCompanions = "环马";
+
+    /// <summary>Layouts with a numeral before <paramref name="genericStart"/> written in Arabic numerals, likely first;
+    /// <paramref name="likely"/> selects those to suggest before the pinyin form, or the others.</summary>
+    public static IReadOnlyList<WordLayout> Variants(NameText name, int genericStart, bool likely = true) =>
+        AllVariants(name, genericStart)
+            .Where(v => likely == (v.End == genericStart || OrdinalCompanions.Contains(name.Text(v.End), StringComparison.Ordinal)))
+            .Select(v => v.Layout)
+            .ToList();
+
+    private static IEnumerable<(WordLayout Layout, int End)> AllVariants(NameText name, int genericStart)
     {
         var found = new List<(int Start, int End, int Value)>();
         foreach (var end in new[] { genericStart, genericStart - 1 })
@@ -40,7 +51,7 @@ public static class OrdinalNumbers
             }
         }
 
-        var layouts = new List<WordLayout>();
+        var layouts = new List<(WordLayout, int)>();
         foreach (var (start, end, value) in found
                      .OrderBy(f => name.IsKnownSpecific(0, f.Start) ? 0 : 1)
                      .ThenBy(f => f.End == genericStart ? 0 : 1)
@@ -57,7 +68,7 @@ public static class OrdinalNumbers
                 }
 
                 words.Add(new LayoutWord(genericStart, name.Count));
-                layouts.Add(new WordLayout(words));
+                layouts.Add((new WordLayout(words), end));
             }
         }
 

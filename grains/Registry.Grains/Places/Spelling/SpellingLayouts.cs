@@ -35,6 +35,11 @@ public sealed record SpellingLayouts(IReadOnlyList<WordLayout> Accepted, IReadOn
                     {
                         layouts.Add(new WordLayout([.. WordLayout.FromStarts(split, start), new LayoutWord(start, name.Count)]));
                     }
+
+                    if (category == PlaceCategory.Street)
+                    {
+                        layouts.AddRange(OrdinalNumbers.Variants(name, start, likely: false));
+                    }
                 }
             }
 
