@@ -22,8 +22,11 @@ public sealed class FailoverTests
     [Fact]
     public async Task SigkillOfASiloUnderWriteLoad_ServesAgainWithin30sAndLosesNothing()
     {
+        // Disposed last (after the cluster stops): a line of live output every 10 s for the whole test; see Progress.
+        using var progress = new Progress(TestContext.Current.TestOutputHelper) { Phase = "starting the cluster" };
         await using var cluster = new LocalCluster();
         await cluster.StartAsync();
+        progress.Phase = "renames under load";
         using var admin = cluster.Client("admin");
         var divisions = Townships(Workers * DivisionsPerWorker);
         var load = new RenameLoad(admin, divisions, Guid.NewGuid().ToString("N")[..8]);
@@ -31,6 +34,7 @@ public sealed class FailoverTests
         load.Start(Workers);
         await load.AcknowledgedAsync(300).WaitAsync(TimeSpan.FromSeconds(120), Ct);
         var killedAt = load.Now;
+        progress.Phase = $"silo {KilledSilo} killed, waiting for every division to be written again";
         await cluster.KillSiloAsync(KilledSilo);
         var recovery = await load.EveryDivisionAcknowledgedSinceAsync(killedAt)
             .WaitAsync(RecoveryLimit + TimeSpan.FromSeconds(30), Ct);
@@ -50,12 +54,16 @@ public sealed class FailoverTests
         Assert.Contains(attempts, a => a.Outcome == Outcome.Acknowledged && a.StartedAt < killedAt);
         var refused = attempts.Where(a => a.Outcome == Outcome.Refused && a.Status != 409).ToList();
         Assert.True(refused.Count == 0, "Refused renames: " + string.Join("\n", refused.Take(5)));
+        progress.Phase = "checking the stored records";
         await AssertNothingLostAsync(cluster, load, attempts);
 
+        progress.Phase = "restarting the whole cluster";
         await cluster.StopAsync();
         await cluster.StartAsync();
 
+        progress.Phase = "checking the stored records after the restart";
         await AssertNothingLostAsync(cluster, load, attempts);
+        progress.Phase = "stopping the cluster";
     }
 
     /// <summary>

@@ -67,7 +67,18 @@ public sealed class LocalCluster : IAsyncDisposable
     public async Task KillSiloAsync(int number)
     {
         var pid = int.Parse(await File.ReadAllTextAsync(Path.Combine(Directory, $"silo-{number}.pid")));
-        using var process = Process.GetProcessById(pid);
+        Process process;
+        try
+        {
+            process = Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            throw new InvalidOperationException($"Silo {number} (pid {pid}) ended by itself before it was killed." +
+                Log($"silo-{number}"));
+        }
+
+        using var _ = process;
         process.Kill();
         await process.WaitForExitAsync();
     }
@@ -122,7 +133,16 @@ public sealed class LocalCluster : IAsyncDisposable
     private async Task ScriptAsync(string command)
     {
         var script = Path.Combine(RepositoryPaths.Root, "deploy", "local-cluster.sh");
-        await ExternalProcess.RunAsync("bash", [script, command], TimeSpan.FromMinutes(5), RepositoryPaths.Root,
-            environment);
+        try
+        {
+            await ExternalProcess.RunAsync("bash", [script, command], TimeSpan.FromMinutes(5), RepositoryPaths.Root,
+                environment);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            // The cluster directory is deleted on dispose: what the API and the silos logged goes into the failure.
+            throw new InvalidOperationException(e.Message + Log("api") +
+                string.Concat(Enumerable.Range(1, Silos).Select(i => Log($"silo-{i}"))), e);
+        }
     }
 }
