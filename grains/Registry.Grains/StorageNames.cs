@@ -109,4 +109,10 @@ public static class StorageNames
 
     /// <summary>Grain type of <see cref="Places.PlaceSpellingGrain"/> (stateless).</summary>
     public const string PlaceSpellingGrainType = "place-spelling";
+
+    /// <summary>State name of <see cref="Marriages.CertificateIndexGrain"/>.</summary>
+    public const string CertificateIndex = "certificate-index";
+
+    /// <summary>Grain type of <see cref="Marriages.CertificateIndexGrain"/>.</summary>
+    public const string CertificateIndexGrainType = "certificate-index";
 }

@@ -46,7 +46,19 @@ public static class MarriageEndpoints
         group.MapPost("/marriages/{id}/judgments", RecordJudgment)
             .RequireOffice(OfficeTargets.AnyOffice)
             .WithName(nameof(RecordJudgment))
-            .WithSummary("Record a court judgment (annulment, correction, declaration of death) as a new history entry")
+            .WithSummary("Record a court judgment (annulment, voidness, divorce, mediation, correction, declaration " +
+                "of death or its revocation) as a new history entry")
+            .ProducesChangeProblems();
+
+        group.MapGet("/certificates/{number}", VerifyCertificate)
+            .WithName(nameof(VerifyCertificate))
+            .WithSummary("Verify a certificate number: valid, void (with the reason) or replaced; holders masked")
+            .ProducesChangeProblems();
+
+        group.MapPost("/marriages/{id}/deaths", RecordDeath)
+            .WithName(nameof(RecordDeath))
+            .WithSummary("Record a party's death (death certificate or household deregistration); the survivor is " +
+                "widowed")
             .ProducesChangeProblems();
 
         return routes;
@@ -109,16 +121,63 @@ public static class MarriageEndpoints
             .Required("judgmentDate", request.JudgmentDate)
             .Required("reason", request.Reason)
             .ResidentId("party", request.Party, clock.Today);
-        if (request.Kind is CourtJudgmentKind.Correction or CourtJudgmentKind.DeclarationOfDeath)
+        if (request.Kind is CourtJudgmentKind.Correction or CourtJudgmentKind.DeclarationOfDeath
+            or CourtJudgmentKind.RevocationOfDeclarationOfDeath)
         {
             checks.Required("party", request.Party);
+        }
+
+        if (request.Kind is CourtJudgmentKind.Divorce or CourtJudgmentKind.DivorceMediation)
+        {
+            checks.Required("effectiveDate", request.EffectiveDate);
         }
 
         checks.ThrowIfAny();
         var recorded = await grains.Get<IMarriageGrain>(id).RecordJudgmentAsync(new CourtJudgment(
             request.Kind!.Value, request.Court!, request.Reference!, request.JudgmentDate!.Value, request.Reason!,
             request.Party is null ? null : MarriageRequestChecks.IdNumber(request.Party), request.CorrectedName,
-            request.CorrectedNationality));
+            request.CorrectedNationality)
+        {
+            EffectiveDate = request.EffectiveDate,
+            SpouseDeclinesRevival = request.SpouseDeclinesRevival == true,
+        });
+        return TypedResults.Created($"/api/marriages/{id}", MarriageEventResponse.From(recorded));
+    }
+
+    public static async Task<Ok<CertificateVerificationResponse>> VerifyCertificate(string number,
+        IGrainFactory grains)
+    {
+        var checks = new RequestChecks();
+        if (!CertificateNumber.IsWellFormed(number))
+        {
+            checks.Fail("number", "certificate-number-format",
+                "A certificate number is J, L, BJ or BL, the office's 6-digit code, '-', the year, '-', and a " +
+                "6-digit serial (e.g. J110101-2026-000001).");
+        }
+
+        checks.ThrowIfAny();
+        var marriageId = await grains.Get<ICertificateIndexGrain>(number).GetMarriageIdAsync()
+            ?? throw Abstractions.Errors.DomainException.NotFound("certificate-not-found",
+                $"No certificate {number} is recorded.");
+        var verification = await grains.Get<IMarriageGrain>(marriageId).VerifyCertificateAsync(number);
+        return TypedResults.Ok(CertificateVerificationResponse.From(verification));
+    }
+
+    public static async Task<Created<MarriageEventResponse>> RecordDeath(string id, RecordDeathRequest request,
+        IGrainFactory grains, BureauClock clock)
+    {
+        new RequestChecks()
+            .MarriageId("id", id)
+            .Required("party", request.Party)
+            .ResidentId("party", request.Party, clock.Today)
+            .Required("diedOn", request.DiedOn)
+            .Required("proof", request.Proof)
+            .Required("proofReference", request.ProofReference)
+            .Required("issuedBy", request.IssuedBy)
+            .ThrowIfAny();
+        var recorded = await grains.Get<IMarriageGrain>(id).RecordDeathAsync(new RecordDeath(
+            MarriageRequestChecks.IdNumber(request.Party!), request.DiedOn!.Value, request.Proof!.Value,
+            request.ProofReference!, request.IssuedBy!));
         return TypedResults.Created($"/api/marriages/{id}", MarriageEventResponse.From(recorded));
     }
 

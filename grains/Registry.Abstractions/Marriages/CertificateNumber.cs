@@ -28,4 +28,10 @@ public static class CertificateNumber
 
     public static string Format(CertificateKind kind, string office, int year, int serial) =>
         Format(SeriesOf(kind, office, year), serial);
+
+    /// <summary>True for a well-formed number: a prefix, 6 digits, "-", a 4-digit year, "-", 6 digits.</summary>
+    public static bool IsWellFormed(string? number) =>
+        number is not null
+        && System.Text.RegularExpressions.Regex.IsMatch(number, "^(J|L|BJ|BL)[0-9]{6}-[0-9]{4}-[0-9]{6}$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 }

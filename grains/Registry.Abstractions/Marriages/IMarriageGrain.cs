@@ -56,8 +56,21 @@ public interface IMarriageGrain : IGrainWithStringKey
     Task<CertificateDetails> ReplaceCertificateAsync(ReplaceCertificate command);
 
     /// <summary>Records a court judgment as a new history entry; refused if its reference is already
-    /// recorded.</summary>
+    /// recorded. Annulment and voidness void the marriage from the start; a divorce judgment or mediation dissolves
+    /// it from its effective date; a declaration of death ends it (the survivor widowed) and its revocation revives
+    /// it unless the spouse has remarried or declines (Civil Code art. 51). Ending judgments mark the J certificates
+    /// void with the reason and cancel an open divorce application.</summary>
     Task<MarriageEvent> RecordJudgmentAsync(CourtJudgment judgment);
+
+    /// <summary>Records a party's death (death certificate or household deregistration) as a new history entry:
+    /// the marriage ends on the day of death, the survivor is widowed. Refused unless the marriage is in
+    /// force.</summary>
+    Task<MarriageEvent> RecordDeathAsync(RecordDeath command);
+
+    /// <summary>The booklets this record issued under certificate <paramref name="number"/> and the marriage's
+    /// standing; <c>certificate-not-found</c> (404) when it issued no such number. Read-only.</summary>
+    [ReadOnly]
+    Task<CertificateVerification> VerifyCertificateAsync(string number);
 
     /// <summary>
     /// Marks every open divorce application whose last day to appear is before today as deemed withdrawn, and

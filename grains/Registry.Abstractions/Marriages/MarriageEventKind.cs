@@ -19,4 +19,20 @@ public enum MarriageEventKind
 
     /// <summary>An open divorce application ended because a judgment ended the marriage.</summary>
     DivorceApplicationCancelled = 9,
+
+    /// <summary>Declared void by judgment (Civil Code art. 1051).</summary>
+    DeclaredVoid = 10,
+
+    /// <summary>Dissolved by a court's divorce judgment or mediation, effective on the entry's date.</summary>
+    DivorcedByCourt = 11,
+
+    /// <summary>A party died (death certificate or household deregistration); the survivor is widowed.</summary>
+    PartyDied = 12,
+
+    /// <summary>The declaration of death was revoked and the marriage revived (Civil Code art. 51).</summary>
+    Revived = 13,
+
+    /// <summary>The declaration of death was revoked and the marriage did not revive: the spouse had remarried or
+    /// declared they did not want it to (Civil Code art. 51).</summary>
+    DeclarationOfDeathRevoked = 14,
 }

@@ -1,7 +1,7 @@
 namespace Registry.Abstractions.Marriages;
 
 /// <summary>What a person's record needs to know of one marriage: status, dates and both parties.
-/// <see cref="DeceasedIdNumber"/> is set when the marriage ended by a declaration of death.</summary>
+/// <see cref="DeceasedIdNumber"/> is set when the marriage ended by a death or a declaration of death.</summary>
 [GenerateSerializer, Alias("Registry.Marriages.MarriageSummary")]
 public sealed record MarriageSummary(
     [property: Id(0)] string Id,
@@ -14,4 +14,10 @@ public sealed record MarriageSummary(
     [property: Id(7)] string PartyBIdNumber,
     [property: Id(8)] string PartyBName,
     [property: Id(9)] DateOnly? EndedOn,
-    [property: Id(10)] string? DeceasedIdNumber);
+    [property: Id(10)] string? DeceasedIdNumber)
+{
+    /// <summary>True when the marriage ended by a court's declaration of death (not revoked) rather than a
+    /// death.</summary>
+    [Id(11)]
+    public bool DeathDeclared { get; init; }
+}

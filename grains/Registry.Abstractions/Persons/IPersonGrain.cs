@@ -28,6 +28,15 @@ public interface IPersonGrain : IGrainWithStringKey
     /// it is held. Idempotent.</summary>
     Task ReleaseReservationAsync(string marriageId);
 
+    /// <summary>
+    /// Internal, for the revocation of the spouse's declaration of death on marriage <paramref name="marriageId"/>:
+    /// true when a later marriage record names this person (they remarried, Civil Code art. 51). Interleaves, so the
+    /// marriage asking never waits on a registration waiting on it; refused with <c>registration-in-progress</c>
+    /// while a registration naming the person is in flight. Changes nothing.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<bool> HasMarriedSinceAsync(string marriageId);
+
     /// <summary>The person's marital status with record references; the read is written to the access log.</summary>
     Task<MaritalStatusDetails> GetMaritalStatusAsync();
 

@@ -10,9 +10,14 @@ public enum MaritalStatus
     Married = 1,
     Divorced = 2,
 
-    /// <summary>The last marriage ended by the other party's declaration of death.</summary>
+    /// <summary>The last marriage ended by the other party's death or declaration of death.</summary>
     Widowed = 3,
 
-    /// <summary>This person was declared dead by a court.</summary>
+    /// <summary>This person was declared dead by a court (and the declaration is not revoked): cannot
+    /// marry.</summary>
     DeclaredDead = 4,
+
+    /// <summary>This person died (death certificate or household deregistration recorded on their
+    /// marriage).</summary>
+    Deceased = 5,
 }

@@ -2,8 +2,8 @@ using Registry.Abstractions.Marriages;
 
 namespace Registry.Grains.Marriages;
 
-/// <summary>A certificate issued to one party. Only <see cref="VoidedOn"/> and <see cref="ReplacedBy"/> are ever
-/// set later, when a replacement voids it.</summary>
+/// <summary>A certificate issued to one party. Only <see cref="VoidedOn"/>, <see cref="VoidReason"/> and
+/// <see cref="ReplacedBy"/> are ever set later, when a replacement or the end of the marriage voids it.</summary>
 public sealed class CertificateRecord
 {
     public string Number { get; set; } = "";
@@ -19,4 +19,8 @@ public sealed class CertificateRecord
     public DateOnly? VoidedOn { get; set; }
 
     public string? ReplacedBy { get; set; }
+
+    /// <summary>Why it is void: replaced, the divorce registered, the marriage annulled or dissolved by a
+    /// court.</summary>
+    public string? VoidReason { get; set; }
 }

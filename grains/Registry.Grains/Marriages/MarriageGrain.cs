@@ -110,25 +110,16 @@ public sealed class MarriageGrain(
             await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id), serial);
             var number = CertificateNumber.Format(series, await serial);
 
-            State.Record = MarriageRecordStatus.Registered;
             State.Id = Id;
-            State.Office = command.Office;
-            State.RegisteredOn = today;
-            State.PartyA = ToRecord(command.PartyA, a);
-            State.PartyB = ToRecord(command.PartyB, b);
-            State.NoSpouseDeclared = command.NoSpouseDeclared;
-            State.NoProhibitedKinshipDeclared = command.NoProhibitedKinshipDeclared;
-            State.BothPresent = command.BothPresent;
-            State.Status = MarriageStatus.InForce;
-            State.Certificates =
-            [
-                NewCertificate(number, CertificateKind.Marriage, a.Number, command.Office, today),
-                NewCertificate(number, CertificateKind.Marriage, b.Number, command.Office, today),
-            ];
-            AddEvent(MarriageEventKind.Registered, today, command.Office, number, null, null, null, null);
+            Aggregate(today).Register(command, a, b, number);
             recordWriteStarted = true;
+
+            // The number's index entry goes into the same group commit as the record (it never fails the call: an
+            // entry over a record that then failed to store verifies as not found).
+            var indexed = IndexCertificateAsync(number);
             await state.WriteAuditedAsync("register-marriage", null);
             recordDurable = true;
+            await indexed;
 
             // Peak days register hundreds of thousands of couples, each record touched once: it leaves memory when
             // this call completes instead of idling for the collection age; a later read loads it again.
@@ -193,7 +184,7 @@ public sealed class MarriageGrain(
     {
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
-        var details = ToDetails();
+        var details = Aggregate().ToDetails();
         await PersonDataAccess.RecordAsync(grains, clock, "marriage-record", Id,
             details.PartyA.IdNumber, details.PartyB.IdNumber);
         return details;
@@ -202,262 +193,109 @@ public sealed class MarriageGrain(
     public Task<MarriageSummary> GetSummaryAsync()
     {
         EnsureRegistered();
-        var a = CurrentParty(State.PartyA);
-        var b = CurrentParty(State.PartyB);
-        return Task.FromResult(new MarriageSummary(Id, State.Status, State.Office, State.RegisteredOn,
-            MarriageCertificateNumber(), a.IdNumber, a.Name, b.IdNumber, b.Name, State.EndedOn,
-            State.DeceasedIdNumber));
+        return Task.FromResult(Aggregate().ToSummary());
     }
 
     public async Task<DivorceApplicationDetails> ApplyForDivorceAsync(ApplyForDivorce command)
     {
         EnsureRegistered();
-        var today = clock.Today;
-        var agreement = MarriageRules.RequireText(command.Agreement, "agreement", 4_000);
         await ApplyLapsedApplicationsAsync();
-        EnsureInForce();
-        if (State.Applications.FirstOrDefault(a => a.Outcome == DivorceApplicationOutcome.Open) is { } open)
-        {
-            throw DomainException.Conflict("divorce-application-open",
-                $"Divorce application {ApplicationId(open)} of this marriage is still open.");
-        }
-
-        await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, today);
-        var (coolingOffEnds, lastDay) = DivorcePeriods.For(today, calendar);
-        var application = new DivorceApplicationRecord
-        {
-            Sequence = State.Applications.Count + 1,
-            Office = command.Office,
-            Agreement = agreement,
-            ReceivedOn = today,
-            CoolingOffEnds = coolingOffEnds,
-            LastDayToAppear = lastDay,
-        };
+        var marriage = Aggregate();
+        var agreement = marriage.CheckCanApplyForDivorce(command.Agreement);
+        await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, marriage.Today);
+        var application = marriage.ApplyForDivorce(command.Office, agreement, calendar);
 
         // The reminder first: if the state write then fails, its tick finds nothing open and removes it.
-        await EnsureDeadlineReminderAsync(lastDay);
-        State.Applications.Add(application);
-        AddEvent(MarriageEventKind.DivorceApplied, today, command.Office, ApplicationId(application), null, null,
-            null, $"cooling-off ends {coolingOffEnds:yyyy-MM-dd}; last day to appear {lastDay:yyyy-MM-dd}");
+        await EnsureDeadlineReminderAsync(application.LastDayToAppear);
         await state.WriteAuditedAsync("apply-for-divorce", null);
-        return ToDetails(application, today);
+        return marriage.ToDetails(application);
     }
 
     public async Task<DivorceApplicationDetails> GetDivorceApplicationAsync(int sequence)
     {
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
-        return ToDetails(FindApplication(sequence), clock.Today);
+        var marriage = Aggregate();
+        return marriage.ToDetails(marriage.FindApplication(sequence));
     }
 
     public async Task<DivorceApplicationDetails> WithdrawDivorceApplicationAsync(int sequence,
         WithdrawDivorceApplication command)
     {
         EnsureRegistered();
-        var today = clock.Today;
-        var party = EnsureParty(command.PartyIdNumber, "party", today);
-        var reason = command.Reason?.Trim();
-        if (reason?.Length > MarriageRules.MaxReasonLength)
-        {
-            throw DomainException.Invalid("field-too-long", "reason",
-                $"'reason' is at most {MarriageRules.MaxReasonLength} characters.");
-        }
-
         await ApplyLapsedApplicationsAsync();
-        var application = FindApplication(sequence);
-        EnsureOpen(application);
-        if (today > application.CoolingOffEnds)
-        {
-            throw DomainException.Violation("cooling-off-over",
-                $"The cooling-off period ended on {application.CoolingOffEnds:yyyy-MM-dd}; an application can be " +
-                "withdrawn only during it. Not appearing by the last day withdraws it.");
-        }
-
-        application.Outcome = DivorceApplicationOutcome.Withdrawn;
-        application.ClosedOn = today;
-        application.WithdrawnBy = party;
-        AddEvent(MarriageEventKind.DivorceWithdrawn, today, application.Office, ApplicationId(application), party,
-            null, reason, null);
-        await state.WriteAuditedAsync("withdraw-divorce-application", reason);
+        var marriage = Aggregate();
+        var application = marriage.WithdrawDivorceApplication(sequence, command);
+        await state.WriteAuditedAsync("withdraw-divorce-application", command.Reason?.Trim());
         await RemoveDeadlineReminderIfIdleAsync();
-        return ToDetails(application, today);
+        return marriage.ToDetails(application);
     }
 
     public async Task<DivorceRegistration> RegisterDivorceAsync(int sequence, RegisterDivorce command)
     {
         EnsureRegistered();
-        var today = clock.Today;
         await ApplyLapsedApplicationsAsync();
-        var application = FindApplication(sequence);
-        EnsureOpen(application);
-        if (command.Office != application.Office)
-        {
-            throw DomainException.Violation("divorce-office-mismatch",
-                $"The application was received by office {application.Office}; the divorce is registered by the " +
-                "same office.");
-        }
-
-        if (today <= application.CoolingOffEnds)
-        {
-            throw DomainException.Violation("cooling-off-not-over",
-                $"The cooling-off period runs until {application.CoolingOffEnds:yyyy-MM-dd}; both parties may appear " +
-                $"from {application.CoolingOffEnds.AddDays(1):yyyy-MM-dd} to " +
-                $"{application.LastDayToAppear:yyyy-MM-dd}.");
-        }
-
-        if (!command.BothPresent)
-        {
-            throw DomainException.Violation("both-parties-must-appear",
-                "Both parties must appear in person to be registered divorced.");
-        }
-
-        var series = CertificateNumber.SeriesOf(CertificateKind.Divorce, application.Office, today.Year);
-        var serial = await grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
-        var number = CertificateNumber.Format(series, serial);
-        application.Outcome = DivorceApplicationOutcome.Registered;
-        application.ClosedOn = today;
-        application.CertificateNumber = number;
-        State.Status = MarriageStatus.Divorced;
-        State.EndedOn = today;
-        State.Certificates.Add(NewCertificate(number, CertificateKind.Divorce, State.PartyA.IdNumber,
-            application.Office, today));
-        State.Certificates.Add(NewCertificate(number, CertificateKind.Divorce, State.PartyB.IdNumber,
-            application.Office, today));
-        AddEvent(MarriageEventKind.Divorced, today, application.Office, number, null, null, null,
-            $"application {ApplicationId(application)}");
-        await state.WriteAuditedAsync("register-divorce", null);
+        var marriage = Aggregate();
+        var application = marriage.CheckCanRegisterDivorce(sequence, command);
+        var number = await TakeCertificateNumberAsync(CertificateKind.Divorce, application.Office, marriage.Today);
+        var registration = marriage.RegisterDivorce(application, number);
+        await Task.WhenAll(state.WriteAuditedAsync("register-divorce", null), IndexCertificateAsync(number));
         await RemoveDeadlineReminderIfIdleAsync();
-        return new DivorceRegistration(ApplicationId(application), Id, number, today);
+        return registration;
     }
 
     public async Task<CertificateDetails> ReplaceCertificateAsync(ReplaceCertificate command)
     {
         EnsureRegistered();
-        var today = clock.Today;
-        var holder = EnsureParty(command.HolderIdNumber, "party", today);
-        if (State.Status == MarriageStatus.Annulled)
-        {
-            throw DomainException.Violation("marriage-annulled",
-                "The marriage was annulled by court judgment; its certificates are not replaced.");
-        }
-
-        await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, today);
-        var divorced = State.Status == MarriageStatus.Divorced;
-        var current = State.Certificates.Last(c => c.HolderIdNumber == holder && c.VoidedOn is null
-            && (divorced
-                ? c.Kind is CertificateKind.Divorce or CertificateKind.DivorceReplacement
-                : c.Kind is CertificateKind.Marriage or CertificateKind.MarriageReplacement));
-        var kind = divorced ? CertificateKind.DivorceReplacement : CertificateKind.MarriageReplacement;
-        var series = CertificateNumber.SeriesOf(kind, command.Office, today.Year);
-        var serial = await grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
-        var replacement = NewCertificate(CertificateNumber.Format(series, serial), kind, holder, command.Office, today);
-        current.VoidedOn = today;
-        current.ReplacedBy = replacement.Number;
-        State.Certificates.Add(replacement);
-        AddEvent(MarriageEventKind.CertificateReplaced, today, command.Office, replacement.Number, holder, null, null,
-            $"replaces {current.Number}, now void");
-        await state.WriteAuditedAsync("replace-certificate", $"replaces {current.Number}");
-        return ToDetails(replacement);
+        var marriage = Aggregate();
+        var (current, kind) = marriage.CertificateToReplace(command.HolderIdNumber);
+        await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, marriage.Today);
+        var number = await TakeCertificateNumberAsync(kind, command.Office, marriage.Today);
+        var replacement = marriage.ReplaceCertificate(current, kind, number, command.Office);
+        await Task.WhenAll(state.WriteAuditedAsync("replace-certificate", $"replaces {current.Number}"),
+            IndexCertificateAsync(number));
+        return Marriage.ToDetails(replacement);
     }
 
     public async Task<MarriageEvent> RecordJudgmentAsync(CourtJudgment judgment)
     {
         EnsureRegistered();
-        var today = clock.Today;
-        var court = MarriageRules.RequireText(judgment.Court, "court", 200);
-        var reference = MarriageRules.RequireText(judgment.Reference, "reference", 100);
-        var reason = MarriageRules.RequireText(judgment.Reason, "reason", MarriageRules.MaxReasonLength);
-        if (judgment.JudgmentDate > today)
-        {
-            throw DomainException.Invalid("judgment-date-in-future", "judgmentDate",
-                "A judgment is recorded once given; its date cannot be after today.");
-        }
-
-        if (judgment.JudgmentDate < State.RegisteredOn)
-        {
-            // It would end or amend the record before it began (an end date before the registration date).
-            throw DomainException.Invalid("judgment-before-registration", "judgmentDate",
-                $"The marriage was registered on {State.RegisteredOn:yyyy-MM-dd}; a judgment on it cannot be dated " +
-                "earlier.");
-        }
-
-        if (State.Events.Any(e => e.Court is not null && e.Reference == reference))
-        {
-            throw DomainException.Conflict("judgment-already-recorded",
-                $"A judgment with reference {reference} is already recorded for this marriage.");
-        }
-
         await ApplyLapsedApplicationsAsync();
+        var marriage = Aggregate();
         MarriageEvent recorded;
-        switch (judgment.Kind)
+        if (judgment.Kind == CourtJudgmentKind.RevocationOfDeclarationOfDeath)
         {
-            case CourtJudgmentKind.Annulment:
-                if (State.Status == MarriageStatus.Annulled)
-                {
-                    throw DomainException.Conflict("marriage-already-annulled", "The marriage is already annulled.");
-                }
-
-                State.Status = MarriageStatus.Annulled;
-                State.EndedOn = judgment.JudgmentDate;
-                recorded = AddEvent(MarriageEventKind.Annulled, judgment.JudgmentDate, null, reference, null, court,
-                    reason, "void from the start (Civil Code art. 1054)");
-                CancelOpenApplications(today, reference);
-                break;
-
-            case CourtJudgmentKind.DeclarationOfDeath:
-            {
-                var party = EnsureParty(judgment.PartyIdNumber, "party", today);
-                EnsureInForce();
-                State.Status = MarriageStatus.EndedByDeath;
-                State.EndedOn = judgment.JudgmentDate;
-                State.DeceasedIdNumber = party;
-                recorded = AddEvent(MarriageEventKind.DeclaredDead, judgment.JudgmentDate, null, reference, party,
-                    court, reason, "marriage ends on the declaration of death (Civil Code art. 51)");
-                CancelOpenApplications(today, reference);
-                break;
-            }
-
-            case CourtJudgmentKind.Correction:
-            {
-                var party = EnsureParty(judgment.PartyIdNumber, "party", today);
-                var name = judgment.CorrectedName is null
-                    ? null
-                    : MarriageRules.RequireText(judgment.CorrectedName, "correctedName", MarriageRules.MaxNameLength);
-                var nationality = judgment.CorrectedNationality is null
-                    ? null
-                    : MarriageRules.RequireText(judgment.CorrectedNationality, "correctedNationality",
-                        MarriageRules.MaxNationalityLength);
-                if (name is null && nationality is null)
-                {
-                    throw DomainException.Invalid("correction-empty", "correctedName",
-                        "A correction names the corrected name, nationality or both.");
-                }
-
-                var before = CurrentParty(party == State.PartyA.IdNumber ? State.PartyA : State.PartyB);
-                var details = string.Join("; ", new[]
-                {
-                    name is null ? null : $"name: {before.Name} -> {name}",
-                    nationality is null ? null : $"nationality: {before.Nationality} -> {nationality}",
-                }.OfType<string>());
-                recorded = AddEvent(MarriageEventKind.Corrected, judgment.JudgmentDate, null, reference, party, court,
-                    reason, details);
-                State.Corrections.Add(new PartyCorrection
-                {
-                    EventSequence = recorded.Sequence,
-                    PartyIdNumber = party,
-                    Name = name,
-                    Nationality = nationality,
-                });
-                break;
-            }
-
-            default:
-                throw DomainException.Invalid("judgment-kind", "kind", "Unknown kind of judgment.");
+            // Whether the spouse remarried is the spouse's person record's to say. It answers interleaved, refusing
+            // while a registration naming the spouse is in flight; any registration that starts later reads this
+            // record's summary, which waits behind this call, so it sees the marriage revived.
+            var spouse = marriage.SpouseOfDeclaredDead(judgment);
+            var remarried = await grains.Get<IPersonGrain>(spouse).HasMarriedSinceAsync(Id);
+            recorded = marriage.RevokeDeclarationOfDeath(judgment, remarried);
+        }
+        else
+        {
+            recorded = marriage.RecordJudgment(judgment);
         }
 
-        await state.WriteAuditedAsync("record-judgment", reference);
+        await state.WriteAuditedAsync("record-judgment", recorded.Reference);
         await RemoveDeadlineReminderIfIdleAsync();
         return recorded;
+    }
+
+    public async Task<MarriageEvent> RecordDeathAsync(RecordDeath command)
+    {
+        EnsureRegistered();
+        await ApplyLapsedApplicationsAsync();
+        var recorded = Aggregate().RecordDeath(command);
+        await state.WriteAuditedAsync("record-death", recorded.Reference);
+        await RemoveDeadlineReminderIfIdleAsync();
+        return recorded;
+    }
+
+    public Task<CertificateVerification> VerifyCertificateAsync(string number)
+    {
+        EnsureRegistered();
+        return Task.FromResult(Aggregate().Verify(number));
     }
 
     public async Task<int> ApplyDeadlinesAsync()
@@ -474,25 +312,13 @@ public sealed class MarriageGrain(
     /// once whether the reminder or a request gets here first.</summary>
     private async Task<int> ApplyLapsedApplicationsAsync()
     {
-        var today = clock.Today;
-        var lapsed = State.Applications.Where(a => DivorcePeriods.HasLapsed(a, today)).ToList();
-        if (lapsed.Count == 0)
+        var lapsed = Aggregate().ApplyLapses();
+        if (lapsed > 0)
         {
-            return 0;
+            await state.WriteAuditedAsync("deem-divorce-application-withdrawn", "last day to appear passed");
         }
 
-        foreach (var application in lapsed)
-        {
-            var lapsedOn = application.LastDayToAppear.AddDays(1);
-            application.Outcome = DivorceApplicationOutcome.DeemedWithdrawn;
-            application.ClosedOn = lapsedOn;
-            AddEvent(MarriageEventKind.DivorceDeemedWithdrawn, lapsedOn, application.Office,
-                ApplicationId(application), null, null,
-                $"Neither party appeared by {application.LastDayToAppear:yyyy-MM-dd} (Civil Code art. 1077).", null);
-        }
-
-        await state.WriteAuditedAsync("deem-divorce-application-withdrawn", "last day to appear passed");
-        return lapsed.Count;
+        return lapsed;
     }
 
     private async Task EnsureDeadlineReminderAsync(DateOnly lastDay)
@@ -510,7 +336,7 @@ public sealed class MarriageGrain(
 
     private async Task RemoveDeadlineReminderIfIdleAsync()
     {
-        if (State.Applications.Any(a => a.Outcome == DivorceApplicationOutcome.Open))
+        if (Aggregate().HasOpenApplication)
         {
             return;
         }
@@ -578,71 +404,28 @@ public sealed class MarriageGrain(
         }
     }
 
-    private void CancelOpenApplications(DateOnly today, string reference)
+    /// <summary>The rules over this record, as of now and recorded by the caller's actor.</summary>
+    private Marriage Aggregate(DateOnly? today = null) =>
+        new(State, clock.Now, today ?? clock.Today, AuditScope.Actor);
+
+    private async Task IndexCertificateAsync(string number)
     {
-        foreach (var application in State.Applications.Where(a => a.Outcome == DivorceApplicationOutcome.Open))
+        try
         {
-            application.Outcome = DivorceApplicationOutcome.Cancelled;
-            application.ClosedOn = today;
-            AddEvent(MarriageEventKind.DivorceApplicationCancelled, today, application.Office,
-                ApplicationId(application), null, null, $"the marriage ended by judgment {reference}", null);
+            await grains.Get<ICertificateIndexGrain>(number).RecordAsync(Id);
+        }
+        catch (Exception error)
+        {
+            // The record is the truth and is stored regardless; the number then only fails to verify by number.
+            logger.LogWarning(error, "Could not index certificate {Number} of marriage {MarriageId}", number, Id);
         }
     }
 
-    private MarriageEvent AddEvent(MarriageEventKind kind, DateOnly effectiveDate, string? office, string? reference,
-        string? party, string? court, string? reason, string? details)
+    private async Task<string> TakeCertificateNumberAsync(CertificateKind kind, string office, DateOnly today)
     {
-        var recorded = new MarriageEvent(State.Events.Count + 1, kind, clock.Now, AuditScope.Actor, effectiveDate,
-            office, reference, party, court, reason, details);
-        State.Events.Add(recorded);
-        return recorded;
-    }
-
-    private string EnsureParty(string? idNumber, string field, DateOnly today)
-    {
-        var id = MarriageRules.ParseIdNumber(idNumber, field, today);
-        if (id.Number != State.PartyA.IdNumber && id.Number != State.PartyB.IdNumber)
-        {
-            throw DomainException.Violation("party-not-in-marriage",
-                $"{ResidentIdNumber.Mask(id.Number)} is not a party of marriage {Id}.");
-        }
-
-        return id.Number;
-    }
-
-    private DivorceApplicationRecord FindApplication(int sequence) =>
-        State.Applications.FirstOrDefault(a => a.Sequence == sequence)
-        ?? throw DomainException.NotFound("divorce-application-not-found",
-            $"No divorce application {DivorceApplicationId.Format(Id, sequence)} is recorded.");
-
-    private static void EnsureOpen(DivorceApplicationRecord application)
-    {
-        var (rule, message) = application.Outcome switch
-        {
-            DivorceApplicationOutcome.Open => (null, null),
-            DivorceApplicationOutcome.Withdrawn => ("divorce-application-withdrawn",
-                $"The application was withdrawn on {application.ClosedOn:yyyy-MM-dd}."),
-            DivorceApplicationOutcome.DeemedWithdrawn => ("divorce-application-expired",
-                $"Neither party appeared by {application.LastDayToAppear:yyyy-MM-dd}: the application is deemed " +
-                "withdrawn."),
-            DivorceApplicationOutcome.Registered => ("divorce-already-registered",
-                $"The divorce was registered on {application.ClosedOn:yyyy-MM-dd} ({application.CertificateNumber})."),
-            _ => ("divorce-application-cancelled",
-                $"The marriage ended otherwise on {application.ClosedOn:yyyy-MM-dd}; the application was closed."),
-        };
-        if (rule is not null)
-        {
-            throw DomainException.Conflict(rule, message!);
-        }
-    }
-
-    private void EnsureInForce()
-    {
-        if (State.Status != MarriageStatus.InForce)
-        {
-            throw DomainException.Violation("marriage-not-current",
-                $"Marriage {Id} is not in force ({State.Status}, since {State.EndedOn:yyyy-MM-dd}).");
-        }
+        var series = CertificateNumber.SeriesOf(kind, office, today.Year);
+        var serial = await grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
+        return CertificateNumber.Format(series, serial);
     }
 
     private void EnsureRegistered()
@@ -652,69 +435,4 @@ public sealed class MarriageGrain(
             throw DomainException.NotFound("marriage-not-found", $"No marriage {Id} is recorded.");
         }
     }
-
-    private string ApplicationId(DivorceApplicationRecord application) =>
-        DivorceApplicationId.Format(Id, application.Sequence);
-
-    private string MarriageCertificateNumber() =>
-        State.Certificates.First(c => c.Kind == CertificateKind.Marriage).Number;
-
-    /// <summary>A party as recorded at registration with every correction applied in history order.</summary>
-    private PartyRecord CurrentParty(PartyRecord registered)
-    {
-        var current = new PartyRecord
-        {
-            IdNumber = registered.IdNumber,
-            Name = registered.Name,
-            Nationality = registered.Nationality,
-        };
-        foreach (var correction in State.Corrections.Where(c => c.PartyIdNumber == registered.IdNumber))
-        {
-            current.Name = correction.Name ?? current.Name;
-            current.Nationality = correction.Nationality ?? current.Nationality;
-        }
-
-        return current;
-    }
-
-    private PartyDetails ToDetails(PartyRecord registered)
-    {
-        var party = CurrentParty(registered);
-        ResidentIdNumber.TryParse(party.IdNumber, State.RegisteredOn, out var id, out _);
-        return new PartyDetails(party.IdNumber, party.Name, party.Nationality, id!.Sex, id.BirthDate);
-    }
-
-    private MarriageDetails ToDetails()
-    {
-        var today = clock.Today;
-        return new MarriageDetails(Id, State.Status, State.Office, State.RegisteredOn, MarriageCertificateNumber(),
-            ToDetails(State.PartyA), ToDetails(State.PartyB), State.EndedOn,
-            State.Certificates.Select(ToDetails).ToList(),
-            State.Applications.Select(a => ToDetails(a, today)).ToList(),
-            State.Events.ToList());
-    }
-
-    private static CertificateDetails ToDetails(CertificateRecord c) =>
-        new(c.Number, c.Kind, c.HolderIdNumber, c.Office, c.IssuedOn, c.VoidedOn, c.ReplacedBy);
-
-    private DivorceApplicationDetails ToDetails(DivorceApplicationRecord a, DateOnly today) =>
-        new(ApplicationId(a), Id, a.Office, a.ReceivedOn, a.CoolingOffEnds, a.LastDayToAppear,
-            DivorcePeriods.StatusOn(a, today), a.ClosedOn, a.WithdrawnBy, a.CertificateNumber);
-
-    private static PartyRecord ToRecord(MarriageParty party, ResidentId id) => new()
-    {
-        IdNumber = id.Number,
-        Name = party.Name.Trim(),
-        Nationality = party.Nationality.Trim(),
-    };
-
-    private static CertificateRecord NewCertificate(string number, CertificateKind kind, string holder, string office,
-        DateOnly issuedOn) => new()
-    {
-        Number = number,
-        Kind = kind,
-        HolderIdNumber = holder,
-        Office = office,
-        IssuedOn = issuedOn,
-    };
 }

@@ -8,8 +8,9 @@ public static class MaritalStatusRules
 {
     /// <summary>
     /// The status follows the latest marriage that was not annulled (an annulled marriage is void from the start, so
-    /// the status is what it was before it): in force -> married; divorced -> divorced; ended by a declaration of
-    /// death -> widowed, or declared dead for the party declared dead; none -> single. <paramref name="records"/> are
+    /// the status is what it was before it): in force -> married; divorced by registration or by a court, or
+    /// dissolved by a revoked declaration of death that did not revive it -> divorced; ended by a death or
+    /// declaration of death -> widowed, or deceased / declared dead for that party; none -> single. <paramref name="records"/> are
     /// in the order they were registered (the person record's order: dates alone cannot order two registrations on
     /// one day).
     /// </summary>
@@ -20,8 +21,10 @@ public static class MaritalStatusRules
         {
             null => MaritalStatus.Single,
             MarriageStatus.InForce => MaritalStatus.Married,
-            MarriageStatus.Divorced => MaritalStatus.Divorced,
-            _ when latest.DeceasedIdNumber == idNumber => MaritalStatus.DeclaredDead,
+            MarriageStatus.Divorced or MarriageStatus.DivorcedByCourt or MarriageStatus.DissolvedByDeclarationOfDeath
+                => MaritalStatus.Divorced,
+            _ when latest.DeceasedIdNumber == idNumber =>
+                latest.DeathDeclared ? MaritalStatus.DeclaredDead : MaritalStatus.Deceased,
             _ => MaritalStatus.Widowed,
         };
     }

@@ -28,9 +28,46 @@ public sealed class PersonGrain(
     // The marriage id of a hold taken in memory and not stored yet (see HoldForMarriageAsync); null otherwise.
     private string? unstoredHold;
 
+    // A hold being decided (between its first await and taking it): HasMarriedSinceAsync, which interleaves,
+    // refuses meanwhile, since the decision read a record that a revival may be about to change.
+    private bool holdInFlight;
+
     private PersonState State => state.State;
 
     public async Task HoldForMarriageAsync(string marriageId)
+    {
+        holdInFlight = true;
+        try
+        {
+            await HoldAsync(marriageId);
+        }
+        finally
+        {
+            holdInFlight = false;
+        }
+    }
+
+    public async Task<bool> HasMarriedSinceAsync(string marriageId)
+    {
+        if (!holdInFlight && unstoredHold is null)
+        {
+            // Completed registrations stay pending here until confirmed lazily: settle them first.
+            await ResolvePendingAsync();
+        }
+
+        if (holdInFlight || unstoredHold is not null || State.Marriages.Any(l => l.Pending))
+        {
+            throw DomainException.Conflict("registration-in-progress",
+                $"A registration naming {ResidentIdNumber.Mask(ParseKey().Number)} is in progress at this moment; " +
+                "try again once it has completed.");
+        }
+
+        // Links are kept in registration order, so any link after this marriage's is a later marriage.
+        var index = State.Marriages.FindIndex(l => l.MarriageId == marriageId);
+        return index >= 0 && index < State.Marriages.Count - 1;
+    }
+
+    private async Task HoldAsync(string marriageId)
     {
         var id = ParseKey();
         if (!MarriageId.IsWellFormed(marriageId))
@@ -54,9 +91,23 @@ public sealed class PersonGrain(
         var records = await LoadRecordsAsync();
         if (records.FirstOrDefault(r => r.Status == MarriageStatus.InForce) is { } current)
         {
+            // The refusal discloses the person's status and certificate: logged like a read, before it is given.
+            await PersonDataAccess.RecordAsync(grains, clock, "refused-person-already-married", current.Id,
+                id.Number);
             throw DomainException.Violation("person-already-married",
                 $"{ResidentIdNumber.Mask(id.Number)} is married (certificate {current.CertificateNumber}); a person " +
                 "with a spouse cannot marry again (Civil Code art. 1041).");
+        }
+
+        switch (MaritalStatusRules.Derive(id.Number, records))
+        {
+            case MaritalStatus.DeclaredDead:
+                throw DomainException.Violation("person-declared-dead",
+                    $"{ResidentIdNumber.Mask(id.Number)} is declared dead by a court; they cannot marry unless the " +
+                    "declaration is revoked (Civil Code arts. 46, 51).");
+            case MaritalStatus.Deceased:
+                throw DomainException.Violation("person-deceased",
+                    $"The death of {ResidentIdNumber.Mask(id.Number)} is recorded; a deceased person cannot marry.");
         }
 
         State.IdNumber = id.Number;

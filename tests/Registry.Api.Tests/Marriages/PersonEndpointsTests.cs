@@ -84,4 +84,25 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
         Assert.Equal(2, byActor.GetArrayLength());
         Assert.DoesNotContain(person, bySubject.GetRawText());
     }
+
+    [Fact]
+    public async Task AccessLog_RecordsTheRefusalThatDisclosesAPersonIsMarried()
+    {
+        var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var clerk = "clerk-" + man[^4..];
+        var registrar = fixture.Api.ClientAs(clerk, "registrar.marriage");
+        var day = fixture.Api.Today.ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.Created, (await registrar.PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(man, woman, MarriageApiFixture.NextOffice()))).StatusCode);
+
+        await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync("/api/marriages",
+                MarriageApiFixture.Registration(man, MarriageApiFixture.Woman(), MarriageApiFixture.NextOffice())),
+            HttpStatusCode.UnprocessableEntity, "person-already-married");
+
+        var bySubject = await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
+            .GetAsync($"/api/access-log?date={day}&subject={man}"), HttpStatusCode.OK);
+        var entry = Assert.Single(bySubject.EnumerateArray());
+        Assert.Equal((clerk, "refused-person-already-married"),
+            (entry.GetProperty("actor").GetString(), entry.GetProperty("action").GetString()));
+    }
 }

@@ -42,11 +42,28 @@ public sealed class MaritalStatusRulesTests
     [Fact]
     public void Derive_EndedByDeclarationOfDeath_IsWidowedForTheSurvivorAndDeclaredDeadForTheOther()
     {
-        var ended = Record("1", First, new DateOnly(2010, 1, 1), MarriageStatus.EndedByDeath, deceased: First);
+        var ended = Record("1", First, new DateOnly(2010, 1, 1), MarriageStatus.EndedByDeath, deceased: First)
+            with { DeathDeclared = true };
 
         Assert.Equal(MaritalStatus.Widowed, MaritalStatusRules.Derive(Me, [ended]));
         Assert.Equal(MaritalStatus.DeclaredDead, MaritalStatusRules.Derive(First, [ended]));
     }
+
+    [Fact]
+    public void Derive_EndedByDeath_IsWidowedForTheSurvivorAndDeceasedForTheOther()
+    {
+        var ended = Record("1", First, new DateOnly(2010, 1, 1), MarriageStatus.EndedByDeath, deceased: First);
+
+        Assert.Equal(MaritalStatus.Widowed, MaritalStatusRules.Derive(Me, [ended]));
+        Assert.Equal(MaritalStatus.Deceased, MaritalStatusRules.Derive(First, [ended]));
+    }
+
+    [Theory]
+    [InlineData(MarriageStatus.DivorcedByCourt)]
+    [InlineData(MarriageStatus.DissolvedByDeclarationOfDeath)]
+    public void Derive_DissolvedByACourtOrARevokedDeclaration_IsDivorced(MarriageStatus status) =>
+        Assert.Equal(MaritalStatus.Divorced,
+            MaritalStatusRules.Derive(Me, [Record("1", First, new DateOnly(2010, 1, 1), status)]));
 
     [Fact]
     public void ReferenceFor_NamesTheOtherParty()

@@ -3,8 +3,9 @@ using Registry.Abstractions.Persons;
 
 namespace Registry.Api.Contracts.Marriages;
 
-/// <summary>A certificate issued to one party (<c>holder</c>, masked). A replaced certificate is <c>void</c> from
-/// <c>voidedOn</c> and names the number that replaced it.</summary>
+/// <summary>A certificate issued to one party (<c>holder</c>, masked). A replaced certificate, or one of a marriage
+/// dissolved or annulled, is <c>void</c> from <c>voidedOn</c> for <c>voidReason</c>; a replaced one names its
+/// replacement.</summary>
 public sealed record CertificateResponse(
     string Number,
     CertificateKind Kind,
@@ -13,9 +14,10 @@ public sealed record CertificateResponse(
     DateOnly IssuedOn,
     bool Void,
     DateOnly? VoidedOn,
-    string? ReplacedBy)
+    string? ReplacedBy,
+    string? VoidReason)
 {
     public static CertificateResponse From(CertificateDetails c) =>
         new(c.Number, c.Kind, ResidentIdNumber.Mask(c.HolderIdNumber), c.Office, c.IssuedOn, c.IsVoid, c.VoidedOn,
-            c.ReplacedBy);
+            c.ReplacedBy, c.VoidReason);
 }

@@ -1,0 +1,619 @@
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
+
+namespace Registry.Grains.Marriages;
+
+/// <summary>
+/// The marriage aggregate: every rule of a registered marriage record (divorce applications and their periods,
+/// divorce registration, certificates and their replacement, court judgments and the ends of a marriage) over its
+/// <see cref="MarriageState"/>. No I/O: the grain loads the state, checks what needs other grains (offices, serials,
+/// persons), calls one method here and stores the state. Each method either refuses with a
+/// <see cref="DomainException"/> naming the rule, leaving the state untouched, or changes it and appends the
+/// history entries it caused. Not thread-safe: one instance per call, owned by the grain's turn.
+/// </summary>
+/// <param name="state">The record, changed in place.</param>
+/// <param name="now">When the change is recorded (history timestamps).</param>
+/// <param name="today">The bureau's date (<paramref name="now"/> in its zone): the day rules are judged on.</param>
+/// <param name="actor">Who records the change (history entries).</param>
+public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly today, string actor)
+{
+    public string Id => state.Id;
+
+    public MarriageStatus Status => state.Status;
+
+    public DateOnly Today => today;
+
+    /// <summary>Ended by a court's declaration of death (which a revocation may undo) rather than a death: told by
+    /// the history entry that ended it, so records stored before deaths were recorded read the same.</summary>
+    public bool DeathDeclared => state.Status == MarriageStatus.EndedByDeath
+        && state.Events.LastOrDefault(e => e.Kind is MarriageEventKind.DeclaredDead or MarriageEventKind.PartyDied)
+            ?.Kind == MarriageEventKind.DeclaredDead;
+
+    public bool HasOpenApplication => state.Applications.Any(a => a.Outcome == DivorceApplicationOutcome.Open);
+
+    /// <summary>The J certificate number given at registration (or recorded from the archive).</summary>
+    public string MarriageCertificateNumber =>
+        state.Certificates.First(c => c.Kind == CertificateKind.Marriage).Number;
+
+    /// <summary>Both parties' ID numbers as registered.</summary>
+    public (string A, string B) PartyIdNumbers => (state.PartyA.IdNumber, state.PartyB.IdNumber);
+
+    /// <summary>Writes a new registration (parties already checked by <see cref="MarriageRules"/>, both persons
+    /// reserved, <paramref name="certificateNumber"/> taken) into the empty state.</summary>
+    public void Register(RegisterMarriage command, ResidentId a, ResidentId b, string certificateNumber)
+    {
+        state.Record = MarriageRecordStatus.Registered;
+        state.Office = command.Office;
+        state.RegisteredOn = today;
+        state.PartyA = ToRecord(command.PartyA, a);
+        state.PartyB = ToRecord(command.PartyB, b);
+        state.NoSpouseDeclared = command.NoSpouseDeclared;
+        state.NoProhibitedKinshipDeclared = command.NoProhibitedKinshipDeclared;
+        state.BothPresent = command.BothPresent;
+        state.Status = MarriageStatus.InForce;
+        state.Certificates =
+        [
+            NewCertificate(certificateNumber, CertificateKind.Marriage, a.Number, command.Office),
+            NewCertificate(certificateNumber, CertificateKind.Marriage, b.Number, command.Office),
+        ];
+        AddEvent(MarriageEventKind.Registered, today, command.Office, certificateNumber, null, null, null, null);
+    }
+
+    /// <summary>Marks every open application whose last day to appear has passed as deemed withdrawn (Civil Code
+    /// art. 1077); returns how many.</summary>
+    public int ApplyLapses()
+    {
+        var lapsed = state.Applications.Where(a => DivorcePeriods.HasLapsed(a, today)).ToList();
+        foreach (var application in lapsed)
+        {
+            var lapsedOn = application.LastDayToAppear.AddDays(1);
+            application.Outcome = DivorceApplicationOutcome.DeemedWithdrawn;
+            application.ClosedOn = lapsedOn;
+            AddEvent(MarriageEventKind.DivorceDeemedWithdrawn, lapsedOn, application.Office,
+                ApplicationId(application), null, null,
+                $"Neither party appeared by {application.LastDayToAppear:yyyy-MM-dd} (Civil Code art. 1077).", null);
+        }
+
+        return lapsed.Count;
+    }
+
+    /// <summary>Refuses an application unless the marriage is in force without an open one; returns the
+    /// agreement's checked text.</summary>
+    public string CheckCanApplyForDivorce(string? agreement)
+    {
+        var text = MarriageRules.RequireText(agreement, "agreement", 4_000);
+        EnsureInForce();
+        if (state.Applications.FirstOrDefault(a => a.Outcome == DivorceApplicationOutcome.Open) is { } open)
+        {
+            throw DomainException.Conflict("divorce-application-open",
+                $"Divorce application {ApplicationId(open)} of this marriage is still open.");
+        }
+
+        return text;
+    }
+
+    /// <summary>Receives an application checked by <see cref="CheckCanApplyForDivorce"/> at a valid
+    /// <paramref name="office"/>, with its periods from <paramref name="calendar"/>.</summary>
+    public DivorceApplicationRecord ApplyForDivorce(string office, string agreement, HolidayCalendar calendar)
+    {
+        var (coolingOffEnds, lastDay) = DivorcePeriods.For(today, calendar);
+        var application = new DivorceApplicationRecord
+        {
+            Sequence = state.Applications.Count + 1,
+            Office = office,
+            Agreement = agreement,
+            ReceivedOn = today,
+            CoolingOffEnds = coolingOffEnds,
+            LastDayToAppear = lastDay,
+        };
+        state.Applications.Add(application);
+        AddEvent(MarriageEventKind.DivorceApplied, today, office, ApplicationId(application), null, null, null,
+            $"cooling-off ends {coolingOffEnds:yyyy-MM-dd}; last day to appear {lastDay:yyyy-MM-dd}");
+        return application;
+    }
+
+    /// <summary>Withdraws an application during its cooling-off period at a party's request.</summary>
+    public DivorceApplicationRecord WithdrawDivorceApplication(int sequence, WithdrawDivorceApplication command)
+    {
+        var party = EnsureParty(command.PartyIdNumber, "party");
+        var reason = command.Reason?.Trim();
+        if (reason?.Length > MarriageRules.MaxReasonLength)
+        {
+            throw DomainException.Invalid("field-too-long", "reason",
+                $"'reason' is at most {MarriageRules.MaxReasonLength} characters.");
+        }
+
+        var application = FindApplication(sequence);
+        EnsureOpen(application);
+        if (today > application.CoolingOffEnds)
+        {
+            throw DomainException.Violation("cooling-off-over",
+                $"The cooling-off period ended on {application.CoolingOffEnds:yyyy-MM-dd}; an application can be " +
+                "withdrawn only during it. Not appearing by the last day withdraws it.");
+        }
+
+        application.Outcome = DivorceApplicationOutcome.Withdrawn;
+        application.ClosedOn = today;
+        application.WithdrawnBy = party;
+        AddEvent(MarriageEventKind.DivorceWithdrawn, today, application.Office, ApplicationId(application), party,
+            null, reason, null);
+        return application;
+    }
+
+    /// <summary>Refuses a divorce registration outside the application's window, office or without both parties;
+    /// returns the application to register.</summary>
+    public DivorceApplicationRecord CheckCanRegisterDivorce(int sequence, RegisterDivorce command)
+    {
+        var application = FindApplication(sequence);
+        EnsureOpen(application);
+        if (command.Office != application.Office)
+        {
+            throw DomainException.Violation("divorce-office-mismatch",
+                $"The application was received by office {application.Office}; the divorce is registered by the " +
+                "same office.");
+        }
+
+        if (today <= application.CoolingOffEnds)
+        {
+            throw DomainException.Violation("cooling-off-not-over",
+                $"The cooling-off period runs until {application.CoolingOffEnds:yyyy-MM-dd}; both parties may appear " +
+                $"from {application.CoolingOffEnds.AddDays(1):yyyy-MM-dd} to " +
+                $"{application.LastDayToAppear:yyyy-MM-dd}.");
+        }
+
+        if (!command.BothPresent)
+        {
+            throw DomainException.Violation("both-parties-must-appear",
+                "Both parties must appear in person to be registered divorced.");
+        }
+
+        return application;
+    }
+
+    /// <summary>Registers the divorce of an application checked by <see cref="CheckCanRegisterDivorce"/> under
+    /// L certificate <paramref name="number"/>.</summary>
+    public DivorceRegistration RegisterDivorce(DivorceApplicationRecord application, string number)
+    {
+        application.Outcome = DivorceApplicationOutcome.Registered;
+        application.ClosedOn = today;
+        application.CertificateNumber = number;
+        state.Status = MarriageStatus.Divorced;
+        state.EndedOn = today;
+        var reason = $"divorce registered ({number})";
+        VoidMarriageCertificates(reason);
+        state.Certificates.Add(NewCertificate(number, CertificateKind.Divorce, state.PartyA.IdNumber,
+            application.Office));
+        state.Certificates.Add(NewCertificate(number, CertificateKind.Divorce, state.PartyB.IdNumber,
+            application.Office));
+        AddEvent(MarriageEventKind.Divorced, today, application.Office, number, null, null, null,
+            $"application {ApplicationId(application)}");
+        return new DivorceRegistration(ApplicationId(application), Id, number, today);
+    }
+
+    /// <summary>Refuses a replacement for a marriage that was annulled; returns the holder's current certificate
+    /// and the kind its replacement takes (BL once divorced, BJ otherwise).</summary>
+    public (CertificateRecord Current, CertificateKind ReplacementKind) CertificateToReplace(string? holderIdNumber)
+    {
+        var holder = EnsureParty(holderIdNumber, "party");
+        if (state.Status is MarriageStatus.Annulled)
+        {
+            throw DomainException.Violation("marriage-annulled",
+                "The marriage was annulled by court judgment; its certificates are not replaced.");
+        }
+
+        if (state.Status is MarriageStatus.DivorcedByCourt or MarriageStatus.DissolvedByDeclarationOfDeath)
+        {
+            throw DomainException.Violation("marriage-dissolved",
+                "The marriage was dissolved by a court or by a revoked declaration of death: its certificates are " +
+                "void and not replaced (the court's document is the proof).");
+        }
+
+        var divorced = state.Status == MarriageStatus.Divorced;
+        var current = state.Certificates.LastOrDefault(c => c.HolderIdNumber == holder && c.ReplacedBy is null
+            && (divorced
+                ? c.Kind is CertificateKind.Divorce or CertificateKind.DivorceReplacement
+                : c.Kind is CertificateKind.Marriage or CertificateKind.MarriageReplacement))
+            ?? throw DomainException.Violation("no-certificate-to-replace",
+                "The registry issued no certificate of this kind to the party (a divorce by court judgment is " +
+                "proved by the judgment, not by an L certificate).");
+        return (current, divorced ? CertificateKind.DivorceReplacement : CertificateKind.MarriageReplacement);
+    }
+
+    /// <summary>Issues the replacement <paramref name="number"/> of a certificate from
+    /// <see cref="CertificateToReplace"/>; the old one is kept, void and pointing to it.</summary>
+    public CertificateRecord ReplaceCertificate(CertificateRecord current, CertificateKind kind, string number,
+        string office)
+    {
+        var replacement = NewCertificate(number, kind, current.HolderIdNumber, office);
+
+        // A replaced J of a marriage that has since ended is void already, for that reason; the replacement of an
+        // ended marriage's J is void from the start likewise.
+        current.VoidedOn ??= today;
+        current.VoidReason ??= $"replaced by {number}";
+        current.ReplacedBy = number;
+        state.Certificates.Add(replacement);
+        AddEvent(MarriageEventKind.CertificateReplaced, today, office, replacement.Number, current.HolderIdNumber,
+            null, null, $"replaces {current.Number}, now void");
+        return replacement;
+    }
+
+    /// <summary>Records a court judgment as a new history entry and applies what it decides. A revocation of a
+    /// declaration of death goes through <see cref="RevokeDeclarationOfDeath"/> instead (it needs to know whether
+    /// the spouse remarried).</summary>
+    public MarriageEvent RecordJudgment(CourtJudgment judgment)
+    {
+        var (court, reference, reason) = CheckJudgment(judgment);
+        switch (judgment.Kind)
+        {
+            case CourtJudgmentKind.Annulment or CourtJudgmentKind.Voidness:
+            {
+                if (state.Status == MarriageStatus.Annulled)
+                {
+                    throw DomainException.Conflict("marriage-already-annulled", "The marriage is already annulled.");
+                }
+
+                var annulment = judgment.Kind == CourtJudgmentKind.Annulment;
+                state.Status = MarriageStatus.Annulled;
+                state.EndedOn = judgment.JudgmentDate;
+                var recorded = AddEvent(annulment ? MarriageEventKind.Annulled : MarriageEventKind.DeclaredVoid,
+                    judgment.JudgmentDate, null, reference, null, court, reason,
+                    annulment
+                        ? "annulled: void from the start (Civil Code arts. 1052-1054)"
+                        : "declared void: void from the start (Civil Code arts. 1051, 1054)");
+                CancelOpenApplications(reference);
+                VoidMarriageCertificates($"{(annulment ? "annulled" : "declared void")} by judgment {reference}");
+                return recorded;
+            }
+
+            case CourtJudgmentKind.Divorce or CourtJudgmentKind.DivorceMediation:
+            {
+                var effective = judgment.EffectiveDate
+                    ?? throw DomainException.Invalid("field-required", "effectiveDate",
+                        "A divorce by judgment or mediation ends the marriage when it takes legal effect: " +
+                        "'effectiveDate' is required.");
+                if (effective < judgment.JudgmentDate || effective > today)
+                {
+                    throw DomainException.Invalid("effective-date-out-of-range", "effectiveDate",
+                        $"'effectiveDate' is on or after the judgment date ({judgment.JudgmentDate:yyyy-MM-dd}) and " +
+                        "not after today: a judgment is recorded once it has taken effect.");
+                }
+
+                EnsureInForce();
+                state.Status = MarriageStatus.DivorcedByCourt;
+                state.EndedOn = effective;
+                var document = judgment.Kind == CourtJudgmentKind.Divorce ? "divorce judgment" : "mediation statement";
+                var recorded = AddEvent(MarriageEventKind.DivorcedByCourt, effective, null, reference, null, court,
+                    reason, $"{document} given {judgment.JudgmentDate:yyyy-MM-dd}, in effect " +
+                    $"{effective:yyyy-MM-dd} (Civil Code art. 1079)");
+                CancelOpenApplications(reference);
+                VoidMarriageCertificates($"dissolved by {document} {reference}");
+                return recorded;
+            }
+
+            case CourtJudgmentKind.DeclarationOfDeath:
+            {
+                var party = EnsureParty(judgment.PartyIdNumber, "party");
+                EnsureInForce();
+                state.Status = MarriageStatus.EndedByDeath;
+                state.EndedOn = judgment.JudgmentDate;
+                state.DeceasedIdNumber = party;
+                var recorded = AddEvent(MarriageEventKind.DeclaredDead, judgment.JudgmentDate, null, reference, party,
+                    court, reason, "marriage ends on the declaration of death (Civil Code art. 51)");
+                CancelOpenApplications(reference);
+                return recorded;
+            }
+
+            case CourtJudgmentKind.Correction:
+                return RecordCorrection(judgment, court, reference, reason);
+
+            case CourtJudgmentKind.RevocationOfDeclarationOfDeath:
+                throw new InvalidOperationException("A revocation is recorded by RevokeDeclarationOfDeath.");
+
+            default:
+                throw DomainException.Invalid("judgment-kind", "kind", "Unknown kind of judgment.");
+        }
+    }
+
+    /// <summary>Refuses a revocation that does not match a standing declaration of death on this marriage; returns
+    /// the spouse, whose later marriages decide whether it revives.</summary>
+    public string SpouseOfDeclaredDead(CourtJudgment revocation)
+    {
+        CheckJudgment(revocation);
+        var party = EnsureParty(revocation.PartyIdNumber, "party");
+        if (!DeathDeclared || state.DeceasedIdNumber != party)
+        {
+            throw DomainException.Violation("no-declaration-of-death",
+                $"{ResidentIdNumber.Mask(party)} is not recorded as declared dead on marriage {Id}; there is no " +
+                "declaration to revoke.");
+        }
+
+        return party == state.PartyA.IdNumber ? state.PartyB.IdNumber : state.PartyA.IdNumber;
+    }
+
+    /// <summary>
+    /// Records the revocation of the declaration of death (Civil Code art. 51): the marriage revives from the
+    /// revocation unless <paramref name="spouseRemarried"/> or the spouse declined; otherwise it stays dissolved
+    /// from the declaration. Either way the party is no longer declared dead.
+    /// </summary>
+    public MarriageEvent RevokeDeclarationOfDeath(CourtJudgment revocation, bool spouseRemarried)
+    {
+        var (court, reference, reason) = CheckJudgment(revocation);
+        var party = EnsureParty(revocation.PartyIdNumber, "party");
+        SpouseOfDeclaredDead(revocation);
+        state.DeceasedIdNumber = null;
+        if (!spouseRemarried && !revocation.SpouseDeclinesRevival)
+        {
+            state.Status = MarriageStatus.InForce;
+            state.EndedOn = null;
+            return AddEvent(MarriageEventKind.Revived, revocation.JudgmentDate, null, reference, party, court, reason,
+                "declaration of death revoked: the marriage revives (Civil Code art. 51)");
+        }
+
+        state.Status = MarriageStatus.DissolvedByDeclarationOfDeath;
+        VoidMarriageCertificates($"dissolved: declaration of death revoked without revival ({reference})");
+        return AddEvent(MarriageEventKind.DeclarationOfDeathRevoked, revocation.JudgmentDate, null, reference, party,
+            court, reason,
+            "declaration of death revoked; the marriage does not revive: " +
+            (spouseRemarried ? "the spouse has remarried" : "the spouse declared they do not want it to") +
+            " (Civil Code art. 51)");
+    }
+
+    /// <summary>Records a party's death, proved by a death certificate or household deregistration: the marriage
+    /// ends on the day of death and the survivor is widowed.</summary>
+    public MarriageEvent RecordDeath(RecordDeath command)
+    {
+        var party = EnsureParty(command.PartyIdNumber, "party");
+        var proofReference = MarriageRules.RequireText(command.ProofReference, "proofReference", 100);
+        var issuedBy = MarriageRules.RequireText(command.IssuedBy, "issuedBy", 200);
+        if (command.DiedOn > today)
+        {
+            throw DomainException.Invalid("date-of-death-in-future", "diedOn", "'diedOn' cannot be after today.");
+        }
+
+        if (command.DiedOn < state.RegisteredOn)
+        {
+            throw DomainException.Invalid("death-before-registration", "diedOn",
+                $"The marriage was registered on {state.RegisteredOn:yyyy-MM-dd}; a party's death ending it cannot " +
+                "be dated earlier.");
+        }
+
+        EnsureInForce();
+        state.Status = MarriageStatus.EndedByDeath;
+        state.EndedOn = command.DiedOn;
+        state.DeceasedIdNumber = party;
+        var proof = command.Proof == DeathProof.DeathCertificate ? "death certificate" : "household deregistration";
+        var recorded = AddEvent(MarriageEventKind.PartyDied, command.DiedOn, null, proofReference, party, null, null,
+            $"{proof} issued by {issuedBy}; the marriage ends on the death, the survivor is widowed");
+        CancelOpenApplications(proofReference);
+        return recorded;
+    }
+
+    /// <summary>The ID number of a party of this marriage given in request field <paramref name="field"/>;
+    /// <c>party-not-in-marriage</c> otherwise.</summary>
+    public string EnsureParty(string? idNumber, string field)
+    {
+        var id = MarriageRules.ParseIdNumber(idNumber, field, today);
+        if (id.Number != state.PartyA.IdNumber && id.Number != state.PartyB.IdNumber)
+        {
+            throw DomainException.Violation("party-not-in-marriage",
+                $"{ResidentIdNumber.Mask(id.Number)} is not a party of marriage {Id}.");
+        }
+
+        return id.Number;
+    }
+
+    public DivorceApplicationRecord FindApplication(int sequence) =>
+        state.Applications.FirstOrDefault(a => a.Sequence == sequence)
+        ?? throw DomainException.NotFound("divorce-application-not-found",
+            $"No divorce application {DivorceApplicationId.Format(Id, sequence)} is recorded.");
+
+    /// <summary>The booklets issued under <paramref name="number"/> (one per holder) and the marriage's standing;
+    /// <c>certificate-not-found</c> when this record issued no such number.</summary>
+    public CertificateVerification Verify(string number)
+    {
+        var booklets = state.Certificates.Where(c => c.Number == number).Select(ToDetails).ToList();
+        if (booklets.Count == 0)
+        {
+            throw DomainException.NotFound("certificate-not-found", $"No certificate {number} is recorded.");
+        }
+
+        return new CertificateVerification(Id, state.Status, booklets);
+    }
+
+    public MarriageDetails ToDetails() =>
+        new(Id, state.Status, state.Office, state.RegisteredOn, MarriageCertificateNumber,
+            ToDetails(state.PartyA), ToDetails(state.PartyB), state.EndedOn,
+            state.Certificates.Select(ToDetails).ToList(),
+            state.Applications.Select(ToDetails).ToList(),
+            state.Events.ToList());
+
+    public MarriageSummary ToSummary()
+    {
+        var a = CurrentParty(state.PartyA);
+        var b = CurrentParty(state.PartyB);
+        return new MarriageSummary(Id, state.Status, state.Office, state.RegisteredOn, MarriageCertificateNumber,
+            a.IdNumber, a.Name, b.IdNumber, b.Name, state.EndedOn, state.DeceasedIdNumber)
+        {
+            DeathDeclared = DeathDeclared,
+        };
+    }
+
+    public DivorceApplicationDetails ToDetails(DivorceApplicationRecord a) =>
+        new(ApplicationId(a), Id, a.Office, a.ReceivedOn, a.CoolingOffEnds, a.LastDayToAppear,
+            DivorcePeriods.StatusOn(a, today), a.ClosedOn, a.WithdrawnBy, a.CertificateNumber);
+
+    public static CertificateDetails ToDetails(CertificateRecord c) =>
+        new(c.Number, c.Kind, c.HolderIdNumber, c.Office, c.IssuedOn, c.VoidedOn, c.ReplacedBy)
+        {
+            VoidReason = c.VoidReason,
+        };
+
+    private (string Court, string Reference, string Reason) CheckJudgment(CourtJudgment judgment)
+    {
+        var court = MarriageRules.RequireText(judgment.Court, "court", 200);
+        var reference = MarriageRules.RequireText(judgment.Reference, "reference", 100);
+        var reason = MarriageRules.RequireText(judgment.Reason, "reason", MarriageRules.MaxReasonLength);
+        if (judgment.JudgmentDate > today)
+        {
+            throw DomainException.Invalid("judgment-date-in-future", "judgmentDate",
+                "A judgment is recorded once given; its date cannot be after today.");
+        }
+
+        if (judgment.JudgmentDate < state.RegisteredOn)
+        {
+            // It would end or amend the record before it began (an end date before the registration date).
+            throw DomainException.Invalid("judgment-before-registration", "judgmentDate",
+                $"The marriage was registered on {state.RegisteredOn:yyyy-MM-dd}; a judgment on it cannot be dated " +
+                "earlier.");
+        }
+
+        if (state.Events.Any(e => e.Court is not null && e.Reference == reference))
+        {
+            throw DomainException.Conflict("judgment-already-recorded",
+                $"A judgment with reference {reference} is already recorded for this marriage.");
+        }
+
+        return (court, reference, reason);
+    }
+
+    private MarriageEvent RecordCorrection(CourtJudgment judgment, string court, string reference, string reason)
+    {
+        var party = EnsureParty(judgment.PartyIdNumber, "party");
+        var name = judgment.CorrectedName is null
+            ? null
+            : MarriageRules.RequireText(judgment.CorrectedName, "correctedName", MarriageRules.MaxNameLength);
+        var nationality = judgment.CorrectedNationality is null
+            ? null
+            : MarriageRules.RequireText(judgment.CorrectedNationality, "correctedNationality",
+                MarriageRules.MaxNationalityLength);
+        if (name is null && nationality is null)
+        {
+            throw DomainException.Invalid("correction-empty", "correctedName",
+                "A correction names the corrected name, nationality or both.");
+        }
+
+        var before = CurrentParty(party == state.PartyA.IdNumber ? state.PartyA : state.PartyB);
+        var details = string.Join("; ", new[]
+        {
+            name is null ? null : $"name: {before.Name} -> {name}",
+            nationality is null ? null : $"nationality: {before.Nationality} -> {nationality}",
+        }.OfType<string>());
+        var recorded = AddEvent(MarriageEventKind.Corrected, judgment.JudgmentDate, null, reference, party, court,
+            reason, details);
+        state.Corrections.Add(new PartyCorrection
+        {
+            EventSequence = recorded.Sequence,
+            PartyIdNumber = party,
+            Name = name,
+            Nationality = nationality,
+        });
+        return recorded;
+    }
+
+    /// <summary>Marks the marriage's current J/BJ certificates void with the reason (certificates of a marriage
+    /// that ended are void: collected or marked).</summary>
+    private void VoidMarriageCertificates(string reason)
+    {
+        foreach (var certificate in state.Certificates.Where(c => c.VoidedOn is null
+            && c.Kind is CertificateKind.Marriage or CertificateKind.MarriageReplacement))
+        {
+            certificate.VoidedOn = today;
+            certificate.VoidReason = reason;
+        }
+    }
+
+    private void CancelOpenApplications(string reference)
+    {
+        foreach (var application in state.Applications.Where(a => a.Outcome == DivorceApplicationOutcome.Open))
+        {
+            application.Outcome = DivorceApplicationOutcome.Cancelled;
+            application.ClosedOn = today;
+            AddEvent(MarriageEventKind.DivorceApplicationCancelled, today, application.Office,
+                ApplicationId(application), null, null, $"the marriage ended ({reference})", null);
+        }
+    }
+
+    private MarriageEvent AddEvent(MarriageEventKind kind, DateOnly effectiveDate, string? office, string? reference,
+        string? party, string? court, string? reason, string? details)
+    {
+        var recorded = new MarriageEvent(state.Events.Count + 1, kind, now, actor, effectiveDate, office, reference,
+            party, court, reason, details);
+        state.Events.Add(recorded);
+        return recorded;
+    }
+
+    private static void EnsureOpen(DivorceApplicationRecord application)
+    {
+        var (rule, message) = application.Outcome switch
+        {
+            DivorceApplicationOutcome.Open => (null, null),
+            DivorceApplicationOutcome.Withdrawn => ("divorce-application-withdrawn",
+                $"The application was withdrawn on {application.ClosedOn:yyyy-MM-dd}."),
+            DivorceApplicationOutcome.DeemedWithdrawn => ("divorce-application-expired",
+                $"Neither party appeared by {application.LastDayToAppear:yyyy-MM-dd}: the application is deemed " +
+                "withdrawn."),
+            DivorceApplicationOutcome.Registered => ("divorce-already-registered",
+                $"The divorce was registered on {application.ClosedOn:yyyy-MM-dd} ({application.CertificateNumber})."),
+            _ => ("divorce-application-cancelled",
+                $"The marriage ended otherwise on {application.ClosedOn:yyyy-MM-dd}; the application was closed."),
+        };
+        if (rule is not null)
+        {
+            throw DomainException.Conflict(rule, message!);
+        }
+    }
+
+    private void EnsureInForce()
+    {
+        if (state.Status != MarriageStatus.InForce)
+        {
+            throw DomainException.Violation("marriage-not-current",
+                $"Marriage {Id} is not in force ({state.Status}, since {state.EndedOn:yyyy-MM-dd}).");
+        }
+    }
+
+    private string ApplicationId(DivorceApplicationRecord application) =>
+        DivorceApplicationId.Format(Id, application.Sequence);
+
+    /// <summary>A party as recorded at registration with every correction applied in history order.</summary>
+    private PartyRecord CurrentParty(PartyRecord registered)
+    {
+        var current = new PartyRecord
+        {
+            IdNumber = registered.IdNumber,
+            Name = registered.Name,
+            Nationality = registered.Nationality,
+        };
+        foreach (var correction in state.Corrections.Where(c => c.PartyIdNumber == registered.IdNumber))
+        {
+            current.Name = correction.Name ?? current.Name;
+            current.Nationality = correction.Nationality ?? current.Nationality;
+        }
+
+        return current;
+    }
+
+    private PartyDetails ToDetails(PartyRecord registered)
+    {
+        var party = CurrentParty(registered);
+        ResidentIdNumber.TryParse(party.IdNumber, state.RegisteredOn, out var id, out _);
+        return new PartyDetails(party.IdNumber, party.Name, party.Nationality, id!.Sex, id.BirthDate);
+    }
+
+    private static PartyRecord ToRecord(MarriageParty party, ResidentId id) => new()
+    {
+        IdNumber = id.Number,
+        Name = party.Name.Trim(),
+        Nationality = party.Nationality.Trim(),
+    };
+
+    private CertificateRecord NewCertificate(string number, CertificateKind kind, string holder, string office) => new()
+    {
+        Number = number,
+        Kind = kind,
+        HolderIdNumber = holder,
+        Office = office,
+        IssuedOn = today,
+    };
+}
