@@ -23,10 +23,13 @@ public static class ShippedGeometry
     /// <summary>Prefecture-file features of prefecture level or below (not the municipalities' repeats).</summary>
     public static IReadOnlyList<Feature> Prefectures => prefectures.Value;
 
-    /// <summary>Features the seeder stores: registered code (invalid geometry is stored repaired, as
-    /// <see cref="Feature.Geometry"/> holds it).</summary>
+    /// <summary>Features the seeder stores: registered code; invalid geometry repaired as the seeder repairs it.</summary>
     public static IEnumerable<Feature> Seeded(IEnumerable<Feature> features) =>
-        features.Where(f => f.Registered);
+        features.Where(f => f.Registered)
+            .Select(f => f.Geometry.IsValid ? f : f with
+            {
+                Geometry = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(f.Geometry),
+            });
 
     public static Point InteriorPoint(Geometry geometry)
     {
@@ -38,8 +41,7 @@ public static class ShippedGeometry
     private static IReadOnlyList<Feature> Load(
         IReadOnlyList<(Registry.Abstractions.Spatial.GeoJson.RawFeature Feature, Geometry? Geometry)> features) =>
         features
-            .Select(f => new Feature(f.Feature.Text("区划码")!, f.Feature.Text("地名")!,
-                f.Geometry!.IsValid ? f.Geometry : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(f.Geometry),
+            .Select(f => new Feature(f.Feature.Text("区划码")!, f.Feature.Text("地名")!, f.Geometry!,
                 registered.Value.Contains(f.Feature.Text("区划码")!)))
             .ToList();
 
