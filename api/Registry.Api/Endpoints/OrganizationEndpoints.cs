@@ -30,6 +30,11 @@ public static class OrganizationEndpoints
 
     private const int DefaultPageSize = 20;
 
+    private static readonly string[] SearchParameters =
+        ["name", "uscc", "legalRepresentative", "kind", "registeringOffice", "status", "page", "pageSize"];
+
+    private static readonly string[] ListParameters = ["page", "pageSize"];
+
     private static readonly string UsccFormatMessage =
         $"A Unified Social Credit Code is {UnifiedSocialCreditCode.Length} characters of {UnifiedSocialCreditCode.Alphabet}.";
 
@@ -50,7 +55,7 @@ public static class OrganizationEndpoints
         routes.MapGet(root, Search)
             .WithTags("Organizations")
             .WithName(nameof(Search))
-            .WithSummary("Search organizations by name fragment, kind, registering office and status (paged)")
+            .WithSummary("Search organizations by name fragment, code, legal representative, kind, registering office (with the offices below it) and status (paged); unknown parameters are a 400")
             .AllowAnonymous()
             .ProducesValidationProblem();
 
@@ -186,28 +191,37 @@ public static class OrganizationEndpoints
         return TypedResults.Created($"/api/organizations/{uscc}", OrganizationResponse.From(details, clock.Today));
     }
 
-    public static async Task<Ok<PageResponse<OrganizationSummaryResponse>>> Search(string? name, string? kind,
-        string? registeringOffice, string? status, string? page, string? pageSize, IGrainFactory grains)
+    public static async Task<Ok<PageResponse<OrganizationSummaryResponse>>> Search(string? name, string? uscc,
+        string? legalRepresentative, string? kind, string? registeringOffice, string? status, string? page,
+        string? pageSize, HttpRequest http, IGrainFactory grains)
     {
-        var checks = new RequestChecks().DivisionCode("registeringOffice", registeringOffice);
+        var checks = new RequestChecks();
+        KnownParametersOnly(checks, http, SearchParameters);
+        checks.DivisionCode("registeringOffice", registeringOffice);
+        var code = string.IsNullOrWhiteSpace(uscc) ? null : uscc.Trim().ToUpperInvariant();
+        if (code is not null && !UnifiedSocialCreditCode.IsWellFormed(code))
+        {
+            checks.Fail("uscc", "uscc-format", UsccFormatMessage);
+        }
+
         var kindValue = checks.Enum<OrganizationKind>("kind", "query-value", kind);
         var statusValue = checks.Enum<OrganizationStatus>("status", "query-value", status);
         var (pageNumber, size) = checks.Paging(page, "pageSize", pageSize, DefaultPageSize, MaxPageSize, MaxPagingDepth);
         checks.ThrowIfAny();
         var query = new OrganizationQuery(name, kindValue, registeringOffice, statusValue, null,
-            (pageNumber - 1) * size, size);
+            (pageNumber - 1) * size, size, code, string.IsNullOrWhiteSpace(legalRepresentative) ? null : legalRepresentative);
         var result = await grains.Get<IOrganizationSearchGrain>(0).SearchAsync(query);
         return TypedResults.Ok(new PageResponse<OrganizationSummaryResponse>(pageNumber, size, result.Total,
             result.Items.Select(OrganizationSummaryResponse.From).ToList()));
     }
 
     public static Task<Ok<PageResponse<ListedOrganizationResponse>>> GetAbnormalList(string? page, string? pageSize,
-        IGrainFactory grains) =>
-        GetListAsync(OrganizationList.Abnormal, page, pageSize, grains);
+        HttpRequest http, IGrainFactory grains) =>
+        GetListAsync(OrganizationList.Abnormal, page, pageSize, http, grains);
 
     public static Task<Ok<PageResponse<ListedOrganizationResponse>>> GetDishonestList(string? page,
-        string? pageSize, IGrainFactory grains) =>
-        GetListAsync(OrganizationList.SeriousDishonesty, page, pageSize, grains);
+        string? pageSize, HttpRequest http, IGrainFactory grains) =>
+        GetListAsync(OrganizationList.SeriousDishonesty, page, pageSize, http, grains);
 
     public static async Task<Ok<OrganizationResponse>> GetOrganization(string uscc, IGrainFactory grains,
         BureauClock clock)
@@ -254,8 +268,7 @@ public static class OrganizationEndpoints
         var filer = ActingFor(user, code);
         var checks = new RequestChecks().Required("year", request.Year);
         ReportYear(checks, request.Year);
-        var content = ReadContent(checks, request.Activities, request.Income, request.Expenditure, request.NetAssets,
-            request.Staff, request.MajorActivities, request.PartyOrganization, request.RectificationReport);
+        var content = ReadContent(checks, request);
         checks.ThrowIfAny();
         var report = await grains.Get<IOrganizationGrain>(code).FileAnnualReportAsync(
             new FileAnnualReport(request.Year!.Value, content, filer, request.LateFilingReason));
@@ -280,8 +293,7 @@ public static class OrganizationEndpoints
         var reportYear = PathYear(year);
         var filer = ActingFor(user, code);
         var checks = new RequestChecks().Required("reason", request.Reason);
-        var content = ReadContent(checks, request.Activities, request.Income, request.Expenditure, request.NetAssets,
-            request.Staff, request.MajorActivities, request.PartyOrganization, request.RectificationReport);
+        var content = ReadContent(checks, request);
         checks.ThrowIfAny();
         var report = await grains.Get<IOrganizationGrain>(code).CorrectAnnualReportAsync(
             new CorrectAnnualReport(reportYear, content, filer, request.Reason!));
@@ -381,9 +393,10 @@ public static class OrganizationEndpoints
     }
 
     private static async Task<Ok<PageResponse<ListedOrganizationResponse>>> GetListAsync(OrganizationList list,
-        string? page, string? pageSize, IGrainFactory grains)
+        string? page, string? pageSize, HttpRequest http, IGrainFactory grains)
     {
         var checks = new RequestChecks();
+        KnownParametersOnly(checks, http, ListParameters);
         var (pageNumber, size) = checks.Paging(page, "pageSize", pageSize, DefaultPageSize, MaxPageSize, MaxPagingDepth);
         checks.ThrowIfAny();
         var result = await grains.Get<IOrganizationSearchGrain>(0).SearchAsync(
@@ -417,6 +430,19 @@ public static class OrganizationEndpoints
         policy.RequireAuthenticatedUser()
             .RequireRole(RegistryPolicies.Organization, RegistryPolicies.OrganizationRegistrar);
 
+    /// <summary>
+    /// Refuses query parameters the resource does not know (a misspelt filter must not silently return everything),
+    /// naming each and the ones it accepts.
+    /// </summary>
+    private static void KnownParametersOnly(RequestChecks checks, HttpRequest http, string[] known)
+    {
+        foreach (var key in http.Query.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+        {
+            checks.Fail(key.Length > 100 ? key[..100] : key, "unknown-query-parameter",
+                $"'{(key.Length > 100 ? key[..100] : key)}' is not a parameter of this resource; it accepts {string.Join(", ", known)}.");
+        }
+    }
+
     /// <summary>The path's code, upper-cased; a malformed one is a 400.</summary>
     private static string Code(string uscc)
     {
@@ -448,18 +474,63 @@ public static class OrganizationEndpoints
         }
     }
 
-    private static AnnualReportContent ReadContent(RequestChecks checks, string? activities, decimal? income,
-        decimal? expenditure, decimal? netAssets, int? staff, string? majorActivities,
-        PartyOrganizationStatus? partyOrganization, string? rectificationReport)
+    /// <summary>
+    /// The report body as the grain's content: every section present and every figure given (a missing one is a 400
+    /// naming it); the accounting identities are the aggregate's rules.
+    /// </summary>
+    private static AnnualReportContent ReadContent(RequestChecks checks, IAnnualReportBody body)
     {
         checks
-            .Required("activities", activities)
-            .Required("income", income)
-            .Required("expenditure", expenditure)
-            .Required("netAssets", netAssets)
-            .Required("staff", staff)
-            .Required("partyOrganization", partyOrganization);
-        return new AnnualReportContent(activities ?? "", income ?? 0, expenditure ?? 0, netAssets ?? 0, staff ?? 0,
-            majorActivities, partyOrganization ?? default, rectificationReport);
+            .Required("activities", body.Activities)
+            .Required("partyOrganization", body.PartyOrganization)
+            .Required("governance", body.Governance)
+            .Required("balanceSheet", body.BalanceSheet)
+            .Required("incomeBySource", body.IncomeBySource)
+            .Required("expenses", body.Expenses)
+            .Required("workforce", body.Workforce);
+
+        decimal Amount(string field, decimal? value)
+        {
+            checks.Required(field, value);
+            return value ?? 0;
+        }
+
+        int Number(string field, int? value)
+        {
+            checks.Required(field, value);
+            return value ?? 0;
+        }
+
+        var g = body.Governance;
+        var governance = g is null ? null : new ReportGovernance(Number("governance.councilMeetings", g.CouncilMeetings),
+            Number("governance.generalMeetings", g.GeneralMeetings), g.ResponsiblePersonChanges);
+        var b = body.BalanceSheet;
+        var balance = b is null ? null : new BalanceSheet(Amount("balanceSheet.totalAssets", b.TotalAssets),
+            Amount("balanceSheet.totalLiabilities", b.TotalLiabilities),
+            Amount("balanceSheet.restrictedNetAssets", b.RestrictedNetAssets),
+            Amount("balanceSheet.unrestrictedNetAssets", b.UnrestrictedNetAssets),
+            Amount("balanceSheet.totalNetAssets", b.TotalNetAssets),
+            Amount("balanceSheet.netAssetsAtStartOfYear", b.NetAssetsAtStartOfYear));
+        var i = body.IncomeBySource;
+        var income = i is null ? null : new IncomeBySource(Amount("incomeBySource.donations", i.Donations),
+            Amount("incomeBySource.governmentGrants", i.GovernmentGrants), Amount("incomeBySource.services", i.Services),
+            Amount("incomeBySource.membershipFees", i.MembershipFees), Amount("incomeBySource.investment", i.Investment),
+            Amount("incomeBySource.other", i.Other), Amount("incomeBySource.total", i.Total));
+        var e = body.Expenses;
+        var expenses = e is null ? null : new ExpensesByPurpose(Amount("expenses.programme", e.Programme),
+            Amount("expenses.administration", e.Administration), Amount("expenses.fundraising", e.Fundraising),
+            Amount("expenses.other", e.Other), Amount("expenses.total", e.Total));
+        var w = body.Workforce;
+        var workforce = w is null ? null : new ReportWorkforce(Number("workforce.fullTimeStaff", w.FullTimeStaff),
+            Number("workforce.partTimeStaff", w.PartTimeStaff), Number("workforce.volunteers", w.Volunteers),
+            w.IndividualMembers, w.InstitutionalMembers, Number("workforce.branches", w.Branches),
+            Number("workforce.representativeOffices", w.RepresentativeOffices));
+        var projects = (body.Projects ?? []).Select((p, index) => new ReportProject(p?.Name ?? "",
+            Amount($"projects[{index}].spending", p?.Spending))).ToList();
+        return new AnnualReportContent(body.Activities ?? "", income?.Total ?? 0, expenses?.Total ?? 0,
+            balance?.TotalNetAssets ?? 0, (workforce?.FullTimeStaff ?? 0) + (workforce?.PartTimeStaff ?? 0),
+            body.MajorActivities, body.PartyOrganization ?? default, body.RectificationReport,
+            body.BasicInformationChanges, governance, balance, income, expenses, workforce, projects, body.AuditReport,
+            body.PublicFundraising ?? false, body.PreviousYearIncome);
     }
 }

@@ -3,7 +3,8 @@ namespace Registry.Abstractions.Organizations;
 /// <summary>
 /// What the search index keeps of one organization: its public particulars and active listings.
 /// <see cref="SearchName"/> is the name normalised for fragment search; <see cref="Revision"/> is the
-/// organization's state revision, so an older entry never replaces a newer one.
+/// organization's state revision, so an older entry never replaces a newer one. <see cref="SearchLegalRepresentative"/>
+/// is the legal representative's name normalised the same way.
 /// </summary>
 [GenerateSerializer, Alias("Registry.Organizations.OrganizationIndexEntry")]
 public sealed record OrganizationIndexEntry(
@@ -14,7 +15,8 @@ public sealed record OrganizationIndexEntry(
     [property: Id(4)] string RegisteringOffice,
     [property: Id(5)] OrganizationStatus Status,
     [property: Id(6)] IReadOnlyList<Listing> Listings,
-    [property: Id(7)] long Revision)
+    [property: Id(7)] long Revision,
+    [property: Id(8)] string SearchLegalRepresentative = "")
 {
     /// <summary>The earliest active listing on <paramref name="list"/>, or null when not on it.</summary>
     public DateOnly? ListedSince(OrganizationList list) =>

@@ -14,4 +14,6 @@ public sealed record OrganizationQuery(
     [property: Id(3)] OrganizationStatus? Status,
     [property: Id(4)] OrganizationList? List,
     [property: Id(5)] int Skip,
-    [property: Id(6)] int Take);
+    [property: Id(6)] int Take,
+    [property: Id(7)] string? Uscc = null,
+    [property: Id(8)] string? LegalRepresentative = null);

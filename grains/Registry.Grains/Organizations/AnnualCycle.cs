@@ -85,14 +85,15 @@ public static class AnnualCycle
     }
 
     public static AnnualReportRecord File(OrganizationState state, FileAnnualReport command, bool late,
-        DateOnly today, EventStamp stamp)
+        DateOnly today, EventStamp stamp, CharityRatios? ratios = null)
     {
         var reason = late ? command.LateFilingReason!.Trim() : null;
         var report = new AnnualReportRecord
         {
             Year = command.Year,
             FiledLate = late,
-            Versions = [new AnnualReportVersion(1, Trim(command.Content), today, stamp.At, stamp.By, command.FiledAs, reason)],
+            Versions = [new AnnualReportVersion(1, Trim(command.Content), today, stamp.At, stamp.By, command.FiledAs, reason,
+                ratios)],
         };
         state.Reports.Add(report);
         state.Reports.Sort((a, b) => a.Year.CompareTo(b.Year));
@@ -101,7 +102,7 @@ public static class AnnualCycle
     }
 
     public static AnnualReportRecord Correct(OrganizationState state, CorrectAnnualReport command, DateOnly today,
-        EventStamp stamp)
+        EventStamp stamp, CharityRatios? ratios = null)
     {
         OrganizationRules.EnsureActive(state);
         var report = Report(state, command.Year) ?? throw DomainException.NotFound("annual-report-not-found",
@@ -115,7 +116,7 @@ public static class AnnualCycle
         OrganizationRules.CheckReason(command.Reason);
         CheckContent(state, command.Year, command.Content);
         report.Versions.Add(new AnnualReportVersion(report.Versions.Count + 1, Trim(command.Content), today, stamp.At,
-            stamp.By, command.FiledAs, command.Reason.Trim()));
+            stamp.By, command.FiledAs, command.Reason.Trim(), ratios));
         OrganizationHistory.Add(state, OrganizationEventKind.AnnualReportCorrected, today, stamp, command.Reason,
             command.Year);
         return report;
@@ -358,6 +359,8 @@ public static class AnnualCycle
 
     private static void CheckContent(OrganizationState state, int year, AnnualReportContent content)
     {
+        AnnualReportRules.CheckFullReport(state.Kind, content);
+        content = Trim(content);
         OrganizationRules.CheckText("activities", content.Activities, OrganizationRules.MaxLongTextLength);
         OrganizationRules.CheckOptionalText("majorActivities", content.MajorActivities, OrganizationRules.MaxLongTextLength);
         OrganizationRules.CheckOptionalText("rectificationReport", content.RectificationReport,
@@ -387,11 +390,22 @@ public static class AnnualCycle
         }
     }
 
+    /// <summary>Trimmed text; the summary figures are the statements' totals.</summary>
     private static AnnualReportContent Trim(AnnualReportContent content) =>
         content with
         {
             Activities = content.Activities.Trim(),
             MajorActivities = content.MajorActivities?.Trim(),
             RectificationReport = content.RectificationReport?.Trim(),
+            BasicInformationChanges = content.BasicInformationChanges?.Trim(),
+            AuditReport = content.AuditReport?.Trim(),
+            Governance = content.Governance is { } governance
+                ? governance with { ResponsiblePersonChanges = governance.ResponsiblePersonChanges?.Trim() }
+                : null,
+            Projects = content.Projects?.Select(p => p with { Name = p.Name.Trim() }).ToList(),
+            Income = content.IncomeBySource?.Total ?? content.Income,
+            Expenditure = content.Expenses?.Total ?? content.Expenditure,
+            NetAssets = content.BalanceSheet?.TotalNetAssets ?? content.NetAssets,
+            Staff = content.Workforce is { } people ? people.FullTimeStaff + people.PartTimeStaff : content.Staff,
         };
 }

@@ -13,11 +13,13 @@ namespace Registry.Grains.Organizations;
 public sealed class Organization
 {
     private readonly FilingWindowPolicy windows;
+    private readonly CharityThresholdOptions charity;
 
-    public Organization(OrganizationState state, FilingWindowPolicy windows)
+    public Organization(OrganizationState state, FilingWindowPolicy windows, CharityThresholdOptions? charity = null)
     {
         State = state;
         this.windows = windows;
+        this.charity = charity ?? new CharityThresholdOptions();
     }
 
     /// <summary>The record this aggregate governs, as stored.</summary>
@@ -114,11 +116,12 @@ public sealed class Organization
     {
         AnnualCycle.EnsureReportYear(command.Year);
         var late = AnnualCycle.CheckFiling(State, command, windows.For(State.RegisteringOffice, command.Year), today);
-        return (AnnualCycle.File(State, command, late, today, stamp), late);
+        var ratios = AnnualReportRules.Ratios(State.Kind, command.Content, charity);
+        return (AnnualCycle.File(State, command, late, today, stamp, ratios), late);
     }
 
     public AnnualReportRecord CorrectAnnualReport(CorrectAnnualReport command, DateOnly today, EventStamp stamp) =>
-        AnnualCycle.Correct(State, command, today, stamp);
+        AnnualCycle.Correct(State, command, today, stamp, AnnualReportRules.Ratios(State.Kind, command.Content, charity));
 
     public AnnualReportRecord AnnualReport(int year) =>
         AnnualCycle.Report(State, year) ?? throw DomainException.NotFound("annual-report-not-found",

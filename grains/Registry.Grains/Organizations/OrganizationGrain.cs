@@ -37,6 +37,7 @@ public sealed class OrganizationGrain(
     [PersistentState(StorageNames.Organization, StorageNames.Provider)] IPersistentState<OrganizationState> state,
     BureauClock clock,
     FilingWindowPolicy windows,
+    CharityThresholdOptions charity,
     IGrainFactory grains,
     ILogger<OrganizationGrain> logger) : Grain, IOrganizationGrain, IRemindable
 {
@@ -56,7 +57,7 @@ public sealed class OrganizationGrain(
 
     private OrganizationState State => state.State;
 
-    private Organization Aggregate => new(State, windows);
+    private Organization Aggregate => new(State, windows, charity);
 
     private string Uscc => this.GetPrimaryKeyString();
 

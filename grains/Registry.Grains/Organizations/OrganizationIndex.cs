@@ -27,9 +27,27 @@ public static class OrganizationIndex
     public static bool Matches(OrganizationIndexEntry entry, OrganizationQuery query, string? normalizedFragment) =>
         (normalizedFragment is null || entry.SearchName.Contains(normalizedFragment, StringComparison.Ordinal))
         && (query.Kind is null || entry.Kind == query.Kind)
-        && (query.RegisteringOffice is null || entry.RegisteringOffice == query.RegisteringOffice)
+        && (query.RegisteringOffice is null || IsWithin(entry.RegisteringOffice, query.RegisteringOffice))
+        && (query.Uscc is null || entry.Uscc == query.Uscc)
+        && (query.LegalRepresentative is null
+            || entry.SearchLegalRepresentative.Contains(Normalized(query.LegalRepresentative), StringComparison.Ordinal))
         && (query.Status is null || entry.Status == query.Status)
         && (query.List is null || entry.ListedSince(query.List.Value) is not null);
+
+    /// <summary>
+    /// Whether <paramref name="office"/> is <paramref name="scope"/> or below it in the GB/T 2260 hierarchy: a code
+    /// ending in <c>0000</c> covers its province, one ending in <c>00</c> its prefecture.
+    /// </summary>
+    public static bool IsWithin(string office, string scope)
+    {
+        var prefix = scope.EndsWith("0000", StringComparison.Ordinal) ? scope[..2]
+            : scope.EndsWith("00", StringComparison.Ordinal) ? scope[..4]
+            : scope;
+        return office.StartsWith(prefix, StringComparison.Ordinal);
+    }
+
+    private static string Normalized(string text) =>
+        OrganizationRules.IsWellFormedText(text) ? OrganizationNames.Normalize(text) : text;
 
     /// <summary>The normalised name fragment of a query, or null when it has none.</summary>
     public static string? Fragment(OrganizationQuery query) =>

@@ -14,10 +14,14 @@ public sealed class OrganizationOptions
 
     public Dictionary<string, FilingWindowSetting> OfficeFilingWindows { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Foundations' spending and administrative-cost thresholds.</summary>
+    public CharityThresholdOptions Charity { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first unusable setting.</summary>
     public void Validate()
     {
         FilingWindowPolicy.Parse(FilingWindow, "Registry:Organizations:FilingWindow");
+        Charity.Validate();
         foreach (var (office, setting) in OfficeFilingWindows)
         {
             if (office.Length != 6 || !DivisionCode.IsWellFormed(office))

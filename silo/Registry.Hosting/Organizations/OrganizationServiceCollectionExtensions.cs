@@ -10,6 +10,7 @@ public static class OrganizationServiceCollectionExtensions
     public static IServiceCollection AddOrganizations(this IServiceCollection services, OrganizationOptions options)
     {
         services.TryAddSingleton(new FilingWindowPolicy(options));
+        services.TryAddSingleton(options.Charity);
         return services;
     }
 }

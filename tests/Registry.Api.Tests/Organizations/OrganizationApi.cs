@@ -125,18 +125,50 @@ public sealed class OrganizationApi : IAsyncDisposable
         };
     }
 
-    /// <summary>An annual report body for <paramref name="year"/>.</summary>
-    public static Dictionary<string, object?> Report(int year) => new()
+    /// <summary>
+    /// A full annual work report body for <paramref name="year"/> whose statements hold every identity: income
+    /// 256,000.50, expenses 198,000, net assets 410,000 (100,000 restricted); members only for a social association.
+    /// Sections are dictionaries so a test can break one figure.
+    /// </summary>
+    public static Dictionary<string, object?> Report(int year, string kind = "social-association") => new()
     {
         ["year"] = year,
         ["activities"] = "举办社区文化活动20场",
-        ["income"] = 256000.50,
-        ["expenditure"] = 198000,
-        ["netAssets"] = 410000,
-        ["staff"] = 6,
         ["majorActivities"] = "社区艺术节",
         ["partyOrganization"] = "joint",
+        ["basicInformationChanges"] = "住所由文化街16号迁至文化街18号",
+        ["governance"] = new Dictionary<string, object?>
+        {
+            ["councilMeetings"] = 2, ["generalMeetings"] = 1, ["responsiblePersonChanges"] = "秘书长换届",
+        },
+        ["balanceSheet"] = new Dictionary<string, object?>
+        {
+            ["totalAssets"] = 500000, ["totalLiabilities"] = 90000, ["restrictedNetAssets"] = 100000,
+            ["unrestrictedNetAssets"] = 310000, ["totalNetAssets"] = 410000, ["netAssetsAtStartOfYear"] = 351999.50,
+        },
+        ["incomeBySource"] = new Dictionary<string, object?>
+        {
+            ["donations"] = 120000.50, ["governmentGrants"] = 60000, ["services"] = 40000, ["membershipFees"] = 30000,
+            ["investment"] = 6000, ["other"] = 0, ["total"] = 256000.50,
+        },
+        ["expenses"] = new Dictionary<string, object?>
+        {
+            ["programme"] = 150000, ["administration"] = 30000, ["fundraising"] = 18000, ["other"] = 0, ["total"] = 198000,
+        },
+        ["workforce"] = new Dictionary<string, object?>
+        {
+            ["fullTimeStaff"] = 4, ["partTimeStaff"] = 2, ["volunteers"] = 35,
+            ["individualMembers"] = kind == "social-association" ? 260 : null,
+            ["institutionalMembers"] = kind == "social-association" ? 14 : null,
+            ["branches"] = 1, ["representativeOffices"] = 0,
+        },
+        ["projects"] = new List<object> { new { name = "社区艺术节", spending = 80000 }, new { name = "少儿美育课堂", spending = 45000 } },
+        ["auditReport"] = "某会计师事务所审字〔2026〕第0215号",
     };
+
+    /// <summary>A section of a report body built by <see cref="Report"/>.</summary>
+    public static Dictionary<string, object?> Section(Dictionary<string, object?> report, string name) =>
+        (Dictionary<string, object?>)report[name]!;
 
     private HttpClient WithToken(string token)
     {

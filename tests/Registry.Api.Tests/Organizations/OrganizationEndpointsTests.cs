@@ -335,7 +335,8 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
         var path = $"/api/organizations/{uscc}/annual-reports";
         await Api.ForOrganization(uscc).PostAsJsonAsync(path, OrganizationApi.Report(fixture.OpenReportYear));
         var second = OrganizationApi.Report(fixture.OpenReportYear);
-        second["income"] = 1;
+        second["activities"] = "另一份报告";
+        OrganizationApi.Section(second, "incomeBySource")["total"] = 1;
 
         await Problems.AssertProblemAsync(await Api.ForOrganization(uscc).PostAsJsonAsync(path, second),
             HttpStatusCode.Conflict, "annual-report-already-filed");
@@ -352,11 +353,11 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
         var problem = await Problems.AssertProblemAsync(await Api.ForOrganization(uscc).PostAsJsonAsync(path,
             new { year = fixture.OpenReportYear }), HttpStatusCode.BadRequest, "field-required");
         var negative = OrganizationApi.Report(fixture.OpenReportYear);
-        negative["income"] = -5;
+        OrganizationApi.Section(negative, "incomeBySource")["donations"] = -5;
         await Problems.AssertProblemAsync(await Api.ForOrganization(uscc).PostAsJsonAsync(path, negative),
             HttpStatusCode.BadRequest, "value-out-of-range");
 
-        Assert.True(problem.GetProperty("errors").TryGetProperty("netAssets", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("balanceSheet", out _));
     }
 
     [Fact]
@@ -367,7 +368,8 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
         await Api.ForOrganization(uscc).PostAsJsonAsync($"/api/organizations/{uscc}/annual-reports", OrganizationApi.Report(year));
         var correction = OrganizationApi.Report(year);
         correction.Remove("year");
-        correction["expenditure"] = 199500;
+        OrganizationApi.Section(correction, "expenses")["other"] = 1500;
+        OrganizationApi.Section(correction, "expenses")["total"] = 199500;
         correction["reason"] = "审计调整";
 
         var corrected = await Api.ForOrganization(uscc).PostAsJsonAsync(

@@ -9,7 +9,8 @@ namespace Registry.Benchmarks.Organizations;
 /// <summary>
 /// A large city's register through HTTP: registers N organizations (default 25,000) spread over the counties of the
 /// prefecture-level city with the most counties in the official list, then each organization files its annual report
-/// with its own token, then runs name searches over the full register. Against the API as a real process with its
+/// with its own (full) work report and token, then runs searches over the full register by name fragment, by code and
+/// by legal representative. Against the API as a real process with its
 /// embedded silo and durable SQLite storage (group commit). The city's offices are configured with a filing window
 /// covering the whole year (Jan 1 - Dec 31), so the reports for last year can be filed on any day the benchmark runs.
 /// Options: --count N, --concurrency C (default 32), --searches S (default 300).
@@ -72,7 +73,7 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
                     },
                     registeringOffice = o.Office,
                     supervisingUnit = "业务主管单位",
-                    legalRepresentative = "法定代表人",
+                    legalRepresentative = $"法定代表人{i:00000}",
                     address = "登记住所",
                     businessScope = "社会服务",
                     registeredCapital = 30000 + i,
@@ -94,12 +95,29 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
                 {
                     year = reportYear,
                     activities = "开展社会服务活动",
-                    income = 100_000 + i,
-                    expenditure = 80_000,
-                    netAssets = 250_000,
-                    staff = 5,
                     majorActivities = "年度服务项目",
                     partyOrganization = "joint",
+                    governance = new { councilMeetings = 2, generalMeetings = 1 },
+                    balanceSheet = new
+                    {
+                        totalAssets = 300_000, totalLiabilities = 50_000, restrictedNetAssets = 50_000,
+                        unrestrictedNetAssets = 200_000, totalNetAssets = 250_000, netAssetsAtStartOfYear = 230_000,
+                    },
+                    incomeBySource = new
+                    {
+                        donations = 60_000 + i, governmentGrants = 20_000, services = 15_000, membershipFees = 5_000,
+                        investment = 0, other = 0, total = 100_000 + i,
+                    },
+                    expenses = new { programme = 60_000, administration = 12_000, fundraising = 8_000, other = 0, total = 80_000 },
+                    workforce = new
+                    {
+                        fullTimeStaff = 4, partTimeStaff = 1, volunteers = 20,
+                        individualMembers = organizations[i].Kind == OrganizationKind.SocialAssociation ? 120 : (int?)null,
+                        institutionalMembers = organizations[i].Kind == OrganizationKind.SocialAssociation ? 8 : (int?)null,
+                        branches = 0, representativeOffices = 0,
+                    },
+                    projects = new[] { new { name = "年度服务项目", spending = 60_000 } },
+                    auditReport = "审字〔年度〕号",
                 }),
             };
             request.Headers.Authorization = tokens[i];
@@ -115,16 +133,31 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
             return response.StatusCode == HttpStatusCode.OK;
         }, cancellationToken);
 
+        var byCode = await ClosedLoop.MeasureAsync("search by code", searches, Math.Min(concurrency, 8), async _ =>
+        {
+            var code = organizations[random.Next(count)].Uscc;
+            using var response = await http.GetAsync($"/api/organizations?uscc={code}", cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK;
+        }, cancellationToken);
+
+        var byRepresentative = await ClosedLoop.MeasureAsync("search by legal representative", searches,
+            Math.Min(concurrency, 8), async _ =>
+            {
+                var person = Uri.EscapeDataString($"法定代表人{random.Next(count):00000}");
+                using var response = await http.GetAsync($"/api/organizations?legalRepresentative={person}", cancellationToken);
+                return response.StatusCode == HttpStatusCode.OK;
+            }, cancellationToken);
+
         Console.WriteLine();
         Console.WriteLine("| phase | requests | errors | wall s | requests/s | p50 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
-        foreach (var result in new[] { register, file, search })
+        foreach (var result in new[] { register, file, search, byCode, byRepresentative })
         {
             Console.WriteLine($"| {result.Phase} | {result.Requests:N0} | {result.Errors} | {result.Seconds:F1} | " +
                 $"{result.Requests / result.Seconds:N0} | {result.P50:F1} | {result.P99:F1} | {result.Max:F1} |");
         }
 
-        return register.Errors + file.Errors + search.Errors == 0 ? 0 : 1;
+        return register.Errors + file.Errors + search.Errors + byCode.Errors + byRepresentative.Errors == 0 ? 0 : 1;
     }
 
     /// <summary>The prefecture-level city with the most counties in the official list, and their codes.</summary>

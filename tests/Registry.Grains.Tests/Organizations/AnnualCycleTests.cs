@@ -183,7 +183,7 @@ public sealed class AnnualCycleTests
         var state = Registered(RegisteredOn);
         File(state, 2026, new DateOnly(2027, 3, 1));
 
-        var corrected = AnnualCycle.Correct(state, new CorrectAnnualReport(2026, Content() with { Income = 130_000m },
+        var corrected = AnnualCycle.Correct(state, new CorrectAnnualReport(2026, Content(income: 130_000m),
             ReportFiler.Organization, "收入漏记一笔"), new DateOnly(2027, 3, 5), Registrar);
 
         Assert.Equal([1, 2], corrected.Versions.Select(v => v.Version));

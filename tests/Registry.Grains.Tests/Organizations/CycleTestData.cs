@@ -36,8 +36,23 @@ public static class CycleTestData
         return state;
     }
 
-    public static AnnualReportContent Content(string? rectification = null) =>
-        new("开展学术交流活动", 120_000m, 95_500.5m, 310_000m, 4, "年会一次", PartyOrganizationStatus.Joint, rectification);
+    /// <summary>
+    /// A full work report whose statements hold every accounting identity: total income <paramref name="income"/>
+    /// (donations make up the difference), expenses 95,500.50, net assets 310,000; members for a social association.
+    /// </summary>
+    public static AnnualReportContent Content(string? rectification = null, decimal income = 120_000m,
+        OrganizationKind kind = OrganizationKind.SocialAssociation) =>
+        new("开展学术交流活动", 0, 0, 0, 0, "年会一次", PartyOrganizationStatus.Joint, rectification,
+            BasicInformationChanges: null,
+            Governance: new ReportGovernance(2, 1, null),
+            BalanceSheet: new BalanceSheet(400_000m, 90_000m, 100_000m, 210_000m, 310_000m, 280_000m),
+            IncomeBySource: new IncomeBySource(income - 50_000m, 30_000m, 10_000m, 10_000m, 0, 0, income),
+            Expenses: new ExpensesByPurpose(80_000m, 10_500.5m, 5_000m, 0, 95_500.5m),
+            Workforce: kind == OrganizationKind.SocialAssociation
+                ? new ReportWorkforce(3, 1, 12, 150, 12, 1, 0)
+                : new ReportWorkforce(3, 1, 12, null, null, 1, 0),
+            Projects: [new ReportProject("学术年会", 30_000m)],
+            AuditReport: "某会计师事务所审字〔2027〕18号");
 
     public static FileAnnualReport Filing(int year, ReportFiler filer = ReportFiler.Organization,
         string? lateReason = null, string? rectification = null) =>

@@ -34,8 +34,7 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
         return fixture.Today.Year - 1;
     }
 
-    private static AnnualReportContent Content() =>
-        new("组织志愿服务活动12次", 88_000m, 70_250.75m, 150_000m, 3, "社区服务月", PartyOrganizationStatus.Established, null);
+    private static AnnualReportContent Content(decimal income = 88_000m) => CycleTestData.Content(income: income);
 
     [Fact]
     public async Task FileAnnualReportAsync_InsideTheWindow_StoresVersionOne_ASecondIsAConflict()
@@ -47,7 +46,7 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
         var report = await Organization(command.Uscc).FileAnnualReportAsync(
             new FileAnnualReport(year, Content(), ReportFiler.Organization, null));
         var error = await Assert.ThrowsAsync<DomainException>(() => Organization(command.Uscc).FileAnnualReportAsync(
-            new FileAnnualReport(year, Content() with { Income = 1m }, ReportFiler.Organization, null)));
+            new FileAnnualReport(year, Content(income: 60_000m), ReportFiler.Organization, null)));
 
         var version = Assert.Single(report.Versions);
         Assert.Equal((1, fixture.Today, 88_000m, false), (version.Version, version.FiledOn, version.Content.Income, report.FiledLate));

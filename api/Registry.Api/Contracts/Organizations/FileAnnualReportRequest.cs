@@ -3,18 +3,23 @@ using Registry.Abstractions.Organizations;
 namespace Registry.Api.Contracts.Organizations;
 
 /// <summary>
-/// The annual report for <c>year</c>. Amounts in yuan; <c>staff</c> a head count. <c>rectificationReport</c> is
-/// required after a basic pass or fail of the previous year. <c>lateFilingReason</c> lets the registrar record a
-/// report after the window closed.
+/// The annual work report for <c>year</c> (see <see cref="IAnnualReportBody"/>). <c>lateFilingReason</c> lets the
+/// registrar record a report after the window closed.
 /// </summary>
 public sealed record FileAnnualReportRequest(
     int? Year,
     string? Activities,
-    decimal? Income,
-    decimal? Expenditure,
-    decimal? NetAssets,
-    int? Staff,
     string? MajorActivities,
     PartyOrganizationStatus? PartyOrganization,
     string? RectificationReport,
-    string? LateFilingReason);
+    string? LateFilingReason,
+    string? BasicInformationChanges,
+    ReportGovernanceRequest? Governance,
+    BalanceSheetRequest? BalanceSheet,
+    IncomeBySourceRequest? IncomeBySource,
+    ExpensesRequest? Expenses,
+    ReportWorkforceRequest? Workforce,
+    IReadOnlyList<ReportProjectRequest?>? Projects,
+    string? AuditReport,
+    bool? PublicFundraising,
+    decimal? PreviousYearIncome) : IAnnualReportBody;

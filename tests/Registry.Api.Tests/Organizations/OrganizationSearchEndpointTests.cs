@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using Registry.Grains.Tests.Organizations;
+
+namespace Registry.Api.Tests.Organizations;
+
+/// <summary>Search by code, legal representative and office with the offices below it; unknown parameters refused.</summary>
+[Collection(OrganizationApiCollection.Name)]
+public sealed class OrganizationSearchEndpointTests(OrganizationApiFixture fixture)
+{
+    private OrganizationApi Api => fixture.Api;
+
+    private async Task<List<string>> CodesAsync(string query) =>
+        (await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations?{query}&pageSize=100"))
+        .GetProperty("items").EnumerateArray().Select(e => e.GetProperty("uscc").GetString()!).ToList();
+
+    [Fact]
+    public async Task Search_ByCodeAndLegalRepresentative_FindsExactlyThem()
+    {
+        var person = $"欧阳{TestCodes.NextSerial()}";
+        var registration = OrganizationApi.Registration();
+        registration["legalRepresentative"] = person + "明";
+        var uscc = await Api.RegisterAsync(registration);
+        var other = await Api.RegisterAsync(OrganizationApi.Registration());
+
+        Assert.Equal([uscc], await CodesAsync($"uscc={uscc.ToLowerInvariant()}"));
+        Assert.Equal([uscc], await CodesAsync($"legalRepresentative={Uri.EscapeDataString(person)}"));
+        Assert.Empty(await CodesAsync($"uscc={uscc}&legalRepresentative={Uri.EscapeDataString(person + "X")}"));
+        Assert.Equal([other], await CodesAsync($"uscc={other}"));
+    }
+
+    [Fact]
+    public async Task Search_ByOffice_IncludesTheOfficesBelowIt()
+    {
+        var token = $"辖区{TestCodes.NextSerial()}";
+        var county = TestCodes.County(TestCodes.NextSerial());
+        var uscc = await Api.RegisterAsync(OrganizationApi.Registration(county, name: $"{token}协会"));
+
+        Assert.Equal([uscc], await CodesAsync($"name={token}&registeringOffice={county}"));
+        Assert.Equal([uscc], await CodesAsync($"name={token}&registeringOffice={county[..4]}00"));
+        Assert.Equal([uscc], await CodesAsync($"name={token}&registeringOffice={county[..2]}0000"));
+        var elsewhere = county[..2] == "11" ? "120000" : "110000";
+        Assert.Empty(await CodesAsync($"name={token}&registeringOffice={elsewhere}"));
+    }
+
+    [Theory]
+    [InlineData("/api/organizations?legalRep=张三", "legalRep")]
+    [InlineData("/api/organizations?name=协会&office=110101", "office")]
+    [InlineData("/api/organizations/lists/abnormal?name=协会", "name")]
+    [InlineData("/api/organizations/lists/dishonest?sort=asc", "sort")]
+    public async Task Search_UnknownParameter_Is400NamingIt(string path, string parameter)
+    {
+        var problem = await Problems.AssertProblemAsync(await Api.Anonymous().GetAsync(path), HttpStatusCode.BadRequest,
+            "unknown-query-parameter");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Search_MalformedCode_Is400_AndKindValuesAreNamedInTheApisTerms()
+    {
+        await Problems.AssertProblemAsync(await Api.Anonymous().GetAsync("/api/organizations?uscc=123"),
+            HttpStatusCode.BadRequest, "uscc-format");
+        var problem = await Problems.AssertProblemAsync(await Api.Anonymous().GetAsync("/api/organizations?kind=company"),
+            HttpStatusCode.BadRequest, "query-value");
+
+        var text = problem.ToString();
+        Assert.Contains("social-association", text);
+        Assert.DoesNotContain("SocialAssociation", text);
+        Assert.Equal(JsonValueKind.Object, problem.GetProperty("errors").ValueKind);
+    }
+}
