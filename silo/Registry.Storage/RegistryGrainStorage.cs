@@ -18,7 +18,11 @@ namespace Registry.Storage;
 /// <param name="name">The provider name the silo registered this instance under.</param>
 /// <param name="store">The backend holding state and history.</param>
 /// <param name="timeProvider">The clock for history times.</param>
-public sealed class RegistryGrainStorage(string name, IGrainStateStore store, TimeProvider timeProvider)
+/// <param name="faults">Where refused writes are recorded for readiness (null: not recorded).</param>
+/// <param name="grainContexts">The calling grain, deactivated when its write could not be stored (null: not
+/// deactivated).</param>
+public sealed class RegistryGrainStorage(string name, IGrainStateStore store, TimeProvider timeProvider,
+    StorageFaults? faults = null, IGrainContextAccessor? grainContexts = null)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>The operation recorded for a state write made outside any <see cref="AuditScope"/>.</summary>
@@ -40,7 +44,16 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        var stored = await store.ReadAsync(key, cancellationToken);
+        StoredGrainState? stored;
+        try
+        {
+            stored = await store.ReadAsync(key, cancellationToken);
+        }
+        catch (Exception error) when (StorageFaults.IsStorageFault(error))
+        {
+            throw new StorageUnavailableException($"The grain-state store cannot be read at the moment: {error.Message}");
+        }
+
         if (stored is null)
         {
             grainState.State = CreateEmpty<T>();
@@ -64,7 +77,17 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
         var entry = CurrentEntry(DefaultWriteOperation);
         var json = JsonSerializer.Serialize(grainState.State, RegistryJson.StateOptions);
         EnsureStorableText(json, entry);
-        var etag = await store.WriteAsync(key, grainState.ETag, json, entry, cancellationToken);
+        string etag;
+        try
+        {
+            etag = await store.WriteAsync(key, grainState.ETag, json, entry, cancellationToken);
+        }
+        catch (Exception error) when (StorageFaults.IsStorageFault(error))
+        {
+            throw Refused(error);
+        }
+
+        faults?.Succeeded();
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }
@@ -77,7 +100,16 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
     {
         var key = KeyOf(stateName, grainId);
         var entry = CurrentEntry(DefaultClearOperation);
-        await store.ClearAsync(key, grainState.ETag, entry, cancellationToken);
+        try
+        {
+            await store.ClearAsync(key, grainState.ETag, entry, cancellationToken);
+        }
+        catch (Exception error) when (StorageFaults.IsStorageFault(error))
+        {
+            throw Refused(error);
+        }
+
+        faults?.Succeeded();
         grainState.State = CreateEmpty<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
@@ -86,6 +118,20 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, Ti
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe($"{nameof(RegistryGrainStorage)}.{name}", ServiceLifecycleStage.ApplicationServices,
             store.InitializeAsync);
+
+    /// <summary>
+    /// A write the store refused: recorded for readiness, and the grain deactivated once this call ends, because its
+    /// in-memory state now holds a change that is not stored and must not be written later as if it had been.
+    /// </summary>
+    private StorageUnavailableException Refused(Exception error)
+    {
+        faults?.Failed(error);
+        grainContexts?.GrainContext?.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError,
+            "Its state could not be stored."));
+        // Only the message crosses the grain boundary: the backend's exception type (SqliteException...) is not one
+        // the caller can deserialize.
+        return new StorageUnavailableException($"The grain-state store refused the write; nothing was stored: {error.Message}");
+    }
 
     private static GrainStateKey KeyOf(string stateName, GrainId grainId) => new(stateName, grainId.ToString());
 
