@@ -109,6 +109,7 @@ public static class RegistrySiloExtensions
         RegistryOptions options)
     {
         services.AddRegistryClock(options);
+        services.TryAddSingleton<StorageFaults>();
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
         services.TryAddSingleton<IStoredRecords, StoredRecords>();

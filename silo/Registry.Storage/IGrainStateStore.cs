@@ -55,6 +55,12 @@ public interface IGrainStateStore
 
     /// <summary>Completes when the backend answers a trivial query; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes when the backend stores a small write durably, as a record's write would be; throws otherwise (a
+    /// full disk). For readiness. Backends that do not implement it answer <see cref="PingAsync"/>.
+    /// </summary>
+    Task ProbeWriteAsync(CancellationToken cancellationToken = default) => PingAsync(cancellationToken);
 }
 
 /// <summary>Identifies one stored state: the storage name of the grain's state and the Orleans grain id.</summary>

@@ -16,7 +16,11 @@ namespace Registry.Storage;
 /// </summary>
 /// <param name="name">The provider name the silo registered this instance under.</param>
 /// <param name="store">The backend holding the states.</param>
-public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
+/// <param name="faults">Where refused writes are recorded for readiness (null: not recorded).</param>
+/// <param name="grainContexts">The calling grain, deactivated when its write could not be stored (null: not
+/// deactivated).</param>
+public sealed class RegistryGrainStorage(string name, IGrainStateStore store, StorageFaults? faults = null,
+    IGrainContextAccessor? grainContexts = null)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>The rule of the <see cref="DomainException"/> thrown for text containing U+0000.</summary>
@@ -32,8 +36,17 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        var stored = await StorageTelemetry.MeasureAsync("read", stateName,
-            () => store.ReadAsync(key, cancellationToken));
+        StoredGrainState? stored;
+        try
+        {
+            stored = await StorageTelemetry.MeasureAsync("read", stateName,
+                () => store.ReadAsync(key, cancellationToken));
+        }
+        catch (Exception error) when (StorageFaults.IsStorageFault(error))
+        {
+            throw new StorageUnavailableException($"The grain-state store cannot be read at the moment: {error.Message}");
+        }
+
         if (stored is null)
         {
             grainState.State = CreateEmpty<T>();
@@ -56,8 +69,18 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
         var key = KeyOf(stateName, grainId);
         var json = JsonSerializer.Serialize(grainState.State, RegistryJson.StateOptions);
         EnsureStorableText(json);
-        var etag = await StorageTelemetry.MeasureAsync("write", stateName,
-            () => store.WriteAsync(key, grainState.ETag, json, cancellationToken));
+        string etag;
+        try
+        {
+            etag = await StorageTelemetry.MeasureAsync("write", stateName,
+                () => store.WriteAsync(key, grainState.ETag, json, cancellationToken));
+        }
+        catch (Exception error) when (StorageFaults.IsStorageFault(error))
+        {
+            throw Refused(error);
+        }
+
+        faults?.Succeeded();
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }
@@ -69,8 +92,17 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        await StorageTelemetry.MeasureAsync("clear", stateName,
-            () => store.ClearAsync(key, grainState.ETag, cancellationToken));
+        try
+        {
+            await StorageTelemetry.MeasureAsync("clear", stateName,
+                () => store.ClearAsync(key, grainState.ETag, cancellationToken));
+        }
+        catch (Exception error) when (StorageFaults.IsStorageFault(error))
+        {
+            throw Refused(error);
+        }
+
+        faults?.Succeeded();
         grainState.State = CreateEmpty<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
@@ -79,6 +111,20 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store)
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe($"{nameof(RegistryGrainStorage)}.{name}", ServiceLifecycleStage.ApplicationServices,
             store.InitializeAsync);
+
+    /// <summary>
+    /// A write the store refused: recorded for readiness, and the grain deactivated once this call ends, because its
+    /// in-memory state now holds a change that is not stored and must not be written later as if it had been.
+    /// </summary>
+    private StorageUnavailableException Refused(Exception error)
+    {
+        faults?.Failed(error);
+        grainContexts?.GrainContext?.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError,
+            "Its state could not be stored."));
+        // Only the message crosses the grain boundary: the backend's exception type (SqliteException...) is not one
+        // the caller can deserialize.
+        return new StorageUnavailableException($"The grain-state store refused the write; nothing was stored: {error.Message}");
+    }
 
     private static GrainStateKey KeyOf(string stateName, GrainId grainId) => new(stateName, grainId.ToString());
 

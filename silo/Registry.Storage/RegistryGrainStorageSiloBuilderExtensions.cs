@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.Providers;
+using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
 
 namespace Registry.Storage;
@@ -17,9 +19,13 @@ public static class RegistryGrainStorageSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<StorageFaults>();
         builder.Services.AddGrainStorage(name, static (services, providerName) => new RegistryGrainStorage(
             providerName,
-            services.GetRequiredService<IGrainStateStore>()));
+            services.GetRequiredService<IGrainStateStore>(),
+            services.GetRequiredService<StorageFaults>(),
+            services.GetService<IGrainContextAccessor>()));
         return builder;
     }
 

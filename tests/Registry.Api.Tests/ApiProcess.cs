@@ -9,6 +9,7 @@ namespace Registry.Api.Tests;
 public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> recentOutput = new();
 
     private ApiProcess(Process process, Uri address)
     {
@@ -18,7 +19,12 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ApiProcess> StartAsync(string dataDirectory)
+    /// <summary>The last lines the process wrote (standard output and error), for a failing test to show.</summary>
+    public IReadOnlyList<string> RecentOutput => recentOutput.ToArray();
+
+    /// <param name="dataDirectory">Where the API keeps its database.</param>
+    /// <param name="readyWithin">How long the first start (which seeds the reference data) may take; 90 s when null.</param>
+    public static async Task<ApiProcess> StartAsync(string dataDirectory, TimeSpan? readyWithin = null)
     {
         var port = RegistryApiFactory.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -40,12 +46,12 @@ public sealed class ApiProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var api = new ApiProcess(process, address);
+        process.OutputDataReceived += (_, e) => api.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, address);
-        await api.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        await api.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(90));
         return api;
     }
 
@@ -58,6 +64,19 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         return client;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        recentOutput.Enqueue(line);
+        while (recentOutput.Count > 400 && recentOutput.TryDequeue(out _))
+        {
+        }
     }
 
     /// <summary>SIGKILL: the process gets no chance to flush, dispose or shut its silo down.</summary>

@@ -26,7 +26,8 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
                 Validation(e.Rule, new Dictionary<string, string[]> { [e.Field ?? "request"] = [e.Message] }),
             DomainException e => Problem(StatusOf(e.Kind), e.Rule, e.Message),
             BadHttpRequestException e => FromBadRequest(e),
-            StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
+            // Orleans wraps a storage provider's exception in its own ("Error from storage provider ...").
+            _ when IsStorageUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                 "The registry cannot store anything at the moment; nothing of this request was stored. Retry later."),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "concurrent-update",
                 "The record was changed by another request at the same moment; read it again and retry."),
@@ -65,6 +66,19 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
 
     /// <summary>A full disk or a restarting database is not fixed in a second; a client retrying sooner only adds load.</summary>
     private const string RetryAfterSeconds = "30";
+
+    private static bool IsStorageUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is StorageUnavailableException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int StatusOf(DomainErrorKind kind) => kind switch
     {

@@ -113,7 +113,7 @@ public sealed class PointQueryEndpoint(DivisionLocator locator, BureauClock cloc
         var parsed = double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) &
             double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var y);
         if (!parsed || GeometryRules.CheckPosition(x, y) is not null ||
-            asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            !string.IsNullOrEmpty(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture,
                 DateTimeStyles.None, out _))
         {
             // Not the happy path: collect every invalid field and answer 400 naming the rule.
@@ -123,7 +123,8 @@ public sealed class PointQueryEndpoint(DivisionLocator locator, BureauClock cloc
             checks.ThrowIfAny();
         }
 
-        var date = asOf is null
+        // An empty asOf means today, as RequestChecks.Date reads it (it was parsed here and threw: a 500).
+        var date = string.IsNullOrEmpty(asOf)
             ? clock.Today
             : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var located = await locator.LocateAsync(x, y, date);

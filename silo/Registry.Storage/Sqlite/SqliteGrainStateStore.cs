@@ -183,6 +183,21 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             _ = command.ExecuteScalar();
         }, cancellationToken);
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Replaces one row of <c>write_probe</c> (a few pages, so the write needs room as a record's would) through the
+    /// same write queue and commit as every write.
+    /// </remarks>
+    public Task ProbeWriteAsync(CancellationToken cancellationToken = default) =>
+        EnqueueWriteAsync((connection, transaction) =>
+        {
+            using var command = Command(connection, transaction,
+                "CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, probed_at TEXT NOT NULL, filler BLOB);" +
+                " INSERT OR REPLACE INTO write_probe (id, probed_at, filler) VALUES (1, $at, randomblob(16384));",
+                ("$at", clock.GetUtcNow().ToString(TimeFormat, CultureInfo.InvariantCulture)));
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+
     /// <summary>Releases the pooled connections of this database. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {

@@ -182,4 +182,14 @@ public sealed class SpatialEndpointsTests(ApiFixture fixture)
             await Api.ClientWithRoles("registrar.marriage").GetAsync("/api/spatial/features?layer=markers&bbox=116,39,117,40"),
             HttpStatusCode.Forbidden, "role-required");
     }
+
+    [Fact]
+    public async Task Divisions_EmptyAsOf_AnswersAsToday()
+    {
+        // Found by the fuzz command: an empty asOf with a valid position was parsed and threw (500).
+        var today = await Api.ClientWithRoles().GetStringAsync("/api/spatial/divisions?lon=116.8969&lat=39.7646");
+        var empty = await Api.ClientWithRoles().GetAsync("/api/spatial/divisions?lon=116.8969&lat=39.7646&asOf=");
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Equal(today, await empty.Content.ReadAsStringAsync());
+    }
 }

@@ -90,11 +90,17 @@ internal static class OrganizationDocs
             [typeof(DeregisterOrganizationRequest)] = Body(_ => new DeregisterOrganizationRequest("会员大会决议解散"),
                 "reason"),
             [typeof(FileAnnualReportRequest)] = Body(_ => new FileAnnualReportRequest(DateTime.UtcNow.Year - 1,
-                    "社区志愿服务48次", 120000m, 98000m, 260000m, 4, null, PartyOrganizationStatus.Joint, null, null),
-                "year", "activities", "income", "expenditure", "netAssets", "staff", "partyOrganization"),
+                    "社区志愿服务48次", "社区邻里节", PartyOrganizationStatus.Joint, null, null, null, ExampleGovernance,
+                    ExampleBalanceSheet, ExampleIncome, ExampleExpenses, ExampleWorkforce, ExampleProjects,
+                    "审计报告〔2026〕第0215号", null, null),
+                "year", "activities", "partyOrganization", "governance", "balanceSheet", "incomeBySource", "expenses",
+                "workforce"),
             [typeof(CorrectAnnualReportRequest)] = Body(_ => new CorrectAnnualReportRequest("社区志愿服务52次",
-                    121000m, 98000m, 261000m, 4, null, PartyOrganizationStatus.Joint, null, "更正收入数字"),
-                "activities", "income", "expenditure", "netAssets", "staff", "partyOrganization", "reason"),
+                    "社区邻里节", PartyOrganizationStatus.Joint, null, "更正活动次数", null, ExampleGovernance,
+                    ExampleBalanceSheet, ExampleIncome, ExampleExpenses, ExampleWorkforce, ExampleProjects,
+                    "审计报告〔2026〕第0215号", null, null),
+                "activities", "partyOrganization", "reason", "governance", "balanceSheet", "incomeBySource", "expenses",
+                "workforce"),
             [typeof(InspectionRequest)] = Body(_ => new InspectionRequest(InspectionOutcome.Pass, null), "outcome"),
             [typeof(AbnormalListingRequest)] = Body(_ => new AbnormalListingRequest(
                 ListGrounds.UnreachableAtRegisteredAddress, "两次实地核查均无法联系"), "ground", "findings"),
@@ -103,4 +109,20 @@ internal static class OrganizationDocs
             [typeof(GradeRequest)] = Body(_ => new GradeRequest("3A", "年度评估"), "grade"),
         },
     };
+
+    // One report whose statements hold every accounting identity: assets 500,000 = liabilities 90,000 + net assets
+    // 410,000 (100,000 restricted); income 256,000 and expenses 198,000 each the sum of their lines.
+    private static readonly ReportGovernanceRequest ExampleGovernance = new(2, 1, null);
+
+    private static readonly BalanceSheetRequest ExampleBalanceSheet = new(500000m, 90000m, 100000m, 310000m, 410000m,
+        352000m);
+
+    private static readonly IncomeBySourceRequest ExampleIncome = new(120000m, 60000m, 40000m, 30000m, 6000m, 0m,
+        256000m);
+
+    private static readonly ExpensesRequest ExampleExpenses = new(150000m, 30000m, 18000m, 0m, 198000m);
+
+    private static readonly ReportWorkforceRequest ExampleWorkforce = new(4, 2, 35, 260, 14, 1, 0);
+
+    private static readonly IReadOnlyList<ReportProjectRequest?> ExampleProjects = [new("社区邻里节", 80000m)];
 }
