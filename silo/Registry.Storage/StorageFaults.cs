@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Azure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -43,8 +42,8 @@ public sealed class StorageFaults(TimeProvider time)
     /// <summary>
     /// Whether <paramref name="error"/> (or an exception inside it) says the store cannot take writes now, rather than
     /// that the write is wrong: SQLite full, I/O error, read-only, busy or unable to open; PostgreSQL out of resources
-    /// (class 53), disconnected (08), shutting down (57P) or failing on the system (58); an Azure Table request that
-    /// got no answer or a 5xx; any I/O error.
+    /// (class 53), disconnected (08), shutting down (57P) or failing on the system (58); any I/O error.
+    /// (Azure deployments use the official provider, which does not pass through this storage.)
     /// </summary>
     public static bool IsStorageFault(Exception? error)
     {
@@ -58,7 +57,6 @@ public sealed class StorageFaults(TimeProvider time)
                     || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
                     || postgres.SqlState.StartsWith("58", StringComparison.Ordinal),
                 NpgsqlException => true,
-                RequestFailedException azure => azure.Status is 0 or >= 500,
                 DbException => false,
                 IOException => true,
                 _ => false,
