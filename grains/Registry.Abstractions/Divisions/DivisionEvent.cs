@@ -19,4 +19,5 @@ public sealed record DivisionEvent(
     [property: Id(8)] string? RelatedCode,
     [property: Id(9)] DateOnly? ChangedAfter = null,
     [property: Id(10)] string? Code = null,
-    [property: Id(11)] IReadOnlyList<string>? RelatedCodes = null);
+    [property: Id(11)] IReadOnlyList<string>? RelatedCodes = null,
+    [property: Id(12)] string? Office = null);

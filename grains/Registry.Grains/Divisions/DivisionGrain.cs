@@ -79,7 +79,8 @@ public sealed class DivisionGrain(
             EnsureExists();
         }
 
-        var recorded = DivisionTimeline.Apply(State, Key, step, clock.Now, AuditScope.Actor);
+        var recorded = DivisionTimeline.Apply(State, Key, step, clock.Now, AuditScope.Actor,
+            AuditScope.Office);
         State.Applied.Add(new AppliedStep(operationId, recorded.Sequence));
         await state.WriteAuditedAsync(step.Kind.ToString().ToLowerInvariant(), step.Reason);
         return recorded;

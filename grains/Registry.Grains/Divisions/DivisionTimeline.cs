@@ -253,9 +253,12 @@ public static class DivisionTimeline
         EnsureEditionAgrees(state, code, step, before);
     }
 
-    /// <summary>Applies a checked step: adds its fact and event. Returns the event.</summary>
+    /// <summary>
+    /// Applies a checked step: adds its fact and event, recording the acting account (for the audit) and the office it
+    /// acted for (what the public history names). Returns the event.
+    /// </summary>
     public static DivisionEvent Apply(DivisionState state, string code, DivisionStep step, DateTimeOffset recordedAt,
-        string actor)
+        string actor, string? office = null)
     {
         EnsureCanApply(state, code, step);
         var before = StateBefore(state, step.EffectiveDate);
@@ -304,7 +307,7 @@ public static class DivisionTimeline
             : step.RelatedCodes.FirstOrDefault();
         var recorded = new DivisionEvent(sequence, kind, step.EffectiveDate, recordedAt, actor, step.Reason.Trim(),
             name ?? before?.Name, step.Kind == DivisionStepKind.Rename ? before?.Name : null, related, null, code,
-            step.RelatedCodes);
+            step.RelatedCodes, office);
         state.Events.Add(recorded);
         if (fact is not null)
         {
