@@ -16,7 +16,7 @@ public static class DivisionEndpoints
     {
         var group = routes.MapGroup("/api/divisions").WithTags("Divisions");
 
-        group.MapGet("/", SearchDivisions)
+        group.MapGet("", SearchDivisions)
             .WithName(nameof(SearchDivisions))
             .WithSummary("Divisions whose current or former name is or contains `name`, as of a date (default today)")
             .AllowAnonymous()
@@ -55,7 +55,7 @@ public static class DivisionEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/", Establish)
+        group.MapPost("", Establish)
             .WithName(nameof(Establish))
             .WithSummary("Establish a division from an effective date on")
             .RequireAuthorization(RegistryPolicies.Admin)

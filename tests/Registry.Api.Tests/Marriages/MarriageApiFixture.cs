@@ -99,9 +99,16 @@ public sealed class MarriageApiFixture : IAsyncLifetime
     public static object Registration(string a, string b, string office) => new
     {
         office,
-        partyA = new { idNumber = a, name = "张" + a[^3..], nationality = "中国" },
-        partyB = new { idNumber = b, name = "李" + b[^3..], nationality = "中国" },
+        partyA = new { idNumber = a, name = "张" + GivenName(a), nationality = "中国" },
+        partyB = new { idNumber = b, name = "李" + GivenName(b), nationality = "中国" },
         declarations = new { noSpouse = true, noProhibitedKinship = true },
         bothPresent = true,
     };
+
+    /// <summary>
+    /// A given name told apart by the number's last three digits, written as Han numerals: a person's name holds only
+    /// what an identity document can (no digits).
+    /// </summary>
+    private static string GivenName(string idNumber) =>
+        string.Concat(idNumber[^4..^1].Select(digit => "零一二三四五六七八九"[digit - '0']));
 }

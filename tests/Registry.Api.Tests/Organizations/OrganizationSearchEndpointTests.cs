@@ -17,7 +17,8 @@ public sealed class OrganizationSearchEndpointTests(OrganizationApiFixture fixtu
     [Fact]
     public async Task Search_ByCodeAndLegalRepresentative_FindsExactlyThem()
     {
-        var person = $"欧阳{TestCodes.NextSerial()}";
+        // A name as an identity document holds it: the serial's digits as Han numerals.
+        var person = "欧阳" + string.Concat($"{TestCodes.NextSerial()}".Select(d => "零一二三四五六七八九"[d - '0']));
         var registration = OrganizationApi.Registration();
         registration["legalRepresentative"] = person + "明";
         var uscc = await Api.RegisterAsync(registration);

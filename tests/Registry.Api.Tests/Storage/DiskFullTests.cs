@@ -62,7 +62,7 @@ public sealed class DiskFullTests
                         using var response = await client.PostAsJsonAsync($"/api/divisions/{division.Code}/renames", new
                         {
                             name = $"{division.Name}{i}",
-                            effectiveDate = new DateOnly(2015, 1, 1).AddDays(i).ToString("yyyy-MM-dd"),
+                            effectiveDate = new DateOnly(2024, 1, 1).AddDays(i).ToString("yyyy-MM-dd"),
                             reason,
                         });
                         var status = (int)response.StatusCode;

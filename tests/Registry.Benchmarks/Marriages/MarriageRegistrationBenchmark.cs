@@ -261,7 +261,9 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
             {
                 json.WriteStartObject(name);
                 json.WriteString("idNumber", idNumber);
-                json.WriteString("name", surname + idNumber[^4..]);
+                // A name holds what an identity document can: the number's digits as Han numerals.
+                json.WriteString("name",
+                    surname + string.Concat(idNumber[^5..^1].Select(d => "零一二三四五六七八九"[d - '0'])));
                 json.WriteString("nationality", "中国");
                 json.WriteEndObject();
             }

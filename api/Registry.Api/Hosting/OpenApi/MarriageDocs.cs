@@ -35,6 +35,12 @@ internal static class MarriageDocs
             ["ReplaceCertificate"] = Op("Replaces a party's certificate (BJ, or BL after a divorce); the old " +
                 "number stays on record as void.", [.. Marriage, .. IdNumber, .. Office, "party-not-in-marriage",
                     "marriage-annulled", "certificate-serials-exhausted"]),
+            ["VerifyCertificate"] = Op("Verifies a certificate by its number for a registrar: valid, void (with the " +
+                "reason) or replaced, with the holders' names and numbers masked.", "certificate-not-found"),
+            ["RecordDeath"] = Op("Records the death of a spouse (death certificate or household deregistration " +
+                "reference): the marriage ends on that day, the survivor is widowed and may remarry.",
+                [.. Marriage, .. IdNumber, "date-format", "party-not-in-marriage", "marriage-dissolved",
+                    "death-before-registration", "death-date-in-future"]),
             ["RecordJudgment"] = Op("Records a court judgment as a new history entry: annulment (the marriage " +
                 "never was), correction of a party's name or nationality, or a declaration of death.",
                 [.. Marriage, .. IdNumber, "judgment-kind", "date-format", "judgment-date-in-future",
@@ -81,22 +87,23 @@ internal static class MarriageDocs
             [typeof(RegisterMarriageRequest)] = Body(x => new RegisterMarriageRequest(x.County,
                     new MarriagePartyRequest(x.Man, "张伟", "中国"), new MarriagePartyRequest(x.Woman, "李娜", "中国"),
                     new MarriageDeclarationsRequest(true, true), true),
-                "office", "partyA", "partyB"),
+                "partyA", "partyB"),
             [typeof(MarriagePartyRequest)] = Body(x => new MarriagePartyRequest(x.Man, "张伟", "中国"),
                 "idNumber", "name", "nationality"),
             [typeof(ReplaceCertificateRequest)] = Body(x => new ReplaceCertificateRequest(x.Man, x.County),
-                "party", "office"),
+                "party"),
             [typeof(RecordJudgmentRequest)] = Body(x => new RecordJudgmentRequest(CourtJudgmentKind.Correction,
                     x.CountyName + "人民法院", "民事判决书", DateOnly.Parse(ExampleValues.Date(-10)),
                     "更正当事人姓名", x.Woman, "李娜娜", null),
                 "kind", "court", "reference", "judgmentDate", "reason"),
             [typeof(DivorceApplicationRequest)] = Body(x => new DivorceApplicationRequest(x.MarriageId, x.County,
-                "离婚协议书"), "marriageId", "office", "agreement"),
+                "离婚协议书"), "marriageId", "agreement"),
             [typeof(WithdrawalRequest)] = Body(x => new WithdrawalRequest(x.Man, "双方和好"), "party"),
-            [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County, true),
-                "office"),
-            [typeof(NoMarriageRecordCertificateRequest)] = Body(x => new NoMarriageRecordCertificateRequest(x.County),
-                "office"),
+            [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County, true)),
+            [typeof(NoMarriageRecordCertificateRequest)] = Body(x => new NoMarriageRecordCertificateRequest(x.County)),
+            [typeof(RecordDeathRequest)] = Body(x => new RecordDeathRequest(x.Woman, DateOnly.Parse(ExampleValues.Date(-5)),
+                    DeathProof.DeathCertificate, "医学死亡证明 " + x.County + "-0001", x.CountyName + "人民医院"),
+                "party", "diedOn", "proof", "proofReference", "issuedBy"),
         },
     };
 }

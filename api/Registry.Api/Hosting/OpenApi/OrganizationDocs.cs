@@ -25,6 +25,15 @@ internal static class OrganizationDocs
                 "uscc-division-unknown", "uscc-key-mismatch", "legacy-override-unneeded", "division-code-format",
                 "registering-office-unknown", "founded-on-future", "date-format", "value-out-of-range",
                 "text-too-long", "text-malformed", "organization-already-registered", "organization-name-taken"),
+            ["ImposePenalty"] = Op("Records an administrative penalty (warning, fine, confiscation, suspension of " +
+                "activities, revocation of registration) with decision number, date and authority; published. " +
+                "Revocation ends the organization like deregistration.",
+                "field-required", "date-format", "organization-not-found", "penalty-decision-repeated",
+                "penalty-date", "penalty-amount", "penalty-period"),
+            ["ListAsSeriouslyDishonest"] = Op("Lists an organization as seriously dishonest by decision, on a ground " +
+                "of the 2018 measures; grounds resting on penalties need those penalties on record.",
+                "field-required", "date-format", "organization-not-found", "dishonest-ground",
+                "dishonest-ground-unsupported", "already-listed"),
             ["Search"] = Op("Searches organizations by name fragment, kind, registering office and status, a page " +
                 "at a time. Public; financial figures are never listed.", "query-value", "paging-range",
                 "division-code-format"),
@@ -69,6 +78,7 @@ internal static class OrganizationDocs
         Parameters = new Dictionary<string, string>
         {
             ["uscc"] = "The organization's 18-character Unified Social Credit Code (GB 32100-2015).",
+            ["legalRepresentative"] = "The legal representative's name, exactly as registered.",
             ["year"] = "The report year (the calendar year the report covers), e.g. 2025.",
             ["Search:name"] = "A fragment of the organization's name.",
             ["kind"] = "social-association, private-non-enterprise or foundation.",
@@ -101,6 +111,14 @@ internal static class OrganizationDocs
                     "审计报告〔2026〕第0215号", null, null),
                 "activities", "partyOrganization", "reason", "governance", "balanceSheet", "incomeBySource", "expenses",
                 "workforce"),
+            [typeof(PenaltyRequest)] = Body(x => new PenaltyRequest(PenaltyKind.Warning, x.CountyName + "民罚字〔2026〕1号",
+                    DateOnly.Parse(ExampleValues.Date(-1)), x.CountyName + "民政局", "未按规定报送年度工作报告", null, null,
+                    null),
+                "kind", "decisionNumber", "decidedOn", "authority", "grounds"),
+            [typeof(DishonestListingRequest)] = Body(x => new DishonestListingRequest(
+                    DishonestyGrounds.SuspensionOfActivities, x.CountyName + "民信字〔2026〕1号",
+                    DateOnly.Parse(ExampleValues.Date(-1)), x.CountyName + "民政局", "被责令停止活动"),
+                "ground", "decisionNumber", "decidedOn", "authority", "reason"),
             [typeof(InspectionRequest)] = Body(_ => new InspectionRequest(InspectionOutcome.Pass, null), "outcome"),
             [typeof(AbnormalListingRequest)] = Body(_ => new AbnormalListingRequest(
                 ListGrounds.UnreachableAtRegisteredAddress, "两次实地核查均无法联系"), "ground", "findings"),

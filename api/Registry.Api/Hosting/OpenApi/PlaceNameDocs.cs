@@ -16,6 +16,9 @@ internal static class PlaceNameDocs
     {
         Operations = new Dictionary<string, OperationDoc>
         {
+            ["PlaceNamesReject"] = Op("Rejects a proposal with the reasons; the record stays as history with status " +
+                "rejected and the name may be proposed again.", "field-required", "date-format",
+                "place-name-not-found", "place-name-status"),
             ["PlaceNamesPropose"] = Op(
                 "Proposes a standard place name: Han characters with a reading in the shipped table, the Hanyu " +
                 "Pinyin spelling per GB/T 16159, one of the eight categories, the division code (recorded and in " +
@@ -79,6 +82,8 @@ internal static class PlaceNameDocs
         },
         Requests = new Dictionary<Type, RequestDoc>
         {
+            [typeof(RejectPlaceNameRequest)] = Body(_ => new RejectPlaceNameRequest("与相邻乡镇的地名重名，且未征求当地群众意见",
+                ExampleValues.Date(0)), "reasons"),
             [typeof(ProposePlaceNameRequest)] = Body(x => new ProposePlaceNameRequest(x.TownshipName,
                     x.TownshipRomanization, "administrative-division", x.Township, ExampleValues.GeoJsonOf(x.Point),
                     "以辖区内主要地名命名", x.CountyName + "境内"),
