@@ -108,7 +108,7 @@ public sealed class ContractDocumentationTests(ApiFixture fixture) : IClassFixtu
             // A registrar acts for their own office: the token works for the office the examples name.
             using var client = fixture.Factory.CreateClient();
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-                "Bearer", RegistryApiFactory.Token([Role(op)], office: Registry.Api.Hosting.OpenApi.ExampleValues.Instance.County));
+                "Bearer", RegistryApiFactory.Token(Role(op), office: Registry.Api.Hosting.OpenApi.ExampleValues.Instance.County));
 
             // Sent whole, the example may meet a state it does not fit (404, 409, 422), never a 400 about its body.
             var whole = await SendAsync(client, op.Method, path, op.Example!.ToJsonString());

@@ -130,9 +130,33 @@ public sealed class DivisionSeeder(IGrainStateStore store, ILogger<DivisionSeede
         return fresh.Count + updated.Count;
     }
 
-    private Task WriteMarkerAsync(string? etag, string fingerprint, CancellationToken cancellationToken) =>
-        store.WriteAsync(MarkerKey, etag,
-            JsonSerializer.Serialize(new { editions = fingerprint, format = DivisionState.CurrentFormat }), cancellationToken);
+    /// <summary>
+    /// Notes the seeded editions. Several silos of a cluster seed the same store at once on its first start: when
+    /// another wrote the marker first (an ETag conflict), its marker stands if it names these editions, and is
+    /// replaced otherwise.
+    /// </summary>
+    private async Task WriteMarkerAsync(string? etag, string fingerprint, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(new { editions = fingerprint, format = DivisionState.CurrentFormat });
+        while (true)
+        {
+            try
+            {
+                await store.WriteAsync(MarkerKey, etag, json, cancellationToken);
+                return;
+            }
+            catch (Orleans.Storage.InconsistentStateException)
+            {
+                var current = await store.ReadAsync(MarkerKey, cancellationToken);
+                if (current is not null && current.StateJson.Contains(fingerprint, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                etag = current?.ETag;
+            }
+        }
+    }
 
     /// <summary>Where the seeder notes which shipped editions it has seeded (not a grain's state).</summary>
     private static GrainStateKey MarkerKey => new("division-seed", "division-seed/shipped-editions");
