@@ -22,7 +22,7 @@ public sealed class ApiConventionsTests(ApiFixture fixture)
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
-                .Select(method => $"{method} {e.RoutePattern.RawText}"))
+                .Select(method => $"{method} {e.RoutePattern.RawText!.TrimEnd('/')}"))
             .ToList();
 
         Assert.NotEmpty(mapped);

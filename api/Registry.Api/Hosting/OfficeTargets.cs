@@ -12,7 +12,7 @@ namespace Registry.Api.Hosting;
 /// marriage and divorce at the registrar's own office; organizations registered by the office or an office under
 /// it; place names within its division; boundary lines touching its division, and each side of a joint inspection
 /// signed by that side. A value the request gives in the wrong format is left to the handler's 400; a record read
-/// here that does not exist is the grain's 404.
+/// here that does not exist is left to the handler too, so a malformed body is still its 400 before the grain's 404.
 /// </summary>
 public static class OfficeTargets
 {
@@ -36,8 +36,10 @@ public static class OfficeTargets
             return;
         }
 
-        var organization = await jurisdiction.Grains.Get<IOrganizationGrain>(uscc).GetAsync();
-        await jurisdiction.RequireWithinAsync(office, organization.RegisteringOffice);
+        if (await ExistingAsync(() => jurisdiction.Grains.Get<IOrganizationGrain>(uscc).GetAsync()) is { } organization)
+        {
+            await jurisdiction.RequireWithinAsync(office, organization.RegisteringOffice);
+        }
     };
 
     /// <summary>The place name of route value <c>id</c>: its division must lie within the caller's.</summary>
@@ -49,8 +51,10 @@ public static class OfficeTargets
             return;
         }
 
-        var place = await jurisdiction.Grains.Get<IPlaceNameGrain>(id).GetAsync();
-        await jurisdiction.RequireWithinAsync(office, place.DivisionCode);
+        if (await ExistingAsync(() => jurisdiction.Grains.Get<IPlaceNameGrain>(id).GetAsync()) is { } place)
+        {
+            await jurisdiction.RequireWithinAsync(office, place.DivisionCode);
+        }
     };
 
     /// <summary>The division (or reference area) of route value <c>code</c>.</summary>
@@ -78,8 +82,8 @@ public static class OfficeTargets
             return;
         }
 
-        var inspection = await jurisdiction.Grains.Get<IJointInspectionGrain>(id).GetAsync();
-        if (inspection.Sides is [var a, var b])
+        var inspection = await ExistingAsync(() => jurisdiction.Grains.Get<IJointInspectionGrain>(id).GetAsync());
+        if (inspection?.Sides is [var a, var b])
         {
             await jurisdiction.RequireTouchingAsync(office, a, b);
         }
@@ -90,9 +94,11 @@ public static class OfficeTargets
     {
         if (Route(call, "id") is { } id && DivorceApplicationId.TryParse(id, out var marriageId, out var sequence))
         {
-            var application = await jurisdiction.Grains.Get<IMarriageGrain>(marriageId)
-                .GetDivorceApplicationAsync(sequence);
-            OfficeJurisdiction.RequireAt(office, application.Office);
+            if (await ExistingAsync(() => jurisdiction.Grains.Get<IMarriageGrain>(marriageId)
+                    .GetDivorceApplicationAsync(sequence)) is { } application)
+            {
+                OfficeJurisdiction.RequireAt(office, application.Office);
+            }
         }
     };
 
@@ -158,8 +164,24 @@ public static class OfficeTargets
             return;
         }
 
-        var line = await jurisdiction.Grains.Get<IBoundaryLineGrain>(number!).GetAsync();
-        await jurisdiction.RequireTouchingAsync(office, line.DivisionA, line.DivisionB);
+        if (await ExistingAsync(() => jurisdiction.Grains.Get<IBoundaryLineGrain>(number!).GetAsync()) is { } line)
+        {
+            await jurisdiction.RequireTouchingAsync(office, line.DivisionA, line.DivisionB);
+        }
+    }
+
+    /// <summary>The record <paramref name="read"/> returns, or null when it does not exist: the handler then checks the
+    /// request and the grain answers its 404.</summary>
+    private static async Task<T?> ExistingAsync<T>(Func<Task<T>> read) where T : class
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Registry.Abstractions.Errors.DomainException e) when (e.Kind == Registry.Abstractions.Errors.DomainErrorKind.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>A division key worth checking: a registry code or a reference area; anything else is the handler's
