@@ -118,6 +118,22 @@ public static class HistoryArchive
         return (rows, Convert.ToHexString(digest.GetHashAndReset()));
     }
 
+    /// <summary>
+    /// Reads the archive back and throws unless it holds exactly the <paramref name="rows"/> lines written, with the
+    /// digest <paramref name="written"/>: the check a migration makes before it drops the history copy.
+    /// </summary>
+    public static async Task EnsureReadsBackAsync(string path, long rows, string written,
+        CancellationToken cancellationToken = default)
+    {
+        var (readBack, digest) = await VerifyAsync(path, cancellationToken);
+        if (readBack != rows || digest != written)
+        {
+            throw new InvalidOperationException(
+                $"The archive '{path}' reads back {readBack} rows (digest {digest}) but {rows} were written " +
+                $"(digest {written}); the history copy was left in place.");
+        }
+    }
+
     /// <summary>Reads every row of an archive, in the order written.</summary>
     public static async IAsyncEnumerable<Row> ReadAsync(string path,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -95,13 +95,7 @@ public static class PostgreSqlHistoryRetirement
                 written = archive.Complete();
             }
 
-            var (readBack, digest) = await HistoryArchive.VerifyAsync(archivePath, cancellationToken);
-            if (readBack != rows || digest != written)
-            {
-                throw new InvalidOperationException(
-                    $"The archive '{archivePath}' reads back {readBack} rows (digest {digest}) but {rows} were " +
-                    $"written (digest {written}); the history copy was left in place.");
-            }
+            await HistoryArchive.EnsureReadsBackAsync(archivePath, rows, written, cancellationToken);
 
             await ScalarAsync(connection, schema.Migrations[PostgreSqlSchema.HistoryRetirementVersion - 1],
                 cancellationToken);

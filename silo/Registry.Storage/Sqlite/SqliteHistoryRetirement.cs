@@ -112,13 +112,7 @@ public static class SqliteHistoryRetirement
             written = archive.Complete();
         }
 
-        var (readBack, digest) = await HistoryArchive.VerifyAsync(archivePath, cancellationToken);
-        if (readBack != rows || digest != written)
-        {
-            throw new InvalidOperationException(
-                $"The archive '{archivePath}' reads back {readBack} rows (digest {digest}) but {rows} were written " +
-                $"(digest {written}); the history copy was left in place.");
-        }
+        await HistoryArchive.EnsureReadsBackAsync(archivePath, rows, written, cancellationToken);
 
         using (var drop = SqliteGrainStateStore.Command(connection, transaction,
                    SqliteSchema.Migrations[SqliteSchema.HistoryRetirementVersion - 1]))
