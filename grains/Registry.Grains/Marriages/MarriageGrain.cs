@@ -5,6 +5,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
+using Registry.Grains.Deadlines;
 using Registry.Grains.Persons;
 using Registry.Grains.Storage;
 
@@ -53,8 +54,6 @@ public sealed class MarriageGrain(
     ILogger<MarriageGrain> logger) : Grain, IMarriageGrain, IRemindable
 {
     private const string DeadlineReminder = "divorce-deadlines";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromDays(1);
-    private static readonly TimeSpan LongestReminderDelay = TimeSpan.FromDays(30);
 
     // What is durable, as opposed to what the in-memory state says while a write is under way: the registration
     // outcome is answered from these alone because GetRegistrationOutcomeAsync interleaves with running calls.
@@ -321,18 +320,9 @@ public sealed class MarriageGrain(
         return lapsed;
     }
 
-    private async Task EnsureDeadlineReminderAsync(DateOnly lastDay)
-    {
-        // Due at the start of the day after the last day, in the bureau's zone; Orleans reminders fire at most
-        // ~49 days ahead, so a later deadline is reached by daily ticks that find nothing due yet.
-        var lapseStarts = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue),
-            clock.Zone.GetUtcOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue)));
-        var due = lapseStarts - clock.Now;
-        due = due < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1)
-            : due > LongestReminderDelay ? LongestReminderDelay
-            : due;
-        await this.RegisterOrUpdateReminder(DeadlineReminder, due, ReminderPeriod);
-    }
+    /// <summary>An application lapses at the start of the day after its last day.</summary>
+    private Task EnsureDeadlineReminderAsync(DateOnly lastDay) =>
+        DeadlineReminders.ArmAsync(this, DeadlineReminder, lastDay.AddDays(1), clock);
 
     private async Task RemoveDeadlineReminderIfIdleAsync()
     {

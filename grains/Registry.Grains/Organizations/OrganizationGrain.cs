@@ -6,6 +6,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Time;
+using Registry.Grains.Deadlines;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Organizations;
@@ -15,7 +16,7 @@ namespace Registry.Grains.Organizations;
 /// <para>
 /// Deadlines: each active organization has one durable Orleans reminder (<see cref="DeadlineReminder"/>, stored in
 /// the silo's reminder table, so it survives restarts). It is due at the start of the next deadline day in the
-/// bureau's zone (or within <see cref="LongestReminderWait"/>, so configuration changes are picked up) and each tick
+/// bureau's zone (armed by <see cref="Deadlines.DeadlineReminders"/>, so configuration changes are picked up) and each tick
 /// calls <see cref="ApplyDeadlinesAsync"/>, then re-arms it. Exactly-once comes from the state, not from the
 /// reminder: the last applied window and the open list entries are stored with the record, and every deadline
 /// carries its own date, so a late, repeated or concurrent tick applies nothing twice and nothing with the wrong
@@ -43,12 +44,6 @@ public sealed class OrganizationGrain(
 {
     public const string DeadlineReminder = "annual-cycle-deadlines";
 
-    /// <summary>Fallback cadence if re-arming after a tick fails.</summary>
-    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromDays(1);
-
-    public static readonly TimeSpan LongestReminderWait = TimeSpan.FromDays(28);
-
-    private static readonly TimeSpan ShortestReminderWait = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(30);
 
     private readonly HashSet<string> claimsInFlight = new(StringComparer.Ordinal);
@@ -322,12 +317,7 @@ public sealed class OrganizationGrain(
             return;
         }
 
-        var start = TimeZoneInfo.ConvertTimeToUtc(next.Value.ToDateTime(TimeOnly.MinValue), clock.Zone);
-        var wait = new DateTimeOffset(start, TimeSpan.Zero) - clock.Now;
-        wait = wait < ShortestReminderWait ? ShortestReminderWait
-            : wait > LongestReminderWait ? LongestReminderWait
-            : wait;
-        await this.RegisterOrUpdateReminder(DeadlineReminder, wait, ReminderPeriod);
+        await DeadlineReminders.ArmAsync(this, DeadlineReminder, next.Value, clock);
     }
 
     private async Task WriteAsync(string operation, string? reason)

@@ -19,7 +19,7 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
     /// <summary>What the reminder service does when the deadline reminder is due.</summary>
     private Task DeliverReminderTickAsync(string uscc) =>
         fixture.Grains.GetGrain<IRemindable>(GrainOf(uscc)).ReceiveReminder(OrganizationGrain.DeadlineReminder,
-            new TickStatus(DateTime.UtcNow, OrganizationGrain.ReminderPeriod, DateTime.UtcNow));
+            new TickStatus(DateTime.UtcNow, Registry.Grains.Deadlines.DeadlineReminders.Period, DateTime.UtcNow));
 
     /// <summary>The report year whose default window (Jan 1 - May 31) is open today, moving the clock into the next
     /// one if none is.</summary>
@@ -81,7 +81,7 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
         var reminders = fixture.SiloServices.GetRequiredService<IReminderTable>();
         var armed = await reminders.ReadRow(GrainOf(command.Uscc), OrganizationGrain.DeadlineReminder);
         Assert.NotNull(armed);
-        Assert.Equal(OrganizationGrain.ReminderPeriod, armed.Period);
+        Assert.Equal(Registry.Grains.Deadlines.DeadlineReminders.Period, armed.Period);
 
         var reportYear = fixture.Today.Month > 5 ? fixture.Today.Year : fixture.Today.Year - 1;
         var deadline = new DateOnly(reportYear + 1, 6, 1);
