@@ -23,7 +23,9 @@ public sealed class ApiProcess : IAsyncDisposable
     public IReadOnlyList<string> RecentOutput => recentOutput.ToArray();
 
     /// <param name="dataDirectory">Where the API keeps its database.</param>
-    /// <param name="readyWithin">How long the first start (which seeds the reference data) may take; 90 s when null.</param>
+    /// <param name="readyWithin">How long the first start (which seeds the reference data) may take; 180 s when null
+    /// (a safety limit for a loaded machine, not a synchronisation: readiness is polled). A process that is not ready
+    /// by then is killed, and the exception carries its last output.</param>
     public static async Task<ApiProcess> StartAsync(string dataDirectory, TimeSpan? readyWithin = null)
     {
         var port = RegistryApiFactory.FreePort();
@@ -51,7 +53,17 @@ public sealed class ApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await api.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(90));
+        try
+        {
+            await api.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromSeconds(180));
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            await api.DisposeAsync();
+            throw new InvalidOperationException(
+                $"{e.Message} Its last output:\n{string.Join('\n', api.RecentOutput.TakeLast(40))}", e);
+        }
+
         return api;
     }
 

@@ -94,6 +94,11 @@ public sealed class BoundaryJurisdictionTests(ImportFixture fixture)
             var opened = await national.PostAsJsonAsync($"/api/boundaries/lines/{line}/inspections",
                 new { year = Api.Today.Year, reason = "jurisdiction matrix" });
             var body = await opened.Content.ReadAsStringAsync();
+            if (opened.StatusCode == HttpStatusCode.Conflict && body.Contains("\"inspection-already-open\"", StringComparison.Ordinal))
+            {
+                continue; // another test of the collection inspects this line this year
+            }
+
             Assert.True(opened.StatusCode == HttpStatusCode.Created, body);
             return new Target(line, a, b, outsider, markers[0].GetProperty("id").GetString()!,
                 JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!);
