@@ -254,7 +254,7 @@
       });
       return {
         layer,
-        text: `${items.length} repairs open (${shown.length} drawn)`,
+        text: `${items.length} open (${shown.length} drawn)`,
         data: { http: String(status), features: String(shown.length), matched: String(items.length) },
       };
     });
