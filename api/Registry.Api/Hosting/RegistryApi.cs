@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Registry.Api.Endpoints;
 using Registry.Api.ErrorHandling;
+using Registry.Api.Map;
 using Registry.Api.Spatial;
 using Registry.Api.Text;
 
@@ -54,6 +55,7 @@ public static class RegistryApi
         app.MapMarriageRegistryEndpoints();
         app.MapOrganizationEndpoints();
         app.MapPlaceNameEndpoints();
+        app.MapRegistryMapPage();
         return app;
     }
 }

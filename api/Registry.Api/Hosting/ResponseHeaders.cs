@@ -1,7 +1,8 @@
 namespace Registry.Api.Hosting;
 
 /// <summary>
-/// Headers on every answer: no MIME sniffing, no framing, no referrer sent onward, and <c>Cache-Control: no-store</c>
+/// Headers on every answer: no MIME sniffing, no framing (a page that sets its own Content-Security-Policy, such as
+/// the map page, keeps it and says <c>frame-ancestors 'none'</c> itself), no referrer sent onward, and <c>Cache-Control: no-store</c>
 /// on every answer that is personal or not public (any request with credentials, any endpoint that requires a
 /// token), so no shared or browser cache keeps person data. HSTS is added in production by
 /// <see cref="ProductionHosting"/>, on HTTPS only.
@@ -17,7 +18,10 @@ public static class ResponseHeaders
             {
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
-                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                }
                 headers["Referrer-Policy"] = "no-referrer";
                 if (IsPrivate(context))
                 {
