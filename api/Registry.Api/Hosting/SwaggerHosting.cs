@@ -32,6 +32,7 @@ public static class SwaggerHosting
             options.OperationFilter<BearerRequirementFilter>();
             // Descriptions, roles, problem rules, parameter descriptions, examples and required fields, from one
             // documentation table per resource (OpenApi/*Docs.cs).
+            options.OperationFilter<OpenApi.OgcParameterFilter>();
             options.OperationFilter<OpenApi.ContractOperationFilter>();
             options.SchemaFilter<OpenApi.ContractSchemaFilter>();
         });

@@ -10,6 +10,12 @@ public sealed class DivisionFacts(DivisionDetails details)
 
     public DivisionLevel Level => details.Level;
 
+    /// <summary>First day in force; null: since before the registry's records.</summary>
+    public DateOnly? ValidFrom => details.ValidFrom;
+
+    /// <summary>First day no longer in force (merged, abolished, code changed); null: still in force.</summary>
+    public DateOnly? ValidTo => details.ValidTo;
+
     public bool InForceOn(DateOnly date) =>
         (details.ValidFrom is null || details.ValidFrom <= date) && (details.ValidTo is null || date < details.ValidTo);
 

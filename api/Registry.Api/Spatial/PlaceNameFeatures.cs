@@ -25,6 +25,18 @@ public static class PlaceNameFeatures
         return (page.Total, features.OfType<Action<Utf8JsonWriter>>().ToList());
     }
 
+    /// <summary>The ids of one page of the public names in the box, in the index's order, and how many there are.
+    /// </summary>
+    public static async Task<(int Total, IReadOnlyList<string> Ids)> IdsAsync(IGrainFactory grains,
+        IReadOnlyList<SpatialBox> boxes, int offset, int limit)
+    {
+        var box = new BoundingBox(boxes[0].MinLon, boxes[0].MinLat, boxes[^1].MaxLon, boxes[^1].MaxLat);
+        var page = await grains.Get<IPlaceNameSearchGrain>(0).SearchAsync(new PlaceNameQuery(
+            Text: null, Romanization: null, Category: null, DivisionPrefix: null, Box: box, Near: null,
+            IncludeHistorical: false, PublicOnly: true, AnnouncedSince: null, Skip: offset, Take: limit));
+        return (page.Total, page.Items.Select(hit => hit.Entry.Id).ToList());
+    }
+
     /// <summary>The feature of one public name; null when there is none or it is not public.</summary>
     public static async Task<Action<Utf8JsonWriter>?> LoadAsync(IGrainFactory grains, string id,
         Action<Utf8JsonWriter>? extra = null)

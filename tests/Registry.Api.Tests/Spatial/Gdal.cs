@@ -15,6 +15,15 @@ public static class Gdal
         return output;
     }
 
+    /// <summary>Runs ogr2ogr (the arguments after the tool's name) and returns its standard output.</summary>
+    public static async Task<string> Ogr2OgrAsync(params string[] arguments)
+    {
+        await EnsureInstalledAsync();
+        var (exit, output, error) = await RunAsync("ogr2ogr", arguments);
+        Assert.True(exit == 0, $"ogr2ogr {string.Join(' ', arguments)} exited {exit}: {error}");
+        return output;
+    }
+
     private static async Task EnsureInstalledAsync()
     {
         await installing.WaitAsync();

@@ -143,7 +143,7 @@ public sealed class OgcEndpointsTests(ApiFixture fixture)
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         var feature = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(code, feature.GetProperty("id").GetString());
-        Assert.Equal(["self", "collection"], Links(feature).Select(l => l.Rel));
+        Assert.Equal(["self", "alternate", "collection"], Links(feature).Select(l => l.Rel));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ContractOperationFilter(IOptions<AuthorizationOptions> autho
                 .Concat(hasBody ? ContractDocumentation.WithBody : [])
                 .Concat(hasPath ? ContractDocumentation.WithPathParameters : [])
                 .Concat(roles is null ? [] : ContractDocumentation.Secured)
-                .Concat(context.ApiDescription.HttpMethod is "GET" ? [] : ContractDocumentation.Change)
+                .Concat(context.ApiDescription.HttpMethod is "GET" or "HEAD" ? [] : ContractDocumentation.Change)
                 .Concat(ContractDocumentation.AnyOperation)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
