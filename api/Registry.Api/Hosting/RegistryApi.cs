@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Registry.Api.Endpoints;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Spatial;
+using Registry.Api.Statistics;
 using Registry.Api.Text;
 
 namespace Registry.Api.Hosting;
@@ -24,7 +25,8 @@ public static class RegistryApi
             .AddRegistrySpatial()
             .AddRegistryProduction()
             .AddRegistryTelemetry()
-            .AddRegistryTextPolicy();
+            .AddRegistryTextPolicy()
+            .AddRegistryStatistics();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
@@ -54,6 +56,7 @@ public static class RegistryApi
         app.MapMarriageRegistryEndpoints();
         app.MapOrganizationEndpoints();
         app.MapPlaceNameEndpoints();
+        app.MapStatisticsEndpoints();
         return app;
     }
 }

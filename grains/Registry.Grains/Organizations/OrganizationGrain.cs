@@ -6,6 +6,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Time;
+using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Organizations;
@@ -52,6 +53,7 @@ public sealed class OrganizationGrain(
     private static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(30);
 
     private readonly HashSet<string> claimsInFlight = new(StringComparer.Ordinal);
+    private readonly StatisticsFeed statistics = new(grains, logger);
     private OrganizationIndexEntry? published;
     private IGrainTimer? publishRetry;
 
@@ -334,6 +336,7 @@ public sealed class OrganizationGrain(
     {
         State.Revision++;
         await state.WriteAuditedAsync(operation, reason?.Trim());
+        await statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State));
     }
 
     private async Task PublishAsync()
