@@ -115,4 +115,17 @@ public static class StorageNames
 
     /// <summary>Grain type of <see cref="Marriages.CertificateIndexGrain"/>.</summary>
     public const string CertificateIndexGrainType = "certificate-index";
+
+    /// <summary>State name and grain type of <see cref="Statistics.StatisticsPartitionGrain"/>.</summary>
+    public const string StatisticsPartition = "statistics-partition";
+
+    /// <summary>State name and grain type of <see cref="Statistics.StatisticsRollupGrain"/> (stores only which
+    /// partitions it holds).</summary>
+    public const string StatisticsRollup = "statistics-rollup";
+
+    /// <summary>State name and grain type of <see cref="Statistics.StatisticsLevelGrain"/>.</summary>
+    public const string StatisticsLevel = "statistics-level";
+
+    /// <summary>State name and grain type of <see cref="Statistics.StatisticsDirectoryGrain"/>.</summary>
+    public const string StatisticsDirectory = "statistics-directory";
 }

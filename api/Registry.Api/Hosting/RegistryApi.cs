@@ -4,6 +4,7 @@ using Registry.Api.Endpoints;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Map;
 using Registry.Api.Spatial;
+using Registry.Api.Statistics;
 using Registry.Api.Text;
 
 namespace Registry.Api.Hosting;
@@ -25,7 +26,8 @@ public static class RegistryApi
             .AddRegistrySpatial()
             .AddRegistryProduction()
             .AddRegistryTelemetry()
-            .AddRegistryTextPolicy();
+            .AddRegistryTextPolicy()
+            .AddRegistryStatistics();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)
@@ -56,6 +58,7 @@ public static class RegistryApi
         app.MapOrganizationEndpoints();
         app.MapPlaceNameEndpoints();
         app.MapRegistryMapPage();
+        app.MapStatisticsEndpoints();
         return app;
     }
 }

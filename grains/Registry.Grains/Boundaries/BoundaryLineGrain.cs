@@ -7,6 +7,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
 using Registry.Grains.Spatial;
+using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Boundaries;
@@ -26,6 +27,7 @@ public sealed class BoundaryLineGrain(
     private static readonly TimeSpan MarkerLimit = TimeSpan.FromSeconds(2);
 
     private readonly RecordIndex index = new(logger);
+    private readonly StatisticsFeed statistics = new(grains, logger);
 
     private BoundaryLineState State => state.State;
 
@@ -183,6 +185,7 @@ public sealed class BoundaryLineGrain(
         State.Markers.Sort(StringComparer.Ordinal);
         Record("attach-marker", null, markerNumber);
         await state.WriteAuditedAsync("attach-marker", markerNumber);
+        await PublishStatisticsAsync();
     }
 
     public async Task<string> OpenInspectionAsync(int year, string reason)
@@ -263,13 +266,18 @@ public sealed class BoundaryLineGrain(
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
         Task.FromResult(index.PartFor(tile, knownRevision));
 
-    /// <summary>Gives the boundary report's read model this line's current entry (after the write that made it).</summary>
-    private Task PublishToReportAsync()
+    /// <summary>Gives the boundary report's read model this line's current entry (after the write that made it), and
+    /// the statistics theirs.</summary>
+    private async Task PublishToReportAsync()
     {
         var last = State.Inspections.Where(i => i.CompletedOn is not null).MaxBy(i => i.CompletedOn);
-        return grains.Get<IBoundaryReportModelGrain>(0).ApplyLineAsync(new OverdueLine(State.Number,
+        await grains.Get<IBoundaryReportModelGrain>(0).ApplyLineAsync(new OverdueLine(State.Number,
             State.DivisionA, State.DivisionB, last?.CompletedOn, last?.Id));
+        await PublishStatisticsAsync();
     }
+
+    private Task PublishStatisticsAsync() =>
+        statistics.PublishAsync($"line:{State.Number}", BoundaryStatistics.OfLine(State, clock.Zone));
 
     /// <summary>Appends the change about to be stored to the line's history; a failed write reloads the state, and
     /// the entry with it.</summary>

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
+using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Boundaries;
@@ -14,8 +16,11 @@ public sealed class JointInspectionGrain(
     [PersistentState(StorageNames.JointInspection, StorageNames.Provider)]
     IPersistentState<JointInspectionState> state,
     BureauClock clock,
-    IGrainFactory grains) : Grain, IJointInspectionGrain
+    IGrainFactory grains,
+    ILogger<JointInspectionGrain> logger) : Grain, IJointInspectionGrain
 {
+    private readonly StatisticsFeed statistics = new(grains, logger);
+
     private JointInspectionState State => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -99,6 +104,7 @@ public sealed class JointInspectionGrain(
 
         await state.WriteAuditedAsync(completes ? "complete-inspection" : "sign-inspection",
             $"signed for {command.Side} by {command.Signatory.Trim()}");
+        await statistics.PublishAsync($"inspection:{Id}", BoundaryStatistics.OfInspection(State));
         await ApplyPendingStepsAsync();
         return Details();
     }
@@ -117,6 +123,7 @@ public sealed class JointInspectionGrain(
         State.Pending.Add(new InspectionStep(command.MarkerNumber, MarkerCondition.Intact, command.CompletedOn,
             $"repair:{Id}:{command.MarkerNumber}"));
         await state.WriteAuditedAsync("complete-repair", $"{command.MarkerNumber}: {command.Note.Trim()}");
+        await statistics.PublishAsync($"inspection:{Id}", BoundaryStatistics.OfInspection(State));
         await ApplyPendingStepsAsync();
         return Details();
     }

@@ -7,6 +7,7 @@ using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
 using Registry.Grains.Deadlines;
 using Registry.Grains.Persons;
+using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Marriages;
@@ -62,6 +63,8 @@ public sealed class MarriageGrain(
     private bool abortDurable;
     private Task? abortWrite;
 
+    private readonly StatisticsFeed statistics = new(grains, logger);
+
     private MarriageState State => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -116,7 +119,7 @@ public sealed class MarriageGrain(
             // The number's index entry goes into the same group commit as the record (it never fails the call: an
             // entry over a record that then failed to store verifies as not found).
             var indexed = IndexCertificateAsync(number);
-            await state.WriteAuditedAsync("register-marriage", null);
+            await StoreAsync("register-marriage", null);
             recordDurable = true;
             await indexed;
 
@@ -206,7 +209,7 @@ public sealed class MarriageGrain(
 
         // The reminder first: if the state write then fails, its tick finds nothing open and removes it.
         await EnsureDeadlineReminderAsync(application.LastDayToAppear);
-        await state.WriteAuditedAsync("apply-for-divorce", null);
+        await StoreAsync("apply-for-divorce", null);
         return marriage.ToDetails(application);
     }
 
@@ -225,7 +228,7 @@ public sealed class MarriageGrain(
         await ApplyLapsedApplicationsAsync();
         var marriage = Aggregate();
         var application = marriage.WithdrawDivorceApplication(sequence, command);
-        await state.WriteAuditedAsync("withdraw-divorce-application", command.Reason?.Trim());
+        await StoreAsync("withdraw-divorce-application", command.Reason?.Trim());
         await RemoveDeadlineReminderIfIdleAsync();
         return marriage.ToDetails(application);
     }
@@ -238,7 +241,7 @@ public sealed class MarriageGrain(
         var application = marriage.CheckCanRegisterDivorce(sequence, command);
         var number = await TakeCertificateNumberAsync(CertificateKind.Divorce, application.Office, marriage.Today);
         var registration = marriage.RegisterDivorce(application, number);
-        await Task.WhenAll(state.WriteAuditedAsync("register-divorce", null), IndexCertificateAsync(number));
+        await Task.WhenAll(StoreAsync("register-divorce", null), IndexCertificateAsync(number));
         await RemoveDeadlineReminderIfIdleAsync();
         return registration;
     }
@@ -251,7 +254,7 @@ public sealed class MarriageGrain(
         await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, marriage.Today);
         var number = await TakeCertificateNumberAsync(kind, command.Office, marriage.Today);
         var replacement = marriage.ReplaceCertificate(current, kind, number, command.Office);
-        await Task.WhenAll(state.WriteAuditedAsync("replace-certificate", $"replaces {current.Number}"),
+        await Task.WhenAll(StoreAsync("replace-certificate", $"replaces {current.Number}"),
             IndexCertificateAsync(number));
         return Marriage.ToDetails(replacement);
     }
@@ -276,7 +279,7 @@ public sealed class MarriageGrain(
             recorded = marriage.RecordJudgment(judgment);
         }
 
-        await state.WriteAuditedAsync("record-judgment", recorded.Reference);
+        await StoreAsync("record-judgment", recorded.Reference);
         await RemoveDeadlineReminderIfIdleAsync();
         return recorded;
     }
@@ -286,7 +289,7 @@ public sealed class MarriageGrain(
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
         var recorded = Aggregate().RecordDeath(command);
-        await state.WriteAuditedAsync("record-death", recorded.Reference);
+        await StoreAsync("record-death", recorded.Reference);
         await RemoveDeadlineReminderIfIdleAsync();
         return recorded;
     }
@@ -314,7 +317,7 @@ public sealed class MarriageGrain(
         var lapsed = Aggregate().ApplyLapses();
         if (lapsed > 0)
         {
-            await state.WriteAuditedAsync("deem-divorce-application-withdrawn", "last day to appear passed");
+            await StoreAsync("deem-divorce-application-withdrawn", "last day to appear passed");
         }
 
         return lapsed;
@@ -392,6 +395,13 @@ public sealed class MarriageGrain(
                     "Could not release a reservation of failed registration {MarriageId} ({Cause})", Id, cause.Message);
             }
         }
+    }
+
+    /// <summary>Stores the record, then hands its statistics to the read model (a committed change only).</summary>
+    private async Task StoreAsync(string operation, string? reason)
+    {
+        await state.WriteAuditedAsync(operation, reason);
+        await statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State));
     }
 
     /// <summary>The rules over this record, as of now and recorded by the caller's actor.</summary>

@@ -7,6 +7,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Time;
 using Registry.Grains.Deadlines;
+using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Organizations;
@@ -47,6 +48,7 @@ public sealed class OrganizationGrain(
     private static readonly TimeSpan PublishRetryPeriod = TimeSpan.FromSeconds(30);
 
     private readonly HashSet<string> claimsInFlight = new(StringComparer.Ordinal);
+    private readonly StatisticsFeed statistics = new(grains, logger);
     private OrganizationIndexEntry? published;
     private IGrainTimer? publishRetry;
 
@@ -324,6 +326,7 @@ public sealed class OrganizationGrain(
     {
         State.Revision++;
         await state.WriteAuditedAsync(operation, reason?.Trim());
+        await statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State));
     }
 
     private async Task PublishAsync()

@@ -7,6 +7,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
+using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Places;
@@ -36,6 +37,7 @@ public sealed class PlaceNameGrain(
     public const double MaxHouseDistanceMeters = 1_000;
 
     private readonly HashSet<string> claimsInFlight = new(StringComparer.Ordinal);
+    private readonly StatisticsFeed statistics = new(grains, logger);
 
     private PlaceNameState State => state.State;
 
@@ -372,6 +374,7 @@ public sealed class PlaceNameGrain(
     {
         State.Revision++;
         await state.WriteAuditedAsync(operation, reason);
+        await statistics.PublishAsync($"place:{Id}", PlaceNameStatistics.Of(State));
     }
 
     private PlaceName Aggregate => new(State);

@@ -11,7 +11,7 @@ public static class ContractDocumentation
     public static IReadOnlyList<ResourceDocs> Resources { get; } =
     [
         DivisionDocs.Table, BoundaryDocs.Table, SpatialDocs.Table, OgcDocs.Table, OrganizationDocs.Table,
-        PlaceNameDocs.Table, MarriageDocs.Table, HealthDocs.Table,
+        PlaceNameDocs.Table, MarriageDocs.Table, HealthDocs.Table, StatisticsDocs.Table,
     ];
 
     public static IReadOnlyDictionary<string, OperationDoc> Operations { get; } =

@@ -1,0 +1,32 @@
+using static Registry.Api.Hosting.OpenApi.ResourceDocs;
+
+namespace Registry.Api.Hosting.OpenApi;
+
+/// <summary>Annual statistics (<c>/api/statistics</c>).</summary>
+internal static class StatisticsDocs
+{
+    public static ResourceDocs Table { get; } = new()
+    {
+        Operations = new Dictionary<string, OperationDoc>
+        {
+            ["GetStatistics"] = Op(
+                "The figures of a bureau's work in a period, per office and rolled up by division as of the period's " +
+                "end (division history), from the statistics read model: marriages, social organizations, place " +
+                "names and boundaries. Events count by their own effective date; as-of figures are levels at the " +
+                "end of the last day. A figure the registry does not record is null and listed in `notRecorded` " +
+                "with the reason, never 0. `admin` reads every domain nationally; a registrar their own domain for " +
+                "the offices within their office claim (default scope: their office). CSV (`format=csv` or " +
+                "`Accept: text/csv`): UTF-8 with BOM, CRLF, quoted fields, Chinese headers.",
+                "field-required", "date-format", "statistics-period", "division-code-format", "statistics-format",
+                "division-not-found", "office-claim-missing", "office-jurisdiction"),
+        },
+        Parameters = new Dictionary<string, string>
+        {
+            ["GetStatistics:from"] = "The first day of the period (YYYY-MM-DD), e.g. 2026-01-01.",
+            ["GetStatistics:to"] = "The last day of the period (YYYY-MM-DD), e.g. 2026-12-31; at most 10 years on.",
+            ["GetStatistics:division"] = "Only the offices within this division as of the period's end (a division " +
+                "code, or 100000 for all); a registrar's default is their office.",
+            ["GetStatistics:format"] = "`json` (default) or `csv`; without it, `Accept: text/csv` asks for CSV.",
+        },
+    };
+}

@@ -1,0 +1,19 @@
+using Registry.Api.Hosting;
+
+namespace Registry.Api.Statistics;
+
+/// <summary>The statistics' services and their reading policy.</summary>
+public static class StatisticsHosting
+{
+    /// <summary>Reading statistics: <c>admin</c> and every domain's registrars (each their own domain).</summary>
+    public const string StatisticsReaders = "statistics.read";
+
+    public static WebApplicationBuilder AddRegistryStatistics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<StatisticsQuery>();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(StatisticsReaders, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireRole([RegistryPolicies.Admin, .. OfficeJurisdiction.RegistrarRoles]));
+        return builder;
+    }
+}

@@ -1,0 +1,147 @@
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Grains;
+using Registry.Abstractions.Statistics;
+
+namespace Registry.Api.Statistics;
+
+/// <summary>
+/// Answers a statistics question from the read model only: the province roll-ups of the years the period touches
+/// (period figures) and the province level grains (as-of figures), then each office's parent chain as of the
+/// period's end from the division history to roll the offices up and keep those within the scope. Thread-safe
+/// (stateless).
+/// </summary>
+public sealed class StatisticsQuery(IGrainFactory grains)
+{
+    /// <summary>The report of <paramref name="from"/>..<paramref name="to"/> for the offices within
+    /// <paramref name="scope"/> (null or the national office: all), with the figures of <paramref name="domains"/>.</summary>
+    public async Task<StatisticsReport> RunAsync(DateOnly from, DateOnly to, string? scope,
+        IReadOnlySet<string> domains)
+    {
+        scope = scope == Jurisdiction.NationalOffice ? null : scope;
+        var figures = StatisticsFigures.All.Where(f => domains.Contains(f.Domain)).ToList();
+        var recorded = figures.Where(f => f.Recorded).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var province = scope?[..2];
+
+        var directory = await grains.Get<IStatisticsDirectoryGrain>(0).GetAsync();
+        var sums = directory.Rollups
+            .Select(StatisticsKeys.ParseRollup)
+            .Where(r => r.Year >= from.Year && r.Year <= to.Year && (province is null || r.Province == province))
+            .Select(r => grains.Get<IStatisticsRollupGrain>(StatisticsKeys.Rollup(r.Province, r.Year))
+                .SumAsync(from, to));
+        var levels = directory.LevelProvinces
+            .Where(p => province is null || p == province)
+            .Select(p => grains.Get<IStatisticsLevelGrain>(p).LevelsAsync(to));
+        var counted = new OfficeFigures();
+        foreach (var part in await Task.WhenAll(sums.Concat(levels)))
+        {
+            foreach (var (office, values) in part.Offices)
+            {
+                foreach (var (figure, value) in values)
+                {
+                    if (recorded.ContainsKey(figure))
+                    {
+                        counted.Add(office, figure, value);
+                    }
+                }
+            }
+        }
+
+        var lineages = await LineagesAsync(counted.Offices.Keys.Select(CodeOf).Distinct(StringComparer.Ordinal), to);
+        var offices = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        var divisions = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        var total = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (office, values) in counted.Offices)
+        {
+            var code = CodeOf(office);
+            var lineage = lineages[code];
+            if (scope is not null && !lineage.Any(d => d.Code == scope))
+            {
+                continue;
+            }
+
+            if (!office.StartsWith(StatisticsFigures.SharedPrefix, StringComparison.Ordinal))
+            {
+                AddAll(offices, code, values);
+            }
+
+            // Rolled up to every division the office lies in then, down from the scope (the scope's own row too).
+            foreach (var division in lineage.TakeWhile(d => d.Code != scope))
+            {
+                AddAll(divisions, division.Code, values);
+            }
+
+            if (scope is not null)
+            {
+                AddAll(divisions, scope, values);
+            }
+
+            foreach (var (figure, value) in values)
+            {
+                total[figure] = total.GetValueOrDefault(figure) + value;
+            }
+        }
+
+        StatisticsRow Row(string code, IReadOnlyDictionary<string, long> values)
+        {
+            var summary = lineages.TryGetValue(code, out var lineage) && lineage.Count > 0 && lineage[0].Code == code
+                ? lineage[0]
+                : lineages.Values.SelectMany(l => l).FirstOrDefault(d => d.Code == code);
+            return new StatisticsRow(code, summary?.Name, summary?.Level, Complete(figures, values));
+        }
+
+        StatisticsRow? scopeRow = null;
+        if (scope is not null)
+        {
+            var lineage = await LineagesAsync([scope], to);
+            var summary = lineage[scope].FirstOrDefault();
+            scopeRow = new StatisticsRow(scope, summary?.Name, summary?.Level, Complete(figures, total));
+        }
+
+        return new StatisticsReport(from, to, scopeRow, figures, Complete(figures, total),
+            divisions.Select(pair => Row(pair.Key, pair.Value)).ToList(),
+            offices.Select(pair => Row(pair.Key, pair.Value)).ToList());
+    }
+
+    /// <summary>Every figure of the report: its count (0 when nothing counted), or null when not recorded.</summary>
+    private static Dictionary<string, long?> Complete(IReadOnlyList<StatisticsFigure> figures,
+        IReadOnlyDictionary<string, long> values) =>
+        figures.ToDictionary(f => f.Key, f => f.Recorded ? values.GetValueOrDefault(f.Key) : (long?)null,
+            StringComparer.Ordinal);
+
+    private static string CodeOf(string office) =>
+        office.StartsWith(StatisticsFigures.SharedPrefix, StringComparison.Ordinal)
+            ? office[StatisticsFigures.SharedPrefix.Length..]
+            : office;
+
+    private static void AddAll(SortedDictionary<string, Dictionary<string, long>> rows, string code,
+        IReadOnlyDictionary<string, long> values)
+    {
+        if (!rows.TryGetValue(code, out var row))
+        {
+            rows[code] = row = new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        foreach (var (figure, value) in values)
+        {
+            row[figure] = row.GetValueOrDefault(figure) + value;
+        }
+    }
+
+    /// <summary>Each code's division and its ancestors as of <paramref name="date"/>, nearest first; empty for the
+    /// national office and for a code the division history does not know.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<DivisionSummary>>> LineagesAsync(IEnumerable<string> codes,
+        DateOnly date)
+    {
+        var list = codes.ToList();
+        var found = await Task.WhenAll(list.Select(code => code == Jurisdiction.NationalOffice
+            ? Task.FromResult<IReadOnlyList<DivisionSummary>?>(null)
+            : grains.AsOfAsync(code, date)));
+        var lineages = new Dictionary<string, IReadOnlyList<DivisionSummary>>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            lineages[list[i]] = found[i] ?? [];
+        }
+
+        return lineages;
+    }
+}

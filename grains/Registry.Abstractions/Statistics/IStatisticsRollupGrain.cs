@@ -1,0 +1,21 @@
+using Orleans.Concurrency;
+
+namespace Registry.Abstractions.Statistics;
+
+/// <summary>
+/// The day counters of every office of one province in one year, summed on request. Key: <c>{pp}/{yyyy}</c>, pp the
+/// province's two digits (see <see cref="StatisticsKeys"/>). It persists only which office-months it holds; the
+/// counters live in memory and are read back from those partitions when it activates, so a read never touches a
+/// record. Idempotent: a partition's counters replace that partition's previous ones (the higher revision wins).
+/// </summary>
+[Alias("Registry.Statistics.IStatisticsRollupGrain")]
+public interface IStatisticsRollupGrain : IGrainWithStringKey
+{
+    /// <summary>Takes a partition's committed counters.</summary>
+    Task ApplyAsync(PartitionCounts counts);
+
+    /// <summary>Per office, each period figure summed over the days from <paramref name="from"/> to
+    /// <paramref name="to"/> (both inclusive, clipped to this year).</summary>
+    [ReadOnly]
+    Task<OfficeFigures> SumAsync(DateOnly from, DateOnly to);
+}

@@ -1,0 +1,76 @@
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Statistics;
+using Registry.Grains.Marriages;
+using F = Registry.Abstractions.Statistics.StatisticsFigures;
+
+namespace Registry.Grains.Statistics;
+
+/// <summary>What a marriage record counts in the statistics, from its history. Pure.</summary>
+public static class MarriageStatistics
+{
+    private static readonly string[] NonMainlandAddressCodes = ["81", "82", "83"];
+
+    public static RecordStatistics Of(MarriageState state)
+    {
+        if (state.Record != MarriageRecordStatus.Registered)
+        {
+            return RecordStatistics.None;
+        }
+
+        var facts = new List<StatisticsFact>();
+        foreach (var e in state.Events)
+        {
+            var office = e.Office ?? state.Office;
+            var id = $"marriage:{state.Id}#{e.Sequence}";
+            switch (e.Kind)
+            {
+                case MarriageEventKind.Registered:
+                    facts.Add(new(id, F.MarriageRegistrations, office, e.EffectiveDate));
+                    var mainland = new[] { state.PartyA, state.PartyB }.Count(p => IsMainlandResident(p.IdNumber));
+                    facts.Add(new(id + ":residence", mainland switch
+                    {
+                        2 => F.MarriageBothMainland,
+                        1 => F.MarriageOneMainland,
+                        _ => F.MarriageNoneMainland,
+                    }, office, e.EffectiveDate));
+                    if (IsAcrossRegions(office, state.PartyA.IdNumber, state.PartyB.IdNumber))
+                    {
+                        facts.Add(new(id + ":cross", F.MarriageCrossRegion, office, e.EffectiveDate));
+                    }
+
+                    break;
+                case MarriageEventKind.DivorceApplied:
+                    facts.Add(new(id, F.DivorceApplications, office, e.EffectiveDate));
+                    break;
+                case MarriageEventKind.DivorceWithdrawn:
+                    facts.Add(new(id, F.DivorceWithdrawn, office, e.EffectiveDate));
+                    break;
+                case MarriageEventKind.DivorceDeemedWithdrawn:
+                    facts.Add(new(id, F.DivorceDeemedWithdrawn, office, e.EffectiveDate));
+                    break;
+                case MarriageEventKind.Divorced:
+                    facts.Add(new(id, F.DivorcesByRegistration, office, e.EffectiveDate));
+                    break;
+                case MarriageEventKind.DivorcedByCourt:
+                    facts.Add(new(id, F.DivorcesByCourt, office, e.EffectiveDate));
+                    break;
+                case MarriageEventKind.CertificateReplaced:
+                    facts.Add(new(id, F.ReplacementCertificates, office, e.EffectiveDate));
+                    break;
+            }
+        }
+
+        return new RecordStatistics(facts, []);
+    }
+
+    /// <summary>A resident ID number of the mainland: 18 characters whose address code is no Hong Kong, Macao or
+    /// Taiwan residence permit's (810000, 820000, 830000); any other document is not a mainland resident's.</summary>
+    public static bool IsMainlandResident(string idNumber) =>
+        idNumber.Length == 18 && idNumber.Take(17).All(char.IsAsciiDigit)
+        && !NonMainlandAddressCodes.Contains(idNumber[..2]);
+
+    /// <summary>Registered outside a mainland party's home province or city: the office's first four digits (its
+    /// prefecture-level city, or a municipality) differ from those of the party's ID address code.</summary>
+    public static bool IsAcrossRegions(string office, string idNumberA, string idNumberB) =>
+        new[] { idNumberA, idNumberB }.Any(id => IsMainlandResident(id) && id[..4] != office[..4]);
+}
