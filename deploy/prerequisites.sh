@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the servers the Registry's cluster deployment and its tests run, where they are missing:
-#   postgresql  PostgreSQL 15 server binaries (Debian package postgresql-15; no cluster is created or started)
+#   postgresql  PostgreSQL 15 server binaries and PostGIS (Debian packages postgresql-15, postgresql-15-postgis-3; the
+#               tests compare the Registry's geodesy with PostGIS geography; no cluster is created or started)
 #   redis       redis-server (Debian package redis-server; the package's own service is not needed)
 #   azurite     the Azure Storage emulator from npm, into tests/.tools/node_modules (pinned in tests/.tools)
 # Usage: deploy/prerequisites.sh [postgresql] [redis] [azurite]   (no argument: all three)
@@ -11,6 +12,7 @@ wanted=("$@")
 [ ${#wanted[@]} -eq 0 ] && wanted=(postgresql redis azurite)
 
 have_postgresql() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null; }
+have_postgis() { compgen -G '/usr/share/postgresql/*/extension/postgis.control' >/dev/null; }
 have_redis() { command -v redis-server >/dev/null; }
 have_azurite() { [ -x "$root/tests/.tools/node_modules/.bin/azurite-table" ]; }
 
@@ -36,7 +38,9 @@ flock 9
 packages=()
 for item in "${wanted[@]}"; do
   case "$item" in
-    postgresql) have_postgresql || packages+=(postgresql-15) ;;
+    postgresql)
+      have_postgresql || packages+=(postgresql-15)
+      have_postgis || packages+=(postgresql-15-postgis-3) ;;
     redis) have_redis || packages+=(redis-server) ;;
     azurite) ;;
     *) echo "prerequisites: unknown item '$item' (postgresql, redis, azurite)" >&2; exit 2 ;;

@@ -23,6 +23,9 @@ namespace Registry.Api.Endpoints;
 public static class BoundaryEndpoints
 {
     public const long MaxImportBytes = 256L * 1024 * 1024;
+    public const int OverdueDefaultLimit = 100;
+    public const int OverdueMaxLimit = 1_000;
+    public const int OverduePagingDepth = 100_000;
 
     public static IEndpointRouteBuilder MapBoundaryEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -258,23 +261,26 @@ public static class BoundaryEndpoints
             .Required("reason", request.Reason)
             .ThrowIfAny();
         var id = await grains.Get<IBoundaryLineGrain>(number).OpenInspectionAsync(request.Year!.Value,
-            request.Reason!);
+            request.Reason!, request.OpenedOn);
         return TypedResults.Created($"/api/boundaries/inspections/{id}", new OpenInspectionResponse(id));
     }
 
-    public static async Task<Ok<IReadOnlyList<OverdueLineResponse>>> GetOverdueInspections(int? years,
-        bool? includeNeverInspected, IGrainFactory grains, BureauClock clock)
+    public static async Task<Ok<OverduePageResponse>> GetOverdueInspections(int? years,
+        bool? includeNeverInspected, string? division, string? limit, string? page, IGrainFactory grains,
+        BureauClock clock)
     {
-        var checks = new RequestChecks();
+        var checks = new RequestChecks().DivisionCode("division", division);
         if (years is < 1 or > 50)
         {
             checks.Fail("years", "years-range", "'years' is between 1 and 50.");
         }
 
+        var (pageNumber, size) = checks.Paging(page, "limit", limit, OverdueDefaultLimit, OverdueMaxLimit,
+            OverduePagingDepth);
         checks.ThrowIfAny();
-        var overdue = await grains.Get<IBoundaryReportGrain>(0)
-            .ListOverdueInspectionsAsync(clock.Today, years ?? 5, includeNeverInspected ?? true);
-        return TypedResults.Ok<IReadOnlyList<OverdueLineResponse>>(overdue.Select(OverdueLineResponse.From).ToList());
+        var overdue = await grains.Get<IBoundaryReportGrain>(0).PageOverdueInspectionsAsync(clock.Today, years ?? 5,
+            includeNeverInspected ?? true, division, (pageNumber - 1) * size, size);
+        return TypedResults.Ok(OverduePageResponse.From(overdue, pageNumber, size));
     }
 
     public static async Task<Ok<IReadOnlyList<OpenRepairResponse>>> GetOpenRepairs(IGrainFactory grains) =>
@@ -304,7 +310,7 @@ public static class BoundaryEndpoints
             .Required("signatory", request.Signatory)
             .ThrowIfAny();
         var details = await grains.Get<IJointInspectionGrain>(id)
-            .SignAsync(new SignInspection(request.Side!, request.Signatory!, request.Note));
+            .SignAsync(new SignInspection(request.Side!, request.Signatory!, request.Note, request.SignedOn));
         return TypedResults.Ok(InspectionResponse.From(details));
     }
 
@@ -351,9 +357,14 @@ public static class BoundaryEndpoints
     public static async Task<Ok<RecordChangeResponse>> UpdateMarker(string number, UpdateMarkerRequest request,
         IGrainFactory grains)
     {
-        new RequestChecks().MarkerNumber("number", number).Required("reason", request.Reason).ThrowIfAny();
+        var checks = new RequestChecks().MarkerNumber("number", number).Required("reason", request.Reason);
+        var location = request.Location is { ValueKind: not JsonValueKind.Null }
+            ? SpatialRequest.Geometry(checks, "location", request.Location, GeometryKind.Point) as
+                NetTopologySuite.Geometries.Point
+            : null;
+        checks.ThrowIfAny();
         var change = await grains.Get<IBoundaryMarkerGrain>(number).UpdateDetailsAsync(new UpdateMarkerDetails(
-            request.Material, request.Landmarks, request.Photos, request.Reason!));
+            request.Material, request.Landmarks, request.Photos, request.Reason!, location?.X, location?.Y));
         return TypedResults.Ok(new RecordChangeResponse(number, change));
     }
 

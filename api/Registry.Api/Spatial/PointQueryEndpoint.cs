@@ -162,6 +162,7 @@ public sealed class PointQueryEndpoint(DivisionLocator locator, BureauClock cloc
             writer.WriteString("level", LevelName(division.Level));
             writer.WriteBoolean("reference", division.IsReference);
             writer.WriteNumber("geometryVersion", division.GeometryVersion);
+            writer.WriteBoolean("onBoundary", division.OnBoundary);
             writer.WriteEndObject();
         }
 

@@ -31,9 +31,11 @@ public interface IBoundaryLineGrain : IGrainWithStringKey, IIndexedRecordGrain
     /// </summary>
     Task AttachMarkerAsync(string markerNumber);
 
-    /// <summary>Opens a joint inspection of the line for <paramref name="year"/>; returns its id
-    /// (<c>{line}-{year}-{n}</c>). Refused while another inspection of the line is open.</summary>
-    Task<string> OpenInspectionAsync(int year, string reason);
+    /// <summary>Opens a joint inspection of the line for <paramref name="year"/> on <paramref name="openedOn"/> (the
+    /// bureau's today when null; an inspection entered from the archive gives its real date, in its year or the next
+    /// and not in the future); returns its id (<c>{line}-{year}-{n}</c>). Refused while another inspection of the
+    /// line is open.</summary>
+    Task<string> OpenInspectionAsync(int year, string reason, DateOnly? openedOn = null);
 
     /// <summary>Internal step: the inspection completed on <paramref name="completedOn"/>. Idempotent.</summary>
     Task RecordInspectionCompletedAsync(string inspectionId, DateOnly completedOn);

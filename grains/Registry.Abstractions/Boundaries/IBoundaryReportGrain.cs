@@ -14,6 +14,14 @@ public interface IBoundaryReportGrain : IGrainWithIntegerKey
     /// </summary>
     Task<IReadOnlyList<OverdueLine>> ListOverdueInspectionsAsync(DateOnly today, int years, bool includeNeverInspected);
 
+    /// <summary>
+    /// One page (<paramref name="offset"/>, at most <paramref name="limit"/> lines) of
+    /// <see cref="ListOverdueInspectionsAsync"/>; with <paramref name="division"/> (a division code), only lines with
+    /// a side that is that division or lies below it.
+    /// </summary>
+    Task<OverduePage> PageOverdueInspectionsAsync(DateOnly today, int years, bool includeNeverInspected,
+        string? division, int offset, int limit);
+
     /// <summary>Repairs of markers found damaged, displaced or lost that are not done yet, oldest first.</summary>
     Task<IReadOnlyList<OpenRepair>> ListOpenRepairsAsync();
 }

@@ -22,6 +22,11 @@ public interface IBoundaryReportModelGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<IReadOnlyList<OverdueLine>> ListOverdueInspectionsAsync(DateOnly today, int years, bool includeNeverInspected);
 
+    /// <summary>See <see cref="IBoundaryReportGrain.PageOverdueInspectionsAsync"/>.</summary>
+    [ReadOnly]
+    Task<OverduePage> PageOverdueInspectionsAsync(DateOnly today, int years, bool includeNeverInspected,
+        string? division, int offset, int limit);
+
     /// <summary>See <see cref="IBoundaryReportGrain.ListOpenRepairsAsync"/>.</summary>
     [ReadOnly]
     Task<IReadOnlyList<OpenRepair>> ListOpenRepairsAsync();

@@ -70,7 +70,11 @@ internal sealed class BandedAreaLocator
     }
 
     /// <summary>True when the point is in the area's interior (false on its boundary or outside).</summary>
-    public bool ContainsInInterior(double x, double y)
+    public bool ContainsInInterior(double x, double y) => Locate(x, y) == Location.Interior;
+
+    /// <summary>Where the point lies: in the interior, on the boundary (exactly, as the exact locator decides) or
+    /// outside.</summary>
+    public Location Locate(double x, double y)
     {
         var band = Band(y);
         var crossings = 0;
@@ -101,11 +105,11 @@ internal sealed class BandedAreaLocator
             }
         }
 
-        return (crossings & 1) == 1;
+        return (crossings & 1) == 1 ? Location.Interior : Location.Exterior;
     }
 
     private int Band(double y) => Math.Clamp((int)((y - minY) / bandHeight), 0, bands - 1);
 
-    private bool Exact(double x, double y) =>
-        (exact ??= new IndexedPointInAreaLocator(area)).Locate(new Coordinate(x, y)) == Location.Interior;
+    private Location Exact(double x, double y) =>
+        (exact ??= new IndexedPointInAreaLocator(area)).Locate(new Coordinate(x, y));
 }

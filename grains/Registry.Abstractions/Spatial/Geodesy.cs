@@ -7,7 +7,11 @@ namespace Registry.Abstractions.Spatial;
 /// accurate to well under a millimetre; for nearly antipodal points, where it does not converge, the haversine
 /// distance on the mean-radius sphere (R = 6,371,008.8 m) is used (error under 0.5 %). Areas are computed on the
 /// authalic sphere (R = 6,371,007.2 m, equal in area to the ellipsoid) with latitudes converted to authalic
-/// latitudes, summing edges as Chamberlain &amp; Duquette (2007); error well under 0.1 % for divisions.
+/// latitudes, summing edges as Chamberlain &amp; Duquette (2007); error well under 0.1 % for divisions. Rings are read
+/// as GeoJSON draws them (RFC 7946: straight lines in longitude/latitude, never wrapped across the antimeridian, which
+/// <see cref="Antimeridian"/> cuts beforehand), so the area is the one NetTopologySuite's point-in-polygon tests
+/// agree with: a ring along a pole or around the world at ±180 (Antarctica, a polar cap, the whole world) has its
+/// full area.
 /// Pure functions; thread-safe.
 /// </summary>
 public static class Geodesy
@@ -227,7 +231,7 @@ public static class Geodesy
         {
             var previous = ring.GetX((i + m - 1) % m);
             var next = ring.GetX((i + 1) % m);
-            sum += Wrap(next - previous) * Degrees * Math.Sin(AuthalicLatitude(ring.GetY(i)));
+            sum += (next - previous) * Degrees * Math.Sin(AuthalicLatitude(ring.GetY(i)));
         }
 
         return sum * AuthalicRadius * AuthalicRadius / 2;

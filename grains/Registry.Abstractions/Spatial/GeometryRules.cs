@@ -45,6 +45,14 @@ public static class GeometryRules
             return coordinateProblem;
         }
 
+        if (Antimeridian.Crosses(geometry))
+        {
+            return new GeometryProblem("geometry-crosses-antimeridian",
+                "An edge spans more than 180 degrees of longitude. Cut geometry that crosses the antimeridian into " +
+                "parts on either side of it (RFC 7946, 3.1.9; the API does this for GeoJSON it is sent), and close a " +
+                "ring around a pole along the pole.");
+        }
+
         var validity = new IsValidOp(geometry);
         if (!validity.IsValid)
         {
@@ -74,20 +82,21 @@ public static class GeometryRules
     public const double LimitNoise = 1e-9;
 
     /// <summary>
-    /// Snaps coordinates within <see cref="LimitNoise"/> beyond a limit onto it. Returns the same instance when there is
-    /// nothing to snap; otherwise a copy. Anything farther out stays, for <see cref="Check"/> to refuse.
+    /// Snaps coordinates within <see cref="LimitNoise"/> beyond a limit onto it, then cuts geometry that crosses the
+    /// antimeridian there (<see cref="Antimeridian.Split"/>). Returns the same instance when there is nothing to do;
+    /// otherwise a copy. Anything farther out, or a ring around a pole that crosses the antimeridian, stays, for
+    /// <see cref="Check"/> to refuse.
     /// </summary>
     public static Geometry Normalize(Geometry geometry)
     {
-        if (!geometry.Coordinates.Any(c => IsNoise(c.X, 180) || IsNoise(c.Y, 90)))
+        if (geometry.Coordinates.Any(c => IsNoise(c.X, 180) || IsNoise(c.Y, 90)))
         {
-            return geometry;
+            geometry = geometry.Copy();
+            geometry.Apply(new SnapFilter());
+            geometry.GeometryChanged();
         }
 
-        var copy = geometry.Copy();
-        copy.Apply(new SnapFilter());
-        copy.GeometryChanged();
-        return copy;
+        return CheckCoordinates(geometry.Coordinates) is null ? Antimeridian.Split(geometry) : geometry;
     }
 
     /// <summary>

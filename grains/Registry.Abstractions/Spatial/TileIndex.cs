@@ -52,11 +52,20 @@ public sealed class TileIndex
     /// Adds to <paramref name="hits"/> the area entries in force on <paramref name="asOf"/> whose interior contains
     /// the position (a position on a boundary is in neither area, as with OGC/PostGIS ST_Contains).
     /// </summary>
-    public void QueryPoint(double lon, double lat, DateOnly asOf, ICollection<TileEntry> hits)
+    public void QueryPoint(double lon, double lat, DateOnly asOf, ICollection<TileEntry> hits) =>
+        QueryPoint(lon, lat, asOf, hits, null);
+
+    /// <summary>
+    /// As <see cref="QueryPoint(double, double, DateOnly, ICollection{TileEntry})"/>, and adds to
+    /// <paramref name="onBoundary"/> the area entries in force whose boundary passes exactly through the position (a
+    /// point on the common boundary of two divisions belongs to both sides).
+    /// </summary>
+    public void QueryPoint(double lon, double lat, DateOnly asOf, ICollection<TileEntry> hits,
+        ICollection<TileEntry>? onBoundary)
     {
         if (Entries.Count > 0)
         {
-            cells.Value.Query(lon, lat, asOf, hits);
+            cells.Value.Query(lon, lat, asOf, hits, onBoundary);
         }
     }
 
@@ -112,7 +121,8 @@ public sealed class TileIndex
             cells = lists.Select(l => l.ToArray()).ToArray();
         }
 
-        public void Query(double lon, double lat, DateOnly asOf, ICollection<TileEntry> hits)
+        public void Query(double lon, double lat, DateOnly asOf, ICollection<TileEntry> hits,
+            ICollection<TileEntry>? onBoundary)
         {
             var pieces = cells[grid.Row(lat) * grid.Columns + grid.Column(lon)];
             foreach (var piece in pieces)
@@ -122,10 +132,16 @@ public sealed class TileIndex
                     continue;
                 }
 
-                // A piece that is its whole (widened) cell contains every point of the cell in its interior.
-                if (piece.Locator is null || piece.Locator.ContainsInInterior(lon, lat))
+                // A piece that is its whole (widened) cell contains every point of the cell in its interior. A piece's
+                // boundary inside its cell is the record's own (the clip edges lie beyond the cell).
+                var where = piece.Locator?.Locate(lon, lat) ?? Location.Interior;
+                if (where == Location.Interior)
                 {
                     hits.Add(piece.Entry);
+                }
+                else if (where == Location.Boundary)
+                {
+                    onBoundary?.Add(piece.Entry);
                 }
             }
         }

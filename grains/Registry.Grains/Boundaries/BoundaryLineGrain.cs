@@ -67,6 +67,7 @@ public sealed class BoundaryLineGrain(
         var input = SpatialInput.Read(command.Geometry, "geometry");
         GeometryRules.Ensure(input, GeometryKind.Line, "geometry");
         var geometry = GeometryRules.Canonical(input);
+        BoundaryLineRules.EnsureSimple(geometry);
         var wkb = Wgs84.ToWkb(geometry);
 
         if (Exists)
@@ -87,6 +88,7 @@ public sealed class BoundaryLineGrain(
         var on = command.AgreementDate ?? clock.Today;
         await EnsureDivisionExistsAsync(first, on);
         await EnsureDivisionExistsAsync(second, on);
+        await EnsureFollowsCommonBoundaryAsync(first, second, geometry, on);
 
         State.Number = Number;
         State.DivisionA = first;
@@ -121,6 +123,7 @@ public sealed class BoundaryLineGrain(
             var input = SpatialInput.Read(command.Geometry, "geometry");
             GeometryRules.Ensure(input, GeometryKind.Line, "geometry");
             geometry = GeometryRules.Canonical(input);
+            BoundaryLineRules.EnsureSimple(geometry);
             wkb = Wgs84.ToWkb(geometry);
         }
 
@@ -134,6 +137,8 @@ public sealed class BoundaryLineGrain(
 
         if (geometryChanged)
         {
+            await EnsureFollowsCommonBoundaryAsync(State.DivisionA, State.DivisionB, geometry!,
+                command.AgreementDate ?? State.AgreementDate ?? clock.Today);
             State.Wkb = wkb!;
             State.LengthMetres = Geodesy.LengthMetres(geometry!);
         }
@@ -188,7 +193,7 @@ public sealed class BoundaryLineGrain(
         await PublishStatisticsAsync();
     }
 
-    public async Task<string> OpenInspectionAsync(int year, string reason)
+    public async Task<string> OpenInspectionAsync(int year, string reason, DateOnly? openedOn = null)
     {
         EnsureExists();
         BoundaryRules.EnsureReason(reason);
@@ -198,6 +203,9 @@ public sealed class BoundaryLineGrain(
             throw DomainException.Invalid("inspection-year", "year",
                 $"An inspection year lies between {FirstInspectionYear} and the current year {today.Year}.");
         }
+
+        var opened = openedOn ?? today;
+        InspectionRules.EnsureOpeningDate(year, opened, today);
 
         if (State.Inspections.FirstOrDefault(i => i.Status == InspectionStatus.Open) is { } open)
         {
@@ -224,8 +232,8 @@ public sealed class BoundaryLineGrain(
         }
 
         await grains.Get<IJointInspectionGrain>(id).OpenAsync(new InspectionOpening(Number, year, sequence,
-            [State.DivisionA, State.DivisionB], markers, today, reason.Trim()));
-        State.Inspections.Add(new InspectionSummary(id, year, InspectionStatus.Open, today, null));
+            [State.DivisionA, State.DivisionB], markers, opened, reason.Trim()));
+        State.Inspections.Add(new InspectionSummary(id, year, InspectionStatus.Open, opened, null));
         Record("open-inspection", reason.Trim(), id);
         await state.WriteAuditedAsync("open-inspection", reason);
         return id;
@@ -311,6 +319,36 @@ public sealed class BoundaryLineGrain(
         }
 
         await grains.EnsureInForceAsync(key, on);
+    }
+
+    /// <summary>
+    /// Checks the line against the two divisions' geometries in force on <paramref name="on"/>. Where either has no
+    /// recorded geometry (e.g. counties, which the registry holds without outlines) there is nothing to check
+    /// against, and the line itself is the best record of the boundary.
+    /// </summary>
+    private async Task EnsureFollowsCommonBoundaryAsync(string first, string second,
+        NetTopologySuite.Geometries.Geometry line, DateOnly on)
+    {
+        if (await GeometryInForceAsync(first, on) is not { } areaA ||
+            await GeometryInForceAsync(second, on) is not { } areaB)
+        {
+            return;
+        }
+
+        BoundaryLineRules.EnsureFollowsCommonBoundary(line, first, areaA, second, areaB);
+    }
+
+    private async Task<NetTopologySuite.Geometries.Geometry?> GeometryInForceAsync(string key, DateOnly on)
+    {
+        try
+        {
+            var details = await grains.Get<IDivisionGeometryGrain>(key).GetAsync(on);
+            return Wgs84.FromWkb(details.Geometry.Bytes);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
     }
 
     private void EnsureExists()

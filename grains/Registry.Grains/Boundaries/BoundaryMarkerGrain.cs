@@ -136,6 +136,7 @@ public sealed class BoundaryMarkerGrain(
     {
         EnsureExists();
         BoundaryRules.EnsureReason(command.Reason);
+        BoundaryRules.EnsureMarkerNotMoved(Number, State.Lon, State.Lat, command.Lon, command.Lat);
         BoundaryRules.EnsureOptionalText("material", command.Material);
         BoundaryRules.EnsureList("landmarks", command.Landmarks);
         BoundaryRules.EnsureList("photos", command.Photos);

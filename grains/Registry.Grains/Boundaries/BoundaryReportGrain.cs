@@ -18,5 +18,9 @@ public sealed class BoundaryReportGrain : Grain, IBoundaryReportGrain
         bool includeNeverInspected) =>
         Model.ListOverdueInspectionsAsync(today, years, includeNeverInspected);
 
+    public Task<OverduePage> PageOverdueInspectionsAsync(DateOnly today, int years, bool includeNeverInspected,
+        string? division, int offset, int limit) =>
+        Model.PageOverdueInspectionsAsync(today, years, includeNeverInspected, division, offset, limit);
+
     public Task<IReadOnlyList<OpenRepair>> ListOpenRepairsAsync() => Model.ListOpenRepairsAsync();
 }

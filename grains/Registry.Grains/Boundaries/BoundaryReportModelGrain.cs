@@ -44,12 +44,15 @@ public sealed class BoundaryReportModelGrain(
 
     public Task<IReadOnlyList<OverdueLine>> ListOverdueInspectionsAsync(DateOnly today, int years,
         bool includeNeverInspected) =>
-        Task.FromResult<IReadOnlyList<OverdueLine>>(State.Lines.Values
-            .Where(line => line.LastCompletedInspection is { } last
-                ? last.AddYears(years) < today
-                : includeNeverInspected)
-            .OrderBy(line => line.Number, StringComparer.Ordinal)
-            .ToList());
+        Task.FromResult<IReadOnlyList<OverdueLine>>(
+            OverdueReport.Select(State.Lines.Values, today, years, includeNeverInspected).ToList());
+
+    public Task<OverduePage> PageOverdueInspectionsAsync(DateOnly today, int years, bool includeNeverInspected,
+        string? division, int offset, int limit)
+    {
+        var overdue = OverdueReport.Select(State.Lines.Values, today, years, includeNeverInspected, division).ToList();
+        return Task.FromResult(new OverduePage(overdue.Count, overdue.Skip(offset).Take(limit).ToList()));
+    }
 
     public Task<IReadOnlyList<OpenRepair>> ListOpenRepairsAsync() =>
         Task.FromResult<IReadOnlyList<OpenRepair>>(State.OpenRepairs.Values.SelectMany(r => r)

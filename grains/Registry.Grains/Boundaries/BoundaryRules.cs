@@ -1,4 +1,5 @@
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Spatial;
 
 namespace Registry.Grains.Boundaries;
 
@@ -15,6 +16,30 @@ public static class BoundaryRules
     /// almost certainly picked the wrong line or swapped coordinates.
     /// </summary>
     public const double MaxMarkerDistanceFromLineMetres = 500;
+
+    /// <summary>How far a position sent with a marker update may lie from the registered one and still be the same
+    /// position, in metres (rounding of a client that sends the record back).</summary>
+    public const double SamePositionMetres = 0.01;
+
+    /// <summary>
+    /// Markers are never moved (Administrative Boundary Management Regulations 2002): an update naming
+    /// another position is refused with <c>marker-position-fixed</c>. A displaced marker is a finding of a joint
+    /// inspection, which records the surveyed position beside the registered one.
+    /// </summary>
+    public static void EnsureMarkerNotMoved(string number, double lon, double lat, double? newLon, double? newLat)
+    {
+        if (newLon is null && newLat is null)
+        {
+            return;
+        }
+
+        if (newLon is not { } x || newLat is not { } y || Geodesy.DistanceMetres(lon, lat, x, y) > SamePositionMetres)
+        {
+            throw DomainException.Violation("marker-position-fixed",
+                $"Marker {number} stands at ({lon}, {lat}) and cannot be moved; a marker found elsewhere is recorded " +
+                "as displaced in a joint inspection.");
+        }
+    }
 
     public static void EnsureReason(string? reason) => EnsureText("reason", reason, "reason-required",
         "Every change states its reason (e.g. the approving document or survey).");

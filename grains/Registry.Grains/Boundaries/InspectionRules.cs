@@ -52,6 +52,48 @@ public static class InspectionRules
         BoundaryRules.EnsureOptionalText("note", command.Note);
     }
 
+    /// <summary>
+    /// The day an inspection of <paramref name="year"/> is opened: not after <paramref name="today"/>
+    /// (<c>inspection-date-future</c>), and in the inspection's year or the next (<c>inspection-date-order</c>), so an
+    /// inspection entered from the archive carries its real date rather than the day it was typed in.
+    /// </summary>
+    public static void EnsureOpeningDate(int year, DateOnly openedOn, DateOnly today)
+    {
+        if (openedOn > today)
+        {
+            throw DomainException.Invalid("inspection-date-future", "openedOn",
+                $"An inspection cannot be opened after today ({today:yyyy-MM-dd}).");
+        }
+
+        if (openedOn.Year < year || openedOn.Year > year + 1)
+        {
+            throw DomainException.Invalid("inspection-date-order", "openedOn",
+                $"The inspection of {year} is opened in {year} or {year + 1}, not on {openedOn:yyyy-MM-dd}; an " +
+                "inspection entered from the archive gives its real opening date.");
+        }
+    }
+
+    /// <summary>The day a signature is dated: the given day or <paramref name="today"/>, not in the future
+    /// (<c>inspection-date-future</c>) and not before the opening (<c>inspection-date-order</c>).</summary>
+    public static DateOnly SignatureDate(JointInspectionState state, DateOnly? signedOn, DateOnly today)
+    {
+        var date = signedOn ?? today;
+        if (date > today)
+        {
+            throw DomainException.Invalid("inspection-date-future", "signedOn",
+                $"A signature cannot be dated after today ({today:yyyy-MM-dd}).");
+        }
+
+        if (date < state.OpenedOn)
+        {
+            throw DomainException.Invalid("inspection-date-order", "signedOn",
+                $"Inspection {state.Id} was opened on {state.OpenedOn:yyyy-MM-dd}; a signature cannot be dated " +
+                $"before it ({date:yyyy-MM-dd}).");
+        }
+
+        return date;
+    }
+
     public static void EnsureCanSign(JointInspectionState state, SignInspection command)
     {
         EnsureOpen(state);

@@ -87,12 +87,14 @@ public sealed class JointInspectionGrain(
     {
         EnsureExists();
         InspectionRules.EnsureCanSign(State, command);
-        var today = clock.Today;
-        State.Signatures.Add(new InspectionSignature(command.Side, command.Signatory.Trim(), today,
+        var signedOn = InspectionRules.SignatureDate(State, command.SignedOn, clock.Today);
+        State.Signatures.Add(new InspectionSignature(command.Side, command.Signatory.Trim(), signedOn,
             command.Note?.Trim(), AuditScope.Actor));
         var completes = State.Sides.All(side => State.Signatures.Any(s => s.Side == side));
         if (completes)
         {
+            // Complete when the last side signed, whichever order the signatures were entered in.
+            var today = State.Signatures.Max(s => s.SignedOn);
             State.Status = InspectionStatus.Completed;
             State.CompletedOn = today;
             State.Repairs = State.Findings.Where(f => f.Kind != FindingKind.Intact)

@@ -31,6 +31,7 @@ public sealed class BandedAreaLocatorTests
                 envelope.MinY + random.NextDouble() * envelope.Height)));
 
             Assert.All(points, p => Assert.Equal(exact.Locate(p) == Location.Interior, banded.ContainsInInterior(p.X, p.Y)));
+            Assert.All(points, p => Assert.Equal(exact.Locate(p), banded.Locate(p.X, p.Y)));
             Assert.Contains(points, p => exact.Locate(p) == Location.Boundary);
         }
     }

@@ -76,8 +76,8 @@ public sealed class BoundaryJurisdictionTests(ImportFixture fixture)
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
 
-        var overdue = JsonDocument.Parse(await national.GetStringAsync("/api/boundaries/inspections/overdue"))
-            .RootElement.EnumerateArray().Select(l => l.GetProperty("line").GetString()!);
+        var overdue = JsonDocument.Parse(await national.GetStringAsync("/api/boundaries/inspections/overdue?limit=1000"))
+            .RootElement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("line").GetString()!);
         foreach (var line in overdue)
         {
             var markers = JsonDocument.Parse(await national.GetStringAsync($"/api/boundaries/lines/{line}/markers"))

@@ -253,8 +253,8 @@ public sealed class ImportTests(ImportFixture fixture)
     }
 
     private async Task<List<string>> OverdueAsync() =>
-        JsonDocument.Parse(await Api.ClientWithRoles("gis").GetStringAsync("/api/boundaries/inspections/overdue"))
-            .RootElement.EnumerateArray().Select(l => l.GetProperty("line").GetString()!).ToList();
+        JsonDocument.Parse(await Api.ClientWithRoles("gis").GetStringAsync("/api/boundaries/inspections/overdue?limit=1000"))
+            .RootElement.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("line").GetString()!).ToList();
 
     private async Task<((JsonElement First, JsonElement Again) Lines, (JsonElement First, JsonElement Again) Junctions)>
         ImportChinaLinesAsync()

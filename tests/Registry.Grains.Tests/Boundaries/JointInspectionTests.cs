@@ -167,4 +167,33 @@ public sealed class JointInspectionTests(RegistryClusterFixture fixture)
 
         Assert.Equal("inspection-already-open", error.Rule);
     }
+
+    [Fact]
+    public async Task Inspection_EnteredFromTheArchive_KeepsItsRealDatesAndIsOverdueByThem()
+    {
+        var (line, markers) = await LineWithMarkersAsync(16);
+        var opened = new DateOnly(1990, 4, 1);
+        var id = await fixture.Grains.GetGrain<IBoundaryLineGrain>(line.Number)
+            .OpenInspectionAsync(1990, "1990年联合检查（档案补录）", opened);
+        var inspection = fixture.Grains.GetGrain<IJointInspectionGrain>(id);
+        foreach (var marker in markers)
+        {
+            await inspection.RecordFindingAsync(new RecordFinding(marker, FindingKind.Intact, null, null, null));
+        }
+
+        var early = await Assert.ThrowsAsync<DomainException>(() =>
+            inspection.SignAsync(new SignInspection(line.DivisionA, "张三", null, opened.AddDays(-1))));
+        Assert.Equal("inspection-date-order", early.Rule);
+        // The later signature, entered first, dates the completion.
+        await inspection.SignAsync(new SignInspection(line.DivisionB, "李四", null, new DateOnly(1990, 6, 3)));
+        var completed = await inspection.SignAsync(new SignInspection(line.DivisionA, "张三", null,
+            new DateOnly(1990, 5, 20)));
+
+        Assert.Equal(opened, completed.OpenedOn);
+        Assert.Equal([new DateOnly(1990, 6, 3), new DateOnly(1990, 5, 20)], completed.Signatures.Select(s => s.SignedOn));
+        Assert.Equal(new DateOnly(1990, 6, 3), completed.CompletedOn);
+        var page = await fixture.Grains.GetGrain<IBoundaryReportGrain>(0)
+            .PageOverdueInspectionsAsync(Today, 5, false, line.DivisionA, 0, 1000);
+        Assert.Equal(new DateOnly(1990, 6, 3), page.Lines.Single(o => o.Number == line.Number).LastCompletedInspection);
+    }
 }

@@ -9,7 +9,10 @@ internal static class BoundaryDocs
 {
     private static readonly string[] GeometryRules =
         ["geometry-malformed", "geometry-type", "geometry-empty", "geometry-invalid", "geometry-too-complex",
-            "coordinate-not-finite", "coordinate-out-of-range", "coordinates-swapped"];
+            "coordinate-not-finite", "coordinate-out-of-range", "coordinates-swapped", "geometry-crosses-antimeridian"];
+
+    private static readonly string[] LineGeometryRules =
+        ["boundary-line-not-simple", "boundary-line-divisions-not-adjacent", "boundary-line-off-common-boundary"];
 
     /// <summary>The GB/T 17796 line number of two provinces: their two-digit codes, the smaller first.</summary>
     private static string LineNumber(ExampleValues x) =>
@@ -38,21 +41,28 @@ internal static class BoundaryDocs
                     "division-level", "reference-area-level-required", "geometry-change-order", "text-invalid"]),
             ["RecordLine"] = Op(
                 "Records the boundary line between two divisions of the same level (GB/T 17796 number from their " +
-                "codes), with the agreement (界线协议书) it follows.",
-                [.. GeometryRules, "division-ref-format", "date-format", "division-unknown", "boundary-line-sides",
-                    "boundary-line-exists", "text-invalid"]),
+                "codes), with the agreement (界线协议书) it follows. The line must be simple (no self-crossing) and, " +
+                "where both divisions have geometry in force on the agreement date, lie within 1 km of their common " +
+                "boundary for at least 90 % of its length; the two divisions must touch.",
+                [.. GeometryRules, .. LineGeometryRules, "division-ref-format", "date-format", "division-unknown",
+                    "boundary-line-sides", "boundary-line-exists", "text-invalid"]),
             ["GetLine"] = Op("A boundary line with its length in metres, as a GeoJSON Feature. Public.",
                 "boundary-line-number", "boundary-line-not-found"),
-            ["UpdateLine"] = Op("Changes a line's geometry or agreement; its markers stay where they are.",
-                [.. GeometryRules, "boundary-line-number", "date-format", "boundary-line-not-found", "text-invalid"]),
+            ["UpdateLine"] = Op("Changes a line's geometry or agreement; its markers stay where they are. A new " +
+                "geometry meets the same rules as when the line is recorded.",
+                [.. GeometryRules, .. LineGeometryRules, "boundary-line-number", "date-format", "boundary-line-not-found", "text-invalid"]),
             ["GetLineMarkers"] = Op("The markers of a line with their surveyed positions, as a GeoJSON " +
                 "FeatureCollection.", "boundary-line-number", "boundary-line-not-found"),
-            ["OpenInspection"] = Op("Opens the joint inspection (联合检查) of a line for a year.",
+            ["OpenInspection"] = Op("Opens the joint inspection (联合检查) of a line for a year, on `openedOn` " +
+                "(default today; an inspection entered from the archive gives its real date, in its year or the " +
+                "next, never in the future).",
                 "boundary-line-number", "boundary-line-not-found", "inspection-year", "inspection-already-open",
-                "inspection-exists"),
+                "inspection-exists", "inspection-date-future", "inspection-date-order", "date-format"),
             ["GetOverdueInspections"] = Op("Lines whose last completed joint inspection is older than the given " +
-                "number of years (default 5), and with includeNeverInspected the lines never inspected.",
-                "years-range", "boolean-format"),
+                "number of years (default 5), and with includeNeverInspected the lines never inspected; by line " +
+                "number, paged (`limit`, `page`), and with `division` only lines with a side that is that division " +
+                "or lies below it.",
+                "years-range", "boolean-format", "division-code-format", "paging-range"),
             ["GetOpenRepairs"] = Op("Marker repairs found by completed inspections and not yet done, oldest first."),
             ["GetInspection"] = Op("A joint inspection with its findings, signatures and repairs.",
                 "inspection-not-found"),
@@ -60,8 +70,10 @@ internal static class BoundaryDocs
                 "(with the surveyed position; the displacement is computed in metres) or lost.",
                 "inspection-not-found", "inspection-marker-unknown", "finding-kind", "finding-position-required",
                 "finding-position-unexpected", "surveyed", "inspection-signed", "inspection-completed"),
-            ["SignInspection"] = Op("One side of the line signs the inspection; the second side's signature " +
-                "completes it (every marker must have a finding).", "inspection-not-found",
+            ["SignInspection"] = Op("One side of the line signs the inspection on `signedOn` (default today; not " +
+                "before the opening, never in the future); the second side's signature completes it on the later " +
+                "signature's date (every marker must have a finding).", "inspection-not-found",
+                "inspection-date-future", "inspection-date-order", "date-format",
                 "inspection-side-not-party", "inspection-already-signed", "inspection-findings-incomplete",
                 "inspection-completed"),
             ["CompleteRepair"] = Op("Marks the repair of a marker found damaged, displaced or lost as done.",
@@ -73,8 +85,11 @@ internal static class BoundaryDocs
                 "location", "boundary-line-unknown", "marker-far-from-line", "marker-exists", "text-invalid"),
             ["GetMarker"] = Op("A boundary marker with its surveyed position, as a GeoJSON Feature.",
                 "marker-number-format", "marker-not-found"),
-            ["UpdateMarker"] = Op("Changes a marker's material, landmarks or photos (never its position).",
-                "marker-number-format", "marker-not-found", "text-invalid"),
+            ["UpdateMarker"] = Op("Changes a marker's material, landmarks or photos. A marker is never moved: a " +
+                "`location` other than the registered position is refused (record a displaced marker in a joint " +
+                "inspection instead); the same position is accepted.",
+                [.. GeometryRules, "marker-number-format", "marker-not-found", "marker-position-fixed",
+                    "list-invalid", "text-invalid"]),
             ["StartImport"] = Op(
                 "Imports a GeoJSON FeatureCollection (body, `application/geo+json`). Query: `kind` (divisions, " +
                 "lines, junctions, markers; required), `reason` (required), `scheme` (reference areas, e.g. " +
@@ -102,6 +117,10 @@ internal static class BoundaryDocs
             ["GetImport:id"] = "The import job id, as answered by POST /api/boundaries/imports.",
             ["years"] = "How many years since the last completed inspection make a line overdue (1-50, default 5).",
             ["includeNeverInspected"] = "true: also list lines never inspected (default true).",
+            ["GetOverdueInspections:division"] = "A division code: only lines with a side that is this division or " +
+                "lies below it (e.g. 440000 for every line touching 广东 or one of its divisions).",
+            ["GetOverdueInspections:limit"] = "Lines per page (1-1000, default 100).",
+            ["GetOverdueInspections:page"] = "The page number, from 1.",
         },
         Requests = new Dictionary<Type, RequestDoc>
         {
