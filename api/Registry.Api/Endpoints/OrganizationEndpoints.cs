@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
@@ -10,6 +11,7 @@ using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Organizations;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Hosting;
+using Registry.Api.Organizations;
 
 namespace Registry.Api.Endpoints;
 
@@ -29,6 +31,9 @@ public static class OrganizationEndpoints
     public const int MaxPagingDepth = 10_000;
 
     private const int DefaultPageSize = 20;
+
+    /// <summary>Largest register file accepted (about 4 million rows of this CSV).</summary>
+    public const long MaxImportBytes = 512L * 1024 * 1024;
 
     private static readonly string[] SearchParameters =
         ["name", "uscc", "legalRepresentative", "kind", "registeringOffice", "status", "page", "pageSize"];
@@ -50,6 +55,15 @@ public static class OrganizationEndpoints
             .WithName(nameof(Register))
             .WithSummary("Register a social organization under its Unified Social Credit Code")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/imports", ImportRegister)
+            .RequireOffice(OfficeTargets.National)
+            .WithName(nameof(ImportRegister))
+            .WithSummary("Enter the existing register from a CSV file (code, name, kind, office, registeredOn, " +
+                "legalRepresentative, status, grade): idempotent, with a report of every rejected row")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .Accepts<string>("text/csv")
             .ProducesChangeProblems();
 
         routes.MapGet(root, Search)
@@ -189,6 +203,26 @@ public static class OrganizationEndpoints
             request.LegalRepresentative!, request.Address!, request.BusinessScope!, request.RegisteredCapital!.Value,
             request.FoundedOn!.Value, request.LegacyCodeOverride is null ? null : request.LegacyCodeOverride.Reason ?? ""));
         return TypedResults.Created($"/api/organizations/{uscc}", OrganizationResponse.From(details, clock.Today));
+    }
+
+    /// <summary>
+    /// The body is the CSV text, read as it arrives (a national register of 900,000 rows is not held in memory);
+    /// <c>source</c> names the file in every record's history. Answers when every row is stored or refused.
+    /// </summary>
+    public static async Task<Ok<OrganizationImportResponse>> ImportRegister(HttpContext context, string? source,
+        IGrainFactory grains, ILogger<OrganizationImporter> logger)
+    {
+        new RequestChecks().Required("source", source).ThrowIfAny();
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxImportBytes;
+        }
+
+        using var reader = new StreamReader(context.Request.Body, System.Text.Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true);
+        var report = await new OrganizationImporter(grains, logger).ImportAsync(reader, source!.Trim(), null,
+            context.RequestAborted);
+        return TypedResults.Ok(report);
     }
 
     public static async Task<Ok<PageResponse<OrganizationSummaryResponse>>> Search(string? name, string? uscc,

@@ -33,18 +33,38 @@ public static class DivisionLookup
     /// (<c>division-unknown</c>) and one known not to be in force on that date (<c>division-not-in-force</c>, naming
     /// the status). A date before the registry's earliest record of the code is accepted: nothing says otherwise.
     /// </summary>
+    public static Task<IReadOnlyList<DivisionSummary>> EnsureInForceAsync(this IGrainFactory grains,
+        string code, DateOnly date) => grains.EnsureInForceAsync(code, date, "division", "Division");
+
+    /// <summary>
+    /// The one check every record naming a division makes, for the record's own date: as
+    /// <see cref="EnsureInForceAsync(IGrainFactory, string, DateOnly)"/>, with the rules named after what the record
+    /// calls the division (<paramref name="subject"/>-unknown, <paramref name="subject"/>-not-in-force, e.g.
+    /// <c>uscc-division-not-in-force</c>) and <paramref name="role"/> saying in the message which division it is.
+    /// </summary>
     public static async Task<IReadOnlyList<DivisionSummary>> EnsureInForceAsync(this IGrainFactory grains,
-        string code, DateOnly date)
+        string code, DateOnly date, string subject, string role)
     {
         var lineage = await grains.AsOfAsync(code, date)
-            ?? throw DomainException.Violation("division-unknown", $"No division {code} is recorded.");
+            ?? throw DomainException.Violation($"{subject}-unknown", $"{role} {code}: no such division is recorded.");
         var status = lineage[0].Status;
         if (status is not (DivisionStatus.InForce or DivisionStatus.Unknown))
         {
-            throw DomainException.Violation("division-not-in-force",
-                $"Division {code} ({lineage[0].Name}) is not in force on {date:yyyy-MM-dd} ({status}).");
+            throw DomainException.Violation($"{subject}-not-in-force",
+                $"{role} {code} ({lineage[0].Name}) is not in force on {date:yyyy-MM-dd} ({Describe(status)}).");
         }
 
         return lineage;
     }
+
+    private static string Describe(DivisionStatus status) => status switch
+    {
+        DivisionStatus.NotYetEstablished => "not yet established",
+        DivisionStatus.Abolished => "abolished",
+        DivisionStatus.Merged => "merged into another division",
+        DivisionStatus.NoLongerListed => "no longer in the official list",
+        DivisionStatus.Recoded => "replaced by a new code",
+        DivisionStatus.Split => "split",
+        _ => "not in force",
+    };
 }

@@ -15,6 +15,14 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// <summary>Registers the organization; the key must equal <see cref="RegisterOrganization.Uscc"/>.</summary>
     Task<OrganizationDetails> RegisterAsync(RegisterOrganization command);
 
+    /// <summary>
+    /// Enters the organization from the existing register, registered on <see cref="ImportOrganization.RegisteredOn"/>
+    /// with the status and grade the register holds. Idempotent: a record entered by an earlier import answers
+    /// <see cref="ImportOutcome.AlreadyStored"/> and is not overwritten; one registered through the registry is
+    /// refused (<c>organization-already-registered</c>).
+    /// </summary>
+    Task<ImportOutcome> ImportAsync(ImportOrganization command);
+
     [ReadOnly]
     Task<OrganizationDetails> GetAsync();
 

@@ -27,4 +27,7 @@ public enum OrganizationEventKind
 
     /// <summary>The registration was revoked by a penalty decision.</summary>
     RegistrationRevoked = 13,
+
+    /// <summary>Entered from the existing register by an import (the row's source is the reason).</summary>
+    Imported = 14,
 }

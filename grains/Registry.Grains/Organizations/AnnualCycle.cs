@@ -19,10 +19,17 @@ public static class AnnualCycle
     public static int FirstReportYear(OrganizationState state) => state.FoundedOn.Year;
 
     /// <summary>On registration: windows that closed before the record existed are marked applied, listing nobody.</summary>
-    public static void StartCycle(OrganizationState state, FilingWindowPolicy windows)
+    public static void StartCycle(OrganizationState state, FilingWindowPolicy windows) =>
+        StartCycle(state, windows, state.RegisteredOn);
+
+    /// <summary>
+    /// Starts the cycle on <paramref name="from"/>: windows closed by then are not this register's to apply (for a
+    /// record entered from the existing register, its earlier years were handled there).
+    /// </summary>
+    public static void StartCycle(OrganizationState state, FilingWindowPolicy windows, DateOnly from)
     {
         var year = FirstReportYear(state) - 1;
-        while (windows.For(state.RegisteringOffice, year + 1).Deadline <= state.RegisteredOn)
+        while (windows.For(state.RegisteringOffice, year + 1).Deadline <= from)
         {
             year++;
         }

@@ -67,6 +67,50 @@ public sealed class Organization
         return new Organization(state, windows);
     }
 
+    /// <summary>
+    /// A record entered from the existing register on <paramref name="today"/>: registered on the row's date, with
+    /// its status and grade. The row carries no founding date (a social organization is founded by its registration),
+    /// address or scope (entered later by a change). Deadlines start today: report years whose window had closed
+    /// were the old register's to enforce. An imported grade runs five years from today, the source holding no
+    /// evaluation date; the event says so. The office's division is checked by the caller for the row's date.
+    /// </summary>
+    public static Organization Import(ImportOrganization command, DateOnly today, FilingWindowPolicy windows,
+        EventStamp stamp)
+    {
+        OrganizationRules.CheckImport(command, today);
+        var state = new OrganizationState
+        {
+            Uscc = command.Uscc,
+            Name = command.Name.Trim(),
+            Kind = command.Kind,
+            RegisteringOffice = command.RegisteringOffice,
+            LegalRepresentative = command.LegalRepresentative.Trim(),
+            FoundedOn = command.RegisteredOn,
+            RegisteredOn = command.RegisteredOn,
+            Status = command.Status,
+        };
+        AnnualCycle.StartCycle(state, windows, today);
+        OrganizationHistory.Add(state, OrganizationEventKind.Imported, today, stamp, command.Source.Trim(),
+            ground: Terms.Value(command.Status));
+        if (command.Grade is { } grade)
+        {
+            var evaluation = new GradeEvaluation(grade, today, today.AddYears(Grading.ValidityYears), stamp.By,
+                $"Grade held in the existing register ({command.Source.Trim()}); its evaluation date is not in the " +
+                "source, so its five years run from the import.");
+            state.Grades.Add(evaluation);
+            OrganizationHistory.Add(state, OrganizationEventKind.GradeEvaluated, today, stamp, evaluation.Reason,
+                ground: evaluation.Label);
+        }
+
+        return new Organization(state, windows);
+    }
+
+    /// <summary>
+    /// Whether this record was entered by an import: a re-run finds it stored (changes made since, through the
+    /// registry's own operations, are not undone by a file).
+    /// </summary>
+    public bool WasImported => State.Events.Any(e => e.Kind == OrganizationEventKind.Imported);
+
     /// <summary>Changes particulars; returns what changed (a rename needs the new name claimed first).</summary>
     public IReadOnlyList<FieldChange> CheckChange(ChangeOrganization command)
     {

@@ -76,8 +76,46 @@ public sealed class OrganizationGrain(
 
         var today = clock.Today;
         var registered = Organization.Register(command, today, windows, Stamp());
-        await EnsureDivisionsAsync(command, today);
-        var draft = registered.State;
+        await EnsureOfficeInForceAsync(command.RegisteringOffice, today);
+        await StoreNewAsync(registered.State, "register", registered.State.LegacyCodeOverrideReason);
+        return OrganizationViews.Details(State);
+    }
+
+    public async Task<ImportOutcome> ImportAsync(ImportOrganization command)
+    {
+        if (command.Uscc != Uscc)
+        {
+            throw DomainException.Invalid("uscc-key-mismatch", "uscc",
+                $"The row is for {command.Uscc} but was sent to the record of {Uscc}.");
+        }
+
+        if (Exists)
+        {
+            return Aggregate.WasImported
+                ? ImportOutcome.AlreadyStored
+                : throw DomainException.Conflict("organization-already-registered",
+                    $"An organization with code {Uscc} was registered on {State.RegisteredOn:yyyy-MM-dd} through the registry.");
+        }
+
+        var imported = Organization.Import(command, clock.Today, windows, Stamp());
+        await EnsureOfficeInForceAsync(command.RegisteringOffice, command.RegisteredOn);
+        await StoreNewAsync(imported.State, "import", command.Source);
+        return ImportOutcome.Imported;
+    }
+
+    /// <summary>
+    /// Stores a new record: an active one first claims its name in its office; a deregistered or revoked one (from
+    /// an import) holds no name.
+    /// </summary>
+    private async Task StoreNewAsync(OrganizationState draft, string operation, string? reason)
+    {
+        if (draft.Status != OrganizationStatus.Active)
+        {
+            state.State = draft;
+            await WriteAsync(operation, reason);
+            await PublishAsync();
+            return;
+        }
 
         var claimKey = OrganizationNames.ClaimKey(draft.RegisteringOffice, draft.Name);
         claimsInFlight.Add(claimKey);
@@ -90,7 +128,7 @@ public sealed class OrganizationGrain(
             // grain's answer to HoldsNameAsync (from storage) decides whether it still stands.
             await ScheduleDeadlinesAsync(draft);
             state.State = draft;
-            await WriteAsync("register", draft.LegacyCodeOverrideReason);
+            await WriteAsync(operation, reason);
         }
         finally
         {
@@ -98,7 +136,6 @@ public sealed class OrganizationGrain(
         }
 
         await PublishAsync();
-        return OrganizationViews.Details(State);
     }
 
     public Task<OrganizationDetails> GetAsync()
@@ -370,43 +407,12 @@ public sealed class OrganizationGrain(
         }
     }
 
-    private async Task EnsureDivisionsAsync(RegisterOrganization command, DateOnly today)
-    {
-        // Usually the code was issued by the registering office itself: one lookup then, not the same one twice. The
-        // two lookups otherwise run side by side. Positions 3-8 may hold letters in a well-formed code; those cannot
-        // name a division, so no division grain is activated for them.
-        var codeDivision = UnifiedSocialCreditCode.DivisionCodeOf(command.Uscc);
-        var codeLookup = DivisionCode.IsWellFormed(codeDivision)
-            ? SummaryOrNullAsync(codeDivision, today)
-            : Task.FromResult<DivisionSummary?>(null);
-        var officeLookup = command.RegisteringOffice == codeDivision
-            ? codeLookup
-            : SummaryOrNullAsync(command.RegisteringOffice, today);
-        await Task.WhenAll(codeLookup, officeLookup);
-        if (await codeLookup is null)
-        {
-            throw DomainException.Invalid("uscc-division-unknown", "uscc",
-                $"Positions 3-8 of the code ({codeDivision}) are not a recorded division code.");
-        }
-
-        if (await officeLookup is not { Status: DivisionStatus.InForce })
-        {
-            throw DomainException.Invalid("registering-office-unknown", "registeringOffice",
-                $"No division {command.RegisteringOffice} is in force on {today:yyyy-MM-dd}.");
-        }
-    }
-
-    private async Task<DivisionSummary?> SummaryOrNullAsync(string code, DateOnly today)
-    {
-        try
-        {
-            return await grains.Get<IDivisionGrain>(code).GetSummaryAsync(today);
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// The office (which the pure rules have checked positions 3-8 of the code name) must be a division in force on
+    /// the registration date: today for a registration, the register's date for an imported record.
+    /// </summary>
+    private Task EnsureOfficeInForceAsync(string office, DateOnly registeredOn) =>
+        grains.EnsureInForceAsync(office, registeredOn, "registering-office", "Registering office");
 
     /// <summary>After deregistration or revocation: the name is freed, the deadline reminder removed.</summary>
     private async Task EndedAsync()

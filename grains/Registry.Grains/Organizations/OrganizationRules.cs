@@ -28,12 +28,7 @@ public static class OrganizationRules
         CheckText("address", command.Address, MaxParticularLength);
         CheckText("businessScope", command.BusinessScope, MaxLongTextLength);
         CheckOptionalText("supervisingUnit", command.SupervisingUnit, MaxParticularLength);
-        if (command.RegisteringOffice is not { Length: 6 } || !DivisionCode.IsWellFormed(command.RegisteringOffice))
-        {
-            throw DomainException.Invalid("division-code-format", "registeringOffice",
-                "The registering office is a 6-digit division code (GB/T 2260).");
-        }
-
+        CheckOffice(command.Uscc, command.RegisteringOffice);
         if (command.RegisteredCapital < 0)
         {
             throw DomainException.Invalid("value-out-of-range", "registeredCapital",
@@ -47,6 +42,65 @@ public static class OrganizationRules
         }
 
         return legacy;
+    }
+
+    /// <summary>
+    /// Checks a row of the existing register: the code (no legacy override: a row failing its check character is
+    /// reported, and a registrar enters it with one), particulars, the registration date not after
+    /// <paramref name="today"/>, and a grade only for an active organization (a grade ends with deregistration and
+    /// revocation).
+    /// </summary>
+    public static void CheckImport(ImportOrganization command, DateOnly today)
+    {
+        CheckDefined("kind", command.Kind);
+        CheckDefined("status", command.Status);
+        CheckCode(command.Uscc, command.Kind, null);
+        CheckText("name", command.Name, MaxNameLength);
+        CheckText("legalRepresentative", command.LegalRepresentative, MaxParticularLength);
+        CheckText("source", command.Source, MaxParticularLength);
+        CheckOffice(command.Uscc, command.RegisteringOffice);
+        if (command.RegisteredOn > today)
+        {
+            throw DomainException.Invalid("registered-on-future", "registeredOn",
+                $"The registration date {command.RegisteredOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+        }
+
+        if (command.Grade is { } grade)
+        {
+            if (grade is < 1 or > 5)
+            {
+                throw DomainException.Invalid("grade-format", "grade", "A grade is one of 1A, 2A, 3A, 4A, 5A.");
+            }
+
+            if (command.Status != OrganizationStatus.Active)
+            {
+                throw DomainException.Violation("grade-requires-active-organization",
+                    $"A {Terms.Status(command.Status)} organization holds no grade: a grade ends with deregistration " +
+                    "and revocation.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The office is a 6-digit division code, and positions 3-8 of a civil-affairs code name it (GB 32100-2015: the
+    /// registering authority's division, as its code was on the registration date). Whether that division was in
+    /// force on that date is the division history's answer, asked by the grain.
+    /// </summary>
+    public static void CheckOffice(string code, string office)
+    {
+        if (office is not { Length: 6 } || !DivisionCode.IsWellFormed(office))
+        {
+            throw DomainException.Invalid("division-code-format", "registeringOffice",
+                "The registering office is a 6-digit division code (GB/T 2260).");
+        }
+
+        var division = UnifiedSocialCreditCode.DivisionCodeOf(code);
+        if (division != office)
+        {
+            throw DomainException.Violation("uscc-division-office-mismatch",
+                $"Positions 3-8 of the code name division {division}, but the registering office is {office}: a " +
+                "code names the division of the office that registered the organization, as on the registration date.");
+        }
     }
 
     /// <summary>The code's own rules, in the order a registrar would check them; returns true for a legacy code.</summary>

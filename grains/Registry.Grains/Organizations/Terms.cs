@@ -50,4 +50,12 @@ public static class Terms
         PenaltyKind.Revocation => "revocation (撤销登记)",
         _ => Value(kind),
     };
+
+    public static string Status(OrganizationStatus status) => status switch
+    {
+        OrganizationStatus.Active => "active (正常)",
+        OrganizationStatus.Deregistered => "deregistered (已注销)",
+        OrganizationStatus.Revoked => "revoked (已撤销)",
+        _ => Value(status),
+    };
 }

@@ -352,21 +352,8 @@ public sealed class PlaceNameGrain(
                 "A division code is 6 digits (GB/T 2260) or 9 digits (statistical township code).");
         }
 
-        IReadOnlyList<DivisionSummary> lineage;
-        try
-        {
-            lineage = await grains.Get<IDivisionGrain>(code!).GetLineageAsync(today);
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            throw DomainException.Violation("place-division-unknown", $"No division {code} is recorded.");
-        }
-
-        if (lineage.Count == 0 || lineage[0].Status != DivisionStatus.InForce)
-        {
-            throw DomainException.Violation("place-division-unknown", $"Division {code} is not in force today.");
-        }
-
+        // A place name is recorded today: its division must be in force today (the one check every record makes).
+        var lineage = await grains.EnsureInForceAsync(code!, today, "place-division", "The place name's division");
         return lineage;
     }
 

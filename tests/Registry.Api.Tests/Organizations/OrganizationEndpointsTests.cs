@@ -86,13 +86,24 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
     }
 
     [Fact]
-    public async Task Register_CodeOfAnUnrecordedDivision_Is400AndStoresNothing()
+    public async Task Register_CodeNamingAnotherDivisionThanTheOffice_Is422AndStoresNothing()
     {
         var request = OrganizationApi.Registration();
-        request["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, ReferenceDivisions.UnrecordedCountyCode());
+        var office = (string)request["registeringOffice"]!;
+        request["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, TestCodes.Counties.First(code => code != office));
 
         await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync("/api/organizations", request),
-            HttpStatusCode.BadRequest, "uscc-division-unknown");
+            HttpStatusCode.UnprocessableEntity, "uscc-division-office-mismatch");
+        await AssertNotRegisteredAsync(Uscc(request));
+    }
+
+    [Fact]
+    public async Task Register_TodayUnderADivisionThatHasEnded_Is422AndStoresNothing()
+    {
+        var request = OrganizationApi.Registration(office: Registry.Grains.Tests.Divisions.EditionChanges.EndedCounties[0]);
+
+        await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync("/api/organizations", request),
+            HttpStatusCode.UnprocessableEntity, "registering-office-not-in-force");
         await AssertNotRegisteredAsync(Uscc(request));
     }
 
@@ -131,13 +142,12 @@ public sealed class OrganizationEndpointsTests(OrganizationApiFixture fixture)
     }
 
     [Fact]
-    public async Task Register_UnknownRegisteringOffice_Is400AndStoresNothing()
+    public async Task Register_UnknownRegisteringOffice_Is422AndStoresNothing()
     {
-        var request = OrganizationApi.Registration();
-        request["registeringOffice"] = ReferenceDivisions.UnrecordedCountyCode();
+        var request = OrganizationApi.Registration(office: ReferenceDivisions.UnrecordedCountyCode());
 
         await Problems.AssertProblemAsync(await Api.Registrar().PostAsJsonAsync("/api/organizations", request),
-            HttpStatusCode.BadRequest, "registering-office-unknown");
+            HttpStatusCode.UnprocessableEntity, "registering-office-unknown");
         await AssertNotRegisteredAsync(Uscc(request));
     }
 

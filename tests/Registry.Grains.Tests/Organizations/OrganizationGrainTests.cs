@@ -33,14 +33,15 @@ public sealed class OrganizationGrainTests(OrganizationClusterFixture fixture)
     }
 
     [Fact]
-    public async Task RegisterAsync_CodeWhoseDivisionIsNotRecorded_IsRefusedAndNothingIsStored()
+    public async Task RegisterAsync_CodeNamingAnotherDivisionThanTheOffice_IsRefusedAndNothingIsStored()
     {
         var command = Registration.Valid();
-        command = command with { Uscc = TestCodes.Uscc(command.Kind, ReferenceDivisions.UnrecordedCountyCode()) };
+        var otherCounty = TestCodes.Counties.First(code => code != command.RegisteringOffice);
+        command = command with { Uscc = TestCodes.Uscc(command.Kind, otherCounty) };
 
         var error = await Assert.ThrowsAsync<DomainException>(() => Organization(command.Uscc).RegisterAsync(command));
 
-        Assert.Equal((DomainErrorKind.Invalid, "uscc-division-unknown"), (error.Kind, error.Rule));
+        Assert.Equal((DomainErrorKind.RuleViolation, "uscc-division-office-mismatch"), (error.Kind, error.Rule));
         Assert.Equal("organization-not-found",
             (await Assert.ThrowsAsync<DomainException>(() => Organization(command.Uscc).GetAsync())).Rule);
         Assert.Null(await NameClaim(command).GetOwnerAsync());
@@ -49,11 +50,13 @@ public sealed class OrganizationGrainTests(OrganizationClusterFixture fixture)
     [Fact]
     public async Task RegisterAsync_RegisteringOfficeNotRecorded_IsRefused()
     {
-        var command = Registration.Valid() with { RegisteringOffice = ReferenceDivisions.UnrecordedCountyCode() };
+        var unrecorded = ReferenceDivisions.UnrecordedCountyCode();
+        var command = Registration.Valid(office: unrecorded);
 
         var error = await Assert.ThrowsAsync<DomainException>(() => Organization(command.Uscc).RegisterAsync(command));
 
-        Assert.Equal(("registering-office-unknown", "registeringOffice"), (error.Rule, error.Field));
+        Assert.Equal((DomainErrorKind.RuleViolation, "registering-office-unknown"), (error.Kind, error.Rule));
+        Assert.Null(await NameClaim(command).GetOwnerAsync());
     }
 
     [Fact]

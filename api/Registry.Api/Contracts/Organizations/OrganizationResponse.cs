@@ -6,7 +6,8 @@ namespace Registry.Api.Contracts.Organizations;
 /// The public record of an organization: registration particulars, report years with inspection outcomes (no
 /// financial detail), every list entry, the revocation flag, the latest grade with its status today (null when never
 /// evaluated) and every administrative penalty. <c>revokedOn</c> is the date of a revocation decision.
-/// <c>registeredOn</c> is when the record was made in this registry; amounts in yuan.
+/// <c>registeredOn</c> is the registration date (for a record entered from the existing register, the date that
+/// register holds); amounts in yuan.
 /// </summary>
 public sealed record OrganizationResponse(
     string Uscc,

@@ -18,12 +18,12 @@ internal static class OrganizationDocs
         {
             ["Register"] = Op(
                 "Registers a social organization under its Unified Social Credit Code, checked per GB 32100-2015: " +
-                "characters, check character, authority 5 (civil affairs), the kind's type digit, positions 3-8 a " +
-                "recorded division; a legacy code failing only its check character is accepted with an audited " +
+                "characters, check character, authority 5 (civil affairs), the kind's type digit, positions 3-8 the " +
+                "registering office, a division in force today in the division history; a legacy code failing only its check character is accepted with an audited " +
                 "legacyCodeOverride. The name must be unique among the office's active organizations. 201.",
                 "uscc-format", "uscc-check-character", "uscc-registration-authority", "uscc-kind-mismatch",
-                "uscc-division-unknown", "uscc-key-mismatch", "legacy-override-unneeded", "division-code-format",
-                "registering-office-unknown", "founded-on-future", "date-format", "value-out-of-range",
+                "uscc-division-office-mismatch", "uscc-key-mismatch", "legacy-override-unneeded", "division-code-format",
+                "registering-office-unknown", "registering-office-not-in-force", "founded-on-future", "date-format", "value-out-of-range",
                 "text-too-long", "text-malformed", "organization-already-registered", "organization-name-taken"),
             ["ImposePenalty"] = Op("Records an administrative penalty (warning, fine, confiscation, suspension of " +
                 "activities, revocation of registration) with decision number, date and authority; published. " +
@@ -71,6 +71,23 @@ internal static class OrganizationDocs
             ["RemoveFromList"] = Op("Removes a listing (abnormal or serious dishonesty) with a ground; the " +
                 "serious-dishonesty list only after its minimum period.", [.. Code, "listing-ground", "not-on-list",
                     "abnormal-obligation-unmet", "serious-list-removal-too-early", "abnormal-listing-outstanding"]),
+            ["ImportRegister"] = Op("Enters the existing register (national office only) from a CSV body " +
+                "(`text/csv`, UTF-8): a header line naming the columns code, name, kind, office, registeredOn, " +
+                "legalRepresentative, status, grade (any order), then one organization per line. kind and status " +
+                "take the API's values or their Chinese names (社会团体, 民办非企业单位, 社会服务机构, 基金会; 正常, " +
+                "已注销, 已撤销); grade is empty or 1A-5A. Each row passes the registration rules, with positions 3-8 " +
+                "of the code naming the office and the office a division in force on registeredOn in the division " +
+                "history; an imported grade runs five years from the import. Rows are streamed and stored as they " +
+                "come (up to 32 at a time); a refused row is reported with its line and rule, and the others are " +
+                "stored. Re-running a file stores nothing twice (alreadyStored). 200 with the report once every row " +
+                "is stored or refused; a 503 stops it, and a re-run continues.",
+                "import-columns", "import-row-malformed", "import-duplicate-code", "uscc-format",
+                "uscc-check-character", "uscc-registration-authority", "uscc-kind-mismatch",
+                "uscc-division-office-mismatch", "division-code-format", "registering-office-unknown",
+                "registering-office-not-in-force", "registered-on-future", "date-format", "value-out-of-range",
+                "grade-format", "grade-requires-active-organization", "text-too-long", "text-malformed",
+                "text-forbidden-character", "person-name-format", "organization-already-registered",
+                "organization-name-taken"),
             ["EvaluateGrade"] = Op("Records the evaluation grade (评估等级, 1A to 5A); refused while listed or " +
                 "after a failed inspection.", [.. Code, "grade-format", "grade-while-listed",
                     "grade-after-failed-inspection", "organization-deregistered"]),
@@ -83,7 +100,9 @@ internal static class OrganizationDocs
             ["Search:name"] = "A fragment of the organization's name.",
             ["kind"] = "social-association, private-non-enterprise or foundation.",
             ["registeringOffice"] = "The registering office's 6-digit division code.",
-            ["status"] = "active or deregistered.",
+            ["status"] = "active, deregistered or revoked.",
+            ["ImportRegister:source"] = "The register file's name, kept in each imported record's history with " +
+                "the row's line (e.g. 省社会组织登记库2026年11月导出.csv).",
             ["page"] = "The page, from 1.",
             ["pageSize"] = "Results per page (from 1 to the documented maximum).",
         },
@@ -126,7 +145,16 @@ internal static class OrganizationDocs
                 "已在登记住所恢复联系"), "list", "ground"),
             [typeof(GradeRequest)] = Body(_ => new GradeRequest("3A", "年度评估"), "grade"),
         },
+        RawBodies = new Dictionary<string, Func<ExampleValues, object>>
+        {
+            ["ImportRegister"] = ExampleRegister,
+        },
     };
+
+    // The example file's row: the examples' county and its code, registered three years ago.
+    private static string ExampleRegister(ExampleValues x) =>
+        "code,name,kind,office,registeredOn,legalRepresentative,status,grade\n" +
+        $"{x.Uscc},{x.CountyName}社区志愿服务协会,社会团体,{x.County},{ExampleValues.Date(-3 * 365)},张伟,正常,\n";
 
     // One report whose statements hold every accounting identity: assets 500,000 = liabilities 90,000 + net assets
     // 410,000 (100,000 restricted); income 256,000 and expenses 198,000 each the sum of their lines.

@@ -1,0 +1,250 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
+using Registry.Abstractions.Organizations;
+using Registry.Api.Contracts.Organizations;
+using Registry.Api.Text;
+
+namespace Registry.Api.Organizations;
+
+/// <summary>
+/// Enters the existing register from a CSV text with the header
+/// <c>code,name,kind,office,registeredOn,legalRepresentative,status,grade</c> (columns in any order). The text is read
+/// as a stream, one line at a time; each row is parsed at this edge (text policy, values in the API's terms or their
+/// Chinese legal names) and sent to its organization grain, at most <see cref="Concurrency"/> at a time, so memory
+/// stays flat whatever the file's size. A row the rules refuse is reported with its line and rule; the others are
+/// stored. Idempotent: a re-run finds every stored row stored (the grain answers <see cref="ImportOutcome.AlreadyStored"/>).
+/// A failure that is not a rule (storage or cluster unavailable) stops the import and propagates: what was stored
+/// stays stored and a re-run continues where it stopped. A code repeated within one file is refused at its second
+/// line. Not thread-safe per call; calls are independent.
+/// </summary>
+public sealed class OrganizationImporter(IGrainFactory grains, ILogger<OrganizationImporter> logger)
+{
+    /// <summary>Grain calls in flight at once.</summary>
+    public const int Concurrency = 32;
+
+    public const int MaxListedRejections = 10_000;
+
+    /// <summary>A progress line (log and the caller's <see cref="IProgress{T}"/>) every this many rows.</summary>
+    public const int ProgressEvery = 10_000;
+
+    public static readonly IReadOnlyList<string> Columns =
+        ["code", "name", "kind", "office", "registeredOn", "legalRepresentative", "status", "grade"];
+
+    private static readonly Dictionary<string, OrganizationKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["social-association"] = OrganizationKind.SocialAssociation,
+        ["社会团体"] = OrganizationKind.SocialAssociation,
+        ["private-non-enterprise"] = OrganizationKind.PrivateNonEnterprise,
+        ["民办非企业单位"] = OrganizationKind.PrivateNonEnterprise,
+        ["社会服务机构"] = OrganizationKind.PrivateNonEnterprise,
+        ["foundation"] = OrganizationKind.Foundation,
+        ["基金会"] = OrganizationKind.Foundation,
+    };
+
+    private static readonly Dictionary<string, OrganizationStatus> Statuses = new(StringComparer.Ordinal)
+    {
+        ["active"] = OrganizationStatus.Active,
+        ["正常"] = OrganizationStatus.Active,
+        ["deregistered"] = OrganizationStatus.Deregistered,
+        ["注销"] = OrganizationStatus.Deregistered,
+        ["已注销"] = OrganizationStatus.Deregistered,
+        ["revoked"] = OrganizationStatus.Revoked,
+        ["撤销"] = OrganizationStatus.Revoked,
+        ["已撤销"] = OrganizationStatus.Revoked,
+        ["撤销登记"] = OrganizationStatus.Revoked,
+    };
+
+    /// <summary>
+    /// Imports every row of <paramref name="csv"/>; <paramref name="source"/> names the file in each record's history.
+    /// Refuses a text whose header lacks a column (<c>import-columns</c>) before reading any row.
+    /// </summary>
+    public async Task<OrganizationImportResponse> ImportAsync(TextReader csv, string source, IProgress<string>? progress,
+        CancellationToken cancellationToken)
+    {
+        var header = await csv.ReadLineAsync(cancellationToken);
+        var columns = ColumnsOf(header);
+        var run = new Run();
+        await Parallel.ForEachAsync(RowsAsync(csv, columns, source, run, cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+            async (row, _) =>
+            {
+                try
+                {
+                    var outcome = await grains.Get<IOrganizationGrain>(row.Command.Uscc).ImportAsync(row.Command);
+                    Interlocked.Increment(ref outcome == ImportOutcome.Imported ? ref run.Imported : ref run.AlreadyStored);
+                }
+                catch (DomainException e)
+                {
+                    run.Reject(new OrganizationImportRejectionResponse(row.Line, row.Command.Uscc, e.Rule, e.Field, e.Message));
+                }
+
+                var done = Interlocked.Increment(ref run.Done);
+                if (done % ProgressEvery == 0)
+                {
+                    var line = $"{done} rows: {run.Imported} imported, {run.AlreadyStored} already stored, {run.Rejected} rejected";
+                    logger.LogInformation("Organization import {Source}: {Progress}", source, line);
+                    progress?.Report(line);
+                }
+            });
+
+        logger.LogInformation("Organization import {Source} done: {Rows} rows, {Imported} imported, {AlreadyStored} " +
+            "already stored, {Rejected} rejected", source, run.Rows, run.Imported, run.AlreadyStored, run.Rejected);
+        var rejections = run.Rejections.OrderBy(r => r.Line).ToList();
+        return new OrganizationImportResponse(run.Rows, run.Imported, run.AlreadyStored, run.Rejected,
+            run.ByRule.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+            rejections, rejections.Count == run.Rejected);
+    }
+
+    private static Dictionary<string, int> ColumnsOf(string? header)
+    {
+        var fields = header is null ? null : RegisterCsv.Fields(header.TrimStart('\uFEFF'));
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; fields is not null && i < fields.Count; i++)
+        {
+            columns.TryAdd(fields[i].Trim(), i);
+        }
+
+        var missing = Columns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw DomainException.Invalid("import-columns", "body",
+                $"The first line names the columns: {string.Join(",", Columns)} (any order); missing: " +
+                $"{string.Join(", ", missing)}.");
+        }
+
+        return columns;
+    }
+
+    private static async IAsyncEnumerable<ParsedRow> RowsAsync(TextReader csv, Dictionary<string, int> columns,
+        string source, Run run, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lineNumber = 1L;
+        while (await csv.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            run.Rows++;
+            var parsed = Parse(line, lineNumber, columns, source);
+            if (parsed.Rejection is { } rejection)
+            {
+                run.Reject(rejection);
+                Interlocked.Increment(ref run.Done);
+                continue;
+            }
+
+            if (!seen.Add(parsed.Row!.Command.Uscc))
+            {
+                run.Reject(new OrganizationImportRejectionResponse(lineNumber, parsed.Row.Command.Uscc, "import-duplicate-code",
+                    "code", $"The code {parsed.Row.Command.Uscc} is on an earlier line of this file."));
+                Interlocked.Increment(ref run.Done);
+                continue;
+            }
+
+            yield return parsed.Row;
+        }
+    }
+
+    /// <summary>One line as a command, or the rejection naming what is wrong with it. Pure.</summary>
+    public static (ParsedRow? Row, OrganizationImportRejectionResponse? Rejection) Parse(string line, long lineNumber,
+        IReadOnlyDictionary<string, int> columns, string source)
+    {
+        var fields = RegisterCsv.Fields(line);
+        if (fields is null || fields.Count < columns.Values.Max() + 1)
+        {
+            return (null, new OrganizationImportRejectionResponse(lineNumber, null, "import-row-malformed", null,
+                fields is null ? "The line's quoting is broken." : $"The line has {fields.Count} fields; the header names {columns.Count}."));
+        }
+
+        string Field(string name) => fields[columns[name]].Trim();
+        var code = Field("code").ToUpperInvariant();
+        OrganizationImportRejectionResponse Reject(string rule, string field, string message) =>
+            new(lineNumber, code.Length == 0 ? null : code, rule, field, message);
+
+        if (!UnifiedSocialCreditCode.IsWellFormed(code))
+        {
+            return (null, Reject("uscc-format", "code",
+                $"A Unified Social Credit Code is {UnifiedSocialCreditCode.Length} characters of {UnifiedSocialCreditCode.Alphabet}."));
+        }
+
+        if (!Kinds.TryGetValue(Field("kind"), out var kind))
+        {
+            return (null, Reject("value-out-of-range", "kind",
+                "'kind' is social-association (社会团体), private-non-enterprise (民办非企业单位, 社会服务机构) or foundation (基金会)."));
+        }
+
+        if (!Statuses.TryGetValue(Field("status"), out var status))
+        {
+            return (null, Reject("value-out-of-range", "status",
+                "'status' is active (正常), deregistered (已注销) or revoked (已撤销)."));
+        }
+
+        if (!DateOnly.TryParseExact(Field("registeredOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var registeredOn))
+        {
+            return (null, Reject("date-format", "registeredOn", "'registeredOn' is a date YYYY-MM-DD."));
+        }
+
+        var gradeText = Field("grade");
+        int? grade = null;
+        if (gradeText.Length > 0)
+        {
+            var digits = gradeText.EndsWith("A级", StringComparison.Ordinal) ? gradeText[..^1] : gradeText;
+            if (digits is not [>= '1' and <= '5', 'A'])
+            {
+                return (null, Reject("grade-format", "grade", "'grade' is empty or one of 1A, 2A, 3A, 4A, 5A."));
+            }
+
+            grade = digits[0] - '0';
+        }
+
+        var policed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (field, textKind) in PolicedFields)
+        {
+            try
+            {
+                policed[field] = TextPolicy.Apply(Field(field), textKind, TextPolicy.DefaultMaxLength(textKind));
+            }
+            catch (TextPolicyException e)
+            {
+                return (null, Reject(e.Rule, field, e.Message));
+            }
+        }
+
+        return (new ParsedRow(lineNumber, new ImportOrganization(code, policed["name"], kind, policed["office"],
+            registeredOn, policed["legalRepresentative"], status, grade, $"{source} line {lineNumber}")), null);
+    }
+
+    private static readonly (string Field, TextKind Kind)[] PolicedFields =
+        [("name", TextKind.Line), ("office", TextKind.Line), ("legalRepresentative", TextKind.PersonName)];
+
+    /// <summary>A row ready for its grain.</summary>
+    public sealed record ParsedRow(long Line, ImportOrganization Command);
+
+    private sealed class Run
+    {
+        public long Rows;
+        public long Imported;
+        public long AlreadyStored;
+        public long Rejected;
+        public long Done;
+        public readonly ConcurrentQueue<OrganizationImportRejectionResponse> Rejections = new();
+        public readonly ConcurrentDictionary<string, long> ByRule = new(StringComparer.Ordinal);
+
+        public void Reject(OrganizationImportRejectionResponse rejection)
+        {
+            if (Interlocked.Increment(ref Rejected) <= MaxListedRejections)
+            {
+                Rejections.Enqueue(rejection);
+            }
+
+            ByRule.AddOrUpdate(rejection.Rule, 1, (_, n) => n + 1);
+        }
+    }
+}
