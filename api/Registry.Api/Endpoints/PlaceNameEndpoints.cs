@@ -96,21 +96,43 @@ public static class PlaceNameEndpoints
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
-        group.MapPost("/{id}/renames", Rename)
+        group.MapPost("/{id}/renames", ProposeRename)
             .RequireOffice(OfficeTargets.PlaceName)
-            .WithName("PlaceNames" + nameof(Rename))
-            .WithSummary("Rename from an effective date; the old name stays as a historical name")
+            .WithName("PlaceNames" + nameof(ProposeRename))
+            .WithSummary("Propose a rename from an effective date (which may be in the future); it follows approval and announcement like a new name")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
-        group.MapPost("/{id}/abolition", Abolish)
+        group.MapPost("/{id}/abolition", ProposeAbolition)
             .RequireOffice(OfficeTargets.PlaceName)
-            .WithName("PlaceNames" + nameof(Abolish))
-            .WithSummary("Abolish the name; the record and its names stay as history")
+            .WithName("PlaceNames" + nameof(ProposeAbolition))
+            .WithSummary("Propose the abolition of the name from an effective date; the record and its names stay as history")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{id}/changes/{number}/approval", ApproveChange)
+            .RequireOffice(OfficeTargets.PlaceName)
+            .WithName("PlaceNames" + nameof(ApproveChange))
+            .WithSummary("Record the approval of a proposed rename or abolition by an authority on a date")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{id}/changes/{number}/announcement", AnnounceChange)
+            .RequireOffice(OfficeTargets.PlaceName)
+            .WithName("PlaceNames" + nameof(AnnounceChange))
+            .WithSummary("Announce an approved rename or abolition today: it becomes public")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapPost("/{id}/changes/{number}/rejection", RejectChange)
+            .RequireOffice(OfficeTargets.PlaceName)
+            .WithName("PlaceNames" + nameof(RejectChange))
+            .WithSummary("Refuse a proposed rename or abolition with reasons; a rename's new name is free again")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{id}/rejection", Reject)
+            .RequireOffice(OfficeTargets.PlaceName)
             .WithName("PlaceNames" + nameof(Reject))
             .WithSummary("Refuse a proposed name with reasons; the record stays as history and the name is free again")
             .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
@@ -162,7 +184,7 @@ public static class PlaceNameEndpoints
             throw NotFound(id);
         }
 
-        return TypedResults.Ok(PlaceNameResponse.From(details));
+        return TypedResults.Ok(PlaceNameResponse.From(details, publicView: !IsRegistrar(user)));
     }
 
     public static async Task<Ok<IReadOnlyList<PlaceNameEventResponse>>> GetPlaceNameHistory(string id,
@@ -186,7 +208,7 @@ public static class PlaceNameEndpoints
     public static async Task<Ok<PlaceNameResponse>> Announce(string id, IGrainFactory grains) =>
         TypedResults.Ok(PlaceNameResponse.From(await grains.Get<IPlaceNameGrain>(Id(id)).AnnounceAsync()));
 
-    public static async Task<Ok<PlaceNameResponse>> Rename(string id, RenamePlaceNameRequest request,
+    public static async Task<Created<PlaceNameResponse>> ProposeRename(string id, RenamePlaceNameRequest request,
         IGrainFactory grains)
     {
         var key = Id(id);
@@ -197,22 +219,59 @@ public static class PlaceNameEndpoints
             .Required("reason", request.Reason);
         var date = checks.Date("effectiveDate", request.EffectiveDate);
         checks.ThrowIfAny();
-        var details = await grains.Get<IPlaceNameGrain>(key).RenameAsync(new RenamePlaceName(request.Name!,
+        var details = await grains.Get<IPlaceNameGrain>(key).ProposeRenameAsync(new RenamePlaceName(request.Name!,
             request.Romanization!, date!.Value, request.Reason!)
         {
             MinorityLanguage = MinorityLanguage(request.MinorityLanguage),
         });
-        return TypedResults.Ok(PlaceNameResponse.From(details));
+        return TypedResults.Created($"/api/place-names/{key}/changes/{details.Changes[^1].Number}",
+            PlaceNameResponse.From(details));
     }
 
-    public static async Task<Ok<PlaceNameResponse>> Abolish(string id, AbolishPlaceNameRequest request,
+    public static async Task<Created<PlaceNameResponse>> ProposeAbolition(string id, AbolishPlaceNameRequest request,
         IGrainFactory grains)
     {
         var key = Id(id);
         var checks = new RequestChecks().Required("reason", request.Reason);
         var date = checks.Date("effectiveDate", request.EffectiveDate);
         checks.ThrowIfAny();
-        var details = await grains.Get<IPlaceNameGrain>(key).AbolishAsync(new AbolishPlaceName(date, request.Reason!));
+        var details = await grains.Get<IPlaceNameGrain>(key).ProposeAbolitionAsync(new AbolishPlaceName(date, request.Reason!));
+        return TypedResults.Created($"/api/place-names/{key}/changes/{details.Changes[^1].Number}",
+            PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> ApproveChange(string id, string number,
+        ApprovePlaceNameRequest request, IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("authority", request.Authority).Required("date", request.Date);
+        var date = checks.Date("date", request.Date);
+        var change = ChangeNumber(checks, number);
+        checks.ThrowIfAny();
+        var details = await grains.Get<IPlaceNameGrain>(key).ApproveChangeAsync(change,
+            new ApprovePlaceName(request.Authority!, date!.Value));
+        return TypedResults.Ok(PlaceNameResponse.From(details));
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> AnnounceChange(string id, string number, IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks();
+        var change = ChangeNumber(checks, number);
+        checks.ThrowIfAny();
+        return TypedResults.Ok(PlaceNameResponse.From(await grains.Get<IPlaceNameGrain>(key).AnnounceChangeAsync(change)));
+    }
+
+    public static async Task<Ok<PlaceNameResponse>> RejectChange(string id, string number,
+        RejectPlaceNameRequest request, IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("reasons", request.Reasons);
+        var date = checks.Date("date", request.Date);
+        var change = ChangeNumber(checks, number);
+        checks.ThrowIfAny();
+        var details = await grains.Get<IPlaceNameGrain>(key).RejectChangeAsync(change,
+            new RejectPlaceName(request.Reasons!, date));
         return TypedResults.Ok(PlaceNameResponse.From(details));
     }
 
@@ -322,6 +381,18 @@ public static class PlaceNameEndpoints
         }
 
         return id;
+    }
+
+    /// <summary>A change number: a whole number from 1.</summary>
+    private static int ChangeNumber(RequestChecks checks, string number)
+    {
+        if (number.Length is 0 or > 9 || !number.All(char.IsAsciiDigit) || int.Parse(number, CultureInfo.InvariantCulture) < 1)
+        {
+            checks.Fail("number", "place-name-change-number", "A change number is a whole number from 1.");
+            return 0;
+        }
+
+        return int.Parse(number, CultureInfo.InvariantCulture);
     }
 
     /// <summary>A division's code as the prefix of the codes under it: 11 for 110000, 1101 for 110100.</summary>

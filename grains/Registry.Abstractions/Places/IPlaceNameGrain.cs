@@ -26,9 +26,21 @@ public interface IPlaceNameGrain : IGrainWithStringKey
     /// <summary>Files and publishes an approved name today.</summary>
     Task<PlaceNameDetails> AnnounceAsync();
 
-    Task<PlaceNameDetails> RenameAsync(RenamePlaceName command);
+    /// <summary>Proposes a rename (checked like a new name, its keys claimed now); the name in force changes only
+    /// once the rename is approved and its effective date comes. Answers the record with the new change last.</summary>
+    Task<PlaceNameDetails> ProposeRenameAsync(RenamePlaceName command);
 
-    Task<PlaceNameDetails> AbolishAsync(AbolishPlaceName command);
+    /// <summary>Proposes an abolition; the name stays in force until it is approved and its effective date comes.</summary>
+    Task<PlaceNameDetails> ProposeAbolitionAsync(AbolishPlaceName command);
+
+    /// <summary>Records the approval of proposed change <paramref name="number"/> (from 1).</summary>
+    Task<PlaceNameDetails> ApproveChangeAsync(int number, ApprovePlaceName command);
+
+    /// <summary>Files and publishes approved change <paramref name="number"/> today.</summary>
+    Task<PlaceNameDetails> AnnounceChangeAsync(int number);
+
+    /// <summary>Refuses proposed change <paramref name="number"/> with reasons; a rename's keys are given back.</summary>
+    Task<PlaceNameDetails> RejectChangeAsync(int number, RejectPlaceName command);
 
     /// <summary>Refuses a proposed name with reasons; its duplicate-check keys are given back and the record stays
     /// as history with status rejected. Not idempotent: a second call is refused (place-name-status).</summary>
@@ -48,4 +60,10 @@ public interface IPlaceNameGrain : IGrainWithStringKey
 
     /// <summary>Re-sends this record's entry to its index partition (after a rebuild or a lost update). Idempotent.</summary>
     Task PublishAsync();
+
+    /// <summary>This record's search entry as of today, for an index partition that holds an entry past its
+    /// <see cref="PlaceNameIndexEntry.RefreshOn"/> day; null for an id never used. Interleaves, as the partition may
+    /// be asked while this record is publishing to it.</summary>
+    [AlwaysInterleave]
+    Task<PlaceNameIndexEntry?> IndexEntryAsync();
 }

@@ -1,8 +1,9 @@
 namespace Registry.Abstractions.Places;
 
 /// <summary>
-/// A place name record. <see cref="Geometry"/> is WKB (SRID 4326). <see cref="Names"/> lists every name borne,
-/// oldest first, the current one last. <see cref="External"/> is set for reference names from another gazetteer
+/// A place name record as of the day it was read (bureau calendar). <see cref="Geometry"/> is WKB (SRID 4326).
+/// <see cref="Name"/>, <see cref="Romanization"/> and <see cref="Status"/> are those in force that day;
+/// <see cref="Names"/> lists every approved name, oldest first, including one approved to take effect later. <see cref="External"/> is set for reference names from another gazetteer
 /// (then <see cref="DivisionCode"/> and <see cref="Romanization"/> may be empty).
 /// </summary>
 [GenerateSerializer, Alias("Registry.Places.PlaceNameDetails")]
@@ -28,4 +29,12 @@ public sealed record PlaceNameDetails(
     /// <summary>The minority language the Roman spelling is transliterated from; null for Hanyu Pinyin.</summary>
     [Id(17)]
     public string? RomanizationLanguage { get; init; }
+
+    /// <summary>Renames and abolitions proposed for this name, with their approval and whether each is in force.</summary>
+    [Id(18)]
+    public IReadOnlyList<PlaceNameChange> Changes { get; init; } = [];
+
+    /// <summary>The bureau's calendar day this view was computed for.</summary>
+    [Id(19)]
+    public DateOnly AsOf { get; init; }
 }

@@ -11,4 +11,12 @@ public enum PlaceNameEventKind
     HouseNumberAssigned = 6,
     Imported = 7,
     Rejected = 8,
+
+    /// <summary>A rename proposed; <see cref="Renamed"/> records its approval.</summary>
+    RenameProposed = 9,
+
+    /// <summary>An abolition proposed; <see cref="Abolished"/> records its approval.</summary>
+    AbolitionProposed = 10,
+    ChangeAnnounced = 11,
+    ChangeRejected = 12,
 }

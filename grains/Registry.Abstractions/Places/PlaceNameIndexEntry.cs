@@ -30,6 +30,11 @@ public sealed record PlaceNameIndexEntry(
     [property: Id(20)] string? SourceId,
     [property: Id(21)] long Revision)
 {
+    /// <summary>The day an approved rename or abolition takes effect and this entry, computed before it, must be
+    /// computed again; null when no change is due.</summary>
+    [Id(22)]
+    public DateOnly? RefreshOn { get; init; }
+
     /// <summary>Public: announced standard names and external reference names.</summary>
     public bool IsPublic => Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference;
 }

@@ -73,12 +73,199 @@ public sealed class PlaceName(PlaceNameState state)
         Record(PlaceNameEventKind.Announced, today, null, null, stamp);
     }
 
-    /// <summary>Checks a rename of an approved or announced name before its claims are taken; returns the reason.</summary>
+    /// <summary>The name borne on <paramref name="date"/>: the last approved name whose period has begun.</summary>
+    public PlaceNamePeriod NameOn(DateOnly date) =>
+        State.Names.LastOrDefault(n => n.ValidFrom is null || n.ValidFrom <= date) ?? State.Names[0];
+
+    /// <summary>The status on <paramref name="date"/>: abolished from an approved abolition's effective date.</summary>
+    public PlaceNameStatus StatusOn(DateOnly date) =>
+        State.Status == PlaceNameStatus.Abolished || State.AbolishedOn <= date ? PlaceNameStatus.Abolished : State.Status;
+
+    /// <summary>The minority language of the spelling in force on <paramref name="date"/> (null: Hanyu Pinyin).</summary>
+    public string? LanguageOn(DateOnly date) =>
+        State.Changes.Where(c => c.Kind == PlaceNameChangeKind.Rename && c.InForceOn(date))
+            .OrderBy(c => c.EffectiveDate).LastOrDefault() is { } rename
+            ? rename.RomanizationLanguage
+            : State.RomanizationLanguage;
+
+    /// <summary>
+    /// The duplicate-check keys this record holds on <paramref name="date"/>: those of the name in force (none once
+    /// abolished or rejected) and those of a rename not yet decided or not yet in effect. Computed, so a rename or
+    /// abolition that takes effect later frees the old keys on its day without any job: a claim grain asks the
+    /// record (<see cref="IPlaceNameGrain.HoldsClaimAsync"/>) before honouring a claim.
+    /// </summary>
+    public IReadOnlyList<string> ClaimKeysOn(DateOnly date)
+    {
+        if (StatusOn(date) is PlaceNameStatus.Abolished or PlaceNameStatus.Rejected)
+        {
+            return [];
+        }
+
+        var inForce = State.Changes.Where(c => c.Kind == PlaceNameChangeKind.Rename && c.InForceOn(date))
+            .OrderBy(c => c.EffectiveDate).LastOrDefault()?.ClaimKeys ?? State.ClaimKeys;
+        return inForce.Concat(State.Changes.Where(c => c.Kind == PlaceNameChangeKind.Rename && c.PendingOn(date))
+            .SelectMany(c => c.ClaimKeys)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Checks a proposed rename before its claims are taken; returns the reason. The name must be approved or
+    /// announced and have no other change pending; the effective date (past, today or future) must fall after the
+    /// start of the name in force and not before the name's approval.
+    /// </summary>
     public string CheckRename(string name, string romanization, DateOnly effective, string? reason, DateOnly today)
     {
-        if (State.Status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        var reasonText = CheckChange(reason, effective, today, "rename-effective-date");
+        var current = NameOn(today);
+        if (name == current.Name && romanization == current.Romanization)
         {
-            throw DomainException.Violation("place-name-status", $"Only an approved or announced name is renamed; this one is {Show(State.Status)}.");
+            throw DomainException.Violation("place-name-unchanged", "The new name and spelling equal those in force.");
+        }
+
+        return reasonText;
+    }
+
+    /// <summary>Records a checked rename as proposed, holding the new name's duplicate-check keys; the name in
+    /// force does not change until the rename is approved and its effective date comes. Returns its number.</summary>
+    public int ProposeRename(string name, string romanization, string? language, DateOnly effective, string reason,
+        IReadOnlyList<string> claimKeys, DateOnly today, string? spellingNote, PlaceNameStamp stamp)
+    {
+        var change = AddChange(PlaceNameChangeKind.Rename, effective, reason, today);
+        change.Name = name;
+        change.Romanization = romanization;
+        change.RomanizationLanguage = language;
+        change.ClaimKeys = claimKeys.ToList();
+        var current = NameOn(today);
+        Record(PlaceNameEventKind.RenameProposed, today, reason,
+            $"change {change.Number}: {current.Name} ({current.Romanization}) -> {name} ({romanization}{spellingNote}) from {effective:yyyy-MM-dd}", stamp);
+        return change.Number;
+    }
+
+    /// <summary>Records a proposed abolition from <paramref name="date"/> (today when absent); the name stays in
+    /// force until the abolition is approved and its effective date comes. Returns its number.</summary>
+    public int ProposeAbolition(string? reason, DateOnly? date, DateOnly today, PlaceNameStamp stamp)
+    {
+        var effective = date ?? today;
+        var reasonText = CheckChange(reason, effective, today, "abolition-effective-date");
+        var change = AddChange(PlaceNameChangeKind.Abolition, effective, reasonText, today);
+        Record(PlaceNameEventKind.AbolitionProposed, today, reasonText, $"change {change.Number}: from {effective:yyyy-MM-dd}", stamp);
+        return change.Number;
+    }
+
+    /// <summary>
+    /// Approval of a proposed rename or abolition by an authority on a date not after today nor before the
+    /// proposal. A rename adds the new name to the names borne from its effective date (the old name's period ends
+    /// that day and stays as history); an abolition ends the name on its effective date.
+    /// </summary>
+    public void ApproveChange(int number, string? authority, DateOnly date, DateOnly today, PlaceNameStamp stamp)
+    {
+        var change = Change(number);
+        if (change.Status != PlaceNameChangeStatus.Proposed)
+        {
+            throw DomainException.Violation("place-name-change-status",
+                $"Only a proposed change is approved; change {number} is {Show(change.Status)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            throw DomainException.Invalid("field-required", "authority", "'authority' is required.");
+        }
+
+        if (date > today)
+        {
+            throw DomainException.Violation("approval-date-future", $"An approval is recorded once given; {date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+        }
+
+        if (date < change.ProposedOn)
+        {
+            throw DomainException.Violation("approval-date-before-proposal", $"The approval date precedes the proposal of change {number} ({change.ProposedOn:yyyy-MM-dd}).");
+        }
+
+        change.Status = PlaceNameChangeStatus.Approved;
+        change.ApprovingAuthority = authority.Trim();
+        change.ApprovedOn = date;
+        var previous = State.Names[^1];
+        State.Names[^1] = previous with { ValidTo = change.EffectiveDate };
+        if (change.Kind == PlaceNameChangeKind.Rename)
+        {
+            State.Names.Add(new PlaceNamePeriod(change.Name!, change.Romanization!, change.EffectiveDate, null));
+            Record(PlaceNameEventKind.Renamed, change.EffectiveDate, change.Reason,
+                $"change {number} approved by {change.ApprovingAuthority} on {date:yyyy-MM-dd}: {previous.Name} ({previous.Romanization}) -> {change.Name} ({change.Romanization})", stamp);
+        }
+        else
+        {
+            State.AbolishedOn = change.EffectiveDate;
+            Record(PlaceNameEventKind.Abolished, change.EffectiveDate, change.Reason,
+                $"change {number} approved by {change.ApprovingAuthority} on {date:yyyy-MM-dd}", stamp);
+        }
+    }
+
+    /// <summary>Announcement (filing and publication) of an approved change, today.</summary>
+    public void AnnounceChange(int number, DateOnly today, PlaceNameStamp stamp)
+    {
+        var change = Change(number);
+        if (change.Status != PlaceNameChangeStatus.Approved)
+        {
+            throw DomainException.Violation("place-name-change-not-approved",
+                $"Only an approved change is announced; change {number} is {Show(change.Status)}.");
+        }
+
+        change.Status = PlaceNameChangeStatus.Announced;
+        change.AnnouncedOn = today;
+        Record(PlaceNameEventKind.ChangeAnnounced, today, null, $"change {number}", stamp);
+    }
+
+    /// <summary>Refusal of a proposed change with reasons, on a date not after today nor before its proposal;
+    /// returns the duplicate-check keys a refused rename gives back.</summary>
+    public IReadOnlyList<string> RejectChange(int number, string? reasons, DateOnly? date, DateOnly today, PlaceNameStamp stamp)
+    {
+        var change = Change(number);
+        if (change.Status != PlaceNameChangeStatus.Proposed)
+        {
+            throw DomainException.Violation("place-name-change-status",
+                $"Only a proposed change is rejected; change {number} is {Show(change.Status)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            throw DomainException.Invalid("field-required", "reasons", "A rejection gives its reasons.");
+        }
+
+        var decided = date ?? today;
+        if (decided > today || decided < change.ProposedOn)
+        {
+            throw DomainException.Violation("rejection-date",
+                $"A rejection is recorded once decided: its date is not after today nor before the proposal ({change.ProposedOn:yyyy-MM-dd}).");
+        }
+
+        change.Status = PlaceNameChangeStatus.Rejected;
+        change.RejectedOn = decided;
+        change.RejectionReasons = reasons.Trim();
+        var released = change.ClaimKeys;
+        change.ClaimKeys = [];
+        Record(PlaceNameEventKind.ChangeRejected, decided, change.RejectionReasons, $"change {number}", stamp);
+        var kept = ClaimKeysOn(today);
+        return released.Where(k => !kept.Contains(k)).ToList();
+    }
+
+    /// <summary>The first day after <paramref name="today"/> on which an approved change takes effect (the day a
+    /// view of the record computed today goes out of date), or null.</summary>
+    public DateOnly? NextChangeAfter(DateOnly today) =>
+        State.Changes.Where(c => c.Status is PlaceNameChangeStatus.Approved or PlaceNameChangeStatus.Announced
+                                 && c.EffectiveDate > today)
+            .Select(c => (DateOnly?)c.EffectiveDate).Min();
+
+    private string CheckChange(string? reason, DateOnly effective, DateOnly today, string dateRule)
+    {
+        var status = StatusOn(today);
+        if (status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        {
+            throw DomainException.Violation("place-name-status", $"Only an approved or announced name is renamed or abolished; this one is {Show(status)}.");
+        }
+
+        if (State.Changes.FirstOrDefault(c => c.PendingOn(today)) is { } pending)
+        {
+            throw DomainException.Violation("place-name-change-pending",
+                $"Change {pending.Number} ({Show(pending.Kind)} from {pending.EffectiveDate:yyyy-MM-dd}) is {Show(pending.Status)} and not yet in effect; it is decided or takes effect first.");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -86,69 +273,35 @@ public sealed class PlaceName(PlaceNameState state)
             throw DomainException.Invalid("field-required", "reason", "'reason' is required.");
         }
 
-        if (name == State.Name && romanization == State.Romanization)
+        var from = State.Names[^1].ValidFrom;
+        if ((from is { } start && effective <= start) || effective < (State.ApprovedOn ?? State.ProposedOn))
         {
-            throw DomainException.Violation("place-name-unchanged", "The new name and spelling equal the current ones.");
-        }
-
-        if (effective > today || (State.Names[^1].ValidFrom is { } from && effective <= from) || effective < State.ProposedOn)
-        {
-            throw DomainException.Violation("rename-effective-date",
-                "A rename is recorded once in force: its date is not after today and after the current name's start and the proposal.");
+            throw DomainException.Violation(dateRule,
+                $"The effective date follows the start of the name in force ({from ?? State.ApprovedOn ?? State.ProposedOn:yyyy-MM-dd}) and is not before its approval; it may lie in the future.");
         }
 
         return reason.Trim();
     }
 
-    /// <summary>Applies a checked rename: the current name closes the day before <paramref name="effective"/> and
-    /// stays as history; the new one is current from that date.</summary>
-    public void Rename(string name, string romanization, string? language, DateOnly effective, string reason,
-        IReadOnlyList<string> claimKeys, DateOnly today, string? spellingNote, PlaceNameStamp stamp)
+    private PlaceNameChangeState AddChange(PlaceNameChangeKind kind, DateOnly effective, string reason, DateOnly today)
     {
-        var previous = $"{State.Name} ({State.Romanization})";
-        State.Names[^1] = State.Names[^1] with { ValidTo = effective };
-        State.Names.Add(new PlaceNamePeriod(name, romanization, effective, null));
-        State.Name = name;
-        State.Romanization = romanization;
-        State.RomanizationLanguage = language;
-        State.ClaimKeys = claimKeys.ToList();
-        if (State.Status == PlaceNameStatus.Announced)
+        var change = new PlaceNameChangeState
         {
-            State.AnnouncedOn = today;
-        }
-
-        Record(PlaceNameEventKind.Renamed, effective, reason, $"{previous} -> {name} ({romanization}{spellingNote})", stamp);
+            Number = State.Changes.Count + 1,
+            Kind = kind,
+            EffectiveDate = effective,
+            Reason = reason,
+            Status = PlaceNameChangeStatus.Proposed,
+            ProposedOn = today,
+        };
+        State.Changes.Add(change);
+        return change;
     }
 
-    /// <summary>Abolition on a date (today when absent) not after today nor before the current name's start;
-    /// returns the duplicate-check keys the record gives up.</summary>
-    public IReadOnlyList<string> Abolish(string? reason, DateOnly? date, DateOnly today, PlaceNameStamp stamp)
-    {
-        if (State.Status == PlaceNameStatus.Abolished)
-        {
-            throw DomainException.Violation("place-name-status", "The name is already abolished.");
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw DomainException.Invalid("field-required", "reason", "'reason' is required.");
-        }
-
-        var effective = date ?? today;
-        if (effective > today || effective < State.ProposedOn || (State.Names[^1].ValidFrom is { } from && effective <= from))
-        {
-            throw DomainException.Violation("abolition-effective-date",
-                "An abolition is recorded once in force: its date is not after today nor before the current name's start.");
-        }
-
-        var keys = State.ClaimKeys.ToList();
-        State.Status = PlaceNameStatus.Abolished;
-        State.AbolishedOn = effective;
-        State.Names[^1] = State.Names[^1] with { ValidTo = effective };
-        State.ClaimKeys = [];
-        Record(PlaceNameEventKind.Abolished, effective, reason.Trim(), null, stamp);
-        return keys;
-    }
+    private PlaceNameChangeState Change(int number) =>
+        number >= 1 && number <= State.Changes.Count
+            ? State.Changes[number - 1]
+            : throw DomainException.NotFound("place-name-change-not-found", $"No change {number} is recorded for {State.Name}.");
 
     /// <summary>Refusal of a proposal with reasons, on a date not after today nor before the proposal; returns the
     /// duplicate-check keys the record gives up (the name may be proposed again).</summary>
@@ -183,6 +336,10 @@ public sealed class PlaceName(PlaceNameState state)
         State.Events.Add(new PlaceNameEvent(State.Events.Count + 1, kind, date, stamp.At, stamp.Actor, reason, detail));
 
     public static string Show(PlaceNameStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Show(PlaceNameChangeStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Show(PlaceNameChangeKind kind) => kind.ToString().ToLowerInvariant();
 }
 
 /// <summary>When and by whom a change is recorded.</summary>

@@ -87,13 +87,13 @@ public sealed class PlaceNameGrain(
             await WriteAsync("propose", reason);
         });
         await PublishAsync();
-        return PlaceNameViews.Details(State);
+        return Details;
     }
 
     public Task<PlaceNameDetails> GetAsync()
     {
         EnsureExists();
-        return Task.FromResult(PlaceNameViews.Details(State));
+        return Task.FromResult(Details);
     }
 
     public Task<IReadOnlyList<PlaceNameEvent>> GetHistoryAsync()
@@ -108,7 +108,7 @@ public sealed class PlaceNameGrain(
         Aggregate.Approve(command.Authority, command.Date, clock.Today, Stamp);
         await WriteAsync("approve", State.ApprovingAuthority);
         await PublishAsync();
-        return PlaceNameViews.Details(State);
+        return Details;
     }
 
     public async Task<PlaceNameDetails> AnnounceAsync()
@@ -117,10 +117,10 @@ public sealed class PlaceNameGrain(
         Aggregate.Announce(clock.Today, Stamp);
         await WriteAsync("announce", null);
         await PublishAsync();
-        return PlaceNameViews.Details(State);
+        return Details;
     }
 
-    public async Task<PlaceNameDetails> RenameAsync(RenamePlaceName command)
+    public async Task<PlaceNameDetails> ProposeRenameAsync(RenamePlaceName command)
     {
         EnsureStandard();
         var (name, romanization) = PlaceName.CheckNaming(command.Name, command.Romanization, State.Category,
@@ -129,30 +129,60 @@ public sealed class PlaceNameGrain(
         var reason = Aggregate.CheckRename(name, romanization, command.EffectiveDate, command.Reason, today);
         var lineage = await LineageAsync(State.DivisionCode, today);
         var scope = DuplicateScope.Of(State.Category, lineage);
-        var newKeys = DuplicateScope.ClaimKeys(scope, State.Category, name, romanization).ToList();
-        var oldKeys = State.ClaimKeys.Except(newKeys).ToList();
+        var keys = DuplicateScope.ClaimKeys(scope, State.Category, name, romanization).ToList();
 
-        await WithClaimsAsync(newKeys, new PlaceNameClaimant(Id, name, romanization), async () =>
+        await WithClaimsAsync(keys, new PlaceNameClaimant(Id, name, romanization), async () =>
         {
             var note = Transliterated(command.MinorityLanguage)
                 + (command.MinorityLanguage is { } minority ? $"; spelling: {minority.Reason.Trim()}" : "");
-            Aggregate.Rename(name, romanization, command.MinorityLanguage?.Language.Trim(), command.EffectiveDate,
-                reason, newKeys, today, note, Stamp);
-            await WriteAsync("rename", reason);
+            Aggregate.ProposeRename(name, romanization, command.MinorityLanguage?.Language.Trim(),
+                command.EffectiveDate, reason, keys, today, note, Stamp);
+            await WriteAsync("propose-rename", reason);
         });
-        await ReleaseAsync(oldKeys);
         await PublishAsync();
-        return PlaceNameViews.Details(State);
+        return Details;
     }
 
-    public async Task<PlaceNameDetails> AbolishAsync(AbolishPlaceName command)
+    public async Task<PlaceNameDetails> ProposeAbolitionAsync(AbolishPlaceName command)
     {
         EnsureStandard();
-        var keys = Aggregate.Abolish(command.Reason, command.EffectiveDate, clock.Today, Stamp);
-        await WriteAsync("abolish", command.Reason.Trim());
+        Aggregate.ProposeAbolition(command.Reason, command.EffectiveDate, clock.Today, Stamp);
+        await WriteAsync("propose-abolition", command.Reason.Trim());
+        await PublishAsync();
+        return Details;
+    }
+
+    public async Task<PlaceNameDetails> ApproveChangeAsync(int number, ApprovePlaceName command)
+    {
+        EnsureStandard();
+        var today = clock.Today;
+        var before = Aggregate.ClaimKeysOn(today);
+        Aggregate.ApproveChange(number, command.Authority, command.Date, today, Stamp);
+        await WriteAsync("approve-change", command.Authority.Trim());
+        // A change in effect already (dated today or earlier) frees the old keys now; one dated later frees them on
+        // its day, when the claim grains find this record no longer holds them.
+        await ReleaseAsync(before.Except(Aggregate.ClaimKeysOn(today)));
+        await PublishAsync();
+        return Details;
+    }
+
+    public async Task<PlaceNameDetails> AnnounceChangeAsync(int number)
+    {
+        EnsureStandard();
+        Aggregate.AnnounceChange(number, clock.Today, Stamp);
+        await WriteAsync("announce-change", null);
+        await PublishAsync();
+        return Details;
+    }
+
+    public async Task<PlaceNameDetails> RejectChangeAsync(int number, RejectPlaceName command)
+    {
+        EnsureStandard();
+        var keys = Aggregate.RejectChange(number, command.Reasons, command.Date, clock.Today, Stamp);
+        await WriteAsync("reject-change", command.Reasons.Trim());
         await ReleaseAsync(keys);
         await PublishAsync();
-        return PlaceNameViews.Details(State);
+        return Details;
     }
 
     public async Task<PlaceNameDetails> RejectAsync(RejectPlaceName command)
@@ -162,7 +192,7 @@ public sealed class PlaceNameGrain(
         await WriteAsync("reject", command.Reasons.Trim());
         await ReleaseAsync(keys);
         await PublishAsync();
-        return PlaceNameViews.Details(State);
+        return Details;
     }
 
     public async Task<HouseNumberPlate> AssignHouseNumberAsync(AssignHouseNumber command)
@@ -185,14 +215,14 @@ public sealed class PlaceNameGrain(
                 "House numbers are issued on a street, road or lane whose location is a line.");
         }
 
-        if (State.Status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        if (Aggregate.StatusOn(clock.Today) is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced) and var status)
         {
-            throw DomainException.Violation("place-name-status", $"House numbers are issued on an approved or announced street; this one is {Show(State.Status)}.");
+            throw DomainException.Violation("place-name-status", $"House numbers are issued on an approved or announced street; this one is {Show(status)}.");
         }
 
         if (State.HouseNumbers.Any(p => p.Number == command.Number))
         {
-            throw DomainException.Conflict("house-number-duplicate", $"Number {command.Number} is already issued on {State.Name}.");
+            throw DomainException.Conflict("house-number-duplicate", $"Number {command.Number} is already issued on {Aggregate.NameOn(clock.Today).Name}.");
         }
 
         var (side, distance) = PlaceGeometry.SideOf(line, point.Coordinate);
@@ -245,7 +275,10 @@ public sealed class PlaceNameGrain(
     }
 
     public Task<bool> HoldsClaimAsync(string claimKey) =>
-        Task.FromResult(claimsInFlight.Contains(claimKey) || (Exists && State.ClaimKeys.Contains(claimKey)));
+        Task.FromResult(claimsInFlight.Contains(claimKey) || (Exists && Aggregate.ClaimKeysOn(clock.Today).Contains(claimKey)));
+
+    public Task<PlaceNameIndexEntry?> IndexEntryAsync() =>
+        Task.FromResult(Exists ? PlaceNameViews.IndexEntry(State, clock.Today) : null);
 
     public async Task PublishAsync()
     {
@@ -257,7 +290,7 @@ public sealed class PlaceNameGrain(
         try
         {
             await grains.Get<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(Id))
-                .UpsertAsync(PlaceNameViews.IndexEntry(State));
+                .UpsertAsync(PlaceNameViews.IndexEntry(State, clock.Today));
         }
         catch (Exception e) when (e is not DomainException)
         {
@@ -306,7 +339,7 @@ public sealed class PlaceNameGrain(
 
             if (conflicts.Count > 0)
             {
-                foreach (var key in granted.Where(k => !(Exists && State.ClaimKeys.Contains(k))))
+                foreach (var key in granted.Where(k => !(Exists && Aggregate.ClaimKeysOn(clock.Today).Contains(k))))
                 {
                     claimsInFlight.Remove(key);
                     await grains.Get<IPlaceNameClaimGrain>(key).ReleaseAsync(Id);
@@ -365,6 +398,8 @@ public sealed class PlaceNameGrain(
     }
 
     private PlaceName Aggregate => new(State);
+
+    private PlaceNameDetails Details => PlaceNameViews.Details(State, clock.Today);
 
     private PlaceNameStamp Stamp => new(clock.Now, AuditScope.Actor);
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Places;
@@ -15,8 +17,8 @@ namespace Registry.Grains.Places;
 /// </summary>
 [GrainType(StorageNames.PlaceNameIndexGrainType)]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class PlaceNameIndexGrain(IStoredRecords records, ILogger<PlaceNameIndexGrain> logger)
-    : Grain, IPlaceNameIndexGrain
+public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock clock, IGrainFactory grains,
+    ILogger<PlaceNameIndexGrain> logger) : Grain, IPlaceNameIndexGrain
 {
     private const double MetersPerDegree = 111_320;
     private const double HalfCircumference = Math.PI * PlaceGeometry.EarthRadiusMeters;
@@ -28,6 +30,10 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, ILogger<PlaceNam
     private readonly Dictionary<string, HashSet<string>> pairs = new(StringComparer.Ordinal);
 
     private STRtree<PlaceNameIndexEntry>? tree;
+
+    /// <summary>Entries computed before an approved rename or abolition takes effect, by the day they must be
+    /// computed again (<see cref="PlaceNameIndexEntry.RefreshOn"/>): few, so a search checks them first.</summary>
+    private readonly Dictionary<string, DateOnly> due = new(StringComparer.Ordinal);
 
     /// <summary>Loaded by this activation and not used since: a rebuild that activated the partition has nothing
     /// newer to read.</summary>
@@ -46,9 +52,10 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, ILogger<PlaceNam
         return Task.CompletedTask;
     }
 
-    public Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
+    public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
     {
         fresh = false;
+        await RefreshDueAsync();
         var text = Normalized(query.Text);
         var spelling = Normalized(query.Romanization);
         var wanted = query.Skip + query.Take;
@@ -69,7 +76,7 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, ILogger<PlaceNam
         }
 
         hits.Sort(PlaceNameIndex.Order(query, text));
-        return Task.FromResult(new PlaceNamePage(total, hits.Take(wanted).ToList()));
+        return new PlaceNamePage(total, hits.Take(wanted).ToList());
     }
 
     public async Task<int> RebuildAsync()
@@ -82,9 +89,35 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, ILogger<PlaceNam
 
         entries.Clear();
         pairs.Clear();
+        due.Clear();
         tree = null;
         await LoadAsync(CancellationToken.None);
         return entries.Count;
+    }
+
+    /// <summary>
+    /// Replaces the entries whose rename or abolition has taken effect since they were computed with the records'
+    /// entries as of today: the name in force changes on its day without a background job.
+    /// </summary>
+    private async Task RefreshDueAsync()
+    {
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var today = clock.Today;
+        var ids = due.Where(d => d.Value <= today).Select(d => d.Key).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var recomputed = await Task.WhenAll(ids.Select(id => grains.Get<IPlaceNameGrain>(id).IndexEntryAsync()));
+        foreach (var entry in recomputed.OfType<PlaceNameIndexEntry>())
+        {
+            Apply(entry);
+        }
     }
 
     /// <summary>
@@ -204,7 +237,7 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, ILogger<PlaceNam
 
             try
             {
-                Apply(PlaceNameViews.IndexEntry(state));
+                Apply(PlaceNameViews.IndexEntry(state, clock.Today));
             }
             catch (Exception e) when (e is Abstractions.Errors.DomainException)
             {
@@ -215,8 +248,20 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, ILogger<PlaceNam
 
     private void Apply(PlaceNameIndexEntry entry)
     {
-        if (!entries.TryGetValue(entry.Id, out var current) || current.Revision < entry.Revision)
+        // A newer revision, or the same revision computed on a later day (past the old entry's RefreshOn).
+        if (!entries.TryGetValue(entry.Id, out var current) || current.Revision < entry.Revision
+            || (current.Revision == entry.Revision && current.RefreshOn is { } refresh
+                && (entry.RefreshOn is null || entry.RefreshOn > refresh)))
         {
+            if (entry.RefreshOn is { } next)
+            {
+                due[entry.Id] = next;
+            }
+            else
+            {
+                due.Remove(entry.Id);
+            }
+
             if (current is not null)
             {
                 foreach (var pair in PairsOf(current))

@@ -3,8 +3,11 @@ using Registry.Abstractions.Places;
 namespace Registry.Grains.Places;
 
 /// <summary>
-/// Stored state of a place name. <see cref="Id"/> is empty for an id never used. <see cref="Names"/> holds every
-/// name borne (the current one last); <see cref="ClaimKeys"/> the duplicate-check keys this record holds;
+/// Stored state of a place name. <see cref="Id"/> is empty for an id never used. <see cref="Name"/>,
+/// <see cref="Romanization"/> and <see cref="RomanizationLanguage"/> are the name as first recorded; <see cref="Names"/>
+/// holds every approved name (the latest last, possibly from a future date): the name in force on a day is computed
+/// from them (<see cref="PlaceName.NameOn"/>). <see cref="ClaimKeys"/> are the duplicate-check keys of the first name
+/// (a rename's keys are on its change); <see cref="AbolishedOn"/> is the effective date of an approved abolition;
 /// <see cref="Revision"/> counts writes and orders index updates. Geometry is WKB (SRID 4326).
 /// </summary>
 public sealed class PlaceNameState
@@ -47,6 +50,9 @@ public sealed class PlaceNameState
     public List<string> ClaimKeys { get; set; } = [];
 
     public List<HouseNumberPlate> HouseNumbers { get; set; } = [];
+
+    /// <summary>Renames and abolitions, numbered from 1 in order of proposal.</summary>
+    public List<PlaceNameChangeState> Changes { get; set; } = [];
 
     public List<PlaceNameEvent> Events { get; set; } = [];
 

@@ -7,23 +7,45 @@ namespace Registry.Grains.Places;
 /// <summary>Maps stored state to the records that cross the grain boundary. Pure.</summary>
 public static class PlaceNameViews
 {
-    public static PlaceNameDetails Details(PlaceNameState s) => new(s.Id, s.Name, s.Romanization, s.Category,
-        s.DivisionCode, s.Geometry, s.Meaning, s.LocationDescription, s.Status, s.ApprovingAuthority, s.ApprovedOn,
-        s.AnnouncedOn, s.AbolishedOn, s.ProposedOn, s.Names.ToList(), s.External, s.Revision)
+    /// <summary>The record as of <paramref name="today"/>: the name, spelling and status in force that day.</summary>
+    public static PlaceNameDetails Details(PlaceNameState s, DateOnly today)
     {
-        RomanizationLanguage = s.RomanizationLanguage,
-    };
+        var place = new PlaceName(s);
+        var current = place.NameOn(today);
+        var status = place.StatusOn(today);
+        return new PlaceNameDetails(s.Id, current.Name, current.Romanization, s.Category, s.DivisionCode, s.Geometry,
+            s.Meaning, s.LocationDescription, status, s.ApprovingAuthority, s.ApprovedOn, s.AnnouncedOn,
+            status == PlaceNameStatus.Abolished ? s.AbolishedOn : null, s.ProposedOn, s.Names.ToList(), s.External,
+            s.Revision)
+        {
+            RomanizationLanguage = place.LanguageOn(today),
+            Changes = s.Changes.Select(c => Change(c, today)).ToList(),
+            AsOf = today,
+        };
+    }
 
-    public static PlaceNameIndexEntry IndexEntry(PlaceNameState s)
+    public static PlaceNameChange Change(PlaceNameChangeState c, DateOnly today) => new(c.Number, c.Kind, c.Name,
+        c.Romanization, c.RomanizationLanguage, c.EffectiveDate, c.Reason, c.Status, c.ProposedOn,
+        c.ApprovingAuthority, c.ApprovedOn, c.AnnouncedOn, c.RejectedOn, c.RejectionReasons, c.InForceOn(today));
+
+    /// <summary>The search entry as of <paramref name="today"/>: the name in force, the names borne before it as
+    /// historical names, and the day it must be computed again (<see cref="PlaceNameIndexEntry.RefreshOn"/>).</summary>
+    public static PlaceNameIndexEntry IndexEntry(PlaceNameState s, DateOnly today)
     {
+        var place = new PlaceName(s);
+        var current = place.NameOn(today);
         var geometry = PlaceGeometry.Read(s.Geometry);
         var anchor = PlaceGeometry.Anchor(geometry);
         var envelope = geometry.EnvelopeInternal;
-        var historical = s.Names.Take(s.Names.Count - 1).Select(n => SearchText(n.Name)).ToList();
-        return new PlaceNameIndexEntry(s.Id, s.Name, s.Romanization, SearchText(s.Name), SearchText(s.Romanization),
-            historical, s.Category, s.DivisionCode, s.Status, anchor.X, anchor.Y, envelope.MinX, envelope.MinY,
-            envelope.MaxX, envelope.MaxY, s.LocationDescription, s.ApprovingAuthority, s.ApprovedOn, s.AnnouncedOn,
-            s.External?.Source, s.External?.SourceId, s.Revision);
+        var historical = s.Names.Where(n => !ReferenceEquals(n, current) && (n.ValidFrom is null || n.ValidFrom <= today))
+            .Select(n => SearchText(n.Name)).Distinct().ToList();
+        return new PlaceNameIndexEntry(s.Id, current.Name, current.Romanization, SearchText(current.Name),
+            SearchText(current.Romanization), historical, s.Category, s.DivisionCode, place.StatusOn(today), anchor.X,
+            anchor.Y, envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY, s.LocationDescription,
+            s.ApprovingAuthority, s.ApprovedOn, s.AnnouncedOn, s.External?.Source, s.External?.SourceId, s.Revision)
+        {
+            RefreshOn = place.NextChangeAfter(today),
+        };
     }
 
     /// <summary>Text normalised for fragment search: lower case, no diacritics, no spaces, apostrophes or hyphens.</summary>

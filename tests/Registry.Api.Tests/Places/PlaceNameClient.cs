@@ -58,6 +58,35 @@ public sealed class PlaceNameClient(RegistryApiFactory api)
         return await OkAsync(await Registrar.PostAsync($"/api/place-names/{id}/announcement", null));
     }
 
+    /// <summary>Proposes a rename (201) and approves it today; returns the record.</summary>
+    public async Task<JsonElement> RenamedAsync(string id, string name, string category, DateOnly effective,
+        string reason = "更名批复 (test)")
+    {
+        var proposed = await OkAsync(await Registrar.PostAsJsonAsync($"/api/place-names/{id}/renames", new
+        {
+            name,
+            romanization = await SpellingAsync(name, category),
+            effectiveDate = effective.ToString("yyyy-MM-dd"),
+            reason,
+        }), HttpStatusCode.Created);
+        return await ApprovedChangeAsync(id, proposed.GetProperty("changes").EnumerateArray().Last().GetProperty("number").GetInt32());
+    }
+
+    /// <summary>Proposes an abolition (201) and approves it today; returns the record.</summary>
+    public async Task<JsonElement> AbolishedAsync(string id, DateOnly? effective = null)
+    {
+        var proposed = await OkAsync(await Registrar.PostAsJsonAsync($"/api/place-names/{id}/abolition", new
+        {
+            reason = "撤销 (test)",
+            effectiveDate = effective?.ToString("yyyy-MM-dd"),
+        }), HttpStatusCode.Created);
+        return await ApprovedChangeAsync(id, proposed.GetProperty("changes").EnumerateArray().Last().GetProperty("number").GetInt32());
+    }
+
+    public async Task<JsonElement> ApprovedChangeAsync(string id, int number) =>
+        await OkAsync(await Registrar.PostAsJsonAsync($"/api/place-names/{id}/changes/{number}/approval",
+            new { authority = "市人民政府", date = Today.ToString("yyyy-MM-dd") }));
+
     public static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();

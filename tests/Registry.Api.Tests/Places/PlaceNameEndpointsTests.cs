@@ -72,13 +72,7 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
             .GetProperty("id").GetString()!;
         await api.AnnouncedAsync(id);
 
-        var renamed = await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{id}/renames", new
-        {
-            name = newName,
-            romanization = await api.SpellingAsync(newName, AdministrativeDivision),
-            effectiveDate = api.Today.ToString("yyyy-MM-dd"),
-            reason = "民政部门批复 (test)",
-        }));
+        var renamed = await api.RenamedAsync(id, newName, AdministrativeDivision, api.Today, "民政部门批复 (test)");
         Assert.Equal(newName, renamed.GetProperty("name").GetString());
         var names = renamed.GetProperty("names").EnumerateArray().ToList();
         Assert.Equal([township.Name, newName], names.Select(n => n.GetProperty("name").GetString()));
@@ -93,8 +87,8 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
         await api.ProposedAsync(township.Name, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(2));
 
         var history = await PlaceNameClient.OkAsync(await api.Registrar.GetAsync($"/api/place-names/{id}/history"));
+        Assert.Equal(["rename-proposed", "renamed"], history.EnumerateArray().TakeLast(2).Select(e => e.GetProperty("kind").GetString()));
         var rename = history.EnumerateArray().Last();
-        Assert.Equal("renamed", rename.GetProperty("kind").GetString());
         Assert.Equal("民政部门批复 (test)", rename.GetProperty("reason").GetString());
     }
 
@@ -105,8 +99,7 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
         var id = (await api.ProposedAsync(township.Name, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(3)))
             .GetProperty("id").GetString()!;
         await api.AnnouncedAsync(id);
-        var abolished = await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{id}/abolition",
-            new { reason = "撤销 (test)" }));
+        var abolished = await api.AbolishedAsync(id);
         Assert.Equal("abolished", abolished.GetProperty("status").GetString());
         await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{id}/abolition",
             new { reason = "again" }), HttpStatusCode.UnprocessableEntity, "place-name-status");
@@ -156,10 +149,10 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
             HttpStatusCode.Conflict, "place-name-duplicate");
         Assert.Contains(township.Name, problem.GetProperty("detail").GetString());
 
-        // Once the first name is abolished, nothing of the refused proposal blocks the homophone.
+        // Once the first proposal is rejected, nothing of the refused proposal blocks the homophone.
         var held = (await api.SearchAsync(api.Registrar, $"q={Uri.EscapeDataString(township.Name)}&division={township.County}"))
             .GetProperty("items")[0].GetProperty("id").GetString();
-        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{held}/abolition", new { reason = "撤销 (test)" }));
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{held}/rejection", new { reasons = "重名 (test)" }));
         await api.ProposedAsync(homophone, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(9));
     }
 
@@ -215,13 +208,7 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
             .GetProperty("id").GetString()!;
         await api.AnnouncedAsync(id);
         var spelling = await api.SpellingAsync(homophone, AdministrativeDivision);
-        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{id}/renames", new
-        {
-            name = homophone,
-            romanization = spelling,
-            effectiveDate = api.Today.ToString("yyyy-MM-dd"),
-            reason = "更名 (test)",
-        }));
+        await api.RenamedAsync(id, homophone, AdministrativeDivision, api.Today);
 
         // The old characters are free, but the sound is still held, by the record under its new name.
         var problem = await Problems.AssertProblemAsync(

@@ -12,6 +12,9 @@ internal static class PlaceNameDocs
         "romanization-capitalisation", "romanization-syllable", "romanization-syllable-count", "romanization-reading",
         "romanization-apostrophe", "romanization-word-separation"];
 
+    private const string ChangeNumber =
+        "The change's number within the record, from 1 (a proposal answers the record with its change last).";
+
     public static ResourceDocs Table { get; } = new()
     {
         Operations = new Dictionary<string, OperationDoc>
@@ -48,11 +51,28 @@ internal static class PlaceNameDocs
                     "approval-date-before-proposal", "approval-date-future", "place-name-external"]),
             ["PlaceNamesAnnounce"] = Op("Announces an approved name today: it becomes public and enters the " +
                 "announcement feed.", [.. Id, "place-name-status", "place-name-not-approved", "place-name-external"]),
-            ["PlaceNamesRename"] = Op("Renames from an effective date; the old name stays as a historical name. " +
-                "The new name is checked like a proposal.", [.. Id, .. Spelling, "date-format", "place-name-status",
+            ["PlaceNamesProposeRename"] = Op("Proposes a rename from an effective date, which may lie in the " +
+                "future. The new name is checked like a proposal and its keys are held from now; the name in force " +
+                "changes only once the rename is approved and its effective date comes, and the old name stays as " +
+                "a historical name with its dates. 201 with the record; the change is the last of its changes.",
+                [.. Id, .. Spelling, "date-format", "place-name-status", "place-name-change-pending",
                     "place-name-unchanged", "rename-effective-date", "place-name-duplicate", "place-name-external"]),
-            ["PlaceNamesAbolish"] = Op("Abolishes the name from an effective date; the record and its names stay " +
-                "as history.", [.. Id, "date-format", "place-name-status", "abolition-effective-date",
+            ["PlaceNamesProposeAbolition"] = Op("Proposes the abolition of the name from an effective date (today " +
+                "when absent; it may lie in the future). The name stays in force until the abolition is approved " +
+                "and its date comes; the record and its names stay as history. 201 with the record.",
+                [.. Id, "date-format", "place-name-status", "place-name-change-pending", "abolition-effective-date",
+                    "place-name-external"]),
+            ["PlaceNamesApproveChange"] = Op("Records the approval of a proposed rename or abolition by an " +
+                "authority on a date (not before its proposal, not in the future); it takes effect on its " +
+                "effective date.", [.. Id, "place-name-change-number", "place-name-change-not-found", "date-format",
+                    "place-name-change-status", "approval-date-before-proposal", "approval-date-future",
+                    "place-name-external"]),
+            ["PlaceNamesAnnounceChange"] = Op("Announces an approved rename or abolition today: it becomes public.",
+                [.. Id, "place-name-change-number", "place-name-change-not-found", "place-name-change-not-approved",
+                    "place-name-external"]),
+            ["PlaceNamesRejectChange"] = Op("Refuses a proposed rename or abolition with reasons; a refused " +
+                "rename's new name is free again.", [.. Id, "place-name-change-number", "place-name-change-not-found",
+                    "field-required", "date-format", "place-name-change-status", "rejection-date",
                     "place-name-external"]),
             ["PlaceNamesAssignHouseNumber"] = Op("Issues a house-number plate on an approved or announced street " +
                 "whose location is a line: odd numbers on the left, even on the right facing along the line from " +
@@ -66,6 +86,9 @@ internal static class PlaceNameDocs
         {
             ["id"] = "The place-name record id, as answered by POST /api/place-names (the street's id for house " +
                 "numbers).",
+            ["PlaceNamesApproveChange:number"] = ChangeNumber,
+            ["PlaceNamesAnnounceChange:number"] = ChangeNumber,
+            ["PlaceNamesRejectChange:number"] = ChangeNumber,
             ["q"] = "A fragment of the name (Han characters).",
             ["romanization"] = "A fragment of the spelling; tones, spaces and apostrophes are ignored.",
             ["category"] = "natural-feature, administrative-division, village-seat, park, street, " +
