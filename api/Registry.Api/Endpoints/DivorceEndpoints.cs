@@ -75,9 +75,11 @@ public static class DivorceEndpoints
     {
         var checks = new RequestChecks();
         var (marriageId, sequence) = checks.DivorceApplication(id);
-        checks.Required("party", request.Party).ResidentId("party", request.Party, clock.Today).ThrowIfAny();
+        checks.Required("party", request.Party);
+        var party = checks.DocumentKey("party", request.Party, clock.Today);
+        checks.ThrowIfAny();
         var application = await grains.Get<IMarriageGrain>(marriageId).WithdrawDivorceApplicationAsync(sequence,
-            new WithdrawDivorceApplication(MarriageRequestChecks.IdNumber(request.Party!), request.Reason));
+            new WithdrawDivorceApplication(party!, request.Reason));
         return TypedResults.Ok(DivorceApplicationResponse.From(application));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Marriages;
 using Registry.Api.ErrorHandling;
@@ -75,9 +76,10 @@ public static class MarriageEndpoints
             if (party is not null)
             {
                 checks.Required(field + ".idNumber", party.IdNumber)
-                    .ResidentId(field + ".idNumber", party.IdNumber, today)
                     .Required(field + ".name", party.Name)
-                    .Required(field + ".nationality", party.Nationality);
+                    .Required(field + ".nationality", party.Nationality)
+                    .Document(field + ".idNumber", party.DocumentType, party.IdNumber, party.Country, today,
+                        field + ".country");
             }
         }
 
@@ -99,14 +101,14 @@ public static class MarriageEndpoints
     public static async Task<Created<CertificateResponse>> ReplaceCertificate(string id,
         ReplaceCertificateRequest request, IGrainFactory grains, BureauClock clock)
     {
-        new RequestChecks()
+        var checks = new RequestChecks()
             .MarriageId("id", id)
             .Required("party", request.Party)
-            .ResidentId("party", request.Party, clock.Today)
-            .Office("office", request.Office)
-            .ThrowIfAny();
+            .Office("office", request.Office);
+        var party = checks.DocumentKey("party", request.Party, clock.Today);
+        checks.ThrowIfAny();
         var certificate = await grains.Get<IMarriageGrain>(id).ReplaceCertificateAsync(
-            new ReplaceCertificate(MarriageRequestChecks.IdNumber(request.Party!), request.Office!));
+            new ReplaceCertificate(party!, request.Office!));
         return TypedResults.Created($"/api/marriages/{id}", CertificateResponse.From(certificate));
     }
 
@@ -119,8 +121,8 @@ public static class MarriageEndpoints
             .Required("court", request.Court)
             .Required("reference", request.Reference)
             .Required("judgmentDate", request.JudgmentDate)
-            .Required("reason", request.Reason)
-            .ResidentId("party", request.Party, clock.Today);
+            .Required("reason", request.Reason);
+        var party = checks.DocumentKey("party", request.Party, clock.Today);
         if (request.Kind is CourtJudgmentKind.Correction or CourtJudgmentKind.DeclarationOfDeath
             or CourtJudgmentKind.RevocationOfDeclarationOfDeath)
         {
@@ -135,7 +137,7 @@ public static class MarriageEndpoints
         checks.ThrowIfAny();
         var recorded = await grains.Get<IMarriageGrain>(id).RecordJudgmentAsync(new CourtJudgment(
             request.Kind!.Value, request.Court!, request.Reference!, request.JudgmentDate!.Value, request.Reason!,
-            request.Party is null ? null : MarriageRequestChecks.IdNumber(request.Party), request.CorrectedName,
+            party, request.CorrectedName,
             request.CorrectedNationality)
         {
             EffectiveDate = request.EffectiveDate,
@@ -166,21 +168,27 @@ public static class MarriageEndpoints
     public static async Task<Created<MarriageEventResponse>> RecordDeath(string id, RecordDeathRequest request,
         IGrainFactory grains, BureauClock clock)
     {
-        new RequestChecks()
+        var checks = new RequestChecks()
             .MarriageId("id", id)
             .Required("party", request.Party)
-            .ResidentId("party", request.Party, clock.Today)
             .Required("diedOn", request.DiedOn)
             .Required("proof", request.Proof)
             .Required("proofReference", request.ProofReference)
-            .Required("issuedBy", request.IssuedBy)
-            .ThrowIfAny();
+            .Required("issuedBy", request.IssuedBy);
+        var party = checks.DocumentKey("party", request.Party, clock.Today);
+        checks.ThrowIfAny();
         var recorded = await grains.Get<IMarriageGrain>(id).RecordDeathAsync(new RecordDeath(
-            MarriageRequestChecks.IdNumber(request.Party!), request.DiedOn!.Value, request.Proof!.Value,
+            party!, request.DiedOn!.Value, request.Proof!.Value,
             request.ProofReference!, request.IssuedBy!));
         return TypedResults.Created($"/api/marriages/{id}", MarriageEventResponse.From(recorded));
     }
 
     private static MarriageParty ToParty(MarriagePartyRequest party) =>
-        new(MarriageRequestChecks.IdNumber(party.IdNumber!), party.Name!, party.Nationality!);
+        new(MarriageRequestChecks.IdNumber(party.IdNumber!), party.Name!, party.Nationality!)
+        {
+            DocumentType = party.DocumentType ?? IdentityDocumentType.ResidentId,
+            Country = party.Country,
+            Sex = party.Sex,
+            BirthDate = party.BirthDate,
+        };
 }

@@ -18,6 +18,44 @@ internal static class MarriageRequestChecks
         return checks;
     }
 
+    /// <summary>An identity document of <paramref name="type"/> (resident ID when null); the field named by the
+    /// rule that fails. Returns the document's key, or null when it failed.</summary>
+    public static string? Document(this RequestChecks checks, string field, IdentityDocumentType? type,
+        string? number, string? country, DateOnly today, string countryField)
+    {
+        if (number is null)
+        {
+            return null;
+        }
+
+        if (IdentityDocument.TryParse(type ?? IdentityDocumentType.ResidentId, number, country, today,
+                out var document, out var rule, out var message))
+        {
+            return document!.Key;
+        }
+
+        checks.Fail(rule == "passport-country" ? countryField : field, rule, message);
+        return null;
+    }
+
+    /// <summary>A document key (see <see cref="IdentityDocument.Key"/>: a resident ID number, 15-digit ones
+    /// converted, or another document's key); returns the normalised key, or null when absent or failed.</summary>
+    public static string? DocumentKey(this RequestChecks checks, string field, string? value, DateOnly today)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (IdentityDocument.TryParseKey(value, today, out var document, out var rule, out var message))
+        {
+            return document!.Key;
+        }
+
+        checks.Fail(field, rule, message);
+        return null;
+    }
+
     /// <summary>A registry office: a 6-digit division code.</summary>
     public static RequestChecks Office(this RequestChecks checks, string field, string? value)
     {

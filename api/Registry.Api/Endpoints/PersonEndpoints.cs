@@ -9,7 +9,8 @@ using Registry.Api.Hosting;
 namespace Registry.Api.Endpoints;
 
 /// <summary>
-/// Persons in the marriage registry, by resident ID number: marital status and certificates of no marriage record
+/// Persons in the marriage registry, by the key of an identity document (a resident ID number, or another document's
+/// key such as <c>passport:USA:E12345678</c>); documents linked to a person lead to that person's record: marital status and certificates of no marriage record
 /// (<c>registrar.marriage</c> only; each read is logged), and the access log of those reads (<c>admin</c> only).
 /// </summary>
 public static class PersonEndpoints
@@ -28,6 +29,12 @@ public static class PersonEndpoints
             .RequireOffice(OfficeTargets.AtOffice<NoMarriageRecordCertificateRequest>(r => r.Office, (r, o) => r with { Office = o }))
             .WithName(nameof(IssueNoMarriageRecordCertificate))
             .WithSummary("Issue a certificate of no marriage record; 409 when any record names the person")
+            .ProducesChangeProblems();
+
+        persons.MapPost("/{idNumber}/documents", LinkDocument)
+            .RequireOffice(OfficeTargets.AtOffice<LinkDocumentRequest>(r => r.Office, (r, o) => r with { Office = o }))
+            .WithName(nameof(LinkDocument))
+            .WithSummary("Link another identity document to the person (renewed passport, corrected ID number)")
             .ProducesChangeProblems();
 
         routes.MapGet("/api/access-log", GetAccessLog)
@@ -51,12 +58,10 @@ public static class PersonEndpoints
     public static async Task<Created<NoMarriageRecordCertificateResponse>> IssueNoMarriageRecordCertificate(
         string idNumber, NoMarriageRecordCertificateRequest request, IGrainFactory grains, BureauClock clock)
     {
-        new RequestChecks()
-            .ResidentId("idNumber", idNumber, clock.Today)
-            .Office("office", request.Office)
-            .ThrowIfAny();
-        var number = MarriageRequestChecks.IdNumber(idNumber);
-        var certificate = await grains.Get<IPersonGrain>(number)
+        var checks = new RequestChecks().Office("office", request.Office);
+        var number = checks.DocumentKey("idNumber", idNumber, clock.Today);
+        checks.ThrowIfAny();
+        var certificate = await grains.Get<IPersonGrain>(number!)
             .IssueNoMarriageRecordCertificateAsync(request.Office!);
         return TypedResults.Created($"/api/persons/{number}/marital-status",
             NoMarriageRecordCertificateResponse.From(certificate));
@@ -67,8 +72,8 @@ public static class PersonEndpoints
     {
         var checks = new RequestChecks();
         var day = checks.Date("date", date) ?? clock.Today;
-        checks.ResidentId("subject", subject, clock.Today).ThrowIfAny();
-        var number = subject is null ? null : MarriageRequestChecks.IdNumber(subject);
+        var number = checks.DocumentKey("subject", subject, clock.Today);
+        checks.ThrowIfAny();
         var partitions = number is null
             ? AccessLogPartition.KeysOf(day)
             : [AccessLogPartition.KeyOf(day, number)];
@@ -81,9 +86,29 @@ public static class PersonEndpoints
             .ToList());
     }
 
+    public static async Task<Created<LinkedDocumentResponse>> LinkDocument(string idNumber,
+        LinkDocumentRequest request, IGrainFactory grains, BureauClock clock)
+    {
+        var today = clock.Today;
+        var checks = new RequestChecks()
+            .Required("documentType", request.DocumentType)
+            .Required("number", request.Number)
+            .Required("reason", request.Reason)
+            .Office("office", request.Office);
+        var person = checks.DocumentKey("idNumber", idNumber, today);
+        var document = checks.Document("number", request.DocumentType, request.Number, request.Country, today,
+            "country");
+        checks.ThrowIfAny();
+        await grains.Get<IPersonGrain>(document!).LinkToPersonAsync(person!, request.Reason!.Trim());
+        return TypedResults.Created($"/api/persons/{Uri.EscapeDataString(document!)}/marital-status",
+            new LinkedDocumentResponse(document!, person!));
+    }
+
     private static string CheckedIdNumber(string idNumber, BureauClock clock)
     {
-        new RequestChecks().ResidentId("idNumber", idNumber, clock.Today).ThrowIfAny();
-        return MarriageRequestChecks.IdNumber(idNumber);
+        var checks = new RequestChecks();
+        var key = checks.DocumentKey("idNumber", idNumber, clock.Today);
+        checks.ThrowIfAny();
+        return key!;
     }
 }

@@ -1,7 +1,10 @@
 namespace Registry.Abstractions.Persons;
 
 /// <summary>
-/// A person's entry in the marriage registry, keyed by the resident ID number (18 characters, X upper case). It holds
+/// A person's entry in the marriage registry, keyed by the key of an identity document
+/// (<see cref="IdentityDocument.Key"/>: a resident ID number of 18 characters, X upper case, or another document). A
+/// document that belongs to a person recorded under another document is linked to that person's record and forwards
+/// to it (<see cref="LinkToPersonAsync"/>), so the never-twice rule holds across a person's documents. It holds
 /// the ids of the marriage records naming the person and at most one reservation for a registration in progress: the
 /// one place where "this person may marry now" is decided, so two offices can never both register the same person.
 /// Status is derived from the marriage records themselves, so the two never disagree.
@@ -13,9 +16,23 @@ public interface IPersonGrain : IGrainWithStringKey
     /// First internal step of a registration: holds this person for marriage <paramref name="marriageId"/> in the
     /// grain's memory, where every later registration meets it. Refused with <c>registration-in-progress</c> (409)
     /// while another registration holds the person, with <c>person-already-married</c> (422) while a marriage naming
-    /// the person is in force. Idempotent for the same marriage id.
+    /// the person is in force. Idempotent for the same marriage id. When this document is linked to another person
+    /// record, holds nothing and returns that record's key, where the caller holds instead; null once held here.
     /// </summary>
-    Task HoldForMarriageAsync(string marriageId);
+    Task<string?> HoldForMarriageAsync(string marriageId);
+
+    /// <summary>
+    /// Links this document to the person recorded under <paramref name="personKey"/> (a renewed passport, a corrected
+    /// ID number): from then on every hold and read of this document goes to that record. Refused when this document
+    /// already names a marriage, is being registered, has documents linked to it (<c>document-in-use</c>, 409), is
+    /// linked to another person (<c>document-already-linked</c>, 409), or when the target is itself linked
+    /// (<c>person-is-linked</c>, 409, naming where to link instead). Idempotent for the same target.
+    /// </summary>
+    Task LinkToPersonAsync(string personKey, string reason);
+
+    /// <summary>Internal step of <see cref="LinkToPersonAsync"/>, called by the linked document's record: records
+    /// that <paramref name="documentKey"/> belongs to this person. Idempotent.</summary>
+    Task AcceptDocumentAsync(string documentKey);
 
     /// <summary>
     /// Second internal step: stores the hold taken by <see cref="HoldForMarriageAsync"/>, which makes it the

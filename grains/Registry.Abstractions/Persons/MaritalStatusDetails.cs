@@ -3,14 +3,20 @@ namespace Registry.Abstractions.Persons;
 /// <summary>
 /// A person's marital status as of the read, with every marriage record that names them (oldest first) and the
 /// current marriage when married. <see cref="RegistrationInProgress"/> is true while a registration naming the person
-/// is running.
+/// is running. <see cref="IdNumber"/> is the key of the person record's document; sex and birth date are those the
+/// document carries (null for documents that do not).
 /// </summary>
 [GenerateSerializer, Alias("Registry.Persons.MaritalStatusDetails")]
 public sealed record MaritalStatusDetails(
     [property: Id(0)] string IdNumber,
-    [property: Id(1)] Sex Sex,
-    [property: Id(2)] DateOnly BirthDate,
+    [property: Id(1)] Sex? Sex,
+    [property: Id(2)] DateOnly? BirthDate,
     [property: Id(3)] MaritalStatus Status,
     [property: Id(4)] string? CurrentMarriageId,
     [property: Id(5)] bool RegistrationInProgress,
-    [property: Id(6)] IReadOnlyList<MarriageRecordReference> Records);
+    [property: Id(6)] IReadOnlyList<MarriageRecordReference> Records)
+{
+    /// <summary>The keys of the person's other documents, linked to this record (oldest first).</summary>
+    [Id(7)]
+    public IReadOnlyList<string> Documents { get; init; } = [];
+}

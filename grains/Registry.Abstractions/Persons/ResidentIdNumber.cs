@@ -58,6 +58,30 @@ public static class ResidentIdNumber
         return first17 + CheckCharacter(first17);
     }
 
+    /// <summary>Length of the numbers issued before GB 11643-1999: 6-digit address code, 6-digit birth date YYMMDD,
+    /// 3-digit sequence code, no check character.</summary>
+    public const int OldLength = 15;
+
+    /// <summary>
+    /// Converts a 15-digit number of an old record to its 18 characters as GB 11643-1999 does: the century "19" is
+    /// inserted before the 2-digit year (15-digit numbers were issued to people born in the 20th century) and the
+    /// check character of the resulting 17 digits is appended. False unless <paramref name="text"/> (after
+    /// <see cref="Normalize"/>) is 15 digits; the result still has to pass <see cref="TryParse"/>.
+    /// </summary>
+    public static bool TryUpgrade(string? text, out string number)
+    {
+        var old = Normalize(text);
+        if (old is not { Length: OldLength } || !IsDigits(old))
+        {
+            number = "";
+            return false;
+        }
+
+        var first17 = string.Concat(old.AsSpan(0, 6), "19", old.AsSpan(6));
+        number = first17 + CheckCharacter(first17);
+        return true;
+    }
+
     /// <summary>Parses and validates <paramref name="text"/> (after <see cref="Normalize"/>) as of
     /// <paramref name="today"/>: format, check character, a real birth date not after today, a well-formed address
     /// code.</summary>

@@ -41,7 +41,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
 
     /// <summary>Writes a new registration (parties already checked by <see cref="MarriageRules"/>, both persons
     /// reserved, <paramref name="certificateNumber"/> taken) into the empty state.</summary>
-    public void Register(RegisterMarriage command, ResidentId a, ResidentId b, string certificateNumber)
+    public void Register(RegisterMarriage command, PartyIdentity a, PartyIdentity b, string certificateNumber)
     {
         state.Record = MarriageRecordStatus.Registered;
         state.Office = command.Office;
@@ -324,7 +324,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         if (!DeathDeclared || state.DeceasedIdNumber != party)
         {
             throw DomainException.Violation("no-declaration-of-death",
-                $"{ResidentIdNumber.Mask(party)} is not recorded as declared dead on marriage {Id}; there is no " +
+                $"{IdentityDocument.Mask(party)} is not recorded as declared dead on marriage {Id}; there is no " +
                 "declaration to revoke.");
         }
 
@@ -393,14 +393,15 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     /// <c>party-not-in-marriage</c> otherwise.</summary>
     public string EnsureParty(string? idNumber, string field)
     {
-        var id = MarriageRules.ParseIdNumber(idNumber, field, today);
-        if (id.Number != state.PartyA.IdNumber && id.Number != state.PartyB.IdNumber)
+        var key = MarriageRules.ParseDocumentKey(idNumber, field, today).Key;
+        if (key != state.PartyA.IdNumber && key != state.PartyB.IdNumber)
         {
             throw DomainException.Violation("party-not-in-marriage",
-                $"{ResidentIdNumber.Mask(id.Number)} is not a party of marriage {Id}.");
+                $"{IdentityDocument.Mask(key)} is not a party of marriage {Id} (name a party by the document it " +
+                "was registered with).");
         }
 
-        return id.Number;
+        return key;
     }
 
     public DivorceApplicationRecord FindApplication(int sequence) =>
@@ -597,15 +598,24 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     private PartyDetails ToDetails(PartyRecord registered)
     {
         var party = CurrentParty(registered);
+        if (registered.Sex is { } sex && registered.BirthDate is { } birthDate)
+        {
+            return new PartyDetails(party.IdNumber, party.Name, party.Nationality, sex, birthDate);
+        }
+
+        // Records stored before parties' documents were recorded: a resident ID number, which carries both.
         ResidentIdNumber.TryParse(party.IdNumber, state.RegisteredOn, out var id, out _);
         return new PartyDetails(party.IdNumber, party.Name, party.Nationality, id!.Sex, id.BirthDate);
     }
 
-    private static PartyRecord ToRecord(MarriageParty party, ResidentId id) => new()
+    private static PartyRecord ToRecord(MarriageParty party, PartyIdentity id) => new()
     {
         IdNumber = id.Number,
         Name = party.Name.Trim(),
         Nationality = party.Nationality.Trim(),
+        DocumentType = id.Document.Type,
+        Sex = id.Sex,
+        BirthDate = id.BirthDate,
     };
 
     private CertificateRecord NewCertificate(string number, CertificateKind kind, string holder, string office) => new()

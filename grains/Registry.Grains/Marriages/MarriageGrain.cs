@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
@@ -51,10 +52,14 @@ public sealed class MarriageGrain(
     BureauClock clock,
     HolidayCalendar calendar,
     RecordedProvinces provinces,
+    IOptions<MarriageOfficeOptions> offices,
     IGrainFactory grains,
     ILogger<MarriageGrain> logger) : Grain, IMarriageGrain, IRemindable
 {
     private const string DeadlineReminder = "divorce-deadlines";
+
+    // Documents link to a person one step at a time; a longer chain can only come from a link whose undo failed.
+    private const int MaxLinkHops = 8;
 
     // What is durable, as opposed to what the in-memory state says while a write is under way: the registration
     // outcome is answered from these alone because GetRegistrationOutcomeAsync interleaves with running calls.
@@ -91,18 +96,27 @@ public sealed class MarriageGrain(
             var today = clock.Today;
             var (a, b) = MarriageRules.ParseParties(command, today);
             MarriageRules.EnsureCanMarry(command, a, b, today);
+            var designated = offices.Value.IsDesignated(command.Office);
+            MarriageRules.EnsureOfficeMayRegister(a, b, command.Office, designated);
+            var mainland = a.Document.IsMainlandResident && b.Document.IsMainlandResident;
             await Task.WhenAll(
-                RegistryDivisions.EnsureOfficeAsync(grains, command.Office, today),
-                provinces.EnsureRecordedAsync(a, today, "partyA.idNumber"),
-                provinces.EnsureRecordedAsync(b, today, "partyB.idNumber"));
+                RegistryDivisions.EnsureOfficeAsync(grains, command.Office, today,
+                    allowProvince: designated && !mainland),
+                EnsureRecordedAsync(a, today, "partyA.idNumber"),
+                EnsureRecordedAsync(b, today, "partyB.idNumber"));
 
             // Held one after the other in the fixed order (in memory, so each hold is one quick call), then stored
-            // together with the serial: one group commit's wait instead of two.
+            // together with the serial: one group commit's wait instead of two. A document linked to a person
+            // (another document of theirs) is held at that person's record.
             foreach (var idNumber in new[] { a.Number, b.Number }.Order(StringComparer.Ordinal))
             {
-                var person = grains.Get<IPersonGrain>(idNumber);
-                await person.HoldForMarriageAsync(Id);
-                reserved.Add(person);
+                reserved.Add(await HoldPersonAsync(idNumber));
+            }
+
+            if (reserved[0].GetPrimaryKeyString() == reserved[1].GetPrimaryKeyString())
+            {
+                throw DomainException.Violation("same-person",
+                    "The two parties' documents belong to one person (they are linked to the same person record).");
             }
 
             // The serial is taken beside the stores, after every refusal on the rules: only a storage failure from
@@ -379,6 +393,30 @@ public sealed class MarriageGrain(
 
         return abortDurable;
     }
+
+    /// <summary>Holds the person a document names: its own record, or the record of the person it is linked to.
+    /// </summary>
+    private async Task<IPersonGrain> HoldPersonAsync(string documentKey)
+    {
+        var target = documentKey;
+        for (var hop = 0; hop < MaxLinkHops; hop++)
+        {
+            var person = grains.Get<IPersonGrain>(target);
+            if (await person.HoldForMarriageAsync(Id) is not { } linkedTo)
+            {
+                return person;
+            }
+
+            target = linkedTo;
+        }
+
+        throw DomainException.Conflict("person-link-cycle",
+            $"The documents linked from {IdentityDocument.Mask(documentKey)} do not end at one person record; " +
+            "an administrator must repair the links.");
+    }
+
+    private Task EnsureRecordedAsync(PartyIdentity party, DateOnly today, string field) =>
+        party.Document.ResidentId is { } id ? provinces.EnsureRecordedAsync(id, today, field) : Task.CompletedTask;
 
     private async Task ReleaseAsync(List<IPersonGrain> reserved, Exception cause)
     {

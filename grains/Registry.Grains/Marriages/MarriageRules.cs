@@ -20,21 +20,21 @@ public static class MarriageRules
 
     /// <summary>Parses both parties' ID numbers and checks names and nationalities; throws <c>Invalid</c> naming the
     /// field.</summary>
-    public static (ResidentId A, ResidentId B) ParseParties(RegisterMarriage command, DateOnly today) =>
+    public static (PartyIdentity A, PartyIdentity B) ParseParties(RegisterMarriage command, DateOnly today) =>
         (ParseParty(command.PartyA, "partyA", today), ParseParty(command.PartyB, "partyB", today));
 
     /// <summary>Throws a rule violation when the two may not marry each other on <paramref name="today"/>.</summary>
-    public static void EnsureCanMarry(RegisterMarriage command, ResidentId a, ResidentId b, DateOnly today)
+    public static void EnsureCanMarry(RegisterMarriage command, PartyIdentity a, PartyIdentity b, DateOnly today)
     {
         if (a.Number == b.Number)
         {
-            throw DomainException.Violation("same-person", "Both parties have the same ID number.");
+            throw DomainException.Violation("same-person", "Both parties present the same identity document.");
         }
 
         if (a.Sex == b.Sex)
         {
             throw DomainException.Violation("parties-not-opposite-sex",
-                "A marriage is registered between a man and a woman (Civil Code art. 1046); both ID numbers record " +
+                "A marriage is registered between a man and a woman (Civil Code art. 1046); both parties' documents record " +
                 $"the same sex ({a.Sex.ToString().ToLowerInvariant()}).");
         }
 
@@ -106,16 +106,89 @@ public static class MarriageRules
         return trimmed;
     }
 
-    private static ResidentId ParseParty(MarriageParty? party, string field, DateOnly today)
+    /// <summary>
+    /// Only offices the province designates register a marriage in which a party is not a mainland resident (a
+    /// resident of Hong Kong, Macao or Taiwan, an overseas Chinese or a foreigner: Marriage Registration Regulations
+    /// 2025, art. 2): <paramref name="designated"/> says whether <paramref name="office"/> is one. Throws
+    /// <c>office-not-designated</c> (422) otherwise.
+    /// </summary>
+    public static void EnsureOfficeMayRegister(PartyIdentity a, PartyIdentity b, string office, bool designated)
+    {
+        if (!designated && !(a.Document.IsMainlandResident && b.Document.IsMainlandResident))
+        {
+            throw DomainException.Violation("office-not-designated",
+                $"Office {office} is not designated for marriages in which a party is a resident of Hong Kong, Macao " +
+                "or Taiwan, an overseas Chinese or a foreigner (Marriage Registration Regulations, art. 2): they are " +
+                "registered by the province's civil-affairs department (XX0000) or the offices it designates.");
+        }
+    }
+
+    /// <summary>Parses a document key (see <see cref="IdentityDocument.Key"/>; a bare number is a resident ID,
+    /// residence permit or permanent residence ID by its prefix) given in request field <paramref name="field"/>;
+    /// throws <c>Invalid</c> naming the rule that fails.</summary>
+    public static IdentityDocument ParseDocumentKey(string? key, string field, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw DomainException.Invalid("field-required", field, $"'{field}' is required.");
+        }
+
+        if (!IdentityDocument.TryParseKey(key, today, out var document, out var rule, out var message))
+        {
+            throw DomainException.Invalid(rule, field, message);
+        }
+
+        return document!;
+    }
+
+    private static PartyIdentity ParseParty(MarriageParty? party, string field, DateOnly today)
     {
         if (party is null)
         {
             throw DomainException.Invalid("field-required", field, $"'{field}' is required.");
         }
 
-        var id = ParseIdNumber(party.IdNumber, field + ".idNumber", today);
+        if (string.IsNullOrWhiteSpace(party.IdNumber))
+        {
+            throw DomainException.Invalid("field-required", field + ".idNumber", $"'{field}.idNumber' is required.");
+        }
+
+        if (!IdentityDocument.TryParse(party.DocumentType, party.IdNumber, party.Country, today, out var document,
+                out var rule, out var message))
+        {
+            throw DomainException.Invalid(rule, field + (rule == "passport-country" ? ".country" : ".idNumber"),
+                message);
+        }
+
         RequireText(party.Name, field + ".name", MaxNameLength);
         RequireText(party.Nationality, field + ".nationality", MaxNationalityLength);
-        return id;
+        var sex = Entered(document!.Sex, party.Sex, field + ".sex", "sex");
+        var birthDate = Entered(document.BirthDate, party.BirthDate, field + ".birthDate", "birth date");
+        if (birthDate > today)
+        {
+            throw DomainException.Invalid("birth-date-in-future", field + ".birthDate",
+                "A birth date cannot be after today.");
+        }
+
+        return new PartyIdentity(document, sex, birthDate);
+    }
+
+    /// <summary>What the document carries, or else what was entered: never typed twice differently.</summary>
+    private static T Entered<T>(T? carried, T? entered, string field, string what)
+        where T : struct
+    {
+        if (carried is { } fromDocument)
+        {
+            if (entered is { } typed && !EqualityComparer<T>.Default.Equals(typed, fromDocument))
+            {
+                throw DomainException.Invalid("document-data-mismatch", field,
+                    $"The {what} entered differs from the one the document's number records.");
+            }
+
+            return fromDocument;
+        }
+
+        return entered ?? throw DomainException.Invalid("field-required", field,
+            $"This document does not record the {what}: '{field}' is required.");
     }
 }

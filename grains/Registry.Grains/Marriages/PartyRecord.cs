@@ -1,6 +1,9 @@
+using Registry.Abstractions.Persons;
+
 namespace Registry.Grains.Marriages;
 
-/// <summary>A party as recorded at registration; never edited (court corrections are kept separately).</summary>
+/// <summary>A party as recorded at registration; never edited (court corrections are kept separately).
+/// <see cref="IdNumber"/> is the key of the document they presented (<see cref="IdentityDocument.Key"/>).</summary>
 public sealed class PartyRecord
 {
     public string IdNumber { get; set; } = "";
@@ -8,4 +11,13 @@ public sealed class PartyRecord
     public string Name { get; set; } = "";
 
     public string Nationality { get; set; } = "";
+
+    /// <summary>The type of the document <see cref="IdNumber"/> (its key) names.</summary>
+    public IdentityDocumentType DocumentType { get; set; }
+
+    /// <summary>As the document records it, or as entered where it does not; null on records stored before
+    /// documents other than the resident ID were accepted (then the ID number carries it).</summary>
+    public Sex? Sex { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
 }

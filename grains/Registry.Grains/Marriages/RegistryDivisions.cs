@@ -12,10 +12,11 @@ public static class RegistryDivisions
     /// A registry office is a county-level or prefecture-level division (6-digit code) in force on
     /// <paramref name="date"/>: marriage registration is done by the civil-affairs departments of counties and of
     /// cities. Throws <c>office-code-format</c> (400), <c>office-unknown</c>, <c>office-not-in-force</c> or
-    /// <c>office-level</c> (422).
+    /// <c>office-level</c> (422). <paramref name="allowProvince"/>: a province's civil-affairs department also
+    /// registers (marriages with a party who is not a mainland resident).
     /// </summary>
     public static async Task EnsureOfficeAsync(IGrainFactory grains, string? office, DateOnly date,
-        string field = "office")
+        string field = "office", bool allowProvince = false)
     {
         if (office is not { Length: 6 } || !DivisionCode.IsWellFormed(office))
         {
@@ -39,7 +40,8 @@ public static class RegistryDivisions
                 $"Division {office} ({division.Name}) is not in force on {date:yyyy-MM-dd}.");
         }
 
-        if (division.Level is not (DivisionLevel.County or DivisionLevel.Prefecture))
+        if (division.Level is not (DivisionLevel.County or DivisionLevel.Prefecture)
+            && !(allowProvince && division.Level == DivisionLevel.Province))
         {
             throw DomainException.Violation("office-level",
                 $"Division {office} ({division.Name}) is a {division.Level.ToString().ToLowerInvariant()}; " +

@@ -14,7 +14,12 @@ public static class MaritalStatusRules
     /// in the order they were registered (the person record's order: dates alone cannot order two registrations on
     /// one day).
     /// </summary>
-    public static MaritalStatus Derive(string idNumber, IReadOnlyList<MarriageSummary> records)
+    public static MaritalStatus Derive(string idNumber, IReadOnlyList<MarriageSummary> records) =>
+        Derive([idNumber], records);
+
+    /// <summary>As <see cref="Derive(string, IReadOnlyList{MarriageSummary})"/> for a person who holds every
+    /// document in <paramref name="documentKeys"/> (records name a party by the document they presented).</summary>
+    public static MaritalStatus Derive(IReadOnlyCollection<string> documentKeys, IReadOnlyList<MarriageSummary> records)
     {
         var latest = records.LastOrDefault(r => r.Status != MarriageStatus.Annulled);
         return latest?.Status switch
@@ -23,16 +28,20 @@ public static class MaritalStatusRules
             MarriageStatus.InForce => MaritalStatus.Married,
             MarriageStatus.Divorced or MarriageStatus.DivorcedByCourt or MarriageStatus.DissolvedByDeclarationOfDeath
                 => MaritalStatus.Divorced,
-            _ when latest.DeceasedIdNumber == idNumber =>
+            _ when latest.DeceasedIdNumber is { } deceased && documentKeys.Contains(deceased) =>
                 latest.DeathDeclared ? MaritalStatus.DeclaredDead : MaritalStatus.Deceased,
             _ => MaritalStatus.Widowed,
         };
     }
 
     /// <summary>A record as seen from the party <paramref name="idNumber"/>.</summary>
-    public static MarriageRecordReference ReferenceFor(string idNumber, MarriageSummary record)
+    public static MarriageRecordReference ReferenceFor(string idNumber, MarriageSummary record) =>
+        ReferenceFor([idNumber], record);
+
+    /// <summary>A record as seen from the person holding <paramref name="documentKeys"/>.</summary>
+    public static MarriageRecordReference ReferenceFor(IReadOnlyCollection<string> documentKeys, MarriageSummary record)
     {
-        var spouseIsA = record.PartyBIdNumber == idNumber;
+        var spouseIsA = documentKeys.Contains(record.PartyBIdNumber);
         return new MarriageRecordReference(record.Id, record.CertificateNumber, record.Office, record.RegisteredOn,
             record.Status, record.EndedOn,
             spouseIsA ? record.PartyAIdNumber : record.PartyBIdNumber,

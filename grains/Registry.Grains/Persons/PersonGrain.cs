@@ -34,12 +34,18 @@ public sealed class PersonGrain(
 
     private PersonState State => state.State;
 
-    public async Task HoldForMarriageAsync(string marriageId)
+    public async Task<string?> HoldForMarriageAsync(string marriageId)
     {
+        if (State.LinkedTo is { } linkedTo)
+        {
+            return linkedTo;
+        }
+
         holdInFlight = true;
         try
         {
             await HoldAsync(marriageId);
+            return null;
         }
         finally
         {
@@ -49,6 +55,11 @@ public sealed class PersonGrain(
 
     public async Task<bool> HasMarriedSinceAsync(string marriageId)
     {
+        if (State.LinkedTo is { } linkedTo)
+        {
+            return await grains.Get<IPersonGrain>(linkedTo).HasMarriedSinceAsync(marriageId);
+        }
+
         if (!holdInFlight && unstoredHold is null)
         {
             // Completed registrations stay pending here until confirmed lazily: settle them first.
@@ -58,7 +69,7 @@ public sealed class PersonGrain(
         if (holdInFlight || unstoredHold is not null || State.Marriages.Any(l => l.Pending))
         {
             throw DomainException.Conflict("registration-in-progress",
-                $"A registration naming {ResidentIdNumber.Mask(ParseKey().Number)} is in progress at this moment; " +
+                $"A registration naming {IdentityDocument.Mask(ParseKey().Key)} is in progress at this moment; " +
                 "try again once it has completed.");
         }
 
@@ -84,7 +95,7 @@ public sealed class PersonGrain(
         if (State.Marriages.Any(link => link.Pending))
         {
             throw DomainException.Conflict("registration-in-progress",
-                $"Another registration naming {ResidentIdNumber.Mask(id.Number)} is in progress at this moment; " +
+                $"Another registration naming {IdentityDocument.Mask(id.Key)} is in progress at this moment; " +
                 "try again once it has completed.");
         }
 
@@ -93,24 +104,24 @@ public sealed class PersonGrain(
         {
             // The refusal discloses the person's status and certificate: logged like a read, before it is given.
             await PersonDataAccess.RecordAsync(grains, clock, "refused-person-already-married", current.Id,
-                id.Number);
+                id.Key);
             throw DomainException.Violation("person-already-married",
-                $"{ResidentIdNumber.Mask(id.Number)} is married (certificate {current.CertificateNumber}); a person " +
+                $"{IdentityDocument.Mask(id.Key)} is married (certificate {current.CertificateNumber}); a person " +
                 "with a spouse cannot marry again (Civil Code art. 1041).");
         }
 
-        switch (MaritalStatusRules.Derive(id.Number, records))
+        switch (MaritalStatusRules.Derive(Keys(id), records))
         {
             case MaritalStatus.DeclaredDead:
                 throw DomainException.Violation("person-declared-dead",
-                    $"{ResidentIdNumber.Mask(id.Number)} is declared dead by a court; they cannot marry unless the " +
+                    $"{IdentityDocument.Mask(id.Key)} is declared dead by a court; they cannot marry unless the " +
                     "declaration is revoked (Civil Code arts. 46, 51).");
             case MaritalStatus.Deceased:
                 throw DomainException.Violation("person-deceased",
-                    $"The death of {ResidentIdNumber.Mask(id.Number)} is recorded; a deceased person cannot marry.");
+                    $"The death of {IdentityDocument.Mask(id.Key)} is recorded; a deceased person cannot marry.");
         }
 
-        State.IdNumber = id.Number;
+        State.IdNumber = id.Key;
         State.Marriages.Add(new MarriageLink { MarriageId = marriageId, Pending = true });
         unstoredHold = marriageId;
     }
@@ -121,7 +132,7 @@ public sealed class PersonGrain(
         {
             // Held in an activation that has since been deactivated, or resolved as aborted meanwhile.
             throw DomainException.Conflict("registration-interrupted",
-                $"The hold of registration {marriageId} on {ResidentIdNumber.Mask(ParseKey().Number)} was lost " +
+                $"The hold of registration {marriageId} on {IdentityDocument.Mask(ParseKey().Key)} was lost " +
                 "before it could be stored; nothing was registered, try again.");
         }
 
@@ -166,30 +177,109 @@ public sealed class PersonGrain(
         await state.WriteAuditedAsync("release-reservation", marriageId);
     }
 
+    public async Task LinkToPersonAsync(string personKey, string reason)
+    {
+        var self = ParseKey();
+        var target = MarriageRules.ParseDocumentKey(personKey, "person", clock.Today).Key;
+        if (target == self.Key)
+        {
+            throw DomainException.Violation("link-to-itself", "A document cannot be linked to its own record.");
+        }
+
+        if (State.LinkedTo is { } linked && linked != target)
+        {
+            throw DomainException.Conflict("document-already-linked",
+                $"{IdentityDocument.Mask(self.Key)} is already linked to {IdentityDocument.Mask(linked)}.");
+        }
+
+        if (State.LinkedTo is null)
+        {
+            await ResolvePendingAsync();
+            if (State.Marriages.Count > 0 || unstoredHold is not null || State.Documents.Count > 0)
+            {
+                // Two records of one person that both hold marriages would need merging, which a link does not do.
+                throw DomainException.Conflict("document-in-use",
+                    $"{IdentityDocument.Mask(self.Key)} already names {State.Marriages.Count} marriage record(s) or " +
+                    "has documents linked to it; only a document with no record of its own is linked to a person.");
+            }
+
+            // Stored first: from this write on no registration holds this document on its own, whatever happens to
+            // the rest of the link.
+            State.IdNumber = self.Key;
+            State.LinkedTo = target;
+            await state.WriteAuditedAsync("link-document", $"to {target}: {reason}");
+        }
+
+        try
+        {
+            await grains.Get<IPersonGrain>(target).AcceptDocumentAsync(self.Key);
+        }
+        catch (DomainException)
+        {
+            State.LinkedTo = null;
+            await state.WriteAuditedAsync("unlink-document", $"{target} refused the link");
+            throw;
+        }
+    }
+
+    public async Task AcceptDocumentAsync(string documentKey)
+    {
+        var self = ParseKey();
+        if (State.LinkedTo is { } linkedTo)
+        {
+            throw DomainException.Conflict("person-is-linked",
+                $"{IdentityDocument.Mask(self.Key)} is itself linked to {IdentityDocument.Mask(linkedTo)}: link the " +
+                "document to that record.");
+        }
+
+        if (!State.Documents.Contains(documentKey, StringComparer.Ordinal))
+        {
+            State.IdNumber = self.Key;
+            State.Documents.Add(documentKey);
+            await state.WriteAuditedAsync("accept-document", documentKey);
+        }
+    }
+
     public async Task<MaritalStatusDetails> GetMaritalStatusAsync()
     {
+        if (State.LinkedTo is { } linkedTo)
+        {
+            return await grains.Get<IPersonGrain>(linkedTo).GetMaritalStatusAsync();
+        }
+
         var id = ParseKey();
         await ResolvePendingAsync();
         var records = await LoadRecordsAsync();
-        await PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, id.Number);
-        var status = MaritalStatusRules.Derive(id.Number, records);
+        await PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, id.Key);
+        var keys = Keys(id);
+        var status = MaritalStatusRules.Derive(keys, records);
         var current = status == MaritalStatus.Married
             ? records.First(r => r.Status == MarriageStatus.InForce).Id
             : null;
-        return new MaritalStatusDetails(id.Number, id.Sex, id.BirthDate, status, current,
+        return new MaritalStatusDetails(id.Key, id.Sex, id.BirthDate, status, current,
             State.Marriages.Any(l => l.Pending),
-            records.Select(r => MaritalStatusRules.ReferenceFor(id.Number, r)).ToList());
+            records.Select(r => MaritalStatusRules.ReferenceFor(keys, r)).ToList())
+        {
+            Documents = State.Documents.ToList(),
+        };
     }
 
     public async Task<NoMarriageRecordCertificate> IssueNoMarriageRecordCertificateAsync(string office)
     {
+        if (State.LinkedTo is { } linkedTo)
+        {
+            return await grains.Get<IPersonGrain>(linkedTo).IssueNoMarriageRecordCertificateAsync(office);
+        }
+
         var id = ParseKey();
         var today = clock.Today;
         await Task.WhenAll(
-            provinces.EnsureRecordedAsync(id, today, "idNumber"),
+            id.ResidentId is { } residentId
+                ? provinces.EnsureRecordedAsync(residentId, today, "idNumber")
+                : Task.CompletedTask,
             RegistryDivisions.EnsureOfficeAsync(grains, office, today));
         await ResolvePendingAsync();
-        await PersonDataAccess.RecordAsync(grains, clock, "no-marriage-record-certificate", null, id.Number);
+        await PersonDataAccess.RecordAsync(grains, clock, "no-marriage-record-certificate", null, id.Key);
         if (State.Marriages.Any(l => l.Pending))
         {
             throw DomainException.Conflict("registration-in-progress",
@@ -200,12 +290,12 @@ public sealed class PersonGrain(
         {
             throw DomainException.Conflict("marriage-record-exists",
                 $"The registry holds {State.Marriages.Count} marriage record(s) naming " +
-                $"{ResidentIdNumber.Mask(id.Number)}; a certificate of no marriage record cannot be issued.");
+                $"{IdentityDocument.Mask(id.Key)}; a certificate of no marriage record cannot be issued.");
         }
 
-        var certificate = new NoMarriageRecordCertificate(MarriageId.New(clock.Now), id.Number, office, today,
+        var certificate = new NoMarriageRecordCertificate(MarriageId.New(clock.Now), id.Key, office, today,
             clock.Now, AuditScope.Actor);
-        State.IdNumber = id.Number;
+        State.IdNumber = id.Key;
         State.NoRecordCertificates.Add(certificate);
         await state.WriteAuditedAsync("issue-no-marriage-record-certificate", certificate.CertificateId);
         return certificate;
@@ -251,6 +341,9 @@ public sealed class PersonGrain(
                 grains.Get<IMarriageGrain>(link.MarriageId).GetSummaryAsync()));
     }
 
-    private ResidentId ParseKey() =>
-        MarriageRules.ParseIdNumber(this.GetPrimaryKeyString(), "idNumber", clock.Today);
+    private IdentityDocument ParseKey() =>
+        MarriageRules.ParseDocumentKey(this.GetPrimaryKeyString(), "idNumber", clock.Today);
+
+    /// <summary>Every document of this person: the record's own and those linked to it.</summary>
+    private List<string> Keys(IdentityDocument self) => [self.Key, .. State.Documents];
 }

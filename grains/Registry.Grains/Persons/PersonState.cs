@@ -14,4 +14,13 @@ public sealed class PersonState
     public List<MarriageLink> Marriages { get; set; } = [];
 
     public List<NoMarriageRecordCertificate> NoRecordCertificates { get; set; } = [];
+
+    /// <summary>Set when this record's document belongs to a person recorded under another document (a renewed
+    /// passport, a corrected ID number): the key of that person's record, where every hold and read goes.
+    /// Set only while this record names no marriage, never cleared (except when the link could not be
+    /// completed).</summary>
+    public string? LinkedTo { get; set; }
+
+    /// <summary>The keys of the other documents linked to this person, oldest first.</summary>
+    public List<string> Documents { get; set; } = [];
 }

@@ -16,6 +16,11 @@ public static class MarriageHosting
                 $"{HolidayCalendarOptions.Section} is inconsistent: a date is both a holiday and a working day, or a " +
                 "working day is not a Saturday or Sunday.")
             .ValidateOnStart();
+        services.AddOptions<MarriageOfficeOptions>()
+            .BindConfiguration(MarriageOfficeOptions.Section)
+            .Validate(options => !options.Problems().Any(),
+                $"{MarriageOfficeOptions.Section}:DesignatedOffices lists an entry that is not a 6-digit division code.")
+            .ValidateOnStart();
         services.TryAddSingleton<HolidayCalendar>();
         services.TryAddSingleton<RecordedProvinces>();
         return services;

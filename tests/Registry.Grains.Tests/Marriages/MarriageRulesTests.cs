@@ -120,4 +120,71 @@ public sealed class MarriageRulesTests
 
         Assert.Equal(("field-required", "partyA.name"), (error.Rule, error.Field));
     }
+
+    private static MarriageParty Passport(string number, Sex? sex, DateOnly? birthDate) =>
+        new(number, "Jane Roe", "美国")
+        {
+            DocumentType = IdentityDocumentType.Passport,
+            Country = "USA",
+            Sex = sex,
+            BirthDate = birthDate,
+        };
+
+    [Fact]
+    public void ParseParties_PassportWithoutSexOrBirthDate_IsFieldRequiredNamingIt()
+    {
+        var noSex = new RegisterMarriage(Office, new MarriageParty(TestPeople.Man(), "甲", "中国"),
+            Passport("E1234567", null, Today.AddYears(-25)), true, true, true);
+        var error = Assert.Throws<DomainException>(() => MarriageRules.ParseParties(noSex, Today));
+        Assert.Equal(("field-required", "partyB.sex"), (error.Rule, error.Field));
+
+        var noBirthDate = noSex with { PartyB = Passport("E1234567", Sex.Female, null) };
+        error = Assert.Throws<DomainException>(() => MarriageRules.ParseParties(noBirthDate, Today));
+        Assert.Equal(("field-required", "partyB.birthDate"), (error.Rule, error.Field));
+    }
+
+    [Fact]
+    public void ParseParties_SexEnteredAgainstTheIdNumber_IsDocumentDataMismatch()
+    {
+        var command = Command(TestPeople.Man(), TestPeople.Woman()) with
+        {
+            PartyA = new MarriageParty(TestPeople.Man(), "甲", "中国") { Sex = Sex.Female },
+        };
+
+        var error = Assert.Throws<DomainException>(() => MarriageRules.ParseParties(command, Today));
+        Assert.Equal(("document-data-mismatch", "partyA.sex"), (error.Rule, error.Field));
+    }
+
+    [Fact]
+    public void EnsureCanMarry_PassportHolderUnderAge_IsUnderLegalAgeFromTheEnteredBirthDate()
+    {
+        var command = new RegisterMarriage(Office, new MarriageParty(TestPeople.Man(), "甲", "中国"),
+            Passport("E1234567", Sex.Female, Today.AddYears(-20).AddDays(1)), true, true, true);
+        Assert.Equal("under-legal-age", Violation(command));
+
+        var ofAge = command with { PartyB = Passport("E1234567", Sex.Female, Today.AddYears(-20)) };
+        var (a, b) = MarriageRules.ParseParties(ofAge, Today);
+        MarriageRules.EnsureCanMarry(ofAge, a, b, Today);
+    }
+
+    [Fact]
+    public void EnsureOfficeMayRegister_ForeignPartyAtAnUndesignatedOffice_IsOfficeNotDesignated()
+    {
+        var options = new MarriageOfficeOptions();
+        var command = new RegisterMarriage(Office, new MarriageParty(TestPeople.Man(), "甲", "中国"),
+            Passport("E1234567", Sex.Female, Today.AddYears(-25)), true, true, true);
+        var (a, b) = MarriageRules.ParseParties(command, Today);
+
+        var error = Assert.Throws<DomainException>(() =>
+            MarriageRules.EnsureOfficeMayRegister(a, b, Office, options.IsDesignated(Office)));
+        Assert.Equal("office-not-designated", error.Rule);
+
+        var province = Office[..2] + "0000";
+        MarriageRules.EnsureOfficeMayRegister(a, b, province, options.IsDesignated(province));
+        options.DesignatedOffices.Add(Office);
+        MarriageRules.EnsureOfficeMayRegister(a, b, Office, options.IsDesignated(Office));
+
+        var mainland = MarriageRules.ParseParties(Command(TestPeople.Man(), TestPeople.Woman()), Today);
+        MarriageRules.EnsureOfficeMayRegister(mainland.A, mainland.B, Office, designated: false);
+    }
 }

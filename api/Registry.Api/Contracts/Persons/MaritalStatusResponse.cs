@@ -4,18 +4,21 @@ namespace Registry.Api.Contracts.Persons;
 
 /// <summary>
 /// A person's marital status (<c>single</c>, <c>married</c>, <c>divorced</c>, <c>widowed</c>, <c>declared-dead</c>)
-/// with every marriage record naming them, oldest first; <c>currentMarriageId</c> when married.
+/// with every marriage record naming them, oldest first; <c>currentMarriageId</c> when married. <c>idNumber</c> is the
+/// key of the person record's document; <c>documents</c> the keys of the other documents linked to the person; sex
+/// and birth date are null when the document does not carry them.
 /// </summary>
 public sealed record MaritalStatusResponse(
     string IdNumber,
-    Sex Sex,
-    DateOnly BirthDate,
+    Sex? Sex,
+    DateOnly? BirthDate,
     MaritalStatus Status,
     string? CurrentMarriageId,
     bool RegistrationInProgress,
-    IReadOnlyList<MarriageRecordResponse> Records)
+    IReadOnlyList<MarriageRecordResponse> Records,
+    IReadOnlyList<string> Documents)
 {
     public static MaritalStatusResponse From(MaritalStatusDetails d) =>
         new(d.IdNumber, d.Sex, d.BirthDate, d.Status, d.CurrentMarriageId, d.RegistrationInProgress,
-            d.Records.Select(MarriageRecordResponse.From).ToList());
+            d.Records.Select(MarriageRecordResponse.From).ToList(), d.Documents);
 }

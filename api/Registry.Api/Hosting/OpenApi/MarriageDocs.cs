@@ -1,4 +1,5 @@
 using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
 using Registry.Api.Contracts.Marriages;
 using Registry.Api.Contracts.Persons;
 using static Registry.Api.Hosting.OpenApi.ResourceDocs;
@@ -9,7 +10,10 @@ namespace Registry.Api.Hosting.OpenApi;
 internal static class MarriageDocs
 {
     private static readonly string[] IdNumber = ["id-number-format", "id-number-check-character",
-        "id-number-birth-date", "id-number-address-code"];
+        "id-number-birth-date", "id-number-address-code", "document-type-mismatch", "residence-permit-format",
+        "residence-permit-check-character", "residence-permit-birth-date", "permanent-residence-id-format",
+        "permanent-residence-id-check-character", "permanent-residence-id-nationality",
+        "permanent-residence-id-birth-date", "travel-permit-format", "passport-country", "passport-number-format"];
 
     private static readonly string[] Office = ["office-code-format", "office-unknown", "office-level",
         "office-not-in-force"];
@@ -24,9 +28,15 @@ internal static class MarriageDocs
         {
             ["RegisterMarriage"] = Op(
                 "Registers a marriage at an office (a county- or city-level division in force; any office may " +
-                "register anyone): both parties present, both declarations made (Civil Code art. 1049), legal age " +
-                "(art. 1047), neither married. 201 with the record id and the J certificate number.",
-                [.. IdNumber, .. Office, "under-legal-age", "person-already-married", "same-person",
+                "register two mainland residents): both parties present, both declarations made (Civil Code art. " +
+                "1049), legal age (art. 1047), neither married. A party is identified by a document: resident ID " +
+                "(default), residence permit of a Hong Kong, Macao or Taiwan resident, Mainland Travel Permit, " +
+                "foreigner's permanent residence ID or passport with its country; sex and birth date are given " +
+                "where the document does not carry them. A marriage with a party who is not a mainland resident is " +
+                "registered only at a designated office (the province's department XX0000, or one configured). 201 " +
+                "with the record id and the J certificate number.",
+                [.. IdNumber, .. Office, "office-not-designated", "document-data-mismatch", "birth-date-in-future",
+                    "person-link-cycle", "person-declared-dead", "person-deceased", "under-legal-age", "person-already-married", "same-person",
                     "parties-not-opposite-sex", "declaration-missing", "both-parties-must-appear",
                     "registration-in-progress", "registration-interrupted", "certificate-serials-exhausted",
                     "field-too-long", "marriage-id-taken"]),
@@ -63,6 +73,11 @@ internal static class MarriageDocs
             ["IssueNoMarriageRecordCertificate"] = Op("Issues a certificate that no marriage record names the " +
                 "person; 409 when any record does.", [.. IdNumber, .. Office, "marriage-record-exists",
                     "certificate-serials-exhausted"]),
+            ["LinkDocument"] = Op("Links another identity document to a person (a renewed passport, a corrected " +
+                "ID number): every registration and read of that document then goes to the person's record, so " +
+                "the never-twice rule holds across the person's documents. Only a document that names no marriage " +
+                "of its own is linked.", [.. IdNumber, .. Office, "document-type", "link-to-itself",
+                    "document-in-use", "document-already-linked", "person-is-linked", "field-too-long"]),
             ["GetAccessLog"] = Op("Every read of person data on one day (default today), optionally of one " +
                 "person or by one user; ID numbers masked (first 6, last 4 characters).",
                 [.. IdNumber, "date-format"]),
@@ -77,9 +92,11 @@ internal static class MarriageDocs
                 "number, as answered by POST /api/divorce-applications.",
             ["WithdrawDivorceApplication:id"] = "The divorce application id (marriage id, '-', number).",
             ["RegisterDivorce:id"] = "The divorce application id (marriage id, '-', number).",
-            ["idNumber"] = "An 18-character resident ID number (GB 11643-1999).",
+            ["idNumber"] = "The key of a person's identity document: an 18-character resident ID number (GB " +
+                "11643-1999; 15-digit numbers converted), residence permit or permanent residence ID number, or " +
+                "hkmo-permit:H12345678, tw-permit:12345678, passport:USA:E12345678.",
             ["date"] = "The day (YYYY-MM-DD) whose reads are listed; default today.",
-            ["subject"] = "Only reads of this person (18-character resident ID number).",
+            ["subject"] = "Only reads of this person (the key of their document, as idNumber).",
             ["actor"] = "Only reads by this user (the token's name).",
         },
         Requests = new Dictionary<Type, RequestDoc>
@@ -90,6 +107,9 @@ internal static class MarriageDocs
                 "partyA", "partyB"),
             [typeof(MarriagePartyRequest)] = Body(x => new MarriagePartyRequest(x.Man, "张伟", "中国"),
                 "idNumber", "name", "nationality"),
+            [typeof(LinkDocumentRequest)] = Body(x => new LinkDocumentRequest(IdentityDocumentType.ResidentId,
+                    x.Woman, null, "公安机关出具的身份证号码更正证明", x.County),
+                "documentType", "number", "reason"),
             [typeof(ReplaceCertificateRequest)] = Body(x => new ReplaceCertificateRequest(x.Man, x.County),
                 "party"),
             [typeof(RecordJudgmentRequest)] = Body(x => new RecordJudgmentRequest(CourtJudgmentKind.Correction,
