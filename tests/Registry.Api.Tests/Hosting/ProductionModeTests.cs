@@ -147,4 +147,21 @@ public sealed class ProductionModeTests(ProductionModeFixture fixture) : IClassF
         Assert.StartsWith("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single(),
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MapPage_InProduction_IsServedWithItsOwnContentSecurityPolicy()
+    {
+        var page = await Client().GetAsync(Registry.Api.Map.MapPage.Route);
+        var script = await Client().GetAsync(Registry.Api.Map.MapPage.Route + "/vendor/leaflet/leaflet.js");
+        var missing = await Client().GetAsync(Registry.Api.Map.MapPage.Route + "/vendor/leaflet/absent.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Registry.Api.Map.MapPage.ContentSecurityPolicy,
+            page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.StartsWith("/* @preserve\n * Leaflet 1.9.4,", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Problems.AssertProblemAsync(missing, HttpStatusCode.NotFound, "map-file-not-found");
+    }
 }

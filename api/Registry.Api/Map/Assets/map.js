@@ -19,6 +19,17 @@
   map.attributionControl.addAttribution('Geometry: the registry');
   map.setView([35, 105], 4);
 
+  // Divisions (many large polygons) draw on the canvas of the overlay pane; the other layers draw as SVG in panes
+  // stacked above it, so markers stay on top of lines whatever answers first, and a click on the SVG's empty area
+  // passes through to the divisions below (a second canvas would catch it).
+  function pane(name, zIndex) {
+    map.createPane(name).style.zIndex = String(zIndex);
+    return { pane: name, renderer: L.svg({ pane: name }) };
+  }
+
+  const panes = { lines: pane('lines', 410), inspections: pane('inspections', 420), markers: pane('markers', 430),
+    repairs: pane('repairs', 440) };
+
   const layers = {};
   for (const item of document.querySelectorAll('#layers li')) {
     const name = item.dataset.layer;
@@ -187,6 +198,7 @@
     return load('lines', async () => {
       const { status, features } = await lines();
       const layer = L.geoJSON(features, {
+        ...panes.lines,
         style: () => ({ color: colours.line, weight: 2 }),
         onEachFeature: (f, l) => l.on('click', (e) => showRecord('line', f, e.latlng)),
       });
@@ -209,7 +221,8 @@
     return load('markers', async () => {
       const { status, features } = await markers();
       const layer = L.geoJSON(features, {
-        pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 4, color: colours.marker, weight: 1, fillOpacity: 0.8 }),
+        pointToLayer: (f, latlng) => L.circleMarker(latlng,
+          { ...panes.markers, radius: 4, color: colours.marker, weight: 1, fillOpacity: 0.8 }),
         onEachFeature: (f, l) => l.on('click', (e) => showRecord('marker', f, e.latlng)),
       });
       return { layer, text: `${features.length} markers`, data: { http: String(status), features: String(features.length) } };
@@ -227,6 +240,7 @@
       const due = new Map(items.map((i) => [i.line, i]));
       const shown = all.features.filter((f) => due.has(f.id));
       const layer = L.geoJSON(shown, {
+        ...panes.inspections,
         style: () => ({ color: colours.overdue, weight: 4, dashArray: '8 6' }),
         onEachFeature: (f, l) => l.on('click', (e) => showRecord('inspection', f, e.latlng, null, due.get(f.id))),
       });
@@ -249,7 +263,8 @@
       const open = new Map(items.map((r) => [r.marker, r]));
       const shown = all.features.filter((f) => open.has(f.id));
       const layer = L.geoJSON(shown, {
-        pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 8, color: colours.repair, weight: 2, fillOpacity: 0.3 }),
+        pointToLayer: (f, latlng) => L.circleMarker(latlng,
+          { ...panes.repairs, radius: 8, color: colours.repair, weight: 2, fillOpacity: 0.3 }),
         onEachFeature: (f, l) => l.on('click', (e) => showRecord('repair', f, e.latlng, null, open.get(f.id))),
       });
       return {
