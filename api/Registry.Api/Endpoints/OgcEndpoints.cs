@@ -99,7 +99,7 @@ public static class OgcEndpoints
         foreach (var (method, suffix, text) in new[] { ("GET", "", summary), ("HEAD", "Head", summary + ": headers only") })
         {
             var endpoint = group.MapMethods(pattern, [method], handler).WithName(name + suffix).WithSummary(text)
-                .Produces(StatusCodes.Status200OK, contentType: contentType, additionalContentTypes: [Html])
+                .Produces(StatusCodes.Status200OK, typeof(object), contentType, Html)
                 .ProducesProblem(StatusCodes.Status400BadRequest);
             if (notFound)
             {

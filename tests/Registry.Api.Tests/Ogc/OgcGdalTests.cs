@@ -17,7 +17,7 @@ public sealed class OgcGdalTests
         var directory = Path.Combine(Path.GetTempPath(), "registry-ogc-gdal-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var api = await ApiProcess.StartAsync(directory);
+            await using var api = await ApiProcess.StartAsync(directory, TimeSpan.FromMinutes(5));
             var source = $"OAPIF:{api.Address}ogc";
             var client = api.Client();
 
