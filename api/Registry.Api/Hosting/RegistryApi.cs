@@ -57,6 +57,7 @@ public static class RegistryApi
         app.MapOrganizationEndpoints();
         app.MapPlaceNameEndpoints();
         app.MapStatisticsEndpoints();
+        app.MapStatisticsPage();
         return app;
     }
 }
