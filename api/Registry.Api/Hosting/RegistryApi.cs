@@ -59,6 +59,7 @@ public static class RegistryApi
         app.MapPlaceNameEndpoints();
         app.MapRegistryMapPage();
         app.MapStatisticsEndpoints();
+        app.MapStatisticsPage();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Registry.Abstractions.Persons;
+using Registry.Benchmarks.Statistics;
 
 namespace Registry.Benchmarks.Marriages;
 
@@ -144,6 +145,8 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
             }
 
             await VerifyAsync(client, people, options.Warmup, options.Registrations);
+            await NationalYearStatistics.MeasureAsync(client,
+                new AuthenticationHeaderValue("Bearer", Token(signingKey, "admin")), 50, cancellationToken);
             return result;
         }
         finally

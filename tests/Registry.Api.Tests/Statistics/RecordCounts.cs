@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json;
+using Registry.Abstractions.Statistics;
+using F = Registry.Abstractions.Statistics.StatisticsFigures;
+
+namespace Registry.Api.Tests.Statistics;
+
+/// <summary>
+/// The test's own count over the records themselves, read back through the API (each record's history as its GET
+/// answers it), by the figures' definitions: what every statistics answer is compared with.
+/// </summary>
+public sealed class RecordCounts
+{
+    private readonly List<(string Office, string Figure, DateOnly Date)> events = [];
+
+    public static async Task<RecordCounts> ReadAsync(StatisticsFixture fixture)
+    {
+        var counts = new RecordCounts();
+        var marriages = fixture.Client("reader-marriage", "100000", "registrar.marriage");
+        foreach (var id in fixture.Marriages)
+        {
+            var record = await StatisticsFixture.JsonAsync(await marriages.GetAsync($"/api/marriages/{id}"),
+                HttpStatusCode.OK);
+            var office = record.GetProperty("office").GetString()!;
+            var parties = new[] { "partyA", "partyB" }
+                .Select(p => record.GetProperty(p).GetProperty("idNumber").GetString()!).ToList();
+            foreach (var e in record.GetProperty("history").EnumerateArray())
+            {
+                var at = e.GetProperty("office").GetString() ?? office;
+                var date = Date(e, "effectiveDate");
+                switch (e.GetProperty("kind").GetString())
+                {
+                    case "registered":
+                        counts.Add(at, F.MarriageRegistrations, date);
+                        var mainland = parties.Count(p => p.Length == 18 && p[..2] is not ("81" or "82" or "83"));
+                        counts.Add(at, mainland == 2 ? F.MarriageBothMainland
+                            : mainland == 1 ? F.MarriageOneMainland : F.MarriageNoneMainland, date);
+                        if (parties.Any(p => p[..4] != at[..4]))
+                        {
+                            counts.Add(at, F.MarriageCrossRegion, date);
+                        }
+
+                        break;
+                    case "divorce-applied": counts.Add(at, F.DivorceApplications, date); break;
+                    case "divorce-withdrawn": counts.Add(at, F.DivorceWithdrawn, date); break;
+                    case "divorce-deemed-withdrawn": counts.Add(at, F.DivorceDeemedWithdrawn, date); break;
+                    case "divorced": counts.Add(at, F.DivorcesByRegistration, date); break;
+                    case "divorced-by-court": counts.Add(at, F.DivorcesByCourt, date); break;
+                    case "certificate-replaced": counts.Add(at, F.ReplacementCertificates, date); break;
+                }
+            }
+        }
+
+        var organizations = fixture.Client("reader-org", "100000", "registrar.organizations");
+        foreach (var uscc in fixture.Organizations)
+        {
+            var record = await StatisticsFixture.JsonAsync(await organizations.GetAsync($"/api/organizations/{uscc}"),
+                HttpStatusCode.OK);
+            var office = record.GetProperty("registeringOffice").GetString()!;
+            var registered = record.GetProperty("kind").GetString() switch
+            {
+                "social-association" => F.RegisteredSocialAssociations,
+                "private-non-enterprise" => F.RegisteredPrivateNonEnterprise,
+                _ => F.RegisteredFoundations,
+            };
+            var history = await StatisticsFixture.JsonAsync(
+                await organizations.GetAsync($"/api/organizations/{uscc}/history"), HttpStatusCode.OK);
+            foreach (var e in Items(history))
+            {
+                var date = Date(e, "date");
+                var abnormal = e.TryGetProperty("list", out var list) && list.GetString() == "abnormal";
+                var figure = e.GetProperty("kind").GetString() switch
+                {
+                    "registered" => registered,
+                    "deregistered" => F.Deregistered,
+                    "registration-revoked" => F.Revoked,
+                    "listed" => abnormal ? F.AbnormalEntered : F.DishonestEntered,
+                    "removed-from-list" => abnormal ? F.AbnormalRemoved : F.DishonestRemoved,
+                    _ => null,
+                };
+                if (figure is not null)
+                {
+                    counts.Add(office, figure, date);
+                }
+            }
+        }
+
+        var places = fixture.Client("reader-places", "100000", "registrar.places");
+        foreach (var id in fixture.PlaceNames)
+        {
+            var record = await StatisticsFixture.JsonAsync(await places.GetAsync($"/api/place-names/{id}"),
+                HttpStatusCode.OK);
+            var office = record.GetProperty("divisionCode").GetString()![..6];
+            var street = record.GetProperty("category").GetString() == "street";
+            var history = await StatisticsFixture.JsonAsync(await places.GetAsync($"/api/place-names/{id}/history"),
+                HttpStatusCode.OK);
+            foreach (var e in Items(history))
+            {
+                var date = Date(e, "effectiveDate");
+                var kind = e.GetProperty("kind").GetString();
+                var figure = kind switch
+                {
+                    "proposed" => F.PlacesProposed,
+                    "approved" => F.PlacesApproved,
+                    "announced" => F.PlacesAnnounced,
+                    "renamed" => F.PlacesRenamed,
+                    "abolished" => F.PlacesAbolished,
+                    "house-number-assigned" => F.HouseNumbersAssigned,
+                    _ => null,
+                };
+                if (figure is not null)
+                {
+                    counts.Add(office, figure, date);
+                }
+
+                if (kind == "approved" && street)
+                {
+                    counts.Add(office, F.RoadsNamed, date);
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The count of <paramref name="figure"/> at offices matching <paramref name="office"/> in the
+    /// period.</summary>
+    public long Count(Func<string, bool> office, string figure, DateOnly from, DateOnly to) =>
+        events.Count(e => office(e.Office) && e.Figure == figure && e.Date >= from && e.Date <= to);
+
+    public IReadOnlyList<string> Offices => events.Select(e => e.Office).Distinct().Order().ToList();
+
+    public IReadOnlyList<string> Figures => events.Select(e => e.Figure).Distinct().ToList();
+
+    public IReadOnlyList<DateOnly> Dates => events.Select(e => e.Date).Distinct().Order().ToList();
+
+    private void Add(string office, string figure, DateOnly date) => events.Add((office, figure, date));
+
+    private static IEnumerable<JsonElement> Items(JsonElement history) =>
+        history.ValueKind == JsonValueKind.Array ? history.EnumerateArray()
+        : history.GetProperty(history.TryGetProperty("events", out _) ? "events" : "items").EnumerateArray();
+
+    private static DateOnly Date(JsonElement e, string property) => DateOnly.Parse(e.GetProperty(property).GetString()!,
+        System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,231 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Registry.Abstractions.Statistics;
+using F = Registry.Abstractions.Statistics.StatisticsFigures;
+
+namespace Registry.Api.Tests.Statistics;
+
+/// <summary>
+/// <c>GET /api/statistics</c> after the fixture's mixed workload: every figure of every office, division and total,
+/// for periods long and short, equals the count over the records themselves; scopes and roles; the CSV form.
+/// </summary>
+public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassFixture<StatisticsFixture>
+{
+    private static readonly (DateOnly From, DateOnly To)[] Periods =
+    [
+        (new(2026, 1, 1), new(2026, 12, 31)),
+        (new(2025, 1, 1), new(2025, 12, 31)),
+        (new(2026, 3, 1), new(2026, 3, 31)),
+        (new(2026, 3, 5), new(2026, 3, 5)),
+        (new(2026, 3, 6), new(2026, 4, 7)),
+        (new(2026, 4, 1), new(2026, 4, 30)),
+        (new(2026, 5, 1), new(2026, 5, 19)),
+        (new(2026, 5, 1), new(2026, 5, 31)),
+        (new(2025, 12, 1), new(2026, 6, 30)),
+    ];
+
+    private static IReadOnlyList<StatisticsFigure> PeriodFigures =>
+        F.All.Where(f => f.Recorded && f.Measure == StatisticsMeasure.Period).ToList();
+
+    [Fact]
+    public async Task GetStatistics_EveryFigureOfEveryPeriod_EqualsTheCountOverTheRecords()
+    {
+        var records = await RecordCounts.ReadAsync(fixture);
+        // The workload reaches these figures, so an answer of zeros cannot pass.
+        Assert.Superset(new HashSet<string>
+            {
+                F.MarriageRegistrations, F.MarriageBothMainland, F.MarriageCrossRegion, F.DivorceApplications,
+                F.DivorceWithdrawn, F.DivorceDeemedWithdrawn, F.DivorcesByRegistration, F.DivorcesByCourt,
+                F.ReplacementCertificates, F.RegisteredSocialAssociations, F.RegisteredFoundations,
+                F.RegisteredPrivateNonEnterprise, F.Deregistered, F.AbnormalEntered, F.AbnormalRemoved,
+                F.PlacesProposed, F.PlacesApproved, F.PlacesAnnounced, F.PlacesRenamed, F.PlacesAbolished,
+            },
+            records.Figures.ToHashSet());
+
+        foreach (var (from, to) in Periods)
+        {
+            var answer = await GetAsync(fixture.Admin, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+            var offices = Rows(answer, "offices");
+            foreach (var office in records.Offices.Union(offices.Keys))
+            {
+                foreach (var figure in PeriodFigures)
+                {
+                    var expected = records.Count(o => o == office, figure.Key, from, to);
+                    var actual = offices.TryGetValue(office, out var row) ? row.GetProperty(figure.Key).GetInt64() : 0;
+                    Assert.True(expected == actual,
+                        $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd} office {office} {figure.Key}: records {expected}, answer {actual}");
+                }
+            }
+
+            // Rolled up: each province the offices lie in holds the sum of its offices (the division history of the
+            // test's data keeps every office under its code's province).
+            var divisions = Rows(answer, "divisions");
+            foreach (var province in records.Offices.Select(o => o[..2] + "0000").Distinct())
+            {
+                foreach (var figure in PeriodFigures)
+                {
+                    var expected = records.Count(o => o[..2] == province[..2], figure.Key, from, to);
+                    var actual = divisions.TryGetValue(province, out var row) ? row.GetProperty(figure.Key).GetInt64() : 0;
+                    Assert.True(expected == actual,
+                        $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd} province {province} {figure.Key}: records {expected}, answer {actual}");
+                }
+            }
+
+            var total = answer.GetProperty("total");
+            foreach (var figure in PeriodFigures)
+            {
+                Assert.Equal(records.Count(_ => true, figure.Key, from, to), total.GetProperty(figure.Key).GetInt64());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task GetStatistics_FiguresNotRecorded_AreNullWithTheirReason()
+    {
+        var answer = await GetAsync(fixture.Admin, "from=2026-01-01&to=2026-12-31");
+
+        var notRecorded = answer.GetProperty("notRecorded").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("key").GetString()!, n => n.GetProperty("reason").GetString()!);
+        Assert.Equal(F.All.Where(f => !f.Recorded).Select(f => f.Key).Order(), notRecorded.Keys.Order());
+        Assert.All(notRecorded.Values, reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
+        foreach (var key in notRecorded.Keys)
+        {
+            Assert.Equal(JsonValueKind.Null, answer.GetProperty("total").GetProperty(key).ValueKind);
+        }
+
+        Assert.Contains(F.RecordExtracts, notRecorded.Keys);
+        Assert.Contains(F.PlateCertificates, notRecorded.Keys);
+    }
+
+    [Fact]
+    public async Task GetStatistics_MarriageRegistrar_SeesOnlyMarriageFiguresOfTheirOffice()
+    {
+        var records = await RecordCounts.ReadAsync(fixture);
+        var office = fixture.MarriageOffices[0];
+        var registrar = fixture.Client("registrar-near", office, "registrar.marriage");
+
+        var answer = await GetAsync(registrar, "from=2026-01-01&to=2026-12-31");
+
+        Assert.Equal(office, answer.GetProperty("scope").GetProperty("code").GetString());
+        Assert.All(answer.GetProperty("figures").EnumerateArray(),
+            f => Assert.Equal(F.Marriage, f.GetProperty("domain").GetString()));
+        Assert.Equal([office], Rows(answer, "offices").Keys);
+        Assert.Equal(records.Count(o => o == office, F.MarriageRegistrations, new(2026, 1, 1), new(2026, 12, 31)),
+            answer.GetProperty("total").GetProperty(F.MarriageRegistrations).GetInt64());
+        Assert.False(answer.GetProperty("total").TryGetProperty(F.RegisteredFoundations, out _));
+
+        var elsewhere = fixture.MarriageOffices[2];
+        await Problems.AssertProblemAsync(await registrar.GetAsync(
+            $"/api/statistics?from=2026-01-01&to=2026-12-31&division={elsewhere}"),
+            HttpStatusCode.Forbidden, "office-jurisdiction");
+        await Problems.AssertProblemAsync(await fixture.Client("registrar-none", null, "registrar.marriage")
+            .GetAsync("/api/statistics?from=2026-01-01&to=2026-12-31"), HttpStatusCode.Forbidden, "office-claim-missing");
+        await Problems.AssertProblemAsync(await fixture.Client("gis-1", null, "gis")
+            .GetAsync("/api/statistics?from=2026-01-01&to=2026-12-31"), HttpStatusCode.Forbidden, "role-required");
+    }
+
+    [Fact]
+    public async Task GetStatistics_ProvinceDivision_KeepsOnlyItsOffices()
+    {
+        var records = await RecordCounts.ReadAsync(fixture);
+        var province = fixture.MarriageOffices[2][..2] + "0000";
+
+        var answer = await GetAsync(fixture.Admin, $"from=2026-01-01&to=2026-12-31&division={province}");
+
+        Assert.All(Rows(answer, "offices").Keys, code => Assert.StartsWith(province[..2], code, StringComparison.Ordinal));
+        Assert.Equal(records.Count(o => o[..2] == province[..2], F.MarriageRegistrations, new(2026, 1, 1),
+            new(2026, 12, 31)), answer.GetProperty("total").GetProperty(F.MarriageRegistrations).GetInt64());
+    }
+
+    [Theory]
+    [InlineData("to=2026-12-31", "field-required")]
+    [InlineData("from=2026-13-01&to=2026-12-31", "date-format")]
+    [InlineData("from=2026-12-31&to=2026-01-01", "statistics-period")]
+    [InlineData("from=2000-01-01&to=2026-01-01", "statistics-period")]
+    [InlineData("from=2026-01-01&to=2026-12-31&division=12ab", "division-code-format")]
+    [InlineData("from=2026-01-01&to=2026-12-31&format=xlsx", "statistics-format")]
+    public async Task GetStatistics_BadQuery_Is400NamingTheRule(string query, string rule) =>
+        await Problems.AssertProblemAsync(await fixture.Admin.GetAsync("/api/statistics?" + query),
+            HttpStatusCode.BadRequest, rule);
+
+    [Fact]
+    public async Task GetStatistics_Csv_OpensInExcel_WithTheJsonFigures()
+    {
+        var json = await GetAsync(fixture.Admin, "from=2026-01-01&to=2026-12-31");
+        var client = fixture.Admin;
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/csv");
+
+        var response = await client.GetAsync("/api/statistics?from=2026-01-01&to=2026-12-31");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(Fields).ToList();
+        var header = lines[0];
+        Assert.Equal("统计起日", header[0]);
+        var registrations = header.IndexOf("结婚登记");
+        var extracts = header.IndexOf("出具婚姻登记记录证明");
+        Assert.True(registrations > 0 && extracts > 0);
+        var total = lines.Single(l => l[2] == "合计");
+        Assert.Equal(json.GetProperty("total").GetProperty(F.MarriageRegistrations).GetInt64().ToString(),
+            total[registrations]);
+        Assert.Equal("未记录", total[extracts]);
+        Assert.Equal(1 + 1 + json.GetProperty("divisions").GetArrayLength() + json.GetProperty("offices").GetArrayLength(),
+            lines.Count);
+        Assert.All(lines, l => Assert.Equal(header.Count, l.Count));
+
+        var byFormat = await fixture.Admin.GetAsync("/api/statistics?from=2026-01-01&to=2026-12-31&format=csv");
+        Assert.Equal(bytes, await byFormat.Content.ReadAsByteArrayAsync());
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string query) =>
+        await StatisticsFixture.JsonAsync(await client.GetAsync("/api/statistics?" + query), HttpStatusCode.OK);
+
+    private static Dictionary<string, JsonElement> Rows(JsonElement answer, string name) =>
+        answer.GetProperty(name).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("figures"));
+
+    /// <summary>The fields of one CSV line whose every field is quoted (RFC 4180).</summary>
+    private static List<string> Fields(string line)
+    {
+        var fields = new List<string>();
+        var i = 0;
+        while (i < line.Length)
+        {
+            Assert.Equal('"', line[i]);
+            var value = new StringBuilder();
+            i++;
+            while (true)
+            {
+                if (line[i] == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    value.Append('"');
+                    i += 2;
+                }
+                else if (line[i] == '"')
+                {
+                    i++;
+                    break;
+                }
+                else
+                {
+                    value.Append(line[i++]);
+                }
+            }
+
+            fields.Add(value.ToString());
+            if (i < line.Length)
+            {
+                Assert.Equal(',', line[i]);
+                i++;
+            }
+        }
+
+        return fields;
+    }
+}
