@@ -125,6 +125,26 @@ public static class OrganizationEndpoints
             .RequireAuthorization(OrganizationOrRegistrar)
             .ProducesReadProblems();
 
+        group.MapPut("/{uscc}/annual-reports/{year}/draft", SaveAnnualReportDraft)
+            .RequireOffice(OfficeTargets.Organization)
+            .WithName(nameof(SaveAnnualReportDraft))
+            .WithSummary("Save the draft of a year's report without submitting it (any field may still be missing)")
+            .RequireAuthorization(OrganizationOrRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapGet("/{uscc}/annual-reports/{year}/draft", GetAnnualReportDraft)
+            .WithName(nameof(GetAnnualReportDraft))
+            .WithSummary("The saved draft of a year's report (the organization itself or its registrar)")
+            .RequireAuthorization(OrganizationOrRegistrar)
+            .ProducesReadProblems();
+
+        group.MapPost("/{uscc}/annual-reports/{year}/draft/submission", SubmitAnnualReportDraft)
+            .RequireOffice(OfficeTargets.Organization)
+            .WithName(nameof(SubmitAnnualReportDraft))
+            .WithSummary("Submit the saved draft as the year's report: checked as a filing, the draft is removed")
+            .RequireAuthorization(OrganizationOrRegistrar)
+            .ProducesChangeProblems();
+
         group.MapPost("/{uscc}/annual-reports/{year}/corrections", CorrectAnnualReport)
             .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(CorrectAnnualReport))
@@ -318,6 +338,55 @@ public static class OrganizationEndpoints
         ActingFor(user, code);
         var report = await grains.Get<IOrganizationGrain>(code).GetAnnualReportAsync(reportYear);
         return TypedResults.Ok(AnnualReportResponse.From(report));
+    }
+
+    /// <summary>The body is a filing body as far as it is filled in; it is kept as it is until submitted.</summary>
+    public static async Task<Ok<AnnualReportDraftResponse>> SaveAnnualReportDraft(string uscc, string year,
+        AnnualReportDraftRequest request, ClaimsPrincipal user, IGrainFactory grains,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        var code = Code(uscc);
+        var reportYear = PathYear(year);
+        var filer = ActingFor(user, code);
+        var form = JsonSerializer.Serialize(request, json.Value.SerializerOptions);
+        var draft = await grains.Get<IOrganizationGrain>(code)
+            .SaveAnnualReportDraftAsync(new SaveAnnualReportDraft(reportYear, form, filer));
+        return TypedResults.Ok(AnnualReportDraftResponse.From(code, draft));
+    }
+
+    public static async Task<Ok<AnnualReportDraftResponse>> GetAnnualReportDraft(string uscc, string year,
+        ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var code = Code(uscc);
+        var reportYear = PathYear(year);
+        ActingFor(user, code);
+        var draft = await grains.Get<IOrganizationGrain>(code).GetAnnualReportDraftAsync(reportYear);
+        return TypedResults.Ok(AnnualReportDraftResponse.From(code, draft));
+    }
+
+    /// <summary>
+    /// Reads the saved form as a filing body and files it: a field still missing is a 400 naming it, a broken
+    /// identity a 422, as for a direct filing; the draft stays until the filing is stored.
+    /// </summary>
+    public static async Task<Created<AnnualReportResponse>> SubmitAnnualReportDraft(string uscc, string year,
+        SubmitDraftRequest request, ClaimsPrincipal user, IGrainFactory grains,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        var code = Code(uscc);
+        var reportYear = PathYear(year);
+        var filer = ActingFor(user, code);
+        var organization = grains.Get<IOrganizationGrain>(code);
+        var draft = await organization.GetAnnualReportDraftAsync(reportYear);
+        // The draft's fields are a filing body's, by name: read back as one, the year being the route's.
+        var form = JsonSerializer.Deserialize<FileAnnualReportRequest>(draft.Form, json.Value.SerializerOptions)!
+            with { Year = reportYear };
+        var checks = new RequestChecks();
+        var content = ReadContent(checks, form);
+        checks.ThrowIfAny();
+        var report = await organization.FileAnnualReportAsync(new FileAnnualReport(reportYear, content, filer,
+            request.LateFilingReason ?? form.LateFilingReason));
+        return TypedResults.Created($"/api/organizations/{code}/annual-reports/{reportYear}",
+            AnnualReportResponse.From(report));
     }
 
     public static async Task<Created<AnnualReportResponse>> CorrectAnnualReport(string uscc, string year,

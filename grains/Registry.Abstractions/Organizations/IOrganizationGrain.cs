@@ -36,8 +36,21 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// <summary>Deregisters today; the name becomes free in the office, the record stays readable.</summary>
     Task<OrganizationDetails> DeregisterAsync(DeregisterOrganization command);
 
-    /// <summary>Files the report for a year (one per year) inside the filing window of the registering office.</summary>
+    /// <summary>
+    /// Files the report for a year (one per year) inside the filing window of the registering office; the year's
+    /// draft, if any, is removed in the same write.
+    /// </summary>
     Task<AnnualReportDetails> FileAnnualReportAsync(FileAnnualReport command);
+
+    /// <summary>
+    /// Saves the draft of a year's report without submitting it (replacing an earlier draft); refused once the
+    /// year's report is filed. Drafts are not part of the public record or the history.
+    /// </summary>
+    Task<AnnualReportDraftDetails> SaveAnnualReportDraftAsync(SaveAnnualReportDraft command);
+
+    /// <summary>The draft of a year's report (<c>annual-report-draft-not-found</c> when there is none).</summary>
+    [ReadOnly]
+    Task<AnnualReportDraftDetails> GetAnnualReportDraftAsync(int year);
 
     /// <summary>Adds a corrected version of a report not yet inspected.</summary>
     Task<AnnualReportDetails> CorrectAnnualReportAsync(CorrectAnnualReport command);

@@ -104,9 +104,50 @@ public static class AnnualCycle
         };
         state.Reports.Add(report);
         state.Reports.Sort((a, b) => a.Year.CompareTo(b.Year));
+        state.Drafts.RemoveAll(d => d.Year == command.Year);
         OrganizationHistory.Add(state, OrganizationEventKind.AnnualReportFiled, today, stamp, reason, command.Year);
         return report;
     }
+
+    /// <summary>
+    /// Saves the draft of a year's report: only while the organization is active and the year is owed and not yet
+    /// filed. The form is not checked (a draft may be incomplete or not yet balance); filing checks everything.
+    /// </summary>
+    public static AnnualReportDraftDetails SaveDraft(OrganizationState state, SaveAnnualReportDraft command,
+        DateOnly today, EventStamp stamp)
+    {
+        OrganizationRules.EnsureActive(state);
+        EnsureReportYear(command.Year);
+        if (command.Year < FirstReportYear(state) || command.Year > today.Year)
+        {
+            throw DomainException.Violation("annual-report-draft-year",
+                $"A report is drafted for a year from {FirstReportYear(state)} (founding) to {today.Year}; not {command.Year}.");
+        }
+
+        if (Report(state, command.Year) is not null)
+        {
+            throw DomainException.Conflict("annual-report-already-filed",
+                $"The report for {command.Year} has been filed; correct it instead of drafting it again.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Form) || command.Form.Length > AnnualReportDraftDetails.MaxFormLength)
+        {
+            throw DomainException.Invalid("text-too-long", "body",
+                $"A draft is a report form of up to {AnnualReportDraftDetails.MaxFormLength} characters.");
+        }
+
+        var previous = state.Drafts.FirstOrDefault(d => d.Year == command.Year);
+        var draft = new AnnualReportDraftDetails(command.Year, command.Form, (previous?.Revision ?? 0) + 1, today,
+            stamp.At, stamp.By, command.SavedAs);
+        state.Drafts.RemoveAll(d => d.Year == command.Year);
+        state.Drafts.Add(draft);
+        state.Drafts.Sort((a, b) => a.Year.CompareTo(b.Year));
+        return draft;
+    }
+
+    public static AnnualReportDraftDetails Draft(OrganizationState state, int year) =>
+        state.Drafts.FirstOrDefault(d => d.Year == year) ?? throw DomainException.NotFound(
+            "annual-report-draft-not-found", $"No draft of the {year} report of {state.Uscc} is saved.");
 
     public static AnnualReportRecord Correct(OrganizationState state, CorrectAnnualReport command, DateOnly today,
         EventStamp stamp, CharityRatios? ratios = null)

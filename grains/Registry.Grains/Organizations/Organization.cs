@@ -164,6 +164,11 @@ public sealed class Organization
         return (AnnualCycle.File(State, command, late, today, stamp, ratios), late);
     }
 
+    public AnnualReportDraftDetails SaveAnnualReportDraft(SaveAnnualReportDraft command, DateOnly today,
+        EventStamp stamp) => AnnualCycle.SaveDraft(State, command, today, stamp);
+
+    public AnnualReportDraftDetails AnnualReportDraft(int year) => AnnualCycle.Draft(State, year);
+
     public AnnualReportRecord CorrectAnnualReport(CorrectAnnualReport command, DateOnly today, EventStamp stamp) =>
         AnnualCycle.Correct(State, command, today, stamp, AnnualReportRules.Ratios(State.Kind, command.Content, charity));
 

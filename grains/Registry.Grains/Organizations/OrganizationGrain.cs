@@ -211,6 +211,21 @@ public sealed class OrganizationGrain(
         return OrganizationViews.Report(State, report);
     }
 
+    public async Task<AnnualReportDraftDetails> SaveAnnualReportDraftAsync(SaveAnnualReportDraft command)
+    {
+        EnsureExists();
+        await ApplyDueDeadlinesAsync();
+        var draft = Aggregate.SaveAnnualReportDraft(command, clock.Today, Stamp());
+        await WriteAsync("save-annual-report-draft", $"draft {command.Year} revision {draft.Revision}");
+        return draft;
+    }
+
+    public Task<AnnualReportDraftDetails> GetAnnualReportDraftAsync(int year)
+    {
+        EnsureExists();
+        return Task.FromResult(Aggregate.AnnualReportDraft(year));
+    }
+
     public async Task<AnnualReportDetails> CorrectAnnualReportAsync(CorrectAnnualReport command)
     {
         EnsureExists();

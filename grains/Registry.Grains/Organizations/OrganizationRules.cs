@@ -194,15 +194,18 @@ public static class OrganizationRules
         if (state.Status == OrganizationStatus.Deregistered)
         {
             throw DomainException.Conflict("organization-deregistered",
-                $"Organization {state.Uscc} was deregistered on {state.DeregisteredOn:yyyy-MM-dd}; its record is read-only.");
+                $"Organization {state.Uscc} was deregistered{On(state.DeregisteredOn)}; its record is read-only.");
         }
 
         if (state.Status == OrganizationStatus.Revoked)
         {
             throw DomainException.Conflict("organization-revoked",
-                $"The registration of {state.Uscc} was revoked on {state.RevokedOn:yyyy-MM-dd}; its record is read-only.");
+                $"The registration of {state.Uscc} was revoked{On(state.RevokedOn)}; its record is read-only.");
         }
     }
+
+    // A record entered from the existing register may carry its status without the date (not in the source).
+    private static string On(DateOnly? date) => date is { } known ? $" on {known:yyyy-MM-dd}" : " (date not recorded)";
 
     /// <summary>
     /// Refuses a value naming no member of <typeparamref name="T"/>: the API's JSON enum converter also reads numbers,

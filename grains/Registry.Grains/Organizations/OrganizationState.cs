@@ -45,6 +45,9 @@ public sealed class OrganizationState
 
     public List<AnnualReportRecord> Reports { get; set; } = [];
 
+    /// <summary>Unsubmitted report drafts, one per year at most; removed when the year's report is filed.</summary>
+    public List<AnnualReportDraftDetails> Drafts { get; set; } = [];
+
     public List<ListEntry> ListEntries { get; set; } = [];
 
     /// <summary>

@@ -81,7 +81,10 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Not "Production": production accepts only an OpenID Connect authority's keys and refuses to start without
+        // one, so the tokens this run signs could not be used. Nothing else production changes (HSTS, Swagger) is on
+        // a measured path.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

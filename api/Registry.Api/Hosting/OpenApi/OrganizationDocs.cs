@@ -88,6 +88,20 @@ internal static class OrganizationDocs
                 "grade-format", "grade-requires-active-organization", "text-too-long", "text-malformed",
                 "text-forbidden-character", "person-name-format", "organization-already-registered",
                 "organization-name-taken"),
+            ["SaveAnnualReportDraft"] = Op("Saves (or replaces) the draft of the year's report, by the " +
+                "organization itself or its registrar: the body is a filing body as far as it is filled in, kept " +
+                "unchecked (not public, not in the history) until submitted. Refused once the year's report is " +
+                "filed. 200 with the draft and its revision.",
+                [.. Code, "annual-report-draft-year", "annual-report-already-filed", "text-too-long",
+                    "organization-deregistered", "organization-revoked", "value-out-of-range", "organization-acts-for-itself"]),
+            ["GetAnnualReportDraft"] = Op("The saved draft of the year's report (the organization itself or its " +
+                "registrar).", [.. Code, "annual-report-draft-not-found", "value-out-of-range", "organization-acts-for-itself"]),
+            ["SubmitAnnualReportDraft"] = Op("Files the saved draft as the year's report, checked exactly as a " +
+                "filing (a field still missing is a 400 naming it; the window and the accounting identities are " +
+                "422s naming them); the draft is removed when the report is stored. 201 with the report.",
+                [.. Code, "annual-report-draft-not-found", "field-required", "annual-report-window",
+                    "annual-report-already-filed", "annual-report-year-before-founding", "value-out-of-range",
+                    "organization-acts-for-itself", .. Content]),
             ["EvaluateGrade"] = Op("Records the evaluation grade (评估等级, 1A to 5A); refused while listed or " +
                 "after a failed inspection.", [.. Code, "grade-format", "grade-while-listed",
                     "grade-after-failed-inspection", "organization-deregistered"]),
@@ -144,6 +158,10 @@ internal static class OrganizationDocs
             [typeof(ListRemovalRequest)] = Body(_ => new ListRemovalRequest(OrganizationList.Abnormal,
                 "已在登记住所恢复联系"), "list", "ground"),
             [typeof(GradeRequest)] = Body(_ => new GradeRequest("3A", "年度评估"), "grade"),
+            [typeof(SubmitDraftRequest)] = Body(_ => new SubmitDraftRequest(null)),
+            [typeof(AnnualReportDraftRequest)] = Body(_ => new AnnualReportDraftRequest("社区志愿服务48次（草稿）", null,
+                PartyOrganizationStatus.Joint, null, null, null, ExampleGovernance, ExampleBalanceSheet, null, null,
+                null, null, null, null, null)),
         },
         RawBodies = new Dictionary<string, Func<ExampleValues, object>>
         {

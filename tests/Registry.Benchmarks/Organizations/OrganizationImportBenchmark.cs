@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Registry.Abstractions.Organizations;
+
+namespace Registry.Benchmarks.Organizations;
+
+/// <summary>
+/// The national register entered by the CSV import, then searched at that scale. Writes N rows (default 900,000) of
+/// synthetic test data to a temporary file: codes with check characters computed per GB 32100-2015 over the real
+/// county codes of the official list, organization names made of a real township's name and a common purpose,
+/// people's names composed from common surnames and given-name characters, registration dates before the earliest
+/// shipped edition (so every county code counts as in force then). Posts the file as one streamed request to the API
+/// as a real process (embedded silo, durable SQLite), then a re-run of the same file (idempotence: nothing stored
+/// twice), then searches by name fragment, code, legal representative, office with the offices below it, and kind
+/// with status. Options: --count N, --searches S (default 300), --concurrency C for searches (default 8).
+/// </summary>
+public sealed class OrganizationImportBenchmark : IBenchmark
+{
+    private static readonly string[] Purposes =
+    [
+        "书法家协会", "摄影家协会", "老年人体育协会", "志愿者协会", "个体劳动者协会", "慈善协会", "残疾人福利协会",
+        "青少年足球协会", "象棋协会", "诗词学会", "养蜂协会", "茶文化研究会", "民间文艺家协会", "乡村旅游协会",
+        "科学技术普及协会", "社会工作协会", "家庭教育研究会", "中医药学会", "门球协会", "钓鱼协会", "登山协会",
+        "太极拳协会", "商会", "红白理事会",
+    ];
+
+    private static readonly string[] Surnames =
+        ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
+         "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"];
+
+    private const string GivenCharacters = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国文志";
+
+    public string Name => "organizations-import";
+
+    public string Description => "import N organizations from a CSV register through HTTP, then search them (real API process)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var count = Option(args, "--count", 900_000);
+        var searches = Option(args, "--searches", 300);
+        var concurrency = Option(args, "--concurrency", 8);
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, " +
+            $"{RuntimeInformation.FrameworkDescription}; date {DateTime.UtcNow:yyyy-MM-dd}");
+
+        var townships = Townships();
+        var file = Path.Combine(Path.GetTempPath(), $"registry-register-{Guid.NewGuid():N}.csv");
+        var rows = new List<(string Uscc, string Office, string Name, string Person)>(count);
+        await using (var writer = new StreamWriter(file, false, new UTF8Encoding(false)))
+        {
+            await writer.WriteLineAsync("code,name,kind,office,registeredOn,legalRepresentative,status,grade");
+            for (var i = 0; i < count; i++)
+            {
+                var (county, township) = townships[i % townships.Count];
+                var kind = (OrganizationKind)(i % 3 + 1);
+                var first17 = "5" + UnifiedSocialCreditCode.KindDigit(kind) + county + OrganizationCode(i);
+                var uscc = first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+                var name = township + Purposes[i / townships.Count % Purposes.Length];
+                var person = Surnames[i % Surnames.Length] + GivenCharacters[i / Surnames.Length % GivenCharacters.Length] +
+                    GivenCharacters[i / (Surnames.Length * GivenCharacters.Length) % GivenCharacters.Length];
+                var status = (i % 100) switch { < 90 => "active", < 97 => "deregistered", _ => "revoked" };
+                var grade = status == "active" && i % 10 == 0 ? $"{i / 10 % 5 + 1}A" : "";
+                var registeredOn = new DateOnly(1995, 1, 1).AddDays(i * 7919 % 8000);
+                await writer.WriteLineAsync(
+                    $"{uscc},{name},{Terms(kind)},{county},{registeredOn:yyyy-MM-dd},{person},{status},{grade}");
+                rows.Add((uscc, county, name, person));
+            }
+        }
+
+        Console.WriteLine($"{count} rows written to {file} ({new FileInfo(file).Length / 1024 / 1024} MiB), " +
+            $"{townships.Count} townships of {townships.Select(t => t.County).Distinct().Count()} counties");
+        try
+        {
+            await using var api = await BenchmarkApiProcess.StartAsync([], cancellationToken);
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(concurrency, 2) })
+            {
+                BaseAddress = api.Address,
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            var registrar = new AuthenticationHeaderValue("Bearer", api.Token("benchmark-registrar",
+                ["registrar.organizations"], new Dictionary<string, string> { ["office"] = "100000" }));
+
+            var first = await ImportAsync(http, registrar, file, "import", cancellationToken);
+            var rerun = await ImportAsync(http, registrar, file, "re-run", cancellationToken);
+
+            var random = new Random(2026);
+            var byName = await ClosedLoop.MeasureAsync("search by name fragment", searches, concurrency, async _ =>
+                await OkAsync(http, $"name={Uri.EscapeDataString(rows[random.Next(count)].Name[..^2])}", cancellationToken),
+                cancellationToken);
+            var byCode = await ClosedLoop.MeasureAsync("search by code", searches, concurrency, async _ =>
+                await OkAsync(http, $"uscc={rows[random.Next(count)].Uscc}", cancellationToken), cancellationToken);
+            var byPerson = await ClosedLoop.MeasureAsync("search by legal representative", searches, concurrency,
+                async _ => await OkAsync(http,
+                    $"legalRepresentative={Uri.EscapeDataString(rows[random.Next(count)].Person)}", cancellationToken),
+                cancellationToken);
+            var byOffice = await ClosedLoop.MeasureAsync("search by office with those below", searches, concurrency,
+                async _ => await OkAsync(http, $"registeringOffice={rows[random.Next(count)].Office[..4]}00",
+                    cancellationToken), cancellationToken);
+            var byKind = await ClosedLoop.MeasureAsync("search by kind and status", searches, concurrency, async i =>
+                await OkAsync(http, $"kind={Terms((OrganizationKind)(i % 3 + 1))}&status=revoked", cancellationToken),
+                cancellationToken);
+
+            Console.WriteLine();
+            Console.WriteLine("| import | rows | imported | already stored | rejected | wall s | rows/s |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
+            foreach (var run in new[] { first, rerun })
+            {
+                Console.WriteLine($"| {run.Label} | {run.Rows:N0} | {run.Imported:N0} | {run.AlreadyStored:N0} | " +
+                    $"{run.Rejected:N0} | {run.Seconds:F1} | {run.Rows / run.Seconds:N0} |");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| search | requests | errors | wall s | requests/s | p50 ms | p99 ms | max ms |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            var phases = new[] { byName, byCode, byPerson, byOffice, byKind };
+            foreach (var result in phases)
+            {
+                Console.WriteLine($"| {result.Phase} | {result.Requests:N0} | {result.Errors} | {result.Seconds:F1} | " +
+                    $"{result.PerSecond:N0} | {result.P50:F1} | {result.P99:F1} | {result.Max:F1} |");
+            }
+
+            var complete = first.Imported + first.Rejected == count && rerun.Imported == 0
+                && rerun.AlreadyStored == first.Imported;
+            Console.WriteLine(complete
+                ? "import complete; the re-run stored nothing twice"
+                : "import INCOMPLETE or the re-run stored rows again");
+            return complete && phases.All(p => p.Errors == 0) ? 0 : 1;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed record ImportRun(string Label, long Rows, long Imported, long AlreadyStored, long Rejected,
+        double Seconds);
+
+    private static async Task<ImportRun> ImportAsync(HttpClient http, AuthenticationHeaderValue registrar, string file,
+        string label, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(file);
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            $"/api/organizations/imports?source={Uri.EscapeDataString(Path.GetFileName(file))}")
+        {
+            Content = new StreamContent(stream) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } },
+        };
+        request.Headers.Authorization = registrar;
+        var clock = Stopwatch.StartNew();
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{label}: {(int)response.StatusCode} {body}");
+        }
+
+        var report = JsonDocument.Parse(body).RootElement;
+        foreach (var rule in report.GetProperty("rejectedByRule").EnumerateObject())
+        {
+            Console.WriteLine($"  {label}: rejected {rule.Value} by {rule.Name}");
+        }
+
+        return new ImportRun(label, report.GetProperty("rows").GetInt64(), report.GetProperty("imported").GetInt64(),
+            report.GetProperty("alreadyStored").GetInt64(), report.GetProperty("rejected").GetInt64(), seconds);
+    }
+
+    private static async Task<bool> OkAsync(HttpClient http, string query, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"/api/organizations?{query}", cancellationToken);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    private static string Terms(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.SocialAssociation => "social-association",
+        OrganizationKind.PrivateNonEnterprise => "private-non-enterprise",
+        _ => "foundation",
+    };
+
+    /// <summary>Every township of the official list with its county, in list order.</summary>
+    private static IReadOnlyList<(string County, string Township)> Townships()
+    {
+        var file = Path.Combine(BenchmarkApiProcess.OutputDirectory, "ReferenceData", "divisions",
+            "divisions-2023-streets.csv");
+        return File.ReadLines(file)
+            .Skip(1)
+            .Select(line => line.Split(','))
+            .Select(fields => (fields[2], fields[1].Trim('"')))
+            .ToList();
+    }
+
+    /// <summary>Nine characters of the code's set encoding the serial (positions 9-17).</summary>
+    private static string OrganizationCode(int value)
+    {
+        var chars = new char[9];
+        for (var i = 8; i >= 0; i--)
+        {
+            chars[i] = UnifiedSocialCreditCode.Alphabet[value % UnifiedSocialCreditCode.Alphabet.Length];
+            value /= UnifiedSocialCreditCode.Alphabet.Length;
+        }
+
+        return new string(chars);
+    }
+
+    private static int Option(IReadOnlyList<string> args, string name, int fallback)
+    {
+        var index = args.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
