@@ -33,6 +33,13 @@ public static class MarriageEndpoints
             .WithSummary("Register a marriage; 201 with the record id and the J certificate number")
             .ProducesChangeProblems();
 
+        group.MapPost("/marriages/archive-entries", EnterArchivedMarriage)
+            .RequireOffice(OfficeTargets.AnyOffice)
+            .WithName(nameof(EnterArchivedMarriage))
+            .WithSummary("Enter a marriage from the archive (补录) with its original number, date and office; " +
+                "idempotent by certificate number")
+            .ProducesChangeProblems();
+
         group.MapGet("/marriages/{id}", GetMarriage)
             .WithName(nameof(GetMarriage))
             .WithSummary("A marriage record with certificates, divorce applications and history (access is logged)")
@@ -90,6 +97,40 @@ public static class MarriageEndpoints
         var registration = await grains.Get<IMarriageGrain>(MarriageId.New(clock.Now)).RegisterAsync(command);
         return TypedResults.Created($"/api/marriages/{registration.MarriageId}",
             MarriageRegistrationResponse.From(registration));
+    }
+
+    public static async Task<Created<MarriageRegistrationResponse>> EnterArchivedMarriage(
+        ArchiveEntryRequest request, IGrainFactory grains, BureauClock clock)
+    {
+        var today = clock.Today;
+        var checks = new RequestChecks()
+            .Required("certificateNumber", request.CertificateNumber)
+            .Required("registeredOn", request.RegisteredOn)
+            .Required("source", request.Source)
+            .Required("source.volume", request.Source?.Volume)
+            .Required("source.page", request.Source?.Page)
+            .Office("office", request.Office);
+        foreach (var (field, party) in new[] { ("partyA", request.PartyA), ("partyB", request.PartyB) })
+        {
+            checks.Required(field, party);
+            if (party is not null)
+            {
+                checks.Required(field + ".idNumber", party.IdNumber)
+                    .Required(field + ".name", party.Name)
+                    .Required(field + ".nationality", party.Nationality)
+                    .Document(field + ".idNumber", party.DocumentType, party.IdNumber, party.Country, today,
+                        field + ".country");
+            }
+        }
+
+        checks.ThrowIfAny();
+        var number = request.CertificateNumber!.Trim();
+        var command = new EnterArchivedMarriage(request.Office!, number, request.RegisteredOn!.Value,
+            ToParty(request.PartyA!), ToParty(request.PartyB!),
+            new ArchiveSource(request.Source!.Volume!, request.Source.Page!));
+        var entered = await grains.Get<IMarriageGrain>(MarriageId.FromArchive(number)).EnterFromArchiveAsync(command);
+        return TypedResults.Created($"/api/marriages/{entered.MarriageId}",
+            MarriageRegistrationResponse.From(entered));
     }
 
     public static async Task<Ok<MarriageResponse>> GetMarriage(string id, IGrainFactory grains)
