@@ -107,4 +107,57 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("person-already-married", (await Json(response)).GetProperty("rule").GetString());
     }
+
+    [Fact]
+    public async Task CsvImport_StoresGoodLinesReportsRejectedOnesAndIsIdempotent()
+    {
+        var man = MarriageApiFixture.Born(new DateOnly(1978, 1, 2), Sex.Male);
+        var woman = MarriageApiFixture.Born(new DateOnly(1979, 2, 3), Sex.Female);
+        var foreigner = "E" + Interlocked.Increment(ref serial).ToString("00000000", System.Globalization.CultureInfo.InvariantCulture);
+        var good = NextNumber(Laiwu, 2011);
+        var foreign = NextNumber("370000", 2012);
+        var badCheck = NextNumber(Laiwu, 2012);
+        var gone = NextNumber(Laiwu, 2022);
+        var header = "certificateNumber,registeredOn,office,volume,page,aDocumentType,aNumber,aCountry,aSex," +
+            "aBirthDate,aName,aNationality,bDocumentType,bNumber,bCountry,bSex,bBirthDate,bName,bNationality";
+        var lines = new[]
+        {
+            header,
+            $"{good},2011-04-08,{Laiwu},2011-婚-01,12,,{Fifteen(man)},,,,王强,中国,,{Fifteen(woman)},,,,刘芳,中国",
+            $"{foreign},2012-06-01,370000,2012-涉外-01,3,,{MarriageApiFixture.Man()},,,,\"赵,刚\",中国," +
+                $"passport,{foreigner},USA,female,1985-07-07,Jane Roe,美国",
+            $"{badCheck},2012-01-01,{Laiwu},2012-婚-01,1,,{MarriageApiFixture.Corrupted(MarriageApiFixture.Man())}," +
+                ",,,王强,中国,,{MarriageApiFixture.Woman()},,,,刘芳,中国",
+            $"{gone},2022-01-01,{Laiwu},2022-婚-01,1,,{MarriageApiFixture.Man()},,,,王强,中国,," +
+                $"{MarriageApiFixture.Woman()},,,,刘芳,中国",
+            "not,enough,fields",
+        };
+        var csv = string.Join("\n", lines) + "\n";
+
+        async Task<JsonElement> ImportAsync()
+        {
+            using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+            var response = await Registrar.PostAsync("/api/marriages/archive-imports", content);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return await Json(response);
+        }
+
+        foreach (var report in new[] { await ImportAsync(), await ImportAsync() })
+        {
+            Assert.Equal(5, report.GetProperty("lines").GetInt32());
+            Assert.Equal(2, report.GetProperty("stored").GetInt32());
+            var rejected = report.GetProperty("rejected").EnumerateArray()
+                .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("rule").GetString())).ToList();
+            Assert.Equal([(4, "id-number-check-character"), (5, "division-not-in-force"), (6, "csv-columns")],
+                rejected);
+        }
+
+        var status = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/persons/{man}/marital-status"))
+            .RootElement;
+        Assert.Equal("married", status.GetProperty("status").GetString());
+        Assert.Equal(1, status.GetProperty("records").GetArrayLength());
+        var hers = JsonDocument.Parse(await fixture.Registrar.GetStringAsync(
+            $"/api/persons/{Uri.EscapeDataString("passport:USA:" + foreigner)}/marital-status")).RootElement;
+        Assert.Equal("married", hers.GetProperty("status").GetString());
+    }
 }

@@ -52,6 +52,12 @@ internal static class MarriageDocs
                     "person-declared-dead", "person-deceased", "same-person", "parties-not-opposite-sex",
                     "document-data-mismatch", "registration-in-progress", "registration-interrupted",
                     "marriage-id-taken", "person-link-cycle", "field-too-long"]),
+            ["ImportArchivedMarriages"] = Op("Imports records from the archive as CSV (text/csv, UTF-8): a header " +
+                "line certificateNumber,registeredOn,office,volume,page, then for party A and B each " +
+                "documentType,number,country,sex,birthDate,name,nationality. Each line is entered as by " +
+                "POST /api/marriages/archive-entries, one after the other; a refused line is reported with its rule " +
+                "and the import goes on. Idempotent: lines already entered count as stored again. At most 50,000 " +
+                "lines a request.", ["csv-header"]),
             ["GetMarriage"] = Op("A marriage record with its certificates, divorce applications and history; the " +
                 "read is written to the access log first.", Marriage),
             ["ReplaceCertificate"] = Op("Replaces a party's certificate (BJ, or BL after a divorce); the old " +
@@ -142,6 +148,14 @@ internal static class MarriageDocs
             [typeof(RecordDeathRequest)] = Body(x => new RecordDeathRequest(x.Woman, DateOnly.Parse(ExampleValues.Date(-5)),
                     DeathProof.DeathCertificate, "医学死亡证明 " + x.County + "-0001", x.CountyName + "人民医院"),
                 "party", "diedOn", "proof", "proofReference", "issuedBy"),
+        },
+        RawBodies = new Dictionary<string, Func<ExampleValues, object>>
+        {
+            ["ImportArchivedMarriages"] = x =>
+                "certificateNumber,registeredOn,office,volume,page,aDocumentType,aNumber,aCountry,aSex,aBirthDate," +
+                "aName,aNationality,bDocumentType,bNumber,bCountry,bSex,bBirthDate,bName,bNationality\n" +
+                $"J{x.County}-2010-000123,2010-05-20,{x.County},2010-婚-03,57,,{x.Man},,,,张伟,中国,,{x.Woman},,,," +
+                "李娜,中国\n",
         },
     };
 }
