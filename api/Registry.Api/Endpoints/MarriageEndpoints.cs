@@ -33,6 +33,21 @@ public static class MarriageEndpoints
             .WithSummary("Register a marriage; 201 with the record id and the J certificate number")
             .ProducesChangeProblems();
 
+        group.MapPost("/marriages/archive-entries", EnterArchivedMarriage)
+            .RequireOffice(OfficeTargets.AnyOffice)
+            .WithName(nameof(EnterArchivedMarriage))
+            .WithSummary("Enter a marriage from the archive (补录) with its original number, date and office; " +
+                "idempotent by certificate number")
+            .ProducesChangeProblems();
+
+        group.MapPost("/marriages/archive-imports", ImportArchivedMarriages)
+            .RequireOffice(OfficeTargets.AnyOffice)
+            .WithName(nameof(ImportArchivedMarriages))
+            .WithSummary("Import archive records from CSV, line by line; idempotent by certificate number; answers " +
+                "the report of stored and rejected lines")
+            .Accepts<string>("text/csv")
+            .ProducesChangeProblems();
+
         group.MapGet("/marriages/{id}", GetMarriage)
             .WithName(nameof(GetMarriage))
             .WithSummary("A marriage record with certificates, divorce applications and history (access is logged)")
@@ -65,6 +80,8 @@ public static class MarriageEndpoints
         return routes;
     }
 
+    public const int MaxArchiveImportLines = 50_000;
+
     public static async Task<Created<MarriageRegistrationResponse>> RegisterMarriage(RegisterMarriageRequest request,
         IGrainFactory grains, BureauClock clock)
     {
@@ -90,6 +107,99 @@ public static class MarriageEndpoints
         var registration = await grains.Get<IMarriageGrain>(MarriageId.New(clock.Now)).RegisterAsync(command);
         return TypedResults.Created($"/api/marriages/{registration.MarriageId}",
             MarriageRegistrationResponse.From(registration));
+    }
+
+    public static async Task<Created<MarriageRegistrationResponse>> EnterArchivedMarriage(
+        ArchiveEntryRequest request, IGrainFactory grains, BureauClock clock)
+    {
+        var today = clock.Today;
+        var checks = new RequestChecks()
+            .Required("certificateNumber", request.CertificateNumber)
+            .Required("registeredOn", request.RegisteredOn)
+            .Required("source", request.Source)
+            .Required("source.volume", request.Source?.Volume)
+            .Required("source.page", request.Source?.Page)
+            .Office("office", request.Office);
+        foreach (var (field, party) in new[] { ("partyA", request.PartyA), ("partyB", request.PartyB) })
+        {
+            checks.Required(field, party);
+            if (party is not null)
+            {
+                checks.Required(field + ".idNumber", party.IdNumber)
+                    .Required(field + ".name", party.Name)
+                    .Required(field + ".nationality", party.Nationality)
+                    .Document(field + ".idNumber", party.DocumentType, party.IdNumber, party.Country, today,
+                        field + ".country");
+            }
+        }
+
+        checks.ThrowIfAny();
+        var number = request.CertificateNumber!.Trim();
+        var command = new EnterArchivedMarriage(request.Office!, number, request.RegisteredOn!.Value,
+            ToParty(request.PartyA!), ToParty(request.PartyB!),
+            new ArchiveSource(request.Source!.Volume!, request.Source.Page!));
+        var entered = await grains.Get<IMarriageGrain>(MarriageId.FromArchive(number)).EnterFromArchiveAsync(command);
+        return TypedResults.Created($"/api/marriages/{entered.MarriageId}",
+            MarriageRegistrationResponse.From(entered));
+    }
+
+    public static async Task<Ok<ArchiveImportResponse>> ImportArchivedMarriages(HttpRequest request,
+        IGrainFactory grains, ILogger<ArchiveImportResponse> logger)
+    {
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var header = await reader.ReadLineAsync();
+        if (header is null || !header.Split(',').Select(h => h.Trim()).SequenceEqual(ArchiveCsv.Columns))
+        {
+            new RequestChecks().Fail("body", "csv-header",
+                $"The first line names the columns: {string.Join(',', ArchiveCsv.Columns)}.").ThrowIfAny();
+        }
+
+        var lineNumber = 1;
+        var stored = 0;
+        var rejected = new List<ArchiveImportRejectionResponse>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lineNumber++;
+            if (lineNumber > MaxArchiveImportLines + 1)
+            {
+                rejected.Add(new(lineNumber, null, "archive-import-too-long",
+                    $"An import takes at most {MaxArchiveImportLines} lines; import the rest separately."));
+                break;
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var (command, rule, message) = ArchiveCsv.Parse(line);
+            if (command is null)
+            {
+                rejected.Add(new(lineNumber, null, rule, message));
+                continue;
+            }
+
+            try
+            {
+                // One line after the other: two lines naming one person never contend with each other.
+                await grains.Get<IMarriageGrain>(MarriageId.FromArchive(command.CertificateNumber.Trim()))
+                    .EnterFromArchiveAsync(command);
+                stored++;
+            }
+            catch (Abstractions.Errors.DomainException refused)
+            {
+                // A refusal concerns its line only: it goes into the report, the import goes on.
+                rejected.Add(new(lineNumber, command.CertificateNumber, refused.Rule, refused.Message));
+            }
+
+            if (lineNumber % 1_000 == 0)
+            {
+                logger.LogInformation("Archive import: {Lines} lines read, {Stored} stored, {Rejected} rejected",
+                    lineNumber - 1, stored, rejected.Count);
+            }
+        }
+
+        return TypedResults.Ok(new ArchiveImportResponse(lineNumber - 1, stored, rejected));
     }
 
     public static async Task<Ok<MarriageResponse>> GetMarriage(string id, IGrainFactory grains)

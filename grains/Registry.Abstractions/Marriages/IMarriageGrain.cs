@@ -19,6 +19,15 @@ public interface IMarriageGrain : IGrainWithStringKey
     /// </summary>
     Task<MarriageRegistration> RegisterAsync(RegisterMarriage command);
 
+    /// <summary>
+    /// Enters a marriage from the archive under this id (<see cref="MarriageId.FromArchive"/> of its certificate
+    /// number): the parties are held and the record committed exactly as a registration (so it counts for the
+    /// never-twice rule), dated and numbered as the paper record is, and marked as entered from the archive.
+    /// Idempotent: the same entry again answers the stored record; a different one under the same number is
+    /// refused (<c>archive-record-differs</c>).
+    /// </summary>
+    Task<MarriageRegistration> EnterFromArchiveAsync(EnterArchivedMarriage command);
+
     /// <summary>The record, with both parties' data; the read is written to the access log.</summary>
     Task<MarriageDetails> GetAsync();
 

@@ -16,4 +16,9 @@ public sealed record MarriageDetails(
     [property: Id(7)] DateOnly? EndedOn,
     [property: Id(8)] IReadOnlyList<CertificateDetails> Certificates,
     [property: Id(9)] IReadOnlyList<DivorceApplicationDetails> DivorceApplications,
-    [property: Id(10)] IReadOnlyList<MarriageEvent> History);
+    [property: Id(10)] IReadOnlyList<MarriageEvent> History)
+{
+    /// <summary>Set for a record entered from the archive: where its paper record is kept.</summary>
+    [Id(11)]
+    public ArchiveSource? Archive { get; init; }
+}

@@ -35,4 +35,8 @@ public enum MarriageEventKind
     /// <summary>The declaration of death was revoked and the marriage did not revive: the spouse had remarried or
     /// declared they did not want it to (Civil Code art. 51).</summary>
     DeclarationOfDeathRevoked = 14,
+
+    /// <summary>Entered from the archive (补录): a marriage registered before the registry went live, on the
+    /// entry's date, under its original certificate number.</summary>
+    EnteredFromArchive = 15,
 }

@@ -60,6 +60,43 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         AddEvent(MarriageEventKind.Registered, today, command.Office, certificateNumber, null, null, null, null);
     }
 
+    /// <summary>Writes a record entered from the archive (checked by <see cref="MarriageRules.ParseArchiveEntry"/>,
+    /// both persons reserved) into the empty state: dated, numbered and placed as the paper record is, marked with its
+    /// source.</summary>
+    public void EnterFromArchive(EnterArchivedMarriage command, PartyIdentity a, PartyIdentity b)
+    {
+        var number = command.CertificateNumber.Trim();
+        state.Record = MarriageRecordStatus.Registered;
+        state.Office = command.Office;
+        state.RegisteredOn = command.RegisteredOn;
+        state.PartyA = ToRecord(command.PartyA, a);
+        state.PartyB = ToRecord(command.PartyB, b);
+        state.Status = MarriageStatus.InForce;
+        state.Archive = new ArchiveSource(command.Source.Volume.Trim(), command.Source.Page.Trim());
+        state.Certificates =
+        [
+            NewCertificate(number, CertificateKind.Marriage, a.Number, command.Office),
+            NewCertificate(number, CertificateKind.Marriage, b.Number, command.Office),
+        ];
+        foreach (var certificate in state.Certificates)
+        {
+            certificate.IssuedOn = command.RegisteredOn;
+        }
+
+        AddEvent(MarriageEventKind.EnteredFromArchive, command.RegisteredOn, command.Office, number, null, null, null,
+            $"entered from the archive: volume {state.Archive.Volume}, page {state.Archive.Page}");
+    }
+
+    /// <summary>True when <paramref name="command"/> is the archive entry this record already holds (the same
+    /// number, date, office and documents), so entering it again changes nothing.</summary>
+    public bool HoldsArchiveEntry(EnterArchivedMarriage command, PartyIdentity a, PartyIdentity b) =>
+        state.Archive is not null
+        && MarriageCertificateNumber == command.CertificateNumber.Trim()
+        && state.RegisteredOn == command.RegisteredOn
+        && state.Office == command.Office
+        && state.PartyA.IdNumber == a.Number
+        && state.PartyB.IdNumber == b.Number;
+
     /// <summary>Marks every open application whose last day to appear has passed as deemed withdrawn (Civil Code
     /// art. 1077); returns how many.</summary>
     public int ApplyLapses()
@@ -427,7 +464,10 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
             ToDetails(state.PartyA), ToDetails(state.PartyB), state.EndedOn,
             state.Certificates.Select(ToDetails).ToList(),
             state.Applications.Select(ToDetails).ToList(),
-            state.Events.ToList());
+            state.Events.ToList())
+        {
+            Archive = state.Archive,
+        };
 
     public MarriageSummary ToSummary()
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Marriages;
@@ -149,6 +150,93 @@ public sealed class MarriageGrain(
             // abort, which such a late write then fails its ETag check against. Found stored instead, the
             // registration happened; neither known, the reservations stay and resolve through
             // GetRegistrationOutcomeAsync on a fresh activation.
+            if (!recordWriteStarted || await TryStoreAbortAsync())
+            {
+                await ReleaseAsync(reserved, error);
+            }
+            else if (!recordDurable)
+            {
+                DeactivateOnIdle();
+            }
+
+            throw;
+        }
+        finally
+        {
+            registering = false;
+        }
+    }
+
+    public async Task<MarriageRegistration> EnterFromArchiveAsync(EnterArchivedMarriage command)
+    {
+        var today = clock.Today;
+        var (a, b) = MarriageRules.ParseArchiveEntry(command, today);
+        var number = command.CertificateNumber.Trim();
+        if (Id != MarriageId.FromArchive(number))
+        {
+            throw DomainException.Invalid("archive-record-id", "certificateNumber",
+                "A record from the archive is entered under the id its certificate number gives.");
+        }
+
+        if (State.Record == MarriageRecordStatus.Registered && recordDurable)
+        {
+            return Aggregate().HoldsArchiveEntry(command, a, b)
+                ? new MarriageRegistration(Id, number, State.Office, State.RegisteredOn)
+                : throw DomainException.Conflict("archive-record-differs",
+                    $"Certificate {number} is already entered from the archive with other data; a correction of " +
+                    "the record is a court judgment or a new entry in its history, not a second entry.");
+        }
+
+        // An earlier entry of the same record that was cut short (stored as aborted) may be tried again: the id is
+        // the record's, and the abort only has to stop that earlier attempt's late write, which its ETag check does.
+        if (registering || abortWrite is { IsCompleted: false } || State.Record == MarriageRecordStatus.Registered)
+        {
+            throw DomainException.Conflict("marriage-id-taken",
+                $"An entry of certificate {number} is in progress at this moment; try again.");
+        }
+
+        registering = true;
+        var reserved = new List<IPersonGrain>(2);
+        var recordWriteStarted = false;
+        try
+        {
+            // The office as it was on the registration date (it may since have been renamed, merged or abolished).
+            var lineage = await grains.EnsureInForceAsync(command.Office, command.RegisteredOn);
+            if (lineage[0].Level is not (DivisionLevel.County or DivisionLevel.Prefecture or DivisionLevel.Province))
+            {
+                throw DomainException.Violation("office-level",
+                    $"Division {command.Office} was a {lineage[0].Level.ToString().ToLowerInvariant()} on " +
+                    $"{command.RegisteredOn:yyyy-MM-dd}; marriages were registered by county-, city- and " +
+                    "province-level offices.");
+            }
+
+            // The number is claimed first: a number another record holds is refused before anyone is held.
+            await grains.Get<ICertificateIndexGrain>(number).RecordAsync(Id);
+            foreach (var idNumber in new[] { a.Number, b.Number }.Order(StringComparer.Ordinal))
+            {
+                reserved.Add(await HoldPersonAsync(idNumber));
+            }
+
+            if (reserved[0].GetPrimaryKeyString() == reserved[1].GetPrimaryKeyString())
+            {
+                throw DomainException.Violation("same-person",
+                    "The two parties' documents belong to one person (they are linked to the same person record).");
+            }
+
+            await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id));
+            State.Id = Id;
+            Aggregate(today).EnterFromArchive(command, a, b);
+            recordWriteStarted = true;
+            await state.WriteAuditedAsync("enter-marriage-from-archive",
+                $"volume {command.Source.Volume}, page {command.Source.Page}");
+            recordDurable = true;
+            abortDurable = false;
+            DeactivateOnIdle();
+            return new MarriageRegistration(Id, number, command.Office, command.RegisteredOn);
+        }
+        catch (Exception error) when (reserved.Count > 0)
+        {
+            // As in RegisterAsync: the persons are released only over a stored abort.
             if (!recordWriteStarted || await TryStoreAbortAsync())
             {
                 await ReleaseAsync(reserved, error);

@@ -106,6 +106,58 @@ public static class MarriageRules
         return trimmed;
     }
 
+    public const int MaxArchiveNumberLength = 40;
+
+    /// <summary>
+    /// Checks a record entered from the archive and parses its parties' documents (as recorded then; 15-digit
+    /// resident ID numbers converted). The paper record is what happened, so the rules of the day it was made are not
+    /// judged again (the legal ages were 20 and 18 under the 1950 Marriage Law): only what makes it not a marriage
+    /// record at all is refused: a date after today or before a party was born, the same document twice, two
+    /// parties of the same sex, no certificate number or archive reference.
+    /// </summary>
+    public static (PartyIdentity A, PartyIdentity B) ParseArchiveEntry(EnterArchivedMarriage command, DateOnly today)
+    {
+        var number = RequireText(command.CertificateNumber, "certificateNumber", MaxArchiveNumberLength);
+        if (number.Any(c => !(char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-')))
+        {
+            throw DomainException.Invalid("archive-certificate-number-format", "certificateNumber",
+                "An original certificate number is written with upper-case letters, digits and '-' as on the " +
+                "paper record.");
+        }
+
+        RequireText(command.Source?.Volume, "source.volume", MaxNameLength);
+        RequireText(command.Source?.Page, "source.page", MaxNameLength);
+        if (command.RegisteredOn > today)
+        {
+            throw DomainException.Invalid("registration-date-in-future", "registeredOn",
+                "A record from the archive was registered before today.");
+        }
+
+        var a = ParseParty(command.PartyA, "partyA", today);
+        var b = ParseParty(command.PartyB, "partyB", today);
+        if (a.Number == b.Number)
+        {
+            throw DomainException.Violation("same-person", "Both parties present the same identity document.");
+        }
+
+        if (a.Sex == b.Sex)
+        {
+            throw DomainException.Violation("parties-not-opposite-sex",
+                "A marriage is registered between a man and a woman (Civil Code art. 1046).");
+        }
+
+        foreach (var (party, label) in new[] { (a, "partyA"), (b, "partyB") })
+        {
+            if (party.BirthDate >= command.RegisteredOn)
+            {
+                throw DomainException.Invalid("registration-before-birth", "registeredOn",
+                    $"{label} was born on {party.BirthDate:yyyy-MM-dd}, not before the registration date.");
+            }
+        }
+
+        return (a, b);
+    }
+
     /// <summary>
     /// Only offices the province designates register a marriage in which a party is not a mainland resident (a
     /// resident of Hong Kong, Macao or Taiwan, an overseas Chinese or a foreigner: Marriage Registration Regulations

@@ -40,4 +40,7 @@ public sealed class MarriageState
     public List<PartyCorrection> Corrections { get; set; } = [];
 
     public List<MarriageEvent> Events { get; set; } = [];
+
+    /// <summary>Set when the record was entered from the archive (补录): where the paper record is kept.</summary>
+    public ArchiveSource? Archive { get; set; }
 }

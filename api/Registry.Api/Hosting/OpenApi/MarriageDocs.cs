@@ -40,6 +40,24 @@ internal static class MarriageDocs
                     "parties-not-opposite-sex", "declaration-missing", "both-parties-must-appear",
                     "registration-in-progress", "registration-interrupted", "certificate-serials-exhausted",
                     "field-too-long", "marriage-id-taken"]),
+            ["EnterArchivedMarriage"] = Op("Enters a marriage registered before the registry went live (补录): " +
+                "its original certificate number, date and office (a division code in force on that date, by the " +
+                "division history), the parties' documents as recorded then (15-digit ID numbers converted) and the " +
+                "archive volume and page. The record counts for the never-twice rule and a person's status like any " +
+                "other and is marked as entered from the archive. Idempotent: the same entry again answers 201 with " +
+                "the same record.",
+                [.. IdNumber, "office-code-format", "division-unknown", "division-not-in-force", "office-level",
+                    "archive-certificate-number-format", "certificate-number-taken", "archive-record-differs",
+                    "registration-date-in-future", "registration-before-birth", "person-already-married",
+                    "person-declared-dead", "person-deceased", "same-person", "parties-not-opposite-sex",
+                    "document-data-mismatch", "registration-in-progress", "registration-interrupted",
+                    "marriage-id-taken", "person-link-cycle", "field-too-long"]),
+            ["ImportArchivedMarriages"] = Op("Imports records from the archive as CSV (text/csv, UTF-8): a header " +
+                "line certificateNumber,registeredOn,office,volume,page, then for party A and B each " +
+                "documentType,number,country,sex,birthDate,name,nationality. Each line is entered as by " +
+                "POST /api/marriages/archive-entries, one after the other; a refused line is reported with its rule " +
+                "and the import goes on. Idempotent: lines already entered count as stored again. At most 50,000 " +
+                "lines a request.", ["csv-header"]),
             ["GetMarriage"] = Op("A marriage record with its certificates, divorce applications and history; the " +
                 "read is written to the access log first.", Marriage),
             ["ReplaceCertificate"] = Op("Replaces a party's certificate (BJ, or BL after a divorce); the old " +
@@ -110,6 +128,12 @@ internal static class MarriageDocs
             [typeof(LinkDocumentRequest)] = Body(x => new LinkDocumentRequest(IdentityDocumentType.ResidentId,
                     x.Woman, null, "公安机关出具的身份证号码更正证明", x.County),
                 "documentType", "number", "reason"),
+            [typeof(ArchiveEntryRequest)] = Body(x => new ArchiveEntryRequest("J" + x.County + "-2010-000123",
+                    DateOnly.Parse("2010-05-20"), x.County, new MarriagePartyRequest(x.Man, "张伟", "中国"),
+                    new MarriagePartyRequest(x.Woman, "李娜", "中国"), new ArchiveSourceRequest("2010-婚-03", "57")),
+                "certificateNumber", "registeredOn", "office", "partyA", "partyB", "source"),
+            [typeof(ArchiveSourceRequest)] = Body(x => new ArchiveSourceRequest("2010-婚-03", "57"), "volume",
+                "page"),
             [typeof(ReplaceCertificateRequest)] = Body(x => new ReplaceCertificateRequest(x.Man, x.County),
                 "party"),
             [typeof(RecordJudgmentRequest)] = Body(x => new RecordJudgmentRequest(CourtJudgmentKind.Correction,
@@ -124,6 +148,14 @@ internal static class MarriageDocs
             [typeof(RecordDeathRequest)] = Body(x => new RecordDeathRequest(x.Woman, DateOnly.Parse(ExampleValues.Date(-5)),
                     DeathProof.DeathCertificate, "医学死亡证明 " + x.County + "-0001", x.CountyName + "人民医院"),
                 "party", "diedOn", "proof", "proofReference", "issuedBy"),
+        },
+        RawBodies = new Dictionary<string, Func<ExampleValues, object>>
+        {
+            ["ImportArchivedMarriages"] = x =>
+                "certificateNumber,registeredOn,office,volume,page,aDocumentType,aNumber,aCountry,aSex,aBirthDate," +
+                "aName,aNationality,bDocumentType,bNumber,bCountry,bSex,bBirthDate,bName,bNationality\n" +
+                $"J{x.County}-2010-000123,2010-05-20,{x.County},2010-婚-03,57,,{x.Man},,,,张伟,中国,,{x.Woman},,,," +
+                "李娜,中国\n",
         },
     };
 }

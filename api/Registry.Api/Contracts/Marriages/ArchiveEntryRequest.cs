@@ -1,0 +1,14 @@
+namespace Registry.Api.Contracts.Marriages;
+
+/// <summary>
+/// A marriage entered from the archive (补录): the original certificate number, registration date and office (a
+/// division code in force on that date), the parties with their documents as recorded then (15-digit ID numbers are
+/// accepted and converted), and the source: the archive volume and page.
+/// </summary>
+public sealed record ArchiveEntryRequest(
+    string? CertificateNumber,
+    DateOnly? RegisteredOn,
+    string? Office,
+    MarriagePartyRequest? PartyA,
+    MarriagePartyRequest? PartyB,
+    ArchiveSourceRequest? Source);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
+
+namespace Registry.Api.Endpoints;
+
+/// <summary>
+/// The CSV of a bulk archive import: a header line, then one record a line, columns in this order:
+/// <c>certificateNumber, registeredOn, office, volume, page</c>, then for party A and party B each
+/// <c>documentType, number, country, sex, birthDate, name, nationality</c> (documentType empty: resident ID; country,
+/// sex and birth date empty where the document does not need them). Fields may be quoted ("..." with "" for a quote);
+/// a field cannot span lines.
+/// </summary>
+internal static class ArchiveCsv
+{
+    public static readonly string[] Columns =
+    [
+        "certificateNumber", "registeredOn", "office", "volume", "page",
+        "aDocumentType", "aNumber", "aCountry", "aSex", "aBirthDate", "aName", "aNationality",
+        "bDocumentType", "bNumber", "bCountry", "bSex", "bBirthDate", "bName", "bNationality",
+    ];
+
+    /// <summary>The command of one line, or the rule and message that reject it.</summary>
+    public static (EnterArchivedMarriage? Command, string Rule, string Message) Parse(string line)
+    {
+        var fields = Split(line);
+        if (fields is null || fields.Count != Columns.Length)
+        {
+            return (null, "csv-columns", $"A line has {Columns.Length} fields: {string.Join(',', Columns)}.");
+        }
+
+        if (!DateOnly.TryParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var registeredOn))
+        {
+            return (null, "date-format", "registeredOn is a date YYYY-MM-DD.");
+        }
+
+        var a = Party(fields, 5, out var rule, out var message);
+        if (a is null)
+        {
+            return (null, rule, "partyA: " + message);
+        }
+
+        var b = Party(fields, 12, out rule, out message);
+        if (b is null)
+        {
+            return (null, rule, "partyB: " + message);
+        }
+
+        return (new EnterArchivedMarriage(fields[2], fields[0], registeredOn, a, b,
+            new ArchiveSource(fields[3], fields[4])), "", "");
+    }
+
+    private static MarriageParty? Party(List<string> f, int at, out string rule, out string message)
+    {
+        (rule, message) = ("", "");
+        var type = IdentityDocumentType.ResidentId;
+        if (f[at].Length > 0)
+        {
+            var named = Enum.GetValues<IdentityDocumentType>().Where(t => Kebab(t) == f[at]).ToList();
+            if (named.Count == 0)
+            {
+                (rule, message) = ("document-type", $"Unknown document type '{f[at]}'.");
+                return null;
+            }
+
+            type = named[0];
+        }
+
+        Sex? sex = null;
+        if (f[at + 3].Length > 0)
+        {
+            if (!Enum.GetValues<Sex>().Any(s => Kebab(s) == f[at + 3]))
+            {
+                (rule, message) = ("sex-format", "sex is male or female.");
+                return null;
+            }
+
+            sex = Enum.GetValues<Sex>().First(s => Kebab(s) == f[at + 3]);
+        }
+
+        DateOnly? birthDate = null;
+        if (f[at + 4].Length > 0)
+        {
+            if (!DateOnly.TryParseExact(f[at + 4], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out var born))
+            {
+                (rule, message) = ("date-format", "birthDate is a date YYYY-MM-DD.");
+                return null;
+            }
+
+            birthDate = born;
+        }
+
+        return new MarriageParty(f[at + 1], f[at + 5], f[at + 6])
+        {
+            DocumentType = type,
+            Country = f[at + 2].Length > 0 ? f[at + 2] : null,
+            Sex = sex,
+            BirthDate = birthDate,
+        };
+    }
+
+    private static string Kebab<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    /// <summary>The fields of one line, trimmed; null when a quote is not closed.</summary>
+    private static List<string>? Split(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString().Trim());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (quoted)
+        {
+            return null;
+        }
+
+        fields.Add(field.ToString().Trim());
+        return fields;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Registry.Abstractions.Persons;
+
+namespace Registry.Api.Tests.Marriages;
+
+/// <summary>
+/// Records entered from the archive (补录): dated, numbered and placed as the paper record, counted for the
+/// never-twice rule and a person's status like new ones, idempotent by certificate number. The office is judged on
+/// the record's date by the division history: Laiwu (371200), a prefecture-level city merged into Jinan in 2019,
+/// registered marriages in 2010 and none after it ceased to exist.
+/// </summary>
+[Collection(MarriageApiCollection.Name)]
+public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
+{
+    private const string Laiwu = "371200";
+
+    private static int serial;
+
+    private static string NextNumber(string office, int year) =>
+        $"J{office}-{year}-{Interlocked.Increment(ref serial) + 500_000:000000}";
+
+    /// <summary>The 15-digit number a person born in the 20th century held before GB 11643-1999.</summary>
+    private static string Fifteen(string eighteen) => eighteen[..6] + eighteen[8..17];
+
+    private static object Entry(string number, string date, string office, string a, string b) => new
+    {
+        certificateNumber = number,
+        registeredOn = date,
+        office,
+        partyA = new { idNumber = a, name = "王" + "强", nationality = "中国" },
+        partyB = new { idNumber = b, name = "刘" + "芳", nationality = "中国" },
+        source = new { volume = "2010-婚-03", page = "57" },
+    };
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private HttpClient Registrar => fixture.RegistrarAt(MarriageApiFixture.Office(20));
+
+    [Fact]
+    public async Task ArchiveEntryWithOldNumbers_IsMarkedCountsForNeverTwiceAndIsIdempotent()
+    {
+        var man = MarriageApiFixture.Born(new DateOnly(1980, 3, 4), Sex.Male);
+        var woman = MarriageApiFixture.Born(new DateOnly(1983, 9, 9), Sex.Female);
+        var number = NextNumber(Laiwu, 2010);
+
+        var first = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(number, "2010-05-20", Laiwu, Fifteen(man), Fifteen(woman)));
+        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        var id = (await Json(first)).GetProperty("marriageId").GetString();
+
+        var record = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/marriages/{id}")).RootElement;
+        Assert.Equal("2010-05-20", record.GetProperty("registeredOn").GetString());
+        Assert.Equal(number, record.GetProperty("certificateNumber").GetString());
+        Assert.Equal(man, record.GetProperty("partyA").GetProperty("idNumber").GetString());
+        Assert.Equal("57", record.GetProperty("archive").GetProperty("page").GetString());
+        Assert.Equal("entered-from-archive", record.GetProperty("history")[0].GetProperty("kind").GetString());
+
+        var status = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/persons/{man}/marital-status"))
+            .RootElement;
+        Assert.Equal("married", status.GetProperty("status").GetString());
+
+        var office = MarriageApiFixture.NextOffice();
+        var bigamy = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(man, MarriageApiFixture.Woman(), office));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bigamy.StatusCode);
+        Assert.Equal("person-already-married", (await Json(bigamy)).GetProperty("rule").GetString());
+
+        var again = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(number, "2010-05-20", Laiwu, man, woman));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(id, (await Json(again)).GetProperty("marriageId").GetString());
+
+        var differs = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(number, "2010-05-21", Laiwu, man, woman));
+        Assert.Equal(HttpStatusCode.Conflict, differs.StatusCode);
+        Assert.Equal("archive-record-differs", (await Json(differs)).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task OfficeThatNoLongerExistedOnTheDate_Is422DivisionNotInForceAndNothingIsHeld()
+    {
+        var man = MarriageApiFixture.Man();
+        var response = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(NextNumber(Laiwu, 2024), "2024-01-15", Laiwu, man, MarriageApiFixture.Woman()));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("division-not-in-force", (await Json(response)).GetProperty("rule").GetString());
+        var status = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/persons/{man}/marital-status"))
+            .RootElement;
+        Assert.Equal("single", status.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ArchiveEntryForAPersonMarriedNow_Is422PersonAlreadyMarried()
+    {
+        var office = MarriageApiFixture.NextOffice();
+        var man = MarriageApiFixture.Man();
+        Assert.Equal(HttpStatusCode.Created, (await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(man, MarriageApiFixture.Woman(), office))).StatusCode);
+
+        var response = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(NextNumber("110101", 2015), "2015-10-01", "110101", man, MarriageApiFixture.Woman()));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("person-already-married", (await Json(response)).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task CsvImport_StoresGoodLinesReportsRejectedOnesAndIsIdempotent()
+    {
+        var man = MarriageApiFixture.Born(new DateOnly(1978, 1, 2), Sex.Male);
+        var woman = MarriageApiFixture.Born(new DateOnly(1979, 2, 3), Sex.Female);
+        var foreigner = "E" + Interlocked.Increment(ref serial).ToString("00000000", System.Globalization.CultureInfo.InvariantCulture);
+        var good = NextNumber(Laiwu, 2011);
+        var foreign = NextNumber("370000", 2012);
+        var badCheck = NextNumber(Laiwu, 2012);
+        var gone = NextNumber(Laiwu, 2022);
+        var header = "certificateNumber,registeredOn,office,volume,page,aDocumentType,aNumber,aCountry,aSex," +
+            "aBirthDate,aName,aNationality,bDocumentType,bNumber,bCountry,bSex,bBirthDate,bName,bNationality";
+        var lines = new[]
+        {
+            header,
+            $"{good},2011-04-08,{Laiwu},2011-婚-01,12,,{Fifteen(man)},,,,王强,中国,,{Fifteen(woman)},,,,刘芳,中国",
+            $"{foreign},2012-06-01,370000,2012-涉外-01,3,,{MarriageApiFixture.Man()},,,,\"赵,刚\",中国," +
+                $"passport,{foreigner},USA,female,1985-07-07,Jane Roe,美国",
+            $"{badCheck},2012-01-01,{Laiwu},2012-婚-01,1,,{MarriageApiFixture.Corrupted(MarriageApiFixture.Man())}," +
+                ",,,王强,中国,,{MarriageApiFixture.Woman()},,,,刘芳,中国",
+            $"{gone},2022-01-01,{Laiwu},2022-婚-01,1,,{MarriageApiFixture.Man()},,,,王强,中国,," +
+                $"{MarriageApiFixture.Woman()},,,,刘芳,中国",
+            "not,enough,fields",
+        };
+        var csv = string.Join("\n", lines) + "\n";
+
+        async Task<JsonElement> ImportAsync()
+        {
+            using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+            var response = await Registrar.PostAsync("/api/marriages/archive-imports", content);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return await Json(response);
+        }
+
+        foreach (var report in new[] { await ImportAsync(), await ImportAsync() })
+        {
+            Assert.Equal(5, report.GetProperty("lines").GetInt32());
+            Assert.Equal(2, report.GetProperty("stored").GetInt32());
+            var rejected = report.GetProperty("rejected").EnumerateArray()
+                .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("rule").GetString())).ToList();
+            Assert.Equal([(4, "id-number-check-character"), (5, "division-not-in-force"), (6, "csv-columns")],
+                rejected);
+        }
+
+        var status = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/persons/{man}/marital-status"))
+            .RootElement;
+        Assert.Equal("married", status.GetProperty("status").GetString());
+        Assert.Equal(1, status.GetProperty("records").GetArrayLength());
+        var hers = JsonDocument.Parse(await fixture.Registrar.GetStringAsync(
+            $"/api/persons/{Uri.EscapeDataString("passport:USA:" + foreigner)}/marital-status")).RootElement;
+        Assert.Equal("married", hers.GetProperty("status").GetString());
+    }
+}
