@@ -49,7 +49,11 @@ public sealed class PlaceNameState
 
     public List<string> ClaimKeys { get; set; } = [];
 
-    public List<HouseNumberPlate> HouseNumbers { get; set; } = [];
+    /// <summary>House-number blocks in use (the highest block + 1); the numbers live in their blocks.</summary>
+    public int HouseNumberBlocks { get; set; }
+
+    /// <summary>Sign serials given out; the signs live in their own grains.</summary>
+    public int SignCount { get; set; }
 
     /// <summary>Renames and abolitions, numbered from 1 in order of proposal.</summary>
     public List<PlaceNameChangeState> Changes { get; set; } = [];
