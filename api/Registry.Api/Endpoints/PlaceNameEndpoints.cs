@@ -192,6 +192,7 @@ public static class PlaceNameEndpoints
             request.LocationDescription)
         {
             MinorityLanguage = MinorityLanguage(request.MinorityLanguage),
+            Aliases = request.Aliases ?? [],
         });
         return TypedResults.Created($"/api/place-names/{id}", PlaceNameResponse.From(details));
     }

@@ -48,6 +48,7 @@ public sealed class PlaceNameGrain(
 
         var (name, romanization) = PlaceName.CheckNaming(command.Name, command.Romanization, command.Category,
             command.MinorityLanguage);
+        var aliases = PlaceName.CheckAliases(command.Aliases, name);
         var geometry = PlaceGeometry.Read(command.Geometry);
         var today = clock.Today;
         var lineage = await LineageAsync(command.DivisionCode, today);
@@ -62,6 +63,7 @@ public sealed class PlaceNameGrain(
             DivisionCode = command.DivisionCode,
             Geometry = PlaceGeometry.Write(geometry),
             Meaning = string.IsNullOrWhiteSpace(command.Meaning) ? null : command.Meaning.Trim(),
+            Aliases = aliases.ToList(),
             LocationDescription = string.IsNullOrWhiteSpace(command.LocationDescription)
                 ? string.Join(" ", lineage.Reverse().Select(d => d.Name))
                 : command.LocationDescription.Trim(),

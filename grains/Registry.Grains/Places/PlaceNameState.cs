@@ -29,6 +29,9 @@ public sealed class PlaceNameState
 
     public string? Meaning { get; set; }
 
+    /// <summary>Other names the place is known by (别名, 俗称).</summary>
+    public List<string> Aliases { get; set; } = [];
+
     public string LocationDescription { get; set; } = "";
 
     public PlaceNameStatus Status { get; set; }

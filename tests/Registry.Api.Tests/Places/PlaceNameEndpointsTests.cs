@@ -426,6 +426,41 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Propose_WithAliases_StoredAndFoundByThem_BadAliasRefused()
+    {
+        var township = PlaceTestData.Township(97);
+        var alias = PlaceTestData.Township(98).Name;
+        JsonObject Body(JsonArray aliases) => new()
+        {
+            ["name"] = township.Name,
+            ["romanization"] = null,
+            ["category"] = AdministrativeDivision,
+            ["divisionCode"] = township.Code,
+            ["geometry"] = PlaceTestData.ChinesePoint(97),
+            ["aliases"] = aliases,
+        };
+        var spelling = await api.SpellingAsync(township.Name, AdministrativeDivision);
+        foreach (var (aliases, rule) in new[]
+                 {
+                     (new JsonArray("Beijing"), "place-name-han"),
+                     (new JsonArray(alias, alias), "place-name-alias"),
+                     (new JsonArray(township.Name), "place-name-alias"),
+                 })
+        {
+            var bad = Body(aliases);
+            bad["romanization"] = spelling;
+            await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync("/api/place-names", bad), HttpStatusCode.BadRequest, rule);
+        }
+
+        var body = Body(new JsonArray(alias));
+        body["romanization"] = spelling;
+        var created = await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync("/api/place-names", body), HttpStatusCode.Created);
+        Assert.Equal([alias], created.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Contains(id, PlaceNameClient.Ids(await api.SearchAsync(api.Registrar, $"q={Uri.EscapeDataString(alias)}&division={township.County}")));
+    }
+
+    [Fact]
     public async Task Spelling_NonHanName_Is400()
     {
         await Problems.AssertProblemAsync(await api.Anonymous.GetAsync("/api/place-names/spelling?name=Beijing"),

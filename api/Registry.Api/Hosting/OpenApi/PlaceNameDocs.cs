@@ -27,7 +27,7 @@ internal static class PlaceNameDocs
                 "Pinyin spelling per GB/T 16159, one of the eight categories, the division code (recorded and in " +
                 "force) and a GeoJSON location (Point, LineString or Polygon). Homophones and duplicates in the " +
                 "name's scope are refused (409, listing them). 201 with the record.",
-                [.. Spelling, "place-category", "division-code-format", "place-division-unknown", "geometry-type",
+                [.. Spelling, "place-name-alias", "place-category", "division-code-format", "place-division-unknown", "geometry-type",
                     "geometry-coordinates", "geometry-empty", "geometry-invalid", "place-name-duplicate",
                     "place-name-exists"]),
             ["PlaceNamesSearch"] = Op("Searches place names by name fragment, spelling fragment (toneless), " +
