@@ -101,6 +101,12 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Places.PlaceNameClaimGrain"/>.</summary>
     public const string PlaceNameClaimGrainType = "place-name-claim";
 
+    /// <summary>State name and grain type of <see cref="Places.Plates.HouseNumberBlockGrain"/>.</summary>
+    public const string HouseNumberBlock = "house-number-block";
+
+    /// <summary>State name and grain type of <see cref="Places.Plates.PlaceSignGrain"/>.</summary>
+    public const string PlaceSign = "place-sign";
+
     /// <summary>Grain type of <see cref="Places.PlaceNameIndexGrain"/> (in memory, nothing stored).</summary>
     public const string PlaceNameIndexGrainType = "place-name-index";
 

@@ -147,10 +147,30 @@ public static class PlaceNameEndpoints
 
         group.MapGet("/{id}/house-numbers", GetHouseNumbers)
             .WithName("PlaceNames" + nameof(GetHouseNumbers))
-            .WithSummary("The house-number plates of a street, by number")
+            .WithSummary("The house-number plates of a street, a block of 100 base numbers per page, in address order")
             .AllowAnonymous()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id}/signs", SetSign)
+            .RequireOffice(OfficeTargets.PlaceName)
+            .WithName("PlaceNames" + nameof(SetSign))
+            .WithSummary("Record a sign or plate the bureau set along a street: road or lane sign, building, door or unit plate")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesChangeProblems();
+
+        group.MapGet("/{id}/signs", GetSigns)
+            .WithName("PlaceNames" + nameof(GetSigns))
+            .WithSummary("The signs and plates of a street by serial, with their condition (paged)")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesReadProblems();
+
+        group.MapPost("/{id}/signs/{serial}/conditions", RecordSignCondition)
+            .RequireOffice(OfficeTargets.PlaceName)
+            .WithName("PlaceNames" + nameof(RecordSignCondition))
+            .WithSummary("Record that a sign was maintained, replaced or removed on a date")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesChangeProblems();
 
         return routes;
     }
@@ -172,6 +192,7 @@ public static class PlaceNameEndpoints
             request.LocationDescription)
         {
             MinorityLanguage = MinorityLanguage(request.MinorityLanguage),
+            Aliases = request.Aliases ?? [],
         });
         return TypedResults.Created($"/api/place-names/{id}", PlaceNameResponse.From(details));
     }
@@ -291,30 +312,77 @@ public static class PlaceNameEndpoints
     {
         var key = Id(id);
         var checks = new RequestChecks().Required("number", request.Number);
-        if (request.Number is <= 0)
-        {
-            checks.Fail("number", "house-number-format", "A house number is a whole number from 1.");
-        }
-
         var location = GeoJson.ToWkb(checks, "location", request.Location);
         checks.ThrowIfAny();
-        var plate = await grains.Get<IPlaceNameGrain>(key).AssignHouseNumberAsync(
-            new AssignHouseNumber(request.Number!.Value, location!));
-        return TypedResults.Created($"/api/place-names/{key}/house-numbers", HouseNumberResponse.From(plate));
+        var number = HouseNumber.Parse(request.Number);
+        var plate = await grains.Get<IHouseNumberBlockGrain>(number.BlockKey(key))
+            .IssueAsync(new AssignHouseNumber(number, location!));
+        return TypedResults.Created($"/api/place-names/{key}/house-numbers?page={number.Block + 1}",
+            HouseNumberResponse.From(plate));
     }
 
-    public static async Task<Ok<IReadOnlyList<HouseNumberResponse>>> GetHouseNumbers(string id, ClaimsPrincipal user,
+    public static async Task<Ok<HouseNumberPageResponse>> GetHouseNumbers(string id, string? page, ClaimsPrincipal user,
         IGrainFactory grains)
     {
-        var grain = grains.Get<IPlaceNameGrain>(Id(id));
+        var key = Id(id);
+        var checks = new RequestChecks();
+        var (pageNumber, _) = checks.Paging(page, "limit", null, 1, 1, HouseNumber.MaxBase / HouseNumber.BlockSize + 1);
+        checks.ThrowIfAny();
+        var grain = grains.Get<IPlaceNameGrain>(key);
         var street = await grain.GetAsync();
         if (!IsRegistrar(user) && street.Status != PlaceNameStatus.Announced)
         {
             throw NotFound(id);
         }
 
-        var plates = await grain.GetHouseNumbersAsync();
-        return TypedResults.Ok<IReadOnlyList<HouseNumberResponse>>(plates.Select(HouseNumberResponse.From).ToList());
+        var pages = await grain.HouseNumberBlocksAsync();
+        var plates = await grains.Get<IHouseNumberBlockGrain>(HouseNumber.BlockKey(key, pageNumber - 1)).ListAsync();
+        return TypedResults.Ok(new HouseNumberPageResponse(pageNumber, pages, plates.Select(HouseNumberResponse.From).ToList()));
+    }
+
+    public static async Task<Created<PlaceSignResponse>> SetSign(string id, PlaceSignRequest request, IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("kind", request.Kind).Required("setOn", request.SetOn);
+        var kind = checks.Enum<PlaceSignKind>("kind", "place-sign-kind", request.Kind);
+        var setOn = checks.Date("setOn", request.SetOn);
+        checks.ThrowIfAny();
+        var houseNumber = string.IsNullOrWhiteSpace(request.HouseNumber) ? null : HouseNumber.Parse(request.HouseNumber, "houseNumber");
+        var sign = await grains.Get<IPlaceNameGrain>(key).SetSignAsync(new SetPlaceSign(kind!.Value, houseNumber,
+            request.Building, request.Unit, setOn!.Value));
+        return TypedResults.Created($"/api/place-names/{key}/signs/{sign.Serial}", PlaceSignResponse.From(sign));
+    }
+
+    public static async Task<Ok<PlaceSignPageResponse>> GetSigns(string id, string? limit, string? page,
+        IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks();
+        var (pageNumber, size) = checks.Paging(page, "limit", limit, DefaultLimit, MaxLimit, MaxPagingDepth);
+        checks.ThrowIfAny();
+        var count = await grains.Get<IPlaceNameGrain>(key).SignCountAsync();
+        var serials = Enumerable.Range((pageNumber - 1) * size + 1, Math.Max(0, Math.Min(size, count - (pageNumber - 1) * size)));
+        var signs = await Task.WhenAll(serials.Select(n => grains.Get<IPlaceSignGrain>($"{key}.{n}").FindAsync()));
+        return TypedResults.Ok(new PlaceSignPageResponse(pageNumber, size, count,
+            signs.OfType<PlaceSignDetails>().Select(PlaceSignResponse.From).ToList()));
+    }
+
+    public static async Task<Ok<PlaceSignResponse>> RecordSignCondition(string id, string serial,
+        SignConditionRequest request, IGrainFactory grains)
+    {
+        var key = Id(id);
+        var checks = new RequestChecks().Required("condition", request.Condition).Required("date", request.Date);
+        var condition = checks.Enum<PlaceSignCondition>("condition", "place-sign-condition", request.Condition);
+        var date = checks.Date("date", request.Date);
+        if (serial.Length is 0 or > 9 || !serial.All(char.IsAsciiDigit))
+        {
+            checks.Fail("serial", "place-sign-serial", "A sign serial is a whole number from 1.");
+        }
+
+        checks.ThrowIfAny();
+        var sign = await grains.Get<IPlaceSignGrain>($"{key}.{int.Parse(serial, CultureInfo.InvariantCulture)}")
+            .RecordConditionAsync(new RecordSignCondition(condition!.Value, date!.Value, request.Note));
+        return TypedResults.Ok(PlaceSignResponse.From(sign));
     }
 
     public static async Task<Ok<PlaceNamePageResponse>> Search(string? q, string? romanization, string? category,

@@ -46,12 +46,21 @@ public interface IPlaceNameGrain : IGrainWithStringKey
     /// as history with status rejected. Not idempotent: a second call is refused (place-name-status).</summary>
     Task<PlaceNameDetails> RejectAsync(RejectPlaceName command);
 
-    /// <summary>Issues a house-number plate on this street (odd left, even right of the line, rising from its
-    /// origin on each side).</summary>
-    Task<HouseNumberPlate> AssignHouseNumberAsync(AssignHouseNumber command);
+    /// <summary>Notes that house-number block <paramref name="block"/> (see <see cref="IHouseNumberBlockGrain"/>) holds
+    /// numbers, so the street's numbers can be listed block by block. Idempotent.</summary>
+    Task NoteHouseNumberBlockAsync(int block);
 
+    /// <summary>How many house-number blocks the street has (the highest block noted + 1).</summary>
     [ReadOnly]
-    Task<IReadOnlyList<HouseNumberPlate>> GetHouseNumbersAsync();
+    Task<int> HouseNumberBlocksAsync();
+
+    /// <summary>Records a sign or plate along this street: checks it, gives out the next serial and records the sign
+    /// in its own grain (<see cref="IPlaceSignGrain"/>). Not idempotent.</summary>
+    Task<PlaceSignDetails> SetSignAsync(SetPlaceSign command);
+
+    /// <summary>How many sign serials this place has given out (signs are numbered 1..count).</summary>
+    [ReadOnly]
+    Task<int> SignCountAsync();
 
     /// <summary>Whether this record holds, or is claiming right now, the claim key (see
     /// <see cref="IPlaceNameClaimGrain"/>).</summary>

@@ -37,4 +37,8 @@ public sealed record PlaceNameDetails(
     /// <summary>The bureau's calendar day this view was computed for.</summary>
     [Id(19)]
     public DateOnly AsOf { get; init; }
+
+    /// <summary>Other names the place is known by (别名, 俗称).</summary>
+    [Id(20)]
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }

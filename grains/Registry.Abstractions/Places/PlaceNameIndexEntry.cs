@@ -35,6 +35,10 @@ public sealed record PlaceNameIndexEntry(
     [Id(22)]
     public DateOnly? RefreshOn { get; init; }
 
+    /// <summary>The aliases, normalised like <see cref="SearchName"/>: a name query finds a place by its aliases.</summary>
+    [Id(23)]
+    public IReadOnlyList<string> AliasSearchNames { get; init; } = [];
+
     /// <summary>Public: announced standard names and external reference names.</summary>
     public bool IsPublic => Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference;
 }

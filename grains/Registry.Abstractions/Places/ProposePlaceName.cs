@@ -17,4 +17,8 @@ public sealed record ProposePlaceName(
     /// <summary>Set when <see cref="Romanization"/> is transliterated from a minority language, not Hanyu Pinyin.</summary>
     [Id(7)]
     public MinorityLanguageSpelling? MinorityLanguage { get; init; }
+
+    /// <summary>Other names the place is known by (别名, 俗称), in Han characters; not standard names.</summary>
+    [Id(8)]
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }

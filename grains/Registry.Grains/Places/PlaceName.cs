@@ -31,6 +31,31 @@ public sealed class PlaceName(PlaceNameState state)
         return (trimmed, spelling);
     }
 
+    public const int MaxAliases = 10;
+
+    /// <summary>Aliases (别名, 俗称): each Han characters like a name (<see cref="PlaceSpelling.CheckName"/>), at most
+    /// <see cref="MaxAliases"/>, none repeated nor equal to the standard name; trimmed.</summary>
+    public static IReadOnlyList<string> CheckAliases(IReadOnlyList<string>? aliases, string name)
+    {
+        var trimmed = (aliases ?? []).Select(a => a?.Trim() ?? "").ToList();
+        if (trimmed.Count > MaxAliases)
+        {
+            throw DomainException.Invalid("place-name-alias", "aliases", $"A place has at most {MaxAliases} aliases.");
+        }
+
+        foreach (var alias in trimmed)
+        {
+            PlaceSpelling.CheckName(alias, "aliases");
+        }
+
+        if (trimmed.Distinct().Count() != trimmed.Count || trimmed.Contains(name))
+        {
+            throw DomainException.Invalid("place-name-alias", "aliases", "An alias is given once and differs from the standard name.");
+        }
+
+        return trimmed;
+    }
+
     /// <summary>Approval by an authority on a date not after today nor before the proposal.</summary>
     public void Approve(string? authority, DateOnly date, DateOnly today, PlaceNameStamp stamp)
     {

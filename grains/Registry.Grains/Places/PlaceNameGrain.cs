@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Logging;
-using NetTopologySuite.Geometries;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
-using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
+using Registry.Grains.Places.Plates;
 using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
@@ -33,9 +32,6 @@ public sealed class PlaceNameGrain(
     IGrainFactory grains,
     ILogger<PlaceNameGrain> logger) : Grain, IPlaceNameGrain
 {
-    /// <summary>Farthest a building may lie from its street line to take a number on it.</summary>
-    public const double MaxHouseDistanceMeters = 1_000;
-
     private readonly HashSet<string> claimsInFlight = new(StringComparer.Ordinal);
     private readonly StatisticsFeed statistics = new(grains, logger);
 
@@ -54,6 +50,7 @@ public sealed class PlaceNameGrain(
 
         var (name, romanization) = PlaceName.CheckNaming(command.Name, command.Romanization, command.Category,
             command.MinorityLanguage);
+        var aliases = PlaceName.CheckAliases(command.Aliases, name);
         var geometry = PlaceGeometry.Read(command.Geometry);
         var today = clock.Today;
         var lineage = await LineageAsync(command.DivisionCode, today);
@@ -68,6 +65,7 @@ public sealed class PlaceNameGrain(
             DivisionCode = command.DivisionCode,
             Geometry = PlaceGeometry.Write(geometry),
             Meaning = string.IsNullOrWhiteSpace(command.Meaning) ? null : command.Meaning.Trim(),
+            Aliases = aliases.ToList(),
             LocationDescription = string.IsNullOrWhiteSpace(command.LocationDescription)
                 ? string.Join(" ", lineage.Reverse().Select(d => d.Name))
                 : command.LocationDescription.Trim(),
@@ -195,83 +193,82 @@ public sealed class PlaceNameGrain(
         return Details;
     }
 
-    public async Task<HouseNumberPlate> AssignHouseNumberAsync(AssignHouseNumber command)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        EnsureStandard();
-        if (command.Number <= 0)
+        if (State.HouseNumbers is { Count: > 0 } stored)
         {
-            throw DomainException.Invalid("house-number-format", "number", "A house number is a whole number from 1.");
+            await MoveStoredHouseNumbersAsync(stored);
         }
-
-        var location = PlaceGeometry.Read(command.Location, "location");
-        if (location is not Point point)
-        {
-            throw DomainException.Invalid("geometry-type", "location", "A building's location is a Point.");
-        }
-
-        if (State.Category != PlaceCategory.Street || PlaceGeometry.Read(State.Geometry) is not LineString line)
-        {
-            throw DomainException.Violation("house-number-street-line",
-                "House numbers are issued on a street, road or lane whose location is a line.");
-        }
-
-        if (Aggregate.StatusOn(clock.Today) is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced) and var status)
-        {
-            throw DomainException.Violation("place-name-status", $"House numbers are issued on an approved or announced street; this one is {Show(status)}.");
-        }
-
-        if (State.HouseNumbers.Any(p => p.Number == command.Number))
-        {
-            throw DomainException.Conflict("house-number-duplicate", $"Number {command.Number} is already issued on {Aggregate.NameOn(clock.Today).Name}.");
-        }
-
-        var (side, distance) = PlaceGeometry.SideOf(line, point.Coordinate);
-        if (side is null)
-        {
-            throw DomainException.Violation("house-number-on-line", "The building lies on the street line itself; its side cannot be told.");
-        }
-
-        if (distance > MaxHouseDistanceMeters)
-        {
-            throw DomainException.Violation("house-number-distance",
-                $"The building lies {distance:F0} m from the street line; a number is issued within {MaxHouseDistanceMeters:F0} m.");
-        }
-
-        var expected = command.Number % 2 == 1 ? StreetSide.Left : StreetSide.Right;
-        if (side != expected)
-        {
-            throw DomainException.Violation("house-number-side",
-                $"Odd numbers are on the left and even numbers on the right of the street, facing from its origin (左单右双); number {command.Number} belongs on the {expected.ToString().ToLowerInvariant()} but the building is on the {side.Value.ToString().ToLowerInvariant()}.");
-        }
-
-        // Numbers rise from the street's origin on each side: a number goes after the lower ones and before the
-        // higher ones already issued on its side.
-        var along = PlaceGeometry.PositionAlong(line, point.Coordinate);
-        var misplaced = State.HouseNumbers
-            .Where(p => p.Side == side)
-            .Select(p => (p.Number, Along: PlaceGeometry.PositionAlong(line, Wgs84.FromWkb(p.Location).Coordinate)))
-            .Where(p => p.Number < command.Number ? p.Along > along : p.Along < along)
-            .Select(p => (int?)p.Number)
-            .FirstOrDefault();
-        if (misplaced is { } other)
-        {
-            throw DomainException.Violation("house-number-order",
-                $"Numbers rise from the street's origin (its first vertex) on each side; number {command.Number} would lie {(other < command.Number ? "before" : "after")} number {other}.");
-        }
-
-        var today = clock.Today;
-        var plate = new HouseNumberPlate(command.Number, PlaceGeometry.Write(point), side.Value,
-            $"MP{State.DivisionCode}-{Id[..Math.Min(8, Id.Length)].ToUpperInvariant()}-{command.Number:D4}", today);
-        State.HouseNumbers.Add(plate);
-        Aggregate.Record(PlaceNameEventKind.HouseNumberAssigned, today, null, $"No. {command.Number}, {plate.CertificateNumber}", Stamp);
-        await WriteAsync("house-number", plate.CertificateNumber);
-        return plate;
     }
 
-    public Task<IReadOnlyList<HouseNumberPlate>> GetHouseNumbersAsync()
+    /// <summary>
+    /// A street stored before house numbers lived in blocks holds its plates in its own record: each goes to its block
+    /// (idempotent, so a move cut short is finished by the next activation), and only then does the record drop them.
+    /// </summary>
+    private async Task MoveStoredHouseNumbersAsync(List<HouseNumberPlate> stored)
+    {
+        var plates = stored.Select(p => p with
+        {
+            Key = p.Key.Length > 0 ? p.Key : p.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Label = p.Label.Length > 0 ? p.Label : $"{p.Number}号",
+        }).ToList();
+        foreach (var block in plates.GroupBy(p => p.Number / HouseNumber.BlockSize))
+        {
+            await grains.Get<IHouseNumberBlockGrain>(HouseNumber.BlockKey(Id, block.Key))
+                .AdoptAsync(State.Geometry, block.ToList());
+            State.HouseNumberBlocks = Math.Max(State.HouseNumberBlocks, block.Key + 1);
+        }
+
+        State.HouseNumbers = null;
+        await state.WriteAuditedAsync("house-numbers-moved-to-blocks", $"{plates.Count} plates");
+    }
+
+    public async Task NoteHouseNumberBlockAsync(int block)
     {
         EnsureExists();
-        return Task.FromResult<IReadOnlyList<HouseNumberPlate>>(State.HouseNumbers.OrderBy(p => p.Number).ToList());
+        if (block >= State.HouseNumberBlocks)
+        {
+            State.HouseNumberBlocks = block + 1;
+            await state.WriteAuditedAsync("house-number-block", null);
+        }
+    }
+
+    public Task<int> HouseNumberBlocksAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(State.HouseNumberBlocks);
+    }
+
+    public async Task<PlaceSignDetails> SetSignAsync(SetPlaceSign command)
+    {
+        EnsureStandard();
+        var today = clock.Today;
+        var status = Aggregate.StatusOn(today);
+        if (status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        {
+            throw DomainException.Violation("place-name-status", $"Signs are set for an approved or announced name; this one is {Show(status)}.");
+        }
+
+        var (building, unit) = PlaceSign.CheckKind(command.Kind, State.Category, command.HouseNumber, command.Building,
+            command.Unit, command.SetOn, today);
+        if (command.HouseNumber is { } number)
+        {
+            if (await grains.Get<IHouseNumberBlockGrain>(number.BlockKey(Id)).FindAsync(number.Key) is null)
+            {
+                throw DomainException.Violation("place-sign-house-number", $"No house number {number.Label} is issued on this street.");
+            }
+        }
+
+        State.SignCount++;
+        await state.WriteAuditedAsync("sign-serial", null);
+        return await grains.Get<IPlaceSignGrain>($"{Id}.{State.SignCount}")
+            .SetAsync(command with { Building = building, Unit = unit });
+    }
+
+    public Task<int> SignCountAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(State.SignCount);
     }
 
     public Task<bool> HoldsClaimAsync(string claimKey) =>

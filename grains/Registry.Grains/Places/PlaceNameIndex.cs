@@ -58,6 +58,7 @@ public static class PlaceNameIndex
 
         return text is null
                || e.SearchName.Contains(text, StringComparison.Ordinal)
+               || e.AliasSearchNames.Any(n => n.Contains(text, StringComparison.Ordinal))
                || (q.IncludeHistorical && e.HistoricalSearchNames.Any(n => n.Contains(text, StringComparison.Ordinal)));
     }
 

@@ -183,7 +183,7 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock cloc
     }
 
     private static IEnumerable<string> PairsOf(PlaceNameIndexEntry entry) =>
-        new[] { entry.SearchName, entry.SearchSpelling }.Concat(entry.HistoricalSearchNames)
+        new[] { entry.SearchName, entry.SearchSpelling }.Concat(entry.HistoricalSearchNames).Concat(entry.AliasSearchNames)
             .SelectMany(text => Enumerable.Range(0, Math.Max(0, text.Length - 1)).Select(i => text.Substring(i, 2)))
             .Distinct(StringComparer.Ordinal);
 

@@ -29,6 +29,9 @@ public sealed class PlaceNameState
 
     public string? Meaning { get; set; }
 
+    /// <summary>Other names the place is known by (别名, 俗称).</summary>
+    public List<string> Aliases { get; set; } = [];
+
     public string LocationDescription { get; set; } = "";
 
     public PlaceNameStatus Status { get; set; }
@@ -49,7 +52,16 @@ public sealed class PlaceNameState
 
     public List<string> ClaimKeys { get; set; } = [];
 
-    public List<HouseNumberPlate> HouseNumbers { get; set; } = [];
+    /// <summary>House numbers as the layout before blocks kept them, in the street's record: read from a record stored
+    /// then and moved into their blocks when the street is next activated (<see cref="PlaceNameGrain"/>), then null.
+    /// Never written otherwise.</summary>
+    public List<HouseNumberPlate>? HouseNumbers { get; set; }
+
+    /// <summary>House-number blocks in use (the highest block + 1); the numbers live in their blocks.</summary>
+    public int HouseNumberBlocks { get; set; }
+
+    /// <summary>Sign serials given out; the signs live in their own grains.</summary>
+    public int SignCount { get; set; }
 
     /// <summary>Renames and abolitions, numbered from 1 in order of proposal.</summary>
     public List<PlaceNameChangeState> Changes { get; set; } = [];

@@ -20,6 +20,7 @@ public static class PlaceNameViews
         {
             RomanizationLanguage = place.LanguageOn(today),
             Changes = s.Changes.Select(c => Change(c, today)).ToList(),
+            Aliases = s.Aliases.ToList(),
             AsOf = today,
         };
     }
@@ -45,6 +46,7 @@ public static class PlaceNameViews
             s.ApprovingAuthority, s.ApprovedOn, s.AnnouncedOn, s.External?.Source, s.External?.SourceId, s.Revision)
         {
             RefreshOn = place.NextChangeAfter(today),
+            AliasSearchNames = s.Aliases.Select(SearchText).ToList(),
         };
     }
 

@@ -321,34 +321,34 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
         var left = PlaceTestData.Beside(line, 1, 0.0003);
         var right = PlaceTestData.Beside(line, 2, -0.0003);
 
-        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = left }),
+        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "1", location = left }),
             HttpStatusCode.UnprocessableEntity, "place-name-status");
         await api.ApprovedAsync(id);
 
-        var one = await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = left }), HttpStatusCode.Created);
+        var one = await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "1", location = left }), HttpStatusCode.Created);
         Assert.Equal("left", one.GetProperty("side").GetString());
-        var two = await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 2, location = right }), HttpStatusCode.Created);
+        var two = await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "2", location = right }), HttpStatusCode.Created);
         Assert.Equal("right", two.GetProperty("side").GetString());
         Assert.NotEqual(one.GetProperty("certificateNumber").GetString(), two.GetProperty("certificateNumber").GetString());
 
-        var wrong = await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 4, location = left }),
+        var wrong = await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "4", location = left }),
             HttpStatusCode.UnprocessableEntity, "house-number-side");
         Assert.Contains("right", wrong.GetProperty("detail").GetString());
-        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 3, location = right }),
+        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "3", location = right }),
             HttpStatusCode.UnprocessableEntity, "house-number-side");
-        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = PlaceTestData.Beside(line, 3, 0.0003) }),
+        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "1", location = PlaceTestData.Beside(line, 3, 0.0003) }),
             HttpStatusCode.Conflict, "house-number-duplicate");
-        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 0, location = left }),
+        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "0", location = left }),
             HttpStatusCode.BadRequest, "house-number-format");
 
         var plates = await PlaceNameClient.OkAsync(await api.Registrar.GetAsync(url));
-        Assert.Equal([1, 2], plates.EnumerateArray().Select(p => p.GetProperty("number").GetInt32()));
+        Assert.Equal([1, 2], plates.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("number").GetInt32()));
 
         // A point-located name is not a street line.
         var township = PlaceTestData.Township(12);
         var pointName = await api.ProposedAsync(township.Name, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(24));
         await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync($"/api/place-names/{pointName.GetProperty("id").GetString()}/house-numbers",
-            new { number = 1, location = left }), HttpStatusCode.UnprocessableEntity, "house-number-street-line");
+            new { number = "1", location = left }), HttpStatusCode.UnprocessableEntity, "house-number-street-line");
     }
 
     [Fact]
@@ -361,20 +361,20 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
         await api.ApprovedAsync(id);
         var url = $"/api/place-names/{id}/house-numbers";
 
-        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 3, location = PlaceTestData.Beside(line, 2, 0.0003) }), HttpStatusCode.Created);
-        var before = await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 5, location = PlaceTestData.Beside(line, 1, 0.0003) }),
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "3", location = PlaceTestData.Beside(line, 2, 0.0003) }), HttpStatusCode.Created);
+        var before = await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "5", location = PlaceTestData.Beside(line, 1, 0.0003) }),
             HttpStatusCode.UnprocessableEntity, "house-number-order");
         Assert.Contains("number 3", before.GetProperty("detail").GetString());
-        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = PlaceTestData.Beside(line, 3, 0.0003) }),
+        await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "1", location = PlaceTestData.Beside(line, 3, 0.0003) }),
             HttpStatusCode.UnprocessableEntity, "house-number-order");
 
         // In order on the left; the right side is numbered on its own.
-        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 1, location = PlaceTestData.Beside(line, 1, 0.0003) }), HttpStatusCode.Created);
-        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 5, location = PlaceTestData.Beside(line, 3, 0.0003) }), HttpStatusCode.Created);
-        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = 2, location = PlaceTestData.Beside(line, 3, -0.0003) }), HttpStatusCode.Created);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "1", location = PlaceTestData.Beside(line, 1, 0.0003) }), HttpStatusCode.Created);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "5", location = PlaceTestData.Beside(line, 3, 0.0003) }), HttpStatusCode.Created);
+        await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync(url, new { number = "2", location = PlaceTestData.Beside(line, 3, -0.0003) }), HttpStatusCode.Created);
 
         var plates = await PlaceNameClient.OkAsync(await api.Registrar.GetAsync(url));
-        Assert.Equal([1, 2, 3, 5], plates.EnumerateArray().Select(p => p.GetProperty("number").GetInt32()));
+        Assert.Equal([1, 2, 3, 5], plates.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("number").GetInt32()));
     }
 
     [Fact]
@@ -423,6 +423,41 @@ public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
         {
             await Problems.AssertProblemAsync(await api.Anonymous.GetAsync("/api/place-names?" + query), HttpStatusCode.BadRequest, rule);
         }
+    }
+
+    [Fact]
+    public async Task Propose_WithAliases_StoredAndFoundByThem_BadAliasRefused()
+    {
+        var township = PlaceTestData.Township(97);
+        var alias = PlaceTestData.Township(98).Name;
+        JsonObject Body(JsonArray aliases) => new()
+        {
+            ["name"] = township.Name,
+            ["romanization"] = null,
+            ["category"] = AdministrativeDivision,
+            ["divisionCode"] = township.Code,
+            ["geometry"] = PlaceTestData.ChinesePoint(97),
+            ["aliases"] = aliases,
+        };
+        var spelling = await api.SpellingAsync(township.Name, AdministrativeDivision);
+        foreach (var (aliases, rule) in new[]
+                 {
+                     (new JsonArray("Beijing"), "place-name-han"),
+                     (new JsonArray(alias, alias), "place-name-alias"),
+                     (new JsonArray(township.Name), "place-name-alias"),
+                 })
+        {
+            var bad = Body(aliases);
+            bad["romanization"] = spelling;
+            await Problems.AssertProblemAsync(await api.Registrar.PostAsJsonAsync("/api/place-names", bad), HttpStatusCode.BadRequest, rule);
+        }
+
+        var body = Body(new JsonArray(alias));
+        body["romanization"] = spelling;
+        var created = await PlaceNameClient.OkAsync(await api.Registrar.PostAsJsonAsync("/api/place-names", body), HttpStatusCode.Created);
+        Assert.Equal([alias], created.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Contains(id, PlaceNameClient.Ids(await api.SearchAsync(api.Registrar, $"q={Uri.EscapeDataString(alias)}&division={township.County}")));
     }
 
     [Fact]

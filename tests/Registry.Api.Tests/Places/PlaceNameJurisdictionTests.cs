@@ -20,7 +20,7 @@ public sealed class PlaceNameJurisdictionTests(ApiFixture fixture)
     public static TheoryData<string, string> Matrix()
     {
         var data = new TheoryData<string, string>();
-        foreach (var operation in new[] { "propose", "approval", "announcement", "renames", "abolition", "rejection", "changes/1/approval", "house-numbers" })
+        foreach (var operation in new[] { "propose", "approval", "announcement", "renames", "abolition", "rejection", "changes/1/approval", "house-numbers", "signs" })
         {
             foreach (var @case in OfficeMatrix.Cases)
             {

@@ -26,7 +26,8 @@ public sealed record PlaceNameResponse(
     IReadOnlyList<PlaceNamePeriodResponse> Names,
     ExternalSourceResponse? External,
     string? RomanizationLanguage,
-    IReadOnlyList<PlaceNameChangeResponse> Changes)
+    IReadOnlyList<PlaceNameChangeResponse> Changes,
+    IReadOnlyList<string> Aliases)
 {
     /// <summary>The registrar's view: every change, every approved name.</summary>
     public static PlaceNameResponse From(PlaceNameDetails d) => From(d, publicView: false);
@@ -53,6 +54,6 @@ public sealed record PlaceNameResponse(
             d.LocationDescription, d.Status, d.ApprovingAuthority, d.ApprovedOn, d.AnnouncedOn, d.AbolishedOn,
             d.ProposedOn, names.Select(PlaceNamePeriodResponse.From).ToList(),
             d.External is null ? null : ExternalSourceResponse.From(d.External), d.RomanizationLanguage,
-            changes.Select(PlaceNameChangeResponse.From).ToList());
+            changes.Select(PlaceNameChangeResponse.From).ToList(), d.Aliases);
     }
 }

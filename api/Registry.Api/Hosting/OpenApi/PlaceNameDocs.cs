@@ -27,8 +27,8 @@ internal static class PlaceNameDocs
                 "Pinyin spelling per GB/T 16159, one of the eight categories, the division code (recorded and in " +
                 "force) and a GeoJSON location (Point, LineString or Polygon). Homophones and duplicates in the " +
                 "name's scope are refused (409, listing them). 201 with the record.",
-                [.. Spelling, "place-category", "division-code-format", "place-division-unknown", "place-division-not-in-force",
-                    "geometry-type",
+                [.. Spelling, "place-name-alias", "place-category", "division-code-format", "place-division-unknown",
+                    "place-division-not-in-force", "geometry-type",
                     "geometry-coordinates", "geometry-empty", "geometry-invalid", "place-name-duplicate",
                     "place-name-exists"]),
             ["PlaceNamesSearch"] = Op("Searches place names by name fragment, spelling fragment (toneless), " +
@@ -74,13 +74,30 @@ internal static class PlaceNameDocs
                 "rename's new name is free again.", [.. Id, "place-name-change-number", "place-name-change-not-found",
                     "field-required", "date-format", "place-name-change-status", "rejection-date",
                     "place-name-external"]),
-            ["PlaceNamesAssignHouseNumber"] = Op("Issues a house-number plate on an approved or announced street " +
-                "whose location is a line: odd numbers on the left, even on the right facing along the line from " +
-                "its first vertex (左单右双), within 1 km of the line; each number once per street. 201 with the " +
-                "plate and its certificate number.", [.. Id, "house-number-format", "house-number-street-line",
+            ["PlaceNamesAssignHouseNumber"] = Op("Issues a house-number plate and its certificate (门牌证) on an " +
+                "approved or announced street whose location is a line: the number as written (12, 甲12号, 12-1, " +
+                "12之1; 12-1 and 12之1 are one number), odd base numbers on the left and even on the right facing " +
+                "along the line from its first vertex (左单右双), within 1 km of the line, base numbers rising from " +
+                "the origin on each side, a sub-number only beside its issued base number; each number once per " +
+                "street. 201 with the plate.", [.. Id, "house-number-format", "house-number-street-line",
                     "house-number-side", "house-number-on-line", "house-number-distance", "house-number-duplicate",
-                    "house-number-order", "place-name-status", "geometry-type", "geometry-coordinates"]),
-            ["PlaceNamesGetHouseNumbers"] = Op("The house-number plates of a street, by number. Public.", Id),
+                    "house-number-order", "house-number-sub-without-base", "place-name-status", "geometry-type",
+                    "geometry-coordinates"]),
+            ["PlaceNamesGetHouseNumbers"] = Op("The house-number plates of a street, one block of 100 base numbers " +
+                "per page (page 1: 1-99, page 2: 100-199, ...) in address order, and how many pages the street has. " +
+                "Public once the street is announced.", [.. Id, "paging-range"]),
+            ["PlaceNamesSetSign"] = Op("Records a sign or plate the bureau set along an approved or announced " +
+                "street: a road or lane sign (no address), or a building, door or unit plate at an issued house " +
+                "number (a building plate names its building, a unit plate its unit). 201 with the sign and its " +
+                "serial.", [.. Id, "field-required", "date-format", "place-sign-kind", "place-sign-label",
+                    "place-sign-address", "place-sign-street", "place-sign-date", "place-sign-house-number",
+                    "house-number-format", "place-name-status", "place-name-external"]),
+            ["PlaceNamesGetSigns"] = Op("The signs and plates of a street by serial, with their condition and " +
+                "upkeep, a page at a time.", [.. Id, "limit-range", "paging-range"]),
+            ["PlaceNamesRecordSignCondition"] = Op("Records that a sign was maintained, replaced or removed on a " +
+                "date (from its last change to today); a removed sign takes no further change.", [.. Id,
+                    "field-required", "date-format", "place-sign-serial", "place-sign-condition", "place-sign-date",
+                    "place-sign-removed", "place-sign-not-found"]),
         },
         Parameters = new Dictionary<string, string>
         {
@@ -89,6 +106,10 @@ internal static class PlaceNameDocs
             ["PlaceNamesApproveChange:number"] = ChangeNumber,
             ["PlaceNamesAnnounceChange:number"] = ChangeNumber,
             ["PlaceNamesRejectChange:number"] = ChangeNumber,
+            ["PlaceNamesGetHouseNumbers:page"] = "The block of base numbers, from 1 (1-99).",
+            ["PlaceNamesGetSigns:page"] = "The page, from 1.",
+            ["PlaceNamesGetSigns:limit"] = "Signs per page.",
+            ["serial"] = "The sign's serial within its street, from 1.",
             ["q"] = "A fragment of the name (Han characters).",
             ["romanization"] = "A fragment of the spelling; tones, spaces and apostrophes are ignored.",
             ["category"] = "natural-feature, administrative-division, village-seat, park, street, " +
@@ -119,8 +140,12 @@ internal static class PlaceNameDocs
                 "name", "romanization", "effectiveDate", "reason"),
             [typeof(AbolishPlaceNameRequest)] = Body(_ => new AbolishPlaceNameRequest(ExampleValues.Date(30),
                 "街道撤销批复"), "reason"),
-            [typeof(HouseNumberRequest)] = Body(x => new HouseNumberRequest(1, ExampleValues.GeoJsonOf(x.Point)),
+            [typeof(HouseNumberRequest)] = Body(x => new HouseNumberRequest("12-1", ExampleValues.GeoJsonOf(x.Point)),
                 "number", "location"),
+            [typeof(PlaceSignRequest)] = Body(_ => new PlaceSignRequest("unit-plate", "12号", null, "2单元",
+                ExampleValues.Date(0)), "kind", "setOn"),
+            [typeof(SignConditionRequest)] = Body(_ => new SignConditionRequest("replaced", ExampleValues.Date(0),
+                "褪色更换"), "condition", "date"),
         },
     };
 }
