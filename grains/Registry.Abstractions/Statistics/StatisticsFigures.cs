@@ -71,14 +71,10 @@ public static class StatisticsFigures
         "a marriage record does not keep whether each party married before (or married this spouse before); " +
         "the parties' earlier records are not linked to the registration";
 
-    private const string NoPlates =
-        "the registry does not yet record plates and signs by kind (building, door, unit plates, road and lane " +
-        "signs), only house numbers";
-
     /// <summary>The figure key of grades in force of <paramref name="grade"/> (1-5, i.e. 1A-5A).</summary>
     public static string GradeInForce(int grade) => $"organizations.gradesInForce.{grade}A";
 
-    /// <summary>The figure key of plates set of one kind (none is recorded yet).</summary>
+    /// <summary>The figure key of plates or signs set of one kind (building, door, unit, roadSign, laneSign).</summary>
     public static string PlatesSet(string kind) => $"places.platesSet.{kind}";
 
     /// <summary>Every figure, in report order.</summary>
@@ -136,13 +132,12 @@ public static class StatisticsFigures
         new(PlacesAbolished, Places, "地名销名", StatisticsMeasure.Period),
         new(RoadsNamed, Places, "道路命名", StatisticsMeasure.Period),
         new(HouseNumbersAssigned, Places, "编制门牌号", StatisticsMeasure.Period),
-        new(PlatesSet("building"), Places, "设置楼牌", StatisticsMeasure.Period, NoPlates),
-        new(PlatesSet("door"), Places, "设置门牌", StatisticsMeasure.Period, NoPlates),
-        new(PlatesSet("unit"), Places, "设置单元牌", StatisticsMeasure.Period, NoPlates),
-        new(PlatesSet("roadSign"), Places, "设置路牌", StatisticsMeasure.Period, NoPlates),
-        new(PlatesSet("laneSign"), Places, "设置巷牌", StatisticsMeasure.Period, NoPlates),
-        new(PlateCertificates, Places, "发放门牌证", StatisticsMeasure.Period,
-            "the registry does not yet issue plate certificates (门牌证)"),
+        new(PlatesSet("building"), Places, "设置楼牌", StatisticsMeasure.Period),
+        new(PlatesSet("door"), Places, "设置门牌", StatisticsMeasure.Period),
+        new(PlatesSet("unit"), Places, "设置单元牌", StatisticsMeasure.Period),
+        new(PlatesSet("roadSign"), Places, "设置路牌", StatisticsMeasure.Period),
+        new(PlatesSet("laneSign"), Places, "设置巷牌", StatisticsMeasure.Period),
+        new(PlateCertificates, Places, "发放门牌证", StatisticsMeasure.Period),
 
         new(Lines, Boundaries, "期末界线", StatisticsMeasure.AsOfEnd),
         new(Markers, Boundaries, "期末界桩", StatisticsMeasure.AsOfEnd),

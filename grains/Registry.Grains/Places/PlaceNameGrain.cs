@@ -261,8 +261,11 @@ public sealed class PlaceNameGrain(
 
         State.SignCount++;
         await state.WriteAuditedAsync("sign-serial", null);
-        return await grains.Get<IPlaceSignGrain>($"{Id}.{State.SignCount}")
-            .SetAsync(command with { Building = building, Unit = unit });
+        var signKey = $"{Id}.{State.SignCount}";
+        var sign = await grains.Get<IPlaceSignGrain>(signKey).SetAsync(command with { Building = building, Unit = unit });
+        await statistics.PublishAsync($"sign:{signKey}",
+            PlaceNameStatistics.OfSign(signKey, State.DivisionCode, sign.Kind, sign.SetOn));
+        return sign;
     }
 
     public Task<int> SignCountAsync()

@@ -27,7 +27,6 @@ public static class PlaceNameStatistics
                 PlaceNameEventKind.Announced => F.PlacesAnnounced,
                 PlaceNameEventKind.Renamed => F.PlacesRenamed,
                 PlaceNameEventKind.Abolished => F.PlacesAbolished,
-                PlaceNameEventKind.HouseNumberAssigned => F.HouseNumbersAssigned,
                 _ => null,
             };
             if (figure is null)
@@ -44,4 +43,44 @@ public static class PlaceNameStatistics
 
         return new RecordStatistics(facts, []);
     }
+
+    /// <summary>What a street's house-number plates count: each number assigned, and its plate certificate (门牌证),
+    /// on the day it was issued, at the county-level office of the street's division.</summary>
+    public static RecordStatistics OfHouseNumbers(string streetId, string divisionCode,
+        IEnumerable<HouseNumberPlate> plates)
+    {
+        if (StatisticsOffices.OfficeOf(divisionCode) is not { } office)
+        {
+            return RecordStatistics.None;
+        }
+
+        var facts = new List<StatisticsFact>();
+        foreach (var plate in plates)
+        {
+            var id = $"house:{streetId}#{plate.Key}";
+            facts.Add(new(id, F.HouseNumbersAssigned, office, plate.IssuedOn));
+            if (plate.CertificateNumber.Length > 0)
+            {
+                facts.Add(new(id + ":certificate", F.PlateCertificates, office, plate.IssuedOn));
+            }
+        }
+
+        return new RecordStatistics(facts, []);
+    }
+
+    /// <summary>What one sign counts: a plate or sign of its kind set on its day.</summary>
+    public static RecordStatistics OfSign(string signKey, string divisionCode, PlaceSignKind kind, DateOnly setOn) =>
+        StatisticsOffices.OfficeOf(divisionCode) is { } office
+            ? new RecordStatistics([new($"sign:{signKey}", F.PlatesSet(KindKey(kind)), office, setOn)], [])
+            : RecordStatistics.None;
+
+    private static string KindKey(PlaceSignKind kind) => kind switch
+    {
+        PlaceSignKind.RoadSign => "roadSign",
+        PlaceSignKind.LaneSign => "laneSign",
+        PlaceSignKind.BuildingPlate => "building",
+        PlaceSignKind.DoorPlate => "door",
+        PlaceSignKind.UnitPlate => "unit",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }

@@ -5,6 +5,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
+using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Places.Plates;
@@ -23,6 +24,8 @@ public sealed class HouseNumberBlockGrain(
     IGrainFactory grains,
     ILogger<HouseNumberBlockGrain> logger) : Grain, IHouseNumberBlockGrain
 {
+    private readonly StatisticsFeed statistics = new(grains, logger);
+
     private string StreetId => this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().LastIndexOf('|')];
 
     private int Block => int.Parse(this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf('|') + 1)..], CultureInfo.InvariantCulture);
@@ -66,6 +69,8 @@ public sealed class HouseNumberBlockGrain(
         var certificate = $"MP{street.DivisionCode}-{StreetId[..Math.Min(8, StreetId.Length)].ToUpperInvariant()}-{number.Key}";
         var plate = new HouseNumberBlock(state.State).Issue(number, point, line, street.Name, neighbours, certificate, today);
         await state.WriteAuditedAsync("house-number", certificate);
+        await statistics.PublishAsync($"house:{this.GetPrimaryKeyString()}", PlaceNameStatistics.OfHouseNumbers(
+            StreetId, street.DivisionCode, state.State.Plates.Select(p => p.Plate)));
         try
         {
             await grains.Get<IPlaceNameGrain>(StreetId).NoteHouseNumberBlockAsync(Block);
