@@ -127,4 +127,54 @@ public sealed class BoundaryGeometryRulesTests(ApiFixture fixture)
             new { location = GeoJsonOf(at), material = "混凝土", reason = "更换材质" });
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
     }
+
+    [Fact]
+    public async Task ArchiveInspection_KeepsItsRealDates_AndTheOverdueReportPagesAndFiltersByDivision()
+    {
+        var client = Api.ClientWithRoles(Role);
+        var (a, b, geometry) = lines.Value[3];
+        var other = lines.Value[4];
+        Assert.True((await RecordAsync(a, b, geometry)).IsSuccessStatusCode);
+        Assert.True((await RecordAsync(other.A, other.B, other.Geometry)).IsSuccessStatusCode);
+        var number = BoundaryLineNumber.For(a, b);
+
+        // Typed in today without its date, an inspection of 1990 would carry today's dates: refused.
+        await Problems.AssertProblemAsync(await client.PostAsJsonAsync($"/api/boundaries/lines/{number}/inspections",
+            new { year = 1990, reason = "档案补录" }), HttpStatusCode.BadRequest, "inspection-date-order");
+        var opened = await client.PostAsJsonAsync($"/api/boundaries/lines/{number}/inspections",
+            new { year = 1990, openedOn = "1990-04-01", reason = "1990年联合检查（档案补录）" });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var id = JsonDocument.Parse(await opened.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        await Problems.AssertProblemAsync(await client.PostAsJsonAsync($"/api/boundaries/inspections/{id}/signatures",
+                new { side = a, signatory = "张三", signedOn = Api.Today.AddDays(1).ToString("yyyy-MM-dd") }),
+            HttpStatusCode.BadRequest, "inspection-date-future");
+        Assert.True((await client.PostAsJsonAsync($"/api/boundaries/inspections/{id}/signatures",
+            new { side = b, signatory = "李四", signedOn = "1990-06-03" })).IsSuccessStatusCode);
+        var completed = await client.PostAsJsonAsync($"/api/boundaries/inspections/{id}/signatures",
+            new { side = a, signatory = "张三", signedOn = "1990-05-20" });
+        var inspection = JsonDocument.Parse(await completed.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal("1990-04-01", inspection.GetProperty("openedOn").GetString());
+        Assert.Equal("1990-06-03", inspection.GetProperty("completedOn").GetString());
+
+        var gis = Api.ClientWithRoles("gis");
+        var touchingA = JsonDocument.Parse(await gis.GetStringAsync(
+            $"/api/boundaries/inspections/overdue?division={a}&includeNeverInspected=false&limit=1000")).RootElement;
+        var line = touchingA.GetProperty("items").EnumerateArray().Single(l => l.GetProperty("line").GetString() == number);
+        Assert.Equal("1990-06-03", line.GetProperty("lastCompletedInspection").GetString());
+        Assert.All(touchingA.GetProperty("items").EnumerateArray(), l => Assert.Contains(a[..2],
+            new[] { l.GetProperty("divisionA").GetString()![..2], l.GetProperty("divisionB").GetString()![..2] }));
+
+        var first = JsonDocument.Parse(await gis.GetStringAsync("/api/boundaries/inspections/overdue?limit=1&page=1"))
+            .RootElement;
+        var second = JsonDocument.Parse(await gis.GetStringAsync("/api/boundaries/inspections/overdue?limit=1&page=2"))
+            .RootElement;
+        Assert.True(first.GetProperty("total").GetInt32() >= 2);
+        Assert.Equal(1, first.GetProperty("items").GetArrayLength());
+        Assert.NotEqual(first.GetProperty("items")[0].GetProperty("line").GetString(),
+            second.GetProperty("items")[0].GetProperty("line").GetString());
+        await Problems.AssertProblemAsync(await gis.GetAsync("/api/boundaries/inspections/overdue?limit=0"),
+            HttpStatusCode.BadRequest, "paging-range");
+    }
 }

@@ -84,9 +84,20 @@ public sealed class ImportTests(ImportFixture fixture)
         var pairs = arcs.Where(a => a.Feature.Text("div_b") is not null)
             .Select(a => BoundaryLineNumber.Order(a.Feature.Text("div_a")!, a.Feature.Text("div_b")!))
             .Distinct().ToList();
-        var recordable = pairs.Count(p => Registered.Value.Contains(p.First) && Registered.Value.Contains(p.Second));
+        // The source's 甘肃/宁夏 arcs cross themselves where both outlines are invalid: that line is not simple.
+        var simple = arcs.Where(a => a.Feature.Text("div_b") is not null)
+            .GroupBy(a => BoundaryLineNumber.Order(a.Feature.Text("div_a")!, a.Feature.Text("div_b")!))
+            .ToDictionary(g => g.Key, g => Registry.Abstractions.Spatial.Wgs84.Factory.CreateMultiLineString(
+                g.Select(a => (NetTopologySuite.Geometries.LineString)a.Geometry!).ToArray()).IsSimple);
+        var registeredPairs = pairs.Where(p => Registered.Value.Contains(p.First) && Registered.Value.Contains(p.Second))
+            .ToList();
+        var recordable = registeredPairs.Count(p => simple[p]);
         Assert.Equal(outer, Count(lines.First, "boundary-line-outer-edge"));
-        Assert.Equal(recordable, lines.First.GetProperty("created").GetInt32() + lines.First.GetProperty("unchanged").GetInt32());
+        Assert.Equal(registeredPairs.Count(p => !simple[p]) > 0, Count(lines.First, "boundary-line-not-simple") > 0);
+        var refused = lines.First.GetProperty("rejections").EnumerateArray()
+            .Where(r => r.GetProperty("rule").GetString() != "boundary-line-outer-edge").Select(r => r.GetRawText());
+        Assert.True(recordable == lines.First.GetProperty("created").GetInt32() +
+            lines.First.GetProperty("unchanged").GetInt32(), string.Join("\n", refused));
         Assert.Equal((0, 0, recordable), Counts(lines.Again));
 
         var points = SharedData.Read(SharedData.PathOf("cn/province-junction-points.geojson"));

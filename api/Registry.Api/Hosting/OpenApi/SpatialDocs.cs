@@ -14,8 +14,10 @@ internal static class SpatialDocs
         {
             ["LocateDivisions"] = Op(
                 "The divisions of every level whose geometry in force on a date (default today) contains a point " +
-                "(lon/lat, WGS84): e.g. the province, prefecture and county. Public; answered from the API's " +
-                "in-memory copy of the spatial index.", [.. Point, "date-format"]),
+                "(lon/lat, WGS84): e.g. the province, prefecture and county. A point exactly on a boundary (e.g. a " +
+                "boundary marker's own position) is answered with the divisions on every side, each with " +
+                "`onBoundary: true`. Public; answered from the API's in-memory copy of the spatial index.",
+                [.. Point, "date-format"]),
             ["AdjacentDivisions"] = Op(
                 "The divisions of the same level that share a boundary with a division on a date, each with the " +
                 "length of the shared boundary in metres.", "division-ref-format", "date-format",
