@@ -202,7 +202,7 @@ public sealed class MapPageTests(ITestOutputHelper output)
         var gis = api.Client("gis");
         var markers = (await gis.GetFromJsonAsync<JsonElement>("/ogc/collections/markers/items?limit=1"))
             .GetProperty("numberMatched").GetInt32();
-        var overdue = (await gis.GetFromJsonAsync<JsonElement>("/api/boundaries/inspections/overdue")).GetArrayLength();
+        var overdue = (await gis.GetFromJsonAsync<JsonElement>("/api/boundaries/inspections/overdue")).GetProperty("total").GetInt32();
         var repairs = (await gis.GetFromJsonAsync<JsonElement>("/api/boundaries/repairs/open")).GetArrayLength();
         Assert.Equal(1, repairs);
         Assert.True(markers > 0 && overdue == lines.Count - 1, $"{markers} markers, {overdue} of {lines.Count} lines due");

@@ -93,7 +93,8 @@
     return { status, matched, features };
   }
 
-  // The overdue report and the open repairs answer a list; a paged answer ({items, links}) is followed too.
+  // The open repairs answer a list; the overdue report answers numbered pages ({page, limit, total, items}),
+  // each followed to the last; a page with a next link ({items, links}) is followed too.
   async function getAllItems(url) {
     const items = [];
     let next = url;
@@ -104,7 +105,15 @@
       const body = page.body;
       items.push(...(Array.isArray(body) ? body : body.items || []));
       const link = Array.isArray(body) ? null : (body.links || []).find((l) => l.rel === 'next');
-      next = link ? link.href : (body.next || null);
+      if (link) {
+        next = link.href;
+      } else if (!Array.isArray(body) && body.page && body.limit && body.total > body.page * body.limit) {
+        const following = new URL(next, window.location.href);
+        following.searchParams.set('page', String(body.page + 1));
+        next = following.toString();
+      } else {
+        next = null;
+      }
     }
 
     return { status, items };
