@@ -96,8 +96,7 @@ public static class StatisticsFigures
         new(ReplacementCertificates, Marriage, "补领婚姻登记证", StatisticsMeasure.Period),
         new(RecordExtracts, Marriage, "出具婚姻登记记录证明", StatisticsMeasure.Period,
             "the registry does not yet issue marriage-record extracts"),
-        new(ArchiveRecords, Marriage, "补录历史婚姻档案", StatisticsMeasure.Period,
-            "the registry does not yet enter records from the archive (补录)"),
+        new(ArchiveRecords, Marriage, "补录历史婚姻档案", StatisticsMeasure.Period),
 
         new(RegisteredSocialAssociations, Organizations, "登记社会团体", StatisticsMeasure.Period),
         new(RegisteredPrivateNonEnterprise, Organizations, "登记民办非企业单位", StatisticsMeasure.Period),

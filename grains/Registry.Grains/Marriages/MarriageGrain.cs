@@ -227,7 +227,7 @@ public sealed class MarriageGrain(
             State.Id = Id;
             Aggregate(today).EnterFromArchive(command, a, b);
             recordWriteStarted = true;
-            await state.WriteAuditedAsync("enter-marriage-from-archive",
+            await StoreAsync("enter-marriage-from-archive",
                 $"volume {command.Source.Volume}, page {command.Source.Page}");
             recordDurable = true;
             abortDurable = false;
@@ -527,7 +527,7 @@ public sealed class MarriageGrain(
     private async Task StoreAsync(string operation, string? reason)
     {
         await state.WriteAuditedAsync(operation, reason);
-        await statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State));
+        await statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone));
     }
 
     /// <summary>The rules over this record, as of now and recorded by the caller's actor.</summary>

@@ -5,12 +5,14 @@ using F = Registry.Abstractions.Statistics.StatisticsFigures;
 
 namespace Registry.Grains.Statistics;
 
-/// <summary>What a marriage record counts in the statistics, from its history. Pure.</summary>
+/// <summary>What a marriage record counts in the statistics, from its history. A record entered from the archive
+/// counts as a registration on its historical date and as an archive record on the civil day (in the bureau's
+/// <c>zone</c>) it was entered. Pure.</summary>
 public static class MarriageStatistics
 {
     private static readonly string[] NonMainlandAddressCodes = ["81", "82", "83"];
 
-    public static RecordStatistics Of(MarriageState state)
+    public static RecordStatistics Of(MarriageState state, TimeZoneInfo zone)
     {
         if (state.Record != MarriageRecordStatus.Registered)
         {
@@ -24,6 +26,10 @@ public static class MarriageStatistics
             var id = $"marriage:{state.Id}#{e.Sequence}";
             switch (e.Kind)
             {
+                case MarriageEventKind.EnteredFromArchive:
+                    facts.Add(new(id + ":archive", F.ArchiveRecords, office,
+                        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.RecordedAt, zone).DateTime)));
+                    goto case MarriageEventKind.Registered;
                 case MarriageEventKind.Registered:
                     facts.Add(new(id, F.MarriageRegistrations, office, e.EffectiveDate));
                     var mainland = new[] { state.PartyA, state.PartyB }.Count(p => IsMainlandResident(p.IdNumber));

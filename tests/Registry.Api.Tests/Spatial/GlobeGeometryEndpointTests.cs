@@ -129,7 +129,7 @@ public sealed class GlobeGeometryEndpointTests(ApiFixture fixture) : IClassFixtu
 
         var located = await LocateAsync(junction.Point);
 
-        var provinces = located.Where(d => d.GetProperty("level").GetString() == "province").ToList();
+        var provinces = located.Where(d => d.GetProperty("level").GetString() == "province" && IsRegistryCode(d)).ToList();
         Assert.Equal(junction.Sides.Order(StringComparer.Ordinal),
             provinces.Select(d => d.GetProperty("code").GetString()!).Order(StringComparer.Ordinal));
         Assert.All(provinces, d => Assert.True(d.GetProperty("onBoundary").GetBoolean()));
@@ -152,9 +152,14 @@ public sealed class GlobeGeometryEndpointTests(ApiFixture fixture) : IClassFixtu
 
         var located = await LocateAsync(vertex);
 
-        var provinces = located.Where(d => d.GetProperty("level").GetString() == "province").ToList();
+        var provinces = located.Where(d => d.GetProperty("level").GetString() == "province" && IsRegistryCode(d)).ToList();
         Assert.Equal(sides.Order(StringComparer.Ordinal),
             provinces.Select(d => d.GetProperty("code").GetString()!).Order(StringComparer.Ordinal));
         Assert.All(provinces, d => Assert.True(d.GetProperty("onBoundary").GetBoolean()));
     }
+
+    /// <summary>A registry division, not a reference area another test of the class stored (e.g. the whole world,
+    /// which contains every point).</summary>
+    private static bool IsRegistryCode(JsonElement division) =>
+        division.GetProperty("code").GetString()!.All(char.IsAsciiDigit);
 }

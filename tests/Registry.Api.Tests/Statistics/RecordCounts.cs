@@ -30,6 +30,11 @@ public sealed class RecordCounts
                 var date = Date(e, "effectiveDate");
                 switch (e.GetProperty("kind").GetString())
                 {
+                    case "entered-from-archive":
+                        counts.Add(at, F.ArchiveRecords, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(
+                            e.GetProperty("recordedAt").GetDateTimeOffset(),
+                            TimeZoneInfo.FindSystemTimeZoneById(Registry.Abstractions.Time.BureauClock.DefaultTimeZoneId)).DateTime));
+                        goto case "registered";
                     case "registered":
                         counts.Add(at, F.MarriageRegistrations, date);
                         var mainland = parties.Count(p => p.Length == 18 && p[..2] is not ("81" or "82" or "83"));

@@ -168,6 +168,8 @@ public sealed class StatisticsFixture : IAsyncLifetime
             effectiveDate = "2026-04-07",
             reason = "民政部门批复 (test)",
         }), Success);
+        await JsonAsync(await places.PostAsJsonAsync($"/api/place-names/{PlaceNames[0]}/changes/1/approval",
+            new { authority = "县人民政府", date = "2026-04-07" }), Success);
 
         // 20 May: the third application lapsed weeks ago and is found so now (dated the day after its last day); a
         // court divorce effective on 10 May entered today; a new couple; a name abolished.
@@ -186,8 +188,22 @@ public sealed class StatisticsFixture : IAsyncLifetime
         var late = await JsonAsync(await Api.RegistrarAt(far).PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(lateMan, lateWoman, far)), Success);
         Marriages.Add(late.GetProperty("marriageId").GetString()!);
+        // A record of June 2025 entered from the archive today: a 2025 registration, an archive record of May 2026.
+        var (archivedMan, archivedWoman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var archived = await JsonAsync(await Api.RegistrarAt(near).PostAsJsonAsync("/api/marriages/archive-entries", new
+        {
+            certificateNumber = $"J{near}-2025-{Random.Shared.Next(100_000, 999_999)}",
+            registeredOn = "2025-06-03",
+            office = near,
+            partyA = new { idNumber = archivedMan, name = "王" + "强", nationality = "中国" },
+            partyB = new { idNumber = archivedWoman, name = "刘" + "芳", nationality = "中国" },
+            source = new { volume = "2025-婚-01", page = "12" },
+        }), Success);
+        Marriages.Add(archived.GetProperty("marriageId").GetString()!);
         await JsonAsync(await places.PostAsJsonAsync($"/api/place-names/{PlaceNames[1]}/abolition",
             new { reason = "撤销 (test)" }), Success);
+        await JsonAsync(await places.PostAsJsonAsync($"/api/place-names/{PlaceNames[1]}/changes/1/approval",
+            new { authority = "县人民政府", date = "2026-05-20" }), Success);
         await JsonAsync(await organizations.PostAsJsonAsync(
             $"/api/organizations/{Organizations[1]}/list-removals",
             new { list = "abnormal", ground = "已恢复联系 (test)" }), Success);
