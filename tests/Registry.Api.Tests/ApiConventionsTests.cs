@@ -31,6 +31,27 @@ public sealed class ApiConventionsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public void EveryWrite_IsCheckedAgainstTheCallersOffice_UnlessItIsAnAdminsNationalAct()
+    {
+        var writes = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+                .Any(method => method is "POST" or "PUT" or "PATCH" or "DELETE"))
+            .ToList();
+
+        var unguarded = writes
+            .Where(e => e.Metadata.GetMetadata<Registry.Api.Hosting.OfficeJurisdictionRequired>() is null)
+            .Where(e => !e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                .Any(a => a.Policy == Registry.Api.Hosting.RegistryPolicies.Admin))
+            .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)} {e.RoutePattern.RawText}")
+            .ToList();
+
+        Assert.True(writes.Count > 40, $"only {writes.Count} writes found");
+        Assert.True(unguarded.Count == 0, "writes without an office check: " + string.Join("; ", unguarded));
+    }
+
+    [Fact]
     public async Task SwaggerUi_IsServed()
     {
         var response = await fixture.Factory.ClientWithRoles().GetAsync("/swagger/index.html");

@@ -72,6 +72,7 @@ public static class MarriageEndpoints
             .ProducesChangeProblems();
 
         group.MapPost("/marriages/{id}/deaths", RecordDeath)
+            .RequireOffice(OfficeTargets.AnyOffice)
             .WithName(nameof(RecordDeath))
             .WithSummary("Record a party's death (death certificate or household deregistration); the survivor is " +
                 "widowed")

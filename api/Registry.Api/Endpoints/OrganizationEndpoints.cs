@@ -181,12 +181,14 @@ public static class OrganizationEndpoints
             .ProducesChangeProblems();
 
         group.MapPost("/{uscc}/penalties", ImposePenalty)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(ImposePenalty))
             .WithSummary("Record an administrative penalty decision (warning, fine, confiscation, suspension, revocation); public")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .ProducesChangeProblems();
 
         group.MapPost("/{uscc}/dishonest-listings", ListAsSeriouslyDishonest)
+            .RequireOffice(OfficeTargets.Organization)
             .WithName(nameof(ListAsSeriouslyDishonest))
             .WithSummary("Put the organization on the serious-dishonesty list by decision, on a ground of the 2018 measures")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)

@@ -19,5 +19,16 @@ public static class OfficeJurisdictionFilter
             }
 
             return await next(call);
-        });
+        }).WithMetadata(OfficeJurisdictionRequired.Instance);
+}
+
+/// <summary>Marks an endpoint whose writes are checked against the caller's office (<c>RequireOffice</c>), so a test
+/// can find a write that is not.</summary>
+public sealed class OfficeJurisdictionRequired
+{
+    public static OfficeJurisdictionRequired Instance { get; } = new();
+
+    private OfficeJurisdictionRequired()
+    {
+    }
 }

@@ -19,7 +19,7 @@ public sealed class OrganizationJurisdictionTests(OrganizationApiFixture fixture
         foreach (var operation in new[]
                  {
                      "register", "changes", "deregistration", "annual-reports", "corrections", "inspection",
-                     "abnormal-listings", "list-removals", "grades",
+                     "abnormal-listings", "list-removals", "grades", "penalties", "dishonest-listings",
                  })
         {
             foreach (var @case in OfficeMatrix.Cases)
