@@ -6,9 +6,9 @@ using Registry.Hosting.Spatial;
 namespace Registry.Abstractions.Tests;
 
 /// <summary>
-/// The project's real datasets: the geometry shipped with the silo, and the subsets of the shared data folder
-/// (<c>../shared/data</c>) that the tests need, kept in <c>tests/TestData</c> under the same relative paths (see its
-/// README: sources, licences, how they were cut) so that a clone without the shared folder passes every test.
+/// The project's real datasets: the geometry shipped with the silo, and the small public datasets the tests need,
+/// copied into <c>tests/TestData</c> (its README names each source, licence and how it was cut). A test reads only
+/// these files, never anything outside the repository.
 /// Tests derive their inputs from these files; nothing here is typed by hand.
 /// </summary>
 public static class SharedData
@@ -34,8 +34,8 @@ public static class SharedData
     public static string Directory => directory.Value;
 
     /// <summary>
-    /// A file by its path in the shared data folder: the copy in tests/TestData, or for China's province and prefecture
-    /// polygons the identical files the silo ships.
+    /// A file by its path under tests/TestData, or for China's province and prefecture polygons the identical files
+    /// the silo ships.
     /// </summary>
     public static string PathOf(string relative)
     {
