@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Abstractions.Text;
 
 namespace Registry.Api.Endpoints;
 
@@ -25,7 +26,7 @@ internal static class ArchiveCsv
     /// <summary>The command of one line, or the rule and message that reject it.</summary>
     public static (EnterArchivedMarriage? Command, string Rule, string Message) Parse(string line)
     {
-        var fields = Split(line);
+        var fields = CsvLine.Fields(line)?.Select(field => field.Trim()).ToList();
         if (fields is null || fields.Count != Columns.Length)
         {
             return (null, "csv-columns", $"A line has {Columns.Length} fields: {string.Join(',', Columns)}.");
@@ -105,53 +106,4 @@ internal static class ArchiveCsv
 
     private static string Kebab<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    /// <summary>The fields of one line, trimmed; null when a quote is not closed.</summary>
-    private static List<string>? Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString().Trim());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            return null;
-        }
-
-        fields.Add(field.ToString().Trim());
-        return fields;
-    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 using Registry.Api.Contracts.Organizations;
 using Registry.Api.Text;
 
@@ -99,7 +100,7 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
 
     private static Dictionary<string, int> ColumnsOf(string? header)
     {
-        var fields = header is null ? null : RegisterCsv.Fields(header.TrimStart('\uFEFF'));
+        var fields = header is null ? null : CsvLine.Fields(header.TrimStart('\uFEFF'));
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; fields is not null && i < fields.Count; i++)
         {
@@ -155,7 +156,7 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
     public static (ParsedRow? Row, OrganizationImportRejectionResponse? Rejection) Parse(string line, long lineNumber,
         IReadOnlyDictionary<string, int> columns, string source)
     {
-        var fields = RegisterCsv.Fields(line);
+        var fields = CsvLine.Fields(line);
         if (fields is null || fields.Count < columns.Values.Max() + 1)
         {
             return (null, new OrganizationImportRejectionResponse(lineNumber, null, "import-row-malformed", null,

@@ -1,4 +1,5 @@
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Text;
 
 namespace Registry.Hosting.Divisions;
 
@@ -73,7 +74,8 @@ public static class DivisionReferenceData
         var path = Path.Combine(directory, file);
         using var reader = new StreamReader(path);
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{path} is empty.");
-        var width = SplitCsvLine(header).Length;
+        var width = CsvLine.Fields(header)?.Count
+            ?? throw new InvalidDataException($"{path}: the header's quoting is broken.");
         var lineNumber = 1;
         while (reader.ReadLine() is { } line)
         {
@@ -83,57 +85,13 @@ public static class DivisionReferenceData
                 continue;
             }
 
-            var fields = SplitCsvLine(line);
-            if (fields.Length != width || !DivisionCode.IsWellFormed(DivisionCode.Pad(fields[0])))
+            var fields = CsvLine.Fields(line)?.ToArray();
+            if (fields is null || fields.Length != width || !DivisionCode.IsWellFormed(DivisionCode.Pad(fields[0])))
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: not a division row: {line}");
             }
 
             yield return fields;
         }
-    }
-
-    /// <summary>Splits one CSV line (RFC 4180 quoting, no embedded line breaks).</summary>
-    public static string[] SplitCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return [.. fields];
     }
 }

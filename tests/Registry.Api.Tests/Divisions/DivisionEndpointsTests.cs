@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Registry.Abstractions.Text;
 using Registry.Hosting.Divisions;
 
 namespace Registry.Api.Tests.Divisions;
@@ -22,7 +23,7 @@ public sealed class DivisionEndpointsTests(ApiFixture fixture)
                  })
         {
             foreach (var row in File.ReadLines(Path.Combine(directory, file)).Skip(1)
-                         .Select(DivisionReferenceData.SplitCsvLine))
+                         .Select(line => CsvLine.Fields(line)!))
             {
                 rows.TryAdd(row[0].PadRight(6, '0'), (row[1], parentColumn < 0 ? null : row[parentColumn].PadRight(6, '0')));
             }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Text;
 using Registry.Grains.Tests;
 using Registry.Hosting.Divisions;
 
@@ -93,7 +94,7 @@ public static class PlaceTestData
     /// <summary>Village names (the committee's name without 委会) of villages in the excerpt, with their township codes.</summary>
     public static IReadOnlyList<(string Name, string Township)> Villages() =>
         File.ReadLines(Path.Combine(DataDirectory, "villages-excerpt.csv")).Skip(1)
-            .Select(DivisionReferenceData.SplitCsvLine)
+            .Select(line => CsvLine.Fields(line)!)
             .Where(row => row[1].EndsWith("村委会", StringComparison.Ordinal))
             .Select(row => (row[1][..^2], row[2]))
             .ToList();

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Registry.Abstractions.Tests;
+using Registry.Abstractions.Text;
 using Registry.Hosting.Divisions;
 
 namespace Registry.Api.Tests.Spatial;
@@ -11,7 +12,7 @@ public static class ShippedGeometry
         File.ReadLines(Path.Combine(DivisionReferenceData.DefaultDirectory, "divisions-2023-provinces.csv")).Skip(1)
             .Concat(File.ReadLines(Path.Combine(DivisionReferenceData.DefaultDirectory, "divisions-2023-cities.csv")).Skip(1))
             .Concat(File.ReadLines(Path.Combine(DivisionReferenceData.DefaultDirectory, "divisions-2023-areas.csv")).Skip(1))
-            .Select(line => DivisionReferenceData.SplitCsvLine(line)[0].PadRight(6, '0'))
+            .Select(line => CsvLine.Fields(line)![0].PadRight(6, '0'))
             .ToHashSet());
 
     private static readonly Lazy<IReadOnlyList<Feature>> provinces = new(() => Load(SharedData.ShippedProvinces));

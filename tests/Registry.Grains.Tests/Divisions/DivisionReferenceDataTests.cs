@@ -1,4 +1,5 @@
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Text;
 using Registry.Hosting.Divisions;
 
 namespace Registry.Grains.Tests.Divisions;
@@ -20,7 +21,7 @@ public sealed class DivisionReferenceDataTests
         // Each county row whose code equals its prefecture's (a prefecture without counties) is one division.
         var repeated = File.ReadLines(Path.Combine(DivisionReferenceData.DefaultDirectory, "divisions-2023-areas.csv"))
             .Skip(1)
-            .Select(DivisionReferenceData.SplitCsvLine)
+            .Select(line => CsvLine.Fields(line)!)
             .Count(row => row[0] == DivisionCode.Pad(row[2]));
         Assert.True(repeated > 0);
         Assert.Equal(RowsIn("divisions-2023-areas.csv") - repeated, counties);
@@ -44,11 +45,5 @@ public sealed class DivisionReferenceDataTests
             Assert.True(parent.Level < division.Level, $"{division.Code} sits under {parent.Code}");
             Assert.Contains(parent.Children, link => link.Code == division.Code);
         }
-    }
-
-    [Fact]
-    public void SplitCsvLine_QuotedFieldsWithCommasAndQuotes_AreKeptWhole()
-    {
-        Assert.Equal(["1", "a,b", "say \"hi\"", ""], DivisionReferenceData.SplitCsvLine("1,\"a,b\",\"say \"\"hi\"\"\","));
     }
 }

@@ -4,8 +4,9 @@ using NetTopologySuite.Simplify;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Places;
-using Registry.Grains.Places;
 using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Text;
+using Registry.Grains.Places;
 using Registry.Hosting.Divisions;
 using Registry.Hosting.Spatial;
 
@@ -114,7 +115,7 @@ public sealed class ExampleValues
 
     private static List<(string Code, string Name)> Rows(string path) =>
         File.ReadLines(path).Skip(1)
-            .Select(DivisionReferenceData.SplitCsvLine)
+            .Select(line => CsvLine.Fields(line) ?? throw new InvalidDataException($"{path}: broken quoting: {line}"))
             .Select(columns => (columns[0], columns[1]))
             .ToList();
 
