@@ -157,7 +157,7 @@ public sealed class ProductionModeTests(ProductionModeFixture fixture) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Registry.Api.Map.MapPage.ContentSecurityPolicy,
+        Assert.Equal(Registry.Api.Hosting.EmbeddedPage.ContentSecurityPolicy,
             page.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
