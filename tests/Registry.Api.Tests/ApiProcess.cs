@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Registry.Storage.Tests.Servers;
 
 namespace Registry.Api.Tests;
 
@@ -28,7 +29,8 @@ public sealed class ApiProcess : IAsyncDisposable
     /// by then is killed, and the exception carries its last output.</param>
     public static async Task<ApiProcess> StartAsync(string dataDirectory, TimeSpan? readyWithin = null)
     {
-        var port = RegistryApiFactory.FreePort();
+        var ports = LocalPorts.Free(2);
+        var port = ports[0];
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,7 +41,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(ApiOutputDirectory(), "Registry.Api.dll"));
         start.ArgumentList.Add($"--urls={address}");
         start.ArgumentList.Add($"--Registry:DataDirectory={dataDirectory}");
-        start.ArgumentList.Add($"--Registry:Clustering:SiloPort={RegistryApiFactory.FreePort()}");
+        start.ArgumentList.Add($"--Registry:Clustering:SiloPort={ports[1]}");
         start.ArgumentList.Add("--Registry:Clustering:GatewayPort=0");
         foreach (var (key, value) in RegistryApiFactory.BearerSettings)
         {

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Abstractions.Divisions;
+using Registry.Storage.Tests.Servers;
 
 namespace Registry.Api.Tests;
 
@@ -35,7 +36,7 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Registry:DataDirectory", dataDirectory);
-        builder.UseSetting("Registry:Clustering:SiloPort", FreePort().ToString());
+        builder.UseSetting("Registry:Clustering:SiloPort", LocalPorts.Free().ToString());
         builder.UseSetting("Registry:Clustering:GatewayPort", "0");
         foreach (var (key, value) in BearerSettings)
         {
@@ -103,10 +104,4 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
         });
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

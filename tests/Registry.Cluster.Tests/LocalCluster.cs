@@ -28,8 +28,11 @@ public sealed class LocalCluster : IAsyncDisposable
     public LocalCluster()
     {
         var (configuration, _) = RepositoryPaths.Build;
-        SiloPorts = Enumerable.Range(0, Silos).Select(_ => ExternalProcess.FreePort()).ToArray();
-        GatewayPorts = Enumerable.Range(0, Silos).Select(_ => ExternalProcess.FreePort()).ToArray();
+        // Every port of the cluster chosen at once, so no two of its servers are given the same one.
+        var ports = LocalPorts.Free(2 * Silos + 3);
+        SiloPorts = ports[..Silos];
+        GatewayPorts = ports[Silos..(2 * Silos)];
+        ApiPort = ports[2 * Silos];
         environment = new Dictionary<string, string>
         {
             ["REGISTRY_CLUSTER_DIR"] = Directory,
@@ -37,8 +40,8 @@ public sealed class LocalCluster : IAsyncDisposable
             ["REGISTRY_SKIP_BUILD"] = "1",
             ["REGISTRY_ENVIRONMENT"] = "Testing",
             ["REGISTRY_API_PORT"] = ApiPort.ToString(),
-            ["REGISTRY_PG_PORT"] = ExternalProcess.FreePort().ToString(),
-            ["REGISTRY_REDIS_PORT"] = ExternalProcess.FreePort().ToString(),
+            ["REGISTRY_PG_PORT"] = ports[2 * Silos + 1].ToString(),
+            ["REGISTRY_REDIS_PORT"] = ports[2 * Silos + 2].ToString(),
             ["REGISTRY_SILO_PORTS"] = string.Join(' ', SiloPorts),
             ["REGISTRY_GATEWAY_PORTS"] = string.Join(' ', GatewayPorts),
             ["REGISTRY_SILO_ARGS"] = string.Join(' ', MembershipArguments),
@@ -49,7 +52,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public string Directory { get; } =
         Path.Combine(Path.GetTempPath(), "registry-cluster-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public int ApiPort { get; } = ExternalProcess.FreePort();
+    public int ApiPort { get; }
 
     public int[] SiloPorts { get; }
 

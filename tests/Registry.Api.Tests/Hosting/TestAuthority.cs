@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Registry.Storage.Tests.Servers;
 
 namespace Registry.Api.Tests.Hosting;
 
@@ -29,7 +30,7 @@ public sealed class TestAuthority : IAsyncDisposable
 
     public static async Task<TestAuthority> StartAsync()
     {
-        var address = $"http://127.0.0.1:{RegistryApiFactory.FreePort()}";
+        var address = $"http://127.0.0.1:{LocalPorts.Free()}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(address);
         var app = builder.Build();

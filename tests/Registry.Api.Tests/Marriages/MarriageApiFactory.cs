@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Registry.Abstractions.Time;
+using Registry.Storage.Tests.Servers;
 
 namespace Registry.Api.Tests.Marriages;
 
@@ -27,7 +28,7 @@ public sealed class MarriageApiFactory(string dataDirectory, DateTimeOffset star
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Registry:DataDirectory", dataDirectory);
-        builder.UseSetting("Registry:Clustering:SiloPort", RegistryApiFactory.FreePort().ToString());
+        builder.UseSetting("Registry:Clustering:SiloPort", LocalPorts.Free().ToString());
         builder.UseSetting("Registry:Clustering:GatewayPort", "0");
         foreach (var (key, value) in RegistryApiFactory.BearerSettings)
         {

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Registry.Hosting;
+using Registry.Storage.Tests.Servers;
 
 namespace Registry.Grains.Tests.Hosting;
 
@@ -23,13 +24,6 @@ public sealed class ListeningPortsTests
         return builder.Build();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>The messages of an exception and its inner exceptions (Orleans wraps a failed lifecycle stage).</summary>
     private static string Messages(Exception? e)
     {
@@ -45,7 +39,8 @@ public sealed class ListeningPortsTests
     [Fact]
     public async Task SecondSiloOnTheSamePorts_FailsItsStart_NamingThePortAndItsKey()
     {
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var ports = LocalPorts.Free(2);
+        var (siloPort, gatewayPort) = (ports[0], ports[1]);
         using var first = Silo(siloPort, gatewayPort);
         await first.StartAsync(TestContext.Current.CancellationToken);
         try
@@ -68,7 +63,7 @@ public sealed class ListeningPortsTests
         using var other = new TcpListener(IPAddress.Loopback, 0);
         other.Start();
         var taken = ((IPEndPoint)other.LocalEndpoint).Port;
-        using var silo = Silo(FreePort(), taken);
+        using var silo = Silo(LocalPorts.Free(), taken);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => silo.StartAsync(TestContext.Current.CancellationToken));
 
@@ -78,7 +73,7 @@ public sealed class ListeningPortsTests
     [Fact]
     public void SamePortForSiloAndGateway_IsRefusedWhenTheHostIsBuilt()
     {
-        var port = FreePort();
+        var port = LocalPorts.Free();
 
         var error = Assert.ThrowsAny<Exception>(() => Silo(port, port));
 

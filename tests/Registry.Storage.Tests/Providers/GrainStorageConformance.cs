@@ -247,7 +247,7 @@ public abstract class GrainStorageSilo : IAsyncLifetime, IAsyncDisposable
         var started = new HostBuilder()
             .UseOrleans(silo =>
             {
-                silo.UseLocalhostClustering(Servers.ExternalProcess.FreePort(), 0,
+                silo.UseLocalhostClustering(Servers.LocalPorts.Free(), 0,
                     serviceId: "conformance", clusterId: Guid.NewGuid().ToString("N"));
                 AddStorage(silo);
             })

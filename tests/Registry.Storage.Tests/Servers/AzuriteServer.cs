@@ -15,7 +15,7 @@ public sealed class AzuriteServer : IAsyncLifetime
 
     private Process? process;
 
-    public int Port { get; } = ExternalProcess.FreePort();
+    public int Port { get; } = LocalPorts.Free();
 
     private string LogPath { get; } = Path.Combine(Path.GetTempPath(), $"registry-azurite-{Guid.NewGuid():N}.log");
 

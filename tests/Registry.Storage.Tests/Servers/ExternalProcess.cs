@@ -98,14 +98,6 @@ public static class ExternalProcess
         return process;
     }
 
-    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Waits until something accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public static async Task WaitForPortAsync(int port, TimeSpan limit, Process? process, string what,
         string? logPath = null)

@@ -20,7 +20,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     public string Directory { get; } =
         Path.Combine(Path.GetTempPath(), "registry-pg-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public int Port { get; } = ExternalProcess.FreePort();
+    public int Port { get; } = LocalPorts.Free();
 
     private string DataDirectory => Path.Combine(Directory, "data");
 
