@@ -88,19 +88,7 @@ public static class MarriageEndpoints
     {
         var today = clock.Today;
         var checks = new RequestChecks().Office("office", request.Office);
-        foreach (var (field, party) in new[] { ("partyA", request.PartyA), ("partyB", request.PartyB) })
-        {
-            checks.Required(field, party);
-            if (party is not null)
-            {
-                checks.Required(field + ".idNumber", party.IdNumber)
-                    .Required(field + ".name", party.Name)
-                    .Required(field + ".nationality", party.Nationality)
-                    .Document(field + ".idNumber", party.DocumentType, party.IdNumber, party.Country, today,
-                        field + ".country");
-            }
-        }
-
+        Parties(checks, request.PartyA, request.PartyB, today);
         checks.ThrowIfAny();
         var command = new RegisterMarriage(request.Office!, ToParty(request.PartyA!), ToParty(request.PartyB!),
             request.Declarations?.NoSpouse == true, request.Declarations?.NoProhibitedKinship == true,
@@ -121,19 +109,7 @@ public static class MarriageEndpoints
             .Required("source.volume", request.Source?.Volume)
             .Required("source.page", request.Source?.Page)
             .Office("office", request.Office);
-        foreach (var (field, party) in new[] { ("partyA", request.PartyA), ("partyB", request.PartyB) })
-        {
-            checks.Required(field, party);
-            if (party is not null)
-            {
-                checks.Required(field + ".idNumber", party.IdNumber)
-                    .Required(field + ".name", party.Name)
-                    .Required(field + ".nationality", party.Nationality)
-                    .Document(field + ".idNumber", party.DocumentType, party.IdNumber, party.Country, today,
-                        field + ".country");
-            }
-        }
-
+        Parties(checks, request.PartyA, request.PartyB, today);
         checks.ThrowIfAny();
         var number = request.CertificateNumber!.Trim();
         var command = new EnterArchivedMarriage(request.Office!, number, request.RegisteredOn!.Value,
@@ -292,6 +268,25 @@ public static class MarriageEndpoints
             party!, request.DiedOn!.Value, request.Proof!.Value,
             request.ProofReference!, request.IssuedBy!));
         return TypedResults.Created($"/api/marriages/{id}", MarriageEventResponse.From(recorded));
+    }
+
+    /// <summary>Both parties of a registration or an archive entry: present, each with an identity document that
+    /// is valid for its type on <paramref name="today"/>.</summary>
+    private static void Parties(RequestChecks checks, MarriagePartyRequest? partyA, MarriagePartyRequest? partyB,
+        DateOnly today)
+    {
+        foreach (var (field, party) in new[] { ("partyA", partyA), ("partyB", partyB) })
+        {
+            checks.Required(field, party);
+            if (party is not null)
+            {
+                checks.Required(field + ".idNumber", party.IdNumber)
+                    .Required(field + ".name", party.Name)
+                    .Required(field + ".nationality", party.Nationality)
+                    .Document(field + ".idNumber", party.DocumentType, party.IdNumber, party.Country, today,
+                        field + ".country");
+            }
+        }
     }
 
     private static MarriageParty ToParty(MarriagePartyRequest party) =>
