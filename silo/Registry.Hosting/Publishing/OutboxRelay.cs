@@ -38,29 +38,32 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     private const int BatchSize = 256;
 
     private readonly string claimant = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    private readonly object gate = new();
-    private readonly List<(long After, TaskCompletionSource Done)> drainWaiters = [];
     private CancellationTokenSource? stopping;
     private Task? running;
-    private long passesStarted;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe<OutboxRelay>(ServiceLifecycleStage.Active, Start, StopAsync);
 
     /// <summary>
-    /// Completes when a pass that began after this call found the outbox empty: everything written before the call
-    /// is published. For tests and tools; wakes the relay.
+    /// Publishes pending rows, batch after batch, until no row is left that this relay may claim (true) or a
+    /// publication failed (false; its rows stay pending, the others of its batch are acknowledged). The relay's own
+    /// loop runs this on every wake-up; a test or tool may run it directly.
     /// </summary>
-    public Task DrainAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> PublishPendingAsync(CancellationToken cancellationToken = default)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (gate)
+        while (true)
         {
-            drainWaiters.Add((passesStarted, done));
-        }
+            var (claimed, failed) = await RelayBatchAsync(cancellationToken);
+            if (failed)
+            {
+                return false;
+            }
 
-        outbox.Signal();
-        return done.Task.WaitAsync(cancellationToken);
+            if (claimed < BatchSize)
+            {
+                return true;
+            }
+        }
     }
 
     private Task Start(CancellationToken cancellationToken)
@@ -92,36 +95,16 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            long pass;
-            lock (gate)
-            {
-                pass = ++passesStarted;
-            }
-
-            var (claimed, failed) = await RelayBatchAsync(cancellationToken);
-            if (claimed == 0 && !failed)
-            {
-                CompleteDrains(pass);
-            }
-
-            if (claimed == BatchSize && !failed)
-            {
-                continue;
-            }
-
             try
             {
-                if (failed)
-                {
-                    await Task.Delay(RetryDelay, time, cancellationToken);
-                }
-                else
-                {
-                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    var poll = Task.Delay(IdlePoll, time, idle.Token);
-                    await Task.WhenAny(outbox.WaitAsync(idle.Token), poll);
-                    await idle.CancelAsync();
-                }
+                var published = await PublishPendingAsync(cancellationToken);
+
+                // A failure is tried again after RetryDelay, or sooner with the next write, so one record that keeps
+                // failing never holds back the others' publication.
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var timeout = Task.Delay(published ? IdlePoll : RetryDelay, time, idle.Token);
+                await Task.WhenAny(outbox.WaitAsync(idle.Token), timeout);
+                await idle.CancelAsync();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -189,19 +172,6 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             logger.LogWarning(e, "Publishing {GrainId} (version {Version}) from the outbox failed; trying again in {Delay}",
                 record.Key.GrainId, record.Max(row => row.Version), RetryDelay);
             return null;
-        }
-    }
-
-    private void CompleteDrains(long pass)
-    {
-        lock (gate)
-        {
-            foreach (var waiter in drainWaiters.Where(w => w.After < pass))
-            {
-                waiter.Done.TrySetResult();
-            }
-
-            drainWaiters.RemoveAll(w => w.After < pass);
         }
     }
 }
