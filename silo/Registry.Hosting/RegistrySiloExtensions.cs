@@ -101,9 +101,10 @@ public static class RegistrySiloExtensions
     /// <summary>
     /// The outbox of the Registry's own backends (SQLite, PostgreSQL): the state names whose writes add an outbox row
     /// (<see cref="ReadModelPublication.StateNames"/>) and the relay that publishes them, unless
-    /// <c>Registry:Testing:RelayOutbox</c> turns it off. The official Azure Table provider writes one entity per
-    /// state and has no transaction spanning a second table, so Azure deployments have no outbox: there the grains'
-    /// own publication after the write is all there is.
+    /// <c>Registry:Testing:RelayOutbox</c> turns it off. The official Azure Table provider writes each state as one
+    /// entity on its own and offers no way to add a second row to that write's transaction, so Azure deployments have
+    /// no outbox: there the grains' own publication after the write (with its logged failures and timers) is all
+    /// there is.
     /// </summary>
     public static IServiceCollection AddRegistryOutbox(this IServiceCollection services, RegistryOptions options)
     {

@@ -45,23 +45,22 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         lifecycle.Subscribe<OutboxRelay>(ServiceLifecycleStage.Active, Start, StopAsync);
 
     /// <summary>
-    /// Publishes pending rows, batch after batch, until no row is left that this relay may claim (true) or a
-    /// publication failed (false; its rows stay pending, the others of its batch are acknowledged). The relay's own
-    /// loop runs this on every wake-up; a test or tool may run it directly.
+    /// Publishes pending rows, batch after batch, until no row is left that this relay may claim. True when all were
+    /// published; false when a publication failed (its rows stay pending, the others are acknowledged) or the outbox
+    /// could not be read. The relay's own loop runs this on every wake-up; a test or tool may run it directly.
     /// </summary>
     public async Task<bool> PublishPendingAsync(CancellationToken cancellationToken = default)
     {
+        var allPublished = true;
         while (true)
         {
-            var (claimed, failed) = await RelayBatchAsync(cancellationToken);
-            if (failed)
-            {
-                return false;
-            }
+            var (claimed, acknowledged, failed) = await RelayBatchAsync(cancellationToken);
+            allPublished &= !failed;
 
-            if (claimed < BatchSize)
+            // A full batch means more may be waiting; a full batch of failures alone would only repeat itself.
+            if (claimed < BatchSize || acknowledged == 0)
             {
-                return true;
+                return allPublished;
             }
         }
     }
@@ -97,7 +96,16 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         {
             try
             {
-                var published = await PublishPendingAsync(cancellationToken);
+                bool published;
+                try
+                {
+                    published = await PublishPendingAsync(cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Outbox relay failed; trying again in {Delay}", RetryDelay);
+                    published = false;
+                }
 
                 // A failure is tried again after RetryDelay, or sooner with the next write, so one record that keeps
                 // failing never holds back the others' publication.
@@ -113,8 +121,8 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         }
     }
 
-    /// <summary>One batch: how many rows were claimed, and whether anything failed.</summary>
-    private async Task<(int Claimed, bool Failed)> RelayBatchAsync(CancellationToken cancellationToken)
+    /// <summary>One batch: how many rows were claimed and acknowledged, and whether anything failed.</summary>
+    private async Task<(int Claimed, int Acknowledged, bool Failed)> RelayBatchAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<OutboxEntry> rows;
         try
@@ -124,12 +132,12 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Outbox relay could not read the outbox; trying again in {Delay}", RetryDelay);
-            return (0, true);
+            return (0, 0, true);
         }
 
         if (rows.Count == 0)
         {
-            return (0, false);
+            return (0, 0, false);
         }
 
         // One call per record, all records at once: rows of one record in one batch are one publication.
@@ -144,10 +152,10 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             // Published but not acknowledged: publishing again later is harmless.
             logger.LogWarning(e, "Outbox relay could not acknowledge {Count} rows; they are published again",
                 acknowledged.Count);
-            return (rows.Count, true);
+            return (rows.Count, 0, true);
         }
 
-        return (rows.Count, published.Any(sequences => sequences is null));
+        return (rows.Count, acknowledged.Count, published.Any(sequences => sequences is null));
     }
 
     /// <summary>The record's rows once it has published; null when it could not.</summary>
