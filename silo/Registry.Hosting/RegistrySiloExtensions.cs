@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Abstractions.Health;
 using Registry.Abstractions.Time;
 using Registry.Grains;
+using Registry.Grains.Publishing;
 using Registry.Grains.Storage;
 using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
@@ -12,6 +13,7 @@ using Registry.Hosting.Divisions;
 using Registry.Hosting.Marriages;
 using Registry.Hosting.Organizations;
 using Registry.Hosting.Places;
+using Registry.Hosting.Publishing;
 using Registry.Hosting.Spatial;
 using Registry.Storage;
 using Registry.Storage.PostgreSql;
@@ -37,6 +39,7 @@ public static class RegistrySiloExtensions
         silo.Services.AddRegistryBoundaries(options);
         silo.AddRegistryGrainStorage(options);
         silo.AddRegistryReminders(options);
+        silo.Services.AddRegistryOutbox(options);
 
         if (options.Seed.Divisions)
         {
@@ -95,6 +98,32 @@ public static class RegistrySiloExtensions
         return services;
     }
 
+    /// <summary>
+    /// The outbox of the Registry's own backends (SQLite, PostgreSQL): the state names whose writes add an outbox row
+    /// (<see cref="ReadModelPublication.StateNames"/>) and the relay that publishes them, unless
+    /// <c>Registry:Testing:RelayOutbox</c> turns it off. The official Azure Table provider writes each state as one
+    /// entity on its own and offers no way to add a second row to that write's transaction, so Azure deployments have
+    /// no outbox: there the grains' own publication after the write (with its logged failures and timers) is all
+    /// there is.
+    /// </summary>
+    public static IServiceCollection AddRegistryOutbox(this IServiceCollection services, RegistryOptions options)
+    {
+        if (options.Storage.Provider == StorageProvider.AzureTable)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(new Outbox(ReadModelPublication.StateNames));
+        if (options.Testing.RelayOutbox)
+        {
+            services.TryAddSingleton<OutboxRelay>();
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
+                provider => provider.GetRequiredService<OutboxRelay>());
+        }
+
+        return services;
+    }
+
     /// <summary>The time source and the bureau's calendar, for silo and API alike.</summary>
     public static IServiceCollection AddRegistryClock(this IServiceCollection services, RegistryOptions options)
     {
@@ -113,6 +142,7 @@ public static class RegistrySiloExtensions
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
         services.TryAddSingleton<IStoredRecords, StoredRecords>();
+        services.TryAddSingleton(new ReadModelPublication { Inline = options.Testing.PublishInline });
         services.AddRegistryMarriages();
         services.AddOrganizations(options.Organizations);
         services.AddPlaceNames();

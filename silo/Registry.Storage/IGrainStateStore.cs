@@ -25,7 +25,8 @@ public interface IGrainStateStore
     /// <summary>
     /// Stores <paramref name="stateJson"/> when the stored ETag equals <paramref name="expectedETag"/> (null: no state
     /// may be stored yet). Returns the new ETag once the change is committed to disk. Throws <see cref="Orleans.Storage.InconsistentStateException"/> when
-    /// the ETag does not match, and changes nothing then.
+    /// the ETag does not match, and changes nothing then. When the store has an <see cref="Outbox"/> covering the
+    /// state name, the same transaction adds one outbox row for the new version.
     /// </summary>
     Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson,
         CancellationToken cancellationToken = default);
@@ -52,6 +53,19 @@ public interface IGrainStateStore
     /// </summary>
     IAsyncEnumerable<StoredRecord> ReadAllAsync(string stateName, Func<string, bool>? grainIdFilter = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> pending outbox rows for <paramref name="claimant"/> until
+    /// <paramref name="lease"/> from now and returns them in sequence order. A row is pending until acknowledged; it
+    /// is claimable when unclaimed, when its lease has run out (a relay died), or when it is already the
+    /// claimant's own (a publication that failed, tried again). Several relays over one database never hold the
+    /// same row at once.
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> ClaimOutboxAsync(string claimant, TimeSpan lease, int limit,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the given outbox rows (their changes are published); unknown sequences are ignored.</summary>
+    Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
 
     /// <summary>Completes when the backend answers a trivial query; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);

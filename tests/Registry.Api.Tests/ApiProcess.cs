@@ -27,7 +27,10 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <param name="readyWithin">How long the first start (which seeds the reference data) may take; 180 s when null
     /// (a safety limit for a loaded machine, not a synchronisation: readiness is polled). A process that is not ready
     /// by then is killed, and the exception carries its last output.</param>
-    public static async Task<ApiProcess> StartAsync(string dataDirectory, TimeSpan? readyWithin = null)
+    /// <param name="settings">Further configuration (<c>Registry:Testing:PublishInline=false</c>), each passed as a
+    /// <c>--key=value</c> argument.</param>
+    public static async Task<ApiProcess> StartAsync(string dataDirectory, TimeSpan? readyWithin = null,
+        params IEnumerable<string> settings)
     {
         var ports = LocalPorts.Free(2);
         var port = ports[0];
@@ -46,6 +49,11 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var (key, value) in RegistryApiFactory.BearerSettings)
         {
             start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add("--" + setting);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";

@@ -9,7 +9,7 @@ namespace Registry.Storage.Tests;
 /// test class derives from this and supplies <see cref="CreateStoreAsync"/>; each test works in a fresh scope.
 /// Times used here are whole milliseconds in UTC so that backends with coarser timestamps can pass.
 /// </summary>
-public abstract class GrainStateStoreConformance : IAsyncLifetime
+public abstract partial class GrainStateStoreConformance : IAsyncLifetime
 {
     private const string StateName = "place";
     private readonly List<IGrainStateStore> openStores = [];
@@ -24,7 +24,8 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     /// the same scope, also after the first store was disposed, must reach the same data: that is how reopening and
     /// several silos sharing one database are tested.
     /// </summary>
-    protected abstract Task<IGrainStateStore> CreateStoreAsync(string scope);
+    /// <param name="outbox">The state names whose writes add an outbox row; none when null.</param>
+    protected abstract Task<IGrainStateStore> CreateStoreAsync(string scope, Outbox? outbox = null);
 
     /// <summary>Releases one store; by default disposes it when it is disposable.</summary>
     protected virtual async ValueTask DisposeStoreAsync(IGrainStateStore store)
@@ -65,9 +66,9 @@ public abstract class GrainStateStoreConformance : IAsyncLifetime
     }
 
     /// <summary>Creates and initializes a store over <paramref name="scope"/> (the test's own scope by default).</summary>
-    protected async Task<IGrainStateStore> OpenAsync(string? scope = null)
+    protected async Task<IGrainStateStore> OpenAsync(string? scope = null, Outbox? outbox = null)
     {
-        var store = await CreateStoreAsync(scope ?? Scope);
+        var store = await CreateStoreAsync(scope ?? Scope, outbox);
         openStores.Add(store);
         await store.InitializeAsync(Ct);
         return store;

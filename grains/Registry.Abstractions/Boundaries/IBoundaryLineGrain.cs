@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 
 namespace Registry.Abstractions.Boundaries;
 
@@ -7,7 +8,7 @@ namespace Registry.Abstractions.Boundaries;
 /// and of its joint inspections. Changes are audited and indexed in the boundary-line tiles after they are stored.
 /// </summary>
 [Alias("Registry.Boundaries.IBoundaryLineGrain")]
-public interface IBoundaryLineGrain : IGrainWithStringKey, IIndexedRecordGrain
+public interface IBoundaryLineGrain : IGrainWithStringKey, IIndexedRecordGrain, IPublishingGrain
 {
     /// <summary>The line; <c>boundary-line-not-found</c> when it is not recorded.</summary>
     [ReadOnly]

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 
 namespace Registry.Abstractions.Boundaries;
 
@@ -8,7 +9,7 @@ namespace Registry.Abstractions.Boundaries;
 /// are then tracked until done. Completion and repairs update the line and the markers (resumed after a crash).
 /// </summary>
 [Alias("Registry.Boundaries.IJointInspectionGrain")]
-public interface IJointInspectionGrain : IGrainWithStringKey
+public interface IJointInspectionGrain : IGrainWithStringKey, IPublishingGrain
 {
     /// <summary>The inspection; <c>inspection-not-found</c> when it was never opened.</summary>
     [ReadOnly]

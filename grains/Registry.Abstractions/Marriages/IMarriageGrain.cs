@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 
 namespace Registry.Abstractions.Marriages;
 
@@ -10,7 +11,7 @@ namespace Registry.Abstractions.Marriages;
 /// Errors are <see cref="Errors.DomainException"/>s naming the rule; nothing is stored when one is thrown.
 /// </summary>
 [Alias("Registry.Marriages.IMarriageGrain")]
-public interface IMarriageGrain : IGrainWithStringKey
+public interface IMarriageGrain : IGrainWithStringKey, IPublishingGrain
 {
     /// <summary>
     /// Registers the marriage under this (new) id: validates both parties and the office, reserves both persons,

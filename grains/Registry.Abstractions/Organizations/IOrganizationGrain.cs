@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 
 namespace Registry.Abstractions.Organizations;
 
@@ -10,7 +11,7 @@ namespace Registry.Abstractions.Organizations;
 /// <c>organization-not-found</c>.
 /// </summary>
 [Alias("Registry.Organizations.IOrganizationGrain")]
-public interface IOrganizationGrain : IGrainWithStringKey
+public interface IOrganizationGrain : IGrainWithStringKey, IPublishingGrain
 {
     /// <summary>Registers the organization; the key must equal <see cref="RegisterOrganization.Uscc"/>.</summary>
     Task<OrganizationDetails> RegisterAsync(RegisterOrganization command);

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 
 namespace Registry.Abstractions.Places;
 
@@ -8,7 +9,7 @@ namespace Registry.Abstractions.Places;
 /// street's numbers are spread over bounded blocks, so issuing a number never rewrites the street's whole list.
 /// </summary>
 [Alias("Registry.Places.IHouseNumberBlockGrain")]
-public interface IHouseNumberBlockGrain : IGrainWithStringKey
+public interface IHouseNumberBlockGrain : IGrainWithStringKey, IPublishingGrain
 {
     /// <summary>Issues a plate and its certificate (门牌证). Not idempotent: a repeat is <c>house-number-duplicate</c>.</summary>
     Task<HouseNumberPlate> IssueAsync(AssignHouseNumber command);

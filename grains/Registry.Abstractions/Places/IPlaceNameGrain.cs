@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 
 namespace Registry.Abstractions.Places;
 
@@ -9,7 +10,7 @@ namespace Registry.Abstractions.Places;
 /// <c>place-name-not-found</c>.
 /// </summary>
 [Alias("Registry.Places.IPlaceNameGrain")]
-public interface IPlaceNameGrain : IGrainWithStringKey
+public interface IPlaceNameGrain : IGrainWithStringKey, IPublishingGrain
 {
     /// <summary>Records a proposal after checking characters, spelling, category, division, geometry and duplicates.</summary>
     Task<PlaceNameDetails> ProposeAsync(ProposePlaceName command);
@@ -66,9 +67,6 @@ public interface IPlaceNameGrain : IGrainWithStringKey
     /// <see cref="IPlaceNameClaimGrain"/>).</summary>
     [AlwaysInterleave]
     Task<bool> HoldsClaimAsync(string claimKey);
-
-    /// <summary>Re-sends this record's entry to its index partition (after a rebuild or a lost update). Idempotent.</summary>
-    Task PublishAsync();
 
     /// <summary>This record's search entry as of today, for an index partition that holds an entry past its
     /// <see cref="PlaceNameIndexEntry.RefreshOn"/> day; null for an id never used. Interleaves, as the partition may

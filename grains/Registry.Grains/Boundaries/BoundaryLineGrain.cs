@@ -6,6 +6,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
+using Registry.Grains.Publishing;
 using Registry.Grains.Spatial;
 using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
@@ -18,6 +19,7 @@ public sealed class BoundaryLineGrain(
     [PersistentState(StorageNames.BoundaryLine, StorageNames.Provider)] IPersistentState<BoundaryLineState> state,
     BureauClock clock,
     IGrainFactory grains,
+    ReadModelPublication publication,
     ILogger<BoundaryLineGrain> logger) : Grain, IBoundaryLineGrain
 {
     /// <summary>The earliest year an inspection can be recorded for (before the 1989 survey of boundaries began,
@@ -278,14 +280,34 @@ public sealed class BoundaryLineGrain(
     /// the statistics theirs.</summary>
     private async Task PublishToReportAsync()
     {
-        var last = State.Inspections.Where(i => i.CompletedOn is not null).MaxBy(i => i.CompletedOn);
-        await grains.Get<IBoundaryReportModelGrain>(0).ApplyLineAsync(new OverdueLine(State.Number,
-            State.DivisionA, State.DivisionB, last?.CompletedOn, last?.Id));
-        await PublishStatisticsAsync();
+        if (publication.Inline)
+        {
+            await ApplyToReportAsync();
+            await PublishStatisticsAsync();
+        }
     }
 
-    private Task PublishStatisticsAsync() =>
-        statistics.PublishAsync($"line:{State.Number}", BoundaryStatistics.OfLine(State, clock.Zone));
+    private Task PublishStatisticsAsync() => publication.Inline
+        ? statistics.PublishAsync($"line:{State.Number}", BoundaryStatistics.OfLine(State, clock.Zone))
+        : Task.CompletedTask;
+
+    /// <summary>The report entry and the figures of the line as stored (its tiles are published by its
+    /// <see cref="RecordIndex"/>, which retries on its own).</summary>
+    public async Task PublishAsync()
+    {
+        if (Exists)
+        {
+            await ApplyToReportAsync();
+            await statistics.SendAsync($"line:{State.Number}", BoundaryStatistics.OfLine(State, clock.Zone));
+        }
+    }
+
+    private Task ApplyToReportAsync()
+    {
+        var last = State.Inspections.Where(i => i.CompletedOn is not null).MaxBy(i => i.CompletedOn);
+        return grains.Get<IBoundaryReportModelGrain>(0).ApplyLineAsync(new OverdueLine(State.Number,
+            State.DivisionA, State.DivisionB, last?.CompletedOn, last?.Id));
+    }
 
     /// <summary>Appends the change about to be stored to the line's history; a failed write reloads the state, and
     /// the entry with it.</summary>

@@ -5,6 +5,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
+using Registry.Grains.Publishing;
 using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
@@ -17,6 +18,7 @@ public sealed class JointInspectionGrain(
     IPersistentState<JointInspectionState> state,
     BureauClock clock,
     IGrainFactory grains,
+    ReadModelPublication publication,
     ILogger<JointInspectionGrain> logger) : Grain, IJointInspectionGrain
 {
     private readonly StatisticsFeed statistics = new(grains, logger);
@@ -106,7 +108,7 @@ public sealed class JointInspectionGrain(
 
         await state.WriteAuditedAsync(completes ? "complete-inspection" : "sign-inspection",
             $"signed for {command.Side} by {command.Signatory.Trim()}");
-        await statistics.PublishAsync($"inspection:{Id}", BoundaryStatistics.OfInspection(State));
+        await PublishStatisticsAsync();
         await ApplyPendingStepsAsync();
         return Details();
     }
@@ -125,7 +127,7 @@ public sealed class JointInspectionGrain(
         State.Pending.Add(new InspectionStep(command.MarkerNumber, MarkerCondition.Intact, command.CompletedOn,
             $"repair:{Id}:{command.MarkerNumber}"));
         await state.WriteAuditedAsync("complete-repair", $"{command.MarkerNumber}: {command.Note.Trim()}");
-        await statistics.PublishAsync($"inspection:{Id}", BoundaryStatistics.OfInspection(State));
+        await PublishStatisticsAsync();
         await ApplyPendingStepsAsync();
         return Details();
     }
@@ -188,6 +190,24 @@ public sealed class JointInspectionGrain(
         if (State.Id.Length == 0)
         {
             throw DomainException.NotFound("inspection-not-found", $"No joint inspection {Id} is recorded.");
+        }
+    }
+
+    public async Task PublishAsync()
+    {
+        if (State.Id.Length > 0)
+        {
+            await statistics.SendAsync($"inspection:{Id}", BoundaryStatistics.OfInspection(State));
+        }
+    }
+
+    /// <summary>The fast path after a write (logged on failure; the write's outbox row makes the relay
+    /// publish).</summary>
+    private async Task PublishStatisticsAsync()
+    {
+        if (publication.Inline)
+        {
+            await statistics.PublishAsync($"inspection:{Id}", BoundaryStatistics.OfInspection(State));
         }
     }
 }

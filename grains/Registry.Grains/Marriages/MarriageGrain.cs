@@ -9,6 +9,7 @@ using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
 using Registry.Grains.Deadlines;
 using Registry.Grains.Persons;
+using Registry.Grains.Publishing;
 using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
@@ -55,6 +56,7 @@ public sealed class MarriageGrain(
     RecordedProvinces provinces,
     IOptions<MarriageOfficeOptions> offices,
     IGrainFactory grains,
+    ReadModelPublication publication,
     ILogger<MarriageGrain> logger) : Grain, IMarriageGrain, IRemindable
 {
     private const string DeadlineReminder = "divorce-deadlines";
@@ -523,11 +525,23 @@ public sealed class MarriageGrain(
         }
     }
 
-    /// <summary>Stores the record, then hands its statistics to the read model (a committed change only).</summary>
+    /// <summary>Stores the record, then hands its statistics to the read model (a committed change only; the write's
+    /// outbox row makes the relay hand them over should this not happen).</summary>
     private async Task StoreAsync(string operation, string? reason)
     {
         await state.WriteAuditedAsync(operation, reason);
-        await statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone));
+        if (publication.Inline)
+        {
+            await statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone));
+        }
+    }
+
+    public async Task PublishAsync()
+    {
+        if (state.RecordExists)
+        {
+            await statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone));
+        }
     }
 
     /// <summary>The rules over this record, as of now and recorded by the caller's actor.</summary>

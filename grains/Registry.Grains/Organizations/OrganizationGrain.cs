@@ -7,6 +7,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Time;
 using Registry.Grains.Deadlines;
+using Registry.Grains.Publishing;
 using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
@@ -30,8 +31,10 @@ namespace Registry.Grains.Organizations;
 /// the claims it is making right now.
 /// </para>
 /// <para>
-/// Search: after each committed write the grain upserts its entry into its index partition (skipped when the
-/// public particulars did not change); if that call fails the write still stands and a timer retries.
+/// Search and statistics: after each committed write the grain upserts its entry into its index partition (skipped
+/// when the public particulars did not change) and hands over its figures; if that fails the write still stands
+/// and a timer retries. The guarantee is the write's outbox row: the silo's relay calls <see cref="PublishAsync"/>
+/// until both are sent, also after a crash right after the write.
 /// </para>
 /// </summary>
 [GrainType(StorageNames.OrganizationGrainType)]
@@ -41,6 +44,7 @@ public sealed class OrganizationGrain(
     FilingWindowPolicy windows,
     CharityThresholdOptions charity,
     IGrainFactory grains,
+    ReadModelPublication publication,
     ILogger<OrganizationGrain> logger) : Grain, IOrganizationGrain, IRemindable
 {
     public const string DeadlineReminder = "annual-cycle-deadlines";
@@ -113,7 +117,7 @@ public sealed class OrganizationGrain(
         {
             state.State = draft;
             await WriteAsync(operation, reason);
-            await PublishAsync();
+            await PublishIndexAsync();
             return;
         }
 
@@ -135,7 +139,7 @@ public sealed class OrganizationGrain(
             claimsInFlight.Remove(claimKey);
         }
 
-        await PublishAsync();
+        await PublishIndexAsync();
     }
 
     public Task<OrganizationDetails> GetAsync()
@@ -186,7 +190,7 @@ public sealed class OrganizationGrain(
             await ReleaseNameQuietlyAsync(oldKey);
         }
 
-        await PublishAsync();
+        await PublishIndexAsync();
         return OrganizationViews.Details(State);
     }
 
@@ -207,7 +211,7 @@ public sealed class OrganizationGrain(
         await ApplyDueDeadlinesAsync();
         var (report, late) = Aggregate.FileAnnualReport(command, clock.Today, Stamp());
         await WriteAsync("file-annual-report", late ? command.LateFilingReason : $"report {command.Year}");
-        await PublishAsync();
+        await PublishIndexAsync();
         return OrganizationViews.Report(State, report);
     }
 
@@ -274,7 +278,7 @@ public sealed class OrganizationGrain(
         }
         else
         {
-            await PublishAsync();
+            await PublishIndexAsync();
         }
 
         return penalty;
@@ -320,7 +324,7 @@ public sealed class OrganizationGrain(
         await ApplyDueDeadlinesAsync();
         var result = change();
         await WriteAsync(operation, reason);
-        await PublishAsync();
+        await PublishIndexAsync();
         return result;
     }
 
@@ -349,7 +353,7 @@ public sealed class OrganizationGrain(
             }
         }
 
-        await PublishAsync();
+        await PublishIndexAsync();
         return applied;
     }
 
@@ -378,31 +382,52 @@ public sealed class OrganizationGrain(
     {
         State.Revision++;
         await state.WriteAuditedAsync(operation, reason?.Trim());
-        await statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State));
+        if (publication.Inline)
+        {
+            await statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State));
+        }
     }
 
-    private async Task PublishAsync()
+    public async Task PublishAsync()
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        await UpsertIndexEntryAsync(OrganizationViews.IndexEntry(State));
+        await statistics.SendAsync($"organization:{Uscc}", OrganizationStatistics.Of(State));
+    }
+
+    /// <summary>The fast path after a write: the index entry when it changed; a failure is retried by a timer (and
+    /// by the outbox relay).</summary>
+    private async Task PublishIndexAsync()
     {
         var entry = OrganizationViews.IndexEntry(State);
-        if (published is not null && SameContent(published, entry))
+        if (!publication.Inline || (published is not null && SameContent(published, entry)))
         {
             return;
         }
 
         try
         {
-            await grains.Get<IOrganizationIndexGrain>(OrganizationIndex.PartitionOf(Uscc)).UpsertAsync(entry);
-            published = entry;
+            await UpsertIndexEntryAsync(entry);
             publishRetry?.Dispose();
             publishRetry = null;
         }
         catch (Exception e) when (e is not DomainException)
         {
-            // The record is committed; the index catches up when this retry succeeds or its partition is rebuilt.
+            // The record is committed; the index catches up when this retry succeeds or the outbox relay publishes.
             logger.LogWarning(e, "Index update for organization {Uscc} failed; retrying", Uscc);
             DelayDeactivation(TimeSpan.FromHours(1));
-            publishRetry ??= this.RegisterGrainTimer(PublishAsync, PublishRetryPeriod, PublishRetryPeriod);
+            publishRetry ??= this.RegisterGrainTimer(PublishIndexAsync, PublishRetryPeriod, PublishRetryPeriod);
         }
+    }
+
+    private async Task UpsertIndexEntryAsync(OrganizationIndexEntry entry)
+    {
+        await grains.Get<IOrganizationIndexGrain>(OrganizationIndex.PartitionOf(Uscc)).UpsertAsync(entry);
+        published = entry;
     }
 
     private static bool SameContent(OrganizationIndexEntry a, OrganizationIndexEntry b) =>
@@ -434,7 +459,7 @@ public sealed class OrganizationGrain(
     {
         await ReleaseNameQuietlyAsync(Aggregate.NameClaimKey);
         await ScheduleDeadlinesAsync(State);
-        await PublishAsync();
+        await PublishIndexAsync();
     }
 
     private EventStamp Stamp() => new(clock.Now, AuditScope.Actor);

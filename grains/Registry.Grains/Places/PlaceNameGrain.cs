@@ -6,6 +6,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
 using Registry.Grains.Places.Plates;
+using Registry.Grains.Publishing;
 using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
@@ -30,6 +31,7 @@ public sealed class PlaceNameGrain(
     [PersistentState(StorageNames.PlaceName, StorageNames.Provider)] IPersistentState<PlaceNameState> state,
     BureauClock clock,
     IGrainFactory grains,
+    ReadModelPublication publication,
     ILogger<PlaceNameGrain> logger) : Grain, IPlaceNameGrain
 {
     private readonly HashSet<string> claimsInFlight = new(StringComparer.Ordinal);
@@ -84,7 +86,7 @@ public sealed class PlaceNameGrain(
             state.State = draft;
             await WriteAsync("propose", reason);
         });
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -105,7 +107,7 @@ public sealed class PlaceNameGrain(
         EnsureStandard();
         Aggregate.Approve(command.Authority, command.Date, clock.Today, Stamp);
         await WriteAsync("approve", State.ApprovingAuthority);
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -114,7 +116,7 @@ public sealed class PlaceNameGrain(
         EnsureStandard();
         Aggregate.Announce(clock.Today, Stamp);
         await WriteAsync("announce", null);
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -137,7 +139,7 @@ public sealed class PlaceNameGrain(
                 command.EffectiveDate, reason, keys, today, note, Stamp);
             await WriteAsync("propose-rename", reason);
         });
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -146,7 +148,7 @@ public sealed class PlaceNameGrain(
         EnsureStandard();
         Aggregate.ProposeAbolition(command.Reason, command.EffectiveDate, clock.Today, Stamp);
         await WriteAsync("propose-abolition", command.Reason.Trim());
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -160,7 +162,7 @@ public sealed class PlaceNameGrain(
         // A change in effect already (dated today or earlier) frees the old keys now; one dated later frees them on
         // its day, when the claim grains find this record no longer holds them.
         await ReleaseAsync(before.Except(Aggregate.ClaimKeysOn(today)));
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -169,7 +171,7 @@ public sealed class PlaceNameGrain(
         EnsureStandard();
         Aggregate.AnnounceChange(number, clock.Today, Stamp);
         await WriteAsync("announce-change", null);
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -179,7 +181,7 @@ public sealed class PlaceNameGrain(
         var keys = Aggregate.RejectChange(number, command.Reasons, command.Date, clock.Today, Stamp);
         await WriteAsync("reject-change", command.Reasons.Trim());
         await ReleaseAsync(keys);
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -189,7 +191,7 @@ public sealed class PlaceNameGrain(
         var keys = Aggregate.Reject(command.Reasons, command.Date, clock.Today, Stamp);
         await WriteAsync("reject", command.Reasons.Trim());
         await ReleaseAsync(keys);
-        await PublishAsync();
+        await PublishIndexAsync();
         return Details;
     }
 
@@ -287,17 +289,33 @@ public sealed class PlaceNameGrain(
             return;
         }
 
+        await UpsertIndexEntryAsync();
+        await statistics.SendAsync($"place:{Id}", PlaceNameStatistics.Of(State));
+    }
+
+    /// <summary>The fast path after a write; a failure is logged, and the write's outbox row makes the relay
+    /// publish again (<see cref="PublishAsync"/>).</summary>
+    private async Task PublishIndexAsync()
+    {
+        if (!Exists || !publication.Inline)
+        {
+            return;
+        }
+
         try
         {
-            await grains.Get<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(Id))
-                .UpsertAsync(PlaceNameViews.IndexEntry(State, clock.Today));
+            await UpsertIndexEntryAsync();
         }
         catch (Exception e) when (e is not DomainException)
         {
-            // The write stands; a rebuild or the next publish brings the index back in step.
+            // The write stands; the outbox relay or a rebuild brings the index back in step.
             logger.LogWarning(e, "Index update for place name {Id} failed", Id);
         }
     }
+
+    private Task UpsertIndexEntryAsync() =>
+        grains.Get<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(Id))
+            .UpsertAsync(PlaceNameViews.IndexEntry(State, clock.Today));
 
     private async Task WithClaimsAsync(IReadOnlyList<string> keys, PlaceNameClaimant claimant, Func<Task> write)
     {
@@ -394,7 +412,10 @@ public sealed class PlaceNameGrain(
     {
         State.Revision++;
         await state.WriteAuditedAsync(operation, reason);
-        await statistics.PublishAsync($"place:{Id}", PlaceNameStatistics.Of(State));
+        if (publication.Inline)
+        {
+            await statistics.PublishAsync($"place:{Id}", PlaceNameStatistics.Of(State));
+        }
     }
 
     private PlaceName Aggregate => new(State);

@@ -12,40 +12,49 @@ namespace Registry.Grains.Statistics;
 /// not thread-safe (a grain's turns are serial).
 /// </summary>
 /// <remarks>
-/// A failed hand-over never fails the write (it is committed): it is logged, and the record's next committed change,
-/// or its next activation's first one, sends it again. Until the outbox of the persistence issue exists, a process
-/// dying between a record's write and this hand-over leaves the figures short until that record changes again.
+/// <see cref="PublishAsync"/> is the grain's fast path right after its write: a failed hand-over never fails the
+/// write (it is committed), it is logged. The guarantee is the outbox: the write added an outbox row in its own
+/// transaction, and the silo's relay asks the grain to publish (<see cref="SendAsync"/>, which throws so the relay
+/// tries again) until it has, so a process dying between a record's write and this hand-over leaves the figures
+/// short only until the relay of the next start has run.
 /// </remarks>
 public sealed class StatisticsFeed(IGrainFactory grains, ILogger logger)
 {
     private readonly HashSet<StatisticsFact> sent = [];
     private readonly Dictionary<string, List<StatisticsFact>> sentLevels = new(StringComparer.Ordinal);
 
+    /// <summary>Hands over what the read model has not had from this activation; logs a failure.</summary>
     public async Task PublishAsync(string recordKey, RecordStatistics statistics)
     {
         try
         {
-            var fresh = statistics.Period.Where(fact => !sent.Contains(fact)).ToList();
-            var levels = statistics.Levels.GroupBy(change => StatisticsKeys.Province(change.Office))
-                .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
-            var changedLevels = levels.Where(pair =>
-                    !sentLevels.TryGetValue(pair.Key, out var known) || !known.SequenceEqual(pair.Value))
-                .ToList();
-            await Task.WhenAll(fresh.GroupBy(fact => StatisticsKeys.Partition(fact.Office, fact.Date))
-                .Select(group => grains.Get<IStatisticsPartitionGrain>(group.Key).ApplyAsync(group.ToList()))
-                .Concat(changedLevels.Select(pair =>
-                    grains.Get<IStatisticsLevelGrain>(pair.Key).ApplyAsync(recordKey, pair.Value))));
-            sent.UnionWith(fresh);
-            foreach (var (province, changes) in changedLevels)
-            {
-                sentLevels[province] = changes;
-            }
+            await SendAsync(recordKey, statistics);
         }
         catch (Exception error)
         {
-            // The record is stored; its next committed change sends what is missing again (see remarks).
-            logger.LogWarning(error, "Statistics of {Record} not handed over; sent again with its next change",
+            // The record is stored and its outbox row pending; the relay sends it again (see remarks).
+            logger.LogWarning(error, "Statistics of {Record} not handed over; the outbox relay sends them again",
                 recordKey);
+        }
+    }
+
+    /// <summary>Hands over what the read model has not had from this activation; throws when it could not.</summary>
+    public async Task SendAsync(string recordKey, RecordStatistics statistics)
+    {
+        var fresh = statistics.Period.Where(fact => !sent.Contains(fact)).ToList();
+        var levels = statistics.Levels.GroupBy(change => StatisticsKeys.Province(change.Office))
+            .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+        var changedLevels = levels.Where(pair =>
+                !sentLevels.TryGetValue(pair.Key, out var known) || !known.SequenceEqual(pair.Value))
+            .ToList();
+        await Task.WhenAll(fresh.GroupBy(fact => StatisticsKeys.Partition(fact.Office, fact.Date))
+            .Select(group => grains.Get<IStatisticsPartitionGrain>(group.Key).ApplyAsync(group.ToList()))
+            .Concat(changedLevels.Select(pair =>
+                grains.Get<IStatisticsLevelGrain>(pair.Key).ApplyAsync(recordKey, pair.Value))));
+        sent.UnionWith(fresh);
+        foreach (var (province, changes) in changedLevels)
+        {
+            sentLevels[province] = changes;
         }
     }
 }

@@ -31,6 +31,9 @@ public sealed class RegistryOptions
 
     public RegistrySeedOptions Seed { get; set; } = new();
 
+    /// <summary>The <c>Registry:Testing</c> section: fault injection for tests (off by default).</summary>
+    public RegistryTestingOptions Testing { get; set; } = new();
+
     /// <summary>The <c>Registry:Organizations</c> section: annual-report filing windows.</summary>
     public OrganizationOptions Organizations { get; set; } = new();
 

@@ -35,13 +35,17 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
     private readonly NpgsqlDataSource dataSource;
     private readonly PostgreSqlSchema schema;
     private readonly TimeProvider clock;
+    private readonly Outbox? outbox;
 
     /// <param name="connectionString">An Npgsql connection string (<c>Host=...;Database=...;Username=...</c>).</param>
     /// <param name="schemaName">The schema holding the tables; created if absent.</param>
-    /// <param name="timeProvider">The clock for schema bookkeeping and <c>updated_at</c>.</param>
+    /// <param name="timeProvider">The clock for schema bookkeeping, <c>updated_at</c> and outbox leases.</param>
+    /// <param name="outbox">The state names whose writes add an outbox row (in the write's own statement),
+    /// signalled after their commit; none when null.</param>
     public PostgreSqlGrainStateStore(string connectionString, string schemaName = DefaultSchema,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null, Outbox? outbox = null)
     {
+        this.outbox = outbox;
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         schema = new PostgreSqlSchema(schemaName);
         clock = timeProvider ?? TimeProvider.System;
@@ -138,9 +142,14 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(stateJson);
         var etag = Guid.NewGuid().ToString("N");
-        await using var command = dataSource.CreateCommand(expectedETag is null
-            ? schema.InsertFirst
-            : schema.UpdateMatching);
+        var outboxed = outbox?.Covers(key.StateName) == true;
+        await using var command = dataSource.CreateCommand((expectedETag is null, outboxed) switch
+        {
+            (true, false) => schema.InsertFirst,
+            (false, false) => schema.UpdateMatching,
+            (true, true) => schema.InsertFirstWithOutbox,
+            (false, true) => schema.UpdateMatchingWithOutbox,
+        });
         AddKey(command, key);
         AddUpdatedAt(command);
         command.Parameters.AddWithValue("etag", NpgsqlDbType.Text, etag);
@@ -155,7 +164,55 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
             throw await MismatchAsync("write", key, expectedETag, cancellationToken);
         }
 
+        if (outboxed)
+        {
+            outbox!.Signal();
+        }
+
         return etag;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One statement: <c>FOR UPDATE SKIP LOCKED</c> picks the rows, so relays of several silos claiming at
+    /// once take different rows.</remarks>
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimOutboxAsync(string claimant, TimeSpan lease, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimant);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var now = clock.GetUtcNow().ToUniversalTime();
+        await using var command = dataSource.CreateCommand(schema.ClaimOutbox);
+        command.Parameters.AddWithValue("claimant", NpgsqlDbType.Text, claimant);
+        command.Parameters.AddWithValue("until", NpgsqlDbType.TimestampTz, now + lease);
+        command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, now);
+        command.Parameters.AddWithValue("limit", NpgsqlDbType.Integer, limit);
+        var claimed = new List<OutboxEntry>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                claimed.Add(new OutboxEntry(reader.GetInt64(0),
+                    new GrainStateKey(reader.GetString(1), reader.GetString(2)), reader.GetInt64(3)));
+            }
+        }
+
+        claimed.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    public async Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        if (sequences.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand(schema.DeleteOutbox);
+        command.Parameters.AddWithValue("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint, sequences.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc />

@@ -15,7 +15,8 @@ public static class PostgreSqlGrainStateStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.AddSingleton(provider =>
-            new PostgreSqlGrainStateStore(connectionString, schema, provider.GetService<TimeProvider>()));
+            new PostgreSqlGrainStateStore(connectionString, schema, provider.GetService<TimeProvider>(),
+                provider.GetService<Outbox>()));
         services.AddSingleton<IGrainStateStore>(provider => provider.GetRequiredService<PostgreSqlGrainStateStore>());
         return services;
     }

@@ -70,6 +70,20 @@ internal sealed partial class PostgreSqlSchema
             DROP TABLE IF EXISTS {s}.grain_history;
             DROP FUNCTION IF EXISTS {s}.grain_history_append_only();
             """,
+
+            // 3: the outbox: one row per committed write of a state that feeds a read model, added by the write's
+            // own statement and deleted once a relay has published it. claimed_by/claimed_until lease a row to one
+            // relay (silo); another takes it over when the lease has run out.
+            $"""
+            CREATE TABLE {s}.outbox (
+                sequence      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                state_name    text COLLATE "C" NOT NULL,
+                grain_id      text COLLATE "C" NOT NULL,
+                version       bigint      NOT NULL,
+                claimed_by    text        NULL,
+                claimed_until timestamptz NULL
+            );
+            """,
         ];
 
         HistoryTableExists = $"SELECT to_regclass('{s}.grain_history') IS NOT NULL;";
@@ -106,6 +120,40 @@ internal sealed partial class PostgreSqlSchema
             SET version = version + 1, etag = @etag, state = @state, updated_at = @updatedAt
             WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected;
             """;
+
+        // The same writes with their outbox row: one statement still, so one transaction; the outbox row exists
+        // exactly when the state row was written (zero rows affected otherwise, as above).
+        InsertFirstWithOutbox = $"""
+            WITH written AS (
+                INSERT INTO {s}.grain_state (state_name, grain_id, version, etag, state, updated_at)
+                VALUES (@stateName, @grainId, 1, @etag, @state, @updatedAt)
+                ON CONFLICT (state_name, grain_id) DO NOTHING
+                RETURNING state_name, grain_id, version)
+            INSERT INTO {s}.outbox (state_name, grain_id, version)
+            SELECT state_name, grain_id, version FROM written;
+            """;
+        UpdateMatchingWithOutbox = $"""
+            WITH written AS (
+                UPDATE {s}.grain_state
+                SET version = version + 1, etag = @etag, state = @state, updated_at = @updatedAt
+                WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected
+                RETURNING state_name, grain_id, version)
+            INSERT INTO {s}.outbox (state_name, grain_id, version)
+            SELECT state_name, grain_id, version FROM written;
+            """;
+
+        // SKIP LOCKED: relays of several silos claiming at once each take different rows instead of waiting on
+        // one another; the lease makes a dead silo's claim claimable again.
+        ClaimOutbox = $"""
+            UPDATE {s}.outbox AS o SET claimed_by = @claimant, claimed_until = @until
+            FROM (SELECT sequence FROM {s}.outbox
+                  WHERE claimed_until IS NULL OR claimed_until <= @now OR claimed_by = @claimant
+                  ORDER BY sequence LIMIT @limit
+                  FOR UPDATE SKIP LOCKED) AS c
+            WHERE o.sequence = c.sequence
+            RETURNING o.sequence, o.state_name, o.grain_id, o.version;
+            """;
+        DeleteOutbox = $"DELETE FROM {s}.outbox WHERE sequence = ANY(@sequences);";
 
         DeleteMatching = $"""
             DELETE FROM {s}.grain_state
@@ -155,6 +203,14 @@ internal sealed partial class PostgreSqlSchema
     public string UpdateMatching { get; }
 
     public string DeleteMatching { get; }
+
+    public string InsertFirstWithOutbox { get; }
+
+    public string UpdateMatchingWithOutbox { get; }
+
+    public string ClaimOutbox { get; }
+
+    public string DeleteOutbox { get; }
 
     public string InsertMissingBatch { get; }
 

@@ -23,9 +23,12 @@ namespace Registry.Storage.Sqlite;
 /// SQL. Dispose releases the pooled connections (and with them the file).
 /// </remarks>
 /// <param name="databasePath">The database file; its directory is created by <see cref="InitializeAsync"/>.</param>
-/// <param name="timeProvider">The clock for schema bookkeeping and <c>updated_at</c>; <see cref="TimeProvider.System"/>
-/// when null.</param>
-public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? timeProvider = null)
+/// <param name="timeProvider">The clock for schema bookkeeping, <c>updated_at</c> and outbox leases;
+/// <see cref="TimeProvider.System"/> when null.</param>
+/// <param name="outbox">The state names whose writes add an outbox row (in the write's savepoint, so in its
+/// transaction), signalled after their commit; none when null.</param>
+public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? timeProvider = null,
+    Outbox? outbox = null)
     : IGrainStateStore, IDisposable
 {
     private const int SeedBatchSize = 5_000;
@@ -81,8 +84,61 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     {
         ArgumentNullException.ThrowIfNull(stateJson);
         var updatedAt = FormatTime(clock.GetUtcNow());
+        var outboxed = outbox?.Covers(key.StateName) == true;
+        var written = EnqueueWriteAsync((connection, transaction) =>
+            Write(connection, transaction, key, expectedETag, stateJson, updatedAt, outboxed), cancellationToken);
+        return outboxed ? SignalAfter(written) : written;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One <c>UPDATE ... RETURNING</c> through the write queue: SQLite serializes writers, so two relays
+    /// (processes sharing the file) never claim the same row.</remarks>
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimOutboxAsync(string claimant, TimeSpan lease, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimant);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var now = clock.GetUtcNow();
+        var claimed = await EnqueueWriteAsync((connection, transaction) =>
+        {
+            using var reader = Statement(connection, transaction, SqliteSchema.ClaimOutbox,
+                    ("$claimant", claimant), ("$until", FormatTime(now + lease)), ("$now", FormatTime(now)),
+                    ("$limit", limit))
+                .ExecuteReader();
+            var rows = new List<OutboxEntry>();
+            while (reader.Read())
+            {
+                rows.Add(new OutboxEntry(reader.GetInt64(0), new GrainStateKey(reader.GetString(1),
+                    reader.GetString(2)), reader.GetInt64(3)));
+            }
+
+            return rows;
+        }, cancellationToken);
+        claimed.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    public Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        if (sequences.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var list = JsonSerializer.Serialize(sequences);
         return EnqueueWriteAsync((connection, transaction) =>
-            Write(connection, transaction, key, expectedETag, stateJson, updatedAt), cancellationToken);
+            Statement(connection, transaction, SqliteSchema.DeleteOutbox, ("$sequences", list)).ExecuteNonQuery(),
+            cancellationToken);
+    }
+
+    private async Task<string> SignalAfter(Task<string> written)
+    {
+        var etag = await written;
+        outbox!.Signal();
+        return etag;
     }
 
     /// <inheritdoc />
@@ -344,7 +400,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     }
 
     private static string Write(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
-        string? expectedETag, string stateJson, string updatedAt)
+        string? expectedETag, string stateJson, string updatedAt, bool outboxed)
     {
         var current = ReadCurrent(connection, transaction, key);
         if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
@@ -358,6 +414,12 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
                 ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
                 ("$stateJson", stateJson), ("$updatedAt", updatedAt))
             .ExecuteNonQuery();
+        if (outboxed)
+        {
+            Statement(connection, transaction, SqliteSchema.InsertOutbox,
+                ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version)).ExecuteNonQuery();
+        }
+
         return etag;
     }
 

@@ -8,7 +8,8 @@ public static class SqliteGrainStateStoreServiceCollectionExtensions
     /// <summary>
     /// Registers one <see cref="SqliteGrainStateStore"/> over <paramref name="databasePath"/> as the singleton
     /// <see cref="IGrainStateStore"/> (also resolvable as itself). The schema is created when the silo starts the
-    /// grain-storage provider, or by calling <see cref="IGrainStateStore.InitializeAsync"/>.
+    /// grain-storage provider, or by calling <see cref="IGrainStateStore.InitializeAsync"/>. A registered
+    /// <see cref="Outbox"/> is given to the store.
     /// </summary>
     public static IServiceCollection AddSqliteGrainStateStore(this IServiceCollection services, string databasePath)
     {
@@ -16,7 +17,7 @@ public static class SqliteGrainStateStoreServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
         services.AddSingleton(provider =>
-            new SqliteGrainStateStore(fullPath, provider.GetService<TimeProvider>()));
+            new SqliteGrainStateStore(fullPath, provider.GetService<TimeProvider>(), provider.GetService<Outbox>()));
         services.AddSingleton<IGrainStateStore>(provider => provider.GetRequiredService<SqliteGrainStateStore>());
         return services;
     }

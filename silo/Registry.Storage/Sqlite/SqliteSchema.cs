@@ -80,6 +80,20 @@ internal static class SqliteSchema
         DROP TRIGGER IF EXISTS grain_history_no_delete;
         DROP TABLE IF EXISTS grain_history;
         """,
+
+        // 4: the outbox: one row per committed write of a state that feeds a read model, added in the write's own
+        // transaction and deleted once the relay has published it. claimed_by/claimed_until lease a row to one
+        // relay (another takes it over when the lease has run out).
+        """
+        CREATE TABLE outbox (
+            sequence      INTEGER PRIMARY KEY AUTOINCREMENT,
+            state_name    TEXT    NOT NULL,
+            grain_id      TEXT    NOT NULL,
+            version       INTEGER NOT NULL,
+            claimed_by    TEXT    NULL,
+            claimed_until TEXT    NULL
+        );
+        """,
     ];
 
     /// <summary>The migration that drops <c>grain_history</c> (1-based).</summary>
@@ -123,6 +137,25 @@ internal static class SqliteSchema
         VALUES ($stateName, $grainId, 1, $etag, $stateJson, $updatedAt)
         ON CONFLICT (state_name, grain_id) DO NOTHING
         RETURNING version;
+        """;
+
+    public const string InsertOutbox = """
+        INSERT INTO outbox (state_name, grain_id, version) VALUES ($stateName, $grainId, $version);
+        """;
+
+    // Times are fixed-width UTC text, so text comparison is time comparison. RETURNING gives no order: the caller
+    // sorts.
+    public const string ClaimOutbox = """
+        UPDATE outbox SET claimed_by = $claimant, claimed_until = $until
+        WHERE sequence IN (
+            SELECT sequence FROM outbox
+            WHERE claimed_until IS NULL OR claimed_until <= $now OR claimed_by = $claimant
+            ORDER BY sequence LIMIT $limit)
+        RETURNING sequence, state_name, grain_id, version;
+        """;
+
+    public const string DeleteOutbox = """
+        DELETE FROM outbox WHERE sequence IN (SELECT value FROM json_each($sequences));
         """;
 
     public const string SelectFirstKeys = """

@@ -117,4 +117,25 @@ public sealed class RegistryOptionsTests
         Assert.IsType<AzureTableStorageProbe>(services.GetRequiredService<Registry.Abstractions.Health.IStorageProbe>());
         Assert.IsType<ScanlessStoredRecords>(services.GetRequiredService<Registry.Grains.Storage.IStoredRecords>());
     }
+
+    [Theory]
+    [InlineData("Sqlite", "true", true, true)]
+    [InlineData("PostgreSql", "true", true, true)]
+    [InlineData("Sqlite", "false", true, false)]
+    [InlineData("AzureTable", "true", false, false)]
+    public void AddRegistryOutbox_Provider_RegistersTheOutboxAndItsRelayOnTheRegistrysOwnBackends(string provider,
+        string relayOutbox, bool outbox, bool relay)
+    {
+        var options = RegistryOptions.From(Configuration(
+            ("Registry:Storage:Provider", provider), ("Registry:Testing:RelayOutbox", relayOutbox),
+            ("ConnectionStrings:registry", provider == "AzureTable" ? AzureConnection : PostgreSqlConnection)));
+
+        var services = new ServiceCollection().AddRegistryOutbox(options);
+
+        Assert.Equal(outbox, services.Any(d => d.ServiceType == typeof(Outbox)));
+        Assert.Equal(relay, services.Any(d => d.ServiceType == typeof(Registry.Hosting.Publishing.OutboxRelay)));
+        using var built = services.BuildServiceProvider();
+        List<string> expected = outbox ? [.. Registry.Grains.Publishing.ReadModelPublication.StateNames.Order()] : [];
+        Assert.Equal(expected, built.GetService<Outbox>()?.StateNames.Order().ToList() ?? []);
+    }
 }

@@ -66,5 +66,13 @@ public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
         CancellationToken cancellationToken = default) =>
         inner.ReadAllAsync(stateName, grainIdFilter, cancellationToken);
 
+    public Task<IReadOnlyList<OutboxEntry>> ClaimOutboxAsync(string claimant, TimeSpan lease, int limit,
+        CancellationToken cancellationToken = default) =>
+        inner.ClaimOutboxAsync(claimant, lease, limit, cancellationToken);
+
+    public Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences,
+        CancellationToken cancellationToken = default) =>
+        inner.AcknowledgeOutboxAsync(sequences, cancellationToken);
+
     public Task PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
 }

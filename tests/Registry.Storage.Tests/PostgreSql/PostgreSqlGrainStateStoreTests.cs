@@ -11,8 +11,9 @@ namespace Registry.Storage.Tests.PostgreSql;
 public sealed class PostgreSqlGrainStateStoreTests(PostgreSqlServer server)
     : GrainStateStoreConformance, IClassFixture<PostgreSqlServer>
 {
-    protected override Task<IGrainStateStore> CreateStoreAsync(string scope) =>
-        Task.FromResult<IGrainStateStore>(new PostgreSqlGrainStateStore(server.ConnectionString(), scope));
+    protected override Task<IGrainStateStore> CreateStoreAsync(string scope, Outbox? outbox = null) =>
+        Task.FromResult<IGrainStateStore>(new PostgreSqlGrainStateStore(server.ConnectionString(), scope,
+            outbox: outbox));
 
     protected override async Task<string> StoredJsonAsync(string json) =>
         (string)(await QueryScalarAsync("SELECT @json::jsonb::text;", ("json", json)))!;
@@ -25,8 +26,9 @@ public sealed class PostgreSqlGrainStateStoreTests(PostgreSqlServer server)
     {
         await OpenAsync();
 
-        Assert.Equal(2, await QueryScalarAsync($"SELECT MAX(version) FROM {Scope}.schema_version;"));
+        Assert.Equal(3, await QueryScalarAsync($"SELECT MAX(version) FROM {Scope}.schema_version;"));
         Assert.Null(await QueryScalarAsync($"SELECT to_regclass('{Scope}.grain_history')::text;"));
+        Assert.Equal($"{Scope}.outbox", await QueryScalarAsync($"SELECT to_regclass('{Scope}.outbox')::text;"));
         Assert.Equal("jsonb", await QueryScalarAsync(
             "SELECT data_type FROM information_schema.columns " +
             "WHERE table_schema = @schema AND table_name = 'grain_state' AND column_name = 'state';",

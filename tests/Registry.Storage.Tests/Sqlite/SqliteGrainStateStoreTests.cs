@@ -9,8 +9,8 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
     private readonly string directory =
         Path.Combine(Path.GetTempPath(), "registry-storage-tests", Guid.NewGuid().ToString("N"));
 
-    protected override Task<IGrainStateStore> CreateStoreAsync(string scope) =>
-        Task.FromResult<IGrainStateStore>(new SqliteGrainStateStore(DatabasePath(scope)));
+    protected override Task<IGrainStateStore> CreateStoreAsync(string scope, Outbox? outbox = null) =>
+        Task.FromResult<IGrainStateStore>(new SqliteGrainStateStore(DatabasePath(scope), outbox: outbox));
 
     protected override ValueTask CleanupAsync()
     {

@@ -5,6 +5,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
+using Registry.Grains.Publishing;
 using Registry.Grains.Statistics;
 using Registry.Grains.Storage;
 
@@ -22,6 +23,7 @@ public sealed class HouseNumberBlockGrain(
     [PersistentState(StorageNames.HouseNumberBlock, StorageNames.Provider)] IPersistentState<HouseNumberBlockState> state,
     BureauClock clock,
     IGrainFactory grains,
+    ReadModelPublication publication,
     ILogger<HouseNumberBlockGrain> logger) : Grain, IHouseNumberBlockGrain
 {
     private readonly StatisticsFeed statistics = new(grains, logger);
@@ -69,8 +71,11 @@ public sealed class HouseNumberBlockGrain(
         var certificate = $"MP{street.DivisionCode}-{StreetId[..Math.Min(8, StreetId.Length)].ToUpperInvariant()}-{number.Key}";
         var plate = new HouseNumberBlock(state.State).Issue(number, point, line, street.Name, neighbours, certificate, today);
         await state.WriteAuditedAsync("house-number", certificate);
-        await statistics.PublishAsync($"house:{this.GetPrimaryKeyString()}", PlaceNameStatistics.OfHouseNumbers(
-            StreetId, street.DivisionCode, state.State.Plates.Select(p => p.Plate)));
+        if (publication.Inline)
+        {
+            await statistics.PublishAsync($"house:{this.GetPrimaryKeyString()}", PlaceNameStatistics.OfHouseNumbers(
+                StreetId, street.DivisionCode, state.State.Plates.Select(p => p.Plate)));
+        }
         try
         {
             await grains.Get<IPlaceNameGrain>(StreetId).NoteHouseNumberBlockAsync(Block);
@@ -102,6 +107,18 @@ public sealed class HouseNumberBlockGrain(
         if (added > 0)
         {
             await state.WriteAuditedAsync("house-numbers-adopted", $"{added} plates stored before house-number blocks");
+        }
+    }
+
+    /// <summary>The block's figures (every number and certificate, keyed by plate), counted at the street's
+    /// county.</summary>
+    public async Task PublishAsync()
+    {
+        if (state.State.Plates.Count > 0)
+        {
+            var street = await grains.Get<IPlaceNameGrain>(StreetId).GetAsync();
+            await statistics.SendAsync($"house:{this.GetPrimaryKeyString()}", PlaceNameStatistics.OfHouseNumbers(
+                StreetId, street.DivisionCode, state.State.Plates.Select(p => p.Plate)));
         }
     }
 

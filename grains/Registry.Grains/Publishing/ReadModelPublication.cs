@@ -1,0 +1,27 @@
+namespace Registry.Grains.Publishing;
+
+/// <summary>
+/// How record grains reach their read models. Every write of a state named in <see cref="StateNames"/> adds an
+/// outbox row in its own transaction, and the silo's relay asks the record's grain to publish
+/// (<see cref="Abstractions.Grains.IPublishingGrain.PublishAsync"/>) until it has: that is the guarantee. The grain
+/// also publishes right after its own write (<see cref="Inline"/>), so a caller reads its own change in a search or a
+/// figure at once. One per silo.
+/// </summary>
+public sealed class ReadModelPublication
+{
+    /// <summary>The state names whose writes feed a read model, and so write an outbox row: marriages,
+    /// organizations, place names and house numbers, boundary lines and joint inspections (statistics, the
+    /// organization and place-name indexes, the boundary report).</summary>
+    public static IReadOnlyList<string> StateNames { get; } =
+    [
+        StorageNames.Marriage, StorageNames.Organization, StorageNames.PlaceName, StorageNames.HouseNumberBlock,
+        StorageNames.BoundaryLine, StorageNames.JointInspection,
+    ];
+
+    /// <summary>
+    /// Whether a grain publishes right after its own write (true unless a test turns it off through
+    /// <c>Registry:Testing:PublishInline</c> to stand for a process that died between the write and its
+    /// publication).
+    /// </summary>
+    public bool Inline { get; init; } = true;
+}

@@ -1,0 +1,185 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Registry.Abstractions.Grains;
+using Registry.Storage;
+
+namespace Registry.Hosting.Publishing;
+
+/// <summary>
+/// Publishes what the outbox holds: claims pending rows in order (<see cref="IGrainStateStore.ClaimOutboxAsync"/>),
+/// asks each record's grain to publish its current state (<see cref="IPublishingGrain.PublishAsync"/>, the same code
+/// the grain runs after its own write) and deletes the rows once it has. Runs from the silo's Active stage to its
+/// stop.
+/// </summary>
+/// <remarks>
+/// <para>Prompt: a committed outbox write wakes it (<see cref="Outbox.Signal"/>); otherwise it looks every
+/// <see cref="IdlePoll"/> for rows other silos left behind. At least once and per record in order: a record's rows of
+/// one batch are one call, a later row is claimed only in a later batch, and a grain publishes its state as it is
+/// now, so a row that was published late still gives the newest state. Read models keep the newest revision (the
+/// organization and place-name indexes) or key what they hold by fact and record (statistics, the boundary
+/// report), so publishing twice changes nothing.</para>
+/// <para>Failures: a publication that throws leaves its rows claimed by this relay, is logged, and is tried again
+/// after <see cref="RetryDelay"/>; the other records of the batch are acknowledged. Several silos: each relay claims
+/// with its own name for <see cref="Lease"/> (PostgreSQL picks the rows with <c>FOR UPDATE SKIP LOCKED</c>), so two
+/// relays never hold one row; a dead silo's rows are taken over when their lease has run out.</para>
+/// </remarks>
+public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFactory grains, TimeProvider time,
+    ILogger<OutboxRelay> logger) : ILifecycleParticipant<ISiloLifecycle>
+{
+    /// <summary>How long a claim holds rows against other relays.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long after a failed publication the relay tries again.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often an idle relay looks for rows no local write signalled (other silos', expired leases).</summary>
+    public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
+
+    private const int BatchSize = 256;
+
+    private readonly string claimant = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private CancellationTokenSource? stopping;
+    private Task? running;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe<OutboxRelay>(ServiceLifecycleStage.Active, Start, StopAsync);
+
+    /// <summary>
+    /// Publishes pending rows, batch after batch, until no row is left that this relay may claim. True when all were
+    /// published; false when a publication failed (its rows stay pending, the others are acknowledged) or the outbox
+    /// could not be read. The relay's own loop runs this on every wake-up; a test or tool may run it directly.
+    /// </summary>
+    public async Task<bool> PublishPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var allPublished = true;
+        while (true)
+        {
+            var (claimed, acknowledged, failed) = await RelayBatchAsync(cancellationToken);
+            allPublished &= !failed;
+
+            // A full batch means more may be waiting; a full batch of failures alone would only repeat itself.
+            if (claimed < BatchSize || acknowledged == 0)
+            {
+                return allPublished;
+            }
+        }
+    }
+
+    private Task Start(CancellationToken cancellationToken)
+    {
+        stopping = new CancellationTokenSource();
+        running = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (stopping is null || running is null)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync();
+        try
+        {
+            await running.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped mid-batch: the claimed rows stay pending and are published after the lease, here or elsewhere.
+        }
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                bool published;
+                try
+                {
+                    published = await PublishPendingAsync(cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Outbox relay failed; trying again in {Delay}", RetryDelay);
+                    published = false;
+                }
+
+                // A failure is tried again after RetryDelay, or sooner with the next write, so one record that keeps
+                // failing never holds back the others' publication.
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var timeout = Task.Delay(published ? IdlePoll : RetryDelay, time, idle.Token);
+                await Task.WhenAny(outbox.WaitAsync(idle.Token), timeout);
+                await idle.CancelAsync();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One batch: how many rows were claimed and acknowledged, and whether anything failed.</summary>
+    private async Task<(int Claimed, int Acknowledged, bool Failed)> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutboxEntry> rows;
+        try
+        {
+            rows = await store.ClaimOutboxAsync(claimant, Lease, BatchSize, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Outbox relay could not read the outbox; trying again in {Delay}", RetryDelay);
+            return (0, 0, true);
+        }
+
+        if (rows.Count == 0)
+        {
+            return (0, 0, false);
+        }
+
+        // One call per record, all records at once: rows of one record in one batch are one publication.
+        var published = await Task.WhenAll(rows.GroupBy(row => row.Key).Select(PublishAsync));
+        var acknowledged = published.OfType<IEnumerable<long>>().SelectMany(sequences => sequences).ToList();
+        try
+        {
+            await store.AcknowledgeOutboxAsync(acknowledged, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Published but not acknowledged: publishing again later is harmless.
+            logger.LogWarning(e, "Outbox relay could not acknowledge {Count} rows; they are published again",
+                acknowledged.Count);
+            return (rows.Count, 0, true);
+        }
+
+        return (rows.Count, acknowledged.Count, published.Any(sequences => sequences is null));
+    }
+
+    /// <summary>The record's rows once it has published; null when it could not.</summary>
+    private async Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record)
+    {
+        var sequences = record.Select(row => row.Sequence).ToList();
+        if (!outbox.Covers(record.Key.StateName))
+        {
+            // Left by a build that outboxed this state; no grain of this build publishes it.
+            logger.LogWarning("Outbox row of {StateName} {GrainId} has no publisher; dropped", record.Key.StateName,
+                record.Key.GrainId);
+            return sequences;
+        }
+
+        try
+        {
+            await grains.GetGrain<IPublishingGrain>(GrainId.Parse(record.Key.GrainId)).PublishAsync();
+            return sequences;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Publishing {GrainId} (version {Version}) from the outbox failed; trying again in {Delay}",
+                record.Key.GrainId, record.Max(row => row.Version), RetryDelay);
+            return null;
+        }
+    }
+}

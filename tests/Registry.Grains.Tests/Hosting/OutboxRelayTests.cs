@@ -1,0 +1,126 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Statistics;
+using Registry.Abstractions.Time;
+using Registry.Grains.Tests.Organizations;
+using Registry.Hosting;
+using Registry.Hosting.Configuration;
+using Registry.Hosting.Publishing;
+using Registry.Storage;
+
+namespace Registry.Grains.Tests.Hosting;
+
+/// <summary>
+/// The outbox relay is what publishes: a silo whose grains do not publish after their writes
+/// (<c>Registry:Testing:PublishInline=false</c>) and whose own relay is off, so each test runs the relay itself and
+/// sees the read models before and after it.
+/// </summary>
+public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassFixture<OutboxRelayTests.Fixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PublishPendingAsync_RecordWrittenWithoutPublication_ReachesItsIndexAndStatistics()
+    {
+        var command = Registration.Valid(name: $"中继{TestCodes.NextSerial()}服务中心");
+        var query = new OrganizationQuery(command.Name, null, null, null, null, 0, 10);
+        var search = fixture.Grains.GetGrain<IOrganizationSearchGrain>(0);
+        // Every index partition is loaded before the write, so none can find the record by reading storage.
+        Assert.Equal(0, (await search.SearchAsync(query)).Total);
+        var registeredBefore = await RegisteredAsync(command.RegisteringOffice);
+
+        await fixture.Grains.GetGrain<IOrganizationGrain>(command.Uscc).RegisterAsync(command);
+        var unpublished = (await search.SearchAsync(query)).Total;
+        var registeredUnpublished = await RegisteredAsync(command.RegisteringOffice);
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+
+        Assert.Equal(0, unpublished);
+        Assert.Equal(registeredBefore, registeredUnpublished);
+        Assert.Equal(command.Uscc, Assert.Single((await search.SearchAsync(query)).Items).Uscc);
+        Assert.Equal(registeredBefore + 1, await RegisteredAsync(command.RegisteringOffice));
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    [Fact]
+    public async Task PublishPendingAsync_OneRecordFailing_PublishesTheOthersAndKeepsItsRowUntilItSucceeds()
+    {
+        // A record whose stored state cannot be read: its grain cannot activate, so its publication throws. (A
+        // marriage: no read model reads every marriage, which this state would break.)
+        var poisoned = new GrainStateKey(StorageNames.Marriage,
+            GrainId.Create(StorageNames.MarriageGrainType, $"poison-{TestCodes.NextSerial()}").ToString());
+        var etag = await fixture.Store.WriteAsync(poisoned, null, "{\"id\": [", Ct);
+        var command = Registration.Valid(name: $"重试{TestCodes.NextSerial()}服务中心");
+        var query = new OrganizationQuery(command.Name, null, null, null, null, 0, 10);
+        var search = fixture.Grains.GetGrain<IOrganizationSearchGrain>(0);
+        Assert.Equal(0, (await search.SearchAsync(query)).Total);
+        await fixture.Grains.GetGrain<IOrganizationGrain>(command.Uscc).RegisterAsync(command);
+
+        var first = await fixture.Relay.PublishPendingAsync(Ct);
+        var found = (await search.SearchAsync(query)).Total;
+        var again = await fixture.Relay.PublishPendingAsync(Ct);
+        await fixture.Store.ClearAsync(poisoned, etag, Ct);
+        var afterRepair = await fixture.Relay.PublishPendingAsync(Ct);
+
+        Assert.False(first);
+        Assert.Equal(1, found);
+        Assert.False(again);
+        Assert.True(afterRepair);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    private async Task<int> RegisteredAsync(string office)
+    {
+        var counts = await fixture.Grains.GetGrain<IStatisticsPartitionGrain>(
+            StatisticsKeys.Partition(office, fixture.Today)).GetCountsAsync();
+        return counts.Days.TryGetValue(StatisticsFigures.RegisteredSocialAssociations, out var days) ? days.Sum() : 0;
+    }
+
+    /// <summary>One silo on real SQLite storage in a temporary directory, publishing only through a relay the tests
+    /// run.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private readonly string directory =
+            Path.Combine(Path.GetTempPath(), "registry-outbox-" + Guid.NewGuid().ToString("N"));
+
+        public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+
+        public InProcessTestCluster Cluster { get; private set; } = null!;
+
+        public IGrainFactory Grains => Cluster.Client;
+
+        public DateOnly Today =>
+            new BureauClock(Time, TimeZoneInfo.FindSystemTimeZoneById(BureauClock.DefaultTimeZoneId)).Today;
+
+        public IGrainStateStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainStateStore>();
+
+        public OutboxRelay Relay { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            var options = new RegistryOptions { DataDirectory = directory };
+            options.Testing.PublishInline = false;
+            options.Testing.RelayOutbox = false;
+            var builder = new InProcessTestClusterBuilder(1);
+            builder.ConfigureSilo((_, silo) =>
+            {
+                silo.Services.AddSingleton<TimeProvider>(Time);
+                silo.AddRegistryRuntime(options);
+            });
+            Cluster = builder.Build();
+            await Cluster.DeployAsync();
+            var services = Cluster.Silos[0].ServiceProvider;
+            Assert.Null(services.GetService<OutboxRelay>());
+            Relay = ActivatorUtilities.CreateInstance<OutboxRelay>(services);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
