@@ -165,6 +165,11 @@ public static class SpatialEndpoints
 
         var keys = await queries.KeysInBoxesAsync(spatialLayer!.Value, boxes!,
             spatialLayer == SpatialLayer.Divisions ? date : null, spatialLayer == SpatialLayer.Divisions ? date : null);
+        if (spatialLayer == SpatialLayer.Divisions)
+        {
+            keys = await queries.InForceAsync(keys, date);
+        }
+
         var page = keys.Take(limit ?? 100).ToList();
         var writers = await FeatureLoading.LoadAsync(grains, spatialLayer.Value, page, date);
         return new GeoJsonResult(w => GeoJsonWriting.WriteFeatureCollection(w, writers, before: c =>

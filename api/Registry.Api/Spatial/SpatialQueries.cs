@@ -10,9 +10,11 @@ namespace Registry.Api.Spatial;
 
 /// <summary>
 /// Spatial questions that are not on the hot path: records in a box, markers near a point, the boundary between two
-/// divisions, adjacency. Candidates come from the cached tiles; full records from their grains.
+/// divisions, adjacency. Candidates come from the cached tiles; full records from their grains. A registry division
+/// counts only while it is in force on the asked date (its geometry ends when it is merged, abolished or recoded, and
+/// begins no earlier than the division), as in the point query and the OGC collection.
 /// </summary>
-public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
+public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains, DivisionFactsCache facts)
 {
     /// <summary>Distinct keys of the records of <paramref name="layer"/> intersecting any of the boxes whose validity
     /// overlaps [<paramref name="start"/>, <paramref name="end"/>], in key order.</summary>
@@ -33,6 +35,25 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
 
         return keys.ToList();
     }
+
+    /// <summary>The keys of <paramref name="keys"/> (division layer) whose division is in force on
+    /// <paramref name="asOf"/>: reference areas, which have no registry history, are kept.</summary>
+    public async Task<IReadOnlyList<string>> InForceAsync(IReadOnlyList<string> keys, DateOnly asOf)
+    {
+        var kept = new List<string>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (await InForceAsync(key, asOf))
+            {
+                kept.Add(key);
+            }
+        }
+
+        return kept;
+    }
+
+    private async ValueTask<bool> InForceAsync(string key, DateOnly asOf) =>
+        !DivisionRef.IsRegistryCode(key) || await facts.GetAsync(key) is { } division && division.InForceOn(asOf);
 
     /// <summary>Markers within <paramref name="metres"/> of a point, nearest first, with their distances.</summary>
     public async Task<IReadOnlyList<(string Number, double Metres)>> MarkersWithinAsync(double lon, double lat,
@@ -103,6 +124,7 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
             foreach (var entry in tile.QueryBox(box, asOf, asOf))
             {
                 if (entry.Entry.RecordKey != key && entry.Entry.Level == division.Level &&
+                    !candidates.Contains(entry.Entry.RecordKey) && await InForceAsync(entry.Entry.RecordKey, asOf) &&
                     prepared.Intersects(entry.Geometry))
                 {
                     candidates.Add(entry.Entry.RecordKey);
@@ -110,11 +132,11 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
             }
         }
 
-        // The candidates' geometries are independent reads: one round trip for all, not one after another.
-        var neighbours = await Task.WhenAll(
-            candidates.Select(c => grains.Get<IDivisionGeometryGrain>(c).GetAsync(asOf)));
+        // The candidates' geometries are independent reads: one round trip for all, not one after another. A
+        // neighbour that ended since the facts were cached answers not-found and is left out.
+        var neighbours = await Task.WhenAll(candidates.Select(c => GeometryOrNullAsync(c, asOf)));
         var adjacent = new List<(DivisionGeometryDetails, double)>();
-        foreach (var neighbour in neighbours)
+        foreach (var neighbour in neighbours.OfType<DivisionGeometryDetails>())
         {
             var shared = Shared(geometry, neighbour.Geometry.ToGeometry());
             var metres = Geodesy.LengthMetres(shared);
@@ -125,6 +147,18 @@ public sealed class SpatialQueries(SpatialReadCache cache, IGrainFactory grains)
         }
 
         return (division, adjacent);
+    }
+
+    private async Task<DivisionGeometryDetails?> GeometryOrNullAsync(string key, DateOnly asOf)
+    {
+        try
+        {
+            return await grains.Get<IDivisionGeometryGrain>(key).GetAsync(asOf);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>Looks up a line record; null when none is recorded.</summary>

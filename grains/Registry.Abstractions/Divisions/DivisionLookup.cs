@@ -57,7 +57,8 @@ public static class DivisionLookup
         return lineage;
     }
 
-    private static string Describe(DivisionStatus status) => status switch
+    /// <summary>A status as a message says it ("merged into another division").</summary>
+    public static string Describe(DivisionStatus status) => status switch
     {
         DivisionStatus.NotYetEstablished => "not yet established",
         DivisionStatus.Abolished => "abolished",

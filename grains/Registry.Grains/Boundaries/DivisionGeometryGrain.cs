@@ -42,7 +42,16 @@ public sealed class DivisionGeometryGrain(
                 : $"No geometry of {Key} is in force on {asOf:yyyy-MM-dd}.");
         }
 
-        var (name, level) = await NameAndLevelAsync(asOf);
+        var (name, level, status) = await NameAndLevelAsync(asOf);
+        if (status is not (DivisionStatus.InForce or DivisionStatus.Unknown))
+        {
+            // A geometry ends when its division ends (merged, abolished, code changed) and begins no earlier than it:
+            // every read of a division's area on a date (spatial answers, OGC, boundary lines) comes through here.
+            throw DomainException.NotFound("division-geometry-not-found",
+                $"Division {Key} ({name}) is not in force on {asOf:yyyy-MM-dd} " +
+                $"({DivisionLookup.Describe(status)}), so it has no geometry then.");
+        }
+
         return new DivisionGeometryDetails(Key, State.IsReference, name, level, asOf,
             DivisionGeometryTimeline.Describe(State.Versions, version), new GeometryWkb(State.Versions[version].Wkb));
     }
@@ -165,14 +174,16 @@ public sealed class DivisionGeometryGrain(
         return summary.Level;
     }
 
-    private async Task<(string Name, DivisionLevel Level)> NameAndLevelAsync(DateOnly asOf)
+    /// <summary>The name, level and status on a date; a reference area is always "in force" (it has no registry
+    /// history, its geometry versions are its only validity).</summary>
+    private async Task<(string Name, DivisionLevel Level, DivisionStatus Status)> NameAndLevelAsync(DateOnly asOf)
     {
         if (State.IsReference)
         {
-            return (State.Name ?? Key, State.Level);
+            return (State.Name ?? Key, State.Level, DivisionStatus.InForce);
         }
 
         var summary = await grains.Get<IDivisionGrain>(Key).GetSummaryAsync(asOf);
-        return (summary.Name, summary.Level);
+        return (summary.Name, summary.Level, summary.Status);
     }
 }

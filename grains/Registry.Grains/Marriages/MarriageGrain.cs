@@ -203,14 +203,10 @@ public sealed class MarriageGrain(
         try
         {
             // The office as it was on the registration date (it may since have been renamed, merged or abolished).
-            var lineage = await grains.EnsureInForceAsync(command.Office, command.RegisteredOn);
-            if (lineage[0].Level is not (DivisionLevel.County or DivisionLevel.Prefecture or DivisionLevel.Province))
-            {
-                throw DomainException.Violation("office-level",
-                    $"Division {command.Office} was a {lineage[0].Level.ToString().ToLowerInvariant()} on " +
-                    $"{command.RegisteredOn:yyyy-MM-dd}; marriages were registered by county-, city- and " +
-                    "province-level offices.");
-            }
+            // The same office check as a registration today, for the record's own date: county-, city- and (the
+            // archive holds them too) province-level offices, in force on that date by the division history.
+            await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, command.RegisteredOn,
+                allowProvince: true);
 
             // The number is claimed first: a number another record holds is refused before anyone is held.
             await grains.Get<ICertificateIndexGrain>(number).RecordAsync(Id);

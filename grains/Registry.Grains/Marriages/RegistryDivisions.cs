@@ -10,8 +10,9 @@ public static class RegistryDivisions
 {
     /// <summary>
     /// A registry office is a county-level or prefecture-level division (6-digit code) in force on
-    /// <paramref name="date"/>: marriage registration is done by the civil-affairs departments of counties and of
-    /// cities. Throws <c>office-code-format</c> (400), <c>office-unknown</c>, <c>office-not-in-force</c> or
+    /// <paramref name="date"/> by the division history (an office whose division has since been merged or abolished
+    /// was one on the dates it was in force): marriage registration is done by the civil-affairs departments of
+    /// counties and of cities. Throws <c>office-code-format</c> (400), <c>office-unknown</c>, <c>office-not-in-force</c> or
     /// <c>office-level</c> (422). <paramref name="allowProvince"/>: a province's civil-affairs department also
     /// registers (marriages with a party who is not a mainland resident).
     /// </summary>
@@ -24,28 +25,17 @@ public static class RegistryDivisions
                 "An office is named by its 6-digit division code (GB/T 2260).");
         }
 
-        DivisionSummary division;
-        try
-        {
-            division = await grains.Get<IDivisionGrain>(office).GetSummaryAsync(date);
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            throw DomainException.Violation("office-unknown", $"No division {office} is recorded.");
-        }
-
-        if (division.Status != DivisionStatus.InForce)
-        {
-            throw DomainException.Violation("office-not-in-force",
-                $"Division {office} ({division.Name}) is not in force on {date:yyyy-MM-dd}.");
-        }
+        // The one in-force question of the division history (DivisionLookup), with the rules named after the office;
+        // a date before anything the registry knows of the code (an archive record) is not refused.
+        var division = (await grains.EnsureInForceAsync(office, date, "office", "Office"))[0];
 
         if (division.Level is not (DivisionLevel.County or DivisionLevel.Prefecture)
             && !(allowProvince && division.Level == DivisionLevel.Province))
         {
             throw DomainException.Violation("office-level",
-                $"Division {office} ({division.Name}) is a {division.Level.ToString().ToLowerInvariant()}; " +
-                "marriages are registered by county-level and city-level offices.");
+                $"Division {office} ({division.Name}) is a {division.Level.ToString().ToLowerInvariant()} on " +
+                $"{date:yyyy-MM-dd}; marriages are registered by county-level and city-level offices" +
+                (allowProvince ? " and by provinces' civil-affairs departments." : "."));
         }
     }
 }

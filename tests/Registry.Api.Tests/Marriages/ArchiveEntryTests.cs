@@ -80,14 +80,14 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
     }
 
     [Fact]
-    public async Task OfficeThatNoLongerExistedOnTheDate_Is422DivisionNotInForceAndNothingIsHeld()
+    public async Task OfficeThatNoLongerExistedOnTheDate_Is422OfficeNotInForceAndNothingIsHeld()
     {
         var man = MarriageApiFixture.Man();
         var response = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
             Entry(NextNumber(Laiwu, 2024), "2024-01-15", Laiwu, man, MarriageApiFixture.Woman()));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("division-not-in-force", (await Json(response)).GetProperty("rule").GetString());
+        Assert.Equal("office-not-in-force", (await Json(response)).GetProperty("rule").GetString());
         var status = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/persons/{man}/marital-status"))
             .RootElement;
         Assert.Equal("single", status.GetProperty("status").GetString());
@@ -148,7 +148,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
             Assert.Equal(2, report.GetProperty("stored").GetInt32());
             var rejected = report.GetProperty("rejected").EnumerateArray()
                 .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("rule").GetString())).ToList();
-            Assert.Equal([(4, "id-number-check-character"), (5, "division-not-in-force"), (6, "csv-columns")],
+            Assert.Equal([(4, "id-number-check-character"), (5, "office-not-in-force"), (6, "csv-columns")],
                 rejected);
         }
 

@@ -50,7 +50,11 @@ internal sealed class RegistryApiProcess : IAsyncDisposable
         };
         arguments.AddRange(settings);
         var start = Processes.Start("dotnet", arguments, workingDirectory: output);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Not "Production": since the OIDC hardening production accepts only an OpenID Connect authority's keys and
+        // refuses to start without one (the API exited with 134), so the tokens this run signs could not be used.
+        // What production adds besides (HSTS, which plain HTTP never gets; JSON console logs at Warning) is not on the
+        // measured path.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);

@@ -46,7 +46,7 @@ internal static class MarriageDocs
                 "archive volume and page. The record counts for the never-twice rule and a person's status like any " +
                 "other and is marked as entered from the archive. Idempotent: the same entry again answers 201 with " +
                 "the same record.",
-                [.. IdNumber, "office-code-format", "division-unknown", "division-not-in-force", "office-level",
+                [.. IdNumber, "office-code-format", "office-unknown", "office-not-in-force", "office-level",
                     "archive-certificate-number-format", "certificate-number-taken", "archive-record-differs",
                     "registration-date-in-future", "registration-before-birth", "person-already-married",
                     "person-declared-dead", "person-deceased", "same-person", "parties-not-opposite-sex",

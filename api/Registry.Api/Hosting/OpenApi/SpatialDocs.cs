@@ -20,12 +20,14 @@ internal static class SpatialDocs
                 [.. Point, "date-format"]),
             ["AdjacentDivisions"] = Op(
                 "The divisions of the same level that share a boundary with a division on a date, each with the " +
-                "length of the shared boundary in metres.", "division-ref-format", "date-format",
+                "length of the shared boundary in metres. A division counts only while it is in force on the date " +
+                "(not before it was established, not from the day it was merged, abolished or recoded).",
+                "division-ref-format", "date-format",
                 "division-geometry-not-found"),
             ["BoundaryBetween"] = Op(
                 "The boundary line between two divisions with its length in metres: the recorded line, else one " +
                 "derived from their geometry (marked `derived-from-geometry`).", "field-required", "division-pair",
-                "division-ref-format", "date-format", "boundary-not-found"),
+                "division-ref-format", "date-format", "boundary-not-found", "division-geometry-not-found"),
             ["FeaturesInBox"] = Op(
                 "Divisions, boundary lines or markers (markers: roles gis and registrar.boundaries only) " +
                 "intersecting a box, as a GeoJSON FeatureCollection of at most `limit` features.",
