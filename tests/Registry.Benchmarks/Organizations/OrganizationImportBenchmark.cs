@@ -144,7 +144,7 @@ public sealed class OrganizationImportBenchmark : IBenchmark
     {
         await using var stream = File.OpenRead(file);
         using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"/api/organizations/imports?source={Uri.EscapeDataString(Path.GetFileName(file))}")
+            $"/api/organizations/imports?source={Uri.EscapeDataString(Path.GetFileName(file))}&wait=true")
         {
             Content = new StreamContent(stream) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } },
         };
