@@ -34,13 +34,18 @@ internal static class OrganizationDocs
                 "of the 2018 measures; grounds resting on penalties need those penalties on record.",
                 "field-required", "date-format", "organization-not-found", "dishonest-ground",
                 "dishonest-ground-unsupported", "already-listed"),
-            ["Search"] = Op("Searches organizations by name fragment, kind, registering office and status, a page " +
-                "at a time. Public; financial figures are never listed.", "query-value", "paging-range",
-                "division-code-format"),
-            ["GetAbnormalList"] = Op("The abnormal-operation list (经营异常名录), a page at a time. Public.",
-                "paging-range"),
-            ["GetDishonestList"] = Op("The serious-dishonesty list (严重违法失信名单), a page at a time. Public.",
-                "paging-range"),
+            ["Search"] = Op("Searches organizations by name fragment, code (uscc), legal representative, kind, " +
+                "registering office with the offices below it (a province's or prefecture's code covers its " +
+                "counties) and status, a page at a time; filters combine. A parameter the resource does not know is " +
+                "a 400 naming it (unknown-query-parameter), never silently ignored. Values are the API's kebab-case " +
+                "terms. Public; financial figures are never listed.", "unknown-query-parameter", "query-value",
+                "paging-range", "division-code-format", "uscc-format"),
+            ["GetAbnormalList"] = Op("The abnormal-activity list (活动异常名录), newest listing first, a page at a " +
+                "time; page and pageSize are its only parameters (another is a 400 naming it). Public.",
+                "unknown-query-parameter", "paging-range"),
+            ["GetDishonestList"] = Op("The serious-dishonesty list (严重违法失信名单), newest listing first, a page at " +
+                "a time; page and pageSize are its only parameters (another is a 400 naming it). Public.",
+                "unknown-query-parameter", "paging-range"),
             ["GetOrganization"] = Op("An organization's public record: name, kind, office, legal representative, " +
                 "status, listings and grade (no financial figures). Public.", Code),
             ["GetOrganizationHistory"] = Op("Every change, listing and decision with date, who and why. Only the " +
@@ -120,7 +125,7 @@ internal static class OrganizationDocs
         Parameters = new Dictionary<string, string>
         {
             ["uscc"] = "The organization's 18-character Unified Social Credit Code (GB 32100-2015).",
-            ["legalRepresentative"] = "The legal representative's name, exactly as registered.",
+            ["legalRepresentative"] = "The legal representative's name or a part of it, as registered.",
             ["year"] = "The report year (the calendar year the report covers), e.g. 2025.",
             ["Search:name"] = "A fragment of the organization's name.",
             ["kind"] = "social-association, private-non-enterprise or foundation.",
