@@ -83,6 +83,9 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Organizations.OrganizationNameGrain"/>.</summary>
     public const string OrganizationNameGrainType = "organization-name";
 
+    /// <summary>State name and grain type of <see cref="Organizations.OrganizationImportJobGrain"/>.</summary>
+    public const string OrganizationImportJob = "organization-import";
+
     /// <summary>Grain type of <see cref="Organizations.OrganizationIndexGrain"/> (in memory, nothing stored).</summary>
     public const string OrganizationIndexGrainType = "organization-index";
 

@@ -61,10 +61,25 @@ public static class OrganizationEndpoints
             .RequireOffice(OfficeTargets.National)
             .WithName(nameof(ImportRegister))
             .WithSummary("Enter the existing register from a CSV file (code, name, kind, office, registeredOn, " +
-                "legalRepresentative, status, grade): idempotent, with a report of every rejected row")
+                "legalRepresentative, status, grade) as a job: 202 with the job to follow (wait=true: 200 when done); " +
+                "idempotent, with a report of every rejected row")
             .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
             .Accepts<string>("text/csv")
+            .Produces<OrganizationImportJobResponse>(StatusCodes.Status202Accepted)
             .ProducesChangeProblems();
+
+        group.MapGet("/imports/{id}", GetRegisterImport)
+            .WithName(nameof(GetRegisterImport))
+            .WithSummary("An import of the register: status and rows read, imported, already stored and rejected so far")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .ProducesReadProblems();
+
+        group.MapGet("/imports/{id}/rejections", GetRegisterImportRejections)
+            .WithName(nameof(GetRegisterImportRejections))
+            .WithSummary("An import's rejection report as CSV: line, code, rule, field and message of each refused row")
+            .RequireAuthorization(RegistryPolicies.OrganizationRegistrar)
+            .Produces(StatusCodes.Status200OK, contentType: RejectionReportCsv.ContentType)
+            .ProducesReadProblems();
 
         routes.MapGet(root, Search)
             .WithTags("Organizations")
@@ -228,23 +243,60 @@ public static class OrganizationEndpoints
     }
 
     /// <summary>
-    /// The body is the CSV text, read as it arrives (a national register of 900,000 rows is not held in memory);
-    /// <c>source</c> names the file in every record's history. Answers when every row is stored or refused.
+    /// The body is the CSV text, stored as it arrives in a spool file (a national register of 900,000 rows is not
+    /// held in memory), its header checked, then imported by a job: 202 with the job's address at once, or with
+    /// <c>wait=true</c> 200 with the job once every row is stored or refused (a failure that is not a row's is then
+    /// the answer, e.g. a 503). <c>source</c> names the file in every record's history.
     /// </summary>
-    public static async Task<Ok<OrganizationImportResponse>> ImportRegister(HttpContext context, string? source,
-        IGrainFactory grains, ILogger<OrganizationImporter> logger)
+    public static async Task<Results<Accepted<OrganizationImportJobResponse>, Ok<OrganizationImportJobResponse>>>
+        ImportRegister(HttpContext context, string? source, string? wait, OrganizationImportJobs jobs,
+            IGrainFactory grains)
     {
-        new RequestChecks().Required("source", source).ThrowIfAny();
+        var checks = new RequestChecks().Required("source", source);
+        var waiting = string.Equals(wait?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        if (!waiting && !string.IsNullOrWhiteSpace(wait) &&
+            !string.Equals(wait.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            checks.Fail("wait", "query-value", "'wait' is true or false.");
+        }
+
+        checks.ThrowIfAny();
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxImportBytes;
         }
 
-        using var reader = new StreamReader(context.Request.Body, System.Text.Encoding.UTF8,
-            detectEncodingFromByteOrderMarks: true);
-        var report = await new OrganizationImporter(grains, logger).ImportAsync(reader, source!.Trim(), null,
-            context.RequestAborted);
-        return TypedResults.Ok(report);
+        var (job, completion) = await jobs.StartAsync(context.Request.Body, source!.Trim(), context.RequestAborted);
+        if (!waiting)
+        {
+            return TypedResults.Accepted($"/api/organizations/imports/{job.Id}", OrganizationImportJobResponse.From(job));
+        }
+
+        await completion;
+        return TypedResults.Ok(OrganizationImportJobResponse.From(
+            await grains.Get<IOrganizationImportJobGrain>(job.Id).GetAsync()));
+    }
+
+    public static async Task<Ok<OrganizationImportJobResponse>> GetRegisterImport(string id, IGrainFactory grains) =>
+        TypedResults.Ok(OrganizationImportJobResponse.From(await ImportJob(grains, id).GetAsync()));
+
+    public static async Task<FileContentHttpResult> GetRegisterImportRejections(string id, IGrainFactory grains)
+    {
+        var job = await ImportJob(grains, id).GetAsync();
+        return TypedResults.File(RejectionReportCsv.Write(job.Rejections), RejectionReportCsv.ContentType,
+            $"rejections-{job.Id}.csv");
+    }
+
+    /// <summary>The job of an id as the API hands them out (32 hex digits); any other id names no job and
+    /// activates no grain.</summary>
+    private static IOrganizationImportJobGrain ImportJob(IGrainFactory grains, string id)
+    {
+        if (id.Length != 32 || !id.All(char.IsAsciiHexDigitLower))
+        {
+            throw DomainException.NotFound("import-not-found", "No import of the register has this id.");
+        }
+
+        return grains.Get<IOrganizationImportJobGrain>(id);
     }
 
     public static async Task<Ok<PageResponse<OrganizationSummaryResponse>>> Search(string? name, string? uscc,

@@ -58,6 +58,74 @@ public sealed class OfficeJurisdiction(IGrainFactory grains, BureauClock clock)
         }
     }
 
+    /// <summary>
+    /// A record registered by <paramref name="registeringOffice"/> (an organization): the office holding it today must
+    /// be the caller's office or lie under it. While the registering office's division is in force it holds its
+    /// records. When it has ended, its records pass as its files do: to the one successor the division history names
+    /// (the new code of a recoding, the division it was merged into), followed through later changes; a division that
+    /// ended without one successor (split, abolished, or no longer listed with no change recorded) leaves them to the
+    /// office above it as it last was. The ended office itself acts for none of them: its code is no office today.
+    /// </summary>
+    public async Task RequireHoldingOfficeAsync(string office, string registeringOffice)
+    {
+        if (office == Jurisdiction.NationalOffice)
+        {
+            return;
+        }
+
+        var code = registeringOffice;
+        for (var step = 0; step < MaxSuccessions; step++)
+        {
+            var division = grains.Get<IDivisionGrain>(code);
+            IReadOnlyList<DivisionSummary> lineage;
+            try
+            {
+                lineage = await division.GetLineageAsync(clock.Today);
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+            {
+                break; // a division no list records lies under no office
+            }
+
+            if (lineage[0].Status == DivisionStatus.InForce)
+            {
+                if (Jurisdiction.Covers(office, lineage.Select(d => d.Code)))
+                {
+                    return;
+                }
+
+                throw code == registeringOffice
+                    ? Outside(office, $"division {Shown(code)}")
+                    : Outside(office, $"a record registered by office {registeringOffice}, whose division has ended; " +
+                        $"office {code} holds its records now");
+            }
+
+            var details = await division.GetAsync(clock.Today);
+            if (details.Status is DivisionStatus.Recoded or DivisionStatus.Merged && details.SuccessorCode is { } successor)
+            {
+                code = successor;
+                continue;
+            }
+
+            // No single successor: the office above, as the division last was.
+            var lastDay = details.ValidTo?.AddDays(-1);
+            var above = lastDay is { } day ? (await division.GetLineageAsync(day)).Skip(1).FirstOrDefault() : null;
+            if (above is null)
+            {
+                break;
+            }
+
+            code = above.Code;
+        }
+
+        throw Outside(office, $"a record registered by office {registeringOffice}, whose division has ended with no " +
+            "office holding its records recorded; the national office acts for it");
+    }
+
+    /// <summary>Changes followed from a registering office to the office holding its records (a county recoded,
+    /// then merged, is two).</summary>
+    private const int MaxSuccessions = 8;
+
     /// <summary>A boundary line between two divisions: at least one side must be within the office.</summary>
     public async Task RequireTouchingAsync(string office, string divisionA, string divisionB)
     {

@@ -27,7 +27,8 @@ public static class OfficeTargets
         return ValueTask.CompletedTask;
     };
 
-    /// <summary>The organization of route value <c>uscc</c>: its registering office must lie within the caller's.</summary>
+    /// <summary>The organization of route value <c>uscc</c>: the office holding its records today (its registering
+    /// office, or that office's successor once its division has ended) must lie within the caller's.</summary>
     public static OfficeTarget Organization { get; } = async (call, office, jurisdiction) =>
     {
         if (office == Jurisdiction.NationalOffice || Route(call, "uscc") is not { } uscc ||
@@ -38,7 +39,7 @@ public static class OfficeTargets
 
         if (await ExistingAsync(() => jurisdiction.Grains.Get<IOrganizationGrain>(uscc).GetAsync()) is { } organization)
         {
-            await jurisdiction.RequireWithinAsync(office, organization.RegisteringOffice);
+            await jurisdiction.RequireHoldingOfficeAsync(office, organization.RegisteringOffice);
         }
     };
 

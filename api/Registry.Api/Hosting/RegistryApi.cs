@@ -27,7 +27,8 @@ public static class RegistryApi
             .AddRegistryProduction()
             .AddRegistryTelemetry()
             .AddRegistryTextPolicy()
-            .AddRegistryStatistics();
+            .AddRegistryStatistics()
+            .AddRegistryOrganizations();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)

@@ -4,7 +4,6 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Text;
-using Registry.Api.Contracts.Organizations;
 using Registry.Api.Text;
 
 namespace Registry.Api.Organizations;
@@ -16,19 +15,19 @@ namespace Registry.Api.Organizations;
 /// Chinese legal names) and sent to its organization grain, at most <see cref="Concurrency"/> at a time, so memory
 /// stays flat whatever the file's size. A row the rules refuse is reported with its line and rule; the others are
 /// stored. Idempotent: a re-run finds every stored row stored (the grain answers <see cref="ImportOutcome.AlreadyStored"/>).
-/// A failure that is not a rule (storage or cluster unavailable) stops the import and propagates: what was stored
-/// stays stored and a re-run continues where it stopped. A code repeated within one file is refused at its second
-/// line. Not thread-safe per call; calls are independent.
+/// Every <see cref="ProgressEvery"/> rows, and once at the end, the counts and the rejections since the last report
+/// go to the caller's report function (one report at a time, counts never going back). A failure that is not a rule
+/// (storage or cluster unavailable) stops the import and propagates: what was stored stays stored and a re-run
+/// continues where it stopped. A code repeated within one file is refused at its second line. Not thread-safe per
+/// call; calls are independent.
 /// </summary>
 public sealed class OrganizationImporter(IGrainFactory grains, ILogger<OrganizationImporter> logger)
 {
     /// <summary>Grain calls in flight at once.</summary>
     public const int Concurrency = 32;
 
-    public const int MaxListedRejections = 10_000;
-
-    /// <summary>A progress line (log and the caller's <see cref="IProgress{T}"/>) every this many rows.</summary>
-    public const int ProgressEvery = 10_000;
+    /// <summary>A progress report (job and log) every this many rows.</summary>
+    public const int ProgressEvery = 5_000;
 
     public static readonly IReadOnlyList<string> Columns =
         ["code", "name", "kind", "office", "registeredOn", "legalRepresentative", "status", "grade"];
@@ -59,17 +58,44 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
 
     /// <summary>
     /// Imports every row of <paramref name="csv"/>; <paramref name="source"/> names the file in each record's history.
-    /// Refuses a text whose header lacks a column (<c>import-columns</c>) before reading any row.
+    /// Refuses a text whose header lacks a column (<c>import-columns</c>) before reading any row. Returns the final
+    /// counts, which were also the last report.
     /// </summary>
-    public async Task<OrganizationImportResponse> ImportAsync(TextReader csv, string source, IProgress<string>? progress,
-        CancellationToken cancellationToken)
+    public async Task<OrganizationImportProgress> ImportAsync(TextReader csv, string source,
+        Func<OrganizationImportProgress, Task> report, CancellationToken cancellationToken)
     {
-        var header = await csv.ReadLineAsync(cancellationToken);
-        var columns = ColumnsOf(header);
+        var columns = CheckHeader(await csv.ReadLineAsync(cancellationToken));
         var run = new Run();
+        using var reporting = new SemaphoreSlim(1, 1);
+        async Task ReportAsync(bool final)
+        {
+            if (!final && !await reporting.WaitAsync(0, cancellationToken))
+            {
+                return; // a report is under way; the next one carries these counts
+            }
+
+            if (final)
+            {
+                await reporting.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                var progress = run.Take();
+                logger.LogInformation("Organization import {Source}: {Rows} rows, {Imported} imported, " +
+                    "{AlreadyStored} already stored, {Rejected} rejected", source, progress.Rows, progress.Imported,
+                    progress.AlreadyStored, progress.Rejected);
+                await report(progress);
+            }
+            finally
+            {
+                reporting.Release();
+            }
+        }
+
         await Parallel.ForEachAsync(RowsAsync(csv, columns, source, run, cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (row, _) =>
+            async (row, token) =>
             {
                 try
                 {
@@ -78,25 +104,22 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
                 }
                 catch (DomainException e)
                 {
-                    run.Reject(new OrganizationImportRejectionResponse(row.Line, row.Command.Uscc, e.Rule, e.Field, e.Message));
+                    run.Reject(new OrganizationImportRejection(row.Line, row.Command.Uscc, e.Rule, e.Field, e.Message));
                 }
 
-                var done = Interlocked.Increment(ref run.Done);
-                if (done % ProgressEvery == 0)
+                if (Interlocked.Increment(ref run.Done) % ProgressEvery == 0)
                 {
-                    var line = $"{done} rows: {run.Imported} imported, {run.AlreadyStored} already stored, {run.Rejected} rejected";
-                    logger.LogInformation("Organization import {Source}: {Progress}", source, line);
-                    progress?.Report(line);
+                    await ReportAsync(final: false);
                 }
             });
 
-        logger.LogInformation("Organization import {Source} done: {Rows} rows, {Imported} imported, {AlreadyStored} " +
-            "already stored, {Rejected} rejected", source, run.Rows, run.Imported, run.AlreadyStored, run.Rejected);
-        var rejections = run.Rejections.OrderBy(r => r.Line).ToList();
-        return new OrganizationImportResponse(run.Rows, run.Imported, run.AlreadyStored, run.Rejected,
-            run.ByRule.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
-            rejections, rejections.Count == run.Rejected);
+        await ReportAsync(final: true);
+        return run.Take();
     }
+
+    /// <summary>The columns' positions by name; a header without one of <see cref="Columns"/> is a 400
+    /// <c>import-columns</c> naming the missing ones. Pure.</summary>
+    public static Dictionary<string, int> CheckHeader(string? header) => ColumnsOf(header);
 
     private static Dictionary<string, int> ColumnsOf(string? header)
     {
@@ -131,20 +154,20 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
                 continue;
             }
 
-            run.Rows++;
+            Interlocked.Increment(ref run.Rows);
             var parsed = Parse(line, lineNumber, columns, source);
             if (parsed.Rejection is { } rejection)
             {
                 run.Reject(rejection);
-                Interlocked.Increment(ref run.Done);
+                run.Skipped();
                 continue;
             }
 
             if (!seen.Add(parsed.Row!.Command.Uscc))
             {
-                run.Reject(new OrganizationImportRejectionResponse(lineNumber, parsed.Row.Command.Uscc, "import-duplicate-code",
+                run.Reject(new OrganizationImportRejection(lineNumber, parsed.Row.Command.Uscc, "import-duplicate-code",
                     "code", $"The code {parsed.Row.Command.Uscc} is on an earlier line of this file."));
-                Interlocked.Increment(ref run.Done);
+                run.Skipped();
                 continue;
             }
 
@@ -153,19 +176,19 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
     }
 
     /// <summary>One line as a command, or the rejection naming what is wrong with it. Pure.</summary>
-    public static (ParsedRow? Row, OrganizationImportRejectionResponse? Rejection) Parse(string line, long lineNumber,
+    public static (ParsedRow? Row, OrganizationImportRejection? Rejection) Parse(string line, long lineNumber,
         IReadOnlyDictionary<string, int> columns, string source)
     {
         var fields = CsvLine.Fields(line);
         if (fields is null || fields.Count < columns.Values.Max() + 1)
         {
-            return (null, new OrganizationImportRejectionResponse(lineNumber, null, "import-row-malformed", null,
+            return (null, new OrganizationImportRejection(lineNumber, null, "import-row-malformed", null,
                 fields is null ? "The line's quoting is broken." : $"The line has {fields.Count} fields; the header names {columns.Count}."));
         }
 
         string Field(string name) => fields[columns[name]].Trim();
         var code = Field("code").ToUpperInvariant();
-        OrganizationImportRejectionResponse Reject(string rule, string field, string message) =>
+        OrganizationImportRejection Reject(string rule, string field, string message) =>
             new(lineNumber, code.Length == 0 ? null : code, rule, field, message);
 
         if (!UnifiedSocialCreditCode.IsWellFormed(code))
@@ -228,6 +251,7 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
     /// <summary>A row ready for its grain.</summary>
     public sealed record ParsedRow(long Line, ImportOrganization Command);
 
+    /// <summary>Counts of one run, shared by the reader and the grain calls; rejections wait here for the next report.</summary>
     private sealed class Run
     {
         public long Rows;
@@ -235,17 +259,34 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
         public long AlreadyStored;
         public long Rejected;
         public long Done;
-        public readonly ConcurrentQueue<OrganizationImportRejectionResponse> Rejections = new();
-        public readonly ConcurrentDictionary<string, long> ByRule = new(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<OrganizationImportRejection> pending = new();
+        private readonly ConcurrentDictionary<string, long> byRule = new(StringComparer.Ordinal);
 
-        public void Reject(OrganizationImportRejectionResponse rejection)
+        public void Reject(OrganizationImportRejection rejection)
         {
-            if (Interlocked.Increment(ref Rejected) <= MaxListedRejections)
+            // Counted in byRule before Rejected, so a report's figures by rule are never fewer than its total.
+            byRule.AddOrUpdate(rejection.Rule, 1, (_, n) => n + 1);
+            if (Interlocked.Increment(ref Rejected) <= OrganizationImportJobDetails.MaxStoredRejections)
             {
-                Rejections.Enqueue(rejection);
+                pending.Enqueue(rejection);
+            }
+        }
+
+        /// <summary>A row refused while reading: done without a grain call.</summary>
+        public void Skipped() => Interlocked.Increment(ref Done);
+
+        /// <summary>The counts now and the rejections not yet reported.</summary>
+        public OrganizationImportProgress Take()
+        {
+            var rejections = new List<OrganizationImportRejection>();
+            while (pending.TryDequeue(out var rejection))
+            {
+                rejections.Add(rejection);
             }
 
-            ByRule.AddOrUpdate(rejection.Rule, 1, (_, n) => n + 1);
+            return new OrganizationImportProgress(Interlocked.Read(ref Rows), Interlocked.Read(ref Imported),
+                Interlocked.Read(ref AlreadyStored), Interlocked.Read(ref Rejected),
+                byRule.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value), rejections);
         }
     }
 }

@@ -24,13 +24,17 @@ public static class OrganizationIndex
         return (int)(hash % PartitionCount);
     }
 
-    public static bool Matches(OrganizationIndexEntry entry, OrganizationQuery query, string? normalizedFragment) =>
+    /// <summary>Whether the entry answers the query; <paramref name="normalizedFragment"/> and
+    /// <paramref name="normalizedRepresentative"/> are the query's, normalised once per search by
+    /// <see cref="Fragment"/> and <see cref="Representative"/> (not once per entry).</summary>
+    public static bool Matches(OrganizationIndexEntry entry, OrganizationQuery query, string? normalizedFragment,
+        string? normalizedRepresentative) =>
         (normalizedFragment is null || entry.SearchName.Contains(normalizedFragment, StringComparison.Ordinal))
         && (query.Kind is null || entry.Kind == query.Kind)
         && (query.RegisteringOffice is null || IsWithin(entry.RegisteringOffice, query.RegisteringOffice))
         && (query.Uscc is null || entry.Uscc == query.Uscc)
-        && (query.LegalRepresentative is null
-            || entry.SearchLegalRepresentative.Contains(Normalized(query.LegalRepresentative), StringComparison.Ordinal))
+        && (normalizedRepresentative is null
+            || entry.SearchLegalRepresentative.Contains(normalizedRepresentative, StringComparison.Ordinal))
         && (query.Status is null || entry.Status == query.Status)
         && (query.List is null || entry.ListedSince(query.List.Value) is not null);
 
@@ -48,6 +52,10 @@ public static class OrganizationIndex
 
     private static string Normalized(string text) =>
         OrganizationRules.IsWellFormedText(text) ? OrganizationNames.Normalize(text) : text;
+
+    /// <summary>The normalised legal representative of a query, or null when it has none.</summary>
+    public static string? Representative(OrganizationQuery query) =>
+        query.LegalRepresentative is null ? null : Normalized(query.LegalRepresentative);
 
     /// <summary>The normalised name fragment of a query, or null when it has none.</summary>
     public static string? Fragment(OrganizationQuery query) =>

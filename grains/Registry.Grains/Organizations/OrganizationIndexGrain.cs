@@ -27,7 +27,12 @@ public sealed class OrganizationIndexGrain(IStoredRecords records) : Grain, IOrg
     public Task<OrganizationPage> SearchAsync(OrganizationQuery query)
     {
         var fragment = OrganizationIndex.Fragment(query);
-        var matches = entries.Values.Where(entry => OrganizationIndex.Matches(entry, query, fragment)).ToList();
+        var representative = OrganizationIndex.Representative(query);
+        // A code names at most one entry: look it up instead of scanning the partition.
+        IEnumerable<OrganizationIndexEntry> candidates = query.Uscc is { } code
+            ? entries.TryGetValue(code, out var entry) ? [entry] : []
+            : entries.Values;
+        var matches = candidates.Where(e => OrganizationIndex.Matches(e, query, fragment, representative)).ToList();
         matches.Sort(OrganizationIndex.Order(query));
         return Task.FromResult(new OrganizationPage(matches.Count, matches.Take(query.Skip + query.Take).ToList()));
     }

@@ -15,8 +15,11 @@ public sealed class OrganizationSearchGrain(IGrainFactory grains) : Grain, IOrga
     public async Task<OrganizationPage> SearchAsync(OrganizationQuery query)
     {
         var perPartition = query with { Skip = 0, Take = query.Skip + query.Take };
-        var pages = await Task.WhenAll(Enumerable.Range(0, OrganizationIndex.PartitionCount)
-            .Select(partition => grains.Get<IOrganizationIndexGrain>(partition).SearchAsync(perPartition)));
+        // A code lives in one partition: ask only that one.
+        var partitions = query.Uscc is { } code
+            ? [OrganizationIndex.PartitionOf(code)]
+            : Enumerable.Range(0, OrganizationIndex.PartitionCount);
+        var pages = await Task.WhenAll(partitions.Select(partition => grains.Get<IOrganizationIndexGrain>(partition).SearchAsync(perPartition)));
         var items = pages
             .SelectMany(page => page.Items)
             .Order(OrganizationIndex.Order(query))

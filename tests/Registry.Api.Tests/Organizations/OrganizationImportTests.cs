@@ -32,8 +32,9 @@ public sealed class OrganizationImportTests(OrganizationApiFixture fixture)
         return $"{uscc},\"{name}\",{kind},{office},{registeredOn},{person ?? Person()},{status},{grade}";
     }
 
-    private async Task<HttpResponseMessage> ImportAsync(HttpClient client, string csv, string source = "登记库导出.csv") =>
-        await client.PostAsync($"/api/organizations/imports?source={Uri.EscapeDataString(source)}",
+    private async Task<HttpResponseMessage> ImportAsync(HttpClient client, string csv, string source = "登记库导出.csv",
+        string query = "") =>
+        await client.PostAsync($"/api/organizations/imports?source={Uri.EscapeDataString(source)}{query}",
             new StringContent(csv, Encoding.UTF8, "text/csv"));
 
     private static string CodeOf(string row) => row[..18];
@@ -77,6 +78,20 @@ public sealed class OrganizationImportTests(OrganizationApiFixture fixture)
             .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("rule").GetString())).ToList();
         Assert.Equal(refused.Select((r, i) => (2 + valid.Length + i, (string?)r.Rule)), rejections);
         Assert.True(first.GetProperty("rejectionsListed").GetBoolean());
+        Assert.Equal(refused.GroupBy(r => r.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, (long)g.Count())),
+            first.GetProperty("rejectedByRule").EnumerateObject().Select(p => (p.Name, p.Value.GetInt64())));
+
+        // The report downloads as a CSV a spreadsheet opens: one row per refused line, in line order.
+        var report = await Api.Registrar().GetAsync(first.GetProperty("rejectionReport").GetString());
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("text/csv", report.Content.Headers.ContentType?.MediaType);
+        var bytes = await report.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("\"行号\",\"统一社会信用代码\",\"规则\",\"字段\",\"说明\"", lines[0]);
+        Assert.Equal(refused.Select((r, i) => $"\"{2 + valid.Length + i}\",\"{(r.Row.StartsWith('"') ? "" : CodeOf(r.Row))}\",\"{r.Rule}\""),
+            lines[1..].Select(l => string.Join(',', l.Split(',').Take(3))));
 
         var old = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{CodeOf(valid[1])}");
         Assert.Equal(("2015-06-18", ended, "active"), (old.GetProperty("registeredOn").GetString(),
@@ -126,11 +141,102 @@ public sealed class OrganizationImportTests(OrganizationApiFixture fixture)
             HttpStatusCode.NotFound, "organization-not-found");
     }
 
+    [Fact]
+    public async Task Import_Is202WithTheJob_WhoseProgressIsFollowedUntilItCompletes()
+    {
+        var county = TestCodes.County(TestCodes.NextSerial());
+        var rows = Enumerable.Range(0, 40).Select(i => Row(county, $"2014-0{1 + i % 9}-1{i % 10}")).ToList();
+        var refusedRow = Row(county, "2099-01-01");
+        var csv = string.Join("\n", [Header, .. rows, refusedRow]) + "\n";
+
+        var response = await ImportAsync(Api.Registrar(), csv, "省社会组织登记库导出.csv");
+
+        var accepted = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, accepted);
+        var job = JsonDocument.Parse(accepted).RootElement;
+        var id = job.GetProperty("id").GetString()!;
+        Assert.Equal($"/api/organizations/imports/{id}", response.Headers.Location?.ToString());
+        Assert.Equal(("running", "省社会组织登记库导出.csv", 0L, "registrar-chen"),
+            (job.GetProperty("status").GetString(), job.GetProperty("source").GetString(),
+                job.GetProperty("imported").GetInt64(), job.GetProperty("startedBy").GetString()));
+
+        var seen = await FollowAsync(response.Headers.Location!.ToString());
+
+        // Counts never go back while it runs, and the end holds every row.
+        foreach (var (before, after) in seen.Zip(seen.Skip(1)))
+        {
+            Assert.True(after.Rows >= before.Rows && after.Imported >= before.Imported && after.Rejected >= before.Rejected,
+                $"progress went back: {before} then {after}");
+        }
+
+        Assert.Equal(("completed", rows.Count + 1L, (long)rows.Count, 0L, 1L),
+            (seen[^1].Status, seen[^1].Rows, seen[^1].Imported, seen[^1].AlreadyStored, seen[^1].Rejected));
+        var stored = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{CodeOf(rows[^1])}");
+        Assert.Equal(county, stored.GetProperty("registeringOffice").GetString());
+
+        var rerun = await ImportAsync(Api.Registrar(), csv, "省社会组织登记库导出.csv");
+        var again = await FollowAsync(rerun.Headers.Location!.ToString());
+        Assert.Equal(("completed", 0L, (long)rows.Count, 1L),
+            (again[^1].Status, again[^1].Imported, again[^1].AlreadyStored, again[^1].Rejected));
+        Assert.NotEqual(id, JsonDocument.Parse(await rerun.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task ImportJob_UnknownOrMalformedId_Is404_AndAnOrganizationTokenCannotReadIt()
+    {
+        await Problems.AssertProblemAsync(await Api.Registrar().GetAsync($"/api/organizations/imports/{Guid.NewGuid():N}"),
+            HttpStatusCode.NotFound, "import-not-found");
+        await Problems.AssertProblemAsync(await Api.Registrar().GetAsync("/api/organizations/imports/not-a-job/rejections"),
+            HttpStatusCode.NotFound, "import-not-found");
+
+        var response = await ImportAsync(Api.Registrar(), Header + "\n" + Row(TestCodes.County(TestCodes.NextSerial()), "2016-03-01") + "\n");
+        var job = response.Headers.Location!.ToString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.ForOrganization(CodeOf(Row(TestCodes.Counties[0], "2016-03-01")))
+            .GetAsync(job)).StatusCode);
+        await FollowAsync(job);
+    }
+
+    [Fact]
+    public async Task Import_WaitNeitherTrueNorFalse_Is400AndStartsNoJob()
+    {
+        var row = Row(TestCodes.County(TestCodes.NextSerial()), "2016-03-01");
+
+        await Problems.AssertProblemAsync(await ImportAsync(Api.Registrar(), Header + "\n" + row + "\n", query: "&wait=yes"),
+            HttpStatusCode.BadRequest, "query-value");
+        await Problems.AssertProblemAsync(await Api.Anonymous().GetAsync($"/api/organizations/{CodeOf(row)}"),
+            HttpStatusCode.NotFound, "organization-not-found");
+    }
+
+    private sealed record Progress(string Status, long Rows, long Imported, long AlreadyStored, long Rejected);
+
+    /// <summary>Polls the job as a client would until it has ended (a bounded wait naming the last state seen).</summary>
+    private async Task<List<Progress>> FollowAsync(string location)
+    {
+        var seen = new List<Progress>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var job = await Api.GetJsonAsync(Api.Registrar(), location);
+            seen.Add(new Progress(job.GetProperty("status").GetString()!, job.GetProperty("rows").GetInt64(),
+                job.GetProperty("imported").GetInt64(), job.GetProperty("alreadyStored").GetInt64(),
+                job.GetProperty("rejected").GetInt64()));
+            if (seen[^1].Status != "running")
+            {
+                return seen;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the import was still running after 2 minutes: {seen[^1]}");
+            await Task.Delay(100);
+        }
+    }
+
     private async Task<JsonElement> ImportJsonAsync(string csv)
     {
-        var response = await ImportAsync(Api.Registrar(), csv);
+        var response = await ImportAsync(Api.Registrar(), csv, query: "&wait=true");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement;
+        var job = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        return job;
     }
 }

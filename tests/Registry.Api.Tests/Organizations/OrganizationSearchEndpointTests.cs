@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Registry.Grains.Tests.Organizations;
 
@@ -42,6 +43,31 @@ public sealed class OrganizationSearchEndpointTests(OrganizationApiFixture fixtu
         Assert.Equal([uscc], await CodesAsync($"name={token}&registeringOffice={county[..2]}0000"));
         var elsewhere = county[..2] == "11" ? "120000" : "110000";
         Assert.Empty(await CodesAsync($"name={token}&registeringOffice={elsewhere}"));
+    }
+
+    [Fact]
+    public async Task Search_ByKindAndStatus_FindsOnlyThose_AndAnswersInTheApisTerms()
+    {
+        var token = $"筛选{TestCodes.NextSerial()}";
+        var county = TestCodes.County(TestCodes.NextSerial());
+        var association = await Api.RegisterAsync(OrganizationApi.Registration(county, name: $"{token}协会"));
+        var unit = await Api.RegisterAsync(OrganizationApi.Registration(county, kind: "private-non-enterprise",
+            name: $"{token}服务中心"));
+        var deregistered = await Api.Registrar().PostAsJsonAsync($"/api/organizations/{association}/deregistration",
+            new { reason = "民政局准予注销登记决定书" });
+        Assert.True(deregistered.IsSuccessStatusCode, await deregistered.Content.ReadAsStringAsync());
+
+        Assert.Equal([unit], await CodesAsync($"name={token}&status=active"));
+        Assert.Equal([association], await CodesAsync($"name={token}&status=deregistered"));
+        Assert.Equal([unit], await CodesAsync($"name={token}&kind=private-non-enterprise"));
+        Assert.Empty(await CodesAsync($"name={token}&kind=private-non-enterprise&status=deregistered"));
+        Assert.Equal([association], await CodesAsync($"name={token}&kind=social-association&registeringOffice={county[..2]}0000"));
+
+        var page = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations?name={token}");
+        Assert.Equal([("private-non-enterprise", "active"), ("social-association", "deregistered")],
+            page.GetProperty("items").EnumerateArray()
+                .Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("status").GetString()))
+                .Order().ToList());
     }
 
     [Theory]

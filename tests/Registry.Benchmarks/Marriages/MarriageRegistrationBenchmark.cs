@@ -54,7 +54,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
             $"{options.Registrations:N0} registrations after {options.Warmup:N0} warm-up, {options.Clients} clients");
 
         var registration = await RunRegistrationsAsync(options, apiDll, counties, offices, cancellationToken);
-        var pgbench = options.SkipPgbench ? null : await RunPgbenchAsync(options, cancellationToken);
+        var pgbench = options.SkipPgbench ? null : await RunPgbenchAsync(options.PgbenchSeconds, options.PgbenchScale, cancellationToken);
 
         Console.WriteLine();
         var tps = pgbench?.ToString("F0", CultureInfo.InvariantCulture) ?? "-";
@@ -282,9 +282,10 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         return buffer.ToArray();
     }
 
-    /// <summary>pgbench -i -s SCALE, then pgbench -c 16 -j 2 -T SECONDS (the built-in TPC-B-like script); returns
-    /// tps.</summary>
-    private static async Task<double?> RunPgbenchAsync(Options options, CancellationToken cancellationToken)
+    /// <summary>pgbench -i -s SCALE, then pgbench -c 16 -j 2 -T SECONDS (the built-in TPC-B-like script) against a
+    /// PostgreSQL 15 server started for it and deleted after; returns tps (null when PostgreSQL is not installed).
+    /// Shared by the benchmarks that compare with it.</summary>
+    internal static async Task<double?> RunPgbenchAsync(int seconds, int scale, CancellationToken cancellationToken)
     {
         if (!File.Exists(Path.Combine(PostgresBin, "postgres")))
         {
@@ -306,10 +307,10 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
                 "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1", "start"), cancellationToken);
             var connection = new[] { "-h", "127.0.0.1", "-p", port, "-U", "postgres" };
             await ExecAsync([Path.Combine(PostgresBin, "pgbench"), "-i", "-q", "-s",
-                options.PgbenchScale.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"],
+                scale.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"],
                 cancellationToken);
             var output = await ExecAsync([Path.Combine(PostgresBin, "pgbench"), "-c", "16", "-j", "2", "-T",
-                options.PgbenchSeconds.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"],
+                seconds.ToString(CultureInfo.InvariantCulture), .. connection, "postgres"],
                 cancellationToken);
             var tpsLine = output.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
             var settings = await ExecAsync([Path.Combine(PostgresBin, "psql"), .. connection, "-At", "-c",
@@ -317,8 +318,8 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
                 "where name in ('fsync','synchronous_commit','wal_sync_method','full_page_writes')",
                 "postgres"], cancellationToken);
             var server = settings.ReplaceLineEndings(", ").Trim(',', ' ');
-            Console.WriteLine($"pgbench (scale {options.PgbenchScale}, 16 clients, 2 threads, " +
-                $"{options.PgbenchSeconds} s): {tpsLine.Trim()}; server {server}");
+            Console.WriteLine($"pgbench (scale {scale}, 16 clients, 2 threads, " +
+                $"{seconds} s): {tpsLine.Trim()}; server {server}");
             var tps = tpsLine["tps = ".Length..].Split(' ')[0];
             return double.Parse(tps, CultureInfo.InvariantCulture);
         }

@@ -16,8 +16,14 @@ namespace Registry.Benchmarks.Organizations;
 /// people's names composed from common surnames and given-name characters, registration dates before the earliest
 /// shipped edition (so every county code counts as in force then). Posts the file as one streamed request to the API
 /// as a real process (embedded silo, durable SQLite), then a re-run of the same file (idempotence: nothing stored
-/// twice), then searches by name fragment, code, legal representative, office with the offices below it, and kind
-/// with status. Options: --count N, --searches S (default 300), --concurrency C for searches (default 8).
+/// twice; skipped with --no-rerun), then searches by name fragment, code, legal representative, office with the
+/// offices below it, and kind with status; then, with the register stored, registers R organizations (default
+/// 25,000) over the counties of the largest prefecture-level city and files each one's annual report (32 in flight,
+/// as organizations-register-file does), and runs pgbench's TPC-B-like script (16 clients, 60 s, scale 16) as the
+/// reference in the same run; prints each phase's rate and p50/p99 and the ratios to pgbench's tps. The import runs
+/// as a job (202) whose progress is polled every 15 s. Options: --count N, --searches S (default 300),
+/// --concurrency C for searches (default 8), --register R, --write-concurrency W (default 32), --pgbench-seconds,
+/// --pgbench-scale, --no-rerun.
 /// </summary>
 public sealed class OrganizationImportBenchmark : IBenchmark
 {
@@ -44,6 +50,13 @@ public sealed class OrganizationImportBenchmark : IBenchmark
         var count = Option(args, "--count", 900_000);
         var searches = Option(args, "--searches", 300);
         var concurrency = Option(args, "--concurrency", 8);
+        var registrations = Option(args, "--register", 25_000);
+        var writeConcurrency = Option(args, "--write-concurrency", 32);
+        var pgbenchSeconds = Option(args, "--pgbench-seconds", 60);
+        var pgbenchScale = Option(args, "--pgbench-scale", 16);
+        var rerunImport = !args.Contains("--no-rerun");
+        var (city, cityCounties) = OrganizationRegisterAndFileBenchmark.LargestCity();
+        var reportYear = DateTime.UtcNow.AddHours(8).Year - 1;
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, " +
             $"{RuntimeInformation.FrameworkDescription}; date {DateTime.UtcNow:yyyy-MM-dd}");
 
@@ -75,8 +88,15 @@ public sealed class OrganizationImportBenchmark : IBenchmark
             $"{townships.Count} townships of {townships.Select(t => t.County).Distinct().Count()} counties");
         try
         {
-            await using var api = await BenchmarkApiProcess.StartAsync([], cancellationToken);
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(concurrency, 2) })
+            await using var api = await BenchmarkApiProcess.StartAsync(
+                [
+                    $"--Registry:Organizations:OfficeFilingWindows:{city}:Opens=01-01",
+                    $"--Registry:Organizations:OfficeFilingWindows:{city}:Closes=12-31",
+                ], cancellationToken);
+            using var http = new HttpClient(new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = Math.Max(Math.Max(concurrency, writeConcurrency), 2),
+            })
             {
                 BaseAddress = api.Address,
                 Timeout = Timeout.InfiniteTimeSpan,
@@ -85,7 +105,7 @@ public sealed class OrganizationImportBenchmark : IBenchmark
                 ["registrar.organizations"], new Dictionary<string, string> { ["office"] = "100000" }));
 
             var first = await ImportAsync(http, registrar, file, "import", cancellationToken);
-            var rerun = await ImportAsync(http, registrar, file, "re-run", cancellationToken);
+            var rerun = rerunImport ? await ImportAsync(http, registrar, file, "re-run", cancellationToken) : null;
 
             var random = new Random(2026);
             var byName = await ClosedLoop.MeasureAsync("search by name fragment", searches, concurrency, async _ =>
@@ -104,10 +124,20 @@ public sealed class OrganizationImportBenchmark : IBenchmark
                 await OkAsync(http, $"kind={Terms((OrganizationKind)(i % 3 + 1))}&status=revoked", cancellationToken),
                 cancellationToken);
 
+            Console.WriteLine($"with {first.Imported:N0} stored: registering {registrations:N0} organizations over the " +
+                $"{cityCounties.Count} counties of {city}, then filing their reports for {reportYear}");
+            var organizations = OrganizationRegisterAndFileBenchmark.CityOrganizations(cityCounties, registrations, count);
+            var register = await OrganizationRegisterAndFileBenchmark.RegisterAsync(http, registrar, organizations,
+                writeConcurrency, cancellationToken);
+            var filing = await OrganizationRegisterAndFileBenchmark.FileAsync(http, api, organizations, reportYear,
+                writeConcurrency, cancellationToken);
+            var pgbench = await Marriages.MarriageRegistrationBenchmark.RunPgbenchAsync(pgbenchSeconds, pgbenchScale,
+                cancellationToken);
+
             Console.WriteLine();
             Console.WriteLine("| import | rows | imported | already stored | rejected | wall s | rows/s |");
             Console.WriteLine("|---|---|---|---|---|---|---|");
-            foreach (var run in new[] { first, rerun })
+            foreach (var run in new[] { first, rerun }.OfType<ImportRun>())
             {
                 Console.WriteLine($"| {run.Label} | {run.Rows:N0} | {run.Imported:N0} | {run.AlreadyStored:N0} | " +
                     $"{run.Rejected:N0} | {run.Seconds:F1} | {run.Rows / run.Seconds:N0} |");
@@ -123,12 +153,24 @@ public sealed class OrganizationImportBenchmark : IBenchmark
                     $"{result.PerSecond:N0} | {result.P50:F1} | {result.P99:F1} | {result.Max:F1} |");
             }
 
-            var complete = first.Imported + first.Rejected == count && rerun.Imported == 0
-                && rerun.AlreadyStored == first.Imported;
+            Console.WriteLine();
+            Console.WriteLine($"| write phase ({first.Imported:N0} stored) | requests | errors | wall s | requests/s | " +
+                "p50 ms | p99 ms | max ms | p99/p50 | pgbench tps | ratio |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var result in new[] { register, filing })
+            {
+                var ratio = pgbench is { } tps ? (result.PerSecond / tps).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-";
+                Console.WriteLine($"| {result.Phase} | {result.Requests:N0} | {result.Errors} | {result.Seconds:F1} | " +
+                    $"{result.PerSecond:N0} | {result.P50:F1} | {result.P99:F1} | {result.Max:F1} | " +
+                    $"{result.P99 / result.P50:F1} | {pgbench?.ToString("F0", CultureInfo.InvariantCulture) ?? "-"} | {ratio} |");
+            }
+
+            var complete = first.Imported + first.Rejected == count
+                && (rerun is null || (rerun.Imported == 0 && rerun.AlreadyStored == first.Imported));
             Console.WriteLine(complete
-                ? "import complete; the re-run stored nothing twice"
+                ? "import complete" + (rerun is null ? "" : "; the re-run stored nothing twice")
                 : "import INCOMPLETE or the re-run stored rows again");
-            return complete && phases.All(p => p.Errors == 0) ? 0 : 1;
+            return complete && phases.Concat([register, filing]).All(p => p.Errors == 0) ? 0 : 1;
         }
         finally
         {
@@ -152,13 +194,31 @@ public sealed class OrganizationImportBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var seconds = clock.Elapsed.TotalSeconds;
-        if (response.StatusCode != HttpStatusCode.OK)
+        if (response.StatusCode != HttpStatusCode.Accepted || response.Headers.Location is not { } job)
         {
             throw new InvalidOperationException($"{label}: {(int)response.StatusCode} {body}");
         }
 
-        var report = JsonDocument.Parse(body).RootElement;
+        Console.WriteLine($"  {label}: uploaded in {clock.Elapsed.TotalSeconds:F1} s, job {job}");
+        JsonElement report;
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+            using var poll = new HttpRequestMessage(HttpMethod.Get, job);
+            poll.Headers.Authorization = registrar;
+            using var answer = await http.SendAsync(poll, cancellationToken);
+            report = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
+            var status = report.GetProperty("status").GetString();
+            Console.WriteLine($"  {label} {clock.Elapsed.TotalSeconds:F0} s: {status}, {report.GetProperty("rows")} rows read, " +
+                $"{report.GetProperty("imported")} imported, {report.GetProperty("alreadyStored")} already stored, " +
+                $"{report.GetProperty("rejected")} rejected");
+            if (status != "running")
+            {
+                break;
+            }
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
         foreach (var rule in report.GetProperty("rejectedByRule").EnumerateObject())
         {
             Console.WriteLine($"  {label}: rejected {rule.Value} by {rule.Name}");

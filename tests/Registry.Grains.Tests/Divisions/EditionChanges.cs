@@ -27,6 +27,25 @@ public static class EditionChanges
         .Where(code => !Earliest.Rows.ContainsKey(code) && editions.Value.Skip(1).All(e => e.Rows.ContainsKey(code)))
         .Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// Counties that took a new code between two consecutive editions (a county becoming a district or a city, e.g.
+    /// 610322 凤翔县 -> 610305 凤翔区): the old code listed in one edition and gone from the next, the new code absent
+    /// from the first and listed in the next under the same parent, the names alike but for the last character.
+    /// <c>Listed</c> is the cut-off of the edition that still lists the old code, <c>Gone</c> that of the next.
+    /// </summary>
+    public static IReadOnlyList<(string Old, string OldName, string Parent, string New, DateOnly Listed, DateOnly Gone)>
+        RecodedCounties
+    { get; } = editions.Value.Zip(editions.Value.Skip(1))
+        .SelectMany(pair => Counties(pair.First)
+            .Where(old => !pair.Second.Rows.ContainsKey(old))
+            .SelectMany(old => Counties(pair.Second)
+                .Where(code => !pair.First.Rows.ContainsKey(code)
+                    && pair.Second.Rows[code].ParentCode == pair.First.Rows[old].ParentCode
+                    && pair.Second.Rows[code].Name[..^1] == pair.First.Rows[old].Name[..^1])
+                .Select(code => (old, pair.First.Rows[old].Name, pair.First.Rows[old].ParentCode!, code,
+                    pair.First.CutOff, pair.Second.CutOff))))
+        .OrderBy(p => p.old, StringComparer.Ordinal).ToList();
+
     /// <summary>The name the earliest edition gives a code.</summary>
     public static string EarliestName(string code) => Earliest.Rows[code].Name;
 

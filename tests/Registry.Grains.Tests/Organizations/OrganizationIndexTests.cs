@@ -36,7 +36,8 @@ public sealed class OrganizationIndexTests
         state.Name = "Ｓｕｎｓｈｉｎｅ 志愿者协会";
         var entry = OrganizationViews.IndexEntry(state);
 
-        bool Match(OrganizationQuery query) => OrganizationIndex.Matches(entry, query, OrganizationIndex.Fragment(query));
+        bool Match(OrganizationQuery query) => OrganizationIndex.Matches(entry, query, OrganizationIndex.Fragment(query),
+            OrganizationIndex.Representative(query));
 
         Assert.True(Match(new OrganizationQuery("shine志愿", null, null, null, null, 0, 10)));
         Assert.True(Match(new OrganizationQuery(null, OrganizationKind.SocialAssociation, state.RegisteringOffice,

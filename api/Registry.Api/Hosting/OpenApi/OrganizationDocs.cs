@@ -34,13 +34,18 @@ internal static class OrganizationDocs
                 "of the 2018 measures; grounds resting on penalties need those penalties on record.",
                 "field-required", "date-format", "organization-not-found", "dishonest-ground",
                 "dishonest-ground-unsupported", "already-listed"),
-            ["Search"] = Op("Searches organizations by name fragment, kind, registering office and status, a page " +
-                "at a time. Public; financial figures are never listed.", "query-value", "paging-range",
-                "division-code-format"),
-            ["GetAbnormalList"] = Op("The abnormal-operation list (经营异常名录), a page at a time. Public.",
-                "paging-range"),
-            ["GetDishonestList"] = Op("The serious-dishonesty list (严重违法失信名单), a page at a time. Public.",
-                "paging-range"),
+            ["Search"] = Op("Searches organizations by name fragment, code (uscc), legal representative, kind, " +
+                "registering office with the offices below it (a province's or prefecture's code covers its " +
+                "counties) and status, a page at a time; filters combine. A parameter the resource does not know is " +
+                "a 400 naming it (unknown-query-parameter), never silently ignored. Values are the API's kebab-case " +
+                "terms. Public; financial figures are never listed.", "unknown-query-parameter", "query-value",
+                "paging-range", "division-code-format", "uscc-format"),
+            ["GetAbnormalList"] = Op("The abnormal-activity list (活动异常名录), newest listing first, a page at a " +
+                "time; page and pageSize are its only parameters (another is a 400 naming it). Public.",
+                "unknown-query-parameter", "paging-range"),
+            ["GetDishonestList"] = Op("The serious-dishonesty list (严重违法失信名单), newest listing first, a page at " +
+                "a time; page and pageSize are its only parameters (another is a 400 naming it). Public.",
+                "unknown-query-parameter", "paging-range"),
             ["GetOrganization"] = Op("An organization's public record: name, kind, office, legal representative, " +
                 "status, listings and grade (no financial figures). Public.", Code),
             ["GetOrganizationHistory"] = Op("Every change, listing and decision with date, who and why. Only the " +
@@ -77,10 +82,13 @@ internal static class OrganizationDocs
                 "take the API's values or their Chinese names (社会团体, 民办非企业单位, 社会服务机构, 基金会; 正常, " +
                 "已注销, 已撤销); grade is empty or 1A-5A. Each row passes the registration rules, with positions 3-8 " +
                 "of the code naming the office and the office a division in force on registeredOn in the division " +
-                "history; an imported grade runs five years from the import. Rows are streamed and stored as they " +
-                "come (up to 32 at a time); a refused row is reported with its line and rule, and the others are " +
-                "stored. Re-running a file stores nothing twice (alreadyStored). 200 with the report once every row " +
-                "is stored or refused; a 503 stops it, and a re-run continues.",
+                "history; an imported grade runs five years from the import. The body is stored as it arrives and " +
+                "its header checked (a missing column is a 400 and no job), then the import runs as a job: 202 " +
+                "with the job and its address (Location) at once; GET it for the rows read, imported, already " +
+                "stored and rejected so far. Rows are stored as they come (up to 32 at a time); a refused row is " +
+                "reported with its line and rule, and the others are stored. Re-running a file stores nothing twice " +
+                "(alreadyStored). wait=true answers 200 with the finished job instead; a 503 then stops it, and a " +
+                "re-run continues. The rules below are those of the rejection report's rows.",
                 "import-columns", "import-row-malformed", "import-duplicate-code", "uscc-format",
                 "uscc-check-character", "uscc-registration-authority", "uscc-kind-mismatch",
                 "uscc-division-office-mismatch", "division-code-format", "registering-office-unknown",
@@ -94,6 +102,14 @@ internal static class OrganizationDocs
                 "filed. 200 with the draft and its revision.",
                 [.. Code, "annual-report-draft-year", "annual-report-already-filed", "text-too-long",
                     "organization-deregistered", "organization-revoked", "value-out-of-range", "organization-acts-for-itself"]),
+            ["GetRegisterImport"] = Op("An import of the register, while it runs and after (organization " +
+                "registrars): status (running, completed, failed: a failure outside the rows, re-run the file), rows " +
+                "read, imported, already stored and rejected so far, refusals by rule and the first 100 rejected rows; " +
+                "rejectionReport is the address of the whole report.", "import-not-found"),
+            ["GetRegisterImportRejections"] = Op("An import's rejection report as a CSV file Excel opens as it is " +
+                "(UTF-8 with BOM, CRLF, quoted): 行号 (the row's line, the header being line 1), 统一社会信用代码, " +
+                "规则 (the rule, as problem responses name it), 字段, 说明; the first 10,000 refused rows in line " +
+                "order (the job counts them all). Organization registrars.", "import-not-found"),
             ["GetAnnualReportDraft"] = Op("The saved draft of the year's report (the organization itself or its " +
                 "registrar).", [.. Code, "annual-report-draft-not-found", "value-out-of-range", "organization-acts-for-itself"]),
             ["SubmitAnnualReportDraft"] = Op("Files the saved draft as the year's report, checked exactly as a " +
@@ -109,12 +125,16 @@ internal static class OrganizationDocs
         Parameters = new Dictionary<string, string>
         {
             ["uscc"] = "The organization's 18-character Unified Social Credit Code (GB 32100-2015).",
-            ["legalRepresentative"] = "The legal representative's name, exactly as registered.",
+            ["legalRepresentative"] = "The legal representative's name or a part of it, as registered.",
             ["year"] = "The report year (the calendar year the report covers), e.g. 2025.",
             ["Search:name"] = "A fragment of the organization's name.",
             ["kind"] = "social-association, private-non-enterprise or foundation.",
             ["registeringOffice"] = "The registering office's 6-digit division code.",
             ["status"] = "active, deregistered or revoked.",
+            ["ImportRegister:wait"] = "true: answer 200 with the finished job instead of 202 at once; false " +
+                "(default).",
+            ["GetRegisterImport:id"] = "The import's id, as answered by POST /api/organizations/imports.",
+            ["GetRegisterImportRejections:id"] = "The import's id, as answered by POST /api/organizations/imports.",
             ["ImportRegister:source"] = "The register file's name, kept in each imported record's history with " +
                 "the row's line (e.g. 省社会组织登记库2026年11月导出.csv).",
             ["page"] = "The page, from 1.",

@@ -1,0 +1,13 @@
+namespace Registry.Abstractions.Organizations;
+
+/// <summary>Where an import of the register stands.</summary>
+[GenerateSerializer, Alias("Registry.Organizations.OrganizationImportJobStatus")]
+public enum OrganizationImportJobStatus
+{
+    Running = 0,
+    Completed = 1,
+
+    /// <summary>Stopped by a failure that is not a row's (storage or cluster unavailable, shutdown): the rows stored
+    /// so far stay stored; a re-run of the same file stores the rest.</summary>
+    Failed = 2,
+}
