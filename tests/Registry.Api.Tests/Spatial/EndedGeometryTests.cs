@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using Registry.Abstractions.Text;
 using Registry.Hosting.Divisions;
 
 namespace Registry.Api.Tests.Spatial;
@@ -76,7 +77,7 @@ public sealed class EndedGeometryTests(ApiFixture fixture)
                 "cities.csv")).Skip(1)
             .Concat(File.ReadLines(Path.Combine(DivisionReferenceData.DefaultDirectory, "editions", Earliest,
                 "areas.csv")).Skip(1))
-            .Select(line => DivisionReferenceData.SplitCsvLine(line)[0].PadRight(6, '0'))
+            .Select(line => CsvLine.Fields(line)![0].PadRight(6, '0'))
             .ToHashSet();
         return ShippedGeometry.Seeded(ShippedGeometry.Prefectures).Where(p => !earliest.Contains(p.Code)).ToList();
     }
