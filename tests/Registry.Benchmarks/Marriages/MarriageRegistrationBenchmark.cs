@@ -95,7 +95,9 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Not "Production": production accepts only an OpenID Connect authority's keys and refuses to start without
+        // one, so the tokens this run signs could not be used (see BenchmarkApiProcess).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var log = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
