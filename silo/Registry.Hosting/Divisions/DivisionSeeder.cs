@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Registry.Abstractions.Auditing;
@@ -125,7 +126,8 @@ public sealed class DivisionSeeder(IGrainStateStore store, ILogger<DivisionSeede
             }
         }
 
-        logger.LogInformation("Edition {CutOff}: {New} new and {Updated} updated division records", cutOff,
+        logger.LogInformation("Edition {CutOff}: {New} new and {Updated} updated division records",
+            cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             fresh.Count, updated.Count);
         return fresh.Count + updated.Count;
     }
