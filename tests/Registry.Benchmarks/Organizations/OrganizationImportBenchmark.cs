@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 
 namespace Registry.Benchmarks.Organizations;
 
@@ -47,13 +48,13 @@ public sealed class OrganizationImportBenchmark : IBenchmark
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var count = Option(args, "--count", 900_000);
-        var searches = Option(args, "--searches", 300);
-        var concurrency = Option(args, "--concurrency", 8);
-        var registrations = Option(args, "--register", 25_000);
-        var writeConcurrency = Option(args, "--write-concurrency", 32);
-        var pgbenchSeconds = Option(args, "--pgbench-seconds", 60);
-        var pgbenchScale = Option(args, "--pgbench-scale", 16);
+        var count = OrganizationRegisterAndFileBenchmark.Option(args, "--count", 900_000);
+        var searches = OrganizationRegisterAndFileBenchmark.Option(args, "--searches", 300);
+        var concurrency = OrganizationRegisterAndFileBenchmark.Option(args, "--concurrency", 8);
+        var registrations = OrganizationRegisterAndFileBenchmark.Option(args, "--register", 25_000);
+        var writeConcurrency = OrganizationRegisterAndFileBenchmark.Option(args, "--write-concurrency", 32);
+        var pgbenchSeconds = OrganizationRegisterAndFileBenchmark.Option(args, "--pgbench-seconds", 60);
+        var pgbenchScale = OrganizationRegisterAndFileBenchmark.Option(args, "--pgbench-scale", 16);
         var rerunImport = !args.Contains("--no-rerun");
         var (city, cityCounties) = OrganizationRegisterAndFileBenchmark.LargestCity();
         var reportYear = DateTime.UtcNow.AddHours(8).Year - 1;
@@ -70,7 +71,7 @@ public sealed class OrganizationImportBenchmark : IBenchmark
             {
                 var (county, township) = townships[i % townships.Count];
                 var kind = (OrganizationKind)(i % 3 + 1);
-                var first17 = "5" + UnifiedSocialCreditCode.KindDigit(kind) + county + OrganizationCode(i);
+                var first17 = "5" + UnifiedSocialCreditCode.KindDigit(kind) + county + OrganizationRegisterAndFileBenchmark.OrganizationCode(i);
                 var uscc = first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
                 var name = township + Purposes[i / townships.Count % Purposes.Length];
                 var person = Surnames[i % Surnames.Length] + GivenCharacters[i / Surnames.Length % GivenCharacters.Length] +
@@ -248,27 +249,8 @@ public sealed class OrganizationImportBenchmark : IBenchmark
             "divisions-2023-streets.csv");
         return File.ReadLines(file)
             .Skip(1)
-            .Select(line => line.Split(','))
-            .Select(fields => (fields[2], fields[1].Trim('"')))
+            .Select(line => CsvLine.Fields(line) ?? throw new InvalidDataException($"{file}: broken quoting: {line}"))
+            .Select(fields => (fields[2], fields[1]))
             .ToList();
-    }
-
-    /// <summary>Nine characters of the code's set encoding the serial (positions 9-17).</summary>
-    private static string OrganizationCode(int value)
-    {
-        var chars = new char[9];
-        for (var i = 8; i >= 0; i--)
-        {
-            chars[i] = UnifiedSocialCreditCode.Alphabet[value % UnifiedSocialCreditCode.Alphabet.Length];
-            value /= UnifiedSocialCreditCode.Alphabet.Length;
-        }
-
-        return new string(chars);
-    }
-
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

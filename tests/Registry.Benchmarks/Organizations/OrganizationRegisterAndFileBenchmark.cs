@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 
 namespace Registry.Benchmarks.Organizations;
 
@@ -215,7 +217,7 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
         var file = Path.Combine(BenchmarkApiProcess.OutputDirectory, "ReferenceData", "divisions", "divisions-2023-areas.csv");
         var largest = File.ReadLines(file)
             .Skip(1)
-            .Select(line => line.Split(','))
+            .Select(line => CsvLine.Fields(line) ?? throw new InvalidDataException($"{file}: broken quoting: {line}"))
             .GroupBy(fields => fields[2])
             .OrderByDescending(group => group.Count())
             .ThenBy(group => group.Key, StringComparer.Ordinal)
@@ -236,9 +238,12 @@ public sealed class OrganizationRegisterAndFileBenchmark : IBenchmark
         return new string(chars);
     }
 
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
+    /// <summary>The integer after <paramref name="name"/> in the arguments, or <paramref name="fallback"/>.</summary>
+    internal static int Option(IReadOnlyList<string> args, string name, int fallback)
     {
         var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count ? int.Parse(args[index + 1]) : fallback;
+        return index >= 0 && index + 1 < args.Count
+            ? int.Parse(args[index + 1], CultureInfo.InvariantCulture)
+            : fallback;
     }
 }
