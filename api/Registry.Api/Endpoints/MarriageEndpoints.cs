@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Abstractions.Text;
 using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Marriages;
 using Registry.Api.ErrorHandling;
@@ -125,7 +126,7 @@ public static class MarriageEndpoints
     {
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
         var header = await reader.ReadLineAsync();
-        if (header is null || !header.Split(',').Select(h => h.Trim()).SequenceEqual(ArchiveCsv.Columns))
+        if (header is null || CsvLine.Fields(header)?.Select(h => h.Trim()).SequenceEqual(ArchiveCsv.Columns) != true)
         {
             new RequestChecks().Fail("body", "csv-header",
                 $"The first line names the columns: {string.Join(',', ArchiveCsv.Columns)}.").ThrowIfAny();
