@@ -312,8 +312,10 @@ public static class OrganizationEndpoints
             checks.Fail("uscc", "uscc-format", UsccFormatMessage);
         }
 
-        var kindValue = checks.Enum<OrganizationKind>("kind", "query-value", kind);
-        var statusValue = checks.Enum<OrganizationStatus>("status", "query-value", status);
+        var kindValue = checks.Term<OrganizationKind>("kind", "query-value", kind, OrganizationTermNames.TryKind,
+            OrganizationTermNames.KindRule);
+        var statusValue = checks.Term<OrganizationStatus>("status", "query-value", status,
+            OrganizationTermNames.TryStatus, OrganizationTermNames.StatusRule);
         var (pageNumber, size) = checks.Paging(page, "pageSize", pageSize, DefaultPageSize, MaxPageSize, MaxPagingDepth);
         checks.ThrowIfAny();
         var query = new OrganizationQuery(name, kindValue, registeringOffice, statusValue, null,

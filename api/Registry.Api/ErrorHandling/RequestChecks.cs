@@ -61,6 +61,30 @@ public sealed class RequestChecks
         return null;
     }
 
+    /// <summary>A reader of the words that name a value of <typeparamref name="T"/>.</summary>
+    public delegate bool TermReader<T>(string text, out T value);
+
+    /// <summary>
+    /// Parses an optional value named by one of the words <paramref name="read"/> knows (the API's value or its
+    /// Chinese name); records <paramref name="rule"/> with <paramref name="message"/> and returns null otherwise.
+    /// </summary>
+    public T? Term<T>(string field, string rule, string? text, TermReader<T> read, string message)
+        where T : struct
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (read(text, out var value))
+        {
+            return value;
+        }
+
+        Fail(field, rule, message);
+        return null;
+    }
+
     /// <summary>
     /// Parses an optional enum value written as the JSON bodies write enums (kebab-case, e.g. <c>social-association</c>);
     /// records <paramref name="rule"/> listing the values and returns null when it is not one.

@@ -32,30 +32,6 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
     public static readonly IReadOnlyList<string> Columns =
         ["code", "name", "kind", "office", "registeredOn", "legalRepresentative", "status", "grade"];
 
-    private static readonly Dictionary<string, OrganizationKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["social-association"] = OrganizationKind.SocialAssociation,
-        ["社会团体"] = OrganizationKind.SocialAssociation,
-        ["private-non-enterprise"] = OrganizationKind.PrivateNonEnterprise,
-        ["民办非企业单位"] = OrganizationKind.PrivateNonEnterprise,
-        ["社会服务机构"] = OrganizationKind.PrivateNonEnterprise,
-        ["foundation"] = OrganizationKind.Foundation,
-        ["基金会"] = OrganizationKind.Foundation,
-    };
-
-    private static readonly Dictionary<string, OrganizationStatus> Statuses = new(StringComparer.Ordinal)
-    {
-        ["active"] = OrganizationStatus.Active,
-        ["正常"] = OrganizationStatus.Active,
-        ["deregistered"] = OrganizationStatus.Deregistered,
-        ["注销"] = OrganizationStatus.Deregistered,
-        ["已注销"] = OrganizationStatus.Deregistered,
-        ["revoked"] = OrganizationStatus.Revoked,
-        ["撤销"] = OrganizationStatus.Revoked,
-        ["已撤销"] = OrganizationStatus.Revoked,
-        ["撤销登记"] = OrganizationStatus.Revoked,
-    };
-
     /// <summary>
     /// Imports every row of <paramref name="csv"/>; <paramref name="source"/> names the file in each record's history.
     /// Refuses a text whose header lacks a column (<c>import-columns</c>) before reading any row. Returns the final
@@ -197,16 +173,14 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
                 $"A Unified Social Credit Code is {UnifiedSocialCreditCode.Length} characters of {UnifiedSocialCreditCode.Alphabet}."));
         }
 
-        if (!Kinds.TryGetValue(Field("kind"), out var kind))
+        if (!OrganizationTermNames.TryKind(Field("kind"), out var kind))
         {
-            return (null, Reject("value-out-of-range", "kind",
-                "'kind' is social-association (社会团体), private-non-enterprise (民办非企业单位, 社会服务机构) or foundation (基金会)."));
+            return (null, Reject("value-out-of-range", "kind", OrganizationTermNames.KindRule));
         }
 
-        if (!Statuses.TryGetValue(Field("status"), out var status))
+        if (!OrganizationTermNames.TryStatus(Field("status"), out var status))
         {
-            return (null, Reject("value-out-of-range", "status",
-                "'status' is active (正常), deregistered (已注销) or revoked (已撤销)."));
+            return (null, Reject("value-out-of-range", "status", OrganizationTermNames.StatusRule));
         }
 
         if (!DateOnly.TryParseExact(Field("registeredOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture,

@@ -46,7 +46,7 @@ public sealed class OrganizationSearchEndpointTests(OrganizationApiFixture fixtu
     }
 
     [Fact]
-    public async Task Search_ByKindAndStatus_FindsOnlyThose_AndAnswersInTheApisTerms()
+    public async Task Search_ByKindAndStatus_FindsOnlyThose_InEitherTerms_AndAnswersInTheApisTerms()
     {
         var token = $"筛选{TestCodes.NextSerial()}";
         var county = TestCodes.County(TestCodes.NextSerial());
@@ -62,6 +62,11 @@ public sealed class OrganizationSearchEndpointTests(OrganizationApiFixture fixtu
         Assert.Equal([unit], await CodesAsync($"name={token}&kind=private-non-enterprise"));
         Assert.Empty(await CodesAsync($"name={token}&kind=private-non-enterprise&status=deregistered"));
         Assert.Equal([association], await CodesAsync($"name={token}&kind=social-association&registeringOffice={county[..2]}0000"));
+
+        // The Chinese names the register import accepts name the same values in a search.
+        Assert.Equal([unit], await CodesAsync($"name={token}&kind={Uri.EscapeDataString("社会服务机构")}"));
+        Assert.Equal([association], await CodesAsync(
+            $"name={token}&kind={Uri.EscapeDataString("社会团体")}&status={Uri.EscapeDataString("已注销")}"));
 
         var page = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations?name={token}");
         Assert.Equal([("private-non-enterprise", "active"), ("social-association", "deregistered")],

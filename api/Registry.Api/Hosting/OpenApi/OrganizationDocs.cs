@@ -38,8 +38,9 @@ internal static class OrganizationDocs
                 "registering office with the offices below it (a province's or prefecture's code covers its " +
                 "counties) and status, a page at a time; filters combine. A parameter the resource does not know is " +
                 "a 400 naming it (unknown-query-parameter), never silently ignored. Values are the API's kebab-case " +
-                "terms. Public; financial figures are never listed.", "unknown-query-parameter", "query-value",
-                "paging-range", "division-code-format", "uscc-format"),
+                "terms or their Chinese names, as the register import takes them (kind: 社会团体, 民办非企业单位, " +
+                "社会服务机构, 基金会; status: 正常, 已注销, 已撤销). Public; financial figures are never listed.",
+                "unknown-query-parameter", "query-value", "paging-range", "division-code-format", "uscc-format"),
             ["GetAbnormalList"] = Op("The abnormal-activity list (活动异常名录), newest listing first, a page at a " +
                 "time; page and pageSize are its only parameters (another is a 400 naming it). Public.",
                 "unknown-query-parameter", "paging-range"),
