@@ -12,7 +12,9 @@ namespace Registry.Api.Endpoints;
 /// <c>certificateNumber, registeredOn, office, volume, page</c>, then for party A and party B each
 /// <c>documentType, number, country, sex, birthDate, name, nationality</c> (documentType empty: resident ID; country,
 /// sex and birth date empty where the document does not need them). Fields may be quoted ("..." with "" for a quote);
-/// a field cannot span lines.
+/// a field cannot span lines. A file may add the end of each marriage (<see cref="EndColumns"/>: <c>endKind, endedOn,
+/// endReference, endAuthority, endParty</c>, all empty for a marriage still in force; see
+/// <see cref="ArchivedEnd"/>): its header then names those five columns too.
 /// </summary>
 internal static class ArchiveCsv
 {
@@ -23,13 +25,30 @@ internal static class ArchiveCsv
         "bDocumentType", "bNumber", "bCountry", "bSex", "bBirthDate", "bName", "bNationality",
     ];
 
-    /// <summary>The command of one line, or the rule and message that reject it.</summary>
-    public static (EnterArchivedMarriage? Command, string Rule, string Message) Parse(string line)
+    /// <summary>The columns that follow <see cref="Columns"/> in a file that records ends.</summary>
+    public static readonly string[] EndColumns = ["endKind", "endedOn", "endReference", "endAuthority", "endParty"];
+
+    /// <summary>The columns of a file whose header is <paramref name="header"/>: <see cref="Columns"/>, with or
+    /// without <see cref="EndColumns"/>; null when it is neither.</summary>
+    public static string[]? ColumnsOf(string? header)
+    {
+        var named = header is null ? null : CsvLine.Fields(header)?.Select(h => h.Trim()).ToList();
+        string[] withEnds = [.. Columns, .. EndColumns];
+        return named is null ? null
+            : named.SequenceEqual(Columns) ? Columns
+            : named.SequenceEqual(withEnds) ? withEnds
+            : null;
+    }
+
+    /// <summary>The command of one line of a file of <paramref name="columns"/> (see <see cref="ColumnsOf"/>), or
+    /// the rule and message that reject it.</summary>
+    public static (EnterArchivedMarriage? Command, string Rule, string Message) Parse(string line,
+        IReadOnlyList<string> columns)
     {
         var fields = CsvLine.Fields(line)?.Select(field => field.Trim()).ToList();
-        if (fields is null || fields.Count != Columns.Length)
+        if (fields is null || fields.Count != columns.Count)
         {
-            return (null, "csv-columns", $"A line has {Columns.Length} fields: {string.Join(',', Columns)}.");
+            return (null, "csv-columns", $"A line has {columns.Count} fields: {string.Join(',', columns)}.");
         }
 
         if (!DateOnly.TryParseExact(fields[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
@@ -50,8 +69,40 @@ internal static class ArchiveCsv
             return (null, rule, "partyB: " + message);
         }
 
+        ArchivedEnd? end = null;
+        if (fields.Count > Columns.Length && fields.Skip(Columns.Length).Any(field => field.Length > 0))
+        {
+            end = End(fields, Columns.Length, out rule, out message);
+            if (end is null)
+            {
+                return (null, rule, message);
+            }
+        }
+
         return (new EnterArchivedMarriage(fields[2], fields[0], registeredOn, a, b,
-            new ArchiveSource(fields[3], fields[4])), "", "");
+            new ArchiveSource(fields[3], fields[4])) { Ended = end }, "", "");
+    }
+
+    private static ArchivedEnd? End(List<string> f, int at, out string rule, out string message)
+    {
+        (rule, message) = ("", "");
+        var kinds = Enum.GetValues<ArchivedEndKind>().Where(k => Kebab(k) == f[at]).ToList();
+        if (kinds.Count == 0)
+        {
+            (rule, message) = ("value-out-of-range",
+                "endKind is divorce-registration, court-divorce, death or annulment (empty for a marriage in force).");
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(f[at + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                out var endedOn))
+        {
+            (rule, message) = ("date-format", "endedOn is a date YYYY-MM-DD.");
+            return null;
+        }
+
+        // Required texts are the rules' to check, with their messages (field-required naming the field).
+        return new ArchivedEnd(kinds[0], endedOn, f[at + 2], f[at + 3], f[at + 4].Length > 0 ? f[at + 4] : null);
     }
 
     private static MarriageParty? Party(List<string> f, int at, out string rule, out string message)

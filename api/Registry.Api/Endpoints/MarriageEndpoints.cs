@@ -111,11 +111,29 @@ public static class MarriageEndpoints
             .Required("source.page", request.Source?.Page)
             .Office("office", request.Office);
         Parties(checks, request.PartyA, request.PartyB, today);
+        if (request.Ended is { } ended)
+        {
+            checks.Required("ended.kind", ended.Kind)
+                .Required("ended.endedOn", ended.EndedOn)
+                .Required("ended.reference", ended.Reference)
+                .Required("ended.authority", ended.Authority);
+            if (ended.Kind == ArchivedEndKind.Death)
+            {
+                checks.Required("ended.partyIdNumber", ended.PartyIdNumber);
+            }
+        }
+
         checks.ThrowIfAny();
         var number = request.CertificateNumber!.Trim();
         var command = new EnterArchivedMarriage(request.Office!, number, request.RegisteredOn!.Value,
             ToParty(request.PartyA!), ToParty(request.PartyB!),
-            new ArchiveSource(request.Source!.Volume!, request.Source.Page!));
+            new ArchiveSource(request.Source!.Volume!, request.Source.Page!))
+        {
+            Ended = request.Ended is { } end
+                ? new ArchivedEnd(end.Kind!.Value, end.EndedOn!.Value, end.Reference!, end.Authority!,
+                    end.PartyIdNumber)
+                : null,
+        };
         var entered = await grains.Get<IMarriageGrain>(MarriageId.FromArchive(number)).EnterFromArchiveAsync(command);
         return TypedResults.Created($"/api/marriages/{entered.MarriageId}",
             MarriageRegistrationResponse.From(entered));
@@ -125,11 +143,12 @@ public static class MarriageEndpoints
         IGrainFactory grains, ILogger<ArchiveImportResponse> logger)
     {
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-        var header = await reader.ReadLineAsync();
-        if (header is null || CsvLine.Fields(header)?.Select(h => h.Trim()).SequenceEqual(ArchiveCsv.Columns) != true)
+        var columns = ArchiveCsv.ColumnsOf(await reader.ReadLineAsync());
+        if (columns is null)
         {
             new RequestChecks().Fail("body", "csv-header",
-                $"The first line names the columns: {string.Join(',', ArchiveCsv.Columns)}.").ThrowIfAny();
+                $"The first line names the columns: {string.Join(',', ArchiveCsv.Columns)}, optionally followed by " +
+                $"{string.Join(',', ArchiveCsv.EndColumns)}.").ThrowIfAny();
         }
 
         var lineNumber = 1;
@@ -150,7 +169,7 @@ public static class MarriageEndpoints
                 continue;
             }
 
-            var (command, rule, message) = ArchiveCsv.Parse(line);
+            var (command, rule, message) = ArchiveCsv.Parse(line, columns!);
             if (command is null)
             {
                 rejected.Add(new(lineNumber, null, rule, message));

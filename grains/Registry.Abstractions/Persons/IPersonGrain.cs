@@ -22,6 +22,15 @@ public interface IPersonGrain : IGrainWithStringKey
     Task<string?> HoldForMarriageAsync(string marriageId);
 
     /// <summary>
+    /// As <see cref="HoldForMarriageAsync"/>, for a marriage entered from the archive that lasted from
+    /// <paramref name="from"/> to <paramref name="until"/> (null: still in force): refused with
+    /// <c>person-already-married</c> only when another of the person's marriages overlaps that period, and with
+    /// <c>person-deceased</c> or <c>person-declared-dead</c> when it begins after the person's recorded death or
+    /// declaration of death. So a bureau can bring in a person's earlier, ended marriages in any order.
+    /// </summary>
+    Task<string?> HoldForArchivedMarriageAsync(string marriageId, DateOnly from, DateOnly? until);
+
+    /// <summary>
     /// Links this document to the person recorded under <paramref name="personKey"/> (a renewed passport, a corrected
     /// ID number): from then on every hold and read of this document goes to that record. Refused when this document
     /// already names a marriage, is being registered, has documents linked to it (<c>document-in-use</c>, 409), is

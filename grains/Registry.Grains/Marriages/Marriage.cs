@@ -63,7 +63,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     /// <summary>Writes a record entered from the archive (checked by <see cref="MarriageRules.ParseArchiveEntry"/>,
     /// both persons reserved) into the empty state: dated, numbered and placed as the paper record is, marked with its
     /// source.</summary>
-    public void EnterFromArchive(EnterArchivedMarriage command, PartyIdentity a, PartyIdentity b)
+    public void EnterFromArchive(EnterArchivedMarriage command, PartyIdentity a, PartyIdentity b, ArchivedEnd? end)
     {
         var number = command.CertificateNumber.Trim();
         state.Record = MarriageRecordStatus.Registered;
@@ -85,12 +85,65 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
 
         AddEvent(MarriageEventKind.EnteredFromArchive, command.RegisteredOn, command.Office, number, null, null, null,
             $"entered from the archive: volume {state.Archive.Volume}, page {state.Archive.Page}");
+        if (end is not null)
+        {
+            EndFromArchive(end);
+        }
     }
+
+    /// <summary>
+    /// The end an archive entry records (checked by <see cref="MarriageRules.ParseArchivedEnd"/>), as the history's
+    /// entry the same end would have made when it happened, dated on its day and marked as from the archive: a
+    /// divorce registration issues its L certificates to both parties, a court's divorce or annulment voids the
+    /// marriage certificates, a death widows the survivor.
+    /// </summary>
+    private void EndFromArchive(ArchivedEnd end)
+    {
+        var source = $"from the archive: volume {state.Archive!.Volume}, page {state.Archive.Page}";
+        state.ArchivedEnd = end;
+        state.EndedOn = end.EndedOn;
+        switch (end.Kind)
+        {
+            case ArchivedEndKind.DivorceRegistration:
+                state.Status = MarriageStatus.Divorced;
+                VoidMarriageCertificates($"divorce registered ({end.Reference})", end.EndedOn);
+                foreach (var holder in new[] { state.PartyA.IdNumber, state.PartyB.IdNumber })
+                {
+                    var certificate = NewCertificate(end.Reference, CertificateKind.Divorce, holder, end.Authority);
+                    certificate.IssuedOn = end.EndedOn;
+                    state.Certificates.Add(certificate);
+                }
+
+                AddEvent(MarriageEventKind.Divorced, end.EndedOn, end.Authority, end.Reference, null, null, null,
+                    $"divorce registered; {source}");
+                break;
+            case ArchivedEndKind.CourtDivorce:
+                state.Status = MarriageStatus.DivorcedByCourt;
+                VoidMarriageCertificates($"dissolved by judgment {end.Reference}", end.EndedOn);
+                AddEvent(MarriageEventKind.DivorcedByCourt, end.EndedOn, null, end.Reference, null, end.Authority,
+                    null, $"divorce by judgment or mediation in effect {end.EndedOn:yyyy-MM-dd}; {source}");
+                break;
+            case ArchivedEndKind.Death:
+                state.Status = MarriageStatus.EndedByDeath;
+                state.DeceasedIdNumber = end.PartyIdNumber;
+                AddEvent(MarriageEventKind.PartyDied, end.EndedOn, null, end.Reference, end.PartyIdNumber, null, null,
+                    $"death recorded by {end.Authority}; the survivor is widowed; {source}");
+                break;
+            case ArchivedEndKind.Annulment:
+                state.Status = MarriageStatus.Annulled;
+                VoidMarriageCertificates($"annulled by judgment {end.Reference}", end.EndedOn);
+                AddEvent(MarriageEventKind.Annulled, end.EndedOn, null, end.Reference, null, end.Authority, null,
+                    $"annulled: void from the start; {source}");
+                break;
+        }
+    }
+
 
     /// <summary>True when <paramref name="command"/> is the archive entry this record already holds (the same
     /// number, date, office and documents), so entering it again changes nothing.</summary>
-    public bool HoldsArchiveEntry(EnterArchivedMarriage command, PartyIdentity a, PartyIdentity b) =>
+    public bool HoldsArchiveEntry(EnterArchivedMarriage command, PartyIdentity a, PartyIdentity b, ArchivedEnd? end) =>
         state.Archive is not null
+        && state.ArchivedEnd == end
         && MarriageCertificateNumber == command.CertificateNumber.Trim()
         && state.RegisteredOn == command.RegisteredOn
         && state.Office == command.Office
@@ -554,12 +607,12 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
 
     /// <summary>Marks the marriage's current J/BJ certificates void with the reason (certificates of a marriage
     /// that ended are void: collected or marked).</summary>
-    private void VoidMarriageCertificates(string reason)
+    private void VoidMarriageCertificates(string reason, DateOnly? on = null)
     {
         foreach (var certificate in state.Certificates.Where(c => c.VoidedOn is null
             && c.Kind is CertificateKind.Marriage or CertificateKind.MarriageReplacement))
         {
-            certificate.VoidedOn = today;
+            certificate.VoidedOn = on ?? today;
             certificate.VoidReason = reason;
         }
     }

@@ -173,6 +173,7 @@ public sealed class MarriageGrain(
     {
         var today = clock.Today;
         var (a, b) = MarriageRules.ParseArchiveEntry(command, today);
+        var end = MarriageRules.ParseArchivedEnd(command, a, b, today);
         var number = command.CertificateNumber.Trim();
         if (Id != MarriageId.FromArchive(number))
         {
@@ -182,7 +183,7 @@ public sealed class MarriageGrain(
 
         if (State.Record == MarriageRecordStatus.Registered && recordDurable)
         {
-            return Aggregate().HoldsArchiveEntry(command, a, b)
+            return Aggregate().HoldsArchiveEntry(command, a, b, end)
                 ? new MarriageRegistration(Id, number, State.Office, State.RegisteredOn)
                 : throw DomainException.Conflict("archive-record-differs",
                     $"Certificate {number} is already entered from the archive with other data; a correction of " +
@@ -207,12 +208,22 @@ public sealed class MarriageGrain(
             // archive holds them too) province-level offices, in force on that date by the division history.
             await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, command.RegisteredOn,
                 allowProvince: true);
+            if (end is { Kind: ArchivedEndKind.DivorceRegistration })
+            {
+                // The office that registered the divorce, as it was on that day.
+                await RegistryDivisions.EnsureOfficeAsync(grains, end.Authority, end.EndedOn, allowProvince: true);
+            }
 
-            // The number is claimed first: a number another record holds is refused before anyone is held.
+            // The numbers are claimed first: a number another record holds is refused before anyone is held.
             await grains.Get<ICertificateIndexGrain>(number).RecordAsync(Id);
+            if (end is { Kind: ArchivedEndKind.DivorceRegistration })
+            {
+                await grains.Get<ICertificateIndexGrain>(end.Reference).RecordAsync(Id);
+            }
+
             foreach (var idNumber in new[] { a.Number, b.Number }.Order(StringComparer.Ordinal))
             {
-                reserved.Add(await HoldPersonAsync(idNumber));
+                reserved.Add(await HoldPersonAsync(idNumber, (command.RegisteredOn, end?.EndedOn)));
             }
 
             if (reserved[0].GetPrimaryKeyString() == reserved[1].GetPrimaryKeyString())
@@ -223,7 +234,7 @@ public sealed class MarriageGrain(
 
             await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id));
             State.Id = Id;
-            Aggregate(today).EnterFromArchive(command, a, b);
+            Aggregate(today).EnterFromArchive(command, a, b, end);
             recordWriteStarted = true;
             await StoreAsync("enter-marriage-from-archive",
                 $"volume {command.Source.Volume}, page {command.Source.Page}");
@@ -482,13 +493,19 @@ public sealed class MarriageGrain(
 
     /// <summary>Holds the person a document names: its own record, or the record of the person it is linked to.
     /// </summary>
-    private async Task<IPersonGrain> HoldPersonAsync(string documentKey)
+    /// <summary>Holds the person of <paramref name="documentKey"/> (following links to the person record) for a new
+    /// registration, or for an archive entry over the period <paramref name="archived"/>.</summary>
+    private async Task<IPersonGrain> HoldPersonAsync(string documentKey,
+        (DateOnly From, DateOnly? Until)? archived = null)
     {
         var target = documentKey;
         for (var hop = 0; hop < MaxLinkHops; hop++)
         {
             var person = grains.Get<IPersonGrain>(target);
-            if (await person.HoldForMarriageAsync(Id) is not { } linkedTo)
+            var held = archived is { } period
+                ? person.HoldForArchivedMarriageAsync(Id, period.From, period.Until)
+                : person.HoldForMarriageAsync(Id);
+            if (await held is not { } linkedTo)
             {
                 return person;
             }

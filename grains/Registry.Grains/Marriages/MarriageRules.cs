@@ -1,3 +1,4 @@
+using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
@@ -156,6 +157,57 @@ public static class MarriageRules
         }
 
         return (a, b);
+    }
+
+    /// <summary>
+    /// Checks the end an archive entry records (<see cref="EnterArchivedMarriage.Ended"/>), and returns it with its
+    /// texts trimmed and a death's party named by the key of the document it was entered with: on or after the
+    /// registration date and not after today; a reference and an authority (for a divorce registration, the office's
+    /// division code, whose being in force on that date the grain checks); for a death, one of the two parties.
+    /// Null when the marriage is entered in force.
+    /// </summary>
+    public static ArchivedEnd? ParseArchivedEnd(EnterArchivedMarriage command, PartyIdentity a, PartyIdentity b,
+        DateOnly today)
+    {
+        if (command.Ended is not { } end)
+        {
+            return null;
+        }
+
+        if (!Enum.IsDefined(end.Kind))
+        {
+            throw DomainException.Invalid("value-out-of-range", "ended.kind",
+                "'ended.kind' is divorce-registration, court-divorce, death or annulment.");
+        }
+
+        if (end.EndedOn < command.RegisteredOn || end.EndedOn > today)
+        {
+            throw DomainException.Invalid("archived-end-date", "ended.endedOn",
+                $"The marriage was registered on {command.RegisteredOn:yyyy-MM-dd}: it ended on or after that day, " +
+                "and not after today.");
+        }
+
+        var reference = RequireText(end.Reference, "ended.reference", MaxArchiveNumberLength);
+        var authority = RequireText(end.Authority, "ended.authority", MaxNameLength);
+        if (end.Kind == ArchivedEndKind.DivorceRegistration && !DivisionCode.IsWellFormed(authority))
+        {
+            throw DomainException.Invalid("division-code-format", "ended.authority",
+                "A divorce registration names the office that registered it: a six-digit division code.");
+        }
+
+        string? party = null;
+        if (end.Kind == ArchivedEndKind.Death)
+        {
+            party = ParseDocumentKey(end.PartyIdNumber, "ended.partyIdNumber", today).Key;
+            if (party != a.Number && party != b.Number)
+            {
+                throw DomainException.Violation("party-not-in-marriage",
+                    $"{IdentityDocument.Mask(party)} is not a party of this archive entry: a death ending it names " +
+                    "one of its two parties by the document it is entered with.");
+            }
+        }
+
+        return end with { Reference = reference, Authority = authority, PartyIdNumber = party };
     }
 
     /// <summary>

@@ -43,4 +43,8 @@ public sealed class MarriageState
 
     /// <summary>Set when the record was entered from the archive (补录): where the paper record is kept.</summary>
     public ArchiveSource? Archive { get; set; }
+
+    /// <summary>The end the archive entry recorded (<see cref="EnterArchivedMarriage.Ended"/>), as entered; null for
+    /// a new registration and for an archive entry in force when it was entered.</summary>
+    public ArchivedEnd? ArchivedEnd { get; set; }
 }

@@ -21,7 +21,9 @@ public static class MaritalStatusRules
     /// document in <paramref name="documentKeys"/> (records name a party by the document they presented).</summary>
     public static MaritalStatus Derive(IReadOnlyCollection<string> documentKeys, IReadOnlyList<MarriageSummary> records)
     {
-        var latest = records.LastOrDefault(r => r.Status != MarriageStatus.Annulled);
+        // By registration date first: a marriage entered from the archive may be linked after a later one. The sort
+        // is stable, so two of one day keep the person record's order.
+        var latest = records.OrderBy(r => r.RegisteredOn).LastOrDefault(r => r.Status != MarriageStatus.Annulled);
         return latest?.Status switch
         {
             null => MaritalStatus.Single,
@@ -33,6 +35,26 @@ public static class MaritalStatusRules
             _ => MaritalStatus.Widowed,
         };
     }
+
+    /// <summary>
+    /// The marriage among <paramref name="records"/> whose period overlaps <paramref name="from"/> ..
+    /// <paramref name="until"/> (null: to this day and beyond), if any: a marriage lasts from its registration to the
+    /// day it ended (a person may remarry on the day a divorce took effect), one still in force lasts on, and an
+    /// annulled one never existed (void from the start).
+    /// </summary>
+    public static MarriageSummary? Overlapping(IReadOnlyList<MarriageSummary> records, DateOnly from, DateOnly? until)
+    {
+        var end = until ?? DateOnly.MaxValue;
+        return records.FirstOrDefault(r => r.Status != MarriageStatus.Annulled
+            && r.RegisteredOn < end && from < (r.EndedOn ?? DateOnly.MaxValue));
+    }
+
+    /// <summary>The record of the person's own death or declaration of death (not revoked) before
+    /// <paramref name="date"/>, if any.</summary>
+    public static MarriageSummary? DeathBefore(IReadOnlyCollection<string> documentKeys,
+        IReadOnlyList<MarriageSummary> records, DateOnly date) =>
+        records.FirstOrDefault(r => r.DeceasedIdNumber is { } deceased && documentKeys.Contains(deceased)
+            && r.EndedOn is { } died && died < date);
 
     /// <summary>A record as seen from the party <paramref name="idNumber"/>.</summary>
     public static MarriageRecordReference ReferenceFor(string idNumber, MarriageSummary record) =>

@@ -34,7 +34,12 @@ public sealed class PersonGrain(
 
     private PersonState State => state.State;
 
-    public async Task<string?> HoldForMarriageAsync(string marriageId)
+    public Task<string?> HoldForMarriageAsync(string marriageId) => HoldForAsync(marriageId, null);
+
+    public Task<string?> HoldForArchivedMarriageAsync(string marriageId, DateOnly from, DateOnly? until) =>
+        HoldForAsync(marriageId, (from, until));
+
+    private async Task<string?> HoldForAsync(string marriageId, (DateOnly From, DateOnly? Until)? archived)
     {
         if (State.LinkedTo is { } linkedTo)
         {
@@ -44,7 +49,7 @@ public sealed class PersonGrain(
         holdInFlight = true;
         try
         {
-            await HoldAsync(marriageId);
+            await HoldAsync(marriageId, archived);
             return null;
         }
         finally
@@ -78,7 +83,7 @@ public sealed class PersonGrain(
         return index >= 0 && index < State.Marriages.Count - 1;
     }
 
-    private async Task HoldAsync(string marriageId)
+    private async Task HoldAsync(string marriageId, (DateOnly From, DateOnly? Until)? archived)
     {
         var id = ParseKey();
         if (!MarriageId.IsWellFormed(marriageId))
@@ -100,7 +105,11 @@ public sealed class PersonGrain(
         }
 
         var records = await LoadRecordsAsync();
-        if (records.FirstOrDefault(r => r.Status == MarriageStatus.InForce) is { } current)
+        if (archived is { } period)
+        {
+            await EnsureMayHaveMarriedAsync(id, records, period.From, period.Until);
+        }
+        else if (records.FirstOrDefault(r => r.Status == MarriageStatus.InForce) is { } current)
         {
             // The refusal discloses the person's status and certificate: logged like a read, before it is given.
             await PersonDataAccess.RecordAsync(grains, clock, "refused-person-already-married", current.Id,
@@ -110,7 +119,7 @@ public sealed class PersonGrain(
                 "with a spouse cannot marry again (Civil Code art. 1041).");
         }
 
-        switch (MaritalStatusRules.Derive(Keys(id), records))
+        switch (archived is null ? MaritalStatusRules.Derive(Keys(id), records) : MaritalStatus.Single)
         {
             case MaritalStatus.DeclaredDead:
                 throw DomainException.Violation("person-declared-dead",
@@ -346,4 +355,31 @@ public sealed class PersonGrain(
 
     /// <summary>Every document of this person: the record's own and those linked to it.</summary>
     private List<string> Keys(IdentityDocument self) => [self.Key, .. State.Documents];
+
+    /// <summary>The archive entry's refusals (see <see cref="HoldForArchivedMarriageAsync"/>); an overlap discloses
+    /// the other marriage, so it is logged like a read before it is given.</summary>
+    private async Task EnsureMayHaveMarriedAsync(IdentityDocument id, IReadOnlyList<MarriageSummary> records,
+        DateOnly from, DateOnly? until)
+    {
+        if (MaritalStatusRules.Overlapping(records, from, until) is { } other)
+        {
+            await PersonDataAccess.RecordAsync(grains, clock, "refused-person-already-married", other.Id, id.Key);
+            throw DomainException.Violation("person-already-married",
+                $"{IdentityDocument.Mask(id.Key)} was married from {other.RegisteredOn:yyyy-MM-dd} " +
+                (other.EndedOn is { } ended ? $"to {ended:yyyy-MM-dd}" : "and still is") +
+                $" (certificate {other.CertificateNumber}), which this archive entry's period overlaps; a person " +
+                "with a spouse cannot marry again (Civil Code art. 1041).");
+        }
+
+        if (MaritalStatusRules.DeathBefore(Keys(id), records, from) is { } death)
+        {
+            throw death.DeathDeclared
+                ? DomainException.Violation("person-declared-dead",
+                    $"{IdentityDocument.Mask(id.Key)} was declared dead on {death.EndedOn:yyyy-MM-dd}, before this " +
+                    "archive entry's date (Civil Code arts. 46, 51).")
+                : DomainException.Violation("person-deceased",
+                    $"The death of {IdentityDocument.Mask(id.Key)} on {death.EndedOn:yyyy-MM-dd} is recorded, before " +
+                    "this archive entry's date.");
+        }
+    }
 }

@@ -44,17 +44,23 @@ internal static class MarriageDocs
                 "its original certificate number, date and office (a division code in force on that date, by the " +
                 "division history), the parties' documents as recorded then (15-digit ID numbers converted) and the " +
                 "archive volume and page. The record counts for the never-twice rule and a person's status like any " +
-                "other and is marked as entered from the archive. Idempotent: the same entry again answers 201 with " +
-                "the same record.",
+                "other and is marked as entered from the archive. A marriage the archive shows as ended is entered " +
+                "with its end (ended: a divorce registration with its L number and office in force on that day, a " +
+                "court's divorce, a death or an annulment), dated and voiding the marriage certificates as it did " +
+                "then; a person's archive entries may come in any order, and are refused only where their periods " +
+                "overlap. Idempotent: the same entry again answers 201 with the same record.",
                 [.. IdNumber, "office-code-format", "office-unknown", "office-not-in-force", "office-level",
                     "archive-certificate-number-format", "certificate-number-taken", "archive-record-differs",
                     "registration-date-in-future", "registration-before-birth", "person-already-married",
                     "person-declared-dead", "person-deceased", "same-person", "parties-not-opposite-sex",
                     "document-data-mismatch", "registration-in-progress", "registration-interrupted",
-                    "marriage-id-taken", "person-link-cycle", "field-too-long"]),
+                    "marriage-id-taken", "person-link-cycle", "field-too-long", "archived-end-date",
+                    "party-not-in-marriage", "division-code-format"]),
             ["ImportArchivedMarriages"] = Op("Imports records from the archive as CSV (text/csv, UTF-8): a header " +
                 "line certificateNumber,registeredOn,office,volume,page, then for party A and B each " +
-                "documentType,number,country,sex,birthDate,name,nationality. Each line is entered as by " +
+                "documentType,number,country,sex,birthDate,name,nationality, optionally followed by the marriage's " +
+                "end: endKind,endedOn,endReference,endAuthority,endParty (empty for one in force). Each line is " +
+                "entered as by " +
                 "POST /api/marriages/archive-entries, one after the other; a refused line is reported with its rule " +
                 "and the import goes on. Idempotent: lines already entered count as stored again. At most 50,000 " +
                 "lines a request.", ["csv-header"]),
@@ -134,6 +140,9 @@ internal static class MarriageDocs
                 "certificateNumber", "registeredOn", "office", "partyA", "partyB", "source"),
             [typeof(ArchiveSourceRequest)] = Body(x => new ArchiveSourceRequest("2010-婚-03", "57"), "volume",
                 "page"),
+            [typeof(ArchivedEndRequest)] = Body(x => new ArchivedEndRequest(ArchivedEndKind.DivorceRegistration,
+                    DateOnly.Parse("2015-09-01"), "L" + x.County + "-2015-000045", x.County, null),
+                "kind", "endedOn", "reference", "authority"),
             [typeof(ReplaceCertificateRequest)] = Body(x => new ReplaceCertificateRequest(x.Man, x.County),
                 "party"),
             [typeof(RecordJudgmentRequest)] = Body(x => new RecordJudgmentRequest(CourtJudgmentKind.Correction,
