@@ -152,8 +152,8 @@ public static class MarriageEndpoints
         }
 
         var lineNumber = 1;
-        var stored = 0;
         var rejected = new List<ArchiveImportRejectionResponse>();
+        var entries = new ArchiveEntries(grains);
         while (await reader.ReadLineAsync() is { } line)
         {
             lineNumber++;
@@ -176,26 +176,18 @@ public static class MarriageEndpoints
                 continue;
             }
 
-            try
-            {
-                // One line after the other: two lines naming one person never contend with each other.
-                await grains.Get<IMarriageGrain>(MarriageId.FromArchive(command.CertificateNumber.Trim()))
-                    .EnterFromArchiveAsync(command);
-                stored++;
-            }
-            catch (Abstractions.Errors.DomainException refused)
-            {
-                // A refusal concerns its line only: it goes into the report, the import goes on.
-                rejected.Add(new(lineNumber, command.CertificateNumber, refused.Rule, refused.Message));
-            }
-
+            await entries.StartAsync(lineNumber, command);
             if (lineNumber % 1_000 == 0)
             {
                 logger.LogInformation("Archive import: {Lines} lines read, {Stored} stored, {Rejected} rejected",
-                    lineNumber - 1, stored, rejected.Count);
+                    lineNumber - 1, entries.Stored, rejected.Count + entries.Rejected.Count);
             }
         }
 
+        await entries.CompleteAsync();
+        rejected.AddRange(entries.Rejected);
+        rejected.Sort((x, y) => x.Line.CompareTo(y.Line));
+        var stored = entries.Stored;
         return TypedResults.Ok(new ArchiveImportResponse(lineNumber - 1, stored, rejected));
     }
 

@@ -192,4 +192,30 @@ public sealed class ArchivedEndTests(MarriageApiFixture fixture)
         Assert.Equal("married", await StatusAsync(man));
         Assert.Equal("divorced", await StatusAsync(first));
     }
+
+    [Fact]
+    public async Task CsvImport_OnePersonUnderBothNumberForms_AndALineTwice_EntersEachOnce()
+    {
+        var (man, first, second) = (Man(1961), Woman(1963), Woman(1965));
+        var fifteen = man[..6] + man[8..17];
+        var (old, later) = (Number('J', Laiwu, 1990), Number('J', Laiwu, 2001));
+        var header = "certificateNumber,registeredOn,office,volume,page,aDocumentType,aNumber,aCountry,aSex," +
+            "aBirthDate,aName,aNationality,bDocumentType,bNumber,bCountry,bSex,bBirthDate,bName,bNationality," +
+            "endKind,endedOn,endReference,endAuthority,endParty";
+        var oldLine = $"{old},1990-03-03,{Laiwu},1990-婚-01,2,,{fifteen},,,,王强,中国,,{first},,,,刘芳,中国," +
+            "court-divorce,1999-09-09,(1999)莱民初字第5号,莱芜市中级人民法院,";
+        var csv = string.Join("\n", header, oldLine,
+            $"{later},2001-01-01,{Laiwu},2001-婚-01,3,,{man},,,,王强,中国,,{second},,,,陈静,中国,,,,,", oldLine) + "\n";
+
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        var response = await Registrar.PostAsync("/api/marriages/archive-imports", content);
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((3, 0), (report.GetProperty("stored").GetInt32(), report.GetProperty("rejected").GetArrayLength()));
+        var status = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/persons/{man}/marital-status"))
+            .RootElement;
+        Assert.Equal("married", status.GetProperty("status").GetString());
+        Assert.Equal(2, status.GetProperty("records").GetArrayLength());
+    }
 }

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Registry.Abstractions.Errors;
+using Registry.Abstractions.Grains;
+using Registry.Abstractions.Marriages;
+using Registry.Api.Contracts.Marriages;
+
+namespace Registry.Api.Endpoints;
+
+/// <summary>
+/// Enters the lines of one archive import, up to <see cref="Concurrency"/> at once so that their writes share group
+/// commits, while a person's lines keep the file's order: a line naming a document (or a certificate number) an
+/// earlier line in flight names waits for it. A line refused with <c>registration-in-progress</c> (the same person under another document, such
+/// as the 15-digit form of their number) is entered again once every other line is done. A refusal goes into
+/// <see cref="Rejected"/> with its line; any other failure (storage unavailable) ends the import with it, the lines
+/// entered so far staying entered (a re-run enters the rest). Not thread-safe: one reader calls it.
+/// </summary>
+internal sealed class ArchiveEntries(IGrainFactory grains)
+{
+    /// <summary>Lines entered at once.</summary>
+    public const int Concurrency = 16;
+
+    private readonly SemaphoreSlim slots = new(Concurrency);
+    private readonly Dictionary<string, Task> lastByDocument = new(StringComparer.Ordinal);
+    private readonly List<Task> running = [];
+    private readonly ConcurrentQueue<(int Line, EnterArchivedMarriage Command)> retries = new();
+    private readonly ConcurrentBag<ArchiveImportRejectionResponse> rejected = [];
+    private int stored;
+
+    public int Stored => Volatile.Read(ref stored);
+
+    public IReadOnlyCollection<ArchiveImportRejectionResponse> Rejected => rejected;
+
+    /// <summary>Starts entering line <paramref name="line"/> once a slot is free and the earlier lines naming its
+    /// parties are done.</summary>
+    public async Task StartAsync(int line, EnterArchivedMarriage command)
+    {
+        await slots.WaitAsync();
+        // The record's own number too: a file naming one certificate twice enters it once, then finds it entered.
+        string[] documents =
+            [command.PartyA.IdNumber.Trim(), command.PartyB.IdNumber.Trim(), "#" + command.CertificateNumber.Trim()];
+        var earlier = documents.Select(d => lastByDocument.GetValueOrDefault(d)).OfType<Task>().ToArray();
+        var entering = EnterAfterAsync(earlier, line, command);
+        foreach (var document in documents)
+        {
+            lastByDocument[document] = entering;
+        }
+
+        running.Add(entering);
+        if (running.Count >= 4 * Concurrency)
+        {
+            // Keep the list short; a failure among the finished ones ends the import here.
+            await Task.WhenAll(running.Where(t => t.IsCompleted));
+            running.RemoveAll(t => t.IsCompleted);
+        }
+    }
+
+    /// <summary>Waits for every line, then enters the ones that met another entry of the same person.</summary>
+    public async Task CompleteAsync()
+    {
+        await Task.WhenAll(running);
+        while (retries.TryDequeue(out var retry))
+        {
+            await EnterAsync(retry.Line, retry.Command, retry: false);
+        }
+    }
+
+    private async Task EnterAfterAsync(Task[] earlier, int line, EnterArchivedMarriage command)
+    {
+        try
+        {
+            // An earlier line's failure is its own; this line only waits for it to end.
+            await Task.WhenAll(earlier.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+            await EnterAsync(line, command, retry: true);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task EnterAsync(int line, EnterArchivedMarriage command, bool retry)
+    {
+        try
+        {
+            await grains.Get<IMarriageGrain>(MarriageId.FromArchive(command.CertificateNumber.Trim()))
+                .EnterFromArchiveAsync(command);
+            Interlocked.Increment(ref stored);
+        }
+        catch (DomainException refused) when (retry && refused.Rule == "registration-in-progress")
+        {
+            retries.Enqueue((line, command));
+        }
+        catch (DomainException refused)
+        {
+            // A refusal concerns its line only: it goes into the report, the import goes on.
+            rejected.Add(new(line, command.CertificateNumber, refused.Rule, refused.Message));
+        }
+    }
+}
