@@ -23,6 +23,7 @@ public static class StatisticsFigures
     public const string MarriageFirst = "marriage.registrations.firstMarriages";
     public const string MarriageRemarriages = "marriage.registrations.remarriages";
     public const string MarriageReunions = "marriage.registrations.reunions";
+    public const string MarriagePriorStatusUnknown = "marriage.registrations.priorStatusUnknown";
     public const string DivorceApplications = "marriage.divorceApplications";
     public const string DivorceWithdrawn = "marriage.divorceApplications.withdrawn";
     public const string DivorceDeemedWithdrawn = "marriage.divorceApplications.deemedWithdrawn";
@@ -67,10 +68,6 @@ public static class StatisticsFigures
     public const string LinesOverdue = "boundaries.linesOverdue";
     public const string LinesNeverInspected = "boundaries.linesNeverInspected";
 
-    private const string NoPriorStatus =
-        "a marriage record does not keep whether each party married before (or married this spouse before); " +
-        "the parties' earlier records are not linked to the registration";
-
     /// <summary>The figure key of grades in force of <paramref name="grade"/> (1-5, i.e. 1A-5A).</summary>
     public static string GradeInForce(int grade) => $"organizations.gradesInForce.{grade}A";
 
@@ -85,9 +82,10 @@ public static class StatisticsFigures
         new(MarriageOneMainland, Marriage, "结婚登记：一方内地居民", StatisticsMeasure.Period),
         new(MarriageNoneMainland, Marriage, "结婚登记：双方非内地居民", StatisticsMeasure.Period),
         new(MarriageCrossRegion, Marriage, "结婚登记：跨省市", StatisticsMeasure.Period),
-        new(MarriageFirst, Marriage, "结婚登记：初婚", StatisticsMeasure.Period, NoPriorStatus),
-        new(MarriageRemarriages, Marriage, "结婚登记：再婚", StatisticsMeasure.Period, NoPriorStatus),
-        new(MarriageReunions, Marriage, "结婚登记：复婚", StatisticsMeasure.Period, NoPriorStatus),
+        new(MarriageFirst, Marriage, "结婚登记：初婚（人）", StatisticsMeasure.Period),
+        new(MarriageRemarriages, Marriage, "结婚登记：再婚（人）", StatisticsMeasure.Period),
+        new(MarriageReunions, Marriage, "结婚登记：再婚中复婚（人）", StatisticsMeasure.Period),
+        new(MarriagePriorStatusUnknown, Marriage, "结婚登记：婚前状况未记录（人）", StatisticsMeasure.Period),
         new(DivorceApplications, Marriage, "离婚登记申请", StatisticsMeasure.Period),
         new(DivorceWithdrawn, Marriage, "撤回离婚登记申请", StatisticsMeasure.Period),
         new(DivorceDeemedWithdrawn, Marriage, "视为撤回离婚登记申请", StatisticsMeasure.Period),

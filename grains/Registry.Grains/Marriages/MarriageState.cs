@@ -43,4 +43,8 @@ public sealed class MarriageState
 
     /// <summary>Set when the record was entered from the archive (补录): where the paper record is kept.</summary>
     public ArchiveSource? Archive { get; set; }
+
+    /// <summary>Whether the parties were married to each other before and divorced (复婚), recorded with the
+    /// registration; null on records stored before it was recorded.</summary>
+    public bool? Reunion { get; set; }
 }
