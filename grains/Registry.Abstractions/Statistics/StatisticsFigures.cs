@@ -39,6 +39,7 @@ public static class StatisticsFigures
     public const string Deregistered = "organizations.deregistered";
     public const string Revoked = "organizations.revoked";
     public const string ReportsDue = "organizations.annualReports.due";
+    public const string ReportsDueInspected = "organizations.annualReports.dueInspected";
     public const string ReportsFiled = "organizations.annualReports.filed";
     public const string ReportsFiledLate = "organizations.annualReports.filedLate";
     public const string ReportsNotFiled = "organizations.annualReports.notFiledByDeadline";
@@ -101,17 +102,16 @@ public static class StatisticsFigures
         new(RegisteredFoundations, Organizations, "登记基金会", StatisticsMeasure.Period),
         new(Deregistered, Organizations, "注销登记", StatisticsMeasure.Period),
         new(Revoked, Organizations, "撤销登记", StatisticsMeasure.Period),
-        new(ReportsDue, Organizations, "应报年度工作报告", StatisticsMeasure.Period,
-            "an organization's record keeps the reports filed and the years missed, not an entry per year a " +
-            "report fell due; the windows are configuration applied per record"),
+        new(ReportsDue, Organizations, "应报年度工作报告", StatisticsMeasure.Period),
         new(ReportsFiled, Organizations, "报送年度工作报告", StatisticsMeasure.Period),
         new(ReportsFiledLate, Organizations, "逾期报送年度工作报告", StatisticsMeasure.Period),
         new(ReportsNotFiled, Organizations, "逾期未报年度工作报告", StatisticsMeasure.Period),
         new(InspectionsPass, Organizations, "年检合格", StatisticsMeasure.Period),
         new(InspectionsBasicPass, Organizations, "年检基本合格", StatisticsMeasure.Period),
         new(InspectionsFail, Organizations, "年检不合格", StatisticsMeasure.Period),
-        new(InspectionRate, Organizations, "年检率", StatisticsMeasure.Period,
-            "the rate is inspections over reports due, and reports due are not recorded"),
+        new(ReportsDueInspected, Organizations, "应报年度工作报告中已年检", StatisticsMeasure.Period),
+        new(InspectionRate, Organizations, "年检率（%）", StatisticsMeasure.Ratio,
+            Numerator: ReportsDueInspected, Denominator: ReportsDue),
         new(AbnormalEntered, Organizations, "列入活动异常名录", StatisticsMeasure.Period),
         new(AbnormalRemoved, Organizations, "移出活动异常名录", StatisticsMeasure.Period),
         new(DishonestEntered, Organizations, "列入严重违法失信名单", StatisticsMeasure.Period),
