@@ -7,7 +7,8 @@ namespace Registry.Api.Statistics;
 /// <summary>
 /// A report as CSV that Excel opens as it is (RFC 4180): UTF-8 with a byte-order mark (without it Excel reads the
 /// Chinese headers in the system's ANSI code page), CRLF line ends, every field quoted. One row for the total, one per
-/// division, one per office; a figure the registry does not record reads 未记录, never 0. A text cell starting with a
+/// division, one per office; a figure the registry does not record reads 未记录, never 0; a rate with nothing to
+/// divide by (no report due) is empty. A text cell starting with a
 /// formula character is prefixed with an apostrophe so a spreadsheet never runs it. Pure.
 /// </summary>
 public static class StatisticsCsv
@@ -37,10 +38,10 @@ public static class StatisticsCsv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static IEnumerable<string> Values(StatisticsReport report, IReadOnlyDictionary<string, long?> figures) =>
+    private static IEnumerable<string> Values(StatisticsReport report, IReadOnlyDictionary<string, decimal?> figures) =>
         report.Figures.Select(f => figures.GetValueOrDefault(f.Key) is { } value
             ? value.ToString(CultureInfo.InvariantCulture)
-            : NotRecorded);
+            : f.Recorded ? "" : NotRecorded);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

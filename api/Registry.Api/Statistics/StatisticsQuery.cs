@@ -102,11 +102,20 @@ public sealed class StatisticsQuery(IGrainFactory grains)
             offices.Select(pair => Row(pair.Key, pair.Value)).ToList());
     }
 
-    /// <summary>Every figure of the report: its count (0 when nothing counted), or null when not recorded.</summary>
-    private static Dictionary<string, long?> Complete(IReadOnlyList<StatisticsFigure> figures,
+    /// <summary>Every figure of the report: its count (0 when nothing counted), a rate from the counts of the same
+    /// values (per cent to one decimal, null when its denominator is 0), or null when not recorded.</summary>
+    private static Dictionary<string, decimal?> Complete(IReadOnlyList<StatisticsFigure> figures,
         IReadOnlyDictionary<string, long> values) =>
-        figures.ToDictionary(f => f.Key, f => f.Recorded ? values.GetValueOrDefault(f.Key) : (long?)null,
+        figures.ToDictionary(f => f.Key, f => !f.Recorded ? null
+            : f.Measure == StatisticsMeasure.Ratio ? Rate(values.GetValueOrDefault(f.Numerator!),
+                values.GetValueOrDefault(f.Denominator!))
+            : (decimal?)values.GetValueOrDefault(f.Key),
             StringComparer.Ordinal);
+
+    /// <summary><paramref name="part"/> of <paramref name="whole"/> in per cent, rounded half away from zero to one
+    /// decimal; null for a whole of 0.</summary>
+    public static decimal? Rate(long part, long whole) =>
+        whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 
     private static string CodeOf(string office) =>
         office.StartsWith(StatisticsFigures.SharedPrefix, StringComparison.Ordinal)

@@ -11,6 +11,6 @@ public sealed record StatisticsReport(
     DateOnly To,
     StatisticsRow? Scope,
     IReadOnlyList<StatisticsFigure> Figures,
-    IReadOnlyDictionary<string, long?> Total,
+    IReadOnlyDictionary<string, decimal?> Total,
     IReadOnlyList<StatisticsRow> Divisions,
     IReadOnlyList<StatisticsRow> Offices);

@@ -21,4 +21,9 @@ public sealed record MarriageDetails(
     /// <summary>Set for a record entered from the archive: where its paper record is kept.</summary>
     [Id(11)]
     public ArchiveSource? Archive { get; init; }
+
+    /// <summary>True when the two were married to each other before and divorced (复婚); null on records stored
+    /// before it was recorded.</summary>
+    [Id(12)]
+    public bool? Reunion { get; init; }
 }

@@ -1,3 +1,5 @@
+using Registry.Abstractions.Marriages;
+
 namespace Registry.Abstractions.Persons;
 
 /// <summary>
@@ -46,9 +48,11 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>
     /// Second internal step: stores the hold taken by <see cref="HoldForMarriageAsync"/>, which makes it the
     /// reservation the marriage record may be stored over. Refused with <c>registration-interrupted</c> (409) when
-    /// the hold was lost before it could be stored. Idempotent.
+    /// the hold was lost before it could be stored. Idempotent. Returns the person's earlier marriage records (those
+    /// registered before this hold, in registration order), from which the registration records the person's status
+    /// before it.
     /// </summary>
-    Task StoreHoldAsync(string marriageId);
+    Task<IReadOnlyList<MarriageSummary>> StoreHoldAsync(string marriageId);
 
     /// <summary>Internal step of a failed registration: drops the reservation for <paramref name="marriageId"/> if
     /// it is held. Idempotent.</summary>

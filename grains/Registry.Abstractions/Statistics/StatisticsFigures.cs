@@ -23,6 +23,7 @@ public static class StatisticsFigures
     public const string MarriageFirst = "marriage.registrations.firstMarriages";
     public const string MarriageRemarriages = "marriage.registrations.remarriages";
     public const string MarriageReunions = "marriage.registrations.reunions";
+    public const string MarriagePriorStatusUnknown = "marriage.registrations.priorStatusUnknown";
     public const string DivorceApplications = "marriage.divorceApplications";
     public const string DivorceWithdrawn = "marriage.divorceApplications.withdrawn";
     public const string DivorceDeemedWithdrawn = "marriage.divorceApplications.deemedWithdrawn";
@@ -38,6 +39,7 @@ public static class StatisticsFigures
     public const string Deregistered = "organizations.deregistered";
     public const string Revoked = "organizations.revoked";
     public const string ReportsDue = "organizations.annualReports.due";
+    public const string ReportsDueInspected = "organizations.annualReports.dueInspected";
     public const string ReportsFiled = "organizations.annualReports.filed";
     public const string ReportsFiledLate = "organizations.annualReports.filedLate";
     public const string ReportsNotFiled = "organizations.annualReports.notFiledByDeadline";
@@ -67,10 +69,6 @@ public static class StatisticsFigures
     public const string LinesOverdue = "boundaries.linesOverdue";
     public const string LinesNeverInspected = "boundaries.linesNeverInspected";
 
-    private const string NoPriorStatus =
-        "a marriage record does not keep whether each party married before (or married this spouse before); " +
-        "the parties' earlier records are not linked to the registration";
-
     /// <summary>The figure key of grades in force of <paramref name="grade"/> (1-5, i.e. 1A-5A).</summary>
     public static string GradeInForce(int grade) => $"organizations.gradesInForce.{grade}A";
 
@@ -85,9 +83,10 @@ public static class StatisticsFigures
         new(MarriageOneMainland, Marriage, "结婚登记：一方内地居民", StatisticsMeasure.Period),
         new(MarriageNoneMainland, Marriage, "结婚登记：双方非内地居民", StatisticsMeasure.Period),
         new(MarriageCrossRegion, Marriage, "结婚登记：跨省市", StatisticsMeasure.Period),
-        new(MarriageFirst, Marriage, "结婚登记：初婚", StatisticsMeasure.Period, NoPriorStatus),
-        new(MarriageRemarriages, Marriage, "结婚登记：再婚", StatisticsMeasure.Period, NoPriorStatus),
-        new(MarriageReunions, Marriage, "结婚登记：复婚", StatisticsMeasure.Period, NoPriorStatus),
+        new(MarriageFirst, Marriage, "结婚登记：初婚（人）", StatisticsMeasure.Period),
+        new(MarriageRemarriages, Marriage, "结婚登记：再婚（人）", StatisticsMeasure.Period),
+        new(MarriageReunions, Marriage, "结婚登记：再婚中复婚（人）", StatisticsMeasure.Period),
+        new(MarriagePriorStatusUnknown, Marriage, "结婚登记：婚前状况未记录（人）", StatisticsMeasure.Period),
         new(DivorceApplications, Marriage, "离婚登记申请", StatisticsMeasure.Period),
         new(DivorceWithdrawn, Marriage, "撤回离婚登记申请", StatisticsMeasure.Period),
         new(DivorceDeemedWithdrawn, Marriage, "视为撤回离婚登记申请", StatisticsMeasure.Period),
@@ -103,17 +102,16 @@ public static class StatisticsFigures
         new(RegisteredFoundations, Organizations, "登记基金会", StatisticsMeasure.Period),
         new(Deregistered, Organizations, "注销登记", StatisticsMeasure.Period),
         new(Revoked, Organizations, "撤销登记", StatisticsMeasure.Period),
-        new(ReportsDue, Organizations, "应报年度工作报告", StatisticsMeasure.Period,
-            "an organization's record keeps the reports filed and the years missed, not an entry per year a " +
-            "report fell due; the windows are configuration applied per record"),
+        new(ReportsDue, Organizations, "应报年度工作报告", StatisticsMeasure.Period),
         new(ReportsFiled, Organizations, "报送年度工作报告", StatisticsMeasure.Period),
         new(ReportsFiledLate, Organizations, "逾期报送年度工作报告", StatisticsMeasure.Period),
         new(ReportsNotFiled, Organizations, "逾期未报年度工作报告", StatisticsMeasure.Period),
         new(InspectionsPass, Organizations, "年检合格", StatisticsMeasure.Period),
         new(InspectionsBasicPass, Organizations, "年检基本合格", StatisticsMeasure.Period),
         new(InspectionsFail, Organizations, "年检不合格", StatisticsMeasure.Period),
-        new(InspectionRate, Organizations, "年检率", StatisticsMeasure.Period,
-            "the rate is inspections over reports due, and reports due are not recorded"),
+        new(ReportsDueInspected, Organizations, "应报年度工作报告中已年检", StatisticsMeasure.Period),
+        new(InspectionRate, Organizations, "年检率（%）", StatisticsMeasure.Ratio,
+            Numerator: ReportsDueInspected, Denominator: ReportsDue),
         new(AbnormalEntered, Organizations, "列入活动异常名录", StatisticsMeasure.Period),
         new(AbnormalRemoved, Organizations, "移出活动异常名录", StatisticsMeasure.Period),
         new(DishonestEntered, Organizations, "列入严重违法失信名单", StatisticsMeasure.Period),

@@ -60,6 +60,20 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         AddEvent(MarriageEventKind.Registered, today, command.Office, certificateNumber, null, null, null, null);
     }
 
+    /// <summary>
+    /// Records, with a new registration or archive entry, each party's status before it and whether the two were
+    /// married to each other and divorced (<see cref="PriorStatusRules"/>), from the earlier records each party's
+    /// person record held when they were reserved. A registration today counts every earlier record; an archive entry
+    /// only those registered before its date.
+    /// </summary>
+    public void RecordPriorStatus(IReadOnlyList<MarriageSummary> earlierA, IReadOnlyList<MarriageSummary> earlierB)
+    {
+        DateOnly? date = state.Archive is null ? null : state.RegisteredOn;
+        state.PartyA.PriorStatus = PriorStatusRules.Of(earlierA, Id, date);
+        state.PartyB.PriorStatus = PriorStatusRules.Of(earlierB, Id, date);
+        state.Reunion = PriorStatusRules.IsReunion(earlierA, earlierB, Id, date);
+    }
+
     /// <summary>Writes a record entered from the archive (checked by <see cref="MarriageRules.ParseArchiveEntry"/>,
     /// both persons reserved) into the empty state: dated, numbered and placed as the paper record is, marked with its
     /// source.</summary>
@@ -520,6 +534,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
             state.Events.ToList())
         {
             Archive = state.Archive,
+            Reunion = state.Reunion,
         };
 
     public MarriageSummary ToSummary()
@@ -693,12 +708,18 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         var party = CurrentParty(registered);
         if (registered.Sex is { } sex && registered.BirthDate is { } birthDate)
         {
-            return new PartyDetails(party.IdNumber, party.Name, party.Nationality, sex, birthDate);
+            return new PartyDetails(party.IdNumber, party.Name, party.Nationality, sex, birthDate)
+            {
+                PriorStatus = registered.PriorStatus,
+            };
         }
 
         // Records stored before parties' documents were recorded: a resident ID number, which carries both.
         ResidentIdNumber.TryParse(party.IdNumber, state.RegisteredOn, out var id, out _);
-        return new PartyDetails(party.IdNumber, party.Name, party.Nationality, id!.Sex, id.BirthDate);
+        return new PartyDetails(party.IdNumber, party.Name, party.Nationality, id!.Sex, id.BirthDate)
+        {
+            PriorStatus = registered.PriorStatus,
+        };
     }
 
     private static PartyRecord ToRecord(MarriageParty party, PartyIdentity id) => new()

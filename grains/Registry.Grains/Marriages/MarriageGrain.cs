@@ -126,11 +126,16 @@ public sealed class MarriageGrain(
             // here on leaves it unused, a gap like the rest of a block after a crash (serials are never reused).
             var series = CertificateNumber.SeriesOf(CertificateKind.Marriage, command.Office, today.Year);
             var serial = grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
-            await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id), serial);
+            var holds = Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id));
+            await Task.WhenAll(holds, serial);
+            var earlier = await holds;
             var number = CertificateNumber.Format(series, await serial);
 
             State.Id = Id;
-            Aggregate(today).Register(command, a, b, number);
+            var registration = Aggregate(today);
+            registration.Register(command, a, b, number);
+            registration.RecordPriorStatus(EarlierOf(a.Number, b.Number, earlier, true),
+                EarlierOf(a.Number, b.Number, earlier, false));
             recordWriteStarted = true;
 
             // The number's index entry goes into the same group commit as the record (it never fails the call: an
@@ -232,9 +237,12 @@ public sealed class MarriageGrain(
                     "The two parties' documents belong to one person (they are linked to the same person record).");
             }
 
-            await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id));
+            var earlier = await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id));
             State.Id = Id;
-            Aggregate(today).EnterFromArchive(command, a, b, end);
+            var entry = Aggregate(today);
+            entry.EnterFromArchive(command, a, b, end);
+            entry.RecordPriorStatus(EarlierOf(a.Number, b.Number, earlier, true),
+                EarlierOf(a.Number, b.Number, earlier, false));
             recordWriteStarted = true;
             await StoreAsync("enter-marriage-from-archive",
                 $"volume {command.Source.Volume}, page {command.Source.Page}");
@@ -490,6 +498,12 @@ public sealed class MarriageGrain(
 
         return abortDurable;
     }
+
+    /// <summary>Party A's (or B's) earlier records from the stores of the holds, which were taken in the order of
+    /// the two document keys.</summary>
+    private static IReadOnlyList<MarriageSummary> EarlierOf(string a, string b,
+        IReadOnlyList<MarriageSummary>[] stored, bool partyA) =>
+        stored[(string.CompareOrdinal(a, b) <= 0) == partyA ? 0 : 1];
 
     /// <summary>Holds the person a document names: its own record, or the record of the person it is linked to.
     /// </summary>

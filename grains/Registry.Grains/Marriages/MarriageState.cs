@@ -47,4 +47,8 @@ public sealed class MarriageState
     /// <summary>The end the archive entry recorded (<see cref="EnterArchivedMarriage.Ended"/>), as entered; null for
     /// a new registration and for an archive entry in force when it was entered.</summary>
     public ArchivedEnd? ArchivedEnd { get; set; }
+
+    /// <summary>Whether the parties were married to each other before and divorced (复婚), recorded with the
+    /// registration; null on records stored before it was recorded.</summary>
+    public bool? Reunion { get; set; }
 }

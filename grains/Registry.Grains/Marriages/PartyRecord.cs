@@ -1,3 +1,4 @@
+using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 
 namespace Registry.Grains.Marriages;
@@ -20,4 +21,8 @@ public sealed class PartyRecord
     public Sex? Sex { get; set; }
 
     public DateOnly? BirthDate { get; set; }
+
+    /// <summary>The party's marital status when the marriage was registered (<see cref="PriorStatusRules"/>); null on
+    /// records stored before it was recorded, and never guessed for them.</summary>
+    public PriorMaritalStatus? PriorStatus { get; set; }
 }

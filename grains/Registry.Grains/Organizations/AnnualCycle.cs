@@ -37,6 +37,39 @@ public static class AnnualCycle
         state.DeadlinesAppliedThrough = year;
     }
 
+    /// <summary>
+    /// The report years this register has asked of the organization so far, oldest first: from the founding year to
+    /// the year whose window is the next to close (so a year is listed once the previous year's window has closed),
+    /// leaving out years whose window had closed before the cycle started (registration, or the import from the
+    /// existing register) unless a report was filed for them. A report is due when it was filed, or when its window
+    /// closes after the cycle started and the organization had not ended (deregistered or revoked) before the window
+    /// closed; a year listed but not due (the organization ended first) is listed so that a count made earlier can be
+    /// withdrawn. Pure.
+    /// </summary>
+    public static IReadOnlyList<ReportDue> ReportsDue(OrganizationState state, FilingWindowPolicy windows)
+    {
+        var start = state.Events.FirstOrDefault(e => e.Kind == OrganizationEventKind.Imported)?.Date
+            ?? state.RegisteredOn;
+        var ended = state.DeregisteredOn ?? state.RevokedOn;
+        var last = Math.Max(NextReportYear(state), state.Reports.Count == 0 ? 0 : state.Reports.Max(r => r.Year));
+        var years = new List<ReportDue>();
+        for (var year = FirstReportYear(state); year <= last; year++)
+        {
+            var window = windows.For(state.RegisteringOffice, year);
+            var report = Report(state, year);
+            var asked = window.Deadline > start;
+            if (!asked && report is null)
+            {
+                continue;
+            }
+
+            var due = report is not null || (asked && (ended is null || ended >= window.Deadline));
+            years.Add(new ReportDue(year, window, due, due && report?.Inspection is not null));
+        }
+
+        return years;
+    }
+
     /// <summary>Refuses a year no window can be computed for.</summary>
     public static void EnsureReportYear(int year)
     {

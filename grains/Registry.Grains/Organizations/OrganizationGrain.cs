@@ -384,7 +384,7 @@ public sealed class OrganizationGrain(
         await state.WriteAuditedAsync(operation, reason?.Trim());
         if (publication.Inline)
         {
-            await statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State));
+            await statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
         }
     }
 
@@ -396,7 +396,7 @@ public sealed class OrganizationGrain(
         }
 
         await UpsertIndexEntryAsync(OrganizationViews.IndexEntry(State));
-        await statistics.SendAsync($"organization:{Uscc}", OrganizationStatistics.Of(State));
+        await statistics.SendAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
     }
 
     /// <summary>The fast path after a write: the index entry when it changed; a failure is retried by a timer (and

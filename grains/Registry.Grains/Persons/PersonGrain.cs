@@ -28,6 +28,9 @@ public sealed class PersonGrain(
     // The marriage id of a hold taken in memory and not stored yet (see HoldForMarriageAsync); null otherwise.
     private string? unstoredHold;
 
+    // The records the hold was decided on (the person's earlier marriages), handed back when it is stored.
+    private IReadOnlyList<MarriageSummary> heldOver = [];
+
     // A hold being decided (between its first await and taking it): HasMarriedSinceAsync, which interleaves,
     // refuses meanwhile, since the decision read a record that a revival may be about to change.
     private bool holdInFlight;
@@ -133,9 +136,10 @@ public sealed class PersonGrain(
         State.IdNumber = id.Key;
         State.Marriages.Add(new MarriageLink { MarriageId = marriageId, Pending = true });
         unstoredHold = marriageId;
+        heldOver = records;
     }
 
-    public async Task StoreHoldAsync(string marriageId)
+    public async Task<IReadOnlyList<MarriageSummary>> StoreHoldAsync(string marriageId)
     {
         if (!State.Marriages.Any(l => l.Pending && l.MarriageId == marriageId))
         {
@@ -147,7 +151,12 @@ public sealed class PersonGrain(
 
         if (unstoredHold != marriageId)
         {
-            return;
+            // Stored by an earlier call: the records linked before this hold.
+            var index = State.Marriages.FindIndex(l => l.MarriageId == marriageId);
+            var earlier = State.Marriages.Take(index).Where(l => !l.Pending).ToList();
+            return earlier.Count == 0
+                ? []
+                : await Task.WhenAll(earlier.Select(l => grains.Get<IMarriageGrain>(l.MarriageId).GetSummaryAsync()));
         }
 
         try
@@ -165,6 +174,7 @@ public sealed class PersonGrain(
 
         // Most people are registered once in years: free the activation now rather than after the collection age.
         DeactivateOnIdle();
+        return heldOver;
     }
 
     public async Task ReleaseReservationAsync(string marriageId)

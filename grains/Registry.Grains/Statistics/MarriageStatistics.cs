@@ -44,6 +44,16 @@ public static class MarriageStatistics
                         facts.Add(new(id + ":cross", F.MarriageCrossRegion, office, e.EffectiveDate));
                     }
 
+                    foreach (var (party, suffix) in new[] { (state.PartyA, "a"), (state.PartyB, "b") })
+                    {
+                        facts.Add(new($"{id}:prior-{suffix}", PriorStatusFigure(party.PriorStatus), office,
+                            e.EffectiveDate));
+                        if (state.Reunion == true)
+                        {
+                            facts.Add(new($"{id}:reunion-{suffix}", F.MarriageReunions, office, e.EffectiveDate));
+                        }
+                    }
+
                     break;
                 case MarriageEventKind.DivorceApplied:
                     facts.Add(new(id, F.DivorceApplications, office, e.EffectiveDate));
@@ -68,6 +78,20 @@ public static class MarriageStatistics
 
         return new RecordStatistics(facts, []);
     }
+
+    /// <summary>
+    /// The figure one party of a registration counts in, in persons as the civil-affairs statistics count first
+    /// marriages and remarriages (初婚人数, 再婚人数): never married, or every earlier marriage annulled (void from the
+    /// start, Civil Code art. 1054) -> first marriage; divorced or widowed -> remarriage; a record stored before the
+    /// status was recorded -> unknown, never guessed. 复婚 (the two divorced from each other) is counted among the
+    /// remarriages as well, per person.
+    /// </summary>
+    public static string PriorStatusFigure(PriorMaritalStatus? status) => status switch
+    {
+        PriorMaritalStatus.NeverMarried or PriorMaritalStatus.PreviousMarriageAnnulled => F.MarriageFirst,
+        PriorMaritalStatus.Divorced or PriorMaritalStatus.Widowed => F.MarriageRemarriages,
+        _ => F.MarriagePriorStatusUnknown,
+    };
 
     /// <summary>A resident ID number of the mainland: 18 characters whose address code is no Hong Kong, Macao or
     /// Taiwan residence permit's (810000, 820000, 830000); any other document is not a mainland resident's.</summary>

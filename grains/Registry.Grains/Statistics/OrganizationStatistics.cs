@@ -8,7 +8,12 @@ namespace Registry.Grains.Statistics;
 /// <summary>What an organization counts in the statistics, at its registering office. Pure.</summary>
 public static class OrganizationStatistics
 {
-    public static RecordStatistics Of(OrganizationState state)
+    /// <summary>
+    /// The organization's facts. Reports due (<see cref="AnnualCycle.ReportsDue"/>) count on the last day of their
+    /// year's filing window, and so do the due reports inspected (whenever the inspection was recorded): the
+    /// inspection rate of a period is the share of the reports due in it that have been inspected.
+    /// </summary>
+    public static RecordStatistics Of(OrganizationState state, FilingWindowPolicy windows)
     {
         if (state.Uscc.Length == 0)
         {
@@ -56,6 +61,13 @@ public static class OrganizationStatistics
                     _ => F.InspectionsFail,
                 }, office, inspection.DecidedOn));
             }
+        }
+
+        foreach (var year in AnnualCycle.ReportsDue(state, windows))
+        {
+            facts.Add(new($"{key}#due-{year.Year}", F.ReportsDue, office, year.Window.Closes, year.Due ? 1 : 0));
+            facts.Add(new($"{key}#due-{year.Year}-inspected", F.ReportsDueInspected, office, year.Window.Closes,
+                year.Inspected ? 1 : 0));
         }
 
         foreach (var entry in state.ListEntries)

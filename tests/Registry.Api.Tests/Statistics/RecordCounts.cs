@@ -16,6 +16,7 @@ public sealed class RecordCounts
     public static async Task<RecordCounts> ReadAsync(StatisticsFixture fixture)
     {
         var counts = new RecordCounts();
+        var today = fixture.Api.Today;
         var marriages = fixture.Client("reader-marriage", "100000", "registrar.marriage");
         foreach (var id in fixture.Marriages)
         {
@@ -24,6 +25,9 @@ public sealed class RecordCounts
             var office = record.GetProperty("office").GetString()!;
             var parties = new[] { "partyA", "partyB" }
                 .Select(p => record.GetProperty(p).GetProperty("idNumber").GetString()!).ToList();
+            var priorStatuses = new[] { "partyA", "partyB" }
+                .Select(p => record.GetProperty(p).GetProperty("priorStatus").GetString()).ToList();
+            var reunion = record.GetProperty("reunion").ValueKind == JsonValueKind.True;
             foreach (var e in record.GetProperty("history").EnumerateArray())
             {
                 var at = e.GetProperty("office").GetString() ?? office;
@@ -43,6 +47,21 @@ public sealed class RecordCounts
                         if (parties.Any(p => p[..4] != at[..4]))
                         {
                             counts.Add(at, F.MarriageCrossRegion, date);
+                        }
+
+                        // Persons, by their status before the marriage; 复婚 among the remarriages.
+                        foreach (var prior in priorStatuses)
+                        {
+                            counts.Add(at, prior switch
+                            {
+                                "never-married" or "previous-marriage-annulled" => F.MarriageFirst,
+                                "divorced" or "widowed" => F.MarriageRemarriages,
+                                _ => F.MarriagePriorStatusUnknown,
+                            }, date);
+                            if (reunion)
+                            {
+                                counts.Add(at, F.MarriageReunions, date);
+                            }
                         }
 
                         break;
@@ -70,6 +89,7 @@ public sealed class RecordCounts
             };
             var history = await StatisticsFixture.JsonAsync(
                 await organizations.GetAsync($"/api/organizations/{uscc}/history"), HttpStatusCode.OK);
+            CountReportsDue(counts, office, record, Items(history).ToList(), today);
             foreach (var e in Items(history))
             {
                 var date = Date(e, "date");
@@ -77,6 +97,13 @@ public sealed class RecordCounts
                 var figure = e.GetProperty("kind").GetString() switch
                 {
                     "registered" => registered,
+                    "annual-report-filed" => F.ReportsFiled,
+                    "inspection-recorded" => e.GetProperty("ground").GetString() switch
+                    {
+                        "pass" => F.InspectionsPass,
+                        "basic-pass" => F.InspectionsBasicPass,
+                        _ => F.InspectionsFail,
+                    },
                     "deregistered" => F.Deregistered,
                     "registration-revoked" => F.Revoked,
                     "listed" => abnormal ? F.AbnormalEntered : F.DishonestEntered,
@@ -126,6 +153,40 @@ public sealed class RecordCounts
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Reports due, by the definition: for each report year from the founding year whose window (the default, 1 January
+    /// to 31 May of the next year) closes after registration, once the previous year's window has closed by
+    /// <paramref name="today"/>: due when filed, or when the organization had not ended before its window closed;
+    /// counted on the window's last day, and among the inspected when an inspection of that year is recorded.
+    /// </summary>
+    private static void CountReportsDue(RecordCounts counts, string office, JsonElement record,
+        IReadOnlyList<JsonElement> history, DateOnly today)
+    {
+        var founded = Date(record, "foundedOn");
+        var registered = Date(record, "registeredOn");
+        var ended = history.Where(e => e.GetProperty("kind").GetString() is "deregistered" or "registration-revoked")
+            .Select(e => (DateOnly?)Date(e, "date")).FirstOrDefault();
+        int? YearOf(JsonElement e) => e.GetProperty("year").ValueKind == JsonValueKind.Number
+            ? e.GetProperty("year").GetInt32() : null;
+        var filed = history.Where(e => e.GetProperty("kind").GetString() == "annual-report-filed").Select(YearOf)
+            .ToHashSet();
+        var inspected = history.Where(e => e.GetProperty("kind").GetString() == "inspection-recorded")
+            .Select(YearOf).ToHashSet();
+        for (var year = founded.Year; new DateOnly(year, 6, 1) <= today; year++)
+        {
+            var closes = new DateOnly(year + 1, 5, 31);
+            var due = filed.Contains(year) || (closes >= registered && (ended is null || ended > closes));
+            if (due)
+            {
+                counts.Add(office, F.ReportsDue, closes);
+                if (inspected.Contains(year))
+                {
+                    counts.Add(office, F.ReportsDueInspected, closes);
+                }
+            }
+        }
     }
 
     /// <summary>The count of <paramref name="figure"/> at offices matching <paramref name="office"/> in the

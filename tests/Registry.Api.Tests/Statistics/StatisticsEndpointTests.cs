@@ -41,7 +41,13 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
                 F.ReplacementCertificates, F.ArchiveRecords, F.RegisteredSocialAssociations, F.RegisteredFoundations,
                 F.RegisteredPrivateNonEnterprise, F.Deregistered, F.AbnormalEntered, F.AbnormalRemoved,
                 F.PlacesProposed, F.PlacesApproved, F.PlacesAnnounced, F.PlacesRenamed, F.PlacesAbolished,
+                F.MarriageFirst, F.MarriageRemarriages, F.MarriageReunions, F.ReportsDue, F.ReportsDueInspected,
+                F.ReportsFiled, F.InspectionsPass,
             }.Except(reached));
+        // Every party of a registration is counted once by their status before it.
+        Assert.Equal(2 * records.Count(_ => true, F.MarriageRegistrations, DateOnly.MinValue, DateOnly.MaxValue),
+            new[] { F.MarriageFirst, F.MarriageRemarriages, F.MarriagePriorStatusUnknown }
+                .Sum(f => records.Count(_ => true, f, DateOnly.MinValue, DateOnly.MaxValue)));
 
         foreach (var (from, to) in Periods)
         {
@@ -76,6 +82,24 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
             foreach (var figure in PeriodFigures)
             {
                 Assert.Equal(records.Count(_ => true, figure.Key, from, to), total.GetProperty(figure.Key).GetInt64());
+            }
+
+            // Rates: the share of the counts over the records, per office and in total.
+            foreach (var figure in F.All.Where(f => f.Recorded && f.Measure == StatisticsMeasure.Ratio))
+            {
+                decimal? Rate(Func<string, bool> office)
+                {
+                    var whole = records.Count(office, figure.Denominator!, from, to);
+                    return whole == 0 ? null : Math.Round(100m * records.Count(office, figure.Numerator!, from, to) /
+                        whole, 1, MidpointRounding.AwayFromZero);
+                }
+
+                foreach (var (office, row) in offices)
+                {
+                    Assert.Equal(Rate(o => o == office), Value(row.GetProperty(figure.Key)));
+                }
+
+                Assert.Equal(Rate(_ => true), Value(total.GetProperty(figure.Key)));
             }
         }
     }
@@ -182,6 +206,9 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
         var byFormat = await fixture.Admin.GetAsync("/api/statistics?from=2026-01-01&to=2026-12-31&format=csv");
         Assert.Equal(bytes, await byFormat.Content.ReadAsByteArrayAsync());
     }
+
+    private static decimal? Value(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string query) =>
         await StatisticsFixture.JsonAsync(await client.GetAsync("/api/statistics?" + query), HttpStatusCode.OK);

@@ -15,7 +15,8 @@ namespace Registry.Api.Tests.Statistics;
 /// HTTP while the clock moves through spring 2026: marriages at offices in several provinces (divorce applications
 /// withdrawn, registered, lapsed and only found lapsed weeks later, a court divorce effective before it is entered,
 /// certificates replaced elsewhere), organizations registered, listed and deregistered, place names proposed,
-/// approved on a date before it is entered, announced, renamed and abolished. The records it made are listed for the
+/// approved on a date before it is entered, announced, renamed and abolished; a divorced couple marrying each other
+/// again and a divorced man remarrying; an annual report filed and inspected while two others are due. The records it made are listed for the
 /// tests to count over.
 /// </summary>
 public sealed class StatisticsFixture : IAsyncLifetime
@@ -84,18 +85,18 @@ public sealed class StatisticsFixture : IAsyncLifetime
         var court = Client("registrar-court", "100000", "registrar.marriage");
 
         // 2 March: four couples at three offices; three apply for divorce.
-        var couples = new List<(string Id, string Man, string Office)>();
+        var couples = new List<(string Id, string Man, string Woman, string Office)>();
         foreach (var office in new[] { near, near, neighbour, far })
         {
             var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
             var created = await JsonAsync(await Api.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
                 MarriageApiFixture.Registration(man, woman, office)), Success);
-            couples.Add((created.GetProperty("marriageId").GetString()!, man, office));
+            couples.Add((created.GetProperty("marriageId").GetString()!, man, woman, office));
         }
 
         Marriages.AddRange(couples.Select(c => c.Id));
         var applications = new List<string>();
-        foreach (var (id, _, office) in couples.Take(3))
+        foreach (var (id, _, _, office) in couples.Take(3))
         {
             var applied = await JsonAsync(await Api.RegistrarAt(office).PostAsJsonAsync("/api/divorce-applications",
                 new { marriageId = id, office, agreement = "离婚协议书 (test)" }), Success);
@@ -133,8 +134,11 @@ public sealed class StatisticsFixture : IAsyncLifetime
             PlaceNames.Add(proposed.GetProperty("id").GetString()!);
         }
 
-        // 10 March: a withdrawal; a certificate replaced at another office; a name approved on 5 March.
+        // 10 March: a withdrawal; a certificate replaced at another office; a name approved on 5 March; the 2025
+        // report of the first organization filed in its window.
         Api.MoveTo(new DateOnly(2026, 3, 10));
+        await JsonAsync(await organizations.PostAsJsonAsync($"/api/organizations/{Organizations[0]}/annual-reports",
+            OrganizationApi.Report(2025)), Success);
         await JsonAsync(await Api.RegistrarAt(near).PostAsJsonAsync(
             $"/api/divorce-applications/{applications[1]}/withdrawal", new { party = couples[1].Man, reason = "和好" }),
             Success);
@@ -156,6 +160,8 @@ public sealed class StatisticsFixture : IAsyncLifetime
             new { ground = "unreachable-at-registered-address", findings = "挂号信两次退回" }), Success);
         await JsonAsync(await organizations.PostAsJsonAsync($"/api/organizations/{Organizations[2]}/deregistration",
             new { reason = "自行解散 (test)" }), Success);
+        await JsonAsync(await organizations.PostAsJsonAsync(
+            $"/api/organizations/{Organizations[0]}/annual-reports/2025/inspection", new { outcome = "pass" }), Success);
         await JsonAsync(await places.PostAsync($"/api/place-names/{PlaceNames[0]}/announcement", null),
             Success);
         var newName = PlaceTestData.Township(45).Name;
@@ -188,6 +194,13 @@ public sealed class StatisticsFixture : IAsyncLifetime
         var late = await JsonAsync(await Api.RegistrarAt(far).PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(lateMan, lateWoman, far)), Success);
         Marriages.Add(late.GetProperty("marriageId").GetString()!);
+        // The couple divorced on 7 April marry each other again (复婚); the man divorced by the court remarries.
+        var reunited = await JsonAsync(await Api.RegistrarAt(near).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(couples[0].Man, couples[0].Woman, near)), Success);
+        Marriages.Add(reunited.GetProperty("marriageId").GetString()!);
+        var remarried = await JsonAsync(await Api.RegistrarAt(far).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(couples[3].Man, MarriageApiFixture.Woman(), far)), Success);
+        Marriages.Add(remarried.GetProperty("marriageId").GetString()!);
         // A record of June 2025 entered from the archive today: a 2025 registration, an archive record of May 2026.
         var (archivedMan, archivedWoman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
         var archived = await JsonAsync(await Api.RegistrarAt(near).PostAsJsonAsync("/api/marriages/archive-entries", new

@@ -48,7 +48,7 @@ public sealed class StatisticsOfficesTests
             ],
         };
 
-        var levels = OrganizationStatistics.Of(state).Levels;
+        var levels = OrganizationStatistics.Of(state, CycleTestData.DefaultWindows).Levels;
         long InForce(int grade, DateOnly asOf) => levels
             .Where(l => l.Figure == StatisticsFigures.GradeInForce(grade) && l.Date <= asOf).Sum(l => l.Count);
 

@@ -13,7 +13,7 @@ public sealed record StatisticsResponse(
     StatisticsRowResponse? Scope,
     IReadOnlyList<StatisticsFigureResponse> Figures,
     IReadOnlyList<NotRecordedResponse> NotRecorded,
-    IReadOnlyDictionary<string, long?> Total,
+    IReadOnlyDictionary<string, decimal?> Total,
     IReadOnlyList<StatisticsRowResponse> Divisions,
     IReadOnlyList<StatisticsRowResponse> Offices)
 {

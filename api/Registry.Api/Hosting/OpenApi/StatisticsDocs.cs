@@ -13,7 +13,11 @@ internal static class StatisticsDocs
                 "The figures of a bureau's work in a period, per office and rolled up by division as of the period's " +
                 "end (division history), from the statistics read model: marriages, social organizations, place " +
                 "names and boundaries. Events count by their own effective date; as-of figures are levels at the " +
-                "end of the last day. A figure the registry does not record is null and listed in `notRecorded` " +
+                "end of the last day. First marriages, remarriages and 复婚 count persons by their status before " +
+                "the marriage (`priorStatusUnknown`: records stored before it was recorded). Reports due count on " +
+                "the last day of their year's filing window, with those of them inspected; the inspection rate " +
+                "(per cent, one decimal) divides the two, null when no report was due. " +
+                "A figure the registry does not record is null and listed in `notRecorded` " +
                 "with the reason, never 0. `admin` reads every domain nationally; a registrar their own domain for " +
                 "the offices within their office claim (default scope: their office). CSV (`format=csv` or " +
                 "`Accept: text/csv`): UTF-8 with BOM, CRLF, quoted fields, Chinese headers.",

@@ -134,7 +134,7 @@
       name.textContent = figure.label;
       const cell = document.createElement('td');
       cell.className = figure.recorded ? 'value' : 'not-recorded';
-      cell.textContent = figure.recorded ? String(value) : '未记录';
+      cell.textContent = !figure.recorded ? '未记录' : value === null ? '—' : String(value);
       if (!figure.recorded) cell.title = figure.notRecordedBecause;
       row.append(name, cell);
       rows.appendChild(row);

@@ -1,0 +1,66 @@
+using Registry.Abstractions.Marriages;
+using Registry.Grains.Marriages;
+using Registry.Grains.Statistics;
+using Registry.Grains.Tests.Persons;
+using F = Registry.Abstractions.Statistics.StatisticsFigures;
+
+namespace Registry.Grains.Tests.Statistics;
+
+/// <summary>What a registration counts by its parties' status before it, computed from the record without a
+/// cluster.</summary>
+public sealed class MarriageStatisticsTests
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private static MarriageState Registered(PriorMaritalStatus? a, PriorMaritalStatus? b, bool? reunion) => new()
+    {
+        Record = MarriageRecordStatus.Registered,
+        Id = "M-" + Guid.NewGuid().ToString("N"),
+        Office = "110101",
+        RegisteredOn = new DateOnly(2026, 5, 20),
+        PartyA = new PartyRecord { IdNumber = TestPeople.Man(), PriorStatus = a },
+        PartyB = new PartyRecord { IdNumber = TestPeople.Woman(), PriorStatus = b },
+        Reunion = reunion,
+        Events =
+        [
+            new MarriageEvent(1, MarriageEventKind.Registered, DateTimeOffset.UnixEpoch, "registrar",
+                new DateOnly(2026, 5, 20), "110101", null, null, null, null, null),
+        ],
+    };
+
+    private static Dictionary<string, int> Counts(MarriageState state) => MarriageStatistics.Of(state, Zone).Period
+        .GroupBy(f => f.Figure).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
+
+    [Fact]
+    public void Of_CountsEachPartyByPriorStatus_AnnulledAsAFirstMarriage()
+    {
+        var counts = Counts(Registered(PriorMaritalStatus.PreviousMarriageAnnulled, PriorMaritalStatus.Widowed, false));
+
+        Assert.Equal(1, counts[F.MarriageFirst]);
+        Assert.Equal(1, counts[F.MarriageRemarriages]);
+        Assert.False(counts.ContainsKey(F.MarriageReunions));
+        Assert.False(counts.ContainsKey(F.MarriagePriorStatusUnknown));
+    }
+
+    [Fact]
+    public void Of_Reunion_CountsBothPersonsAmongTheRemarriages()
+    {
+        var counts = Counts(Registered(PriorMaritalStatus.Divorced, PriorMaritalStatus.Divorced, true));
+
+        Assert.Equal(2, counts[F.MarriageRemarriages]);
+        Assert.Equal(2, counts[F.MarriageReunions]);
+        Assert.False(counts.ContainsKey(F.MarriageFirst));
+    }
+
+    [Fact]
+    public void Of_RecordStoredBeforePriorStatus_CountsBothAsUnknown_NeverGuessed()
+    {
+        var counts = Counts(Registered(null, null, null));
+
+        Assert.Equal(2, counts[F.MarriagePriorStatusUnknown]);
+        Assert.False(counts.ContainsKey(F.MarriageFirst));
+        Assert.False(counts.ContainsKey(F.MarriageRemarriages));
+        Assert.False(counts.ContainsKey(F.MarriageReunions));
+        Assert.Equal(1, counts[F.MarriageRegistrations]);
+    }
+}
