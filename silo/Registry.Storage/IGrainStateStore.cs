@@ -1,3 +1,5 @@
+using Registry.Abstractions.Persons;
+
 namespace Registry.Storage;
 
 /// <summary>
@@ -66,6 +68,27 @@ public interface IGrainStateStore
 
     /// <summary>Deletes the given outbox rows (their changes are published); unknown sequences are ignored.</summary>
     Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends access-log entries as new rows, all in one transaction, durable on return. Earlier rows are never
+    /// changed or removed (the tables refuse it), so the log's storage grows by the size of the new rows alone.
+    /// </summary>
+    Task AppendAccessLogAsync(IReadOnlyList<AccessLogEntry> entries,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The access-log rows <paramref name="query"/> selects, in (time, sequence) order.</summary>
+    Task<IReadOnlyList<AccessLogRow>> ReadAccessLogAsync(AccessLogQuery query,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a stored state that held access-log entries (the layout of earlier builds) into the log: appends
+    /// <paramref name="entries"/> and removes the state in one transaction, when its ETag still equals
+    /// <paramref name="expectedETag"/> (else <see cref="Orleans.Storage.InconsistentStateException"/> and no change).
+    /// A rerun finds the state gone, so nothing is moved twice.
+    /// </summary>
+    Task MoveStateToAccessLogAsync(GrainStateKey key, string expectedETag,
+        IReadOnlyList<AccessLogEntry> entries,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Completes when the backend answers a trivial query; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
