@@ -10,7 +10,7 @@ namespace Registry.Storage;
 /// PostgreSQL (a cluster's system of record); Azure deployments use the official Orleans provider instead. All pass
 /// the same conformance suite.
 /// </summary>
-public interface IGrainStateStore
+public interface IGrainStateStore : IAccessLogStore
 {
     /// <summary>A short name for logs and health reports, e.g. <c>sqlite</c>.</summary>
     string Name { get; }
@@ -68,17 +68,6 @@ public interface IGrainStateStore
 
     /// <summary>Deletes the given outbox rows (their changes are published); unknown sequences are ignored.</summary>
     Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Appends access-log entries as new rows, all in one transaction, durable on return. Earlier rows are never
-    /// changed or removed (the tables refuse it), so the log's storage grows by the size of the new rows alone.
-    /// </summary>
-    Task AppendAccessLogAsync(IReadOnlyList<AccessLogEntry> entries,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>The access-log rows <paramref name="query"/> selects, in (time, sequence) order.</summary>
-    Task<IReadOnlyList<AccessLogRow>> ReadAccessLogAsync(AccessLogQuery query,
-        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Moves a stored state that held access-log entries (the layout of earlier builds) into the log: appends
