@@ -110,13 +110,16 @@ public sealed class PersonGrain(
                 "with a spouse cannot marry again (Civil Code art. 1041).");
         }
 
+        // Like person-already-married, these refusals disclose the person's status: logged like a read first.
         switch (MaritalStatusRules.Derive(Keys(id), records))
         {
             case MaritalStatus.DeclaredDead:
+                await PersonDataAccess.RecordAsync(grains, clock, "refused-person-declared-dead", null, id.Key);
                 throw DomainException.Violation("person-declared-dead",
                     $"{IdentityDocument.Mask(id.Key)} is declared dead by a court; they cannot marry unless the " +
                     "declaration is revoked (Civil Code arts. 46, 51).");
             case MaritalStatus.Deceased:
+                await PersonDataAccess.RecordAsync(grains, clock, "refused-person-deceased", null, id.Key);
                 throw DomainException.Violation("person-deceased",
                     $"The death of {IdentityDocument.Mask(id.Key)} is recorded; a deceased person cannot marry.");
         }
@@ -188,6 +191,9 @@ public sealed class PersonGrain(
 
         if (State.LinkedTo is { } linked && linked != target)
         {
+            // Names the person the document belongs to: logged like a read of both.
+            await PersonDataAccess.RecordAsync(grains, clock, "refused-document-already-linked", null, self.Key,
+                linked);
             throw DomainException.Conflict("document-already-linked",
                 $"{IdentityDocument.Mask(self.Key)} is already linked to {IdentityDocument.Mask(linked)}.");
         }
@@ -198,6 +204,8 @@ public sealed class PersonGrain(
             if (State.Marriages.Count > 0 || unstoredHold is not null || State.Documents.Count > 0)
             {
                 // Two records of one person that both hold marriages would need merging, which a link does not do.
+                // The refusal tells how many marriage records the document names: logged like a read.
+                await PersonDataAccess.RecordAsync(grains, clock, "refused-document-in-use", null, self.Key);
                 throw DomainException.Conflict("document-in-use",
                     $"{IdentityDocument.Mask(self.Key)} already names {State.Marriages.Count} marriage record(s) or " +
                     "has documents linked to it; only a document with no record of its own is linked to a person.");
