@@ -65,7 +65,8 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Persons.PersonGrain"/>.</summary>
     public const string PersonGrainType = "person";
 
-    /// <summary>State name of <see cref="Persons.AccessLogGrain"/>.</summary>
+    /// <summary>State name of the access-log partitions (<see cref="Persons.AccessLogState"/>) that builds before
+    /// the append-only log stored; only <c>migrate-storage</c> reads them, to move their entries into the log.</summary>
     public const string AccessLog = "access-log";
 
     /// <summary>Grain type of <see cref="Persons.AccessLogGrain"/>.</summary>

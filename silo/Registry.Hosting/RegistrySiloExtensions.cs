@@ -12,10 +12,13 @@ using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
 using Registry.Hosting.Marriages;
 using Registry.Hosting.Organizations;
+using Registry.Hosting.Persons;
 using Registry.Hosting.Places;
 using Registry.Hosting.Publishing;
 using Registry.Hosting.Spatial;
+using Registry.Grains.Persons;
 using Registry.Storage;
+using Registry.Storage.AzureTable;
 using Registry.Storage.PostgreSql;
 using Registry.Storage.Sqlite;
 
@@ -72,7 +75,8 @@ public static class RegistrySiloExtensions
 
     /// <summary>
     /// The backend chosen by <c>Registry:Storage:Provider</c>, for the services that read storage outside a grain
-    /// (readiness probe, seeding, index rebuilds). With the official Azure provider there is no
+    /// (readiness probe, seeding, index rebuilds), and the access log's store (<see cref="IAccessLogStore"/>: the
+    /// grain-state store's own table, or an Azure table of its own). With the official Azure provider there is no
     /// <see cref="IGrainStateStore"/>: the probe asks the table service, and scans are refused (see
     /// <see cref="ScanlessStoredRecords"/>).
     /// </summary>
@@ -83,12 +87,17 @@ public static class RegistrySiloExtensions
         {
             case StorageProvider.Sqlite:
                 services.AddSqliteGrainStateStore(options.DatabasePath);
+                services.TryAddSingleton<IAccessLogStore>(sp => sp.GetRequiredService<IGrainStateStore>());
                 break;
             case StorageProvider.PostgreSql:
                 services.AddPostgreSqlGrainStateStore(options.Storage.ConnectionString!, options.Storage.Schema);
+                services.TryAddSingleton<IAccessLogStore>(sp => sp.GetRequiredService<IGrainStateStore>());
                 break;
             case StorageProvider.AzureTable:
                 var connectionString = options.Storage.ConnectionString!;
+                services.TryAddSingleton<IAccessLogStore>(new AzureTableAccessLogStore(
+                    new TableServiceClient(connectionString), options.Storage.AccessLogTableName,
+                    options.ResolveTimeZone()));
                 services.TryAddSingleton<IStorageProbe>(
                     new AzureTableStorageProbe(new TableServiceClient(connectionString), options.Storage.TableName));
                 services.TryAddSingleton<IStoredRecords, ScanlessStoredRecords>();
@@ -142,6 +151,7 @@ public static class RegistrySiloExtensions
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
         services.TryAddSingleton<IStoredRecords, StoredRecords>();
+        services.TryAddSingleton<IAccessLog, BatchedAccessLog>();
         services.TryAddSingleton(new ReadModelPublication { Inline = options.Testing.PublishInline });
         services.AddRegistryMarriages();
         services.AddOrganizations(options.Organizations);

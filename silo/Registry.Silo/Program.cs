@@ -13,7 +13,7 @@ using Registry.Hosting.Telemetry;
 // `... -- import-places <cities.json> [report.csv]` imports a GeoNames extract as external reference names and writes
 // the rejection report (idempotent); `... -- migrate-storage [archive.jsonl.gz]` moves a SQLite data directory or
 // PostgreSQL schema written by a build that kept a storage history copy to the state-only layout, archiving that copy
-// first (idempotent; silos stopped).
+// first, and moves the access log's day partitions into its append-only table (idempotent; silos stopped).
 string[] commands = ["import-divisions", "import-places", "migrate-storage"];
 var builder = Host.CreateApplicationBuilder(args.SkipWhile(commands.Contains).ToArray());
 if (args.FirstOrDefault() == "import-places")
@@ -69,6 +69,25 @@ if (args.FirstOrDefault() == "migrate-storage")
         ? $"Nothing to move: {moved.States} states, no history copy left."
         : $"{moved.States} states verified; {moved.HistoryRows} history rows archived to {Path.GetFullPath(moved.ArchivePath!)} " +
           $"(SHA-256 of its lines {moved.ArchiveSha256}) and dropped from storage.");
+
+    // The access log's (day, shard) partitions of earlier builds become entries of the append-only log.
+    Registry.Storage.IGrainStateStore store = options.Storage.Provider == StorageProvider.Sqlite
+        ? new Registry.Storage.Sqlite.SqliteGrainStateStore(options.DatabasePath)
+        : new Registry.Storage.PostgreSql.PostgreSqlGrainStateStore(options.Storage.ConnectionString!,
+            options.Storage.Schema);
+    try
+    {
+        await store.InitializeAsync();
+        var (partitions, entries) = await Registry.Hosting.Persons.AccessLogMigration.MoveAsync(store);
+        Console.WriteLine(partitions == 0
+            ? "Access log: nothing to move, it is append-only already."
+            : $"Access log: {entries} entries of {partitions} day partitions moved into the append-only log.");
+    }
+    finally
+    {
+        (store as IDisposable)?.Dispose();
+    }
+
     return;
 }
 

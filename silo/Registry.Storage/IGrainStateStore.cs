@@ -1,3 +1,5 @@
+using Registry.Abstractions.Persons;
+
 namespace Registry.Storage;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Registry.Storage;
 /// PostgreSQL (a cluster's system of record); Azure deployments use the official Orleans provider instead. All pass
 /// the same conformance suite.
 /// </summary>
-public interface IGrainStateStore
+public interface IGrainStateStore : IAccessLogStore
 {
     /// <summary>A short name for logs and health reports, e.g. <c>sqlite</c>.</summary>
     string Name { get; }
@@ -66,6 +68,16 @@ public interface IGrainStateStore
 
     /// <summary>Deletes the given outbox rows (their changes are published); unknown sequences are ignored.</summary>
     Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a stored state that held access-log entries (the layout of earlier builds) into the log: appends
+    /// <paramref name="entries"/> and removes the state in one transaction, when its ETag still equals
+    /// <paramref name="expectedETag"/> (else <see cref="Orleans.Storage.InconsistentStateException"/> and no change).
+    /// A rerun finds the state gone, so nothing is moved twice.
+    /// </summary>
+    Task MoveStateToAccessLogAsync(GrainStateKey key, string expectedETag,
+        IReadOnlyList<AccessLogEntry> entries,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Completes when the backend answers a trivial query; throws otherwise.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);

@@ -40,7 +40,7 @@ public static class PersonEndpoints
         routes.MapGet("/api/access-log", GetAccessLog)
             .WithTags("Persons")
             .WithName(nameof(GetAccessLog))
-            .WithSummary("Reads of person data on one day (default today), optionally of one person or by one user")
+            .WithSummary("Reads of person data in a period (default today), optionally of one person and/or by one user, paged")
             .RequireAuthorization(RegistryPolicies.Admin)
             .ProducesReadProblems();
 
@@ -67,23 +67,52 @@ public static class PersonEndpoints
             NoMarriageRecordCertificateResponse.From(certificate));
     }
 
-    public static async Task<Ok<IReadOnlyList<AccessLogEntryResponse>>> GetAccessLog(string? date, string? subject,
-        string? actor, IGrainFactory grains, BureauClock clock)
+    public static async Task<Ok<AccessLogPageResponse>> GetAccessLog(string? date, string? from, string? to,
+        string? subject, string? actor, string? after, int? limit, IGrainFactory grains, BureauClock clock)
     {
         var checks = new RequestChecks();
-        var day = checks.Date("date", date) ?? clock.Today;
+        var day = checks.Date("date", date);
+        var first = checks.Date("from", from);
+        var last = checks.Date("to", to);
         var number = checks.DocumentKey("subject", subject, clock.Today);
+        if (day is not null && (first is not null || last is not null))
+        {
+            checks.Fail("date", "access-log-period", "Give either 'date' or 'from'/'to', not both.");
+        }
+
+        first = day ?? first ?? last ?? clock.Today;
+        last = day ?? last ?? (from is null ? first : clock.Today);
+        if (last < first || last.Value.DayNumber - first.Value.DayNumber >= MaxAccessLogDays)
+        {
+            checks.Fail("to", "access-log-period",
+                $"'to' must be on or after 'from', and the period at most {MaxAccessLogDays} days.");
+        }
+
+        if (limit is < 1 or > MaxAccessLogPage)
+        {
+            checks.Fail("limit", "limit-range", $"'limit' must be from 1 to {MaxAccessLogPage}.");
+        }
+
+        if (actor is { Length: 0 or > 200 })
+        {
+            checks.Fail("actor", "field-too-long", "'actor' must be a user name of 1 to 200 characters.");
+        }
+
         checks.ThrowIfAny();
-        var partitions = number is null
-            ? AccessLogPartition.KeysOf(day)
-            : [AccessLogPartition.KeyOf(day, number)];
-        var entries = await Task.WhenAll(partitions.Select(p => grains.Get<IAccessLogGrain>(p).GetEntriesAsync()));
-        return TypedResults.Ok<IReadOnlyList<AccessLogEntryResponse>>(entries
-            .SelectMany(e => e)
-            .Where(e => (number is null || e.SubjectIdNumber == number) && (actor is null || e.Actor == actor))
-            .OrderBy(e => e.At)
-            .Select(AccessLogEntryResponse.From)
-            .ToList());
+        var search = new AccessLogSearch(StartOf(first.Value, clock), StartOf(last.Value.AddDays(1), clock), number,
+            actor, after, limit ?? DefaultAccessLogPage);
+        var page = await grains.Get<IAccessLogGrain>(0).SearchAsync(search);
+        return TypedResults.Ok(AccessLogPageResponse.From(page));
+    }
+
+    private const int DefaultAccessLogPage = 100;
+    private const int MaxAccessLogPage = 1_000;
+    private const int MaxAccessLogDays = 366;
+
+    private static DateTimeOffset StartOf(DateOnly day, BureauClock clock)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, clock.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     public static async Task<Created<LinkedDocumentResponse>> LinkDocument(string idNumber,

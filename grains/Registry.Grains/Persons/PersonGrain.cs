@@ -122,13 +122,17 @@ public sealed class PersonGrain(
                 "with a spouse cannot marry again (Civil Code art. 1041).");
         }
 
+        // Like person-already-married, these refusals disclose the person's status: logged like a read first. An
+        // archive entry is judged on its own dates instead (EnsureMayHaveMarriedAsync).
         switch (archived is null ? MaritalStatusRules.Derive(Keys(id), records) : MaritalStatus.Single)
         {
             case MaritalStatus.DeclaredDead:
+                await PersonDataAccess.RecordAsync(grains, clock, "refused-person-declared-dead", null, id.Key);
                 throw DomainException.Violation("person-declared-dead",
                     $"{IdentityDocument.Mask(id.Key)} is declared dead by a court; they cannot marry unless the " +
                     "declaration is revoked (Civil Code arts. 46, 51).");
             case MaritalStatus.Deceased:
+                await PersonDataAccess.RecordAsync(grains, clock, "refused-person-deceased", null, id.Key);
                 throw DomainException.Violation("person-deceased",
                     $"The death of {IdentityDocument.Mask(id.Key)} is recorded; a deceased person cannot marry.");
         }
@@ -207,6 +211,9 @@ public sealed class PersonGrain(
 
         if (State.LinkedTo is { } linked && linked != target)
         {
+            // Names the person the document belongs to: logged like a read of both.
+            await PersonDataAccess.RecordAsync(grains, clock, "refused-document-already-linked", null, self.Key,
+                linked);
             throw DomainException.Conflict("document-already-linked",
                 $"{IdentityDocument.Mask(self.Key)} is already linked to {IdentityDocument.Mask(linked)}.");
         }
@@ -217,6 +224,8 @@ public sealed class PersonGrain(
             if (State.Marriages.Count > 0 || unstoredHold is not null || State.Documents.Count > 0)
             {
                 // Two records of one person that both hold marriages would need merging, which a link does not do.
+                // The refusal tells how many marriage records the document names: logged like a read.
+                await PersonDataAccess.RecordAsync(grains, clock, "refused-document-in-use", null, self.Key);
                 throw DomainException.Conflict("document-in-use",
                     $"{IdentityDocument.Mask(self.Key)} already names {State.Marriages.Count} marriage record(s) or " +
                     "has documents linked to it; only a document with no record of its own is linked to a person.");
@@ -366,8 +375,8 @@ public sealed class PersonGrain(
     /// <summary>Every document of this person: the record's own and those linked to it.</summary>
     private List<string> Keys(IdentityDocument self) => [self.Key, .. State.Documents];
 
-    /// <summary>The archive entry's refusals (see <see cref="HoldForArchivedMarriageAsync"/>); an overlap discloses
-    /// the other marriage, so it is logged like a read before it is given.</summary>
+    /// <summary>The archive entry's refusals (see <see cref="HoldForArchivedMarriageAsync"/>); each discloses the
+    /// person's records, so it is logged like a read before it is given.</summary>
     private async Task EnsureMayHaveMarriedAsync(IdentityDocument id, IReadOnlyList<MarriageSummary> records,
         DateOnly from, DateOnly? until)
     {
@@ -383,6 +392,8 @@ public sealed class PersonGrain(
 
         if (MaritalStatusRules.DeathBefore(Keys(id), records, from) is { } death)
         {
+            await PersonDataAccess.RecordAsync(grains, clock,
+                death.DeathDeclared ? "refused-person-declared-dead" : "refused-person-deceased", death.Id, id.Key);
             throw death.DeathDeclared
                 ? DomainException.Violation("person-declared-dead",
                     $"{IdentityDocument.Mask(id.Key)} was declared dead on {death.EndedOn:yyyy-MM-dd}, before this " +

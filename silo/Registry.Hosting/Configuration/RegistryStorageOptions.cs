@@ -12,6 +12,10 @@ public sealed class RegistryStorageOptions
     /// <summary>Azure Table: the table holding states and history (created if absent).</summary>
     public string TableName { get; set; } = "RegistryGrainState";
 
+    /// <summary>Azure Table: the table holding the access log to person data, one entity per read (created if
+    /// absent).</summary>
+    public string AccessLogTableName { get; set; } = "RegistryAccessLog";
+
     /// <summary>
     /// <c>ConnectionStrings:registry</c>: the PostgreSQL or Azure Storage connection string. Set by
     /// <see cref="RegistryOptions.From"/>, not bound from this section.

@@ -4,6 +4,7 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
+using Registry.Abstractions.Persons;
 
 namespace Registry.Storage.PostgreSql;
 
@@ -213,6 +214,109 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
         await using var command = dataSource.CreateCommand(schema.DeleteOutbox);
         command.Parameters.AddWithValue("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint, sequences.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One statement (one implicit transaction) for the whole batch.</remarks>
+    public async Task AppendAccessLogAsync(IReadOnlyList<AccessLogEntry> entries,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand(schema.InsertAccessLog);
+        AddAccessLogEntries(command, entries);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AccessLogRow>> ReadAccessLogAsync(AccessLogQuery query,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        var filters = (query.Subject is null ? "" : PostgreSqlSchema.AccessLogSubjectFilter) +
+                      (query.Actor is null ? "" : PostgreSqlSchema.AccessLogActorFilter);
+        var after = query.After is { } position && position.At >= query.From
+            ? position
+            : new AccessLogPosition(query.From, -1);
+        await using var command = dataSource.CreateCommand(
+            schema.SelectAccessLog.Replace("/*filters*/", filters, StringComparison.Ordinal));
+        command.Parameters.AddWithValue("afterAt", NpgsqlDbType.Bigint, after.At.UtcTicks);
+        command.Parameters.AddWithValue("afterSequence", NpgsqlDbType.Bigint, after.Sequence);
+        command.Parameters.AddWithValue("until", NpgsqlDbType.Bigint, query.Until.UtcTicks);
+        command.Parameters.AddWithValue("limit", NpgsqlDbType.Integer, query.Limit);
+        if (query.Subject is not null)
+        {
+            command.Parameters.AddWithValue("subject", NpgsqlDbType.Text, query.Subject);
+        }
+
+        if (query.Actor is not null)
+        {
+            command.Parameters.AddWithValue("actor", NpgsqlDbType.Text, query.Actor);
+        }
+
+        var rows = new List<AccessLogRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new AccessLogRow(reader.GetInt64(0), new AccessLogEntry(
+                new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5))));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task MoveStateToAccessLogAsync(GrainStateKey key, string expectedETag,
+        IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expectedETag);
+        ArgumentNullException.ThrowIfNull(entries);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var delete = new NpgsqlCommand(schema.DeleteMatching, connection, transaction))
+        {
+            AddKey(delete, key);
+            delete.Parameters.AddWithValue("expected", NpgsqlDbType.Text, expectedETag);
+            if (await delete.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                throw await MismatchAsync("move", key, expectedETag, cancellationToken);
+            }
+        }
+
+        if (entries.Count > 0)
+        {
+            await using var insert = new NpgsqlCommand(schema.InsertAccessLog, connection, transaction);
+            AddAccessLogEntries(insert, entries);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void AddAccessLogEntries(NpgsqlCommand command, IReadOnlyList<AccessLogEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            ArgumentNullException.ThrowIfNull(entry, nameof(entries));
+        }
+
+        command.Parameters.AddWithValue("at", NpgsqlDbType.Array | NpgsqlDbType.Bigint,
+            entries.Select(e => e.At.UtcTicks).ToArray());
+        command.Parameters.AddWithValue("actor", NpgsqlDbType.Array | NpgsqlDbType.Text,
+            entries.Select(e => e.Actor).ToArray());
+        command.Parameters.AddWithValue("action", NpgsqlDbType.Array | NpgsqlDbType.Text,
+            entries.Select(e => e.Action).ToArray());
+        command.Parameters.AddWithValue("subject", NpgsqlDbType.Array | NpgsqlDbType.Text,
+            entries.Select(e => e.SubjectIdNumber).ToArray());
+        command.Parameters.AddWithValue("recordId", NpgsqlDbType.Array | NpgsqlDbType.Text,
+            entries.Select(e => e.RecordId).ToArray());
     }
 
     /// <inheritdoc />

@@ -84,6 +84,36 @@ internal sealed partial class PostgreSqlSchema
                 claimed_until timestamptz NULL
             );
             """,
+
+            // 4: the access log, one row per read of person data, appended and never rewritten (earlier builds kept
+            // a (day, shard) state whose whole list was rewritten on every append). Times are UTC ticks (exact, as
+            // the grains wrote them); one index per way it is read (subject, actor, period), each in time order.
+            $"""
+            CREATE TABLE {s}.access_log (
+                sequence  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at        bigint NOT NULL,
+                actor     text COLLATE "C" NOT NULL,
+                action    text NOT NULL,
+                subject   text COLLATE "C" NOT NULL,
+                record_id text NULL
+            );
+
+            CREATE INDEX ix_access_log_subject ON {s}.access_log (subject, at, sequence);
+            CREATE INDEX ix_access_log_actor ON {s}.access_log (actor, at, sequence);
+            CREATE INDEX ix_access_log_at ON {s}.access_log (at, sequence);
+
+            CREATE FUNCTION {s}.access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'access_log is append-only (% refused)', TG_OP;
+            END;
+            $$;
+
+            CREATE TRIGGER access_log_no_update_or_delete BEFORE UPDATE OR DELETE ON {s}.access_log
+                FOR EACH ROW EXECUTE FUNCTION {s}.access_log_append_only();
+
+            CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON {s}.access_log
+                FOR EACH STATEMENT EXECUTE FUNCTION {s}.access_log_append_only();
+            """,
         ];
 
         HistoryTableExists = $"SELECT to_regclass('{s}.grain_history') IS NOT NULL;";
@@ -155,6 +185,21 @@ internal sealed partial class PostgreSqlSchema
             """;
         DeleteOutbox = $"DELETE FROM {s}.outbox WHERE sequence = ANY(@sequences);";
 
+        // One statement per batch, the entries passed as parallel arrays; WITH ORDINALITY keeps their order in the
+        // sequence.
+        InsertAccessLog = $"""
+            INSERT INTO {s}.access_log (at, actor, action, subject, record_id)
+            SELECT e.at, e.actor, e.action, e.subject, e.record_id
+            FROM unnest(@at::bigint[], @actor::text[], @action::text[], @subject::text[], @recordId::text[])
+                WITH ORDINALITY AS e(at, actor, action, subject, record_id, n)
+            ORDER BY e.n;
+            """;
+        SelectAccessLog = $"""
+            SELECT sequence, at, actor, action, subject, record_id FROM {s}.access_log
+            WHERE (at, sequence) > (@afterAt, @afterSequence) AND at < @until/*filters*/
+            ORDER BY at, sequence LIMIT @limit;
+            """;
+
         DeleteMatching = $"""
             DELETE FROM {s}.grain_state
             WHERE state_name = @stateName AND grain_id = @grainId AND etag = @expected;
@@ -211,6 +256,16 @@ internal sealed partial class PostgreSqlSchema
     public string ClaimOutbox { get; }
 
     public string DeleteOutbox { get; }
+
+    public string InsertAccessLog { get; }
+
+    /// <summary>The access-log read; <c>/*filters*/</c> is replaced by <see cref="AccessLogSubjectFilter"/> and/or
+    /// <see cref="AccessLogActorFilter"/>, separate texts so that the planner sees which index fits.</summary>
+    public string SelectAccessLog { get; }
+
+    public const string AccessLogSubjectFilter = " AND subject = @subject";
+
+    public const string AccessLogActorFilter = " AND actor = @actor";
 
     public string InsertMissingBatch { get; }
 

@@ -94,6 +94,35 @@ internal static class SqliteSchema
             claimed_until TEXT    NULL
         );
         """,
+
+        // 5: the access log, one row per read of person data, appended and never rewritten (earlier builds kept a
+        // (day, shard) state whose whole list was rewritten on every append). Times are UTC ticks, exact and
+        // compact; the indexes serve the three ways it is read: by subject, by actor, by period, each in time order
+        // (the rowid, which is the sequence, breaks ties).
+        """
+        CREATE TABLE access_log (
+            sequence  INTEGER PRIMARY KEY,
+            at        INTEGER NOT NULL,
+            actor     TEXT    NOT NULL,
+            action    TEXT    NOT NULL,
+            subject   TEXT    NOT NULL,
+            record_id TEXT    NULL
+        );
+
+        CREATE INDEX ix_access_log_subject ON access_log (subject, at);
+        CREATE INDEX ix_access_log_actor ON access_log (actor, at);
+        CREATE INDEX ix_access_log_at ON access_log (at);
+
+        CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+        BEGIN
+            SELECT RAISE(ABORT, 'access_log is append-only');
+        END;
+
+        CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+        BEGIN
+            SELECT RAISE(ABORT, 'access_log is append-only');
+        END;
+        """,
     ];
 
     /// <summary>The migration that drops <c>grain_history</c> (1-based).</summary>
@@ -157,6 +186,26 @@ internal static class SqliteSchema
     public const string DeleteOutbox = """
         DELETE FROM outbox WHERE sequence IN (SELECT value FROM json_each($sequences));
         """;
+
+    public const string InsertAccessLog = """
+        INSERT INTO access_log (at, actor, action, subject, record_id)
+        VALUES ($at, $actor, $action, $subject, $recordId);
+        """;
+
+    /// <summary>
+    /// The access-log read, with <see cref="AccessLogSubjectFilter"/> and/or <see cref="AccessLogActorFilter"/> put
+    /// in for <c>{0}</c>: separate texts rather than <c>$x IS NULL OR ...</c>, so that the planner picks the index of
+    /// the filter that is there.
+    /// </summary>
+    public const string SelectAccessLog = """
+        SELECT sequence, at, actor, action, subject, record_id FROM access_log
+        WHERE (at, sequence) > ($afterAt, $afterSequence) AND at < $until{0}
+        ORDER BY at, sequence LIMIT $limit;
+        """;
+
+    public const string AccessLogSubjectFilter = " AND subject = $subject";
+
+    public const string AccessLogActorFilter = " AND actor = $actor";
 
     public const string SelectFirstKeys = """
         SELECT grain_id FROM grain_state

@@ -67,10 +67,10 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/persons/{person}/marital-status")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/persons/{person}/marital-status")).StatusCode);
 
-        var bySubject = await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
-            .GetAsync($"/api/access-log?date={day}&subject={person}"), HttpStatusCode.OK);
-        var byActor = await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
-            .GetAsync($"/api/access-log?date={day}&actor={clerk}"), HttpStatusCode.OK);
+        var bySubject = (await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
+            .GetAsync($"/api/access-log?date={day}&subject={person}"), HttpStatusCode.OK)).GetProperty("entries");
+        var byActor = (await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
+            .GetAsync($"/api/access-log?date={day}&actor={clerk}"), HttpStatusCode.OK)).GetProperty("entries");
 
         Assert.Equal(2, bySubject.GetArrayLength());
         Assert.All(bySubject.EnumerateArray(), entry =>
@@ -102,10 +102,93 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
                 MarriageApiFixture.Registration(man, MarriageApiFixture.Woman(), office)),
             HttpStatusCode.UnprocessableEntity, "person-already-married");
 
-        var bySubject = await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
-            .GetAsync($"/api/access-log?date={day}&subject={man}"), HttpStatusCode.OK);
+        var bySubject = (await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
+            .GetAsync($"/api/access-log?date={day}&subject={man}"), HttpStatusCode.OK)).GetProperty("entries");
         var entry = Assert.Single(bySubject.EnumerateArray());
         Assert.Equal((clerk, "refused-person-already-married"),
             (entry.GetProperty("actor").GetString(), entry.GetProperty("action").GetString()));
+    }
+
+    [Fact]
+    public async Task AccessLog_PagesThroughAPeriodByActorWithoutLossOrRepeat()
+    {
+        var clerk = "clerk-paging-" + Guid.NewGuid().ToString("N")[..8];
+        var reader = fixture.Api.ClientAs(clerk, "registrar.marriage");
+        var people = Enumerable.Range(0, 7).Select(_ => MarriageApiFixture.Man()).ToList();
+        foreach (var person in people)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/persons/{person}/marital-status")).StatusCode);
+        }
+
+        var auditor = fixture.Api.ClientAs("auditor", "admin");
+        var from = fixture.Api.Today.AddDays(-3).ToString("yyyy-MM-dd");
+        var to = fixture.Api.Today.ToString("yyyy-MM-dd");
+        var seen = new List<string>();
+        string? next = null;
+        var pages = 0;
+        do
+        {
+            var query = $"/api/access-log?from={from}&to={to}&actor={clerk}&limit=3" +
+                        (next is null ? "" : $"&after={Uri.EscapeDataString(next)}");
+            var page = await JsonOf(await auditor.GetAsync(query), HttpStatusCode.OK);
+            seen.AddRange(page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("subject").GetString()!));
+            next = page.GetProperty("next").GetString();
+            pages++;
+        }
+        while (next is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(people.Select(ResidentIdNumber.Mask).Order(), seen.Order());
+    }
+
+    [Fact]
+    public async Task AccessLog_BadPeriodLimitOrPosition_AreProblemsNamingTheRule()
+    {
+        var auditor = fixture.Api.ClientAs("auditor", "admin");
+        var today = fixture.Api.Today;
+
+        await Problems.AssertProblemAsync(await auditor.GetAsync(
+                $"/api/access-log?from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}"),
+            HttpStatusCode.BadRequest, "access-log-period");
+        await Problems.AssertProblemAsync(await auditor.GetAsync(
+                $"/api/access-log?from={today.AddDays(-400):yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
+            HttpStatusCode.BadRequest, "access-log-period");
+        await Problems.AssertProblemAsync(await auditor.GetAsync("/api/access-log?limit=0"),
+            HttpStatusCode.BadRequest, "limit-range");
+        await Problems.AssertProblemAsync(await auditor.GetAsync("/api/access-log?after=not-a-position"),
+            HttpStatusCode.BadRequest, "cursor-invalid");
+    }
+
+    [Fact]
+    public async Task AccessLog_RecordsTheRefusalThatDisclosesAPersonIsDeceased()
+    {
+        var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var clerk = "clerk-" + man[^4..];
+        var office = MarriageApiFixture.NextOffice();
+        using var registrar = fixture.Api.CreateClient();
+        registrar.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            RegistryApiFactory.Token(["registrar.marriage"], clerk, office: office));
+        var day = fixture.Api.Today.ToString("yyyy-MM-dd");
+        var marriage = await JsonOf(await registrar.PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(man, woman, office)), HttpStatusCode.Created);
+        var id = marriage.GetProperty("marriageId").GetString();
+        Assert.Equal(HttpStatusCode.Created, (await registrar.PostAsJsonAsync($"/api/marriages/{id}/deaths", new
+        {
+            party = man,
+            diedOn = day,
+            proof = "household-deregistration",
+            proofReference = "注销-" + Guid.NewGuid().ToString("N")[..8],
+            issuedBy = "某派出所",
+        })).StatusCode);
+
+        await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync("/api/marriages",
+                MarriageApiFixture.Registration(man, MarriageApiFixture.Woman(), office)),
+            HttpStatusCode.UnprocessableEntity, "person-deceased");
+
+        var bySubject = (await JsonOf(await fixture.Api.ClientAs("auditor", "admin")
+            .GetAsync($"/api/access-log?date={day}&subject={man}"), HttpStatusCode.OK)).GetProperty("entries");
+        Assert.Contains(bySubject.EnumerateArray(), entry =>
+            (entry.GetProperty("actor").GetString(), entry.GetProperty("action").GetString()) ==
+            (clerk, "refused-person-deceased"));
     }
 }

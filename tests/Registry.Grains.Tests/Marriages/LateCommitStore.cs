@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Orleans.Storage;
+using Registry.Abstractions.Persons;
 using Registry.Storage;
 
 namespace Registry.Grains.Tests.Marriages;
@@ -73,6 +74,18 @@ public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
     public Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences,
         CancellationToken cancellationToken = default) =>
         inner.AcknowledgeOutboxAsync(sequences, cancellationToken);
+
+    public Task AppendAccessLogAsync(IReadOnlyList<AccessLogEntry> entries,
+        CancellationToken cancellationToken = default) =>
+        inner.AppendAccessLogAsync(entries, cancellationToken);
+
+    public Task<IReadOnlyList<AccessLogRow>> ReadAccessLogAsync(AccessLogQuery query,
+        CancellationToken cancellationToken = default) =>
+        inner.ReadAccessLogAsync(query, cancellationToken);
+
+    public Task MoveStateToAccessLogAsync(GrainStateKey key, string expectedETag,
+        IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken = default) =>
+        inner.MoveStateToAccessLogAsync(key, expectedETag, entries, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
 }

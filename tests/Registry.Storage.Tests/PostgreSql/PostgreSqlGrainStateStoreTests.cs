@@ -26,7 +26,8 @@ public sealed class PostgreSqlGrainStateStoreTests(PostgreSqlServer server)
     {
         await OpenAsync();
 
-        Assert.Equal(3, await QueryScalarAsync($"SELECT MAX(version) FROM {Scope}.schema_version;"));
+        Assert.Equal(new PostgreSqlSchema(Scope).Migrations.Count,
+            await QueryScalarAsync($"SELECT MAX(version) FROM {Scope}.schema_version;"));
         Assert.Null(await QueryScalarAsync($"SELECT to_regclass('{Scope}.grain_history')::text;"));
         Assert.Equal($"{Scope}.outbox", await QueryScalarAsync($"SELECT to_regclass('{Scope}.outbox')::text;"));
         Assert.Equal("jsonb", await QueryScalarAsync(
@@ -76,6 +77,34 @@ public sealed class PostgreSqlGrainStateStoreTests(PostgreSqlServer server)
     public void Constructor_SchemaThatIsNotAPlainIdentifier_Throws()
     {
         Assert.Throws<ArgumentException>(() => new PostgreSqlGrainStateStore(server.ConnectionString(), "x; DROP"));
+    }
+
+    [Fact]
+    public async Task AccessLog_RowsCannotBeChangedOrRemoved()
+    {
+        var store = await OpenAsync();
+        await store.AppendAccessLogAsync([AccessLogLoad.Entry(0)], Ct);
+
+        await Assert.ThrowsAsync<PostgresException>(() =>
+            QueryScalarAsync($"UPDATE {Scope}.access_log SET actor = 'someone else';"));
+        await Assert.ThrowsAsync<PostgresException>(() => QueryScalarAsync($"DELETE FROM {Scope}.access_log;"));
+        await Assert.ThrowsAsync<PostgresException>(() => QueryScalarAsync($"TRUNCATE {Scope}.access_log;"));
+        Assert.Equal(1L, await QueryScalarAsync($"SELECT COUNT(*) FROM {Scope}.access_log;"));
+    }
+
+    [Fact]
+    public async Task AccessLog_100000Entries_TakeUnder50MB()
+    {
+        var store = await OpenAsync();
+
+        await AccessLogLoad.AppendAsync(store, Ct);
+
+        // Table, its indexes and TOAST: everything the log occupies in the database.
+        var bytes = (long)(await QueryScalarAsync($"SELECT pg_total_relation_size('{Scope}.access_log');"))!;
+        Assert.Equal((long)AccessLogLoad.Count, await QueryScalarAsync($"SELECT COUNT(*) FROM {Scope}.access_log;"));
+        TestContext.Current.SendDiagnosticMessage(
+            $"PostgreSQL access_log after {AccessLogLoad.Count:N0} entries: {bytes / 1_048_576.0:F1} MiB");
+        Assert.InRange(bytes, 1, AccessLogLoad.MaximumBytes);
     }
 
     private async Task<object?> QueryScalarAsync(string sql, params (string Name, object Value)[] parameters)

@@ -53,6 +53,33 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(Ct));
     }
 
+    [Fact]
+    public async Task AccessLog_RowsCannotBeChangedOrRemoved()
+    {
+        var store = await OpenAsync();
+        await store.AppendAccessLogAsync([AccessLogLoad.Entry(0)], Ct);
+
+        Assert.Throws<SqliteException>(() => QueryScalar("UPDATE access_log SET actor = 'someone else';"));
+        Assert.Throws<SqliteException>(() => QueryScalar("DELETE FROM access_log;"));
+        Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM access_log;"));
+    }
+
+    [Fact]
+    public async Task AccessLog_100000Entries_TakeUnder50MB()
+    {
+        var store = await OpenAsync();
+
+        await AccessLogLoad.AppendAsync(store, Ct);
+        await CloseAsync(store); // closing checkpoints the WAL into the database file
+
+        var files = Directory.GetFiles(Path.GetDirectoryName(DatabasePath(Scope))!, Scope + ".db*");
+        var bytes = files.Sum(file => new FileInfo(file).Length);
+        Assert.Equal((long)AccessLogLoad.Count, QueryScalar("SELECT COUNT(*) FROM access_log;"));
+        TestContext.Current.SendDiagnosticMessage(
+            $"SQLite database with {AccessLogLoad.Count:N0} access-log entries: {bytes / 1_048_576.0:F1} MiB");
+        Assert.InRange(bytes, 1, AccessLogLoad.MaximumBytes);
+    }
+
     private object? QueryScalar(string sql)
     {
         var connectionString = new SqliteConnectionStringBuilder

@@ -102,9 +102,13 @@ internal static class MarriageDocs
                 "the never-twice rule holds across the person's documents. Only a document that names no marriage " +
                 "of its own is linked.", [.. IdNumber, .. Office, "document-type", "link-to-itself",
                     "document-in-use", "document-already-linked", "person-is-linked", "field-too-long"]),
-            ["GetAccessLog"] = Op("Every read of person data on one day (default today), optionally of one " +
-                "person or by one user; ID numbers masked (first 6, last 4 characters).",
-                [.. IdNumber, "date-format"]),
+            ["GetAccessLog"] = Op("Reads of person data (and refusals that disclose a person's status) in a " +
+                "period of the bureau's days (one 'date', or 'from'-'to' of at most 366 days; default today), " +
+                "optionally of one person and/or by one user, oldest first, a page at a time (pass 'next' as " +
+                "'after'); ID numbers masked (first 6, last 4 characters). The log is append-only: one entry per " +
+                "read, stored before the read is answered.",
+                [.. IdNumber, "date-format", "access-log-period", "limit-range", "cursor-invalid",
+                    "field-too-long"]),
         },
         Parameters = new Dictionary<string, string>
         {
@@ -120,6 +124,10 @@ internal static class MarriageDocs
                 "11643-1999; 15-digit numbers converted), residence permit or permanent residence ID number, or " +
                 "hkmo-permit:H12345678, tw-permit:12345678, passport:USA:E12345678.",
             ["date"] = "The day (YYYY-MM-DD) whose reads are listed; default today.",
+            ["GetAccessLog:from"] = "The first day of the period (YYYY-MM-DD); 'to' defaults to today.",
+            ["GetAccessLog:to"] = "The last day of the period (YYYY-MM-DD), inclusive.",
+            ["GetAccessLog:after"] = "The 'next' of the previous page, to continue after it.",
+            ["GetAccessLog:limit"] = "Entries per page (1-1000, default 100).",
             ["subject"] = "Only reads of this person (the key of their document, as idNumber).",
             ["actor"] = "Only reads by this user (the token's name).",
         },
