@@ -65,6 +65,10 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Persons.PersonGrain"/>.</summary>
     public const string PersonGrainType = "person";
 
+    /// <summary>State name and grain type of <see cref="Persons.MarriageRecordExtractGrain"/> (an issued extract, by
+    /// its number).</summary>
+    public const string MarriageRecordExtract = "marriage-record-extract";
+
     /// <summary>State name of <see cref="Persons.AccessLogGrain"/>.</summary>
     public const string AccessLog = "access-log";
 

@@ -88,9 +88,15 @@ internal static class MarriageDocs
                     "certificate-serials-exhausted"]),
             ["GetMaritalStatus"] = Op("A person's marital status with the marriage records naming them; the " +
                 "read is written to the access log first.", IdNumber),
-            ["IssueNoMarriageRecordCertificate"] = Op("Issues a certificate that no marriage record names the " +
-                "person; 409 when any record does.", [.. IdNumber, .. Office, "marriage-record-exists",
-                    "certificate-serials-exhausted"]),
+            ["IssueMarriageRecordExtract"] = Op("Issues a marriage-record extract (婚姻登记记录证明) for any " +
+                "person, whatever their status, at the registrar's office: every marriage record naming the person " +
+                "(registered or entered from the archive), oldest first, with its status (in force, divorced, " +
+                "ended by death, annulled...), or the statement that the registry holds none. Numbered Z + office + " +
+                "year + serial (e.g. Z110101-2026-000001) and stored, so it can be read again by its number; the " +
+                "read is written to the access log. 409 while a registration naming the person is in progress.",
+                [.. IdNumber, .. Office, "registration-in-progress", "certificate-serials-exhausted"]),
+            ["GetMarriageRecordExtract"] = Op("A marriage-record extract as it was issued, by its number; the " +
+                "read is written to the access log first.", ["extract-number-format", "extract-not-found"]),
             ["LinkDocument"] = Op("Links another identity document to a person (a renewed passport, a corrected " +
                 "ID number): every registration and read of that document then goes to the person's record, so " +
                 "the never-twice rule holds across the person's documents. Only a document that names no marriage " +
@@ -113,6 +119,8 @@ internal static class MarriageDocs
             ["idNumber"] = "The key of a person's identity document: an 18-character resident ID number (GB " +
                 "11643-1999; 15-digit numbers converted), residence permit or permanent residence ID number, or " +
                 "hkmo-permit:H12345678, tw-permit:12345678, passport:USA:E12345678.",
+            ["GetMarriageRecordExtract:number"] = "The extract's number: Z, the issuing office's 6-digit code, " +
+                "the year and a 6-digit serial (e.g. Z110101-2026-000001), as answered when it was issued.",
             ["date"] = "The day (YYYY-MM-DD) whose reads are listed; default today.",
             ["subject"] = "Only reads of this person (the key of their document, as idNumber).",
             ["actor"] = "Only reads by this user (the token's name).",
@@ -144,7 +152,7 @@ internal static class MarriageDocs
                 "离婚协议书"), "marriageId", "agreement"),
             [typeof(WithdrawalRequest)] = Body(x => new WithdrawalRequest(x.Man, "双方和好"), "party"),
             [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County, true)),
-            [typeof(NoMarriageRecordCertificateRequest)] = Body(x => new NoMarriageRecordCertificateRequest(x.County)),
+            [typeof(MarriageRecordExtractRequest)] = Body(x => new MarriageRecordExtractRequest(x.County)),
             [typeof(RecordDeathRequest)] = Body(x => new RecordDeathRequest(x.Woman, DateOnly.Parse(ExampleValues.Date(-5)),
                     DeathProof.DeathCertificate, "医学死亡证明 " + x.County + "-0001", x.CountyName + "人民医院"),
                 "party", "diedOn", "proof", "proofReference", "issuedBy"),
