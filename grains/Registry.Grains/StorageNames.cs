@@ -53,6 +53,10 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Marriages.MarriageGrain"/>.</summary>
     public const string MarriageGrainType = "marriage";
 
+    /// <summary>State name and grain type of <see cref="Marriages.OfficeRegisterGrain"/> (an office's register for
+    /// a day).</summary>
+    public const string OfficeRegister = "office-register";
+
     /// <summary>State name of <see cref="Marriages.CertificateCounterGrain"/>.</summary>
     public const string CertificateCounter = "certificate-counter";
 

@@ -73,6 +73,8 @@ public sealed class MarriageGrain(
 
     private readonly StatisticsFeed statistics = new(grains, logger);
 
+    private readonly OfficeRegisterFeed register = new(grains, logger);
+
     private MarriageState State => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -521,14 +523,16 @@ public sealed class MarriageGrain(
         }
     }
 
-    /// <summary>Stores the record, then hands its statistics to the read model (a committed change only; the write's
-    /// outbox row makes the relay hand them over should this not happen).</summary>
+    /// <summary>Stores the record, then hands its statistics and register entries to the read models (a committed
+    /// change only; the write's outbox row makes the relay hand them over should this not happen).</summary>
     private async Task StoreAsync(string operation, string? reason)
     {
         await state.WriteAuditedAsync(operation, reason);
         if (publication.Inline)
         {
-            await statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone));
+            await Task.WhenAll(
+                statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
+                register.PublishAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)));
         }
     }
 
@@ -536,7 +540,9 @@ public sealed class MarriageGrain(
     {
         if (state.RecordExists)
         {
-            await statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone));
+            await Task.WhenAll(
+                statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
+                register.SendAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)));
         }
     }
 

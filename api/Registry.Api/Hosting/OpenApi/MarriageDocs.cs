@@ -102,6 +102,17 @@ internal static class MarriageDocs
                 "the never-twice rule holds across the person's documents. Only a document that names no marriage " +
                 "of its own is linked.", [.. IdNumber, .. Office, "document-type", "link-to-itself",
                     "document-in-use", "document-already-linked", "person-is-linked", "field-too-long"]),
+            ["GetOfficeRegister"] = Op("An office's marriage register for a day (default today): the marriages " +
+                "registered, divorces registered, records entered from the archive (under the office that " +
+                "registered them, on the day they were entered) and certificates replaced, with the record ids, " +
+                "certificate numbers and the parties' documents masked. From the office-day read model; a " +
+                "marriage registrar reads their own office's, admin any office's.",
+                ["office-code-format", "date-format", "office-claim-missing", "office-jurisdiction"]),
+            ["GetDueDivorceApplications"] = Op("The divorce applications of an office whose parties are due to " +
+                "appear on a date (default today): the 30-day cooling-off has ended and the 30 days to appear " +
+                "(Civil Code art. 1077) are open, each with its last day to appear, earliest first. A marriage " +
+                "registrar reads their own office's, admin any office's.",
+                ["office-code-format", "date-format", "office-claim-missing", "office-jurisdiction"]),
             ["GetAccessLog"] = Op("Every read of person data on one day (default today), optionally of one " +
                 "person or by one user; ID numbers masked (first 6, last 4 characters).",
                 [.. IdNumber, "date-format"]),
@@ -121,6 +132,10 @@ internal static class MarriageDocs
                 "hkmo-permit:H12345678, tw-permit:12345678, passport:USA:E12345678.",
             ["GetMarriageRecordExtract:number"] = "The extract's number: Z, the issuing office's 6-digit code, " +
                 "the year and a 6-digit serial (e.g. Z110101-2026-000001), as answered when it was issued.",
+            ["GetOfficeRegister:office"] = "The office's 6-digit division code.",
+            ["GetOfficeRegister:date"] = "The day (YYYY-MM-DD) of the register; default today.",
+            ["GetDueDivorceApplications:office"] = "The office's 6-digit division code.",
+            ["GetDueDivorceApplications:date"] = "The day (YYYY-MM-DD) the parties would appear; default today.",
             ["date"] = "The day (YYYY-MM-DD) whose reads are listed; default today.",
             ["subject"] = "Only reads of this person (the key of their document, as idNumber).",
             ["actor"] = "Only reads by this user (the token's name).",
