@@ -73,6 +73,10 @@ public static class StorageNames
     /// its number).</summary>
     public const string MarriageRecordExtract = "marriage-record-extract";
 
+    /// <summary>State name and grain type of <see cref="Persons.PersonNameIndexGrain"/> (a partition of the
+    /// person-name index).</summary>
+    public const string PersonNameIndex = "person-name-index";
+
     /// <summary>State name of <see cref="Persons.AccessLogGrain"/>.</summary>
     public const string AccessLog = "access-log";
 

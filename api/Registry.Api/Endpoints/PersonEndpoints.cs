@@ -33,6 +33,13 @@ public static class PersonEndpoints
                 "(access is logged)")
             .ProducesChangeProblems();
 
+        routes.MapGet("/api/persons", SearchPersons)
+            .WithTags("Persons")
+            .WithName(nameof(SearchPersons))
+            .WithSummary("Search persons by name: their documents and status (every search is logged)")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
+            .ProducesReadProblems();
+
         routes.MapGet("/api/marriage-record-extracts/{number}", GetMarriageRecordExtract)
             .WithTags("Persons")
             .WithName(nameof(GetMarriageRecordExtract))
@@ -73,6 +80,23 @@ public static class PersonEndpoints
         var extract = await grains.Get<IPersonGrain>(number!).IssueMarriageRecordExtractAsync(request.Office!);
         return TypedResults.Created($"/api/marriage-record-extracts/{extract.Number}",
             MarriageRecordExtractResponse.From(extract));
+    }
+
+    /// <summary>The most persons one search answers.</summary>
+    public const int MaxSearchResults = 50;
+
+    public static async Task<Ok<PersonSearchResponse>> SearchPersons(string? name, IGrainFactory grains)
+    {
+        var checks = new RequestChecks().Required("name", name);
+        if (name?.Trim().Length > 100)
+        {
+            checks.Fail("name", "field-too-long", "'name' is at most 100 characters.");
+        }
+
+        checks.ThrowIfAny();
+        var answer = await grains.Get<IPersonSearchGrain>(0).SearchAsync(name!, MaxSearchResults);
+        return TypedResults.Ok(new PersonSearchResponse(PersonNameEntry.KeyOf(name!), answer.Persons.Count,
+            answer.Truncated, answer.Persons.Select(PersonFoundResponse.From).ToList()));
     }
 
     public static async Task<Ok<MarriageRecordExtractResponse>> GetMarriageRecordExtract(string number,

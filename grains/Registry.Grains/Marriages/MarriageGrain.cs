@@ -73,7 +73,13 @@ public sealed class MarriageGrain(
 
     private readonly StatisticsFeed statistics = new(grains, logger);
 
-    private readonly OfficeRegisterFeed register = new(grains, logger);
+    private readonly PartitionFeed<OfficeDayEntry> register = new(e => e.PartitionKey,
+        (partition, record, entries) => grains.Get<IOfficeRegisterGrain>(partition).ApplyAsync(record, entries),
+        logger);
+
+    private readonly PartitionFeed<PersonNameEntry> names = new(e => e.PartitionKey,
+        (partition, record, entries) => grains.Get<IPersonNameIndexGrain>(partition).ApplyAsync(record, entries),
+        logger);
 
     private MarriageState State => state.State;
 
@@ -523,7 +529,7 @@ public sealed class MarriageGrain(
         }
     }
 
-    /// <summary>Stores the record, then hands its statistics and register entries to the read models (a committed
+    /// <summary>Stores the record, then hands its statistics, register entries and names to the read models (a committed
     /// change only; the write's outbox row makes the relay hand them over should this not happen).</summary>
     private async Task StoreAsync(string operation, string? reason)
     {
@@ -532,7 +538,8 @@ public sealed class MarriageGrain(
         {
             await Task.WhenAll(
                 statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
-                register.PublishAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)));
+                register.PublishAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
+                names.PublishAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
         }
     }
 
@@ -542,7 +549,8 @@ public sealed class MarriageGrain(
         {
             await Task.WhenAll(
                 statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
-                register.SendAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)));
+                register.SendAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
+                names.SendAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
         }
     }
 

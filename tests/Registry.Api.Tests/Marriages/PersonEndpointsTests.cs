@@ -119,6 +119,48 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
     }
 
     [Fact]
+    public async Task SearchByName_FindsThePersonWithDocumentsAndStatus_AndEverySearchIsLogged()
+    {
+        var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var surname = "欧阳" + string.Concat(man[^7..^1].Select(d => "零一二三四五六七八九"[d - '0']));
+        var office = MarriageApiFixture.NextOffice();
+        var clerk = "clerk-s" + man[^4..];
+        using var registrar = fixture.Api.CreateClient();
+        registrar.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            RegistryApiFactory.Token(["registrar.marriage"], clerk, office: office));
+        await JsonOf(await registrar.PostAsJsonAsync("/api/marriages", new
+        {
+            office,
+            partyA = new { idNumber = man, name = surname, nationality = "中国" },
+            partyB = new { idNumber = woman, name = "李" + surname[2..], nationality = "中国" },
+            declarations = new { noSpouse = true, noProhibitedKinship = true },
+            bothPresent = true,
+        }), HttpStatusCode.Created);
+
+        var found = await JsonOf(await registrar.GetAsync($"/api/persons?name={Uri.EscapeDataString(" " + surname)}"),
+            HttpStatusCode.OK);
+        var none = await JsonOf(await registrar.GetAsync($"/api/persons?name={Uri.EscapeDataString(surname + "甲")}"),
+            HttpStatusCode.OK);
+
+        var person = Assert.Single(found.GetProperty("persons").EnumerateArray());
+        Assert.Equal((man, "married", surname), (person.GetProperty("idNumber").GetString(),
+            person.GetProperty("status").GetString(), person.GetProperty("names")[0].GetString()));
+        Assert.Equal(0, none.GetProperty("count").GetInt32());
+        await Problems.AssertProblemAsync(await registrar.GetAsync("/api/persons?name=%20"),
+            HttpStatusCode.BadRequest, "field-required");
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await fixture.Api.ClientAs("gis-1", "gis").GetAsync($"/api/persons?name={surname}")).StatusCode);
+
+        var log = await JsonOf(await fixture.Api.ClientAs("auditor", "admin").GetAsync(
+            $"/api/access-log?date={fixture.Api.Today:yyyy-MM-dd}&actor={clerk}"), HttpStatusCode.OK);
+        var searches = log.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "person-search")
+            .Select(e => e.GetProperty("recordId").GetString()).ToList();
+        Assert.Equal([$"name={surname}; results=1", $"name={surname}甲; results=0"], searches);
+        Assert.Contains(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "marital-status"
+            && e.GetProperty("subject").GetString() == ResidentIdNumber.Mask(man));
+    }
+
+    [Fact]
     public async Task AccessLog_ListsEveryReadOfAPersonWithWhoWhenAndWhatAndMasksTheNumber()
     {
         var person = MarriageApiFixture.Man();

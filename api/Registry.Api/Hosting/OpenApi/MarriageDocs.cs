@@ -102,6 +102,12 @@ internal static class MarriageDocs
                 "the never-twice rule holds across the person's documents. Only a document that names no marriage " +
                 "of its own is linked.", [.. IdNumber, .. Office, "document-type", "link-to-itself",
                     "document-in-use", "document-already-linked", "person-is-linked", "field-too-long"]),
+            ["SearchPersons"] = Op("Searches persons by their whole name as the marriage records give it (white " +
+                "space and the case of Latin letters ignored; a name a court corrected finds the person under both): " +
+                "each person's document key, other documents and marital status, at most 50 (truncated says more " +
+                "matched). Read from the one partition of the person-name index the name falls in. Every search is " +
+                "written to the access log with the user, the query and the number of results, and each person's " +
+                "status read like GET /api/persons/{idNumber}/marital-status.", ["field-required", "field-too-long"]),
             ["GetOfficeRegister"] = Op("An office's marriage register for a day (default today): the marriages " +
                 "registered, divorces registered, records entered from the archive (under the office that " +
                 "registered them, on the day they were entered) and certificates replaced, with the record ids, " +
@@ -136,6 +142,7 @@ internal static class MarriageDocs
             ["GetOfficeRegister:date"] = "The day (YYYY-MM-DD) of the register; default today.",
             ["GetDueDivorceApplications:office"] = "The office's 6-digit division code.",
             ["GetDueDivorceApplications:date"] = "The day (YYYY-MM-DD) the parties would appear; default today.",
+            ["SearchPersons:name"] = "A person's whole name, as recorded (e.g. 张伟).",
             ["date"] = "The day (YYYY-MM-DD) whose reads are listed; default today.",
             ["subject"] = "Only reads of this person (the key of their document, as idNumber).",
             ["actor"] = "Only reads by this user (the token's name).",
