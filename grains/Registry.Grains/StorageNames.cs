@@ -53,6 +53,10 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Marriages.MarriageGrain"/>.</summary>
     public const string MarriageGrainType = "marriage";
 
+    /// <summary>State name and grain type of <see cref="Marriages.OfficeRegisterGrain"/> (an office's register for
+    /// a day).</summary>
+    public const string OfficeRegister = "office-register";
+
     /// <summary>State name of <see cref="Marriages.CertificateCounterGrain"/>.</summary>
     public const string CertificateCounter = "certificate-counter";
 
@@ -64,6 +68,14 @@ public static class StorageNames
 
     /// <summary>Grain type of <see cref="Persons.PersonGrain"/>.</summary>
     public const string PersonGrainType = "person";
+
+    /// <summary>State name and grain type of <see cref="Persons.MarriageRecordExtractGrain"/> (an issued extract, by
+    /// its number).</summary>
+    public const string MarriageRecordExtract = "marriage-record-extract";
+
+    /// <summary>State name and grain type of <see cref="Persons.PersonNameIndexGrain"/> (a partition of the
+    /// person-name index).</summary>
+    public const string PersonNameIndex = "person-name-index";
 
     /// <summary>State name of the access-log partitions (<see cref="Persons.AccessLogState"/>) that builds before
     /// the append-only log stored; only <c>migrate-storage</c> reads them, to move their entries into the log.</summary>

@@ -17,9 +17,9 @@ namespace Registry.Api.Endpoints;
 public static class MarriageEndpoints
 {
     /// <summary>Every route of the marriage registry: marriages, divorce applications, persons, the access
-    /// log.</summary>
+    /// log, the offices' day registers.</summary>
     public static IEndpointRouteBuilder MapMarriageRegistryEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapMarriageEndpoints().MapDivorceEndpoints().MapPersonEndpoints();
+        routes.MapMarriageEndpoints().MapDivorceEndpoints().MapPersonEndpoints().MapOfficeRegisterEndpoints();
 
     public static IEndpointRouteBuilder MapMarriageEndpoints(this IEndpointRouteBuilder routes)
     {

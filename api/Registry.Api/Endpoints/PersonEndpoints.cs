@@ -10,8 +10,9 @@ namespace Registry.Api.Endpoints;
 
 /// <summary>
 /// Persons in the marriage registry, by the key of an identity document (a resident ID number, or another document's
-/// key such as <c>passport:USA:E12345678</c>); documents linked to a person lead to that person's record: marital status and certificates of no marriage record
-/// (<c>registrar.marriage</c> only; each read is logged), and the access log of those reads (<c>admin</c> only).
+/// key such as <c>passport:USA:E12345678</c>); documents linked to a person lead to that person's record: marital status and numbered
+/// marriage-record extracts (<c>registrar.marriage</c> only; each read is logged), and the access log of those reads
+/// (<c>admin</c> only).
 /// </summary>
 public static class PersonEndpoints
 {
@@ -25,11 +26,26 @@ public static class PersonEndpoints
             .WithSummary("Marital status with the marriage records naming the person (access is logged)")
             .ProducesChangeProblems();
 
-        persons.MapPost("/{idNumber}/no-marriage-record-certificates", IssueNoMarriageRecordCertificate)
-            .RequireOffice(OfficeTargets.AtOffice<NoMarriageRecordCertificateRequest>(r => r.Office, (r, o) => r with { Office = o }))
-            .WithName(nameof(IssueNoMarriageRecordCertificate))
-            .WithSummary("Issue a certificate of no marriage record; 409 when any record names the person")
+        persons.MapPost("/{idNumber}/marriage-record-extracts", IssueMarriageRecordExtract)
+            .RequireOffice(OfficeTargets.AtOffice<MarriageRecordExtractRequest>(r => r.Office, (r, o) => r with { Office = o }))
+            .WithName(nameof(IssueMarriageRecordExtract))
+            .WithSummary("Issue a numbered marriage-record extract: every record naming the person, or none " +
+                "(access is logged)")
             .ProducesChangeProblems();
+
+        routes.MapGet("/api/persons", SearchPersons)
+            .WithTags("Persons")
+            .WithName(nameof(SearchPersons))
+            .WithSummary("Search persons by name: their documents and status (every search is logged)")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
+            .ProducesReadProblems();
+
+        routes.MapGet("/api/marriage-record-extracts/{number}", GetMarriageRecordExtract)
+            .WithTags("Persons")
+            .WithName(nameof(GetMarriageRecordExtract))
+            .WithSummary("A marriage-record extract as issued, by its number (access is logged)")
+            .RequireAuthorization(RegistryPolicies.MarriageRegistrar)
+            .ProducesReadProblems();
 
         persons.MapPost("/{idNumber}/documents", LinkDocument)
             .RequireOffice(OfficeTargets.AtOffice<LinkDocumentRequest>(r => r.Office, (r, o) => r with { Office = o }))
@@ -55,16 +71,48 @@ public static class PersonEndpoints
         return TypedResults.Ok(MaritalStatusResponse.From(status));
     }
 
-    public static async Task<Created<NoMarriageRecordCertificateResponse>> IssueNoMarriageRecordCertificate(
-        string idNumber, NoMarriageRecordCertificateRequest request, IGrainFactory grains, BureauClock clock)
+    public static async Task<Created<MarriageRecordExtractResponse>> IssueMarriageRecordExtract(string idNumber,
+        MarriageRecordExtractRequest request, IGrainFactory grains, BureauClock clock)
     {
         var checks = new RequestChecks().Office("office", request.Office);
         var number = checks.DocumentKey("idNumber", idNumber, clock.Today);
         checks.ThrowIfAny();
-        var certificate = await grains.Get<IPersonGrain>(number!)
-            .IssueNoMarriageRecordCertificateAsync(request.Office!);
-        return TypedResults.Created($"/api/persons/{number}/marital-status",
-            NoMarriageRecordCertificateResponse.From(certificate));
+        var extract = await grains.Get<IPersonGrain>(number!).IssueMarriageRecordExtractAsync(request.Office!);
+        return TypedResults.Created($"/api/marriage-record-extracts/{extract.Number}",
+            MarriageRecordExtractResponse.From(extract));
+    }
+
+    /// <summary>The most persons one search answers.</summary>
+    public const int MaxSearchResults = 50;
+
+    public static async Task<Ok<PersonSearchResponse>> SearchPersons(string? name, IGrainFactory grains)
+    {
+        var checks = new RequestChecks().Required("name", name);
+        if (name?.Trim().Length > 100)
+        {
+            checks.Fail("name", "field-too-long", "'name' is at most 100 characters.");
+        }
+
+        checks.ThrowIfAny();
+        var answer = await grains.Get<IPersonSearchGrain>(0).SearchAsync(name!, MaxSearchResults);
+        return TypedResults.Ok(new PersonSearchResponse(PersonNameEntry.KeyOf(name!), answer.Persons.Count,
+            answer.Truncated, answer.Persons.Select(PersonFoundResponse.From).ToList()));
+    }
+
+    public static async Task<Ok<MarriageRecordExtractResponse>> GetMarriageRecordExtract(string number,
+        IGrainFactory grains)
+    {
+        var checks = new RequestChecks();
+        if (!MarriageRecordExtractNumber.IsWellFormed(number))
+        {
+            checks.Fail("number", "extract-number-format",
+                "An extract number is Z, the issuing office's 6-digit code, '-', the year, '-', and a 6-digit " +
+                "serial (e.g. Z110101-2026-000001).");
+        }
+
+        checks.ThrowIfAny();
+        var extract = await grains.Get<IMarriageRecordExtractGrain>(number).GetAsync();
+        return TypedResults.Ok(MarriageRecordExtractResponse.From(extract));
     }
 
     public static async Task<Ok<AccessLogPageResponse>> GetAccessLog(string? date, string? from, string? to,

@@ -20,4 +20,8 @@ public sealed record MarriageSummary(
     /// death.</summary>
     [Id(11)]
     public bool DeathDeclared { get; init; }
+
+    /// <summary>True for a record entered from the archive (补录).</summary>
+    [Id(12)]
+    public bool FromArchive { get; init; }
 }

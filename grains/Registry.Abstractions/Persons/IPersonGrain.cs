@@ -70,8 +70,13 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>The person's marital status with record references; the read is written to the access log.</summary>
     Task<MaritalStatusDetails> GetMaritalStatusAsync();
 
-    /// <summary>Issues a certificate of no marriage record at <paramref name="office"/>; refused
-    /// (<c>marriage-record-exists</c>, 409) when any marriage record names the person, or a registration is in
-    /// progress. The issue is stored in the person's history and the read is written to the access log.</summary>
-    Task<NoMarriageRecordCertificate> IssueNoMarriageRecordCertificateAsync(string office);
+    /// <summary>
+    /// Issues a numbered marriage-record extract (婚姻登记记录证明) at <paramref name="office"/>: every marriage record
+    /// naming the person (registered or entered from the archive, each with its standing), or none. Issued for anyone,
+    /// whatever their status; refused only while a registration naming the person is in progress
+    /// (<c>registration-in-progress</c>, 409), since its outcome is not known yet. The extract is stored under its
+    /// number (<see cref="IMarriageRecordExtractGrain"/>) before it is answered, and the read is written to the
+    /// access log. Not idempotent: each call issues a new extract.
+    /// </summary>
+    Task<MarriageRecordExtract> IssueMarriageRecordExtractAsync(string office);
 }

@@ -13,4 +13,9 @@ public sealed record MarriageRecordReference(
     [property: Id(4)] MarriageStatus Status,
     [property: Id(5)] DateOnly? EndedOn,
     [property: Id(6)] string SpouseIdNumber,
-    [property: Id(7)] string SpouseName);
+    [property: Id(7)] string SpouseName)
+{
+    /// <summary>True for a record entered from the archive (补录) rather than registered in the registry.</summary>
+    [Id(8)]
+    public bool FromArchive { get; init; }
+}

@@ -93,8 +93,7 @@ public static class StatisticsFigures
         new(DivorcesByRegistration, Marriage, "登记离婚", StatisticsMeasure.Period),
         new(DivorcesByCourt, Marriage, "法院判决或调解离婚", StatisticsMeasure.Period),
         new(ReplacementCertificates, Marriage, "补领婚姻登记证", StatisticsMeasure.Period),
-        new(RecordExtracts, Marriage, "出具婚姻登记记录证明", StatisticsMeasure.Period,
-            "the registry does not yet issue marriage-record extracts"),
+        new(RecordExtracts, Marriage, "出具婚姻登记记录证明", StatisticsMeasure.Period),
         new(ArchiveRecords, Marriage, "补录历史婚姻档案", StatisticsMeasure.Period),
 
         new(RegisteredSocialAssociations, Organizations, "登记社会团体", StatisticsMeasure.Period),

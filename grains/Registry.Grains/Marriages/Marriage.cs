@@ -545,6 +545,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
             a.IdNumber, a.Name, b.IdNumber, b.Name, state.EndedOn, state.DeceasedIdNumber)
         {
             DeathDeclared = DeathDeclared,
+            FromArchive = state.Archive is not null,
         };
     }
 

@@ -73,6 +73,14 @@ public sealed class MarriageGrain(
 
     private readonly StatisticsFeed statistics = new(grains, logger);
 
+    private readonly PartitionFeed<OfficeDayEntry> register = new(e => e.PartitionKey,
+        (partition, record, entries) => grains.Get<IOfficeRegisterGrain>(partition).ApplyAsync(record, entries),
+        logger);
+
+    private readonly PartitionFeed<PersonNameEntry> names = new(e => e.PartitionKey,
+        (partition, record, entries) => grains.Get<IPersonNameIndexGrain>(partition).ApplyAsync(record, entries),
+        logger);
+
     private MarriageState State => state.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -552,14 +560,17 @@ public sealed class MarriageGrain(
         }
     }
 
-    /// <summary>Stores the record, then hands its statistics to the read model (a committed change only; the write's
-    /// outbox row makes the relay hand them over should this not happen).</summary>
+    /// <summary>Stores the record, then hands its statistics, register entries and names to the read models (a committed
+    /// change only; the write's outbox row makes the relay hand them over should this not happen).</summary>
     private async Task StoreAsync(string operation, string? reason)
     {
         await state.WriteAuditedAsync(operation, reason);
         if (publication.Inline)
         {
-            await statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone));
+            await Task.WhenAll(
+                statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
+                register.PublishAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
+                names.PublishAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
         }
     }
 
@@ -567,7 +578,10 @@ public sealed class MarriageGrain(
     {
         if (state.RecordExists)
         {
-            await statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone));
+            await Task.WhenAll(
+                statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
+                register.SendAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
+                names.SendAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
         }
     }
 

@@ -67,6 +67,9 @@ public static class MaritalStatusRules
         return new MarriageRecordReference(record.Id, record.CertificateNumber, record.Office, record.RegisteredOn,
             record.Status, record.EndedOn,
             spouseIsA ? record.PartyAIdNumber : record.PartyBIdNumber,
-            spouseIsA ? record.PartyAName : record.PartyBName);
+            spouseIsA ? record.PartyAName : record.PartyBName)
+        {
+            FromArchive = record.FromArchive,
+        };
     }
 }

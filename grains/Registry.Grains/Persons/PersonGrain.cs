@@ -292,41 +292,37 @@ public sealed class PersonGrain(
         };
     }
 
-    public async Task<NoMarriageRecordCertificate> IssueNoMarriageRecordCertificateAsync(string office)
+    public async Task<MarriageRecordExtract> IssueMarriageRecordExtractAsync(string office)
     {
         if (State.LinkedTo is { } linkedTo)
         {
-            return await grains.Get<IPersonGrain>(linkedTo).IssueNoMarriageRecordCertificateAsync(office);
+            return await grains.Get<IPersonGrain>(linkedTo).IssueMarriageRecordExtractAsync(office);
         }
 
         var id = ParseKey();
         var today = clock.Today;
+
+        // Any registry office issues one, the designated province departments included (they register the
+        // marriages of parties who are not mainland residents and are asked for their extracts).
         await Task.WhenAll(
             id.ResidentId is { } residentId
                 ? provinces.EnsureRecordedAsync(residentId, today, "idNumber")
                 : Task.CompletedTask,
-            RegistryDivisions.EnsureOfficeAsync(grains, office, today));
+            RegistryDivisions.EnsureOfficeAsync(grains, office, today, allowProvince: true));
         await ResolvePendingAsync();
-        await PersonDataAccess.RecordAsync(grains, clock, "no-marriage-record-certificate", null, id.Key);
-        if (State.Marriages.Any(l => l.Pending))
-        {
-            throw DomainException.Conflict("registration-in-progress",
-                "A registration naming this person is in progress; no certificate can be issued now.");
-        }
+        var records = await LoadRecordsAsync();
 
-        if (State.Marriages.Count > 0)
-        {
-            throw DomainException.Conflict("marriage-record-exists",
-                $"The registry holds {State.Marriages.Count} marriage record(s) naming " +
-                $"{IdentityDocument.Mask(id.Key)}; a certificate of no marriage record cannot be issued.");
-        }
+        // Refused before a serial is taken, so a refusal leaves no gap in the office's numbers.
+        MarriageRecordExtracts.EnsureCanIssue(State.Marriages.Any(l => l.Pending) || unstoredHold is not null);
+        var series = MarriageRecordExtractNumber.SeriesOf(office, today.Year);
+        var serial = await grains.Get<ICertificateCounterGrain>(series).TakeNextAsync();
+        var extract = MarriageRecordExtracts.Compose(CertificateNumber.Format(series, serial), Keys(id), records,
+            office, clock.Now, today, AuditScope.Actor);
 
-        var certificate = new NoMarriageRecordCertificate(MarriageId.New(clock.Now), id.Key, office, today,
-            clock.Now, AuditScope.Actor);
-        State.IdNumber = id.Key;
-        State.NoRecordCertificates.Add(certificate);
-        await state.WriteAuditedAsync("issue-no-marriage-record-certificate", certificate.CertificateId);
-        return certificate;
+        // Logged before it is stored and answered: the extract discloses every record of the person.
+        await PersonDataAccess.RecordAsync(grains, clock, "marriage-record-extract", extract.Number, id.Key);
+        await grains.Get<IMarriageRecordExtractGrain>(extract.Number).StoreAsync(extract);
+        return extract;
     }
 
     /// <summary>

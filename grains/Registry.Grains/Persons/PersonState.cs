@@ -4,8 +4,8 @@ namespace Registry.Grains.Persons;
 
 /// <summary>
 /// Stored state of a person in the marriage registry: the marriage records naming them (oldest first, the last one
-/// possibly a pending reservation) and the certificates of no marriage record issued to them. Marital status is not
-/// stored here: it is derived from the marriage records.
+/// possibly a pending reservation). Marital status is not stored here: it is derived from the marriage records.
+/// Marriage-record extracts are stored by their number (<see cref="MarriageRecordExtractGrain"/>).
 /// </summary>
 public sealed class PersonState
 {
@@ -13,6 +13,8 @@ public sealed class PersonState
 
     public List<MarriageLink> Marriages { get; set; } = [];
 
+    /// <summary>Certificates of no marriage record issued before the marriage-record extract replaced them: kept as
+    /// issued (records are never deleted), never added to.</summary>
     public List<NoMarriageRecordCertificate> NoRecordCertificates { get; set; } = [];
 
     /// <summary>Set when this record's document belongs to a person recorded under another document (a renewed

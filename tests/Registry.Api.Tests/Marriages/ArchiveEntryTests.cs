@@ -109,6 +109,26 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
     }
 
     [Fact]
+    public async Task MarriageRecordExtract_OfAPersonMarriedBeforeTheRegistry_ListsTheArchiveRecord()
+    {
+        var man = MarriageApiFixture.Born(new DateOnly(1975, 6, 1), Sex.Male);
+        var woman = MarriageApiFixture.Born(new DateOnly(1977, 8, 2), Sex.Female);
+        var number = NextNumber(Laiwu, 2009);
+        var entered = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(number, "2009-10-01", Laiwu, Fifteen(man), woman));
+        Assert.True(entered.StatusCode == HttpStatusCode.Created, await entered.Content.ReadAsStringAsync());
+
+        var extract = await Registrar.PostAsJsonAsync($"/api/persons/{man}/marriage-record-extracts", new { });
+        Assert.True(extract.StatusCode == HttpStatusCode.Created, await extract.Content.ReadAsStringAsync());
+
+        var body = await Json(extract);
+        Assert.Equal("married", body.GetProperty("status").GetString());
+        var record = Assert.Single(body.GetProperty("records").EnumerateArray());
+        Assert.Equal((number, "2009-10-01", true), (record.GetProperty("certificateNumber").GetString(),
+            record.GetProperty("registeredOn").GetString(), record.GetProperty("fromArchive").GetBoolean()));
+    }
+
+    [Fact]
     public async Task CsvImport_StoresGoodLinesReportsRejectedOnesAndIsIdempotent()
     {
         var man = MarriageApiFixture.Born(new DateOnly(1978, 1, 2), Sex.Male);

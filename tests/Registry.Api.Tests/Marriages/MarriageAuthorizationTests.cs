@@ -21,7 +21,8 @@ public sealed class MarriageAuthorizationTests(MarriageApiFixture fixture)
         { "POST", $"/api/divorce-applications/{Marriage}-1/withdrawal" },
         { "POST", $"/api/divorce-applications/{Marriage}-1/registration" },
         { "GET", $"/api/persons/{Person}/marital-status" },
-        { "POST", $"/api/persons/{Person}/no-marriage-record-certificates" },
+        { "POST", $"/api/persons/{Person}/marriage-record-extracts" },
+        { "GET", "/api/marriage-record-extracts/Z110101-2026-000001" },
     };
 
     private static HttpRequestMessage Request(string method, string path) =>

@@ -21,7 +21,7 @@ public sealed class MarriageJurisdictionTests(MarriageApiFixture fixture)
         foreach (var operation in new[]
                  {
                      "register", "replace-certificate", "apply-for-divorce", "withdraw", "register-divorce",
-                     "no-record-certificate", "judgment",
+                     "record-extract", "judgment",
                  })
         {
             foreach (var @case in OfficeMatrix.Cases)
@@ -76,8 +76,8 @@ public sealed class MarriageJurisdictionTests(MarriageApiFixture fixture)
                 HttpStatusCode.Created),
             "withdraw" => await WithdrawAsync(caller),
             "register-divorce" => await RegisterDivorceAsync(caller),
-            "no-record-certificate" => (await caller.PostAsJsonAsync(
-                $"/api/persons/{MarriageApiFixture.Woman()}/no-marriage-record-certificates", new { office = Office }),
+            "record-extract" => (await caller.PostAsJsonAsync(
+                $"/api/persons/{MarriageApiFixture.Woman()}/marriage-record-extracts", new { office = Office }),
                 HttpStatusCode.Created),
             _ => await JudgmentAsync(caller),
         };

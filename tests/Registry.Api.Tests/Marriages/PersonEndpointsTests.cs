@@ -39,22 +39,125 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
     }
 
     [Fact]
-    public async Task PostNoMarriageRecordCertificate_WithoutRecord_Is201AndWithARecord_Is409()
+    public async Task PostMarriageRecordExtract_SinglePerson_Is201StatingNoneAndReadableByItsNumber()
     {
-        var (single, man, woman) = (MarriageApiFixture.Woman(), MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var single = MarriageApiFixture.Woman();
         var office = MarriageApiFixture.NextOffice();
-        var married = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
-            MarriageApiFixture.Registration(man, woman, office));
-        Assert.Equal(HttpStatusCode.Created, married.StatusCode);
 
-        var issued = await JsonOf(await fixture.RegistrarAt(office).PostAsJsonAsync(
-            $"/api/persons/{single}/no-marriage-record-certificates", new { office }), HttpStatusCode.Created);
-        var refused = await fixture.RegistrarAt(office).PostAsJsonAsync(
-            $"/api/persons/{man}/no-marriage-record-certificates", new { office });
+        var issuedResponse = await fixture.RegistrarAt(office).PostAsJsonAsync(
+            $"/api/persons/{single}/marriage-record-extracts", new { office });
+        var issued = await JsonOf(issuedResponse, HttpStatusCode.Created);
+        var number = issued.GetProperty("number").GetString()!;
+        var read = await JsonOf(await fixture.Registrar.GetAsync(issuedResponse.Headers.Location), HttpStatusCode.OK);
 
-        Assert.Equal((single, office, "registrar-1"), (issued.GetProperty("idNumber").GetString(),
-            issued.GetProperty("office").GetString(), issued.GetProperty("issuedBy").GetString()));
-        await Problems.AssertProblemAsync(refused, HttpStatusCode.Conflict, "marriage-record-exists");
+        Assert.Matches($"^Z{office}-{fixture.Api.Today.Year}-[0-9]{{6}}$", number);
+        Assert.Equal((single, office, "single", 0), (issued.GetProperty("idNumber").GetString(),
+            issued.GetProperty("office").GetString(), issued.GetProperty("status").GetString(),
+            issued.GetProperty("records").GetArrayLength()));
+        Assert.Contains("no marriage record", issued.GetProperty("statement").GetString());
+        Assert.Equal($"/api/marriage-record-extracts/{number}", issuedResponse.Headers.Location!.OriginalString);
+        Assert.Equal(issued.GetRawText(), read.GetRawText());
+    }
+
+    [Fact]
+    public async Task PostMarriageRecordExtract_WidowedPerson_ListsTheRecordWithItsStatus()
+    {
+        var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var office = MarriageApiFixture.NextOffice();
+        var registrar = fixture.RegistrarAt(office);
+        var married = await JsonOf(await registrar.PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(man, woman, office)), HttpStatusCode.Created);
+        var id = married.GetProperty("marriageId").GetString();
+        await JsonOf(await registrar.PostAsJsonAsync($"/api/marriages/{id}/deaths", new
+        {
+            party = man,
+            diedOn = fixture.Api.Today.ToString("yyyy-MM-dd"),
+            proof = "death-certificate",
+            proofReference = "死亡证明-" + man[^6..],
+            issuedBy = "某医院",
+        }), HttpStatusCode.Created);
+
+        var extract = await JsonOf(await registrar.PostAsJsonAsync(
+            $"/api/persons/{woman}/marriage-record-extracts", new { office }), HttpStatusCode.Created);
+
+        Assert.Equal("widowed", extract.GetProperty("status").GetString());
+        var record = Assert.Single(extract.GetProperty("records").EnumerateArray());
+        Assert.Equal((id, "ended-by-death", ResidentIdNumber.Mask(man), false),
+            (record.GetProperty("marriageId").GetString(), record.GetProperty("status").GetString(),
+                record.GetProperty("spouse").GetString(), record.GetProperty("fromArchive").GetBoolean()));
+        Assert.Contains("1 marriage record", extract.GetProperty("statement").GetString());
+    }
+
+    [Fact]
+    public async Task GetMarriageRecordExtract_MalformedIs400AndNeverIssuedIs404()
+    {
+        await Problems.AssertProblemAsync(await fixture.Registrar.GetAsync(
+            "/api/marriage-record-extracts/J110101-2026-000001"), HttpStatusCode.BadRequest, "extract-number-format");
+        await Problems.AssertProblemAsync(await fixture.Registrar.GetAsync(
+            "/api/marriage-record-extracts/Z110101-1999-000001"), HttpStatusCode.NotFound, "extract-not-found");
+    }
+
+    [Fact]
+    public async Task MarriageRecordExtract_IssueAndReadAreEachInTheAccessLog()
+    {
+        var person = MarriageApiFixture.Man();
+        var office = MarriageApiFixture.NextOffice();
+        var clerk = "clerk-x" + person[^4..];
+        using var registrar = fixture.Api.CreateClient();
+        registrar.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            RegistryApiFactory.Token(["registrar.marriage"], clerk, office: office));
+        var issued = await JsonOf(await registrar.PostAsJsonAsync(
+            $"/api/persons/{person}/marriage-record-extracts", new { office }), HttpStatusCode.Created);
+        var number = issued.GetProperty("number").GetString();
+        await JsonOf(await registrar.GetAsync($"/api/marriage-record-extracts/{number}"), HttpStatusCode.OK);
+
+        var log = await JsonOf(await fixture.Api.ClientAs("auditor", "admin").GetAsync(
+            $"/api/access-log?date={fixture.Api.Today:yyyy-MM-dd}&subject={person}"), HttpStatusCode.OK);
+
+        Assert.Equal(2, log.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "marriage-record-extract"
+            && e.GetProperty("actor").GetString() == clerk));
+    }
+
+    [Fact]
+    public async Task SearchByName_FindsThePersonWithDocumentsAndStatus_AndEverySearchIsLogged()
+    {
+        var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
+        var surname = "欧阳" + string.Concat(man[^7..^1].Select(d => "零一二三四五六七八九"[d - '0']));
+        var office = MarriageApiFixture.NextOffice();
+        var clerk = "clerk-s" + man[^4..];
+        using var registrar = fixture.Api.CreateClient();
+        registrar.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            RegistryApiFactory.Token(["registrar.marriage"], clerk, office: office));
+        await JsonOf(await registrar.PostAsJsonAsync("/api/marriages", new
+        {
+            office,
+            partyA = new { idNumber = man, name = surname, nationality = "中国" },
+            partyB = new { idNumber = woman, name = "李" + surname[2..], nationality = "中国" },
+            declarations = new { noSpouse = true, noProhibitedKinship = true },
+            bothPresent = true,
+        }), HttpStatusCode.Created);
+
+        var found = await JsonOf(await registrar.GetAsync($"/api/persons?name={Uri.EscapeDataString(" " + surname)}"),
+            HttpStatusCode.OK);
+        var none = await JsonOf(await registrar.GetAsync($"/api/persons?name={Uri.EscapeDataString(surname + "甲")}"),
+            HttpStatusCode.OK);
+
+        var person = Assert.Single(found.GetProperty("persons").EnumerateArray());
+        Assert.Equal((man, "married", surname), (person.GetProperty("idNumber").GetString(),
+            person.GetProperty("status").GetString(), person.GetProperty("names")[0].GetString()));
+        Assert.Equal(0, none.GetProperty("count").GetInt32());
+        await Problems.AssertProblemAsync(await registrar.GetAsync("/api/persons?name=%20"),
+            HttpStatusCode.BadRequest, "field-required");
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await fixture.Api.ClientAs("gis-1", "gis").GetAsync($"/api/persons?name={surname}")).StatusCode);
+
+        var log = await JsonOf(await fixture.Api.ClientAs("auditor", "admin").GetAsync(
+            $"/api/access-log?date={fixture.Api.Today:yyyy-MM-dd}&actor={clerk}"), HttpStatusCode.OK);
+        var searches = log.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "person-search")
+            .Select(e => e.GetProperty("recordId").GetString()).ToList();
+        Assert.Equal([$"name={surname}; results=1", $"name={surname}甲; results=0"], searches);
+        Assert.Contains(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "marital-status"
+            && e.GetProperty("subject").GetString() == ResidentIdNumber.Mask(man));
     }
 
     [Fact]

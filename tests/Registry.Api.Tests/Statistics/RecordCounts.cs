@@ -75,6 +75,13 @@ public sealed class RecordCounts
             }
         }
 
+        foreach (var number in fixture.RecordExtracts)
+        {
+            var extract = await StatisticsFixture.JsonAsync(
+                await marriages.GetAsync($"/api/marriage-record-extracts/{number}"), HttpStatusCode.OK);
+            counts.Add(extract.GetProperty("office").GetString()!, F.RecordExtracts, Date(extract, "issuedOn"));
+        }
+
         var organizations = fixture.Client("reader-org", "100000", "registrar.organizations");
         foreach (var uscc in fixture.Organizations)
         {

@@ -37,6 +37,9 @@ public sealed class StatisticsFixture : IAsyncLifetime
 
     public List<string> PlaceNames { get; } = [];
 
+    /// <summary>The numbers of the marriage-record extracts the workload issued.</summary>
+    public List<string> RecordExtracts { get; } = [];
+
     /// <summary>The offices the workload registered marriages at: two in one province, one in another.</summary>
     public string[] MarriageOffices { get; private set; } = [];
 
@@ -95,6 +98,9 @@ public sealed class StatisticsFixture : IAsyncLifetime
         }
 
         Marriages.AddRange(couples.Select(c => c.Id));
+        RecordExtracts.Add((await JsonAsync(await Api.RegistrarAt(far).PostAsJsonAsync(
+            $"/api/persons/{couples[3].Man}/marriage-record-extracts", new { office = far }), Success))
+            .GetProperty("number").GetString()!);
         var applications = new List<string>();
         foreach (var (id, _, _, office) in couples.Take(3))
         {
@@ -213,6 +219,13 @@ public sealed class StatisticsFixture : IAsyncLifetime
             source = new { volume = "2025-婚-01", page = "12" },
         }), Success);
         Marriages.Add(archived.GetProperty("marriageId").GetString()!);
+        foreach (var person in new[] { archivedMan, archivedWoman })
+        {
+            RecordExtracts.Add((await JsonAsync(await Api.RegistrarAt(near).PostAsJsonAsync(
+                $"/api/persons/{person}/marriage-record-extracts", new { office = near }), Success))
+                .GetProperty("number").GetString()!);
+        }
+
         await JsonAsync(await places.PostAsJsonAsync($"/api/place-names/{PlaceNames[1]}/abolition",
             new { reason = "撤销 (test)" }), Success);
         await JsonAsync(await places.PostAsJsonAsync($"/api/place-names/{PlaceNames[1]}/changes/1/approval",

@@ -1,4 +1,5 @@
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Tests.Persons;
 
@@ -8,31 +9,52 @@ namespace Registry.Grains.Tests.Marriages;
 public sealed class PersonGrainTests(MarriageClusterFixture fixture)
 {
     [Fact]
-    public async Task IssueNoMarriageRecordCertificateAsync_PersonWithoutRecords_IsIssuedAndStored()
+    public async Task IssueMarriageRecordExtractAsync_PersonWithoutRecords_IsNumberedStoredAndLogged()
     {
         var person = TestPeople.Woman();
         var office = MarriageClusterFixture.NextOffice();
 
-        var certificate = await MarriageClusterFixture.AsUser("clerk-cert",
-            () => fixture.Person(person).IssueNoMarriageRecordCertificateAsync(office));
+        var extract = await MarriageClusterFixture.AsUser("clerk-extract",
+            () => fixture.Person(person).IssueMarriageRecordExtractAsync(office));
 
-        Assert.Equal((person, office, fixture.Today, "clerk-cert"),
-            (certificate.IdNumber, certificate.Office, certificate.IssuedOn, certificate.IssuedBy));
-        var status = await fixture.Person(person).GetMaritalStatusAsync();
-        Assert.Equal(MaritalStatus.Single, status.Status);
-        Assert.Empty(status.Records);
+        Assert.Matches($"^Z{office}-{fixture.Today.Year}-[0-9]{{6}}$", extract.Number);
+        Assert.Equal((person, office, fixture.Today, "clerk-extract", MaritalStatus.Single),
+            (extract.IdNumber, extract.Office, extract.IssuedOn, extract.IssuedBy, extract.Status));
+        Assert.Empty(extract.Records);
+        var stored = await fixture.Grains.GetGrain<IMarriageRecordExtractGrain>(extract.Number).GetAsync();
+        Assert.Equal((extract.IdNumber, extract.IssuedAt, 0), (stored.IdNumber, stored.IssuedAt, stored.Records.Count));
+        var entries = await fixture.Grains.GetGrain<IAccessLogGrain>(AccessLogPartition.KeyOf(fixture.Today, person))
+            .GetEntriesAsync();
+        Assert.Contains(entries, e => e.SubjectIdNumber == person && e.Action == "marriage-record-extract"
+            && e.Actor == "clerk-extract" && e.RecordId == extract.Number);
     }
 
     [Fact]
-    public async Task IssueNoMarriageRecordCertificateAsync_PersonWithAnyRecord_IsMarriageRecordExists()
+    public async Task IssueMarriageRecordExtractAsync_WidowedPerson_ListsTheEndedRecordAndTwoExtractsDiffer()
     {
         var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
-        await fixture.RegisterAsync(man, woman, MarriageClusterFixture.NextOffice());
+        var office = MarriageClusterFixture.NextOffice();
+        var id = (await fixture.RegisterAsync(man, woman, office)).MarriageId;
+        await fixture.Marriage(id).RecordDeathAsync(new RecordDeath(woman, fixture.Today,
+            DeathProof.DeathCertificate, "死亡证明-" + woman[^4..], "某医院"));
 
-        var error = await Assert.ThrowsAsync<DomainException>(() =>
-            fixture.Person(man).IssueNoMarriageRecordCertificateAsync(MarriageClusterFixture.NextOffice()));
+        var first = await fixture.Person(man).IssueMarriageRecordExtractAsync(office);
+        var second = await fixture.Person(man).IssueMarriageRecordExtractAsync(office);
 
-        Assert.Equal((DomainErrorKind.Conflict, "marriage-record-exists"), (error.Kind, error.Rule));
+        Assert.Equal(MaritalStatus.Widowed, first.Status);
+        var record = Assert.Single(first.Records);
+        Assert.Equal((id, MarriageStatus.EndedByDeath, woman, false),
+            (record.MarriageId, record.Status, record.SpouseIdNumber, record.FromArchive));
+        Assert.NotEqual(first.Number, second.Number);
+    }
+
+    [Fact]
+    public async Task GetAsync_OfAnExtractNeverIssued_IsExtractNotFound()
+    {
+        var error = await Assert.ThrowsAsync<DomainException>(() => fixture.Grains
+            .GetGrain<IMarriageRecordExtractGrain>($"Z{MarriageClusterFixture.NextOffice()}-1999-000001").GetAsync());
+
+        Assert.Equal((DomainErrorKind.NotFound, "extract-not-found"), (error.Kind, error.Rule));
     }
 
     [Fact]

@@ -94,14 +94,37 @@ internal static class MarriageDocs
                     "certificate-serials-exhausted"]),
             ["GetMaritalStatus"] = Op("A person's marital status with the marriage records naming them; the " +
                 "read is written to the access log first.", IdNumber),
-            ["IssueNoMarriageRecordCertificate"] = Op("Issues a certificate that no marriage record names the " +
-                "person; 409 when any record does.", [.. IdNumber, .. Office, "marriage-record-exists",
-                    "certificate-serials-exhausted"]),
+            ["IssueMarriageRecordExtract"] = Op("Issues a marriage-record extract (婚姻登记记录证明) for any " +
+                "person, whatever their status, at the registrar's office: every marriage record naming the person " +
+                "(registered or entered from the archive), oldest first, with its status (in force, divorced, " +
+                "ended by death, annulled...), or the statement that the registry holds none. Numbered Z + office + " +
+                "year + serial (e.g. Z110101-2026-000001) and stored, so it can be read again by its number; the " +
+                "read is written to the access log. 409 while a registration naming the person is in progress.",
+                [.. IdNumber, .. Office, "registration-in-progress", "certificate-serials-exhausted"]),
+            ["GetMarriageRecordExtract"] = Op("A marriage-record extract as it was issued, by its number; the " +
+                "read is written to the access log first.", ["extract-number-format", "extract-not-found"]),
             ["LinkDocument"] = Op("Links another identity document to a person (a renewed passport, a corrected " +
                 "ID number): every registration and read of that document then goes to the person's record, so " +
                 "the never-twice rule holds across the person's documents. Only a document that names no marriage " +
                 "of its own is linked.", [.. IdNumber, .. Office, "document-type", "link-to-itself",
                     "document-in-use", "document-already-linked", "person-is-linked", "field-too-long"]),
+            ["SearchPersons"] = Op("Searches persons by their whole name as the marriage records give it (white " +
+                "space and the case of Latin letters ignored; a name a court corrected finds the person under both): " +
+                "each person's document key, other documents and marital status, at most 50 (truncated says more " +
+                "matched). Read from the one partition of the person-name index the name falls in. Every search is " +
+                "written to the access log with the user, the query and the number of results, and each person's " +
+                "status read like GET /api/persons/{idNumber}/marital-status.", ["field-required", "field-too-long"]),
+            ["GetOfficeRegister"] = Op("An office's marriage register for a day (default today): the marriages " +
+                "registered, divorces registered, records entered from the archive (under the office that " +
+                "registered them, on the day they were entered) and certificates replaced, with the record ids, " +
+                "certificate numbers and the parties' documents masked. From the office-day read model; a " +
+                "marriage registrar reads their own office's, admin any office's.",
+                ["office-code-format", "date-format", "office-claim-missing", "office-jurisdiction"]),
+            ["GetDueDivorceApplications"] = Op("The divorce applications of an office whose parties are due to " +
+                "appear on a date (default today): the 30-day cooling-off has ended and the 30 days to appear " +
+                "(Civil Code art. 1077) are open, each with its last day to appear, earliest first. A marriage " +
+                "registrar reads their own office's, admin any office's.",
+                ["office-code-format", "date-format", "office-claim-missing", "office-jurisdiction"]),
             ["GetAccessLog"] = Op("Reads of person data (and refusals that disclose a person's status) in a " +
                 "period of the bureau's days (one 'date', or 'from'-'to' of at most 366 days; default today), " +
                 "optionally of one person and/or by one user, oldest first, a page at a time (pass 'next' as " +
@@ -123,6 +146,13 @@ internal static class MarriageDocs
             ["idNumber"] = "The key of a person's identity document: an 18-character resident ID number (GB " +
                 "11643-1999; 15-digit numbers converted), residence permit or permanent residence ID number, or " +
                 "hkmo-permit:H12345678, tw-permit:12345678, passport:USA:E12345678.",
+            ["GetMarriageRecordExtract:number"] = "The extract's number: Z, the issuing office's 6-digit code, " +
+                "the year and a 6-digit serial (e.g. Z110101-2026-000001), as answered when it was issued.",
+            ["GetOfficeRegister:office"] = "The office's 6-digit division code.",
+            ["GetOfficeRegister:date"] = "The day (YYYY-MM-DD) of the register; default today.",
+            ["GetDueDivorceApplications:office"] = "The office's 6-digit division code.",
+            ["GetDueDivorceApplications:date"] = "The day (YYYY-MM-DD) the parties would appear; default today.",
+            ["SearchPersons:name"] = "A person's whole name, as recorded (e.g. 张伟).",
             ["date"] = "The day (YYYY-MM-DD) whose reads are listed; default today.",
             ["GetAccessLog:from"] = "The first day of the period (YYYY-MM-DD); 'to' defaults to today.",
             ["GetAccessLog:to"] = "The last day of the period (YYYY-MM-DD), inclusive.",
@@ -161,7 +191,7 @@ internal static class MarriageDocs
                 "离婚协议书"), "marriageId", "agreement"),
             [typeof(WithdrawalRequest)] = Body(x => new WithdrawalRequest(x.Man, "双方和好"), "party"),
             [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County, true)),
-            [typeof(NoMarriageRecordCertificateRequest)] = Body(x => new NoMarriageRecordCertificateRequest(x.County)),
+            [typeof(MarriageRecordExtractRequest)] = Body(x => new MarriageRecordExtractRequest(x.County)),
             [typeof(RecordDeathRequest)] = Body(x => new RecordDeathRequest(x.Woman, DateOnly.Parse(ExampleValues.Date(-5)),
                     DeathProof.DeathCertificate, "医学死亡证明 " + x.County + "-0001", x.CountyName + "人民医院"),
                 "party", "diedOn", "proof", "proofReference", "issuedBy"),

@@ -1,0 +1,20 @@
+namespace Registry.Abstractions.Marriages;
+
+/// <summary>
+/// One office's register for one day, a read model keyed <c>{office}/{yyyy-MM-dd}</c>
+/// (<see cref="OfficeDayEntry.KeyOf"/>): the registrations, divorce registrations, archive entries and certificate
+/// replacements of that office on that day, and the divorce applications whose window to appear opens that day. Fed
+/// by the marriage records after each committed write (inline, and by the outbox relay until published), so a day's
+/// register is read from one partition and never by scanning the records.
+/// </summary>
+[Alias("Registry.Marriages.IOfficeRegisterGrain")]
+public interface IOfficeRegisterGrain : IGrainWithStringKey
+{
+    /// <summary>Replaces what record <paramref name="recordKey"/> contributes to this partition with
+    /// <paramref name="entries"/>; stores only a change. Idempotent.</summary>
+    Task ApplyAsync(string recordKey, IReadOnlyList<OfficeDayEntry> entries);
+
+    /// <summary>Every entry of the partition.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<OfficeDayEntry>> GetEntriesAsync();
+}

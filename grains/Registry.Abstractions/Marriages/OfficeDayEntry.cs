@@ -1,0 +1,49 @@
+namespace Registry.Abstractions.Marriages;
+
+/// <summary>
+/// One entry of an office's register for a day (see <see cref="IOfficeRegisterGrain"/>): what happened
+/// (<see cref="Kind"/>) to which marriage record, under which certificate number or application id
+/// (<see cref="Reference"/>), on <see cref="Date"/> at <see cref="Office"/>, with both parties' document keys. A
+/// <see cref="OfficeDayEntryKind.DivorceApplicationDue"/> entry carries the application's periods and whether it is
+/// still open; its date is the day its window to appear opens.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.OfficeDayEntry")]
+public sealed record OfficeDayEntry(
+    [property: Id(0)] OfficeDayEntryKind Kind,
+    [property: Id(1)] string Office,
+    [property: Id(2)] DateOnly Date,
+    [property: Id(3)] string MarriageId,
+    [property: Id(4)] string Reference,
+    [property: Id(5)] string PartyAIdNumber,
+    [property: Id(6)] string PartyBIdNumber)
+{
+    [Id(7)]
+    public DateOnly? CoolingOffEnds { get; init; }
+
+    [Id(8)]
+    public DateOnly? LastDayToAppear { get; init; }
+
+    /// <summary>For an application: not withdrawn, registered, lapsed or cancelled when last published.</summary>
+    [Id(9)]
+    public bool Open { get; init; }
+
+    /// <summary>The partition of the register this entry belongs to: <c>{office}/{yyyy-MM-dd}</c>.</summary>
+    public string PartitionKey => KeyOf(Office, Date);
+
+    /// <summary>How many days before a date a window that is open on it can have opened: the 30 days of Civil Code
+    /// art. 1077 and a last day moved past the longest run of public holidays.</summary>
+    public const int MaxWindowDays = 45;
+
+    /// <summary>True for an open application whose cooling-off has ended by <paramref name="date"/> and whose last
+    /// day to appear is not before it: both parties are due to appear.</summary>
+    public bool IsDueOn(DateOnly date) =>
+        Kind == OfficeDayEntryKind.DivorceApplicationDue && Open && CoolingOffEnds < date && date <= LastDayToAppear;
+
+    /// <summary>The partitions of <paramref name="office"/> whose applications may be due on
+    /// <paramref name="date"/>: the days their windows may have opened.</summary>
+    public static IEnumerable<string> DuePartitionKeys(string office, DateOnly date) =>
+        Enumerable.Range(0, MaxWindowDays + 1).Select(back => KeyOf(office, date.AddDays(-back)));
+
+    public static string KeyOf(string office, DateOnly date) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{office}/{date:yyyy-MM-dd}");
+}

@@ -1,0 +1,20 @@
+namespace Registry.Abstractions.Persons;
+
+/// <summary>
+/// One partition of the person-name index, keyed by a normalised name (<see cref="PersonNameEntry.KeyOf"/>): every
+/// party a marriage record names by it, with their document. A read model fed by the marriage records after each
+/// committed write (inline, and by the outbox relay until published), so a search by name reads one partition and
+/// never scans the records. Names once recorded stay (a corrected name adds the new one), so a former name finds
+/// the person too.
+/// </summary>
+[Alias("Registry.Persons.IPersonNameIndexGrain")]
+public interface IPersonNameIndexGrain : IGrainWithStringKey
+{
+    /// <summary>Replaces what record <paramref name="recordKey"/> contributes to this partition; stores only a
+    /// change. Idempotent.</summary>
+    Task ApplyAsync(string recordKey, IReadOnlyList<PersonNameEntry> entries);
+
+    /// <summary>Every entry of the partition.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<PersonNameEntry>> GetEntriesAsync();
+}

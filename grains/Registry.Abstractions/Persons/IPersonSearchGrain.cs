@@ -1,0 +1,14 @@
+namespace Registry.Abstractions.Persons;
+
+/// <summary>
+/// Search of persons by name for a registrar (stateless; any key, e.g. 0). Reads the one partition of the person-name
+/// index the name falls in (<see cref="PersonNameEntry.KeyOf"/>), then each person's status; every search is written
+/// to the access log with the actor, the query and the number of results, and each person's status read as usual.
+/// </summary>
+[Alias("Registry.Persons.IPersonSearchGrain")]
+public interface IPersonSearchGrain : IGrainWithIntegerKey
+{
+    /// <summary>The persons recorded under <paramref name="name"/> (whole name; white space and the case of Latin
+    /// letters ignored), at most <paramref name="limit"/>; <c>Truncated</c> when more were found.</summary>
+    Task<PersonSearchAnswer> SearchAsync(string name, int limit);
+}

@@ -1,0 +1,38 @@
+using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
+using Registry.Abstractions.Persons;
+using Registry.Abstractions.Time;
+
+namespace Registry.Grains.Persons;
+
+/// <summary>Search of persons by name; see <see cref="IPersonSearchGrain"/>. A stateless worker: it only reads the
+/// index and the persons, so searches never queue behind each other or behind the index's writes.</summary>
+[StatelessWorker]
+public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) : Grain, IPersonSearchGrain
+{
+    /// <summary>The subject under which searches are logged (the query is in the entry's record field).</summary>
+    public const string SearchSubject = "search";
+
+    public async Task<PersonSearchAnswer> SearchAsync(string name, int limit)
+    {
+        var key = PersonNameEntry.KeyOf(name);
+        var entries = await grains.Get<IPersonNameIndexGrain>(key).GetEntriesAsync();
+        var documents = entries.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
+
+        // Documents linked to one person answer that person's record: one result per person.
+        var statuses = await Task.WhenAll(documents.Take(limit * 2)
+            .Select(d => grains.Get<IPersonGrain>(d).GetMaritalStatusAsync()));
+        var persons = statuses.GroupBy(s => s.IdNumber, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .Select(s => new PersonSearchResult(
+                entries.Where(e => e.DocumentKey == s.IdNumber || s.Documents.Contains(e.DocumentKey))
+                    .Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList(),
+                s))
+            .ToList();
+        var truncated = persons.Count > limit || documents.Count > limit * 2;
+        var shown = persons.Take(limit).ToList();
+        await PersonDataAccess.RecordAsync(grains, clock, "person-search",
+            $"name={key}; results={shown.Count}{(truncated ? "+" : "")}", SearchSubject);
+        return new PersonSearchAnswer(shown, truncated);
+    }
+}

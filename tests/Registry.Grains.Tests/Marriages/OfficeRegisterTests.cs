@@ -1,0 +1,69 @@
+using Registry.Abstractions.Marriages;
+using Registry.Grains.Marriages;
+using Registry.Grains.Tests.Persons;
+
+namespace Registry.Grains.Tests.Marriages;
+
+/// <summary>What a marriage record contributes to the offices' day registers, and when an application is due: pure,
+/// over the aggregate's state.</summary>
+public sealed class OfficeRegisterTests
+{
+    private static readonly DateOnly Day0 = TestPeople.Today;
+    private static readonly string Office = TestPeople.CountyCodes[^1];
+    private static readonly string Other = TestPeople.CountyCodes[0];
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8),
+        "CST", "CST");
+
+    private readonly MarriageState state = new() { Id = MarriageId.New(DateTimeOffset.UnixEpoch) };
+    private readonly string man = TestPeople.Man();
+    private readonly string woman = TestPeople.Woman();
+
+    private Marriage On(DateOnly day) =>
+        new(state, new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)), day, "registrar-1");
+
+    [Fact]
+    public void Of_RegistrationReplacementAndDivorce_EachAtItsOfficeAndDay()
+    {
+        var command = new RegisterMarriage(Office, new MarriageParty(man, "甲", "中国"),
+            new MarriageParty(woman, "乙", "中国"), true, true, true);
+        var (a, b) = MarriageRules.ParseParties(command, Day0);
+        On(Day0).Register(command, a, b, $"J{Office}-2026-000001");
+        var replacing = On(Day0.AddDays(2));
+        var (current, kind) = replacing.CertificateToReplace(man);
+        replacing.ReplaceCertificate(current, kind, $"BJ{Other}-2026-000001", Other);
+        var application = On(Day0.AddDays(3)).ApplyForDivorce(Office, "协议",
+            new HolidayCalendar(new HolidayCalendarOptions()));
+        var divorceDay = application.CoolingOffEnds.AddDays(1);
+        var divorcing = On(divorceDay);
+        divorcing.RegisterDivorce(divorcing.CheckCanRegisterDivorce(1, new RegisterDivorce(Office, true)),
+            $"L{Office}-2026-000001");
+
+        var entries = OfficeRegister.Of(state, Beijing);
+
+        Assert.Equal(
+        [
+            (OfficeDayEntryKind.Registration, Office, Day0, $"J{Office}-2026-000001"),
+            (OfficeDayEntryKind.CertificateReplacement, Other, Day0.AddDays(2), $"BJ{Other}-2026-000001"),
+            (OfficeDayEntryKind.DivorceRegistration, Office, divorceDay, $"L{Office}-2026-000001"),
+            (OfficeDayEntryKind.DivorceApplicationDue, Office, divorceDay, $"{state.Id}-1"),
+        ], entries.Select(e => (e.Kind, e.Office, e.Date, e.Reference)));
+        Assert.All(entries, e => Assert.Equal((man, woman), (e.PartyAIdNumber, e.PartyBIdNumber)));
+        Assert.False(entries[^1].Open);
+    }
+
+    [Fact]
+    public void IsDueOn_OnlyAnOpenApplicationInsideItsWindow()
+    {
+        var entry = new OfficeDayEntry(OfficeDayEntryKind.DivorceApplicationDue, Office, Day0.AddDays(31), "m",
+            "m-1", man, woman)
+        {
+            CoolingOffEnds = Day0.AddDays(30),
+            LastDayToAppear = Day0.AddDays(60),
+            Open = true,
+        };
+
+        Assert.Equal([false, true, true, false], new[] { 30, 31, 60, 61 }.Select(d => entry.IsDueOn(Day0.AddDays(d))));
+        Assert.False((entry with { Open = false }).IsDueOn(Day0.AddDays(40)));
+        Assert.Contains(entry.PartitionKey, OfficeDayEntry.DuePartitionKeys(Office, Day0.AddDays(60)));
+    }
+}
