@@ -40,6 +40,10 @@ internal static class OrganizationDocs
                 "a 400 naming it (unknown-query-parameter), never silently ignored. Values are the API's kebab-case " +
                 "terms. Public; financial figures are never listed.", "unknown-query-parameter", "query-value",
                 "paging-range", "division-code-format", "uscc-format"),
+            ["RebuildOrganizationIndex"] = Op("Maintenance for the national administrator: every partition of the " +
+                "search index builds its stored entries again from the organization records (a scan of them) and " +
+                "the response gives the entry count. The index never needs this to start: it keeps its own stored " +
+                "entries and a checkpoint."),
             ["GetAbnormalList"] = Op("The abnormal-activity list (活动异常名录), newest listing first, a page at a " +
                 "time; page and pageSize are its only parameters (another is a 400 naming it). Public.",
                 "unknown-query-parameter", "paging-range"),
