@@ -9,7 +9,9 @@ namespace Registry.Grains.Indexing;
 /// duplicate never undoes a newer put. Pure; not thread-safe (one grain activation owns it).
 /// </summary>
 /// <typeparam name="TDoc">What the index returns for a match.</typeparam>
-public sealed class PostingIndex<TDoc>
+/// <param name="termsOf">The terms of a document; asked again for the stored document when it is replaced, so no
+/// per-document copy of its terms is kept (at national scale that copy would outweigh the posting lists).</param>
+public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
     where TDoc : class
 {
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
@@ -38,14 +40,14 @@ public sealed class PostingIndex<TDoc>
     /// Stores <paramref name="doc"/> under <paramref name="key"/> with its terms, unless the index already holds
     /// the key at <paramref name="revision"/> or newer. Returns whether it was stored.
     /// </summary>
-    public bool Put(string key, long revision, TDoc doc, IEnumerable<string> terms)
+    public bool Put(string key, long revision, TDoc doc)
     {
-        var next = terms.Distinct(StringComparer.Ordinal).ToArray();
+        var next = termsOf(doc).ToHashSet(StringComparer.Ordinal);
         if (!ids.TryGetValue(key, out var id))
         {
             id = slots.Count;
             ids[key] = id;
-            slots.Add(new Slot(doc, revision, next));
+            slots.Add(new Slot(doc, revision));
             foreach (var term in next)
             {
                 Add(term, id);
@@ -60,19 +62,18 @@ public sealed class PostingIndex<TDoc>
             return false;
         }
 
-        var kept = next.ToHashSet(StringComparer.Ordinal);
-        foreach (var term in current.Terms.Where(t => !kept.Contains(t)))
+        var had = termsOf(current.Doc).ToHashSet(StringComparer.Ordinal);
+        foreach (var term in had.Where(t => !next.Contains(t)))
         {
             Remove(term, id);
         }
 
-        var had = current.Terms.ToHashSet(StringComparer.Ordinal);
         foreach (var term in next.Where(t => !had.Contains(t)))
         {
             Add(term, id);
         }
 
-        slots[id] = new Slot(doc, revision, next);
+        slots[id] = new Slot(doc, revision);
         return true;
     }
 
@@ -157,5 +158,5 @@ public sealed class PostingIndex<TDoc>
         }
     }
 
-    private sealed record Slot(TDoc Doc, long Revision, string[] Terms);
+    private readonly record struct Slot(TDoc Doc, long Revision);
 }

@@ -28,7 +28,7 @@ public sealed class OrganizationIndexGrain(
     TimeProvider time,
     ILogger<OrganizationIndexGrain> logger) : Grain, IOrganizationIndexGrain
 {
-    private readonly PostingIndex<OrganizationIndexEntry> index = new();
+    private readonly PostingIndex<OrganizationIndexEntry> index = new(OrganizationIndex.Terms);
     private StoredIndexPieces<OrganizationIndexEntry> pieces = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -126,26 +126,33 @@ public sealed class OrganizationIndexGrain(
     private async Task BuildFromRecordsAsync(CancellationToken cancellationToken)
     {
         var partition = (int)this.GetPrimaryKeyLong();
-        var built = new PostingIndex<OrganizationIndexEntry>();
+        var built = new Dictionary<string, OrganizationIndexEntry>(StringComparer.Ordinal);
+        void Keep(OrganizationIndexEntry entry)
+        {
+            if (!built.TryGetValue(entry.Uscc, out var other) || other.Revision < entry.Revision)
+            {
+                built[entry.Uscc] = entry;
+            }
+        }
+
         await foreach (var state in records.ReadAllAsync<OrganizationState>(StorageNames.Organization,
                            uscc => OrganizationIndex.PartitionOf(uscc) == partition, cancellationToken))
         {
             if (state.Uscc.Length > 0)
             {
-                var entry = OrganizationViews.IndexEntry(state);
-                built.Put(entry.Uscc, entry.Revision, entry, []);
+                Keep(OrganizationViews.IndexEntry(state));
             }
         }
 
         // An upsert newer than the record read (none can interleave: the grain is not reentrant) is kept.
         foreach (var current in index.All)
         {
-            built.Put(current.Uscc, current.Revision, current, []);
+            Keep(current);
         }
 
-        await pieces.ReplaceAllAsync(built.All.Select(e => KeyValuePair.Create(e.Uscc, e)));
+        await pieces.ReplaceAllAsync(built);
         index.Clear();
-        foreach (var entry in built.All)
+        foreach (var entry in built.Values)
         {
             Apply(entry);
         }
@@ -162,5 +169,5 @@ public sealed class OrganizationIndexGrain(
     }
 
     private void Apply(OrganizationIndexEntry entry) =>
-        index.Put(entry.Uscc, entry.Revision, entry, OrganizationIndex.Terms(entry));
+        index.Put(entry.Uscc, entry.Revision, entry);
 }

@@ -89,10 +89,10 @@ public sealed class OrganizationIndexTests
             entries.Add(OrganizationViews.IndexEntry(state));
         }
 
-        var index = new PostingIndex<OrganizationIndexEntry>();
+        var index = new PostingIndex<OrganizationIndexEntry>(OrganizationIndex.Terms);
         foreach (var entry in entries)
         {
-            index.Put(entry.Uscc, entry.Revision, entry, OrganizationIndex.Terms(entry));
+            index.Put(entry.Uscc, entry.Revision, entry);
         }
 
         var offices = new string?[] { null, TestCodes.County(1), TestCodes.County(1)[..4] + "00", TestCodes.County(1)[..2] + "0000" };
@@ -138,8 +138,8 @@ public sealed class OrganizationIndexTests
         state.Revision = 1;
         var before = OrganizationViews.IndexEntry(state);
         var office = before.RegisteringOffice;
-        var index = new PostingIndex<OrganizationIndexEntry>();
-        index.Put(before.Uscc, 1, before, OrganizationIndex.Terms(before));
+        var index = new PostingIndex<OrganizationIndexEntry>(OrganizationIndex.Terms);
+        index.Put(before.Uscc, 1, before);
 
         IReadOnlyList<OrganizationIndexEntry> Find(string? fragment, string? scope)
         {
@@ -158,7 +158,7 @@ public sealed class OrganizationIndexTests
         state.Name = "更名后的慈善基金会";
         state.Revision = 2;
         var after = OrganizationViews.IndexEntry(state);
-        index.Put(after.Uscc, 2, after, OrganizationIndex.Terms(after));
+        index.Put(after.Uscc, 2, after);
 
         Assert.Empty(Find(oldFragment, null));
         Assert.Single(Find("慈善基金", null));
