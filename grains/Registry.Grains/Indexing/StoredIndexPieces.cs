@@ -57,8 +57,8 @@ public sealed class StoredIndexPieces<TDoc>(
     }
 
     /// <summary>
-    /// Replaces every piece with the given documents (a rebuild): each piece is written, also when it becomes empty,
-    /// so nothing of an earlier content survives.
+    /// Replaces every piece with the given documents (a rebuild): each stored piece is written, also when it becomes
+    /// empty, so nothing of an earlier content survives.
     /// </summary>
     public async Task ReplaceAllAsync(IEnumerable<KeyValuePair<string, TDoc>> docs)
     {
@@ -75,7 +75,11 @@ public sealed class StoredIndexPieces<TDoc>(
 
         for (var i = 0; i < pieceCount; i++)
         {
-            await storage.WriteStateAsync(stateName, IdOf(i), pieces[i]!);
+            // A piece never stored and still empty needs no write: a fresh partition starts with none.
+            if (pieces[i]!.State!.Entries.Count > 0 || pieces[i]!.RecordExists)
+            {
+                await storage.WriteStateAsync(stateName, IdOf(i), pieces[i]!);
+            }
         }
     }
 
