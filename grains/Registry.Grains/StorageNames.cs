@@ -99,8 +99,15 @@ public static class StorageNames
     /// <summary>State name and grain type of <see cref="Organizations.OrganizationImportJobGrain"/>.</summary>
     public const string OrganizationImportJob = "organization-import";
 
-    /// <summary>Grain type of <see cref="Organizations.OrganizationIndexGrain"/> (in memory, nothing stored).</summary>
+    /// <summary>Grain type of <see cref="Organizations.OrganizationIndexGrain"/>.</summary>
     public const string OrganizationIndexGrainType = "organization-index";
+
+    /// <summary>State name of <see cref="Organizations.OrganizationIndexGrain"/>'s checkpoint.</summary>
+    public const string OrganizationIndex = "organization-index";
+
+    /// <summary>State name and grain-id type of the stored pieces of the organization search index
+    /// (<see cref="Indexing.StoredIndexPieces{TDoc}"/>); written only by <see cref="Organizations.OrganizationIndexGrain"/>.</summary>
+    public const string OrganizationIndexPiece = "organization-index-piece";
 
     /// <summary>Grain type of <see cref="Organizations.OrganizationSearchGrain"/> (stateless).</summary>
     public const string OrganizationSearchGrainType = "organization-search";

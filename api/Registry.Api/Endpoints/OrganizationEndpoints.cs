@@ -88,6 +88,13 @@ public static class OrganizationEndpoints
             .AllowAnonymous()
             .ProducesValidationProblem();
 
+        group.MapPost("/index/rebuild", RebuildOrganizationIndex)
+            .WithName(nameof(RebuildOrganizationIndex))
+            .WithSummary("Maintenance: build the search index's stored entries again from the organization records")
+            .RequireAuthorization(RegistryPolicies.Admin)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         group.MapGet("/lists/abnormal", GetAbnormalList)
             .WithName(nameof(GetAbnormalList))
             .WithSummary("The abnormal-activity list, newest listing first (paged)")
@@ -298,6 +305,9 @@ public static class OrganizationEndpoints
 
         return grains.Get<IOrganizationImportJobGrain>(id);
     }
+
+    public static async Task<Ok<OrganizationIndexRebuildResponse>> RebuildOrganizationIndex(IGrainFactory grains) =>
+        TypedResults.Ok(new OrganizationIndexRebuildResponse(await grains.Get<IOrganizationSearchGrain>(0).RebuildAsync()));
 
     public static async Task<Ok<PageResponse<OrganizationSummaryResponse>>> Search(string? name, string? uscc,
         string? legalRepresentative, string? kind, string? registeringOffice, string? status, string? page,

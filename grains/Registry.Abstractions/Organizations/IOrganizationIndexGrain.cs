@@ -4,14 +4,16 @@ namespace Registry.Abstractions.Organizations;
 
 /// <summary>
 /// One partition of the organization search index, keyed by partition number 0..N-1 (an organization's partition
-/// is a stable hash of its USCC, see <c>OrganizationIndex.PartitionOf</c>). The partition is held in memory: it is
-/// built from the stored organization records when it activates and kept in step by each organization grain after
-/// its own write. Nothing of it is stored, so it cannot be lost or go stale across restarts.
+/// is a stable hash of its USCC, see <c>OrganizationIndex.PartitionOf</c>). The partition stores its own entries (in
+/// bounded pieces, with a checkpoint) and starts from them, never from the organization records; it is kept in step by
+/// each organization grain after its own write and by the outbox relay. Searches intersect posting lists of name and
+/// legal-representative bigrams, kind, status, office (with the offices above it) and list.
 /// </summary>
 [Alias("Registry.Organizations.IOrganizationIndexGrain")]
 public interface IOrganizationIndexGrain : IGrainWithIntegerKey
 {
-    /// <summary>Adds or replaces the entry unless the partition holds a newer revision. Idempotent.</summary>
+    /// <summary>Adds or replaces the entry unless the partition holds the same or a newer revision; stored on return.
+    /// Idempotent.</summary>
     Task UpsertAsync(OrganizationIndexEntry entry);
 
     /// <summary>
@@ -21,6 +23,9 @@ public interface IOrganizationIndexGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<OrganizationPage> SearchAsync(OrganizationQuery query);
 
-    /// <summary>Forgets the partition and reads it again from the stored records; returns the entry count.</summary>
+    /// <summary>
+    /// Maintenance: builds the partition's stored entries again from the organization records (a scan of the
+    /// partition's share of them) and returns the entry count. Never needed to start.
+    /// </summary>
     Task<int> RebuildAsync();
 }

@@ -1,19 +1,113 @@
 using Registry.Abstractions.Organizations;
+using Registry.Grains.Indexing;
 
 namespace Registry.Grains.Organizations;
 
 /// <summary>
-/// How the search index is partitioned and queried. An organization lives in partition
+/// How the search index is partitioned, stored and queried. An organization lives in partition
 /// <see cref="PartitionOf"/> = FNV-1a hash of its USCC mod <see cref="PartitionCount"/>: stable across processes
 /// and renames, and spreading registrations of one office or one popular name evenly, so no partition is a hot spot
-/// for writes. A search asks every partition (a fixed, small fan-out) and merges. The index is not stored, so the
-/// partition count can change between deployments without any migration. Pure.
+/// for writes. Within its partition the entry is stored in piece <see cref="PieceOf"/> (the next bits of the same
+/// hash, mod <see cref="PieceCount"/>), so one write rewrites about 1/(32 x 128) of the register. A partition
+/// answers from posting lists (<see cref="Terms"/>, <see cref="QueryTerms"/>) and confirms each candidate with
+/// <see cref="Matches"/>; a search asks every partition (a fixed, small fan-out) and merges. Changing either count
+/// changes where entries are stored: the partition's checkpoint records the piece count, and a partition whose
+/// checkpoint does not match builds once from the records. Pure.
 /// </summary>
 public static class OrganizationIndex
 {
     public const int PartitionCount = 32;
 
-    public static int PartitionOf(string uscc)
+    /// <summary>Stored pieces per partition: at 900,000 organizations about 220 entries (some 50 KB) per piece.</summary>
+    public const int PieceCount = 128;
+
+    private const string NameField = "n:";
+    private const string RepresentativeField = "r:";
+    private const string KindField = "k:";
+    private const string StatusField = "s:";
+    private const string OfficeField = "o:";
+    private const string ListField = "l:";
+
+    public static int PartitionOf(string uscc) => (int)(Hash(uscc) % PartitionCount);
+
+    /// <summary>The stored piece of <paramref name="uscc"/> within its partition.</summary>
+    public static int PieceOf(string uscc) => (int)(Hash(uscc) / PartitionCount % PieceCount);
+
+    /// <summary>
+    /// The posting terms of an entry: the characters and bigrams of its normalised name and legal representative,
+    /// its kind and status, its office at each level of the GB/T 2260 hierarchy (so an office's search includes the
+    /// offices below it), and the lists it is actively on.
+    /// </summary>
+    public static IEnumerable<string> Terms(OrganizationIndexEntry entry)
+    {
+        foreach (var gram in TextGrams.OfText(NameField, entry.SearchName))
+        {
+            yield return gram;
+        }
+
+        foreach (var gram in TextGrams.OfText(RepresentativeField, entry.SearchLegalRepresentative))
+        {
+            yield return gram;
+        }
+
+        yield return KindField + entry.Kind;
+        yield return StatusField + entry.Status;
+        if (entry.RegisteringOffice.Length == 6)
+        {
+            yield return OfficeField + entry.RegisteringOffice[..2];
+            yield return OfficeField + entry.RegisteringOffice[..4];
+        }
+
+        yield return OfficeField + entry.RegisteringOffice;
+        foreach (var listing in entry.Listings)
+        {
+            yield return ListField + listing.List;
+        }
+    }
+
+    /// <summary>
+    /// The terms every entry matching the query has (the query's fragments normalised once by the caller). A
+    /// candidate with all of them may still not match (its bigrams can lie apart in the name): confirm with
+    /// <see cref="Matches"/>. A code is looked up by key, not by term.
+    /// </summary>
+    public static IReadOnlyCollection<string> QueryTerms(OrganizationQuery query, string? normalizedFragment,
+        string? normalizedRepresentative)
+    {
+        var terms = new List<string>();
+        if (normalizedFragment is not null)
+        {
+            terms.AddRange(TextGrams.OfFragment(NameField, normalizedFragment));
+        }
+
+        if (!string.IsNullOrEmpty(normalizedRepresentative))
+        {
+            terms.AddRange(TextGrams.OfFragment(RepresentativeField, normalizedRepresentative));
+        }
+
+        if (query.Kind is { } kind)
+        {
+            terms.Add(KindField + kind);
+        }
+
+        if (query.Status is { } status)
+        {
+            terms.Add(StatusField + status);
+        }
+
+        if (query.RegisteringOffice is { } office)
+        {
+            terms.Add(OfficeField + ScopePrefix(office));
+        }
+
+        if (query.List is { } list)
+        {
+            terms.Add(ListField + list);
+        }
+
+        return terms;
+    }
+
+    private static uint Hash(string uscc)
     {
         var hash = 2166136261u;
         foreach (var c in uscc)
@@ -21,7 +115,7 @@ public static class OrganizationIndex
             hash = (hash ^ c) * 16777619u;
         }
 
-        return (int)(hash % PartitionCount);
+        return hash;
     }
 
     /// <summary>Whether the entry answers the query; <paramref name="normalizedFragment"/> and
@@ -42,13 +136,15 @@ public static class OrganizationIndex
     /// Whether <paramref name="office"/> is <paramref name="scope"/> or below it in the GB/T 2260 hierarchy: a code
     /// ending in <c>0000</c> covers its province, one ending in <c>00</c> its prefecture.
     /// </summary>
-    public static bool IsWithin(string office, string scope)
-    {
-        var prefix = scope.EndsWith("0000", StringComparison.Ordinal) ? scope[..2]
-            : scope.EndsWith("00", StringComparison.Ordinal) ? scope[..4]
-            : scope;
-        return office.StartsWith(prefix, StringComparison.Ordinal);
-    }
+    public static bool IsWithin(string office, string scope) =>
+        office.StartsWith(ScopePrefix(scope), StringComparison.Ordinal);
+
+    /// <summary>The code prefix every office within <paramref name="scope"/> starts with.</summary>
+    private static string ScopePrefix(string scope) =>
+        scope.Length != 6 ? scope
+        : scope.EndsWith("0000", StringComparison.Ordinal) ? scope[..2]
+        : scope.EndsWith("00", StringComparison.Ordinal) ? scope[..4]
+        : scope;
 
     private static string Normalized(string text) =>
         OrganizationRules.IsWellFormedText(text) ? OrganizationNames.Normalize(text) : text;

@@ -1,67 +1,173 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Registry.Abstractions.Organizations;
+using Registry.Grains.Indexing;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Organizations;
 
 /// <summary>
-/// One partition of the search index, in memory; see <see cref="IOrganizationIndexGrain"/> and
-/// <see cref="OrganizationIndex"/>. Built on activation from the stored records of its partition (read directly
-/// from storage, not through the organization grains), then kept in step by organization grains, which upsert their
-/// entry after each committed write. Revisions make upserts idempotent and order-proof: a rebuild that read an older
-/// record never hides a newer upsert, and vice versa. Kept active so a partition is not rebuilt after idle periods.
+/// One partition of the search index; see <see cref="IOrganizationIndexGrain"/> and <see cref="OrganizationIndex"/>.
+/// Its entries are stored by the partition itself in <see cref="OrganizationIndex.PieceCount"/> pieces
+/// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as a <see cref="PostingIndex{TDoc}"/>, so a search
+/// intersects posting lists instead of visiting every entry. Activation reads the checkpoint and the pieces, never
+/// the organization records; only a partition without a checkpoint of the current layout (a data directory written
+/// before the index kept its own state, or a fresh one) builds its pieces from the records once, and
+/// <see cref="RebuildAsync"/> does so on request. Organization grains upsert their entry after each committed write
+/// (and the outbox relay until they have); revisions make upserts idempotent and order-proof. Kept active so a
+/// partition is not reloaded after idle periods.
 /// </summary>
 [GrainType(StorageNames.OrganizationIndexGrainType)]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class OrganizationIndexGrain(IStoredRecords records) : Grain, IOrganizationIndexGrain
+public sealed class OrganizationIndexGrain(
+    [PersistentState(StorageNames.OrganizationIndex, StorageNames.Provider)]
+    IPersistentState<OrganizationIndexState> checkpoint,
+    IStoredRecords records,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<OrganizationIndexGrain> logger) : Grain, IOrganizationIndexGrain
 {
-    private readonly Dictionary<string, OrganizationIndexEntry> entries = new(StringComparer.Ordinal);
+    private readonly PostingIndex<OrganizationIndexEntry> index = new(OrganizationIndex.Terms);
+    private StoredIndexPieces<OrganizationIndexEntry> pieces = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
-
-    public Task UpsertAsync(OrganizationIndexEntry entry)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        pieces = new StoredIndexPieces<OrganizationIndexEntry>(
+            services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.OrganizationIndexPiece,
+            StorageNames.OrganizationIndexPiece, this.GetPrimaryKeyLong(), OrganizationIndex.PieceCount,
+            OrganizationIndex.PieceOf);
+        if (checkpoint.State.PieceCount == OrganizationIndex.PieceCount)
+        {
+            foreach (var (_, entry) in await pieces.LoadAsync())
+            {
+                Apply(entry);
+            }
+        }
+        else if (records.CanScan)
+        {
+            logger.LogInformation("Organization index partition {Partition} has no stored pieces of the current layout; building them from the records once",
+                this.GetPrimaryKeyLong());
+            await BuildFromRecordsAsync(cancellationToken);
+        }
+        else
+        {
+            // Storage without scans (Azure Table) only ever held this layout: an empty partition is the truth.
+            await StoreCheckpointAsync(0);
+        }
+    }
+
+    public async Task UpsertAsync(OrganizationIndexEntry entry)
+    {
+        if (index.RevisionOf(entry.Uscc) >= entry.Revision)
+        {
+            return;
+        }
+
+        // Stored first: if the write fails, memory is unchanged and the sender's retry is not mistaken for a duplicate.
+        await pieces.PutAsync(entry.Uscc, entry);
         Apply(entry);
-        return Task.CompletedTask;
     }
 
     public Task<OrganizationPage> SearchAsync(OrganizationQuery query)
     {
         var fragment = OrganizationIndex.Fragment(query);
         var representative = OrganizationIndex.Representative(query);
-        // A code names at most one entry: look it up instead of scanning the partition.
-        IEnumerable<OrganizationIndexEntry> candidates = query.Uscc is { } code
-            ? entries.TryGetValue(code, out var entry) ? [entry] : []
-            : entries.Values;
+        IReadOnlyList<OrganizationIndexEntry> candidates = query.Uscc is { } code
+            ? index.Get(code) is { } entry ? [entry] : []
+            : index.Matching(OrganizationIndex.QueryTerms(query, fragment, representative));
         var matches = candidates.Where(e => OrganizationIndex.Matches(e, query, fragment, representative)).ToList();
-        matches.Sort(OrganizationIndex.Order(query));
-        return Task.FromResult(new OrganizationPage(matches.Count, matches.Take(query.Skip + query.Take).ToList()));
+        var wanted = query.Skip + query.Take;
+        return Task.FromResult(new OrganizationPage(matches.Count,
+            TopOrdered(matches, OrganizationIndex.Order(query), wanted)));
     }
 
     public async Task<int> RebuildAsync()
     {
-        entries.Clear();
-        await LoadAsync(CancellationToken.None);
-        return entries.Count;
+        await BuildFromRecordsAsync(CancellationToken.None);
+        return index.Count;
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The first <paramref name="wanted"/> of <paramref name="items"/> in order, without sorting them all.</summary>
+    private static List<OrganizationIndexEntry> TopOrdered(List<OrganizationIndexEntry> items,
+        IComparer<OrganizationIndexEntry> order, int wanted)
+    {
+        if (items.Count <= wanted * 4)
+        {
+            items.Sort(order);
+            return items.Take(wanted).ToList();
+        }
+
+        // A max-heap of the best `wanted` seen so far: its root is the worst kept, replaced by anything better.
+        var heap = new PriorityQueue<OrganizationIndexEntry, OrganizationIndexEntry>(wanted + 1,
+            Comparer<OrganizationIndexEntry>.Create((a, b) => order.Compare(b, a)));
+        foreach (var item in items)
+        {
+            if (heap.Count < wanted)
+            {
+                heap.Enqueue(item, item);
+            }
+            else if (wanted > 0 && order.Compare(item, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(item, item);
+            }
+        }
+
+        var top = heap.UnorderedItems.Select(i => i.Element).ToList();
+        top.Sort(order);
+        return top;
+    }
+
+    /// <summary>
+    /// Reads this partition's share of the organization records, stores every piece from them and then the
+    /// checkpoint. Interrupted, it leaves no checkpoint of the current layout, so the next activation builds again;
+    /// entries already stored are simply replaced.
+    /// </summary>
+    private async Task BuildFromRecordsAsync(CancellationToken cancellationToken)
     {
         var partition = (int)this.GetPrimaryKeyLong();
+        var built = new Dictionary<string, OrganizationIndexEntry>(StringComparer.Ordinal);
+        void Keep(OrganizationIndexEntry entry)
+        {
+            if (!built.TryGetValue(entry.Uscc, out var other) || other.Revision < entry.Revision)
+            {
+                built[entry.Uscc] = entry;
+            }
+        }
+
         await foreach (var state in records.ReadAllAsync<OrganizationState>(StorageNames.Organization,
                            uscc => OrganizationIndex.PartitionOf(uscc) == partition, cancellationToken))
         {
             if (state.Uscc.Length > 0)
             {
-                Apply(OrganizationViews.IndexEntry(state));
+                Keep(OrganizationViews.IndexEntry(state));
             }
         }
+
+        // An upsert newer than the record read (none can interleave: the grain is not reentrant) is kept.
+        foreach (var current in index.All)
+        {
+            Keep(current);
+        }
+
+        await pieces.ReplaceAllAsync(built);
+        index.Clear();
+        foreach (var entry in built.Values)
+        {
+            Apply(entry);
+        }
+
+        await StoreCheckpointAsync(index.Count);
     }
 
-    private void Apply(OrganizationIndexEntry entry)
+    private async Task StoreCheckpointAsync(int entries)
     {
-        if (!entries.TryGetValue(entry.Uscc, out var current) || current.Revision < entry.Revision)
-        {
-            entries[entry.Uscc] = entry;
-        }
+        checkpoint.State.PieceCount = OrganizationIndex.PieceCount;
+        checkpoint.State.BuiltAt = time.GetUtcNow();
+        checkpoint.State.BuiltEntries = entries;
+        await checkpoint.WriteStateAsync();
     }
+
+    private void Apply(OrganizationIndexEntry entry) =>
+        index.Put(entry.Uscc, entry.Revision, entry);
 }

@@ -28,4 +28,11 @@ public sealed class OrganizationSearchGrain(IGrainFactory grains) : Grain, IOrga
             .ToList();
         return new OrganizationPage(pages.Sum(page => page.Total), items);
     }
+
+    public async Task<int> RebuildAsync()
+    {
+        var counts = await Task.WhenAll(Enumerable.Range(0, OrganizationIndex.PartitionCount)
+            .Select(partition => grains.Get<IOrganizationIndexGrain>(partition).RebuildAsync()));
+        return counts.Sum();
+    }
 }

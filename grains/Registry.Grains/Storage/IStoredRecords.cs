@@ -13,4 +13,10 @@ public interface IStoredRecords
     /// </summary>
     IAsyncEnumerable<T> ReadAllAsync<T>(string stateName, Func<string, bool>? keyFilter = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether <see cref="ReadAllAsync{T}"/> works here (false on storage without scans): a read model that finds no
+    /// state of its own then starts empty instead of building from the records.
+    /// </summary>
+    bool CanScan => true;
 }

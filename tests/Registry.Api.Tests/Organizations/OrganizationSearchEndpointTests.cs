@@ -32,6 +32,22 @@ public sealed class OrganizationSearchEndpointTests(OrganizationApiFixture fixtu
     }
 
     [Fact]
+    public async Task RebuildIndex_OnlyForTheAdministrator_AndSearchAnswersAsBefore()
+    {
+        var token = $"维护{TestCodes.NextSerial()}";
+        var uscc = await Api.RegisterAsync(OrganizationApi.Registration(name: $"{token}协会"));
+
+        var refused = await Api.Registrar().PostAsync("/api/organizations/index/rebuild", null);
+        var rebuilt = await Api.WithRoles("admin").PostAsync("/api/organizations/index/rebuild", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        var body = await rebuilt.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("entries").GetInt32() >= 1);
+        Assert.Equal([uscc], await CodesAsync($"name={token}"));
+    }
+
+    [Fact]
     public async Task Search_ByOffice_IncludesTheOfficesBelowIt()
     {
         var token = $"辖区{TestCodes.NextSerial()}";

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using Registry.Abstractions.Time;
+using Registry.Grains.Storage;
 using Registry.Grains.Organizations;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
@@ -33,6 +34,9 @@ public sealed class OrganizationClusterFixture : IAsyncLifetime
     public DateOnly Today => Clock.Today;
 
     public IServiceProvider SiloServices => Cluster.Silos[0].ServiceProvider;
+
+    /// <summary>The scans of stored records the current silo was asked for (counted since it started).</summary>
+    public CountingStoredRecords StoredRecords => SiloServices.GetRequiredService<CountingStoredRecords>();
 
     public async ValueTask InitializeAsync()
     {
@@ -77,6 +81,8 @@ public sealed class OrganizationClusterFixture : IAsyncLifetime
             // reminder delivery) keep real time, so moving the clock by a year neither times calls out nor replays
             // every periodic timer of the year. Tests deliver reminder ticks themselves, as the reminder service would.
             silo.Services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
+            silo.Services.AddSingleton<CountingStoredRecords>();
+            silo.Services.AddSingleton<IStoredRecords>(sp => sp.GetRequiredService<CountingStoredRecords>());
             silo.AddRegistryRuntime(options);
         });
         return builder.Build();

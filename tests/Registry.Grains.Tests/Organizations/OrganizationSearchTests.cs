@@ -1,5 +1,7 @@
 using Registry.Abstractions.Organizations;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Grains.Organizations;
+using Registry.Storage;
 
 namespace Registry.Grains.Tests.Organizations;
 
@@ -83,6 +85,61 @@ public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
         Assert.Equal(12, before.Total);
         Assert.Equal(before.Items, afterRebuild.Items, IndexEntryComparer.Instance);
         Assert.Equal(before.Items, afterRestart.Items, IndexEntryComparer.Instance);
+    }
+
+    [Fact]
+    public async Task Index_AfterARestart_StartsFromItsOwnStoredEntries_WithoutReadingTheRecords()
+    {
+        var token = $"重启{TestCodes.NextSerial()}";
+        var commands = await RegisterManyAsync(token, 12);
+        var renamed = $"改名{TestCodes.NextSerial()}机构";
+        await Organization(commands[0].Uscc).ChangeAsync(new ChangeOrganization(renamed, null, null, null, "更名"));
+        var query = new OrganizationQuery(token, null, null, null, null, 0, 50);
+        var before = await SearchAsync(query); // every partition is active, so each has its checkpoint
+
+        await fixture.RestartAsync();
+        var afterRestart = await SearchAsync(query);
+        var byNewName = await SearchAsync(new OrganizationQuery(renamed, null, null, null, null, 0, 50));
+        var byOffice = await SearchAsync(new OrganizationQuery(null, null, commands[5].RegisteringOffice[..2] + "0000",
+            null, null, 0, 500));
+
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.Organization));
+        Assert.Equal(11, before.Total);
+        Assert.Equal(before.Items, afterRestart.Items, IndexEntryComparer.Instance);
+        Assert.Equal(commands[0].Uscc, Assert.Single(byNewName.Items).Uscc);
+        Assert.Contains(byOffice.Items, e => e.Uscc == commands[5].Uscc);
+    }
+
+    [Fact]
+    public async Task Index_WithoutStoredEntries_BuildsFromTheRecordsOnce_ThenNeverAgain()
+    {
+        var token = $"迁移{TestCodes.NextSerial()}";
+        await RegisterManyAsync(token, 10);
+        var query = new OrganizationQuery(token, null, null, null, null, 0, 50);
+        var before = await SearchAsync(query);
+
+        // A data directory written before the index stored itself: records, but no index state at all.
+        var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
+        foreach (var stateName in new[] { StorageNames.OrganizationIndex, StorageNames.OrganizationIndexPiece })
+        {
+            await foreach (var key in store.ListKeysAsync(stateName))
+            {
+                var stored = await store.ReadAsync(key);
+                await store.ClearAsync(key, stored!.ETag);
+            }
+        }
+
+        await fixture.RestartAsync();
+        var firstStart = await SearchAsync(query);
+        var firstStartScans = fixture.StoredRecords.ScansOf(StorageNames.Organization);
+        await fixture.RestartAsync();
+        var secondStart = await SearchAsync(query);
+
+        Assert.Equal(OrganizationIndex.PartitionCount, firstStartScans);
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.Organization));
+        Assert.Equal(10, before.Total);
+        Assert.Equal(before.Items, firstStart.Items, IndexEntryComparer.Instance);
+        Assert.Equal(before.Items, secondStart.Items, IndexEntryComparer.Instance);
     }
 
     private sealed class IndexEntryComparer : IEqualityComparer<OrganizationIndexEntry>

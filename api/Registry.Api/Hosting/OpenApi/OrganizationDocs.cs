@@ -41,6 +41,10 @@ internal static class OrganizationDocs
                 "terms or their Chinese names, as the register import takes them (kind: 社会团体, 民办非企业单位, " +
                 "社会服务机构, 基金会; status: 正常, 已注销, 已撤销). Public; financial figures are never listed.",
                 "unknown-query-parameter", "query-value", "paging-range", "division-code-format", "uscc-format"),
+            ["RebuildOrganizationIndex"] = Op("Maintenance for the national administrator: every partition of the " +
+                "search index builds its stored entries again from the organization records (a scan of them) and " +
+                "the response gives the entry count. The index never needs this to start: it keeps its own stored " +
+                "entries and a checkpoint."),
             ["GetAbnormalList"] = Op("The abnormal-activity list (活动异常名录), newest listing first, a page at a " +
                 "time; page and pageSize are its only parameters (another is a 400 naming it). Public.",
                 "unknown-query-parameter", "paging-range"),

@@ -1,0 +1,105 @@
+using Orleans.Storage;
+
+namespace Registry.Grains.Indexing;
+
+/// <summary>
+/// The persisted documents of one index partition, split into a fixed number of pieces by a hash of the document key,
+/// each stored as its own grain state (state name <paramref name="stateName"/>, grain id
+/// <c>{pieceType}/{partition}.{piece}</c>) through the silo's grain storage, so it works on every backend, scans or
+/// not. Loading reads exactly <paramref name="pieceCount"/> states by key: never a scan. Putting a document rewrites
+/// the one piece it hashes to, after which the change is durable; a failed write leaves memory as it was. Owned by
+/// one grain activation; not thread-safe.
+/// </summary>
+public sealed class StoredIndexPieces<TDoc>(
+    IGrainStorage storage,
+    string stateName,
+    string pieceType,
+    long partition,
+    int pieceCount,
+    Func<string, int> pieceOf)
+    where TDoc : class
+{
+    private readonly GrainState<IndexPieceState<TDoc>>?[] pieces = new GrainState<IndexPieceState<TDoc>>?[pieceCount];
+
+    /// <summary>How many pieces the partition is split into.</summary>
+    public int PieceCount => pieceCount;
+
+    /// <summary>Reads every piece (in parallel) and returns their documents.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, TDoc>>> LoadAsync()
+    {
+        await Task.WhenAll(Enumerable.Range(0, pieceCount).Select(ReadAsync));
+        return pieces.SelectMany(p => p!.State!.Entries).ToList();
+    }
+
+    /// <summary>Stores <paramref name="doc"/> under <paramref name="key"/> in its piece; durable on return.</summary>
+    public async Task PutAsync(string key, TDoc doc)
+    {
+        var piece = await PieceAsync(pieceOf(key));
+        var had = piece.State!.Entries.TryGetValue(key, out var previous);
+        piece.State!.Entries[key] = doc;
+        try
+        {
+            await storage.WriteStateAsync(stateName, IdOf(pieceOf(key)), piece);
+        }
+        catch
+        {
+            if (had)
+            {
+                piece.State!.Entries[key] = previous!;
+            }
+            else
+            {
+                piece.State!.Entries.Remove(key);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Replaces every piece with the given documents (a rebuild): each stored piece is written, also when it becomes
+    /// empty, so nothing of an earlier content survives.
+    /// </summary>
+    public async Task ReplaceAllAsync(IEnumerable<KeyValuePair<string, TDoc>> docs)
+    {
+        await Task.WhenAll(Enumerable.Range(0, pieceCount).Select(ReadAsync));
+        foreach (var piece in pieces)
+        {
+            piece!.State!.Entries.Clear();
+        }
+
+        foreach (var (key, doc) in docs)
+        {
+            pieces[pieceOf(key)]!.State!.Entries[key] = doc;
+        }
+
+        for (var i = 0; i < pieceCount; i++)
+        {
+            // A piece never stored and still empty needs no write: a fresh partition starts with none.
+            if (pieces[i]!.State!.Entries.Count > 0 || pieces[i]!.RecordExists)
+            {
+                await storage.WriteStateAsync(stateName, IdOf(i), pieces[i]!);
+            }
+        }
+    }
+
+    private async Task<GrainState<IndexPieceState<TDoc>>> PieceAsync(int index)
+    {
+        if (pieces[index] is null)
+        {
+            await ReadAsync(index);
+        }
+
+        return pieces[index]!;
+    }
+
+    private async Task ReadAsync(int index)
+    {
+        var piece = new GrainState<IndexPieceState<TDoc>>(new IndexPieceState<TDoc>());
+        await storage.ReadStateAsync(stateName, IdOf(index), piece);
+        piece.State ??= new IndexPieceState<TDoc>();
+        pieces[index] = piece;
+    }
+
+    private GrainId IdOf(int piece) => GrainId.Create(pieceType, $"{partition}.{piece}");
+}

@@ -1,0 +1,78 @@
+using Registry.Grains.Indexing;
+
+namespace Registry.Grains.Tests.Indexing;
+
+public sealed class PostingIndexTests
+{
+    [Fact]
+    public void Matching_ReturnsOnlyDocumentsWithEveryTerm()
+    {
+        var index = new PostingIndex<Doc>(d => d.Terms);
+        index.Put("a", 1, new Doc("A", ["k:x", "s:on"]));
+        index.Put("b", 1, new Doc("B", ["k:x", "s:off"]));
+        index.Put("c", 1, new Doc("C", ["k:y", "s:on"]));
+
+        Assert.Equal(["A"], Names(index.Matching(["k:x", "s:on"])));
+        Assert.Equal(["A", "B"], Names(index.Matching(["k:x"])).Order());
+        Assert.Empty(Names(index.Matching(["k:x", "k:y"])));
+        Assert.Empty(Names(index.Matching(["k:z"])));
+        Assert.Equal(["A", "B", "C"], Names(index.Matching([])).Order());
+    }
+
+    [Fact]
+    public void Put_NewerRevision_ReplacesTheDocumentAndRemovesTheTermsItNoLongerHas()
+    {
+        var index = new PostingIndex<Doc>(d => d.Terms);
+        index.Put("a", 1, new Doc("old", ["n:阳光", "k:x"]));
+
+        Assert.True(index.Put("a", 2, new Doc("new", ["n:星光", "k:x"])));
+
+        Assert.Empty(Names(index.Matching(["n:阳光"])));
+        Assert.Equal(0, index.Frequency("n:阳光"));
+        Assert.Equal(["new"], Names(index.Matching(["n:星光", "k:x"])));
+        Assert.Equal(1, index.Count);
+        Assert.Equal(2, index.TermCount);
+    }
+
+    [Fact]
+    public void Put_SameOrOlderRevision_ChangesNothing()
+    {
+        var index = new PostingIndex<Doc>(d => d.Terms);
+        index.Put("a", 5, new Doc("current", ["n:阳光"]));
+
+        Assert.False(index.Put("a", 5, new Doc("duplicate", ["n:星光"])));
+        Assert.False(index.Put("a", 4, new Doc("late", ["n:星光"])));
+
+        Assert.Equal("current", index.Get("a")!.Name);
+        Assert.Equal(5, index.RevisionOf("a"));
+        Assert.Empty(Names(index.Matching(["n:星光"])));
+        Assert.Equal(["current"], Names(index.Matching(["n:阳光"])));
+    }
+
+    [Fact]
+    public void Put_UpdateOfAnEarlierDocument_KeepsPostingListsSortedForIntersection()
+    {
+        var index = new PostingIndex<Doc>(d => d.Terms);
+        for (var i = 0; i < 100; i++)
+        {
+            index.Put($"d{i}", 1, new Doc($"D{i}", ["k:all"]));
+        }
+
+        // d3 gains a term that later documents already have: it is inserted before them, not appended.
+        for (var i = 50; i < 100; i++)
+        {
+            index.Put($"d{i}", 2, new Doc($"D{i}", ["k:all", "s:late"]));
+        }
+
+        index.Put("d3", 2, new Doc("D3", ["k:all", "s:late"]));
+
+        var late = Names(index.Matching(["s:late", "k:all"]));
+        Assert.Equal(51, late.Count);
+        Assert.Contains("D3", late);
+        Assert.Equal(51, Names(index.Matching(["k:all", "s:late"])).Count);
+    }
+
+    private static List<string> Names(IEnumerable<Doc> docs) => docs.Select(d => d.Name).ToList();
+
+    public sealed record Doc(string Name, string[] Terms);
+}

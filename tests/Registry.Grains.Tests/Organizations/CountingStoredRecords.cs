@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Registry.Grains.Storage;
+using Registry.Hosting;
+using Registry.Storage;
+
+namespace Registry.Grains.Tests.Organizations;
+
+/// <summary>
+/// The silo's real <see cref="StoredRecords"/> over its real store, counting the scans asked of it per state name,
+/// so a test can prove a read model started without reading every record. Thread-safe.
+/// </summary>
+public sealed class CountingStoredRecords(IGrainStateStore store) : IStoredRecords
+{
+    private readonly StoredRecords inner = new(store);
+    private readonly ConcurrentDictionary<string, int> scans = new(StringComparer.Ordinal);
+
+    /// <summary>How many scans of <paramref name="stateName"/> were started on this silo.</summary>
+    public int ScansOf(string stateName) => scans.GetValueOrDefault(stateName);
+
+    public IAsyncEnumerable<T> ReadAllAsync<T>(string stateName, Func<string, bool>? keyFilter = null,
+        CancellationToken cancellationToken = default)
+    {
+        scans.AddOrUpdate(stateName, 1, (_, count) => count + 1);
+        return inner.ReadAllAsync<T>(stateName, keyFilter, cancellationToken);
+    }
+}
