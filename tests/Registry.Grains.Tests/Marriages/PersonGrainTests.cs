@@ -23,8 +23,7 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
         Assert.Empty(extract.Records);
         var stored = await fixture.Grains.GetGrain<IMarriageRecordExtractGrain>(extract.Number).GetAsync();
         Assert.Equal((extract.IdNumber, extract.IssuedAt, 0), (stored.IdNumber, stored.IssuedAt, stored.Records.Count));
-        var entries = await fixture.Grains.GetGrain<IAccessLogGrain>(AccessLogPartition.KeyOf(fixture.Today, person))
-            .GetEntriesAsync();
+        var entries = await LoggedReadsOfAsync(person);
         Assert.Contains(entries, e => e.SubjectIdNumber == person && e.Action == "marriage-record-extract"
             && e.Actor == "clerk-extract" && e.RecordId == extract.Number);
     }
