@@ -114,7 +114,8 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
         var log = await JsonOf(await fixture.Api.ClientAs("auditor", "admin").GetAsync(
             $"/api/access-log?date={fixture.Api.Today:yyyy-MM-dd}&subject={person}"), HttpStatusCode.OK);
 
-        Assert.Equal(2, log.EnumerateArray().Count(e => e.GetProperty("action").GetString() == "marriage-record-extract"
+        Assert.Equal(2, log.GetProperty("entries").EnumerateArray().Count(e =>
+            e.GetProperty("action").GetString() == "marriage-record-extract"
             && e.GetProperty("actor").GetString() == clerk));
     }
 
@@ -153,10 +154,11 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
 
         var log = await JsonOf(await fixture.Api.ClientAs("auditor", "admin").GetAsync(
             $"/api/access-log?date={fixture.Api.Today:yyyy-MM-dd}&actor={clerk}"), HttpStatusCode.OK);
-        var searches = log.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "person-search")
+        var entries = log.GetProperty("entries");
+        var searches = entries.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "person-search")
             .Select(e => e.GetProperty("recordId").GetString()).ToList();
         Assert.Equal([$"name={surname}; results=1", $"name={surname}甲; results=0"], searches);
-        Assert.Contains(log.EnumerateArray(), e => e.GetProperty("action").GetString() == "marital-status"
+        Assert.Contains(entries.EnumerateArray(), e => e.GetProperty("action").GetString() == "marital-status"
             && e.GetProperty("subject").GetString() == ResidentIdNumber.Mask(man));
     }
 
