@@ -40,8 +40,10 @@ public static class OfficeRegisterEndpoints
         ClaimsPrincipal user, IGrainFactory grains, BureauClock clock)
     {
         var day = Checked(office, date, user, clock);
-        var entries = await grains.Get<IOfficeRegisterGrain>(OfficeDayEntry.KeyOf(office, day)).GetEntriesAsync();
-        return TypedResults.Ok(new OfficeRegisterResponse(office, day, entries
+        var partitions = await Task.WhenAll(OfficeDayEntry.PartitionKeysOf(office, day)
+            .Select(key => grains.Get<IOfficeRegisterGrain>(key).GetEntriesAsync()));
+        return TypedResults.Ok(new OfficeRegisterResponse(office, day, partitions
+            .SelectMany(entries => entries)
             .Where(e => e.Kind != OfficeDayEntryKind.DivorceApplicationDue)
             .OrderBy(e => e.Kind).ThenBy(e => e.Reference, StringComparer.Ordinal)
             .Select(OfficeRegisterEntryResponse.From)

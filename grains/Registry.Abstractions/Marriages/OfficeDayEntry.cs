@@ -27,8 +27,14 @@ public sealed record OfficeDayEntry(
     [Id(9)]
     public bool Open { get; init; }
 
-    /// <summary>The partition of the register this entry belongs to: <c>{office}/{yyyy-MM-dd}</c>.</summary>
-    public string PartitionKey => KeyOf(Office, Date);
+    /// <summary>How many partitions one office's day is split into, by record. A write rewrites only its record's
+    /// partition, so a busy office's day (hundreds of registrations on a popular date) is never rewritten whole on
+    /// each registration; a read asks them all.</summary>
+    public const int PartitionsPerDay = 8;
+
+    /// <summary>The partition of the register this entry belongs to: <c>{office}/{yyyy-MM-dd}/{n}</c>, n chosen by
+    /// its marriage record.</summary>
+    public string PartitionKey => KeyOf(Office, Date, PartitionOf(MarriageId));
 
     /// <summary>How many days before a date a window that is open on it can have opened: the 30 days of Civil Code
     /// art. 1077 and a last day moved past the longest run of public holidays.</summary>
@@ -42,8 +48,24 @@ public sealed record OfficeDayEntry(
     /// <summary>The partitions of <paramref name="office"/> whose applications may be due on
     /// <paramref name="date"/>: the days their windows may have opened.</summary>
     public static IEnumerable<string> DuePartitionKeys(string office, DateOnly date) =>
-        Enumerable.Range(0, MaxWindowDays + 1).Select(back => KeyOf(office, date.AddDays(-back)));
+        Enumerable.Range(0, MaxWindowDays + 1).SelectMany(back => PartitionKeysOf(office, date.AddDays(-back)));
 
-    public static string KeyOf(string office, DateOnly date) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{office}/{date:yyyy-MM-dd}");
+    /// <summary>Every partition of <paramref name="office"/>'s register for <paramref name="date"/>.</summary>
+    public static IEnumerable<string> PartitionKeysOf(string office, DateOnly date) =>
+        Enumerable.Range(0, PartitionsPerDay).Select(n => KeyOf(office, date, n));
+
+    public static string KeyOf(string office, DateOnly date, int partition) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{office}/{date:yyyy-MM-dd}/{partition}");
+
+    /// <summary>The partition of a record's entries: a hash of its id that is the same in every process.</summary>
+    public static int PartitionOf(string marriageId)
+    {
+        var hash = 2_166_136_261u;
+        foreach (var c in marriageId)
+        {
+            hash = (hash ^ c) * 16_777_619u;
+        }
+
+        return (int)(hash % PartitionsPerDay);
+    }
 }

@@ -66,4 +66,16 @@ public sealed class OfficeRegisterTests
         Assert.False((entry with { Open = false }).IsDueOn(Day0.AddDays(40)));
         Assert.Contains(entry.PartitionKey, OfficeDayEntry.DuePartitionKeys(Office, Day0.AddDays(60)));
     }
+
+    [Fact]
+    public void PartitionKey_SpreadsAnOfficesDayOverItsPartitions_ByRecord_TheSameEveryTime()
+    {
+        var ids = Enumerable.Range(0, 800).Select(i => $"M{i:000000}").ToList();
+        var keys = ids.Select(id => new OfficeDayEntry(OfficeDayEntryKind.Registration, Office, Day0, id, "J", man,
+            woman).PartitionKey).ToList();
+
+        Assert.Equal(OfficeDayEntry.PartitionKeysOf(Office, Day0).Order(), keys.Distinct().Order());
+        Assert.All(keys.GroupBy(k => k), g => Assert.InRange(g.Count(), 50, 150));
+        Assert.Equal(keys, ids.Select(id => OfficeDayEntry.KeyOf(Office, Day0, OfficeDayEntry.PartitionOf(id))));
+    }
 }
