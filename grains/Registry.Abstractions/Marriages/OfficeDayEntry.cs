@@ -1,3 +1,5 @@
+using Registry.Abstractions.Text;
+
 namespace Registry.Abstractions.Marriages;
 
 /// <summary>
@@ -58,14 +60,5 @@ public sealed record OfficeDayEntry(
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{office}/{date:yyyy-MM-dd}/{partition}");
 
     /// <summary>The partition of a record's entries: a hash of its id that is the same in every process.</summary>
-    public static int PartitionOf(string marriageId)
-    {
-        var hash = 2_166_136_261u;
-        foreach (var c in marriageId)
-        {
-            hash = (hash ^ c) * 16_777_619u;
-        }
-
-        return (int)(hash % PartitionsPerDay);
-    }
+    public static int PartitionOf(string marriageId) => PartitionHash.Partition(marriageId, PartitionsPerDay);
 }

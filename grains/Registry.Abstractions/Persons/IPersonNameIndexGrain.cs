@@ -1,10 +1,10 @@
 namespace Registry.Abstractions.Persons;
 
 /// <summary>
-/// One partition of the person-name index, keyed by a normalised name (<see cref="PersonNameEntry.KeyOf"/>): every
-/// party a marriage record names by it, with their document. A read model fed by the marriage records after each
-/// committed write (inline, and by the outbox relay until published), so a search by name reads one partition and
-/// never scans the records. Names once recorded stay (a corrected name adds the new one), so a former name finds
+/// One partition of the person-name index, keyed by a normalised name (<see cref="PersonNameEntry.KeyOf"/>) and one of
+/// its <see cref="PersonNameEntry.PartitionsPerName"/> shares of documents: the parties a marriage record names by it,
+/// with their documents. A read model fed by the marriage records after each committed write (inline, and by the
+/// outbox relay until published), so a search by name reads that name's partitions and never scans the records. Names once recorded stay (a corrected name adds the new one), so a former name finds
 /// the person too.
 /// </summary>
 [Alias("Registry.Persons.IPersonNameIndexGrain")]

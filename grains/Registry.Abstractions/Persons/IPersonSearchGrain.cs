@@ -1,8 +1,8 @@
 namespace Registry.Abstractions.Persons;
 
 /// <summary>
-/// Search of persons by name for a registrar (stateless; any key, e.g. 0). Reads the one partition of the person-name
-/// index the name falls in (<see cref="PersonNameEntry.KeyOf"/>), then each person's status; every search is written
+/// Search of persons by name for a registrar (stateless; any key, e.g. 0). Reads the partitions of the person-name
+/// index the name falls in (<see cref="PersonNameEntry.PartitionKeysOf"/>), then each person's status; every search is written
 /// to the access log with the actor, the query and the number of results, and each person's status read as usual.
 /// </summary>
 [Alias("Registry.Persons.IPersonSearchGrain")]

@@ -16,7 +16,10 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
     public async Task<PersonSearchAnswer> SearchAsync(string name, int limit)
     {
         var key = PersonNameEntry.KeyOf(name);
-        var entries = await grains.Get<IPersonNameIndexGrain>(key).GetEntriesAsync();
+        var entries = (await Task.WhenAll(PersonNameEntry.PartitionKeysOf(name)
+                .Select(partition => grains.Get<IPersonNameIndexGrain>(partition).GetEntriesAsync())))
+            .SelectMany(partition => partition)
+            .ToList();
         var documents = entries.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
 
         // Documents linked to one person answer that person's record: one result per person.

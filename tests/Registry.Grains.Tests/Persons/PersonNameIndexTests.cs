@@ -29,7 +29,19 @@ public sealed class PersonNameIndexTests
         Assert.Equal([("张伟", man), ("李娜", woman), ("李娜娜", woman)],
             entries.Select(e => (e.Name, e.DocumentKey)));
         Assert.All(entries, e => Assert.Equal(state.Id, e.MarriageId));
-        Assert.Equal("李娜", entries[1].PartitionKey);
+        Assert.Contains(entries[1].PartitionKey, PersonNameEntry.PartitionKeysOf("李娜"));
+        Assert.StartsWith("李娜#", entries[1].PartitionKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PartitionKey_SpreadsOneNamesBearersOverItsPartitions_ByDocument_TheSameEveryTime()
+    {
+        var documents = Enumerable.Range(0, 1_600).Select(_ => TestPeople.Man()).ToList();
+        var keys = documents.Select(d => new PersonNameEntry("张伟", d, "m").PartitionKey).ToList();
+
+        Assert.Equal(PersonNameEntry.PartitionKeysOf(" 张伟 ").Order(), keys.Distinct().Order());
+        Assert.All(keys.GroupBy(k => k), g => Assert.InRange(g.Count(), 50, 150));
+        Assert.Equal(keys, documents.Select(d => new PersonNameEntry("张伟", d, "other").PartitionKey));
     }
 
     [Fact]

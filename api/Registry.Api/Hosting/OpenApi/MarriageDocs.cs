@@ -111,7 +111,7 @@ internal static class MarriageDocs
             ["SearchPersons"] = Op("Searches persons by their whole name as the marriage records give it (white " +
                 "space and the case of Latin letters ignored; a name a court corrected finds the person under both): " +
                 "each person's document key, other documents and marital status, at most 50 (truncated says more " +
-                "matched). Read from the one partition of the person-name index the name falls in. Every search is " +
+                "matched). Read from the partitions of the person-name index the name falls in. Every search is " +
                 "written to the access log with the user, the query and the number of results, and each person's " +
                 "status read like GET /api/persons/{idNumber}/marital-status.", ["field-required", "field-too-long"]),
             ["GetOfficeRegister"] = Op("An office's marriage register for a day (default today): the marriages " +
