@@ -39,8 +39,15 @@ public static class StorageNames
     /// <summary>State name and grain type of <see cref="Boundaries.BoundaryReportModelGrain"/>.</summary>
     public const string BoundaryReportModel = "boundary-report-model";
 
-    /// <summary>State name and grain type of <see cref="Spatial.SpatialTileGrain"/> (which records a tile holds).</summary>
+    /// <summary>State name and grain type of <see cref="Spatial.SpatialTileGrain"/>. The state is the layout before
+    /// stored pieces (only which records a tile holds): read once, its records asked and moved into the pieces, then
+    /// emptied.</summary>
     public const string SpatialTile = "spatial-tile";
+
+    /// <summary>State name and grain-id type of a tile's stored entries (<see cref="Indexing.StoredIndexPieces{TDoc}"/>,
+    /// <see cref="Spatial.SpatialTileGrain.PieceCount"/> per tile); written only by
+    /// <see cref="Spatial.SpatialTileGrain"/> and the geometry seeder.</summary>
+    public const string SpatialTilePiece = "spatial-tile-piece";
 
     /// <summary>State name and grain type of <see cref="Spatial.SpatialRegionGrain"/> (which tiles are occupied).</summary>
     public const string SpatialRegion = "spatial-region";

@@ -1,3 +1,4 @@
+using Registry.Abstractions.Grains;
 using Orleans.Concurrency;
 
 namespace Registry.Abstractions.Boundaries;
@@ -8,7 +9,7 @@ namespace Registry.Abstractions.Boundaries;
 /// indexed in the marker tiles after they are stored.
 /// </summary>
 [Alias("Registry.Boundaries.IBoundaryMarkerGrain")]
-public interface IBoundaryMarkerGrain : IGrainWithStringKey, IIndexedRecordGrain
+public interface IBoundaryMarkerGrain : IGrainWithStringKey, IIndexedRecordGrain, IPublishingGrain
 {
     /// <summary>The marker; <c>marker-not-found</c> when it is not registered.</summary>
     [ReadOnly]

@@ -1,3 +1,4 @@
+using Registry.Abstractions.Grains;
 using Orleans.Concurrency;
 
 namespace Registry.Abstractions.Boundaries;
@@ -8,7 +9,7 @@ namespace Registry.Abstractions.Boundaries;
 /// MultiPolygon. Every change is audited and indexed in the division tiles after it is stored.
 /// </summary>
 [Alias("Registry.Boundaries.IDivisionGeometryGrain")]
-public interface IDivisionGeometryGrain : IGrainWithStringKey, IIndexedRecordGrain
+public interface IDivisionGeometryGrain : IGrainWithStringKey, IIndexedRecordGrain, IPublishingGrain
 {
     /// <summary>The version in force on <paramref name="asOf"/>; <c>division-geometry-not-found</c> when there is
     /// none.</summary>

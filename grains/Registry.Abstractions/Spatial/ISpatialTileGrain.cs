@@ -4,23 +4,17 @@ namespace Registry.Abstractions.Spatial;
 
 /// <summary>
 /// One partition of the spatial index: the records of one layer within one 5-degree tile, keyed by
-/// <see cref="TileId.Key"/>. It persists only which records it holds; their clipped geometries live in memory in an
-/// STRtree of prepared geometries, rebuilt on activation by asking each record, and refreshed from the records every
-/// few minutes so that a lost notification heals. Records tell it about changes after their own write has committed;
-/// every such call is idempotent (ordered by the record's revision). Readers may subscribe to hear of changes.
+/// <see cref="TileId.Key"/>. It stores its records' clipped geometries itself (in pieces, one rewritten per change)
+/// and holds them in memory in an STRtree of prepared geometries, rebuilt on activation from what it stored, never by
+/// asking the records. Records publish their changes after their own write has committed, and again from the outbox
+/// until they have (so a change reaches the tile even if the process died right after the write); every such call is
+/// idempotent (ordered by the record's revision). Readers may subscribe to hear of changes.
 /// </summary>
 [Alias("Registry.Spatial.ISpatialTileGrain")]
 public interface ISpatialTileGrain : IGrainWithStringKey
 {
-    /// <summary>
-    /// Before a record stores a change that brings it into this tile: persist that the tile holds it (so that a
-    /// rebuild finds it even if the later notification is lost) and make the region know the tile is occupied.
-    /// Idempotent.
-    /// </summary>
-    Task ReserveAsync(string recordKey);
-
-    /// <summary>After the record's write committed: its entries here at <paramref name="revision"/>. Older revisions
-    /// than the one held are ignored. Empty entries remove the record.</summary>
+    /// <summary>After the record's write committed: its entries here at <paramref name="revision"/>, stored before the
+    /// call returns. Revisions no newer than the one held are ignored. Empty entries remove the record.</summary>
     Task PutAsync(string recordKey, long revision, IReadOnlyList<TileEntry> entries);
 
     /// <summary>The tile's content and version.</summary>

@@ -39,7 +39,7 @@ public sealed class BoundaryLineGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        index.Committed(State.Revision, EntriesOf(State));
+        index.Committed(State, EntriesOf(State));
         return Task.CompletedTask;
     }
 
@@ -291,12 +291,12 @@ public sealed class BoundaryLineGrain(
         ? statistics.PublishAsync($"line:{State.Number}", BoundaryStatistics.OfLine(State, clock.Zone))
         : Task.CompletedTask;
 
-    /// <summary>The report entry and the figures of the line as stored (its tiles are published by its
-    /// <see cref="RecordIndex"/>, which retries on its own).</summary>
+    /// <summary>The line's entries to its tiles, its report entry and its figures, as stored.</summary>
     public async Task PublishAsync()
     {
         if (Exists)
         {
+            await index.PublishAsync(grains, Number);
             await ApplyToReportAsync();
             await statistics.SendAsync($"line:{State.Number}", BoundaryStatistics.OfLine(State, clock.Zone));
         }
@@ -316,7 +316,7 @@ public sealed class BoundaryLineGrain(
             reason?.Trim(), changed));
 
     private Task StoreAndIndexAsync(string operation, string reason) =>
-        index.StoreAsync(this, grains, state, Number, EntriesOf, operation, reason);
+        index.StoreAsync(this, grains, state, Number, EntriesOf, operation, reason, publication.Inline);
 
     private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(BoundaryLineState state)
     {

@@ -36,6 +36,9 @@ public sealed class BoundaryLineState : IIndexedState
 
     public List<string> Tiles { get; set; } = [];
 
+    /// <summary>Tiles the record has left, told again with every publication (<see cref="Spatial.IIndexedState"/>).</summary>
+    public List<string> LeftTiles { get; set; } = [];
+
     /// <summary>The record's history, oldest first: one entry per stored change, written with the state.</summary>
     public List<BoundaryChange> History { get; set; } = [];
 }

@@ -6,6 +6,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
+using Registry.Grains.Publishing;
 using Registry.Grains.Spatial;
 using Registry.Grains.Storage;
 
@@ -17,6 +18,7 @@ public sealed class BoundaryMarkerGrain(
     [PersistentState(StorageNames.BoundaryMarker, StorageNames.Provider)] IPersistentState<BoundaryMarkerState> state,
     BureauClock clock,
     IGrainFactory grains,
+    ReadModelPublication publication,
     ILogger<BoundaryMarkerGrain> logger) : Grain, IBoundaryMarkerGrain
 {
     private readonly RecordIndex index = new(logger);
@@ -29,7 +31,7 @@ public sealed class BoundaryMarkerGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        index.Committed(State.Revision, EntriesOf(State));
+        index.Committed(State, EntriesOf(State));
         return Task.CompletedTask;
     }
 
@@ -128,7 +130,7 @@ public sealed class BoundaryMarkerGrain(
         State.RecordedBy = AuditScope.Actor;
         Record("register-marker", command.Reason, "marker");
 
-        await index.StoreAsync(this, grains, state, Number, EntriesOf, "register-marker", command.Reason);
+        await index.StoreAsync(this, grains, state, Number, EntriesOf, "register-marker", command.Reason, publication.Inline);
         return RecordChange.Created;
     }
 
@@ -193,6 +195,9 @@ public sealed class BoundaryMarkerGrain(
 
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
         Task.FromResult(index.PartFor(tile, knownRevision));
+
+    /// <summary>The marker's entry to its tile (the outbox relay's call, after a write).</summary>
+    public Task PublishAsync() => index.PublishAsync(grains, Number);
 
     private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(BoundaryMarkerState state)
     {

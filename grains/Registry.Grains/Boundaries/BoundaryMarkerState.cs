@@ -45,6 +45,9 @@ public sealed class BoundaryMarkerState : IIndexedState
 
     public List<string> Tiles { get; set; } = [];
 
+    /// <summary>Tiles the record has left, told again with every publication (<see cref="Spatial.IIndexedState"/>).</summary>
+    public List<string> LeftTiles { get; set; } = [];
+
     /// <summary>Ids of internal steps already applied, so a resumed step is not applied twice.</summary>
     public List<string> AppliedOperations { get; set; } = [];
 

@@ -6,6 +6,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Time;
+using Registry.Grains.Publishing;
 using Registry.Grains.Spatial;
 using Registry.Grains.Storage;
 
@@ -18,6 +19,7 @@ public sealed class DivisionGeometryGrain(
     IPersistentState<DivisionGeometryState> state,
     BureauClock clock,
     IGrainFactory grains,
+    ReadModelPublication publication,
     ILogger<DivisionGeometryGrain> logger) : Grain, IDivisionGeometryGrain
 {
     private readonly RecordIndex index = new(logger);
@@ -28,7 +30,7 @@ public sealed class DivisionGeometryGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        index.Committed(State.Revision, EntriesOf(Key, State));
+        index.Committed(State, EntriesOf(Key, State));
         return Task.CompletedTask;
     }
 
@@ -135,12 +137,20 @@ public sealed class DivisionGeometryGrain(
             RecordChange.NewVersion => "add-geometry-version",
             _ => "correct-geometry",
         };
-        await index.StoreAsync(this, grains, state, Key, s => EntriesOf(Key, s), operation, command.Reason);
+        await index.StoreAsync(this, grains, state, Key, s => EntriesOf(Key, s), operation, command.Reason, publication.Inline);
         return new DivisionGeometryChange(change, version.Number, version.From);
     }
 
     public Task<IndexedRecordPart?> GetTileEntriesAsync(TileId tile, long knownRevision) =>
         Task.FromResult(index.PartFor(tile, knownRevision));
+
+    /// <summary>The geometry's entries to its tiles (the outbox relay's call, after a write).</summary>
+    public Task PublishAsync() => index.PublishAsync(grains, Key);
+
+    /// <summary>The entries of a division's stored geometry in each tile: what its tiles hold of it (the geometry
+    /// seeder stores them with the records it seeds).</summary>
+    public static Dictionary<TileId, List<TileEntry>> TileEntries(string key, DivisionGeometryState state) =>
+        EntriesOf(key, state)();
 
     /// <summary>How to compute the entries of the state as it is now (versions are never changed in place).</summary>
     private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(string key, DivisionGeometryState state)

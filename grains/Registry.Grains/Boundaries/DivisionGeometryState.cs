@@ -23,4 +23,7 @@ public sealed class DivisionGeometryState : IIndexedState
     public long Revision { get; set; }
 
     public List<string> Tiles { get; set; } = [];
+
+    /// <summary>Tiles the record has left, told again with every publication (<see cref="Spatial.IIndexedState"/>).</summary>
+    public List<string> LeftTiles { get; set; } = [];
 }

@@ -14,11 +14,19 @@ public sealed class StoredIndexPieces<TDoc>(
     IGrainStorage storage,
     string stateName,
     string pieceType,
-    long partition,
+    string partition,
     int pieceCount,
     Func<string, int> pieceOf)
     where TDoc : class
 {
+    /// <summary>A partition numbered rather than named (its pieces' ids use the number's invariant digits).</summary>
+    public StoredIndexPieces(IGrainStorage storage, string stateName, string pieceType, long partition, int pieceCount,
+        Func<string, int> pieceOf)
+        : this(storage, stateName, pieceType, partition.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            pieceCount, pieceOf)
+    {
+    }
+
     private readonly GrainState<IndexPieceState<TDoc>>?[] pieces = new GrainState<IndexPieceState<TDoc>>?[pieceCount];
 
     /// <summary>How many pieces the partition is split into.</summary>

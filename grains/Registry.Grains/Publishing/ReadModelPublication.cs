@@ -10,12 +10,14 @@ namespace Registry.Grains.Publishing;
 public sealed class ReadModelPublication
 {
     /// <summary>The state names whose writes feed a read model, and so write an outbox row: marriages,
-    /// organizations, place names and house numbers, boundary lines and joint inspections, marriage-record extracts
-    /// (statistics, the organization and place-name indexes, the boundary report).</summary>
+    /// organizations, place names and house numbers, boundary lines and joint inspections, marriage-record extracts,
+    /// division geometry and boundary markers (statistics, the organization and place-name indexes, the boundary
+    /// report, the spatial tiles).</summary>
     public static IReadOnlyList<string> StateNames { get; } =
     [
         StorageNames.Marriage, StorageNames.Organization, StorageNames.PlaceName, StorageNames.HouseNumberBlock,
         StorageNames.BoundaryLine, StorageNames.JointInspection, StorageNames.MarriageRecordExtract,
+        StorageNames.DivisionGeometry, StorageNames.BoundaryMarker,
     ];
 
     /// <summary>

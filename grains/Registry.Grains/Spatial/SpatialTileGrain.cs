@@ -1,64 +1,76 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Text;
+using Registry.Grains.Indexing;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Spatial;
 
 /// <summary>One tile of the spatial index; see <see cref="ISpatialTileGrain"/>.</summary>
+/// <remarks>
+/// The tile keeps its records' clipped entries itself, in <see cref="PieceCount"/> stored pieces by record
+/// (<see cref="StoredIndexPieces{TDoc}"/>): activating reads those pieces and no record, and a record's change rewrites
+/// one piece. A tile stored by an earlier build held only the keys of its records (<see cref="SpatialTileState"/>):
+/// on its first activation it asks those records once, stores their entries in its pieces and empties the old list.
+/// </remarks>
 [GrainType(StorageNames.SpatialTile)]
 public sealed class SpatialTileGrain(
-    [PersistentState(StorageNames.SpatialTile, StorageNames.Provider)] IPersistentState<SpatialTileState> state,
+    [PersistentState(StorageNames.SpatialTile, StorageNames.Provider)] IPersistentState<SpatialTileState> legacy,
+    IServiceProvider services,
     IGrainFactory grains,
     TimeProvider time,
     ILogger<SpatialTileGrain> logger) : Grain, ISpatialTileGrain
 {
-    /// <summary>How often the tile re-asks its records for changes it may have missed.</summary>
-    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMinutes(30);
+    /// <summary>Stored pieces per tile: a record's change rewrites about 1/8 of its tile.</summary>
+    public const int PieceCount = 8;
 
     /// <summary>
-    /// How long the tile waits for one record's answer before skipping it and asking again <see cref="RetryDelay"/>
-    /// later. Records answer their tiles interleaved (<see cref="Abstractions.Boundaries.IIndexedRecordGrain"/>) and
-    /// never call a tile while activating, so a slow answer only means load (hundreds of records activating at once
-    /// from storage on two busy cores took over 2 s): the limit is a safety net for a silo lost mid-call, not a
-    /// deadlock breaker, and a shorter one served incomplete tiles (missing divisions) right after a restart.
+    /// How long the tile waits for one record's answer while moving a tile of the earlier layout, before asking it
+    /// again <see cref="RetryDelay"/> later (hundreds of records activating at once from storage on two busy cores
+    /// took over 2 s).
     /// </summary>
     public static readonly TimeSpan PullLimit = TimeSpan.FromSeconds(30);
 
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    private readonly Dictionary<string, IndexedPart> parts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredTilePart> parts = new(StringComparer.Ordinal);
     private readonly IndexSubscribers subscribers = new(time, logger);
+    private StoredIndexPieces<StoredTilePart> pieces = null!;
     private IGrainTimer? retry;
     private TileId tile;
     private TileStamp stamp;
     private TileSnapshot? snapshot;
     private TileIndex? index;
 
+    /// <summary>The stored piece of a record's part in a tile.</summary>
+    public static int PieceOf(string recordKey) => PartitionHash.Partition(recordKey, PieceCount);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        tile = TileId.Parse(this.GetPrimaryKeyString());
+        var key = this.GetPrimaryKeyString();
+        tile = TileId.Parse(key);
         stamp = new TileStamp(Guid.NewGuid(), 0);
-        await RefreshFromRecordsAsync();
-        if (state.State.Members.Count > 0)
+        pieces = new StoredIndexPieces<StoredTilePart>(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider),
+            StorageNames.SpatialTilePiece, StorageNames.SpatialTilePiece, key, PieceCount, PieceOf);
+        foreach (var (record, part) in await pieces.LoadAsync())
+        {
+            parts[record] = part;
+        }
+
+        if (legacy.State.Members.Count > 0)
+        {
+            await MoveEarlierLayoutAsync();
+        }
+
+        if (Occupied)
         {
             // Repairs a region update lost before a crash; the region ignores what it already knows.
             await Region.SetOccupiedAsync(tile, true);
         }
-
-        this.RegisterGrainTimer(_ => RefreshFromRecordsAsync(), new GrainTimerCreationOptions
-        {
-            DueTime = RefreshPeriod,
-            Period = RefreshPeriod,
-            Interleave = false,
-            KeepAlive = false,
-        });
-    }
-
-    public async Task ReserveAsync(string recordKey)
-    {
-        await AddMemberAsync(recordKey);
-        await Region.SetOccupiedAsync(tile, true);
     }
 
     public async Task PutAsync(string recordKey, long revision, IReadOnlyList<TileEntry> entries)
@@ -68,7 +80,22 @@ public sealed class SpatialTileGrain(
             return;
         }
 
-        if (await ApplyAsync(recordKey, revision, entries))
+        if (entries.Count > 0)
+        {
+            // Before the tile stores it, so that the region never hides a stored record; a region told of a tile that
+            // then failed to store only makes a reader ask one tile for nothing.
+            await Region.SetOccupiedAsync(tile, true);
+        }
+
+        var part = new StoredTilePart(revision, entries.ToList());
+        await pieces.PutAsync(recordKey, part);
+        parts[recordKey] = part;
+        if (entries.Count == 0 && !Occupied)
+        {
+            await Region.SetOccupiedAsync(tile, false);
+        }
+
+        if (entries.Count > 0 || held is { Entries.Count: > 0 })
         {
             await ChangedAsync();
         }
@@ -96,10 +123,18 @@ public sealed class SpatialTileGrain(
 
     private ISpatialRegionGrain Region => grains.Get<ISpatialRegionGrain>(tile.Region.Key);
 
-    /// <summary>Asks every member for its part of this tile unless the tile already holds that revision.</summary>
-    private async Task RefreshFromRecordsAsync()
+    private bool Occupied => parts.Values.Any(p => p.Entries.Count > 0);
+
+    /// <summary>
+    /// Moves a tile stored by an earlier build (only its records' keys) into the pieces: asks each record for its
+    /// entries here, stores them, and drops the answered records from the old list. A record that does not answer in
+    /// time is asked again <see cref="RetryDelay"/> later; the list is emptied once every record has answered.
+    /// </summary>
+    private async Task MoveEarlierLayoutAsync()
     {
-        var members = state.State.Members.ToList();
+        var members = legacy.State.Members.ToList();
+        logger.LogInformation("Tile {Tile}: moving {Count} record(s) of the earlier layout into stored pieces", tile,
+            members.Count);
         var answers = await Task.WhenAll(members.Select(async key =>
         {
             var known = parts.TryGetValue(key, out var held) ? held.Revision : -1;
@@ -111,34 +146,32 @@ public sealed class SpatialTileGrain(
             }
             catch (TimeoutException)
             {
-                return (Key: key, Part: (Abstractions.Boundaries.IndexedRecordPart?)null, Answered: false);
+                return (Key: key, Part: (IndexedRecordPart?)null, Answered: false);
             }
         }));
 
-        var changed = false;
         foreach (var (key, part, _) in answers)
         {
             if (part is not null && !(parts.TryGetValue(key, out var held) && held.Revision >= part.Revision))
             {
-                changed |= await ApplyAsync(key, part.Revision, part.Entries);
+                var stored = new StoredTilePart(part.Revision, part.Entries.ToList());
+                await pieces.PutAsync(key, stored);
+                parts[key] = stored;
             }
         }
 
-        if (changed)
+        legacy.State.Members.RemoveAll(key => answers.Any(a => a.Answered && a.Key == key));
+        await legacy.WriteAuditedAsync("index-moved-to-pieces", null);
+        await ChangedAsync();
+        if (legacy.State.Members.Count > 0 && retry is null)
         {
-            await ChangedAsync();
-        }
-
-        var skipped = answers.Count(a => !a.Answered);
-        if (skipped > 0 && retry is null)
-        {
-            logger.LogInformation("Tile {Tile}: {Count} record(s) busy; asking again in {Delay}", tile, skipped,
-                RetryDelay);
+            logger.LogInformation("Tile {Tile}: {Count} record(s) busy; asking again in {Delay}", tile,
+                legacy.State.Members.Count, RetryDelay);
             retry = this.RegisterGrainTimer(async _ =>
             {
                 retry?.Dispose();
                 retry = null;
-                await RefreshFromRecordsAsync();
+                await MoveEarlierLayoutAsync();
             }, new GrainTimerCreationOptions
             {
                 DueTime = RetryDelay,
@@ -147,49 +180,6 @@ public sealed class SpatialTileGrain(
                 KeepAlive = true,
             });
         }
-    }
-
-    /// <summary>Takes a record's entries in memory and its membership in storage; true when the content changed.</summary>
-    private async Task<bool> ApplyAsync(string recordKey, long revision, IReadOnlyList<TileEntry> entries)
-    {
-        var members = state.State.Members;
-        if (entries.Count == 0)
-        {
-            var removed = parts.Remove(recordKey);
-            if (members.Remove(recordKey))
-            {
-                await state.WriteAuditedAsync("index-release", recordKey);
-                if (members.Count == 0)
-                {
-                    await Region.SetOccupiedAsync(tile, false);
-                }
-            }
-
-            return removed;
-        }
-
-        parts[recordKey] = new IndexedPart(revision, entries);
-        if (await AddMemberAsync(recordKey))
-        {
-            await Region.SetOccupiedAsync(tile, true);
-        }
-
-        return true;
-    }
-
-    /// <summary>Stores the record among the members (kept in ordinal order); false when it was one already.</summary>
-    private async Task<bool> AddMemberAsync(string recordKey)
-    {
-        var members = state.State.Members;
-        if (members.Contains(recordKey))
-        {
-            return false;
-        }
-
-        members.Add(recordKey);
-        members.Sort(StringComparer.Ordinal);
-        await state.WriteAuditedAsync("index-reserve", recordKey);
-        return true;
     }
 
     private async Task ChangedAsync()
@@ -206,6 +196,4 @@ public sealed class SpatialTileGrain(
             .SelectMany(p => p.Value.Entries).ToList());
 
     private TileIndex Index() => index ??= new TileIndex(Snapshot());
-
-    private sealed record IndexedPart(long Revision, IReadOnlyList<TileEntry> Entries);
 }

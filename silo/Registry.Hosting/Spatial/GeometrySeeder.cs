@@ -8,6 +8,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
 using Registry.Grains;
 using Registry.Grains.Boundaries;
+using Registry.Grains.Indexing;
 using Registry.Grains.Spatial;
 using Registry.Storage;
 
@@ -16,8 +17,8 @@ namespace Registry.Hosting.Spatial;
 /// <summary>
 /// Stores the shipped province and prefecture geometry of China (ReferenceData/geometry, see its ATTRIBUTION.md) as
 /// the division geometry "in force since before the records", where none is stored. On a database whose division
-/// tiles are still empty it writes the records, their tiles' memberships and the regions in one transaction before the
-/// silo takes calls; otherwise (geometry imported before seeding was enabled) it goes through the grains once the silo
+/// tiles are still empty it writes the records, their tiles' stored entries and the regions in one transaction before
+/// the silo takes calls (as the grains would have stored them, so nothing is published after); otherwise (geometry imported before seeding was enabled) it goes through the grains once the silo
 /// is active, so existing tiles learn of the new records. Invalid polygons, codes the registry does not record and
 /// province-level codes repeated in the prefecture file are refused and reported, never stored. A marker state records
 /// that the seed was applied, so later starts read no file. Idempotent; never overwrites stored geometry.
@@ -61,13 +62,9 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
         var now = time.GetUtcNow();
         var reason = $"Seeded from {Source}";
         var states = new List<SeedState>();
-        var tiles = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var pieces = new SortedDictionary<(string Tile, int Piece), IndexPieceState<StoredTilePart>>();
         foreach (var (code, level, geometry, note) in accepted)
         {
-            var tileKeys = SpatialTiling.Split(geometry)
-                .Select(p => new TileId(SpatialLayer.Divisions, p.X, p.Y).Key)
-                .Order(StringComparer.Ordinal)
-                .ToList();
             var state = new DivisionGeometryState
             {
                 Key = code,
@@ -75,24 +72,27 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
                 Versions = [GeometryVersionState.Create(1, null, geometry, Source, now, AuditScope.SystemActor,
                     note is null ? reason : $"{reason}; {note}")],
                 Revision = 1,
-                Tiles = tileKeys,
             };
+            var entries = DivisionGeometryGrain.TileEntries(code, state);
+            state.Tiles = entries.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
             states.Add(Seed(StorageNames.DivisionGeometry, code, state));
-            foreach (var tile in tileKeys)
+            foreach (var (tile, tileEntries) in entries)
             {
-                if (!tiles.TryGetValue(tile, out var members))
+                var piece = (tile.Key, SpatialTileGrain.PieceOf(code));
+                if (!pieces.TryGetValue(piece, out var stored))
                 {
-                    tiles[tile] = members = [];
+                    pieces[piece] = stored = new IndexPieceState<StoredTilePart>();
                 }
 
-                members.Add(code);
+                stored.Entries[code] = new StoredTilePart(state.Revision, tileEntries);
             }
         }
 
-        states.AddRange(tiles.Select(t => Seed(StorageNames.SpatialTile, t.Key,
-            new SpatialTileState { Members = t.Value.Order(StringComparer.Ordinal).ToList() })));
-        states.AddRange(tiles.Keys.GroupBy(key => TileId.Parse(key).Region.Key).Select(region =>
-            Seed(StorageNames.SpatialRegion, region.Key, new SpatialRegionState { OccupiedTiles = region.ToList() })));
+        // The tiles' own stored entries, as the tiles would have written them had each record been published.
+        states.AddRange(pieces.Select(p => Seed(StorageNames.SpatialTilePiece, $"{p.Key.Tile}.{p.Key.Piece}", p.Value)));
+        states.AddRange(pieces.Keys.Select(p => p.Tile).Distinct().GroupBy(key => TileId.Parse(key).Region.Key)
+            .Select(region => Seed(StorageNames.SpatialRegion, region.Key,
+                new SpatialRegionState { OccupiedTiles = region.Order(StringComparer.Ordinal).ToList() })));
         states.Add(new SeedState(MarkerKey, JsonSerializer.Serialize(new { source = Source, stored = accepted.Count })));
 
         var inserted = await store.InsertMissingAsync(states, cancellationToken);
@@ -237,13 +237,16 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
 
     private async Task<bool> AnyDivisionTileAsync(CancellationToken cancellationToken)
     {
-        var prefix = GrainId.Create(StorageNames.SpatialTile, SpatialTiling.LayerName(SpatialLayer.Divisions) + "/")
-            .ToString();
-        await foreach (var key in store.ListKeysAsync(StorageNames.SpatialTile, cancellationToken))
+        // Tiles of either layout: the stored pieces, or the member lists an earlier build kept.
+        foreach (var stateName in new[] { StorageNames.SpatialTilePiece, StorageNames.SpatialTile })
         {
-            if (key.GrainId.StartsWith(prefix, StringComparison.Ordinal))
+            var prefix = GrainId.Create(stateName, SpatialTiling.LayerName(SpatialLayer.Divisions) + "/").ToString();
+            await foreach (var key in store.ListKeysAsync(stateName, cancellationToken))
             {
-                return true;
+                if (key.GrainId.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 

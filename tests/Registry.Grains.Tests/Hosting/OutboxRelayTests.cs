@@ -1,8 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Valid;
+using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Statistics;
+using Registry.Abstractions.Tests;
 using Registry.Abstractions.Time;
 using Registry.Grains.Tests.Organizations;
 using Registry.Hosting;
@@ -67,6 +73,29 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         Assert.Equal(1, found);
         Assert.False(again);
         Assert.True(afterRepair);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    [Fact]
+    public async Task PublishPendingAsync_GeometryWrittenWithoutPublication_ReachesItsTile()
+    {
+        var county = SharedData.Read(SharedData.PathOf("us/counties.geojson"))
+            .Where(c => c.Geometry is Polygon { NumPoints: > 30 } && new IsValidOp(c.Geometry).IsValid)
+            .Skip(40).First();
+        var key = "us-fips:" + county.Feature.Id;
+        var point = county.Geometry!.InteriorPoint;
+        var tile = fixture.Grains.GetGrain<ISpatialTileGrain>(
+            SpatialTiling.TileOf(SpatialLayer.Divisions, point.X, point.Y).Key);
+        Assert.DoesNotContain(await tile.QueryPointAsync(point.X, point.Y, fixture.Today), h => h.RecordKey == key);
+
+        await fixture.Grains.GetGrain<IDivisionGeometryGrain>(key).SetAsync(new SetDivisionGeometry(
+            GeometryWkb.From(county.Geometry), null, "outbox test", county.Feature.Text("name"), DivisionLevel.County,
+            "us-atlas"));
+        var unpublished = await tile.QueryPointAsync(point.X, point.Y, fixture.Today);
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+
+        Assert.DoesNotContain(unpublished, h => h.RecordKey == key);
+        Assert.Contains(await tile.QueryPointAsync(point.X, point.Y, fixture.Today), h => h.RecordKey == key);
         Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
     }
 
