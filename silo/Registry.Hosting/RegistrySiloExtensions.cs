@@ -110,7 +110,8 @@ public static class RegistrySiloExtensions
     /// <summary>
     /// The outbox of the Registry's own backends (SQLite, PostgreSQL): the state names whose writes add an outbox row
     /// (<see cref="ReadModelPublication.StateNames"/>) and the relay that publishes them, unless
-    /// <c>Registry:Testing:RelayOutbox</c> turns it off. The official Azure Table provider writes each state as one
+    /// <c>Registry:Testing:RelayOutbox</c> turns it off; and the one-time republication of records stored by earlier
+    /// builds (<see cref="Republication"/>). The official Azure Table provider writes each state as one
     /// entity on its own and offers no way to add a second row to that write's transaction, so Azure deployments have
     /// no outbox: there the grains' own publication after the write (with its logged failures and timers) is all
     /// there is.
@@ -129,6 +130,10 @@ public static class RegistrySiloExtensions
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
                 provider => provider.GetRequiredService<OutboxRelay>());
         }
+
+        services.TryAddSingleton<Republication>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
+            provider => provider.GetRequiredService<Republication>());
 
         return services;
     }

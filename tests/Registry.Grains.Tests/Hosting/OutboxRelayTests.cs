@@ -99,6 +99,33 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
     }
 
+    [Fact]
+    public async Task Republication_RecordStoredWithoutItsFigures_PublishesThemOnce()
+    {
+        // An organization whose write published nothing stands for one stored by a build whose figures it lacks.
+        var command = Registration.Valid(name: $"补发{TestCodes.NextSerial()}服务中心");
+        var registeredBefore = await RegisteredAsync(command.RegisteringOffice);
+        await fixture.Grains.GetGrain<IOrganizationGrain>(command.Uscc).RegisterAsync(command);
+        var republication = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Republication>();
+        var marker = Republication.MarkerOf(StorageNames.Organization, 1);
+        // The silo's own start found no organization and marked the run done; a data directory of an earlier
+        // build has no marker.
+        var done = await fixture.Store.ReadAsync(marker, Ct);
+        await fixture.Store.ClearAsync(marker, done!.ETag, Ct);
+        var unpublished = await RegisteredAsync(command.RegisteringOffice);
+
+        var first = await republication.RunAsync(Ct);
+        var published = await RegisteredAsync(command.RegisteringOffice);
+        var second = await republication.RunAsync(Ct);
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+
+        Assert.Equal(registeredBefore, unpublished);
+        Assert.True(first >= 1);
+        Assert.Equal(registeredBefore + 1, published);
+        Assert.Equal(0, second);
+        Assert.Equal(registeredBefore + 1, await RegisteredAsync(command.RegisteringOffice));
+    }
+
     private async Task<int> RegisteredAsync(string office)
     {
         var counts = await fixture.Grains.GetGrain<IStatisticsPartitionGrain>(
@@ -142,6 +169,8 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
             var services = Cluster.Silos[0].ServiceProvider;
             Assert.Null(services.GetService<OutboxRelay>());
             Relay = ActivatorUtilities.CreateInstance<OutboxRelay>(services);
+            // The start's republication of earlier builds' records (none here) is done before a test writes.
+            await services.GetRequiredService<Republication>().Running;
         }
 
         public async ValueTask DisposeAsync()
