@@ -60,8 +60,26 @@ public sealed class PointInDivisionBenchmark : IBenchmark
     private static async Task<int> RunAsync(Options options, string repository, string data, string work,
         CancellationToken cancellationToken)
     {
-        await using var api = await RegistryApiProcess.StartAsync(repository, Path.Combine(work, "registry"),
+        var started = new List<RegistryApiProcess>();
+        try
+        {
+            return await RunAsync(options, repository, data, work, started, cancellationToken);
+        }
+        finally
+        {
+            foreach (var process in started)
+            {
+                await process.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> RunAsync(Options options, string repository, string data, string work,
+        List<RegistryApiProcess> started, CancellationToken cancellationToken)
+    {
+        var api = await RegistryApiProcess.StartAsync(repository, Path.Combine(work, "registry"),
             ["--Registry:Seed:Geometry=false"], cancellationToken);
+        started.Add(api);
 
         Step("Importing the polygons into the Registry through HTTP (POST /api/boundaries/imports)");
         var clock = Stopwatch.StartNew();
@@ -94,6 +112,25 @@ public sealed class PointInDivisionBenchmark : IBenchmark
 
         Step("Asking the Registry for every point");
         var registryAnswers = await RegistryAnswersAsync(api, points, cancellationToken);
+
+        Step("Killing the API and starting it again on the same data: time to the first answers");
+        await api.DisposeAsync();
+        var restart = Stopwatch.StartNew();
+        api = await RegistryApiProcess.StartAsync(repository, Path.Combine(work, "registry"),
+            ["--Registry:Seed:Geometry=false"], cancellationToken);
+        started.Add(api);
+        var ready = restart.Elapsed;
+        using (var client = api.Client())
+        {
+            await client.GetStringAsync(UrlOf(points[0]), cancellationToken);
+        }
+
+        var firstAnswer = restart.Elapsed;
+        var afterRestart = await RegistryAnswersAsync(api, points, cancellationToken);
+        var everyTile = restart.Elapsed;
+        var same = Enumerable.Range(0, points.Count).Count(i => afterRestart[i].SequenceEqual(registryAnswers[i]));
+        Console.WriteLine(FormattableString.Invariant(
+            $"  cold start: ready {ready.TotalSeconds:0.00} s, first answer {firstAnswer.TotalSeconds:0.00} s, all {points.Count} points answered {everyTile.TotalSeconds:0.00} s after the start; {same}/{points.Count} answers as before the restart"));
 
         Step("Loading the same polygons and points into PostgreSQL + PostGIS (GiST index)");
         await using var postgis = await PostGisServer.StartAsync(work, cancellationToken);

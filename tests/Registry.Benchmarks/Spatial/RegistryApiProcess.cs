@@ -18,6 +18,7 @@ internal sealed class RegistryApiProcess : IAsyncDisposable
     private static readonly byte[] SigningKey = Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"));
 
     private readonly Process process;
+    private bool disposed;
 
     private RegistryApiProcess(Process process, string url)
     {
@@ -102,6 +103,12 @@ internal sealed class RegistryApiProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
