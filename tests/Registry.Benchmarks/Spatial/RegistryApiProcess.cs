@@ -90,6 +90,14 @@ internal sealed class RegistryApiProcess : IAsyncDisposable
         throw new TimeoutException("The API did not become ready.");
     }
 
+    /// <summary>The process's resident memory now (VmRSS), in MiB.</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+            System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
     public HttpClient Client(string? role = null)
     {
         var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(30) };
