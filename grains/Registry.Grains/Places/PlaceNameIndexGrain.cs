@@ -305,6 +305,9 @@ public sealed class PlaceNameIndexGrain(
 
     private async Task StoreCheckpointAsync(int entries)
     {
+        // Read first: a bulk import may have removed the checkpoint behind this activation's back
+        // (PlaceNameIndexReset), and a write against the old version would be refused.
+        await checkpoint.ReadStateAsync();
         checkpoint.State.PieceCount = PlaceNameIndex.PieceCount;
         checkpoint.State.EntryVersion = PlaceNameIndex.EntryVersion;
         checkpoint.State.BuiltAt = time.GetUtcNow();
