@@ -46,8 +46,9 @@ internal static class PlaceNameDocs
             ["PlaceNamesSuggestSpelling"] = Op("Suggests the Hanyu Pinyin spelling of a name for a category from " +
                 "the first reading of each character, and lists every reading. Public.", "field-required",
                 "place-category", "place-name-han", "place-name-length"),
-            ["PlaceNamesRebuildIndex"] = Op("Re-reads every search-index partition from storage, e.g. after a " +
-                "bulk import into a running service. 202."),
+            ["PlaceNamesRebuildIndex"] = Op("Builds every search-index partition's stored entries again from the " +
+                "place-name records, e.g. after a bulk import into a running service (never needed to start: the " +
+                "index starts from its own stored entries). 202."),
             ["PlaceNamesGetPlaceName"] = Op("A place name with its current and historical names. Public once " +
                 "announced (and for external reference names); the registrar sees every state.", Id),
             ["PlaceNamesGetPlaceNameHistory"] = Op("Every change of a place name with its date, who and why.", Id),
