@@ -137,8 +137,15 @@ public static class StorageNames
     /// <summary>State name and grain type of <see cref="Places.Plates.PlaceSignGrain"/>.</summary>
     public const string PlaceSign = "place-sign";
 
-    /// <summary>Grain type of <see cref="Places.PlaceNameIndexGrain"/> (in memory, nothing stored).</summary>
+    /// <summary>Grain type of <see cref="Places.PlaceNameIndexGrain"/>.</summary>
     public const string PlaceNameIndexGrainType = "place-name-index";
+
+    /// <summary>State name of <see cref="Places.PlaceNameIndexGrain"/>'s checkpoint.</summary>
+    public const string PlaceNameIndex = "place-name-index";
+
+    /// <summary>State name and grain-id type of the stored pieces of the place-name search index
+    /// (<see cref="Indexing.StoredIndexPieces{TDoc}"/>); written only by <see cref="Places.PlaceNameIndexGrain"/>.</summary>
+    public const string PlaceNameIndexPiece = "place-name-index-piece";
 
     /// <summary>Grain type of <see cref="Places.PlaceNameSearchGrain"/> (stateless).</summary>
     public const string PlaceNameSearchGrainType = "place-name-search";

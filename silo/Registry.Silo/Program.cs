@@ -36,7 +36,14 @@ if (args.FirstOrDefault() == "import-places")
         Console.WriteLine($"  {group.Key}: {group.Count()}");
     }
 
-    Console.WriteLine($"Source: {GazetteerImporter.Credit}. Index partitions read stored records when they start; a running service rebuilds them with POST /api/place-names/index/rebuild.");
+    if (result.Inserted > 0)
+    {
+        // The records were written without their grains, so no index update was published: the index builds
+        // from the records once at the next start.
+        await PlaceNameIndexReset.ForgetCheckpointsAsync(host.Services.GetRequiredService<Registry.Storage.IGrainStateStore>());
+    }
+
+    Console.WriteLine($"Source: {GazetteerImporter.Credit}. The search index builds from the records once when the service next starts; a running service rebuilds it with POST /api/place-names/index/rebuild.");
     return;
 }
 

@@ -3,20 +3,27 @@ using Orleans.Concurrency;
 namespace Registry.Abstractions.Places;
 
 /// <summary>
-/// One partition of the place-name index, keyed by partition number 0..N-1 (a stable hash of the record id). Held
-/// in memory with a spatial tree; built from the stored records on activation and kept in step by each place-name
-/// grain after its write. Nothing is stored, so it cannot go stale across restarts.
+/// One partition of the place-name index, keyed by partition number 0..N-1 (a stable hash of the record id, see
+/// <c>PlaceNameIndex.PartitionOf</c>). The partition stores its own entries (in bounded pieces, with a checkpoint)
+/// and starts from them, never from the place-name records; it is kept in step by each place-name grain after its
+/// own write and by the outbox relay. Searches intersect posting lists of the characters and bigrams of every name
+/// and spelling (current, alias, former), category, status and division; box and nearest queries use a spatial tree.
 /// </summary>
 [Alias("Registry.Places.IPlaceNameIndexGrain")]
 public interface IPlaceNameIndexGrain : IGrainWithIntegerKey
 {
-    /// <summary>Adds or replaces the entry unless the partition holds a newer revision. Idempotent.</summary>
+    /// <summary>Adds or replaces the entry unless the partition holds the same or a newer version of it (revision,
+    /// then the day it was computed for); stored on return. Idempotent.</summary>
     Task UpsertAsync(PlaceNameIndexEntry entry);
 
     /// <summary>This partition's matches: the first Skip + Take in the query's order, and the match count.</summary>
     [ReadOnly]
     Task<PlaceNamePage> SearchAsync(PlaceNameQuery query);
 
-    /// <summary>Reads the partition again from storage; returns its entry count.</summary>
+    /// <summary>
+    /// Maintenance: builds the partition's stored entries again from the place-name records (a scan of the
+    /// partition's share of them, e.g. after a bulk import into a running service) and returns the entry count.
+    /// Never needed to start.
+    /// </summary>
     Task<int> RebuildAsync();
 }

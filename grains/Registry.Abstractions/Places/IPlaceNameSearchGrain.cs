@@ -6,6 +6,7 @@ public interface IPlaceNameSearchGrain : IGrainWithIntegerKey
 {
     Task<PlaceNamePage> SearchAsync(PlaceNameQuery query);
 
-    /// <summary>Rebuilds every partition from storage (after a bulk import); returns the total entry count.</summary>
+    /// <summary>Rebuilds every partition's stored entries from the records (after a bulk import into a running
+    /// service); returns the total entry count.</summary>
     Task<int> RebuildAsync();
 }

@@ -39,6 +39,11 @@ public sealed record PlaceNameIndexEntry(
     [Id(23)]
     public IReadOnlyList<string> AliasSearchNames { get; init; } = [];
 
+    /// <summary>The aliases and the former names (those borne before a rename took effect), with their spellings:
+    /// the one search box finds a place by any of them and says which one matched.</summary>
+    [Id(24)]
+    public IReadOnlyList<PlaceNameIndexName> OtherNames { get; init; } = [];
+
     /// <summary>Public: announced standard names and external reference names.</summary>
     public bool IsPublic => Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference;
 }

@@ -1,30 +1,133 @@
 using Registry.Abstractions.Places;
+using Registry.Grains.Indexing;
 
 namespace Registry.Grains.Places;
 
 /// <summary>
-/// How the place-name index is partitioned and matched. A record lives in partition <see cref="PartitionOf"/> =
-/// FNV-1a hash of its id mod <see cref="PartitionCount"/>: stable, and spreading any one city, category or popular
-/// name evenly, so no partition is a write hot spot. A search asks every partition (a fixed, small fan-out) and
-/// merges; within a partition, box and nearest queries go through its spatial tree. Pure.
+/// How the place-name index is partitioned, stored, matched and ranked. A record lives in partition
+/// <see cref="PartitionOf"/> = FNV-1a hash of its id mod <see cref="PartitionCount"/>: stable, and spreading any one
+/// city, category or popular name evenly, so no partition is a write hot spot; within the partition its entry is
+/// stored in piece <see cref="PieceOf"/> (the next bits of the same hash), so one write rewrites about
+/// 1/(16 x 256) of the names. A partition answers from posting lists (<see cref="Terms"/>, <see cref="QueryTerms"/>:
+/// the characters and bigrams of every name and spelling, current, former and alias, plus category, status and
+/// division at each level) and confirms each candidate with <see cref="Matches"/> and <see cref="Match"/>; a search
+/// asks every partition (a fixed, small fan-out) and merges by <see cref="Order"/>. Changing a count or what an
+/// entry holds (<see cref="EntryVersion"/>) changes what is stored: a partition whose checkpoint does not match
+/// builds once from the records. Pure.
 /// </summary>
 public static class PlaceNameIndex
 {
     public const int PartitionCount = 16;
 
-    public static int PartitionOf(string id)
-    {
-        var hash = 2166136261u;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
+    /// <summary>Stored pieces per partition: at some 830,000 names about 200 entries per piece.</summary>
+    public const int PieceCount = 256;
 
-        return (int)(hash % PartitionCount);
+    /// <summary>The shape of the stored entries and their terms; raised when either changes.</summary>
+    public const int EntryVersion = 1;
+
+    private const string TextField = "t:";
+    private const string CategoryField = "c:";
+    private const string StatusField = "s:";
+    private const string DivisionField = "d:";
+
+    /// <summary>Code lengths at which a division has a term: province, prefecture, county (GB/T 2260), township
+    /// (9 digits) and village (12 digits).</summary>
+    private static readonly int[] DivisionLevels = [2, 4, 6, 9, 12];
+
+    public static int PartitionOf(string id) => (int)(Hash(id) % PartitionCount);
+
+    /// <summary>The stored piece of <paramref name="id"/> within its partition.</summary>
+    public static int PieceOf(string id) => (int)(Hash(id) / PartitionCount % PieceCount);
+
+    /// <summary>
+    /// The order of an entry's versions: a newer revision, or the same revision computed after the day its old
+    /// entry had to be computed again (<see cref="PlaceNameIndexEntry.RefreshOn"/>; none = final for the revision).
+    /// </summary>
+    public static long VersionOf(PlaceNameIndexEntry entry) =>
+        (entry.Revision << 22) | (uint)(entry.RefreshOn?.DayNumber ?? (1 << 22) - 1); // DateOnly.MaxValue < 2^22 days
+
+    /// <summary>Every name and spelling of the entry, normalised, that a search text is matched against.</summary>
+    public static IEnumerable<string> Texts(PlaceNameIndexEntry entry)
+    {
+        yield return entry.SearchName;
+        yield return entry.SearchSpelling;
+        foreach (var other in entry.OtherNames)
+        {
+            yield return other.SearchName;
+            yield return other.SearchSpelling;
+        }
     }
 
-    /// <summary>Whether the entry passes every filter of the query except the box and the point.</summary>
-    public static bool Matches(PlaceNameIndexEntry e, PlaceNameQuery q, string? text, string? spelling)
+    /// <summary>The posting terms of an entry.</summary>
+    public static IEnumerable<string> Terms(PlaceNameIndexEntry entry)
+    {
+        foreach (var gram in Texts(entry).SelectMany(text => TextGrams.OfText(TextField, text)).Distinct(StringComparer.Ordinal))
+        {
+            yield return gram;
+        }
+
+        yield return CategoryField + entry.Category;
+        yield return StatusField + entry.Status;
+        foreach (var length in DivisionLevels.Where(l => l <= entry.DivisionCode.Length))
+        {
+            yield return DivisionField + entry.DivisionCode[..length];
+        }
+    }
+
+    /// <summary>
+    /// The terms every entry matching the query has (texts normalised once by the caller with
+    /// <see cref="Normalized"/>). A candidate with all of them may still not match: confirm with
+    /// <see cref="Matches"/>.
+    /// </summary>
+    public static IReadOnlyCollection<string> QueryTerms(PlaceNameQuery query, string? text, string? spelling)
+    {
+        var terms = new List<string>();
+        if (text is not null)
+        {
+            terms.AddRange(TextGrams.OfFragment(TextField, text));
+        }
+
+        if (spelling is not null)
+        {
+            terms.AddRange(TextGrams.OfFragment(TextField, spelling));
+        }
+
+        if (query.Category is { } category)
+        {
+            terms.Add(CategoryField + category);
+        }
+
+        if (query.AnnouncedSince is not null)
+        {
+            terms.Add(StatusField + PlaceNameStatus.Announced);
+        }
+
+        if (query.DivisionPrefix is { } prefix && DivisionLevels.Contains(prefix.Length))
+        {
+            terms.Add(DivisionField + prefix);
+        }
+
+        return terms;
+    }
+
+    /// <summary>A query text normalised like the stored names (<see cref="PlaceNameViews.SearchText"/>), or null when
+    /// it has none.</summary>
+    public static string? Normalized(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var normalized = PlaceNameViews.SearchText(text.Trim());
+        return normalized.Length == 0 ? null : normalized;
+    }
+
+    /// <summary>
+    /// Whether the entry passes every filter of the query except the text, the box and the point:
+    /// <paramref name="spelling"/> (normalised) must occur in the spelling in force.
+    /// </summary>
+    public static bool Matches(PlaceNameIndexEntry e, PlaceNameQuery q, string? spelling)
     {
         if (q.PublicOnly && !e.IsPublic)
         {
@@ -51,19 +154,79 @@ public static class PlaceNameIndex
             return false;
         }
 
-        if (spelling is not null && !e.SearchSpelling.Contains(spelling, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return text is null
-               || e.SearchName.Contains(text, StringComparison.Ordinal)
-               || e.AliasSearchNames.Any(n => n.Contains(text, StringComparison.Ordinal))
-               || (q.IncludeHistorical && e.HistoricalSearchNames.Any(n => n.Contains(text, StringComparison.Ordinal)));
+        return spelling is null || e.SearchSpelling.Contains(spelling, StringComparison.Ordinal);
     }
 
-    /// <summary>Feed: newest announcement first; otherwise names starting with the text first, then by name. Ties by id.</summary>
-    public static IComparer<PlaceNameHit> Order(PlaceNameQuery q, string? text) =>
+    /// <summary>
+    /// The best of the entry's names for the normalised search <paramref name="text"/>: the closest match (the whole
+    /// name, its beginning, a fragment), and among equally close ones the name in force before an alias before a
+    /// former name. A name matches by its characters or its spelling (which, normalised, has no tones, spaces or
+    /// apostrophes). Null when no name contains the text.
+    /// </summary>
+    public static PlaceNameMatch? Match(PlaceNameIndexEntry entry, string text)
+    {
+        PlaceNameMatch? best = null;
+        Consider(entry.Name, PlaceNameMatchKind.Current, entry.SearchName, entry.SearchSpelling);
+        foreach (var other in entry.OtherNames)
+        {
+            Consider(other.Name, other.Kind, other.SearchName, other.SearchSpelling);
+        }
+
+        return best;
+
+        void Consider(string name, PlaceNameMatchKind kind, string searchName, string searchSpelling)
+        {
+            var quality = Math.Min(Quality(searchName, text), Quality(searchSpelling, text));
+            if (quality < NoMatch && (best is null || (quality, kind).CompareTo((best.Quality, best.Kind)) < 0))
+            {
+                best = new PlaceNameMatch(name, kind, quality);
+            }
+        }
+    }
+
+    private const int NoMatch = 3;
+
+    private static int Quality(string searchable, string text) =>
+        searchable.Length == 0 ? NoMatch
+        : string.Equals(searchable, text, StringComparison.Ordinal) ? 0
+        : searchable.StartsWith(text, StringComparison.Ordinal) ? 1
+        : searchable.Contains(text, StringComparison.Ordinal) ? 2
+        : NoMatch;
+
+    /// <summary>
+    /// How prominent a place is, smaller first: administrative divisions by level (province 1, prefecture 2, county
+    /// 3, township 4, from the length and trailing zeros of the division code they name), then the other
+    /// categories from the largest kind of place to the smallest: natural features, parks, village seats,
+    /// residential areas (also the populated places of a gazetteer), streets, facilities, landmarks.
+    /// </summary>
+    public static int Prominence(PlaceNameIndexEntry entry) => entry.Category switch
+    {
+        PlaceCategory.AdministrativeDivision => DivisionLevel(entry.DivisionCode),
+        PlaceCategory.NaturalFeature => 6,
+        PlaceCategory.Park => 7,
+        PlaceCategory.VillageSeat => 8,
+        PlaceCategory.ResidentialArea => 9,
+        PlaceCategory.Street => 10,
+        PlaceCategory.Facility => 11,
+        _ => 12,
+    };
+
+    private static int DivisionLevel(string code) => code.Length switch
+    {
+        6 when code.EndsWith("0000", StringComparison.Ordinal) => 1,
+        6 when code.EndsWith("00", StringComparison.Ordinal) => 2,
+        6 => 3,
+        9 => 4,
+        _ => 5,
+    };
+
+    /// <summary>
+    /// Nearest queries by distance; the announcement feed newest first; a text search by closeness of the match
+    /// (whole name, beginning, fragment), then the name in force before an alias before a former name, then the more
+    /// prominent place (<see cref="Prominence"/>), then by name; without a text by prominence, then name. Ties by id,
+    /// so paging is stable.
+    /// </summary>
+    public static IComparer<PlaceNameHit> Order(PlaceNameQuery q) =>
         Comparer<PlaceNameHit>.Create((a, b) =>
         {
             int order;
@@ -77,9 +240,17 @@ public static class PlaceNameIndex
             }
             else
             {
-                order = text is null ? 0
-                    : a.Entry.SearchName.StartsWith(text, StringComparison.Ordinal).CompareTo(
-                        b.Entry.SearchName.StartsWith(text, StringComparison.Ordinal)) * -1;
+                order = Nullable.Compare(a.MatchQuality, b.MatchQuality);
+                if (order == 0)
+                {
+                    order = Nullable.Compare(a.MatchKind, b.MatchKind);
+                }
+
+                if (order == 0)
+                {
+                    order = Prominence(a.Entry).CompareTo(Prominence(b.Entry));
+                }
+
                 if (order == 0)
                 {
                     order = string.CompareOrdinal(a.Entry.SearchName, b.Entry.SearchName);
@@ -88,6 +259,22 @@ public static class PlaceNameIndex
 
             return order != 0 ? order : string.CompareOrdinal(a.Entry.Id, b.Entry.Id);
         });
+
+    /// <summary>
+    /// The hit for an entry that passed the filters: with a text, the name it matched (null when none did, so the
+    /// entry is not a hit); without one, the entry as it is.
+    /// </summary>
+    public static PlaceNameHit? Hit(PlaceNameIndexEntry entry, string? text, double? distance)
+    {
+        if (text is null)
+        {
+            return new PlaceNameHit(entry, distance);
+        }
+
+        return Match(entry, text) is { } match
+            ? new PlaceNameHit(entry, distance) { MatchedName = match.Name, MatchKind = match.Kind, MatchQuality = match.Quality }
+            : null;
+    }
 
     /// <summary>Whether the box (possibly crossing the antimeridian) intersects the entry's envelope.</summary>
     public static bool InBox(PlaceNameIndexEntry e, BoundingBox box)
@@ -100,5 +287,16 @@ public static class PlaceNameIndex
         return box.MinX <= box.MaxX
             ? e.MaxX >= box.MinX && e.MinX <= box.MaxX
             : e.MaxX >= box.MinX || e.MinX <= box.MaxX;
+    }
+
+    private static uint Hash(string id)
+    {
+        var hash = 2166136261u;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 }

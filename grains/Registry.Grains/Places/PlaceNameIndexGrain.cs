@@ -1,103 +1,168 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
+using Orleans.Storage;
 using Registry.Abstractions.Grains;
+using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
+using Registry.Grains.Indexing;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Places;
 
 /// <summary>
-/// One partition of the place-name index, in memory; see <see cref="IPlaceNameIndexGrain"/> and
-/// <see cref="PlaceNameIndex"/>. Entries by id, plus an STR-tree over their envelopes, built on the first spatial
-/// query after a change and then only queried. Built on activation from the stored records of its partition, then
-/// kept in step by place-name grains, which upsert after each committed write; revisions make upserts idempotent
-/// and order-proof. Kept active so a partition is not rebuilt after idle periods.
+/// One partition of the place-name index; see <see cref="IPlaceNameIndexGrain"/> and <see cref="PlaceNameIndex"/>.
+/// Its entries are stored by the partition itself in <see cref="PlaceNameIndex.PieceCount"/> pieces
+/// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as a <see cref="PostingIndex{TDoc}"/>, plus an STR-tree
+/// over their envelopes, built on the first spatial query after a change and then only queried. Activation reads the
+/// checkpoint and the pieces, never the place-name records; only a partition without a checkpoint of the current
+/// layout (a data directory written before the index kept its own state, or after a bulk import that wrote records
+/// directly) builds its pieces from the records once, and <see cref="RebuildAsync"/> does so on request. Place-name
+/// grains upsert their entry after each committed write (and the outbox relay until they have); versions
+/// (<see cref="PlaceNameIndex.VersionOf"/>) make upserts idempotent and order-proof. Kept active so a partition is not
+/// reloaded after idle periods.
 /// </summary>
 [GrainType(StorageNames.PlaceNameIndexGrainType)]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock clock, IGrainFactory grains,
+public sealed class PlaceNameIndexGrain(
+    [PersistentState(StorageNames.PlaceNameIndex, StorageNames.Provider)]
+    IPersistentState<PlaceNameIndexState> checkpoint,
+    IStoredRecords records,
+    IServiceProvider services,
+    BureauClock clock,
+    TimeProvider time,
+    IGrainFactory grains,
     ILogger<PlaceNameIndexGrain> logger) : Grain, IPlaceNameIndexGrain
 {
     private const double MetersPerDegree = 111_320;
     private const double HalfCircumference = Math.PI * PlaceGeometry.EarthRadiusMeters;
 
-    private readonly Dictionary<string, PlaceNameIndexEntry> entries = new(StringComparer.Ordinal);
-
-    /// <summary>Ids by two-character substring of their searchable names and spellings (kept in step with
-    /// <see cref="entries"/>): a fragment query reads the ids under its rarest pair instead of every entry.</summary>
-    private readonly Dictionary<string, HashSet<string>> pairs = new(StringComparer.Ordinal);
-
+    private readonly PostingIndex<PlaceNameIndexEntry> index = new(PlaceNameIndex.Terms);
+    private StoredIndexPieces<PlaceNameIndexEntry> pieces = null!;
     private STRtree<PlaceNameIndexEntry>? tree;
 
     /// <summary>Entries computed before an approved rename or abolition takes effect, by the day they must be
     /// computed again (<see cref="PlaceNameIndexEntry.RefreshOn"/>): few, so a search checks them first.</summary>
     private readonly Dictionary<string, DateOnly> due = new(StringComparer.Ordinal);
 
-    /// <summary>Loaded by this activation and not used since: a rebuild that activated the partition has nothing
-    /// newer to read.</summary>
-    private bool fresh;
+    /// <summary>Built from the records by this activation and not used since: a rebuild that activated the partition
+    /// (as after a bulk import) has nothing newer to read.</summary>
+    private bool freshlyBuilt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        fresh = true;
+        pieces = new StoredIndexPieces<PlaceNameIndexEntry>(
+            services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.PlaceNameIndexPiece,
+            StorageNames.PlaceNameIndexPiece, this.GetPrimaryKeyLong(), PlaceNameIndex.PieceCount,
+            PlaceNameIndex.PieceOf);
+        if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
+            && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
+        {
+            foreach (var (_, entry) in await pieces.LoadAsync())
+            {
+                Apply(entry);
+            }
+        }
+        else if (records.CanScan)
+        {
+            logger.LogInformation("Place-name index partition {Partition} has no stored pieces of the current layout; building them from the records once",
+                this.GetPrimaryKeyLong());
+            await BuildFromRecordsAsync(cancellationToken);
+            freshlyBuilt = true;
+        }
+        else
+        {
+            // Storage without scans (Azure Table) only ever held this layout: an empty partition is the truth.
+            await StoreCheckpointAsync(0);
+        }
     }
 
-    public Task UpsertAsync(PlaceNameIndexEntry entry)
+    public async Task UpsertAsync(PlaceNameIndexEntry entry)
     {
-        fresh = false;
+        freshlyBuilt = false;
+        if (index.RevisionOf(entry.Id) >= PlaceNameIndex.VersionOf(entry))
+        {
+            return;
+        }
+
+        // Stored first: if the write fails, memory is unchanged and the sender's retry is not mistaken for a duplicate.
+        await pieces.PutAsync(entry.Id, entry);
         Apply(entry);
-        return Task.CompletedTask;
     }
 
     public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
     {
-        fresh = false;
+        freshlyBuilt = false;
         await RefreshDueAsync();
-        var text = Normalized(query.Text);
-        var spelling = Normalized(query.Romanization);
+        var text = PlaceNameIndex.Normalized(query.Text);
+        var spelling = PlaceNameIndex.Normalized(query.Romanization);
         var wanted = query.Skip + query.Take;
         List<PlaceNameHit> hits;
-        int total;
         if (query.Near is { } near)
         {
             hits = Nearest(query, near, text, spelling, wanted);
-            total = hits.Count;
         }
         else
         {
-            var candidates = query.Box is { } box ? InBox(box) : WithFragments(text, spelling);
-            hits = candidates.Where(e => PlaceNameIndex.Matches(e, query, text, spelling))
-                .Select(e => new PlaceNameHit(e, null))
-                .ToList();
-            total = hits.Count;
+            var candidates = query.Box is { } box
+                ? InBox(box)
+                : index.Matching(PlaceNameIndex.QueryTerms(query, text, spelling));
+            hits = Hits(candidates, query, text, spelling, _ => null).ToList();
         }
 
-        hits.Sort(PlaceNameIndex.Order(query, text));
-        return new PlaceNamePage(total, hits.Take(wanted).ToList());
+        var total = hits.Count;
+        var order = PlaceNameIndex.Order(query);
+        return new PlaceNamePage(total, hits.Count <= wanted * 4
+            ? hits.Order(order).Take(wanted).ToList()
+            : Top(hits, order, wanted));
     }
 
     public async Task<int> RebuildAsync()
     {
-        if (fresh)
+        if (freshlyBuilt)
         {
-            fresh = false;
-            return entries.Count;
+            freshlyBuilt = false;
+            return index.Count;
         }
 
-        entries.Clear();
-        pairs.Clear();
-        due.Clear();
-        tree = null;
-        await LoadAsync(CancellationToken.None);
-        return entries.Count;
+        await BuildFromRecordsAsync(CancellationToken.None);
+        return index.Count;
+    }
+
+    private static IEnumerable<PlaceNameHit> Hits(IEnumerable<PlaceNameIndexEntry> candidates, PlaceNameQuery query,
+        string? text, string? spelling, Func<PlaceNameIndexEntry, double?> distance) =>
+        candidates.Where(e => PlaceNameIndex.Matches(e, query, spelling))
+            .Select(e => PlaceNameIndex.Hit(e, text, distance(e)))
+            .OfType<PlaceNameHit>();
+
+    /// <summary>The first <paramref name="wanted"/> of <paramref name="hits"/> in order, without sorting them all.</summary>
+    private static List<PlaceNameHit> Top(List<PlaceNameHit> hits, IComparer<PlaceNameHit> order, int wanted)
+    {
+        // A max-heap of the best `wanted` seen so far: its root is the worst kept, replaced by anything better.
+        var heap = new PriorityQueue<PlaceNameHit, PlaceNameHit>(wanted + 1,
+            Comparer<PlaceNameHit>.Create((a, b) => order.Compare(b, a)));
+        foreach (var hit in hits)
+        {
+            if (heap.Count < wanted)
+            {
+                heap.Enqueue(hit, hit);
+            }
+            else if (wanted > 0 && order.Compare(hit, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(hit, hit);
+            }
+        }
+
+        return heap.UnorderedItems.Select(i => i.Element).Order(order).ToList();
     }
 
     /// <summary>
-    /// Replaces the entries whose rename or abolition has taken effect since they were computed with the records'
-    /// entries as of today: the name in force changes on its day without a background job.
+    /// Replaces, in memory, the entries whose rename or abolition has taken effect since they were computed with the
+    /// records' entries as of today: the name in force changes on its day without a background job. Not stored here
+    /// (a search may interleave with another); the record's next write stores its entry, and until then a restart
+    /// recomputes these few again on the first search.
     /// </summary>
     private async Task RefreshDueAsync()
     {
@@ -133,17 +198,14 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock cloc
             var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
             var cos = Math.Cos(farthestLat * Math.PI / 180);
             var lonSpan = cos <= 1e-9 ? 360 : radius / (MetersPerDegree * cos);
-            IEnumerable<PlaceNameIndexEntry> candidates = covering ? entries.Values
+            var candidates = covering ? index.All
                 : InBox(new BoundingBox(
                     lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
                     Math.Max(-90, near.Latitude - latSpan),
                     lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
                     Math.Min(90, near.Latitude + latSpan)));
-            var hits = candidates
-                .Where(e => (query.Box is null || PlaceNameIndex.InBox(e, query.Box))
-                            && PlaceNameIndex.Matches(e, query, text, spelling))
-                .Select(e => new PlaceNameHit(e,
-                    PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y)))
+            var hits = Hits(candidates.Where(e => query.Box is null || PlaceNameIndex.InBox(e, query.Box)), query, text,
+                    spelling, e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
                 .Where(hit => covering || hit.DistanceMeters <= radius)
                 .ToList();
             if (covering || hits.Count >= wanted)
@@ -152,40 +214,6 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock cloc
             }
         }
     }
-
-    /// <summary>The entries that can contain both fragments: those under the rarest character pair of either.</summary>
-    private IEnumerable<PlaceNameIndexEntry> WithFragments(string? text, string? spelling)
-    {
-        HashSet<string>? rarest = null;
-        foreach (var fragment in new[] { text, spelling })
-        {
-            if (fragment is not { Length: >= 2 })
-            {
-                continue;
-            }
-
-            for (var i = 0; i + 2 <= fragment.Length; i++)
-            {
-                var ids = pairs.GetValueOrDefault(fragment.Substring(i, 2));
-                if (ids is null)
-                {
-                    return [];
-                }
-
-                if (rarest is null || ids.Count < rarest.Count)
-                {
-                    rarest = ids;
-                }
-            }
-        }
-
-        return rarest is null ? entries.Values : rarest.Select(id => entries[id]);
-    }
-
-    private static IEnumerable<string> PairsOf(PlaceNameIndexEntry entry) =>
-        new[] { entry.SearchName, entry.SearchSpelling }.Concat(entry.HistoricalSearchNames).Concat(entry.AliasSearchNames)
-            .SelectMany(text => Enumerable.Range(0, Math.Max(0, text.Length - 1)).Select(i => text.Substring(i, 2)))
-            .Distinct(StringComparer.Ordinal);
 
     private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
 
@@ -209,7 +237,7 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock cloc
         if (tree is null)
         {
             var built = new STRtree<PlaceNameIndexEntry>();
-            foreach (var entry in entries.Values)
+            foreach (var entry in index.All)
             {
                 built.Insert(new Envelope(entry.MinX, entry.MaxX, entry.MinY, entry.MaxY), entry);
             }
@@ -221,12 +249,24 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock cloc
         return tree;
     }
 
-    private static string? Normalized(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : PlaceNameViews.SearchText(text.Trim());
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads this partition's share of the place-name records, stores every piece from them and then the
+    /// checkpoint. Interrupted, it leaves no checkpoint of the current layout, so the next activation builds again;
+    /// entries already stored are simply replaced.
+    /// </summary>
+    private async Task BuildFromRecordsAsync(CancellationToken cancellationToken)
     {
         var partition = (int)this.GetPrimaryKeyLong();
+        var today = clock.Today;
+        var built = new Dictionary<string, PlaceNameIndexEntry>(StringComparer.Ordinal);
+        void Keep(PlaceNameIndexEntry entry)
+        {
+            if (!built.TryGetValue(entry.Id, out var other) || PlaceNameIndex.VersionOf(other) < PlaceNameIndex.VersionOf(entry))
+            {
+                built[entry.Id] = entry;
+            }
+        }
+
         await foreach (var state in records.ReadAllAsync<PlaceNameState>(StorageNames.PlaceName,
                            id => PlaceNameIndex.PartitionOf(id) == partition, cancellationToken))
         {
@@ -237,51 +277,60 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock cloc
 
             try
             {
-                Apply(PlaceNameViews.IndexEntry(state, clock.Today));
+                Keep(PlaceNameViews.IndexEntry(state, today));
             }
-            catch (Exception e) when (e is Abstractions.Errors.DomainException)
+            catch (DomainException)
             {
                 logger.LogWarning("Place name {Id} has an unreadable geometry and is not indexed", state.Id);
             }
         }
+
+        // An upsert newer than the record read (none can interleave: upserts and rebuilds are not reentrant) is kept.
+        foreach (var current in index.All)
+        {
+            Keep(current);
+        }
+
+        await pieces.ReplaceAllAsync(built);
+        index.Clear();
+        due.Clear();
+        tree = null;
+        foreach (var entry in built.Values)
+        {
+            Apply(entry);
+        }
+
+        await StoreCheckpointAsync(index.Count);
+    }
+
+    private async Task StoreCheckpointAsync(int entries)
+    {
+        // Read first: a bulk import may have removed the checkpoint behind this activation's back
+        // (PlaceNameIndexReset), and a write against the old version would be refused.
+        await checkpoint.ReadStateAsync();
+        checkpoint.State.PieceCount = PlaceNameIndex.PieceCount;
+        checkpoint.State.EntryVersion = PlaceNameIndex.EntryVersion;
+        checkpoint.State.BuiltAt = time.GetUtcNow();
+        checkpoint.State.BuiltEntries = entries;
+        await checkpoint.WriteStateAsync();
     }
 
     private void Apply(PlaceNameIndexEntry entry)
     {
-        // A newer revision, or the same revision computed on a later day (past the old entry's RefreshOn).
-        if (!entries.TryGetValue(entry.Id, out var current) || current.Revision < entry.Revision
-            || (current.Revision == entry.Revision && current.RefreshOn is { } refresh
-                && (entry.RefreshOn is null || entry.RefreshOn > refresh)))
+        if (!index.Put(entry.Id, PlaceNameIndex.VersionOf(entry), entry))
         {
-            if (entry.RefreshOn is { } next)
-            {
-                due[entry.Id] = next;
-            }
-            else
-            {
-                due.Remove(entry.Id);
-            }
-
-            if (current is not null)
-            {
-                foreach (var pair in PairsOf(current))
-                {
-                    pairs[pair].Remove(current.Id);
-                }
-            }
-
-            foreach (var pair in PairsOf(entry))
-            {
-                if (!pairs.TryGetValue(pair, out var ids))
-                {
-                    pairs[pair] = ids = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                ids.Add(entry.Id);
-            }
-
-            entries[entry.Id] = entry;
-            tree = null;
+            return;
         }
+
+        if (entry.RefreshOn is { } next)
+        {
+            due[entry.Id] = next;
+        }
+        else
+        {
+            due.Remove(entry.Id);
+        }
+
+        tree = null;
     }
 }

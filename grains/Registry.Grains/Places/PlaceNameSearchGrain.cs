@@ -6,7 +6,8 @@ namespace Registry.Grains.Places;
 
 /// <summary>
 /// Scatter-gather over the index partitions; see <see cref="IPlaceNameSearchGrain"/>. Each partition returns its
-/// first Skip + Take in the query's order, so the merged page is exact.
+/// first Skip + Take in the query's order (each hit carries how it matched, so the ranking needs no second look at
+/// the text), so the merged page is exact. A stateless worker: searches spread over silos and activations.
 /// </summary>
 [GrainType(StorageNames.PlaceNameSearchGrainType)]
 [StatelessWorker]
@@ -17,10 +18,9 @@ public sealed class PlaceNameSearchGrain(IGrainFactory grains) : Grain, IPlaceNa
         var perPartition = query with { Skip = 0, Take = query.Skip + query.Take };
         var pages = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount)
             .Select(p => grains.Get<IPlaceNameIndexGrain>(p).SearchAsync(perPartition)));
-        var text = string.IsNullOrWhiteSpace(query.Text) ? null : PlaceNameViews.SearchText(query.Text.Trim());
         var items = pages
             .SelectMany(page => page.Items)
-            .Order(PlaceNameIndex.Order(query, text))
+            .Order(PlaceNameIndex.Order(query))
             .Skip(query.Skip)
             .Take(query.Take)
             .ToList();

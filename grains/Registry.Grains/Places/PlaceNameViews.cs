@@ -29,8 +29,9 @@ public static class PlaceNameViews
         c.Romanization, c.RomanizationLanguage, c.EffectiveDate, c.Reason, c.Status, c.ProposedOn,
         c.ApprovingAuthority, c.ApprovedOn, c.AnnouncedOn, c.RejectedOn, c.RejectionReasons, c.InForceOn(today));
 
-    /// <summary>The search entry as of <paramref name="today"/>: the name in force, the names borne before it as
-    /// historical names, and the day it must be computed again (<see cref="PlaceNameIndexEntry.RefreshOn"/>).</summary>
+    /// <summary>The search entry as of <paramref name="today"/>: the name in force, the aliases and the names borne
+    /// before it (former names, with their spellings), and the day it must be computed again
+    /// (<see cref="PlaceNameIndexEntry.RefreshOn"/>).</summary>
     public static PlaceNameIndexEntry IndexEntry(PlaceNameState s, DateOnly today)
     {
         var place = new PlaceName(s);
@@ -38,8 +39,9 @@ public static class PlaceNameViews
         var geometry = PlaceGeometry.Read(s.Geometry);
         var anchor = PlaceGeometry.Anchor(geometry);
         var envelope = geometry.EnvelopeInternal;
-        var historical = s.Names.Where(n => !ReferenceEquals(n, current) && (n.ValidFrom is null || n.ValidFrom <= today))
-            .Select(n => SearchText(n.Name)).Distinct().ToList();
+        var former = s.Names.Where(n => !ReferenceEquals(n, current) && (n.ValidFrom is null || n.ValidFrom <= today))
+            .ToList();
+        var historical = former.Select(n => SearchText(n.Name)).Distinct().ToList();
         return new PlaceNameIndexEntry(s.Id, current.Name, current.Romanization, SearchText(current.Name),
             SearchText(current.Romanization), historical, s.Category, s.DivisionCode, place.StatusOn(today), anchor.X,
             anchor.Y, envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY, s.LocationDescription,
@@ -47,6 +49,12 @@ public static class PlaceNameViews
         {
             RefreshOn = place.NextChangeAfter(today),
             AliasSearchNames = s.Aliases.Select(SearchText).ToList(),
+            OtherNames = s.Aliases
+                .Select(a => new PlaceNameIndexName(a, "", SearchText(a), "", PlaceNameMatchKind.Alias))
+                .Concat(former.Select(n => new PlaceNameIndexName(n.Name, n.Romanization, SearchText(n.Name),
+                    SearchText(n.Romanization), PlaceNameMatchKind.Former)))
+                .DistinctBy(n => (n.Name, n.Romanization, n.Kind))
+                .ToList(),
         };
     }
 

@@ -61,7 +61,8 @@ public sealed class PlaceNameChangeTests(ApiFixture fixture)
         var byNew = $"q={Uri.EscapeDataString(newName)}&division={township.County}";
         var byOld = $"q={Uri.EscapeDataString(township.Name)}&division={township.County}";
         Assert.DoesNotContain(id, PlaceNameClient.Ids(await api.SearchAsync(api.Anonymous, byNew)));
-        Assert.Contains(id, PlaceNameClient.Ids(await api.SearchAsync(api.Anonymous, byOld)));
+        Assert.Equal($"{township.Name}|current|True",
+            PlaceNameClient.Matched(PlaceNameClient.Hit(await api.SearchAsync(api.Anonymous, byOld), id)));
 
         // The old name is still in force, so it is not free yet.
         await Problems.AssertProblemAsync(await api.ProposeAsync(township.Name,
@@ -73,9 +74,12 @@ public sealed class PlaceNameChangeTests(ApiFixture fixture)
         var renamed = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync($"/api/place-names/{id}"));
         Assert.Equal(newName, renamed.GetProperty("name").GetString());
         Assert.True(renamed.GetProperty("changes")[0].GetProperty("inForce").GetBoolean());
-        Assert.Contains(id, PlaceNameClient.Ids(await api.SearchAsync(api.Anonymous, byNew)));
-        Assert.DoesNotContain(id, PlaceNameClient.Ids(await api.SearchAsync(api.Anonymous, byOld)));
-        Assert.Contains(id, PlaceNameClient.Ids(await api.SearchAsync(api.Anonymous, byOld + "&includeHistorical=true")));
+        Assert.Equal($"{newName}|current|True",
+            PlaceNameClient.Matched(PlaceNameClient.Hit(await api.SearchAsync(api.Anonymous, byNew), id)));
+        // From its day the old name is a former name: still found (issue 15 part 6; before, only with
+        // includeHistorical=true), and said to be former.
+        Assert.Equal($"{township.Name}|former|False",
+            PlaceNameClient.Matched(PlaceNameClient.Hit(await api.SearchAsync(api.Anonymous, byOld), id)));
 
         // On its day the old name is free again in its scope, without any job having run.
         await api.ProposedAsync(township.Name, AdministrativeDivision, township.Code, PlaceTestData.ChinesePoint(92));

@@ -99,4 +99,13 @@ public sealed class PlaceNameClient(RegistryApiFactory api)
 
     public static IReadOnlyList<string> Ids(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+
+    /// <summary>The hit for <paramref name="id"/> in a page of search results (fails when absent).</summary>
+    public static JsonElement Hit(JsonElement page, string id) =>
+        Assert.Single(page.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+
+    /// <summary>Which name of the hit matched the search text and as what: "name|current|true".</summary>
+    public static string Matched(JsonElement hit) =>
+        $"{hit.GetProperty("matchedName").GetString()}|{hit.GetProperty("matchedAs").GetString()}|" +
+        $"{hit.GetProperty("matchedCurrent").GetBoolean()}";
 }

@@ -20,9 +20,12 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
     private readonly Process process;
     private readonly byte[] signingKey;
 
-    private BenchmarkApiProcess(Process process, Uri address, string dataDirectory, byte[] signingKey)
+    private readonly bool ownsDirectory;
+
+    private BenchmarkApiProcess(Process process, Uri address, string dataDirectory, byte[] signingKey, bool ownsDirectory)
     {
         this.process = process;
+        this.ownsDirectory = ownsDirectory;
         this.signingKey = signingKey;
         Address = address;
         DataDirectory = dataDirectory;
@@ -52,10 +55,16 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the API and waits until it answers. With <paramref name="existingDataDirectory"/>, on that directory (a
+    /// restart after <see cref="StopAsync"/>; the directory is left for its owner to delete), otherwise on a new one,
+    /// deleted on dispose.
+    /// </summary>
     public static async Task<BenchmarkApiProcess> StartAsync(IEnumerable<string> extraArguments,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? existingDataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "registry-bench-api-" + Guid.NewGuid().ToString("N"));
+        var dataDirectory = existingDataDirectory
+            ?? Path.Combine(Path.GetTempPath(), "registry-bench-api-" + Guid.NewGuid().ToString("N"));
         var key = RandomNumberGenerator.GetBytes(32);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -96,7 +105,7 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new BenchmarkApiProcess(process, address, dataDirectory, key);
+        var api = new BenchmarkApiProcess(process, address, dataDirectory, key, existingDataDirectory is null);
         await api.WaitUntilReadyAsync(TimeSpan.FromMinutes(3), cancellationToken);
         return api;
     }
@@ -126,16 +135,21 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
         return unsigned + "." + Base64Url(HMACSHA256.HashData(signingKey, Encoding.ASCII.GetBytes(unsigned)));
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the process (as a crash or deployment would), keeping the data directory.</summary>
+    public async Task StopAsync()
     {
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         process.Dispose();
-        if (Directory.Exists(DataDirectory))
+        if (ownsDirectory && Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
         }

@@ -7,9 +7,11 @@ using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Places;
 using Registry.Abstractions.Statistics;
 using Registry.Abstractions.Tests;
 using Registry.Abstractions.Time;
+using Registry.Grains.Places;
 using Registry.Grains.Tests.Organizations;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
@@ -124,6 +126,43 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         Assert.Equal(registeredBefore + 1, published);
         Assert.Equal(0, second);
         Assert.Equal(registeredBefore + 1, await RegisteredAsync(command.RegisteringOffice));
+    }
+
+    public async Task PublishPendingAsync_PlaceNameWrittenWithoutPublication_ReachesItsIndex_Idempotently_InRecordOrder()
+    {
+        var point = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
+            "Places", "Data", "search-places.json")))!.AsArray().First(p => (string?)p!["name"] == "Shanghai")!;
+        var geometry = PlaceGeometry.Write(PlaceGeometry.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(
+            double.Parse((string)point["lng"]!, System.Globalization.CultureInfo.InvariantCulture),
+            double.Parse((string)point["lat"]!, System.Globalization.CultureInfo.InvariantCulture))));
+        var spelling = await fixture.Grains.GetGrain<IPlaceSpellingGrain>(0)
+            .SuggestAsync("南京东路街道", PlaceCategory.AdministrativeDivision);
+        var query = new PlaceNameQuery("nanjingdonglu", null, null, "31", null, null, false, false, null, 0, 10);
+        var search = fixture.Grains.GetGrain<IPlaceNameSearchGrain>(0);
+        // Every index partition is active before the write.
+        Assert.Equal(0, (await search.SearchAsync(query)).Total);
+        var place = fixture.Grains.GetGrain<IPlaceNameGrain>($"relay-{TestCodes.NextSerial()}");
+
+        var proposed = await place.ProposeAsync(new ProposePlaceName("南京东路街道", spelling.Romanization,
+            PlaceCategory.AdministrativeDivision, "310101002", geometry, null, null));
+        var unpublished = (await search.SearchAsync(query)).Total;
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+        var published = Assert.Single((await search.SearchAsync(query)).Items).Entry;
+
+        // A late or repeated delivery of an older entry changes nothing: the partition keeps the record's newest.
+        await place.ApproveAsync(new ApprovePlaceName("市人民政府", fixture.Today));
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+        var partition = fixture.Grains.GetGrain<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(proposed.Id));
+        await partition.UpsertAsync(published);
+        await partition.UpsertAsync(published);
+        var afterLateDelivery = Assert.Single((await search.SearchAsync(query)).Items).Entry;
+
+        Assert.Equal(0, unpublished);
+        Assert.Equal(proposed.Id, published.Id);
+        Assert.Equal(PlaceNameStatus.Proposed, published.Status);
+        Assert.Equal(PlaceNameStatus.Approved, afterLateDelivery.Status);
+        Assert.True(afterLateDelivery.Revision > published.Revision);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
     }
 
     private async Task<int> RegisteredAsync(string office)

@@ -5,7 +5,10 @@ namespace Registry.Api.Contracts.Places;
 /// <summary>
 /// A search result or announcement: name, spelling, category, division, status, location description and a point on
 /// the geometry, approving authority and dates, the source for an external reference name, and the distance in
-/// metres for a nearest query.
+/// metres for a nearest query. For a search by <c>q</c>: <see cref="MatchedName"/> is the name the text matched (by
+/// its characters or its spelling), <see cref="MatchedAs"/> says whether that is the name in force, an alias or a
+/// former name, and <see cref="MatchedCurrent"/> whether it is current (in force or an alias); null without
+/// <c>q</c>.
 /// </summary>
 public sealed record PlaceNameSummaryResponse(
     string Id,
@@ -23,13 +26,17 @@ public sealed record PlaceNameSummaryResponse(
     bool External,
     string? Source,
     string? SourceId,
-    double? DistanceMeters)
+    double? DistanceMeters,
+    string? MatchedName,
+    PlaceNameMatchKind? MatchedAs,
+    bool? MatchedCurrent)
 {
     public static PlaceNameSummaryResponse From(PlaceNameHit hit)
     {
         var e = hit.Entry;
         return new PlaceNameSummaryResponse(e.Id, e.Name, e.Romanization, e.Category, e.DivisionCode, e.Status,
             e.LocationDescription, e.X, e.Y, e.ApprovingAuthority, e.ApprovedOn, e.AnnouncedOn, e.Source is not null,
-            e.Source, e.SourceId, hit.DistanceMeters is { } d ? Math.Round(d, 1) : null);
+            e.Source, e.SourceId, hit.DistanceMeters is { } d ? Math.Round(d, 1) : null, hit.MatchedName,
+            hit.MatchKind, hit.MatchKind is { } kind ? kind != PlaceNameMatchKind.Former : null);
     }
 }

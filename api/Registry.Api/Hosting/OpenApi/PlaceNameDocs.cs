@@ -31,9 +31,14 @@ internal static class PlaceNameDocs
                     "place-division-not-in-force", "geometry-type",
                     "geometry-coordinates", "geometry-empty", "geometry-invalid", "place-name-duplicate",
                     "place-name-exists"]),
-            ["PlaceNamesSearch"] = Op("Searches place names by name fragment, spelling fragment (toneless), " +
-                "category, division (with its sub-divisions), box or nearest to a point, a page at a time. " +
-                "Anonymous callers see announced and external reference names; the registrar sees every state.",
+            ["PlaceNamesSearch"] = Op("One search box: q finds a name by its Han characters or its pinyin (with " +
+                "or without tone marks or spaces), or a fragment of either, among the names in force, aliases and " +
+                "former names (before a rename took effect). Ranked: the whole name first, then names beginning " +
+                "with the text, then fragments; the name in force before an alias before a former name; higher " +
+                "division levels and larger kinds of place first. Each hit says which name matched (matchedName, " +
+                "matchedAs, matchedCurrent). Filters: spelling fragment, category, division (with its " +
+                "sub-divisions), box or nearest to a point; a page at a time. Anonymous callers see announced and " +
+                "external reference names; the registrar sees every state.",
                 "place-category", "division-code-format", "coordinates-format", "coordinates-range", "limit-range",
                 "paging-range", "boolean-format"),
             ["PlaceNamesAnnouncements"] = Op("The announcement feed: names announced since a date, newest first, " +
@@ -41,8 +46,9 @@ internal static class PlaceNameDocs
             ["PlaceNamesSuggestSpelling"] = Op("Suggests the Hanyu Pinyin spelling of a name for a category from " +
                 "the first reading of each character, and lists every reading. Public.", "field-required",
                 "place-category", "place-name-han", "place-name-length"),
-            ["PlaceNamesRebuildIndex"] = Op("Re-reads every search-index partition from storage, e.g. after a " +
-                "bulk import into a running service. 202."),
+            ["PlaceNamesRebuildIndex"] = Op("Builds every search-index partition's stored entries again from the " +
+                "place-name records, e.g. after a bulk import into a running service (never needed to start: the " +
+                "index starts from its own stored entries). 202."),
             ["PlaceNamesGetPlaceName"] = Op("A place name with its current and historical names. Public once " +
                 "announced (and for external reference names); the registrar sees every state.", Id),
             ["PlaceNamesGetPlaceNameHistory"] = Op("Every change of a place name with its date, who and why.", Id),
@@ -110,7 +116,8 @@ internal static class PlaceNameDocs
             ["PlaceNamesGetSigns:page"] = "The page, from 1.",
             ["PlaceNamesGetSigns:limit"] = "Signs per page.",
             ["serial"] = "The sign's serial within its street, from 1.",
-            ["q"] = "A fragment of the name (Han characters).",
+            ["q"] = "The name or a fragment of it, in Han characters or pinyin (tone marks, spaces, apostrophes and " +
+                "case are ignored), e.g. 南京东路, Nanjing Donglu, nanjingdonglu, Nánjīng Dōnglù or nanjing dong.",
             ["romanization"] = "A fragment of the spelling; tones, spaces and apostrophes are ignored.",
             ["category"] = "natural-feature, administrative-division, village-seat, park, street, " +
                 "residential-area, facility or landmark.",
@@ -121,7 +128,8 @@ internal static class PlaceNameDocs
             ["PlaceNamesAnnouncements:limit"] = "Results per page.",
             ["PlaceNamesSearch:page"] = "The page, from 1.",
             ["PlaceNamesAnnouncements:page"] = "The page, from 1.",
-            ["includeHistorical"] = "true: also historical and abolished names.",
+            ["includeHistorical"] = "true: also abolished and rejected names (former names of places in force are " +
+                "always searched).",
             ["since"] = "The date (YYYY-MM-DD) from which announcements are listed.",
             ["PlaceNamesSuggestSpelling:name"] = "The name in Han characters, e.g. 东华门街道.",
         },

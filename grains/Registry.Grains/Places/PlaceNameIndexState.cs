@@ -1,0 +1,24 @@
+namespace Registry.Grains.Places;
+
+/// <summary>
+/// Stored checkpoint of one place-name index partition (its entries are stored in pieces, see
+/// <see cref="PlaceNameIndex.PieceOf"/>): the piece layout and entry version its pieces were written with and when
+/// they were last built from the place-name records. Constant size. A partition without a checkpoint (a data
+/// directory written before the index kept its own state, or after a bulk import that wrote records directly) or
+/// with another layout builds its pieces from the records once, then stores this checkpoint and never reads the
+/// records again unless asked to rebuild.
+/// </summary>
+public sealed class PlaceNameIndexState
+{
+    /// <summary>Pieces per partition the stored pieces were written with (0: never built).</summary>
+    public int PieceCount { get; set; }
+
+    /// <summary><see cref="PlaceNameIndex.EntryVersion"/> the stored entries were computed with.</summary>
+    public int EntryVersion { get; set; }
+
+    /// <summary>When the pieces were last built from the place-name records.</summary>
+    public DateTimeOffset? BuiltAt { get; set; }
+
+    /// <summary>How many entries that build found.</summary>
+    public int BuiltEntries { get; set; }
+}

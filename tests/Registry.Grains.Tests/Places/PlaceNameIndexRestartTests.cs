@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Abstractions.Places;
+using Registry.Grains.Places;
+using Registry.Grains.Tests.Organizations;
+using Registry.Storage;
+
+namespace Registry.Grains.Tests.Places;
+
+/// <summary>
+/// The place-name index starts from its own stored pieces, never from the place-name records, except once when it
+/// has none (a data directory from before). Runs on the organization tests' silo, which counts the scans of stored
+/// records and can be restarted on the same database; names are real 街道 of the 2023 division list with the
+/// spelling the registry suggests, at the GeoNames point of their city.
+/// </summary>
+[Collection(OrganizationClusterCollection.Name)]
+public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixture)
+{
+    private Task<PlaceNamePage> SearchAsync(string text, string division) =>
+        fixture.Grains.GetGrain<IPlaceNameSearchGrain>(0)
+            .SearchAsync(new PlaceNameQuery(text, null, null, division, null, null, false, false, null, 0, 20));
+
+    /// <summary>What a test compares of a hit (the entry's lists are compared by content, not reference).</summary>
+    private static List<string> Described(PlaceNamePage page) => page.Items.Select(h =>
+        $"{h.Entry.Id}|{h.Entry.Name}|{h.Entry.Romanization}|{h.Entry.DivisionCode}|{h.Entry.Status}|{h.Entry.Revision}|" +
+        $"{h.Entry.X},{h.Entry.Y}|{string.Join(",", h.Entry.OtherNames)}|{h.MatchedName}|{h.MatchKind}|{h.MatchQuality}").ToList();
+
+    private async Task<List<string>> ProposeAsync(params (string Code, string Name)[] subdistricts)
+    {
+        var point = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Places", "Data",
+            "search-places.json")))!.AsArray().First(p => (string?)p!["name"] == "Shanghai")!;
+        var geometry = PlaceGeometry.Write(PlaceGeometry.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(
+            double.Parse((string)point["lng"]!, CultureInfo.InvariantCulture),
+            double.Parse((string)point["lat"]!, CultureInfo.InvariantCulture))));
+        var ids = new List<string>();
+        foreach (var (code, name) in subdistricts)
+        {
+            var id = $"restart-{code}";
+            var spelling = await fixture.Grains.GetGrain<IPlaceSpellingGrain>(0)
+                .SuggestAsync(name, PlaceCategory.AdministrativeDivision);
+            await fixture.Grains.GetGrain<IPlaceNameGrain>(id).ProposeAsync(new ProposePlaceName(name,
+                spelling.Romanization, PlaceCategory.AdministrativeDivision, code, geometry, null, null));
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    [Fact]
+    public async Task Index_AfterARestart_StartsFromItsOwnStoredEntries_WithoutReadingTheRecords()
+    {
+        var ids = await ProposeAsync(("310101002", "南京东路街道"), ("310106012", "南京西路街道"));
+        var before = await SearchAsync("nanjing", "31"); // every partition is active, so each has its checkpoint
+
+        await fixture.RestartAsync();
+        var afterRestart = await SearchAsync("nanjing", "31");
+        var byCharacters = await SearchAsync("南京东路", "31");
+
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.PlaceName));
+        Assert.Equal(ids.Order(), before.Items.Select(h => h.Entry.Id).Order());
+        Assert.Equal(Described(before), Described(afterRestart));
+        Assert.Equal(ids[0], byCharacters.Items[0].Entry.Id);
+    }
+
+    [Fact]
+    public async Task Index_WithoutStoredEntries_BuildsFromTheRecordsOnce_ThenNeverAgain()
+    {
+        var ids = await ProposeAsync(("220204002", "南京街道"), ("230111011", "南京路街道"));
+        var before = await SearchAsync("nanjing", "2");
+
+        // A data directory written before the index stored itself: records, but no index state at all.
+        var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
+        foreach (var stateName in new[] { StorageNames.PlaceNameIndex, StorageNames.PlaceNameIndexPiece })
+        {
+            await foreach (var key in store.ListKeysAsync(stateName))
+            {
+                var stored = await store.ReadAsync(key);
+                await store.ClearAsync(key, stored!.ETag);
+            }
+        }
+
+        await fixture.RestartAsync();
+        var firstStart = await SearchAsync("nanjing", "2");
+        var firstStartScans = fixture.StoredRecords.ScansOf(StorageNames.PlaceName);
+        await fixture.RestartAsync();
+        var secondStart = await SearchAsync("nanjing", "2");
+
+        Assert.Equal(PlaceNameIndex.PartitionCount, firstStartScans);
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.PlaceName));
+        Assert.Equal(ids.Order(), before.Items.Select(h => h.Entry.Id).Order());
+        Assert.Equal(Described(before), Described(firstStart));
+        Assert.Equal(Described(before), Described(secondStart));
+    }
+}
