@@ -128,6 +128,7 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         Assert.Equal(registeredBefore + 1, await RegisteredAsync(command.RegisteringOffice));
     }
 
+    [Fact]
     public async Task PublishPendingAsync_PlaceNameWrittenWithoutPublication_ReachesItsIndex_Idempotently_InRecordOrder()
     {
         var point = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
