@@ -72,8 +72,8 @@ public sealed class StatisticsPagesTests(OutboxRelayTests.Fixture fixture) : ICl
         var json = "{\"facts\":{" + string.Join(",", facts.Select(f =>
                 $"\"{f.Id}\":{{\"figure\":\"{f.Figure}\",\"day\":{f.Date.Day},\"count\":{f.Count}}}")) +
             "},\"revision\":12}";
-        var key = new GrainStateKey("statistics-partition",
-            GrainId.Create("statistics-partition", partitionKey).ToString());
+        var key = new GrainStateKey(StorageNames.StatisticsPartition,
+            GrainId.Create(StorageNames.StatisticsPartition, partitionKey).ToString());
         await fixture.Store.WriteAsync(key, null, json, Ct);
         var partition = fixture.Grains.GetGrain<IStatisticsPartitionGrain>(partitionKey);
 
