@@ -162,6 +162,9 @@ public static class StorageNames
     /// <summary>State name and grain type of <see cref="Statistics.StatisticsPartitionGrain"/>.</summary>
     public const string StatisticsPartition = "statistics-partition";
 
+    /// <summary>State name and grain type of <see cref="Statistics.StatisticsPageGrain"/>.</summary>
+    public const string StatisticsPage = "statistics-page";
+
     /// <summary>State name and grain type of <see cref="Statistics.StatisticsRollupGrain"/> (stores only which
     /// partitions it holds).</summary>
     public const string StatisticsRollup = "statistics-rollup";

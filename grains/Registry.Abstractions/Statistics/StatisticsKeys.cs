@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registry.Abstractions.Text;
 
 namespace Registry.Abstractions.Statistics;
 
@@ -8,6 +9,27 @@ public static class StatisticsKeys
     /// <summary>The partition of an office's month.</summary>
     public static string Partition(string office, DateOnly date) =>
         $"{office}/{date.Year:D4}-{date.Month:D2}";
+
+    /// <summary>How many pages an office's month keeps its facts in (see <see cref="Page"/>).</summary>
+    public const int Pages = 16;
+
+    /// <summary>
+    /// The page of an office's month that keeps fact <paramref name="factId"/>: chosen by the record part of the id
+    /// (before its first <c>#</c>), so all facts of one record in that month are one page and one write, and a fact
+    /// published again always meets its stored self. Stable across processes (<see cref="PartitionHash"/>).
+    /// </summary>
+    public static int Page(string factId)
+    {
+        var hash = factId.IndexOf('#', StringComparison.Ordinal);
+        return PartitionHash.Partition(hash < 0 ? factId : factId[..hash], Pages);
+    }
+
+    /// <summary>The key of page <paramref name="page"/> (0 to <see cref="Pages"/> - 1) of a partition.</summary>
+    public static string PageKey(string partition, int page) =>
+        $"{partition}/{page.ToString("D2", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The partition key of a page key.</summary>
+    public static string PartitionOfPage(string pageKey) => pageKey[..pageKey.LastIndexOf('/')];
 
     /// <summary>The office and month a partition key names.</summary>
     public static (string Office, int Year, int Month) ParsePartition(string key)

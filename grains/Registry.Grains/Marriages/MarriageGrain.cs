@@ -71,6 +71,12 @@ public sealed class MarriageGrain(
     private bool abortDurable;
     private Task? abortWrite;
 
+    // Set once a registration has stored the record. The write left an outbox row, and the relay calls PublishAsync
+    // for it moments later: releasing the activation right after the registration made that call load the record
+    // again from storage only to find its read models already told (a second activation per registration). It is
+    // released after that publication instead.
+    private bool releaseAfterRelay;
+
     private readonly StatisticsFeed statistics = new(grains, logger);
 
     private readonly PartitionFeed<OfficeDayEntry> register = new(e => e.PartitionKey,
@@ -153,9 +159,10 @@ public sealed class MarriageGrain(
             recordDurable = true;
             await indexed;
 
-            // Peak days register hundreds of thousands of couples, each record touched once: it leaves memory when
-            // this call completes instead of idling for the collection age; a later read loads it again.
-            DeactivateOnIdle();
+            // Peak days register hundreds of thousands of couples, each record touched once: it leaves memory once
+            // the outbox relay has had its publication of this write (see PublishAsync), instead of idling for the
+            // collection age; a later read loads it again.
+            releaseAfterRelay = true;
             return new MarriageRegistration(Id, number, command.Office, today);
         }
         catch (Exception error) when (reserved.Count > 0)
@@ -256,7 +263,7 @@ public sealed class MarriageGrain(
                 $"volume {command.Source.Volume}, page {command.Source.Page}");
             recordDurable = true;
             abortDurable = false;
-            DeactivateOnIdle();
+            releaseAfterRelay = true;
             return new MarriageRegistration(Id, number, command.Office, command.RegisteredOn);
         }
         catch (Exception error) when (reserved.Count > 0)
@@ -582,6 +589,12 @@ public sealed class MarriageGrain(
                 statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
                 register.SendAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
                 names.SendAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
+        }
+
+        if (releaseAfterRelay)
+        {
+            releaseAfterRelay = false;
+            DeactivateOnIdle();
         }
     }
 

@@ -1,10 +1,18 @@
 namespace Registry.Grains.Statistics;
 
-/// <summary>State of <see cref="StatisticsPartitionGrain"/>: the facts of one office's month by fact id, and the
-/// number of writes. Bounded by the office's work in a month.</summary>
+/// <summary>
+/// State of <see cref="StatisticsPartitionGrain"/> (an office's month) and, in the same shape, of each of its
+/// <see cref="StatisticsPageGrain"/>s. A page keeps the facts of its records by fact id and its number of writes. The
+/// partition itself keeps only which pages are in use (<see cref="Pages"/>, a bit per page) and its own number of
+/// writes; <see cref="Facts"/> there is what a build before the pages stored (every fact of the month in one state),
+/// moved to the pages when the partition is next activated.
+/// </summary>
 public sealed class StatisticsPartitionState
 {
     public Dictionary<string, PartitionFact> Facts { get; set; } = new(StringComparer.Ordinal);
 
     public long Revision { get; set; }
+
+    /// <summary>The pages (bit n: page n) that may hold facts; a partition's only.</summary>
+    public int Pages { get; set; }
 }
