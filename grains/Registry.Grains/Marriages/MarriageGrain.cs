@@ -330,9 +330,9 @@ public sealed class MarriageGrain(
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
         var marriage = Aggregate();
-        var agreement = marriage.CheckCanApplyForDivorce(command.Agreement);
+        var checkedCommand = marriage.CheckCanApplyForDivorce(command);
         await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, marriage.Today);
-        var application = marriage.ApplyForDivorce(command.Office, agreement, calendar);
+        var application = marriage.ApplyForDivorce(checkedCommand, calendar);
 
         // The reminder first: if the state write then fails, its tick finds nothing open and removes it.
         await EnsureDeadlineReminderAsync(application.LastDayToAppear);
@@ -365,9 +365,10 @@ public sealed class MarriageGrain(
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
         var marriage = Aggregate();
-        var application = marriage.CheckCanRegisterDivorce(sequence, command);
-        var number = await TakeCertificateNumberAsync(CertificateKind.Divorce, application.Office, marriage.Today);
-        var registration = marriage.RegisterDivorce(application, number);
+        var check = marriage.CheckCanRegisterDivorce(sequence, command);
+        var number = await TakeCertificateNumberAsync(CertificateKind.Divorce, check.Application.Office,
+            marriage.Today);
+        var registration = marriage.RegisterDivorce(check, number);
         await Task.WhenAll(StoreAsync("register-divorce", null), IndexCertificateAsync(number));
         await RemoveDeadlineReminderIfIdleAsync();
         return registration;

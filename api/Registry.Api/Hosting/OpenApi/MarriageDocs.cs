@@ -80,18 +80,27 @@ internal static class MarriageDocs
                 [.. Marriage, .. IdNumber, "judgment-kind", "date-format", "judgment-date-in-future",
                     "judgment-before-registration", "judgment-already-recorded", "marriage-already-annulled",
                     "party-not-in-marriage", "correction-empty", "field-too-long"]),
-            ["ApplyForDivorce"] = Op("Receives a divorce application (Civil Code art. 1076-1077) at an office: 201 " +
+            ["ApplyForDivorce"] = Op("Receives a divorce application (Civil Code art. 1076-1077) at an office. Both " +
+                "parties apply together, in person: one entry per party in parties, each naming the identity " +
+                "document the party presented (the one the marriage was registered with), appearing in person, " +
+                "having signed the written agreement and making their own declarations (voluntary, truthful); the " +
+                "agreement states the wish to divorce and the arrangements for children, property and debts. 201 " +
                 "with the receipt, the end of the 30-day cooling-off period and the last day both parties may " +
                 "appear (a period ending on a rest day ends on the next working day).",
-                [.. Marriage, .. Office, "marriage-not-current", "divorce-application-open", "field-too-long"]),
+                [.. Marriage, .. Office, .. IdNumber, "marriage-not-current", "divorce-application-open",
+                    "field-too-long", "party-not-in-marriage", "divorce-party-missing", "divorce-party-duplicate",
+                    "party-must-appear-in-person", "divorce-agreement-not-signed", "divorce-declaration-missing",
+                    "divorce-agreement-incomplete"]),
             ["GetDivorceApplication"] = Op("A divorce application and where it stands today (cooling off, " +
                 "window open, withdrawn, deemed withdrawn, registered).", Application),
             ["WithdrawDivorceApplication"] = Op("Withdraws the application at one party's request, during " +
                 "cooling-off only.", [.. Application, .. IdNumber, "party-not-in-marriage", "cooling-off-over"]),
-            ["RegisterDivorce"] = Op("Registers the divorce inside the window, at the receiving office, both " +
-                "parties present; 201 with the L certificate.", [.. Application, .. Office, "cooling-off-not-over",
-                    "cooling-off-over", "divorce-office-mismatch", "both-parties-must-appear",
-                    "certificate-serials-exhausted"]),
+            ["RegisterDivorce"] = Op("Registers the divorce inside the window, at the receiving office: one entry " +
+                "per party in parties, each appearing in person with the document the party was registered with and " +
+                "confirming the divorce; 201 with the L certificate.", [.. Application, .. Office, .. IdNumber,
+                    "cooling-off-not-over", "cooling-off-over", "divorce-office-mismatch", "party-not-in-marriage",
+                    "divorce-party-missing", "divorce-party-duplicate", "party-must-appear-in-person",
+                    "divorce-not-confirmed", "certificate-serials-exhausted"]),
             ["GetMaritalStatus"] = Op("A person's marital status with the marriage records naming them; the " +
                 "read is written to the access log first.", IdNumber),
             ["IssueMarriageRecordExtract"] = Op("Issues a marriage-record extract (婚姻登记记录证明) for any " +
@@ -188,9 +197,25 @@ internal static class MarriageDocs
                     "更正当事人姓名", x.Woman, "李娜娜", null),
                 "kind", "court", "reference", "judgmentDate", "reason"),
             [typeof(DivorceApplicationRequest)] = Body(x => new DivorceApplicationRequest(x.MarriageId, x.County,
-                "离婚协议书"), "marriageId", "agreement"),
+                    "离婚协议书", new DivorceAgreementContentsRequest(true, true, true, true),
+                    [
+                        new DivorceApplicantRequest(x.Man, true, true, new DivorceDeclarationsRequest(true, true)),
+                        new DivorceApplicantRequest(x.Woman, true, true, new DivorceDeclarationsRequest(true, true)),
+                    ]),
+                "marriageId", "agreement", "agreementStates", "parties"),
+            [typeof(DivorceApplicantRequest)] = Body(x => new DivorceApplicantRequest(x.Man, true, true,
+                new DivorceDeclarationsRequest(true, true)), "idNumber", "appearedInPerson", "signedAgreement",
+                "declarations"),
+            [typeof(DivorceDeclarationsRequest)] = Body(_ => new DivorceDeclarationsRequest(true, true), "voluntary",
+                "truthful"),
+            [typeof(DivorceAgreementContentsRequest)] = Body(_ => new DivorceAgreementContentsRequest(true, true, true,
+                true), "wishToDivorce", "children", "property", "debts"),
+            [typeof(DivorceAppearanceRequest)] = Body(x => new DivorceAppearanceRequest(x.Man, true, true),
+                "idNumber", "appearedInPerson", "confirmsDivorce"),
             [typeof(WithdrawalRequest)] = Body(x => new WithdrawalRequest(x.Man, "双方和好"), "party"),
-            [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County, true)),
+            [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County,
+                    [new DivorceAppearanceRequest(x.Man, true, true), new DivorceAppearanceRequest(x.Woman, true, true)]),
+                "parties"),
             [typeof(MarriageRecordExtractRequest)] = Body(x => new MarriageRecordExtractRequest(x.County)),
             [typeof(RecordDeathRequest)] = Body(x => new RecordDeathRequest(x.Woman, DateOnly.Parse(ExampleValues.Date(-5)),
                     DeathProof.DeathCertificate, "医学死亡证明 " + x.County + "-0001", x.CountyName + "人民医院"),
