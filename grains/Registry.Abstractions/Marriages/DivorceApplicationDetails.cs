@@ -32,4 +32,10 @@ public sealed record DivorceApplicationDetails(
     /// stored before the parties were recorded one by one.</summary>
     [Id(12)]
     public IReadOnlyList<DivorceAppearance>? RegistrationParties { get; init; }
+
+    /// <summary>The years without a loaded holiday calendar that a deadline was computed into (weekends only): the
+    /// deadlines are provisional until those calendars are loaded, and then only ever move later. Empty when
+    /// final.</summary>
+    [Id(13)]
+    public IReadOnlyList<int> ProvisionalYears { get; init; } = [];
 }

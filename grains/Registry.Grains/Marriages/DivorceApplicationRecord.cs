@@ -32,4 +32,9 @@ public sealed class DivorceApplicationRecord
     public DivorceAgreementContents? AgreementContents { get; set; }
 
     public List<DivorceAppearance>? RegistrationParties { get; set; }
+
+    /// <summary>The years without a loaded calendar the deadlines were computed into; null or empty when final
+    /// (applications stored before calendars were data were computed on the configured calendar and count as
+    /// final).</summary>
+    public List<int>? ProvisionalYears { get; set; }
 }

@@ -245,12 +245,53 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
             LastDayToAppear = lastDay,
             Parties = [.. application.Parties],
             AgreementContents = application.Contents,
+            ProvisionalYears = DivorcePeriods.ProvisionalYears(today, coolingOffEnds, lastDay, calendar),
         };
         state.Applications.Add(record);
+        var provisional = record.ProvisionalYears.Count == 0
+            ? ""
+            : $" (provisional: no holiday calendar of {string.Join(", ", record.ProvisionalYears)} is loaded)";
         AddEvent(MarriageEventKind.DivorceApplied, today, application.Office, ApplicationId(record), null, null, null,
             $"both parties applied in person and signed the agreement; cooling-off ends {coolingOffEnds:yyyy-MM-dd}; " +
-            $"last day to appear {lastDay:yyyy-MM-dd}");
+            $"last day to appear {lastDay:yyyy-MM-dd}{provisional}");
         return record;
+    }
+
+    /// <summary>The open applications whose deadlines are provisional in <paramref name="year"/>.</summary>
+    public bool HasProvisionalDeadlinesIn(int year) => state.Applications.Any(a =>
+        a.Outcome == DivorceApplicationOutcome.Open && a.ProvisionalYears?.Contains(year) == true);
+
+    /// <summary>
+    /// Recomputes, on <paramref name="calendar"/> (in which <paramref name="year"/> is now loaded), the deadlines of
+    /// the open applications that were provisional in that year: each only ever later, never earlier; each
+    /// recompute is a history entry with the old and new days and the calendar's notice, and the application stays
+    /// provisional only in years still not loaded. Returns how many applications were recomputed.
+    /// </summary>
+    public int RecomputeDeadlines(int year, HolidayCalendar calendar)
+    {
+        var recomputed = 0;
+        foreach (var application in state.Applications.Where(a => a.Outcome == DivorceApplicationOutcome.Open
+            && a.ProvisionalYears?.Contains(year) == true))
+        {
+            var (oldCoolingOff, oldLastDay) = (application.CoolingOffEnds, application.LastDayToAppear);
+            var (coolingOffEnds, lastDay) = DivorcePeriods.Recompute(application.ReceivedOn, oldCoolingOff,
+                oldLastDay, calendar);
+            application.CoolingOffEnds = coolingOffEnds;
+            application.LastDayToAppear = lastDay;
+            application.ProvisionalYears = DivorcePeriods.ProvisionalYears(application.ReceivedOn, coolingOffEnds,
+                lastDay, calendar);
+            var still = application.ProvisionalYears.Count == 0
+                ? "final"
+                : $"still provisional in {string.Join(", ", application.ProvisionalYears)}";
+            AddEvent(MarriageEventKind.DivorceDeadlinesRecomputed, today, application.Office,
+                ApplicationId(application), null, null,
+                $"holiday calendar of {year} loaded: {calendar.ReferenceOf(year)}",
+                $"cooling-off ends {oldCoolingOff:yyyy-MM-dd} -> {coolingOffEnds:yyyy-MM-dd}; last day to appear " +
+                $"{oldLastDay:yyyy-MM-dd} -> {lastDay:yyyy-MM-dd} (only ever later); {still}");
+            recomputed++;
+        }
+
+        return recomputed;
     }
 
     /// <summary>Withdraws an application during its cooling-off period at a party's request.</summary>
@@ -604,6 +645,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
             Parties = a.Parties,
             AgreementContents = a.AgreementContents,
             RegistrationParties = a.RegistrationParties,
+            ProvisionalYears = a.ProvisionalYears ?? [],
         };
 
     public static CertificateDetails ToDetails(CertificateRecord c) =>

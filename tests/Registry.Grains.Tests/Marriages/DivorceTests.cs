@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
@@ -12,7 +13,8 @@ namespace Registry.Grains.Tests.Marriages;
 [Collection(MarriageClusterCollection.Name)]
 public sealed class DivorceTests(MarriageClusterFixture fixture)
 {
-    private HolidayCalendar Calendar => fixture.SiloServices.GetRequiredService<HolidayCalendar>();
+    private HolidayCalendar Calendar =>
+        new(fixture.SiloServices.GetRequiredService<IOptions<HolidayCalendarOptions>>().Value);
 
     private async Task<(string MarriageId, string Man, string Woman, string Office)> MarriedCoupleAsync()
     {

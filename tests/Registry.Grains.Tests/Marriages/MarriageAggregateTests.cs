@@ -290,4 +290,43 @@ public sealed class MarriageAggregateTests
             (details.Parties, details.AgreementContents, details.RegistrationParties));
         Assert.Equal((Day0, DivorceApplicationStatus.CoolingOff), (details.ReceivedOn, details.Status));
     }
+
+    [Fact]
+    public void RecomputeDeadlines_WhenTheYearIsLoaded_OnlyEverLaterAndRecordedInTheHistory()
+    {
+        // Received on 2 December: both deadlines fall in the next year, whose calendar is not loaded.
+        var received = new DateOnly(Day0.Year, 12, 2);
+        var marriage = On(received);
+        Registered();
+        var application = marriage.ApplyForDivorce(
+            marriage.CheckCanApplyForDivorce(TestDivorces.Application(Office, man, woman)), WeekendsOnly);
+        var next = received.Year + 1;
+        Assert.Equal([next], application.ProvisionalYears);
+        var (coolingOff, lastDay) = (application.CoolingOffEnds, application.LastDayToAppear);
+
+        // A calendar that makes the cooling-off end a holiday moves it later; one that would make the appearance
+        // period end earlier (its last day a worked Saturday) cannot.
+        var loaded = new HolidayCalendar(new HolidayCalendarOptions
+        {
+            Holidays = [coolingOff, coolingOff.AddDays(1)],
+            WorkingDays = [],
+            Reference = "test notice",
+        });
+        var later = On(received.AddDays(5));
+        Assert.Equal(1, later.RecomputeDeadlines(next, loaded));
+
+        Assert.True(application.CoolingOffEnds > coolingOff);
+        Assert.True(application.LastDayToAppear >= lastDay);
+        Assert.Empty(application.ProvisionalYears!);
+        var entry = state.Events[^1];
+        Assert.Equal(MarriageEventKind.DivorceDeadlinesRecomputed, entry.Kind);
+        Assert.Contains($"{coolingOff:yyyy-MM-dd} -> {application.CoolingOffEnds:yyyy-MM-dd}", entry.Details);
+        Assert.Contains("test notice", entry.Reason);
+        Assert.Equal(0, later.RecomputeDeadlines(next, loaded));
+
+        var earlier = DivorcePeriods.Recompute(received, application.CoolingOffEnds.AddDays(3),
+            application.LastDayToAppear.AddDays(3), WeekendsOnly);
+        Assert.Equal(application.CoolingOffEnds.AddDays(3), earlier.CoolingOffEnds);
+        Assert.True(earlier.LastDayToAppear >= application.LastDayToAppear.AddDays(3));
+    }
 }

@@ -1,5 +1,6 @@
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Api.Contracts.Calendars;
 using Registry.Api.Contracts.Marriages;
 using Registry.Api.Contracts.Persons;
 using static Registry.Api.Hosting.OpenApi.ResourceDocs;
@@ -101,6 +102,19 @@ internal static class MarriageDocs
                     "cooling-off-not-over", "cooling-off-over", "divorce-office-mismatch", "party-not-in-marriage",
                     "divorce-party-missing", "divorce-party-duplicate", "party-must-appear-in-person",
                     "divorce-not-confirmed", "certificate-serials-exhausted"]),
+            ["LoadHolidayCalendar"] = Op("Loads a year's holiday calendar as the State Council's notice sets it " +
+                "(admin only): the public holidays and the weekend days worked instead, with the notice's " +
+                "reference. Validated (every date in the year and listed once, no day both a holiday and a working " +
+                "day, working days only on Saturdays and Sundays, at least one holiday). The same content again " +
+                "stores nothing (200); different content for the year is stored as the next version (201), the " +
+                "earlier kept in the year's history. Then every open divorce application whose deadlines were " +
+                "provisional in that year is recomputed, only ever later, with an entry in its history.",
+                "calendar-year", "calendar-without-holidays", "calendar-date-outside-year", "calendar-day-repeated",
+                "calendar-day-both", "calendar-working-day-not-weekend", "field-too-long"),
+            ["GetHolidayCalendars"] = Op("The loaded holiday calendars, the version in force of each year; a " +
+                "deadline falling in a year not listed is provisional (weekends only)."),
+            ["GetHolidayCalendar"] = Op("Every version of a year's holiday calendar, oldest first.", "calendar-year",
+                "holiday-calendar-not-found"),
             ["GetMaritalStatus"] = Op("A person's marital status with the marriage records naming them; the " +
                 "read is written to the access log first.", IdNumber),
             ["IssueMarriageRecordExtract"] = Op("Issues a marriage-record extract (婚姻登记记录证明) for any " +
@@ -144,6 +158,7 @@ internal static class MarriageDocs
         },
         Parameters = new Dictionary<string, string>
         {
+            ["GetHolidayCalendar:year"] = "The year, 4 digits.",
             ["GetMarriage:id"] = "The marriage record id (32 lower-case hexadecimal digits), as answered by " +
                 "POST /api/marriages.",
             ["ReplaceCertificate:id"] = "The marriage record id (32 lower-case hexadecimal digits).",
@@ -216,6 +231,12 @@ internal static class MarriageDocs
             [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County,
                     [new DivorceAppearanceRequest(x.Man, true, true), new DivorceAppearanceRequest(x.Woman, true, true)]),
                 "parties"),
+            [typeof(LoadHolidayCalendarRequest)] = Body(_ => new LoadHolidayCalendarRequest(2026,
+                    "国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)",
+                    [.. new[] { "2026-01-01", "2026-01-02", "2026-01-03", "2026-10-01", "2026-10-02" }
+                        .Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture))],
+                    [DateOnly.Parse("2026-01-04", System.Globalization.CultureInfo.InvariantCulture)]),
+                "year", "reference", "holidays"),
             [typeof(MarriageRecordExtractRequest)] = Body(x => new MarriageRecordExtractRequest(x.County)),
             [typeof(RecordDeathRequest)] = Body(x => new RecordDeathRequest(x.Woman, DateOnly.Parse(ExampleValues.Date(-5)),
                     DeathProof.DeathCertificate, "医学死亡证明 " + x.County + "-0001", x.CountyName + "人民医院"),
