@@ -1,3 +1,5 @@
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Grains.Marriages;
@@ -23,6 +25,7 @@ public static class MarriageHosting
                 $"{MarriageOfficeOptions.Section}:DesignatedOffices lists an entry that is not a 6-digit division code.")
             .ValidateOnStart();
         services.TryAddSingleton<HolidayCalendars>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HolidayCalendarSeedingParticipant>();
         services.TryAddSingleton<RecordedProvinces>();
         return services;
     }

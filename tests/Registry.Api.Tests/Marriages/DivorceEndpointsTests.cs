@@ -138,6 +138,20 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
     }
 
     [Fact]
+    public async Task ShippedCalendar_IsLoadedAsDataOutOfTheBox()
+    {
+        var calendars = (await JsonOf(await Registrar.GetAsync("/api/holiday-calendars"), HttpStatusCode.OK))
+            .GetProperty("calendars").EnumerateArray().ToList();
+
+        var shipped = Assert.Single(calendars, c => c.GetProperty("year").GetInt32() == 2026);
+        Assert.Equal(1, shipped.GetProperty("version").GetInt32());
+        Assert.StartsWith("system", Day(shipped, "loadedBy"), StringComparison.Ordinal);
+        Assert.Contains("2026年部分节假日安排", Day(shipped, "reference"), StringComparison.Ordinal);
+        Assert.Contains("2026-04-05", shipped.GetProperty("holidays").EnumerateArray().Select(d => d.GetString()));
+        Assert.Contains("2026-09-20", shipped.GetProperty("workingDays").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
     public async Task Application_BadInput_IsAProblemNamingTheRule()
     {
         var (elsewhere, unrecorded) = (MarriageApiFixture.NextOffice(), MarriageApiFixture.UnrecordedOffice());
