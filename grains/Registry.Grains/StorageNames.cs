@@ -174,4 +174,14 @@ public static class StorageNames
 
     /// <summary>State name and grain type of <see cref="Statistics.StatisticsDirectoryGrain"/>.</summary>
     public const string StatisticsDirectory = "statistics-directory";
+
+    /// <summary>State name and grain type of <see cref="Calendars.HolidayCalendarGrain"/> (one year's calendar and
+    /// its versions).</summary>
+    public const string HolidayCalendar = "holiday-calendar";
+
+    /// <summary>State name and grain type of <see cref="Calendars.HolidayCalendarDirectoryGrain"/>.</summary>
+    public const string HolidayCalendarDirectory = "holiday-calendar-directory";
+
+    /// <summary>State name and grain type of <see cref="Calendars.ProvisionalDeadlinesGrain"/>.</summary>
+    public const string ProvisionalDeadlines = "provisional-deadlines";
 }

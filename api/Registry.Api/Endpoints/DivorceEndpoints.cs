@@ -48,15 +48,31 @@ public static class DivorceEndpoints
     }
 
     public static async Task<Created<DivorceApplicationResponse>> ApplyForDivorce(DivorceApplicationRequest request,
-        IGrainFactory grains)
+        IGrainFactory grains, BureauClock clock)
     {
-        new RequestChecks()
+        var checks = new RequestChecks()
             .MarriageId("marriageId", request.MarriageId)
             .Office("office", request.Office)
             .Required("agreement", request.Agreement)
-            .ThrowIfAny();
+            .Required("agreementStates", request.AgreementStates)
+            .Required("parties", request.Parties);
+        var parties = new List<DivorceApplicant>();
+        foreach (var (party, field) in Entries(request.Parties, checks))
+        {
+            if (PartyKey(checks, field, party.DocumentType, party.IdNumber, party.Country, clock.Today) is { } key)
+            {
+                parties.Add(new DivorceApplicant(key, party.AppearedInPerson == true, party.SignedAgreement == true,
+                    new DivorceDeclarations(party.Declarations?.Voluntary == true,
+                        party.Declarations?.Truthful == true)));
+            }
+        }
+
+        checks.ThrowIfAny();
+        var states = request.AgreementStates;
+        var contents = new DivorceAgreementContents(states?.WishToDivorce == true, states?.Children == true,
+            states?.Property == true, states?.Debts == true);
         var receipt = await grains.Get<IMarriageGrain>(request.MarriageId!)
-            .ApplyForDivorceAsync(new ApplyForDivorce(request.Office!, request.Agreement!));
+            .ApplyForDivorceAsync(new ApplyForDivorce(request.Office!, request.Agreement!, parties, contents));
         return TypedResults.Created($"/api/divorce-applications/{receipt.ApplicationId}",
             DivorceApplicationResponse.From(receipt));
     }
@@ -84,13 +100,51 @@ public static class DivorceEndpoints
     }
 
     public static async Task<Created<DivorceRegistrationResponse>> RegisterDivorce(string id,
-        DivorceRegistrationRequest request, IGrainFactory grains)
+        DivorceRegistrationRequest request, IGrainFactory grains, BureauClock clock)
     {
         var checks = new RequestChecks();
         var (marriageId, sequence) = checks.DivorceApplication(id);
-        checks.Office("office", request.Office).ThrowIfAny();
+        checks.Office("office", request.Office).Required("parties", request.Parties);
+        var parties = new List<DivorceAppearance>();
+        foreach (var (party, field) in Entries(request.Parties, checks))
+        {
+            if (PartyKey(checks, field, party.DocumentType, party.IdNumber, party.Country, clock.Today) is { } key)
+            {
+                parties.Add(new DivorceAppearance(key, party.AppearedInPerson == true, party.ConfirmsDivorce == true));
+            }
+        }
+
+        checks.ThrowIfAny();
         var divorce = await grains.Get<IMarriageGrain>(marriageId)
-            .RegisterDivorceAsync(sequence, new RegisterDivorce(request.Office!, request.BothPresent == true));
+            .RegisterDivorceAsync(sequence, new RegisterDivorce(request.Office!, parties));
         return TypedResults.Created($"/api/marriages/{marriageId}", DivorceRegistrationResponse.From(divorce));
+    }
+
+    /// <summary>The entries of a per-party list with their field names; an absent list or a null entry is a 400. A
+    /// list lacking a party is the aggregate's to refuse (422 <c>divorce-party-missing</c>), naming the party.</summary>
+    private static IEnumerable<(T Entry, string Field)> Entries<T>(IReadOnlyList<T?>? entries, RequestChecks checks)
+        where T : class
+    {
+        for (var i = 0; i < (entries?.Count ?? 0); i++)
+        {
+            var field = $"parties[{i}]";
+            if (entries![i] is { } entry)
+            {
+                yield return (entry, field);
+            }
+            else
+            {
+                checks.Required(field, null);
+            }
+        }
+    }
+
+    /// <summary>The key of the document a party presented; null (with the failure recorded) when it is absent or
+    /// malformed.</summary>
+    private static string? PartyKey(RequestChecks checks, string field, Abstractions.Persons.IdentityDocumentType? type,
+        string? number, string? country, DateOnly today)
+    {
+        checks.Required(field + ".idNumber", number);
+        return checks.Document(field + ".idNumber", type, number, country, today, field + ".country");
     }
 }

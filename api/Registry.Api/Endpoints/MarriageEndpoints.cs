@@ -19,7 +19,8 @@ public static class MarriageEndpoints
     /// <summary>Every route of the marriage registry: marriages, divorce applications, persons, the access
     /// log, the offices' day registers.</summary>
     public static IEndpointRouteBuilder MapMarriageRegistryEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapMarriageEndpoints().MapDivorceEndpoints().MapPersonEndpoints().MapOfficeRegisterEndpoints();
+        routes.MapMarriageEndpoints().MapDivorceEndpoints().MapPersonEndpoints().MapOfficeRegisterEndpoints()
+            .MapHolidayCalendarEndpoints();
 
     public static IEndpointRouteBuilder MapMarriageEndpoints(this IEndpointRouteBuilder routes)
     {

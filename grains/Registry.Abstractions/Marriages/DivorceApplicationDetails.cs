@@ -17,4 +17,25 @@ public sealed record DivorceApplicationDetails(
     [property: Id(6)] DivorceApplicationStatus Status,
     [property: Id(7)] DateOnly? ClosedOn,
     [property: Id(8)] string? WithdrawnBy,
-    [property: Id(9)] string? CertificateNumber);
+    [property: Id(9)] string? CertificateNumber)
+{
+    /// <summary>Each party as recorded when applying; null on applications stored before the parties were recorded
+    /// one by one (not recorded, never inferred).</summary>
+    [Id(10)]
+    public IReadOnlyList<DivorceApplicant>? Parties { get; init; }
+
+    /// <summary>What the agreement was found to state; null on applications stored before it was recorded.</summary>
+    [Id(11)]
+    public DivorceAgreementContents? AgreementContents { get; init; }
+
+    /// <summary>Each party as recorded at the divorce registration; null until registered, and on registrations
+    /// stored before the parties were recorded one by one.</summary>
+    [Id(12)]
+    public IReadOnlyList<DivorceAppearance>? RegistrationParties { get; init; }
+
+    /// <summary>The years without a loaded holiday calendar that a deadline was computed into (weekends only): the
+    /// deadlines are provisional until those calendars are loaded, and then only ever move later. Empty when
+    /// final.</summary>
+    [Id(13)]
+    public IReadOnlyList<int> ProvisionalYears { get; init; } = [];
+}

@@ -61,6 +61,12 @@ public interface IMarriageGrain : IGrainWithStringKey, IPublishingGrain
     /// and ends the marriage.</summary>
     Task<DivorceRegistration> RegisterDivorceAsync(int sequence, RegisterDivorce command);
 
+    /// <summary>Recomputes the deadlines of the open divorce application that were provisional in
+    /// <paramref name="year"/>, now that its holiday calendar is loaded: only ever later, recorded in the history.
+    /// Returns how many applications were recomputed (0 when none is provisional in that year: idempotent).</summary>
+    [Alias("RecomputeDeadlinesAsync")]
+    Task<int> RecomputeDeadlinesAsync(int year);
+
     /// <summary>Issues a replacement (BJ or BL) of one party's current certificate; the old number stays on
     /// record, marked void.</summary>
     Task<CertificateDetails> ReplaceCertificateAsync(ReplaceCertificate command);

@@ -39,4 +39,9 @@ public enum MarriageEventKind
     /// <summary>Entered from the archive (补录): a marriage registered before the registry went live, on the
     /// entry's date, under its original certificate number.</summary>
     EnteredFromArchive = 15,
+
+    /// <summary>A divorce application's deadlines, computed into a year whose holiday calendar was not loaded, were
+    /// recomputed when it was: only ever later, never earlier; the old and new days and the calendar's notice are in
+    /// the entry.</summary>
+    DivorceDeadlinesRecomputed = 16,
 }

@@ -22,6 +22,34 @@ public static class DivorcePeriods
         return (coolingOffEnds, lastDay);
     }
 
+    /// <summary>
+    /// The years without a loaded calendar that the periods of an application received on
+    /// <paramref name="receivedOn"/> ran into, deciding where they end: the day each period's count reaches and the
+    /// day it ends on. Their deadlines are provisional (computed with weekends only) until those years are loaded.
+    /// </summary>
+    public static List<int> ProvisionalYears(DateOnly receivedOn, DateOnly coolingOffEnds, DateOnly lastDayToAppear,
+        HolidayCalendar calendar) =>
+        new[]
+            {
+                receivedOn.AddDays(CoolingOffDays), coolingOffEnds, coolingOffEnds.AddDays(AppearanceDays),
+                lastDayToAppear,
+            }
+            .Select(d => d.Year).Distinct().Where(year => !calendar.IsLoaded(year)).Order().ToList();
+
+    /// <summary>
+    /// The periods recomputed on <paramref name="calendar"/> for an application that already has
+    /// (<paramref name="coolingOffEnds"/>, <paramref name="lastDayToAppear"/>): each only ever later, never earlier
+    /// (a party told a day keeps at least that day); the appearance period runs from the cooling-off end kept.
+    /// </summary>
+    public static (DateOnly CoolingOffEnds, DateOnly LastDayToAppear) Recompute(DateOnly receivedOn,
+        DateOnly coolingOffEnds, DateOnly lastDayToAppear, HolidayCalendar calendar)
+    {
+        var recomputed = calendar.OnOrNextWorkingDay(receivedOn.AddDays(CoolingOffDays));
+        var keptCoolingOff = recomputed > coolingOffEnds ? recomputed : coolingOffEnds;
+        var lastDay = calendar.OnOrNextWorkingDay(keptCoolingOff.AddDays(AppearanceDays));
+        return (keptCoolingOff, lastDay > lastDayToAppear ? lastDay : lastDayToAppear);
+    }
+
     /// <summary>The status of an application as of <paramref name="today"/>.</summary>
     public static DivorceApplicationStatus StatusOn(DivorceApplicationRecord application, DateOnly today) =>
         application.Outcome switch

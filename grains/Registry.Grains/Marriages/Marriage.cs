@@ -182,11 +182,44 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         return lapsed.Count;
     }
 
-    /// <summary>Refuses an application unless the marriage is in force without an open one; returns the
-    /// agreement's checked text.</summary>
-    public string CheckCanApplyForDivorce(string? agreement)
+    /// <summary>
+    /// Refuses an application unless both parties applied together in person (Civil Code art. 1076): one entry per
+    /// party of this marriage, named by the document they presented, each present, each having signed the agreement
+    /// and made their own declarations; the agreement stating the wish to divorce and the arrangements for children,
+    /// property and debts; and the marriage in force without an open application. Returns the command checked: the
+    /// agreement's text trimmed, the parties' keys normalised and in the marriage's order (A, then B).
+    /// </summary>
+    public ApplyForDivorce CheckCanApplyForDivorce(ApplyForDivorce command)
     {
-        var text = MarriageRules.RequireText(agreement, "agreement", 4_000);
+        var text = MarriageRules.RequireText(command.Agreement, "agreement", 4_000);
+        var parties = EachPartyOnce(command.Parties, p => p.DocumentKey, (p, key) => p with { DocumentKey = key });
+        foreach (var party in parties)
+        {
+            var who = IdentityDocument.Mask(party.DocumentKey);
+            EnsureAppeared(party.AppearedInPerson, who);
+            if (!party.SignedAgreement)
+            {
+                throw DomainException.Violation("divorce-agreement-not-signed",
+                    $"{who} has not signed the divorce agreement: both parties sign the written agreement (Civil " +
+                    "Code art. 1076).");
+            }
+
+            if (party.Declarations is not { Voluntary: true, Truthful: true })
+            {
+                throw DomainException.Violation("divorce-declaration-missing",
+                    $"{who} has not declared that they want the divorce of their own free will and that what they " +
+                    "presented is true: each party makes their own declarations.");
+            }
+        }
+
+        if (command.Contents is not { WishToDivorce: true, Children: true, Property: true, Debts: true })
+        {
+            throw DomainException.Violation("divorce-agreement-incomplete",
+                "The written divorce agreement states both parties' wish to divorce and their agreed arrangements " +
+                "for the children, the property and the debts (Civil Code art. 1076); this one lacks " +
+                string.Join(", ", Lacking(command.Contents)) + ".");
+        }
+
         EnsureInForce();
         if (state.Applications.FirstOrDefault(a => a.Outcome == DivorceApplicationOutcome.Open) is { } open)
         {
@@ -194,27 +227,71 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
                 $"Divorce application {ApplicationId(open)} of this marriage is still open.");
         }
 
-        return text;
+        return command with { Agreement = text, Parties = parties };
     }
 
-    /// <summary>Receives an application checked by <see cref="CheckCanApplyForDivorce"/> at a valid
-    /// <paramref name="office"/>, with its periods from <paramref name="calendar"/>.</summary>
-    public DivorceApplicationRecord ApplyForDivorce(string office, string agreement, HolidayCalendar calendar)
+    /// <summary>Receives an application checked by <see cref="CheckCanApplyForDivorce"/> at a valid office, with its
+    /// periods from <paramref name="calendar"/>.</summary>
+    public DivorceApplicationRecord ApplyForDivorce(ApplyForDivorce application, HolidayCalendar calendar)
     {
         var (coolingOffEnds, lastDay) = DivorcePeriods.For(today, calendar);
-        var application = new DivorceApplicationRecord
+        var record = new DivorceApplicationRecord
         {
             Sequence = state.Applications.Count + 1,
-            Office = office,
-            Agreement = agreement,
+            Office = application.Office,
+            Agreement = application.Agreement,
             ReceivedOn = today,
             CoolingOffEnds = coolingOffEnds,
             LastDayToAppear = lastDay,
+            Parties = [.. application.Parties],
+            AgreementContents = application.Contents,
+            ProvisionalYears = DivorcePeriods.ProvisionalYears(today, coolingOffEnds, lastDay, calendar),
         };
-        state.Applications.Add(application);
-        AddEvent(MarriageEventKind.DivorceApplied, today, office, ApplicationId(application), null, null, null,
-            $"cooling-off ends {coolingOffEnds:yyyy-MM-dd}; last day to appear {lastDay:yyyy-MM-dd}");
-        return application;
+        state.Applications.Add(record);
+        var provisional = record.ProvisionalYears.Count == 0
+            ? ""
+            : $" (provisional: no holiday calendar of {string.Join(", ", record.ProvisionalYears)} is loaded)";
+        AddEvent(MarriageEventKind.DivorceApplied, today, application.Office, ApplicationId(record), null, null, null,
+            $"both parties applied in person and signed the agreement; cooling-off ends {coolingOffEnds:yyyy-MM-dd}; " +
+            $"last day to appear {lastDay:yyyy-MM-dd}{provisional}");
+        return record;
+    }
+
+    /// <summary>The open applications whose deadlines are provisional in <paramref name="year"/>.</summary>
+    public bool HasProvisionalDeadlinesIn(int year) => state.Applications.Any(a =>
+        a.Outcome == DivorceApplicationOutcome.Open && a.ProvisionalYears?.Contains(year) == true);
+
+    /// <summary>
+    /// Recomputes, on <paramref name="calendar"/> (in which <paramref name="year"/> is now loaded), the deadlines of
+    /// the open applications that were provisional in that year: each only ever later, never earlier; each
+    /// recompute is a history entry with the old and new days and the calendar's notice, and the application stays
+    /// provisional only in years still not loaded. Returns how many applications were recomputed.
+    /// </summary>
+    public int RecomputeDeadlines(int year, HolidayCalendar calendar)
+    {
+        var recomputed = 0;
+        foreach (var application in state.Applications.Where(a => a.Outcome == DivorceApplicationOutcome.Open
+            && a.ProvisionalYears?.Contains(year) == true))
+        {
+            var (oldCoolingOff, oldLastDay) = (application.CoolingOffEnds, application.LastDayToAppear);
+            var (coolingOffEnds, lastDay) = DivorcePeriods.Recompute(application.ReceivedOn, oldCoolingOff,
+                oldLastDay, calendar);
+            application.CoolingOffEnds = coolingOffEnds;
+            application.LastDayToAppear = lastDay;
+            application.ProvisionalYears = DivorcePeriods.ProvisionalYears(application.ReceivedOn, coolingOffEnds,
+                lastDay, calendar);
+            var still = application.ProvisionalYears.Count == 0
+                ? "final"
+                : $"still provisional in {string.Join(", ", application.ProvisionalYears)}";
+            AddEvent(MarriageEventKind.DivorceDeadlinesRecomputed, today, application.Office,
+                ApplicationId(application), null, null,
+                $"holiday calendar of {year} loaded: {calendar.ReferenceOf(year)}",
+                $"cooling-off ends {oldCoolingOff:yyyy-MM-dd} -> {coolingOffEnds:yyyy-MM-dd}; last day to appear " +
+                $"{oldLastDay:yyyy-MM-dd} -> {lastDay:yyyy-MM-dd} (only ever later); {still}");
+            recomputed++;
+        }
+
+        return recomputed;
     }
 
     /// <summary>Withdraws an application during its cooling-off period at a party's request.</summary>
@@ -245,9 +322,11 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         return application;
     }
 
-    /// <summary>Refuses a divorce registration outside the application's window, office or without both parties;
-    /// returns the application to register.</summary>
-    public DivorceApplicationRecord CheckCanRegisterDivorce(int sequence, RegisterDivorce command)
+    /// <summary>Refuses a divorce registration outside the application's window or office, or unless both parties
+    /// appear in person, each by a document naming a party of this marriage, and each confirms the divorce; returns
+    /// the application to register and the parties' entries (keys normalised, in the marriage's order).</summary>
+    public (DivorceApplicationRecord Application, IReadOnlyList<DivorceAppearance> Parties) CheckCanRegisterDivorce(
+        int sequence, RegisterDivorce command)
     {
         var application = FindApplication(sequence);
         EnsureOpen(application);
@@ -266,19 +345,29 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
                 $"{application.LastDayToAppear:yyyy-MM-dd}.");
         }
 
-        if (!command.BothPresent)
+        var parties = EachPartyOnce(command.Parties, p => p.DocumentKey, (p, key) => p with { DocumentKey = key });
+        foreach (var party in parties)
         {
-            throw DomainException.Violation("both-parties-must-appear",
-                "Both parties must appear in person to be registered divorced.");
+            var who = IdentityDocument.Mask(party.DocumentKey);
+            EnsureAppeared(party.AppearedInPerson, who);
+            if (!party.ConfirmsDivorce)
+            {
+                throw DomainException.Violation("divorce-not-confirmed",
+                    $"{who} has not confirmed that they still want the divorce; without both parties' confirmation " +
+                    "the divorce is not registered (either may instead let the application lapse).");
+            }
         }
 
-        return application;
+        return (application, parties);
     }
 
     /// <summary>Registers the divorce of an application checked by <see cref="CheckCanRegisterDivorce"/> under
     /// L certificate <paramref name="number"/>.</summary>
-    public DivorceRegistration RegisterDivorce(DivorceApplicationRecord application, string number)
+    public DivorceRegistration RegisterDivorce(
+        (DivorceApplicationRecord Application, IReadOnlyList<DivorceAppearance> Parties) check, string number)
     {
+        var application = check.Application;
+        application.RegistrationParties = [.. check.Parties];
         application.Outcome = DivorceApplicationOutcome.Registered;
         application.ClosedOn = today;
         application.CertificateNumber = number;
@@ -551,7 +640,13 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
 
     public DivorceApplicationDetails ToDetails(DivorceApplicationRecord a) =>
         new(ApplicationId(a), Id, a.Office, a.ReceivedOn, a.CoolingOffEnds, a.LastDayToAppear,
-            DivorcePeriods.StatusOn(a, today), a.ClosedOn, a.WithdrawnBy, a.CertificateNumber);
+            DivorcePeriods.StatusOn(a, today), a.ClosedOn, a.WithdrawnBy, a.CertificateNumber)
+        {
+            Parties = a.Parties,
+            AgreementContents = a.AgreementContents,
+            RegistrationParties = a.RegistrationParties,
+            ProvisionalYears = a.ProvisionalYears ?? [],
+        };
 
     public static CertificateDetails ToDetails(CertificateRecord c) =>
         new(c.Number, c.Kind, c.HolderIdNumber, c.Office, c.IssuedOn, c.VoidedOn, c.ReplacedBy)
@@ -641,6 +736,68 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
             application.ClosedOn = today;
             AddEvent(MarriageEventKind.DivorceApplicationCancelled, today, application.Office,
                 ApplicationId(application), null, null, $"the marriage ended ({reference})", null);
+        }
+    }
+
+    /// <summary>The entries of a divorce step, one per party of this marriage (named by the document the party
+    /// presented, which must be the one the party was registered with), keys normalised, in the order A, B.</summary>
+    private List<T> EachPartyOnce<T>(IReadOnlyList<T>? entries, Func<T, string> key, Func<T, string, T> withKey)
+    {
+        var byParty = new Dictionary<string, T>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var entry in entries ?? [])
+        {
+            var party = EnsureParty(key(entry), $"parties[{index++}].idNumber");
+            if (!byParty.TryAdd(party, withKey(entry, party)))
+            {
+                throw DomainException.Violation("divorce-party-duplicate",
+                    $"{IdentityDocument.Mask(party)} is named twice; each party is recorded once, for themselves.");
+            }
+        }
+
+        foreach (var party in new[] { state.PartyA.IdNumber, state.PartyB.IdNumber })
+        {
+            if (!byParty.ContainsKey(party))
+            {
+                throw DomainException.Violation("divorce-party-missing",
+                    $"{IdentityDocument.Mask(party)} is not among the parties: both parties apply and appear together, " +
+                    "in person, each with their identity document (Civil Code art. 1076).");
+            }
+        }
+
+        return [byParty[state.PartyA.IdNumber], byParty[state.PartyB.IdNumber]];
+    }
+
+    private static void EnsureAppeared(bool appearedInPerson, string who)
+    {
+        if (!appearedInPerson)
+        {
+            throw DomainException.Violation("party-must-appear-in-person",
+                $"{who} did not appear in person: a divorce by registration is applied for and registered with both " +
+                "parties present, neither represented by another (Civil Code art. 1076).");
+        }
+    }
+
+    private static IEnumerable<string> Lacking(DivorceAgreementContents? contents)
+    {
+        if (contents?.WishToDivorce != true)
+        {
+            yield return "the wish to divorce";
+        }
+
+        if (contents?.Children != true)
+        {
+            yield return "the arrangements for the children";
+        }
+
+        if (contents?.Property != true)
+        {
+            yield return "the arrangements for the property";
+        }
+
+        if (contents?.Debts != true)
+        {
+            yield return "the arrangements for the debts";
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registry.Abstractions.Auditing;
+using Registry.Abstractions.Calendars;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
@@ -52,7 +53,7 @@ namespace Registry.Grains.Marriages;
 public sealed class MarriageGrain(
     [PersistentState(StorageNames.Marriage, StorageNames.Provider)] IPersistentState<MarriageState> state,
     BureauClock clock,
-    HolidayCalendar calendar,
+    HolidayCalendars calendars,
     RecordedProvinces provinces,
     IOptions<MarriageOfficeOptions> offices,
     IGrainFactory grains,
@@ -337,11 +338,25 @@ public sealed class MarriageGrain(
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
         var marriage = Aggregate();
-        var agreement = marriage.CheckCanApplyForDivorce(command.Agreement);
+        var checkedCommand = marriage.CheckCanApplyForDivorce(command);
         await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, marriage.Today);
-        var application = marriage.ApplyForDivorce(command.Office, agreement, calendar);
+        var application = marriage.ApplyForDivorce(checkedCommand,
+            await calendars.ForApplicationReceivedOnAsync(marriage.Today));
+        if (application.ProvisionalYears is { Count: > 0 } provisional)
+        {
+            // Listed before the calendars are read again, and a load stores its calendar before it reads the list:
+            // either that read sees this record listed, or the read below sees the calendar loaded.
+            await Task.WhenAll(provisional.Select(year =>
+                grains.Get<IProvisionalDeadlinesGrain>(IProvisionalDeadlinesGrain.KeyOf(year, Id)).AddAsync(Id)));
+            var now = await calendars.ForApplicationReceivedOnAsync(application.ReceivedOn);
+            foreach (var year in provisional.Where(now.IsLoaded).ToList())
+            {
+                marriage.RecomputeDeadlines(year, now);
+            }
+        }
 
-        // The reminder first: if the state write then fails, its tick finds nothing open and removes it.
+        // The reminder first: if the state write then fails, its tick finds nothing open and removes it; a listing
+        // as provisional left behind is dropped by the recompute, which then finds nothing provisional here.
         await EnsureDeadlineReminderAsync(application.LastDayToAppear);
         await StoreAsync("apply-for-divorce", null);
         return marriage.ToDetails(application);
@@ -372,12 +387,37 @@ public sealed class MarriageGrain(
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
         var marriage = Aggregate();
-        var application = marriage.CheckCanRegisterDivorce(sequence, command);
-        var number = await TakeCertificateNumberAsync(CertificateKind.Divorce, application.Office, marriage.Today);
-        var registration = marriage.RegisterDivorce(application, number);
+        var check = marriage.CheckCanRegisterDivorce(sequence, command);
+        var number = await TakeCertificateNumberAsync(CertificateKind.Divorce, check.Application.Office,
+            marriage.Today);
+        var registration = marriage.RegisterDivorce(check, number);
         await Task.WhenAll(StoreAsync("register-divorce", null), IndexCertificateAsync(number));
         await RemoveDeadlineReminderIfIdleAsync();
         return registration;
+    }
+
+    public async Task<int> RecomputeDeadlinesAsync(int year)
+    {
+        if (State.Record != MarriageRecordStatus.Registered)
+        {
+            return 0;
+        }
+
+        await ApplyLapsedApplicationsAsync();
+        var marriage = Aggregate();
+        if (!marriage.HasProvisionalDeadlinesIn(year))
+        {
+            return 0;
+        }
+
+        var receivedOn = State.Applications.Last(a => a.Outcome == DivorceApplicationOutcome.Open).ReceivedOn;
+        var recomputed = marriage.RecomputeDeadlines(year,
+            await calendars.ForApplicationReceivedOnAsync(receivedOn));
+        var lastDay = State.Applications.Where(a => a.Outcome == DivorceApplicationOutcome.Open)
+            .Max(a => a.LastDayToAppear);
+        await EnsureDeadlineReminderAsync(lastDay);
+        await StoreAsync("recompute-divorce-deadlines", $"holiday calendar of {year} loaded");
+        return recomputed;
     }
 
     public async Task<CertificateDetails> ReplaceCertificateAsync(ReplaceCertificate command)

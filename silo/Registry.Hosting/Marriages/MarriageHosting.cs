@@ -1,3 +1,5 @@
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Grains.Marriages;
@@ -7,7 +9,8 @@ namespace Registry.Hosting.Marriages;
 /// <summary>Silo services of the marriage registry.</summary>
 public static class MarriageHosting
 {
-    /// <summary>The holiday calendar bound from <c>Registry:Calendar</c>, validated when the host starts.</summary>
+    /// <summary>The shipped holiday calendar bound from <c>Registry:Calendar</c> (the seed of the years it covers,
+    /// loaded through their calendar grains), validated when the host starts.</summary>
     public static IServiceCollection AddRegistryMarriages(this IServiceCollection services)
     {
         services.AddOptions<HolidayCalendarOptions>()
@@ -21,7 +24,8 @@ public static class MarriageHosting
             .Validate(options => !options.Problems().Any(),
                 $"{MarriageOfficeOptions.Section}:DesignatedOffices lists an entry that is not a 6-digit division code.")
             .ValidateOnStart();
-        services.TryAddSingleton<HolidayCalendar>();
+        services.TryAddSingleton<HolidayCalendars>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HolidayCalendarSeedingParticipant>();
         services.TryAddSingleton<RecordedProvinces>();
         return services;
     }

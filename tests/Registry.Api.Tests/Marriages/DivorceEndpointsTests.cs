@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Registry.Abstractions.Persons;
 
 namespace Registry.Api.Tests.Marriages;
@@ -27,9 +28,10 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         return (created.GetProperty("marriageId").GetString()!, man, woman, office);
     }
 
-    private async Task<JsonElement> ApplyAsync(string marriageId, string office) =>
-        await JsonOf(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/divorce-applications",
-            new { marriageId, office, agreement = "离婚协议书 (test)" }), HttpStatusCode.Created);
+    private async Task<JsonElement> ApplyAsync((string Id, string Man, string Woman, string Office) couple) =>
+        await JsonOf(await fixture.RegistrarAt(couple.Office).PostAsJsonAsync("/api/divorce-applications",
+            MarriageApiFixture.DivorceApplication(couple.Id, couple.Office, couple.Man, couple.Woman)),
+            HttpStatusCode.Created);
 
     private static string Day(JsonElement element, string property) => element.GetProperty(property).GetString()!;
 
@@ -39,7 +41,7 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         var (id, man, woman, office) = await MarriedAsync();
 
         var response = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/divorce-applications",
-            new { marriageId = id, office, agreement = "离婚协议书 (test)" });
+            MarriageApiFixture.DivorceApplication(id, office, man, woman));
         var receipt = await JsonOf(response, HttpStatusCode.Created);
         var applicationId = receipt.GetProperty("applicationId").GetString();
         var today = fixture.Api.Today;
@@ -49,9 +51,10 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
             (Day(receipt, "status"), Day(receipt, "receivedOn")));
         Assert.True(DateOnly.Parse(Day(receipt, "coolingOffEnds")) >= today.AddDays(30));
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/divorce-applications",
-            new { marriageId = id, office, agreement = "again" }), HttpStatusCode.Conflict, "divorce-application-open");
+            MarriageApiFixture.DivorceApplication(id, office, woman, man)), HttpStatusCode.Conflict, "divorce-application-open");
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync(
-            $"/api/divorce-applications/{applicationId}/registration", new { office, bothPresent = true }),
+            $"/api/divorce-applications/{applicationId}/registration",
+            MarriageApiFixture.DivorceRegistration(office, man, woman)),
             HttpStatusCode.UnprocessableEntity, "cooling-off-not-over");
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync(
             $"/api/divorce-applications/{applicationId}/withdrawal", new { party = MarriageApiFixture.Woman() }),
@@ -64,11 +67,88 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         Assert.Equal("withdrawn", Day(withdrawn, "status"));
         Assert.Equal(ResidentIdNumber.Mask(man), Day(withdrawn, "withdrawnBy"));
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync(
-            $"/api/divorce-applications/{applicationId}/registration", new { office, bothPresent = true }),
+            $"/api/divorce-applications/{applicationId}/registration",
+            MarriageApiFixture.DivorceRegistration(office, man, woman)),
             HttpStatusCode.Conflict, "divorce-application-withdrawn");
-        Assert.EndsWith("-2", Day(await ApplyAsync(id, office), "applicationId"), StringComparison.Ordinal);
+        Assert.EndsWith("-2", Day(await ApplyAsync((id, man, woman, office)), "applicationId"), StringComparison.Ordinal);
         var status = await JsonOf(await Registrar.GetAsync($"/api/persons/{woman}/marital-status"), HttpStatusCode.OK);
         Assert.Equal("married", Day(status, "status"));
+    }
+
+    private static JsonObject Changed(object request, Action<JsonObject> change)
+    {
+        var node = JsonSerializer.SerializeToNode(request, JsonSerializerOptions.Web)!.AsObject();
+        change(node);
+        return node;
+    }
+
+    private static JsonObject Party(JsonObject request, int index) => request["parties"]![index]!.AsObject();
+
+    [Fact]
+    public async Task Application_UnlessEachPartyAppliedInPersonAndSigned_Is422NamingTheRuleAndChangesNothing()
+    {
+        var (id, man, woman, office) = await MarriedAsync();
+        var registrar = fixture.RegistrarAt(office);
+        var complete = MarriageApiFixture.DivorceApplication(id, office, man, woman);
+        var refusals = new (Action<JsonObject> Change, string Rule)[]
+        {
+            (r => r["parties"]!.AsArray().RemoveAt(1), "divorce-party-missing"),
+            (r => Party(r, 1)["idNumber"] = MarriageApiFixture.Woman(), "party-not-in-marriage"),
+            (r => Party(r, 1)["idNumber"] = man, "divorce-party-duplicate"),
+            (r => Party(r, 1)["appearedInPerson"] = false, "party-must-appear-in-person"),
+            (r => Party(r, 0).Remove("appearedInPerson"), "party-must-appear-in-person"),
+            (r => Party(r, 0)["signedAgreement"] = false, "divorce-agreement-not-signed"),
+            (r => Party(r, 1)["declarations"]!["voluntary"] = false, "divorce-declaration-missing"),
+            (r => Party(r, 0).Remove("declarations"), "divorce-declaration-missing"),
+            (r => r["agreementStates"]!["debts"] = false, "divorce-agreement-incomplete"),
+        };
+
+        foreach (var (change, rule) in refusals)
+        {
+            await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync("/api/divorce-applications",
+                Changed(complete, change)), HttpStatusCode.UnprocessableEntity, rule);
+        }
+
+        await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync("/api/divorce-applications",
+            Changed(complete, r => r.Remove("parties"))), HttpStatusCode.BadRequest, "field-required");
+        var malformed = await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync("/api/divorce-applications",
+            Changed(complete, r => Party(r, 1)["idNumber"] = MarriageApiFixture.Corrupted(woman))),
+            HttpStatusCode.BadRequest, "id-number-check-character");
+        Assert.True(malformed.GetProperty("errors").TryGetProperty("parties[1].idNumber", out _), malformed.ToString());
+        var untouched = await JsonOf(await Registrar.GetAsync($"/api/marriages/{id}"), HttpStatusCode.OK);
+        Assert.Empty(untouched.GetProperty("divorceApplications").EnumerateArray());
+        Assert.DoesNotContain(untouched.GetProperty("history").EnumerateArray(),
+            e => Day(e, "kind") == "divorce-applied");
+
+        // Both parties in the opposite order: recorded in the marriage's order, each with their own entry.
+        var receipt = await JsonOf(await registrar.PostAsJsonAsync("/api/divorce-applications",
+            MarriageApiFixture.DivorceApplication(id, office, woman, man)), HttpStatusCode.Created);
+        var read = await JsonOf(await Registrar.GetAsync($"/api/divorce-applications/{Day(receipt, "applicationId")}"),
+            HttpStatusCode.OK);
+        foreach (var shown in new[] { receipt, read })
+        {
+            var parties = shown.GetProperty("parties").EnumerateArray().ToList();
+            Assert.Equal([ResidentIdNumber.Mask(man), ResidentIdNumber.Mask(woman)], parties.Select(p => Day(p, "party")));
+            Assert.All(parties, p => Assert.True(p.GetProperty("appearedInPerson").GetBoolean()
+                && p.GetProperty("signedAgreement").GetBoolean() && p.GetProperty("voluntary").GetBoolean()
+                && p.GetProperty("truthful").GetBoolean()));
+            Assert.True(shown.GetProperty("agreementStates").GetProperty("debts").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, shown.GetProperty("registrationParties").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task ShippedCalendar_IsLoadedAsDataOutOfTheBox()
+    {
+        var calendars = (await JsonOf(await Registrar.GetAsync("/api/holiday-calendars"), HttpStatusCode.OK))
+            .GetProperty("calendars").EnumerateArray().ToList();
+
+        var shipped = Assert.Single(calendars, c => c.GetProperty("year").GetInt32() == 2026);
+        Assert.Equal(1, shipped.GetProperty("version").GetInt32());
+        Assert.StartsWith("system", Day(shipped, "loadedBy"), StringComparison.Ordinal);
+        Assert.Contains("2026年部分节假日安排", Day(shipped, "reference"), StringComparison.Ordinal);
+        Assert.Contains("2026-04-05", shipped.GetProperty("holidays").EnumerateArray().Select(d => d.GetString()));
+        Assert.Contains("2026-09-20", shipped.GetProperty("workingDays").EnumerateArray().Select(d => d.GetString()));
     }
 
     [Fact]
@@ -76,16 +156,18 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
     {
         var (elsewhere, unrecorded) = (MarriageApiFixture.NextOffice(), MarriageApiFixture.UnrecordedOffice());
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(elsewhere).PostAsJsonAsync("/api/divorce-applications",
-                new { marriageId = new string('0', 32), office = elsewhere, agreement = "x" }),
+                MarriageApiFixture.DivorceApplication(new string('0', 32), elsewhere, MarriageApiFixture.Man(),
+                    MarriageApiFixture.Woman())),
             HttpStatusCode.NotFound, "marriage-not-found");
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(elsewhere).PostAsJsonAsync("/api/divorce-applications",
-                new { marriageId = "x", office = elsewhere, agreement = "x" }),
+                MarriageApiFixture.DivorceApplication("x", elsewhere, MarriageApiFixture.Man(),
+                    MarriageApiFixture.Woman())),
             HttpStatusCode.BadRequest, "marriage-id-format");
         await Problems.AssertProblemAsync(await Registrar.GetAsync("/api/divorce-applications/not-an-id"),
             HttpStatusCode.BadRequest, "divorce-application-id-format");
-        var (id, _, _, _) = await MarriedAsync();
+        var (id, man, woman, _) = await MarriedAsync();
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(unrecorded).PostAsJsonAsync("/api/divorce-applications",
-                new { marriageId = id, office = unrecorded, agreement = "x" }),
+                MarriageApiFixture.DivorceApplication(id, unrecorded, man, woman)),
             HttpStatusCode.UnprocessableEntity, "office-unknown");
         await Problems.AssertProblemAsync(await Registrar.GetAsync($"/api/divorce-applications/{id}-1"),
             HttpStatusCode.NotFound, "divorce-application-not-found");
@@ -106,29 +188,48 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
 
         // 6 March + 30 days = Sunday 5 April, inside the Qingming holiday (4-6 April): the period ends Tuesday 7 April;
         // the second period then ends on Thursday 7 May, after the Labour Day holiday (1-5 May).
-        var receipt = await ApplyAsync(divorcing.Id, divorcing.Office);
-        var lapsingReceipt = await ApplyAsync(lapsing.Id, lapsing.Office);
+        var receipt = await ApplyAsync(divorcing);
+        var lapsingReceipt = await ApplyAsync(lapsing);
         Assert.Equal(("2026-04-07", "2026-05-07"), (Day(receipt, "coolingOffEnds"), Day(receipt, "lastDayToAppear")));
         var application = Day(receipt, "applicationId");
         var lapsingApplication = Day(lapsingReceipt, "applicationId");
 
         fixture.Api.MoveTo(new DateOnly(2026, 4, 7));
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(divorcing.Office).PostAsJsonAsync(
-                $"/api/divorce-applications/{application}/registration", new { divorcing.Office, bothPresent = true }),
+                $"/api/divorce-applications/{application}/registration",
+                MarriageApiFixture.DivorceRegistration(divorcing.Office, divorcing.Man, divorcing.Woman)),
             HttpStatusCode.UnprocessableEntity, "cooling-off-not-over");
 
         fixture.Api.MoveTo(new DateOnly(2026, 4, 8));
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(lapsing.Office).PostAsJsonAsync(
                 $"/api/divorce-applications/{application}/registration",
-                new { office = lapsing.Office, bothPresent = true }),
+                MarriageApiFixture.DivorceRegistration(lapsing.Office, divorcing.Man, divorcing.Woman)),
             HttpStatusCode.UnprocessableEntity, "divorce-office-mismatch");
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(lapsing.Office).PostAsJsonAsync(
                 $"/api/divorce-applications/{lapsingApplication}/withdrawal", new { party = lapsing.Woman }),
             HttpStatusCode.UnprocessableEntity, "cooling-off-over");
+        var registration = MarriageApiFixture.DivorceRegistration(divorcing.Office, divorcing.Man, divorcing.Woman);
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(divorcing.Office).PostAsJsonAsync(
+                $"/api/divorce-applications/{application}/registration",
+                Changed(registration, r => Party(r, 1)["confirmsDivorce"] = false)),
+            HttpStatusCode.UnprocessableEntity, "divorce-not-confirmed");
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(divorcing.Office).PostAsJsonAsync(
+                $"/api/divorce-applications/{application}/registration",
+                Changed(registration, r => Party(r, 0)["appearedInPerson"] = false)),
+            HttpStatusCode.UnprocessableEntity, "party-must-appear-in-person");
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(divorcing.Office).PostAsJsonAsync(
+                $"/api/divorce-applications/{application}/registration",
+                Changed(registration, r => r["parties"]!.AsArray().RemoveAt(0))),
+            HttpStatusCode.UnprocessableEntity, "divorce-party-missing");
         var divorce = await JsonOf(await fixture.RegistrarAt(divorcing.Office).PostAsJsonAsync(
-                $"/api/divorce-applications/{application}/registration", new { divorcing.Office, bothPresent = true }),
+                $"/api/divorce-applications/{application}/registration",
+                MarriageApiFixture.DivorceRegistration(divorcing.Office, divorcing.Man, divorcing.Woman)),
             HttpStatusCode.Created);
         Assert.StartsWith($"L{divorcing.Office}-2026-", Day(divorce, "certificateNumber"), StringComparison.Ordinal);
+        var registered = await JsonOf(await Registrar.GetAsync($"/api/divorce-applications/{application}"),
+            HttpStatusCode.OK);
+        Assert.Equal([true, true], registered.GetProperty("registrationParties").EnumerateArray()
+            .Select(p => p.GetProperty("appearedInPerson").GetBoolean() && p.GetProperty("confirmsDivorce").GetBoolean()));
         var record = await JsonOf(await Registrar.GetAsync($"/api/marriages/{divorcing.Id}"), HttpStatusCode.OK);
         Assert.Equal(("divorced", "2026-04-08"), (Day(record, "status"), Day(record, "endedOn")));
         foreach (var person in new[] { divorcing.Man, divorcing.Woman })
@@ -149,7 +250,7 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         Assert.Equal(("deemed-withdrawn", "2026-05-08"), (Day(lapsed, "status"), Day(lapsed, "closedOn")));
         await Problems.AssertProblemAsync(await fixture.RegistrarAt(lapsing.Office).PostAsJsonAsync(
                 $"/api/divorce-applications/{lapsingApplication}/registration",
-                new { lapsing.Office, bothPresent = true }),
+                MarriageApiFixture.DivorceRegistration(lapsing.Office, lapsing.Man, lapsing.Woman)),
             HttpStatusCode.Conflict, "divorce-application-expired");
         var lapsingRecord = await JsonOf(await Registrar.GetAsync($"/api/marriages/{lapsing.Id}"), HttpStatusCode.OK);
         Assert.Equal("in-force", Day(lapsingRecord, "status"));
@@ -159,7 +260,7 @@ public sealed class DivorceEndpointsTests(MarriageApiFixture fixture)
         // 21 August + 30 days = Sunday 20 September, a working day in 2026 (worked for the National Day holiday).
         fixture.Api.MoveTo(new DateOnly(2026, 8, 21));
         var late = await MarriedAsync();
-        var lateReceipt = await ApplyAsync(late.Id, late.Office);
+        var lateReceipt = await ApplyAsync(late);
         Assert.Equal(("2026-09-20", "2026-10-20"),
             (Day(lateReceipt, "coolingOffEnds"), Day(lateReceipt, "lastDayToAppear")));
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Registry.Abstractions.Time;
+using Registry.Grains.Marriages;
 using Registry.Storage.Tests.Servers;
 
 namespace Registry.Api.Tests.Marriages;
@@ -15,7 +16,10 @@ namespace Registry.Api.Tests.Marriages;
 /// holiday calendar). Only the bureau's clock is fake: Orleans keeps the system clock, so moving the calendar months
 /// ahead costs nothing and fires no runtime timers.
 /// </summary>
-public sealed class MarriageApiFactory(string dataDirectory, DateTimeOffset start) : WebApplicationFactory<Program>
+/// <param name="shippedCalendar">False: the shipped calendar is not seeded (a deployment before any year was
+/// loaded), for the tests that load it through the API.</param>
+public sealed class MarriageApiFactory(string dataDirectory, DateTimeOffset start, bool shippedCalendar = true)
+    : WebApplicationFactory<Program>
 {
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -35,7 +39,18 @@ public sealed class MarriageApiFactory(string dataDirectory, DateTimeOffset star
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton(new BureauClock(Time, Beijing)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(new BureauClock(Time, Beijing));
+            if (!shippedCalendar)
+            {
+                services.PostConfigure<HolidayCalendarOptions>(calendar =>
+                {
+                    calendar.Holidays = [];
+                    calendar.WorkingDays = [];
+                });
+            }
+        });
     }
 
     /// <summary>A client whose requests carry a token for <paramref name="user"/> with the given roles (none:

@@ -105,6 +105,34 @@ public sealed class MarriageApiFixture : IAsyncLifetime
         bothPresent = true,
     };
 
+    /// <summary>A party's entry in a divorce application as a registrar records both parties coming in person: the
+    /// document they were registered with, present, agreement signed, their own declarations made.</summary>
+    public static object DivorceApplicant(string idNumber) => new
+    {
+        idNumber,
+        appearedInPerson = true,
+        signedAgreement = true,
+        declarations = new { voluntary = true, truthful = true },
+    };
+
+    /// <summary>A divorce application of parties <paramref name="a"/> and <paramref name="b"/> (their resident ID
+    /// numbers), with an agreement stating the wish to divorce and every arrangement.</summary>
+    public static object DivorceApplication(string? marriageId, string office, string a, string b) => new
+    {
+        marriageId,
+        office,
+        agreement = "离婚协议书 (test)",
+        agreementStates = new { wishToDivorce = true, children = true, property = true, debts = true },
+        parties = new[] { DivorceApplicant(a), DivorceApplicant(b) },
+    };
+
+    /// <summary>A divorce registration with both parties appearing in person and confirming it.</summary>
+    public static object DivorceRegistration(string office, string a, string b) => new
+    {
+        office,
+        parties = new[] { a, b }.Select(idNumber => new { idNumber, appearedInPerson = true, confirmsDivorce = true }),
+    };
+
     /// <summary>
     /// A given name told apart by the number's last three digits, written as Han numerals: a person's name holds only
     /// what an identity document can (no digits).

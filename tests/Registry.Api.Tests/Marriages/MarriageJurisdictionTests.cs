@@ -41,20 +41,20 @@ public sealed class MarriageJurisdictionTests(MarriageApiFixture fixture)
         _ => fixture.Api.CreateClientWithToken(RegistryApiFactory.Token(["registrar.marriage"], office: null)),
     };
 
-    private async Task<(string Id, string Man)> MarriedAtOfficeAsync()
+    private async Task<(string Id, string Man, string Woman)> MarriedAtOfficeAsync()
     {
         var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
         var response = await fixture.RegistrarAt(Office).PostAsJsonAsync("/api/marriages",
             MarriageApiFixture.Registration(man, woman, Office));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return (JsonDocument.Parse(body).RootElement.GetProperty("marriageId").GetString()!, man);
+        return (JsonDocument.Parse(body).RootElement.GetProperty("marriageId").GetString()!, man, woman);
     }
 
-    private async Task<string> ApplicationAtOfficeAsync(string marriageId)
+    private async Task<string> ApplicationAtOfficeAsync((string Id, string Man, string Woman) married)
     {
         var response = await fixture.RegistrarAt(Office).PostAsJsonAsync("/api/divorce-applications",
-            new { marriageId, office = Office, agreement = "离婚协议书 (test)" });
+            MarriageApiFixture.DivorceApplication(married.Id, Office, married.Man, married.Woman));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("applicationId").GetString()!;
@@ -72,8 +72,7 @@ public sealed class MarriageJurisdictionTests(MarriageApiFixture fixture)
                 MarriageApiFixture.Man(), MarriageApiFixture.Woman(), Office)), HttpStatusCode.Created),
             "replace-certificate" => await ReplaceAsync(caller),
             "apply-for-divorce" => (await caller.PostAsJsonAsync("/api/divorce-applications",
-                new { marriageId = (await MarriedAtOfficeAsync()).Id, office = Office, agreement = "协议 (test)" }),
-                HttpStatusCode.Created),
+                await DivorceApplicationAsync()), HttpStatusCode.Created),
             "withdraw" => await WithdrawAsync(caller),
             "register-divorce" => await RegisterDivorceAsync(caller),
             "record-extract" => (await caller.PostAsJsonAsync(
@@ -115,30 +114,38 @@ public sealed class MarriageJurisdictionTests(MarriageApiFixture fixture)
 
     private async Task<(HttpResponseMessage, HttpStatusCode)> ReplaceAsync(HttpClient caller)
     {
-        var (id, man) = await MarriedAtOfficeAsync();
+        var (id, man, _) = await MarriedAtOfficeAsync();
         return (await caller.PostAsJsonAsync($"/api/marriages/{id}/certificate-replacements",
             new { party = man, office = Office }), HttpStatusCode.Created);
     }
 
     private async Task<(HttpResponseMessage, HttpStatusCode)> WithdrawAsync(HttpClient caller)
     {
-        var (id, man) = await MarriedAtOfficeAsync();
-        var application = await ApplicationAtOfficeAsync(id);
+        var married = await MarriedAtOfficeAsync();
+        var (application, man) = (await ApplicationAtOfficeAsync(married), married.Man);
         return (await caller.PostAsJsonAsync($"/api/divorce-applications/{application}/withdrawal",
             new { party = man, reason = "和好" }), HttpStatusCode.OK);
     }
 
     private async Task<(HttpResponseMessage, HttpStatusCode)> RegisterDivorceAsync(HttpClient caller)
     {
-        var application = await ApplicationAtOfficeAsync((await MarriedAtOfficeAsync()).Id);
+        var married = await MarriedAtOfficeAsync();
+        var application = await ApplicationAtOfficeAsync(married);
         // Still in cooling-off: the own office reaches the marriage rule (422), the others are stopped before it.
         return (await caller.PostAsJsonAsync($"/api/divorce-applications/{application}/registration",
-            new { office = Office, bothPresent = true }), HttpStatusCode.UnprocessableEntity);
+            MarriageApiFixture.DivorceRegistration(Office, married.Man, married.Woman)),
+            HttpStatusCode.UnprocessableEntity);
+    }
+
+    private async Task<object> DivorceApplicationAsync()
+    {
+        var (id, man, woman) = await MarriedAtOfficeAsync();
+        return MarriageApiFixture.DivorceApplication(id, Office, man, woman);
     }
 
     private async Task<(HttpResponseMessage, HttpStatusCode)> JudgmentAsync(HttpClient caller)
     {
-        var (id, man) = await MarriedAtOfficeAsync();
+        var (id, man, _) = await MarriedAtOfficeAsync();
         return (await caller.PostAsJsonAsync($"/api/marriages/{id}/judgments", new
         {
             kind = "annulment", court = "某市中级人民法院", reference = $"(2026)民终{man[^4..]}号",

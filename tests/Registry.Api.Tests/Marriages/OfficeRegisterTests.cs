@@ -76,15 +76,12 @@ public sealed class OfficeRegisterTests(MarriageApiFixture fixture)
     {
         var office = MarriageApiFixture.NextOffice();
         var registrar = fixture.RegistrarAt(office);
+        var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());
         var married = await JsonOf(await registrar.PostAsJsonAsync("/api/marriages",
-            MarriageApiFixture.Registration(MarriageApiFixture.Man(), MarriageApiFixture.Woman(), office)),
+            MarriageApiFixture.Registration(man, woman, office)), HttpStatusCode.Created);
+        var receipt = await JsonOf(await registrar.PostAsJsonAsync("/api/divorce-applications",
+            MarriageApiFixture.DivorceApplication(married.GetProperty("marriageId").GetString(), office, man, woman)),
             HttpStatusCode.Created);
-        var receipt = await JsonOf(await registrar.PostAsJsonAsync("/api/divorce-applications", new
-        {
-            marriageId = married.GetProperty("marriageId").GetString(),
-            office,
-            agreement = "离婚协议书 (test)",
-        }), HttpStatusCode.Created);
         var coolingOffEnds = DateOnly.Parse(receipt.GetProperty("coolingOffEnds").GetString()!,
             System.Globalization.CultureInfo.InvariantCulture);
         var lastDay = receipt.GetProperty("lastDayToAppear").GetString()!;

@@ -102,10 +102,10 @@ public sealed class StatisticsFixture : IAsyncLifetime
             $"/api/persons/{couples[3].Man}/marriage-record-extracts", new { office = far }), Success))
             .GetProperty("number").GetString()!);
         var applications = new List<string>();
-        foreach (var (id, _, _, office) in couples.Take(3))
+        foreach (var (id, man, woman, office) in couples.Take(3))
         {
             var applied = await JsonAsync(await Api.RegistrarAt(office).PostAsJsonAsync("/api/divorce-applications",
-                new { marriageId = id, office, agreement = "离婚协议书 (test)" }), Success);
+                MarriageApiFixture.DivorceApplication(id, office, man, woman)), Success);
             applications.Add(applied.GetProperty("applicationId").GetString()!);
         }
 
@@ -160,7 +160,8 @@ public sealed class StatisticsFixture : IAsyncLifetime
         // announced, another renamed.
         Api.MoveTo(new DateOnly(2026, 4, 7));
         await JsonAsync(await Api.RegistrarAt(near).PostAsJsonAsync(
-            $"/api/divorce-applications/{applications[0]}/registration", new { office = near, bothPresent = true }),
+            $"/api/divorce-applications/{applications[0]}/registration",
+            MarriageApiFixture.DivorceRegistration(near, couples[0].Man, couples[0].Woman)),
             Success);
         await JsonAsync(await organizations.PostAsJsonAsync($"/api/organizations/{Organizations[1]}/abnormal-listings",
             new { ground = "unreachable-at-registered-address", findings = "挂号信两次退回" }), Success);

@@ -42,10 +42,10 @@ public sealed class CertificateAndJudgmentTests(MarriageClusterFixture fixture)
     {
         var (man, woman, office) = (TestPeople.Man(), TestPeople.Woman(), MarriageClusterFixture.NextOffice());
         var id = (await fixture.RegisterAsync(man, woman, office)).MarriageId;
-        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "协议书"));
         DivorceApplicationId.TryParse(receipt.ApplicationId, out _, out var sequence);
         fixture.MoveTo(receipt.CoolingOffEnds.AddDays(1));
-        var divorce = await fixture.Marriage(id).RegisterDivorceAsync(sequence, new RegisterDivorce(office, true));
+        var divorce = await fixture.Marriage(id).RegisterDivorceAsync(sequence, TestDivorces.Registration(office, man, woman));
 
         var replacement = await fixture.Marriage(id).ReplaceCertificateAsync(new ReplaceCertificate(man, office));
 

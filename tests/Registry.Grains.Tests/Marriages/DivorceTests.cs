@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
@@ -12,7 +13,8 @@ namespace Registry.Grains.Tests.Marriages;
 [Collection(MarriageClusterCollection.Name)]
 public sealed class DivorceTests(MarriageClusterFixture fixture)
 {
-    private HolidayCalendar Calendar => fixture.SiloServices.GetRequiredService<HolidayCalendar>();
+    private HolidayCalendar Calendar =>
+        new(fixture.SiloServices.GetRequiredService<IOptions<HolidayCalendarOptions>>().Value);
 
     private async Task<(string MarriageId, string Man, string Woman, string Office)> MarriedCoupleAsync()
     {
@@ -30,10 +32,10 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
     [Fact]
     public async Task ApplyForDivorceAsync_GivesTheReceiptWithBothDeadlinesAndRefusesASecondOpenApplication()
     {
-        var (id, _, _, office) = await MarriedCoupleAsync();
+        var (id, man, woman, office) = await MarriedCoupleAsync();
         var today = fixture.Today;
 
-        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书 (test)"));
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "协议书 (test)"));
 
         var (coolingOffEnds, lastDay) = DivorcePeriods.For(today, Calendar);
         Assert.Equal((today, coolingOffEnds, lastDay),
@@ -43,15 +45,15 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
         Assert.Equal(DivorceApplicationStatus.CoolingOff, receipt.Status);
         Assert.Equal(id, receipt.MarriageId);
         var again = await Assert.ThrowsAsync<DomainException>(() =>
-            fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "again")));
+            fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "again")));
         Assert.Equal((DomainErrorKind.Conflict, "divorce-application-open"), (again.Kind, again.Rule));
     }
 
     [Fact]
     public async Task WithdrawAsync_WithAnOverlongReason_IsRefusedAndTheApplicationStaysOpen()
     {
-        var (id, man, _, office) = await MarriedCoupleAsync();
-        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
+        var (id, man, woman, office) = await MarriedCoupleAsync();
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "协议书"));
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
             .WithdrawDivorceApplicationAsync(Sequence(receipt),
@@ -66,8 +68,8 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
     [Fact]
     public async Task WithdrawAsync_ByEitherPartyDuringCoolingOff_ClosesItAndItCannotBeRegistered()
     {
-        var (id, _, woman, office) = await MarriedCoupleAsync();
-        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
+        var (id, man, woman, office) = await MarriedCoupleAsync();
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "协议书"));
         var stranger = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
             .WithdrawDivorceApplicationAsync(Sequence(receipt),
                 new WithdrawDivorceApplication(TestPeople.Man(), null)));
@@ -78,7 +80,7 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
                 new WithdrawDivorceApplication(woman, "changed her mind"));
         fixture.MoveTo(receipt.CoolingOffEnds.AddDays(1));
         var register = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
-            .RegisterDivorceAsync(Sequence(receipt), new RegisterDivorce(office, true)));
+            .RegisterDivorceAsync(Sequence(receipt), TestDivorces.Registration(office, man, woman)));
 
         Assert.Equal("party-not-in-marriage", stranger.Rule);
         Assert.Equal((DivorceApplicationStatus.Withdrawn, woman), (withdrawn.Status, withdrawn.WithdrawnBy));
@@ -91,8 +93,8 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
     [Fact]
     public async Task WithdrawAsync_AfterCoolingOff_IsCoolingOffOver()
     {
-        var (id, man, _, office) = await MarriedCoupleAsync();
-        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
+        var (id, man, woman, office) = await MarriedCoupleAsync();
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "协议书"));
         fixture.MoveTo(receipt.CoolingOffEnds.AddDays(1));
 
         var error = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
@@ -105,22 +107,22 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
     public async Task RegisterDivorceAsync_OnlyInsideTheWindowAndAtTheSameOffice_IssuesAnLCertificate()
     {
         var (id, man, woman, office) = await MarriedCoupleAsync();
-        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "协议书"));
         var sequence = Sequence(receipt);
 
         fixture.MoveTo(receipt.CoolingOffEnds);
         var early = await Assert.ThrowsAsync<DomainException>(() =>
-            fixture.Marriage(id).RegisterDivorceAsync(sequence, new RegisterDivorce(office, true)));
+            fixture.Marriage(id).RegisterDivorceAsync(sequence, TestDivorces.Registration(office, man, woman)));
         fixture.MoveTo(receipt.CoolingOffEnds.AddDays(1));
         var elsewhere = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
-            .RegisterDivorceAsync(sequence, new RegisterDivorce(MarriageClusterFixture.NextOffice(), true)));
+            .RegisterDivorceAsync(sequence, TestDivorces.Registration(MarriageClusterFixture.NextOffice(), man, woman)));
         var absent = await Assert.ThrowsAsync<DomainException>(() =>
-            fixture.Marriage(id).RegisterDivorceAsync(sequence, new RegisterDivorce(office, false)));
-        var divorce = await fixture.Marriage(id).RegisterDivorceAsync(sequence, new RegisterDivorce(office, true));
+            fixture.Marriage(id).RegisterDivorceAsync(sequence, new RegisterDivorce(office, [TestDivorces.Appearance(man), TestDivorces.Appearance(woman) with { AppearedInPerson = false }])));
+        var divorce = await fixture.Marriage(id).RegisterDivorceAsync(sequence, TestDivorces.Registration(office, man, woman));
 
         Assert.Equal("cooling-off-not-over", early.Rule);
         Assert.Equal("divorce-office-mismatch", elsewhere.Rule);
-        Assert.Equal("both-parties-must-appear", absent.Rule);
+        Assert.Equal("party-must-appear-in-person", absent.Rule);
         Assert.Matches($"^L{office}-{fixture.Today.Year}-\\d{{6}}$", divorce.CertificateNumber);
         var marriage = await fixture.Marriage(id).GetAsync();
         Assert.Equal((MarriageStatus.Divorced, fixture.Today), (marriage.Status, marriage.EndedOn));
@@ -132,9 +134,9 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
         }
 
         var twice = await Assert.ThrowsAsync<DomainException>(() =>
-            fixture.Marriage(id).RegisterDivorceAsync(sequence, new RegisterDivorce(office, true)));
+            fixture.Marriage(id).RegisterDivorceAsync(sequence, TestDivorces.Registration(office, man, woman)));
         var notCurrent = await Assert.ThrowsAsync<DomainException>(() =>
-            fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "again")));
+            fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "again")));
         Assert.Equal("divorce-already-registered", twice.Rule);
         Assert.Equal("marriage-not-current", notCurrent.Rule);
         await fixture.RegisterAsync(man, TestPeople.Woman(), MarriageClusterFixture.NextOffice());
@@ -143,8 +145,8 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
     [Fact]
     public async Task ApplyDeadlinesAsync_AfterTheLastDay_DeemsTheApplicationWithdrawnOnceAndDurably()
     {
-        var (id, _, _, office) = await MarriedCoupleAsync();
-        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
+        var (id, man, woman, office) = await MarriedCoupleAsync();
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "协议书"));
         var grainId = fixture.Marriage(id).GetGrainId();
         var reminders = fixture.SiloServices.GetRequiredService<IReminderTable>();
         Assert.Single((await reminders.ReadRows(grainId)).Reminders);
@@ -163,7 +165,7 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
         Assert.Equal(MarriageStatus.InForce, marriage.Status);
         Assert.Empty((await reminders.ReadRows(grainId)).Reminders);
         var register = await Assert.ThrowsAsync<DomainException>(() => fixture.Marriage(id)
-            .RegisterDivorceAsync(Sequence(receipt), new RegisterDivorce(office, true)));
+            .RegisterDivorceAsync(Sequence(receipt), TestDivorces.Registration(office, man, woman)));
         Assert.Equal((DomainErrorKind.Conflict, "divorce-application-expired"), (register.Kind, register.Rule));
 
         // Stored, not recomputed: a fresh activation reads the same outcome.
@@ -177,10 +179,10 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
     [Fact]
     public async Task ApplyForDivorceAsync_CoolingOffEndingOnConfiguredHolidays_MovesToTheNextWorkingDay()
     {
-        var (id, _, _, office) = await MarriedCoupleAsync();
+        var (id, man, woman, office) = await MarriedCoupleAsync();
         fixture.MoveTo(MarriageClusterFixture.HolidayReceiptDay);
 
-        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(new ApplyForDivorce(office, "协议书"));
+        var receipt = await fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "协议书"));
 
         var natural = MarriageClusterFixture.HolidayReceiptDay.AddDays(30);
         Assert.Equal(MarriageClusterFixture.Holidays[0], natural);

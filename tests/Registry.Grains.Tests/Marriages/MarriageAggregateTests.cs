@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Grains.Marriages;
 using Registry.Grains.Tests.Persons;
+using Registry.Storage;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -30,7 +32,7 @@ public sealed class MarriageAggregateTests
     }
 
     private DivorceApplicationRecord Applied(Marriage marriage) =>
-        marriage.ApplyForDivorce(Office, marriage.CheckCanApplyForDivorce("协议"), WeekendsOnly);
+        marriage.ApplyForDivorce(marriage.CheckCanApplyForDivorce(TestDivorces.Application(Office, man, woman)), WeekendsOnly);
 
     [Fact]
     public void Register_InForceWithOneJCertificatePerParty()
@@ -49,7 +51,7 @@ public sealed class MarriageAggregateTests
         var application = Applied(Registered());
         var later = On(application.CoolingOffEnds.AddDays(1));
 
-        var registration = later.RegisterDivorce(later.CheckCanRegisterDivorce(1, new RegisterDivorce(Office, true)),
+        var registration = later.RegisterDivorce(later.CheckCanRegisterDivorce(1, TestDivorces.Registration(Office, man, woman)),
             $"L{Office}-2026-000001");
 
         var details = later.ToDetails();
@@ -67,7 +69,7 @@ public sealed class MarriageAggregateTests
         var events = state.Events.Count;
 
         var error = Assert.Throws<DomainException>(() =>
-            On(application.CoolingOffEnds).CheckCanRegisterDivorce(1, new RegisterDivorce(Office, true)));
+            On(application.CoolingOffEnds).CheckCanRegisterDivorce(1, TestDivorces.Registration(Office, man, woman)));
 
         Assert.Equal("cooling-off-not-over", error.Rule);
         Assert.Equal(events, state.Events.Count);
@@ -105,7 +107,7 @@ public sealed class MarriageAggregateTests
     {
         var application = Applied(Registered());
         var later = On(application.CoolingOffEnds.AddDays(1));
-        later.RegisterDivorce(later.CheckCanRegisterDivorce(1, new RegisterDivorce(Office, true)),
+        later.RegisterDivorce(later.CheckCanRegisterDivorce(1, TestDivorces.Registration(Office, man, woman)),
             $"L{Office}-2026-000001");
 
         var (current, kind) = later.CertificateToReplace(woman);
@@ -182,5 +184,149 @@ public sealed class MarriageAggregateTests
             (summary.Status, summary.DeceasedIdNumber, summary.DeathDeclared, summary.EndedOn));
         Assert.Throws<DomainException>(() => marriage.RecordDeath(
             new RecordDeath(man, Day0.AddDays(3), DeathProof.DeathCertificate, "死亡证明-2", "某医院")));
+    }
+
+    public static TheoryData<string, string> RefusedApplications => new()
+    {
+        { "only one party", "divorce-party-missing" },
+        { "a stranger instead of the woman", "party-not-in-marriage" },
+        { "the man twice", "divorce-party-duplicate" },
+        { "the woman not in person", "party-must-appear-in-person" },
+        { "the man did not sign", "divorce-agreement-not-signed" },
+        { "the woman's declaration not voluntary", "divorce-declaration-missing" },
+        { "the man's declaration not truthful", "divorce-declaration-missing" },
+        { "the agreement silent on the debts", "divorce-agreement-incomplete" },
+        { "the agreement without the wish to divorce", "divorce-agreement-incomplete" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedApplications))]
+    public void CheckCanApplyForDivorce_UnlessBothPartiesAppliedInPersonAndSigned_IsRefusedAndChangesNothing(
+        string what, string rule)
+    {
+        var marriage = Registered();
+        var complete = TestDivorces.Application(Office, man, woman);
+        var (a, b) = (TestDivorces.Applicant(man), TestDivorces.Applicant(woman));
+        var command = what switch
+        {
+            "only one party" => complete with { Parties = [a] },
+            "a stranger instead of the woman" => complete with { Parties = [a, TestDivorces.Applicant(TestPeople.Woman())] },
+            "the man twice" => complete with { Parties = [a, a, b] },
+            "the woman not in person" => complete with { Parties = [a, b with { AppearedInPerson = false }] },
+            "the man did not sign" => complete with { Parties = [a with { SignedAgreement = false }, b] },
+            "the woman's declaration not voluntary" =>
+                complete with { Parties = [a, b with { Declarations = new DivorceDeclarations(false, true) }] },
+            "the man's declaration not truthful" =>
+                complete with { Parties = [a with { Declarations = new DivorceDeclarations(true, false) }, b] },
+            "the agreement silent on the debts" => complete with { Contents = new(true, true, true, false) },
+            _ => complete with { Contents = new(false, true, true, true) },
+        };
+        var events = state.Events.Count;
+
+        var error = Assert.Throws<DomainException>(() => marriage.CheckCanApplyForDivorce(command));
+
+        Assert.Equal((DomainErrorKind.RuleViolation, rule), (error.Kind, error.Rule));
+        Assert.Equal((events, 0), (state.Events.Count, state.Applications.Count));
+        Assert.Equal(complete.Parties, marriage.CheckCanApplyForDivorce(complete).Parties);
+    }
+
+    [Fact]
+    public void ApplyForDivorce_RecordsEachPartyOnceInTheMarriagesOrderWithTheirOwnDeclarations()
+    {
+        var marriage = Registered();
+        var command = TestDivorces.Application(Office, woman, man) with
+        {
+            Parties =
+            [
+                TestDivorces.Applicant(woman.ToLowerInvariant()) with { Declarations = new(true, true) },
+                TestDivorces.Applicant(man),
+            ],
+        };
+
+        var application = marriage.ApplyForDivorce(marriage.CheckCanApplyForDivorce(command), WeekendsOnly);
+
+        var details = marriage.ToDetails(application);
+        Assert.Equal([man, woman], details.Parties!.Select(p => p.DocumentKey));
+        Assert.All(details.Parties!, p => Assert.True(p is { AppearedInPerson: true, SignedAgreement: true }));
+        Assert.Equal(TestDivorces.Complete, details.AgreementContents);
+        Assert.Null(details.RegistrationParties);
+    }
+
+    [Fact]
+    public void CheckCanRegisterDivorce_UnlessEachPartyAppearsAndConfirms_IsRefused()
+    {
+        Applied(Registered());
+        var later = On(state.Applications[0].CoolingOffEnds.AddDays(1));
+        var (a, b) = (TestDivorces.Appearance(man), TestDivorces.Appearance(woman));
+
+        var missing = Assert.Throws<DomainException>(() => later.CheckCanRegisterDivorce(1, new(Office, [b])));
+        var absent = Assert.Throws<DomainException>(() =>
+            later.CheckCanRegisterDivorce(1, new(Office, [a with { AppearedInPerson = false }, b])));
+        var unconfirmed = Assert.Throws<DomainException>(() =>
+            later.CheckCanRegisterDivorce(1, new(Office, [a, b with { ConfirmsDivorce = false }])));
+        later.RegisterDivorce(later.CheckCanRegisterDivorce(1, new(Office, [b, a])), $"L{Office}-2026-000001");
+
+        Assert.Equal(["divorce-party-missing", "party-must-appear-in-person", "divorce-not-confirmed"],
+            new[] { missing, absent, unconfirmed }.Select(e => e.Rule));
+        Assert.Equal([a, b], later.ToDetails(state.Applications[0]).RegistrationParties);
+    }
+
+    [Fact]
+    public void ToDetails_ApplicationStoredBeforePartiesWereRecorded_ShowsThemAsNotRecorded()
+    {
+        var registered = Registered();
+        registered.ApplyForDivorce(registered.CheckCanApplyForDivorce(TestDivorces.Application(Office, man, woman)),
+            WeekendsOnly);
+        var stored = JsonSerializer.SerializeToNode(state, RegistryJson.StateOptions)!;
+
+        // The application as main stored it: none of the per-party fields.
+        var application = stored["applications"]![0]!.AsObject();
+        Assert.True(application.Remove("parties") && application.Remove("agreementContents"));
+        application.Remove("registrationParties");
+        var old = stored.Deserialize<MarriageState>(RegistryJson.StateOptions)!;
+        var details = new Marriage(old, DateTimeOffset.UnixEpoch, Day0, "registrar-1").ToDetails(old.Applications[0]);
+
+        Assert.Equal((null, null, null),
+            (details.Parties, details.AgreementContents, details.RegistrationParties));
+        Assert.Equal((Day0, DivorceApplicationStatus.CoolingOff), (details.ReceivedOn, details.Status));
+    }
+
+    [Fact]
+    public void RecomputeDeadlines_WhenTheYearIsLoaded_OnlyEverLaterAndRecordedInTheHistory()
+    {
+        // Received on 2 December: both deadlines fall in the next year, whose calendar is not loaded.
+        var received = new DateOnly(Day0.Year, 12, 2);
+        var marriage = On(received);
+        Registered();
+        var application = marriage.ApplyForDivorce(
+            marriage.CheckCanApplyForDivorce(TestDivorces.Application(Office, man, woman)), WeekendsOnly);
+        var next = received.Year + 1;
+        Assert.Equal([next], application.ProvisionalYears);
+        var (coolingOff, lastDay) = (application.CoolingOffEnds, application.LastDayToAppear);
+
+        // A calendar that makes the cooling-off end a holiday moves it later; one that would make the appearance
+        // period end earlier (its last day a worked Saturday) cannot.
+        var loaded = new HolidayCalendar(new HolidayCalendarOptions
+        {
+            Holidays = [coolingOff, coolingOff.AddDays(1)],
+            WorkingDays = [],
+            Reference = "test notice",
+        });
+        var later = On(received.AddDays(5));
+        Assert.Equal(1, later.RecomputeDeadlines(next, loaded));
+
+        Assert.True(application.CoolingOffEnds > coolingOff);
+        Assert.True(application.LastDayToAppear >= lastDay);
+        Assert.Empty(application.ProvisionalYears!);
+        var entry = state.Events[^1];
+        Assert.Equal(MarriageEventKind.DivorceDeadlinesRecomputed, entry.Kind);
+        Assert.Contains($"{coolingOff:yyyy-MM-dd} -> {application.CoolingOffEnds:yyyy-MM-dd}", entry.Details);
+        Assert.Contains("test notice", entry.Reason);
+        Assert.Equal(0, later.RecomputeDeadlines(next, loaded));
+
+        var earlier = DivorcePeriods.Recompute(received, application.CoolingOffEnds.AddDays(3),
+            application.LastDayToAppear.AddDays(3), WeekendsOnly);
+        Assert.Equal(application.CoolingOffEnds.AddDays(3), earlier.CoolingOffEnds);
+        Assert.True(earlier.LastDayToAppear >= application.LastDayToAppear.AddDays(3));
     }
 }

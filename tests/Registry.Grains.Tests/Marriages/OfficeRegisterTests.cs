@@ -31,11 +31,13 @@ public sealed class OfficeRegisterTests
         var replacing = On(Day0.AddDays(2));
         var (current, kind) = replacing.CertificateToReplace(man);
         replacing.ReplaceCertificate(current, kind, $"BJ{Other}-2026-000001", Other);
-        var application = On(Day0.AddDays(3)).ApplyForDivorce(Office, "协议",
+        var applying = On(Day0.AddDays(3));
+        var application = applying.ApplyForDivorce(
+            applying.CheckCanApplyForDivorce(TestDivorces.Application(Office, man, woman)),
             new HolidayCalendar(new HolidayCalendarOptions()));
         var divorceDay = application.CoolingOffEnds.AddDays(1);
         var divorcing = On(divorceDay);
-        divorcing.RegisterDivorce(divorcing.CheckCanRegisterDivorce(1, new RegisterDivorce(Office, true)),
+        divorcing.RegisterDivorce(divorcing.CheckCanRegisterDivorce(1, TestDivorces.Registration(Office, man, woman)),
             $"L{Office}-2026-000001");
 
         var entries = OfficeRegister.Of(state, Beijing);

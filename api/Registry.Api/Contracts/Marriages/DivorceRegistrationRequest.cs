@@ -1,5 +1,5 @@
 namespace Registry.Api.Contracts.Marriages;
 
-/// <summary>Register the divorce at <c>office</c> (the office that received the application); both parties must
-/// appear (<c>bothPresent</c>).</summary>
-public sealed record DivorceRegistrationRequest(string? Office, bool? BothPresent);
+/// <summary>Register the divorce at <c>office</c> (the office that received the application); <c>parties</c> holds
+/// one entry per party, each appearing in person with their identity document and confirming the divorce.</summary>
+public sealed record DivorceRegistrationRequest(string? Office, IReadOnlyList<DivorceAppearanceRequest?>? Parties);

@@ -1,5 +1,6 @@
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Api.Contracts.Calendars;
 using Registry.Api.Contracts.Marriages;
 using Registry.Api.Contracts.Persons;
 using static Registry.Api.Hosting.OpenApi.ResourceDocs;
@@ -80,18 +81,40 @@ internal static class MarriageDocs
                 [.. Marriage, .. IdNumber, "judgment-kind", "date-format", "judgment-date-in-future",
                     "judgment-before-registration", "judgment-already-recorded", "marriage-already-annulled",
                     "party-not-in-marriage", "correction-empty", "field-too-long"]),
-            ["ApplyForDivorce"] = Op("Receives a divorce application (Civil Code art. 1076-1077) at an office: 201 " +
+            ["ApplyForDivorce"] = Op("Receives a divorce application (Civil Code art. 1076-1077) at an office. Both " +
+                "parties apply together, in person: one entry per party in parties, each naming the identity " +
+                "document the party presented (the one the marriage was registered with), appearing in person, " +
+                "having signed the written agreement and making their own declarations (voluntary, truthful); the " +
+                "agreement states the wish to divorce and the arrangements for children, property and debts. 201 " +
                 "with the receipt, the end of the 30-day cooling-off period and the last day both parties may " +
                 "appear (a period ending on a rest day ends on the next working day).",
-                [.. Marriage, .. Office, "marriage-not-current", "divorce-application-open", "field-too-long"]),
+                [.. Marriage, .. Office, .. IdNumber, "marriage-not-current", "divorce-application-open",
+                    "field-too-long", "party-not-in-marriage", "divorce-party-missing", "divorce-party-duplicate",
+                    "party-must-appear-in-person", "divorce-agreement-not-signed", "divorce-declaration-missing",
+                    "divorce-agreement-incomplete"]),
             ["GetDivorceApplication"] = Op("A divorce application and where it stands today (cooling off, " +
                 "window open, withdrawn, deemed withdrawn, registered).", Application),
             ["WithdrawDivorceApplication"] = Op("Withdraws the application at one party's request, during " +
                 "cooling-off only.", [.. Application, .. IdNumber, "party-not-in-marriage", "cooling-off-over"]),
-            ["RegisterDivorce"] = Op("Registers the divorce inside the window, at the receiving office, both " +
-                "parties present; 201 with the L certificate.", [.. Application, .. Office, "cooling-off-not-over",
-                    "cooling-off-over", "divorce-office-mismatch", "both-parties-must-appear",
-                    "certificate-serials-exhausted"]),
+            ["RegisterDivorce"] = Op("Registers the divorce inside the window, at the receiving office: one entry " +
+                "per party in parties, each appearing in person with the document the party was registered with and " +
+                "confirming the divorce; 201 with the L certificate.", [.. Application, .. Office, .. IdNumber,
+                    "cooling-off-not-over", "cooling-off-over", "divorce-office-mismatch", "party-not-in-marriage",
+                    "divorce-party-missing", "divorce-party-duplicate", "party-must-appear-in-person",
+                    "divorce-not-confirmed", "certificate-serials-exhausted"]),
+            ["LoadHolidayCalendar"] = Op("Loads a year's holiday calendar as the State Council's notice sets it " +
+                "(admin only): the public holidays and the weekend days worked instead, with the notice's " +
+                "reference. Validated (every date in the year and listed once, no day both a holiday and a working " +
+                "day, working days only on Saturdays and Sundays, at least one holiday). The same content again " +
+                "stores nothing (200); different content for the year is stored as the next version (201), the " +
+                "earlier kept in the year's history. Then every open divorce application whose deadlines were " +
+                "provisional in that year is recomputed, only ever later, with an entry in its history.",
+                "calendar-year", "calendar-without-holidays", "calendar-date-outside-year", "calendar-day-repeated",
+                "calendar-day-both", "calendar-working-day-not-weekend", "field-too-long"),
+            ["GetHolidayCalendars"] = Op("The loaded holiday calendars, the version in force of each year; a " +
+                "deadline falling in a year not listed is provisional (weekends only)."),
+            ["GetHolidayCalendar"] = Op("Every version of a year's holiday calendar, oldest first.", "calendar-year",
+                "holiday-calendar-not-found"),
             ["GetMaritalStatus"] = Op("A person's marital status with the marriage records naming them; the " +
                 "read is written to the access log first.", IdNumber),
             ["IssueMarriageRecordExtract"] = Op("Issues a marriage-record extract (婚姻登记记录证明) for any " +
@@ -135,6 +158,7 @@ internal static class MarriageDocs
         },
         Parameters = new Dictionary<string, string>
         {
+            ["GetHolidayCalendar:year"] = "The year, 4 digits.",
             ["GetMarriage:id"] = "The marriage record id (32 lower-case hexadecimal digits), as answered by " +
                 "POST /api/marriages.",
             ["ReplaceCertificate:id"] = "The marriage record id (32 lower-case hexadecimal digits).",
@@ -188,9 +212,31 @@ internal static class MarriageDocs
                     "更正当事人姓名", x.Woman, "李娜娜", null),
                 "kind", "court", "reference", "judgmentDate", "reason"),
             [typeof(DivorceApplicationRequest)] = Body(x => new DivorceApplicationRequest(x.MarriageId, x.County,
-                "离婚协议书"), "marriageId", "agreement"),
+                    "离婚协议书", new DivorceAgreementContentsRequest(true, true, true, true),
+                    [
+                        new DivorceApplicantRequest(x.Man, true, true, new DivorceDeclarationsRequest(true, true)),
+                        new DivorceApplicantRequest(x.Woman, true, true, new DivorceDeclarationsRequest(true, true)),
+                    ]),
+                "marriageId", "agreement", "agreementStates", "parties"),
+            [typeof(DivorceApplicantRequest)] = Body(x => new DivorceApplicantRequest(x.Man, true, true,
+                new DivorceDeclarationsRequest(true, true)), "idNumber", "appearedInPerson", "signedAgreement",
+                "declarations"),
+            [typeof(DivorceDeclarationsRequest)] = Body(_ => new DivorceDeclarationsRequest(true, true), "voluntary",
+                "truthful"),
+            [typeof(DivorceAgreementContentsRequest)] = Body(_ => new DivorceAgreementContentsRequest(true, true, true,
+                true), "wishToDivorce", "children", "property", "debts"),
+            [typeof(DivorceAppearanceRequest)] = Body(x => new DivorceAppearanceRequest(x.Man, true, true),
+                "idNumber", "appearedInPerson", "confirmsDivorce"),
             [typeof(WithdrawalRequest)] = Body(x => new WithdrawalRequest(x.Man, "双方和好"), "party"),
-            [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County, true)),
+            [typeof(DivorceRegistrationRequest)] = Body(x => new DivorceRegistrationRequest(x.County,
+                    [new DivorceAppearanceRequest(x.Man, true, true), new DivorceAppearanceRequest(x.Woman, true, true)]),
+                "parties"),
+            [typeof(LoadHolidayCalendarRequest)] = Body(_ => new LoadHolidayCalendarRequest(2026,
+                    "国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)",
+                    [.. new[] { "2026-01-01", "2026-01-02", "2026-01-03", "2026-10-01", "2026-10-02" }
+                        .Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture))],
+                    [DateOnly.Parse("2026-01-04", System.Globalization.CultureInfo.InvariantCulture)]),
+                "year", "reference", "holidays"),
             [typeof(MarriageRecordExtractRequest)] = Body(x => new MarriageRecordExtractRequest(x.County)),
             [typeof(RecordDeathRequest)] = Body(x => new RecordDeathRequest(x.Woman, DateOnly.Parse(ExampleValues.Date(-5)),
                     DeathProof.DeathCertificate, "医学死亡证明 " + x.County + "-0001", x.CountyName + "人民医院"),
