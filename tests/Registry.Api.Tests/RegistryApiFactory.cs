@@ -38,6 +38,9 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
         builder.UseSetting("Registry:DataDirectory", dataDirectory);
         builder.UseSetting("Registry:Clustering:SiloPort", LocalPorts.Free().ToString());
         builder.UseSetting("Registry:Clustering:GatewayPort", "0");
+
+        // Seeding the 41,352 township names costs a first start seconds; the tests that check it seed themselves.
+        builder.UseSetting("Registry:Seed:PlaceNames", "false");
         foreach (var (key, value) in BearerSettings)
         {
             builder.UseSetting(key, value);

@@ -39,6 +39,6 @@ public sealed record PlaceNameIndexEntry(
     [Id(23)]
     public IReadOnlyList<string> AliasSearchNames { get; init; } = [];
 
-    /// <summary>Public: announced standard names and external reference names.</summary>
-    public bool IsPublic => Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference;
+    /// <summary>Public: announced and recorded standard names and external reference names.</summary>
+    public bool IsPublic => Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference or PlaceNameStatus.Recorded;
 }

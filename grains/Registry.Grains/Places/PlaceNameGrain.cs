@@ -90,6 +90,67 @@ public sealed class PlaceNameGrain(
         return Details;
     }
 
+    public async Task<PlaceNameRecordOutcome> RecordAsync(RecordPlaceName command)
+    {
+        if (Exists)
+        {
+            return Aggregate.Records(command)
+                ? new PlaceNameRecordOutcome(Id, AlreadyStored: true, State.Flags.ToList())
+                : throw DomainException.Conflict("place-name-exists",
+                    $"A place name with id {Id} is already recorded with other particulars ({State.Name}, {State.DivisionCode}).");
+        }
+
+        var today = clock.Today;
+        var lineage = await LineageAsync(command.DivisionCode, today);
+        var scope = DuplicateScope.Of(command.Category, lineage);
+        var place = PlaceName.RecordInForce(Id, command, scope, string.Join(" ", lineage.Reverse().Select(d => d.Name)),
+            today, Stamp);
+        var draft = place.State;
+        var conflicts = await ClaimOrFlagAsync(draft.ClaimKeys, new PlaceNameClaimant(Id, draft.Name, draft.Romanization));
+        place.Flag(conflicts);
+        state.State = draft;
+        await WriteAsync("record", command.Source.Trim());
+        await PublishIndexAsync();
+        return new PlaceNameRecordOutcome(Id, AlreadyStored: false, draft.Flags.ToList());
+    }
+
+    /// <summary>
+    /// Takes every key a recorded name can take and names the current holders of the others: a name in force is
+    /// recorded as it is, so a duplicate is a flag, not a refusal. A key held by another name stays theirs.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ClaimOrFlagAsync(IReadOnlyList<string> keys, PlaceNameClaimant claimant)
+    {
+        var conflicts = new List<string>();
+        foreach (var key in keys)
+        {
+            claimsInFlight.Add(key);
+        }
+
+        try
+        {
+            foreach (var key in keys)
+            {
+                try
+                {
+                    await grains.Get<IPlaceNameClaimGrain>(key).ClaimAsync(claimant);
+                }
+                catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict)
+                {
+                    conflicts.Add(e.Message[(e.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().TrimEnd('.'));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var key in keys)
+            {
+                claimsInFlight.Remove(key);
+            }
+        }
+
+        return conflicts;
+    }
+
     public Task<PlaceNameDetails> GetAsync()
     {
         EnsureExists();
@@ -246,9 +307,9 @@ public sealed class PlaceNameGrain(
         EnsureStandard();
         var today = clock.Today;
         var status = Aggregate.StatusOn(today);
-        if (status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        if (status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced or PlaceNameStatus.Recorded))
         {
-            throw DomainException.Violation("place-name-status", $"Signs are set for an approved or announced name; this one is {Show(status)}.");
+            throw DomainException.Violation("place-name-status", $"Signs are set for an approved, announced or recorded name; this one is {Show(status)}.");
         }
 
         var (building, unit) = PlaceSign.CheckKind(command.Kind, State.Category, command.HouseNumber, command.Building,

@@ -144,7 +144,7 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock cloc
                             && PlaceNameIndex.Matches(e, query, text, spelling))
                 .Select(e => new PlaceNameHit(e,
                     PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y)))
-                .Where(hit => covering || hit.DistanceMeters <= radius)
+                .Where(hit => double.IsFinite(hit.DistanceMeters ?? double.NaN) && (covering || hit.DistanceMeters <= radius))
                 .ToList();
             if (covering || hits.Count >= wanted)
             {
@@ -209,7 +209,8 @@ public sealed class PlaceNameIndexGrain(IStoredRecords records, BureauClock cloc
         if (tree is null)
         {
             var built = new STRtree<PlaceNameIndexEntry>();
-            foreach (var entry in entries.Values)
+            // A recorded name without geometry (NaN envelope) has no place in the tree.
+            foreach (var entry in entries.Values.Where(e => double.IsFinite(e.MinX)))
             {
                 built.Insert(new Envelope(entry.MinX, entry.MaxX, entry.MinY, entry.MaxY), entry);
             }

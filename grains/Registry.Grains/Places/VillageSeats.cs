@@ -1,0 +1,30 @@
+namespace Registry.Grains.Places;
+
+/// <summary>
+/// The place name of a village-level seat from its committee's name in the official statistical list: the words
+/// naming the committee are dropped and the generic of the place kept (…村民委员会 and …村委会 → …村; …社区居民委员会 and
+/// …社区居委会 → …社区; …嘎查委员会 → …嘎查; …居民委员会 and …居委会 → the rest). A name with none of these endings
+/// (…村, …社区, …生活区, …管理区) is the place name as it is. Pure.
+/// </summary>
+public static class VillageSeats
+{
+    private static readonly (string Ending, string Kept)[] Endings =
+    [
+        ("村民委员会", "村"), ("村委会", "村"), ("社区居民委员会", "社区"), ("社区居委会", "社区"), ("嘎查委员会", "嘎查"),
+        ("居民委员会", ""), ("居委会", ""),
+    ];
+
+    public static string NameOf(string committee)
+    {
+        var name = committee.Trim();
+        foreach (var (ending, kept) in Endings)
+        {
+            if (name.Length > ending.Length && name.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return name[..^ending.Length] + kept;
+            }
+        }
+
+        return name;
+    }
+}
