@@ -56,6 +56,7 @@ public sealed class PlaceNameGrain(
         var geometry = PlaceGeometry.Read(command.Geometry);
         var today = clock.Today;
         var lineage = await LineageAsync(command.DivisionCode, today);
+        await CheckLocationAsync(geometry, lineage, today);
         var scope = DuplicateScope.Of(command.Category, lineage);
 
         var draft = new PlaceNameState
@@ -102,6 +103,11 @@ public sealed class PlaceNameGrain(
 
         var today = clock.Today;
         var lineage = await LineageAsync(command.DivisionCode, today);
+        if (command.Geometry is { Length: > 0 } wkb)
+        {
+            await CheckLocationAsync(PlaceGeometry.Read(wkb), lineage, today);
+        }
+
         var scope = DuplicateScope.Of(command.Category, lineage);
         var place = PlaceName.RecordInForce(Id, command, scope, string.Join(" ", lineage.Reverse().Select(d => d.Name)),
             today, Stamp);
@@ -467,6 +473,31 @@ public sealed class PlaceNameGrain(
         // A place name is recorded today: its division must be in force today (the one check every record makes).
         var lineage = await grains.EnsureInForceAsync(code!, today, "place-division", "The place name's division");
         return lineage;
+    }
+
+    /// <summary>
+    /// The location must lie in the outline of its division, or of the nearest ancestor that has one (the shipped
+    /// outlines are of provinces and prefectures; a county or township outline imported later takes over); where no
+    /// division up the lineage has an outline, any valid location is accepted.
+    /// </summary>
+    private async Task CheckLocationAsync(NetTopologySuite.Geometries.Geometry location,
+        IReadOnlyList<DivisionSummary> lineage, DateOnly today)
+    {
+        foreach (var division in lineage)
+        {
+            Abstractions.Boundaries.DivisionGeometryDetails outline;
+            try
+            {
+                outline = await grains.Get<Abstractions.Boundaries.IDivisionGeometryGrain>(division.Code).GetAsync(today);
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+            {
+                continue;
+            }
+
+            PlaceGeometry.CheckWithin(location, outline.Geometry.ToGeometry(), division);
+            return;
+        }
     }
 
     private async Task WriteAsync(string operation, string? reason)

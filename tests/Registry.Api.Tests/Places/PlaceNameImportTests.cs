@@ -12,7 +12,7 @@ namespace Registry.Api.Tests.Places;
 /// <summary>Names in force entered by an import (CSV or GeoJSON) as recorded names: flagged, not refused, where they
 /// duplicate a current name; refused rows reported with their rule; a re-run changes nothing.</summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class PlaceNameImportTests(ApiFixture fixture)
+public sealed class PlaceNameImportTests(PlaceApiFixture fixture)
 {
     private const string AdministrativeDivision = "administrative-division";
     private const string Header = "name,romanization,category,divisionCode,geometry,approvingAuthority,approvedOn,status";

@@ -115,6 +115,13 @@ public static class PlaceTestData
         return prefectures.Value.FirstOrDefault(p => p.Outline.Covers(point)).Code;
     }
 
+    /// <summary>A point inside the shipped outline of the prefecture holding <paramref name="division"/> (by its first
+    /// four digits): the outline's interior point, computed from the real geometry; null when none is shipped.</summary>
+    public static JsonObject? InsidePrefectureOf(string division) =>
+        prefectures.Value.FirstOrDefault(p => p.Code[..4] == division[..4]).Outline?.InteriorPoint is { } inside
+            ? Point(inside.X, inside.Y)
+            : null;
+
     /// <summary>The n-th Chinese GeoNames point of the excerpt that lies in a prefecture whose townships the table can
     /// spell, with a township of that prefecture (the k-th in code order): a real point inside the division's nearest
     /// ancestor with geometry.</summary>

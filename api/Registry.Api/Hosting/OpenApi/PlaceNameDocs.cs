@@ -25,10 +25,12 @@ internal static class PlaceNameDocs
             ["PlaceNamesPropose"] = Op(
                 "Proposes a standard place name: Han characters with a reading in the shipped table, the Hanyu " +
                 "Pinyin spelling per GB/T 16159, one of the eight categories, the division code (recorded and in " +
-                "force) and a GeoJSON location (Point, LineString or Polygon). Homophones and duplicates in the " +
+                "force) and a GeoJSON location (Point, LineString or Polygon) that lies in the outline of the division " +
+                "or of its nearest ancestor with one (a point inside; at least 90 % of a line's length or a polygon's " +
+                "area; with no outline up the lineage any valid location). Homophones and duplicates in the " +
                 "name's scope are refused (409, listing them). 201 with the record.",
                 [.. Spelling, "place-name-alias", "place-category", "division-code-format", "place-division-unknown",
-                    "place-division-not-in-force", "geometry-type",
+                    "place-division-not-in-force", "geometry-type", "geometry-outside-division",
                     "geometry-coordinates", "geometry-empty", "geometry-invalid", "place-name-duplicate",
                     "place-name-exists"]),
             ["PlaceNamesImportNamesInForce"] = Op("Enters names already in force (national office only) from a " +
@@ -47,6 +49,7 @@ internal static class PlaceNameDocs
                     "import-status", "field-required", "place-category", "division-code-format",
                     "place-division-unknown", "place-division-not-in-force", "date-format", "approval-incomplete",
                     "approval-date-future", "geometry-invalid", "geometry-type", "geometry-coordinates",
+                    "geometry-outside-division",
                     "geometry-empty", "place-name-exists", "place-name-duplicate", "text-too-long",
                     "text-malformed", "text-forbidden-character"]),
             ["PlaceNamesGetNamesImport"] = Op("An import of names in force while it runs and after: status, rows " +
