@@ -120,6 +120,18 @@ public sealed class PlaceName(PlaceNameState state)
               && (command.Geometry is not { Length: > 0 } given
                   || State.Geometry.AsSpan().SequenceEqual(PlaceGeometry.Write(PlaceGeometry.Read(given))));
 
+    /// <summary>Gives the record its place-name code (on approval or recording); a code once given never changes.</summary>
+    public void AssignCode(string code)
+    {
+        if (State.Code is not null)
+        {
+            return;
+        }
+
+        State.Code = code;
+        State.Events[^1] = State.Events[^1] with { Detail = (State.Events[^1].Detail is { } d ? d + "; " : "") + $"code {code}" };
+    }
+
     /// <summary>Notes, on a recorded name, the current names it duplicates or sounds the same as.</summary>
     public void Flag(IReadOnlyList<string> conflicts)
     {

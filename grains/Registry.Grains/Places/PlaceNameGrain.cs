@@ -114,6 +114,7 @@ public sealed class PlaceNameGrain(
         var draft = place.State;
         var conflicts = await ClaimOrFlagAsync(draft.ClaimKeys, new PlaceNameClaimant(Id, draft.Name, draft.Romanization));
         place.Flag(conflicts);
+        place.AssignCode(await NextCodeAsync(draft));
         state.State = draft;
         await WriteAsync("record", command.Source.Trim());
         await PublishIndexAsync();
@@ -173,6 +174,7 @@ public sealed class PlaceNameGrain(
     {
         EnsureStandard();
         Aggregate.Approve(command.Authority, command.Date, clock.Today, Stamp);
+        Aggregate.AssignCode(await NextCodeAsync(State));
         await WriteAsync("approve", State.ApprovingAuthority);
         await PublishIndexAsync();
         return Details;
@@ -498,6 +500,13 @@ public sealed class PlaceNameGrain(
             PlaceGeometry.CheckWithin(location, outline.Geometry.ToGeometry(), division);
             return;
         }
+    }
+
+    /// <summary>The next place-name code under the record's division and category (<see cref="PlaceNameCode"/>).</summary>
+    private async Task<string> NextCodeAsync(PlaceNameState record)
+    {
+        var prefix = PlaceNameCode.Prefix(record.DivisionCode, record.Category);
+        return PlaceNameCode.Compose(prefix, await grains.Get<IPlaceNameCodeGrain>(prefix).NextSerialAsync());
     }
 
     private async Task WriteAsync(string operation, string? reason)

@@ -171,6 +171,7 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
             }
 
             place.Flag(conflicts);
+            place.AssignCode(PlaceNameCode.OfListed(row.Code, lineage[row.Code.Length == 9 ? 1 : 0].Code, command.Category));
             flagged += conflicts.Count > 0 ? 1 : 0;
             place.State.Revision = 1;
             batch.Add(Seed(StorageNames.PlaceName, StorageNames.PlaceNameGrainType, place.State.Id, place.State));

@@ -63,6 +63,15 @@ public sealed class PlaceNameImportTests(PlaceApiFixture fixture)
         Assert.Equal("recorded", flagged.GetProperty("status").GetString());
         Assert.Contains(proposal.GetProperty("id").GetString()!, flagged.GetProperty("flags")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, flagged.GetProperty("geometry").ValueKind);
+
+        // Recording gives the place-name code (division, category 02, a registry serial), and so does approval.
+        var prefix = duplicated.Code + "02";
+        var recordedCode = flagged.GetProperty("code").GetString()!;
+        Assert.Matches($"^{prefix}0[1-9][0-9]{{3}}$", recordedCode);
+        var approved = await api.ApprovedAsync(proposal.GetProperty("id").GetString()!);
+        var approvedCode = approved.GetProperty("code").GetString()!;
+        Assert.Matches($"^{prefix}0[1-9][0-9]{{3}}$", approvedCode);
+        Assert.NotEqual(recordedCode, approvedCode);
         var seen = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync($"/api/place-names/{flaggedId}"));
         Assert.Equal(0, seen.GetProperty("flags").GetArrayLength());
 

@@ -48,6 +48,8 @@ public sealed class PlaceNameStockTests(ApiFixture fixture, ITestOutputHelper ou
         Assert.Equal(seat, record.GetProperty("name").GetString());
         Assert.Equal(VillageSeat, record.GetProperty("category").GetString());
         Assert.Equal(row[2], record.GetProperty("divisionCode").GetString());
+        // Its code: its township, category 03 (village seats), its statistical serial.
+        Assert.Equal(row[2] + "0300" + row[0][^3..], record.GetProperty("code").GetString());
 
         var conflict = await Problems.AssertProblemAsync(await api.ProposeAsync(seat, await api.SpellingAsync(seat, VillageSeat),
             VillageSeat, row[2], point!), HttpStatusCode.Conflict, "place-name-duplicate");
@@ -82,6 +84,7 @@ public sealed class PlaceNameStockTests(ApiFixture fixture, ITestOutputHelper ou
         Assert.Equal("recorded", record.GetProperty("status").GetString());
         Assert.Equal(township.Name, record.GetProperty("name").GetString());
         Assert.Equal("administrative-division", record.GetProperty("category").GetString());
+        Assert.Equal(township.Code[..6] + "000" + "0200" + township.Code[^3..], record.GetProperty("code").GetString());
         var conflict = await Problems.AssertProblemAsync(await api.ProposeAsync(township.Name,
                 await api.SpellingAsync(township.Name, "administrative-division"), "administrative-division", township.Code, point),
             HttpStatusCode.Conflict, "place-name-duplicate");

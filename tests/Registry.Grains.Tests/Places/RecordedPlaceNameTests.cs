@@ -101,4 +101,27 @@ public sealed class RecordedPlaceNameTests
         Assert.Equal(township.Value.Name, place.NameOn(Today).Name);
         Assert.Equal(other.Name, place.NameOn(Today.AddDays(30)).Name);
     }
+
+    [Fact]
+    public void PlaceNameCode_DivisionCategorySerial_TheListsBelowTheRegistrysSerials()
+    {
+        var prefix = PlaceNameCode.Prefix(township.Value.Code, PlaceCategory.Street);
+        Assert.Equal(township.Value.Code + "05", prefix);
+        Assert.Equal(township.Value.Code + "0501000", PlaceNameCode.Compose(prefix, PlaceNameCode.FirstRegistrySerial));
+        Assert.Equal(township.Value.County + "000" + "0200" + township.Value.Code[^3..],
+            PlaceNameCode.OfListed(township.Value.Code, township.Value.County, PlaceCategory.AdministrativeDivision));
+        Assert.All([PlaceNameCode.Compose(prefix, 1), PlaceNameCode.Compose(prefix, PlaceNameCode.MaxSerial)],
+            code => Assert.Equal(PlaceNameCode.Length, code.Length));
+        Assert.Equal("place-name-code-exhausted", Rule(() => PlaceNameCode.Compose(prefix, PlaceNameCode.MaxSerial + 1)));
+    }
+
+    [Fact]
+    public void AssignCode_OnceGiven_NeverChanges()
+    {
+        var place = Recorded(Command());
+        place.AssignCode("a");
+        place.AssignCode("b");
+        Assert.Equal("a", place.State.Code);
+        Assert.EndsWith("code a", place.State.Events[^1].Detail, StringComparison.Ordinal);
+    }
 }
