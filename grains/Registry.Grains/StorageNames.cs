@@ -125,6 +125,12 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Places.PlaceNameGrain"/>; part of every stored place name's grain id.</summary>
     public const string PlaceNameGrainType = "place-name";
 
+    /// <summary>State name and grain type of <see cref="Places.PlaceNameCodeGrain"/>.</summary>
+    public const string PlaceNameCode = "place-name-code";
+
+    /// <summary>State name and grain type of <see cref="Places.PlaceNameImportJobGrain"/>.</summary>
+    public const string PlaceNameImportJob = "place-name-import";
+
     /// <summary>State name of <see cref="Places.PlaceNameClaimGrain"/>.</summary>
     public const string PlaceNameClaim = "place-name-claim";
 

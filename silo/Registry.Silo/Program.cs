@@ -14,7 +14,9 @@ using Registry.Hosting.Telemetry;
 // the rejection report (idempotent); `... -- migrate-storage [archive.jsonl.gz]` moves a SQLite data directory or
 // PostgreSQL schema written by a build that kept a storage history copy to the state-only layout, archiving that copy
 // first, and moves the access log's day partitions into its append-only table (idempotent; silos stopped).
-string[] commands = ["import-divisions", "import-places", "migrate-storage"];
+// `... -- import-place-stock [villages.csv] [report.csv]` enters the official townships and streets (if not seeded
+// yet) and, given the file, the village-level seats of divisions-2023-villages.csv as names in force (idempotent).
+string[] commands = ["import-divisions", "import-places", "import-place-stock", "migrate-storage"];
 var builder = Host.CreateApplicationBuilder(args.SkipWhile(commands.Contains).ToArray());
 if (args.FirstOrDefault() == "import-places")
 {
@@ -44,6 +46,34 @@ if (args.FirstOrDefault() == "import-places")
     }
 
     Console.WriteLine($"Source: {GazetteerImporter.Credit}. The search index builds from the records once when the service next starts; a running service rebuilds it with POST /api/place-names/index/rebuild.");
+    return;
+}
+
+if (args.FirstOrDefault() == "import-place-stock")
+{
+    using var host = BuildToolHost(builder);
+    var stock = host.Services.GetRequiredService<PlaceNameStock>();
+    var paths = args.Skip(1).Where(arg => !arg.StartsWith('-')).ToList();
+    var townships = await stock.SeedTownshipsAsync(DivisionReferenceData.DefaultDirectory);
+    Console.WriteLine(townships is null
+        ? "Townships and streets: seeded before."
+        : $"Townships and streets: {townships.Rows} rows, {townships.Recorded} recorded ({townships.Flagged} flagged as duplicates), {townships.Rejections.Count} rejected.");
+    if (paths.Count == 0)
+    {
+        Console.WriteLine("usage: import-place-stock [divisions-2023-villages.csv] [rejections.csv]");
+        return;
+    }
+
+    var villages = await stock.ImportVillagesAsync(paths[0], DivisionReferenceData.DefaultDirectory);
+    var report = paths.Count > 1 ? paths[1] : Path.GetFileNameWithoutExtension(paths[0]) + ".rejections.csv";
+    await File.WriteAllTextAsync(report, villages.RejectionReportCsv());
+    Console.WriteLine($"Village-level seats: {villages.Rows} rows, {villages.Recorded} recorded ({villages.Flagged} flagged as duplicates; the others already stored are left as they are), {villages.Rejections.Count} rejected (report: {report}).");
+    foreach (var group in villages.Rejections.GroupBy(r => r.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine($"  {group.Key}: {group.Count()}");
+    }
+
+    Console.WriteLine($"Source: {PlaceNameStock.Source}. A running service rebuilds its search index with POST /api/place-names/index/rebuild.");
     return;
 }
 

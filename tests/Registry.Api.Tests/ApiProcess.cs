@@ -46,6 +46,9 @@ public sealed class ApiProcess : IAsyncDisposable
         start.ArgumentList.Add($"--Registry:DataDirectory={dataDirectory}");
         start.ArgumentList.Add($"--Registry:Clustering:SiloPort={ports[1]}");
         start.ArgumentList.Add("--Registry:Clustering:GatewayPort=0");
+
+        // The service seeds the 41,352 township names on its first start; no process test reads them.
+        start.ArgumentList.Add("--Registry:Seed:PlaceNames=false");
         foreach (var (key, value) in RegistryApiFactory.BearerSettings)
         {
             start.ArgumentList.Add($"--{key}={value}");

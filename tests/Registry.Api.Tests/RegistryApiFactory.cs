@@ -19,7 +19,8 @@ namespace Registry.Api.Tests;
 /// The real API with its embedded silo and SQLite database in a directory of the test's choosing, a free silo port,
 /// a controllable clock, and bearer tokens signed the way <c>dotnet user-jwts</c> signs them.
 /// </summary>
-public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFactory<Program>
+public sealed class RegistryApiFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     private const string Issuer = "registry-tests";
     private const string Audience = "registry";
@@ -38,6 +39,13 @@ public sealed class RegistryApiFactory(string dataDirectory) : WebApplicationFac
         builder.UseSetting("Registry:DataDirectory", dataDirectory);
         builder.UseSetting("Registry:Clustering:SiloPort", LocalPorts.Free().ToString());
         builder.UseSetting("Registry:Clustering:GatewayPort", "0");
+
+        // Seeding the 41,352 township names costs a first start seconds; the tests that check it seed themselves.
+        builder.UseSetting("Registry:Seed:PlaceNames", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         foreach (var (key, value) in BearerSettings)
         {
             builder.UseSetting(key, value);

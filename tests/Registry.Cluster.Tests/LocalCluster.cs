@@ -21,6 +21,9 @@ public sealed class LocalCluster : IAsyncDisposable
         "--Registry:Clustering:Membership:ProbeTimeout=00:00:02",
         "--Registry:Clustering:Membership:NumMissedProbesLimit=2",
         "--Registry:Clustering:Membership:TableRefreshTimeout=00:00:02",
+
+        // The township names are seeded by the service on its first start; these tests do not read them.
+        "--Registry:Seed:PlaceNames=false",
     ];
 
     private readonly Dictionary<string, string> environment;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
@@ -9,6 +10,7 @@ using Registry.Abstractions.Places;
 using Registry.Api.Contracts.Places;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Hosting;
+using Registry.Api.Places;
 
 namespace Registry.Api.Endpoints;
 
@@ -49,6 +51,29 @@ public static class PlaceNameEndpoints
             .WithSummary("Search by name fragment, spelling, category, division (with sub-divisions), box or nearest to a point (paged)")
             .AllowAnonymous()
             .ProducesValidationProblem();
+
+        group.MapPost("/imports", ImportNamesInForce)
+            .RequireOffice(OfficeTargets.National)
+            .WithName("PlaceNames" + nameof(ImportNamesInForce))
+            .WithSummary("Enter names already in force from a CSV or GeoJSON file as a job (status recorded; duplicates " +
+                "flagged, not refused): 202 with the job to follow (wait=true: 200 when done); idempotent, with a report")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .Accepts<string>("text/csv", Abstractions.Spatial.GeoJson.MediaType)
+            .Produces<PlaceNameImportJobResponse>(StatusCodes.Status202Accepted)
+            .ProducesChangeProblems();
+
+        group.MapGet("/imports/{importId}", GetNamesImport)
+            .WithName("PlaceNames" + nameof(GetNamesImport))
+            .WithSummary("An import of names in force: status and rows read, recorded, already stored, rejected and flagged so far")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .ProducesReadProblems();
+
+        group.MapGet("/imports/{importId}/report", GetNamesImportReport)
+            .WithName("PlaceNames" + nameof(GetNamesImportReport))
+            .WithSummary("An import's report as CSV: line, name, outcome (rejected or flagged), rule, field and message")
+            .RequireAuthorization(RegistryPolicies.PlaceRegistrar)
+            .Produces(StatusCodes.Status200OK, contentType: PlaceNameImportReportCsv.ContentType)
+            .ProducesReadProblems();
 
         group.MapGet("/announcements", Announcements)
             .WithName("PlaceNames" + nameof(Announcements))
@@ -197,10 +222,66 @@ public static class PlaceNameEndpoints
         return TypedResults.Created($"/api/place-names/{id}", PlaceNameResponse.From(details));
     }
 
+    /// <summary>Largest import body: a province's records with geometry.</summary>
+    public const long MaxImportBytes = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// The body (CSV, or GeoJSON when the content type is application/geo+json or application/json) is stored as it
+    /// arrives in a spool file, checked, then imported by a job: 202 with the job's address at once, or with
+    /// <c>wait=true</c> 200 with the job once every row is recorded or refused. <c>source</c> names the file in every
+    /// record's history.
+    /// </summary>
+    public static async Task<Results<Accepted<PlaceNameImportJobResponse>, Ok<PlaceNameImportJobResponse>>>
+        ImportNamesInForce(HttpContext context, string? source, string? wait, PlaceNameImportJobs jobs,
+            IGrainFactory grains)
+    {
+        var checks = new RequestChecks().Required("source", source);
+        var waiting = string.Equals(wait?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        if (!waiting && !string.IsNullOrWhiteSpace(wait) &&
+            !string.Equals(wait.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+        {
+            checks.Fail("wait", "query-value", "'wait' is true or false.");
+        }
+
+        checks.ThrowIfAny();
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxImportBytes;
+        }
+
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var geoJson = mediaType is Abstractions.Spatial.GeoJson.MediaType or "application/json";
+        var (job, completion) = await jobs.StartAsync(context.Request.Body, geoJson, source!.Trim(), context.RequestAborted);
+        if (!waiting)
+        {
+            return TypedResults.Accepted($"/api/place-names/imports/{job.Id}", PlaceNameImportJobResponse.From(job));
+        }
+
+        await completion;
+        return TypedResults.Ok(PlaceNameImportJobResponse.From(
+            await grains.Get<IPlaceNameImportJobGrain>(job.Id).GetAsync()));
+    }
+
+    public static async Task<Ok<PlaceNameImportJobResponse>> GetNamesImport(string importId, IGrainFactory grains) =>
+        TypedResults.Ok(PlaceNameImportJobResponse.From(await ImportJob(grains, importId).GetAsync()));
+
+    public static async Task<FileContentHttpResult> GetNamesImportReport(string importId, IGrainFactory grains)
+    {
+        var job = await ImportJob(grains, importId).GetAsync();
+        return TypedResults.File(PlaceNameImportReportCsv.Write(job), PlaceNameImportReportCsv.ContentType,
+            $"place-name-import-{job.Id}.csv");
+    }
+
+    /// <summary>The job of an id as the API hands them out (32 hex digits); any other id names no job.</summary>
+    private static IPlaceNameImportJobGrain ImportJob(IGrainFactory grains, string id) =>
+        id.Length == 32 && id.All(char.IsAsciiHexDigitLower)
+            ? grains.Get<IPlaceNameImportJobGrain>(id)
+            : throw DomainException.NotFound("import-not-found", "No import of place names has this id.");
+
     public static async Task<Ok<PlaceNameResponse>> GetPlaceName(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var details = await grains.Get<IPlaceNameGrain>(Id(id)).GetAsync();
-        if (!IsRegistrar(user) && details.Status is not (PlaceNameStatus.Announced or PlaceNameStatus.Reference))
+        if (!IsRegistrar(user) && details.Status is not (PlaceNameStatus.Announced or PlaceNameStatus.Reference or PlaceNameStatus.Recorded))
         {
             throw NotFound(id);
         }
@@ -330,7 +411,7 @@ public static class PlaceNameEndpoints
         checks.ThrowIfAny();
         var grain = grains.Get<IPlaceNameGrain>(key);
         var street = await grain.GetAsync();
-        if (!IsRegistrar(user) && street.Status != PlaceNameStatus.Announced)
+        if (!IsRegistrar(user) && street.Status is not (PlaceNameStatus.Announced or PlaceNameStatus.Recorded))
         {
             throw NotFound(id);
         }

@@ -28,7 +28,8 @@ public static class RegistryApi
             .AddRegistryTelemetry()
             .AddRegistryTextPolicy()
             .AddRegistryStatistics()
-            .AddRegistryOrganizations();
+            .AddRegistryOrganizations()
+            .AddRegistryPlaceNames();
     }
 
     public static WebApplication UseRegistryApi(this WebApplication app)

@@ -44,7 +44,7 @@ public static class PlaceNameFeatures
         try
         {
             var details = await grains.Get<IPlaceNameGrain>(id).GetAsync();
-            return details.Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference
+            return details.Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference or PlaceNameStatus.Recorded
                 ? writer => Write(writer, details, extra)
                 : null;
         }
@@ -55,7 +55,7 @@ public static class PlaceNameFeatures
     }
 
     private static void Write(Utf8JsonWriter writer, PlaceNameDetails d, Action<Utf8JsonWriter>? extra) =>
-        GeoJsonWriting.WriteFeature(writer, d.Id, Abstractions.Spatial.Wgs84.FromWkb(d.Geometry), p =>
+        GeoJsonWriting.WriteFeature(writer, d.Id, d.Geometry.Length == 0 ? null : Abstractions.Spatial.Wgs84.FromWkb(d.Geometry), p =>
         {
             p.WriteString("name", d.Name);
             p.WriteString("romanization", d.Romanization);

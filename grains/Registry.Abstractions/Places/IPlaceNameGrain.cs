@@ -18,6 +18,12 @@ public interface IPlaceNameGrain : IGrainWithStringKey, IPublishingGrain
     [ReadOnly]
     Task<PlaceNameDetails> GetAsync();
 
+    /// <summary>Enters a name already in force with status <see cref="PlaceNameStatus.Recorded"/>: characters,
+    /// spelling, division and geometry are checked as for a proposal, but a duplicate or homophone of a current name is
+    /// flagged, not refused. Idempotent: the same particulars again answer <see cref="PlaceNameRecordOutcome.AlreadyStored"/>;
+    /// other particulars under the same id are refused (<c>place-name-exists</c>).</summary>
+    Task<PlaceNameRecordOutcome> RecordAsync(RecordPlaceName command);
+
     /// <summary>Every recorded event, oldest first.</summary>
     [ReadOnly]
     Task<IReadOnlyList<PlaceNameEvent>> GetHistoryAsync();

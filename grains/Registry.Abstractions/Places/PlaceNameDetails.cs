@@ -41,4 +41,13 @@ public sealed record PlaceNameDetails(
     /// <summary>Other names the place is known by (别名, 俗称).</summary>
     [Id(20)]
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The place-name code (地名代码) given on approval or recording; null before.</summary>
+    [Id(21)]
+    public string? Code { get; init; }
+
+    /// <summary>For a recorded name: the current names it duplicates or sounds the same as when it was recorded
+    /// (names in force are recorded as they are, flagged).</summary>
+    [Id(22)]
+    public IReadOnlyList<string> Flags { get; init; } = [];
 }

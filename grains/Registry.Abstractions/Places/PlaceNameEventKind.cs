@@ -19,4 +19,7 @@ public enum PlaceNameEventKind
     AbolitionProposed = 10,
     ChangeAnnounced = 11,
     ChangeRejected = 12,
+
+    /// <summary>A name in force entered from existing records, with its source and any duplicate it was flagged for.</summary>
+    Recorded = 13,
 }

@@ -44,6 +44,7 @@ public sealed record PlaceNameIndexEntry(
     [Id(24)]
     public IReadOnlyList<PlaceNameIndexName> OtherNames { get; init; } = [];
 
-    /// <summary>Public: announced standard names and external reference names.</summary>
-    public bool IsPublic => Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference;
+    /// <summary>Public: announced and recorded standard names and external reference names.</summary>
+    public bool IsPublic => Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference or PlaceNameStatus.Recorded;
+
 }

@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using NetTopologySuite.LinearReferencing;
+using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Spatial;
@@ -63,6 +64,35 @@ public static class PlaceGeometry
 
         geometry.SRID = Wgs84.Srid;
         return geometry;
+    }
+
+    /// <summary>The share of a line's length, or of a polygon's area, that must lie in the division's outline: the
+    /// outlines are simplified map outlines (cn-atlas 2023), so a street along a boundary or a park across a
+    /// simplified edge still fits; a point must lie in the outline (its boundary included).</summary>
+    public const double MinShareInside = 0.9;
+
+    /// <summary>
+    /// Refuses (422 <c>geometry-outside-division</c>) a location that does not lie in the outline of the division
+    /// it is recorded under (or of that division's nearest ancestor that has an outline, named by
+    /// <paramref name="division"/>): a point outside it, a line or polygon less than <see cref="MinShareInside"/> of
+    /// whose length or area lies inside. An outline that is not valid (5 of the shipped prefecture outlines
+    /// self-intersect) is repaired for the test, never stored.
+    /// </summary>
+    public static void CheckWithin(Geometry location, Geometry outline, DivisionSummary division)
+    {
+        var area = outline.IsValid ? outline : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(outline);
+        var inside = location switch
+        {
+            Point point => area.Covers(point),
+            LineString line => area.Covers(line) || area.Intersection(line).Length >= MinShareInside * line.Length,
+            _ => area.Covers(location) || area.Intersection(location).Area >= MinShareInside * location.Area,
+        };
+        if (!inside)
+        {
+            throw DomainException.Violation("geometry-outside-division",
+                $"The location lies outside {division.Name} ({division.Code}), the division it is recorded under or its " +
+                $"nearest ancestor with an outline: a point must lie in it, at least {MinShareInside:P0} of a line or polygon.");
+        }
     }
 
     /// <summary>The geometry as WKB, as the rest of the system writes it (<see cref="Wgs84.ToWkb"/>).</summary>

@@ -31,6 +31,120 @@ public sealed class PlaceName(PlaceNameState state)
         return (trimmed, spelling);
     }
 
+    /// <summary>
+    /// A name in force entered from existing records (status <see cref="PlaceNameStatus.Recorded"/>): characters and
+    /// category as for a proposal; the spelling checked when given, else the likely spelling of the rules recorded;
+    /// the approval as the records give it (authority and date both or neither, the date not after today); the
+    /// geometry optional. Its claim keys are those of <paramref name="scope"/>; duplicates are flagged by the caller
+    /// (<see cref="Flag"/>), never refused. The day it entered is the proposal day when no approval date is known.
+    /// </summary>
+    public static PlaceName RecordInForce(string id, RecordPlaceName command, string scope, string locationDescription,
+        DateOnly today, PlaceNameStamp stamp)
+    {
+        var name = command.Name?.Trim() ?? "";
+        PlaceSpelling.CheckName(name);
+        if (!Enum.IsDefined(command.Category))
+        {
+            throw DomainException.Invalid("place-category", "category", "The category is not one of the eight.");
+        }
+
+        var romanization = string.IsNullOrWhiteSpace(command.Romanization)
+            ? PlaceSpelling.Suggest(name, command.Category).Romanization
+            : command.Romanization.Trim();
+        PlaceSpelling.CheckSpelling(name, romanization, command.Category);
+        var authority = string.IsNullOrWhiteSpace(command.ApprovingAuthority) ? null : command.ApprovingAuthority.Trim();
+        if ((authority is null) != (command.ApprovedOn is null))
+        {
+            throw DomainException.Invalid("approval-incomplete", authority is null ? "approvingAuthority" : "approvedOn",
+                "A recorded approval names both the approving authority and the date, or neither.");
+        }
+
+        if (command.ApprovedOn > today)
+        {
+            throw DomainException.Violation("approval-date-future",
+                $"A name in force was approved already; {command.ApprovedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Source))
+        {
+            throw DomainException.Invalid("field-required", "source", "A recorded name names its source.");
+        }
+
+        var geometry = command.Geometry is { Length: > 0 } wkb ? PlaceGeometry.Write(PlaceGeometry.Read(wkb)) : [];
+        var place = new PlaceName(new PlaceNameState
+        {
+            Id = id,
+            Name = name,
+            Romanization = romanization,
+            Category = command.Category,
+            DivisionCode = command.DivisionCode,
+            Geometry = geometry,
+            LocationDescription = locationDescription,
+            Status = PlaceNameStatus.Recorded,
+            ApprovingAuthority = authority,
+            ApprovedOn = command.ApprovedOn,
+            ProposedOn = command.ApprovedOn ?? today,
+            Names = [new PlaceNamePeriod(name, romanization, null, null)],
+            ClaimKeys = DuplicateScope.ClaimKeys(scope, command.Category, name, romanization).ToList(),
+        });
+        place.Record(PlaceNameEventKind.Recorded, today, command.Source.Trim(),
+            $"{name} ({romanization}), scope {scope}" + (authority is null ? "" : $", approved by {authority} on {command.ApprovedOn:yyyy-MM-dd}"),
+            stamp);
+        return place;
+    }
+
+    /// <summary>The record id of a name in force entered from a file: 32 hex digits of the SHA-256 of its particulars
+    /// (division, category, name, approval, geometry; not its source line), so a re-run, or another file naming the
+    /// same name, finds the same record.</summary>
+    public static string RecordedId(RecordPlaceName command)
+    {
+        var text = string.Join('\u001f', "recorded", command.DivisionCode, command.Category.ToString(), command.Name.Trim(),
+            command.ApprovingAuthority?.Trim() ?? "",
+            command.ApprovedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            command.Geometry is null ? "" : Convert.ToHexString(command.Geometry));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
+    /// <summary>The record id of a name of the official statistical lists: <c>stats-</c> and its statistical code
+    /// (9 digits for a township, 12 for a village-level seat), so every listed name is one record.</summary>
+    public static string StockId(string statisticalCode) => "stats-" + statisticalCode;
+
+    /// <summary>Whether <paramref name="command"/> records this same name (a re-run of an import): same name,
+    /// category, division, approval and geometry, and the spelling given equal to the one recorded.</summary>
+    public bool Records(RecordPlaceName command) =>
+        State.Events.FirstOrDefault()?.Kind == PlaceNameEventKind.Recorded
+              && State.Name == command.Name.Trim() && State.Category == command.Category
+              && State.DivisionCode == command.DivisionCode && State.ApprovedOn == command.ApprovedOn
+              && State.ApprovingAuthority == (string.IsNullOrWhiteSpace(command.ApprovingAuthority) ? null : command.ApprovingAuthority.Trim())
+              && (string.IsNullOrWhiteSpace(command.Romanization) || State.Romanization == command.Romanization.Trim())
+              && (command.Geometry is not { Length: > 0 } given
+                  || State.Geometry.AsSpan().SequenceEqual(PlaceGeometry.Write(PlaceGeometry.Read(given))));
+
+    /// <summary>Gives the record its place-name code (on approval or recording); a code once given never changes.</summary>
+    public void AssignCode(string code)
+    {
+        if (State.Code is not null)
+        {
+            return;
+        }
+
+        State.Code = code;
+        State.Events[^1] = State.Events[^1] with { Detail = (State.Events[^1].Detail is { } d ? d + "; " : "") + $"code {code}" };
+    }
+
+    /// <summary>Notes, on a recorded name, the current names it duplicates or sounds the same as.</summary>
+    public void Flag(IReadOnlyList<string> conflicts)
+    {
+        State.Flags = conflicts.Distinct(StringComparer.Ordinal).ToList();
+        if (State.Flags.Count > 0)
+        {
+            State.Events[^1] = State.Events[^1] with
+            {
+                Detail = State.Events[^1].Detail + "; flagged: duplicates or sounds like " + string.Join("; ", State.Flags),
+            };
+        }
+    }
+
     public const int MaxAliases = 10;
 
     /// <summary>Aliases (别名, 俗称): each Han characters like a name (<see cref="PlaceSpelling.CheckName"/>), at most
@@ -282,9 +396,9 @@ public sealed class PlaceName(PlaceNameState state)
     private string CheckChange(string? reason, DateOnly effective, DateOnly today, string dateRule)
     {
         var status = StatusOn(today);
-        if (status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        if (status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced or PlaceNameStatus.Recorded))
         {
-            throw DomainException.Violation("place-name-status", $"Only an approved or announced name is renamed or abolished; this one is {Show(status)}.");
+            throw DomainException.Violation("place-name-status", $"Only an approved, announced or recorded name is renamed or abolished; this one is {Show(status)}.");
         }
 
         if (State.Changes.FirstOrDefault(c => c.PendingOn(today)) is { } pending)

@@ -55,7 +55,7 @@ public sealed class PlaceNameClaimGrain(
     }
 
     /// <summary>How a conflicting name is named in a 409.</summary>
-    internal static string Describe(PlaceNameClaimant owner) =>
+    public static string Describe(PlaceNameClaimant owner) =>
         $"{owner.Name} ({owner.Romanization}, id {owner.Id})";
 
     private Task<bool> StandsAsync(PlaceNameClaimant owner) =>

@@ -56,6 +56,7 @@ public sealed class PlaceNameGrain(
         var geometry = PlaceGeometry.Read(command.Geometry);
         var today = clock.Today;
         var lineage = await LineageAsync(command.DivisionCode, today);
+        await CheckLocationAsync(geometry, lineage, today);
         var scope = DuplicateScope.Of(command.Category, lineage);
 
         var draft = new PlaceNameState
@@ -90,6 +91,73 @@ public sealed class PlaceNameGrain(
         return Details;
     }
 
+    public async Task<PlaceNameRecordOutcome> RecordAsync(RecordPlaceName command)
+    {
+        if (Exists)
+        {
+            return Aggregate.Records(command)
+                ? new PlaceNameRecordOutcome(Id, AlreadyStored: true, State.Flags.ToList())
+                : throw DomainException.Conflict("place-name-exists",
+                    $"A place name with id {Id} is already recorded with other particulars ({State.Name}, {State.DivisionCode}).");
+        }
+
+        var today = clock.Today;
+        var lineage = await LineageAsync(command.DivisionCode, today);
+        if (command.Geometry is { Length: > 0 } wkb)
+        {
+            await CheckLocationAsync(PlaceGeometry.Read(wkb), lineage, today);
+        }
+
+        var scope = DuplicateScope.Of(command.Category, lineage);
+        var place = PlaceName.RecordInForce(Id, command, scope, string.Join(" ", lineage.Reverse().Select(d => d.Name)),
+            today, Stamp);
+        var draft = place.State;
+        var conflicts = await ClaimOrFlagAsync(draft.ClaimKeys, new PlaceNameClaimant(Id, draft.Name, draft.Romanization));
+        place.Flag(conflicts);
+        place.AssignCode(await NextCodeAsync(draft));
+        state.State = draft;
+        await WriteAsync("record", command.Source.Trim());
+        await PublishIndexAsync();
+        return new PlaceNameRecordOutcome(Id, AlreadyStored: false, draft.Flags.ToList());
+    }
+
+    /// <summary>
+    /// Takes every key a recorded name can take and names the current holders of the others: a name in force is
+    /// recorded as it is, so a duplicate is a flag, not a refusal. A key held by another name stays theirs.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ClaimOrFlagAsync(IReadOnlyList<string> keys, PlaceNameClaimant claimant)
+    {
+        var conflicts = new List<string>();
+        foreach (var key in keys)
+        {
+            claimsInFlight.Add(key);
+        }
+
+        try
+        {
+            foreach (var key in keys)
+            {
+                try
+                {
+                    await grains.Get<IPlaceNameClaimGrain>(key).ClaimAsync(claimant);
+                }
+                catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict)
+                {
+                    conflicts.Add(e.Message[(e.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim().TrimEnd('.'));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var key in keys)
+            {
+                claimsInFlight.Remove(key);
+            }
+        }
+
+        return conflicts;
+    }
+
     public Task<PlaceNameDetails> GetAsync()
     {
         EnsureExists();
@@ -106,6 +174,7 @@ public sealed class PlaceNameGrain(
     {
         EnsureStandard();
         Aggregate.Approve(command.Authority, command.Date, clock.Today, Stamp);
+        Aggregate.AssignCode(await NextCodeAsync(State));
         await WriteAsync("approve", State.ApprovingAuthority);
         await PublishIndexAsync();
         return Details;
@@ -246,9 +315,9 @@ public sealed class PlaceNameGrain(
         EnsureStandard();
         var today = clock.Today;
         var status = Aggregate.StatusOn(today);
-        if (status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        if (status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced or PlaceNameStatus.Recorded))
         {
-            throw DomainException.Violation("place-name-status", $"Signs are set for an approved or announced name; this one is {Show(status)}.");
+            throw DomainException.Violation("place-name-status", $"Signs are set for an approved, announced or recorded name; this one is {Show(status)}.");
         }
 
         var (building, unit) = PlaceSign.CheckKind(command.Kind, State.Category, command.HouseNumber, command.Building,
@@ -406,6 +475,38 @@ public sealed class PlaceNameGrain(
         // A place name is recorded today: its division must be in force today (the one check every record makes).
         var lineage = await grains.EnsureInForceAsync(code!, today, "place-division", "The place name's division");
         return lineage;
+    }
+
+    /// <summary>
+    /// The location must lie in the outline of its division, or of the nearest ancestor that has one (the shipped
+    /// outlines are of provinces and prefectures; a county or township outline imported later takes over); where no
+    /// division up the lineage has an outline, any valid location is accepted.
+    /// </summary>
+    private async Task CheckLocationAsync(NetTopologySuite.Geometries.Geometry location,
+        IReadOnlyList<DivisionSummary> lineage, DateOnly today)
+    {
+        foreach (var division in lineage)
+        {
+            Abstractions.Boundaries.DivisionGeometryDetails outline;
+            try
+            {
+                outline = await grains.Get<Abstractions.Boundaries.IDivisionGeometryGrain>(division.Code).GetAsync(today);
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+            {
+                continue;
+            }
+
+            PlaceGeometry.CheckWithin(location, outline.Geometry.ToGeometry(), division);
+            return;
+        }
+    }
+
+    /// <summary>The next place-name code under the record's division and category (<see cref="PlaceNameCode"/>).</summary>
+    private async Task<string> NextCodeAsync(PlaceNameState record)
+    {
+        var prefix = PlaceNameCode.Prefix(record.DivisionCode, record.Category);
+        return PlaceNameCode.Compose(prefix, await grains.Get<IPlaceNameCodeGrain>(prefix).NextSerialAsync());
     }
 
     private async Task WriteAsync(string operation, string? reason)

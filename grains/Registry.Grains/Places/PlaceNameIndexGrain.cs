@@ -206,7 +206,7 @@ public sealed class PlaceNameIndexGrain(
                     Math.Min(90, near.Latitude + latSpan)));
             var hits = Hits(candidates.Where(e => query.Box is null || PlaceNameIndex.InBox(e, query.Box)), query, text,
                     spelling, e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
-                .Where(hit => covering || hit.DistanceMeters <= radius)
+                .Where(hit => double.IsFinite(hit.DistanceMeters ?? double.NaN) && (covering || hit.DistanceMeters <= radius))
                 .ToList();
             if (covering || hits.Count >= wanted)
             {
@@ -237,7 +237,8 @@ public sealed class PlaceNameIndexGrain(
         if (tree is null)
         {
             var built = new STRtree<PlaceNameIndexEntry>();
-            foreach (var entry in index.All)
+            // A recorded name without geometry (NaN envelope) has no place in the tree.
+            foreach (var entry in index.All.Where(e => double.IsFinite(e.MinX)))
             {
                 built.Insert(new Envelope(entry.MinX, entry.MaxX, entry.MinY, entry.MaxY), entry);
             }

@@ -50,6 +50,12 @@ public sealed class PlaceNameState
 
     public ExternalSource? External { get; set; }
 
+    /// <summary>The place-name code (地名代码), given on approval or recording; null before.</summary>
+    public string? Code { get; set; }
+
+    /// <summary>For a recorded name: the current names it duplicated or sounded like when recorded (not refused).</summary>
+    public List<string> Flags { get; set; } = [];
+
     public List<string> ClaimKeys { get; set; } = [];
 
     /// <summary>House numbers as the layout before blocks kept them, in the street's record: read from a record stored

@@ -22,6 +22,8 @@ public static class PlaceNameViews
             Changes = s.Changes.Select(c => Change(c, today)).ToList(),
             Aliases = s.Aliases.ToList(),
             AsOf = today,
+            Code = s.Code,
+            Flags = s.Flags.ToList(),
         };
     }
 
@@ -36,15 +38,19 @@ public static class PlaceNameViews
     {
         var place = new PlaceName(s);
         var current = place.NameOn(today);
-        var geometry = PlaceGeometry.Read(s.Geometry);
-        var anchor = PlaceGeometry.Anchor(geometry);
-        var envelope = geometry.EnvelopeInternal;
+        // A recorded name may have no geometry (the official lists hold none): its point and envelope are NaN, so
+        // box and nearest queries pass it by (no comparison with NaN holds) while name queries find it.
+        var geometry = s.Geometry.Length == 0 ? null : PlaceGeometry.Read(s.Geometry);
+        var anchor = geometry is null ? new NetTopologySuite.Geometries.Coordinate(double.NaN, double.NaN) : PlaceGeometry.Anchor(geometry);
+        var (minX, minY, maxX, maxY) = geometry?.EnvelopeInternal is { } envelope
+            ? (envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY)
+            : (double.NaN, double.NaN, double.NaN, double.NaN);
         var former = s.Names.Where(n => !ReferenceEquals(n, current) && (n.ValidFrom is null || n.ValidFrom <= today))
             .ToList();
         var historical = former.Select(n => SearchText(n.Name)).Distinct().ToList();
         return new PlaceNameIndexEntry(s.Id, current.Name, current.Romanization, SearchText(current.Name),
             SearchText(current.Romanization), historical, s.Category, s.DivisionCode, place.StatusOn(today), anchor.X,
-            anchor.Y, envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY, s.LocationDescription,
+            anchor.Y, minX, minY, maxX, maxY, s.LocationDescription,
             s.ApprovingAuthority, s.ApprovedOn, s.AnnouncedOn, s.External?.Source, s.External?.SourceId, s.Revision)
         {
             RefreshOn = place.NextChangeAfter(today),

@@ -10,6 +10,7 @@ public static class PlaceNameServiceCollectionExtensions
     public static IServiceCollection AddPlaceNames(this IServiceCollection services)
     {
         services.TryAddSingleton<GazetteerImporter>();
+        services.TryAddSingleton<PlaceNameStock>();
         return services;
     }
 }

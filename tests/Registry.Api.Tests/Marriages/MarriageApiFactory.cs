@@ -32,6 +32,7 @@ public sealed class MarriageApiFactory(string dataDirectory, DateTimeOffset star
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Registry:DataDirectory", dataDirectory);
+        builder.UseSetting("Registry:Seed:PlaceNames", "false"); // the service's first-start seed; no test here reads it
         builder.UseSetting("Registry:Clustering:SiloPort", LocalPorts.Free().ToString());
         builder.UseSetting("Registry:Clustering:GatewayPort", "0");
         foreach (var (key, value) in RegistryApiFactory.BearerSettings)

@@ -11,7 +11,7 @@ using Registry.Storage;
 namespace Registry.Api.Tests.Places;
 
 [Collection(PlaceApiCollection.Name)]
-public sealed class GazetteerImportTests(ApiFixture fixture)
+public sealed class GazetteerImportTests(PlaceApiFixture fixture)
 {
     private readonly PlaceNameClient api = new(fixture.Factory);
 

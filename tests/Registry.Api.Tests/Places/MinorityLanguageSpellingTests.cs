@@ -7,7 +7,7 @@ namespace Registry.Api.Tests.Places;
 /// <summary>A registrar records a Roman spelling transliterated from a minority language, naming the language and a
 /// reason that the history keeps; without them the spelling is checked as Hanyu Pinyin and refused.</summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class MinorityLanguageSpellingTests(ApiFixture fixture)
+public sealed class MinorityLanguageSpellingTests(PlaceApiFixture fixture)
 {
     private const string AdministrativeDivision = "administrative-division";
 

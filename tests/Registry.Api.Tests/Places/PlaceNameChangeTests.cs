@@ -10,7 +10,7 @@ namespace Registry.Api.Tests.Places;
 /// API's clock (the fixture's fake time), with no job run; the old name stays as history with its dates.
 /// </summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class PlaceNameChangeTests(ApiFixture fixture)
+public sealed class PlaceNameChangeTests(PlaceApiFixture fixture)
 {
     private const string AdministrativeDivision = "administrative-division";
 

@@ -6,7 +6,7 @@ namespace Registry.Api.Tests.Places;
 /// <summary>A place name's division is checked against the division history for the day it is recorded (issue 14
 /// part 5): a county the shipped editions show ended is refused by name, with the rule naming it.</summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class PlaceNameDivisionHistoryTests(ApiFixture fixture)
+public sealed class PlaceNameDivisionHistoryTests(PlaceApiFixture fixture)
 {
     private const string AdministrativeDivision = "administrative-division";
 

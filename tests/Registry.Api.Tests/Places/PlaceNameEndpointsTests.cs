@@ -7,7 +7,7 @@ using Registry.Grains.Places;
 namespace Registry.Api.Tests.Places;
 
 [Collection(PlaceApiCollection.Name)]
-public sealed class PlaceNameEndpointsTests(ApiFixture fixture)
+public sealed class PlaceNameEndpointsTests(PlaceApiFixture fixture)
 {
     private const string AdministrativeDivision = "administrative-division";
 

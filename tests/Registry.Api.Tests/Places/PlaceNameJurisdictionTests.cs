@@ -10,7 +10,7 @@ namespace Registry.Api.Tests.Places;
 /// of the township, of its county above it, of another county and without the claim.
 /// </summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class PlaceNameJurisdictionTests(ApiFixture fixture)
+public sealed class PlaceNameJurisdictionTests(PlaceApiFixture fixture)
 {
     private const string Category = "administrative-division";
     private static int next = 200;

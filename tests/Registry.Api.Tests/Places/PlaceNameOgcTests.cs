@@ -6,7 +6,7 @@ namespace Registry.Api.Tests.Places;
 
 /// <summary>The OGC API - Features <c>place-names</c> collection: public names only, their geometry, paging.</summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class PlaceNameOgcTests(ApiFixture fixture)
+public sealed class PlaceNameOgcTests(PlaceApiFixture fixture)
 {
     private const string AdministrativeDivision = "administrative-division";
 

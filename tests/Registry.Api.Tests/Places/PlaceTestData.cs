@@ -100,4 +100,38 @@ public static class PlaceTestData
             .ToList();
 
     public static string Json(object value) => JsonSerializer.Serialize(value);
+
+    /// <summary>The shipped prefecture outlines (silo ReferenceData/geometry, cn-atlas 2023) by 6-digit code.</summary>
+    private static readonly Lazy<IReadOnlyList<(string Code, NetTopologySuite.Geometries.Geometry Outline)>> prefectures = new(() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Registry.Hosting.Spatial.GeometrySeeder.DefaultDirectory, "prefectures.geojson")))!["features"]!
+            .AsArray().Select(f => ((string)f!["properties"]!["区划码"]!,
+                Registry.Abstractions.Spatial.GeoJson.ReadGeometry(JsonDocument.Parse(f["geometry"]!.ToJsonString()).RootElement)))
+            .ToList());
+
+    /// <summary>The prefecture (6-digit code) whose shipped outline holds the point, or null.</summary>
+    public static string? PrefectureAt(double lon, double lat)
+    {
+        var point = Registry.Abstractions.Spatial.Wgs84.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(lon, lat));
+        return prefectures.Value.FirstOrDefault(p => p.Outline.Covers(point)).Code;
+    }
+
+    /// <summary>A point inside the shipped outline of the prefecture holding <paramref name="division"/> (by its first
+    /// four digits): the outline's interior point, computed from the real geometry; null when none is shipped.</summary>
+    public static JsonObject? InsidePrefectureOf(string division) =>
+        prefectures.Value.FirstOrDefault(p => p.Code[..4] == division[..4]).Outline?.InteriorPoint is { } inside
+            ? Point(inside.X, inside.Y)
+            : null;
+
+    /// <summary>The n-th Chinese GeoNames point of the excerpt that lies in a prefecture whose townships the table can
+    /// spell, with a township of that prefecture (the k-th in code order): a real point inside the division's nearest
+    /// ancestor with geometry.</summary>
+    public static (JsonObject Point, (string Code, string Name, string County) Township, string Prefecture) TownshipAround(int n, int k = 0)
+    {
+        var found = Enumerable.Range(0, 150).Select(i => (i, PrefectureAt(ChineseCoordinates(i).Lon, ChineseCoordinates(i).Lat)))
+            .Where(p => p.Item2 is not null)
+            .Select(p => (p.i, Prefecture: p.Item2!, Townships: townships.Value.Where(t => t.Code.StartsWith(p.Item2![..4], StringComparison.Ordinal)).ToList()))
+            .Where(p => p.Townships.Count > k)
+            .Skip(n).First();
+        return (ChinesePoint(found.i), found.Townships[k], found.Prefecture);
+    }
 }

@@ -10,7 +10,7 @@ namespace Registry.Api.Tests.Places;
 /// with their condition.
 /// </summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class PlatesTests(ApiFixture fixture)
+public sealed class PlatesTests(PlaceApiFixture fixture)
 {
     private readonly PlaceNameClient api = new(fixture.Factory);
 

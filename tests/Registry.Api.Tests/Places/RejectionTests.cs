@@ -5,7 +5,7 @@ namespace Registry.Api.Tests.Places;
 
 /// <summary>A proposal refused with reasons stays as history, cannot be approved, and frees its name.</summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class RejectionTests(ApiFixture fixture)
+public sealed class RejectionTests(PlaceApiFixture fixture)
 {
     private const string AdministrativeDivision = "administrative-division";
 

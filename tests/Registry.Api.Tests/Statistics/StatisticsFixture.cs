@@ -134,7 +134,8 @@ public sealed class StatisticsFixture : IAsyncLifetime
                 romanization = spelling.GetProperty("romanization").GetString(),
                 category = "administrative-division",
                 divisionCode = township.Code,
-                geometry = PlaceTestData.ChinesePoint(40 + i),
+                // A real point inside the township's prefecture (the interior point of its shipped outline).
+                geometry = PlaceTestData.InsidePrefectureOf(township.Code),
                 meaning = "test",
             }), Success);
             PlaceNames.Add(proposed.GetProperty("id").GetString()!);

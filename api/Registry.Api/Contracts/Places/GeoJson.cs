@@ -31,6 +31,8 @@ public static class GeoJson
         }
     }
 
-    public static JsonElement ToJson(byte[] wkb) =>
-        JsonSerializer.SerializeToElement(Wgs84.FromWkb(wkb), SpatialGeoJson.Options);
+    /// <summary>The geometry as GeoJSON; JSON null for none (a recorded name whose records hold no geometry).</summary>
+    public static JsonElement ToJson(byte[] wkb) => wkb.Length == 0
+        ? JsonSerializer.SerializeToElement<object?>(null)
+        : JsonSerializer.SerializeToElement(Wgs84.FromWkb(wkb), SpatialGeoJson.Options);
 }

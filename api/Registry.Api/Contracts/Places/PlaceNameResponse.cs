@@ -7,7 +7,9 @@ namespace Registry.Api.Contracts.Places;
 /// another gazetteer, which is not a standard name. <c>romanizationLanguage</c> names the minority language the Roman
 /// spelling is transliterated from (null for Hanyu Pinyin). <c>name</c>, <c>romanization</c> and <c>status</c> are
 /// those in force today; <c>names</c> every approved name with its dates (one approved to take effect later included);
-/// <c>changes</c> the renames and abolitions with their approval.</summary>
+/// <c>changes</c> the renames and abolitions with their approval. <c>code</c> is the place-name code (地名代码) given on
+/// approval or recording; <c>flags</c> (registrar only) the current names a recorded name duplicates or sounds like;
+/// <c>geometry</c> is null for a recorded name whose records hold none.</summary>
 public sealed record PlaceNameResponse(
     string Id,
     string Name,
@@ -27,7 +29,9 @@ public sealed record PlaceNameResponse(
     ExternalSourceResponse? External,
     string? RomanizationLanguage,
     IReadOnlyList<PlaceNameChangeResponse> Changes,
-    IReadOnlyList<string> Aliases)
+    IReadOnlyList<string> Aliases,
+    string? Code,
+    IReadOnlyList<string> Flags)
 {
     /// <summary>The registrar's view: every change, every approved name.</summary>
     public static PlaceNameResponse From(PlaceNameDetails d) => From(d, publicView: false);
@@ -54,6 +58,6 @@ public sealed record PlaceNameResponse(
             d.LocationDescription, d.Status, d.ApprovingAuthority, d.ApprovedOn, d.AnnouncedOn, d.AbolishedOn,
             d.ProposedOn, names.Select(PlaceNamePeriodResponse.From).ToList(),
             d.External is null ? null : ExternalSourceResponse.From(d.External), d.RomanizationLanguage,
-            changes.Select(PlaceNameChangeResponse.From).ToList(), d.Aliases);
+            changes.Select(PlaceNameChangeResponse.From).ToList(), d.Aliases, d.Code, publicView ? [] : d.Flags);
     }
 }

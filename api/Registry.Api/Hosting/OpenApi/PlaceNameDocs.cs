@@ -25,12 +25,39 @@ internal static class PlaceNameDocs
             ["PlaceNamesPropose"] = Op(
                 "Proposes a standard place name: Han characters with a reading in the shipped table, the Hanyu " +
                 "Pinyin spelling per GB/T 16159, one of the eight categories, the division code (recorded and in " +
-                "force) and a GeoJSON location (Point, LineString or Polygon). Homophones and duplicates in the " +
+                "force) and a GeoJSON location (Point, LineString or Polygon) that lies in the outline of the division " +
+                "or of its nearest ancestor with one (a point inside; at least 90 % of a line's length or a polygon's " +
+                "area; with no outline up the lineage any valid location). Homophones and duplicates in the " +
                 "name's scope are refused (409, listing them). 201 with the record.",
                 [.. Spelling, "place-name-alias", "place-category", "division-code-format", "place-division-unknown",
-                    "place-division-not-in-force", "geometry-type",
+                    "place-division-not-in-force", "geometry-type", "geometry-outside-division",
                     "geometry-coordinates", "geometry-empty", "geometry-invalid", "place-name-duplicate",
                     "place-name-exists"]),
+            ["PlaceNamesImportNamesInForce"] = Op("Enters names already in force (national office only) from a " +
+                "CSV body (`text/csv`, UTF-8: a header naming name, romanization, category, divisionCode, geometry, " +
+                "approvingAuthority, approvedOn, status in any order; geometry as WKT or GeoJSON text, may be empty) " +
+                "or a GeoJSON FeatureCollection (`application/geo+json`: the same properties, the feature's " +
+                "geometry). Each row enters with status recorded: characters, category, division in force and " +
+                "geometry are checked as for a proposal, an empty romanization takes the likely spelling of the " +
+                "1984 rules, a given one must be one the rules allow, approvingAuthority and approvedOn go together; " +
+                "status is empty or recorded. A row that duplicates or sounds like a current name is recorded and " +
+                "flagged (place-name-duplicate), never refused. The body is checked first (400 and no job), then " +
+                "the import runs as a job: 202 with the job at once; GET it for the rows read, recorded, already " +
+                "stored, rejected and flagged so far. Re-running a file records nothing twice (alreadyStored). " +
+                "wait=true answers 200 with the finished job. The rules below are those of the report's rows.",
+                [.. Spelling, "import-columns", "import-geojson", "import-row-malformed", "import-duplicate-row",
+                    "import-status", "field-required", "place-category", "division-code-format",
+                    "place-division-unknown", "place-division-not-in-force", "date-format", "approval-incomplete",
+                    "approval-date-future", "geometry-invalid", "geometry-type", "geometry-coordinates",
+                    "geometry-outside-division",
+                    "geometry-empty", "place-name-exists", "place-name-duplicate", "text-too-long",
+                    "text-malformed", "text-forbidden-character"]),
+            ["PlaceNamesGetNamesImport"] = Op("An import of names in force while it runs and after: status, rows " +
+                "read, recorded, already stored, rejected (by rule) and flagged, the first 100 refused and flagged " +
+                "rows, and the report's address.", "import-not-found"),
+            ["PlaceNamesGetNamesImportReport"] = Op("An import's report as CSV (UTF-8 with BOM; Excel opens it): " +
+                "each refused or flagged row with its line, name, outcome, rule, field and message.",
+                "import-not-found"),
             ["PlaceNamesSearch"] = Op("One search box: q finds a name by its Han characters or its pinyin (with " +
                 "or without tone marks or spaces), or a fragment of either, among the names in force, aliases and " +
                 "former names (before a rename took effect). Ranked: the whole name first, then names beginning " +
@@ -109,6 +136,11 @@ internal static class PlaceNameDocs
         {
             ["id"] = "The place-name record id, as answered by POST /api/place-names (the street's id for house " +
                 "numbers).",
+            ["importId"] = "The import's id, as answered by POST /api/place-names/imports.",
+            ["PlaceNamesImportNamesInForce:source"] = "The file's name, kept in each recorded name's history with the " +
+                "row's line (e.g. 某县地名档案2026年导出.csv).",
+            ["PlaceNamesImportNamesInForce:wait"] = "true: answer 200 with the finished job instead of 202 at once; " +
+                "false (default).",
             ["PlaceNamesApproveChange:number"] = ChangeNumber,
             ["PlaceNamesAnnounceChange:number"] = ChangeNumber,
             ["PlaceNamesRejectChange:number"] = ChangeNumber,
@@ -155,5 +187,15 @@ internal static class PlaceNameDocs
             [typeof(SignConditionRequest)] = Body(_ => new SignConditionRequest("replaced", ExampleValues.Date(0),
                 "褪色更换"), "condition", "date"),
         },
+        RawBodies = new Dictionary<string, Func<ExampleValues, object>>
+        {
+            ["PlaceNamesImportNamesInForce"] = ExampleNamesInForce,
+        },
     };
+
+    // The example file's row: the examples' township as the administrative-division name it is, no geometry.
+    private static string ExampleNamesInForce(ExampleValues x) =>
+        "name,romanization,category,divisionCode,geometry,approvingAuthority,approvedOn,status\n" +
+        $"{x.TownshipName},{x.TownshipRomanization},administrative-division,{x.Township},,{x.CountyName}人民政府," +
+        $"{ExampleValues.Date(-10 * 365)},recorded\n";
 }

@@ -47,13 +47,14 @@ public sealed class HouseNumberBlockGrain(
         }
 
         var street = await grains.Get<IPlaceNameGrain>(StreetId).GetAsync();
-        if (street.Category != PlaceCategory.Street || PlaceGeometry.Read(street.Geometry) is not LineString line)
+        if (street.Category != PlaceCategory.Street || street.Geometry.Length == 0
+            || PlaceGeometry.Read(street.Geometry) is not LineString line)
         {
             throw DomainException.Violation("house-number-street-line",
                 "House numbers are issued on a street, road or lane whose location is a line.");
         }
 
-        if (street.Status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced))
+        if (street.Status is not (PlaceNameStatus.Approved or PlaceNameStatus.Announced or PlaceNameStatus.Recorded))
         {
             throw DomainException.Violation("place-name-status",
                 $"House numbers are issued on an approved or announced street; this one is {PlaceName.Show(street.Status)}.");

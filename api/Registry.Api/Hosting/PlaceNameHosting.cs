@@ -1,0 +1,14 @@
+using Registry.Api.Places;
+
+namespace Registry.Api.Hosting;
+
+/// <summary>Services of the place-name endpoints: the imports of names in force, stopped with the host.</summary>
+public static class PlaceNameHosting
+{
+    public static WebApplicationBuilder AddRegistryPlaceNames(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PlaceNameImportJobs>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameImportJobs>());
+        return builder;
+    }
+}

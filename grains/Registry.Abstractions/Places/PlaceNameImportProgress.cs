@@ -1,0 +1,16 @@
+namespace Registry.Abstractions.Places;
+
+/// <summary>
+/// An import's counts so far (rows read; rows recorded now; rows an earlier run had recorded; rows refused, by rule;
+/// rows recorded with a duplicate or homophone flag) and the refused and flagged rows since the previous report.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNameImportProgress")]
+public sealed record PlaceNameImportProgress(
+    [property: Id(0)] long Rows,
+    [property: Id(1)] long Recorded,
+    [property: Id(2)] long AlreadyStored,
+    [property: Id(3)] long Rejected,
+    [property: Id(4)] IReadOnlyDictionary<string, long> RejectedByRule,
+    [property: Id(5)] long Flagged,
+    [property: Id(6)] IReadOnlyList<PlaceNameImportRow> NewRejections,
+    [property: Id(7)] IReadOnlyList<PlaceNameImportRow> NewFlags);

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Text;
+using Registry.Abstractions.Time;
+using Registry.Grains.Places;
+using Registry.Grains.Tests;
+using Registry.Hosting.Divisions;
+using Registry.Hosting.Places;
+using Registry.Storage;
+
+namespace Registry.Api.Tests.Places;
+
+/// <summary>The official stock (统计用区划代码 2023) as names in force: the townships and streets of the shipped list, the
+/// village-level seats of the excerpt (Places/Data/villages-excerpt.csv); new names that duplicate them are refused.</summary>
+[Collection(PlaceStockCollection.Name)]
+public sealed class PlaceNameStockTests(ApiFixture fixture, ITestOutputHelper output)
+{
+    private const string VillageSeat = "village-seat";
+
+    private readonly PlaceNameClient api = new(fixture.Factory);
+
+    private PlaceNameStock Stock => new(fixture.Factory.Services.GetRequiredService<IGrainStateStore>(),
+        fixture.Factory.Services.GetRequiredService<BureauClock>(), NullLogger<PlaceNameStock>.Instance);
+
+    private static string Excerpt => Path.Combine(PlaceTestData.DataDirectory, "villages-excerpt.csv");
+
+    [Fact]
+    public async Task ImportVillages_RecordsEachSeatInItsTownship_AndANewDuplicateThereIsRefused()
+    {
+        var rows = File.ReadLines(Excerpt).Skip(1).Select(line => CsvLine.Fields(line)!).ToList();
+        var report = await Stock.ImportVillagesAsync(Excerpt, DivisionReferenceData.DefaultDirectory, TestContext.Current.CancellationToken);
+        Assert.Equal(rows.Count, report.Rows);
+        Assert.Equal(rows.Count, report.Recorded + report.Rejections.Count);
+        Assert.True(report.Recorded >= rows.Count - 5, string.Join("; ", report.Rejections.Select(r => $"{r.Code} {r.Rule}")));
+
+        // A seat of a township whose prefecture has a shipped outline (the new proposal lies inside it), named as its
+        // committee is named without the committee words.
+        var (row, point) = rows.Where(r => report.Rejections.All(x => x.Code != r[0]))
+            .Select(r => (Row: r, Point: PlaceTestData.InsidePrefectureOf(r[2])))
+            .First(r => r.Point is not null);
+        var seat = VillageSeats.NameOf(row[1]);
+        Assert.DoesNotContain("委", seat, StringComparison.Ordinal);
+        var record = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync($"/api/place-names/stats-{row[0]}"));
+        Assert.Equal("recorded", record.GetProperty("status").GetString());
+        Assert.Equal(seat, record.GetProperty("name").GetString());
+        Assert.Equal(VillageSeat, record.GetProperty("category").GetString());
+        Assert.Equal(row[2], record.GetProperty("divisionCode").GetString());
+        // Its code: its township, category 03 (village seats), its statistical serial.
+        Assert.Equal(row[2] + "0300" + row[0][^3..], record.GetProperty("code").GetString());
+
+        var conflict = await Problems.AssertProblemAsync(await api.ProposeAsync(seat, await api.SpellingAsync(seat, VillageSeat),
+            VillageSeat, row[2], point!), HttpStatusCode.Conflict, "place-name-duplicate");
+        Assert.Contains($"stats-{row[0]}", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // A re-run inserts nothing and changes no record.
+        var again = await Stock.ImportVillagesAsync(Excerpt, DivisionReferenceData.DefaultDirectory, TestContext.Current.CancellationToken);
+        Assert.Equal(report.Flagged, again.Flagged);
+        var history = await PlaceNameClient.OkAsync(await api.Registrar.GetAsync($"/api/place-names/stats-{row[0]}/history"));
+        Assert.Equal(1, history.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SeedTownships_RecordsTheShippedListOnce_AndANewTownshipNameDuplicatingOneIsRefused()
+    {
+        var clock = Stopwatch.StartNew();
+        var report = await Stock.SeedTownshipsAsync(DivisionReferenceData.DefaultDirectory, TestContext.Current.CancellationToken);
+        output.WriteLine($"Seeded {report?.Recorded} of {report?.Rows} townships in {clock.Elapsed.TotalSeconds:F1} s; " +
+            $"{report?.Flagged} flagged, {report?.Rejections.Count} rejected: " +
+            string.Join(", ", report?.Rejections.GroupBy(r => r.Rule).Select(g => $"{g.Key} {g.Count()}") ?? []));
+        Assert.NotNull(report);
+        var townships = ReferenceDivisions.All.Count(d => d.Level == DivisionLevel.Township);
+        Assert.Equal(townships, report.Rows);
+        Assert.Equal(report.Rows, report.Recorded + report.Rejections.Count);
+        Assert.True(report.Recorded > townships * 0.95);
+        // Same-named townships within one county exist in the list: they are recorded, flagged.
+        Assert.True(report.Flagged > 0);
+        Assert.Null(await Stock.SeedTownshipsAsync(DivisionReferenceData.DefaultDirectory, TestContext.Current.CancellationToken));
+
+        var (point, township, _) = PlaceTestData.TownshipAround(0);
+        var record = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync($"/api/place-names/stats-{township.Code}"));
+        Assert.Equal("recorded", record.GetProperty("status").GetString());
+        Assert.Equal(township.Name, record.GetProperty("name").GetString());
+        Assert.Equal("administrative-division", record.GetProperty("category").GetString());
+        Assert.Equal(township.Code[..6] + "000" + "0200" + township.Code[^3..], record.GetProperty("code").GetString());
+        var conflict = await Problems.AssertProblemAsync(await api.ProposeAsync(township.Name,
+                await api.SpellingAsync(township.Name, "administrative-division"), "administrative-division", township.Code, point),
+            HttpStatusCode.Conflict, "place-name-duplicate");
+        Assert.Contains($"stats-{township.Code}", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VillageSeatName_DropsTheCommitteeWordsOfEveryExcerptRow()
+    {
+        foreach (var row in File.ReadLines(Excerpt).Skip(1).Select(line => CsvLine.Fields(line)!))
+        {
+            var seat = VillageSeats.NameOf(row[1]);
+            Assert.False(seat.EndsWith("委会", StringComparison.Ordinal) || seat.EndsWith("委员会", StringComparison.Ordinal), seat);
+            Assert.False(seat.EndsWith("村村", StringComparison.Ordinal), seat);
+            Assert.StartsWith(seat.TrimEnd('村').Replace("社区", "", StringComparison.Ordinal), row[1], StringComparison.Ordinal);
+        }
+    }
+}
