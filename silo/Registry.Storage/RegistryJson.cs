@@ -24,6 +24,9 @@ public static class RegistryJson
             // Dictionary keys are data (division codes, language tags), not member names: keep them verbatim.
             DictionaryKeyPolicy = null,
             WriteIndented = false,
+            // A coordinate that is not known is NaN in a few states (an index entry of a name recorded without a
+            // location): written as the string "NaN", which a plain JSON number cannot hold.
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);

@@ -183,6 +183,13 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
         }
 
         inserted += await FlushAsync(batch, count, cancellationToken);
+        if (inserted > 0)
+        {
+            // The records were written past the grains, so no index update was published: the place-name index
+            // builds its stored entries from the records once at its next start (a running one: an admin rebuild).
+            await PlaceNameIndexReset.ForgetCheckpointsAsync(store, cancellationToken);
+        }
+
         var report = new PlaceNameStockReport(count, recorded, flagged, rejections);
         logger.LogInformation("Place-name stock: {Rows} rows, {Recorded} recorded ({Flagged} flagged as duplicates), " +
             "{Rejected} rejected, {Inserted} states inserted", count, recorded, flagged, rejections.Count, inserted);

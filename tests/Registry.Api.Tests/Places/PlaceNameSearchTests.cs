@@ -12,7 +12,7 @@ namespace Registry.Api.Tests.Places;
 /// located at the GeoNames points of their cities.
 /// </summary>
 [Collection(PlaceApiCollection.Name)]
-public sealed class PlaceNameSearchTests(ApiFixture fixture)
+public sealed class PlaceNameSearchTests(PlaceApiFixture fixture)
 {
     private const string AdministrativeDivision = "administrative-division";
     private const string Street = "street";

@@ -87,6 +87,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
                  {
                      apiDll, $"--urls={address}", $"--Registry:DataDirectory={dataDirectory}",
                      $"--Registry:Clustering:SiloPort={FreePort()}", "--Registry:Clustering:GatewayPort=0",
+                     "--Registry:Seed:PlaceNames=false",
                      $"--Authentication:Schemes:Bearer:ValidIssuer={Issuer}",
                      $"--Authentication:Schemes:Bearer:ValidAudiences:0={Audience}",
                      $"--Authentication:Schemes:Bearer:SigningKeys:0:Issuer={Issuer}",

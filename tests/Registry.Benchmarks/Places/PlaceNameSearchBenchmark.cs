@@ -155,7 +155,8 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
         foreach (var argument in new[]
                  {
                      silo, "import-places", cities, Path.Combine(dataDirectory, "rejections.csv"),
-                     $"--Registry:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning",
+                     $"--Registry:DataDirectory={dataDirectory}", "--Registry:Seed:PlaceNames=false",
+                     "--Logging:LogLevel:Default=Warning",
                  })
         {
             start.ArgumentList.Add(argument);

@@ -82,6 +82,7 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
         {
             ["Registry:DataDirectory"] = data,
             ["Registry:Seed:Geometry"] = "false",
+            ["Registry:Seed:PlaceNames"] = "false",
             ["Registry:Clustering:SiloPort"] = Processes.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Registry:Clustering:GatewayPort"] = "0",
         }).Build();
