@@ -109,7 +109,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     /// The end an archive entry records (checked by <see cref="MarriageRules.ParseArchivedEnd"/>), as the history's
     /// entry the same end would have made when it happened, dated on its day and marked as from the archive: a
     /// divorce registration issues its L certificates to both parties, a court's divorce or annulment voids the
-    /// marriage certificates, a death widows the survivor.
+    /// marriage certificates, a death voids them and widows the survivor.
     /// </summary>
     private void EndFromArchive(ArchivedEnd end)
     {
@@ -140,6 +140,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
             case ArchivedEndKind.Death:
                 state.Status = MarriageStatus.EndedByDeath;
                 state.DeceasedIdNumber = end.PartyIdNumber;
+                VoidMarriageCertificates($"marriage ended by the death of a party ({end.Reference})", end.EndedOn);
                 AddEvent(MarriageEventKind.PartyDied, end.EndedOn, null, end.Reference, end.PartyIdNumber, null, null,
                     $"death recorded by {end.Authority}; the survivor is widowed; {source}");
                 break;
@@ -553,7 +554,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     }
 
     /// <summary>Records a party's death, proved by a death certificate or household deregistration: the marriage
-    /// ends on the day of death and the survivor is widowed.</summary>
+    /// ends on the day of death, its certificates are void from that day and the survivor is widowed.</summary>
     public MarriageEvent RecordDeath(RecordDeath command)
     {
         var party = EnsureParty(command.PartyIdNumber, "party");
@@ -576,6 +577,8 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         state.EndedOn = command.DiedOn;
         state.DeceasedIdNumber = party;
         var proof = command.Proof == DeathProof.DeathCertificate ? "death certificate" : "household deregistration";
+        // DOMAIN: certificates of a marriage that ended are void, marked with the reason.
+        VoidMarriageCertificates($"marriage ended by the death of a party ({proof} {proofReference})", command.DiedOn);
         var recorded = AddEvent(MarriageEventKind.PartyDied, command.DiedOn, null, proofReference, party, null, null,
             $"{proof} issued by {issuedBy}; the marriage ends on the death, the survivor is widowed");
         CancelOpenApplications(proofReference);

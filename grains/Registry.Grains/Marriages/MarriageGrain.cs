@@ -339,7 +339,7 @@ public sealed class MarriageGrain(
         await ApplyLapsedApplicationsAsync();
         var marriage = Aggregate();
         var checkedCommand = marriage.CheckCanApplyForDivorce(command);
-        await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, marriage.Today);
+        await EnsureOfficeMayServeAsync(command.Office, marriage.Today);
         var application = marriage.ApplyForDivorce(checkedCommand,
             await calendars.ForApplicationReceivedOnAsync(marriage.Today));
         if (application.ProvisionalYears is { Count: > 0 } provisional)
@@ -360,6 +360,20 @@ public sealed class MarriageGrain(
         await EnsureDeadlineReminderAsync(application.LastDayToAppear);
         await StoreAsync("apply-for-divorce", null);
         return marriage.ToDetails(application);
+    }
+
+    /// <summary>
+    /// The office of a divorce application or a replacement: a recorded county-level office in force, and for a
+    /// marriage with a party who is not a mainland resident one designated for such marriages (a province's department
+    /// among them, as at registration).
+    /// </summary>
+    private async Task EnsureOfficeMayServeAsync(string? office, DateOnly today)
+    {
+        var mainland = State.PartyA.DocumentType == IdentityDocumentType.ResidentId
+            && State.PartyB.DocumentType == IdentityDocumentType.ResidentId;
+        var designated = office is not null && offices.Value.IsDesignated(office);
+        await RegistryDivisions.EnsureOfficeAsync(grains, office, today, allowProvince: designated && !mainland);
+        MarriageRules.EnsureOfficeMayServe(State.PartyA.DocumentType, State.PartyB.DocumentType, office!, designated);
     }
 
     public async Task<DivorceApplicationDetails> GetDivorceApplicationAsync(int sequence)
@@ -425,7 +439,7 @@ public sealed class MarriageGrain(
         EnsureRegistered();
         var marriage = Aggregate();
         var (current, kind) = marriage.CertificateToReplace(command.HolderIdNumber);
-        await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, marriage.Today);
+        await EnsureOfficeMayServeAsync(command.Office, marriage.Today);
         var number = await TakeCertificateNumberAsync(kind, command.Office, marriage.Today);
         var replacement = marriage.ReplaceCertificate(current, kind, number, command.Office);
         await Task.WhenAll(StoreAsync("replace-certificate", $"replaces {current.Number}"),

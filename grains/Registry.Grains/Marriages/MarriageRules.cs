@@ -216,9 +216,18 @@ public static class MarriageRules
     /// 2025, art. 2): <paramref name="designated"/> says whether <paramref name="office"/> is one. Throws
     /// <c>office-not-designated</c> (422) otherwise.
     /// </summary>
-    public static void EnsureOfficeMayRegister(PartyIdentity a, PartyIdentity b, string office, bool designated)
+    public static void EnsureOfficeMayRegister(PartyIdentity a, PartyIdentity b, string office, bool designated) =>
+        EnsureOfficeMayServe(a.Document.Type, b.Document.Type, office, designated);
+
+    /// <summary>
+    /// The same designation for everything registered of such a marriage afterwards (a divorce application and its
+    /// registration, a replacement certificate: each a marriage registration of the Regulations), by the document
+    /// types the parties were registered with. Throws <c>office-not-designated</c> (422).
+    /// </summary>
+    public static void EnsureOfficeMayServe(IdentityDocumentType a, IdentityDocumentType b, string office,
+        bool designated)
     {
-        if (!designated && !(a.Document.IsMainlandResident && b.Document.IsMainlandResident))
+        if (!designated && !(a == IdentityDocumentType.ResidentId && b == IdentityDocumentType.ResidentId))
         {
             throw DomainException.Violation("office-not-designated",
                 $"Office {office} is not designated for marriages in which a party is a resident of Hong Kong, Macao " +

@@ -110,10 +110,18 @@ public sealed class ArchivedEndTests(MarriageApiFixture fixture)
     public async Task DeathFromTheArchive_WidowsTheSurvivor_AndNoLaterEntryNamesTheDeceased()
     {
         var (man, woman) = (Man(1950), Woman(1952));
-        await EnterAsync(Entry(Number('J', Jinan, 1998), "1998-02-02", Jinan, man, woman,
+        var number = Number('J', Jinan, 1998);
+        await EnterAsync(Entry(number, "1998-02-02", Jinan, man, woman,
             Ended("death", "2015-11-30", "济南市公安局户籍注销证明 2015-0456", "济南市公安局历下分局", man)),
             HttpStatusCode.Created);
 
+        var certificate = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/certificates/{number}"))
+            .RootElement;
+        Assert.All(certificate.GetProperty("booklets").EnumerateArray(), b =>
+        {
+            Assert.Equal("void", b.GetProperty("status").GetString());
+            Assert.Contains("death", b.GetProperty("voidReason").GetString(), StringComparison.Ordinal);
+        });
         Assert.Equal("widowed", await StatusAsync(woman));
         Assert.Equal("deceased", await StatusAsync(man));
         var later = await EnterAsync(Entry(Number('J', Jinan, 2016), "2016-05-05", Jinan, man, Woman(1960)),

@@ -72,6 +72,49 @@ public sealed class ForeignPartiesTests(MarriageApiFixture fixture)
     }
 
     [Fact]
+    public async Task MarriageWithAPassportHolder_IsDivorcedAndHasCertificatesReplacedOnlyAtADesignatedOffice()
+    {
+        var province = ProvinceOffice(5);
+        var county = MarriageApiFixture.NextOffice();
+        var man = MarriageApiFixture.Man();
+        var passport = "E" + NextSerial();
+        var registered = await fixture.RegistrarAt(province).PostAsJsonAsync("/api/marriages", Registration(province,
+            Resident(man), Party(passport, "passport", "USA", "female", Today.AddYears(-29))));
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var id = (await Json(registered)).GetProperty("marriageId").GetString();
+        object Application(string office) => new
+        {
+            marriageId = id,
+            office,
+            agreement = "离婚协议书 (test)",
+            agreementStates = new { wishToDivorce = true, children = true, property = true, debts = true },
+            parties = new object[]
+            {
+                MarriageApiFixture.DivorceApplicant(man),
+                new
+                {
+                    idNumber = passport, documentType = "passport", country = "USA", appearedInPerson = true,
+                    signedAgreement = true, declarations = new { voluntary = true, truthful = true },
+                },
+            },
+        };
+
+        var atCounty = await fixture.RegistrarAt(county).PostAsJsonAsync("/api/divorce-applications", Application(county));
+        var replacedAtCounty = await fixture.RegistrarAt(county).PostAsJsonAsync(
+            $"/api/marriages/{id}/certificate-replacements", new { party = man, office = county });
+        var atProvince = await fixture.RegistrarAt(province).PostAsJsonAsync("/api/divorce-applications",
+            Application(province));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, atCounty.StatusCode);
+        Assert.Equal("office-not-designated", (await Json(atCounty)).GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, replacedAtCounty.StatusCode);
+        Assert.Equal("office-not-designated", (await Json(replacedAtCounty)).GetProperty("rule").GetString());
+        Assert.True(atProvince.StatusCode == HttpStatusCode.Created, await atProvince.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("marriage-replacement", await fixture.Registrar.GetStringAsync($"/api/marriages/{id}"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EachDocumentType_RegistersAtTheProvinceOfficeWithSexAndBirthDateFromTheDocumentOrEntered()
     {
         var office = ProvinceOffice(3);

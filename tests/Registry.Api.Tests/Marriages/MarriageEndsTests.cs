@@ -117,6 +117,11 @@ public sealed class MarriageEndsTests(MarriageApiFixture fixture)
         var record = await MarriageAsync(id);
         Assert.Equal("ended-by-death", record.GetProperty("status").GetString());
         Assert.Equal("party-died", record.GetProperty("history")[1].GetProperty("kind").GetString());
+        Assert.All(record.GetProperty("certificates").EnumerateArray(), c =>
+        {
+            Assert.True(c.GetProperty("void").GetBoolean());
+            Assert.Contains(death.proofReference, c.GetProperty("voidReason").GetString(), StringComparison.Ordinal);
+        });
         Assert.Equal(("deceased", "widowed"), (await StatusOfAsync(man), await StatusOfAsync(woman)));
         await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync($"/api/marriages/{id}/deaths", death),
             HttpStatusCode.UnprocessableEntity, "marriage-not-current");

@@ -68,7 +68,9 @@ internal static class MarriageDocs
             ["GetMarriage"] = Op("A marriage record with its certificates, divorce applications and history; the " +
                 "read is written to the access log first.", Marriage),
             ["ReplaceCertificate"] = Op("Replaces a party's certificate (BJ, or BL after a divorce); the old " +
-                "number stays on record as void.", [.. Marriage, .. IdNumber, .. Office, "party-not-in-marriage",
+                "number stays on record as void. A marriage with a party who is not a mainland resident is served " +
+                "only at a designated office.", [.. Marriage, .. IdNumber, .. Office, "party-not-in-marriage",
+                    "office-not-designated",
                     "marriage-annulled", "certificate-serials-exhausted"]),
             ["VerifyCertificate"] = Op("Verifies a certificate by its number for a registrar: valid, void (with the " +
                 "reason) or replaced, with the holders' names and numbers masked.", "certificate-not-found"),
@@ -87,8 +89,10 @@ internal static class MarriageDocs
                 "having signed the written agreement and making their own declarations (voluntary, truthful); the " +
                 "agreement states the wish to divorce and the arrangements for children, property and debts. 201 " +
                 "with the receipt, the end of the 30-day cooling-off period and the last day both parties may " +
-                "appear (a period ending on a rest day ends on the next working day).",
+                "appear (a period ending on a rest day ends on the next working day). A marriage with a party who is " +
+                "not a mainland resident is served only at a designated office.",
                 [.. Marriage, .. Office, .. IdNumber, "marriage-not-current", "divorce-application-open",
+                    "office-not-designated",
                     "field-too-long", "party-not-in-marriage", "divorce-party-missing", "divorce-party-duplicate",
                     "party-must-appear-in-person", "divorce-agreement-not-signed", "divorce-declaration-missing",
                     "divorce-agreement-incomplete"]),
