@@ -201,14 +201,16 @@ public sealed class OgcGdalTests
     }
 
     /// <summary>Township names of the shipped lists, proposed, approved and announced (the collection serves
-    /// announced names) at GeoNames places of the excerpt the place-name tests use.</summary>
+    /// announced names) at GeoNames places of the excerpt the place-name tests use, each inside its township's
+    /// prefecture.</summary>
     private static async Task<List<(string Id, string Division)>> AnnouncePlacesAsync(HttpClient registrar,
         HttpClient anonymous)
     {
         var announced = new List<(string, string)>();
         for (var n = 0; n < 4; n++)
         {
-            var township = Places.PlaceTestData.Township(60 + n);
+            // A township and a real point inside the outline of its prefecture (the location rule).
+            var (point, township, _) = Places.PlaceTestData.TownshipAround(20 + n, 2);
             var spelling = JsonDocument.Parse(await anonymous.GetStringAsync(
                     $"/api/place-names/spelling?name={Uri.EscapeDataString(township.Name)}&category=administrative-division"))
                 .RootElement.GetProperty("romanization").GetString();
@@ -218,7 +220,7 @@ public sealed class OgcGdalTests
                 romanization = spelling,
                 category = "administrative-division",
                 divisionCode = township.Code,
-                geometry = Places.PlaceTestData.ChinesePoint(50 + n),
+                geometry = point,
                 meaning = "乡镇名称 (GDAL test)",
             });
             var body = await proposed.Content.ReadAsStringAsync();

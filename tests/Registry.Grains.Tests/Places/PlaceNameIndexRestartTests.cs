@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Abstractions.Places;
 using Registry.Grains.Places;
 using Registry.Grains.Tests.Organizations;
+using Registry.Grains.Tests.Spatial;
 using Registry.Storage;
 
 namespace Registry.Grains.Tests.Places;
@@ -28,17 +27,15 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
 
     private async Task<List<string>> ProposeAsync(params (string Code, string Name)[] subdistricts)
     {
-        var point = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Places", "Data",
-            "search-places.json")))!.AsArray().First(p => (string?)p!["name"] == "Shanghai")!;
-        var geometry = PlaceGeometry.Write(PlaceGeometry.Factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(
-            double.Parse((string)point["lng"]!, CultureInfo.InvariantCulture),
-            double.Parse((string)point["lat"]!, CultureInfo.InvariantCulture))));
         var ids = new List<string>();
         foreach (var (code, name) in subdistricts)
         {
             var id = $"restart-{code}";
             var spelling = await fixture.Grains.GetGrain<IPlaceSpellingGrain>(0)
                 .SuggestAsync(name, PlaceCategory.AdministrativeDivision);
+            // A location inside the shipped outline of the subdistrict's prefecture (the location rule's outline).
+            var prefecture = ReferenceGeometry.Prefectures.First(p => p.Valid && p.Code[..4] == code[..4]);
+            var geometry = PlaceGeometry.Write(ReferenceGeometry.InteriorPoint(prefecture.Geometry));
             await fixture.Grains.GetGrain<IPlaceNameGrain>(id).ProposeAsync(new ProposePlaceName(name,
                 spelling.Romanization, PlaceCategory.AdministrativeDivision, code, geometry, null, null));
             ids.Add(id);
