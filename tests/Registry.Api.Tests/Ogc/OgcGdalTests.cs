@@ -209,8 +209,9 @@ public sealed class OgcGdalTests
         var announced = new List<(string, string)>();
         for (var n = 0; n < 4; n++)
         {
-            // A township and a real point inside the outline of its prefecture (the location rule).
-            var (point, township, _) = Places.PlaceTestData.TownshipAround(20 + n, 2);
+            // A township and a real point inside the outline of its prefecture (the location rule); the n-th
+            // township of its prefecture, so that two points in one prefecture give two townships.
+            var (point, township, _) = Places.PlaceTestData.TownshipAround(20 + n, n);
             var spelling = JsonDocument.Parse(await anonymous.GetStringAsync(
                     $"/api/place-names/spelling?name={Uri.EscapeDataString(township.Name)}&category=administrative-division"))
                 .RootElement.GetProperty("romanization").GetString();
