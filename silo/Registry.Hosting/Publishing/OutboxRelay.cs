@@ -38,11 +38,12 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     private const int BatchSize = 256;
 
     private readonly string claimant = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    private CancellationTokenSource? stopping;
-    private Task? running;
+    private readonly BackgroundRun background = new();
 
+    // Stopped mid-batch, the claimed rows stay pending and are published after the lease, here or elsewhere.
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe<OutboxRelay>(ServiceLifecycleStage.Active, Start, StopAsync);
+        lifecycle.Subscribe<OutboxRelay>(ServiceLifecycleStage.Active, _ => background.Start(RunAsync),
+            background.StopAsync);
 
     /// <summary>
     /// Publishes pending rows, batch after batch, until no row is left that this relay may claim. True when all were
@@ -62,31 +63,6 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             {
                 return allPublished;
             }
-        }
-    }
-
-    private Task Start(CancellationToken cancellationToken)
-    {
-        stopping = new CancellationTokenSource();
-        running = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (stopping is null || running is null)
-        {
-            return;
-        }
-
-        await stopping.CancelAsync();
-        try
-        {
-            await running.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped mid-batch: the claimed rows stay pending and are published after the lease, here or elsewhere.
         }
     }
 

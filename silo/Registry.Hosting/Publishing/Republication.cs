@@ -30,14 +30,14 @@ public sealed class Republication(IGrainStateStore store, IGrainFactory grains, 
 
     private const int Concurrency = 4;
 
-    private CancellationTokenSource? stopping;
-    private Task? running;
+    private readonly BackgroundRun background = new();
 
     /// <summary>The run started with the silo (completed when none was started); for tests and tools.</summary>
-    public Task Running => running ?? Task.CompletedTask;
+    public Task Running => background.Running;
 
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe<Republication>(ServiceLifecycleStage.Active, Start, StopAsync);
+        lifecycle.Subscribe<Republication>(ServiceLifecycleStage.Active, _ => background.Start(RunLoggedAsync),
+            background.StopAsync);
 
     /// <summary>Runs every requested republication not marked done yet; returns how many records published.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -78,42 +78,19 @@ public sealed class Republication(IGrainStateStore store, IGrainFactory grains, 
     public static GrainStateKey MarkerOf(string stateName, int version) =>
         new(MarkerState, GrainId.Create(MarkerState, $"{stateName}.{version}").ToString());
 
-    private Task Start(CancellationToken cancellationToken)
+    private async Task RunLoggedAsync(CancellationToken cancellationToken)
     {
-        stopping = new CancellationTokenSource();
-        running = Task.Run(async () =>
-        {
-            try
-            {
-                await RunAsync(stopping.Token);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                // Stopped first: no marker was stored, so the next start runs it again.
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Republication of stored records failed; it runs again at the next start");
-            }
-        }, CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (stopping is null || running is null)
-        {
-            return;
-        }
-
-        await stopping.CancelAsync();
         try
         {
-            await running.WaitAsync(cancellationToken);
+            await RunAsync(cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The silo stops now; the run was cancelled.
+            // Stopped first: no marker was stored, so the next start runs it again.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Republication of stored records failed; it runs again at the next start");
         }
     }
 }
