@@ -80,10 +80,11 @@ public sealed class SpatialTileGrain(
             return;
         }
 
-        if (entries.Count > 0)
+        if (entries.Count > 0 && !Occupied)
         {
             // Before the tile stores it, so that the region never hides a stored record; a region told of a tile that
-            // then failed to store only makes a reader ask one tile for nothing.
+            // then failed to store only makes a reader ask one tile for nothing. An occupied tile's region knows it
+            // already (told when it became occupied, and again on every activation): no call per publication.
             await Region.SetOccupiedAsync(tile, true);
         }
 
