@@ -572,7 +572,7 @@ public abstract partial class GrainStateStoreConformance : IAsyncLifetime
         Assert.Equal(new StoredGrainState(winner.ETag!, 2, json), await store.ReadAsync(Key("a"), Ct));
     }
 
-    private static async Task<List<StoredRecord>> ReadAllAsync(IGrainStateStore store)
+    protected static async Task<List<StoredRecord>> ReadAllAsync(IGrainStateStore store)
     {
         var records = new List<StoredRecord>();
         await foreach (var record in store.ReadAllAsync(StateName, cancellationToken: Ct))

@@ -484,7 +484,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         using var command = Command(connection, null, SqliteSchema.SelectState, KeyParameters(key));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new StoredGrainState(reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
+            ? new StoredGrainState(reader.GetString(0), reader.GetInt64(1), SqliteStateCodec.Read(reader, 2))
             : null;
     }
 
@@ -501,7 +501,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         var etag = Guid.NewGuid().ToString("N");
         Statement(connection, transaction, current is null ? SqliteSchema.InsertState : SqliteSchema.UpdateState,
                 ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
-                ("$stateJson", stateJson), ("$updatedAt", updatedAt))
+                ("$stateJson", SqliteStateCodec.Encode(stateJson)), ("$updatedAt", updatedAt))
             .ExecuteNonQuery();
         if (outboxed)
         {
@@ -546,7 +546,9 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             stateName.Value = seed.Key.StateName;
             grainId.Value = seed.Key.GrainId;
             etag.Value = Guid.NewGuid().ToString("N");
-            stateJson.Value = seed.StateJson;
+            var encoded = SqliteStateCodec.Encode(seed.StateJson);
+            stateJson.SqliteType = encoded is byte[] ? SqliteType.Blob : SqliteType.Text;
+            stateJson.Value = encoded;
             if (insertState.ExecuteScalar() is long)
             {
                 inserted++;
@@ -590,7 +592,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         while (reader.Read())
         {
             records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
-                new StoredGrainState(reader.GetString(1), reader.GetInt64(2), reader.GetString(3))));
+                new StoredGrainState(reader.GetString(1), reader.GetInt64(2), SqliteStateCodec.Read(reader, 3))));
         }
 
         return records;

@@ -80,6 +80,92 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         Assert.InRange(bytes, 1, AccessLogLoad.MaximumBytes);
     }
 
+    [Fact]
+    public async Task LongState_IsStoredCompressedAndReadsBackExactly()
+    {
+        var store = await OpenAsync();
+        var json = LongJson(40);
+
+        var etag = await store.WriteAsync(Key("long"), null, json, Ct);
+
+        var stored = await store.ReadAsync(Key("long"), Ct);
+        Assert.Equal(json, stored?.StateJson);
+        Assert.Equal(etag, stored?.ETag);
+        Assert.Equal("blob", QueryScalar("SELECT typeof(state_json) FROM grain_state WHERE grain_id = 'place/long';"));
+        var bytes = (long)QueryScalar("SELECT length(state_json) FROM grain_state WHERE grain_id = 'place/long';")!;
+        Assert.InRange(bytes, 1, System.Text.Encoding.UTF8.GetByteCount(json) / 2);
+        var all = await ReadAllAsync(store);
+        Assert.Equal(json, Assert.Single(all).State.StateJson);
+    }
+
+    [Fact]
+    public async Task ShortState_StaysText()
+    {
+        var store = await OpenAsync();
+
+        await store.WriteAsync(Key("short"), null, Json("short"), Ct);
+
+        Assert.Equal("text", QueryScalar("SELECT typeof(state_json) FROM grain_state WHERE grain_id = 'place/short';"));
+        Assert.Equal(Json("short"), (await store.ReadAsync(Key("short"), Ct))?.StateJson);
+    }
+
+    [Fact]
+    public async Task LongTextStateOfEarlierLayout_ReadsAsWrittenAndIsCompressedWhenNextWritten()
+    {
+        var store = await OpenAsync();
+        var json = LongJson(30);
+        QueryScalar($"""
+            INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at)
+            VALUES ('place', 'place/old', 3, 'etag-old', '{json}', '2026-01-01T00:00:00Z');
+            """);
+
+        var stored = await store.ReadAsync(Key("old"), Ct);
+        Assert.Equal(json, stored?.StateJson);
+        Assert.Equal(3, stored?.Version);
+
+        var changed = LongJson(31);
+        await store.WriteAsync(Key("old"), "etag-old", changed, Ct);
+        Assert.Equal(changed, (await store.ReadAsync(Key("old"), Ct))?.StateJson);
+        Assert.Equal("blob", QueryScalar("SELECT typeof(state_json) FROM grain_state WHERE grain_id = 'place/old';"));
+    }
+
+    [Fact]
+    public async Task InsertMissing_LongState_IsStoredCompressed()
+    {
+        var store = await OpenAsync();
+        var json = LongJson(25);
+
+        Assert.Equal(1, await store.InsertMissingAsync([new SeedState(Key("seeded"), json)], Ct));
+
+        Assert.Equal(json, (await store.ReadAsync(Key("seeded"), Ct))?.StateJson);
+        Assert.Equal("blob", QueryScalar("SELECT typeof(state_json) FROM grain_state WHERE grain_id = 'place/seeded';"));
+    }
+
+    [Fact]
+    public async Task DamagedCompressedState_IsReportedNotMisread()
+    {
+        var store = await OpenAsync();
+        await store.WriteAsync(Key("damaged"), null, LongJson(20), Ct);
+        QueryScalar("UPDATE grain_state SET state_json = x'01ffffffff00' WHERE grain_id = 'place/damaged';");
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(Key("damaged"), Ct));
+    }
+
+    /// <summary>A record-like state with a growing list of events, non-ASCII text and escapes.</summary>
+    private static string LongJson(int events) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = "record",
+            note = "更正记录 \"quoted\" \u2028",
+            events = Enumerable.Range(1, events).Select(i => new
+            {
+                sequence = i,
+                kind = i % 3 == 0 ? "Corrected" : "Changed",
+                recordedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i * 7),
+                reason = $"变更 {i}",
+            }),
+        });
+
     private object? QueryScalar(string sql)
     {
         var connectionString = new SqliteConnectionStringBuilder
