@@ -101,6 +101,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         // one, so the tokens this run signs could not be used (see BenchmarkApiProcess).
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var seededBytes = -1L;
         var log = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
@@ -120,6 +121,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
             await WaitUntilReadyAsync(client, process, log, cancellationToken);
             Console.WriteLine(
                 $"API ready (seeded) in {startedAt.Elapsed.TotalSeconds:F1} s at {address}, pid {process.Id}");
+            seededBytes = DataBytes(dataDirectory);
 
             var people = new People(counties);
             if (options.Archive > 0)
@@ -178,16 +180,28 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
                 }
             }
 
-            var size = Directory.Exists(dataDirectory)
-                ? Directory.EnumerateFiles(dataDirectory).Sum(f => new FileInfo(f).Length)
-                : 0;
+            var size = DataBytes(dataDirectory);
             Console.WriteLine($"database: {size / 1_048_576.0:F0} MiB under {dataDirectory}");
+            if (seededBytes >= 0)
+            {
+                // What the marriages added: every file of the data directory (WAL included) at the end, less what
+                // the seeded reference data took before the first record.
+                var records = options.Archive + options.Warmup + options.Registrations;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"disk per marriage record: {(size - seededBytes) / (double)records:F0} bytes " +
+                    $"({(size - seededBytes) / 1_048_576.0:F1} MiB over {records:N0} records; " +
+                    $"{seededBytes / 1_048_576.0:F1} MiB seeded before them)"));
+            }
+
             if (!options.KeepData && Directory.Exists(dataDirectory))
             {
                 Directory.Delete(dataDirectory, recursive: true);
             }
         }
     }
+
+    private static long DataBytes(string directory) =>
+        Directory.Exists(directory) ? Directory.EnumerateFiles(directory).Sum(f => new FileInfo(f).Length) : 0;
 
     /// <summary>
     /// Stores <paramref name="count"/> records from the archive before the measured phases, through the archive
