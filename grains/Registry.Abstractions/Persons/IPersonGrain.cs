@@ -67,6 +67,15 @@ public interface IPersonGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave]
     Task<bool> HasMarriedSinceAsync(string marriageId);
 
+    /// <summary>
+    /// Internal, for a marriage record asked to act for a party who presents a document other than the one the
+    /// marriage was registered with (a renewed passport, a corrected ID number): the key of the person record this
+    /// document is linked to, or null when it is not linked (it is its own person record). Interleaves, so a marriage
+    /// asking never waits on a registration waiting on it. Changes nothing and discloses no record.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<string?> GetLinkedPersonAsync();
+
     /// <summary>The person's marital status with record references; the read is written to the access log.</summary>
     Task<MaritalStatusDetails> GetMaritalStatusAsync();
 

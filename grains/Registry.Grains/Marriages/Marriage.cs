@@ -39,6 +39,24 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     /// <summary>Both parties' ID numbers as registered.</summary>
     public (string A, string B) PartyIdNumbers => (state.PartyA.IdNumber, state.PartyB.IdNumber);
 
+    /// <summary>
+    /// Documents a party may present instead of the one the marriage was registered with (a renewed passport, a
+    /// corrected ID number), each mapped to the party's registered document: those whose person record is the
+    /// party's (the person records' links, read by the grain; see <see cref="AcceptLinkedDocuments"/>).
+    /// </summary>
+    private IReadOnlyDictionary<string, string> linkedDocuments = new Dictionary<string, string>();
+
+    /// <summary>Linked documents presented in the change being made, noted in its history entry.</summary>
+    private readonly List<(string Presented, string Party)> presentedLinked = [];
+
+    /// <summary>
+    /// Accepts, for the change about to be made, documents linked to a party's person record (presented document ->
+    /// the party's registered document). Only entries naming one of this marriage's parties are kept.
+    /// </summary>
+    public void AcceptLinkedDocuments(IReadOnlyDictionary<string, string> links) =>
+        linkedDocuments = links.Where(l => l.Value == state.PartyA.IdNumber || l.Value == state.PartyB.IdNumber)
+            .ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+
     /// <summary>Writes a new registration (parties already checked by <see cref="MarriageRules"/>, both persons
     /// reserved, <paramref name="certificateNumber"/> taken) into the empty state.</summary>
     public void Register(RegisterMarriage command, PartyIdentity a, PartyIdentity b, string certificateNumber)
@@ -585,19 +603,30 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         return recorded;
     }
 
-    /// <summary>The ID number of a party of this marriage given in request field <paramref name="field"/>;
-    /// <c>party-not-in-marriage</c> otherwise.</summary>
+    /// <summary>The registered document of the party of this marriage named in request field
+    /// <paramref name="field"/>, by the document the party was registered with or one linked to the same person
+    /// (<see cref="AcceptLinkedDocuments"/>); <c>party-not-in-marriage</c> otherwise.</summary>
     public string EnsureParty(string? idNumber, string field)
     {
         var key = MarriageRules.ParseDocumentKey(idNumber, field, today).Key;
-        if (key != state.PartyA.IdNumber && key != state.PartyB.IdNumber)
+        if (key == state.PartyA.IdNumber || key == state.PartyB.IdNumber)
         {
-            throw DomainException.Violation("party-not-in-marriage",
-                $"{IdentityDocument.Mask(key)} is not a party of marriage {Id} (name a party by the document it " +
-                "was registered with).");
+            return key;
         }
 
-        return key;
+        if (linkedDocuments.TryGetValue(key, out var party))
+        {
+            if (!presentedLinked.Contains((key, party)))
+            {
+                presentedLinked.Add((key, party));
+            }
+
+            return party;
+        }
+
+        throw DomainException.Violation("party-not-in-marriage",
+            $"{IdentityDocument.Mask(key)} is not a party of marriage {Id} (name a party by the document it was " +
+            "registered with, or link the new document to the person first: POST /api/persons/{idNumber}/documents).");
     }
 
     public DivorceApplicationRecord FindApplication(int sequence) =>
@@ -743,7 +772,8 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     }
 
     /// <summary>The entries of a divorce step, one per party of this marriage (named by the document the party
-    /// presented, which must be the one the party was registered with), keys normalised, in the order A, B.</summary>
+    /// presented: the one the party was registered with or one linked to the same person), keys normalised to the
+    /// registered documents, in the order A, B.</summary>
     private List<T> EachPartyOnce<T>(IReadOnlyList<T>? entries, Func<T, string> key, Func<T, string, T> withKey)
     {
         var byParty = new Dictionary<string, T>(StringComparer.Ordinal);
@@ -807,6 +837,16 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     private MarriageEvent AddEvent(MarriageEventKind kind, DateOnly effectiveDate, string? office, string? reference,
         string? party, string? court, string? reason, string? details)
     {
+        if (presentedLinked.Count > 0)
+        {
+            // DOMAIN: a party identified by another document of the same person (a renewed passport): the history
+            // says which document was presented for which registered one.
+            var presented = string.Join(", ", presentedLinked.Select(p =>
+                $"{IdentityDocument.Mask(p.Presented)} presented for {IdentityDocument.Mask(p.Party)}"));
+            details = details is null ? $"linked document {presented}" : $"{details}; linked document {presented}";
+            presentedLinked.Clear();
+        }
+
         var recorded = new MarriageEvent(state.Events.Count + 1, kind, now, actor, effectiveDate, office, reference,
             party, court, reason, details);
         state.Events.Add(recorded);

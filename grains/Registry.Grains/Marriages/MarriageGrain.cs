@@ -337,7 +337,7 @@ public sealed class MarriageGrain(
     {
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
-        var marriage = Aggregate();
+        var marriage = await AggregateForPartiesAsync(command.Parties?.Select(p => p.DocumentKey) ?? []);
         var checkedCommand = marriage.CheckCanApplyForDivorce(command);
         await EnsureOfficeMayServeAsync(command.Office, marriage.Today);
         var application = marriage.ApplyForDivorce(checkedCommand,
@@ -389,7 +389,7 @@ public sealed class MarriageGrain(
     {
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
-        var marriage = Aggregate();
+        var marriage = await AggregateForPartiesAsync([command.PartyIdNumber]);
         var application = marriage.WithdrawDivorceApplication(sequence, command);
         await StoreAsync("withdraw-divorce-application", command.Reason?.Trim());
         await RemoveDeadlineReminderIfIdleAsync();
@@ -400,7 +400,7 @@ public sealed class MarriageGrain(
     {
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
-        var marriage = Aggregate();
+        var marriage = await AggregateForPartiesAsync(command.Parties?.Select(p => p.DocumentKey) ?? []);
         var check = marriage.CheckCanRegisterDivorce(sequence, command);
         var number = await TakeCertificateNumberAsync(CertificateKind.Divorce, check.Application.Office,
             marriage.Today);
@@ -437,7 +437,7 @@ public sealed class MarriageGrain(
     public async Task<CertificateDetails> ReplaceCertificateAsync(ReplaceCertificate command)
     {
         EnsureRegistered();
-        var marriage = Aggregate();
+        var marriage = await AggregateForPartiesAsync([command.HolderIdNumber]);
         var (current, kind) = marriage.CertificateToReplace(command.HolderIdNumber);
         await EnsureOfficeMayServeAsync(command.Office, marriage.Today);
         var number = await TakeCertificateNumberAsync(kind, command.Office, marriage.Today);
@@ -451,7 +451,7 @@ public sealed class MarriageGrain(
     {
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
-        var marriage = Aggregate();
+        var marriage = await AggregateForPartiesAsync([judgment.PartyIdNumber]);
         MarriageEvent recorded;
         if (judgment.Kind == CourtJudgmentKind.RevocationOfDeclarationOfDeath)
         {
@@ -476,7 +476,7 @@ public sealed class MarriageGrain(
     {
         EnsureRegistered();
         await ApplyLapsedApplicationsAsync();
-        var recorded = Aggregate().RecordDeath(command);
+        var recorded = (await AggregateForPartiesAsync([command.PartyIdNumber])).RecordDeath(command);
         await StoreAsync("record-death", recorded.Reference);
         await RemoveDeadlineReminderIfIdleAsync();
         return recorded;
@@ -655,6 +655,59 @@ public sealed class MarriageGrain(
     /// <summary>The rules over this record, as of now and recorded by the caller's actor.</summary>
     private Marriage Aggregate(DateOnly? today = null) =>
         new(State, clock.Now, today ?? clock.Today, AuditScope.Actor);
+
+    /// <summary>
+    /// The rules over this record for a change naming parties by <paramref name="presented"/> documents: any that is
+    /// not a party's registered document is accepted for that party when its person record is the party's (a renewed
+    /// passport or corrected ID number linked to the person, see <see cref="IPersonGrain.LinkToPersonAsync"/>). The
+    /// person records are asked only then; a document that does not parse is left for the rules to refuse.
+    /// </summary>
+    private async Task<Marriage> AggregateForPartiesAsync(IEnumerable<string?> presented)
+    {
+        var marriage = Aggregate();
+        var (a, b) = marriage.PartyIdNumbers;
+        var others = presented.Select(document => KeyOrNull(document, marriage.Today)).OfType<string>()
+            .Where(key => key != a && key != b).Distinct(StringComparer.Ordinal).ToList();
+        if (others.Count == 0)
+        {
+            return marriage;
+        }
+
+        var personA = await PersonOfAsync(a);
+        var personB = await PersonOfAsync(b);
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in others)
+        {
+            var person = await PersonOfAsync(key);
+            if (person == personA)
+            {
+                links[key] = a;
+            }
+            else if (person == personB)
+            {
+                links[key] = b;
+            }
+        }
+
+        marriage.AcceptLinkedDocuments(links);
+        return marriage;
+
+        static string? KeyOrNull(string? document, DateOnly today)
+        {
+            try
+            {
+                return MarriageRules.ParseDocumentKey(document, "party", today).Key;
+            }
+            catch (DomainException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The person record a document belongs to: the one it is linked to, or its own.</summary>
+    private async Task<string> PersonOfAsync(string documentKey) =>
+        await grains.Get<IPersonGrain>(documentKey).GetLinkedPersonAsync() ?? documentKey;
 
     private async Task IndexCertificateAsync(string number)
     {

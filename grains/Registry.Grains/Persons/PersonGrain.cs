@@ -268,6 +268,8 @@ public sealed class PersonGrain(
         }
     }
 
+    public Task<string?> GetLinkedPersonAsync() => Task.FromResult(State.LinkedTo);
+
     public async Task<MaritalStatusDetails> GetMaritalStatusAsync()
     {
         if (State.LinkedTo is { } linkedTo)

@@ -242,6 +242,64 @@ public sealed class ForeignPartiesTests(MarriageApiFixture fixture)
     }
 
     [Fact]
+    public async Task PartyWithARenewedPassportLinkedToThePerson_AppliesForDivorceAndHasTheDocumentNoted()
+    {
+        var province = ProvinceOffice(6);
+        var man = MarriageApiFixture.Man();
+        var oldPassport = "E" + NextSerial();
+        var newPassport = "E" + NextSerial();
+        var unlinked = "E" + NextSerial();
+        var registered = await fixture.RegistrarAt(province).PostAsJsonAsync("/api/marriages", Registration(province,
+            Resident(man), Party(oldPassport, "passport", "USA", "female", Today.AddYears(-31))));
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var id = (await Json(registered)).GetProperty("marriageId").GetString();
+        object Application(string passport) => new
+        {
+            marriageId = id,
+            office = province,
+            agreement = "离婚协议书 (test)",
+            agreementStates = new { wishToDivorce = true, children = true, property = true, debts = true },
+            parties = new object[]
+            {
+                MarriageApiFixture.DivorceApplicant(man),
+                new
+                {
+                    idNumber = passport, documentType = "passport", country = "USA", appearedInPerson = true,
+                    signedAgreement = true, declarations = new { voluntary = true, truthful = true },
+                },
+            },
+        };
+
+        var beforeLink = await fixture.RegistrarAt(province).PostAsJsonAsync("/api/divorce-applications",
+            Application(newPassport));
+        var link = await fixture.RegistrarAt(province).PostAsJsonAsync(
+            $"/api/persons/{Uri.EscapeDataString($"passport:USA:{oldPassport}")}/documents", new
+            {
+                documentType = "passport",
+                number = newPassport,
+                country = "USA",
+                reason = "passport renewed; the old passport is cancelled and presented",
+                office = province,
+            });
+        var withUnlinked = await fixture.RegistrarAt(province).PostAsJsonAsync("/api/divorce-applications",
+            Application(unlinked));
+        var afterLink = await fixture.RegistrarAt(province).PostAsJsonAsync("/api/divorce-applications",
+            Application(newPassport));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, beforeLink.StatusCode);
+        Assert.Equal("party-not-in-marriage", (await Json(beforeLink)).GetProperty("rule").GetString());
+        Assert.True(link.StatusCode == HttpStatusCode.Created, await link.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withUnlinked.StatusCode);
+        Assert.Equal("party-not-in-marriage", (await Json(withUnlinked)).GetProperty("rule").GetString());
+        Assert.True(afterLink.StatusCode == HttpStatusCode.Created, await afterLink.Content.ReadAsStringAsync());
+        var record = JsonDocument.Parse(await fixture.Registrar.GetStringAsync($"/api/marriages/{id}")).RootElement;
+        var applied = record.GetProperty("history").EnumerateArray()
+            .Single(e => e.GetProperty("kind").GetString() == "divorce-applied");
+        Assert.Contains("presented for", applied.GetProperty("details").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, record.GetProperty("divorceApplications").GetArrayLength());
+    }
+
+    [Fact]
     public async Task TwoDocumentsOfOnePerson_AsBothParties_Is422SamePerson()
     {
         var office = ProvinceOffice(6);

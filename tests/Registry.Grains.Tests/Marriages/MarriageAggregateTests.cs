@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
 using Registry.Grains.Marriages;
 using Registry.Grains.Tests.Persons;
 using Registry.Storage;
@@ -120,6 +121,35 @@ public sealed class MarriageAggregateTests
     public void EnsureParty_Stranger_IsPartyNotInMarriage()
     {
         var error = Assert.Throws<DomainException>(() => Registered().EnsureParty(TestPeople.Man(), "party"));
+
+        Assert.Equal("party-not-in-marriage", error.Rule);
+    }
+
+    [Fact]
+    public void ApplyForDivorce_PartyPresentingALinkedDocument_IsRecordedAsTheRegisteredPartyWithTheDocumentNoted()
+    {
+        var marriage = Registered();
+        var corrected = TestPeople.Man();
+        marriage.AcceptLinkedDocuments(new Dictionary<string, string> { [corrected] = man });
+
+        var application = marriage.ApplyForDivorce(
+            marriage.CheckCanApplyForDivorce(TestDivorces.Application(Office, corrected, woman)), WeekendsOnly);
+
+        Assert.Equal([man, woman], application.Parties!.Select(p => p.DocumentKey));
+        var entry = state.Events[^1];
+        Assert.Equal(MarriageEventKind.DivorceApplied, entry.Kind);
+        Assert.Contains($"{IdentityDocument.Mask(corrected)} presented for {IdentityDocument.Mask(man)}",
+            entry.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureParty_DocumentLinkedToSomeoneElse_IsStillPartyNotInMarriage()
+    {
+        var marriage = Registered();
+        var stranger = TestPeople.Man();
+        marriage.AcceptLinkedDocuments(new Dictionary<string, string> { [stranger] = TestPeople.Man() });
+
+        var error = Assert.Throws<DomainException>(() => marriage.EnsureParty(stranger, "party"));
 
         Assert.Equal("party-not-in-marriage", error.Rule);
     }
