@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Orleans.Concurrency;
 using Registry.Abstractions.Divisions;
@@ -10,13 +11,19 @@ namespace Registry.Api.Spatial;
 /// </summary>
 public sealed class DivisionChangeWatcher(DivisionChangeSignal signal) : IOutgoingGrainCallFilter
 {
-    public async Task Invoke(IOutgoingGrainCallContext context)
+    // Whether each method of IDivisionGrain changes anything (no [ReadOnly]), looked up once per method.
+    private static readonly ConcurrentDictionary<MethodInfo, bool> Changing = new();
+
+    // Every grain call of the process passes here: the others go straight on, without an async frame of their own.
+    public Task Invoke(IOutgoingGrainCallContext context) =>
+        context.InterfaceMethod is { } method && method.DeclaringType == typeof(IDivisionGrain) &&
+        Changing.GetOrAdd(method, m => m.GetCustomAttribute<ReadOnlyAttribute>() is null)
+            ? InvokeAndSignalAsync(context)
+            : context.Invoke();
+
+    private async Task InvokeAndSignalAsync(IOutgoingGrainCallContext context)
     {
         await context.Invoke();
-        if (context.InterfaceMethod is { } method && method.DeclaringType == typeof(IDivisionGrain) &&
-            method.GetCustomAttribute<ReadOnlyAttribute>() is null)
-        {
-            signal.Changed();
-        }
+        signal.Changed();
     }
 }

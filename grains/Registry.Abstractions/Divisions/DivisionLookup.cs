@@ -47,14 +47,42 @@ public static class DivisionLookup
     {
         var lineage = await grains.AsOfAsync(code, date)
             ?? throw DomainException.Violation($"{subject}-unknown", $"{role} {code}: no such division is recorded.");
-        var status = lineage[0].Status;
+        EnsureInForce(lineage[0], code, date, subject, role);
+        return lineage;
+    }
+
+    /// <summary>
+    /// The same check as <see cref="EnsureInForceAsync(IGrainFactory, string, DateOnly, string, string)"/>, same
+    /// rules and messages, for a caller that needs only the division itself (its status, level and name), not its
+    /// parent chain: one call to the division's grain instead of one per level of the chain (a marriage
+    /// registration checks its office this way on every request).
+    /// </summary>
+    public static async Task<DivisionSummary> EnsureDivisionInForceAsync(this IGrainFactory grains, string code,
+        DateOnly date, string subject, string role)
+    {
+        DivisionSummary division;
+        try
+        {
+            division = await grains.Get<IDivisionGrain>(code).GetSummaryAsync(date);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            throw DomainException.Violation($"{subject}-unknown", $"{role} {code}: no such division is recorded.");
+        }
+
+        EnsureInForce(division, code, date, subject, role);
+        return division;
+    }
+
+    private static void EnsureInForce(DivisionSummary division, string code, DateOnly date, string subject,
+        string role)
+    {
+        var status = division.Status;
         if (status is not (DivisionStatus.InForce or DivisionStatus.Unknown))
         {
             throw DomainException.Violation($"{subject}-not-in-force",
-                $"{role} {code} ({lineage[0].Name}) is not in force on {date:yyyy-MM-dd} ({Describe(status)}).");
+                $"{role} {code} ({division.Name}) is not in force on {date:yyyy-MM-dd} ({Describe(status)}).");
         }
-
-        return lineage;
     }
 
     /// <summary>A status as a message says it ("merged into another division").</summary>

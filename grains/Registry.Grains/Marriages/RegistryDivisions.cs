@@ -26,8 +26,9 @@ public static class RegistryDivisions
         }
 
         // The one in-force question of the division history (DivisionLookup), with the rules named after the office;
-        // a date before anything the registry knows of the code (an archive record) is not refused.
-        var division = (await grains.EnsureInForceAsync(office, date, "office", "Office"))[0];
+        // a date before anything the registry knows of the code (an archive record) is not refused. Only the office's
+        // own status and level matter here, so its parent chain is not asked for (one grain call, not three).
+        var division = await grains.EnsureDivisionInForceAsync(office, date, "office", "Office");
 
         if (division.Level is not (DivisionLevel.County or DivisionLevel.Prefecture)
             && !(allowProvince && division.Level == DivisionLevel.Province))
