@@ -171,9 +171,14 @@ public static class StorageNames
     /// <summary>State name and grain type of <see cref="Statistics.StatisticsPageGrain"/>.</summary>
     public const string StatisticsPage = "statistics-page";
 
-    /// <summary>State name and grain type of <see cref="Statistics.StatisticsRollupGrain"/> (stores only which
-    /// partitions it holds).</summary>
+    /// <summary>State name and grain type of <see cref="Statistics.StatisticsRollupGrain"/> (its checkpoint: the
+    /// piece layout of its stored counters).</summary>
     public const string StatisticsRollup = "statistics-rollup";
+
+    /// <summary>State name and grain-id type of a roll-up's stored counters (<see cref="Indexing.StoredIndexPieces{TDoc}"/>,
+    /// <see cref="Statistics.StatisticsRollupGrain.PieceCount"/> per roll-up); written only by
+    /// <see cref="Statistics.StatisticsRollupGrain"/>.</summary>
+    public const string StatisticsRollupPiece = "statistics-rollup-piece";
 
     /// <summary>State name and grain type of <see cref="Statistics.StatisticsLevelGrain"/>.</summary>
     public const string StatisticsLevel = "statistics-level";

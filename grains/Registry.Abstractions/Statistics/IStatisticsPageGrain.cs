@@ -13,10 +13,11 @@ namespace Registry.Abstractions.Statistics;
 public interface IStatisticsPageGrain : IGrainWithStringKey
 {
     /// <summary>Stores the facts (each of a record of this page, dated in this month at this office) and answers
-    /// the page's counters as stored.</summary>
-    Task<PartitionCounts> ApplyAsync(IReadOnlyList<StatisticsFact> facts);
+    /// what that changed: the revisions before and after and the change of the day counters.</summary>
+    Task<PageChange> ApplyAsync(IReadOnlyList<StatisticsFact> facts);
 
-    /// <summary>The counters as last stored. Interleaves with a running apply (it reads only what is stored).</summary>
+    /// <summary>The counters of every stored fact, counted from the facts: the repair path of the partition's own
+    /// counters, never a query's. Interleaves with a running apply (it reads only what is stored).</summary>
     [AlwaysInterleave]
     Task<PartitionCounts> GetCountsAsync();
 }

@@ -9,16 +9,16 @@ public sealed class StatisticsPageGrain(
     [PersistentState(StorageNames.StatisticsPage, StorageNames.Provider)]
     IPersistentState<StatisticsPartitionState> state) : Grain, IStatisticsPageGrain
 {
-    // The day counters of the stored facts, kept in step with each write instead of recounted from every fact.
-    private Dictionary<string, int[]>? days;
-    private PartitionCounts? committed;
+    private static readonly IReadOnlyDictionary<string, int[]> Nothing = new Dictionary<string, int[]>();
 
     private StatisticsPartitionState State => state.State;
 
-    public async Task<PartitionCounts> ApplyAsync(IReadOnlyList<StatisticsFact> facts)
+    public async Task<PageChange> ApplyAsync(IReadOnlyList<StatisticsFact> facts)
     {
-        var counters = Days();
-        var changes = new List<(PartitionFact? Old, PartitionFact New)>();
+        var before = State.Revision;
+        var days = DaysInMonth();
+        var delta = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var changed = false;
         foreach (var fact in facts)
         {
             var stored = new PartitionFact(fact.Figure, fact.Date.Day, fact.Count);
@@ -28,13 +28,19 @@ public sealed class StatisticsPageGrain(
                 continue;
             }
 
+            if (known is not null)
+            {
+                DayCounters.Add(delta, known.Figure, known.Day, -known.Count, days);
+            }
+
+            DayCounters.Add(delta, stored.Figure, stored.Day, stored.Count, days);
             State.Facts[fact.Id] = stored;
-            changes.Add((known, stored));
+            changed = true;
         }
 
-        if (changes.Count == 0)
+        if (!changed)
         {
-            return Counts();
+            return new PageChange(before, before, Nothing);
         }
 
         State.Revision++;
@@ -44,68 +50,32 @@ public sealed class StatisticsPageGrain(
         }
         catch
         {
-            // The stored state was read back: the counters follow it again on the next call.
-            days = null;
-            committed = null;
+            // Memory is ahead of what is stored: the next call reads the stored state again.
+            DeactivateOnIdle();
             throw;
         }
 
-        foreach (var (old, stored) in changes)
-        {
-            if (old is not null)
-            {
-                Add(counters, old, -1);
-            }
-
-            Add(counters, stored, 1);
-        }
-
-        committed = null;
-        return Counts();
+        return new PageChange(before, State.Revision, delta);
     }
 
-    public Task<PartitionCounts> GetCountsAsync() => Task.FromResult(Counts());
-
-    /// <summary>The counters of what is stored, as a message of its own (the live arrays change with the next
-    /// write).</summary>
-    private PartitionCounts Counts()
+    public Task<PartitionCounts> GetCountsAsync()
     {
-        if (committed is not null)
-        {
-            return committed;
-        }
-
         var (office, year, month) = StatisticsKeys.ParsePartition(
             StatisticsKeys.PartitionOfPage(this.GetPrimaryKeyString()));
-        var copy = Days().ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
-        return committed = new PartitionCounts(office, year, month, State.Revision, copy);
-    }
-
-    private Dictionary<string, int[]> Days()
-    {
-        if (days is not null)
-        {
-            return days;
-        }
-
-        days = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var counters = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var days = DateTime.DaysInMonth(year, month);
         foreach (var fact in State.Facts.Values)
         {
-            Add(days, fact, 1);
+            DayCounters.Add(counters, fact.Figure, fact.Day, fact.Count, days);
         }
 
-        return days;
+        return Task.FromResult(new PartitionCounts(office, year, month, State.Revision, counters));
     }
 
-    private void Add(Dictionary<string, int[]> counters, PartitionFact fact, int sign)
+    private int DaysInMonth()
     {
-        if (!counters.TryGetValue(fact.Figure, out var counts))
-        {
-            var (_, year, month) = StatisticsKeys.ParsePartition(
-                StatisticsKeys.PartitionOfPage(this.GetPrimaryKeyString()));
-            counters[fact.Figure] = counts = new int[DateTime.DaysInMonth(year, month)];
-        }
-
-        counts[fact.Day - 1] += sign * fact.Count;
+        var (_, year, month) = StatisticsKeys.ParsePartition(
+            StatisticsKeys.PartitionOfPage(this.GetPrimaryKeyString()));
+        return DateTime.DaysInMonth(year, month);
     }
 }

@@ -7,8 +7,10 @@ namespace Registry.Grains.Statistics;
 /// <summary>
 /// One office's month of period facts; see <see cref="IStatisticsPartitionGrain"/>. The facts live in
 /// <see cref="StatisticsKeys.Pages"/> pages (<see cref="StatisticsPageGrain"/>), by record, so a registration stores
-/// its record's page only instead of rewriting every fact of the office's month; this grain sums the pages' counters
-/// and hands them to the province's roll-up.
+/// its record's page only instead of rewriting every fact of the office's month. This grain stores its own day
+/// counters beside them, moved by each page's change (<see cref="PartitionCounters"/>), so activating it and reading
+/// its counters never reads a page; it counts its pages again only when its counters were never stored (a data
+/// directory of the build before) or a page's change does not follow what they include (a write lost in between).
 /// </summary>
 [GrainType(StorageNames.StatisticsPartition)]
 public sealed class StatisticsPartitionGrain(
@@ -16,12 +18,11 @@ public sealed class StatisticsPartitionGrain(
     IPersistentState<StatisticsPartitionState> state,
     IGrainFactory grains) : Grain, IStatisticsPartitionGrain
 {
-    // The counters each page last answered (what it has stored), by page number.
-    private readonly PartitionCounts?[] pages = new PartitionCounts?[StatisticsKeys.Pages];
+    // The counters as last stored, as a message of their own (the state's arrays change with the next apply).
+    private PartitionCounts committed = null!;
 
-    private PartitionCounts? committed;
-
-    // The revision the roll-up last took (in memory: after a restart the first apply hands the counters over again).
+    // The revision the roll-up last took (in memory: after a restart the first apply hands the counters over again,
+    // and the roll-up skips a revision it holds).
     private long handedOver = -1;
 
     private StatisticsPartitionState State => state.State;
@@ -35,19 +36,25 @@ public sealed class StatisticsPartitionGrain(
             await MoveFactsToPagesAsync();
         }
 
-        var inUse = Enumerable.Range(0, StatisticsKeys.Pages).Where(page => (State.Pages & (1 << page)) != 0).ToList();
-        var loaded = await Task.WhenAll(inUse.Select(page => Page(page).GetCountsAsync()));
-        foreach (var (page, counts) in inUse.Zip(loaded))
+        if (State.Pages == 0)
         {
-            pages[page] = counts;
+            // Nothing stored yet: no counters to count.
+            State.Counters ??= new Dictionary<string, int[]>(StringComparer.Ordinal);
+            State.PageRevisions ??= [];
         }
+        else if (State.Counters is null || State.PageRevisions is null)
+        {
+            await CountPagesAsync();
+        }
+
+        committed = Snapshot();
     }
 
     public async Task ApplyAsync(IReadOnlyList<StatisticsFact> facts)
     {
         var byPage = facts.GroupBy(fact => StatisticsKeys.Page(fact.Id)).ToList();
 
-        // A page is marked in use before it is first written, so a restart reads back every page that holds facts.
+        // A page is marked in use before it is first written, so a repair counts every page that holds facts.
         var fresh = byPage.Select(group => group.Key).Where(page => (State.Pages & (1 << page)) == 0).ToList();
         if (fresh.Count > 0)
         {
@@ -57,83 +64,79 @@ public sealed class StatisticsPartitionGrain(
             }
 
             State.Revision++;
-            try
-            {
-                await state.WriteAuditedAsync("statistics-pages", null);
-            }
-            finally
-            {
-                committed = null;
-            }
+            await WriteAsync("statistics-pages");
         }
 
         var applied = await Task.WhenAll(byPage.Select(async group =>
-            (Page: group.Key, Counts: await Page(group.Key).ApplyAsync(group.ToList()))));
-        foreach (var (page, counts) in applied)
+            (Page: group.Key, Change: await Page(group.Key).ApplyAsync(group.ToList()))));
+        var counters = new PartitionCounters(State.Counters!, State.PageRevisions!);
+        var outcomes = applied.Select(pair => counters.Apply(pair.Page, pair.Change)).ToList();
+        if (outcomes.Contains(PartitionCounters.Outcome.OutOfStep))
         {
-            if (pages[page] is not { } known || known.Revision < counts.Revision)
-            {
-                pages[page] = counts;
-                committed = null;
-            }
+            await CountPagesAsync();
+        }
+        else if (outcomes.Contains(PartitionCounters.Outcome.Added))
+        {
+            State.Revision++;
+            await WriteAsync("statistics-counters");
         }
 
-        var sum = Counts();
-        if (handedOver != sum.Revision)
+        committed = Snapshot();
+        if (handedOver != committed.Revision)
         {
             var (office, year, _) = StatisticsKeys.ParsePartition(Key);
             await grains.Get<IStatisticsRollupGrain>(StatisticsKeys.Rollup(StatisticsKeys.Province(office), year))
-                .ApplyAsync(sum);
-            handedOver = sum.Revision;
+                .ApplyAsync(committed);
+            handedOver = committed.Revision;
         }
     }
 
-    public Task<PartitionCounts> GetCountsAsync() => Task.FromResult(Counts());
+    public Task<PartitionCounts> GetCountsAsync() => Task.FromResult(committed);
+
+    /// <summary>The stored counters, copied. The revision grows with every write of this partition, so a roll-up
+    /// keeps the newest it has seen.</summary>
+    private PartitionCounts Snapshot()
+    {
+        var (office, year, month) = StatisticsKeys.ParsePartition(Key);
+        return new PartitionCounts(office, year, month, State.Revision, DayCounters.Copy(State.Counters!));
+    }
 
     /// <summary>
-    /// The day counters of what the pages have stored, summed (each page answers its counters with its write, so
-    /// never more than is stored). The revision grows with every write of this partition or a page of it, so a
-    /// roll-up keeps the newest it has seen.
+    /// Counts the facts of every page in use and stores the sum as this partition's counters: the first derivation
+    /// for a partition stored without them, and the repair when a page's change does not follow them.
     /// </summary>
-    private PartitionCounts Counts()
+    private async Task CountPagesAsync()
     {
-        if (committed is not null)
+        var inUse = Enumerable.Range(0, StatisticsKeys.Pages).Where(page => (State.Pages & (1 << page)) != 0).ToList();
+        var loaded = await Task.WhenAll(inUse.Select(page => Page(page).GetCountsAsync()));
+        State.Counters ??= new Dictionary<string, int[]>(StringComparer.Ordinal);
+        State.PageRevisions ??= [];
+        new PartitionCounters(State.Counters, State.PageRevisions).Rebuild(inUse.Zip(loaded));
+
+        // Above every revision the build before handed over (its own writes plus its pages'), so a roll-up holding
+        // one of those takes these counters.
+        State.Revision += 1 + loaded.Sum(counts => counts.Revision);
+        await WriteAsync("statistics-counters");
+    }
+
+    private async Task WriteAsync(string operation)
+    {
+        try
         {
-            return committed;
+            await state.WriteAuditedAsync(operation, null);
         }
-
-        var (office, year, month) = StatisticsKeys.ParsePartition(Key);
-        var days = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var revision = State.Revision;
-        foreach (var page in pages)
+        catch
         {
-            if (page is null)
-            {
-                continue;
-            }
-
-            revision += page.Revision;
-            foreach (var (figure, counts) in page.Days)
-            {
-                if (!days.TryGetValue(figure, out var sums))
-                {
-                    days[figure] = sums = new int[counts.Length];
-                }
-
-                for (var day = 0; day < counts.Length; day++)
-                {
-                    sums[day] += counts[day];
-                }
-            }
+            // Memory is ahead of what is stored: the next call reads the stored state again.
+            DeactivateOnIdle();
+            throw;
         }
-
-        return committed = new PartitionCounts(office, year, month, revision, days);
     }
 
     /// <summary>
     /// Moves the facts a build before the pages stored in this partition's own state to their pages, then clears
     /// them here. Safe to repeat: the pages are marked first and upsert by fact id, so a move cut short by a crash is
-    /// completed by the next activation, and the counters are only ever the pages'.
+    /// completed by the next activation; the counters are then counted from the pages.
     /// </summary>
     private async Task MoveFactsToPagesAsync()
     {
@@ -150,12 +153,14 @@ public sealed class StatisticsPartitionGrain(
             State.Pages |= 1 << page;
         }
 
+        State.Counters = null;
+        State.PageRevisions = null;
         State.Revision++;
-        await state.WriteAuditedAsync("statistics-pages", null);
+        await WriteAsync("statistics-pages");
         await Task.WhenAll(byPage.Select(group => Page(group.Page).ApplyAsync(group.Facts)));
         State.Facts.Clear();
         State.Revision++;
-        await state.WriteAuditedAsync("statistics-pages", null);
+        await WriteAsync("statistics-pages");
     }
 
     private IStatisticsPageGrain Page(int page) =>

@@ -1,81 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
+using Registry.Abstractions.Text;
+using Registry.Grains.Indexing;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Statistics;
 
-/// <summary>A province's year of day counters; see <see cref="IStatisticsRollupGrain"/>.</summary>
+/// <summary>
+/// A province's year of day counters; see <see cref="IStatisticsRollupGrain"/>. It stores each office-month's
+/// counters itself, in <see cref="PieceCount"/> pieces by partition key (<see cref="StoredIndexPieces{TDoc}"/>), so a
+/// partition's hand-over rewrites one piece and activation reads the pieces only: never a partition, never a fact.
+/// A roll-up stored by the build before (only its partitions' keys) asks those partitions once and stores their
+/// counters.
+/// </summary>
 [GrainType(StorageNames.StatisticsRollup)]
 public sealed class StatisticsRollupGrain(
     [PersistentState(StorageNames.StatisticsRollup, StorageNames.Provider)]
-    IPersistentState<StatisticsRollupState> state,
+    IPersistentState<StatisticsRollupState> checkpoint,
+    IServiceProvider services,
     IGrainFactory grains) : Grain, IStatisticsRollupGrain
 {
-    private readonly Dictionary<string, PartitionCounts> counts = new(StringComparer.Ordinal);
+    /// <summary>Pieces a roll-up's counters are stored in: a province's busiest year (about 150 offices, 12 months)
+    /// puts some 60 office-months in each, so one hand-over rewrites tens of kilobytes.</summary>
+    public const int PieceCount = 32;
+
+    private readonly RollupCounters counters = new();
+    private StoredIndexPieces<PartitionCounts> pieces = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The counters are the partitions' (their own persisted state): read back, never recounted from records.
-        var loaded = await Task.WhenAll(state.State.Partitions.Select(key =>
-            grains.Get<IStatisticsPartitionGrain>(key).GetCountsAsync()));
-        foreach (var partition in loaded)
+        pieces = new StoredIndexPieces<PartitionCounts>(
+            services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.StatisticsRollupPiece,
+            StorageNames.StatisticsRollupPiece, this.GetPrimaryKeyString(), PieceCount,
+            key => PartitionHash.Partition(key, PieceCount));
+        if (checkpoint.State.PieceCount == PieceCount)
         {
-            counts[KeyOf(partition)] = partition;
+            foreach (var (_, counts) in await pieces.LoadAsync())
+            {
+                counters.Take(counts);
+            }
+
+            return;
         }
+
+        // The build before: its partitions' counters asked once (each partition counts its pages once if it has not
+        // stored counters of its own either), then stored here.
+        var loaded = await Task.WhenAll(checkpoint.State.Partitions.Select(key =>
+            grains.Get<IStatisticsPartitionGrain>(key).GetCountsAsync()));
+        foreach (var counts in loaded)
+        {
+            counters.Take(counts);
+        }
+
+        await pieces.ReplaceAllAsync(loaded.Select(counts =>
+            KeyValuePair.Create(RollupCounters.KeyOf(counts), counts)));
+        checkpoint.State.PieceCount = PieceCount;
+        checkpoint.State.Partitions.Clear();
+        await checkpoint.WriteAuditedAsync("statistics-rollup-pieces", null);
     }
 
     public async Task ApplyAsync(PartitionCounts partition)
     {
-        var key = KeyOf(partition);
-        if (!state.State.Partitions.Contains(key))
+        if (!counters.IsNewer(partition))
         {
-            if (state.State.Partitions.Count == 0)
-            {
-                await grains.Get<IStatisticsDirectoryGrain>(0).AddRollupAsync(this.GetPrimaryKeyString());
-            }
-
-            state.State.Partitions.Add(key);
-            await state.WriteAuditedAsync("statistics-partition", key);
+            return;
         }
 
-        if (!counts.TryGetValue(key, out var known) || known.Revision <= partition.Revision)
+        if (counters.Count == 0)
         {
-            counts[key] = partition;
+            await grains.Get<IStatisticsDirectoryGrain>(0).AddRollupAsync(this.GetPrimaryKeyString());
         }
+
+        // Stored first: if the write fails, memory is unchanged and the partition's retry is not taken for a repeat.
+        await pieces.PutAsync(RollupCounters.KeyOf(partition), partition);
+        counters.Take(partition);
     }
 
-    public Task<OfficeFigures> SumAsync(DateOnly from, DateOnly to)
-    {
-        var sums = new OfficeFigures();
-        foreach (var partition in counts.Values)
-        {
-            var first = new DateOnly(partition.Year, partition.Month, 1);
-            var last = first.AddMonths(1).AddDays(-1);
-            if (last < from || first > to)
-            {
-                continue;
-            }
-
-            var start = (from > first ? from.Day : 1) - 1;
-            var end = (to < last ? to.Day : last.Day) - 1;
-            foreach (var (figure, days) in partition.Days)
-            {
-                var sum = 0L;
-                for (var day = start; day <= end; day++)
-                {
-                    sum += days[day];
-                }
-
-                if (sum != 0)
-                {
-                    sums.Add(partition.Office, figure, sum);
-                }
-            }
-        }
-
-        return Task.FromResult(sums);
-    }
-
-    private static string KeyOf(PartitionCounts partition) =>
-        StatisticsKeys.Partition(partition.Office, new DateOnly(partition.Year, partition.Month, 1));
+    public Task<OfficeFigures> SumAsync(DateOnly from, DateOnly to) => Task.FromResult(counters.Sum(from, to));
 }

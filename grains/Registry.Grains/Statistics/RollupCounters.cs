@@ -1,0 +1,79 @@
+using Registry.Abstractions.Statistics;
+
+namespace Registry.Grains.Statistics;
+
+/// <summary>
+/// The office-month counters a roll-up holds, by partition key (<c>{office}/{yyyy-MM}</c>), each with its month's
+/// totals so a period covering whole months adds one number per figure instead of every day. A partition's counters
+/// replace its earlier ones only when their revision is higher, so a publication repeated or arriving late changes
+/// nothing. Pure; not thread-safe.
+/// </summary>
+public sealed class RollupCounters
+{
+    private readonly Dictionary<string, (PartitionCounts Counts, Dictionary<string, long> Totals)> held =
+        new(StringComparer.Ordinal);
+
+    /// <summary>How many office-months are held.</summary>
+    public int Count => held.Count;
+
+    /// <summary>The partition key of <paramref name="counts"/>.</summary>
+    public static string KeyOf(PartitionCounts counts) =>
+        StatisticsKeys.Partition(counts.Office, new DateOnly(counts.Year, counts.Month, 1));
+
+    /// <summary>Whether <paramref name="counts"/> are newer than those held for their office-month.</summary>
+    public bool IsNewer(PartitionCounts counts) =>
+        !held.TryGetValue(KeyOf(counts), out var known) || known.Counts.Revision < counts.Revision;
+
+    /// <summary>Holds <paramref name="counts"/> if newer than those held; answers whether it did.</summary>
+    public bool Take(PartitionCounts counts)
+    {
+        if (!IsNewer(counts))
+        {
+            return false;
+        }
+
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (figure, sum) in DayCounters.Sum(counts.Days, 0, int.MaxValue - 1))
+        {
+            totals[figure] = sum;
+        }
+
+        held[KeyOf(counts)] = (counts, totals);
+        return true;
+    }
+
+    /// <summary>Per office, each figure summed over the days from <paramref name="from"/> to <paramref name="to"/>
+    /// (both inclusive); figures summing to 0 left out.</summary>
+    public OfficeFigures Sum(DateOnly from, DateOnly to)
+    {
+        var sums = new OfficeFigures();
+        foreach (var (counts, totals) in held.Values)
+        {
+            var first = new DateOnly(counts.Year, counts.Month, 1);
+            var last = first.AddMonths(1).AddDays(-1);
+            if (last < from || first > to)
+            {
+                continue;
+            }
+
+            if (from <= first && to >= last)
+            {
+                foreach (var (figure, sum) in totals)
+                {
+                    sums.Add(counts.Office, figure, sum);
+                }
+
+                continue;
+            }
+
+            var start = (from > first ? from.Day : 1) - 1;
+            var end = (to < last ? to.Day : last.Day) - 1;
+            foreach (var (figure, sum) in DayCounters.Sum(counts.Days, start, end))
+            {
+                sums.Add(counts.Office, figure, sum);
+            }
+        }
+
+        return sums;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Abstractions.Statistics;
+using Registry.Grains.Statistics;
+using Registry.Grains.Tests.Organizations;
+using Registry.Storage;
+using F = Registry.Abstractions.Statistics.StatisticsFigures;
+
+namespace Registry.Grains.Tests.Statistics;
+
+/// <summary>
+/// A year of statistics is answered from stored counters: after a restart the roll-up answers without activating a
+/// single office-month partition or fact page, with corrections and repeated publications counted right; and a data
+/// directory of the build before (partitions without counters, roll-ups with only their partitions' keys) answers the
+/// same, derived once and stored. Runs on the organization tests' silo because that one can be restarted on its
+/// database; uses years no other test writes, so its roll-ups hold only this test's offices.
+/// </summary>
+[Collection(OrganizationClusterCollection.Name)]
+public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Year_AfterARestart_IsAnsweredFromStoredCounters_WithoutActivatingAPartitionOrPage()
+    {
+        const int year = 2031;
+        var office = TestCodes.County(501);
+        var records = Workload(office, year);
+        foreach (var facts in records)
+        {
+            await PublishAsync(facts);
+        }
+
+        // A first marriage entered on the wrong day and corrected, a divorce application withdrawn, and every
+        // record's facts published again (the outbox relay after the inline publication).
+        var corrected = records[0][0] with { Date = new DateOnly(year, 1, 9) };
+        await PublishAsync([corrected]);
+        await PublishAsync([records[1][1] with { Count = 0 }]);
+        foreach (var facts in records)
+        {
+            await PublishAsync(facts.Select(f => f.Id == corrected.Id ? corrected
+                : f.Id == records[1][1].Id ? f with { Count = 0 } : f).ToList());
+        }
+
+        var before = await YearAsync(office, year);
+        await fixture.RestartAsync();
+        var after = await YearAsync(office, year);
+        var earlyJanuary = await SumAsync(office, new DateOnly(year, 1, 1), new DateOnly(year, 1, 8));
+        var lateJanuary = await SumAsync(office, new DateOnly(year, 1, 9), new DateOnly(year, 1, 31));
+        var activated = await ActiveAsync();
+
+        // After the restart a partition hands over again (its first apply of an activation): same revision, no change.
+        await PublishAsync(records[2]);
+        var repeated = await YearAsync(office, year);
+
+        Assert.Equal(Expected(), before);
+        Assert.Equal(Expected(), after);
+        Assert.Equal(Expected(), repeated);
+        Assert.Equal(new Dictionary<string, long> { [F.MarriageRegistrations] = 1 }, earlyJanuary);
+        Assert.Equal(new Dictionary<string, long> { [F.MarriageFirst] = 1 }, lateJanuary);
+        Assert.Equal((0, 0), activated);
+    }
+
+    [Fact]
+    public async Task Year_StoredByTheBuildBefore_IsDerivedFromThePagesOnce_ThenAnsweredFromStoredCounters()
+    {
+        const int year = 2032;
+        var office = TestCodes.County(502);
+        var records = Workload(office, year);
+        foreach (var facts in records)
+        {
+            await PublishAsync(facts);
+        }
+
+        await PublishAsync([records[1][1] with { Count = 0 }]);
+        var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
+        var partitions = records.SelectMany(facts => facts).Select(f => StatisticsKeys.Partition(f.Office, f.Date))
+            .Distinct().ToList();
+        await WriteAsBuildBeforeAsync(store, StatisticsKeys.Rollup(office[..2], year), partitions);
+
+        await fixture.RestartAsync();
+        var derived = await YearAsync(office, year);
+        var askedOnce = await ActiveAsync();
+        var partitionState = JsonSerializer.Deserialize<StatisticsPartitionState>((await fixture.SiloServices
+            .GetRequiredService<IGrainStateStore>().ReadAsync(
+            StateKey(StorageNames.StatisticsPartition, partitions[0]), Ct))!.StateJson, RegistryJson.StateOptions)!;
+        await fixture.RestartAsync();
+        var stored = await YearAsync(office, year);
+        var activated = await ActiveAsync();
+
+        Assert.Equal(Expected(), derived);
+        Assert.True(askedOnce.Pages > 0, "the build before's roll-up asks its partitions, which count their pages");
+        Assert.NotNull(partitionState.Counters);
+        Assert.Equal(Expected(), stored);
+        Assert.Equal((0, 0), activated);
+    }
+
+    /// <summary>Three records at an office over three months: a marriage with a first marriage, a divorce
+    /// application, a record extract.</summary>
+    private static List<List<StatisticsFact>> Workload(string office, int year) =>
+    [
+        [
+            new($"marriage:restart-{year}-a#1:prior-a", F.MarriageFirst, office, new DateOnly(year, 1, 3)),
+            new($"marriage:restart-{year}-a#1", F.MarriageRegistrations, office, new DateOnly(year, 1, 3)),
+        ],
+        [
+            new($"marriage:restart-{year}-b#1", F.MarriageRegistrations, office, new DateOnly(year, 2, 10)),
+            new($"marriage:restart-{year}-b#divorce", F.DivorceApplications, office, new DateOnly(year, 2, 20)),
+        ],
+        [new($"extract:restart-{year}-c#1", F.RecordExtracts, office, new DateOnly(year, 3, 31))],
+    ];
+
+    /// <summary>The workload's year after the corrections: the first marriage moved to the 9th of January, the
+    /// divorce application withdrawn.</summary>
+    private static Dictionary<string, long> Expected() => new()
+    {
+        [F.MarriageRegistrations] = 2,
+        [F.MarriageFirst] = 1,
+        [F.RecordExtracts] = 1,
+    };
+
+    /// <summary>What a record grain's feed does: its facts to the partition of each office-month.</summary>
+    private Task PublishAsync(IReadOnlyList<StatisticsFact> facts) =>
+        Task.WhenAll(facts.GroupBy(f => StatisticsKeys.Partition(f.Office, f.Date)).Select(group =>
+            fixture.Grains.GetGrain<IStatisticsPartitionGrain>(group.Key).ApplyAsync(group.ToList())));
+
+    private Task<Dictionary<string, long>> YearAsync(string office, int year) =>
+        SumAsync(office, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+    private async Task<Dictionary<string, long>> SumAsync(string office, DateOnly from, DateOnly to)
+    {
+        var sums = await fixture.Grains.GetGrain<IStatisticsRollupGrain>(StatisticsKeys.Rollup(office[..2], from.Year))
+            .SumAsync(from, to);
+        return sums.Offices.GetValueOrDefault(office) ?? [];
+    }
+
+    /// <summary>Statistics partitions and pages active on the silo now.</summary>
+    private async Task<(int Partitions, int Pages)> ActiveAsync()
+    {
+        var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        int Count(string type) => statistics.Where(s => s.GrainType.Contains(type, StringComparison.Ordinal))
+            .Sum(s => s.ActivationCount);
+        return (Count(nameof(StatisticsPartitionGrain)), Count(nameof(StatisticsPageGrain)));
+    }
+
+    /// <summary>
+    /// Rewrites the roll-up and its partitions as the build before stored them: a partition's state without counters
+    /// (its facts in its pages, unchanged), the roll-up's only the keys of its partitions and no stored counters.
+    /// </summary>
+    private static async Task WriteAsBuildBeforeAsync(IGrainStateStore store, string rollup,
+        IReadOnlyList<string> partitions)
+    {
+        foreach (var partition in partitions)
+        {
+            var key = StateKey(StorageNames.StatisticsPartition, partition);
+            var stored = (await store.ReadAsync(key, Ct))!;
+            var state = JsonSerializer.Deserialize<StatisticsPartitionState>(stored.StateJson,
+                RegistryJson.StateOptions)!;
+            var before = new { facts = new Dictionary<string, object>(), revision = state.Revision, pages = state.Pages };
+            await store.WriteAsync(key, stored.ETag, JsonSerializer.Serialize(before), Ct);
+        }
+
+        for (var piece = 0; piece < StatisticsRollupGrain.PieceCount; piece++)
+        {
+            var key = StateKey(StorageNames.StatisticsRollupPiece, $"{rollup}.{piece}");
+            if (await store.ReadAsync(key, Ct) is { } stored)
+            {
+                await store.ClearAsync(key, stored.ETag, Ct);
+            }
+        }
+
+        var rollupKey = StateKey(StorageNames.StatisticsRollup, rollup);
+        var checkpoint = await store.ReadAsync(rollupKey, Ct);
+        await store.WriteAsync(rollupKey, checkpoint?.ETag,
+            JsonSerializer.Serialize(new { partitions }), Ct);
+    }
+
+    private static GrainStateKey StateKey(string stateName, string key) =>
+        new(stateName, GrainId.Create(stateName, key).ToString());
+}
