@@ -183,6 +183,10 @@ public static class StorageNames
     /// <summary>State name and grain type of <see cref="Statistics.StatisticsLevelGrain"/>.</summary>
     public const string StatisticsLevel = "statistics-level";
 
+    /// <summary>State name and grain type of the stored pieces of a <see cref="Statistics.StatisticsLevelGrain"/>
+    /// (grain id <c>{province}.{piece}</c>).</summary>
+    public const string StatisticsLevelPiece = "statistics-level-piece";
+
     /// <summary>State name and grain type of <see cref="Statistics.StatisticsDirectoryGrain"/>.</summary>
     public const string StatisticsDirectory = "statistics-directory";
 

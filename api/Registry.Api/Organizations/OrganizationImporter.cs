@@ -24,7 +24,7 @@ namespace Registry.Api.Organizations;
 public sealed class OrganizationImporter(IGrainFactory grains, ILogger<OrganizationImporter> logger)
 {
     /// <summary>Grain calls in flight at once.</summary>
-    public const int Concurrency = 32;
+    public const int Concurrency = 64;
 
     /// <summary>A progress report (job and log) every this many rows.</summary>
     public const int ProgressEvery = 5_000;
