@@ -56,7 +56,7 @@ public sealed class PlaceNameIndexGrain(
         pieces = new StoredIndexPieces<PlaceNameIndexEntry>(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.PlaceNameIndexPiece,
             StorageNames.PlaceNameIndexPiece, this.GetPrimaryKeyLong(), PlaceNameIndex.PieceCount,
-            PlaceNameIndex.PieceOf);
+            PlaceNameIndex.PieceOf, records);
         if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
             && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
         {
