@@ -126,7 +126,14 @@ public sealed class PlaceNameIndexGrain(
         if (freshlyBuilt)
         {
             freshlyBuilt = false;
-            return index.Count;
+            // Nothing newer to read, unless a bulk import forgot the checkpoint since this activation built (the
+            // partitions activate when the silo starts, so an import into the running service comes after).
+            await checkpoint.ReadStateAsync();
+            if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
+                && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
+            {
+                return index.Count;
+            }
         }
 
         await BuildFromRecordsAsync(CancellationToken.None);
