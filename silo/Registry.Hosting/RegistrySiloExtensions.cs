@@ -43,7 +43,6 @@ public static class RegistrySiloExtensions
         silo.AddRegistryGrainStorage(options);
         silo.AddRegistryReminders(options);
         silo.Services.AddRegistryOutbox(options);
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PlaceNameIndexWarmup>();
 
         if (options.Seed.Divisions)
         {

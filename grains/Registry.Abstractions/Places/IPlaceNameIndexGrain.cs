@@ -20,11 +20,6 @@ public interface IPlaceNameIndexGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<PlaceNamePage> SearchAsync(PlaceNameQuery query);
 
-    /// <summary>How many entries the partition holds. Activating the partition loads them, so a silo asks every
-    /// partition at start (in the background) and the first search finds them loaded.</summary>
-    [ReadOnly]
-    Task<int> CountAsync();
-
     /// <summary>
     /// Maintenance: builds the partition's stored entries again from the place-name records (a scan of the
     /// partition's share of them, e.g. after a bulk import into a running service) and returns the entry count.

@@ -119,8 +119,6 @@ public sealed class PlaceNameIndexGrain(
             : Top(hits, order, wanted));
     }
 
-    public Task<int> CountAsync() => Task.FromResult(index.Count);
-
     public async Task<int> RebuildAsync()
     {
         if (freshlyBuilt)
