@@ -124,8 +124,8 @@ public sealed class PlaceNameIndexGrain(
         if (freshlyBuilt)
         {
             freshlyBuilt = false;
-            // Nothing newer to read, unless a bulk import forgot the checkpoint since this activation built (the
-            // partitions activate when the silo starts, so an import into the running service comes after).
+            // Nothing newer to read, unless a bulk import forgot the checkpoint since this activation built (a
+            // partition activated by anything before an import into the running service).
             await checkpoint.ReadStateAsync();
             if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
                 && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
