@@ -23,4 +23,14 @@ public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
             }
         }
     }
+
+    public async Task<IReadOnlyList<StoredGrainState<T>>?> ReadPrefixAsync<T>(string stateName, string grainIdPrefix,
+        CancellationToken cancellationToken = default)
+    {
+        var records = await store.ReadPrefixAsync(stateName, grainIdPrefix, cancellationToken);
+        return records
+            .Select(r => new StoredGrainState<T>(r.Key.GrainId, r.State.ETag,
+                JsonSerializer.Deserialize<T>(r.State.StateJson, RegistryJson.StateOptions)!))
+            .ToList();
+    }
 }

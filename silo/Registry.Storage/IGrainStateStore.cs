@@ -57,6 +57,15 @@ public interface IGrainStateStore : IAccessLogStore
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every state stored under one state name whose grain id starts with <paramref name="grainIdPrefix"/>, with its
+    /// key, in key order, read in one query over the key range (never a scan of the state name): as an index
+    /// partition loads all its stored pieces (<c>piece/3.</c> for the pieces <c>piece/3.0</c> ... <c>piece/3.255</c>)
+    /// at once instead of one read per piece. The prefix must not be empty nor end in a surrogate or U+FFFF.
+    /// </summary>
+    Task<IReadOnlyList<StoredRecord>> ReadPrefixAsync(string stateName, string grainIdPrefix,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Claims up to <paramref name="limit"/> pending outbox rows for <paramref name="claimant"/> until
     /// <paramref name="lease"/> from now and returns them in sequence order. A row is pending until acknowledged; it
     /// is claimable when unclaimed, when its lease has run out (a relay died), or when it is already the
@@ -97,6 +106,28 @@ public sealed record StoredGrainState(string ETag, long Version, string StateJso
 
 /// <summary>A stored state with its key, as <see cref="IGrainStateStore.ReadAllAsync"/> gives it.</summary>
 public sealed record StoredRecord(GrainStateKey Key, StoredGrainState State);
+
+/// <summary>Key ranges for <see cref="IGrainStateStore.ReadPrefixAsync"/>.</summary>
+public static class GrainIdRange
+{
+    /// <summary>
+    /// The smallest text above every text that starts with <paramref name="prefix"/>, in code-point order (the order
+    /// of the stores' key columns: SQLite's binary collation and PostgreSQL's "C" both compare UTF-8 bytes): the
+    /// prefix with its last character raised by one. Keys <c>&gt;= prefix</c> and <c>&lt;</c> this bound are exactly
+    /// those starting with the prefix.
+    /// </summary>
+    public static string UpperBound(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var last = prefix[^1];
+        if (char.IsSurrogate(last) || last == char.MaxValue)
+        {
+            throw new ArgumentException("A grain-id prefix must not end in a surrogate or U+FFFF.", nameof(prefix));
+        }
+
+        return string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(last + 1)).ToString());
+    }
+}
 
 /// <summary>A state to insert during seeding if absent.</summary>
 public sealed record SeedState(GrainStateKey Key, string StateJson);

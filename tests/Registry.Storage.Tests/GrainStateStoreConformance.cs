@@ -501,6 +501,33 @@ public abstract partial class GrainStateStoreConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadPrefixAsync_GivesExactlyTheKeysWithThePrefixOfOneStateName_InKeyOrder_AsReadAsyncDoes()
+    {
+        var store = await OpenAsync();
+        // Pieces of partitions 1, 10 and 2 ("1." must not take "10." nor "1" alone), another state name, a piece
+        // written again and one cleared.
+        var ids = new[] { "1.0", "1.7", "1.10", "1.255", "10.0", "10.3", "2.0", "1", "0.9" };
+        await store.InsertMissingAsync(ids.Select(id => new SeedState(Key(id), Json(id))).ToArray(), Ct);
+        await store.InsertMissingAsync([new SeedState(Key("1.1", "other"), Json("x"))], Ct);
+        var rewritten = Key("1.7");
+        await store.WriteAsync(rewritten, (await store.ReadAsync(rewritten, Ct))!.ETag, Json("again"), Ct);
+        var cleared = Key("1.255");
+        await store.ClearAsync(cleared, (await store.ReadAsync(cleared, Ct))!.ETag, Ct);
+
+        var records = await store.ReadPrefixAsync(StateName, "place/1.", Ct);
+
+        Assert.Equal(new[] { "place/1.0", "place/1.10", "place/1.7" }, records.Select(r => r.Key.GrainId));
+        Assert.All(records, r => Assert.Equal(StateName, r.Key.StateName));
+        foreach (var record in records)
+        {
+            Assert.Equal(await store.ReadAsync(record.Key, Ct), record.State);
+        }
+
+        Assert.Empty(await store.ReadPrefixAsync(StateName, "place/3.", Ct));
+        Assert.Throws<ArgumentException>(() => GrainIdRange.UpperBound(""));
+    }
+
+    [Fact]
     public async Task ReadAllAsync_WithAFilter_GivesOnlyTheAcceptedGrainIds()
     {
         var store = await OpenAsync();

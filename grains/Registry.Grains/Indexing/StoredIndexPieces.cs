@@ -1,4 +1,6 @@
+using System.Globalization;
 using Orleans.Storage;
+using Registry.Grains.Storage;
 
 namespace Registry.Grains.Indexing;
 
@@ -6,7 +8,9 @@ namespace Registry.Grains.Indexing;
 /// The persisted documents of one index partition, split into a fixed number of pieces by a hash of the document key,
 /// each stored as its own grain state (state name <paramref name="stateName"/>, grain id
 /// <c>{pieceType}/{partition}.{piece}</c>) through the silo's grain storage, so it works on every backend, scans or
-/// not. Loading reads exactly <paramref name="pieceCount"/> states by key: never a scan. Putting a document rewrites
+/// not. Loading reads the partition's pieces in one range query where <paramref name="records"/> can
+/// (<see cref="IStoredRecords.ReadPrefixAsync{T}"/>: the SQLite and PostgreSQL stores), else exactly
+/// <paramref name="pieceCount"/> states by key; never a scan. Putting a document rewrites
 /// the one piece it hashes to, after which the change is durable; a failed write leaves memory as it was. Owned by
 /// one grain activation; not thread-safe.
 /// </summary>
@@ -16,14 +20,15 @@ public sealed class StoredIndexPieces<TDoc>(
     string pieceType,
     string partition,
     int pieceCount,
-    Func<string, int> pieceOf)
+    Func<string, int> pieceOf,
+    IStoredRecords? records = null)
     where TDoc : class
 {
     /// <summary>A partition numbered rather than named (its pieces' ids use the number's invariant digits).</summary>
     public StoredIndexPieces(IGrainStorage storage, string stateName, string pieceType, long partition, int pieceCount,
-        Func<string, int> pieceOf)
-        : this(storage, stateName, pieceType, partition.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            pieceCount, pieceOf)
+        Func<string, int> pieceOf, IStoredRecords? records = null)
+        : this(storage, stateName, pieceType, partition.ToString(CultureInfo.InvariantCulture),
+            pieceCount, pieceOf, records)
     {
     }
 
@@ -32,10 +37,10 @@ public sealed class StoredIndexPieces<TDoc>(
     /// <summary>How many pieces the partition is split into.</summary>
     public int PieceCount => pieceCount;
 
-    /// <summary>Reads every piece (in parallel) and returns their documents.</summary>
+    /// <summary>Reads every piece (in one query where the storage can, else in parallel) and returns their documents.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, TDoc>>> LoadAsync()
     {
-        await Task.WhenAll(Enumerable.Range(0, pieceCount).Select(ReadAsync));
+        await ReadAllAsync();
         return pieces.SelectMany(p => p!.State!.Entries).ToList();
     }
 
@@ -70,7 +75,7 @@ public sealed class StoredIndexPieces<TDoc>(
     /// </summary>
     public async Task ReplaceAllAsync(IEnumerable<KeyValuePair<string, TDoc>> docs)
     {
-        await Task.WhenAll(Enumerable.Range(0, pieceCount).Select(ReadAsync));
+        await ReadAllAsync();
         foreach (var piece in pieces)
         {
             piece!.State!.Entries.Clear();
@@ -99,6 +104,42 @@ public sealed class StoredIndexPieces<TDoc>(
         }
 
         return pieces[index]!;
+    }
+
+    /// <summary>
+    /// Reads every piece: in one range query over the ids <c>{pieceType}/{partition}.</c> where the storage can (a
+    /// piece not found is empty and not stored yet, as a read by key would say), else each by key, in parallel.
+    /// </summary>
+    private async Task ReadAllAsync()
+    {
+        var prefix = GrainId.Create(pieceType, partition + ".").ToString();
+        if (records is null
+            || await records.ReadPrefixAsync<IndexPieceState<TDoc>>(stateName, prefix) is not { } stored)
+        {
+            await Task.WhenAll(Enumerable.Range(0, pieceCount).Select(ReadAsync));
+            return;
+        }
+
+        Array.Clear(pieces);
+        foreach (var piece in stored)
+        {
+            // A piece beyond the count (written with another layout) is not this layout's: left alone, as by-key
+            // reads would leave it.
+            if (int.TryParse(piece.GrainId.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture,
+                    out var index) && index < pieceCount)
+            {
+                pieces[index] = new GrainState<IndexPieceState<TDoc>>(piece.State ?? new IndexPieceState<TDoc>())
+                {
+                    ETag = piece.ETag,
+                    RecordExists = true,
+                };
+            }
+        }
+
+        for (var i = 0; i < pieceCount; i++)
+        {
+            pieces[i] ??= new GrainState<IndexPieceState<TDoc>>(new IndexPieceState<TDoc>());
+        }
     }
 
     private async Task ReadAsync(int index)

@@ -36,7 +36,7 @@ public sealed class OrganizationIndexGrain(
         pieces = new StoredIndexPieces<OrganizationIndexEntry>(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.OrganizationIndexPiece,
             StorageNames.OrganizationIndexPiece, this.GetPrimaryKeyLong(), OrganizationIndex.PieceCount,
-            OrganizationIndex.PieceOf);
+            OrganizationIndex.PieceOf, records);
         if (checkpoint.State.PieceCount == OrganizationIndex.PieceCount)
         {
             foreach (var (_, entry) in await pieces.LoadAsync())

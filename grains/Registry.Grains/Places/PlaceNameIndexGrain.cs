@@ -56,7 +56,7 @@ public sealed class PlaceNameIndexGrain(
         pieces = new StoredIndexPieces<PlaceNameIndexEntry>(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.PlaceNameIndexPiece,
             StorageNames.PlaceNameIndexPiece, this.GetPrimaryKeyLong(), PlaceNameIndex.PieceCount,
-            PlaceNameIndex.PieceOf);
+            PlaceNameIndex.PieceOf, records);
         if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
             && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
         {
@@ -124,7 +124,14 @@ public sealed class PlaceNameIndexGrain(
         if (freshlyBuilt)
         {
             freshlyBuilt = false;
-            return index.Count;
+            // Nothing newer to read, unless a bulk import forgot the checkpoint since this activation built (a
+            // partition activated by anything before an import into the running service).
+            await checkpoint.ReadStateAsync();
+            if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
+                && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
+            {
+                return index.Count;
+            }
         }
 
         await BuildFromRecordsAsync(CancellationToken.None);
@@ -186,32 +193,78 @@ public sealed class PlaceNameIndexGrain(
     }
 
     /// <summary>
-    /// Widens a search circle around the point (box query on the tree, then great-circle distance) until it holds
-    /// enough matches or covers the globe; exact because every entry within the radius has its point in the box.
+    /// The entries within a circle around the point that holds at least <paramref name="wanted"/> matches, or every
+    /// match when the partition has fewer. Without a text or other filter, a k-nearest search of the STR-tree (planar,
+    /// in degrees) finds <paramref name="wanted"/> matching entries near the point; the farthest of them by great
+    /// circle bounds the circle, so one box query answers exactly. With filters, or where the tree gives too few, the
+    /// circle widens from 20 km until it holds enough or covers the globe.
     /// </summary>
     private List<PlaceNameHit> Nearest(PlaceNameQuery query, GeoPoint near, string? text, string? spelling, int wanted)
     {
+        if (wanted > 0 && text is null && spelling is null && query is { Category: null, DivisionPrefix: null, AnnouncedSince: null, Box: null })
+        {
+            var seeds = Tree().NearestNeighbour(new Envelope(near.Longitude, near.Longitude, near.Latitude, near.Latitude),
+                null!, new MatchingEntryDistance(query), wanted);
+            var bound = seeds.Where(e => e is not null && PlaceNameIndex.Matches(e, query, null))
+                .Select(e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
+                .Where(double.IsFinite)
+                .ToList();
+            if (bound.Count >= wanted)
+            {
+                return Within(query, near, text, spelling, bound.Max()).Hits;
+            }
+        }
+
         for (var radius = 20_000.0; ; radius *= 4)
         {
-            var covering = radius >= HalfCircumference;
-            var latSpan = radius / MetersPerDegree;
-            var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
-            var cos = Math.Cos(farthestLat * Math.PI / 180);
-            var lonSpan = cos <= 1e-9 ? 360 : radius / (MetersPerDegree * cos);
-            var candidates = covering ? index.All
-                : InBox(new BoundingBox(
-                    lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
-                    Math.Max(-90, near.Latitude - latSpan),
-                    lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
-                    Math.Min(90, near.Latitude + latSpan)));
-            var hits = Hits(candidates.Where(e => query.Box is null || PlaceNameIndex.InBox(e, query.Box)), query, text,
-                    spelling, e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
-                .Where(hit => double.IsFinite(hit.DistanceMeters ?? double.NaN) && (covering || hit.DistanceMeters <= radius))
-                .ToList();
+            var (hits, covering) = Within(query, near, text, spelling, radius);
             if (covering || hits.Count >= wanted)
             {
                 return hits;
             }
+        }
+    }
+
+    /// <summary>
+    /// The matches within <paramref name="radius"/> metres (great circle) of the point: a box query on the tree, then
+    /// the distance. The box is drawn for a slightly larger circle (1 %, and 1 m), so rounding and the difference
+    /// between a degree of latitude and <see cref="MetersPerDegree"/> never leave a point of the circle outside it.
+    /// <c>Covering</c>: the circle covers the globe, so every match is in.
+    /// </summary>
+    private (List<PlaceNameHit> Hits, bool Covering) Within(PlaceNameQuery query, GeoPoint near, string? text,
+        string? spelling, double radius)
+    {
+        var covering = radius >= HalfCircumference;
+        var drawn = radius * 1.01 + 1;
+        var latSpan = drawn / MetersPerDegree;
+        var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
+        var cos = Math.Cos(farthestLat * Math.PI / 180);
+        var lonSpan = cos <= 1e-9 ? 360 : drawn / (MetersPerDegree * cos);
+        var candidates = covering ? index.All
+            : InBox(new BoundingBox(
+                lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
+                Math.Max(-90, near.Latitude - latSpan),
+                lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
+                Math.Min(90, near.Latitude + latSpan)));
+        var hits = Hits(candidates.Where(e => query.Box is null || PlaceNameIndex.InBox(e, query.Box)), query, text,
+                spelling, e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
+            .Where(hit => double.IsFinite(hit.DistanceMeters ?? double.NaN) && (covering || hit.DistanceMeters <= radius))
+            .ToList();
+        return (hits, covering);
+    }
+
+    /// <summary>
+    /// Planar distance between envelopes, in degrees, for the tree's k-nearest search; an entry the query's filters
+    /// refuse is as far as can be, so it is taken only when too few others exist (and then dropped by the caller).
+    /// </summary>
+    private sealed class MatchingEntryDistance(PlaceNameQuery query) : IItemDistance<Envelope, PlaceNameIndexEntry>
+    {
+        public double Distance(IBoundable<Envelope, PlaceNameIndexEntry> item1, IBoundable<Envelope, PlaceNameIndexEntry> item2)
+        {
+            var entry = item1.Item ?? item2.Item;
+            return entry is not null && !PlaceNameIndex.Matches(entry, query, null)
+                ? double.MaxValue
+                : item1.Bounds.Distance(item2.Bounds);
         }
     }
 

@@ -19,4 +19,15 @@ public interface IStoredRecords
     /// state of its own then starts empty instead of building from the records.
     /// </summary>
     bool CanScan => true;
+
+    /// <summary>
+    /// Every stored state of <paramref name="stateName"/> whose grain id (its full text, <c>type/key</c>) starts with
+    /// <paramref name="grainIdPrefix"/>, with its ETag, read in one query from the same store the grain storage
+    /// writes to: what a read of each through the grain storage would give, at once, as an index partition loads
+    /// its stored pieces. Null where the storage cannot read a key range (the official Azure Table provider): the
+    /// caller then reads each state by itself.
+    /// </summary>
+    Task<IReadOnlyList<StoredGrainState<T>>?> ReadPrefixAsync<T>(string stateName, string grainIdPrefix,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredGrainState<T>>?>(null);
 }

@@ -447,6 +447,28 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
     }
 
     /// <inheritdoc />
+    /// <remarks>One range query on the primary key (state name, grain id; "C" collation, so byte order).</remarks>
+    public async Task<IReadOnlyList<StoredRecord>> ReadPrefixAsync(string stateName, string grainIdPrefix,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        var until = GrainIdRange.UpperBound(grainIdPrefix);
+        var records = new List<StoredRecord>();
+        await using var command = dataSource.CreateCommand(schema.SelectStatesInRange);
+        command.Parameters.AddWithValue("stateName", NpgsqlDbType.Text, stateName);
+        command.Parameters.AddWithValue("from", NpgsqlDbType.Text, grainIdPrefix);
+        command.Parameters.AddWithValue("until", NpgsqlDbType.Text, until);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
+                new StoredGrainState(reader.GetString(1), reader.GetInt64(2), reader.GetString(3))));
+        }
+
+        return records;
+    }
+
+    /// <inheritdoc />
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT 1;");

@@ -220,6 +220,11 @@ internal sealed partial class PostgreSqlSchema
             WHERE state_name = @stateName AND grain_id = ANY(@grainIds)
             ORDER BY grain_id;
             """;
+        SelectStatesInRange = $"""
+            SELECT grain_id, etag, version, state::text FROM {s}.grain_state
+            WHERE state_name = @stateName AND grain_id >= @from AND grain_id < @until
+            ORDER BY grain_id;
+            """;
         SelectKeysAfter = $"""
             SELECT grain_id FROM {s}.grain_state
             WHERE state_name = @stateName AND grain_id > @after
@@ -281,6 +286,8 @@ internal sealed partial class PostgreSqlSchema
     public string SelectKeysAfter { get; }
 
     public string SelectStatesIn { get; }
+
+    public string SelectStatesInRange { get; }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex IdentifierPattern();

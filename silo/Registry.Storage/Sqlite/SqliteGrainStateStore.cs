@@ -320,6 +320,30 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     }
 
     /// <inheritdoc />
+    /// <remarks>One range query on the primary key (state name, grain id).</remarks>
+    public Task<IReadOnlyList<StoredRecord>> ReadPrefixAsync(string stateName, string grainIdPrefix,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        var until = GrainIdRange.UpperBound(grainIdPrefix);
+        return Task.Run<IReadOnlyList<StoredRecord>>(() =>
+        {
+            using var connection = OpenForReading();
+            using var command = Command(connection, null, SqliteSchema.SelectStatesInRange,
+                ("$stateName", stateName), ("$from", grainIdPrefix), ("$until", until));
+            using var reader = command.ExecuteReader();
+            var records = new List<StoredRecord>();
+            while (reader.Read())
+            {
+                records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
+                    new StoredGrainState(reader.GetString(1), reader.GetInt64(2), reader.GetString(3))));
+            }
+
+            return records;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         Task.Run(() =>
         {

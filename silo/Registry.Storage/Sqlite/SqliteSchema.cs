@@ -219,6 +219,12 @@ internal static class SqliteSchema
         ORDER BY grain_id;
         """;
 
+    public const string SelectStatesInRange = """
+        SELECT grain_id, etag, version, state_json FROM grain_state
+        WHERE state_name = $stateName AND grain_id >= $from AND grain_id < $until
+        ORDER BY grain_id;
+        """;
+
     public const string SelectKeysAfter = """
         SELECT grain_id FROM grain_state
         WHERE state_name = $stateName AND grain_id > $after

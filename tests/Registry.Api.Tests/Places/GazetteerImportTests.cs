@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,6 +15,30 @@ namespace Registry.Api.Tests.Places;
 public sealed class GazetteerImportTests(PlaceApiFixture fixture)
 {
     private readonly PlaceNameClient api = new(fixture.Factory);
+
+    [Fact]
+    public async Task Nearest_WithoutFilters_AnswersExactlyAsTheWideningSearch_AroundEveryExcerptPlace()
+    {
+        // The unfiltered nearest query seeds its circle from the tree's k-nearest search; a whole-world box sends the
+        // same query down the widening search instead. Both must give the same places at the same distances.
+        var importer = fixture.Factory.Services.GetRequiredService<GazetteerImporter>();
+        await importer.ImportAsync(PlaceTestData.CitiesExcerpt, TestContext.Current.CancellationToken);
+        await PlaceNameClient.OkAsync(await fixture.Factory.ClientWithRoles("admin").PostAsync("/api/place-names/index/rebuild", null));
+        var rows = JsonNode.Parse(await File.ReadAllTextAsync(PlaceTestData.CitiesExcerpt))!.AsArray();
+
+        static List<string> Described(JsonElement page) => page.GetProperty("items").EnumerateArray()
+            .Select(i => $"{i.GetProperty("id").GetString()}@{i.GetProperty("distanceMeters").GetDouble():R}").ToList();
+        foreach (var row in rows.Where((_, i) => i % Math.Max(1, rows.Count / 40) == 0))
+        {
+            var at = $"near={(string)row!["lng"]!},{(string)row["lat"]!}&limit=10";
+            var seeded = await api.SearchAsync(api.Anonymous, at);
+            var widened = await api.SearchAsync(api.Anonymous, at + "&bbox=-180,-90,180,90");
+
+            Assert.Equal(10, seeded.GetProperty("items").GetArrayLength());
+            Assert.Equal(Described(widened), Described(seeded));
+            Assert.Equal(0, seeded.GetProperty("items")[0].GetProperty("distanceMeters").GetDouble());
+        }
+    }
 
     [Fact]
     public async Task Import_GeoNamesExcerpt_StoresReferenceNamesRejectsBadRowsAndIsIdempotent()

@@ -67,6 +67,10 @@ public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
         CancellationToken cancellationToken = default) =>
         inner.ReadAllAsync(stateName, grainIdFilter, cancellationToken);
 
+    public Task<IReadOnlyList<StoredRecord>> ReadPrefixAsync(string stateName, string grainIdPrefix,
+        CancellationToken cancellationToken = default) =>
+        inner.ReadPrefixAsync(stateName, grainIdPrefix, cancellationToken);
+
     public Task<IReadOnlyList<OutboxEntry>> ClaimOutboxAsync(string claimant, TimeSpan lease, int limit,
         CancellationToken cancellationToken = default) =>
         inner.ClaimOutboxAsync(claimant, lease, limit, cancellationToken);

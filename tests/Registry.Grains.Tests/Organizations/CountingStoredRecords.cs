@@ -23,4 +23,8 @@ public sealed class CountingStoredRecords(IGrainStateStore store) : IStoredRecor
         scans.AddOrUpdate(stateName, 1, (_, count) => count + 1);
         return inner.ReadAllAsync<T>(stateName, keyFilter, cancellationToken);
     }
+
+    public Task<IReadOnlyList<StoredGrainState<T>>?> ReadPrefixAsync<T>(string stateName, string grainIdPrefix,
+        CancellationToken cancellationToken = default) =>
+        inner.ReadPrefixAsync<T>(stateName, grainIdPrefix, cancellationToken);
 }

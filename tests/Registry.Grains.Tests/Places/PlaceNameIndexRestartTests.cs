@@ -25,12 +25,15 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
         $"{h.Entry.Id}|{h.Entry.Name}|{h.Entry.Romanization}|{h.Entry.DivisionCode}|{h.Entry.Status}|{h.Entry.Revision}|" +
         $"{h.Entry.X},{h.Entry.Y}|{string.Join(",", h.Entry.OtherNames)}|{h.MatchedName}|{h.MatchKind}|{h.MatchQuality}").ToList();
 
-    private async Task<List<string>> ProposeAsync(params (string Code, string Name)[] subdistricts)
+    private Task<List<string>> ProposeAsync(params (string Code, string Name)[] subdistricts) =>
+        ProposeAsync(code => $"restart-{code}", subdistricts);
+
+    private async Task<List<string>> ProposeAsync(Func<string, string> idOf, params (string Code, string Name)[] subdistricts)
     {
         var ids = new List<string>();
         foreach (var (code, name) in subdistricts)
         {
-            var id = $"restart-{code}";
+            var id = idOf(code);
             var spelling = await fixture.Grains.GetGrain<IPlaceSpellingGrain>(0)
                 .SuggestAsync(name, PlaceCategory.AdministrativeDivision);
             // A location inside the shipped outline of the subdistrict's prefecture, or of its province where the
@@ -90,5 +93,27 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
         Assert.Equal(ids.Order(), before.Items.Select(h => h.Entry.Id).Order());
         Assert.Equal(Described(before), Described(firstStart));
         Assert.Equal(Described(before), Described(secondStart));
+    }
+
+    [Fact]
+    public async Task Index_LoadedAfterARestart_StoresANewEntryInAnAlreadyStoredPiece_AndKeepsItOverTheNextRestart()
+    {
+        var first = await ProposeAsync(("310101013", "外滩街道"));
+        _ = await SearchAsync("waitan", "31");
+        await fixture.RestartAsync();
+        _ = await SearchAsync("waitan", "31"); // the partitions load their stored pieces, in one read each
+
+        // An id in the very piece of the first name: its write must present the ETag that the load read.
+        var sibling = await ProposeAsync(code => Enumerable.Range(0, 1_000_000).Select(i => $"restart-{code}-{i}")
+            .First(id => PlaceNameIndex.PartitionOf(id) == PlaceNameIndex.PartitionOf(first[0])
+                && PlaceNameIndex.PieceOf(id) == PlaceNameIndex.PieceOf(first[0])), ("310101015", "半淞园路街道"));
+        var beforeRestart = await SearchAsync("街道", "310101");
+        await fixture.RestartAsync();
+        var afterRestart = await SearchAsync("街道", "310101");
+
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.PlaceName));
+        Assert.Contains(first[0], afterRestart.Items.Select(h => h.Entry.Id));
+        Assert.Contains(sibling[0], afterRestart.Items.Select(h => h.Entry.Id));
+        Assert.Equal(Described(beforeRestart), Described(afterRestart));
     }
 }
