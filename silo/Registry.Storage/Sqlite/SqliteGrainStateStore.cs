@@ -336,7 +336,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             while (reader.Read())
             {
                 records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
-                    new StoredGrainState(reader.GetString(1), reader.GetInt64(2), reader.GetString(3))));
+                    new StoredGrainState(reader.GetString(1), reader.GetInt64(2), SqliteStateCodec.Read(reader, 3))));
             }
 
             return records;

@@ -96,6 +96,8 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         Assert.InRange(bytes, 1, System.Text.Encoding.UTF8.GetByteCount(json) / 2);
         var all = await ReadAllAsync(store);
         Assert.Equal(json, Assert.Single(all).State.StateJson);
+        var ranged = await store.ReadPrefixAsync("place", "place/lo", Ct);
+        Assert.Equal(json, Assert.Single(ranged).State.StateJson);
     }
 
     [Fact]
