@@ -81,11 +81,19 @@ public sealed class StatisticsQuery(IGrainFactory grains)
             }
         }
 
+        // Every division named in a lineage, once: a row's name and level (a national answer has some 3,000 offices
+        // and 370 divisions above them, so a search through the lineages per row cost millions of comparisons).
+        var named = new Dictionary<string, DivisionSummary>(StringComparer.Ordinal);
+        foreach (var summary in lineages.Values.SelectMany(lineage => lineage))
+        {
+            named.TryAdd(summary.Code, summary);
+        }
+
         StatisticsRow Row(string code, IReadOnlyDictionary<string, long> values)
         {
             var summary = lineages.TryGetValue(code, out var lineage) && lineage.Count > 0 && lineage[0].Code == code
                 ? lineage[0]
-                : lineages.Values.SelectMany(l => l).FirstOrDefault(d => d.Code == code);
+                : named.GetValueOrDefault(code);
             return new StatisticsRow(code, summary?.Name, summary?.Level, Complete(figures, values));
         }
 
