@@ -48,6 +48,24 @@ public sealed class ForeignPartiesTests(MarriageApiFixture fixture)
         bothPresent = true,
     };
 
+    /// <summary>A divorce application of a resident and a passport holder, both in person and signed.</summary>
+    private static object DivorceApplication(string? id, string office, string resident, string passport) => new
+    {
+        marriageId = id,
+        office,
+        agreement = "离婚协议书 (test)",
+        agreementStates = new { wishToDivorce = true, children = true, property = true, debts = true },
+        parties = new object[]
+        {
+            MarriageApiFixture.DivorceApplicant(resident),
+            new
+            {
+                idNumber = passport, documentType = "passport", country = "USA", appearedInPerson = true,
+                signedAgreement = true, declarations = new { voluntary = true, truthful = true },
+            },
+        },
+    };
+
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
@@ -82,22 +100,7 @@ public sealed class ForeignPartiesTests(MarriageApiFixture fixture)
             Resident(man), Party(passport, "passport", "USA", "female", Today.AddYears(-29))));
         Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
         var id = (await Json(registered)).GetProperty("marriageId").GetString();
-        object Application(string office) => new
-        {
-            marriageId = id,
-            office,
-            agreement = "离婚协议书 (test)",
-            agreementStates = new { wishToDivorce = true, children = true, property = true, debts = true },
-            parties = new object[]
-            {
-                MarriageApiFixture.DivorceApplicant(man),
-                new
-                {
-                    idNumber = passport, documentType = "passport", country = "USA", appearedInPerson = true,
-                    signedAgreement = true, declarations = new { voluntary = true, truthful = true },
-                },
-            },
-        };
+        object Application(string office) => DivorceApplication(id, office, man, passport);
 
         var atCounty = await fixture.RegistrarAt(county).PostAsJsonAsync("/api/divorce-applications", Application(county));
         var replacedAtCounty = await fixture.RegistrarAt(county).PostAsJsonAsync(
@@ -253,22 +256,7 @@ public sealed class ForeignPartiesTests(MarriageApiFixture fixture)
             Resident(man), Party(oldPassport, "passport", "USA", "female", Today.AddYears(-31))));
         Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
         var id = (await Json(registered)).GetProperty("marriageId").GetString();
-        object Application(string passport) => new
-        {
-            marriageId = id,
-            office = province,
-            agreement = "离婚协议书 (test)",
-            agreementStates = new { wishToDivorce = true, children = true, property = true, debts = true },
-            parties = new object[]
-            {
-                MarriageApiFixture.DivorceApplicant(man),
-                new
-                {
-                    idNumber = passport, documentType = "passport", country = "USA", appearedInPerson = true,
-                    signedAgreement = true, declarations = new { voluntary = true, truthful = true },
-                },
-            },
-        };
+        object Application(string passport) => DivorceApplication(id, province, man, passport);
 
         var beforeLink = await fixture.RegistrarAt(province).PostAsJsonAsync("/api/divorce-applications",
             Application(newPassport));
