@@ -21,12 +21,12 @@ public sealed class StoredIndexPieces<TDoc>(
     string partition,
     int pieceCount,
     Func<string, int> pieceOf,
-    IStoredRecords? records = null)
+    IStoredRecords records)
     where TDoc : class
 {
     /// <summary>A partition numbered rather than named (its pieces' ids use the number's invariant digits).</summary>
     public StoredIndexPieces(IGrainStorage storage, string stateName, string pieceType, long partition, int pieceCount,
-        Func<string, int> pieceOf, IStoredRecords? records = null)
+        Func<string, int> pieceOf, IStoredRecords records)
         : this(storage, stateName, pieceType, partition.ToString(CultureInfo.InvariantCulture),
             pieceCount, pieceOf, records)
     {
@@ -113,8 +113,7 @@ public sealed class StoredIndexPieces<TDoc>(
     private async Task ReadAllAsync()
     {
         var prefix = GrainId.Create(pieceType, partition + ".").ToString();
-        if (records is null
-            || await records.ReadPrefixAsync<IndexPieceState<TDoc>>(stateName, prefix) is not { } stored)
+        if (await records.ReadPrefixAsync<IndexPieceState<TDoc>>(stateName, prefix) is not { } stored)
         {
             await Task.WhenAll(Enumerable.Range(0, pieceCount).Select(ReadAsync));
             return;

@@ -55,7 +55,8 @@ public sealed class SpatialTileGrain(
         tile = TileId.Parse(key);
         stamp = new TileStamp(Guid.NewGuid(), 0);
         pieces = new StoredIndexPieces<StoredTilePart>(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider),
-            StorageNames.SpatialTilePiece, StorageNames.SpatialTilePiece, key, PieceCount, PieceOf);
+            StorageNames.SpatialTilePiece, StorageNames.SpatialTilePiece, key, PieceCount, PieceOf,
+            services.GetRequiredService<IStoredRecords>());
         foreach (var (record, part) in await pieces.LoadAsync())
         {
             parts[record] = part;

@@ -34,7 +34,7 @@ public sealed class StatisticsLevelGrain(
         pieces = new StoredIndexPieces<List<StatisticsFact>>(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.StatisticsLevelPiece,
             StorageNames.StatisticsLevelPiece, this.GetPrimaryKeyString(), PieceCount,
-            key => PartitionHash.Partition(key, PieceCount));
+            key => PartitionHash.Partition(key, PieceCount), services.GetRequiredService<IStoredRecords>());
         foreach (var (key, changes) in await pieces.LoadAsync())
         {
             if (changes.Count > 0)

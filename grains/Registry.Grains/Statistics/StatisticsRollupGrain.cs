@@ -34,7 +34,7 @@ public sealed class StatisticsRollupGrain(
         pieces = new StoredIndexPieces<PartitionCounts>(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.StatisticsRollupPiece,
             StorageNames.StatisticsRollupPiece, this.GetPrimaryKeyString(), PieceCount,
-            key => PartitionHash.Partition(key, PieceCount));
+            key => PartitionHash.Partition(key, PieceCount), services.GetRequiredService<IStoredRecords>());
         if (checkpoint.State.PieceCount == PieceCount)
         {
             foreach (var (_, counts) in await pieces.LoadAsync())
