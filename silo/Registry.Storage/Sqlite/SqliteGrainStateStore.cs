@@ -84,7 +84,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stateJson);
-        var updatedAt = FormatTime(clock.GetUtcNow());
+        var updatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var outboxed = outbox?.Covers(key.StateName) == true;
         var written = EnqueueWriteAsync((connection, transaction) =>
             Write(connection, transaction, key, expectedETag, stateJson, updatedAt, outboxed), cancellationToken);
@@ -248,7 +248,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(states);
-        var updatedAt = FormatTime(clock.GetUtcNow());
+        var updatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var inserted = 0;
         for (var start = 0; start < states.Count; start += SeedBatchSize)
         {
@@ -336,7 +336,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             while (reader.Read())
             {
                 records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
-                    new StoredGrainState(reader.GetString(1), reader.GetInt64(2), SqliteStateCodec.Read(reader, 3))));
+                    new StoredGrainState(SqliteStateCodec.ReadETag(reader, 1), reader.GetInt64(2), SqliteStateCodec.Read(reader, 3))));
             }
 
             return records;
@@ -508,12 +508,12 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         using var command = Command(connection, null, SqliteSchema.SelectState, KeyParameters(key));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new StoredGrainState(reader.GetString(0), reader.GetInt64(1), SqliteStateCodec.Read(reader, 2))
+            ? new StoredGrainState(SqliteStateCodec.ReadETag(reader, 0), reader.GetInt64(1), SqliteStateCodec.Read(reader, 2))
             : null;
     }
 
     private static string Write(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
-        string? expectedETag, string stateJson, string updatedAt, bool outboxed)
+        string? expectedETag, string stateJson, long updatedAt, bool outboxed)
     {
         var current = ReadCurrent(connection, transaction, key);
         if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
@@ -522,7 +522,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         }
 
         var version = (current?.Version ?? 0) + 1;
-        var etag = Guid.NewGuid().ToString("N");
+        var etag = SqliteStateCodec.NewETag();
         Statement(connection, transaction, current is null ? SqliteSchema.InsertState : SqliteSchema.UpdateState,
                 ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
                 ("$stateJson", SqliteStateCodec.Encode(stateJson)), ("$updatedAt", updatedAt))
@@ -533,7 +533,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
                 ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version)).ExecuteNonQuery();
         }
 
-        return etag;
+        return SqliteStateCodec.ETagText(etag);
     }
 
     private static void Clear(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
@@ -552,12 +552,12 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     }
 
     private static int InsertMissingBatch(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<SeedState> states, int start, int count, string updatedAt)
+        IReadOnlyList<SeedState> states, int start, int count, long updatedAt)
     {
         using var insertState = Command(connection, transaction, SqliteSchema.InsertStateIfMissing);
         var stateName = insertState.Parameters.Add("$stateName", SqliteType.Text);
         var grainId = insertState.Parameters.Add("$grainId", SqliteType.Text);
-        var etag = insertState.Parameters.Add("$etag", SqliteType.Text);
+        var etag = insertState.Parameters.Add("$etag", SqliteType.Blob);
         var stateJson = insertState.Parameters.Add("$stateJson", SqliteType.Text);
         insertState.Parameters.AddWithValue("$updatedAt", updatedAt);
         insertState.Prepare();
@@ -569,7 +569,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             ArgumentNullException.ThrowIfNull(seed, nameof(states));
             stateName.Value = seed.Key.StateName;
             grainId.Value = seed.Key.GrainId;
-            etag.Value = Guid.NewGuid().ToString("N");
+            etag.Value = SqliteStateCodec.NewETag();
             var encoded = SqliteStateCodec.Encode(seed.StateJson);
             stateJson.SqliteType = encoded is byte[] ? SqliteType.Blob : SqliteType.Text;
             stateJson.Value = encoded;
@@ -616,7 +616,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         while (reader.Read())
         {
             records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
-                new StoredGrainState(reader.GetString(1), reader.GetInt64(2), SqliteStateCodec.Read(reader, 3))));
+                new StoredGrainState(SqliteStateCodec.ReadETag(reader, 1), reader.GetInt64(2), SqliteStateCodec.Read(reader, 3))));
         }
 
         return records;
@@ -627,7 +627,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     {
         using var reader = Statement(connection, transaction, SqliteSchema.SelectCurrentVersion, KeyParameters(key))
             .ExecuteReader();
-        return reader.Read() ? (reader.GetString(0), reader.GetInt64(1)) : null;
+        return reader.Read() ? (SqliteStateCodec.ReadETag(reader, 0), reader.GetInt64(1)) : null;
     }
 
     private static InconsistentStateException Mismatch(string operation, GrainStateKey key, string? storedETag,

@@ -153,6 +153,65 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(Key("damaged"), Ct));
     }
 
+    [Fact]
+    public async Task Write_KeepsTheETagAsEightBytesAndTheTimeAsMilliseconds()
+    {
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var store = await OpenAsync();
+
+        var etag = await store.WriteAsync(Key("compact"), null, Json("compact"), Ct);
+
+        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        Assert.Matches("^[0-9a-f]{16}$", etag);
+        Assert.Equal("blob", QueryScalar("SELECT typeof(etag) FROM grain_state WHERE grain_id = 'place/compact';"));
+        Assert.Equal(etag, QueryScalar("SELECT lower(hex(etag)) FROM grain_state WHERE grain_id = 'place/compact';"));
+        Assert.InRange((long)QueryScalar("SELECT updated_at FROM grain_state WHERE grain_id = 'place/compact';")!,
+            before, after);
+        var next = await store.WriteAsync(Key("compact"), etag, Json("compact, again"), Ct);
+        Assert.NotEqual(etag, next);
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(
+            () => store.WriteAsync(Key("compact"), etag, Json("stale"), Ct));
+    }
+
+    [Fact]
+    public async Task Schema6_CopiesTheRowsOfSchema5_KeepingETagsStatesAndTimes()
+    {
+        // A database as schema 5 left it: text ETags (32-digit GUIDs), ISO times, one state compressed.
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath(Scope))!);
+        QueryScalar(SqliteSchema.CreateVersionTable, SqliteOpenMode.ReadWriteCreate);
+        for (var version = 1; version <= 5; version++)
+        {
+            QueryScalar(SqliteSchema.Migrations[version - 1]);
+            QueryScalar($"INSERT INTO schema_version VALUES ({version}, '2026-11-01T00:00:00.0000000+00:00');");
+        }
+
+        var longJson = LongJson(30);
+        var compressed = (byte[])SqliteStateCodec.Encode(longJson);
+        QueryScalar($"""
+            INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at) VALUES
+                ('place', 'place/short', 2, '0f6f6b1a2b3c4d5e6f708192a3b4c5d6', '{Json("short")}',
+                 '2026-11-02T03:04:05.6789012+00:00'),
+                ('place', 'place/long', 7, 'aa6f6b1a2b3c4d5e6f708192a3b4c5d6', x'{Convert.ToHexString(compressed)}',
+                 '2026-11-03T00:00:00.0000000+00:00');
+            """);
+
+        var store = await OpenAsync();
+
+        Assert.Equal(6L, QueryScalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(new StoredGrainState("0f6f6b1a2b3c4d5e6f708192a3b4c5d6", 2, Json("short")),
+            await store.ReadAsync(Key("short"), Ct));
+        Assert.Equal(new StoredGrainState("aa6f6b1a2b3c4d5e6f708192a3b4c5d6", 7, longJson),
+            await store.ReadAsync(Key("long"), Ct));
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 3, 4, 5, 679, TimeSpan.Zero).ToUnixTimeMilliseconds(),
+            QueryScalar("SELECT updated_at FROM grain_state WHERE grain_id = 'place/short';"));
+        Assert.Equal("integer", QueryScalar("SELECT typeof(updated_at) FROM grain_state WHERE grain_id = 'place/long';"));
+
+        // The grain that holds the old ETag writes on as before; the new ETag is the compact one.
+        var next = await store.WriteAsync(Key("short"), "0f6f6b1a2b3c4d5e6f708192a3b4c5d6", Json("short 2"), Ct);
+        Assert.Matches("^[0-9a-f]{16}$", next);
+        Assert.Equal(3, (await store.ReadAsync(Key("short"), Ct))?.Version);
+    }
+
     /// <summary>A record-like state with a growing list of events, non-ASCII text and escapes.</summary>
     private static string LongJson(int events) =>
         System.Text.Json.JsonSerializer.Serialize(new
@@ -168,12 +227,12 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
             }),
         });
 
-    private object? QueryScalar(string sql)
+    private object? QueryScalar(string sql, SqliteOpenMode mode = SqliteOpenMode.ReadWrite)
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath(Scope),
-            Mode = SqliteOpenMode.ReadWrite,
+            Mode = mode,
             Pooling = false,
         }.ToString();
         using var connection = new SqliteConnection(connectionString);
