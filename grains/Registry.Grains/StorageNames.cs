@@ -153,6 +153,10 @@ public static class StorageNames
     /// (<see cref="Indexing.StoredIndexPieces{TDoc}"/>); written only by <see cref="Places.PlaceNameIndexGrain"/>.</summary>
     public const string PlaceNameIndexPiece = "place-name-index-piece";
 
+    /// <summary>State name of <see cref="Places.PlaceNameIndexGrain"/>'s compact snapshot
+    /// (<see cref="Places.PlaceNameIndexSnapshotState"/>).</summary>
+    public const string PlaceNameIndexSnapshot = "place-name-index-snapshot";
+
     /// <summary>Grain type of <see cref="Places.PlaceNameSearchGrain"/> (stateless).</summary>
     public const string PlaceNameSearchGrainType = "place-name-search";
 

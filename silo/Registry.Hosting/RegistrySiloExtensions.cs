@@ -167,7 +167,7 @@ public static class RegistrySiloExtensions
         services.TryAddSingleton(new ReadModelPublication { Inline = options.Testing.PublishInline });
         services.AddRegistryMarriages();
         services.AddOrganizations(options.Organizations);
-        services.AddPlaceNames();
+        services.AddPlaceNames(options.PlaceNameIndex);
         return services;
     }
 }

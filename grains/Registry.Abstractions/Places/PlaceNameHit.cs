@@ -1,10 +1,12 @@
+using Orleans.Concurrency;
+
 namespace Registry.Abstractions.Places;
 
 /// <summary>A search result; <see cref="DistanceMeters"/> is set for nearest-to-a-point queries (great-circle
 /// distance to the entry's point). For a text search, <see cref="MatchedName"/> is the name (or spelling) the text
 /// matched and <see cref="MatchKind"/> whether that name is in force, an alias or a former name; both are null
 /// without a text.</summary>
-[GenerateSerializer, Alias("Registry.Places.PlaceNameHit")]
+[GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNameHit")]
 public sealed record PlaceNameHit(
     [property: Id(0)] PlaceNameIndexEntry Entry,
     [property: Id(1)] double? DistanceMeters)

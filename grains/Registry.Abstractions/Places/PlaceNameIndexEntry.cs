@@ -1,11 +1,15 @@
+using Orleans.Concurrency;
+
 namespace Registry.Abstractions.Places;
 
 /// <summary>
 /// What the search index keeps of one place name. <see cref="SearchName"/> and <see cref="SearchSpelling"/> are
 /// normalised for fragment search (lower case, no marks, spaces or apostrophes); <see cref="X"/>/<see cref="Y"/> is a
-/// point on the geometry (lon/lat) and the envelope bounds it; <see cref="Revision"/> orders updates.
+/// point on the geometry (lon/lat) and the envelope bounds it; <see cref="Revision"/> orders updates. Immutable (its
+/// lists are never changed once built), so a call within a silo passes it without a deep copy: a search's pages,
+/// hits and entries cross 17 grain calls per query.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Places.PlaceNameIndexEntry")]
+[GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNameIndexEntry")]
 public sealed record PlaceNameIndexEntry(
     [property: Id(0)] string Id,
     [property: Id(1)] string Name,

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Registry.Abstractions.Places;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Registry.Abstractions.Places;
 /// for an alias, which has none), the same normalised for fragment search (see
 /// <see cref="PlaceNameIndexEntry.SearchName"/>), and whether it is an alias or a former name.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Places.PlaceNameIndexName")]
+[GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNameIndexName")]
 public sealed record PlaceNameIndexName(
     [property: Id(0)] string Name,
     [property: Id(1)] string Romanization,

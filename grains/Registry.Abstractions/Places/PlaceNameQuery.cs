@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Registry.Abstractions.Places;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Registry.Abstractions.Places;
 /// names and abolished names (<see cref="IncludeHistorical"/>), <see cref="PublicOnly"/> for anonymous callers,
 /// <see cref="AnnouncedSince"/> for the announcement feed. Null filters do not filter.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Places.PlaceNameQuery")]
+[GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNameQuery")]
 public sealed record PlaceNameQuery(
     [property: Id(0)] string? Text,
     [property: Id(1)] string? Romanization,

@@ -110,6 +110,65 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
         return candidates.Select(id => slots[id].Doc).ToList();
     }
 
+    /// <summary>
+    /// Every document with its key and revision, in the order of their local ids (the ids <see cref="Postings"/>
+    /// lists): with <see cref="Postings"/>, what <see cref="Restore"/> takes back, e.g. for a compact snapshot.
+    /// </summary>
+    public IReadOnlyList<(string Key, long Revision, TDoc Doc)> Documents()
+    {
+        var keys = new string[slots.Count];
+        foreach (var (key, id) in ids)
+        {
+            keys[id] = key;
+        }
+
+        return slots.Select((slot, id) => (keys[id], slot.Revision, slot.Doc)).ToList();
+    }
+
+    /// <summary>Every term with the ascending local ids of the documents that have it (see <see cref="Documents"/>).</summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyList<int>>> Postings =>
+        postings.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<int>)p.Value));
+
+    /// <summary>
+    /// Replaces every document and posting with ones <see cref="Documents"/> and <see cref="Postings"/> gave (a
+    /// snapshot), without asking the documents for their terms: the caller vouches that they belong together.
+    /// Refuses a posting that names no document or whose ids are not strictly ascending, leaving the index empty.
+    /// </summary>
+    public void Restore(IReadOnlyList<(string Key, long Revision, TDoc Doc)> documents,
+        IEnumerable<KeyValuePair<string, List<int>>> restored)
+    {
+        Clear();
+        slots.Capacity = Math.Max(slots.Capacity, documents.Count);
+        ids.EnsureCapacity(documents.Count);
+        foreach (var (key, revision, doc) in documents)
+        {
+            if (!ids.TryAdd(key, slots.Count))
+            {
+                Clear();
+                throw new ArgumentException($"The key {key} occurs twice.", nameof(documents));
+            }
+
+            slots.Add(new Slot(doc, revision));
+        }
+
+        foreach (var (term, list) in restored)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] < 0 || list[i] >= slots.Count || (i > 0 && list[i] <= list[i - 1]))
+                {
+                    Clear();
+                    throw new ArgumentException($"The posting list of {term} is not ascending local ids.", nameof(restored));
+                }
+            }
+
+            if (list.Count > 0)
+            {
+                postings[term] = list;
+            }
+        }
+    }
+
     /// <summary>Forgets every document.</summary>
     public void Clear()
     {

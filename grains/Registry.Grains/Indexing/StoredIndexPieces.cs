@@ -44,6 +44,16 @@ public sealed class StoredIndexPieces<TDoc>(
         return pieces.SelectMany(p => p!.State!.Entries).ToList();
     }
 
+    /// <summary>
+    /// Reads the given pieces by key (in parallel) and returns their documents: a partition that starts from a
+    /// snapshot of its own catches up with the pieces written since, without reading the others.
+    /// </summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, TDoc>>> LoadPiecesAsync(IReadOnlyCollection<int> indexes)
+    {
+        await Task.WhenAll(indexes.Distinct().Select(ReadAsync));
+        return indexes.Distinct().SelectMany(i => pieces[i]!.State!.Entries).ToList();
+    }
+
     /// <summary>Stores <paramref name="doc"/> under <paramref name="key"/> in its piece; durable on return.</summary>
     public async Task PutAsync(string key, TDoc doc)
     {

@@ -17,7 +17,12 @@ namespace Registry.Grains.Places;
 /// Its entries are stored by the partition itself in <see cref="PlaceNameIndex.PieceCount"/> pieces
 /// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as a <see cref="PostingIndex{TDoc}"/>, plus an STR-tree
 /// over their envelopes, built on the first spatial query after a change and then only queried. Activation reads the
-/// checkpoint and the pieces, never the place-name records; only a partition without a checkpoint of the current
+/// checkpoint and the partition's compact snapshot (<see cref="PlaceNameIndexSnapshot"/>: entries and posting lists,
+/// restored without parsing JSON or computing terms) and then only the pieces written since that snapshot, which the
+/// checkpoint lists before each is first written (so an entry stored just before a crash is read back); without a
+/// valid snapshot it reads every piece and takes one. A timer takes a new snapshot every
+/// <see cref="PlaceNameIndexOptions.SnapshotInterval"/> while pieces have changed. It never reads the place-name
+/// records; only a partition without a checkpoint of the current
 /// layout (a data directory written before the index kept its own state, or after a bulk import that wrote records
 /// directly) builds its pieces from the records once, and <see cref="RebuildAsync"/> does so on request. Place-name
 /// grains upsert their entry after each committed write (and the outbox relay until they have); versions
@@ -29,6 +34,8 @@ namespace Registry.Grains.Places;
 public sealed class PlaceNameIndexGrain(
     [PersistentState(StorageNames.PlaceNameIndex, StorageNames.Provider)]
     IPersistentState<PlaceNameIndexState> checkpoint,
+    [PersistentState(StorageNames.PlaceNameIndexSnapshot, StorageNames.Provider)]
+    IPersistentState<PlaceNameIndexSnapshotState> snapshot,
     IStoredRecords records,
     IServiceProvider services,
     BureauClock clock,
@@ -57,12 +64,19 @@ public sealed class PlaceNameIndexGrain(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.PlaceNameIndexPiece,
             StorageNames.PlaceNameIndexPiece, this.GetPrimaryKeyLong(), PlaceNameIndex.PieceCount,
             PlaceNameIndex.PieceOf, records);
+        var interval = (services.GetService<PlaceNameIndexOptions>() ?? new PlaceNameIndexOptions()).SnapshotInterval;
+        this.RegisterGrainTimer(SnapshotIfChangedAsync, new GrainTimerCreationOptions(interval, interval));
+        var restored = false;
         if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
             && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
         {
-            foreach (var (_, entry) in await pieces.LoadAsync())
+            restored = await RestoreSnapshotAsync();
+            if (!restored)
             {
-                Apply(entry);
+                foreach (var (_, entry) in await pieces.LoadAsync())
+                {
+                    Apply(entry);
+                }
             }
         }
         else if (records.CanScan)
@@ -77,6 +91,106 @@ public sealed class PlaceNameIndexGrain(
             // Storage without scans (Azure Table) only ever held this layout: an empty partition is the truth.
             await StoreCheckpointAsync(0);
         }
+
+        if (!restored)
+        {
+            await TakeSnapshotAsync();
+        }
+    }
+
+    /// <summary>
+    /// Starts from the stored snapshot the checkpoint names, then reads the pieces written since it. False (nothing
+    /// applied) when there is none of this generation, format and entry version.
+    /// </summary>
+    private async Task<bool> RestoreSnapshotAsync()
+    {
+        if (checkpoint.State.SnapshotGeneration == 0
+            || snapshot.State.Generation != checkpoint.State.SnapshotGeneration
+            || !PlaceNameIndexSnapshot.TryRead(snapshot.State.Image, index))
+        {
+            return false;
+        }
+
+        foreach (var entry in index.All)
+        {
+            if (entry.RefreshOn is { } next)
+            {
+                due[entry.Id] = next;
+            }
+        }
+
+        foreach (var (_, entry) in await pieces.LoadPiecesAsync(checkpoint.State.ChangedPieces))
+        {
+            Apply(entry);
+        }
+
+        return true;
+    }
+
+    /// <summary>Takes a snapshot when pieces were written since the last one (the timer's tick).</summary>
+    private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
+    {
+        if (checkpoint.State.ChangedPieces.Count > 0)
+        {
+            await TakeSnapshotAsync();
+        }
+    }
+
+    /// <summary>
+    /// Stores the partition as a snapshot of a new generation, then the checkpoint naming it with no changed pieces.
+    /// Stopped between the two, the checkpoint still names the older generation, which no longer matches the stored
+    /// snapshot: the next start reads every piece, as without a snapshot. Not taken while the checkpoint is not of
+    /// the current layout (a bulk import forgot it: the next start builds from the records).
+    /// </summary>
+    private async Task TakeSnapshotAsync()
+    {
+        await checkpoint.ReadStateAsync();
+        if (checkpoint.State.PieceCount != PlaceNameIndex.PieceCount
+            || checkpoint.State.EntryVersion != PlaceNameIndex.EntryVersion)
+        {
+            return;
+        }
+
+        var generation = Math.Max(snapshot.State.Generation, checkpoint.State.SnapshotGeneration) + 1;
+        snapshot.State.Generation = generation;
+        snapshot.State.TakenAt = time.GetUtcNow();
+        snapshot.State.Entries = index.Count;
+        snapshot.State.Image = PlaceNameIndexSnapshot.Write(index);
+        await snapshot.WriteStateAsync();
+        checkpoint.State.SnapshotGeneration = generation;
+        checkpoint.State.ChangedPieces.Clear();
+        await checkpoint.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Lists <paramref name="piece"/> in the checkpoint as written since the snapshot, stored before the piece is:
+    /// a start from the snapshot then reads it again. Nothing to do without a snapshot in use or when it is listed.
+    /// </summary>
+    private async Task ListChangedPieceAsync(int piece)
+    {
+        if (checkpoint.State.SnapshotGeneration == 0 || checkpoint.State.ChangedPieces.Contains(piece))
+        {
+            return;
+        }
+
+        try
+        {
+            checkpoint.State.ChangedPieces.Add(piece);
+            await checkpoint.WriteStateAsync();
+        }
+        catch (Exception error) when (error is not StorageUnavailableException)
+        {
+            // Most likely a bulk import forgot the checkpoint behind this activation's back (PlaceNameIndexReset):
+            // read it again; without a snapshot in use there is nothing to list.
+            logger.LogInformation(error, "Place-name index partition {Partition} reads its checkpoint again",
+                this.GetPrimaryKeyLong());
+            await checkpoint.ReadStateAsync();
+            if (checkpoint.State.SnapshotGeneration != 0 && !checkpoint.State.ChangedPieces.Contains(piece))
+            {
+                checkpoint.State.ChangedPieces.Add(piece);
+                await checkpoint.WriteStateAsync();
+            }
+        }
     }
 
     public async Task UpsertAsync(PlaceNameIndexEntry entry)
@@ -88,6 +202,7 @@ public sealed class PlaceNameIndexGrain(
         }
 
         // Stored first: if the write fails, memory is unchanged and the sender's retry is not mistaken for a duplicate.
+        await ListChangedPieceAsync(PlaceNameIndex.PieceOf(entry.Id));
         await pieces.PutAsync(entry.Id, entry);
         Apply(entry);
     }
@@ -135,6 +250,7 @@ public sealed class PlaceNameIndexGrain(
         }
 
         await BuildFromRecordsAsync(CancellationToken.None);
+        await TakeSnapshotAsync();
         return index.Count;
     }
 
@@ -345,6 +461,9 @@ public sealed class PlaceNameIndexGrain(
             Keep(current);
         }
 
+        // The snapshot in use no longer holds what the pieces will: forgotten first, so a stop before the new one is
+        // taken starts from every piece.
+        await ForgetSnapshotAsync();
         await pieces.ReplaceAllAsync(built);
         index.Clear();
         due.Clear();
@@ -355,6 +474,17 @@ public sealed class PlaceNameIndexGrain(
         }
 
         await StoreCheckpointAsync(index.Count);
+    }
+
+    private async Task ForgetSnapshotAsync()
+    {
+        await checkpoint.ReadStateAsync();
+        if (checkpoint.State.SnapshotGeneration != 0)
+        {
+            checkpoint.State.SnapshotGeneration = 0;
+            checkpoint.State.ChangedPieces.Clear();
+            await checkpoint.WriteStateAsync();
+        }
     }
 
     private async Task StoreCheckpointAsync(int entries)

@@ -6,7 +6,8 @@ namespace Registry.Grains.Places;
 /// they were last built from the place-name records. Constant size. A partition without a checkpoint (a data
 /// directory written before the index kept its own state, or after a bulk import that wrote records directly) or
 /// with another layout builds its pieces from the records once, then stores this checkpoint and never reads the
-/// records again unless asked to rebuild.
+/// records again unless asked to rebuild. With a valid snapshot it starts from the snapshot and the pieces changed
+/// since.
 /// </summary>
 public sealed class PlaceNameIndexState
 {
@@ -21,4 +22,14 @@ public sealed class PlaceNameIndexState
 
     /// <summary>How many entries that build found.</summary>
     public int BuiltEntries { get; set; }
+
+    /// <summary>The generation of the partition's stored snapshot (<see cref="PlaceNameIndexSnapshotState"/>) that
+    /// holds every entry stored before it, except those in <see cref="ChangedPieces"/>; 0: none, start from the
+    /// pieces.</summary>
+    public long SnapshotGeneration { get; set; }
+
+    /// <summary>The pieces written since that snapshot, each listed (and this checkpoint stored) before its first
+    /// write: a partition starting from the snapshot reads these pieces again and so misses no entry stored after
+    /// it, also when the process stopped before the next snapshot. At most <see cref="PlaceNameIndex.PieceCount"/>.</summary>
+    public List<int> ChangedPieces { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Registry.Abstractions.Time;
 using Registry.Grains.Organizations;
+using Registry.Grains.Places;
 
 namespace Registry.Hosting.Configuration;
 
@@ -36,6 +37,9 @@ public sealed class RegistryOptions
 
     /// <summary>The <c>Registry:Organizations</c> section: annual-report filing windows.</summary>
     public OrganizationOptions Organizations { get; set; } = new();
+
+    /// <summary>The <c>Registry:PlaceNameIndex</c> section: the place-name index partitions' snapshots.</summary>
+    public PlaceNameIndexOptions PlaceNameIndex { get; set; } = new();
 
     /// <summary>Binds the section; throws at start for values that cannot be used.</summary>
     public static RegistryOptions From(IConfiguration configuration)
@@ -150,5 +154,6 @@ public sealed class RegistryOptions
         }
 
         Organizations.Validate();
+        PlaceNameIndex.Validate();
     }
 }

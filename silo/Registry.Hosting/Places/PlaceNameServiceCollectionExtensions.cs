@@ -7,8 +7,9 @@ namespace Registry.Hosting.Places;
 /// <summary>Silo services of the place-name registry.</summary>
 public static class PlaceNameServiceCollectionExtensions
 {
-    public static IServiceCollection AddPlaceNames(this IServiceCollection services)
+    public static IServiceCollection AddPlaceNames(this IServiceCollection services, PlaceNameIndexOptions index)
     {
+        services.TryAddSingleton(index);
         services.TryAddSingleton<GazetteerImporter>();
         services.TryAddSingleton<PlaceNameStock>();
         return services;
