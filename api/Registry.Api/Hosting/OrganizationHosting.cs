@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Api.Organizations;
 
 namespace Registry.Api.Hosting;
@@ -7,6 +8,7 @@ public static class OrganizationHosting
 {
     public static WebApplicationBuilder AddRegistryOrganizations(this WebApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OrganizationImportJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrganizationImportJobs>());
         return builder;

@@ -10,9 +10,13 @@ namespace Registry.Api.Organizations;
 /// header is checked before a job exists; then the rows are imported in the background, the job's grain receiving
 /// the counts and rejections every <see cref="OrganizationImporter.ProgressEvery"/> rows and at the end. The spool
 /// file is deleted when the run ends. A run stopped by a failure that is not a row's, or by shutdown, marks the job
-/// failed; re-running the same file completes it (every row is idempotent). Thread-safe.
+/// failed; re-running the same file completes it (every row is idempotent). While it runs, the job is told every
+/// <see cref="OrganizationImportJobDetails.Heartbeat"/> that its run is alive, so a run that dies with its process
+/// (killed, no chance to mark the job failed) leaves a job that reads as interrupted once its lease has passed, not
+/// one that stays running forever. Thread-safe.
 /// </summary>
-public sealed class OrganizationImportJobs(IGrainFactory grains, ILogger<OrganizationImporter> logger) : IHostedService
+public sealed class OrganizationImportJobs(IGrainFactory grains, TimeProvider time, ILogger<OrganizationImporter> logger)
+    : IHostedService
 {
     private readonly ConcurrentDictionary<string, Task> running = new();
     private readonly CancellationTokenSource stopping = new();
@@ -69,10 +73,13 @@ public sealed class OrganizationImportJobs(IGrainFactory grains, ILogger<Organiz
     private async Task RunAsync(string id, string spool, string source, CancellationToken cancellationToken)
     {
         var job = grains.Get<IOrganizationImportJobGrain>(id);
+        using var alive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = KeepAliveAsync(job, alive.Token);
         try
         {
             using var csv = OpenText(spool);
             await new OrganizationImporter(grains, logger).ImportAsync(csv, source, job.ReportAsync, cancellationToken);
+            await StopHeartbeatAsync(alive, heartbeat);
             await job.FinishAsync(null);
         }
         catch (Exception e)
@@ -94,8 +101,38 @@ public sealed class OrganizationImportJobs(IGrainFactory grains, ILogger<Organiz
         }
         finally
         {
+            await StopHeartbeatAsync(alive, heartbeat);
             File.Delete(spool);
         }
+    }
+
+    /// <summary>Tells the job its run is alive every heartbeat until cancelled; a missed beat is logged, not fatal.</summary>
+    private async Task KeepAliveAsync(IOrganizationImportJobGrain job, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(OrganizationImportJobDetails.Heartbeat, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await job.KeepAliveAsync();
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Organization import heartbeat failed; the next one tries again");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task StopHeartbeatAsync(CancellationTokenSource alive, Task heartbeat)
+    {
+        await alive.CancelAsync();
+        await heartbeat;
     }
 
     private static StreamReader OpenText(string path) =>

@@ -1,7 +1,7 @@
 namespace Registry.Abstractions.Organizations;
 
 /// <summary>An active listing as the public lists show it: list, ground, report year and date listed.</summary>
-[GenerateSerializer, Alias("Registry.Organizations.Listing")]
+[GenerateSerializer, Immutable, Alias("Registry.Organizations.Listing")]
 public sealed record Listing(
     [property: Id(0)] OrganizationList List,
     [property: Id(1)] string Ground,

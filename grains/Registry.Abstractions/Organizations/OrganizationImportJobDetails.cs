@@ -22,4 +22,11 @@ public sealed record OrganizationImportJobDetails(
 {
     /// <summary>Rejections kept per job; the counts by rule cover every one.</summary>
     public const int MaxStoredRejections = 10_000;
+
+    /// <summary>How often a run says it is still alive (besides its progress reports).</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    /// <summary>A running job not heard from for this long is <see cref="OrganizationImportJobStatus.Interrupted"/>:
+    /// six missed heartbeats, so a slow or paused process is not mistaken for a dead one.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 }

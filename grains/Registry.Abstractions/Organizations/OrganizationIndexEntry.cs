@@ -6,7 +6,7 @@ namespace Registry.Abstractions.Organizations;
 /// organization's state revision, so an older entry never replaces a newer one. <see cref="SearchLegalRepresentative"/>
 /// is the legal representative's name normalised the same way.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Organizations.OrganizationIndexEntry")]
+[GenerateSerializer, Immutable, Alias("Registry.Organizations.OrganizationIndexEntry")]
 public sealed record OrganizationIndexEntry(
     [property: Id(0)] string Uscc,
     [property: Id(1)] string Name,

@@ -1,7 +1,7 @@
 namespace Registry.Abstractions.Organizations;
 
 /// <summary>One page of search results and how many organizations matched in all.</summary>
-[GenerateSerializer, Alias("Registry.Organizations.OrganizationPage")]
+[GenerateSerializer, Immutable, Alias("Registry.Organizations.OrganizationPage")]
 public sealed record OrganizationPage(
     [property: Id(0)] int Total,
     [property: Id(1)] IReadOnlyList<OrganizationIndexEntry> Items);

@@ -6,7 +6,7 @@ namespace Registry.Abstractions.Organizations;
 /// list match, newest listing first; otherwise results are ordered by name, then code. <see cref="Skip"/> and
 /// <see cref="Take"/> page the ordered results.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Organizations.OrganizationQuery")]
+[GenerateSerializer, Immutable, Alias("Registry.Organizations.OrganizationQuery")]
 public sealed record OrganizationQuery(
     [property: Id(0)] string? NameFragment,
     [property: Id(1)] OrganizationKind? Kind,

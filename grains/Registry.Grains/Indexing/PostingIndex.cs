@@ -169,6 +169,52 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
         }
     }
 
+    /// <summary>
+    /// How many documents have every term of <paramref name="required"/> (with no terms, every document): the size
+    /// of what <see cref="Matching"/> returns, counted over the posting lists without touching a document.
+    /// </summary>
+    public int CountMatching(IReadOnlyCollection<string> required)
+    {
+        if (required.Count == 0)
+        {
+            return slots.Count;
+        }
+
+        var lists = new List<List<int>>(required.Count);
+        foreach (var term in required.Distinct(StringComparer.Ordinal))
+        {
+            if (!postings.TryGetValue(term, out var list))
+            {
+                return 0;
+            }
+
+            lists.Add(list);
+        }
+
+        lists.Sort((a, b) => a.Count.CompareTo(b.Count));
+        if (lists.Count == 1)
+        {
+            return lists[0].Count;
+        }
+
+        var count = 0;
+        foreach (var id in lists[0])
+        {
+            var all = true;
+            for (var i = 1; i < lists.Count && all; i++)
+            {
+                all = lists[i].BinarySearch(id) >= 0;
+            }
+
+            if (all)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Forgets every document.</summary>
     public void Clear()
     {

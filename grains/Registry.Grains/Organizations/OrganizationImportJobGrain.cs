@@ -30,6 +30,7 @@ public sealed class OrganizationImportJobGrain(
             State.Status = OrganizationImportJobStatus.Running;
             State.StartedAt = clock.Now;
             State.StartedBy = AuditScope.Actor;
+            State.LastHeardAt = clock.Now;
             await state.WriteAuditedAsync("start-organization-import", source);
         }
 
@@ -46,7 +47,21 @@ public sealed class OrganizationImportJobGrain(
         State.RejectedByRule = new Dictionary<string, long>(progress.RejectedByRule, StringComparer.Ordinal);
         State.Rejections.AddRange(progress.NewRejections
             .Take(OrganizationImportJobDetails.MaxStoredRejections - State.Rejections.Count));
+        State.LastHeardAt = clock.Now;
         await state.WriteAuditedAsync("organization-import-progress", null);
+    }
+
+    public async Task KeepAliveAsync()
+    {
+        EnsureStarted();
+        if (State.Status != OrganizationImportJobStatus.Running)
+        {
+            return;
+        }
+
+        // Not audited: a heartbeat changes nothing a registrar acts on, and would add a history row every 20 s.
+        State.LastHeardAt = clock.Now;
+        await state.WriteStateAsync();
     }
 
     public async Task FinishAsync(string? failure)
@@ -65,10 +80,19 @@ public sealed class OrganizationImportJobGrain(
     }
 
     private OrganizationImportJobDetails Details() =>
-        new(State.Id, State.Source, State.Status, State.Rows, State.Imported, State.AlreadyStored, State.Rejected,
+        new(State.Id, State.Source, Interrupted ? OrganizationImportJobStatus.Interrupted : State.Status, State.Rows, State.Imported, State.AlreadyStored, State.Rejected,
             new Dictionary<string, long>(State.RejectedByRule, StringComparer.Ordinal),
             State.Rejections.OrderBy(r => r.Line).ToList(), State.StartedAt, State.FinishedAt, State.StartedBy,
-            State.Failure);
+            Interrupted
+                ? $"Not heard from since {State.LastHeardAt ?? State.StartedAt:yyyy-MM-dd HH:mm:ss} UTC: the process " +
+                  "running it ended. The rows counted are stored; re-run the same file to resume (they are counted " +
+                  "as already stored)."
+                : State.Failure);
+
+    /// <summary>Still running in storage but silent past its lease: its run died without ending it.</summary>
+    private bool Interrupted =>
+        State.Status == OrganizationImportJobStatus.Running
+        && clock.Now - (State.LastHeardAt ?? State.StartedAt) > OrganizationImportJobDetails.Lease;
 
     private void EnsureStarted()
     {

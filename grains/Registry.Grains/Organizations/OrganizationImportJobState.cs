@@ -30,4 +30,7 @@ public sealed class OrganizationImportJobState
     public string StartedBy { get; set; } = "";
 
     public string? Failure { get; set; }
+
+    /// <summary>When the run last reported or said it was alive (null before its first).</summary>
+    public DateTimeOffset? LastHeardAt { get; set; }
 }

@@ -10,7 +10,7 @@ namespace Registry.Grains.Organizations;
 /// for writes. Within its partition the entry is stored in piece <see cref="PieceOf"/> (the next bits of the same
 /// hash, mod <see cref="PieceCount"/>), so one write rewrites about 1/(32 x 512) of the register. A partition
 /// answers from posting lists (<see cref="Terms"/>, <see cref="QueryTerms"/>) and confirms each candidate with
-/// <see cref="Matches"/>; a search asks every partition (a fixed, small fan-out) and merges. Changing either count
+/// <see cref="Matches"/> (see <see cref="OrganizationPartition"/>); a search asks every partition (a fixed, small fan-out) and merges. Changing either count
 /// changes where entries are stored: the partition's checkpoint records the piece count, and a partition whose
 /// checkpoint does not match builds once from the records. Pure.
 /// </summary>
@@ -173,9 +173,12 @@ public static class OrganizationIndex
                 var byDate = Nullable.Compare(b.ListedSince(list), a.ListedSince(list));
                 return byDate != 0 ? byDate : string.CompareOrdinal(a.Uscc, b.Uscc);
             })
-            : Comparer<OrganizationIndexEntry>.Create((a, b) =>
-            {
-                var byName = string.CompareOrdinal(a.SearchName, b.SearchName);
-                return byName != 0 ? byName : string.CompareOrdinal(a.Uscc, b.Uscc);
-            });
+            : NameOrder;
+
+    /// <summary>The order of queries without a list: by normalised name, then code.</summary>
+    public static IComparer<OrganizationIndexEntry> NameOrder { get; } = Comparer<OrganizationIndexEntry>.Create((a, b) =>
+    {
+        var byName = string.CompareOrdinal(a.SearchName, b.SearchName);
+        return byName != 0 ? byName : string.CompareOrdinal(a.Uscc, b.Uscc);
+    });
 }

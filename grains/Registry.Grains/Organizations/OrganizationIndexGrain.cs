@@ -10,7 +10,7 @@ namespace Registry.Grains.Organizations;
 /// <summary>
 /// One partition of the search index; see <see cref="IOrganizationIndexGrain"/> and <see cref="OrganizationIndex"/>.
 /// Its entries are stored by the partition itself in <see cref="OrganizationIndex.PieceCount"/> pieces
-/// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as a <see cref="PostingIndex{TDoc}"/>, so a search
+/// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as an <see cref="OrganizationPartition"/>, so a search
 /// intersects posting lists instead of visiting every entry. Activation reads the checkpoint and the pieces, never
 /// the organization records; only a partition without a checkpoint of the current layout (a data directory written
 /// before the index kept its own state, or a fresh one) builds its pieces from the records once, and
@@ -28,7 +28,7 @@ public sealed class OrganizationIndexGrain(
     TimeProvider time,
     ILogger<OrganizationIndexGrain> logger) : Grain, IOrganizationIndexGrain
 {
-    private readonly PostingIndex<OrganizationIndexEntry> index = new(OrganizationIndex.Terms);
+    private readonly OrganizationPartition index = new();
     private StoredIndexPieces<OrganizationIndexEntry> pieces = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -69,53 +69,12 @@ public sealed class OrganizationIndexGrain(
         Apply(entry);
     }
 
-    public Task<OrganizationPage> SearchAsync(OrganizationQuery query)
-    {
-        var fragment = OrganizationIndex.Fragment(query);
-        var representative = OrganizationIndex.Representative(query);
-        IReadOnlyList<OrganizationIndexEntry> candidates = query.Uscc is { } code
-            ? index.Get(code) is { } entry ? [entry] : []
-            : index.Matching(OrganizationIndex.QueryTerms(query, fragment, representative));
-        var matches = candidates.Where(e => OrganizationIndex.Matches(e, query, fragment, representative)).ToList();
-        var wanted = query.Skip + query.Take;
-        return Task.FromResult(new OrganizationPage(matches.Count,
-            TopOrdered(matches, OrganizationIndex.Order(query), wanted)));
-    }
+    public Task<OrganizationPage> SearchAsync(OrganizationQuery query) => Task.FromResult(index.Search(query));
 
     public async Task<int> RebuildAsync()
     {
         await BuildFromRecordsAsync(CancellationToken.None);
         return index.Count;
-    }
-
-    /// <summary>The first <paramref name="wanted"/> of <paramref name="items"/> in order, without sorting them all.</summary>
-    private static List<OrganizationIndexEntry> TopOrdered(List<OrganizationIndexEntry> items,
-        IComparer<OrganizationIndexEntry> order, int wanted)
-    {
-        if (items.Count <= wanted * 4)
-        {
-            items.Sort(order);
-            return items.Take(wanted).ToList();
-        }
-
-        // A max-heap of the best `wanted` seen so far: its root is the worst kept, replaced by anything better.
-        var heap = new PriorityQueue<OrganizationIndexEntry, OrganizationIndexEntry>(wanted + 1,
-            Comparer<OrganizationIndexEntry>.Create((a, b) => order.Compare(b, a)));
-        foreach (var item in items)
-        {
-            if (heap.Count < wanted)
-            {
-                heap.Enqueue(item, item);
-            }
-            else if (wanted > 0 && order.Compare(item, heap.Peek()) < 0)
-            {
-                heap.EnqueueDequeue(item, item);
-            }
-        }
-
-        var top = heap.UnorderedItems.Select(i => i.Element).ToList();
-        top.Sort(order);
-        return top;
     }
 
     /// <summary>
@@ -168,6 +127,5 @@ public sealed class OrganizationIndexGrain(
         await checkpoint.WriteStateAsync();
     }
 
-    private void Apply(OrganizationIndexEntry entry) =>
-        index.Put(entry.Uscc, entry.Revision, entry);
+    private void Apply(OrganizationIndexEntry entry) => index.Put(entry);
 }

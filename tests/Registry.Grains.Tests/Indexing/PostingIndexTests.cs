@@ -20,6 +20,24 @@ public sealed class PostingIndexTests
     }
 
     [Fact]
+    public void CountMatching_IsTheSizeOfWhatMatchingReturns()
+    {
+        var index = new PostingIndex<Doc>(d => d.Terms);
+        index.Put("a", 1, new Doc("A", ["k:x", "s:on", "o:11"]));
+        index.Put("b", 1, new Doc("B", ["k:x", "s:off", "o:11"]));
+        index.Put("c", 1, new Doc("C", ["k:y", "s:on", "o:11"]));
+        index.Put("a", 2, new Doc("A", ["k:y", "s:on", "o:11"]));
+
+        string[][] queries = [["k:x", "s:on"], ["k:y", "s:on", "o:11"], ["k:x"], ["o:11"], ["k:z"], ["k:x", "k:y"], []];
+        foreach (var query in queries)
+        {
+            Assert.Equal(index.Matching(query).Count, index.CountMatching(query));
+        }
+
+        Assert.Equal(2, index.CountMatching(["k:y", "s:on", "o:11", "s:on"]));
+    }
+
+    [Fact]
     public void Put_NewerRevision_ReplacesTheDocumentAndRemovesTheTermsItNoLongerHas()
     {
         var index = new PostingIndex<Doc>(d => d.Terms);

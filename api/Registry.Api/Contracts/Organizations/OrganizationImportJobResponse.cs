@@ -3,8 +3,8 @@ using Registry.Abstractions.Organizations;
 namespace Registry.Api.Contracts.Organizations;
 
 /// <summary>
-/// An import of the register, while it runs and after: status (running, completed, failed), rows read (the header
-/// not counted), rows stored now, rows an earlier run had stored, rows refused (by rule), the first
+/// An import of the register, while it runs and after: status (running, completed, failed, interrupted: its run
+/// died without ending it), rows read (the header not counted), rows stored now, rows an earlier run had stored, rows refused (by rule), the first
 /// <see cref="ListedRejections"/> refused rows in line order (<see cref="RejectionsListed"/> says whether that is all
 /// of them), and where the whole rejection report (up to 10,000 rows) is downloaded as CSV.
 /// </summary>

@@ -108,8 +108,8 @@ internal static class OrganizationDocs
                 [.. Code, "annual-report-draft-year", "annual-report-already-filed", "text-too-long",
                     "organization-deregistered", "organization-revoked", "value-out-of-range", "organization-acts-for-itself"]),
             ["GetRegisterImport"] = Op("An import of the register, while it runs and after (organization " +
-                "registrars): status (running, completed, failed: a failure outside the rows, re-run the file), rows " +
-                "read, imported, already stored and rejected so far, refusals by rule and the first 100 rejected rows; " +
+                "registrars): status (running, completed, failed: a failure outside the rows, re-run the file; " +
+                "interrupted: its process ended without finishing, re-run the file to resume), rows read, imported, already stored and rejected so far, refusals by rule and the first 100 rejected rows; " +
                 "rejectionReport is the address of the whole report.", "import-not-found"),
             ["GetRegisterImportRejections"] = Op("An import's rejection report as a CSV file Excel opens as it is " +
                 "(UTF-8 with BOM, CRLF, quoted): 行号 (the row's line, the header being line 1), 统一社会信用代码, " +

@@ -1,0 +1,131 @@
+using Registry.Abstractions.Organizations;
+using Registry.Grains.Indexing;
+
+namespace Registry.Grains.Organizations;
+
+/// <summary>
+/// The entries of one search-index partition in memory: a <see cref="PostingIndex{TDoc}"/> over
+/// <see cref="OrganizationIndex.Terms"/> and, beside it, every entry in the default order (normalised name, then
+/// code), kept sorted as entries are put, so a page need not sort its matches.
+/// <para>
+/// A search answers as the posting index and <see cref="OrganizationIndex.Matches"/> together would (the same total
+/// and the same first <c>Skip + Take</c> in the query's order), at a cost that does not grow with the partition:
+/// when the query's terms decide a match by themselves (no fragment or legal representative longer than one bigram,
+/// no list; see <see cref="TermsDecide"/>), the total is the size of the posting lists' intersection, counted
+/// without touching an entry, and a page of many matches is read off the name order, stopping at the last entry
+/// wanted; a page of few matches, and every other query, confirms and orders its candidates.
+/// </para>
+/// Pure; not thread-safe (one grain activation owns it).
+/// </summary>
+public sealed class OrganizationPartition
+{
+    private readonly PostingIndex<OrganizationIndexEntry> index = new(OrganizationIndex.Terms);
+    private readonly SortedSet<OrganizationIndexEntry> byName = new(OrganizationIndex.NameOrder);
+
+    /// <summary>How many entries the partition holds.</summary>
+    public int Count => index.Count;
+
+    /// <summary>Every entry, in no particular order.</summary>
+    public IEnumerable<OrganizationIndexEntry> All => index.All;
+
+    /// <summary>The revision held for <paramref name="uscc"/>, or null.</summary>
+    public long? RevisionOf(string uscc) => index.RevisionOf(uscc);
+
+    /// <summary>Adds or replaces the entry unless the same or a newer revision is held; returns whether it did.</summary>
+    public bool Put(OrganizationIndexEntry entry)
+    {
+        var previous = index.Get(entry.Uscc);
+        if (!index.Put(entry.Uscc, entry.Revision, entry))
+        {
+            return false;
+        }
+
+        if (previous is not null)
+        {
+            byName.Remove(previous);
+        }
+
+        byName.Add(entry);
+        return true;
+    }
+
+    /// <summary>Forgets every entry.</summary>
+    public void Clear()
+    {
+        index.Clear();
+        byName.Clear();
+    }
+
+    /// <summary>How many entries match <paramref name="query"/>, and the first <c>Skip + Take</c> of them in its order.</summary>
+    public OrganizationPage Search(OrganizationQuery query)
+    {
+        var wanted = query.Skip + query.Take;
+        var fragment = OrganizationIndex.Fragment(query);
+        var representative = OrganizationIndex.Representative(query);
+        if (query.Uscc is { } code)
+        {
+            var found = index.Get(code) is { } entry && OrganizationIndex.Matches(entry, query, fragment, representative)
+                ? new List<OrganizationIndexEntry> { entry }
+                : [];
+            return new OrganizationPage(found.Count, found.Take(wanted).ToList());
+        }
+
+        var terms = OrganizationIndex.QueryTerms(query, fragment, representative);
+        if (TermsDecide(query, fragment, representative))
+        {
+            var total = terms.Count == 0 ? index.Count : index.CountMatching(terms);
+            // Reading the name order costs about wanted x Count / total entries; ordering the matches about total.
+            if ((long)total * total > (long)wanted * index.Count)
+            {
+                return new OrganizationPage(total, byName
+                    .Where(e => OrganizationIndex.Matches(e, query, fragment, representative))
+                    .Take(wanted)
+                    .ToList());
+            }
+        }
+
+        var matches = index.Matching(terms)
+            .Where(e => OrganizationIndex.Matches(e, query, fragment, representative))
+            .ToList();
+        return new OrganizationPage(matches.Count, TopOrdered(matches, OrganizationIndex.Order(query), wanted));
+    }
+
+    /// <summary>
+    /// Whether an entry with every term of the query is sure to match it: true unless a fragment or legal
+    /// representative is longer than one bigram (its bigrams may lie apart), a list orders by date, or a code is asked.
+    /// </summary>
+    public static bool TermsDecide(OrganizationQuery query, string? normalizedFragment, string? normalizedRepresentative) =>
+        query.Uscc is null && query.List is null
+        && (normalizedFragment is null || normalizedFragment.Length <= 2)
+        && (normalizedRepresentative is null || normalizedRepresentative.Length <= 2);
+
+    /// <summary>The first <paramref name="wanted"/> of <paramref name="items"/> in order, without sorting them all.</summary>
+    private static List<OrganizationIndexEntry> TopOrdered(List<OrganizationIndexEntry> items,
+        IComparer<OrganizationIndexEntry> order, int wanted)
+    {
+        if (items.Count <= wanted * 4)
+        {
+            items.Sort(order);
+            return items.Take(wanted).ToList();
+        }
+
+        // A max-heap of the best `wanted` seen so far: its root is the worst kept, replaced by anything better.
+        var heap = new PriorityQueue<OrganizationIndexEntry, OrganizationIndexEntry>(wanted + 1,
+            Comparer<OrganizationIndexEntry>.Create((a, b) => order.Compare(b, a)));
+        foreach (var item in items)
+        {
+            if (heap.Count < wanted)
+            {
+                heap.Enqueue(item, item);
+            }
+            else if (wanted > 0 && order.Compare(item, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(item, item);
+            }
+        }
+
+        var top = heap.UnorderedItems.Select(i => i.Element).ToList();
+        top.Sort(order);
+        return top;
+    }
+}

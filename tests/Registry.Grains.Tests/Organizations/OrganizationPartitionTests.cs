@@ -1,0 +1,140 @@
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Organizations;
+using Registry.Grains.Organizations;
+
+namespace Registry.Grains.Tests.Organizations;
+
+/// <summary>
+/// The partition's fast paths (a total counted over the posting lists, a page read off the name order) answer
+/// exactly what confirming and ordering every candidate answers. Entries are real township names (the shipped 2023
+/// list) under their real counties, so names share the bigrams real names share.
+/// </summary>
+public sealed class OrganizationPartitionTests
+{
+    private static readonly Lazy<IReadOnlyList<OrganizationIndexEntry>> entries = new(BuildEntries);
+
+    private static IReadOnlyList<OrganizationIndexEntry> BuildEntries()
+    {
+        var townships = ReferenceDivisions.All
+            .Where(d => d.Level == DivisionLevel.Township && d.ParentCode is { Length: 6 })
+            .Take(3_000)
+            .ToList();
+        var counties = ReferenceDivisions.All.Where(d => d.Level == DivisionLevel.County)
+            .ToDictionary(d => d.Code, d => d.Name);
+        return townships.Select((t, i) =>
+        {
+            var kind = (OrganizationKind)(i % 3 + 1);
+            var first17 = "5" + UnifiedSocialCreditCode.KindDigit(kind) + t.ParentCode + $"{i:000000000}";
+            var uscc = first17 + TestCodes.Check(first17);
+            var status = (i % 10) switch { < 7 => OrganizationStatus.Active, < 9 => OrganizationStatus.Deregistered, _ => OrganizationStatus.Revoked };
+            var representative = counties.GetValueOrDefault(t.ParentCode!, t.Name);
+            return new OrganizationIndexEntry(uscc, t.Name, OrganizationNames.Normalize(t.Name), kind, t.ParentCode!,
+                status, [], 1, OrganizationNames.Normalize(representative));
+        }).ToList();
+    }
+
+    private static OrganizationPartition Filled()
+    {
+        Assert.Equal(3_000, entries.Value.Count);
+        var partition = new OrganizationPartition();
+        foreach (var entry in entries.Value)
+        {
+            partition.Put(entry);
+        }
+
+        return partition;
+    }
+
+    /// <summary>What confirming every entry and sorting the matches answers: the reference.</summary>
+    private static OrganizationPage Reference(OrganizationQuery query) => Reference(entries.Value, query);
+
+    private static OrganizationPage Reference(IEnumerable<OrganizationIndexEntry> all, OrganizationQuery query)
+    {
+        var fragment = OrganizationIndex.Fragment(query);
+        var representative = OrganizationIndex.Representative(query);
+        var matches = all.Where(e => OrganizationIndex.Matches(e, query, fragment, representative))
+            .Order(OrganizationIndex.Order(query))
+            .ToList();
+        return new OrganizationPage(matches.Count, matches.Take(query.Skip + query.Take).ToList());
+    }
+
+    public static TheoryData<string?, OrganizationKind?, string?, OrganizationStatus?, string?, int> Queries()
+    {
+        var first = entries.Value[0];
+        var rare = entries.Value[^1];
+        return new()
+        {
+            { null, null, null, null, null, 20 },                                       // everything: the name order
+            { null, null, null, OrganizationStatus.Active, null, 20 },                  // dense: read off the order
+            { null, OrganizationKind.Foundation, null, OrganizationStatus.Revoked, null, 20 },
+            { null, null, first.RegisteringOffice[..2] + "0000", null, null, 50 },      // office with those below
+            { null, null, first.RegisteringOffice[..4] + "00", OrganizationStatus.Active, null, 20 },
+            { first.SearchName[..1], null, null, null, null, 20 },                       // one character
+            { first.SearchName[..2], null, null, null, null, 20 },                       // one bigram: exact
+            { first.SearchName[..3], null, null, null, null, 20 },                       // bigrams to confirm
+            { rare.SearchName, OrganizationKind.SocialAssociation, null, null, null, 5 },
+            { null, null, null, null, first.SearchLegalRepresentative[..2], 20 },
+            { null, null, null, OrganizationStatus.Active, first.SearchLegalRepresentative, 20 },
+            { null, null, null, null, null, 0 },
+            { "不在任何名称中", null, null, null, null, 20 },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Search_AnswersAsConfirmingEveryEntry(string? fragment, OrganizationKind? kind, string? office,
+        OrganizationStatus? status, string? representative, int take)
+    {
+        var partition = Filled();
+        foreach (var skip in new[] { 0, 7 })
+        {
+            var query = new OrganizationQuery(fragment, kind, office, status, null, skip, take,
+                LegalRepresentative: representative);
+
+            var page = partition.Search(query);
+            var expected = Reference(query);
+
+            Assert.Equal(expected.Total, page.Total);
+            Assert.Equal(expected.Items.Select(e => e.Uscc), page.Items.Select(e => e.Uscc));
+        }
+    }
+
+    [Fact]
+    public void Search_AfterRenamesAndStatusChanges_FollowsTheNewNameOrder()
+    {
+        var partition = Filled();
+        var active = partition.Search(new OrganizationQuery(null, null, null, OrganizationStatus.Active, null, 0, 10));
+        var renamed = active.Items[0] with
+        {
+            Name = entries.Value[^1].Name + "基金会",
+            SearchName = OrganizationNames.Normalize(entries.Value[^1].Name + "基金会"),
+            Revision = 2,
+        };
+        var ended = active.Items[1] with { Status = OrganizationStatus.Deregistered, Revision = 2 };
+
+        Assert.True(partition.Put(renamed));
+        Assert.True(partition.Put(ended));
+        Assert.False(partition.Put(active.Items[2] with { Status = OrganizationStatus.Revoked, Revision = 1 }));
+
+        var now = entries.Value.Select(e => e.Uscc == renamed.Uscc ? renamed : e.Uscc == ended.Uscc ? ended : e).ToList();
+        foreach (var query in new[]
+                 {
+                     new OrganizationQuery(null, null, null, OrganizationStatus.Active, null, 0, 10),
+                     new OrganizationQuery(null, null, null, null, null, 0, 10),
+                     new OrganizationQuery(renamed.SearchName[..2], null, null, null, null, 0, 10),
+                     new OrganizationQuery(renamed.SearchName, null, null, null, null, 0, 10),
+                 })
+        {
+            var page = partition.Search(query);
+            var expected = Reference(now, query);
+            Assert.Equal(expected.Total, page.Total);
+            Assert.Equal(expected.Items.Select(e => e.Uscc), page.Items.Select(e => e.Uscc));
+        }
+
+        Assert.Equal(active.Total - 1,
+            partition.Search(new OrganizationQuery(null, null, null, OrganizationStatus.Active, null, 0, 10)).Total);
+        Assert.Contains(partition.Search(new OrganizationQuery(renamed.SearchName, null, null, null, null, 0, 10)).Items,
+            e => e.Uscc == renamed.Uscc);
+        Assert.Equal(entries.Value.Count, partition.Count);
+    }
+}
