@@ -80,6 +80,26 @@ public sealed class StoredIndexPieces<TDoc>(
     }
 
     /// <summary>
+    /// Stores several documents, each under its key, writing every piece they touch once (a batch: several keys of one
+    /// piece cost one write); durable on return. A failed write throws with the documents set in memory: the owner
+    /// is expected to load the pieces again (a new activation) rather than go on from there.
+    /// </summary>
+    public async Task PutManyAsync(IEnumerable<KeyValuePair<string, TDoc>> docs)
+    {
+        var touched = new SortedSet<int>();
+        foreach (var (key, doc) in docs)
+        {
+            var index = pieceOf(key);
+            var piece = await PieceAsync(index);
+            piece.State!.Entries[key] = doc;
+            touched.Add(index);
+        }
+
+        // In parallel: a store that commits in groups takes them in one commit.
+        await Task.WhenAll(touched.Select(index => storage.WriteStateAsync(stateName, IdOf(index), pieces[index]!)));
+    }
+
+    /// <summary>
     /// Replaces every piece with the given documents (a rebuild): each stored piece is written, also when it becomes
     /// empty, so nothing of an earlier content survives.
     /// </summary>

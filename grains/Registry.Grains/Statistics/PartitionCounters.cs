@@ -3,8 +3,8 @@ using Registry.Abstractions.Statistics;
 namespace Registry.Grains.Statistics;
 
 /// <summary>
-/// The day counters an office's month stores beside its fact pages (<see cref="StatisticsPartitionState.Counters"/>),
-/// and the revision of each page they include (<see cref="StatisticsPartitionState.PageRevisions"/>). A page's change
+/// The day counters an office's month keeps in memory beside its fact pages (<see cref="StatisticsPartitionGrain"/>),
+/// and the revision of each page they include. A page's change
 /// is added only when the counters include that page exactly as it was before the change (its
 /// <see cref="PageChange.Before"/>): a change already included (a publication repeated, a retry) is skipped, and one
 /// that does not follow what is included (a change lost between a page's write and the partition's) is refused, for

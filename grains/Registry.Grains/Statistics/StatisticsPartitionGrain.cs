@@ -7,10 +7,13 @@ namespace Registry.Grains.Statistics;
 /// <summary>
 /// One office's month of period facts; see <see cref="IStatisticsPartitionGrain"/>. The facts live in
 /// <see cref="StatisticsKeys.Pages"/> pages (<see cref="StatisticsPageGrain"/>), by record, so a registration stores
-/// its record's page only instead of rewriting every fact of the office's month. This grain stores its own day
-/// counters beside them, moved by each page's change (<see cref="PartitionCounters"/>), so activating it and reading
-/// its counters never reads a page; it counts its pages again only when its counters were never stored (a data
-/// directory of the build before) or a page's change does not follow what they include (a write lost in between).
+/// its record's page only instead of rewriting every fact of the office's month. This grain's day counters are not
+/// stored: they are counted from its pages when it is activated and then moved in memory by each page's change
+/// (<see cref="PartitionCounters"/>), so a publication costs the page's write and no write of this grain's; they are
+/// counted from the pages again when a page's change does not follow what they include (a change lost in between).
+/// Their revision is this grain's own write count plus the revisions of the pages they include: both only grow, and
+/// a new activation counts what its pages hold, so a later hand-over never carries a lower revision than an earlier
+/// one (also across a restart, and above what a build before handed over, which was this grain's write count alone).
 /// </summary>
 [GrainType(StorageNames.StatisticsPartition)]
 public sealed class StatisticsPartitionGrain(
@@ -18,7 +21,10 @@ public sealed class StatisticsPartitionGrain(
     IPersistentState<StatisticsPartitionState> state,
     IGrainFactory grains) : Grain, IStatisticsPartitionGrain
 {
-    // The counters as last stored, as a message of their own (the state's arrays change with the next apply).
+    private readonly Dictionary<string, int[]> counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> pageRevisions = [];
+
+    // The counters as of the last change, as a message of their own (the dictionaries above change with the next).
     private PartitionCounts committed = null!;
 
     // The revision the roll-up last took (in memory: after a restart the first apply hands the counters over again,
@@ -36,17 +42,7 @@ public sealed class StatisticsPartitionGrain(
             await MoveFactsToPagesAsync();
         }
 
-        if (State.Pages == 0)
-        {
-            // Nothing stored yet: no counters to count.
-            State.Counters ??= new Dictionary<string, int[]>(StringComparer.Ordinal);
-            State.PageRevisions ??= [];
-        }
-        else if (State.Counters is null || State.PageRevisions is null)
-        {
-            await CountPagesAsync();
-        }
-
+        await CountPagesAsync();
         committed = Snapshot();
     }
 
@@ -54,7 +50,7 @@ public sealed class StatisticsPartitionGrain(
     {
         var byPage = facts.GroupBy(fact => StatisticsKeys.Page(fact.Id)).ToList();
 
-        // A page is marked in use before it is first written, so a repair counts every page that holds facts.
+        // A page is marked in use before it is first written, so counting the pages in use counts every fact.
         var fresh = byPage.Select(group => group.Key).Where(page => (State.Pages & (1 << page)) == 0).ToList();
         if (fresh.Count > 0)
         {
@@ -69,16 +65,11 @@ public sealed class StatisticsPartitionGrain(
 
         var applied = await Task.WhenAll(byPage.Select(async group =>
             (Page: group.Key, Change: await Page(group.Key).ApplyAsync(group.ToList()))));
-        var counters = new PartitionCounters(State.Counters!, State.PageRevisions!);
-        var outcomes = applied.Select(pair => counters.Apply(pair.Page, pair.Change)).ToList();
-        if (outcomes.Contains(PartitionCounters.Outcome.OutOfStep))
+        var partition = new PartitionCounters(counters, pageRevisions);
+        if (applied.Select(pair => partition.Apply(pair.Page, pair.Change)).ToList()
+            .Contains(PartitionCounters.Outcome.OutOfStep))
         {
             await CountPagesAsync();
-        }
-        else if (outcomes.Contains(PartitionCounters.Outcome.Added))
-        {
-            State.Revision++;
-            await WriteAsync("statistics-counters");
         }
 
         committed = Snapshot();
@@ -93,30 +84,23 @@ public sealed class StatisticsPartitionGrain(
 
     public Task<PartitionCounts> GetCountsAsync() => Task.FromResult(committed);
 
-    /// <summary>The stored counters, copied. The revision grows with every write of this partition, so a roll-up
-    /// keeps the newest it has seen.</summary>
+    /// <summary>The counters, copied, with their revision (see the class remarks).</summary>
     private PartitionCounts Snapshot()
     {
         var (office, year, month) = StatisticsKeys.ParsePartition(Key);
-        return new PartitionCounts(office, year, month, State.Revision, DayCounters.Copy(State.Counters!));
+        return new PartitionCounts(office, year, month, State.Revision + pageRevisions.Values.Sum(),
+            DayCounters.Copy(counters));
     }
 
     /// <summary>
-    /// Counts the facts of every page in use and stores the sum as this partition's counters: the first derivation
-    /// for a partition stored without them, and the repair when a page's change does not follow them.
+    /// Counts the facts of every page in use into this partition's counters (in memory): at activation, and as the
+    /// repair when a page's change does not follow them.
     /// </summary>
     private async Task CountPagesAsync()
     {
         var inUse = Enumerable.Range(0, StatisticsKeys.Pages).Where(page => (State.Pages & (1 << page)) != 0).ToList();
         var loaded = await Task.WhenAll(inUse.Select(page => Page(page).GetCountsAsync()));
-        State.Counters ??= new Dictionary<string, int[]>(StringComparer.Ordinal);
-        State.PageRevisions ??= [];
-        new PartitionCounters(State.Counters, State.PageRevisions).Rebuild(inUse.Zip(loaded));
-
-        // Above every revision the build before handed over (its own writes plus its pages'), so a roll-up holding
-        // one of those takes these counters.
-        State.Revision += 1 + loaded.Sum(counts => counts.Revision);
-        await WriteAsync("statistics-counters");
+        new PartitionCounters(counters, pageRevisions).Rebuild(inUse.Zip(loaded));
     }
 
     private async Task WriteAsync(string operation)
@@ -153,8 +137,6 @@ public sealed class StatisticsPartitionGrain(
             State.Pages |= 1 << page;
         }
 
-        State.Counters = null;
-        State.PageRevisions = null;
         State.Revision++;
         await WriteAsync("statistics-pages");
         await Task.WhenAll(byPage.Select(group => Page(group.Page).ApplyAsync(group.Facts)));

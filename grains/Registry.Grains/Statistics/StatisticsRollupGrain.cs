@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
@@ -10,23 +11,41 @@ namespace Registry.Grains.Statistics;
 
 /// <summary>
 /// A province's year of day counters; see <see cref="IStatisticsRollupGrain"/>. It stores each office-month's
-/// counters itself, in <see cref="PieceCount"/> pieces by partition key (<see cref="StoredIndexPieces{TDoc}"/>), so a
-/// partition's hand-over rewrites one piece and activation reads the pieces only: never a partition, never a fact.
-/// A roll-up stored by the build before (only its partitions' keys) asks those partitions once and stores their
-/// counters.
+/// counters itself, in <see cref="PieceCount"/> pieces by partition key (<see cref="StoredIndexPieces{TDoc}"/>), so
+/// activation reads the pieces only: never a partition, never a fact. A roll-up stored by the build before (only its
+/// partitions' keys) asks those partitions once and stores their counters.
 /// </summary>
+/// <remarks>
+/// Hand-overs are taken in memory and stored in batches, not one write each: an office-month new to the roll-up is
+/// stored at once (so its key is known to a recovery), later counters of a known one are held as pending and stored
+/// with the others every <see cref="FlushEvery"/> hand-overs and when the roll-up is deactivated. Before the first
+/// pending hand-over the checkpoint is marked <see cref="StatisticsRollupState.Unflushed"/> (one write per batch), and
+/// cleared after the batch is stored; an activation that finds it marked (the process stopped with hand-overs not
+/// stored) asks every office-month it holds for its counters, which each partition counts from its stored pages, and
+/// stores what was newer. The window before a hand-over (a page written, the partition not yet handed over) is the
+/// record's: its outbox row publishes it again after a restart, and the partition hands over on its first apply.
+/// </remarks>
 [GrainType(StorageNames.StatisticsRollup)]
 public sealed class StatisticsRollupGrain(
     [PersistentState(StorageNames.StatisticsRollup, StorageNames.Provider)]
     IPersistentState<StatisticsRollupState> checkpoint,
     IServiceProvider services,
-    IGrainFactory grains) : Grain, IStatisticsRollupGrain
+    IGrainFactory grains,
+    ILogger<StatisticsRollupGrain> logger) : Grain, IStatisticsRollupGrain
 {
     /// <summary>Pieces a roll-up's counters are stored in: a province's busiest year (about 150 offices, 12 months)
     /// puts some 60 office-months in each, so one hand-over rewrites tens of kilobytes.</summary>
     public const int PieceCount = 32;
 
+    /// <summary>Hand-overs taken in memory before they are stored as one batch.</summary>
+    public const int FlushEvery = 256;
+
     private readonly RollupCounters counters = new();
+
+    // Every office-month held (stored at least once), and the newest counters of those not stored since.
+    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PartitionCounts> pending = new(StringComparer.Ordinal);
+    private int takenSinceFlush;
     private StoredIndexPieces<PartitionCounts> pieces = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -37,21 +56,27 @@ public sealed class StatisticsRollupGrain(
             key => PartitionHash.Partition(key, PieceCount), services.GetRequiredService<IStoredRecords>());
         if (checkpoint.State.PieceCount == PieceCount)
         {
-            foreach (var (_, counts) in await pieces.LoadAsync())
+            foreach (var (key, counts) in await pieces.LoadAsync())
             {
                 counters.Take(counts);
+                known.Add(key);
+            }
+
+            if (checkpoint.State.Unflushed)
+            {
+                await CatchUpAsync();
             }
 
             return;
         }
 
-        // The build before: its partitions' counters asked once (each partition counts its pages once if it has not
-        // stored counters of its own either), then stored here.
+        // The build before: its partitions' counters asked once (each partition counts its pages), then stored here.
         var loaded = await Task.WhenAll(checkpoint.State.Partitions.Select(key =>
             grains.Get<IStatisticsPartitionGrain>(key).GetCountsAsync()));
         foreach (var counts in loaded)
         {
             counters.Take(counts);
+            known.Add(RollupCounters.KeyOf(counts));
         }
 
         await pieces.ReplaceAllAsync(loaded.Select(counts =>
@@ -61,6 +86,20 @@ public sealed class StatisticsRollupGrain(
         await checkpoint.WriteAuditedAsync("statistics-rollup-pieces", null);
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception error)
+        {
+            // The checkpoint stays marked: the next activation asks the partitions (see remarks).
+            logger.LogWarning(error, "Statistics roll-up {Rollup} not stored at deactivation; recovered on activation",
+                this.GetPrimaryKeyString());
+        }
+    }
+
     public async Task ApplyAsync(PartitionCounts partition)
     {
         if (!counters.IsNewer(partition))
@@ -68,15 +107,84 @@ public sealed class StatisticsRollupGrain(
             return;
         }
 
-        if (counters.Count == 0)
+        var key = RollupCounters.KeyOf(partition);
+        try
         {
-            await grains.Get<IStatisticsDirectoryGrain>(0).AddRollupAsync(this.GetPrimaryKeyString());
+            if (!known.Contains(key))
+            {
+                if (counters.Count == 0)
+                {
+                    await grains.Get<IStatisticsDirectoryGrain>(0).AddRollupAsync(this.GetPrimaryKeyString());
+                }
+
+                // Stored first, so that a recovery knows to ask this office-month.
+                await pieces.PutAsync(key, partition);
+                known.Add(key);
+                pending.Remove(key);
+            }
+            else
+            {
+                if (!checkpoint.State.Unflushed)
+                {
+                    checkpoint.State.Unflushed = true;
+                    await checkpoint.WriteAuditedAsync("statistics-rollup-unflushed", null);
+                }
+
+                pending[key] = partition;
+                if (++takenSinceFlush >= FlushEvery)
+                {
+                    // Taken first: stored with the batch, or, if the batch fails, recovered from the partitions.
+                    counters.Take(partition);
+                    await FlushAsync();
+                    return;
+                }
+            }
+        }
+        catch
+        {
+            // Memory may be ahead of what is stored: the next call reads the pieces (and recovers) again.
+            DeactivateOnIdle();
+            throw;
         }
 
-        // Stored first: if the write fails, memory is unchanged and the partition's retry is not taken for a repeat.
-        await pieces.PutAsync(RollupCounters.KeyOf(partition), partition);
         counters.Take(partition);
     }
 
     public Task<OfficeFigures> SumAsync(DateOnly from, DateOnly to) => Task.FromResult(counters.Sum(from, to));
+
+    /// <summary>Stores the pending counters in one batch, then clears the checkpoint's mark.</summary>
+    private async Task FlushAsync()
+    {
+        if (pending.Count > 0)
+        {
+            await pieces.PutManyAsync(pending);
+            pending.Clear();
+        }
+
+        takenSinceFlush = 0;
+        if (checkpoint.State.Unflushed)
+        {
+            checkpoint.State.Unflushed = false;
+            await checkpoint.WriteAuditedAsync("statistics-rollup-flushed", null);
+        }
+    }
+
+    /// <summary>
+    /// After a stop with hand-overs not stored: every office-month held is asked for its counters (counted from its
+    /// pages by a new activation), the newer ones taken and stored, and the mark cleared.
+    /// </summary>
+    private async Task CatchUpAsync()
+    {
+        var asked = await Task.WhenAll(known.Select(key =>
+            grains.Get<IStatisticsPartitionGrain>(key).GetCountsAsync()));
+        foreach (var counts in asked)
+        {
+            if (counters.Take(counts))
+            {
+                pending[RollupCounters.KeyOf(counts)] = counts;
+            }
+        }
+
+        await FlushAsync();
+    }
 }
