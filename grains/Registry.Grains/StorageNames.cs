@@ -21,6 +21,9 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Divisions.DivisionDirectoryGrain"/> (name search and change lists).</summary>
     public const string DivisionDirectory = "division-directory";
 
+    /// <summary>Grain type of <see cref="Divisions.DivisionHistoryVersionGrain"/> (no state).</summary>
+    public const string DivisionHistoryVersion = "division-history-version";
+
     /// <summary>State name and grain type of <see cref="Boundaries.DivisionGeometryGrain"/>.</summary>
     public const string DivisionGeometry = "division-geometry";
 

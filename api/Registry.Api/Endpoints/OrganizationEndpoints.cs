@@ -314,7 +314,7 @@ public static class OrganizationEndpoints
         string? pageSize, HttpRequest http, IGrainFactory grains)
     {
         var checks = new RequestChecks();
-        KnownParametersOnly(checks, http, SearchParameters);
+        checks.KnownParametersOnly(http.Query, SearchParameters);
         checks.DivisionCode("registeringOffice", registeringOffice);
         var code = string.IsNullOrWhiteSpace(uscc) ? null : uscc.Trim().ToUpperInvariant();
         if (code is not null && !UnifiedSocialCreditCode.IsWellFormed(code))
@@ -565,7 +565,7 @@ public static class OrganizationEndpoints
         string? page, string? pageSize, HttpRequest http, IGrainFactory grains)
     {
         var checks = new RequestChecks();
-        KnownParametersOnly(checks, http, ListParameters);
+        checks.KnownParametersOnly(http.Query, ListParameters);
         var (pageNumber, size) = checks.Paging(page, "pageSize", pageSize, DefaultPageSize, MaxPageSize, MaxPagingDepth);
         checks.ThrowIfAny();
         var result = await grains.Get<IOrganizationSearchGrain>(0).SearchAsync(
@@ -598,19 +598,6 @@ public static class OrganizationEndpoints
     private static void OrganizationOrRegistrar(AuthorizationPolicyBuilder policy) =>
         policy.RequireAuthenticatedUser()
             .RequireRole(RegistryPolicies.Organization, RegistryPolicies.OrganizationRegistrar);
-
-    /// <summary>
-    /// Refuses query parameters the resource does not know (a misspelt filter must not silently return everything),
-    /// naming each and the ones it accepts.
-    /// </summary>
-    private static void KnownParametersOnly(RequestChecks checks, HttpRequest http, string[] known)
-    {
-        foreach (var key in http.Query.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
-        {
-            checks.Fail(key.Length > 100 ? key[..100] : key, "unknown-query-parameter",
-                $"'{(key.Length > 100 ? key[..100] : key)}' is not a parameter of this resource; it accepts {string.Join(", ", known)}.");
-        }
-    }
 
     /// <summary>The path's code, upper-cased; a malformed one is a 400.</summary>
     private static string Code(string uscc)

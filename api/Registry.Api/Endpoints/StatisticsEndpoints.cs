@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
-using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
 using Registry.Api.Contracts.Statistics;
 using Registry.Api.ErrorHandling;
@@ -12,9 +11,10 @@ using Registry.Api.Statistics;
 namespace Registry.Api.Endpoints;
 
 /// <summary>
-/// Annual statistics (issue 18): the figures of a period per office and rolled up by division as of the period's
-/// end, from the statistics read model, as JSON or CSV. <c>admin</c> reads every domain nationally; a registrar reads
-/// their own domain's figures for the offices within their office claim (the national office 100000: all).
+/// Annual statistics (issue 18): the figures of a period rolled up by division as of the period's end, and per
+/// office on request, from the statistics read model, as JSON or CSV. <c>admin</c> reads every domain nationally; a
+/// registrar reads their own domain's figures for the offices within their office claim (the national office
+/// 100000: all).
 /// </summary>
 public static class StatisticsEndpoints
 {
@@ -41,11 +41,15 @@ public static class StatisticsEndpoints
         return routes;
     }
 
+    /// <summary>The query parameters <c>GET /api/statistics</c> accepts; any other is refused.</summary>
+    private static readonly string[] Parameters = ["from", "to", "division", "offices", "format"];
+
     public static async Task<Results<Ok<StatisticsResponse>, FileContentHttpResult>> GetStatistics(
-        string? from, string? to, string? division, string? format, HttpContext context, StatisticsQuery query,
-        IGrainFactory grains)
+        string? from, string? to, string? division, string? offices, string? format, HttpContext context,
+        StatisticsQuery query, DivisionLineageCache lineages)
     {
         var checks = new RequestChecks();
+        checks.KnownParametersOnly(context.Request.Query, Parameters);
         checks.Required("from", from).Required("to", to);
         var first = checks.Date("from", from);
         var last = checks.Date("to", to);
@@ -68,13 +72,21 @@ public static class StatisticsEndpoints
             "csv" => true,
             _ => checks.Fail("format", "statistics-format", "'format' is json or csv.") is null,
         };
+        bool? listOffices = offices switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            _ => checks.Fail("offices", "statistics-offices", "'offices' is true or false.") is null,
+        };
         checks.ThrowIfAny();
 
         var (domains, office) = Reader(context.User);
         var scope = division ?? office;
+        DivisionLevel? level = null;
         if (scope != Jurisdiction.NationalOffice)
         {
-            var lineage = await grains.AsOfAsync(scope, last!.Value)
+            var lineage = await lineages.LineageAsync(scope, last!.Value)
                 ?? throw DomainException.NotFound("division-not-found", $"No division with code {scope} is recorded.");
             if (!Jurisdiction.Covers(office, lineage.Select(d => d.Code)))
             {
@@ -82,9 +94,15 @@ public static class StatisticsEndpoints
                     $"A registrar of office {office} reads the statistics of that office and the divisions under it; " +
                     $"this request is for division {scope}.");
             }
+
+            level = lineage[0].Level;
         }
 
-        var report = await query.RunAsync(first!.Value, last!.Value, scope, domains);
+        // By default a national or province answer gives the roll-up rows and the offices come on request; below
+        // (a prefecture's ten-odd counties, a county) and in the CSV export (Excel users filter it themselves) every
+        // office is listed.
+        var withOffices = listOffices ?? (csv || level is not (null or DivisionLevel.Province));
+        var report = await query.RunAsync(first!.Value, last!.Value, scope, domains, withOffices);
         if (csv)
         {
             return TypedResults.File(StatisticsCsv.Write(report), StatisticsCsv.ContentType,

@@ -143,6 +143,23 @@ public sealed class RequestChecks
         return (pageNumber, pageSize);
     }
 
+    /// <summary>
+    /// Refuses query parameters the resource does not know (rule <c>unknown-query-parameter</c>: a misspelt filter
+    /// must not silently answer everything), naming each and the ones it accepts.
+    /// </summary>
+    public RequestChecks KnownParametersOnly(IQueryCollection query, IReadOnlyList<string> known)
+    {
+        foreach (var key in query.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase))
+                     .Order(StringComparer.Ordinal))
+        {
+            var name = key.Length > 100 ? key[..100] : key;
+            Fail(name, "unknown-query-parameter",
+                $"'{name}' is not a parameter of this resource; it accepts {string.Join(", ", known)}.");
+        }
+
+        return this;
+    }
+
     /// <summary>Throws a <see cref="RequestValidationException"/> when any check failed.</summary>
     public void ThrowIfAny()
     {

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Api.Hosting;
+using Registry.Api.Spatial;
 
 namespace Registry.Api.Statistics;
 
@@ -10,6 +12,8 @@ public static class StatisticsHosting
 
     public static WebApplicationBuilder AddRegistryStatistics(this WebApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton<DivisionChangeSignal>();
+        builder.Services.AddSingleton<DivisionLineageCache>();
         builder.Services.AddSingleton<StatisticsQuery>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(StatisticsReaders, policy => policy
             .RequireAuthenticatedUser()

@@ -6,16 +6,19 @@ namespace Registry.Api.Statistics;
 
 /// <summary>
 /// Answers a statistics question from the read model only: the province roll-ups of the years the period touches
-/// (period figures) and the province level grains (as-of figures), then each office's parent chain as of the
-/// period's end from the division history to roll the offices up and keep those within the scope. Thread-safe
-/// (stateless).
+/// (period figures) and the province level grains (as-of figures), then each office's lineage as of the period's end
+/// (<see cref="DivisionLineageCache"/>: no division call once a date's lineages are held) to roll the offices up and
+/// keep those within the scope. Thread-safe (stateless).
 /// </summary>
-public sealed class StatisticsQuery(IGrainFactory grains)
+public sealed class StatisticsQuery(IGrainFactory grains, DivisionLineageCache lineageCache)
 {
     /// <summary>The report of <paramref name="from"/>..<paramref name="to"/> for the offices within
-    /// <paramref name="scope"/> (null or the national office: all), with the figures of <paramref name="domains"/>.</summary>
+    /// <paramref name="scope"/> (null or the national office: all), with the figures of <paramref name="domains"/>.
+    /// With <paramref name="offices"/>, a row per office and per division the offices lie in; without, the roll-up
+    /// rows above the county level only (provinces and prefectures: a national answer of some 370 rows instead of
+    /// 3,000 offices and as many counties).</summary>
     public async Task<StatisticsReport> RunAsync(DateOnly from, DateOnly to, string? scope,
-        IReadOnlySet<string> domains)
+        IReadOnlySet<string> domains, bool offices)
     {
         scope = scope == Jurisdiction.NationalOffice ? null : scope;
         var figures = StatisticsFigures.All.Where(f => domains.Contains(f.Domain)).ToList();
@@ -46,8 +49,14 @@ public sealed class StatisticsQuery(IGrainFactory grains)
             }
         }
 
-        var lineages = await LineagesAsync(counted.Offices.Keys.Select(CodeOf).Distinct(StringComparer.Ordinal), to);
-        var offices = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        var codes = counted.Offices.Keys.Select(CodeOf).Distinct(StringComparer.Ordinal).ToList();
+        if (scope is not null)
+        {
+            codes.Add(scope);
+        }
+
+        var lineages = await lineageCache.LineagesAsync(codes, to);
+        var officeRows = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         var divisions = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         var total = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (office, values) in counted.Offices)
@@ -59,15 +68,19 @@ public sealed class StatisticsQuery(IGrainFactory grains)
                 continue;
             }
 
-            if (!office.StartsWith(StatisticsFigures.SharedPrefix, StringComparison.Ordinal))
+            if (offices && !office.StartsWith(StatisticsFigures.SharedPrefix, StringComparison.Ordinal))
             {
-                AddAll(offices, code, values);
+                AddAll(officeRows, code, values);
             }
 
-            // Rolled up to every division the office lies in then, down from the scope (the scope's own row too).
+            // Rolled up to every division the office lies in then, down from the scope (the scope's own row too);
+            // without the offices, to those above the county level only.
             foreach (var division in lineage.TakeWhile(d => d.Code != scope))
             {
-                AddAll(divisions, division.Code, values);
+                if (offices || division.Level is DivisionLevel.Province or DivisionLevel.Prefecture)
+                {
+                    AddAll(divisions, division.Code, values);
+                }
             }
 
             if (scope is not null)
@@ -91,23 +104,20 @@ public sealed class StatisticsQuery(IGrainFactory grains)
 
         StatisticsRow Row(string code, IReadOnlyDictionary<string, long> values)
         {
-            var summary = lineages.TryGetValue(code, out var lineage) && lineage.Count > 0 && lineage[0].Code == code
-                ? lineage[0]
-                : named.GetValueOrDefault(code);
+            var summary = named.GetValueOrDefault(code);
             return new StatisticsRow(code, summary?.Name, summary?.Level, Complete(figures, values));
         }
 
         StatisticsRow? scopeRow = null;
         if (scope is not null)
         {
-            var lineage = await LineagesAsync([scope], to);
-            var summary = lineage[scope].FirstOrDefault();
+            var summary = lineages[scope].FirstOrDefault();
             scopeRow = new StatisticsRow(scope, summary?.Name, summary?.Level, Complete(figures, total));
         }
 
         return new StatisticsReport(from, to, scopeRow, figures, Complete(figures, total),
             divisions.Select(pair => Row(pair.Key, pair.Value)).ToList(),
-            offices.Select(pair => Row(pair.Key, pair.Value)).ToList());
+            officeRows.Select(pair => Row(pair.Key, pair.Value)).ToList());
     }
 
     /// <summary>Every figure of the report: its count (0 when nothing counted), a rate from the counts of the same
@@ -142,23 +152,5 @@ public sealed class StatisticsQuery(IGrainFactory grains)
         {
             row[figure] = row.GetValueOrDefault(figure) + value;
         }
-    }
-
-    /// <summary>Each code's division and its ancestors as of <paramref name="date"/>, nearest first; empty for the
-    /// national office and for a code the division history does not know.</summary>
-    private async Task<Dictionary<string, IReadOnlyList<DivisionSummary>>> LineagesAsync(IEnumerable<string> codes,
-        DateOnly date)
-    {
-        var list = codes.ToList();
-        var found = await Task.WhenAll(list.Select(code => code == Jurisdiction.NationalOffice
-            ? Task.FromResult<IReadOnlyList<DivisionSummary>?>(null)
-            : grains.AsOfAsync(code, date)));
-        var lineages = new Dictionary<string, IReadOnlyList<DivisionSummary>>(StringComparer.Ordinal);
-        for (var i = 0; i < list.Count; i++)
-        {
-            lineages[list[i]] = found[i] ?? [];
-        }
-
-        return lineages;
     }
 }

@@ -6,12 +6,19 @@ namespace Registry.Grains.Statistics;
 /// The office-month counters a roll-up holds, by partition key (<c>{office}/{yyyy-MM}</c>), each with its month's
 /// totals so a period covering whole months adds one number per figure instead of every day. A partition's counters
 /// replace its earlier ones only when their revision is higher, so a publication repeated or arriving late changes
-/// nothing. Pure; not thread-safe.
+/// nothing. The sums of the last <see cref="KeptSums"/> periods asked are kept until counters are taken, so a period
+/// asked again (the year of a national answer, asked by every reader) costs no addition while nothing changed. Pure;
+/// not thread-safe.
 /// </summary>
 public sealed class RollupCounters
 {
+    /// <summary>Periods whose sums are kept at once.</summary>
+    public const int KeptSums = 8;
+
     private readonly Dictionary<string, (PartitionCounts Counts, Dictionary<string, long> Totals)> held =
         new(StringComparer.Ordinal);
+
+    private readonly Dictionary<(DateOnly From, DateOnly To), OfficeFigures> sums = [];
 
     /// <summary>How many office-months are held.</summary>
     public int Count => held.Count;
@@ -39,14 +46,31 @@ public sealed class RollupCounters
         }
 
         held[KeyOf(counts)] = (counts, totals);
+        sums.Clear();
         return true;
     }
 
     /// <summary>Per office, each figure summed over the days from <paramref name="from"/> to <paramref name="to"/>
-    /// (both inclusive); figures summing to 0 left out.</summary>
+    /// (both inclusive); figures summing to 0 left out. The answer is kept (see <see cref="KeptSums"/>): callers do not
+    /// change it (a grain call hands out a copy).</summary>
     public OfficeFigures Sum(DateOnly from, DateOnly to)
     {
-        var sums = new OfficeFigures();
+        if (sums.TryGetValue((from, to), out var kept))
+        {
+            return kept;
+        }
+
+        if (sums.Count >= KeptSums)
+        {
+            sums.Clear();
+        }
+
+        return sums[(from, to)] = Add(from, to);
+    }
+
+    private OfficeFigures Add(DateOnly from, DateOnly to)
+    {
+        var answer = new OfficeFigures();
         foreach (var (counts, totals) in held.Values)
         {
             var first = new DateOnly(counts.Year, counts.Month, 1);
@@ -60,7 +84,7 @@ public sealed class RollupCounters
             {
                 foreach (var (figure, sum) in totals)
                 {
-                    sums.Add(counts.Office, figure, sum);
+                    answer.Add(counts.Office, figure, sum);
                 }
 
                 continue;
@@ -70,10 +94,10 @@ public sealed class RollupCounters
             var end = (to < last ? to.Day : last.Day) - 1;
             foreach (var (figure, sum) in DayCounters.Sum(counts.Days, start, end))
             {
-                sums.Add(counts.Office, figure, sum);
+                answer.Add(counts.Office, figure, sum);
             }
         }
 
-        return sums;
+        return answer;
     }
 }

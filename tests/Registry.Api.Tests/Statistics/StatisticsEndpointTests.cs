@@ -1,7 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
+using Registry.Api.Spatial;
+using Registry.Api.Statistics;
 using F = Registry.Abstractions.Statistics.StatisticsFigures;
 
 namespace Registry.Api.Tests.Statistics;
@@ -51,7 +57,7 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
 
         foreach (var (from, to) in Periods)
         {
-            var answer = await GetAsync(fixture.Admin, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+            var answer = await GetAsync(fixture.Admin, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&offices=true");
             var offices = Rows(answer, "offices");
             foreach (var office in records.Offices.Union(offices.Keys))
             {
@@ -155,8 +161,9 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
         var records = await RecordCounts.ReadAsync(fixture);
         var province = fixture.MarriageOffices[2][..2] + "0000";
 
-        var answer = await GetAsync(fixture.Admin, $"from=2026-01-01&to=2026-12-31&division={province}");
+        var answer = await GetAsync(fixture.Admin, $"from=2026-01-01&to=2026-12-31&division={province}&offices=true");
 
+        Assert.NotEmpty(Rows(answer, "offices"));
         Assert.All(Rows(answer, "offices").Keys, code => Assert.StartsWith(province[..2], code, StringComparison.Ordinal));
         Assert.Equal(records.Count(o => o[..2] == province[..2], F.MarriageRegistrations, new(2026, 1, 1),
             new(2026, 12, 31)), answer.GetProperty("total").GetProperty(F.MarriageRegistrations).GetInt64());
@@ -169,6 +176,8 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
     [InlineData("from=2000-01-01&to=2026-01-01", "statistics-period")]
     [InlineData("from=2026-01-01&to=2026-12-31&division=12ab", "division-code-format")]
     [InlineData("from=2026-01-01&to=2026-12-31&format=xlsx", "statistics-format")]
+    [InlineData("from=2026-01-01&to=2026-12-31&offices=yes", "statistics-offices")]
+    [InlineData("from=2026-01-01&to=2026-12-31&office=true", "unknown-query-parameter")]
     public async Task GetStatistics_BadQuery_Is400NamingTheRule(string query, string rule) =>
         await Problems.AssertProblemAsync(await fixture.Admin.GetAsync("/api/statistics?" + query),
             HttpStatusCode.BadRequest, rule);
@@ -176,7 +185,8 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
     [Fact]
     public async Task GetStatistics_Csv_OpensInExcel_WithTheJsonFigures()
     {
-        var json = await GetAsync(fixture.Admin, "from=2026-01-01&to=2026-12-31");
+        // The CSV lists every office by default (Excel users); the JSON on request.
+        var json = await GetAsync(fixture.Admin, "from=2026-01-01&to=2026-12-31&offices=true");
         var client = fixture.Admin;
         client.DefaultRequestHeaders.Accept.ParseAdd("text/csv");
 
@@ -210,6 +220,114 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
 
         var byFormat = await fixture.Admin.GetAsync("/api/statistics?from=2026-01-01&to=2026-12-31&format=csv");
         Assert.Equal(bytes, await byFormat.Content.ReadAsByteArrayAsync());
+        var rollUpOnly = await fixture.Admin.GetAsync(
+            "/api/statistics?from=2026-01-01&to=2026-12-31&format=csv&offices=false");
+        var rollUpLines = Encoding.UTF8.GetString(await rollUpOnly.Content.ReadAsByteArrayAsync())
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(rollUpLines, l => l.Contains("\"登记机关\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l[2] == "登记机关");
+    }
+
+    [Fact]
+    public async Task GetStatistics_NationalAndProvince_GiveTheRollUpRows_AndTheOfficesOnRequest()
+    {
+        var records = await RecordCounts.ReadAsync(fixture);
+        const string Year = "from=2026-01-01&to=2026-12-31";
+        var full = await GetAsync(fixture.Admin, Year + "&offices=true");
+        var province = fixture.MarriageOffices[0][..2] + "0000";
+
+        foreach (var query in new[] { Year, Year + "&offices=false", $"{Year}&division={province}" })
+        {
+            var answer = await GetAsync(fixture.Admin, query);
+
+            Assert.Equal(0, answer.GetProperty("offices").GetArrayLength());
+            var divisions = answer.GetProperty("divisions").EnumerateArray().ToList();
+            Assert.NotEmpty(divisions);
+            Assert.All(divisions, d => Assert.Contains(d.GetProperty("level").GetString(), new[] { "province", "prefecture" }));
+            // Each roll-up row is the one the answer with every office gives.
+            var fullRows = Rows(full, "divisions");
+            foreach (var row in divisions)
+            {
+                Assert.Equal(fullRows[row.GetProperty("code").GetString()!].GetRawText(),
+                    row.GetProperty("figures").GetRawText());
+            }
+
+            Assert.Equal(
+                query.Contains("division", StringComparison.Ordinal)
+                    ? records.Count(o => o[..2] == province[..2], F.MarriageRegistrations, new(2026, 1, 1), new(2026, 12, 31))
+                    : records.Count(_ => true, F.MarriageRegistrations, new(2026, 1, 1), new(2026, 12, 31)),
+                answer.GetProperty("total").GetProperty(F.MarriageRegistrations).GetInt64());
+        }
+
+        // Below the province (the office's prefecture, the county) every office is listed unless asked otherwise.
+        var county = fixture.MarriageOffices[0];
+        var lineage = await fixture.Api.Services.GetRequiredService<IGrainFactory>()
+            .AsOfAsync(county, new DateOnly(2026, 12, 31));
+        var prefecture = Assert.Single(lineage!, d => d.Level == DivisionLevel.Prefecture).Code;
+        foreach (var scope in new[] { prefecture, county })
+        {
+            var answer = await GetAsync(fixture.Admin, $"{Year}&division={scope}");
+            Assert.Contains(county, Rows(answer, "offices").Keys);
+            Assert.Equal(Rows(full, "offices")[county].GetRawText(), Rows(answer, "offices")[county].GetRawText());
+            var without = await GetAsync(fixture.Admin, $"{Year}&division={scope}&offices=false");
+            Assert.Equal(0, without.GetProperty("offices").GetArrayLength());
+        }
+
+        Assert.NotEmpty(Rows(full, "offices"));
+        Assert.Contains(full.GetProperty("divisions").EnumerateArray(), d => d.GetProperty("level").GetString() == "county");
+    }
+
+    [Fact]
+    public async Task GetStatistics_AfterADivisionChange_NamesAndRollsUpAsTheHistoryNowSays()
+    {
+        // The far office's county, renamed late in the year: the answers of the year before and after the change.
+        var office = fixture.MarriageOffices[2];
+        var end = new DateOnly(2026, 12, 31);
+        var year = $"from=2026-01-01&to=2026-12-31&division={office}";
+        var grains = fixture.Api.Services.GetRequiredService<IGrainFactory>();
+        // A cache in a process that sees no division call (its own signal never moves): only the cluster's version of
+        // the division history can tell it.
+        var elsewhere = new DivisionLineageCache(grains, new DivisionChangeSignal());
+        var before = await GetAsync(fixture.Admin, year);
+        var heldElsewhere = await elsewhere.LineageAsync(office, end);
+        var oldName = before.GetProperty("scope").GetProperty("name").GetString()!;
+        Assert.Equal([office], Rows(before, "offices").Keys);
+        Assert.Equal(oldName, heldElsewhere![0].Name);
+
+        var renamed = oldName + "（统计）";
+        var rename = await fixture.Admin.PostAsJsonAsync($"/api/divisions/{office}/renames",
+            new { name = renamed, effectiveDate = "2026-12-20", reason = "statistics lineage cache test" });
+        Assert.Equal(HttpStatusCode.Created, rename.StatusCode);
+
+        var after = await GetAsync(fixture.Admin, year);
+        Assert.Equal(renamed, after.GetProperty("scope").GetProperty("name").GetString());
+        Assert.Equal(renamed, after.GetProperty("offices")[0].GetProperty("name").GetString());
+        Assert.Equal(before.GetProperty("total").GetRawText(), after.GetProperty("total").GetRawText());
+        Assert.Equal(renamed, (await elsewhere.LineageAsync(office, end))![0].Name);
+        // Before the rename's date the old name stands.
+        Assert.Equal(oldName, (await elsewhere.LineageAsync(office, new DateOnly(2026, 12, 19)))![0].Name);
+    }
+
+    [Fact]
+    public async Task DivisionLineageCache_AnswersTheLineagesOfTheDivisionHistory()
+    {
+        var grains = fixture.Api.Services.GetRequiredService<IGrainFactory>();
+        var cache = new DivisionLineageCache(grains, new DivisionChangeSignal());
+        var date = new DateOnly(2025, 6, 30);
+        string[] codes = [.. fixture.MarriageOffices, "999999", Jurisdiction.NationalOffice];
+
+        var first = await cache.LineagesAsync(codes, date);
+        var again = await cache.LineagesAsync(codes, date);
+
+        foreach (var code in codes)
+        {
+            var expected = await grains.AsOfAsync(code, date) ?? [];
+            Assert.Equal(expected, first[code]);
+            Assert.Equal(expected, again[code]);
+        }
+
+        Assert.Equal(DivisionLevel.Province, first[fixture.MarriageOffices[0]][^1].Level);
+        Assert.Empty(first["999999"]);
     }
 
     private static decimal? Value(JsonElement value) =>

@@ -107,6 +107,74 @@ public sealed class StatisticsCountersTests
         Assert.DoesNotContain("330103", rollup.Sum(new DateOnly(2026, 2, 11), new DateOnly(2026, 12, 31)).Offices.Keys);
     }
 
+    [Fact]
+    public void RollupCounters_SumAskedAgain_FollowsCountersTakenSince()
+    {
+        var rollup = new RollupCounters();
+        var year = (From: new DateOnly(2026, 1, 1), To: new DateOnly(2026, 12, 31));
+        rollup.Take(new PartitionCounts(Office, 2026, 5, 1, Delta(F.MarriageRegistrations, 31, (19, 3))));
+
+        var first = rollup.Sum(year.From, year.To).Offices[Office][F.MarriageRegistrations];
+        rollup.Take(new PartitionCounts(Office, 2026, 5, 2, Delta(F.MarriageRegistrations, 31, (19, 5))));
+        var afterNewer = rollup.Sum(year.From, year.To).Offices[Office][F.MarriageRegistrations];
+        rollup.Take(new PartitionCounts("330103", 2026, 6, 1, Delta(F.MarriageRegistrations, 30, (0, 2))));
+        var afterAnotherOffice = rollup.Sum(year.From, year.To);
+        rollup.Take(new PartitionCounts(Office, 2026, 5, 1, Delta(F.MarriageRegistrations, 31, (19, 50))));
+
+        Assert.Equal((3L, 5L), (first, afterNewer));
+        Assert.Equal(2, afterAnotherOffice.Offices["330103"][F.MarriageRegistrations]);
+        // An older revision is not taken, so the sum kept stays right.
+        Assert.Equal(5, rollup.Sum(year.From, year.To).Offices[Office][F.MarriageRegistrations]);
+        Assert.Equal(5, rollup.Sum(new DateOnly(2026, 5, 20), new DateOnly(2026, 5, 20)).Offices[Office][F.MarriageRegistrations]);
+    }
+
+    [Fact]
+    public void RollupCounters_SumAPeriodStartingAndEndingMidMonth_AsEveryDayAddedOneByOne()
+    {
+        // Every day of January to April 2026 counted at two offices, two figures, each day's count different.
+        var rollup = new RollupCounters();
+        var days = new Dictionary<(string Office, string Figure, DateOnly Day), int>();
+        foreach (var office in new[] { Office, "330103" })
+        {
+            for (var month = 1; month <= 4; month++)
+            {
+                var length = DateTime.DaysInMonth(2026, month);
+                var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+                foreach (var figure in new[] { F.MarriageRegistrations, F.DivorceApplications })
+                {
+                    counts[figure] = new int[length];
+                    for (var day = 1; day <= length; day++)
+                    {
+                        var count = (day * 7 + month * 3 + figure.Length + office[^1]) % 11;
+                        counts[figure][day - 1] = count;
+                        days[(office, figure, new DateOnly(2026, month, day))] = count;
+                    }
+                }
+
+                rollup.Take(new PartitionCounts(office, 2026, month, 1, counts));
+            }
+        }
+
+        // From mid-January through whole February and March to mid-April; and within one month, both ends inside it.
+        foreach (var (from, to) in new[]
+                 {
+                     (new DateOnly(2026, 1, 17), new DateOnly(2026, 4, 9)),
+                     (new DateOnly(2026, 2, 2), new DateOnly(2026, 2, 27)),
+                     (new DateOnly(2026, 1, 31), new DateOnly(2026, 4, 1)),
+                 })
+        {
+            var sums = rollup.Sum(from, to);
+            foreach (var group in days.Where(d => d.Key.Day >= from && d.Key.Day <= to)
+                         .GroupBy(d => (d.Key.Office, d.Key.Figure)))
+            {
+                Assert.Equal(group.Sum(d => (long)d.Value), sums.Offices[group.Key.Office][group.Key.Figure]);
+            }
+
+            Assert.Equal(days.Where(d => d.Key.Day >= from && d.Key.Day <= to).Sum(d => (long)d.Value),
+                sums.Offices.Values.SelectMany(f => f.Values).Sum());
+        }
+    }
+
     /// <summary>Day counters of one figure in a month of <paramref name="length"/> days: (day index, count) pairs.</summary>
     private static Dictionary<string, int[]> Delta(string figure, int length, params (int Day, int Count)[] counts)
     {

@@ -5,7 +5,7 @@ namespace Registry.Api.Contracts.Statistics;
 /// <summary>
 /// The statistics of a period: the scope (null: national), the figures answered, the figures not recorded and why,
 /// the total over the scope, the divisions the offices roll up to as of the period's end (each with the sum of the
-/// offices in it then) and each office.
+/// offices in it then; above the county level only when the offices are not listed) and, when listed, each office.
 /// </summary>
 public sealed record StatisticsResponse(
     DateOnly From,
