@@ -26,11 +26,7 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
     {
         const int year = 2031;
         var office = TestCodes.County(501);
-        var records = Workload(office, year);
-        foreach (var facts in records)
-        {
-            await PublishAsync(facts);
-        }
+        var records = await PublishedWorkloadAsync(office, year);
 
         // A first marriage entered on the wrong day and corrected, a divorce application withdrawn, and every
         // record's facts published again (the outbox relay after the inline publication).
@@ -67,11 +63,7 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
     {
         const int year = 2032;
         var office = TestCodes.County(502);
-        var records = Workload(office, year);
-        foreach (var facts in records)
-        {
-            await PublishAsync(facts);
-        }
+        var records = await PublishedWorkloadAsync(office, year);
 
         await PublishAsync([records[1][1] with { Count = 0 }]);
         var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
@@ -101,11 +93,7 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
         const int year = 2033;
         var office = TestCodes.County(503);
         var rollup = StatisticsKeys.Rollup(office[..2], year);
-        var records = Workload(office, year);
-        foreach (var facts in records)
-        {
-            await PublishAsync(facts);
-        }
+        var records = await PublishedWorkloadAsync(office, year);
 
         // Changes of office-months the roll-up already holds: their pages are written, the roll-up takes the new
         // counters in memory and stores them only with its next batch, which the stop below never lets come.
@@ -133,11 +121,7 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
     {
         const int year = 2034;
         var office = TestCodes.County(504);
-        var records = Workload(office, year);
-        foreach (var facts in records)
-        {
-            await PublishAsync(facts);
-        }
+        var records = await PublishedWorkloadAsync(office, year);
 
         await PublishAsync([records[1][1] with { Count = 0 }]);
 
@@ -157,6 +141,19 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
 
         Assert.Equal(Expected(), after);
         Assert.Equal(Expected(), afterRestart);
+    }
+
+    /// <summary>The <see cref="Workload"/> of <paramref name="office"/> in <paramref name="year"/>, each record's
+    /// facts published as its grain does after its write.</summary>
+    private async Task<List<List<StatisticsFact>>> PublishedWorkloadAsync(string office, int year)
+    {
+        var records = Workload(office, year);
+        foreach (var facts in records)
+        {
+            await PublishAsync(facts);
+        }
+
+        return records;
     }
 
     /// <summary>Three records at an office over three months: a marriage with a first marriage, a divorce
