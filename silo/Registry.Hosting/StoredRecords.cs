@@ -1,12 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Registry.Abstractions.Errors;
 using Registry.Grains.Storage;
 using Registry.Storage;
 
 namespace Registry.Hosting;
 
 /// <summary><see cref="IStoredRecords"/> over the silo's <see cref="IGrainStateStore"/>, reading the stored JSON
-/// with the same options the grain storage writes it with.</summary>
+/// with the same options the grain storage writes it with. A store that cannot be read at the moment (busy, full,
+/// disconnected: <see cref="StorageFaults.IsStorageFault"/>) surfaces as <see cref="StorageUnavailableException"/>,
+/// as a grain's own read does: the backend's exception type cannot cross a grain call, and a client asking for a
+/// rebuild or a report then gets a 503, not a 500.</summary>
 public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
 {
     public async IAsyncEnumerable<T> ReadAllAsync<T>(string stateName, Func<string, bool>? keyFilter = null,
@@ -15,8 +19,25 @@ public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
         Func<string, bool>? grainIdFilter = keyFilter is null
             ? null
             : grainId => keyFilter(GrainId.Parse(grainId).Key.ToString()!);
-        await foreach (var record in store.ReadAllAsync(stateName, grainIdFilter, cancellationToken))
+        await using var records = store.ReadAllAsync(stateName, grainIdFilter, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            StoredRecord record;
+            try
+            {
+                if (!await records.MoveNextAsync())
+                {
+                    yield break;
+                }
+
+                record = records.Current;
+            }
+            catch (Exception error) when (StorageFaults.IsStorageFault(error))
+            {
+                throw Unreadable(stateName, error);
+            }
+
             if (JsonSerializer.Deserialize<T>(record.State.StateJson, RegistryJson.StateOptions) is { } state)
             {
                 yield return state;
@@ -27,10 +48,22 @@ public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
     public async Task<IReadOnlyList<StoredGrainState<T>>?> ReadPrefixAsync<T>(string stateName, string grainIdPrefix,
         CancellationToken cancellationToken = default)
     {
-        var records = await store.ReadPrefixAsync(stateName, grainIdPrefix, cancellationToken);
+        IReadOnlyList<StoredRecord> records;
+        try
+        {
+            records = await store.ReadPrefixAsync(stateName, grainIdPrefix, cancellationToken);
+        }
+        catch (Exception error) when (StorageFaults.IsStorageFault(error))
+        {
+            throw Unreadable(stateName, error);
+        }
+
         return records
             .Select(r => new StoredGrainState<T>(r.Key.GrainId, r.State.ETag,
                 JsonSerializer.Deserialize<T>(r.State.StateJson, RegistryJson.StateOptions)!))
             .ToList();
     }
+
+    private static StorageUnavailableException Unreadable(string stateName, Exception error) =>
+        new($"The stored '{stateName}' records cannot be read at the moment: {error.Message}");
 }

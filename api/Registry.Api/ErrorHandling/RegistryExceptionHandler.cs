@@ -26,15 +26,12 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
                 Validation(e.Rule, new Dictionary<string, string[]> { [e.Field ?? "request"] = [e.Message] }),
             DomainException e => Problem(StatusOf(e.Kind), e.Rule, e.Message),
             BadHttpRequestException e => FromBadRequest(e),
-            // Orleans wraps a storage provider's exception in its own ("Error from storage provider ...").
             _ when IsStorageUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
                 "The registry cannot store anything at the moment; nothing of this request was stored. Retry later."),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "concurrent-update",
                 "The record was changed by another request at the same moment; read it again and retry."),
-            SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
-                or GatewayTooBusyException or ClientNotAvailableException
-                or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "cluster-unavailable",
-                    "The registry cluster did not answer in time; retry shortly."),
+            _ when IsClusterUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable,
+                "cluster-unavailable", "The registry cluster did not answer in time; retry shortly."),
             _ => null,
         };
 
@@ -67,11 +64,25 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
     /// <summary>A full disk or a restarting database is not fixed in a second; a client retrying sooner only adds load.</summary>
     private const string RetryAfterSeconds = "30";
 
-    private static bool IsStorageUnavailable(Exception? exception)
+    /// <summary>Whether storage could not take or give the request's data (a full disk, a restarting database).</summary>
+    private static bool IsStorageUnavailable(Exception exception) =>
+        Within(exception, e => e is StorageUnavailableException);
+
+    /// <summary>Whether the cluster, not the request, failed: a silo gone or too busy, a call timed out.</summary>
+    private static bool IsClusterUnavailable(Exception exception) =>
+        Within(exception, e => e is SiloUnavailableException or OrleansMessageRejectionException
+            or ConnectionFailedException or GatewayTooBusyException or ClientNotAvailableException or TimeoutException);
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> or one it wraps passes <paramref name="test"/>: Orleans wraps a storage
+    /// provider's exception in its own ("Error from storage provider ..."), and a fan-out's failure may arrive as an
+    /// aggregate of its calls' exceptions.
+    /// </summary>
+    private static bool Within(Exception? exception, Func<Exception, bool> test)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is StorageUnavailableException)
+            if (test(e) || (e is AggregateException aggregate && aggregate.InnerExceptions.Any(inner => Within(inner, test))))
             {
                 return true;
             }
