@@ -317,21 +317,7 @@ public sealed class PlaceNameIndexGrain(
     /// </summary>
     private List<PlaceNameHit> Nearest(PlaceNameQuery query, GeoPoint near, string? text, string? spelling, int wanted)
     {
-        if (wanted > 0 && text is null && spelling is null && query is { Category: null, DivisionPrefix: null, AnnouncedSince: null, Box: null })
-        {
-            var seeds = Tree().NearestNeighbour(new Envelope(near.Longitude, near.Longitude, near.Latitude, near.Latitude),
-                null!, new MatchingEntryDistance(query), wanted);
-            var bound = seeds.Where(e => e is not null && PlaceNameIndex.Matches(e, query, null))
-                .Select(e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
-                .Where(double.IsFinite)
-                .ToList();
-            if (bound.Count >= wanted)
-            {
-                return Within(query, near, text, spelling, bound.Max()).Hits;
-            }
-        }
-
-        for (var radius = 20_000.0; ; radius *= 4)
+        for (var radius = 10_000.0; ; radius *= 2)
         {
             var (hits, covering) = Within(query, near, text, spelling, radius);
             if (covering || hits.Count >= wanted)

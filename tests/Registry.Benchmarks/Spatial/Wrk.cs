@@ -26,15 +26,19 @@ internal static partial class Wrk
         }
 
         var perSecond = double.Parse(Rate().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-        var p99 = P99().Match(output);
-        var value = double.Parse(p99.Groups[1].Value, CultureInfo.InvariantCulture);
-        var milliseconds = p99.Groups[2].Value switch
+        var requests = long.Parse(Completed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        return new Measurement(perSecond, Milliseconds(P99().Match(output)), Milliseconds(P50().Match(output)), requests);
+    }
+
+    private static double Milliseconds(Match latency)
+    {
+        var value = double.Parse(latency.Groups[1].Value, CultureInfo.InvariantCulture);
+        return latency.Groups[2].Value switch
         {
             "us" => value / 1000,
             "s" => value * 1000,
             _ => value,
         };
-        return new Measurement(perSecond, milliseconds);
     }
 
     /// <summary>A wrk script sending the given request paths round-robin (each connection from its own offset).</summary>
@@ -61,6 +65,12 @@ internal static partial class Wrk
 
     [GeneratedRegex(@"99%\s+([0-9.]+)(us|ms|s)")]
     private static partial Regex P99();
+
+    [GeneratedRegex(@"50%\s+([0-9.]+)(us|ms|s)")]
+    private static partial Regex P50();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex Completed();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex NonSuccess();
