@@ -468,7 +468,7 @@ public static class PlaceNameEndpoints
 
     public static async Task<Ok<PlaceNamePageResponse>> Search(string? q, string? romanization, string? category,
         string? division, string? bbox, string? near, string? limit, string? page, string? includeHistorical,
-        ClaimsPrincipal user, IGrainFactory grains)
+        ClaimsPrincipal user, PlaceNameReadReplica replica)
     {
         var checks = new RequestChecks().DivisionCode("division", division);
         var categoryValue = string.IsNullOrEmpty(category) ? null : checks.Enum<PlaceCategory>("category", "place-category", category);
@@ -479,18 +479,18 @@ public static class PlaceNameEndpoints
         checks.ThrowIfAny();
         var query = new PlaceNameQuery(q, romanization, categoryValue, DivisionPrefix(division), box, point, historical,
             !IsRegistrar(user), null, (pageNumber - 1) * size, size);
-        return TypedResults.Ok(await PageAsync(grains, query, pageNumber, size));
+        return TypedResults.Ok(await PageAsync(replica, query, pageNumber, size));
     }
 
     public static async Task<Ok<PlaceNamePageResponse>> Announcements(string? since, string? limit, string? page,
-        IGrainFactory grains)
+        PlaceNameReadReplica replica)
     {
         var checks = new RequestChecks();
         var from = checks.Date("since", since) ?? DateOnly.MinValue;
         var (pageNumber, size) = checks.Paging(page, "limit", limit, DefaultLimit, MaxLimit, MaxPagingDepth);
         checks.ThrowIfAny();
         var query = new PlaceNameQuery(null, null, null, null, null, null, false, true, from, (pageNumber - 1) * size, size);
-        return TypedResults.Ok(await PageAsync(grains, query, pageNumber, size));
+        return TypedResults.Ok(await PageAsync(replica, query, pageNumber, size));
     }
 
     public static async Task<Ok<SpellingSuggestionResponse>> SuggestSpelling(string? name, string? category,
@@ -506,10 +506,10 @@ public static class PlaceNameEndpoints
     public static async Task<Ok<IndexRebuildResponse>> RebuildIndex(IGrainFactory grains) =>
         TypedResults.Ok(new IndexRebuildResponse(await grains.Get<IPlaceNameSearchGrain>(0).RebuildAsync()));
 
-    private static async Task<PlaceNamePageResponse> PageAsync(IGrainFactory grains, PlaceNameQuery query, int page,
-        int size)
+    private static async Task<PlaceNamePageResponse> PageAsync(PlaceNameReadReplica replica, PlaceNameQuery query,
+        int page, int size)
     {
-        var result = await grains.Get<IPlaceNameSearchGrain>(0).SearchAsync(query);
+        var result = await replica.SearchAsync(query);
         var items = result.Items.Select(PlaceNameSummaryResponse.From).ToList();
         return new PlaceNamePageResponse(page, size, result.Total, items,
             items.Any(i => i.Source == "geonames") ? GeoNamesCredit : null);

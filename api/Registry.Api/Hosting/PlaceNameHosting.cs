@@ -2,13 +2,16 @@ using Registry.Api.Places;
 
 namespace Registry.Api.Hosting;
 
-/// <summary>Services of the place-name endpoints: the imports of names in force, stopped with the host.</summary>
+/// <summary>Services of the place-name endpoints: the imports of names in force, stopped with the host, and the
+/// process's read replica of the search index.</summary>
 public static class PlaceNameHosting
 {
     public static WebApplicationBuilder AddRegistryPlaceNames(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PlaceNameImportJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameImportJobs>());
+        builder.Services.AddSingleton<PlaceNameReadReplica>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameReadReplica>());
         return builder;
     }
 }

@@ -26,4 +26,16 @@ public interface IPlaceNameIndexGrain : IGrainWithIntegerKey
     /// Never needed to start.
     /// </summary>
     Task<int> RebuildAsync();
+
+    /// <summary>Tells <paramref name="observer"/> of every change for a few minutes (renewed by calling again) and
+    /// returns the partition's current version.</summary>
+    Task<PlaceNameIndexStamp> SubscribeAsync(IPlaceNameIndexObserver observer);
+
+    /// <summary>Every entry of the partition with its version, for a reader's copy.</summary>
+    [ReadOnly]
+    Task<PlaceNamePartitionCopy> CopyAsync();
+
+    /// <summary>Computes again, in memory, the entries whose rename or abolition has taken effect by today (and tells
+    /// the observers); a copy that holds an entry past its <see cref="PlaceNameIndexEntry.RefreshOn"/> asks this.</summary>
+    Task RefreshDueAsync();
 }

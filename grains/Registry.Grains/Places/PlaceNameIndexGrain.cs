@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 using Orleans.Storage;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Errors;
@@ -15,8 +13,9 @@ namespace Registry.Grains.Places;
 /// <summary>
 /// One partition of the place-name index; see <see cref="IPlaceNameIndexGrain"/> and <see cref="PlaceNameIndex"/>.
 /// Its entries are stored by the partition itself in <see cref="PlaceNameIndex.PieceCount"/> pieces
-/// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as a <see cref="PostingIndex{TDoc}"/>, plus an STR-tree
-/// over their envelopes, built on the first spatial query after a change and then only queried. Activation reads the
+/// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory by a <see cref="PlaceNameSearcher"/> (posting lists and a
+/// grid over their envelopes). Readers that keep a copy (a process's <c>PlaceNameReadReplica</c>) subscribe and are
+/// told of every change before the upsert returns. Activation reads the
 /// checkpoint and the partition's compact snapshot (<see cref="PlaceNameIndexSnapshot"/>: entries and posting lists,
 /// restored without parsing JSON or computing terms) and then only the pieces written since that snapshot, which the
 /// checkpoint lists before each is first written (so an entry stored just before a crash is read back); without a
@@ -43,16 +42,10 @@ public sealed class PlaceNameIndexGrain(
     IGrainFactory grains,
     ILogger<PlaceNameIndexGrain> logger) : Grain, IPlaceNameIndexGrain
 {
-    private const double MetersPerDegree = 111_320;
-    private const double HalfCircumference = Math.PI * PlaceGeometry.EarthRadiusMeters;
-
-    private readonly PostingIndex<PlaceNameIndexEntry> index = new(PlaceNameIndex.Terms);
+    private readonly PlaceNameSearcher searcher = new();
+    private readonly IndexSubscribers<IPlaceNameIndexObserver> subscribers = new(time, logger);
     private StoredIndexPieces<PlaceNameIndexEntry> pieces = null!;
-    private STRtree<PlaceNameIndexEntry>? tree;
-
-    /// <summary>Entries computed before an approved rename or abolition takes effect, by the day they must be
-    /// computed again (<see cref="PlaceNameIndexEntry.RefreshOn"/>): few, so a search checks them first.</summary>
-    private readonly Dictionary<string, DateOnly> due = new(StringComparer.Ordinal);
+    private PlaceNameIndexStamp stamp = new(Guid.NewGuid(), 0);
 
     /// <summary>Built from the records by this activation and not used since: a rebuild that activated the partition
     /// (as after a bulk import) has nothing newer to read.</summary>
@@ -106,18 +99,13 @@ public sealed class PlaceNameIndexGrain(
     {
         if (checkpoint.State.SnapshotGeneration == 0
             || snapshot.State.Generation != checkpoint.State.SnapshotGeneration
-            || !PlaceNameIndexSnapshot.TryRead(snapshot.State.Image, index))
+            || !PlaceNameIndexSnapshot.TryRead(snapshot.State.Image, searcher.Index))
         {
+            searcher.Restored();
             return false;
         }
 
-        foreach (var entry in index.All)
-        {
-            if (entry.RefreshOn is { } next)
-            {
-                due[entry.Id] = next;
-            }
-        }
+        searcher.Restored();
 
         foreach (var (_, entry) in await pieces.LoadPiecesAsync(checkpoint.State.ChangedPieces))
         {
@@ -154,8 +142,8 @@ public sealed class PlaceNameIndexGrain(
         var generation = Math.Max(snapshot.State.Generation, checkpoint.State.SnapshotGeneration) + 1;
         snapshot.State.Generation = generation;
         snapshot.State.TakenAt = time.GetUtcNow();
-        snapshot.State.Entries = index.Count;
-        snapshot.State.Image = PlaceNameIndexSnapshot.Write(index);
+        snapshot.State.Entries = searcher.Count;
+        snapshot.State.Image = PlaceNameIndexSnapshot.Write(searcher.Index);
         await snapshot.WriteStateAsync();
         checkpoint.State.SnapshotGeneration = generation;
         checkpoint.State.ChangedPieces.Clear();
@@ -196,7 +184,7 @@ public sealed class PlaceNameIndexGrain(
     public async Task UpsertAsync(PlaceNameIndexEntry entry)
     {
         freshlyBuilt = false;
-        if (index.RevisionOf(entry.Id) >= PlaceNameIndex.VersionOf(entry))
+        if (searcher.Index.RevisionOf(entry.Id) >= PlaceNameIndex.VersionOf(entry))
         {
             return;
         }
@@ -204,35 +192,27 @@ public sealed class PlaceNameIndexGrain(
         // Stored first: if the write fails, memory is unchanged and the sender's retry is not mistaken for a duplicate.
         await ListChangedPieceAsync(PlaceNameIndex.PieceOf(entry.Id));
         await pieces.PutAsync(entry.Id, entry);
-        Apply(entry);
+        if (searcher.Apply(entry))
+        {
+            await ChangedAsync([entry]);
+        }
     }
 
     public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
     {
         freshlyBuilt = false;
         await RefreshDueAsync();
-        var text = PlaceNameIndex.Normalized(query.Text);
-        var spelling = PlaceNameIndex.Normalized(query.Romanization);
-        var wanted = query.Skip + query.Take;
-        List<PlaceNameHit> hits;
-        if (query.Near is { } near)
-        {
-            hits = Nearest(query, near, text, spelling, wanted);
-        }
-        else
-        {
-            var candidates = query.Box is { } box
-                ? InBox(box)
-                : index.Matching(PlaceNameIndex.QueryTerms(query, text, spelling));
-            hits = Hits(candidates, query, text, spelling, _ => null).ToList();
-        }
-
-        var total = hits.Count;
-        var order = PlaceNameIndex.Order(query);
-        return new PlaceNamePage(total, hits.Count <= wanted * 4
-            ? hits.Order(order).Take(wanted).ToList()
-            : Top(hits, order, wanted));
+        return searcher.Search(query);
     }
+
+    public Task<PlaceNameIndexStamp> SubscribeAsync(IPlaceNameIndexObserver observer)
+    {
+        subscribers.Add(observer);
+        return Task.FromResult(stamp);
+    }
+
+    public Task<PlaceNamePartitionCopy> CopyAsync() =>
+        Task.FromResult(new PlaceNamePartitionCopy(stamp, searcher.Index.All.ToList()));
 
     public async Task<int> RebuildAsync()
     {
@@ -245,40 +225,16 @@ public sealed class PlaceNameIndexGrain(
             if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
                 && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
             {
-                return index.Count;
+                return searcher.Count;
             }
         }
 
         await BuildFromRecordsAsync(CancellationToken.None);
         await TakeSnapshotAsync();
-        return index.Count;
-    }
-
-    private static IEnumerable<PlaceNameHit> Hits(IEnumerable<PlaceNameIndexEntry> candidates, PlaceNameQuery query,
-        string? text, string? spelling, Func<PlaceNameIndexEntry, double?> distance) =>
-        candidates.Where(e => PlaceNameIndex.Matches(e, query, spelling))
-            .Select(e => PlaceNameIndex.Hit(e, text, distance(e)))
-            .OfType<PlaceNameHit>();
-
-    /// <summary>The first <paramref name="wanted"/> of <paramref name="hits"/> in order, without sorting them all.</summary>
-    private static List<PlaceNameHit> Top(List<PlaceNameHit> hits, IComparer<PlaceNameHit> order, int wanted)
-    {
-        // A max-heap of the best `wanted` seen so far: its root is the worst kept, replaced by anything better.
-        var heap = new PriorityQueue<PlaceNameHit, PlaceNameHit>(wanted + 1,
-            Comparer<PlaceNameHit>.Create((a, b) => order.Compare(b, a)));
-        foreach (var hit in hits)
-        {
-            if (heap.Count < wanted)
-            {
-                heap.Enqueue(hit, hit);
-            }
-            else if (wanted > 0 && order.Compare(hit, heap.Peek()) < 0)
-            {
-                heap.EnqueueDequeue(hit, hit);
-            }
-        }
-
-        return heap.UnorderedItems.Select(i => i.Element).Order(order).ToList();
+        stamp = stamp with { Counter = stamp.Counter + 1 };
+        var rebuilt = stamp;
+        await subscribers.NotifyAsync(o => o.PartitionRebuiltAsync(Partition, rebuilt));
+        return searcher.Count;
     }
 
     /// <summary>
@@ -287,123 +243,32 @@ public sealed class PlaceNameIndexGrain(
     /// (a search may interleave with another); the record's next write stores its entry, and until then a restart
     /// recomputes these few again on the first search.
     /// </summary>
-    private async Task RefreshDueAsync()
+    public async Task RefreshDueAsync()
     {
-        if (due.Count == 0)
-        {
-            return;
-        }
-
-        var today = clock.Today;
-        var ids = due.Where(d => d.Value <= today).Select(d => d.Key).ToList();
+        var ids = searcher.DueBy(clock.Today);
         if (ids.Count == 0)
         {
             return;
         }
 
         var recomputed = await Task.WhenAll(ids.Select(id => grains.Get<IPlaceNameGrain>(id).IndexEntryAsync()));
-        foreach (var entry in recomputed.OfType<PlaceNameIndexEntry>())
-        {
-            Apply(entry);
-        }
+        await ChangedAsync(recomputed.OfType<PlaceNameIndexEntry>().Where(searcher.Apply).ToList());
     }
 
-    /// <summary>
-    /// The entries within a circle around the point that holds at least <paramref name="wanted"/> matches, or every
-    /// match when the partition has fewer. Without a text or other filter, a k-nearest search of the STR-tree (planar,
-    /// in degrees) finds <paramref name="wanted"/> matching entries near the point; the farthest of them by great
-    /// circle bounds the circle, so one box query answers exactly. With filters, or where the tree gives too few, the
-    /// circle widens from 20 km until it holds enough or covers the globe.
-    /// </summary>
-    private List<PlaceNameHit> Nearest(PlaceNameQuery query, GeoPoint near, string? text, string? spelling, int wanted)
+    /// <summary>Moves the version on and tells the observers, when anything changed.</summary>
+    private async Task ChangedAsync(IReadOnlyList<PlaceNameIndexEntry> changed)
     {
-        for (var radius = 10_000.0; ; radius *= 2)
+        if (changed.Count == 0)
         {
-            var (hits, covering) = Within(query, near, text, spelling, radius);
-            if (covering || hits.Count >= wanted)
-            {
-                return hits;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The matches within <paramref name="radius"/> metres (great circle) of the point: a box query on the tree, then
-    /// the distance. The box is drawn for a slightly larger circle (1 %, and 1 m), so rounding and the difference
-    /// between a degree of latitude and <see cref="MetersPerDegree"/> never leave a point of the circle outside it.
-    /// <c>Covering</c>: the circle covers the globe, so every match is in.
-    /// </summary>
-    private (List<PlaceNameHit> Hits, bool Covering) Within(PlaceNameQuery query, GeoPoint near, string? text,
-        string? spelling, double radius)
-    {
-        var covering = radius >= HalfCircumference;
-        var drawn = radius * 1.01 + 1;
-        var latSpan = drawn / MetersPerDegree;
-        var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
-        var cos = Math.Cos(farthestLat * Math.PI / 180);
-        var lonSpan = cos <= 1e-9 ? 360 : drawn / (MetersPerDegree * cos);
-        var candidates = covering ? index.All
-            : InBox(new BoundingBox(
-                lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
-                Math.Max(-90, near.Latitude - latSpan),
-                lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
-                Math.Min(90, near.Latitude + latSpan)));
-        var hits = Hits(candidates.Where(e => query.Box is null || PlaceNameIndex.InBox(e, query.Box)), query, text,
-                spelling, e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
-            .Where(hit => double.IsFinite(hit.DistanceMeters ?? double.NaN) && (covering || hit.DistanceMeters <= radius))
-            .ToList();
-        return (hits, covering);
-    }
-
-    /// <summary>
-    /// Planar distance between envelopes, in degrees, for the tree's k-nearest search; an entry the query's filters
-    /// refuse is as far as can be, so it is taken only when too few others exist (and then dropped by the caller).
-    /// </summary>
-    private sealed class MatchingEntryDistance(PlaceNameQuery query) : IItemDistance<Envelope, PlaceNameIndexEntry>
-    {
-        public double Distance(IBoundable<Envelope, PlaceNameIndexEntry> item1, IBoundable<Envelope, PlaceNameIndexEntry> item2)
-        {
-            var entry = item1.Item ?? item2.Item;
-            return entry is not null && !PlaceNameIndex.Matches(entry, query, null)
-                ? double.MaxValue
-                : item1.Bounds.Distance(item2.Bounds);
-        }
-    }
-
-    private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
-
-    private IEnumerable<PlaceNameIndexEntry> InBox(BoundingBox box)
-    {
-        var built = Tree();
-        if (box.MinX <= box.MaxX)
-        {
-            return built.Query(new Envelope(box.MinX, box.MaxX, box.MinY, box.MaxY))
-                .Where(e => PlaceNameIndex.InBox(e, box));
+            return;
         }
 
-        return built.Query(new Envelope(box.MinX, 180, box.MinY, box.MaxY))
-            .Concat(built.Query(new Envelope(-180, box.MaxX, box.MinY, box.MaxY)))
-            .Distinct()
-            .Where(e => PlaceNameIndex.InBox(e, box));
+        stamp = stamp with { Counter = stamp.Counter + 1 };
+        var current = stamp;
+        await subscribers.NotifyAsync(o => o.EntriesChangedAsync(Partition, current, changed));
     }
 
-    private STRtree<PlaceNameIndexEntry> Tree()
-    {
-        if (tree is null)
-        {
-            var built = new STRtree<PlaceNameIndexEntry>();
-            // A recorded name without geometry (NaN envelope) has no place in the tree.
-            foreach (var entry in index.All.Where(e => double.IsFinite(e.MinX)))
-            {
-                built.Insert(new Envelope(entry.MinX, entry.MaxX, entry.MinY, entry.MaxY), entry);
-            }
-
-            built.Build();
-            tree = built;
-        }
-
-        return tree;
-    }
+    private int Partition => (int)this.GetPrimaryKeyLong();
 
     /// <summary>
     /// Reads this partition's share of the place-name records, stores every piece from them and then the
@@ -442,7 +307,7 @@ public sealed class PlaceNameIndexGrain(
         }
 
         // An upsert newer than the record read (none can interleave: upserts and rebuilds are not reentrant) is kept.
-        foreach (var current in index.All)
+        foreach (var current in searcher.Index.All)
         {
             Keep(current);
         }
@@ -451,15 +316,13 @@ public sealed class PlaceNameIndexGrain(
         // taken starts from every piece.
         await ForgetSnapshotAsync();
         await pieces.ReplaceAllAsync(built);
-        index.Clear();
-        due.Clear();
-        tree = null;
+        searcher.Clear();
         foreach (var entry in built.Values)
         {
             Apply(entry);
         }
 
-        await StoreCheckpointAsync(index.Count);
+        await StoreCheckpointAsync(searcher.Count);
     }
 
     private async Task ForgetSnapshotAsync()
@@ -485,22 +348,5 @@ public sealed class PlaceNameIndexGrain(
         await checkpoint.WriteStateAsync();
     }
 
-    private void Apply(PlaceNameIndexEntry entry)
-    {
-        if (!index.Put(entry.Id, PlaceNameIndex.VersionOf(entry), entry))
-        {
-            return;
-        }
-
-        if (entry.RefreshOn is { } next)
-        {
-            due[entry.Id] = next;
-        }
-        else
-        {
-            due.Remove(entry.Id);
-        }
-
-        tree = null;
-    }
+    private void Apply(PlaceNameIndexEntry entry) => searcher.Apply(entry);
 }

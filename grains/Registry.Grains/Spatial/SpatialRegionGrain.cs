@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Registry.Abstractions.Spatial;
 using Registry.Grains.Storage;
+using Registry.Grains.Indexing;
 
 namespace Registry.Grains.Spatial;
 
@@ -11,7 +12,7 @@ public sealed class SpatialRegionGrain(
     TimeProvider time,
     ILogger<SpatialRegionGrain> logger) : Grain, ISpatialRegionGrain
 {
-    private readonly IndexSubscribers subscribers = new(time, logger);
+    private readonly IndexSubscribers<ISpatialIndexObserver> subscribers = new(time, logger);
     private RegionId region;
     private TileStamp stamp;
 
@@ -52,7 +53,7 @@ public sealed class SpatialRegionGrain(
     public Task<TileStamp> SubscribeAsync(ISpatialIndexObserver observer)
     {
         subscribers.Add(observer);
-        DelayDeactivation(IndexSubscribers.Lifetime);
+        DelayDeactivation(IndexSubscriptions.Lifetime);
         return Task.FromResult(stamp);
     }
 }

@@ -38,7 +38,7 @@ public sealed class SpatialTileGrain(
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, StoredTilePart> parts = new(StringComparer.Ordinal);
-    private readonly IndexSubscribers subscribers = new(time, logger);
+    private readonly IndexSubscribers<ISpatialIndexObserver> subscribers = new(time, logger);
     private StoredIndexPieces<StoredTilePart> pieces = null!;
     private IGrainTimer? retry;
     private TileId tile;
@@ -119,7 +119,7 @@ public sealed class SpatialTileGrain(
     public Task<TileStamp> SubscribeAsync(ISpatialIndexObserver observer)
     {
         subscribers.Add(observer);
-        DelayDeactivation(IndexSubscribers.Lifetime);
+        DelayDeactivation(IndexSubscriptions.Lifetime);
         return Task.FromResult(stamp);
     }
 

@@ -1,26 +1,32 @@
 using Microsoft.Extensions.Logging;
-using Registry.Abstractions.Spatial;
 
-namespace Registry.Grains.Spatial;
+namespace Registry.Grains.Indexing;
+
+/// <summary>How long a subscription to an index grain lasts unless renewed.</summary>
+internal static class IndexSubscriptions
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(3);
+}
 
 /// <summary>
-/// The observers of one tile or region grain, each until its subscription expires. Notifications are awaited (with a
-/// short limit) so that when a record's write returns, every live reader has already dropped its stale copy; an
+/// The observers of one index grain (a spatial tile or region, a place-name partition), each until its subscription
+/// expires. Notifications are awaited (with a short limit) so that when a record's write returns, every live reader
+/// has already dropped or updated its copy; an
 /// observer that fails or does not answer in time is dropped (it renews, and re-reads, on its next subscription).
 /// Not thread-safe: used from one grain activation.
 /// </summary>
-internal sealed class IndexSubscribers(TimeProvider time, ILogger logger)
+internal sealed class IndexSubscribers<TObserver>(TimeProvider time, ILogger logger)
+    where TObserver : class, IGrainObserver
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan NotifyLimit = TimeSpan.FromSeconds(2);
 
-    private readonly Dictionary<ISpatialIndexObserver, DateTimeOffset> observers = new();
+    private readonly Dictionary<TObserver, DateTimeOffset> observers = new();
 
     public int Count => observers.Count;
 
-    public void Add(ISpatialIndexObserver observer) => observers[observer] = time.GetUtcNow() + Lifetime;
+    public void Add(TObserver observer) => observers[observer] = time.GetUtcNow() + IndexSubscriptions.Lifetime;
 
-    public async Task NotifyAsync(Func<ISpatialIndexObserver, Task> notify)
+    public async Task NotifyAsync(Func<TObserver, Task> notify)
     {
         var now = time.GetUtcNow();
         foreach (var expired in observers.Where(o => o.Value < now).Select(o => o.Key).ToList())
@@ -42,7 +48,7 @@ internal sealed class IndexSubscribers(TimeProvider time, ILogger logger)
             }
             catch (Exception e)
             {
-                logger.LogInformation(e, "Dropping a spatial index observer that did not take a notification");
+                logger.LogInformation(e, "Dropping an index observer that did not take a notification");
                 return observer;
             }
         }).ToList();

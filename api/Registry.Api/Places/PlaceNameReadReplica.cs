@@ -1,0 +1,243 @@
+using Registry.Abstractions.Grains;
+using Registry.Abstractions.Places;
+using Registry.Abstractions.Time;
+using Registry.Grains.Places;
+
+namespace Registry.Api.Places;
+
+/// <summary>
+/// This process's copy of the whole place-name index, so a search is answered in the process by one
+/// <see cref="PlaceNameSearcher"/> over every entry instead of by a call to each of the
+/// <see cref="PlaceNameIndex.PartitionCount"/> partitions and a merge. Loaded in the background on the first search
+/// (until it is, searches go to the partitions, so a cold start answers as soon as they do); it subscribes to every
+/// partition before copying it, and each partition tells it of every change before the upsert returns, so a client
+/// reads its own writes. Entries are applied newest-wins, so a notification that overtakes a copy, or arrives twice,
+/// changes nothing wrong. A partition rebuilt from the records, or whose version no longer matches at the renewal
+/// every <see cref="RenewPeriod"/> (a notification lost, a partition activated anew elsewhere), is copied again
+/// before the next search. The partitions let a subscription lapse after three minutes of their clock: a search
+/// renews first when the bureau clock has moved a <see cref="RenewPeriod"/> past the last renewal (a timer renews an
+/// idle copy too), so a clock that jumps (a test's) never leaves the copy unsubscribed and unaware. An entry whose rename or abolition takes effect is computed again by its partition
+/// (<see cref="IPlaceNameIndexGrain.RefreshDueAsync"/>), which tells this copy. Thread-safe: searches share a read
+/// lock, changes take the write lock.
+/// </summary>
+public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock, ILogger<PlaceNameReadReplica> logger)
+    : IPlaceNameIndexObserver, IHostedService, IDisposable
+{
+    public static readonly TimeSpan RenewPeriod = TimeSpan.FromMinutes(1);
+
+    private readonly PlaceNameSearcher searcher = new();
+    private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
+    private readonly PlaceNameIndexStamp?[] stamps = new PlaceNameIndexStamp?[PlaceNameIndex.PartitionCount];
+    private readonly bool[] stale = new bool[PlaceNameIndex.PartitionCount];
+    private readonly Lock loadLock = new();
+    private IPlaceNameIndexObserver? reference;
+    private Task? loading;
+    private volatile bool loaded;
+    private Timer? renewal;
+    private long renewedAtTicks;
+    private Task? renewing;
+
+    /// <summary>Whether searches are answered from this copy (false until its first load completes).</summary>
+    public bool IsLoaded => loaded;
+
+    /// <summary>The query's page: from this copy once loaded, else from the partitions (and the load is started).</summary>
+    public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
+    {
+        if (!loaded)
+        {
+            _ = StartLoading();
+            return await grains.Get<IPlaceNameSearchGrain>(0).SearchAsync(query);
+        }
+
+        if (clock.Now.UtcTicks - Interlocked.Read(ref renewedAtTicks) >= RenewPeriod.Ticks)
+        {
+            await RenewOnceAsync();
+        }
+
+        await CatchUpAsync();
+        var page = Read(() => searcher.Search(query with { Skip = 0, Take = query.Skip + query.Take }));
+        return page with { Items = page.Items.Skip(query.Skip).Take(query.Take).ToList() };
+    }
+
+    /// <summary>Starts the load (once; again after a failed one) and returns the task that completes with it.</summary>
+    public Task StartLoading()
+    {
+        lock (loadLock)
+        {
+            if (loading is null || loading.IsFaulted || loading.IsCanceled)
+            {
+                loading = Task.Run(LoadAsync);
+            }
+
+            return loading;
+        }
+    }
+
+    public Task EntriesChangedAsync(int partition, PlaceNameIndexStamp stamp, IReadOnlyList<PlaceNameIndexEntry> entries)
+    {
+        Write(() =>
+        {
+            foreach (var entry in entries)
+            {
+                searcher.Apply(entry);
+            }
+
+            stamps[partition] = stamp;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task PartitionRebuiltAsync(int partition, PlaceNameIndexStamp stamp)
+    {
+        Write(() => stale[partition] = true);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        renewal = new Timer(_ => _ = RenewAsync(), null, RenewPeriod, RenewPeriod);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        renewal?.Change(Timeout.Infinite, Timeout.Infinite);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        renewal?.Dispose();
+        gate.Dispose();
+    }
+
+    /// <summary>
+    /// Renews the subscriptions and marks for a new copy every partition whose version is not the one this copy
+    /// last heard of (called by the timer; public for tests).
+    /// </summary>
+    public async Task RenewAsync()
+    {
+        if (!loaded)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref renewedAtTicks, clock.Now.UtcTicks);
+        try
+        {
+            var observer = Reference();
+            var current = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount)
+                .Select(p => grains.Get<IPlaceNameIndexGrain>(p).SubscribeAsync(observer)));
+            Write(() =>
+            {
+                for (var p = 0; p < current.Length; p++)
+                {
+                    stale[p] |= stamps[p] != current[p];
+                }
+            });
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Renewing the place-name replica's subscriptions failed; every partition is copied again");
+            Write(() => Array.Fill(stale, true));
+        }
+    }
+
+    /// <summary>One renewal shared by the searches that find it due at the same time.</summary>
+    private Task RenewOnceAsync()
+    {
+        lock (loadLock)
+        {
+            if (renewing is null || renewing.IsCompleted)
+            {
+                renewing = RenewAsync();
+            }
+
+            return renewing;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        Interlocked.Exchange(ref renewedAtTicks, clock.Now.UtcTicks);
+        var observer = Reference();
+        await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(p => CopyAsync(p, observer)));
+        loaded = true;
+        logger.LogInformation("Place-name read replica loaded: {Entries} entries", Read(() => searcher.Count));
+    }
+
+    /// <summary>Copies the partitions marked stale, and computes again the entries due by today.</summary>
+    private async Task CatchUpAsync()
+    {
+        var (copy, due) = Read(() => (
+            Enumerable.Range(0, stale.Length).Where(p => stale[p]).ToList(),
+            searcher.DueBy(clock.Today)));
+        if (copy.Count > 0)
+        {
+            var observer = Reference();
+            await Task.WhenAll(copy.Select(p => CopyAsync(p, observer)));
+        }
+
+        if (due.Count > 0)
+        {
+            await Task.WhenAll(due.Select(PlaceNameIndex.PartitionOf).Distinct()
+                .Select(p => grains.Get<IPlaceNameIndexGrain>(p).RefreshDueAsync()));
+        }
+    }
+
+    /// <summary>Subscribes first (a change after this is told), then copies (a change before it is in the copy).</summary>
+    private async Task CopyAsync(int partition, IPlaceNameIndexObserver observer)
+    {
+        var grain = grains.Get<IPlaceNameIndexGrain>(partition);
+        await grain.SubscribeAsync(observer);
+        var copy = await grain.CopyAsync();
+        Write(() =>
+        {
+            foreach (var entry in copy.Entries)
+            {
+                searcher.Apply(entry);
+            }
+
+            stale[partition] = false;
+            // A notification that overtook the copy may have left a newer version of the same activation.
+            if (stamps[partition] is not { } heard || heard.Epoch != copy.Stamp.Epoch || heard.Counter < copy.Stamp.Counter)
+            {
+                stamps[partition] = copy.Stamp;
+            }
+        });
+    }
+
+    private IPlaceNameIndexObserver Reference()
+    {
+        lock (loadLock)
+        {
+            return reference ??= grains.CreateObjectReference<IPlaceNameIndexObserver>(this);
+        }
+    }
+
+    private T Read<T>(Func<T> read)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    private void Write(Action write)
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            write();
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+}

@@ -1,0 +1,322 @@
+using Registry.Abstractions.Places;
+using Registry.Grains.Indexing;
+
+namespace Registry.Grains.Places;
+
+/// <summary>
+/// Answers place-name queries over a set of index entries held in memory: posting lists for the texts and filters
+/// (<see cref="PostingIndex{TDoc}"/>, terms of <see cref="PlaceNameIndex.Terms"/>) and a grid of
+/// <see cref="CellDegrees"/>-degree cells over the entries' envelopes for boxes and nearest queries, both kept in step
+/// entry by entry (a change costs the entry's terms and cells, never a rebuild). Used by an index partition over its
+/// share and by a process's read replica over all of them (<c>PlaceNameReadReplica</c>), so both answer by the same
+/// rules. Entries are applied newest-wins (<see cref="PlaceNameIndex.VersionOf"/>), so applying is idempotent and
+/// order-proof. Pure; not thread-safe: concurrent <see cref="Search"/> calls are safe only while nothing is applied.
+/// </summary>
+public sealed class PlaceNameSearcher
+{
+    /// <summary>The grid's cell size: at GeoNames' density a nearest-10 circle touches a few cells.</summary>
+    public const double CellDegrees = 0.25;
+
+    /// <summary>An envelope over more cells than this (a province's outline) is kept in one list that every spatial
+    /// query looks at, instead of in each of its cells.</summary>
+    private const int MaxCellsPerEntry = 4_096;
+
+    private const double MetersPerDegree = 111_320;
+    private const double HalfCircumference = Math.PI * PlaceGeometry.EarthRadiusMeters;
+    private const double FirstRadiusMeters = 10_000;
+
+    private readonly Dictionary<long, List<PlaceNameIndexEntry>> cells = new();
+    private readonly List<PlaceNameIndexEntry> large = [];
+
+    /// <summary>Entries computed before an approved rename or abolition takes effect, by the day they must be
+    /// computed again (<see cref="PlaceNameIndexEntry.RefreshOn"/>): few.</summary>
+    private readonly Dictionary<string, DateOnly> due = new(StringComparer.Ordinal);
+
+    /// <summary>The posting lists (what a partition's snapshot stores and restores; call <see cref="Restored"/> after
+    /// restoring it directly).</summary>
+    public PostingIndex<PlaceNameIndexEntry> Index { get; } = new(PlaceNameIndex.Terms);
+
+    public int Count => Index.Count;
+
+    /// <summary>Stores the entry unless a same or newer version is held; false when nothing changed.</summary>
+    public bool Apply(PlaceNameIndexEntry entry)
+    {
+        var previous = Index.Get(entry.Id);
+        if (!Index.Put(entry.Id, PlaceNameIndex.VersionOf(entry), entry))
+        {
+            return false;
+        }
+
+        if (previous is not null)
+        {
+            Unplace(previous);
+        }
+
+        Place(entry);
+        if (entry.RefreshOn is { } next)
+        {
+            due[entry.Id] = next;
+        }
+        else
+        {
+            due.Remove(entry.Id);
+        }
+
+        return true;
+    }
+
+    /// <summary>Rebuilds the grid and the due list from <see cref="Index"/> after it was restored or cleared.</summary>
+    public void Restored()
+    {
+        cells.Clear();
+        large.Clear();
+        due.Clear();
+        foreach (var entry in Index.All)
+        {
+            Place(entry);
+            if (entry.RefreshOn is { } next)
+            {
+                due[entry.Id] = next;
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        Index.Clear();
+        Restored();
+    }
+
+    /// <summary>The ids whose entries must be computed again by <paramref name="today"/>.</summary>
+    public IReadOnlyList<string> DueBy(DateOnly today) =>
+        due.Count == 0 ? [] : due.Where(d => d.Value <= today).Select(d => d.Key).ToList();
+
+    /// <summary>The query's matches: the first Skip + Take in the query's order, and how many match.</summary>
+    public PlaceNamePage Search(PlaceNameQuery query)
+    {
+        var text = PlaceNameIndex.Normalized(query.Text);
+        var spelling = PlaceNameIndex.Normalized(query.Romanization);
+        var wanted = query.Skip + query.Take;
+        List<PlaceNameHit> hits;
+        if (query.Near is { } near)
+        {
+            hits = Nearest(query, near, text, spelling, wanted);
+        }
+        else
+        {
+            var candidates = query.Box is { } box
+                ? InBox(box)
+                : Index.Matching(PlaceNameIndex.QueryTerms(query, text, spelling));
+            hits = Hits(candidates, query, text, spelling, _ => null).ToList();
+        }
+
+        var order = PlaceNameIndex.Order(query);
+        return new PlaceNamePage(hits.Count, hits.Count <= wanted * 4
+            ? hits.Order(order).Take(wanted).ToList()
+            : Top(hits, order, wanted));
+    }
+
+    private static IEnumerable<PlaceNameHit> Hits(IEnumerable<PlaceNameIndexEntry> candidates, PlaceNameQuery query,
+        string? text, string? spelling, Func<PlaceNameIndexEntry, double?> distance) =>
+        candidates.Where(e => PlaceNameIndex.Matches(e, query, spelling))
+            .Select(e => PlaceNameIndex.Hit(e, text, distance(e)))
+            .OfType<PlaceNameHit>();
+
+    /// <summary>The first <paramref name="wanted"/> of <paramref name="hits"/> in order, without sorting them all.</summary>
+    private static List<PlaceNameHit> Top(List<PlaceNameHit> hits, IComparer<PlaceNameHit> order, int wanted)
+    {
+        // A max-heap of the best `wanted` seen so far: its root is the worst kept, replaced by anything better.
+        var heap = new PriorityQueue<PlaceNameHit, PlaceNameHit>(wanted + 1,
+            Comparer<PlaceNameHit>.Create((a, b) => order.Compare(b, a)));
+        foreach (var hit in hits)
+        {
+            if (heap.Count < wanted)
+            {
+                heap.Enqueue(hit, hit);
+            }
+            else if (wanted > 0 && order.Compare(hit, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(hit, hit);
+            }
+        }
+
+        return heap.UnorderedItems.Select(i => i.Element).Order(order).ToList();
+    }
+
+    /// <summary>
+    /// The matches within the smallest circle around the point (from 10 km, doubling) that holds at least
+    /// <paramref name="wanted"/> of them, or every match once the circle covers the globe. Every match outside the
+    /// circle is farther than every one inside it, so the first <paramref name="wanted"/> by distance are exact.
+    /// </summary>
+    private List<PlaceNameHit> Nearest(PlaceNameQuery query, GeoPoint near, string? text, string? spelling, int wanted)
+    {
+        for (var radius = FirstRadiusMeters; ; radius *= 2)
+        {
+            var (hits, covering) = Within(query, near, text, spelling, radius);
+            if (covering || hits.Count >= wanted)
+            {
+                return hits;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The matches within <paramref name="radius"/> metres (great circle) of the point: a box query on the grid, then
+    /// the distance. The box is drawn for a slightly larger circle (1 %, and 1 m), so rounding and the difference
+    /// between a degree of latitude and <see cref="MetersPerDegree"/> never leave a point of the circle outside it.
+    /// <c>Covering</c>: the circle covers the globe, so every match is in.
+    /// </summary>
+    private (List<PlaceNameHit> Hits, bool Covering) Within(PlaceNameQuery query, GeoPoint near, string? text,
+        string? spelling, double radius)
+    {
+        var covering = radius >= HalfCircumference;
+        var drawn = radius * 1.01 + 1;
+        var latSpan = drawn / MetersPerDegree;
+        var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
+        var cos = Math.Cos(farthestLat * Math.PI / 180);
+        var lonSpan = cos <= 1e-9 ? 360 : drawn / (MetersPerDegree * cos);
+        var candidates = covering ? Index.All
+            : InBox(new BoundingBox(
+                lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
+                Math.Max(-90, near.Latitude - latSpan),
+                lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
+                Math.Min(90, near.Latitude + latSpan)));
+        var hits = Hits(candidates.Where(e => query.Box is null || PlaceNameIndex.InBox(e, query.Box)), query, text,
+                spelling, e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
+            .Where(hit => double.IsFinite(hit.DistanceMeters ?? double.NaN) && (covering || hit.DistanceMeters <= radius))
+            .ToList();
+        return (hits, covering);
+    }
+
+    private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
+
+    /// <summary>The entries whose envelope intersects the box (which may cross the antimeridian), each once.</summary>
+    private List<PlaceNameIndexEntry> InBox(BoundingBox box)
+    {
+        var found = new List<PlaceNameIndexEntry>();
+        HashSet<PlaceNameIndexEntry>? seen = null;
+        void Take(List<PlaceNameIndexEntry> members)
+        {
+            foreach (var entry in members)
+            {
+                // An entry over several cells is met in each: kept once, by a set only where that can happen.
+                if (PlaceNameIndex.InBox(entry, box)
+                    && ((entry.MinX == entry.MaxX && entry.MinY == entry.MaxY)
+                        || (seen ??= new(ReferenceEqualityComparer.Instance)).Add(entry)))
+                {
+                    found.Add(entry);
+                }
+            }
+        }
+
+        void Visit(double minX, double maxX)
+        {
+            var (x0, y0) = (CellOf(minX), CellOf(box.MinY));
+            var (x1, y1) = (CellOf(maxX), CellOf(box.MaxY));
+            if ((long)(x1 - x0 + 1) * (y1 - y0 + 1) > cells.Count)
+            {
+                // A box over more cells than are occupied (a wide circle, a small index): the occupied ones instead.
+                foreach (var (key, members) in cells)
+                {
+                    var (x, y) = ((int)(key >> 32), (int)key);
+                    if (x >= x0 && x <= x1 && y >= y0 && y <= y1)
+                    {
+                        Take(members);
+                    }
+                }
+
+                return;
+            }
+
+            for (var x = x0; x <= x1; x++)
+            {
+                for (var y = y0; y <= y1; y++)
+                {
+                    if (cells.TryGetValue(Key(x, y), out var members))
+                    {
+                        Take(members);
+                    }
+                }
+            }
+        }
+
+        if (box.MinX <= box.MaxX)
+        {
+            Visit(box.MinX, box.MaxX);
+        }
+        else
+        {
+            Visit(box.MinX, 180);
+            Visit(-180, box.MaxX);
+        }
+
+        found.AddRange(large.Where(e => PlaceNameIndex.InBox(e, box) && (seen ??= new(ReferenceEqualityComparer.Instance)).Add(e)));
+        return found;
+    }
+
+    private void Place(PlaceNameIndexEntry entry)
+    {
+        // A recorded name without geometry (NaN envelope) has no place in the grid.
+        if (!double.IsFinite(entry.MinX))
+        {
+            return;
+        }
+
+        if (!Spans(entry, out var x0, out var y0, out var x1, out var y1))
+        {
+            large.Add(entry);
+            return;
+        }
+
+        for (var x = x0; x <= x1; x++)
+        {
+            for (var y = y0; y <= y1; y++)
+            {
+                var key = Key(x, y);
+                if (!cells.TryGetValue(key, out var members))
+                {
+                    cells[key] = members = [];
+                }
+
+                members.Add(entry);
+            }
+        }
+    }
+
+    private void Unplace(PlaceNameIndexEntry entry)
+    {
+        if (!double.IsFinite(entry.MinX))
+        {
+            return;
+        }
+
+        if (!Spans(entry, out var x0, out var y0, out var x1, out var y1))
+        {
+            large.Remove(entry);
+            return;
+        }
+
+        for (var x = x0; x <= x1; x++)
+        {
+            for (var y = y0; y <= y1; y++)
+            {
+                var key = Key(x, y);
+                if (cells.TryGetValue(key, out var members) && members.Remove(entry) && members.Count == 0)
+                {
+                    cells.Remove(key);
+                }
+            }
+        }
+    }
+
+    /// <summary>The cells the entry's envelope covers; false when they are too many to list it in each.</summary>
+    private static bool Spans(PlaceNameIndexEntry entry, out int x0, out int y0, out int x1, out int y1)
+    {
+        (x0, y0, x1, y1) = (CellOf(entry.MinX), CellOf(entry.MinY), CellOf(entry.MaxX), CellOf(entry.MaxY));
+        return (long)(x1 - x0 + 1) * (y1 - y0 + 1) <= MaxCellsPerEntry;
+    }
+
+    private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
+
+    private static long Key(int x, int y) => ((long)x << 32) | (uint)y;
+}
