@@ -45,8 +45,10 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     {
         if (!loaded)
         {
+            // Started after the answer: the first search after a start does not wait behind the copy's own calls.
+            var first = await grains.Get<IPlaceNameSearchGrain>(0).SearchAsync(query);
             _ = StartLoading();
-            return await grains.Get<IPlaceNameSearchGrain>(0).SearchAsync(query);
+            return first;
         }
 
         if (clock.Now.UtcTicks - Interlocked.Read(ref renewedAtTicks) >= RenewPeriod.Ticks)
