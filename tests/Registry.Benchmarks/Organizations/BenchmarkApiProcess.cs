@@ -35,6 +35,16 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>CPU time the API process has used so far (user and system, every thread).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The API's build output directory (it holds the reference data, too).</summary>
     public static string OutputDirectory
     {
