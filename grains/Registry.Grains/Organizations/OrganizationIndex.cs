@@ -165,6 +165,50 @@ public static class OrganizationIndex
         : query.NameFragment; // cannot match any stored (well-formed) name
 
 
+    /// <summary>
+    /// The page of <paramref name="query"/> from the partitions' pages (each the partition's total and its first
+    /// <c>Skip + Take</c> matches in the query's order): the sum of the totals and a k-way merge that stops at the
+    /// last entry wanted, so the cost is about <c>(Skip + Take) x log(partitions)</c> comparisons, not a sort of
+    /// every item returned.
+    /// </summary>
+    public static OrganizationPage Merge(IReadOnlyList<OrganizationPage> pages, OrganizationQuery query)
+    {
+        var order = Order(query);
+        var total = 0;
+        var heads = new PriorityQueue<int, OrganizationIndexEntry>(pages.Count, order);
+        foreach (var (page, at) in pages.Select((page, at) => (page, at)))
+        {
+            total += page.Total;
+            if (page.Items.Count > 0)
+            {
+                heads.Enqueue(at, page.Items[0]);
+            }
+        }
+
+        var next = new int[pages.Count];
+        var items = new List<OrganizationIndexEntry>(Math.Max(0, query.Take));
+        var skipped = 0;
+        while (items.Count < query.Take && heads.TryDequeue(out var at, out var entry))
+        {
+            if (skipped < query.Skip)
+            {
+                skipped++;
+            }
+            else
+            {
+                items.Add(entry);
+            }
+
+            var following = ++next[at];
+            if (following < pages[at].Items.Count)
+            {
+                heads.Enqueue(at, pages[at].Items[following]);
+            }
+        }
+
+        return new OrganizationPage(total, items);
+    }
+
     /// <summary>List queries: newest listing first; others: by name. Ties by code, so paging is stable.</summary>
     public static IComparer<OrganizationIndexEntry> Order(OrganizationQuery query) =>
         query.List is { } list

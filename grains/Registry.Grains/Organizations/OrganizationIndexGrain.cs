@@ -16,7 +16,8 @@ namespace Registry.Grains.Organizations;
 /// before the index kept its own state, or a fresh one) builds its pieces from the records once, and
 /// <see cref="RebuildAsync"/> does so on request. Organization grains upsert their entry after each committed write
 /// (and the outbox relay until they have); revisions make upserts idempotent and order-proof. Kept active so a
-/// partition is not reloaded after idle periods.
+/// partition is not reloaded after idle periods. Once loaded it is also readable by searches in its own silo without
+/// a grain call (<see cref="LocalOrganizationPartitions"/>).
 /// </summary>
 [GrainType(StorageNames.OrganizationIndexGrainType)]
 [CollectionAgeLimit(AlwaysActive = true)]
@@ -26,10 +27,16 @@ public sealed class OrganizationIndexGrain(
     IStoredRecords records,
     IServiceProvider services,
     TimeProvider time,
+    LocalOrganizationPartitions local,
     ILogger<OrganizationIndexGrain> logger) : Grain, IOrganizationIndexGrain
 {
     private readonly OrganizationPartition index = new();
+
+    // Held for reading by direct readers in this silo (see LocalOrganizationPartitions), for writing around every
+    // change to the partition's memory; the grain's own reads need no lock, since only its turns change the memory.
+    private readonly ReaderWriterLockSlim gate = new();
     private StoredIndexPieces<OrganizationIndexEntry> pieces = null!;
+    private LocalOrganizationPartitions.Reader? reader;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,6 +62,19 @@ public sealed class OrganizationIndexGrain(
             // Storage without scans (Azure Table) only ever held this layout: an empty partition is the truth.
             await StoreCheckpointAsync(0);
         }
+
+        reader = ReadLocked;
+        local.Register((int)this.GetPrimaryKeyLong(), reader);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (reader is not null)
+        {
+            local.Unregister((int)this.GetPrimaryKeyLong(), reader);
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task UpsertAsync(OrganizationIndexEntry entry)
@@ -110,10 +130,18 @@ public sealed class OrganizationIndexGrain(
         }
 
         await pieces.ReplaceAllAsync(built);
-        index.Clear();
-        foreach (var entry in built.Values)
+        gate.EnterWriteLock();
+        try
         {
-            Apply(entry);
+            index.Clear();
+            foreach (var entry in built.Values)
+            {
+                index.Put(entry);
+            }
+        }
+        finally
+        {
+            gate.ExitWriteLock();
         }
 
         await StoreCheckpointAsync(index.Count);
@@ -127,5 +155,29 @@ public sealed class OrganizationIndexGrain(
         await checkpoint.WriteStateAsync();
     }
 
-    private void Apply(OrganizationIndexEntry entry) => index.Put(entry);
+    private void Apply(OrganizationIndexEntry entry)
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            index.Put(entry);
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
+    private OrganizationPage ReadLocked(OrganizationQuery query)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return index.Search(query);
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
 }

@@ -10,10 +10,11 @@ namespace Registry.Grains.Organizations;
 /// <para>
 /// A search answers as the posting index and <see cref="OrganizationIndex.Matches"/> together would (the same total
 /// and the same first <c>Skip + Take</c> in the query's order), at a cost that does not grow with the partition:
-/// when the query's terms decide a match by themselves (no fragment or legal representative longer than one bigram,
-/// no list; see <see cref="TermsDecide"/>), the total is the size of the posting lists' intersection, counted
-/// without touching an entry, and a page of many matches is read off the name order, stopping at the last entry
-/// wanted; a page of few matches, and every other query, confirms and orders its candidates.
+/// the posting lists are intersected once (<see cref="PostingIndex{TDoc}.MatchingIds"/>); when the query's terms
+/// decide a match by themselves (no fragment or legal representative longer than one bigram, no list; see
+/// <see cref="TermsDecide"/>), the total is the size of that intersection, counted without touching an entry, and a
+/// page of many matches is read off the name order, stopping at the last entry wanted; a page of few matches, and
+/// every other query, confirms and orders its candidates.
 /// </para>
 /// Pure; not thread-safe (one grain activation owns it).
 /// </summary>
@@ -71,22 +72,28 @@ public sealed class OrganizationPartition
         }
 
         var terms = OrganizationIndex.QueryTerms(query, fragment, representative);
-        if (TermsDecide(query, fragment, representative))
-        {
-            var total = terms.Count == 0 ? index.Count : index.CountMatching(terms);
+        // One intersection serves both the total and the page (null: no terms, every entry is a candidate).
+        var ids = terms.Count == 0 ? null : index.MatchingIds(terms);
+        var candidates = ids?.Length ?? index.Count;
+        if (TermsDecide(query, fragment, representative)
             // Reading the name order costs about wanted x Count / total entries; ordering the matches about total.
-            if ((long)total * total > (long)wanted * index.Count)
+            && (long)candidates * candidates > (long)wanted * index.Count)
+        {
+            return new OrganizationPage(candidates, byName
+                .Where(e => OrganizationIndex.Matches(e, query, fragment, representative))
+                .Take(wanted)
+                .ToList());
+        }
+
+        var matches = new List<OrganizationIndexEntry>(Math.Min(candidates, 1024));
+        foreach (var entry in ids is null ? index.All : ids.Select(index.Doc))
+        {
+            if (OrganizationIndex.Matches(entry, query, fragment, representative))
             {
-                return new OrganizationPage(total, byName
-                    .Where(e => OrganizationIndex.Matches(e, query, fragment, representative))
-                    .Take(wanted)
-                    .ToList());
+                matches.Add(entry);
             }
         }
 
-        var matches = index.Matching(terms)
-            .Where(e => OrganizationIndex.Matches(e, query, fragment, representative))
-            .ToList();
         return new OrganizationPage(matches.Count, TopOrdered(matches, OrganizationIndex.Order(query), wanted));
     }
 

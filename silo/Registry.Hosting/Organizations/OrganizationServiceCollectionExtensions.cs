@@ -11,6 +11,7 @@ public static class OrganizationServiceCollectionExtensions
     {
         services.TryAddSingleton(new FilingWindowPolicy(options));
         services.TryAddSingleton(options.Charity);
+        services.TryAddSingleton<LocalOrganizationPartitions>();
         return services;
     }
 }

@@ -35,8 +35,8 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    /// <summary>The CPU time the API process has used so far (user and system, all threads).</summary>
-    public TimeSpan ProcessorTime
+    /// <summary>CPU time the API process has used so far (user and system, every thread).</summary>
+    public TimeSpan CpuTime
     {
         get
         {

@@ -136,10 +136,10 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
             {
                 foreach (var (kind, script) in kinds)
                 {
-                    var cpu = api.ProcessorTime;
+                    var cpu = api.CpuTime;
                     var measured = await Wrk.RunAsync(url, concurrency, TimeSpan.FromSeconds(roundSeconds), script,
                         cancellationToken);
-                    var cpuPerQuery = (api.ProcessorTime - cpu).TotalMilliseconds / Math.Max(1, measured.Requests ?? 0);
+                    var cpuPerQuery = (api.CpuTime - cpu).TotalMilliseconds / Math.Max(1, measured.Requests ?? 0);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{kind}, round {round} (wrk, {concurrency} connections, {roundSeconds} s): {measured.PerSecond:N0}/s, " +
                         $"p50 {measured.P50Milliseconds:F2} ms, p99 {measured.P99Milliseconds:F2} ms, API CPU {cpuPerQuery:F3} ms per query"));

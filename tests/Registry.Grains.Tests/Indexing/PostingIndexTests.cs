@@ -90,6 +90,46 @@ public sealed class PostingIndexTests
         Assert.Equal(51, Names(index.Matching(["k:all", "s:late"])).Count);
     }
 
+    [Fact]
+    public void MatchingIds_GallopingIntersection_FindsExactlyTheDocumentsWithEveryTerm()
+    {
+        // Lists of very different lengths (every doc, every 2nd, 3rd, 7th, 97th, a random tenth, one doc, the last),
+        // so the intersection both steps and gallops, and stops at the end of a list.
+        var random = new Random(20);
+        var index = new PostingIndex<Doc>(d => d.Terms);
+        var terms = new Dictionary<int, string[]>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            terms[i] = new[] { "all", i % 2 == 0 ? "d2" : null, i % 3 == 0 ? "d3" : null, i % 7 == 0 ? "d7" : null,
+                    i % 97 == 0 ? "d97" : null, random.Next(10) == 0 ? "r" : null, i == 2_310 ? "one" : null,
+                    i == 4_999 ? "last" : null }
+                .OfType<string>().ToArray();
+            index.Put($"d{i}", 1, new Doc($"D{i}", terms[i]));
+        }
+
+        // Updates insert into the middle of lists: the intersection must still see them.
+        for (var i = 0; i < 5_000; i += 499)
+        {
+            terms[i] = [.. terms[i], "d97", "late"];
+            index.Put($"d{i}", 2, new Doc($"D{i}", terms[i]));
+        }
+
+        string[][] queries =
+        [
+            ["d2", "d3"], ["d3", "d2", "d7"], ["d97", "all"], ["r", "d7"], ["r", "d97", "d2"], ["one", "d2", "d3", "d7"],
+            ["last", "r"], ["last", "all"], ["late", "d97"], ["late", "d3", "r"], ["d7", "missing"], ["all"],
+        ];
+        foreach (var query in queries)
+        {
+            var expected = terms.Where(t => query.All(t.Value.Contains)).Select(t => $"D{t.Key}").Order().ToList();
+            var ids = index.MatchingIds(query);
+
+            Assert.Equal(ids.Order(), ids);
+            Assert.Equal(expected, Names(ids.Select(index.Doc)).Order());
+            Assert.Equal(expected.Count, index.CountMatching(query));
+        }
+    }
+
     private static List<string> Names(IEnumerable<Doc> docs) => docs.Select(d => d.Name).ToList();
 
     public sealed record Doc(string Name, string[] Terms);

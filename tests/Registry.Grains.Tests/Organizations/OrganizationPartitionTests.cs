@@ -137,4 +137,46 @@ public sealed class OrganizationPartitionTests
             e => e.Uscc == renamed.Uscc);
         Assert.Equal(entries.Value.Count, partition.Count);
     }
+
+    [Fact]
+    public void Merge_PagesOfEveryPartition_AnswerAsTheWholeRegisterOrdered()
+    {
+        // Some entries on the abnormal list (dates repeat, so the code breaks ties), for the list order too.
+        var all = entries.Value.Select((e, i) => i % 5 != 0 ? e : e with
+        {
+            Listings = [new Listing(OrganizationList.Abnormal, "no-report", 2024, new DateOnly(2025, 7, 1).AddDays(i % 40))],
+        }).ToList();
+        var partitions = Enumerable.Range(0, OrganizationIndex.PartitionCount).Select(_ => new OrganizationPartition()).ToList();
+        foreach (var entry in all)
+        {
+            partitions[OrganizationIndex.PartitionOf(entry.Uscc)].Put(entry);
+        }
+
+        Assert.All(partitions, p => Assert.InRange(p.Count, 1, all.Count / 4));
+        var first = all[0];
+        foreach (var query in new[]
+                 {
+                     new OrganizationQuery(null, null, null, null, null, 0, 20),
+                     new OrganizationQuery(null, null, null, null, null, 45, 20),
+                     new OrganizationQuery(null, null, null, OrganizationStatus.Active, null, 7, 50),
+                     new OrganizationQuery(null, OrganizationKind.Foundation, null, OrganizationStatus.Revoked, null, 0, 20),
+                     new OrganizationQuery(null, null, first.RegisteringOffice[..4] + "00", null, null, 3, 10),
+                     new OrganizationQuery(first.SearchName[..2], null, null, null, null, 0, 20),
+                     new OrganizationQuery(null, null, null, null, OrganizationList.Abnormal, 0, 20),
+                     new OrganizationQuery(null, null, null, null, OrganizationList.Abnormal, 33, 20),
+                     new OrganizationQuery(null, null, null, null, null, 2_990, 20),                // past the end
+                     new OrganizationQuery("不在任何名称中", null, null, null, null, 0, 20),
+                     new OrganizationQuery(null, null, null, null, null, 0, 0),
+                 })
+        {
+            var perPartition = query with { Skip = 0, Take = query.Skip + query.Take };
+            var pages = partitions.Select(p => p.Search(perPartition)).ToList();
+
+            var merged = OrganizationIndex.Merge(pages, query);
+            var expected = Reference(all, query);
+
+            Assert.Equal(expected.Total, merged.Total);
+            Assert.Equal(expected.Items.Skip(query.Skip).Select(e => e.Uscc), merged.Items.Select(e => e.Uscc));
+        }
+    }
 }

@@ -28,6 +28,33 @@ public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SearchAsync_ReadingThePartitionsOfItsSilo_AnswersAsAskingEveryPartitionGrain()
+    {
+        var token = $"直读{TestCodes.NextSerial()}";
+        var commands = await RegisterManyAsync(token, 40);
+
+        foreach (var query in new[]
+                 {
+                     new OrganizationQuery(token, null, null, null, null, 0, 10),
+                     new OrganizationQuery(token, null, null, null, null, 15, 10),
+                     new OrganizationQuery(token, OrganizationKind.Foundation, null, OrganizationStatus.Active, null, 2, 5),
+                     new OrganizationQuery(null, null, null, null, null, 0, 10, Uscc: commands[7].Uscc),
+                 })
+        {
+            var perPartition = query with { Skip = 0, Take = query.Skip + query.Take };
+            var pages = await Task.WhenAll(Enumerable.Range(0, OrganizationIndex.PartitionCount)
+                .Select(p => fixture.Grains.GetGrain<IOrganizationIndexGrain>(p).SearchAsync(perPartition)));
+            var asked = OrganizationIndex.Merge(pages, query);
+
+            var page = await SearchAsync(query);
+
+            Assert.True(asked.Total > 0);
+            Assert.Equal(asked.Total, page.Total);
+            Assert.Equal(asked.Items.Select(e => e.Uscc), page.Items.Select(e => e.Uscc));
+        }
+    }
+
+    [Fact]
     public async Task SearchAsync_PagesByNameFragment_AreOrderedDisjointAndComplete()
     {
         var token = $"分页{TestCodes.NextSerial()}";
