@@ -29,6 +29,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly PlaceNameIndexStamp?[] stamps = new PlaceNameIndexStamp?[PlaceNameIndex.PartitionCount];
     private readonly bool[] stale = new bool[PlaceNameIndex.PartitionCount];
+    private readonly List<PlaceNameIndexEntry> pending = [];
     private readonly Lock loadLock = new();
     private IPlaceNameIndexObserver? reference;
     private Task? loading;
@@ -79,9 +80,17 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     {
         Write(() =>
         {
-            foreach (var entry in entries)
+            if (loaded)
             {
-                searcher.Apply(entry);
+                foreach (var entry in entries)
+                {
+                    searcher.Apply(entry);
+                }
+            }
+            else
+            {
+                // The first load replaces the whole copy: what is told meanwhile is applied after it.
+                pending.AddRange(entries);
             }
 
             stamps[partition] = stamp;
@@ -159,13 +168,80 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         }
     }
 
+    /// <summary>
+    /// Subscribes to every partition, then copies each, then restores one index from their posting lists (each
+    /// partition's ids shifted past the previous partitions', so every list stays ascending) without computing an
+    /// entry's terms, and applies what was told meanwhile.
+    /// </summary>
     private async Task LoadAsync()
     {
         Interlocked.Exchange(ref renewedAtTicks, clock.Now.UtcTicks);
         var observer = Reference();
-        await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(p => CopyAsync(p, observer)));
-        loaded = true;
-        logger.LogInformation("Place-name read replica loaded: {Entries} entries", Read(() => searcher.Count));
+        var copies = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(async p =>
+        {
+            var grain = grains.Get<IPlaceNameIndexGrain>(p);
+            await grain.SubscribeAsync(observer);
+            return await grain.CopyAsync();
+        }));
+
+        var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(copies.Sum(c => c.Entries.Count));
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var copy in copies)
+        {
+            var offset = documents.Count;
+            for (var i = 0; i < copy.Entries.Count; i++)
+            {
+                documents.Add((copy.Entries[i].Id, copy.Versions[i], copy.Entries[i]));
+            }
+
+            foreach (var posting in copy.Postings)
+            {
+                if (!postings.TryGetValue(posting.Term, out var ids))
+                {
+                    postings[posting.Term] = ids = new List<int>(posting.Ids.Length);
+                }
+
+                foreach (var id in posting.Ids)
+                {
+                    ids.Add(offset + id);
+                }
+            }
+        }
+
+        Write(() =>
+        {
+            try
+            {
+                searcher.Index.Restore(documents, postings);
+            }
+            catch (ArgumentException e)
+            {
+                // Not expected (an id lives in one partition): the copy is then built entry by entry.
+                logger.LogWarning(e, "The place-name partitions' lists could not be joined; applying every entry");
+                foreach (var (_, _, entry) in documents)
+                {
+                    searcher.Apply(entry);
+                }
+            }
+
+            searcher.Restored();
+            foreach (var entry in pending)
+            {
+                searcher.Apply(entry);
+            }
+
+            pending.Clear();
+            for (var p = 0; p < copies.Length; p++)
+            {
+                if (stamps[p] is not { } heard || heard.Epoch != copies[p].Stamp.Epoch || heard.Counter < copies[p].Stamp.Counter)
+                {
+                    stamps[p] = copies[p].Stamp;
+                }
+            }
+
+            loaded = true;
+        });
+        logger.LogInformation("Place-name read replica loaded: {Entries} entries", documents.Count);
     }
 
     /// <summary>Copies the partitions marked stale, and computes again the entries due by today.</summary>

@@ -21,8 +21,19 @@ public interface IPlaceNameIndexObserver : IGrainObserver
 [GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNameIndexStamp")]
 public readonly record struct PlaceNameIndexStamp([property: Id(0)] Guid Epoch, [property: Id(1)] long Counter);
 
-/// <summary>Every entry of a partition as of <see cref="Stamp"/>.</summary>
+/// <summary>
+/// Every entry of a partition as of <see cref="Stamp"/>, in the order of its local ids, with their versions and the
+/// partition's posting lists over those ids: a reader restores its copy from the lists instead of computing every
+/// entry's terms again.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNamePartitionCopy")]
 public sealed record PlaceNamePartitionCopy(
     [property: Id(0)] PlaceNameIndexStamp Stamp,
-    [property: Id(1)] IReadOnlyList<PlaceNameIndexEntry> Entries);
+    [property: Id(1)] IReadOnlyList<PlaceNameIndexEntry> Entries,
+    [property: Id(2)] IReadOnlyList<long> Versions,
+    [property: Id(3)] IReadOnlyList<PlaceNamePosting> Postings);
+
+/// <summary>The ascending local ids (positions in <see cref="PlaceNamePartitionCopy.Entries"/>) of the entries
+/// that have a term.</summary>
+[GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNamePosting")]
+public sealed record PlaceNamePosting([property: Id(0)] string Term, [property: Id(1)] int[] Ids);

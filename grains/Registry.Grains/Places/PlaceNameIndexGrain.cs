@@ -211,8 +211,15 @@ public sealed class PlaceNameIndexGrain(
         return Task.FromResult(stamp);
     }
 
-    public Task<PlaceNamePartitionCopy> CopyAsync() =>
-        Task.FromResult(new PlaceNamePartitionCopy(stamp, searcher.Index.All.ToList()));
+    public Task<PlaceNamePartitionCopy> CopyAsync()
+    {
+        // Fresh arrays: the copy is passed by reference within the silo and must not change with the partition.
+        var documents = searcher.Index.Documents();
+        return Task.FromResult(new PlaceNamePartitionCopy(stamp,
+            documents.Select(d => d.Doc).ToList(),
+            documents.Select(d => d.Revision).ToList(),
+            searcher.Index.Postings.Select(p => new PlaceNamePosting(p.Key, p.Value.ToArray())).ToList()));
+    }
 
     public async Task<int> RebuildAsync()
     {
