@@ -23,6 +23,9 @@ public sealed class RollupCounters
     /// <summary>How many office-months are held.</summary>
     public int Count => held.Count;
 
+    /// <summary>How many times counters were taken: moves whenever a sum may answer differently.</summary>
+    public long Changes { get; private set; }
+
     /// <summary>The partition key of <paramref name="counts"/>.</summary>
     public static string KeyOf(PartitionCounts counts) =>
         StatisticsKeys.Partition(counts.Office, new DateOnly(counts.Year, counts.Month, 1));
@@ -47,6 +50,7 @@ public sealed class RollupCounters
 
         held[KeyOf(counts)] = (counts, totals);
         sums.Clear();
+        Changes++;
         return true;
     }
 

@@ -42,6 +42,9 @@ public sealed class StatisticsRollupGrain(
 
     private readonly RollupCounters counters = new();
 
+    // Names this activation in the version (its change count starts again at 0 with the next activation).
+    private readonly Guid epoch = Guid.NewGuid();
+
     // Every office-month held (stored at least once), and the newest counters of those not stored since.
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PartitionCounts> pending = new(StringComparer.Ordinal);
@@ -151,6 +154,8 @@ public sealed class StatisticsRollupGrain(
     }
 
     public Task<OfficeFigures> SumAsync(DateOnly from, DateOnly to) => Task.FromResult(counters.Sum(from, to));
+
+    public Task<StatisticsVersion> VersionAsync() => Task.FromResult(new StatisticsVersion(epoch, counters.Changes));
 
     /// <summary>Stores the pending counters in one batch, then clears the checkpoint's mark.</summary>
     private async Task FlushAsync()
