@@ -30,9 +30,7 @@ public sealed class DivisionLineageCache(IGrainFactory grains, DivisionChangeSig
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<DivisionSummary>>> LineagesAsync(
         IEnumerable<string> codes, DateOnly date)
     {
-        // This process's count first: a change seen after it was read is at worst read again next time.
-        var local = signal.Version;
-        var cluster = await grains.Get<IDivisionHistoryVersionGrain>(IDivisionHistoryVersionGrain.Key).GetAsync();
+        var (cluster, local) = await VersionAsync();
         var generation = Volatile.Read(ref current);
         if (generation.Local != local || generation.Cluster != cluster)
         {
@@ -72,6 +70,17 @@ public sealed class DivisionLineageCache(IGrainFactory grains, DivisionChangeSig
         }
 
         return lineages;
+    }
+
+    /// <summary>The version of the division history now: the cluster's and this process's. A lineage read after this
+    /// call is at least as new as the version it answered, so whatever is computed from lineages read after it may be
+    /// kept until it moves.</summary>
+    public async Task<(DivisionHistoryVersion Cluster, long Local)> VersionAsync()
+    {
+        // This process's count first: a change seen after it was read is at worst read again next time.
+        var local = signal.Version;
+        var cluster = await grains.Get<IDivisionHistoryVersionGrain>(IDivisionHistoryVersionGrain.Key).GetAsync();
+        return (cluster, local);
     }
 
     /// <summary>The lineage of one code as of <paramref name="date"/>; null when the code was never recorded.</summary>

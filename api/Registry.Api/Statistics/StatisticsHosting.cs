@@ -14,6 +14,7 @@ public static class StatisticsHosting
     {
         builder.Services.TryAddSingleton<DivisionChangeSignal>();
         builder.Services.AddSingleton<DivisionLineageCache>();
+        builder.Services.AddSingleton<StatisticsReportCache>();
         builder.Services.AddSingleton<StatisticsQuery>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(StatisticsReaders, policy => policy
             .RequireAuthenticatedUser()

@@ -8,9 +8,12 @@ namespace Registry.Api.Statistics;
 /// Answers a statistics question from the read model only: the province roll-ups of the years the period touches
 /// (period figures) and the province level grains (as-of figures), then each office's lineage as of the period's end
 /// (<see cref="DivisionLineageCache"/>: no division call once a date's lineages are held) to roll the offices up and
-/// keep those within the scope. Thread-safe (stateless).
+/// keep those within the scope. A finished report is kept (<see cref="StatisticsReportCache"/>) and given again while
+/// the versions of those grains and of the division history are unchanged. Thread-safe (stateless but for the
+/// caches).
 /// </summary>
-public sealed class StatisticsQuery(IGrainFactory grains, DivisionLineageCache lineageCache)
+public sealed class StatisticsQuery(IGrainFactory grains, DivisionLineageCache lineageCache,
+    StatisticsReportCache reports)
 {
     /// <summary>The report of <paramref name="from"/>..<paramref name="to"/> for the offices within
     /// <paramref name="scope"/> (null or the national office: all), with the figures of <paramref name="domains"/>.
@@ -21,21 +24,47 @@ public sealed class StatisticsQuery(IGrainFactory grains, DivisionLineageCache l
         IReadOnlySet<string> domains, bool offices)
     {
         scope = scope == Jurisdiction.NationalOffice ? null : scope;
+        var province = scope?[..2];
+        var directory = await grains.Get<IStatisticsDirectoryGrain>(0).GetAsync();
+        var rollups = directory.Rollups
+            .Where(key => StatisticsKeys.ParseRollup(key) is var r && r.Year >= from.Year && r.Year <= to.Year &&
+                (province is null || r.Province == province))
+            .ToList();
+        var levels = directory.LevelProvinces.Where(p => province is null || p == province).ToList();
+
+        // The versions first, then the figures and lineages: a report is kept under versions no newer than what it
+        // was computed from, so a change taken after this point moves them and the next question computes again.
+        var sources = await SourcesAsync(rollups, levels);
+        if (reports.Find(from, to, scope, domains, offices, sources) is { } kept)
+        {
+            return kept;
+        }
+
+        var report = await ComputeAsync(from, to, scope, domains, offices, rollups, levels);
+        reports.Keep(from, to, scope, domains, offices, sources, report);
+        return report;
+    }
+
+    private async Task<StatisticsSources> SourcesAsync(IReadOnlyList<string> rollups, IReadOnlyList<string> levels)
+    {
+        var (cluster, local) = await lineageCache.VersionAsync();
+        var versions = await Task.WhenAll(
+            rollups.Select(key => grains.Get<IStatisticsRollupGrain>(key).VersionAsync())
+                .Concat(levels.Select(p => grains.Get<IStatisticsLevelGrain>(p).VersionAsync())));
+        var keys = rollups.Select(key => "rollup:" + key).Concat(levels.Select(p => "level:" + p));
+        return new StatisticsSources(cluster, local,
+            keys.Zip(versions, KeyValuePair.Create).ToList());
+    }
+
+    private async Task<StatisticsReport> ComputeAsync(DateOnly from, DateOnly to, string? scope,
+        IReadOnlySet<string> domains, bool offices, IReadOnlyList<string> rollups, IReadOnlyList<string> levels)
+    {
         var figures = StatisticsFigures.All.Where(f => domains.Contains(f.Domain)).ToList();
         var recorded = figures.Where(f => f.Recorded).ToDictionary(f => f.Key, StringComparer.Ordinal);
-        var province = scope?[..2];
-
-        var directory = await grains.Get<IStatisticsDirectoryGrain>(0).GetAsync();
-        var sums = directory.Rollups
-            .Select(StatisticsKeys.ParseRollup)
-            .Where(r => r.Year >= from.Year && r.Year <= to.Year && (province is null || r.Province == province))
-            .Select(r => grains.Get<IStatisticsRollupGrain>(StatisticsKeys.Rollup(r.Province, r.Year))
-                .SumAsync(from, to));
-        var levels = directory.LevelProvinces
-            .Where(p => province is null || p == province)
-            .Select(p => grains.Get<IStatisticsLevelGrain>(p).LevelsAsync(to));
+        var sums = rollups.Select(key => grains.Get<IStatisticsRollupGrain>(key).SumAsync(from, to));
+        var asOf = levels.Select(p => grains.Get<IStatisticsLevelGrain>(p).LevelsAsync(to));
         var counted = new OfficeFigures();
-        foreach (var part in await Task.WhenAll(sums.Concat(levels)))
+        foreach (var part in await Task.WhenAll(sums.Concat(asOf)))
         {
             foreach (var (office, values) in part.Offices)
             {

@@ -16,4 +16,9 @@ public interface IStatisticsLevelGrain : IGrainWithStringKey
     /// <summary>Per office, each as-of figure's level at the end of <paramref name="asOf"/>.</summary>
     [ReadOnly]
     Task<OfficeFigures> LevelsAsync(DateOnly asOf);
+
+    /// <summary>The version of the level changes held: it moves with every call that changed them, before that call
+    /// returns (see <see cref="StatisticsVersion"/>).</summary>
+    [ReadOnly]
+    Task<StatisticsVersion> VersionAsync();
 }

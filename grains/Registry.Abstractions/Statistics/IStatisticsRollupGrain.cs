@@ -19,4 +19,9 @@ public interface IStatisticsRollupGrain : IGrainWithStringKey
     /// <paramref name="to"/> (both inclusive, clipped to this year).</summary>
     [ReadOnly]
     Task<OfficeFigures> SumAsync(DateOnly from, DateOnly to);
+
+    /// <summary>The version of the counters held: it moves with every hand-over taken, before that call returns, so a
+    /// reader that finds it unchanged knows every sum it read since is still the answer.</summary>
+    [ReadOnly]
+    Task<StatisticsVersion> VersionAsync();
 }

@@ -23,6 +23,15 @@ public sealed class RollupCounters
     /// <summary>How many office-months are held.</summary>
     public int Count => held.Count;
 
+    /// <summary>How many times counters were taken: moves whenever a sum may answer differently.</summary>
+    public long Changes { get; private set; }
+
+    /// <summary>The partition keys of the office-months held.</summary>
+    public IEnumerable<string> Keys => held.Keys;
+
+    /// <summary>Whether counters of the office-month <paramref name="key"/> are held.</summary>
+    public bool Holds(string key) => held.ContainsKey(key);
+
     /// <summary>The partition key of <paramref name="counts"/>.</summary>
     public static string KeyOf(PartitionCounts counts) =>
         StatisticsKeys.Partition(counts.Office, new DateOnly(counts.Year, counts.Month, 1));
@@ -47,6 +56,7 @@ public sealed class RollupCounters
 
         held[KeyOf(counts)] = (counts, totals);
         sums.Clear();
+        Changes++;
         return true;
     }
 

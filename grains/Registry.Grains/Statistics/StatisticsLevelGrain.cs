@@ -29,6 +29,10 @@ public sealed class StatisticsLevelGrain(
     private readonly Dictionary<string, List<StatisticsFact>> records = new(StringComparer.Ordinal);
     private StoredIndexPieces<List<StatisticsFact>> pieces = null!;
 
+    // The version: this activation's name and how many calls changed the records held (see VersionAsync).
+    private readonly Guid epoch = Guid.NewGuid();
+    private long changeCount;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         pieces = new StoredIndexPieces<List<StatisticsFact>>(
@@ -80,6 +84,8 @@ public sealed class StatisticsLevelGrain(
         {
             records[recordKey] = stored;
         }
+
+        changeCount++;
     }
 
     public Task<OfficeFigures> LevelsAsync(DateOnly asOf)
@@ -95,4 +101,6 @@ public sealed class StatisticsLevelGrain(
 
         return Task.FromResult(levels);
     }
+
+    public Task<StatisticsVersion> VersionAsync() => Task.FromResult(new StatisticsVersion(epoch, changeCount));
 }

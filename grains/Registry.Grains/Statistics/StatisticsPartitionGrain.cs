@@ -15,6 +15,15 @@ namespace Registry.Grains.Statistics;
 /// a new activation counts what its pages hold, so a later hand-over never carries a lower revision than an earlier
 /// one (also across a restart, and above what a build before handed over, which was this grain's write count alone).
 /// </summary>
+/// <remarks>
+/// Why every page in use is read at activation (and not on demand): the counters are not stored, and a change whose
+/// page was written but whose hand-over was lost (the process died in between) is found only there. The record's
+/// outbox publishes it again, the page answers it as already stored (no delta), and only counters counted from the
+/// pages include it; so the first hand-over of an activation must be counted from the pages. Every activation is
+/// caused by a call that needs the counters (an apply hands them over, the roll-up's recovery asks for them), so
+/// counting later would read the same pages on the same call. Reading fewer would need the per-page revisions the
+/// counters were built from kept somewhere else (the roll-up's copy), a protocol change not made here.
+/// </remarks>
 [GrainType(StorageNames.StatisticsPartition)]
 public sealed class StatisticsPartitionGrain(
     [PersistentState(StorageNames.StatisticsPartition, StorageNames.Provider)]

@@ -42,8 +42,11 @@ public sealed class StatisticsRollupGrain(
 
     private readonly RollupCounters counters = new();
 
-    // Every office-month held (stored at least once), and the newest counters of those not stored since.
-    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    // Names this activation in the version (its change count starts again at 0 with the next activation).
+    private readonly Guid epoch = Guid.NewGuid();
+
+    // The newest counters of office-months not stored since they were taken. Which office-months are held (each
+    // stored at least once: one new to the roll-up is stored before it is taken) is the counters' own keys.
     private readonly Dictionary<string, PartitionCounts> pending = new(StringComparer.Ordinal);
     private int takenSinceFlush;
     private StoredIndexPieces<PartitionCounts> pieces = null!;
@@ -56,10 +59,9 @@ public sealed class StatisticsRollupGrain(
             key => PartitionHash.Partition(key, PieceCount), services.GetRequiredService<IStoredRecords>());
         if (checkpoint.State.PieceCount == PieceCount)
         {
-            foreach (var (key, counts) in await pieces.LoadAsync())
+            foreach (var (_, counts) in await pieces.LoadAsync())
             {
                 counters.Take(counts);
-                known.Add(key);
             }
 
             if (checkpoint.State.Unflushed)
@@ -76,7 +78,6 @@ public sealed class StatisticsRollupGrain(
         foreach (var counts in loaded)
         {
             counters.Take(counts);
-            known.Add(RollupCounters.KeyOf(counts));
         }
 
         await pieces.ReplaceAllAsync(loaded.Select(counts =>
@@ -110,7 +111,7 @@ public sealed class StatisticsRollupGrain(
         var key = RollupCounters.KeyOf(partition);
         try
         {
-            if (!known.Contains(key))
+            if (!counters.Holds(key))
             {
                 if (counters.Count == 0)
                 {
@@ -119,7 +120,6 @@ public sealed class StatisticsRollupGrain(
 
                 // Stored first, so that a recovery knows to ask this office-month.
                 await pieces.PutAsync(key, partition);
-                known.Add(key);
                 pending.Remove(key);
             }
             else
@@ -152,6 +152,8 @@ public sealed class StatisticsRollupGrain(
 
     public Task<OfficeFigures> SumAsync(DateOnly from, DateOnly to) => Task.FromResult(counters.Sum(from, to));
 
+    public Task<StatisticsVersion> VersionAsync() => Task.FromResult(new StatisticsVersion(epoch, counters.Changes));
+
     /// <summary>Stores the pending counters in one batch, then clears the checkpoint's mark.</summary>
     private async Task FlushAsync()
     {
@@ -175,7 +177,7 @@ public sealed class StatisticsRollupGrain(
     /// </summary>
     private async Task CatchUpAsync()
     {
-        var asked = await Task.WhenAll(known.Select(key =>
+        var asked = await Task.WhenAll(counters.Keys.ToList().Select(key =>
             grains.Get<IStatisticsPartitionGrain>(key).GetCountsAsync()));
         foreach (var counts in asked)
         {

@@ -8,6 +8,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
 using Registry.Api.Spatial;
 using Registry.Api.Statistics;
+using Registry.Api.Tests.Marriages;
 using F = Registry.Abstractions.Statistics.StatisticsFigures;
 
 namespace Registry.Api.Tests.Statistics;
@@ -275,6 +276,39 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
 
         Assert.NotEmpty(Rows(full, "offices"));
         Assert.Contains(full.GetProperty("divisions").EnumerateArray(), d => d.GetProperty("level").GetString() == "county");
+    }
+
+    [Fact]
+    public async Task GetStatistics_AskedAgain_AnswersTheSame_AndCountsARegistrationMadeInBetween()
+    {
+        const string Year = "from=2026-01-01&to=2026-12-31";
+        var office = fixture.MarriageOffices[1];
+        var province = office[..2] + "0000";
+        var national = await GetAsync(fixture.Admin, Year);
+        var county = await GetAsync(fixture.Admin, $"{Year}&division={office}");
+        var registrar = fixture.Client("registrar-kept", office, "registrar.marriage");
+        var own = await GetAsync(registrar, Year);
+        // Asked again with nothing written in between: the same answer (kept, or computed again alike).
+        Assert.Equal(national.GetRawText(), (await GetAsync(fixture.Admin, Year)).GetRawText());
+
+        // A registration at an office whose month the roll-up already holds (its counters taken in memory first).
+        var created = await StatisticsFixture.JsonAsync(await fixture.Api.RegistrarAt(office).PostAsJsonAsync(
+            "/api/marriages", MarriageApiFixture.Registration(MarriageApiFixture.Man(), MarriageApiFixture.Woman(),
+                office)), null);
+        fixture.Marriages.Add(created.GetProperty("marriageId").GetString()!);
+
+        // The next answers, however asked, count it: none is an answer kept from before.
+        var nationalAfter = await GetAsync(fixture.Admin, Year);
+        Assert.Equal(Registrations(national.GetProperty("total")) + 1, Registrations(nationalAfter.GetProperty("total")));
+        Assert.Equal(Registrations(Rows(national, "divisions")[province]) + 1,
+            Registrations(Rows(nationalAfter, "divisions")[province]));
+        var countyAfter = await GetAsync(fixture.Admin, $"{Year}&division={office}");
+        Assert.Equal(Registrations(Rows(county, "offices")[office]) + 1,
+            Registrations(Rows(countyAfter, "offices")[office]));
+        var ownAfter = await GetAsync(registrar, Year);
+        Assert.Equal(Registrations(own.GetProperty("total")) + 1, Registrations(ownAfter.GetProperty("total")));
+
+        static long Registrations(JsonElement figures) => figures.GetProperty(F.MarriageRegistrations).GetInt64();
     }
 
     [Fact]

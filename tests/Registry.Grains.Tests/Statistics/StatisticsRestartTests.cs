@@ -59,6 +59,34 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Version_MovesWithEveryHandOverTaken_NotWithARepeat_AndIsNewAfterARestart()
+    {
+        const int year = 2035;
+        var office = TestCodes.County(505);
+        var records = await PublishedWorkloadAsync(office, year);
+        var rollup = fixture.Grains.GetGrain<IStatisticsRollupGrain>(StatisticsKeys.Rollup(office[..2], year));
+        var held = await rollup.VersionAsync();
+
+        // The same facts again: nothing taken, the version stays (a reader may keep what it computed).
+        await PublishAsync(records[0]);
+        var repeated = await rollup.VersionAsync();
+        // A new fact in a month the roll-up holds, and one in a month it does not: each moves it before returning.
+        await PublishAsync([new($"marriage:version-{year}-d#1", F.MarriageRegistrations, office, new DateOnly(year, 1, 20))]);
+        var known = await rollup.VersionAsync();
+        await PublishAsync([new($"marriage:version-{year}-e#1", F.MarriageRegistrations, office, new DateOnly(year, 7, 1))]);
+        var fresh = await rollup.VersionAsync();
+        await fixture.RestartAsync();
+        var restarted = await fixture.Grains.GetGrain<IStatisticsRollupGrain>(StatisticsKeys.Rollup(office[..2], year))
+            .VersionAsync();
+
+        Assert.Equal(held, repeated);
+        Assert.NotEqual(repeated, known);
+        Assert.NotEqual(known, fresh);
+        Assert.NotEqual(fresh, restarted);
+        Assert.NotEqual(fresh.Epoch, restarted.Epoch);
+    }
+
+    [Fact]
     public async Task Year_StoredByTheBuildBefore_IsDerivedFromThePagesOnce_ThenAnsweredFromStoredCounters()
     {
         const int year = 2032;
