@@ -12,6 +12,7 @@ public sealed class CertificateIndexGrain(
 {
     public async Task RecordAsync(string marriageId)
     {
+        await ReadAgainWhileEmptyAsync();
         if (state.State.MarriageId == marriageId)
         {
             return;
@@ -19,8 +20,7 @@ public sealed class CertificateIndexGrain(
 
         if (state.State.MarriageId.Length > 0)
         {
-            throw DomainException.Conflict("certificate-number-taken",
-                $"Certificate number {this.GetPrimaryKeyString()} was issued by another marriage record.");
+            throw Taken(this.GetPrimaryKeyString());
         }
 
         state.State.MarriageId = marriageId;
@@ -30,6 +30,23 @@ public sealed class CertificateIndexGrain(
         DeactivateOnIdle();
     }
 
-    public Task<string?> GetMarriageIdAsync() =>
-        Task.FromResult(state.State.MarriageId.Length > 0 ? state.State.MarriageId : null);
+    public async Task<string?> GetMarriageIdAsync()
+    {
+        await ReadAgainWhileEmptyAsync();
+        return state.State.MarriageId.Length > 0 ? state.State.MarriageId : null;
+    }
+
+    internal static DomainException Taken(string number) =>
+        DomainException.Conflict("certificate-number-taken",
+            $"Certificate number {number} was issued by another marriage record.");
+
+    // A registration stores its number's entry without activating this grain (CertificateIndexEntries): an
+    // activation that found none may be older than the entry, so it looks again before answering from an empty state.
+    private async Task ReadAgainWhileEmptyAsync()
+    {
+        if (state.State.MarriageId.Length == 0)
+        {
+            await state.ReadStateAsync();
+        }
+    }
 }

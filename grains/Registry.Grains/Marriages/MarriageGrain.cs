@@ -713,7 +713,7 @@ public sealed class MarriageGrain(
     {
         try
         {
-            await grains.Get<ICertificateIndexGrain>(number).RecordAsync(Id);
+            await CertificateIndexEntries.RecordAsync(ServiceProvider, number, Id);
         }
         catch (Exception error)
         {

@@ -86,8 +86,11 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         ArgumentNullException.ThrowIfNull(stateJson);
         var updatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var outboxed = outbox?.Covers(key.StateName) == true;
+        // Compressed here, on the caller's thread: the write queue has one writer, and every state it compressed
+        // inside its transaction held up the whole group behind it.
+        var encoded = SqliteStateCodec.Encode(stateJson);
         var written = EnqueueWriteAsync((connection, transaction) =>
-            Write(connection, transaction, key, expectedETag, stateJson, updatedAt, outboxed), cancellationToken);
+            Write(connection, transaction, key, expectedETag, encoded, updatedAt, outboxed), cancellationToken);
         return outboxed ? SignalAfter(written) : written;
     }
 
@@ -513,7 +516,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     }
 
     private static string Write(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
-        string? expectedETag, string stateJson, long updatedAt, bool outboxed)
+        string? expectedETag, object encodedState, long updatedAt, bool outboxed)
     {
         var current = ReadCurrent(connection, transaction, key);
         if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
@@ -525,7 +528,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         var etag = SqliteStateCodec.NewETag();
         Statement(connection, transaction, current is null ? SqliteSchema.InsertState : SqliteSchema.UpdateState,
                 ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
-                ("$stateJson", SqliteStateCodec.Encode(stateJson)), ("$updatedAt", updatedAt))
+                ("$stateJson", encodedState), ("$updatedAt", updatedAt))
             .ExecuteNonQuery();
         if (outboxed)
         {

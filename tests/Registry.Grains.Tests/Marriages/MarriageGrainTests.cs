@@ -164,4 +164,38 @@ public sealed class MarriageGrainTests(MarriageClusterFixture fixture)
         Assert.Equal((1, 2, 3), (first, second, afterDeactivation));
         Assert.True(stored >= first, $"serial {first} handed out before it was stored (stored {stored})");
     }
+
+    [Fact]
+    public async Task CertificateIndex_AskedBeforeTheNumberWasIssued_FindsTheRecordOnceItIs()
+    {
+        // A registration stores its number's index entry without activating the number's grain: an activation made
+        // earlier (a verification of the number before it was issued) must not keep answering from its empty state.
+        var office = MarriageClusterFixture.NextOffice();
+        var number = CertificateNumber.Format(CertificateKind.Marriage, office, fixture.Today.Year, 1);
+        var index = fixture.Grains.GetGrain<ICertificateIndexGrain>(number);
+        Assert.Null(await index.GetMarriageIdAsync());
+
+        var registration = await fixture.RegisterAsync(TestPeople.Man(), TestPeople.Woman(), office);
+
+        Assert.Equal(number, registration.CertificateNumber);
+        Assert.Equal(registration.MarriageId, await index.GetMarriageIdAsync());
+        var taken = await Assert.ThrowsAsync<DomainException>(() => index.RecordAsync("another-marriage"));
+        Assert.Equal("certificate-number-taken", taken.Rule);
+    }
+
+    [Fact]
+    public async Task CertificateIndexEntries_StoreOnce_RepeatForTheSameRecordAndRefuseAnother()
+    {
+        var office = MarriageClusterFixture.NextOffice();
+        var number = CertificateNumber.Format(CertificateKind.Marriage, office, fixture.Today.Year, 999_999);
+        var first = MarriageId.New(fixture.Time.GetUtcNow());
+
+        await Registry.Grains.Marriages.CertificateIndexEntries.RecordAsync(fixture.SiloServices, number, first);
+        await Registry.Grains.Marriages.CertificateIndexEntries.RecordAsync(fixture.SiloServices, number, first);
+        var taken = await Assert.ThrowsAsync<DomainException>(() =>
+            Registry.Grains.Marriages.CertificateIndexEntries.RecordAsync(fixture.SiloServices, number, "another-marriage"));
+
+        Assert.Equal("certificate-number-taken", taken.Rule);
+        Assert.Equal(first, await fixture.Grains.GetGrain<ICertificateIndexGrain>(number).GetMarriageIdAsync());
+    }
 }
