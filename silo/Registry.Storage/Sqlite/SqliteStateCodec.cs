@@ -30,11 +30,12 @@ internal static class SqliteStateCodec
     // No state comes near this (the largest, a national tile piece, is a few MB); a larger claim is damage.
     private const int MaximumLength = 1 << 30;
 
-    // Quality 3 with a 64 KiB window: a registration compresses about seven states of 0.2-2 KB, where quality 5 took
-    // some 25 us of CPU each (its match finder's setup, whatever the size) and quality 3 takes about half that, for
-    // about 9% more bytes (a marriage record's 1.15 KB of JSON in 523 bytes instead of 469; measured over the states
-    // of a benchmark run's database).
-    private const int Quality = 3;
+    // Quality 5 with a 64 KiB window: most of Brotli's gain on records of a few KB. Quality 3 took about half the CPU
+    // (some 12 against 25 us a state, measured over a benchmark run's states) for about 9% more bytes (a marriage
+    // record's 1.15 KB of JSON in 523 bytes instead of 469); a registration's CPU moved within the noise while its
+    // disk per record moved away from issue 12's target, so the smaller form is kept. Compression runs on the
+    // caller's thread, outside the single writer's transaction.
+    private const int Quality = 5;
     private const int Window = 16;
 
     /// <summary>The value to bind for <paramref name="json"/>: the text itself, or the compressed bytes.</summary>
