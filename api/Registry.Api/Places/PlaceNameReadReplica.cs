@@ -2,6 +2,7 @@ using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
 using Registry.Grains.Places;
+using Registry.Api.Hosting;
 
 namespace Registry.Api.Places;
 
@@ -21,7 +22,7 @@ namespace Registry.Api.Places;
 /// lock, changes take the write lock.
 /// </summary>
 public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock, ILogger<PlaceNameReadReplica> logger)
-    : IPlaceNameIndexObserver, IHostedService, IDisposable
+    : PeriodicRenewal(RenewPeriod), IPlaceNameIndexObserver
 {
     public static readonly TimeSpan RenewPeriod = TimeSpan.FromMinutes(1);
 
@@ -34,7 +35,6 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     private IPlaceNameIndexObserver? reference;
     private Task? loading;
     private volatile bool loaded;
-    private Timer? renewal;
     private long renewedAtTicks;
     private Task? renewing;
 
@@ -104,29 +104,13 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         return Task.CompletedTask;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        renewal = new Timer(_ => _ = RenewAsync(), null, RenewPeriod, RenewPeriod);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        renewal?.Change(Timeout.Infinite, Timeout.Infinite);
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        renewal?.Dispose();
-        gate.Dispose();
-    }
+    protected override void Dispose(bool disposing) => gate.Dispose();
 
     /// <summary>
     /// Renews the subscriptions and marks for a new copy every partition whose version is not the one this copy
-    /// last heard of (called by the timer; public for tests).
+    /// last heard of.
     /// </summary>
-    public async Task RenewAsync()
+    public override async Task RenewAsync()
     {
         if (!loaded)
         {

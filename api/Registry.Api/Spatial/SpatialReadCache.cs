@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
+using Registry.Api.Hosting;
 
 namespace Registry.Api.Spatial;
 
@@ -13,7 +14,7 @@ namespace Registry.Api.Spatial;
 /// was re-activated. Thread-safe; loads of one tile are shared by concurrent requests.
 /// </summary>
 public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCache> logger)
-    : ISpatialIndexObserver, IHostedService, IDisposable
+    : PeriodicRenewal(RenewPeriod), ISpatialIndexObserver
 {
     public static readonly TimeSpan RenewPeriod = TimeSpan.FromMinutes(1);
 
@@ -21,7 +22,6 @@ public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCa
     private readonly ConcurrentDictionary<RegionId, Lazy<Task<Loaded<RegionSnapshot>>>> regions = new();
     private readonly Lock referenceLock = new();
     private ISpatialIndexObserver? reference;
-    private Timer? renewal;
 
     /// <summary>The tile's index, loading it on first use.</summary>
     public ValueTask<TileIndex> GetTileAsync(TileId tile)
@@ -85,19 +85,6 @@ public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCa
         return Task.CompletedTask;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        renewal = new Timer(_ => _ = RenewAsync(), null, RenewPeriod, RenewPeriod);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        renewal?.Change(Timeout.Infinite, Timeout.Infinite);
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => renewal?.Dispose();
 
     private async ValueTask<TileIndex> AwaitTileAsync(TileId tile, Lazy<Task<Loaded<TileIndex>>> lazy)
     {
@@ -139,7 +126,7 @@ public sealed class SpatialReadCache(IGrainFactory grains, ILogger<SpatialReadCa
     }
 
     /// <summary>Renews every subscription; drops copies whose version no longer matches.</summary>
-    private async Task RenewAsync()
+    public override async Task RenewAsync()
     {
         try
         {

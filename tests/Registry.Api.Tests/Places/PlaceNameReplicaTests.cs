@@ -26,9 +26,7 @@ public sealed class PlaceNameReplicaTests(PlaceApiFixture fixture)
 
         var id = await AnnouncedTownshipAsync(130);
 
-        var township = PlaceTestData.Township(130);
-        Assert.Contains(id, PlaceNameClient.Ids(await api.SearchAsync(api.Anonymous,
-            $"q={Uri.EscapeDataString(township.Name)}&division={township.County}")));
+        await AssertFoundAsync(130, id);
     }
 
     [Fact]
@@ -41,9 +39,7 @@ public sealed class PlaceNameReplicaTests(PlaceApiFixture fixture)
 
         var id = await AnnouncedTownshipAsync(131);
 
-        var township = PlaceTestData.Township(131);
-        Assert.Contains(id, PlaceNameClient.Ids(await api.SearchAsync(api.Anonymous,
-            $"q={Uri.EscapeDataString(township.Name)}&division={township.County}")));
+        await AssertFoundAsync(131, id);
     }
 
     [Fact]
@@ -55,10 +51,16 @@ public sealed class PlaceNameReplicaTests(PlaceApiFixture fixture)
         using var rebuild = await fixture.Factory.ClientWithRoles("admin").PostAsync("/api/place-names/index/rebuild", null);
         await PlaceNameClient.OkAsync(rebuild);
 
-        var township = PlaceTestData.Township(132);
+        await AssertFoundAsync(132, id);
+        Assert.True(Replica.IsLoaded);
+    }
+
+    /// <summary>An anonymous search by the township's name within its county finds <paramref name="id"/>.</summary>
+    private async Task AssertFoundAsync(int n, string id)
+    {
+        var township = PlaceTestData.Township(n);
         Assert.Contains(id, PlaceNameClient.Ids(await api.SearchAsync(api.Anonymous,
             $"q={Uri.EscapeDataString(township.Name)}&division={township.County}")));
-        Assert.True(Replica.IsLoaded);
     }
 
     private async Task<string> AnnouncedTownshipAsync(int n)
