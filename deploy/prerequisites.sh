@@ -4,7 +4,9 @@
 #               tests compare the Registry's geodesy with PostGIS geography; no cluster is created or started)
 #   redis       redis-server (Debian package redis-server; the package's own service is not needed)
 #   azurite     the Azure Storage emulator from npm, into tests/.tools/node_modules (pinned in tests/.tools)
-# Usage: deploy/prerequisites.sh [postgresql] [redis] [azurite]   (no argument: all three)
+#   gdal        GDAL's ogrinfo and ogr2ogr (Debian package gdal-bin; a test reads the OGC API with them)
+#   chromium    headless Chromium (Debian package chromium; the browser tests of the map and statistics pages)
+# Usage: deploy/prerequisites.sh [postgresql] [redis] [azurite] [gdal] [chromium]   (no argument: the three servers)
 # Debian packages need root (or passwordless sudo). Safe to run concurrently: installs are serialized by a lock.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +17,8 @@ have_postgresql() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || 
 have_postgis() { compgen -G '/usr/share/postgresql/*/extension/postgis.control' >/dev/null; }
 have_redis() { command -v redis-server >/dev/null; }
 have_azurite() { [ -x "$root/tests/.tools/node_modules/.bin/azurite-table" ]; }
+have_gdal() { command -v ogrinfo >/dev/null && command -v ogr2ogr >/dev/null; }
+have_chromium() { command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null; }
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -43,7 +47,9 @@ for item in "${wanted[@]}"; do
       have_postgis || packages+=(postgresql-15-postgis-3) ;;
     redis) have_redis || packages+=(redis-server) ;;
     azurite) ;;
-    *) echo "prerequisites: unknown item '$item' (postgresql, redis, azurite)" >&2; exit 2 ;;
+    gdal) have_gdal || packages+=(gdal-bin) ;;
+    chromium) have_chromium || packages+=(chromium) ;;
+    *) echo "prerequisites: unknown item '$item' (postgresql, redis, azurite, gdal, chromium)" >&2; exit 2 ;;
   esac
 done
 if [ ${#packages[@]} -gt 0 ]; then
@@ -67,5 +73,7 @@ for item in "${wanted[@]}"; do
     postgresql) have_postgresql || { echo "prerequisites: PostgreSQL binaries still missing" >&2; exit 1; } ;;
     redis) have_redis || { echo "prerequisites: redis-server still missing" >&2; exit 1; } ;;
     azurite) have_azurite || { echo "prerequisites: Azurite still missing" >&2; exit 1; } ;;
+    gdal) have_gdal || { echo "prerequisites: GDAL (ogrinfo, ogr2ogr) still missing" >&2; exit 1; } ;;
+    chromium) have_chromium || { echo "prerequisites: Chromium still missing" >&2; exit 1; } ;;
   esac
 done

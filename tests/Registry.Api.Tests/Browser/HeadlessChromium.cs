@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Registry.Api.Tests.Hosting;
 
 namespace Registry.Api.Tests.Browser;
 
@@ -37,7 +38,7 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
     {
         var profile = Path.Combine(Path.GetTempPath(), "registry-chromium-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(profile);
-        var start = new ProcessStartInfo(Executable())
+        var start = new ProcessStartInfo(await Tools.FindOrInstallAsync("chromium", "chromium", "chromium-browser", "google-chrome"))
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -138,14 +139,6 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
             // a file the browser still held; the temporary directory is cleaned by the system
         }
     }
-
-    private static string Executable() =>
-        new[] { "chromium", "chromium-browser", "google-chrome" }
-            .Select(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-                .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists))
-            .FirstOrDefault(path => path is not null)
-        ?? throw new InvalidOperationException(
-            "No chromium on PATH: install it (Debian: apt-get install chromium) to run the browser tests.");
 
     private static string ProjectDirectory()
     {

@@ -1,12 +1,11 @@
 using System.Diagnostics;
+using Registry.Api.Tests.Hosting;
 
 namespace Registry.Api.Tests.Spatial;
 
-/// <summary>GDAL's command-line tools (Debian package gdal-bin), installed with apt-get when missing.</summary>
+/// <summary>GDAL's command-line tools (Debian package gdal-bin), installed by <see cref="Tools"/> when missing.</summary>
 public static class Gdal
 {
-    private static readonly SemaphoreSlim installing = new(1, 1);
-
     public static async Task<string> OgrInfoAsync(params string[] arguments)
     {
         await EnsureInstalledAsync();
@@ -24,30 +23,7 @@ public static class Gdal
         return output;
     }
 
-    private static async Task EnsureInstalledAsync()
-    {
-        await installing.WaitAsync();
-        try
-        {
-            if (Found("ogrinfo"))
-            {
-                return;
-            }
-
-            // The test machine may lack GDAL; the fixture installs the Debian package like .ci/run does.
-            await RunAsync("apt-get", ["update"]);
-            var (exit, _, error) = await RunAsync("apt-get", ["install", "-y", "--no-install-recommends", "gdal-bin"]);
-            Assert.True(exit == 0 && Found("ogrinfo"), $"ogrinfo is missing and apt-get could not install gdal-bin: {error}");
-        }
-        finally
-        {
-            installing.Release();
-        }
-    }
-
-    private static bool Found(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-        .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, tool)));
+    private static Task EnsureInstalledAsync() => Tools.FindOrInstallAsync("gdal", "ogrinfo");
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(string file, string[] arguments)
     {
@@ -61,7 +37,6 @@ public static class Gdal
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
