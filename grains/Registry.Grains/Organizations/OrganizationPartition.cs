@@ -94,7 +94,7 @@ public sealed class OrganizationPartition
             }
         }
 
-        return new OrganizationPage(matches.Count, TopOrdered(matches, OrganizationIndex.Order(query), wanted));
+        return new OrganizationPage(matches.Count, TopK<OrganizationIndexEntry>.Of(matches, OrganizationIndex.Order(query), wanted));
     }
 
     /// <summary>
@@ -105,34 +105,4 @@ public sealed class OrganizationPartition
         query.Uscc is null && query.List is null
         && (normalizedFragment is null || normalizedFragment.Length <= 2)
         && (normalizedRepresentative is null || normalizedRepresentative.Length <= 2);
-
-    /// <summary>The first <paramref name="wanted"/> of <paramref name="items"/> in order, without sorting them all.</summary>
-    private static List<OrganizationIndexEntry> TopOrdered(List<OrganizationIndexEntry> items,
-        IComparer<OrganizationIndexEntry> order, int wanted)
-    {
-        if (items.Count <= wanted * 4)
-        {
-            items.Sort(order);
-            return items.Take(wanted).ToList();
-        }
-
-        // A max-heap of the best `wanted` seen so far: its root is the worst kept, replaced by anything better.
-        var heap = new PriorityQueue<OrganizationIndexEntry, OrganizationIndexEntry>(wanted + 1,
-            Comparer<OrganizationIndexEntry>.Create((a, b) => order.Compare(b, a)));
-        foreach (var item in items)
-        {
-            if (heap.Count < wanted)
-            {
-                heap.Enqueue(item, item);
-            }
-            else if (wanted > 0 && order.Compare(item, heap.Peek()) < 0)
-            {
-                heap.EnqueueDequeue(item, item);
-            }
-        }
-
-        var top = heap.UnorderedItems.Select(i => i.Element).ToList();
-        top.Sort(order);
-        return top;
-    }
 }
