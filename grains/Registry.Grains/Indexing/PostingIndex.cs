@@ -6,7 +6,9 @@ namespace Registry.Grains.Indexing;
 /// An in-memory inverted index over one partition's documents: each document has a key (a record id), a revision and
 /// a set of terms (strings such as <c>name:志愿</c> or <c>kind:Foundation</c>, made by the read model), and a query
 /// names the terms a document must all have. Posting lists are sorted lists of dense local ids, so a query
-/// intersects its lists (galloping, starting from the shortest) instead of visiting every document. Putting a
+/// intersects its lists (starting from the shortest) instead of visiting every document: a list much longer than the
+/// shortest is probed through a bitmap of its ids when it is dense enough that the bitmap is no larger than the list
+/// (made on first need, then kept in step), otherwise by galloping. Putting a
 /// document again removes the terms it no longer has; an older or equal revision changes nothing, so puts are idempotent and a late
 /// duplicate never undoes a newer put. Pure; not thread-safe (one grain activation owns it).
 /// </summary>
@@ -18,7 +20,7 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
 {
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly List<Slot> slots = [];
-    private readonly Dictionary<string, List<int>> postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Posting> postings = new(StringComparer.Ordinal);
 
     /// <summary>How many documents the index holds.</summary>
     public int Count => slots.Count;
@@ -32,11 +34,14 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
     /// <summary>The document stored under <paramref name="key"/>, or null.</summary>
     public TDoc? Get(string key) => ids.TryGetValue(key, out var id) ? slots[id].Doc : null;
 
+    /// <summary>The local id of <paramref name="key"/> (stable while the index is not cleared or restored), or -1.</summary>
+    public int IdOf(string key) => ids.TryGetValue(key, out var id) ? id : -1;
+
     /// <summary>The revision stored under <paramref name="key"/>, or null when the key is unknown.</summary>
     public long? RevisionOf(string key) => ids.TryGetValue(key, out var id) ? slots[id].Revision : null;
 
     /// <summary>How many documents have <paramref name="term"/>.</summary>
-    public int Frequency(string term) => postings.TryGetValue(term, out var list) ? list.Count : 0;
+    public int Frequency(string term) => postings.TryGetValue(term, out var posting) ? posting.Ids.Count : 0;
 
     /// <summary>
     /// Stores <paramref name="doc"/> under <paramref name="key"/> with its terms, unless the index already holds
@@ -98,29 +103,53 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
     public int[] MatchingIds(IReadOnlyCollection<string> required)
     {
         ArgumentOutOfRangeException.ThrowIfZero(required.Count);
-        var lists = new List<List<int>>(required.Count);
+        var lists = new List<Posting>(required.Count);
         foreach (var term in required)
         {
-            if (!postings.TryGetValue(term, out var list))
+            if (!postings.TryGetValue(term, out var posting))
             {
                 return [];
             }
 
-            if (!lists.Contains(list))
+            if (!lists.Contains(posting))
             {
-                lists.Add(list);
+                lists.Add(posting);
             }
         }
 
-        lists.Sort((a, b) => a.Count.CompareTo(b.Count));
-        var candidates = CollectionsMarshal.AsSpan(lists[0]).ToArray();
+        lists.Sort((a, b) => a.Ids.Count.CompareTo(b.Ids.Count));
+        var candidates = CollectionsMarshal.AsSpan(lists[0].Ids).ToArray();
         var kept = candidates.Length;
         for (var i = 1; i < lists.Count && kept > 0; i++)
         {
-            kept = Intersect(candidates.AsSpan(0, kept), CollectionsMarshal.AsSpan(lists[i]));
+            var other = lists[i];
+            kept = (long)other.Ids.Count > (long)kept * BitmapRatio && other.BitsWhenDense(slots.Count) is { } bits
+                ? Probe(candidates.AsSpan(0, kept), bits)
+                : Intersect(candidates.AsSpan(0, kept), CollectionsMarshal.AsSpan(other.Ids));
         }
 
         return kept == candidates.Length ? candidates : candidates[..kept];
+    }
+
+    /// <summary>A list at least this many times longer than the candidates is probed by its bitmap (when it has
+    /// one): a bit test per candidate instead of a galloping search.</summary>
+    private const int BitmapRatio = 4;
+
+    /// <summary>Keeps, at the front of <paramref name="candidates"/>, those whose bit is set, and returns how many
+    /// (an id past the bitmap's end, of a document added later without the term, has none).</summary>
+    private static int Probe(Span<int> candidates, ulong[] bits)
+    {
+        var kept = 0;
+        foreach (var candidate in candidates)
+        {
+            var word = candidate >> 6;
+            if (word < bits.Length && (bits[word] & (1UL << candidate)) != 0)
+            {
+                candidates[kept++] = candidate;
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>
@@ -180,7 +209,7 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
 
     /// <summary>Every term with the ascending local ids of the documents that have it (see <see cref="Documents"/>).</summary>
     public IEnumerable<KeyValuePair<string, IReadOnlyList<int>>> Postings =>
-        postings.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<int>)p.Value));
+        postings.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<int>)p.Value.Ids));
 
     /// <summary>
     /// Replaces every document and posting with ones <see cref="Documents"/> and <see cref="Postings"/> gave (a
@@ -217,7 +246,7 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
 
             if (list.Count > 0)
             {
-                postings[term] = list;
+                postings[term] = new Posting(list);
             }
         }
     }
@@ -239,41 +268,91 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
 
     private void Add(string term, int id)
     {
-        if (!postings.TryGetValue(term, out var list))
+        if (!postings.TryGetValue(term, out var posting))
         {
-            postings[term] = list = [];
+            postings[term] = posting = new Posting([]);
         }
 
-        // Ids are handed out in increasing order, so a new document appends; only an update inserts in the middle.
-        if (list.Count == 0 || list[^1] < id)
-        {
-            list.Add(id);
-            return;
-        }
-
-        var at = list.BinarySearch(id);
-        if (at < 0)
-        {
-            list.Insert(~at, id);
-        }
+        posting.Add(id);
     }
 
     private void Remove(string term, int id)
     {
-        if (!postings.TryGetValue(term, out var list))
-        {
-            return;
-        }
-
-        var at = list.BinarySearch(id);
-        if (at >= 0)
-        {
-            list.RemoveAt(at);
-        }
-
-        if (list.Count == 0)
+        if (postings.TryGetValue(term, out var posting) && posting.Remove(id) == 0)
         {
             postings.Remove(term);
+        }
+    }
+
+    /// <summary>
+    /// One term's ascending local ids, and, once a query needed it while the list was dense, a bitmap of the same ids
+    /// kept in step with every change (never larger than the list: it is made only when the list holds at least one
+    /// id in 32 of the index).
+    /// </summary>
+    private sealed class Posting(List<int> ids)
+    {
+        public List<int> Ids { get; } = ids;
+
+        private ulong[]? bits;
+
+        /// <summary>The bitmap, made now if the list is dense among <paramref name="documents"/>; null if it is not.</summary>
+        public ulong[]? BitsWhenDense(int documents)
+        {
+            if (bits is null && (long)Ids.Count * 32 >= documents)
+            {
+                bits = new ulong[(documents >> 6) + 1];
+                foreach (var id in Ids)
+                {
+                    bits[id >> 6] |= 1UL << id;
+                }
+            }
+
+            return bits;
+        }
+
+        public void Add(int id)
+        {
+            // Ids are handed out in increasing order, so a new document appends; only an update inserts in the middle.
+            if (Ids.Count == 0 || Ids[^1] < id)
+            {
+                Ids.Add(id);
+            }
+            else
+            {
+                var at = Ids.BinarySearch(id);
+                if (at >= 0)
+                {
+                    return;
+                }
+
+                Ids.Insert(~at, id);
+            }
+
+            if (bits is not null)
+            {
+                if (id >> 6 >= bits.Length)
+                {
+                    Array.Resize(ref bits, Math.Max(bits.Length * 2, (id >> 6) + 1));
+                }
+
+                bits[id >> 6] |= 1UL << id;
+            }
+        }
+
+        /// <summary>Removes the id; returns how many ids are left.</summary>
+        public int Remove(int id)
+        {
+            var at = Ids.BinarySearch(id);
+            if (at >= 0)
+            {
+                Ids.RemoveAt(at);
+                if (bits is not null)
+                {
+                    bits[id >> 6] &= ~(1UL << id);
+                }
+            }
+
+            return Ids.Count;
         }
     }
 

@@ -130,6 +130,53 @@ public sealed class PostingIndexTests
         }
     }
 
+    [Fact]
+    public void MatchingIds_AfterChangesToListsAQueryProbedByBitmap_SeesEveryChange()
+    {
+        // "all" and "d2" are dense and much longer than "d97", so a query probes them by bitmap; the changes after
+        // the first queries remove terms, add them back in the middle, and add documents past the bitmaps' end.
+        var index = new PostingIndex<Doc>(d => d.Terms);
+        var terms = new Dictionary<int, string[]>();
+        void Put(int i, long revision, string[] docTerms)
+        {
+            terms[i] = docTerms;
+            index.Put($"d{i}", revision, new Doc($"D{i}", docTerms));
+        }
+
+        void AssertQueries()
+        {
+            string[][] queries = [["d97", "all"], ["d97", "d2"], ["d97", "d2", "all"], ["new", "all"], ["new", "d2"]];
+            foreach (var query in queries)
+            {
+                var expected = terms.Where(t => query.All(t.Value.Contains)).Select(t => t.Key).Order().ToList();
+                Assert.Equal(expected, index.MatchingIds(query).Select(id => int.Parse(index.Doc(id).Name[1..])));
+            }
+        }
+
+        for (var i = 0; i < 3_000; i++)
+        {
+            Put(i, 1, new[] { "all", i % 2 == 0 ? "d2" : null, i % 97 == 0 ? "d97" : null }.OfType<string>().ToArray());
+        }
+
+        AssertQueries();
+        for (var i = 0; i < 3_000; i += 194)
+        {
+            Put(i, 2, ["d97"]); // no longer "all" nor "d2"
+        }
+
+        for (var i = 1; i < 3_000; i += 388)
+        {
+            Put(i, 2, ["all", "d2", "d97"]); // odd, so newly "d2": inserted in the middle of its list
+        }
+
+        for (var i = 3_000; i < 3_500; i++)
+        {
+            Put(i, 1, i % 2 == 0 ? ["all", "new", "d97"] : ["new", "d2"]);
+        }
+
+        AssertQueries();
+    }
+
     private static List<string> Names(IEnumerable<Doc> docs) => docs.Select(d => d.Name).ToList();
 
     public sealed record Doc(string Name, string[] Terms);
