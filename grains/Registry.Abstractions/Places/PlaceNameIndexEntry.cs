@@ -49,6 +49,10 @@ public sealed record PlaceNameIndexEntry(
     public IReadOnlyList<PlaceNameIndexName> OtherNames { get; init; } = [];
 
     /// <summary>Public: announced and recorded standard names and external reference names.</summary>
-    public bool IsPublic => Status is PlaceNameStatus.Announced or PlaceNameStatus.Reference or PlaceNameStatus.Recorded;
+    public bool IsPublic => IsPublicStatus(Status);
+
+    /// <summary>Whether a name of this status is public (<see cref="IsPublic"/>).</summary>
+    public static bool IsPublicStatus(PlaceNameStatus status) =>
+        status is PlaceNameStatus.Announced or PlaceNameStatus.Reference or PlaceNameStatus.Recorded;
 
 }

@@ -127,35 +127,25 @@ public static class PlaceNameIndex
     /// Whether the entry passes every filter of the query except the text, the box and the point:
     /// <paramref name="spelling"/> (normalised) must occur in the spelling in force.
     /// </summary>
-    public static bool Matches(PlaceNameIndexEntry e, PlaceNameQuery q, string? spelling)
-    {
-        if (q.PublicOnly && !e.IsPublic)
-        {
-            return false;
-        }
+    public static bool Matches(PlaceNameIndexEntry e, PlaceNameQuery q, string? spelling) =>
+        PassesStatusAndCategory(e.Status, e.Category, q) && PassesOthers(e, q, spelling);
 
-        if (!q.IncludeHistorical && e.Status is PlaceNameStatus.Abolished or PlaceNameStatus.Rejected)
-        {
-            return false;
-        }
+    /// <summary>The filters of <see cref="Matches"/> that read only the status and the category.</summary>
+    public static bool PassesStatusAndCategory(PlaceNameStatus status, PlaceCategory category, PlaceNameQuery q) =>
+        (!q.PublicOnly || PlaceNameIndexEntry.IsPublicStatus(status))
+        && (q.IncludeHistorical || status is not (PlaceNameStatus.Abolished or PlaceNameStatus.Rejected))
+        && (q.AnnouncedSince is null || status == PlaceNameStatus.Announced)
+        && (q.Category is not { } wanted || category == wanted);
 
-        if (q.AnnouncedSince is { } since && (e.Status != PlaceNameStatus.Announced || e.AnnouncedOn < since))
-        {
-            return false;
-        }
+    /// <summary>Whether the query has filters beyond <see cref="PassesStatusAndCategory"/>.</summary>
+    public static bool HasOtherFilters(PlaceNameQuery q, string? spelling) =>
+        q.AnnouncedSince is not null || q.DivisionPrefix is not null || spelling is not null;
 
-        if (q.Category is { } category && e.Category != category)
-        {
-            return false;
-        }
-
-        if (q.DivisionPrefix is { } prefix && !e.DivisionCode.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return spelling is null || e.SearchSpelling.Contains(spelling, StringComparison.Ordinal);
-    }
+    /// <summary>The filters of <see cref="Matches"/> beyond <see cref="PassesStatusAndCategory"/>.</summary>
+    public static bool PassesOthers(PlaceNameIndexEntry e, PlaceNameQuery q, string? spelling) =>
+        (q.AnnouncedSince is not { } since || !(e.AnnouncedOn < since))
+        && (q.DivisionPrefix is not { } prefix || e.DivisionCode.StartsWith(prefix, StringComparison.Ordinal))
+        && (spelling is null || e.SearchSpelling.Contains(spelling, StringComparison.Ordinal));
 
     /// <summary>
     /// The best of the entry's names for the normalised search <paramref name="text"/>: the closest match (the whole
@@ -165,33 +155,65 @@ public static class PlaceNameIndex
     /// </summary>
     public static PlaceNameMatch? Match(PlaceNameIndexEntry entry, string text)
     {
-        PlaceNameMatch? best = null;
-        Consider(entry.Name, PlaceNameMatchKind.Current, entry.SearchName, entry.SearchSpelling);
-        foreach (var other in entry.OtherNames)
+        var best = Score(entry, text);
+        return best.Found ? new PlaceNameMatch(NameAt(entry, best.Name), best.Kind, best.Quality) : null;
+    }
+
+    /// <summary><see cref="Match"/> as a value naming the name by its place (<see cref="NameAt"/>).</summary>
+    public static TextScore Score(PlaceNameIndexEntry entry, string text)
+    {
+        var best = TextScore.None;
+        Consider(ref best, 0, PlaceNameMatchKind.Current, entry.SearchName, entry.SearchSpelling, text);
+        for (var i = 0; i < entry.OtherNames.Count; i++)
         {
-            Consider(other.Name, other.Kind, other.SearchName, other.SearchSpelling);
+            var other = entry.OtherNames[i];
+            Consider(ref best, i + 1, other.Kind, other.SearchName, other.SearchSpelling, text);
         }
 
         return best;
+    }
 
-        void Consider(string name, PlaceNameMatchKind kind, string searchName, string searchSpelling)
+    /// <summary>The entry's name at a place <see cref="Score"/> names: 0 the name in force, then its
+    /// <see cref="PlaceNameIndexEntry.OtherNames"/> in order.</summary>
+    public static string NameAt(PlaceNameIndexEntry entry, int name) =>
+        name == 0 ? entry.Name : entry.OtherNames[name - 1].Name;
+
+    /// <summary>
+    /// Keeps in <paramref name="best"/> the closer of it and the name at <paramref name="name"/> (by its search
+    /// text or its spelling; an empty spelling is none), the kind breaking ties: the one rule of which name a text
+    /// matched, for the entries and for the searcher's packed copy of their texts.
+    /// </summary>
+    public static void Consider(ref TextScore best, int name, PlaceNameMatchKind kind, ReadOnlySpan<char> searchName,
+        ReadOnlySpan<char> searchSpelling, ReadOnlySpan<char> text)
+    {
+        var quality = Quality(searchName, text);
+        if (quality > 0 && !searchSpelling.SequenceEqual(searchName))
         {
-            var quality = Math.Min(Quality(searchName, text), Quality(searchSpelling, text));
-            if (quality < NoMatch && (best is null || (quality, kind).CompareTo((best.Quality, best.Kind)) < 0))
-            {
-                best = new PlaceNameMatch(name, kind, quality);
-            }
+            quality = Math.Min(quality, Quality(searchSpelling, text));
         }
+
+        if (quality < NoMatch && (quality, kind).CompareTo((best.Quality, best.Kind)) < 0)
+        {
+            best = new TextScore(name, kind, quality);
+        }
+    }
+
+    /// <summary>Which name a text matched (by its place, see <see cref="NameAt"/>), of what kind, and how closely:
+    /// 0 the whole name, 1 its beginning, 2 a fragment; <see cref="None"/> when none did.</summary>
+    public readonly record struct TextScore(int Name, PlaceNameMatchKind Kind, int Quality)
+    {
+        public static TextScore None => new(-1, (PlaceNameMatchKind)int.MaxValue, NoMatch);
+
+        public bool Found => Quality < NoMatch;
     }
 
     private const int NoMatch = 3;
 
-    private static int Quality(string searchable, string text) =>
-        searchable.Length == 0 ? NoMatch
-        : string.Equals(searchable, text, StringComparison.Ordinal) ? 0
-        : searchable.StartsWith(text, StringComparison.Ordinal) ? 1
-        : searchable.Contains(text, StringComparison.Ordinal) ? 2
-        : NoMatch;
+    private static int Quality(ReadOnlySpan<char> searchable, ReadOnlySpan<char> text)
+    {
+        var at = searchable.IsEmpty ? -1 : searchable.IndexOf(text);
+        return at < 0 ? NoMatch : at > 0 ? 2 : searchable.Length == text.Length ? 0 : 1;
+    }
 
     /// <summary>
     /// How prominent a place is, smaller first: administrative divisions by level (province 1, prefecture 2, county
@@ -226,54 +248,72 @@ public static class PlaceNameIndex
     /// prominent place (<see cref="Prominence"/>), then by name; without a text by prominence, then name. Ties by id,
     /// so paging is stable.
     /// </summary>
-    public static IComparer<PlaceNameHit> Order(PlaceNameQuery q) =>
-        Comparer<PlaceNameHit>.Create((a, b) =>
-        {
-            int order;
-            if (q.Near is not null)
-            {
-                order = Nullable.Compare(a.DistanceMeters, b.DistanceMeters);
-            }
-            else if (q.AnnouncedSince is not null)
-            {
-                order = Nullable.Compare(b.Entry.AnnouncedOn, a.Entry.AnnouncedOn);
-            }
-            else
-            {
-                order = Nullable.Compare(a.MatchQuality, b.MatchQuality);
-                if (order == 0)
-                {
-                    order = Nullable.Compare(a.MatchKind, b.MatchKind);
-                }
+    public static IComparer<PlaceNameCandidate> CandidateOrder(PlaceNameQuery q) =>
+        q.Near is not null ? ByDistance
+        : q.AnnouncedSince is not null ? ByAnnouncement
+        : ByMatch;
 
-                if (order == 0)
-                {
-                    order = Prominence(a.Entry).CompareTo(Prominence(b.Entry));
-                }
-
-                if (order == 0)
-                {
-                    order = string.CompareOrdinal(a.Entry.SearchName, b.Entry.SearchName);
-                }
-            }
-
-            return order != 0 ? order : string.CompareOrdinal(a.Entry.Id, b.Entry.Id);
-        });
-
-    /// <summary>
-    /// The hit for an entry that passed the filters: with a text, the name it matched (null when none did, so the
-    /// entry is not a hit); without one, the entry as it is.
-    /// </summary>
-    public static PlaceNameHit? Hit(PlaceNameIndexEntry entry, string? text, double? distance)
+    /// <summary>The same order (<see cref="CandidateOrder"/>) over hits, e.g. to merge partitions' pages.</summary>
+    public static IComparer<PlaceNameHit> Order(PlaceNameQuery q)
     {
-        if (text is null)
+        var order = CandidateOrder(q);
+        return Comparer<PlaceNameHit>.Create((a, b) =>
+            order.Compare(PlaceNameCandidate.Of(a), PlaceNameCandidate.Of(b)));
+    }
+
+    private static readonly IComparer<PlaceNameCandidate> ByDistance = Comparer<PlaceNameCandidate>.Create((a, b) =>
+        Then(Nullable.Compare(a.DistanceMeters, b.DistanceMeters), a, b));
+
+    private static readonly IComparer<PlaceNameCandidate> ByAnnouncement = Comparer<PlaceNameCandidate>.Create((a, b) =>
+        Then(Nullable.Compare(b.Entry.AnnouncedOn, a.Entry.AnnouncedOn), a, b));
+
+    private static readonly IComparer<PlaceNameCandidate> ByMatch = Comparer<PlaceNameCandidate>.Create((a, b) =>
+    {
+        var order = Nullable.Compare(a.MatchQuality, b.MatchQuality);
+        if (order == 0)
         {
-            return new PlaceNameHit(entry, distance);
+            order = Nullable.Compare(a.MatchKind, b.MatchKind);
         }
 
-        return Match(entry, text) is { } match
-            ? new PlaceNameHit(entry, distance) { MatchedName = match.Name, MatchKind = match.Kind, MatchQuality = match.Quality }
-            : null;
+        if (order == 0)
+        {
+            order = a.Prominence.CompareTo(b.Prominence);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(a.Entry.SearchName, b.Entry.SearchName);
+        }
+
+        return Then(order, a, b);
+    });
+
+    private static int Then(int order, in PlaceNameCandidate a, in PlaceNameCandidate b) =>
+        order != 0 ? order : string.CompareOrdinal(a.Entry.Id, b.Entry.Id);
+
+    /// <summary>
+    /// Whether the entry is a match of the query (texts normalised once by the caller with <see cref="Normalized"/>;
+    /// the box and the point are the caller's): it passes the filters (<see cref="Matches"/>) and, with a text, one
+    /// of its names contains it (<see cref="Match"/>). The candidate says how it matched, as a value, so confirming
+    /// the many candidates of a search allocates nothing.
+    /// </summary>
+    public static bool TryCandidate(PlaceNameIndexEntry entry, PlaceNameQuery query, string? text, string? spelling,
+        double? distance, out PlaceNameCandidate candidate)
+    {
+        candidate = default;
+        if (!Matches(entry, query, spelling))
+        {
+            return false;
+        }
+
+        var score = text is null ? (TextScore?)null : Score(entry, text);
+        if (score is { Found: false })
+        {
+            return false;
+        }
+
+        candidate = new PlaceNameCandidate(entry, distance, score, Prominence(entry));
+        return true;
     }
 
     /// <summary>Whether the box (possibly crossing the antimeridian) intersects the entry's envelope.</summary>

@@ -27,6 +27,7 @@ public sealed class PlaceNameSearcher
 
     private readonly Dictionary<long, List<PlaceNameIndexEntry>> cells = new();
     private readonly List<PlaceNameIndexEntry> large = [];
+    private readonly PlaceNameSearchColumns columns = new();
 
     /// <summary>Entries computed before an approved rename or abolition takes effect, by the day they must be
     /// computed again (<see cref="PlaceNameIndexEntry.RefreshOn"/>): few.</summary>
@@ -53,6 +54,15 @@ public sealed class PlaceNameSearcher
         }
 
         Place(entry);
+        if (columns.Wasteful)
+        {
+            Pack();
+        }
+        else
+        {
+            columns.Set(Index.IdOf(entry.Id), entry);
+        }
+
         if (entry.RefreshOn is { } next)
         {
             due[entry.Id] = next;
@@ -65,12 +75,14 @@ public sealed class PlaceNameSearcher
         return true;
     }
 
-    /// <summary>Rebuilds the grid and the due list from <see cref="Index"/> after it was restored or cleared.</summary>
+    /// <summary>Rebuilds the grid, the packed texts and the due list from <see cref="Index"/> after it was restored or
+    /// cleared.</summary>
     public void Restored()
     {
         cells.Clear();
         large.Clear();
         due.Clear();
+        Pack();
         foreach (var entry in Index.All)
         {
             Place(entry);
@@ -87,60 +99,95 @@ public sealed class PlaceNameSearcher
         Restored();
     }
 
+    /// <summary>Packs every entry's texts again, by local id (<see cref="PlaceNameSearchColumns"/>).</summary>
+    private void Pack()
+    {
+        columns.Clear();
+        for (var id = 0; id < Index.Count; id++)
+        {
+            columns.Set(id, Index.Doc(id));
+        }
+    }
+
     /// <summary>The ids whose entries must be computed again by <paramref name="today"/>.</summary>
     public IReadOnlyList<string> DueBy(DateOnly today) =>
         due.Count == 0 ? [] : due.Where(d => d.Value <= today).Select(d => d.Key).ToList();
 
-    /// <summary>The query's matches: the first Skip + Take in the query's order, and how many match.</summary>
+    /// <summary>
+    /// The query's matches: the first Skip + Take in the query's order, and how many match. Candidates (from the
+    /// posting lists, the grid or the circle) are confirmed and ranked as values (<see cref="PlaceNameCandidate"/>);
+    /// only the page's hits are made.
+    /// </summary>
     public PlaceNamePage Search(PlaceNameQuery query)
     {
         var text = PlaceNameIndex.Normalized(query.Text);
         var spelling = PlaceNameIndex.Normalized(query.Romanization);
         var wanted = query.Skip + query.Take;
-        List<PlaceNameHit> hits;
+        var top = new TopK<PlaceNameCandidate>(wanted, PlaceNameIndex.CandidateOrder(query));
+        var total = 0;
         if (query.Near is { } near)
         {
-            hits = Nearest(query, near, text, spelling, wanted);
+            foreach (var candidate in Nearest(query, near, text, spelling, wanted))
+            {
+                total++;
+                top.Offer(candidate);
+            }
+        }
+        else if (query.Box is { } box)
+        {
+            foreach (var entry in InBox(box))
+            {
+                if (PlaceNameIndex.TryCandidate(entry, query, text, spelling, null, out var candidate))
+                {
+                    total++;
+                    top.Offer(candidate);
+                }
+            }
         }
         else
         {
-            var candidates = query.Box is { } box
-                ? InBox(box)
-                : Index.Matching(PlaceNameIndex.QueryTerms(query, text, spelling));
-            hits = Hits(candidates, query, text, spelling, _ => null).ToList();
+            // From the packed columns: the entry itself is read only for the rarer filters, a text too long to pack,
+            // and the ranking's ties.
+            var terms = PlaceNameIndex.QueryTerms(query, text, spelling);
+            var ids = terms.Count == 0 ? null : Index.MatchingIds(terms);
+            var count = ids?.Length ?? Index.Count;
+            var others = PlaceNameIndex.HasOtherFilters(query, spelling);
+            for (var i = 0; i < count; i++)
+            {
+                var id = ids is null ? i : ids[i];
+                if (!PlaceNameIndex.PassesStatusAndCategory(columns.StatusOf(id), columns.CategoryOf(id), query))
+                {
+                    continue;
+                }
+
+                var entry = Index.Doc(id);
+                if (others && !PlaceNameIndex.PassesOthers(entry, query, spelling))
+                {
+                    continue;
+                }
+
+                PlaceNameIndex.TextScore? score = null;
+                if (text is not null)
+                {
+                    if (!columns.TryScore(id, text, out var packed))
+                    {
+                        packed = PlaceNameIndex.Score(entry, text);
+                    }
+
+                    if (!packed.Found)
+                    {
+                        continue;
+                    }
+
+                    score = packed;
+                }
+
+                total++;
+                top.Offer(new PlaceNameCandidate(entry, null, score, columns.ProminenceOf(id)));
+            }
         }
 
-        var order = PlaceNameIndex.Order(query);
-        return new PlaceNamePage(hits.Count, hits.Count <= wanted * 4
-            ? hits.Order(order).Take(wanted).ToList()
-            : Top(hits, order, wanted));
-    }
-
-    private static IEnumerable<PlaceNameHit> Hits(IEnumerable<PlaceNameIndexEntry> candidates, PlaceNameQuery query,
-        string? text, string? spelling, Func<PlaceNameIndexEntry, double?> distance) =>
-        candidates.Where(e => PlaceNameIndex.Matches(e, query, spelling))
-            .Select(e => PlaceNameIndex.Hit(e, text, distance(e)))
-            .OfType<PlaceNameHit>();
-
-    /// <summary>The first <paramref name="wanted"/> of <paramref name="hits"/> in order, without sorting them all.</summary>
-    private static List<PlaceNameHit> Top(List<PlaceNameHit> hits, IComparer<PlaceNameHit> order, int wanted)
-    {
-        // A max-heap of the best `wanted` seen so far: its root is the worst kept, replaced by anything better.
-        var heap = new PriorityQueue<PlaceNameHit, PlaceNameHit>(wanted + 1,
-            Comparer<PlaceNameHit>.Create((a, b) => order.Compare(b, a)));
-        foreach (var hit in hits)
-        {
-            if (heap.Count < wanted)
-            {
-                heap.Enqueue(hit, hit);
-            }
-            else if (wanted > 0 && order.Compare(hit, heap.Peek()) < 0)
-            {
-                heap.EnqueueDequeue(hit, hit);
-            }
-        }
-
-        return heap.UnorderedItems.Select(i => i.Element).Order(order).ToList();
+        return new PlaceNamePage(total, top.Sorted().ConvertAll(candidate => candidate.ToHit()));
     }
 
     /// <summary>
@@ -148,14 +195,15 @@ public sealed class PlaceNameSearcher
     /// <paramref name="wanted"/> of them, or every match once the circle covers the globe. Every match outside the
     /// circle is farther than every one inside it, so the first <paramref name="wanted"/> by distance are exact.
     /// </summary>
-    private List<PlaceNameHit> Nearest(PlaceNameQuery query, GeoPoint near, string? text, string? spelling, int wanted)
+    private List<PlaceNameCandidate> Nearest(PlaceNameQuery query, GeoPoint near, string? text, string? spelling,
+        int wanted)
     {
         for (var radius = FirstRadiusMeters; ; radius *= 2)
         {
-            var (hits, covering) = Within(query, near, text, spelling, radius);
-            if (covering || hits.Count >= wanted)
+            var (found, covering) = Within(query, near, text, spelling, radius);
+            if (covering || found.Count >= wanted)
             {
-                return hits;
+                return found;
             }
         }
     }
@@ -166,7 +214,7 @@ public sealed class PlaceNameSearcher
     /// between a degree of latitude and <see cref="MetersPerDegree"/> never leave a point of the circle outside it.
     /// <c>Covering</c>: the circle covers the globe, so every match is in.
     /// </summary>
-    private (List<PlaceNameHit> Hits, bool Covering) Within(PlaceNameQuery query, GeoPoint near, string? text,
+    private (List<PlaceNameCandidate> Found, bool Covering) Within(PlaceNameQuery query, GeoPoint near, string? text,
         string? spelling, double radius)
     {
         var covering = radius >= HalfCircumference;
@@ -175,17 +223,29 @@ public sealed class PlaceNameSearcher
         var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
         var cos = Math.Cos(farthestLat * Math.PI / 180);
         var lonSpan = cos <= 1e-9 ? 360 : drawn / (MetersPerDegree * cos);
-        var candidates = covering ? Index.All
+        var entries = covering ? Index.All
             : InBox(new BoundingBox(
                 lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
                 Math.Max(-90, near.Latitude - latSpan),
                 lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
                 Math.Min(90, near.Latitude + latSpan)));
-        var hits = Hits(candidates.Where(e => query.Box is null || PlaceNameIndex.InBox(e, query.Box)), query, text,
-                spelling, e => PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, e.X, e.Y))
-            .Where(hit => double.IsFinite(hit.DistanceMeters ?? double.NaN) && (covering || hit.DistanceMeters <= radius))
-            .ToList();
-        return (hits, covering);
+        var found = new List<PlaceNameCandidate>();
+        foreach (var entry in entries)
+        {
+            if (query.Box is not null && !PlaceNameIndex.InBox(entry, query.Box))
+            {
+                continue;
+            }
+
+            var distance = PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, entry.X, entry.Y);
+            if (double.IsFinite(distance) && (covering || distance <= radius)
+                && PlaceNameIndex.TryCandidate(entry, query, text, spelling, distance, out var candidate))
+            {
+                found.Add(candidate);
+            }
+        }
+
+        return (found, covering);
     }
 
     private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Registry.Abstractions.Places;
-using Registry.Grains.Indexing;
 using Registry.Grains.Places;
 
 namespace Registry.Grains.Tests.Places;
@@ -79,23 +78,16 @@ public sealed class PlaceNameSearchRankingTests
     private static PlaceNameQuery Query(string text) =>
         new(text, null, null, null, null, null, false, true, null, 0, 20);
 
-    /// <summary>The ids a partition holding every entry answers, in order, through the posting lists as the grain does.</summary>
-    private static List<PlaceNameHit> Search(PlaceNameQuery query)
+    /// <summary>What a partition or the API's copy holding every entry answers, in order (<see cref="PlaceNameSearcher"/>).</summary>
+    private static IReadOnlyList<PlaceNameHit> Search(PlaceNameQuery query)
     {
-        var index = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+        var searcher = new PlaceNameSearcher();
         foreach (var entry in All)
         {
-            index.Put(entry.Id, PlaceNameIndex.VersionOf(entry), entry);
+            searcher.Apply(entry);
         }
 
-        var text = PlaceNameIndex.Normalized(query.Text);
-        var spelling = PlaceNameIndex.Normalized(query.Romanization);
-        return index.Matching(PlaceNameIndex.QueryTerms(query, text, spelling))
-            .Where(e => PlaceNameIndex.Matches(e, query, spelling))
-            .Select(e => PlaceNameIndex.Hit(e, text, null))
-            .OfType<PlaceNameHit>()
-            .Order(PlaceNameIndex.Order(query))
-            .ToList();
+        return searcher.Search(query).Items;
     }
 
     [Theory]
@@ -113,10 +105,7 @@ public sealed class PlaceNameSearchRankingTests
     {
         var match = PlaceNameIndex.Match(NanjingDongluStreet, PlaceNameIndex.Normalized(text)!);
 
-        Assert.NotNull(match);
-        Assert.Equal("南京东路", match.Name);
-        Assert.Equal(PlaceNameMatchKind.Current, match.Kind);
-        Assert.Equal(quality, match.Quality);
+        Assert.Equal(new PlaceNameMatch("南京东路", PlaceNameMatchKind.Current, quality), match);
     }
 
     [Theory]

@@ -1,0 +1,175 @@
+using Registry.Abstractions.Places;
+
+namespace Registry.Grains.Places;
+
+/// <summary>
+/// What a text search reads of each candidate, packed by the index's local id (<see cref="PlaceNameSearcher"/>):
+/// status, category and prominence in byte arrays, and the search texts of every name (in force, aliases, former;
+/// each with its spelling) one after another in one character array. A search confirms hundreds of candidates per
+/// query; read from the entries, each costs several cache misses (the entry, each of its strings, its list of other
+/// names), which made them most of a name search's time; read from here, candidates in ascending id order read
+/// ascending memory. An entry's texts are appended when it changes, the old ones left as garbage until they are half
+/// of the array, when <see cref="Wasteful"/> asks the owner to copy the live ones again. Pure; not thread-safe.
+/// </summary>
+internal sealed class PlaceNameSearchColumns
+{
+    /// <summary>A spelling the same as its name, stored once (the length slot says so).</summary>
+    private const char Same = '\uFFFF';
+
+    /// <summary>Texts longer than this are not packed: the entry is read instead.</summary>
+    private const int MaxPacked = Same - 1;
+
+    private char[] texts = new char[4_096];
+    private int used;
+    private int garbage;
+    private int[] start = [];
+    private byte[] status = [];
+    private byte[] category = [];
+    private byte[] prominence = [];
+
+    /// <summary>More than half the text array is texts of replaced versions.</summary>
+    public bool Wasteful => garbage > 1 << 16 && garbage > used / 2;
+
+    public void Clear()
+    {
+        used = 0;
+        garbage = 0;
+        Array.Fill(start, -1);
+    }
+
+    /// <summary>Packs the entry under its local id, replacing what the id held.</summary>
+    public void Set(int id, PlaceNameIndexEntry entry)
+    {
+        if (id >= start.Length)
+        {
+            var size = Math.Max(id + 1, start.Length * 2);
+            var old = start.Length;
+            Array.Resize(ref start, size);
+            Array.Fill(start, -1, old, size - old);
+            Array.Resize(ref status, size);
+            Array.Resize(ref category, size);
+            Array.Resize(ref prominence, size);
+        }
+
+        if (start[id] >= 0)
+        {
+            garbage += BlockLength(start[id]);
+        }
+
+        status[id] = (byte)entry.Status;
+        category[id] = (byte)entry.Category;
+        prominence[id] = (byte)PlaceNameIndex.Prominence(entry);
+        start[id] = Pack(entry);
+    }
+
+    public PlaceNameStatus StatusOf(int id) => (PlaceNameStatus)status[id];
+
+    public PlaceCategory CategoryOf(int id) => (PlaceCategory)category[id];
+
+    public int ProminenceOf(int id) => prominence[id];
+
+    /// <summary>
+    /// How the normalised <paramref name="text"/> matches the names packed under the id
+    /// (<see cref="PlaceNameIndex.Consider"/>, the same rule as for an entry); false when the entry's texts were too
+    /// long to pack, so the caller must score the entry itself.
+    /// </summary>
+    public bool TryScore(int id, string text, out PlaceNameIndex.TextScore score)
+    {
+        score = PlaceNameIndex.TextScore.None;
+        var at = start[id];
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var block = texts.AsSpan(at);
+        int names = block[0];
+        var position = 1;
+        for (var name = 0; name < names; name++)
+        {
+            var kind = (PlaceNameMatchKind)block[position];
+            int nameLength = block[position + 1];
+            var searchName = block.Slice(position + 2, nameLength);
+            position += 2 + nameLength;
+            var spellingLength = block[position];
+            ReadOnlySpan<char> spelling = spellingLength == Same ? searchName : block.Slice(position + 1, spellingLength);
+            position += 1 + (spellingLength == Same ? 0 : spellingLength);
+            PlaceNameIndex.Consider(ref score, name, kind, searchName, spelling, text);
+        }
+
+        return true;
+    }
+
+    /// <summary>[names] then for each name [kind][length][search name][length or Same][spelling]; -1 when a text is
+    /// too long or an entry has too many names to pack.</summary>
+    private int Pack(PlaceNameIndexEntry entry)
+    {
+        var needed = 1;
+        foreach (var (searchName, searchSpelling, _) in Names(entry))
+        {
+            if (searchName.Length > MaxPacked || searchSpelling.Length > MaxPacked)
+            {
+                return -1;
+            }
+
+            needed += 3 + searchName.Length + (Equals(searchName, searchSpelling) ? 0 : searchSpelling.Length);
+        }
+
+        if (entry.OtherNames.Count + 1 > MaxPacked)
+        {
+            return -1;
+        }
+
+        if (used + needed > texts.Length)
+        {
+            Array.Resize(ref texts, Math.Max(used + needed, texts.Length * 2));
+        }
+
+        var at = used;
+        texts[used++] = (char)(entry.OtherNames.Count + 1);
+        foreach (var (searchName, searchSpelling, kind) in Names(entry))
+        {
+            texts[used++] = (char)kind;
+            texts[used++] = (char)searchName.Length;
+            searchName.CopyTo(texts.AsSpan(used));
+            used += searchName.Length;
+            if (Equals(searchName, searchSpelling))
+            {
+                texts[used++] = Same;
+            }
+            else
+            {
+                texts[used++] = (char)searchSpelling.Length;
+                searchSpelling.CopyTo(texts.AsSpan(used));
+                used += searchSpelling.Length;
+            }
+        }
+
+        return at;
+    }
+
+    private int BlockLength(int at)
+    {
+        int names = texts[at];
+        var position = at + 1;
+        for (var name = 0; name < names; name++)
+        {
+            position += 2 + texts[position + 1];
+            position += texts[position] == Same ? 1 : 1 + texts[position];
+        }
+
+        return position - at;
+    }
+
+    private static IEnumerable<(string SearchName, string SearchSpelling, PlaceNameMatchKind Kind)> Names(
+        PlaceNameIndexEntry entry)
+    {
+        yield return (entry.SearchName, entry.SearchSpelling, PlaceNameMatchKind.Current);
+        foreach (var other in entry.OtherNames)
+        {
+            yield return (other.SearchName, other.SearchSpelling, other.Kind);
+        }
+    }
+
+    private static bool Equals(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
+}
