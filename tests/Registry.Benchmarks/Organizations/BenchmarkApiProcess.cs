@@ -107,7 +107,27 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
         // a measured path.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
+        // The API's warnings and errors (an entry's first line starts "warn:", "fail:" or "crit:", its indented
+        // lines follow) are shown, so a failed request says why; information entries are not.
+        var showing = false;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line)
+            {
+                return;
+            }
+
+            if (line.Length > 5 && line[4] == ':' && !char.IsWhiteSpace(line[0]))
+            {
+                showing = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal)
+                    || line.StartsWith("crit:", StringComparison.Ordinal);
+            }
+
+            if (showing)
+            {
+                Console.Error.WriteLine("api: " + line);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
