@@ -100,6 +100,13 @@ internal sealed class RegistryApiProcess : IAsyncDisposable
             System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
     }
 
+    /// <summary>The CPU time the process has used so far (user and system, every thread).</summary>
+    public TimeSpan ProcessorTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     public HttpClient Client(string? role = null)
     {
         var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(30) };
