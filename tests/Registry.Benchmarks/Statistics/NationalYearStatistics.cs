@@ -39,17 +39,18 @@ public static class NationalYearStatistics
 
     /// <summary>
     /// The year being written: before each question (neither timed nor counted in the CPU per question) one marriage
-    /// is registered through the API by <paramref name="registrar"/> (a marriage registrar whose office covers
-    /// <paramref name="offices"/>), at the next office in turn, so each question follows a hand-over to one province's
+    /// is registered through the API by the marriage registrar of the next office of <paramref name="offices"/> in
+    /// turn (<paramref name="registrar"/>: an office's registrar's credentials), so each question follows a hand-over to one province's
     /// roll-up. Each answer must count every registration made before it (its national marriage registrations one
     /// more than the answer before): an answer that does not is reported and fails the run.
     /// </summary>
     public static async Task<bool> MeasureWhileWrittenAsync(HttpClient client, AuthenticationHeaderValue admin,
-        AuthenticationHeaderValue registrar, IReadOnlyList<string> offices, int queries, Func<TimeSpan>? cpu,
+        Func<string, AuthenticationHeaderValue> registrar, IReadOnlyList<string> offices, int queries, Func<TimeSpan>? cpu,
         CancellationToken cancellationToken)
     {
         var path = YearPath();
-        var couple = 0;
+        // People of their own per run (a run on kept data meets the couples of the run before).
+        var couple = (int)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 3_000) * 100;
         long? known = null;
         var stale = 0;
         async Task RegisterAsync(int _)
@@ -60,7 +61,7 @@ public static class NationalYearStatistics
                 Content = new ByteArrayContent(RegistrationBody(office, couple)),
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Authorization = registrar;
+            request.Headers.Authorization = registrar(office);
             using var response = await client.SendAsync(request, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Created)
             {

@@ -46,21 +46,38 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
             .Skip(1).Select(line => line[..line.IndexOf(',')]).Distinct().Take(offices).ToList();
         var year = DateTime.UtcNow.Year;
         var last = DateOnly.FromDateTime(DateTime.UtcNow);
-        var work = Path.Combine(Path.GetTempPath(), "registry-statistics-" + Guid.NewGuid().ToString("N"));
+        // --data DIR: fill DIR once and keep it, so runs of two builds (--api-from) measure the same data back to
+        // back without a second fill of several minutes.
+        var kept = TextOption(args, "--data");
+        var work = kept ?? Path.Combine(Path.GetTempPath(), "registry-statistics-" + Guid.NewGuid().ToString("N"));
         var data = Path.Combine(work, "registry");
+        var filledMark = Path.Combine(work, "filled");
         Directory.CreateDirectory(data);
         Console.WriteLine($"{counties.Count:N0} offices, {Figures.Length} figures, every day from {year}-01-01 to " +
             $"{last:yyyy-MM-dd}; data in {data}");
         try
         {
-            var loaded = await FillAsync(data, counties, new DateOnly(year, 1, 1), last, cancellationToken);
-            var bytes = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"filled: {loaded.Facts:N0} day counters in {loaded.Partitions:N0} office-months, " +
-                $"{loaded.Elapsed.TotalSeconds:F0} s; data directory {bytes / 1048576.0:F0} MiB"));
+            if (File.Exists(filledMark))
+            {
+                Console.WriteLine("filled before (--data): " + File.ReadAllText(filledMark));
+            }
+            else
+            {
+                var loaded = await FillAsync(data, counties, new DateOnly(year, 1, 1), last, cancellationToken);
+                var bytes = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories)
+                    .Sum(f => new FileInfo(f).Length);
+                var filled = string.Create(CultureInfo.InvariantCulture,
+                    $"{loaded.Facts:N0} day counters in {loaded.Partitions:N0} office-months, " +
+                    $"{loaded.Elapsed.TotalSeconds:F0} s; data directory {bytes / 1048576.0:F0} MiB");
+                Console.WriteLine("filled: " + filled);
+                File.WriteAllText(filledMark, filled);
+            }
 
+            // --api-from REPO: the API built under another checkout (the build before a change, for an A/B).
+            var apiRoot = TextOption(args, "--api-from") ?? root;
+            Console.WriteLine($"API from {apiRoot}");
             var start = Stopwatch.StartNew();
-            await using var api = await RegistryApiProcess.StartAsync(root, data, ["--Registry:Seed:Geometry=false"],
+            await using var api = await RegistryApiProcess.StartAsync(apiRoot, data, ["--Registry:Seed:Geometry=false"],
                 cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"API ready {start.Elapsed.TotalSeconds:F1} s after its start"));
@@ -69,10 +86,11 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
                 api.ProcessorTime, cancellationToken);
             // The year being written: a registration through the API before each question, at offices spread over
             // the provinces (each moves one province's roll-up).
-            using var registrar = api.Client("registrar.marriage");
             var spread = counties.Where((_, i) => i % 97 == 0).ToList();
+            var registrars = spread.ToDictionary(office => office,
+                office => RegistryApiProcess.Bearer("registrar.marriage", office));
             var fresh = await NationalYearStatistics.MeasureWhileWrittenAsync(admin,
-                admin.DefaultRequestHeaders.Authorization!, registrar.DefaultRequestHeaders.Authorization!, spread,
+                admin.DefaultRequestHeaders.Authorization!, office => registrars[office], spread,
                 queries, api.ProcessorTime, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"API resident memory after the queries: {api.ResidentMegabytes():F0} MiB"));
@@ -80,7 +98,10 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            if (kept is null)
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 
@@ -150,6 +171,12 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
         return index >= 0 && index + 1 < args.Count
             ? int.Parse(args[index + 1], CultureInfo.InvariantCulture)
             : fallback;
+    }
+
+    private static string? TextOption(IReadOnlyList<string> args, string name)
+    {
+        var index = args.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
     }
 
     private static string RepositoryRoot()
