@@ -6,7 +6,8 @@ namespace Registry.Api.Statistics;
 /// <summary>
 /// A finished report with the sources it was computed from, and its serialized forms, each made once on first use
 /// and given again to every request for the same answer: the JSON of <see cref="StatisticsResponse"/> (UTF-8, written
-/// with the API's JSON options, the same bytes the response object would serialize to) and the CSV
+/// with the API's JSON options, the same bytes the response object would serialize to; see <see cref="StatisticsJson"/>)
+/// and the CSV
 /// (<see cref="StatisticsCsv"/>). A national answer with every office is 13.7 MB of JSON: a repeated question writes
 /// these bytes instead of serializing the rows again. Thread-safe; immutable once made.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class StatisticsAnswer(StatisticsReport report, StatisticsSources 
         // One request serializes; the others asking meanwhile wait for its bytes rather than make them again.
         lock (jsonGate)
         {
-            return json ??= JsonSerializer.SerializeToUtf8Bytes(StatisticsResponse.Of(report), options);
+            return json ??= StatisticsJson.Write(report, options);
         }
     }
 

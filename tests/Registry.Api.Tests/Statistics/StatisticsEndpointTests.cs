@@ -338,6 +338,35 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task GetStatistics_KeptBytes_AreWhatTheSerializerWritesForTheReport_BeforeAndAfterAChange()
+    {
+        // The answer's JSON is written row by row from kept row bytes (StatisticsJson): it must be byte for byte the
+        // response object serialized with the API's options, for the report as computed and as brought up to date.
+        const string Year = "from=2026-01-01&to=2026-12-31&offices=true";
+        var options = fixture.Api.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+            .Value.SerializerOptions;
+        var query = fixture.Api.Services.GetRequiredService<StatisticsQuery>();
+        var domains = F.All.Select(f => f.Domain).ToHashSet(StringComparer.Ordinal);
+        var office = fixture.MarriageOffices[0];
+        for (var round = 0; round < 2; round++)
+        {
+            var served = await (await fixture.Admin.GetAsync("/api/statistics?" + Year)).Content.ReadAsByteArrayAsync();
+            var report = await query.RunAsync(new(2026, 1, 1), new(2026, 12, 31), null, domains, true);
+            Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(
+                Registry.Api.Contracts.Statistics.StatisticsResponse.Of(report), options), served);
+            Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(
+                Registry.Api.Contracts.Statistics.StatisticsResponse.Of(report), options),
+                StatisticsJson.Write(report, options));
+
+            var created = await StatisticsFixture.JsonAsync(await fixture.Api.RegistrarAt(office).PostAsJsonAsync(
+                "/api/marriages", MarriageApiFixture.Registration(MarriageApiFixture.Man(), MarriageApiFixture.Woman(),
+                    office)), null);
+            fixture.Marriages.Add(created.GetProperty("marriageId").GetString()!);
+        }
+    }
+
+    [Fact]
     public async Task GetStatistics_AfterADivisionChange_NamesAndRollsUpAsTheHistoryNowSays()
     {
         // The far office's county, renamed late in the year: the answers of the year before and after the change.

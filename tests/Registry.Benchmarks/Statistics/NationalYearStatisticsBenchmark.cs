@@ -46,12 +46,19 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
             .Skip(1).Select(line => line[..line.IndexOf(',')]).Distinct().Take(offices).ToList();
         var year = DateTime.UtcNow.Year;
         var last = DateOnly.FromDateTime(DateTime.UtcNow);
-        // --data DIR: fill DIR once and keep it, so runs of two builds (--api-from) measure the same data back to
-        // back without a second fill of several minutes.
+        // --data DIR: fill DIR once and keep the filled data, so runs of two builds (--api-from) measure the same data
+        // back to back without a second fill of several minutes. Each run works on a copy: a run's registrations
+        // (and roll-ups left unflushed when its API is killed) never reach the next.
         var kept = TextOption(args, "--data");
         var work = kept ?? Path.Combine(Path.GetTempPath(), "registry-statistics-" + Guid.NewGuid().ToString("N"));
         var data = Path.Combine(work, "registry");
+        var pristine = Path.Combine(work, "filled-data");
         var filledMark = Path.Combine(work, "filled");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
         Directory.CreateDirectory(data);
         Console.WriteLine($"{counties.Count:N0} offices, {Figures.Length} figures, every day from {year}-01-01 to " +
             $"{last:yyyy-MM-dd}; data in {data}");
@@ -60,6 +67,7 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
             if (File.Exists(filledMark))
             {
                 Console.WriteLine("filled before (--data): " + File.ReadAllText(filledMark));
+                Copy(pristine, data);
             }
             else
             {
@@ -70,7 +78,11 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
                     $"{loaded.Facts:N0} day counters in {loaded.Partitions:N0} office-months, " +
                     $"{loaded.Elapsed.TotalSeconds:F0} s; data directory {bytes / 1048576.0:F0} MiB");
                 Console.WriteLine("filled: " + filled);
-                File.WriteAllText(filledMark, filled);
+                if (kept is not null)
+                {
+                    Copy(data, pristine);
+                    File.WriteAllText(filledMark, filled);
+                }
             }
 
             // --api-from REPO: the API built under another checkout (the build before a change, for an A/B).
@@ -171,6 +183,16 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
         return index >= 0 && index + 1 < args.Count
             ? int.Parse(args[index + 1], CultureInfo.InvariantCulture)
             : fallback;
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 
     private static string? TextOption(IReadOnlyList<string> args, string name)
