@@ -15,7 +15,7 @@ public sealed class StatisticsAnswer(StatisticsReport report, StatisticsSources 
 {
     private readonly Lock jsonGate = new();
     private readonly Lock csvGate = new();
-    private byte[]? json;
+    private StatisticsJson.Body? json;
     private byte[]? csv;
 
     public StatisticsReport Report => report;
@@ -23,7 +23,7 @@ public sealed class StatisticsAnswer(StatisticsReport report, StatisticsSources 
     public StatisticsSources Sources => sources;
 
     /// <summary>The answer as JSON (serialized once, with <paramref name="options"/>, the API's).</summary>
-    public byte[] Json(JsonSerializerOptions options)
+    public StatisticsJson.Body Json(JsonSerializerOptions options)
     {
         // One request serializes; the others asking meanwhile wait for its bytes rather than make them again.
         lock (jsonGate)

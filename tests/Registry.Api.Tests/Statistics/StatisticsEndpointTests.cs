@@ -357,7 +357,7 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
                 Registry.Api.Contracts.Statistics.StatisticsResponse.Of(report), options), served);
             Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(
                 Registry.Api.Contracts.Statistics.StatisticsResponse.Of(report), options),
-                StatisticsJson.Write(report, options));
+                StatisticsJson.Write(report, options).ToArray());
 
             var created = await StatisticsFixture.JsonAsync(await fixture.Api.RegistrarAt(office).PostAsJsonAsync(
                 "/api/marriages", MarriageApiFixture.Registration(MarriageApiFixture.Man(), MarriageApiFixture.Woman(),
