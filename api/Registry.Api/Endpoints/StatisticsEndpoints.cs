@@ -1,13 +1,13 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Statistics;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Hosting;
 using Registry.Api.Statistics;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Registry.Api.Endpoints;
 
