@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Statistics;
-using Registry.Api.Contracts.Statistics;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Hosting;
 using Registry.Api.Statistics;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Registry.Api.Endpoints;
 
@@ -44,9 +45,9 @@ public static class StatisticsEndpoints
     /// <summary>The query parameters <c>GET /api/statistics</c> accepts; any other is refused.</summary>
     private static readonly string[] Parameters = ["from", "to", "division", "offices", "format"];
 
-    public static async Task<Results<Ok<StatisticsResponse>, FileContentHttpResult>> GetStatistics(
+    public static async Task<Results<StatisticsJsonResult, FileContentHttpResult>> GetStatistics(
         string? from, string? to, string? division, string? offices, string? format, HttpContext context,
-        StatisticsQuery query, DivisionLineageCache lineages)
+        StatisticsQuery query, DivisionLineageCache lineages, IOptions<JsonOptions> json)
     {
         var checks = new RequestChecks();
         checks.KnownParametersOnly(context.Request.Query, Parameters);
@@ -102,14 +103,15 @@ public static class StatisticsEndpoints
         // (a prefecture's ten-odd counties, a county) and in the CSV export (Excel users filter it themselves) every
         // office is listed.
         var withOffices = listOffices ?? (csv || level is not (null or DivisionLevel.Province));
-        var report = await query.RunAsync(first!.Value, last!.Value, scope, domains, withOffices);
+        // The answer's bytes are kept with it: a question asked again writes them instead of serializing the rows.
+        var answer = await query.AnswerAsync(first!.Value, last!.Value, scope, domains, withOffices);
         if (csv)
         {
-            return TypedResults.File(StatisticsCsv.Write(report), StatisticsCsv.ContentType,
+            return TypedResults.File(answer.Csv(), StatisticsCsv.ContentType,
                 $"statistics-{scope}-{first:yyyyMMdd}-{last:yyyyMMdd}.csv");
         }
 
-        return TypedResults.Ok(StatisticsResponse.Of(report));
+        return new StatisticsJsonResult(answer.Json(json.Value.SerializerOptions));
     }
 
     /// <summary>The domains the caller reads and the office they read for: <c>admin</c> every domain nationally;

@@ -8,9 +8,11 @@ namespace Registry.Api.Statistics;
 /// Answers a statistics question from the read model only: the province roll-ups of the years the period touches
 /// (period figures) and the province level grains (as-of figures), then each office's lineage as of the period's end
 /// (<see cref="DivisionLineageCache"/>: no division call once a date's lineages are held) to roll the offices up and
-/// keep those within the scope. A finished report is kept (<see cref="StatisticsReportCache"/>) and given again while
-/// the versions of those grains and of the division history are unchanged. Thread-safe (stateless but for the
-/// caches).
+/// keep those within the scope. Per question (<see cref="StatisticsReportCache"/>) the answer is kept and given again
+/// while the versions of those grains and of the division history are unchanged; after a change only the grains whose
+/// version moved are asked again, and their new answers replace their old ones in the question's
+/// <see cref="StatisticsTally"/>, which makes again only the rows they touch. Thread-safe (stateless but for the
+/// caches; one request at a time changes a question's tally).
 /// </summary>
 public sealed class StatisticsQuery(IGrainFactory grains, DivisionLineageCache lineageCache,
     StatisticsReportCache reports)
@@ -21,6 +23,11 @@ public sealed class StatisticsQuery(IGrainFactory grains, DivisionLineageCache l
     /// rows above the county level only (provinces and prefectures: a national answer of some 370 rows instead of
     /// 3,000 offices and as many counties).</summary>
     public async Task<StatisticsReport> RunAsync(DateOnly from, DateOnly to, string? scope,
+        IReadOnlySet<string> domains, bool offices) =>
+        (await AnswerAsync(from, to, scope, domains, offices)).Report;
+
+    /// <summary>The answer of <see cref="RunAsync"/>, with its serialized forms kept beside it.</summary>
+    public async Task<StatisticsAnswer> AnswerAsync(DateOnly from, DateOnly to, string? scope,
         IReadOnlySet<string> domains, bool offices)
     {
         scope = scope == Jurisdiction.NationalOffice ? null : scope;
@@ -32,18 +39,47 @@ public sealed class StatisticsQuery(IGrainFactory grains, DivisionLineageCache l
             .ToList();
         var levels = directory.LevelProvinces.Where(p => province is null || p == province).ToList();
 
-        // The versions first, then the figures and lineages: a report is kept under versions no newer than what it
+        // The versions first, then the figures and lineages: an answer is kept under versions no newer than what it
         // was computed from, so a change taken after this point moves them and the next question computes again.
         var sources = await SourcesAsync(rollups, levels);
-        if (reports.Find(from, to, scope, domains, offices, sources) is { } kept)
+        var kept = reports.For(from, to, scope, domains, offices);
+        if (kept.Answer is { } answer && answer.Sources.Equals(sources))
         {
-            return kept;
+            return answer;
         }
 
-        var report = await ComputeAsync(from, to, scope, domains, offices, rollups, levels);
-        reports.Keep(from, to, scope, domains, offices, sources, report);
-        return report;
+        await kept.Gate.WaitAsync();
+        try
+        {
+            // Another request may have computed it meanwhile.
+            if (kept.Answer is { } done && done.Sources.Equals(sources))
+            {
+                return done;
+            }
+
+            var tally = kept.Tally is { } held && SameDivisions(held.Sources, sources)
+                ? await UpdateAsync(held.Tally, held.Sources, sources, from, to)
+                : await ComputeAsync(from, to, scope, domains, offices, sources);
+            kept.Tally = (tally, sources);
+            var computed = new StatisticsAnswer(tally.Report(from, to), sources);
+            kept.Answer = computed;
+            return computed;
+        }
+        catch
+        {
+            // A tally is changed only after everything it takes was read, but whatever failed, the next request
+            // starts from the sources again.
+            kept.Tally = null;
+            throw;
+        }
+        finally
+        {
+            kept.Gate.Release();
+        }
     }
+
+    private static bool SameDivisions(StatisticsSources before, StatisticsSources now) =>
+        before.DivisionHistory == now.DivisionHistory && before.LocalDivisionChanges == now.LocalDivisionChanges;
 
     private async Task<StatisticsSources> SourcesAsync(IReadOnlyList<string> rollups, IReadOnlyList<string> levels)
     {
@@ -51,135 +87,70 @@ public sealed class StatisticsQuery(IGrainFactory grains, DivisionLineageCache l
         var versions = await Task.WhenAll(
             rollups.Select(key => grains.Get<IStatisticsRollupGrain>(key).VersionAsync())
                 .Concat(levels.Select(p => grains.Get<IStatisticsLevelGrain>(p).VersionAsync())));
-        var keys = rollups.Select(key => "rollup:" + key).Concat(levels.Select(p => "level:" + p));
+        var keys = rollups.Select(key => RollupSource + key).Concat(levels.Select(p => LevelSource + p));
         return new StatisticsSources(cluster, local,
             keys.Zip(versions, KeyValuePair.Create).ToList());
     }
 
-    private async Task<StatisticsReport> ComputeAsync(DateOnly from, DateOnly to, string? scope,
-        IReadOnlySet<string> domains, bool offices, IReadOnlyList<string> rollups, IReadOnlyList<string> levels)
+    private const string RollupSource = "rollup:";
+    private const string LevelSource = "level:";
+
+    /// <summary>A source's figures for the period: a roll-up's sums or a level grain's levels at its end.</summary>
+    private Task<OfficeFigures> FiguresAsync(string source, DateOnly from, DateOnly to) =>
+        source.StartsWith(RollupSource, StringComparison.Ordinal)
+            ? grains.Get<IStatisticsRollupGrain>(source[RollupSource.Length..]).SumAsync(from, to)
+            : grains.Get<IStatisticsLevelGrain>(source[LevelSource.Length..]).LevelsAsync(to);
+
+    /// <summary>A new tally of every source.</summary>
+    private async Task<StatisticsTally> ComputeAsync(DateOnly from, DateOnly to, string? scope,
+        IReadOnlySet<string> domains, bool offices, StatisticsSources sources)
     {
         var figures = StatisticsFigures.All.Where(f => domains.Contains(f.Domain)).ToList();
-        var recorded = figures.Where(f => f.Recorded).ToDictionary(f => f.Key, StringComparer.Ordinal);
-        var sums = rollups.Select(key => grains.Get<IStatisticsRollupGrain>(key).SumAsync(from, to));
-        var asOf = levels.Select(p => grains.Get<IStatisticsLevelGrain>(p).LevelsAsync(to));
-        var counted = new OfficeFigures();
-        foreach (var part in await Task.WhenAll(sums.Concat(asOf)))
-        {
-            foreach (var (office, values) in part.Offices)
-            {
-                foreach (var (figure, value) in values)
-                {
-                    if (recorded.ContainsKey(figure))
-                    {
-                        counted.Add(office, figure, value);
-                    }
-                }
-            }
-        }
-
-        var codes = counted.Offices.Keys.Select(CodeOf).Distinct(StringComparer.Ordinal).ToList();
+        var keys = sources.Grains.Select(pair => pair.Key).ToList();
+        var parts = await Task.WhenAll(keys.Select(key => FiguresAsync(key, from, to)));
+        var empty = new StatisticsTally(figures, scope, null, offices);
+        var codes = parts.SelectMany(empty.LineagesMissing).Distinct(StringComparer.Ordinal).ToList();
         if (scope is not null)
         {
             codes.Add(scope);
         }
 
         var lineages = await lineageCache.LineagesAsync(codes, to);
-        var officeRows = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        var divisions = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        var total = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (office, values) in counted.Offices)
+        var tally = new StatisticsTally(figures, scope, scope is null ? null : lineages[scope].FirstOrDefault(),
+            offices);
+        foreach (var (key, part) in keys.Zip(parts))
         {
-            var code = CodeOf(office);
-            var lineage = lineages[code];
-            if (scope is not null && !lineage.Any(d => d.Code == scope))
-            {
-                continue;
-            }
-
-            if (offices && !office.StartsWith(StatisticsFigures.SharedPrefix, StringComparison.Ordinal))
-            {
-                AddAll(officeRows, code, values);
-            }
-
-            // Rolled up to every division the office lies in then, down from the scope (the scope's own row too);
-            // without the offices, to those above the county level only.
-            foreach (var division in lineage.TakeWhile(d => d.Code != scope))
-            {
-                if (offices || division.Level is DivisionLevel.Province or DivisionLevel.Prefecture)
-                {
-                    AddAll(divisions, division.Code, values);
-                }
-            }
-
-            if (scope is not null)
-            {
-                AddAll(divisions, scope, values);
-            }
-
-            foreach (var (figure, value) in values)
-            {
-                total[figure] = total.GetValueOrDefault(figure) + value;
-            }
+            tally.Take(key, part, lineages);
         }
 
-        // Every division named in a lineage, once: a row's name and level (a national answer has some 3,000 offices
-        // and 370 divisions above them, so a search through the lineages per row cost millions of comparisons).
-        var named = new Dictionary<string, DivisionSummary>(StringComparer.Ordinal);
-        foreach (var summary in lineages.Values.SelectMany(lineage => lineage))
-        {
-            named.TryAdd(summary.Code, summary);
-        }
-
-        StatisticsRow Row(string code, IReadOnlyDictionary<string, long> values)
-        {
-            var summary = named.GetValueOrDefault(code);
-            return new StatisticsRow(code, summary?.Name, summary?.Level, Complete(figures, values));
-        }
-
-        StatisticsRow? scopeRow = null;
-        if (scope is not null)
-        {
-            var summary = lineages[scope].FirstOrDefault();
-            scopeRow = new StatisticsRow(scope, summary?.Name, summary?.Level, Complete(figures, total));
-        }
-
-        return new StatisticsReport(from, to, scopeRow, figures, Complete(figures, total),
-            divisions.Select(pair => Row(pair.Key, pair.Value)).ToList(),
-            officeRows.Select(pair => Row(pair.Key, pair.Value)).ToList());
+        return tally;
     }
 
-    /// <summary>Every figure of the report: its count (0 when nothing counted), a rate from the counts of the same
-    /// values (per cent to one decimal, null when its denominator is 0), or null when not recorded.</summary>
-    private static Dictionary<string, decimal?> Complete(IReadOnlyList<StatisticsFigure> figures,
-        IReadOnlyDictionary<string, long> values) =>
-        figures.ToDictionary(f => f.Key, f => !f.Recorded ? null
-            : f.Measure == StatisticsMeasure.Ratio ? Rate(values.GetValueOrDefault(f.Numerator!),
-                values.GetValueOrDefault(f.Denominator!))
-            : (decimal?)values.GetValueOrDefault(f.Key),
-            StringComparer.Ordinal);
-
-    /// <summary><paramref name="part"/> of <paramref name="whole"/> in per cent, rounded half away from zero to one
-    /// decimal; null for a whole of 0.</summary>
-    public static decimal? Rate(long part, long whole) =>
-        whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
-
-    private static string CodeOf(string office) =>
-        office.StartsWith(StatisticsFigures.SharedPrefix, StringComparison.Ordinal)
-            ? office[StatisticsFigures.SharedPrefix.Length..]
-            : office;
-
-    private static void AddAll(SortedDictionary<string, Dictionary<string, long>> rows, string code,
-        IReadOnlyDictionary<string, long> values)
+    /// <summary>The tally taken from <paramref name="before"/> brought to <paramref name="now"/> (the same division
+    /// history): the sources whose version moved, or that are new, asked again and taken in place of their old
+    /// answers; those no longer asked taken out. Everything is read before the tally changes.</summary>
+    private async Task<StatisticsTally> UpdateAsync(StatisticsTally tally, StatisticsSources before,
+        StatisticsSources now, DateOnly from, DateOnly to)
     {
-        if (!rows.TryGetValue(code, out var row))
+        var known = before.Grains.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var moved = now.Grains.Where(pair => !known.TryGetValue(pair.Key, out var version) || version != pair.Value)
+            .Select(pair => pair.Key).ToList();
+        var parts = await Task.WhenAll(moved.Select(key => FiguresAsync(key, from, to)));
+        var codes = parts.SelectMany(tally.LineagesMissing).Distinct(StringComparer.Ordinal).ToList();
+        var lineages = codes.Count == 0
+            ? new Dictionary<string, IReadOnlyList<DivisionSummary>>()
+            : await lineageCache.LineagesAsync(codes, to);
+        var asked = now.Grains.Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in tally.Sources.Where(key => !asked.Contains(key)).ToList())
         {
-            rows[code] = row = new Dictionary<string, long>(StringComparer.Ordinal);
+            tally.Remove(gone);
         }
 
-        foreach (var (figure, value) in values)
+        foreach (var (key, part) in moved.Zip(parts))
         {
-            row[figure] = row.GetValueOrDefault(figure) + value;
+            tally.Take(key, part, lineages);
         }
+
+        return tally;
     }
 }

@@ -3,48 +3,63 @@ using System.Collections.Concurrent;
 namespace Registry.Api.Statistics;
 
 /// <summary>
-/// Finished statistics reports kept in this process, so the same question asked again (a national year, asked by
-/// every reader) is answered without gathering and rolling up some 3,000 offices' sums. Each report is kept with the
-/// <see cref="StatisticsSources"/> read before it was computed and given out only to a question whose sources, read
-/// anew, are equal: a hand-over taken by any roll-up, a level change, a new province-year or a division change moves
-/// them, so the next question computes again. At most <see cref="MaxReports"/> are kept (the oldest stored goes).
-/// Thread-safe; the reports are immutable and shared.
+/// What this process keeps per statistics question (period, scope, domains, <c>offices</c>): the answer last given,
+/// with the <see cref="StatisticsSources"/> read before it was computed, and the <see cref="StatisticsTally"/> it was
+/// taken from. The same question asked again while its sources, read anew, are equal gets the same answer (its bytes
+/// too, see <see cref="StatisticsAnswer"/>); after a change the tally takes the changed sources only
+/// (<see cref="StatisticsQuery"/>). At most <see cref="MaxReports"/> questions are kept (the one least recently asked
+/// goes). Thread-safe; answers are immutable and shared, a tally is changed only under its question's gate.
 /// </summary>
 public sealed class StatisticsReportCache
 {
-    /// <summary>Reports kept at once (a national answer with every office is some 15 MB of rows).</summary>
+    /// <summary>Questions kept at once (a national answer with every office is some 15 MB of rows and as much JSON).</summary>
     public const int MaxReports = 16;
 
-    private readonly ConcurrentDictionary<Question, Held> held = new();
-    private long stored;
+    private readonly ConcurrentDictionary<Question, Kept> held = new();
+    private long asked;
 
-    /// <summary>The report kept for the question if it was computed from <paramref name="sources"/>; else null.</summary>
-    public StatisticsReport? Find(DateOnly from, DateOnly to, string? scope, IReadOnlySet<string> domains,
-        bool offices, StatisticsSources sources) =>
-        held.TryGetValue(Ask(from, to, scope, domains, offices), out var kept) && kept.Sources.Equals(sources)
-            ? kept.Report
-            : null;
-
-    /// <summary>Keeps <paramref name="report"/>, computed after <paramref name="sources"/> were read.</summary>
-    public void Keep(DateOnly from, DateOnly to, string? scope, IReadOnlySet<string> domains, bool offices,
-        StatisticsSources sources, StatisticsReport report)
+    /// <summary>What is kept for the question (created empty when nothing is).</summary>
+    public Kept For(DateOnly from, DateOnly to, string? scope, IReadOnlySet<string> domains, bool offices)
     {
-        var question = Ask(from, to, scope, domains, offices);
-        if (!held.ContainsKey(question) && held.Count >= MaxReports)
+        var question = new Question(from, to, scope, string.Join(',', domains.Order(StringComparer.Ordinal)), offices);
+        if (!held.TryGetValue(question, out var kept))
         {
-            // Another request may remove or add meanwhile: the bound is kept within a few reports.
-            var oldest = held.MinBy(pair => pair.Value.Stored);
-            held.TryRemove(oldest.Key, out _);
+            if (held.Count >= MaxReports)
+            {
+                // Another request may remove or add meanwhile: the bound is kept within a few questions.
+                var oldest = held.MinBy(pair => pair.Value.Asked);
+                held.TryRemove(oldest.Key, out _);
+            }
+
+            kept = held.GetOrAdd(question, _ => new Kept());
         }
 
-        held[question] = new Held(sources, report, Interlocked.Increment(ref stored));
+        kept.Asked = Interlocked.Increment(ref asked);
+        return kept;
     }
-
-    private static Question Ask(DateOnly from, DateOnly to, string? scope, IReadOnlySet<string> domains,
-        bool offices) =>
-        new(from, to, scope, string.Join(',', domains.Order(StringComparer.Ordinal)), offices);
 
     private readonly record struct Question(DateOnly From, DateOnly To, string? Scope, string Domains, bool Offices);
 
-    private sealed record Held(StatisticsSources Sources, StatisticsReport Report, long Stored);
+    /// <summary>One question's answer and tally.</summary>
+    public sealed class Kept
+    {
+        private StatisticsAnswer? answer;
+
+        /// <summary>Held while the tally is changed or replaced: one request computes, the others then find its
+        /// answer.</summary>
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>The answer last given; read without the gate.</summary>
+        public StatisticsAnswer? Answer
+        {
+            get => Volatile.Read(ref answer);
+            set => Volatile.Write(ref answer, value);
+        }
+
+        /// <summary>The sums the answer was made from, and the sources read before they were taken (under the
+        /// gate only).</summary>
+        public (StatisticsTally Tally, StatisticsSources Sources)? Tally { get; set; }
+
+        internal long Asked { get; set; }
+    }
 }

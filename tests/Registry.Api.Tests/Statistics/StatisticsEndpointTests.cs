@@ -288,8 +288,15 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
         var county = await GetAsync(fixture.Admin, $"{Year}&division={office}");
         var registrar = fixture.Client("registrar-kept", office, "registrar.marriage");
         var own = await GetAsync(registrar, Year);
-        // Asked again with nothing written in between: the same answer (kept, or computed again alike).
+        var everyOffice = await GetAsync(fixture.Admin, Year + "&offices=true");
+        var csv = await CsvTotalAsync();
+        // Asked again with nothing written in between: the same answer (kept, or computed again alike), the same
+        // bytes as JSON and as CSV, with the content types as before.
         Assert.Equal(national.GetRawText(), (await GetAsync(fixture.Admin, Year)).GetRawText());
+        var again = await fixture.Admin.GetAsync($"/api/statistics?{Year}&offices=true");
+        Assert.Equal("application/json; charset=utf-8", again.Content.Headers.ContentType?.ToString());
+        Assert.Equal(everyOffice.GetRawText(), (await StatisticsFixture.JsonAsync(again, HttpStatusCode.OK)).GetRawText());
+        Assert.Equal(csv, await CsvTotalAsync());
 
         // A registration at an office whose month the roll-up already holds (its counters taken in memory first).
         var created = await StatisticsFixture.JsonAsync(await fixture.Api.RegistrarAt(office).PostAsJsonAsync(
@@ -307,8 +314,56 @@ public sealed class StatisticsEndpointTests(StatisticsFixture fixture) : IClassF
             Registrations(Rows(countyAfter, "offices")[office]));
         var ownAfter = await GetAsync(registrar, Year);
         Assert.Equal(Registrations(own.GetProperty("total")) + 1, Registrations(ownAfter.GetProperty("total")));
+        // The answers whose bytes were kept: with every office, and as CSV.
+        var everyOfficeAfter = await GetAsync(fixture.Admin, Year + "&offices=true");
+        foreach (var (rows, code) in new[] { ("offices", office), ("divisions", office), ("divisions", province) })
+        {
+            Assert.Equal(Registrations(Rows(everyOffice, rows)[code]) + 1,
+                Registrations(Rows(everyOfficeAfter, rows)[code]));
+        }
+
+        Assert.Equal(csv + 1, await CsvTotalAsync());
 
         static long Registrations(JsonElement figures) => figures.GetProperty(F.MarriageRegistrations).GetInt64();
+
+        async Task<long> CsvTotalAsync()
+        {
+            var response = await fixture.Admin.GetAsync($"/api/statistics?{Year}&format=csv");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync())[1..]
+                .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(Fields).ToList();
+            return long.Parse(lines.Single(l => l[2] == "合计")[lines[0].IndexOf("结婚登记")],
+                System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    [Fact]
+    public async Task GetStatistics_KeptBytes_AreWhatTheSerializerWritesForTheReport_BeforeAndAfterAChange()
+    {
+        // The answer's JSON is written row by row from kept row bytes (StatisticsJson): it must be byte for byte the
+        // response object serialized with the API's options, for the report as computed and as brought up to date.
+        const string Year = "from=2026-01-01&to=2026-12-31&offices=true";
+        var options = fixture.Api.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+            .Value.SerializerOptions;
+        var query = fixture.Api.Services.GetRequiredService<StatisticsQuery>();
+        var domains = F.All.Select(f => f.Domain).ToHashSet(StringComparer.Ordinal);
+        var office = fixture.MarriageOffices[0];
+        for (var round = 0; round < 2; round++)
+        {
+            var served = await (await fixture.Admin.GetAsync("/api/statistics?" + Year)).Content.ReadAsByteArrayAsync();
+            var report = await query.RunAsync(new(2026, 1, 1), new(2026, 12, 31), null, domains, true);
+            Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(
+                Registry.Api.Contracts.Statistics.StatisticsResponse.Of(report), options), served);
+            Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(
+                Registry.Api.Contracts.Statistics.StatisticsResponse.Of(report), options),
+                StatisticsJson.Write(report, options).ToArray());
+
+            var created = await StatisticsFixture.JsonAsync(await fixture.Api.RegistrarAt(office).PostAsJsonAsync(
+                "/api/marriages", MarriageApiFixture.Registration(MarriageApiFixture.Man(), MarriageApiFixture.Woman(),
+                    office)), null);
+            fixture.Marriages.Add(created.GetProperty("marriageId").GetString()!);
+        }
     }
 
     [Fact]

@@ -100,6 +100,13 @@ internal sealed class RegistryApiProcess : IAsyncDisposable
             System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
     }
 
+    /// <summary>The CPU time the process has used so far (user and system, every thread).</summary>
+    public TimeSpan ProcessorTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     public HttpClient Client(string? role = null)
     {
         var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(30) };
@@ -128,12 +135,16 @@ internal sealed class RegistryApiProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static string Token(string role) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    /// <summary>A bearer token for <paramref name="role"/> at <paramref name="office"/> (a marriage registrar acts at
+    /// their own office only).</summary>
+    public static AuthenticationHeaderValue Bearer(string role, string office) => new("Bearer", Token(role, office));
+
+    // The national office (100000) covers every division, as the benchmark's registrar writes across the country.
+    private static string Token(string role, string office = "100000") => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,
         Audience = Audience,
-        // The national office (100000) covers every division, as the benchmark's registrar writes across the country.
-        Subject = new ClaimsIdentity([new Claim("sub", "benchmark"), new Claim("role", role), new Claim("office", "100000")]),
+        Subject = new ClaimsIdentity([new Claim("sub", "benchmark"), new Claim("role", role), new Claim("office", office)]),
         Expires = DateTime.UtcNow.AddHours(6),
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(SigningKey), SecurityAlgorithms.HmacSha256),
     });

@@ -16,7 +16,9 @@ namespace Registry.Benchmarks.Statistics;
 /// process. No way in stores a national year of records in a benchmark's time (the archive import enters a few
 /// hundred a second), so the counters are handed to the read model through its own input, the office-month partition
 /// grains' <c>ApplyAsync</c> that every record grain calls, from a silo hosted by the benchmark on the same data
-/// directory; the API is started on that directory afterwards and asked as users ask.
+/// directory; the API is started on that directory afterwards and asked as users ask: the same question again, then
+/// the year being written (a marriage registered through the API before each question), each with the API's CPU per
+/// question.
 /// </summary>
 public sealed class NationalYearStatisticsBenchmark : IBenchmark
 {
@@ -44,34 +46,74 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
             .Skip(1).Select(line => line[..line.IndexOf(',')]).Distinct().Take(offices).ToList();
         var year = DateTime.UtcNow.Year;
         var last = DateOnly.FromDateTime(DateTime.UtcNow);
-        var work = Path.Combine(Path.GetTempPath(), "registry-statistics-" + Guid.NewGuid().ToString("N"));
+        // --data DIR: fill DIR once and keep the filled data, so runs of two builds (--api-from) measure the same data
+        // back to back without a second fill of several minutes. Each run works on a copy: a run's registrations
+        // (and roll-ups left unflushed when its API is killed) never reach the next.
+        var kept = TextOption(args, "--data");
+        var work = kept ?? Path.Combine(Path.GetTempPath(), "registry-statistics-" + Guid.NewGuid().ToString("N"));
         var data = Path.Combine(work, "registry");
+        var pristine = Path.Combine(work, "filled-data");
+        var filledMark = Path.Combine(work, "filled");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
         Directory.CreateDirectory(data);
         Console.WriteLine($"{counties.Count:N0} offices, {Figures.Length} figures, every day from {year}-01-01 to " +
             $"{last:yyyy-MM-dd}; data in {data}");
         try
         {
-            var loaded = await FillAsync(data, counties, new DateOnly(year, 1, 1), last, cancellationToken);
-            var bytes = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"filled: {loaded.Facts:N0} day counters in {loaded.Partitions:N0} office-months, " +
-                $"{loaded.Elapsed.TotalSeconds:F0} s; data directory {bytes / 1048576.0:F0} MiB"));
+            if (File.Exists(filledMark))
+            {
+                Console.WriteLine("filled before (--data): " + File.ReadAllText(filledMark));
+                Copy(pristine, data);
+            }
+            else
+            {
+                var loaded = await FillAsync(data, counties, new DateOnly(year, 1, 1), last, cancellationToken);
+                var bytes = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories)
+                    .Sum(f => new FileInfo(f).Length);
+                var filled = string.Create(CultureInfo.InvariantCulture,
+                    $"{loaded.Facts:N0} day counters in {loaded.Partitions:N0} office-months, " +
+                    $"{loaded.Elapsed.TotalSeconds:F0} s; data directory {bytes / 1048576.0:F0} MiB");
+                Console.WriteLine("filled: " + filled);
+                if (kept is not null)
+                {
+                    Copy(data, pristine);
+                    File.WriteAllText(filledMark, filled);
+                }
+            }
 
+            // --api-from REPO: the API built under another checkout (the build before a change, for an A/B).
+            var apiRoot = TextOption(args, "--api-from") ?? root;
+            Console.WriteLine($"API from {apiRoot}");
             var start = Stopwatch.StartNew();
-            await using var api = await RegistryApiProcess.StartAsync(root, data, ["--Registry:Seed:Geometry=false"],
+            await using var api = await RegistryApiProcess.StartAsync(apiRoot, data, ["--Registry:Seed:Geometry=false"],
                 cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"API ready {start.Elapsed.TotalSeconds:F1} s after its start"));
             using var admin = api.Client("admin");
             await NationalYearStatistics.MeasureAsync(admin, admin.DefaultRequestHeaders.Authorization!, queries,
-                cancellationToken);
+                api.ProcessorTime, cancellationToken);
+            // The year being written: a registration through the API before each question, at offices spread over
+            // the provinces (each moves one province's roll-up).
+            var spread = counties.Where((_, i) => i % 97 == 0).ToList();
+            var registrars = spread.ToDictionary(office => office,
+                office => RegistryApiProcess.Bearer("registrar.marriage", office));
+            var fresh = await NationalYearStatistics.MeasureWhileWrittenAsync(admin,
+                admin.DefaultRequestHeaders.Authorization!, office => registrars[office], spread,
+                queries, api.ProcessorTime, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"API resident memory after the queries: {api.ResidentMegabytes():F0} MiB"));
-            return 0;
+            return fresh ? 0 : 1;
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            if (kept is null)
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 
@@ -141,6 +183,22 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
         return index >= 0 && index + 1 < args.Count
             ? int.Parse(args[index + 1], CultureInfo.InvariantCulture)
             : fallback;
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    private static string? TextOption(IReadOnlyList<string> args, string name)
+    {
+        var index = args.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
     }
 
     private static string RepositoryRoot()
