@@ -33,8 +33,8 @@ namespace Registry.Grains.Organizations;
 /// <para>
 /// Search and statistics: after each committed write the grain upserts its entry into its index partition (skipped
 /// when the public particulars did not change; carried in the partition's next batch by the silo's
-/// <see cref="OrganizationIndexPublisher"/>, and awaited until stored) and hands over its figures; if that fails the write still stands
-/// and a timer retries. The guarantee is the write's outbox row: the silo's relay calls <see cref="PublishAsync"/>
+/// <see cref="OrganizationIndexPublisher"/>, and awaited until stored) and hands over its figures; if that fails
+/// the write still stands and a timer retries. The guarantee is the write's outbox row: the silo's relay calls <see cref="PublishAsync"/>
 /// until both are sent, also after a crash right after the write.
 /// </para>
 /// <para>
