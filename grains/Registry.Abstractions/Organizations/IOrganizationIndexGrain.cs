@@ -17,6 +17,13 @@ public interface IOrganizationIndexGrain : IGrainWithIntegerKey
     Task UpsertAsync(OrganizationIndexEntry entry);
 
     /// <summary>
+    /// <see cref="UpsertAsync"/> for several entries in one call: each is kept unless the partition holds the same or
+    /// a newer revision (of several entries of one code, the newest counts), and the pieces they fall in are written
+    /// once each, in one group commit; stored on return. Idempotent.
+    /// </summary>
+    Task UpsertManyAsync(IReadOnlyList<OrganizationIndexEntry> entries);
+
+    /// <summary>
     /// How many entries of this partition match, and the first <c>Skip + Take</c> of them in the query's order (the
     /// caller merges partitions before paging).
     /// </summary>

@@ -32,8 +32,9 @@ namespace Registry.Grains.Organizations;
 /// </para>
 /// <para>
 /// Search and statistics: after each committed write the grain upserts its entry into its index partition (skipped
-/// when the public particulars did not change) and hands over its figures; if that fails the write still stands
-/// and a timer retries. The guarantee is the write's outbox row: the silo's relay calls <see cref="PublishAsync"/>
+/// when the public particulars did not change; carried in the partition's next batch by the silo's
+/// <see cref="OrganizationIndexPublisher"/>, and awaited until stored) and hands over its figures; if that fails
+/// the write still stands and a timer retries. The guarantee is the write's outbox row: the silo's relay calls <see cref="PublishAsync"/>
 /// until both are sent, also after a crash right after the write.
 /// </para>
 /// <para>
@@ -52,6 +53,7 @@ public sealed class OrganizationGrain(
     CharityThresholdOptions charity,
     IGrainFactory grains,
     ReadModelPublication publication,
+    OrganizationIndexPublisher index,
     ILogger<OrganizationGrain> logger) : Grain, IOrganizationGrain, IRemindable
 {
     public const string DeadlineReminder = "annual-cycle-deadlines";
@@ -402,7 +404,14 @@ public sealed class OrganizationGrain(
             return;
         }
 
-        await UpsertIndexEntryAsync(OrganizationViews.IndexEntry(State));
+        // What this activation has stored in the index already (its inline publication after the write) is not sent
+        // again: the relay would only find it there.
+        var entry = OrganizationViews.IndexEntry(State);
+        if (published is null || !SameContent(published, entry))
+        {
+            await UpsertIndexEntryAsync(entry);
+        }
+
         await statistics.SendAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
     }
 
@@ -433,7 +442,7 @@ public sealed class OrganizationGrain(
 
     private async Task UpsertIndexEntryAsync(OrganizationIndexEntry entry)
     {
-        await grains.Get<IOrganizationIndexGrain>(OrganizationIndex.PartitionOf(Uscc)).UpsertAsync(entry);
+        await index.UpsertAsync(entry);
         published = entry;
     }
 
@@ -459,7 +468,7 @@ public sealed class OrganizationGrain(
     /// the registration date: today for a registration, the register's date for an imported record.
     /// </summary>
     private Task EnsureOfficeInForceAsync(string office, DateOnly registeredOn) =>
-        grains.EnsureInForceAsync(office, registeredOn, "registering-office", "Registering office");
+        grains.EnsureDivisionInForceAsync(office, registeredOn, "registering-office", "Registering office");
 
     /// <summary>After deregistration or revocation: the name is freed, the deadline reminder removed.</summary>
     private async Task EndedAsync()

@@ -89,6 +89,49 @@ public sealed class OrganizationIndexGrain(
         Apply(entry);
     }
 
+    public async Task UpsertManyAsync(IReadOnlyList<OrganizationIndexEntry> entries)
+    {
+        var newest = new Dictionary<string, OrganizationIndexEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!(index.RevisionOf(entry.Uscc) >= entry.Revision) // none held, or an older one
+                && (!newest.TryGetValue(entry.Uscc, out var other) || other.Revision < entry.Revision))
+            {
+                newest[entry.Uscc] = entry;
+            }
+        }
+
+        if (newest.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await pieces.PutManyAsync(newest);
+        }
+        catch
+        {
+            // The pieces in memory now hold entries that may not be stored: this activation goes, and the next one
+            // loads the pieces as stored. Memory searched (the partition) was not changed.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        gate.EnterWriteLock();
+        try
+        {
+            foreach (var entry in newest.Values)
+            {
+                index.Put(entry);
+            }
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
     public Task<OrganizationPage> SearchAsync(OrganizationQuery query) => Task.FromResult(index.Search(query));
 
     public async Task<int> RebuildAsync()

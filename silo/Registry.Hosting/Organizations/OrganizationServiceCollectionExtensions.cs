@@ -12,6 +12,7 @@ public static class OrganizationServiceCollectionExtensions
         services.TryAddSingleton(new FilingWindowPolicy(options));
         services.TryAddSingleton(options.Charity);
         services.TryAddSingleton<LocalOrganizationPartitions>();
+        services.TryAddSingleton<OrganizationIndexPublisher>();
         return services;
     }
 }

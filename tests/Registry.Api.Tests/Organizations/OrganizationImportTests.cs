@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Registry.Abstractions.Organizations;
@@ -105,6 +106,72 @@ public sealed class OrganizationImportTests(OrganizationApiFixture fixture)
         Assert.Equal((0, valid.Length, refused.Length),
             (again.GetProperty("imported").GetInt32(), again.GetProperty("alreadyStored").GetInt32(),
                 again.GetProperty("rejected").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Import_RacingRegistrationsOfTheSameNamesAndCodes_LeaveEachToExactlyOneOrganization()
+    {
+        // Rows and registrations sent at the same time contest a name in the office (different codes) or a code
+        // (different names); filler rows keep the import busy around them. Whichever comes first wins; the other is
+        // refused naming the rule, and never are both stored.
+        var county = TestCodes.County(TestCodes.NextSerial());
+        const int Pairs = 6;
+        var names = Enumerable.Range(0, Pairs)
+            .Select(_ => (Code: TestCodes.Uscc(OrganizationKind.SocialAssociation, county), Name: $"同名竞争协会{TestCodes.NextSerial()}"))
+            .ToList();
+        var codes = Enumerable.Range(0, Pairs).Select(_ => TestCodes.Uscc(OrganizationKind.SocialAssociation, county)).ToList();
+        string ContestedRow(string code, string name) => $"{code},\"{name}\",社会团体,{county},2016-03-01,{Person()},正常,";
+        var rows = new List<string>();
+        for (var i = 0; i < Pairs; i++)
+        {
+            rows.AddRange(Enumerable.Range(0, 10).Select(_ => Row(county, "2016-03-01")));
+            rows.Add(ContestedRow(names[i].Code, names[i].Name));
+            rows.Add(ContestedRow(codes[i], $"代码竞争协会{TestCodes.NextSerial()}"));
+        }
+
+        var csv = string.Join("\n", [Header, .. rows]) + "\n";
+        var import = ImportJsonAsync(csv);
+        var byName = names.Select(n => Api.Registrar().PostAsJsonAsync("/api/organizations",
+            OrganizationApi.Registration(county, name: n.Name))).ToList();
+        var byCode = codes.Select(code => Api.Registrar().PostAsJsonAsync("/api/organizations",
+            OrganizationApi.Registration(county, uscc: code))).ToList();
+        var job = await import;
+        var rejected = job.GetProperty("rejections").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("uscc").GetString()!, r => r.GetProperty("rule").GetString());
+        Assert.Equal(rejected.Count, job.GetProperty("rejected").GetInt32());
+
+        for (var i = 0; i < Pairs; i++)
+        {
+            var registration = await byName[i];
+            if (registration.StatusCode == HttpStatusCode.Created)
+            {
+                Assert.Equal("organization-name-taken", rejected.GetValueOrDefault(names[i].Code));
+                await Problems.AssertProblemAsync(await Api.Anonymous().GetAsync($"/api/organizations/{names[i].Code}"),
+                    HttpStatusCode.NotFound, "organization-not-found");
+            }
+            else
+            {
+                await Problems.AssertProblemAsync(registration, HttpStatusCode.Conflict, "organization-name-taken");
+                Assert.False(rejected.ContainsKey(names[i].Code), $"row of {names[i].Code} refused as well");
+                var imported = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{names[i].Code}");
+                Assert.Equal((names[i].Name, "active"), (imported.GetProperty("name").GetString(),
+                    imported.GetProperty("status").GetString()));
+            }
+
+            var sameCode = await byCode[i];
+            var stored = await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{codes[i]}");
+            if (sameCode.StatusCode == HttpStatusCode.Created)
+            {
+                Assert.Equal("organization-already-registered", rejected.GetValueOrDefault(codes[i]));
+                Assert.StartsWith("社区文化促进会", stored.GetProperty("name").GetString());
+            }
+            else
+            {
+                await Problems.AssertProblemAsync(sameCode, HttpStatusCode.Conflict, "organization-already-registered");
+                Assert.False(rejected.ContainsKey(codes[i]), $"row of {codes[i]} refused as well");
+                Assert.Equal("2016-03-01", stored.GetProperty("registeredOn").GetString());
+            }
+        }
     }
 
     [Fact]

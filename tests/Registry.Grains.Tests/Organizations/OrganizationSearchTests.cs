@@ -55,6 +55,34 @@ public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ConcurrentRegistrations_ShareThePartitionsBatches_EachSearchableWhenItsCallReturns_AndTheNewestRevisionCounts()
+    {
+        var token = $"批量{TestCodes.NextSerial()}";
+        var commands = Enumerable.Range(0, 48).Select(i => Registration.Valid(name: $"{token}服务中心{i:000}")).ToList();
+        OrganizationQuery ByCode(string uscc) => new(null, null, null, null, null, 0, 10, Uscc: uscc);
+
+        // All at once: their entries travel in the partitions' batches, and each call returns once its entry is stored.
+        var foundOnReturn = await Task.WhenAll(commands.Select(async command =>
+        {
+            await Organization(command.Uscc).RegisterAsync(command);
+            return (await SearchAsync(ByCode(command.Uscc))).Total;
+        }));
+
+        Assert.All(foundOnReturn, total => Assert.Equal(1, total));
+        Assert.Equal(commands.Count, (await SearchAsync(new OrganizationQuery(token, null, null, null, null, 0, 100))).Total);
+
+        // In one batch the newest revision of a code counts whatever the order; late deliveries change nothing.
+        var stored = Assert.Single((await SearchAsync(ByCode(commands[0].Uscc))).Items);
+        var partition = fixture.Grains.GetGrain<IOrganizationIndexGrain>(OrganizationIndex.PartitionOf(stored.Uscc));
+        var newer = stored with { Name = $"{token}更名中心", SearchName = OrganizationNames.Normalize($"{token}更名中心"), Revision = stored.Revision + 2 };
+        var between = stored with { Name = $"{token}过渡中心", SearchName = OrganizationNames.Normalize($"{token}过渡中心"), Revision = stored.Revision + 1 };
+        await partition.UpsertManyAsync([newer, between]);
+        await partition.UpsertManyAsync([between, stored]);
+
+        Assert.Equal(newer.Name, Assert.Single((await SearchAsync(ByCode(stored.Uscc))).Items).Name);
+    }
+
+    [Fact]
     public async Task SearchAsync_PagesByNameFragment_AreOrderedDisjointAndComplete()
     {
         var token = $"分页{TestCodes.NextSerial()}";
