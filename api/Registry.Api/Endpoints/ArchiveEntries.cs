@@ -7,18 +7,26 @@ using Registry.Api.Contracts.Marriages;
 namespace Registry.Api.Endpoints;
 
 /// <summary>
-/// Enters the lines of one archive import, up to <see cref="Concurrency"/> at once so that their writes share group
-/// commits, while a person's lines keep the file's order: a line naming a document (or a certificate number) an
-/// earlier line in flight names waits for it. A line refused with <c>registration-in-progress</c> (the same person under another document, such
-/// as the 15-digit form of their number) is entered again once every other line is done. A refusal goes into
+/// Enters the lines of one archive import, <see cref="BatchSize"/> at a time: a batch goes through the bulk path
+/// (<see cref="IArchiveImportGrain"/>: every line checked by the same rules, its writes shared by group commits), and
+/// the lines it defers (a person who already has a record, a person or number an earlier line of the batch names)
+/// through the per-record path (<see cref="IMarriageGrain.EnterFromArchiveAsync"/>) before the next batch starts, so a
+/// person's lines keep the file's order. The per-record path enters up to <see cref="Concurrency"/> lines at once,
+/// while a line naming a document (or a certificate number) an earlier line in flight names waits for it. A line
+/// refused with <c>registration-in-progress</c> (the same person under another document, such as the 15-digit form of
+/// their number) is entered again once every other line of the batch is done. A refusal goes into
 /// <see cref="Rejected"/> with its line; any other failure (storage unavailable) ends the import with it, the lines
 /// entered so far staying entered (a re-run enters the rest). Not thread-safe: one reader calls it.
 /// </summary>
 internal sealed class ArchiveEntries(IGrainFactory grains)
 {
-    /// <summary>Lines entered at once.</summary>
+    /// <summary>Lines a batch takes.</summary>
+    public const int BatchSize = 1_000;
+
+    /// <summary>Deferred lines entered at once.</summary>
     public const int Concurrency = 16;
 
+    private readonly List<(int Line, EnterArchivedMarriage Command)> batch = new(BatchSize);
     private readonly SemaphoreSlim slots = new(Concurrency);
     private readonly Dictionary<string, Task> lastByDocument = new(StringComparer.Ordinal);
     private readonly List<Task> running = [];
@@ -30,9 +38,50 @@ internal sealed class ArchiveEntries(IGrainFactory grains)
 
     public IReadOnlyCollection<ArchiveImportRejectionResponse> Rejected => rejected;
 
-    /// <summary>Starts entering line <paramref name="line"/> once a slot is free and the earlier lines naming its
-    /// parties are done.</summary>
-    public async Task StartAsync(int line, EnterArchivedMarriage command)
+    /// <summary>Adds line <paramref name="line"/> to the batch; true when the batch is full (time to
+    /// <see cref="EnterBatchAsync"/>).</summary>
+    public bool Add(int line, EnterArchivedMarriage command)
+    {
+        batch.Add((line, command));
+        return batch.Count >= BatchSize;
+    }
+
+    /// <summary>Enters the lines added since the last batch: the bulk path, then the lines it deferred one by one.
+    /// </summary>
+    public async Task EnterBatchAsync()
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var outcomes = await grains.Get<IArchiveImportGrain>(0)
+            .EnterBatchAsync(batch.Select(line => line.Command).ToList());
+        foreach (var ((line, command), outcome) in batch.Zip(outcomes))
+        {
+            switch (outcome.Result)
+            {
+                case ArchiveEntryResult.Stored:
+                    Interlocked.Increment(ref stored);
+                    break;
+                case ArchiveEntryResult.Rejected:
+                    rejected.Add(new(line, command.CertificateNumber, outcome.Rule, outcome.Message));
+                    break;
+                default:
+                    await StartAsync(line, command);
+                    break;
+            }
+        }
+
+        batch.Clear();
+        await CompleteAsync();
+        lastByDocument.Clear();
+        running.Clear();
+    }
+
+    /// <summary>Starts entering line <paramref name="line"/> by the per-record path once a slot is free and the
+    /// earlier lines naming its parties are done.</summary>
+    private async Task StartAsync(int line, EnterArchivedMarriage command)
     {
         await slots.WaitAsync();
         // The record's own number too: a file naming one certificate twice enters it once, then finds it entered.
@@ -55,7 +104,7 @@ internal sealed class ArchiveEntries(IGrainFactory grains)
     }
 
     /// <summary>Waits for every line, then enters the ones that met another entry of the same person.</summary>
-    public async Task CompleteAsync()
+    private async Task CompleteAsync()
     {
         await Task.WhenAll(running);
         while (retries.TryDequeue(out var retry))

@@ -177,15 +177,15 @@ public static class MarriageEndpoints
                 continue;
             }
 
-            await entries.StartAsync(lineNumber, command);
-            if (lineNumber % 1_000 == 0)
+            if (entries.Add(lineNumber, command))
             {
+                await entries.EnterBatchAsync();
                 logger.LogInformation("Archive import: {Lines} lines read, {Stored} stored, {Rejected} rejected",
                     lineNumber - 1, entries.Stored, rejected.Count + entries.Rejected.Count);
             }
         }
 
-        await entries.CompleteAsync();
+        await entries.EnterBatchAsync();
         rejected.AddRange(entries.Rejected);
         rejected.Sort((x, y) => x.Line.CompareTo(y.Line));
         var stored = entries.Stored;

@@ -78,6 +78,9 @@ public sealed class MarriageGrain(
     // released after that publication instead.
     private bool releaseAfterRelay;
 
+    // Whether this activation has begun answering a call (see ReadAgainWhileNotStoredAsync).
+    private bool answered;
+
     private readonly StatisticsFeed statistics = new(grains, logger);
 
     private readonly PartitionFeed<OfficeDayEntry> register = new(e => e.PartitionKey,
@@ -192,6 +195,7 @@ public sealed class MarriageGrain(
 
     public async Task<MarriageRegistration> EnterFromArchiveAsync(EnterArchivedMarriage command)
     {
+        await ReadAgainWhileNotStoredAsync();
         var today = clock.Today;
         var (a, b) = MarriageRules.ParseArchiveEntry(command, today);
         var end = MarriageRules.ParseArchivedEnd(command, a, b, today);
@@ -206,9 +210,7 @@ public sealed class MarriageGrain(
         {
             return Aggregate().HoldsArchiveEntry(command, a, b, end)
                 ? new MarriageRegistration(Id, number, State.Office, State.RegisteredOn)
-                : throw DomainException.Conflict("archive-record-differs",
-                    $"Certificate {number} is already entered from the archive with other data; a correction of " +
-                    "the record is a court judgment or a new entry in its history, not a second entry.");
+                : throw MarriageRules.ArchiveRecordDiffers(number);
         }
 
         // An earlier entry of the same record that was cut short (stored as aborted) may be tried again: the id is
@@ -319,7 +321,7 @@ public sealed class MarriageGrain(
 
     public async Task<MarriageDetails> GetAsync()
     {
-        EnsureRegistered();
+        await EnsureRegisteredAsync();
         await ApplyLapsedApplicationsAsync();
         var details = Aggregate().ToDetails();
         await PersonDataAccess.RecordAsync(grains, clock, "marriage-record", Id,
@@ -327,15 +329,15 @@ public sealed class MarriageGrain(
         return details;
     }
 
-    public Task<MarriageSummary> GetSummaryAsync()
+    public async Task<MarriageSummary> GetSummaryAsync()
     {
-        EnsureRegistered();
-        return Task.FromResult(Aggregate().ToSummary());
+        await EnsureRegisteredAsync();
+        return Aggregate().ToSummary();
     }
 
     public async Task<DivorceApplicationDetails> ApplyForDivorceAsync(ApplyForDivorce command)
     {
-        EnsureRegistered();
+        await EnsureRegisteredAsync();
         await ApplyLapsedApplicationsAsync();
         var marriage = await AggregateForPartiesAsync(command.Parties?.Select(p => p.DocumentKey) ?? []);
         var checkedCommand = marriage.CheckCanApplyForDivorce(command);
@@ -378,7 +380,7 @@ public sealed class MarriageGrain(
 
     public async Task<DivorceApplicationDetails> GetDivorceApplicationAsync(int sequence)
     {
-        EnsureRegistered();
+        await EnsureRegisteredAsync();
         await ApplyLapsedApplicationsAsync();
         var marriage = Aggregate();
         return marriage.ToDetails(marriage.FindApplication(sequence));
@@ -387,7 +389,7 @@ public sealed class MarriageGrain(
     public async Task<DivorceApplicationDetails> WithdrawDivorceApplicationAsync(int sequence,
         WithdrawDivorceApplication command)
     {
-        EnsureRegistered();
+        await EnsureRegisteredAsync();
         await ApplyLapsedApplicationsAsync();
         var marriage = await AggregateForPartiesAsync([command.PartyIdNumber]);
         var application = marriage.WithdrawDivorceApplication(sequence, command);
@@ -398,7 +400,7 @@ public sealed class MarriageGrain(
 
     public async Task<DivorceRegistration> RegisterDivorceAsync(int sequence, RegisterDivorce command)
     {
-        EnsureRegistered();
+        await EnsureRegisteredAsync();
         await ApplyLapsedApplicationsAsync();
         var marriage = await AggregateForPartiesAsync(command.Parties?.Select(p => p.DocumentKey) ?? []);
         var check = marriage.CheckCanRegisterDivorce(sequence, command);
@@ -436,7 +438,7 @@ public sealed class MarriageGrain(
 
     public async Task<CertificateDetails> ReplaceCertificateAsync(ReplaceCertificate command)
     {
-        EnsureRegistered();
+        await EnsureRegisteredAsync();
         var marriage = await AggregateForPartiesAsync([command.HolderIdNumber]);
         var (current, kind) = marriage.CertificateToReplace(command.HolderIdNumber);
         await EnsureOfficeMayServeAsync(command.Office, marriage.Today);
@@ -449,7 +451,7 @@ public sealed class MarriageGrain(
 
     public async Task<MarriageEvent> RecordJudgmentAsync(CourtJudgment judgment)
     {
-        EnsureRegistered();
+        await EnsureRegisteredAsync();
         await ApplyLapsedApplicationsAsync();
         var marriage = await AggregateForPartiesAsync([judgment.PartyIdNumber]);
         MarriageEvent recorded;
@@ -474,7 +476,7 @@ public sealed class MarriageGrain(
 
     public async Task<MarriageEvent> RecordDeathAsync(RecordDeath command)
     {
-        EnsureRegistered();
+        await EnsureRegisteredAsync();
         await ApplyLapsedApplicationsAsync();
         var recorded = (await AggregateForPartiesAsync([command.PartyIdNumber])).RecordDeath(command);
         await StoreAsync("record-death", recorded.Reference);
@@ -482,10 +484,10 @@ public sealed class MarriageGrain(
         return recorded;
     }
 
-    public Task<CertificateVerification> VerifyCertificateAsync(string number)
+    public async Task<CertificateVerification> VerifyCertificateAsync(string number)
     {
-        EnsureRegistered();
-        return Task.FromResult(Aggregate().Verify(number));
+        await EnsureRegisteredAsync();
+        return Aggregate().Verify(number);
     }
 
     public async Task<int> ApplyDeadlinesAsync()
@@ -645,11 +647,30 @@ public sealed class MarriageGrain(
                 names.SendAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
         }
 
-        if (releaseAfterRelay)
+        // An archive record is entered once and rarely touched again: the relay's call is often what activated it
+        // (the bulk import stores records without their grains), and millions of them are entered in a row.
+        if (releaseAfterRelay || State.Archive is not null)
         {
             releaseAfterRelay = false;
             DeactivateOnIdle();
         }
+    }
+
+    /// <summary>
+    /// Reads the record again when this activation found none and has answered a call before: the archive's bulk
+    /// import (<see cref="ArchiveImportGrain"/>) stores a record without activating its grain, so an activation made
+    /// earlier (a look-up of the number before it was imported) would otherwise keep answering "not found".
+    /// </summary>
+    private async Task ReadAgainWhileNotStoredAsync()
+    {
+        if (answered && !state.RecordExists && !registering && abortWrite is null)
+        {
+            await state.ReadStateAsync();
+            recordDurable = state.RecordExists && State.Record == MarriageRecordStatus.Registered;
+            abortDurable = state.RecordExists && State.Record == MarriageRecordStatus.Aborted;
+        }
+
+        answered = true;
     }
 
     /// <summary>The rules over this record, as of now and recorded by the caller's actor.</summary>
@@ -729,8 +750,9 @@ public sealed class MarriageGrain(
         return CertificateNumber.Format(series, serial);
     }
 
-    private void EnsureRegistered()
+    private async Task EnsureRegisteredAsync()
     {
+        await ReadAgainWhileNotStoredAsync();
         if (State.Record != MarriageRecordStatus.Registered || !recordDurable)
         {
             throw DomainException.NotFound("marriage-not-found", $"No marriage {Id} is recorded.");

@@ -109,6 +109,12 @@ public static class MarriageRules
 
     public const int MaxArchiveNumberLength = 40;
 
+    /// <summary>The refusal of an archive entry under a certificate number whose record holds other data.</summary>
+    public static DomainException ArchiveRecordDiffers(string number) =>
+        DomainException.Conflict("archive-record-differs",
+            $"Certificate {number} is already entered from the archive with other data; a correction of " +
+            "the record is a court judgment or a new entry in its history, not a second entry.");
+
     /// <summary>
     /// Checks a record entered from the archive and parses its parties' documents (as recorded then; 15-digit
     /// resident ID numbers converted). The paper record is what happened, so the rules of the day it was made are not

@@ -35,6 +35,9 @@ public sealed class PersonGrain(
     // refuses meanwhile, since the decision read a record that a revival may be about to change.
     private bool holdInFlight;
 
+    // Whether this activation has begun answering a call (see ReadAgainWhileNotStoredAsync).
+    private bool answered;
+
     private PersonState State => state.State;
 
     public Task<string?> HoldForMarriageAsync(string marriageId) => HoldForAsync(marriageId, null);
@@ -44,6 +47,7 @@ public sealed class PersonGrain(
 
     private async Task<string?> HoldForAsync(string marriageId, (DateOnly From, DateOnly? Until)? archived)
     {
+        await ReadAgainWhileNotStoredAsync();
         if (State.LinkedTo is { } linkedTo)
         {
             return linkedTo;
@@ -63,6 +67,7 @@ public sealed class PersonGrain(
 
     public async Task<bool> HasMarriedSinceAsync(string marriageId)
     {
+        await ReadAgainWhileNotStoredAsync();
         if (State.LinkedTo is { } linkedTo)
         {
             return await grains.Get<IPersonGrain>(linkedTo).HasMarriedSinceAsync(marriageId);
@@ -137,8 +142,7 @@ public sealed class PersonGrain(
                     $"The death of {IdentityDocument.Mask(id.Key)} is recorded; a deceased person cannot marry.");
         }
 
-        State.IdNumber = id.Key;
-        State.Marriages.Add(new MarriageLink { MarriageId = marriageId, Pending = true });
+        State.AddHold(id.Key, marriageId);
         unstoredHold = marriageId;
         heldOver = records;
     }
@@ -202,6 +206,7 @@ public sealed class PersonGrain(
 
     public async Task LinkToPersonAsync(string personKey, string reason)
     {
+        await ReadAgainWhileNotStoredAsync();
         var self = ParseKey();
         var target = MarriageRules.ParseDocumentKey(personKey, "person", clock.Today).Key;
         if (target == self.Key)
@@ -252,6 +257,7 @@ public sealed class PersonGrain(
 
     public async Task AcceptDocumentAsync(string documentKey)
     {
+        await ReadAgainWhileNotStoredAsync();
         var self = ParseKey();
         if (State.LinkedTo is { } linkedTo)
         {
@@ -268,10 +274,15 @@ public sealed class PersonGrain(
         }
     }
 
-    public Task<string?> GetLinkedPersonAsync() => Task.FromResult(State.LinkedTo);
+    public async Task<string?> GetLinkedPersonAsync()
+    {
+        await ReadAgainWhileNotStoredAsync();
+        return State.LinkedTo;
+    }
 
     public async Task<MaritalStatusDetails> GetMaritalStatusAsync()
     {
+        await ReadAgainWhileNotStoredAsync();
         if (State.LinkedTo is { } linkedTo)
         {
             return await grains.Get<IPersonGrain>(linkedTo).GetMaritalStatusAsync();
@@ -296,6 +307,7 @@ public sealed class PersonGrain(
 
     public async Task<MarriageRecordExtract> IssueMarriageRecordExtractAsync(string office)
     {
+        await ReadAgainWhileNotStoredAsync();
         if (State.LinkedTo is { } linkedTo)
         {
             return await grains.Get<IPersonGrain>(linkedTo).IssueMarriageRecordExtractAsync(office);
@@ -365,6 +377,24 @@ public sealed class PersonGrain(
             ? []
             : await Task.WhenAll(confirmed.Select(link =>
                 grains.Get<IMarriageGrain>(link.MarriageId).GetSummaryAsync()));
+    }
+
+    /// <summary>
+    /// Reads the record again when this activation holds nothing stored and has answered a call before: the archive's
+    /// bulk import (<see cref="ArchiveImportGrain"/>) stores the record of a person who has none, holding them for an
+    /// archive entry, without activating this grain, so an activation made earlier (a status read, a refusal) would
+    /// otherwise keep answering from the empty state it loaded. A fresh activation has just read it; an activation
+    /// holding anything in memory was stored or is holding (and then its own write would fail on the newer record).
+    /// </summary>
+    private async Task ReadAgainWhileNotStoredAsync()
+    {
+        if (answered && !state.RecordExists && unstoredHold is null && !holdInFlight && State.Marriages.Count == 0
+            && State.LinkedTo is null && State.Documents.Count == 0)
+        {
+            await state.ReadStateAsync();
+        }
+
+        answered = true;
     }
 
     private IdentityDocument ParseKey() =>

@@ -25,4 +25,13 @@ public sealed class PersonState
 
     /// <summary>The keys of the other documents linked to this person, oldest first.</summary>
     public List<string> Documents { get; set; } = [];
+
+    /// <summary>Reserves this person (document key <paramref name="idNumber"/>) for marriage
+    /// <paramref name="marriageId"/>: a pending link, confirmed or dropped by what that record's registration
+    /// became. The caller has checked that the person may marry.</summary>
+    public void AddHold(string idNumber, string marriageId)
+    {
+        IdNumber = idNumber;
+        Marriages.Add(new MarriageLink { MarriageId = marriageId, Pending = true });
+    }
 }
