@@ -23,9 +23,11 @@ public interface IPlaceNameIndexGrain : IGrainWithIntegerKey
     /// <summary>
     /// Maintenance: builds the partition's stored entries again from the place-name records (a scan of the
     /// partition's share of them, e.g. after a bulk import into a running service) and returns the entry count.
-    /// Never needed to start.
+    /// Never needed to start. A build that began after <paramref name="askedAt"/> (bureau clock) and has completed
+    /// answers the ask without another: asks repeated while a long build runs (a client retrying after a timeout)
+    /// wait their turn and are answered by it, instead of each queueing a full build of its own.
     /// </summary>
-    Task<int> RebuildAsync();
+    Task<int> RebuildAsync(DateTimeOffset askedAt);
 
     /// <summary>Tells <paramref name="observer"/> of every change for a few minutes (renewed by calling again) and
     /// returns the partition's current version.</summary>

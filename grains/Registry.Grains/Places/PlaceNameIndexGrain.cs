@@ -51,6 +51,10 @@ public sealed class PlaceNameIndexGrain(
     /// (as after a bulk import) has nothing newer to read.</summary>
     private bool freshlyBuilt;
 
+    /// <summary>When (bureau clock) the last completed build from the records began: an ask made before it is answered
+    /// by it (<see cref="RebuildAsync"/>).</summary>
+    private DateTimeOffset builtFrom = DateTimeOffset.MinValue;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         pieces = new StoredIndexPieces<PlaceNameIndexEntry>(
@@ -76,7 +80,9 @@ public sealed class PlaceNameIndexGrain(
         {
             logger.LogInformation("Place-name index partition {Partition} has no stored pieces of the current layout; building them from the records once",
                 this.GetPrimaryKeyLong());
+            var started = clock.Now;
             await BuildFromRecordsAsync(cancellationToken);
+            builtFrom = started;
             freshlyBuilt = true;
         }
         else
@@ -221,8 +227,13 @@ public sealed class PlaceNameIndexGrain(
             searcher.Index.Postings.Select(p => new PlaceNamePosting(p.Key, p.Value.ToArray())).ToList()));
     }
 
-    public async Task<int> RebuildAsync()
+    public async Task<int> RebuildAsync(DateTimeOffset askedAt)
     {
+        if (builtFrom > askedAt)
+        {
+            return searcher.Count;
+        }
+
         if (freshlyBuilt)
         {
             freshlyBuilt = false;
@@ -236,7 +247,9 @@ public sealed class PlaceNameIndexGrain(
             }
         }
 
+        var started = clock.Now;
         await BuildFromRecordsAsync(CancellationToken.None);
+        builtFrom = started;
         await TakeSnapshotAsync();
         stamp = stamp with { Counter = stamp.Counter + 1 };
         var rebuilt = stamp;

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Time;
 
 namespace Registry.Grains.Places;
 
@@ -11,7 +12,7 @@ namespace Registry.Grains.Places;
 /// </summary>
 [GrainType(StorageNames.PlaceNameSearchGrainType)]
 [StatelessWorker]
-public sealed class PlaceNameSearchGrain(IGrainFactory grains) : Grain, IPlaceNameSearchGrain
+public sealed class PlaceNameSearchGrain(IGrainFactory grains, BureauClock clock) : Grain, IPlaceNameSearchGrain
 {
     public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
     {
@@ -29,8 +30,9 @@ public sealed class PlaceNameSearchGrain(IGrainFactory grains) : Grain, IPlaceNa
 
     public async Task<int> RebuildAsync()
     {
+        var askedAt = clock.Now;
         var counts = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount)
-            .Select(p => grains.Get<IPlaceNameIndexGrain>(p).RebuildAsync()));
+            .Select(p => grains.Get<IPlaceNameIndexGrain>(p).RebuildAsync(askedAt)));
         return counts.Sum();
     }
 }

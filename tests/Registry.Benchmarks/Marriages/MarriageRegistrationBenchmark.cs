@@ -362,21 +362,24 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         Console.WriteLine("verified: sampled couples read back as married to each other");
     }
 
-    private static byte[] RegistrationBody(People people, int couple, string office)
+    private static byte[] RegistrationBody(People people, int couple, string office) =>
+        RegistrationJson(office, (people.Man(couple), "张"), (people.Woman(couple), "李"));
+
+    /// <summary>The body of a registration at <paramref name="office"/> of two mainland residents, both present and
+    /// declaring no spouse and no prohibited kinship; each party's name is the surname and the identity number's
+    /// digits as Han numerals (what an identity document can hold).</summary>
+    internal static byte[] RegistrationJson(string office, (string IdNumber, string Surname) partyA,
+        (string IdNumber, string Surname) partyB)
     {
         using var buffer = new MemoryStream(384);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("office", office);
-            foreach (var (name, idNumber, surname) in new[]
-                     {
-                         ("partyA", people.Man(couple), "张"), ("partyB", people.Woman(couple), "李"),
-                     })
+            foreach (var (name, (idNumber, surname)) in new[] { ("partyA", partyA), ("partyB", partyB) })
             {
                 json.WriteStartObject(name);
                 json.WriteString("idNumber", idNumber);
-                // A name holds what an identity document can: the number's digits as Han numerals.
                 json.WriteString("name",
                     surname + string.Concat(idNumber[^5..^1].Select(d => "零一二三四五六七八九"[d - '0'])));
                 json.WriteString("nationality", "中国");

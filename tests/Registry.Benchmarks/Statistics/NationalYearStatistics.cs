@@ -160,28 +160,6 @@ public static class NationalYearStatistics
         var sequence = 100 + (couple % 450 * 2);
         var man = ResidentIdNumber.Compose(office, born, sequence + 1);
         var woman = ResidentIdNumber.Compose(office, born, sequence);
-        using var buffer = new MemoryStream(384);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("office", office);
-            foreach (var (party, idNumber, surname) in new[] { ("partyA", man, "王"), ("partyB", woman, "赵") })
-            {
-                json.WriteStartObject(party);
-                json.WriteString("idNumber", idNumber);
-                json.WriteString("name", surname + string.Concat(idNumber[^5..^1].Select(d => "零一二三四五六七八九"[d - '0'])));
-                json.WriteString("nationality", "中国");
-                json.WriteEndObject();
-            }
-
-            json.WriteStartObject("declarations");
-            json.WriteBoolean("noSpouse", true);
-            json.WriteBoolean("noProhibitedKinship", true);
-            json.WriteEndObject();
-            json.WriteBoolean("bothPresent", true);
-            json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        return Marriages.MarriageRegistrationBenchmark.RegistrationJson(office, (man, "王"), (woman, "赵"));
     }
 }

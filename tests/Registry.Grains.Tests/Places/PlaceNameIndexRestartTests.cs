@@ -97,6 +97,30 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
     }
 
     [Fact]
+    public async Task Rebuild_AskedBeforeABuildThatHasSinceCompleted_IsAnsweredByIt_WithoutReadingTheRecordsAgain()
+    {
+        // A client that retries a rebuild after a timeout: its second ask, queued behind the first ask's build, must
+        // not make a second full build; an ask made after that build began does.
+        var ids = await ProposeAsync(code => $"rebuild-{code}", ("120101001", "劝业场街道"));
+        var partition = fixture.Grains.GetGrain<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(ids[0]));
+        var firstAsk = fixture.Clock.Now;
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        var secondAsk = fixture.Clock.Now;
+
+        var built = await partition.RebuildAsync(secondAsk);
+        var scansAfterTheBuild = fixture.StoredRecords.ScansOf(StorageNames.PlaceName);
+        var answeredByIt = await partition.RebuildAsync(firstAsk);
+        var scansAfterTheEarlierAsk = fixture.StoredRecords.ScansOf(StorageNames.PlaceName);
+        var builtAgain = await partition.RebuildAsync(fixture.Clock.Now);
+
+        Assert.Equal(built, answeredByIt);
+        Assert.Equal(built, builtAgain);
+        Assert.Equal(scansAfterTheBuild, scansAfterTheEarlierAsk);
+        Assert.Equal(scansAfterTheEarlierAsk + 1, fixture.StoredRecords.ScansOf(StorageNames.PlaceName));
+        Assert.Contains(ids[0], (await SearchAsync("劝业场", "12")).Items.Select(h => h.Entry.Id));
+    }
+
+    [Fact]
     public async Task Index_LoadedAfterARestart_StoresANewEntryInAnAlreadyStoredPiece_AndKeepsItOverTheNextRestart()
     {
         var first = await ProposeAsync(("310101013", "外滩街道"));
