@@ -10,7 +10,7 @@ namespace Registry.Grains.Places;
 /// stored in piece <see cref="PieceOf"/> (the next bits of the same hash), so one write rewrites about
 /// 1/(16 x 256) of the names. A partition answers from posting lists (<see cref="Terms"/>, <see cref="QueryTerms"/>:
 /// the characters and bigrams of every name and spelling, current, former and alias, plus category, status and
-/// division at each level) and confirms each candidate with <see cref="Matches"/> and <see cref="Match"/>; a search
+/// division at each level) and confirms each candidate with <see cref="Matches"/> and <see cref="Score"/>; a search
 /// asks every partition (a fixed, small fan-out) and merges by <see cref="Order"/>. Changing a count or what an
 /// entry holds (<see cref="EntryVersion"/>) changes what is stored: a partition whose checkpoint does not match
 /// builds once from the records. Pure.
@@ -137,11 +137,8 @@ public static class PlaceNameIndex
         && (q.AnnouncedSince is null || status == PlaceNameStatus.Announced)
         && (q.Category is not { } wanted || category == wanted);
 
-    /// <summary>Whether the query has filters beyond <see cref="PassesStatusAndCategory"/>.</summary>
-    public static bool HasOtherFilters(PlaceNameQuery q, string? spelling) =>
-        q.AnnouncedSince is not null || q.DivisionPrefix is not null || spelling is not null;
-
-    /// <summary>The filters of <see cref="Matches"/> beyond <see cref="PassesStatusAndCategory"/>.</summary>
+    /// <summary>The filters of <see cref="Matches"/> beyond <see cref="PassesStatusAndCategory"/>; reads the entry only
+    /// for a filter the query has.</summary>
     public static bool PassesOthers(PlaceNameIndexEntry e, PlaceNameQuery q, string? spelling) =>
         (q.AnnouncedSince is not { } since || !(e.AnnouncedOn < since))
         && (q.DivisionPrefix is not { } prefix || e.DivisionCode.StartsWith(prefix, StringComparison.Ordinal))
@@ -150,16 +147,10 @@ public static class PlaceNameIndex
     /// <summary>
     /// The best of the entry's names for the normalised search <paramref name="text"/>: the closest match (the whole
     /// name, its beginning, a fragment), and among equally close ones the name in force before an alias before a
-    /// former name. A name matches by its characters or its spelling (which, normalised, has no tones, spaces or
-    /// apostrophes). Null when no name contains the text.
+    /// former name, named by its place (<see cref="NameAt"/>). A name matches by its characters or its spelling
+    /// (which, normalised, has no tones, spaces or apostrophes). <see cref="TextScore.Found"/> is false when no name
+    /// contains the text.
     /// </summary>
-    public static PlaceNameMatch? Match(PlaceNameIndexEntry entry, string text)
-    {
-        var best = Score(entry, text);
-        return best.Found ? new PlaceNameMatch(NameAt(entry, best.Name), best.Kind, best.Quality) : null;
-    }
-
-    /// <summary><see cref="Match"/> as a value naming the name by its place (<see cref="NameAt"/>).</summary>
     public static TextScore Score(PlaceNameIndexEntry entry, string text)
     {
         var best = TextScore.None;
@@ -294,7 +285,7 @@ public static class PlaceNameIndex
     /// <summary>
     /// Whether the entry is a match of the query (texts normalised once by the caller with <see cref="Normalized"/>;
     /// the box and the point are the caller's): it passes the filters (<see cref="Matches"/>) and, with a text, one
-    /// of its names contains it (<see cref="Match"/>). The candidate says how it matched, as a value, so confirming
+    /// of its names contains it (<see cref="Score"/>). The candidate says how it matched, as a value, so confirming
     /// the many candidates of a search allocates nothing.
     /// </summary>
     public static bool TryCandidate(PlaceNameIndexEntry entry, PlaceNameQuery query, string? text, string? spelling,

@@ -151,7 +151,6 @@ public sealed class PlaceNameSearcher
             var terms = PlaceNameIndex.QueryTerms(query, text, spelling);
             var ids = terms.Count == 0 ? null : Index.MatchingIds(terms);
             var count = ids?.Length ?? Index.Count;
-            var others = PlaceNameIndex.HasOtherFilters(query, spelling);
             for (var i = 0; i < count; i++)
             {
                 var id = ids is null ? i : ids[i];
@@ -161,7 +160,7 @@ public sealed class PlaceNameSearcher
                 }
 
                 var entry = Index.Doc(id);
-                if (others && !PlaceNameIndex.PassesOthers(entry, query, spelling))
+                if (!PlaceNameIndex.PassesOthers(entry, query, spelling))
                 {
                     continue;
                 }

@@ -90,6 +90,14 @@ public sealed class PlaceNameSearchRankingTests
         return searcher.Search(query).Items;
     }
 
+    /// <summary>Which name a text matched, by its name rather than its place (<see cref="PlaceNameIndex.Score"/>).</summary>
+    private sealed record PlaceNameMatch(string Name, PlaceNameMatchKind Kind, int Quality);
+
+    private static PlaceNameMatch? Match(PlaceNameIndexEntry entry, string text) =>
+        PlaceNameIndex.Score(entry, text) is { Found: true } score
+            ? new PlaceNameMatch(PlaceNameIndex.NameAt(entry, score.Name), score.Kind, score.Quality)
+            : null;
+
     [Theory]
     [InlineData("南京东路", 0)]
     [InlineData("Nanjing Donglu", 0)]
@@ -103,7 +111,7 @@ public sealed class PlaceNameSearchRankingTests
     [InlineData("Dōnglù", 2)]
     public void Match_FindsTheNameByCharactersOrPinyin_WithOrWithoutTonesOrSpaces_OrAFragment(string text, int quality)
     {
-        var match = PlaceNameIndex.Match(NanjingDongluStreet, PlaceNameIndex.Normalized(text)!);
+        var match = Match(NanjingDongluStreet, PlaceNameIndex.Normalized(text)!);
 
         Assert.Equal(new PlaceNameMatch("南京东路", PlaceNameMatchKind.Current, quality), match);
     }
@@ -113,15 +121,15 @@ public sealed class PlaceNameSearchRankingTests
     [InlineData("nanjing xilu")]
     [InlineData("donglunanjing")]
     public void Match_RefusesTextNoNameContains(string text) =>
-        Assert.Null(PlaceNameIndex.Match(NanjingDongluStreet, PlaceNameIndex.Normalized(text)!));
+        Assert.Null(Match(NanjingDongluStreet, PlaceNameIndex.Normalized(text)!));
 
     [Fact]
     public void Match_FindsAFormerNameAndAnAlias_AndSaysWhich()
     {
-        var former = PlaceNameIndex.Match(XiangyangCity, PlaceNameIndex.Normalized("襄樊")!);
-        var formerBySpelling = PlaceNameIndex.Match(XiangyangCity, PlaceNameIndex.Normalized("Xiangfan Shi")!);
-        var current = PlaceNameIndex.Match(XiangyangCity, PlaceNameIndex.Normalized("襄阳")!);
-        var alias = PlaceNameIndex.Match(NanjingCity, PlaceNameIndex.Normalized("金陵")!);
+        var former = Match(XiangyangCity, PlaceNameIndex.Normalized("襄樊")!);
+        var formerBySpelling = Match(XiangyangCity, PlaceNameIndex.Normalized("Xiangfan Shi")!);
+        var current = Match(XiangyangCity, PlaceNameIndex.Normalized("襄阳")!);
+        var alias = Match(NanjingCity, PlaceNameIndex.Normalized("金陵")!);
 
         Assert.Equal(new PlaceNameMatch("襄樊市", PlaceNameMatchKind.Former, 1), former);
         Assert.Equal(new PlaceNameMatch("襄樊市", PlaceNameMatchKind.Former, 0), formerBySpelling);
