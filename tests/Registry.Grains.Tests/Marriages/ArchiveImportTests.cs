@@ -115,4 +115,21 @@ public sealed class ArchiveImportTests(MarriageClusterFixture fixture)
         Assert.Single((await fixture.Person(man).GetMaritalStatusAsync()).Records);
         Assert.Empty((await fixture.Person(other).GetMaritalStatusAsync()).Records);
     }
+
+    [Fact]
+    public async Task EnterBatch_ACertificateNumberAnotherRecordHolds_IsRefused_AndNoPartyIsHeld()
+    {
+        // Certificate numbers are unique across the register (DOMAIN.md): an archive line bearing the number of a
+        // marriage registered here is refused before anyone is held, as on the per-record path.
+        var registered = await fixture.RegisterAsync(TestPeople.Man(), TestPeople.Woman(), MarriageClusterFixture.NextOffice());
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+        var entry = Entry(man, woman) with { CertificateNumber = registered.CertificateNumber };
+
+        var outcomes = await Import.EnterBatchAsync([entry, Entry(TestPeople.Man(), TestPeople.Woman())]);
+
+        Assert.Equal([ArchiveEntryResult.Rejected, ArchiveEntryResult.Stored], outcomes.Select(o => o.Result));
+        Assert.Equal("certificate-number-taken", outcomes[0].Rule);
+        Assert.Empty((await fixture.Person(man).GetMaritalStatusAsync()).Records);
+        Assert.Empty((await fixture.Person(woman).GetMaritalStatusAsync()).Records);
+    }
 }
