@@ -5,8 +5,8 @@ using Registry.Grains.Indexing;
 namespace Registry.Grains.Places;
 
 /// <summary>
-/// A compact binary image of one place-name index partition: its entries and its posting lists (term, then the
-/// ascending local ids as 7-bit-encoded gaps), so a partition starts by reading one value and restoring its postings
+/// A compact binary image of one place-name index partition: a table of every distinct text, its entries (naming their
+/// texts by number) and its posting lists (term, then the ascending local ids as 7-bit-encoded gaps), so a partition starts by reading one value and restoring its postings
 /// instead of parsing some 10,000 entries from JSON and computing every name's character pairs again. Carries
 /// <see cref="Format"/> and <see cref="PlaceNameIndex.EntryVersion"/>: an image of another format or entry shape is
 /// not read (<see cref="TryRead"/> returns false and the partition loads its stored pieces). Every field of
@@ -15,24 +15,42 @@ namespace Registry.Grains.Places;
 /// </summary>
 public static class PlaceNameIndexSnapshot
 {
-    /// <summary>The layout of the image; raised when it changes.</summary>
-    public const int Format = 1;
+    /// <summary>The layout of the image, and of the terms its posting lists hold (<see cref="PlaceNameIndex.Terms"/>);
+    /// raised when either changes. 2: every text once, in a table the entries name by number (the official stock
+    /// repeats its source, approving authority, division and location in every entry), and trigrams of Latin
+    /// letters.</summary>
+    public const int Format = 2;
 
     /// <summary>The image of the partition's entries and postings.</summary>
     public static byte[] Write(PostingIndex<PlaceNameIndexEntry> index)
     {
+        // The entries are written first to a buffer of their own, naming each text by its number in the table, which
+        // is then written ahead of them: a reader makes each distinct text once and every entry shares it.
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var entries = new MemoryStream();
+        var documents = index.Documents();
+        using (var writer = new TableWriter(entries, table))
+        {
+            foreach (var (_, _, entry) in documents)
+            {
+                WriteEntry(writer, entry);
+            }
+        }
+
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Format);
             writer.Write(PlaceNameIndex.EntryVersion);
-            var documents = index.Documents();
-            writer.Write(documents.Count);
-            foreach (var (_, _, entry) in documents)
+            writer.Write(table.Count);
+            foreach (var text in table.OrderBy(t => t.Value).Select(t => t.Key))
             {
-                WriteEntry(writer, entry);
+                writer.Write(text);
             }
 
+            writer.Write(documents.Count);
+            writer.Flush();
+            entries.WriteTo(stream);
             var postings = index.Postings.ToList();
             writer.Write(postings.Count);
             foreach (var (term, ids) in postings)
@@ -60,12 +78,20 @@ public static class PlaceNameIndexSnapshot
         index.Clear();
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(image, writable: false), Encoding.UTF8);
-            if (reader.ReadInt32() != Format || reader.ReadInt32() != PlaceNameIndex.EntryVersion)
+            using var stream = new MemoryStream(image, writable: false);
+            using var header = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            if (header.ReadInt32() != Format || header.ReadInt32() != PlaceNameIndex.EntryVersion)
             {
                 return false;
             }
 
+            var texts = new string[header.ReadInt32()];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                texts[i] = header.ReadString();
+            }
+
+            using var reader = new TableReader(stream, texts);
             var count = reader.ReadInt32();
             var documents = new List<(string, long, PlaceNameIndexEntry)>(count);
             for (var i = 0; i < count; i++)
@@ -100,14 +126,14 @@ public static class PlaceNameIndexSnapshot
             return true;
         }
         catch (Exception error) when (error is EndOfStreamException or FormatException or ArgumentException
-                                          or IOException)
+                                          or IOException or IndexOutOfRangeException)
         {
             index.Clear();
             return false;
         }
     }
 
-    private static void WriteEntry(BinaryWriter w, PlaceNameIndexEntry e)
+    private static void WriteEntry(TableWriter w, PlaceNameIndexEntry e)
     {
         Text(w, e.Id);
         Text(w, e.Name);
@@ -145,7 +171,7 @@ public static class PlaceNameIndexSnapshot
         }
     }
 
-    private static PlaceNameIndexEntry ReadEntry(BinaryReader r)
+    private static PlaceNameIndexEntry ReadEntry(TableReader r)
     {
         var entry = new PlaceNameIndexEntry(Text(r)!, Text(r)!, Text(r)!, Text(r)!, Text(r)!, Texts(r),
             (PlaceCategory)r.ReadInt32(), Text(r)!, (PlaceNameStatus)r.ReadInt32(), r.ReadDouble(), r.ReadDouble(),
@@ -165,19 +191,13 @@ public static class PlaceNameIndexSnapshot
     }
 
     // Every text, also one declared non-null, keeps a null as null: the image gives back exactly what it was given.
-    private static void Text(BinaryWriter w, string? text)
-    {
-        w.Write(text is not null);
-        if (text is not null)
-        {
-            w.Write(text);
-        }
-    }
+    // A text is its number in the table plus one; 0 is null.
+    private static void Text(TableWriter w, string? text) => w.Write7BitEncodedInt(text is null ? 0 : w.Number(text) + 1);
 
-    private static string? Text(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    private static string? Text(TableReader r) => r.Read7BitEncodedInt() is var n and > 0 ? r.Texts[n - 1] : null;
 
     // A list missing from an old stored entry (null) is written as empty, which is what the entry's own default is.
-    private static void Texts(BinaryWriter w, IReadOnlyList<string>? texts)
+    private static void Texts(TableWriter w, IReadOnlyList<string>? texts)
     {
         texts ??= [];
         w.Write7BitEncodedInt(texts.Count);
@@ -187,9 +207,15 @@ public static class PlaceNameIndexSnapshot
         }
     }
 
-    private static string[] Texts(BinaryReader r)
+    private static string[] Texts(TableReader r)
     {
-        var texts = new string[r.Read7BitEncodedInt()];
+        var count = r.Read7BitEncodedInt();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var texts = new string[count];
         for (var i = 0; i < texts.Length; i++)
         {
             texts[i] = Text(r)!;
@@ -198,7 +224,28 @@ public static class PlaceNameIndexSnapshot
         return texts;
     }
 
-    private static void Day(BinaryWriter w, DateOnly? day) => w.Write(day?.DayNumber ?? -1);
+    /// <summary>Writes the entries, numbering each distinct text in <paramref name="table"/> as it first meets it.</summary>
+    private sealed class TableWriter(Stream stream, Dictionary<string, int> table)
+        : BinaryWriter(stream, Encoding.UTF8, leaveOpen: true)
+    {
+        public int Number(string text)
+        {
+            if (!table.TryGetValue(text, out var number))
+            {
+                table[text] = number = table.Count;
+            }
 
-    private static DateOnly? Day(BinaryReader r) => r.ReadInt32() is var day and >= 0 ? DateOnly.FromDayNumber(day) : null;
+            return number;
+        }
+    }
+
+    /// <summary>Reads the entries, each text by its number in the table read before them.</summary>
+    private sealed class TableReader(Stream stream, string[] texts) : BinaryReader(stream, Encoding.UTF8, leaveOpen: true)
+    {
+        public string[] Texts { get; } = texts;
+    }
+
+    private static void Day(TableWriter w, DateOnly? day) => w.Write(day?.DayNumber ?? -1);
+
+    private static DateOnly? Day(TableReader r) => r.ReadInt32() is var day and >= 0 ? DateOnly.FromDayNumber(day) : null;
 }

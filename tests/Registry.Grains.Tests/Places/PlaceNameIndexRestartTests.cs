@@ -192,6 +192,25 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
         Assert.Equal(0, restored.Count);
     }
 
+    [Fact]
+    public async Task Snapshot_ATextEntriesRepeat_IsRestoredOnceAndShared()
+    {
+        var ids = await ProposeAsync(("310105004", "新华路街道"));
+        var entry = (await fixture.Grains.GetGrain<IPlaceNameGrain>(ids[0]).IndexEntryAsync())!;
+        // A second entry with equal texts held in strings of its own, as entries read from the records are.
+        var twin = entry with { Id = entry.Id + "-twin", LocationDescription = new string(entry.LocationDescription.AsSpan()) };
+        var built = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+        built.Put(entry.Id, PlaceNameIndex.VersionOf(entry), entry);
+        built.Put(twin.Id, PlaceNameIndex.VersionOf(twin), twin);
+        Assert.NotSame(entry.LocationDescription, twin.LocationDescription);
+
+        var restored = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+        Assert.True(PlaceNameIndexSnapshot.TryRead(PlaceNameIndexSnapshot.Write(built), restored));
+
+        Assert.Same(restored.Get(entry.Id)!.LocationDescription, restored.Get(twin.Id)!.LocationDescription);
+        Assert.Equal(entry.LocationDescription, restored.Get(twin.Id)!.LocationDescription);
+    }
+
     private static string Json<T>(T value) =>
         System.Text.Json.JsonSerializer.Serialize(value, new System.Text.Json.JsonSerializerOptions { IncludeFields = true });
 
