@@ -10,8 +10,10 @@ namespace Registry.Grains.Indexing;
 /// </summary>
 public static class TextGrams
 {
-    /// <summary>The distinct characters and bigrams of <paramref name="text"/>, each prefixed by <paramref name="field"/>.</summary>
-    public static IEnumerable<string> OfText(string field, string text)
+    /// <summary>The distinct characters and bigrams of <paramref name="text"/>, each prefixed by <paramref name="field"/>;
+    /// with <paramref name="latinTrigrams"/> also every run of three Latin letters or digits (see
+    /// <see cref="OfFragment"/>).</summary>
+    public static IEnumerable<string> OfText(string field, string text, bool latinTrigrams = false)
     {
         var grams = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < text.Length; i++)
@@ -21,6 +23,11 @@ public static class TextGrams
             {
                 grams.Add(string.Concat(field, text.AsSpan(i, 2)));
             }
+
+            if (latinTrigrams && LatinAt(text, i, 3))
+            {
+                grams.Add(string.Concat(field, text.AsSpan(i, 3)));
+            }
         }
 
         return grams;
@@ -28,9 +35,13 @@ public static class TextGrams
 
     /// <summary>
     /// The terms every text containing <paramref name="fragment"/> has: its bigrams, or the character itself for a
-    /// one-character fragment. Empty for an empty fragment (which every text contains).
+    /// one-character fragment. Empty for an empty fragment (which every text contains). With
+    /// <paramref name="latinTrigrams"/> (texts indexed with them), a run of three Latin letters or digits is looked up
+    /// as its trigram instead of its two bigrams: pinyin is written with few letters, so a bigram such as "an" or "sh"
+    /// is in a large share of all spellings and a four-letter fragment's bigrams select many texts that do not contain
+    /// it, while its trigrams select few.
     /// </summary>
-    public static IEnumerable<string> OfFragment(string field, string fragment)
+    public static IEnumerable<string> OfFragment(string field, string fragment, bool latinTrigrams = false)
     {
         if (fragment.Length == 1)
         {
@@ -40,9 +51,37 @@ public static class TextGrams
         var grams = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < fragment.Length; i++)
         {
-            grams.Add(string.Concat(field, fragment.AsSpan(i, 2)));
+            if (latinTrigrams && LatinAt(fragment, i, 3))
+            {
+                grams.Add(string.Concat(field, fragment.AsSpan(i, 3)));
+            }
+            else if (!latinTrigrams || !(LatinAt(fragment, i - 1, 3) || LatinAt(fragment, i, 3)))
+            {
+                // A pair inside a trigram looked up already (or next) adds nothing the trigram does not.
+                grams.Add(string.Concat(field, fragment.AsSpan(i, 2)));
+            }
         }
 
         return grams;
+    }
+
+    /// <summary>Whether the <paramref name="length"/> characters from <paramref name="at"/> are all in the text and
+    /// all ASCII letters or digits.</summary>
+    private static bool LatinAt(string text, int at, int length)
+    {
+        if (at < 0 || at + length > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = at; i < at + length; i++)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -22,7 +22,9 @@ public static class PlaceNameIndex
     /// <summary>Stored pieces per partition: at some 830,000 names about 200 entries per piece.</summary>
     public const int PieceCount = 256;
 
-    /// <summary>The shape of the stored entries and their terms; raised when either changes.</summary>
+    /// <summary>The shape of the stored entries; raised when it changes. (The stored pieces hold entries, not terms: a
+    /// change of <see cref="Terms"/> alone raises <see cref="PlaceNameIndexSnapshot.Format"/>, so the snapshots, which
+    /// hold posting lists, are not read and the terms are computed again from the pieces.)</summary>
     public const int EntryVersion = 1;
 
     private const string TextField = "t:";
@@ -61,7 +63,7 @@ public static class PlaceNameIndex
     /// <summary>The posting terms of an entry.</summary>
     public static IEnumerable<string> Terms(PlaceNameIndexEntry entry)
     {
-        foreach (var gram in Texts(entry).SelectMany(text => TextGrams.OfText(TextField, text)).Distinct(StringComparer.Ordinal))
+        foreach (var gram in Texts(entry).SelectMany(text => TextGrams.OfText(TextField, text, latinTrigrams: true)).Distinct(StringComparer.Ordinal))
         {
             yield return gram;
         }
@@ -84,12 +86,12 @@ public static class PlaceNameIndex
         var terms = new List<string>();
         if (text is not null)
         {
-            terms.AddRange(TextGrams.OfFragment(TextField, text));
+            terms.AddRange(TextGrams.OfFragment(TextField, text, latinTrigrams: true));
         }
 
         if (spelling is not null)
         {
-            terms.AddRange(TextGrams.OfFragment(TextField, spelling));
+            terms.AddRange(TextGrams.OfFragment(TextField, spelling, latinTrigrams: true));
         }
 
         if (query.Category is { } category)
