@@ -30,7 +30,7 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
                 "The registry cannot store anything at the moment; nothing of this request was stored. Retry later."),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "concurrent-update",
                 "The record was changed by another request at the same moment; read it again and retry."),
-            _ when IsClusterUnavailable(exception) => Problem(StatusCodes.Status503ServiceUnavailable,
+            _ when IsClusterUnavailable(exception) || IsCancelledByTheCluster(exception, context) => Problem(StatusCodes.Status503ServiceUnavailable,
                 "cluster-unavailable", "The registry cluster did not answer in time; retry shortly."),
             _ => null,
         };
@@ -72,6 +72,14 @@ public sealed class RegistryExceptionHandler(IProblemDetailsService problems, IL
     private static bool IsClusterUnavailable(Exception exception) =>
         Within(exception, e => e is SiloUnavailableException or OrleansMessageRejectionException
             or ConnectionFailedException or GatewayTooBusyException or ClientNotAvailableException or TimeoutException);
+
+    /// <summary>
+    /// Whether a call was cancelled while the client still waits: the runtime cancels a grain's activation that
+    /// outlasts its timeout on a busy host (the caller gets <see cref="OperationCanceledException"/>), which is the
+    /// cluster not answering in time, not a defect. A request the client itself aborted is not answered at all.
+    /// </summary>
+    private static bool IsCancelledByTheCluster(Exception exception, HttpContext context) =>
+        !context.RequestAborted.IsCancellationRequested && Within(exception, e => e is OperationCanceledException);
 
     /// <summary>
     /// Whether <paramref name="exception"/> or one it wraps passes <paramref name="test"/>: Orleans wraps a storage

@@ -55,7 +55,12 @@ public sealed class PlaceNameIndexGrain(
     /// by it (<see cref="RebuildAsync"/>).</summary>
     private DateTimeOffset builtFrom = DateTimeOffset.MinValue;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>The entries are in memory (<see cref="EnsureLoadedAsync"/>).</summary>
+    private bool loaded;
+
+    private Task? loading;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         pieces = new StoredIndexPieces<PlaceNameIndexEntry>(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.PlaceNameIndexPiece,
@@ -63,6 +68,37 @@ public sealed class PlaceNameIndexGrain(
             PlaceNameIndex.PieceOf, records);
         var interval = (services.GetService<PlaceNameIndexOptions>() ?? new PlaceNameIndexOptions()).SnapshotInterval;
         this.RegisterGrainTimer(SnapshotIfChangedAsync, new GrainTimerCreationOptions(interval, interval));
+        // The entries are loaded by the first call (EnsureLoadedAsync), not here: the runtime cancels an activation
+        // that outlasts its timeout and drops its work, so at national scale on a busy host (52,000 names a
+        // partition) a load or build during activation was abandoned, asked again by the next call, and abandoned
+        // again, never finishing.
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Loads the partition once, within the first call that needs its entries (a call is not cut short: its caller
+    /// may time out with 503 and ask again, while the load goes on and answers the calls queued behind it; read-only
+    /// calls that interleave share the one load). From the checkpoint's snapshot and the pieces written since; without
+    /// a valid snapshot from every piece; without a checkpoint of the current layout from the records (once).
+    /// </summary>
+    private Task EnsureLoadedAsync()
+    {
+        if (loaded)
+        {
+            return Task.CompletedTask;
+        }
+
+        // A failed load is tried again by the next call.
+        if (loading is null || loading.IsFaulted || loading.IsCanceled)
+        {
+            loading = LoadOnceAsync();
+        }
+
+        return loading;
+    }
+
+    private async Task LoadOnceAsync()
+    {
         var restored = false;
         if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
             && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
@@ -79,9 +115,9 @@ public sealed class PlaceNameIndexGrain(
         else if (records.CanScan)
         {
             logger.LogInformation("Place-name index partition {Partition} has no stored pieces of the current layout; building them from the records once",
-                this.GetPrimaryKeyLong());
+                Partition);
             var started = clock.Now;
-            await BuildFromRecordsAsync(cancellationToken);
+            await BuildFromRecordsAsync(CancellationToken.None);
             builtFrom = started;
             freshlyBuilt = true;
         }
@@ -95,6 +131,8 @@ public sealed class PlaceNameIndexGrain(
         {
             await TakeSnapshotAsync();
         }
+
+        loaded = true;
     }
 
     /// <summary>
@@ -124,7 +162,8 @@ public sealed class PlaceNameIndexGrain(
     /// <summary>Takes a snapshot when pieces were written since the last one (the timer's tick).</summary>
     private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
     {
-        if (checkpoint.State.ChangedPieces.Count > 0)
+        // Before the entries are loaded, memory is not the partition: a snapshot of it would lose every entry.
+        if (loaded && checkpoint.State.ChangedPieces.Count > 0)
         {
             await TakeSnapshotAsync();
         }
@@ -189,6 +228,7 @@ public sealed class PlaceNameIndexGrain(
 
     public async Task UpsertAsync(PlaceNameIndexEntry entry)
     {
+        await EnsureLoadedAsync();
         freshlyBuilt = false;
         if (searcher.Index.RevisionOf(entry.Id) >= PlaceNameIndex.VersionOf(entry))
         {
@@ -206,6 +246,7 @@ public sealed class PlaceNameIndexGrain(
 
     public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
     {
+        await EnsureLoadedAsync();
         freshlyBuilt = false;
         await RefreshDueAsync();
         return searcher.Search(query);
@@ -217,18 +258,20 @@ public sealed class PlaceNameIndexGrain(
         return Task.FromResult(stamp);
     }
 
-    public Task<PlaceNamePartitionCopy> CopyAsync()
+    public async Task<PlaceNamePartitionCopy> CopyAsync()
     {
+        await EnsureLoadedAsync();
         // Fresh arrays: the copy is passed by reference within the silo and must not change with the partition.
         var documents = searcher.Index.Documents();
-        return Task.FromResult(new PlaceNamePartitionCopy(stamp,
+        return new PlaceNamePartitionCopy(stamp,
             documents.Select(d => d.Doc).ToList(),
             documents.Select(d => d.Revision).ToList(),
-            searcher.Index.Postings.Select(p => new PlaceNamePosting(p.Key, p.Value.ToArray())).ToList()));
+            searcher.Index.Postings.Select(p => new PlaceNamePosting(p.Key, p.Value.ToArray())).ToList());
     }
 
     public async Task<int> RebuildAsync(DateTimeOffset askedAt)
     {
+        await EnsureLoadedAsync();
         if (builtFrom > askedAt)
         {
             return searcher.Count;
@@ -265,6 +308,7 @@ public sealed class PlaceNameIndexGrain(
     /// </summary>
     public async Task RefreshDueAsync()
     {
+        await EnsureLoadedAsync();
         var ids = searcher.DueBy(clock.Today);
         if (ids.Count == 0)
         {

@@ -22,6 +22,8 @@ public sealed class ExceptionHandlerTests
         { "fan-out", new AggregateException(new InvalidOperationException("a"), new TimeoutException("b")), 503, "cluster-unavailable" },
         { "wrapped store", new OrleansException("Error from storage provider", new StorageUnavailableException("full")), 503, "storage-unavailable" },
         { "fan-out store", new AggregateException(new StorageUnavailableException("busy")), 503, "storage-unavailable" },
+        // What a caller gets when the runtime cancels a grain activation that outlasted its timeout on a busy host.
+        { "activation cancelled", new TaskCanceledException("A task was canceled."), 503, "cluster-unavailable" },
         { "defect", new InvalidOperationException("Sequence contains no elements"), 500, "internal-error" },
         { "fan-out defect", new AggregateException(new InvalidOperationException("a")), 500, "internal-error" },
     };
