@@ -3,7 +3,7 @@ using Registry.Api.Places;
 namespace Registry.Api.Hosting;
 
 /// <summary>Services of the place-name endpoints: the imports of names in force, stopped with the host, and the
-/// process's read replica of the search index.</summary>
+/// process's read replica of the search index, loaded once the service has started.</summary>
 public static class PlaceNameHosting
 {
     public static WebApplicationBuilder AddRegistryPlaceNames(this WebApplicationBuilder builder)
@@ -12,6 +12,7 @@ public static class PlaceNameHosting
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameImportJobs>());
         builder.Services.AddSingleton<PlaceNameReadReplica>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameReadReplica>());
+        builder.Services.AddHostedService<PlaceNameReplicaPreload>();
         return builder;
     }
 }
