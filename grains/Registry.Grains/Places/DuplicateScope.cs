@@ -38,10 +38,15 @@ public static class DuplicateScope
         };
     }
 
-    /// <summary>The claim keys of a name: its characters and its toneless spelling, within scope and category.</summary>
-    public static IReadOnlyList<string> ClaimKeys(string scope, PlaceCategory category, string name, string romanization) =>
-    [
-        $"{scope}|{category}|h:{name}",
-        $"{scope}|{category}|p:{PlaceSpelling.SpellingKey(romanization)}",
-    ];
+    /// <summary>The claim keys of a name: its characters and its toneless spelling, within scope and category. A
+    /// name in force whose spelling is not complete (a character with no known reading,
+    /// <see cref="PlaceSpelling.SuggestInForce"/>) holds no spelling key: the spelling would sound like names it is not.</summary>
+    public static IReadOnlyList<string> ClaimKeys(string scope, PlaceCategory category, string name, string romanization,
+        bool spellingComplete = true)
+    {
+        var spelling = spellingComplete ? PlaceSpelling.SpellingKey(romanization) : "";
+        return spelling.Length == 0
+            ? [$"{scope}|{category}|h:{name}"]
+            : [$"{scope}|{category}|h:{name}", $"{scope}|{category}|p:{spelling}"];
+    }
 }

@@ -96,7 +96,7 @@ public sealed class PlaceNameGrain(
         if (Exists)
         {
             return Aggregate.Records(command)
-                ? new PlaceNameRecordOutcome(Id, AlreadyStored: true, State.Flags.ToList())
+                ? new PlaceNameRecordOutcome(Id, AlreadyStored: true, State.Flags.ToList()) { CharacterFlags = CharacterFlagsOf(State) }
                 : throw DomainException.Conflict("place-name-exists",
                     $"A place name with id {Id} is already recorded with other particulars ({State.Name}, {State.DivisionCode}).");
         }
@@ -118,8 +118,12 @@ public sealed class PlaceNameGrain(
         state.State = draft;
         await WriteAsync("record", command.Source.Trim());
         await PublishIndexAsync();
-        return new PlaceNameRecordOutcome(Id, AlreadyStored: false, draft.Flags.ToList());
+        return new PlaceNameRecordOutcome(Id, AlreadyStored: false, draft.Flags.ToList()) { CharacterFlags = CharacterFlagsOf(draft) };
     }
+
+    private static List<string> CharacterFlagsOf(PlaceNameState recorded) => recorded.CharacterFlags.Count == 0
+        ? []
+        : NameCharacters.Outside(PinyinTable.CodePoints(recorded.Name)).Select(c => $"{c.Class} {c.Characters}").ToList();
 
     /// <summary>
     /// Takes every key a recorded name can take and names the current holders of the others: a name in force is

@@ -22,8 +22,9 @@ public static class PlaceNameIndex
     /// <summary>Stored pieces per partition: at some 830,000 names about 200 entries per piece.</summary>
     public const int PieceCount = 256;
 
-    /// <summary>The shape of the stored entries and their terms; raised when either changes.</summary>
-    public const int EntryVersion = 1;
+    /// <summary>The shape of the stored entries and their terms; raised when either changes (2: search texts drop
+    /// punctuation and fold compatibility forms, <see cref="PlaceNameViews.SearchText"/>).</summary>
+    public const int EntryVersion = 2;
 
     private const string TextField = "t:";
     private const string CategoryField = "c:";
