@@ -43,7 +43,12 @@ public sealed class PlaceName(PlaceNameState state)
     /// (<see cref="Flag"/>), never refused. The day it entered is the proposal day when no approval date is known.
     /// </summary>
     public static PlaceName RecordInForce(string id, RecordPlaceName command, string scope, string locationDescription,
-        DateOnly today, PlaceNameStamp stamp)
+        DateOnly today, PlaceNameStamp stamp) =>
+        RecordInForce(id, command, [scope], locationDescription, today, stamp);
+
+    /// <summary>A name in force whose keys are claimed in several scopes (<see cref="DuplicateScope.Scopes"/>).</summary>
+    public static PlaceName RecordInForce(string id, RecordPlaceName command, IReadOnlyList<string> scopes,
+        string locationDescription, DateOnly today, PlaceNameStamp stamp)
     {
         var name = command.Name?.Trim() ?? "";
         var outside = PlaceSpelling.CheckNameInForce(name);
@@ -102,11 +107,11 @@ public sealed class PlaceName(PlaceNameState state)
             ApprovedOn = command.ApprovedOn,
             ProposedOn = command.ApprovedOn ?? today,
             Names = [new PlaceNamePeriod(name, romanization, null, null)],
-            ClaimKeys = DuplicateScope.ClaimKeys(scope, command.Category, name, romanization, spellingComplete).ToList(),
+            ClaimKeys = DuplicateScope.ClaimKeys(scopes, command.Category, name, romanization, spellingComplete).ToList(),
             CharacterFlags = outside.Select(c => c.Class).ToList(),
         });
         place.Record(PlaceNameEventKind.Recorded, today, command.Source.Trim(),
-            $"{name} ({romanization}), scope {scope}" + (authority is null ? "" : $", approved by {authority} on {command.ApprovedOn:yyyy-MM-dd}")
+            $"{name} ({romanization}), scope {string.Join(", ", scopes)}" + (authority is null ? "" : $", approved by {authority} on {command.ApprovedOn:yyyy-MM-dd}")
             + (outside.Count == 0 ? "" : $"; flagged {NameCharacters.Flag}: {NameCharacters.Describe(outside)}"
                                          + (spellingComplete ? "" : " (spelling incomplete: a character has no known reading)")),
             stamp);

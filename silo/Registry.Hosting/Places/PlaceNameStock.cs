@@ -18,7 +18,7 @@ namespace Registry.Hosting.Places;
 /// names (division: the township itself; duplicate scope: its county), seeded on a silo's first start; the 620,573
 /// village-level seats as village-seat names (division: their township; scope: the township), imported by the
 /// <c>import-place-stock</c> command from the file given. Each name enters with status
-/// <see cref="PlaceNameStatus.Recorded"/> through <see cref="PlaceName.RecordInForce"/> (the likely spelling of the 1984
+/// <see cref="PlaceNameStatus.Recorded"/> through <see cref="PlaceName.RecordInForce(string, RecordPlaceName, string, string, DateOnly, PlaceNameStamp)"/> (the likely spelling of the 1984
 /// rules, no geometry, no approval date: the lists give none), keyed <c>stats-{code}</c>, together with its claims on
 /// its duplicate keys, so a new name that duplicates or sounds like one is refused. A listed name that repeats one
 /// already claimed (in the lists or stored) is recorded and flagged, as the rules treat names in force; so is a name
