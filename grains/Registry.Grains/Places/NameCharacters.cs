@@ -114,10 +114,11 @@ public static class NameCharacters
         return found.Select(f => new NameCharacterClass(f.Class, f.Characters.ToString())).ToList();
     }
 
-    /// <summary>A code point as text, or U+XXXX when it cannot be shown (controls, surrogates, spaces).</summary>
+    /// <summary>A code point as text, or U+XXXX when it cannot be shown (controls, surrogates, spaces, and
+    /// private-use characters, which no common font draws).</summary>
     public static string Show(int codePoint) =>
         codePoint is >= 0x21 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) and not (>= 0x7F and <= 0xA0)
-        && ClassOf(codePoint) is not (Unprintable or Spaces)
+        && ClassOf(codePoint) is not (Unprintable or Spaces or PrivateUse)
             ? char.ConvertFromUtf32(codePoint)
             : $"U+{codePoint:X4}";
 

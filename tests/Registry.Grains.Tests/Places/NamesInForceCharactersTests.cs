@@ -63,7 +63,11 @@ public sealed class NamesInForceCharactersTests
         var place = Recorded(code);
         Assert.Equal(name, place.State.Name);
         Assert.Equal([characterClass], place.State.CharacterFlags);
-        Assert.Equal(characterClass, Assert.Single(PlaceSpelling.CheckNameInForce(name)).Class);
+        var found = Assert.Single(PlaceSpelling.CheckNameInForce(name));
+        Assert.Equal(characterClass, found.Class);
+        // The report names the characters; a private-use one by its code point (no common font draws it).
+        Assert.Equal(characterClass == NameCharacters.PrivateUse ? "U+E170" : null,
+            found.Characters.StartsWith("U+", StringComparison.Ordinal) ? found.Characters : null);
         // A new name with these characters does not follow the standard: one rule, refused as before.
         Assert.Equal("place-name-han", Rule(() => PlaceName.CheckNaming(name, place.State.Romanization, PlaceCategory.VillageSeat, null)));
         Assert.Equal("place-name-han", Rule(() => PlaceSpelling.CheckName(name)));
