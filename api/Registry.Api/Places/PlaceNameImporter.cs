@@ -32,9 +32,6 @@ public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImp
 
     public const int ProgressEvery = 2_000;
 
-    /// <summary>The rule of a report row recorded with characters outside the standard (kept as written).</summary>
-    public const string CharacterFlag = "characters-outside-standard";
-
     /// <summary>The one status a row may name (or leave empty): names in force enter as recorded.</summary>
     public const string RecordedStatus = "recorded";
 
@@ -95,7 +92,7 @@ public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImp
 
                     if (outcome.CharacterFlags.Count > 0)
                     {
-                        flags.Add(new PlaceNameImportRow(row.Line, row.Command.Name, CharacterFlag, "name",
+                        flags.Add(new PlaceNameImportRow(row.Line, row.Command.Name, Grains.Places.NameCharacters.Flag, "name",
                             $"Recorded as {outcome.Id} as written (a name in force); characters outside the standard a new name meets: {string.Join("; ", outcome.CharacterFlags)}."));
                     }
 
