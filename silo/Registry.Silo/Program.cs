@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
+using Registry.Grains.Places;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Divisions;
@@ -57,17 +58,17 @@ if (args.FirstOrDefault() == "import-place-stock")
     var townships = await stock.SeedTownshipsAsync(DivisionReferenceData.DefaultDirectory);
     Console.WriteLine(townships is null
         ? "Townships and streets: seeded before."
-        : $"Townships and streets: {townships.Rows} rows, {townships.Recorded} recorded ({townships.Flagged} flagged as duplicates), {townships.Rejections.Count} rejected.");
+        : $"Townships and streets: {townships.Rows} rows, {townships.Recorded} recorded ({townships.Flagged} flagged as duplicates, {townships.CharacterFlags.Count} flagged {NameCharacters.Flag}), {townships.Rejections.Count} rejected.");
     if (paths.Count == 0)
     {
-        Console.WriteLine("usage: import-place-stock [divisions-2023-villages.csv] [rejections.csv]");
+        Console.WriteLine("usage: import-place-stock [divisions-2023-villages.csv] [report.csv]");
         return;
     }
 
     var villages = await stock.ImportVillagesAsync(paths[0], DivisionReferenceData.DefaultDirectory);
-    var report = paths.Count > 1 ? paths[1] : Path.GetFileNameWithoutExtension(paths[0]) + ".rejections.csv";
-    await File.WriteAllTextAsync(report, villages.RejectionReportCsv());
-    Console.WriteLine($"Village-level seats: {villages.Rows} rows, {villages.Recorded} recorded ({villages.Flagged} flagged as duplicates; the others already stored are left as they are), {villages.Rejections.Count} rejected (report: {report}).");
+    var report = paths.Count > 1 ? paths[1] : Path.GetFileNameWithoutExtension(paths[0]) + ".report.csv";
+    await File.WriteAllTextAsync(report, villages.ReportCsv());
+    Console.WriteLine($"Village-level seats: {villages.Rows} rows, {villages.Recorded} recorded ({villages.Flagged} flagged as duplicates, {villages.CharacterFlags.Count} flagged {NameCharacters.Flag} and recorded as written; the others already stored are left as they are), {villages.Rejections.Count} rejected (report of both: {report}).");
     foreach (var group in villages.Rejections.GroupBy(r => r.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
     {
         Console.WriteLine($"  {group.Key}: {group.Count()}");

@@ -6,7 +6,7 @@ namespace Registry.Api.Places;
 /// <summary>
 /// An import's report as a CSV file that Excel opens as it is: UTF-8 with a byte-order mark, CRLF, every field
 /// quoted; columns 行号 (line or feature number), 地名, 结果 (<c>rejected</c>: not recorded; <c>flagged</c>: recorded
-/// with a duplicate or homophone flag), 规则 (kebab-case), 字段, 说明; rows in line order. A text starting with a
+/// with a flag: a duplicate or homophone, or characters outside the standard), 规则 (kebab-case), 字段, 说明; rows in line order. A text starting with a
 /// formula character gets an apostrophe so a spreadsheet never runs it. Pure.
 /// </summary>
 public static class PlaceNameImportReportCsv

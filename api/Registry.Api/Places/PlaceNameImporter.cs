@@ -22,7 +22,8 @@ namespace Registry.Api.Places;
 /// from its particulars (division, category, name, approval, geometry), so a re-run finds every row stored
 /// (idempotent) and a row repeated within the file is refused at its second line. A row the rules refuse is reported
 /// with its line and rule; a row that duplicates or sounds like a current name is recorded and reported as flagged
-/// (<c>place-name-duplicate</c>). Every <see cref="ProgressEvery"/> rows, and once at the end, the counts and the new
+/// (<c>place-name-duplicate</c>), and so is a name written with characters outside the standard a new name meets
+/// (<c>characters-outside-standard</c>: parentheses, 、, Latin letters, rare characters; kept as written). Every <see cref="ProgressEvery"/> rows, and once at the end, the counts and the new
 /// rows go to the caller's report function. A failure that is not a row's stops the import and propagates.
 /// </summary>
 public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImporter> logger)
@@ -82,11 +83,20 @@ public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImp
                 {
                     var outcome = await grains.Get<IPlaceNameGrain>(row.Id).RecordAsync(row.Command);
                     Interlocked.Increment(ref outcome.AlreadyStored ? ref run.AlreadyStored : ref run.Recorded);
+                    var flags = new List<PlaceNameImportRow>();
                     if (outcome.Flags.Count > 0)
                     {
-                        run.Flag(new PlaceNameImportRow(row.Line, row.Command.Name, "place-name-duplicate", "name",
+                        flags.Add(new PlaceNameImportRow(row.Line, row.Command.Name, "place-name-duplicate", "name",
                             $"Recorded as {outcome.Id}; it duplicates or sounds like {string.Join("; ", outcome.Flags)}."));
                     }
+
+                    if (outcome.CharacterFlags.Count > 0)
+                    {
+                        flags.Add(new PlaceNameImportRow(row.Line, row.Command.Name, Grains.Places.NameCharacters.Flag, "name",
+                            $"Recorded as {outcome.Id} as written (a name in force); characters outside the standard a new name meets: {string.Join("; ", outcome.CharacterFlags)}."));
+                    }
+
+                    run.Flag(flags);
                 }
                 catch (DomainException e)
                 {
@@ -311,6 +321,7 @@ public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImp
         private readonly ConcurrentQueue<PlaceNameImportRow> rejections = new();
         private readonly ConcurrentQueue<PlaceNameImportRow> flags = new();
         private readonly ConcurrentDictionary<string, long> byRule = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, long> flaggedByRule = new(StringComparer.Ordinal);
 
         public void Reject(PlaceNameImportRow rejection)
         {
@@ -321,11 +332,22 @@ public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImp
             }
         }
 
-        public void Flag(PlaceNameImportRow flag)
+        /// <summary>A recorded row's flags: the row counted once, each flag by its rule.</summary>
+        public void Flag(IReadOnlyList<PlaceNameImportRow> rowFlags)
         {
-            if (Interlocked.Increment(ref Flagged) <= PlaceNameImportJobDetails.MaxStoredRows)
+            if (rowFlags.Count == 0)
             {
-                flags.Enqueue(flag);
+                return;
+            }
+
+            var stored = Interlocked.Increment(ref Flagged) <= PlaceNameImportJobDetails.MaxStoredRows;
+            foreach (var flag in rowFlags)
+            {
+                flaggedByRule.AddOrUpdate(flag.Rule, 1, (_, n) => n + 1);
+                if (stored)
+                {
+                    flags.Enqueue(flag);
+                }
             }
         }
 
@@ -347,7 +369,10 @@ public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImp
             return new PlaceNameImportProgress(Interlocked.Read(ref Rows), Interlocked.Read(ref Recorded),
                 Interlocked.Read(ref AlreadyStored), Interlocked.Read(ref Rejected),
                 byRule.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
-                Interlocked.Read(ref Flagged), Drain(rejections), Drain(flags));
+                Interlocked.Read(ref Flagged), Drain(rejections), Drain(flags))
+            {
+                FlaggedByRule = flaggedByRule.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+            };
         }
     }
 }

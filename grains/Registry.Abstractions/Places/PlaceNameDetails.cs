@@ -50,4 +50,12 @@ public sealed record PlaceNameDetails(
     /// (names in force are recorded as they are, flagged).</summary>
     [Id(22)]
     public IReadOnlyList<string> Flags { get; init; } = [];
+
+    /// <summary>For a recorded name: the classes of its characters outside the standard a new name must meet
+    /// (flag <c>characters-outside-standard</c>: <c>full-width-parentheses</c>, <c>parentheses</c>,
+    /// <c>enumeration-comma</c>, <c>latin-letters</c>, <c>full-width-digits</c>, <c>punctuation</c>,
+    /// <c>han-without-reading</c>, <c>private-use</c>, <c>other-script</c>, <c>symbols</c>, <c>spaces</c>); empty for
+    /// a standard name.</summary>
+    [Id(23)]
+    public IReadOnlyList<string> CharacterFlags { get; init; } = [];
 }

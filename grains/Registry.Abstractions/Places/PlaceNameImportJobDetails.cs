@@ -24,4 +24,8 @@ public sealed record PlaceNameImportJobDetails(
 {
     /// <summary>Refused rows, and flagged rows, kept per job; the counts cover every one.</summary>
     public const int MaxStoredRows = 10_000;
+
+    /// <summary>Flags by rule (<c>place-name-duplicate</c>, <c>characters-outside-standard</c>).</summary>
+    [Id(15)]
+    public IReadOnlyDictionary<string, long> FlaggedByRule { get; init; } = new Dictionary<string, long>();
 }

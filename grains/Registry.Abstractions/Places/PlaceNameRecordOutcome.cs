@@ -6,4 +6,10 @@ namespace Registry.Abstractions.Places;
 public sealed record PlaceNameRecordOutcome(
     [property: Id(0)] string Id,
     [property: Id(1)] bool AlreadyStored,
-    [property: Id(2)] IReadOnlyList<string> Flags);
+    [property: Id(2)] IReadOnlyList<string> Flags)
+{
+    /// <summary>The classes of its characters outside the standard (<see cref="PlaceNameDetails.CharacterFlags"/>),
+    /// each with its characters as written (<c>full-width-parentheses （）</c>); empty for a standard name.</summary>
+    [Id(3)]
+    public IReadOnlyList<string> CharacterFlags { get; init; } = [];
+}

@@ -32,26 +32,48 @@ public sealed class PlaceName(PlaceNameState state)
     }
 
     /// <summary>
-    /// A name in force entered from existing records (status <see cref="PlaceNameStatus.Recorded"/>): characters and
-    /// category as for a proposal; the spelling checked when given, else the likely spelling of the rules recorded;
+    /// A name in force entered from existing records (status <see cref="PlaceNameStatus.Recorded"/>), as written: a
+    /// name with characters outside the standard a proposal must meet (parentheses, 、, Latin letters, rare characters)
+    /// is recorded and flagged with their classes (<see cref="PlaceNameState.CharacterFlags"/>,
+    /// <see cref="PlaceSpelling.CheckNameInForce"/>), not refused; its spelling is the one given, kept as given, else
+    /// <see cref="PlaceSpelling.SuggestInForce"/>. A standard name: the spelling checked when given, else the likely
+    /// spelling of the rules recorded;
     /// the approval as the records give it (authority and date both or neither, the date not after today); the
     /// geometry optional. Its claim keys are those of <paramref name="scope"/>; duplicates are flagged by the caller
     /// (<see cref="Flag"/>), never refused. The day it entered is the proposal day when no approval date is known.
     /// </summary>
     public static PlaceName RecordInForce(string id, RecordPlaceName command, string scope, string locationDescription,
-        DateOnly today, PlaceNameStamp stamp)
+        DateOnly today, PlaceNameStamp stamp) =>
+        RecordInForce(id, command, [scope], locationDescription, today, stamp);
+
+    /// <summary>A name in force whose keys are claimed in several scopes (<see cref="DuplicateScope.Scopes"/>).</summary>
+    public static PlaceName RecordInForce(string id, RecordPlaceName command, IReadOnlyList<string> scopes,
+        string locationDescription, DateOnly today, PlaceNameStamp stamp)
     {
         var name = command.Name?.Trim() ?? "";
-        PlaceSpelling.CheckName(name);
+        var outside = PlaceSpelling.CheckNameInForce(name);
         if (!Enum.IsDefined(command.Category))
         {
             throw DomainException.Invalid("place-category", "category", "The category is not one of the eight.");
         }
 
-        var romanization = string.IsNullOrWhiteSpace(command.Romanization)
-            ? PlaceSpelling.Suggest(name, command.Category).Romanization
-            : command.Romanization.Trim();
-        PlaceSpelling.CheckSpelling(name, romanization, command.Category);
+        var given = string.IsNullOrWhiteSpace(command.Romanization) ? null : command.Romanization.Trim();
+        string romanization;
+        var spellingComplete = true;
+        if (outside.Count == 0)
+        {
+            romanization = given ?? PlaceSpelling.Suggest(name, command.Category).Romanization;
+            PlaceSpelling.CheckSpelling(name, romanization, command.Category);
+        }
+        else if (given is not null)
+        {
+            // The rules spell standard names only: the spelling the records give such a name is kept as given.
+            romanization = given;
+        }
+        else
+        {
+            (romanization, spellingComplete) = PlaceSpelling.SuggestInForce(name, command.Category);
+        }
         var authority = string.IsNullOrWhiteSpace(command.ApprovingAuthority) ? null : command.ApprovingAuthority.Trim();
         if ((authority is null) != (command.ApprovedOn is null))
         {
@@ -85,10 +107,13 @@ public sealed class PlaceName(PlaceNameState state)
             ApprovedOn = command.ApprovedOn,
             ProposedOn = command.ApprovedOn ?? today,
             Names = [new PlaceNamePeriod(name, romanization, null, null)],
-            ClaimKeys = DuplicateScope.ClaimKeys(scope, command.Category, name, romanization).ToList(),
+            ClaimKeys = DuplicateScope.ClaimKeys(scopes, command.Category, name, romanization, spellingComplete).ToList(),
+            CharacterFlags = outside.Select(c => c.Class).ToList(),
         });
         place.Record(PlaceNameEventKind.Recorded, today, command.Source.Trim(),
-            $"{name} ({romanization}), scope {scope}" + (authority is null ? "" : $", approved by {authority} on {command.ApprovedOn:yyyy-MM-dd}"),
+            $"{name} ({romanization}), scope {string.Join(", ", scopes)}" + (authority is null ? "" : $", approved by {authority} on {command.ApprovedOn:yyyy-MM-dd}")
+            + (outside.Count == 0 ? "" : $"; flagged {NameCharacters.Flag}: {NameCharacters.Describe(outside)}"
+                                         + (spellingComplete ? "" : " (spelling incomplete: a character has no known reading)")),
             stamp);
         return place;
     }

@@ -15,8 +15,8 @@ namespace Registry.Grains.Places;
 /// <summary>
 /// One place name; see <see cref="IPlaceNameGrain"/>.
 /// <para>
-/// Duplicates: a proposal or rename claims its character key and its toneless-spelling key in its scope
-/// (<see cref="DuplicateScope"/>) from <see cref="IPlaceNameClaimGrain"/>s before writing, in a fixed order; after the
+/// Duplicates: a proposal or rename claims its character key and its toneless-spelling key in each of its scopes
+/// (<see cref="DuplicateScope.Scopes"/>: a street or village under a county code also in each of its townships) from <see cref="IPlaceNameClaimGrain"/>s before writing, in a fixed order; after the
 /// first refusal the other keys are only asked who holds them (so the 409 lists every conflicting name without the
 /// refused request blocking another), and keys granted to a refused request are given back. A rename or abolition
 /// releases the old keys after its write; a release that is lost is recovered by <see cref="HoldsClaimAsync"/>.
@@ -57,7 +57,7 @@ public sealed class PlaceNameGrain(
         var today = clock.Today;
         var lineage = await LineageAsync(command.DivisionCode, today);
         await CheckLocationAsync(geometry, lineage, today);
-        var scope = DuplicateScope.Of(command.Category, lineage);
+        var scopes = await ScopesAsync(command.Category, lineage, today);
 
         var draft = new PlaceNameState
         {
@@ -75,12 +75,12 @@ public sealed class PlaceNameGrain(
             Status = PlaceNameStatus.Proposed,
             ProposedOn = today,
             Names = [new PlaceNamePeriod(name, romanization, null, null)],
-            ClaimKeys = DuplicateScope.ClaimKeys(scope, command.Category, name, romanization).ToList(),
+            ClaimKeys = DuplicateScope.ClaimKeys(scopes, command.Category, name, romanization).ToList(),
             RomanizationLanguage = command.MinorityLanguage?.Language.Trim(),
         };
         var reason = command.MinorityLanguage?.Reason.Trim();
         new PlaceName(draft).Record(PlaceNameEventKind.Proposed, today, reason,
-            $"{name} ({romanization}{Transliterated(command.MinorityLanguage)}), scope {scope}", Stamp);
+            $"{name} ({romanization}{Transliterated(command.MinorityLanguage)}), scope {string.Join(", ", scopes)}", Stamp);
 
         await WithClaimsAsync(draft.ClaimKeys, new PlaceNameClaimant(Id, name, romanization), async () =>
         {
@@ -96,7 +96,7 @@ public sealed class PlaceNameGrain(
         if (Exists)
         {
             return Aggregate.Records(command)
-                ? new PlaceNameRecordOutcome(Id, AlreadyStored: true, State.Flags.ToList())
+                ? new PlaceNameRecordOutcome(Id, AlreadyStored: true, State.Flags.ToList()) { CharacterFlags = CharacterFlagsOf(State) }
                 : throw DomainException.Conflict("place-name-exists",
                     $"A place name with id {Id} is already recorded with other particulars ({State.Name}, {State.DivisionCode}).");
         }
@@ -108,8 +108,8 @@ public sealed class PlaceNameGrain(
             await CheckLocationAsync(PlaceGeometry.Read(wkb), lineage, today);
         }
 
-        var scope = DuplicateScope.Of(command.Category, lineage);
-        var place = PlaceName.RecordInForce(Id, command, scope, string.Join(" ", lineage.Reverse().Select(d => d.Name)),
+        var scopes = await ScopesAsync(command.Category, lineage, today);
+        var place = PlaceName.RecordInForce(Id, command, scopes, string.Join(" ", lineage.Reverse().Select(d => d.Name)),
             today, Stamp);
         var draft = place.State;
         var conflicts = await ClaimOrFlagAsync(draft.ClaimKeys, new PlaceNameClaimant(Id, draft.Name, draft.Romanization));
@@ -118,8 +118,12 @@ public sealed class PlaceNameGrain(
         state.State = draft;
         await WriteAsync("record", command.Source.Trim());
         await PublishIndexAsync();
-        return new PlaceNameRecordOutcome(Id, AlreadyStored: false, draft.Flags.ToList());
+        return new PlaceNameRecordOutcome(Id, AlreadyStored: false, draft.Flags.ToList()) { CharacterFlags = CharacterFlagsOf(draft) };
     }
+
+    private static List<string> CharacterFlagsOf(PlaceNameState recorded) => recorded.CharacterFlags.Count == 0
+        ? []
+        : NameCharacters.Outside(PinyinTable.CodePoints(recorded.Name)).Select(c => $"{c.Class} {c.Characters}").ToList();
 
     /// <summary>
     /// Takes every key a recorded name can take and names the current holders of the others: a name in force is
@@ -197,8 +201,8 @@ public sealed class PlaceNameGrain(
         var today = clock.Today;
         var reason = Aggregate.CheckRename(name, romanization, command.EffectiveDate, command.Reason, today);
         var lineage = await LineageAsync(State.DivisionCode, today);
-        var scope = DuplicateScope.Of(State.Category, lineage);
-        var keys = DuplicateScope.ClaimKeys(scope, State.Category, name, romanization).ToList();
+        var scopes = await ScopesAsync(State.Category, lineage, today);
+        var keys = DuplicateScope.ClaimKeys(scopes, State.Category, name, romanization).ToList();
 
         await WithClaimsAsync(keys, new PlaceNameClaimant(Id, name, romanization), async () =>
         {
@@ -463,6 +467,14 @@ public sealed class PlaceNameGrain(
             }
         }
     }
+
+    /// <summary>The scopes of the name's duplicate keys (<see cref="DuplicateScope.Scopes"/>): the division's
+    /// townships in force today are read only where the scopes depend on them.</summary>
+    private async Task<IReadOnlyList<string>> ScopesAsync(PlaceCategory category, IReadOnlyList<DivisionSummary> lineage,
+        DateOnly today) =>
+        DuplicateScope.Scopes(category, lineage, DuplicateScope.NeedsTownships(category, lineage)
+            ? await grains.Get<IDivisionGrain>(lineage[0].Code).GetChildrenAsync(today)
+            : []);
 
     private async Task<IReadOnlyList<DivisionSummary>> LineageAsync(string? code, DateOnly today)
     {

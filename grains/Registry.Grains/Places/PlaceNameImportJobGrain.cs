@@ -45,6 +45,7 @@ public sealed class PlaceNameImportJobGrain(
         State.Rejected = Math.Max(State.Rejected, progress.Rejected);
         State.Flagged = Math.Max(State.Flagged, progress.Flagged);
         State.RejectedByRule = new Dictionary<string, long>(progress.RejectedByRule, StringComparer.Ordinal);
+        State.FlaggedByRule = new Dictionary<string, long>(progress.FlaggedByRule, StringComparer.Ordinal);
         State.Rejections.AddRange(progress.NewRejections.Take(PlaceNameImportJobDetails.MaxStoredRows - State.Rejections.Count));
         State.Flags.AddRange(progress.NewFlags.Take(PlaceNameImportJobDetails.MaxStoredRows - State.Flags.Count));
         await state.WriteAuditedAsync("place-name-import-progress", null);
@@ -68,7 +69,10 @@ public sealed class PlaceNameImportJobGrain(
         new(State.Id, State.Source, State.Status, State.Rows, State.Recorded, State.AlreadyStored, State.Rejected,
             new Dictionary<string, long>(State.RejectedByRule, StringComparer.Ordinal), State.Flagged,
             State.Rejections.OrderBy(r => r.Line).ToList(), State.Flags.OrderBy(r => r.Line).ToList(),
-            State.StartedAt, State.FinishedAt, State.StartedBy, State.Failure);
+            State.StartedAt, State.FinishedAt, State.StartedBy, State.Failure)
+        {
+            FlaggedByRule = new Dictionary<string, long>(State.FlaggedByRule, StringComparer.Ordinal),
+        };
 
     private void EnsureStarted()
     {

@@ -23,6 +23,8 @@ public sealed class PlaceNameImportJobState
 
     public long Flagged { get; set; }
 
+    public Dictionary<string, long> FlaggedByRule { get; set; } = new(StringComparer.Ordinal);
+
     public List<PlaceNameImportRow> Rejections { get; set; } = [];
 
     public List<PlaceNameImportRow> Flags { get; set; } = [];

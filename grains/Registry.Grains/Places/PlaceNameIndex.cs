@@ -22,10 +22,11 @@ public static class PlaceNameIndex
     /// <summary>Stored pieces per partition: at some 830,000 names about 200 entries per piece.</summary>
     public const int PieceCount = 256;
 
-    /// <summary>The shape of the stored entries; raised when it changes. (The stored pieces hold entries, not terms: a
+    /// <summary>The shape of the stored entries; raised when it changes (2: search texts drop punctuation and fold
+    /// compatibility forms, <see cref="PlaceNameViews.SearchText"/>). The stored pieces hold entries, not terms: a
     /// change of <see cref="Terms"/> alone raises <see cref="PlaceNameIndexSnapshot.Format"/>, so the snapshots, which
-    /// hold posting lists, are not read and the terms are computed again from the pieces.)</summary>
-    public const int EntryVersion = 1;
+    /// hold posting lists, are not read and the terms are computed again from the pieces.</summary>
+    public const int EntryVersion = 2;
 
     private const string TextField = "t:";
     private const string CategoryField = "c:";

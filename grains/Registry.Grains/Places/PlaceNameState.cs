@@ -56,6 +56,10 @@ public sealed class PlaceNameState
     /// <summary>For a recorded name: the current names it duplicated or sounded like when recorded (not refused).</summary>
     public List<string> Flags { get; set; } = [];
 
+    /// <summary>For a recorded name: the classes of its characters outside the standard a new name must meet
+    /// (<see cref="NameCharacters"/>: <c>full-width-parentheses</c>, <c>latin-letters</c>, ...), recorded as written.</summary>
+    public List<string> CharacterFlags { get; set; } = [];
+
     public List<string> ClaimKeys { get; set; } = [];
 
     /// <summary>House numbers as the layout before blocks kept them, in the street's record: read from a record stored

@@ -24,6 +24,7 @@ public static class PlaceNameViews
             AsOf = today,
             Code = s.Code,
             Flags = s.Flags.ToList(),
+            CharacterFlags = s.CharacterFlags.ToList(),
         };
     }
 
@@ -64,15 +65,21 @@ public static class PlaceNameViews
         };
     }
 
-    /// <summary>Text normalised for fragment search: lower case, no diacritics, no spaces, apostrophes or hyphens.</summary>
+    /// <summary>Text normalised for fragment search: compatibility forms folded (full-width letters and digits as
+    /// ASCII), lower case, no diacritics, no spaces and no punctuation (apostrophes, hyphens, the brackets of a
+    /// qualifier, 、), so 中国矿业大学（北京）社区 is found by 中国矿业大学北京社区 and "Beijing Shequ".</summary>
     public static string SearchText(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
             var kind = CharUnicodeInfo.GetUnicodeCategory(c);
             if (kind is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpaceSeparator
+                    or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation
+                    or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation
+                    or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+                    or UnicodeCategory.OtherPunctuation
                 || c is '\'' or '\u2019' or '-' or '.' or ' ')
             {
                 continue;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
@@ -19,8 +20,54 @@ public static class PlaceSpelling
     private const int MaxAlternatives = 12;
 
     /// <summary>The name's code points; throws <c>place-name-han</c> unless every one is a Han character with a
-    /// reading in the table or an Arabic digit (1203高地).</summary>
+    /// reading in the table or an Arabic digit (1203高地): the one rule a new name follows
+    /// (<see cref="NameCharacters.IsStandard"/>). A name already in force asks <see cref="CheckNameInForce"/> instead,
+    /// which flags what this refuses.</summary>
     public static IReadOnlyList<int> CheckName(string? name, string field = "name")
+    {
+        var points = CheckNameText(name, field);
+        if (points.FirstOrDefault(p => !NameCharacters.IsStandard(p), -1) is var point and not -1)
+        {
+            throw DomainException.Invalid("place-name-han", field,
+                $"A standard name is written in standard Han characters (and Arabic digits) only; '{NameCharacters.Show(point)}' is not one with a known reading.");
+        }
+
+        if (points.All(p => p is >= '0' and <= '9'))
+        {
+            throw DomainException.Invalid("place-name-han", field, "A standard name has at least one Han character.");
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// The characters of a name already in force (the official lists, the bureau's records) that the standard of
+    /// <see cref="CheckName"/> would refuse, by class (<see cref="NameCharacters"/>): such a name is recorded as
+    /// written and flagged with them, not refused. Refuses only what is no name at all: an empty or over-long one
+    /// (<c>field-required</c>, <c>place-name-length</c>), one with a character that cannot be written
+    /// (<c>place-name-characters</c>: controls, unassigned code points), one with neither a Han character nor a letter
+    /// (<c>place-name-han</c>).
+    /// </summary>
+    public static IReadOnlyList<NameCharacterClass> CheckNameInForce(string? name, string field = "name")
+    {
+        var points = CheckNameText(name, field);
+        var outside = NameCharacters.Outside(points);
+        if (outside.FirstOrDefault(c => c.Class == NameCharacters.Unprintable) is { } unprintable)
+        {
+            throw DomainException.Invalid("place-name-characters", field,
+                $"A name is written text; {unprintable.Characters} cannot be written in one.");
+        }
+
+        if (!points.Any(p => PinyinTable.IsHan(p) || NameCharacters.ClassOf(p) is NameCharacters.LatinLetters
+                or NameCharacters.PrivateUse or NameCharacters.OtherScript))
+        {
+            throw DomainException.Invalid("place-name-han", field, "A name has at least one Han character or letter.");
+        }
+
+        return outside;
+    }
+
+    private static IReadOnlyList<int> CheckNameText(string? name, string field)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -34,26 +81,133 @@ public static class PlaceSpelling
                 $"A standard name has at most {MaxNameLength} characters.");
         }
 
-        foreach (var point in points)
+        return points;
+    }
+
+    /// <summary>
+    /// The likely Roman spelling of a name in force with characters outside the standard
+    /// (<see cref="CheckNameInForce"/>), and whether every character was spelled. The name is read in its
+    /// compatibility form (full-width letters, digits and brackets as their ASCII forms: 八五一０ as 八五一0); each run
+    /// of standard characters is spelled by the rules as a name of the category (<see cref="Suggest"/>); a qualifier
+    /// keeps its brackets as ASCII parentheses with its spelling inside (中国矿业大学（北京）社区 Zhongguokuangyedaxue
+    /// (Beijing) Shequ); the enumeration comma is written as a comma; Latin letters are kept as written (温泉花园A区
+    /// Wenquanhuayuan A Qu); other punctuation and symbols are kept as written, joining their neighbours. A character
+    /// with no known reading (a rare Han character, a private-use glyph, another script) is kept as written and the
+    /// spelling is not complete: its homophone key is not taken, and a registrar supplies the spelling.
+    /// </summary>
+    public static (string Romanization, bool Complete) SuggestInForce(string name, PlaceCategory category)
+    {
+        var text = name.Normalize(NormalizationForm.FormKC);
+        var tokens = new List<(string Text, char Kind)>(); // w: word, o: opening, c: closing or comma, j: joiner
+        var run = new StringBuilder();
+        var latin = new StringBuilder();
+        var complete = true;
+        void Flush()
         {
-            if (point is >= '0' and <= '9')
+            if (run.Length > 0)
             {
+                tokens.Add((SpellRun(run.ToString(), category), 'w'));
+                run.Clear();
+            }
+
+            if (latin.Length > 0)
+            {
+                tokens.Add((latin.ToString(), 'w'));
+                latin.Clear();
+            }
+        }
+
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var point = rune.Value;
+            if (NameCharacters.IsStandard(point))
+            {
+                if (latin.Length > 0)
+                {
+                    Flush();
+                }
+
+                run.Append(rune.ToString());
                 continue;
             }
 
-            if (!PinyinTable.IsHan(point) || PinyinTable.Shared.ReadingsOf(point).Count == 0)
+            if (point is >= 'A' and <= 'Z' or >= 'a' and <= 'z')
             {
-                throw DomainException.Invalid("place-name-han", field,
-                    $"A standard name is written in standard Han characters (and Arabic digits) only; '{Show(point)}' is not one with a known reading.");
+                if (run.Length > 0)
+                {
+                    Flush();
+                }
+
+                latin.Append((char)point);
+                continue;
+            }
+
+            Flush();
+            var kind = CharUnicodeInfo.GetUnicodeCategory(point);
+            switch (NameCharacters.ClassOf(point))
+            {
+                case NameCharacters.Spaces:
+                    break;
+                case NameCharacters.Parentheses or NameCharacters.Punctuation or NameCharacters.Symbols
+                    when kind == UnicodeCategory.OpenPunctuation:
+                    tokens.Add(("(", 'o'));
+                    break;
+                case NameCharacters.Parentheses or NameCharacters.Punctuation or NameCharacters.Symbols
+                    when kind == UnicodeCategory.ClosePunctuation:
+                    tokens.Add((")", 'c'));
+                    break;
+                case NameCharacters.EnumerationComma:
+                    tokens.Add((",", 'c'));
+                    break;
+                case NameCharacters.Punctuation when point is ',' or ';' or ':' or '，':
+                    tokens.Add((rune.ToString(), 'c'));
+                    break;
+                case NameCharacters.Punctuation or NameCharacters.Symbols:
+                    tokens.Add((rune.ToString(), 'j'));
+                    break;
+                default:
+                    // A character with no reading: kept as written, as a word of its own.
+                    complete = false;
+                    tokens.Add((rune.ToString(), 'w'));
+                    break;
             }
         }
 
-        if (points.All(p => p is >= '0' and <= '9'))
+        Flush();
+        var spelled = new StringBuilder();
+        for (var i = 0; i < tokens.Count; i++)
         {
-            throw DomainException.Invalid("place-name-han", field, "A standard name has at least one Han character.");
+            var (token, kind) = tokens[i];
+            if (i > 0 && kind == 'w' && tokens[i - 1].Kind is 'w' or 'c' || kind == 'o' && i > 0 && tokens[i - 1].Kind != 'j')
+            {
+                spelled.Append(' ');
+            }
+
+            spelled.Append(token);
         }
 
-        return points;
+        return (spelled.ToString(), complete);
+    }
+
+    /// <summary>A run of standard characters spelled as a name of the category; digits alone as written.</summary>
+    private static string SpellRun(string run, PlaceCategory category)
+    {
+        if (run.All(char.IsAsciiDigit))
+        {
+            return run;
+        }
+
+        try
+        {
+            return Suggest(run, category).Romanization;
+        }
+        catch (DomainException)
+        {
+            // Longer than a standard name (only a compatibility form can grow): each character by its first reading.
+            var text = new NameText(run);
+            return string.Concat(Enumerable.Range(0, text.Count)
+                .Select(i => text.IsDigits(i) ? text.Text(i) : text.AllReadings(i)[0]));
+        }
     }
 
     /// <summary>
@@ -254,9 +408,4 @@ public static class PlaceSpelling
 
         return best[letters.Length];
     }
-
-    private static string Show(int codePoint) =>
-        codePoint is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) && codePoint >= 0x20
-            ? char.ConvertFromUtf32(codePoint)
-            : $"U+{codePoint:X4}";
 }

@@ -18,11 +18,14 @@ namespace Registry.Hosting.Places;
 /// names (division: the township itself; duplicate scope: its county), seeded on a silo's first start; the 620,573
 /// village-level seats as village-seat names (division: their township; scope: the township), imported by the
 /// <c>import-place-stock</c> command from the file given. Each name enters with status
-/// <see cref="PlaceNameStatus.Recorded"/> through <see cref="PlaceName.RecordInForce"/> (the likely spelling of the 1984
+/// <see cref="PlaceNameStatus.Recorded"/> through <see cref="PlaceName.RecordInForce(string, RecordPlaceName, string, string, DateOnly, PlaceNameStamp)"/> (the likely spelling of the 1984
 /// rules, no geometry, no approval date: the lists give none), keyed <c>stats-{code}</c>, together with its claims on
 /// its duplicate keys, so a new name that duplicates or sounds like one is refused. A listed name that repeats one
-/// already claimed (in the lists or stored) is recorded and flagged, as the rules treat names in force; a name the
-/// rules cannot record (characters outside the table, a code not in the lists) is reported. Records and claims are
+/// already claimed (in the lists or stored) is recorded and flagged, as the rules treat names in force; so is a name
+/// written with characters outside the standard a new name meets (中国矿业大学（北京）社区, 温泉花园A区, rare characters:
+/// kept as written, flagged <c>characters-outside-standard</c> with their classes, reported apart from the rows
+/// refused); a row that cannot be recorded at all (a code not in the lists, a character that cannot be written) is
+/// reported refused. Records and claims are
 /// inserted only where absent, never overwritten: idempotent. Run the villages with the service stopped (as
 /// <c>import-places</c>), or rebuild the search index after (POST /api/place-names/index/rebuild).
 /// </summary>
@@ -124,6 +127,7 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
         var stamp = new PlaceNameStamp(clock.Now, AuditScope.SystemActor);
         var holders = new Dictionary<string, PlaceNameClaimant>(StringComparer.Ordinal);
         var rejections = new List<PlaceNameStockRejection>();
+        var characterFlags = new List<PlaceNameStockFlag>();
         var batch = new List<SeedState>(BatchSize * 3);
         long count = 0, recorded = 0, inserted = 0, flagged = 0;
         foreach (var row in rows)
@@ -171,6 +175,12 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
             }
 
             place.Flag(conflicts);
+            if (place.State.CharacterFlags.Count > 0)
+            {
+                characterFlags.Add(new PlaceNameStockFlag(row.Line, row.Code, place.State.Name, place.State.Romanization,
+                    NameCharacters.Describe(NameCharacters.Outside(PinyinTable.CodePoints(place.State.Name)))));
+            }
+
             place.AssignCode(PlaceNameCode.OfListed(row.Code, lineage[row.Code.Length == 9 ? 1 : 0].Code, command.Category));
             flagged += conflicts.Count > 0 ? 1 : 0;
             place.State.Revision = 1;
@@ -190,9 +200,10 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
             await PlaceNameIndexReset.ForgetCheckpointsAsync(store, cancellationToken);
         }
 
-        var report = new PlaceNameStockReport(count, recorded, flagged, rejections);
-        logger.LogInformation("Place-name stock: {Rows} rows, {Recorded} recorded ({Flagged} flagged as duplicates), " +
-            "{Rejected} rejected, {Inserted} states inserted", count, recorded, flagged, rejections.Count, inserted);
+        var report = new PlaceNameStockReport(count, recorded, flagged, rejections) { CharacterFlags = characterFlags };
+        logger.LogInformation("Place-name stock: {Rows} rows, {Recorded} recorded ({Flagged} flagged as duplicates, " +
+            "{CharacterFlagged} flagged with characters outside the standard), {Rejected} rejected, {Inserted} states inserted",
+            count, recorded, flagged, characterFlags.Count, rejections.Count, inserted);
         return report;
     }
 

@@ -473,4 +473,24 @@ public sealed class PlaceNameEndpointsTests(PlaceApiFixture fixture)
         await Problems.AssertProblemAsync(await api.Anonymous.GetAsync("/api/place-names/spelling"),
             HttpStatusCode.BadRequest, "field-required");
     }
+
+    /// <summary>Issue 15: the duplicate scope follows the divisions that contain a name. A street under 正定县 130123,
+    /// which no township outline places outside a town, collides with the same street under 正定镇 130123100 (either
+    /// entered first); the same street in two towns of the county does not collide.</summary>
+    [Fact]
+    public async Task Street_UnderTheCounty_CollidesWithTheSameStreetUnderAnyOfItsTowns()
+    {
+        const string street = "street";
+        var inside = PlaceTestData.InsidePrefectureOf("130123")!;
+        var inTown = await api.ProposedAsync("燕赵北路", street, "130123100", inside);
+        var conflict = await Problems.AssertProblemAsync(await api.ProposeAsync("燕赵北路",
+            await api.SpellingAsync("燕赵北路", street), street, "130123", inside), HttpStatusCode.Conflict, "place-name-duplicate");
+        Assert.Contains(inTown.GetProperty("id").GetString()!, conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await api.ProposedAsync("燕赵北路", street, "130123102", inside);
+
+        var inCounty = await api.ProposedAsync("燕赵南路", street, "130123", inside);
+        conflict = await Problems.AssertProblemAsync(await api.ProposeAsync("燕赵南路",
+            await api.SpellingAsync("燕赵南路", street), street, "130123103", inside), HttpStatusCode.Conflict, "place-name-duplicate");
+        Assert.Contains(inCounty.GetProperty("id").GetString()!, conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -106,6 +106,64 @@ public sealed class PlaceNameImportTests(PlaceApiFixture fixture)
     }
 
     [Fact]
+    public async Task ImportCsv_NamesInForceOutsideTheStandard_RecordedAsWrittenAndFlagged_ANewOneRefused()
+    {
+        // Real names of the official list (Places/Data/villages-outside-standard.csv), as a bureau's records hold them.
+        var rows = File.ReadLines(Path.Combine(PlaceTestData.DataDirectory, "villages-outside-standard.csv")).Skip(1)
+            .Select(line => Registry.Abstractions.Text.CsvLine.Fields(line)!)
+            .Where(f => f[0] is "110108010027" or "110102007013" or "331121104234")
+            .Select(f => (Name: VillageSeats.NameOf(f[1]), Township: f[2]))
+            .ToList();
+        var csv = string.Join("\n",
+            Header,
+            $"\"{rows[0].Name}\",Tiedaobu Zhuzhaiqu Di'er Er Shequ,village-seat,{rows[0].Township},,,,recorded",
+            $"\"{rows[1].Name}\",,village-seat,{rows[1].Township},,区人民政府,2001-05-01,",
+            $"\"{rows[2].Name}\",,village-seat,{rows[2].Township},,,,",
+            $"\"温泉\u0001花园\",,village-seat,{rows[0].Township},,,,") + "\n";
+
+        var job = await ImportAsync(csv, "text/csv", "村级名称档案.csv");
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(3, job.GetProperty("recorded").GetInt64());
+        Assert.Equal(1, job.GetProperty("rejected").GetInt64());
+        Assert.Equal("place-name-characters", job.GetProperty("rejections")[0].GetProperty("rule").GetString());
+        Assert.Equal(3, job.GetProperty("flagged").GetInt64());
+        Assert.Equal(3, job.GetProperty("flaggedByRule").GetProperty(NameCharacters.Flag).GetInt64());
+        Assert.Equal([2L, 3, 4], job.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("line").GetInt64()));
+        Assert.All(job.GetProperty("flags").EnumerateArray(), f => Assert.Equal(NameCharacters.Flag, f.GetProperty("rule").GetString()));
+        Assert.Contains("enumeration-comma 、", job.GetProperty("flags")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        var report = await api.Registrar.GetStringAsync($"/api/place-names/imports/{job.GetProperty("id").GetString()}/report");
+        Assert.Contains(NameCharacters.Flag, report, StringComparison.Ordinal);
+
+        // Recorded as written, with the spelling given kept, the approval kept, the flag in the record.
+        var comma = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync("/api/place-names/" + PlaceName.RecordedId(
+            new RecordPlaceName(rows[0].Name, null, PlaceCategory.VillageSeat, rows[0].Township, null, null, null, ""))));
+        Assert.Equal("铁道部住宅区第二、二社区", comma.GetProperty("name").GetString());
+        Assert.Equal("Tiedaobu Zhuzhaiqu Di'er Er Shequ", comma.GetProperty("romanization").GetString());
+        Assert.Equal("recorded", comma.GetProperty("status").GetString());
+        Assert.Equal([NameCharacters.EnumerationComma], comma.GetProperty("characterFlags").EnumerateArray().Select(f => f.GetString()!));
+        var university = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync("/api/place-names/" + PlaceName.RecordedId(
+            new RecordPlaceName(rows[1].Name, null, PlaceCategory.VillageSeat, rows[1].Township, null, "区人民政府",
+                new DateOnly(2001, 5, 1), ""))));
+        Assert.Equal("中国矿业大学（北京）社区", university.GetProperty("name").GetString());
+        Assert.Equal("2001-05-01", university.GetProperty("approvedOn").GetString());
+
+        // Found by its characters and by the pinyin of its standard part (the grain updates the index itself).
+        var found = await api.SearchAsync(api.Anonymous, $"q={Uri.EscapeDataString("中国矿业大学北京")}");
+        Assert.Contains(university.GetProperty("id").GetString()!, PlaceNameClient.Ids(found));
+        found = await api.SearchAsync(api.Anonymous, "q=kuangyedaxue");
+        Assert.Contains(university.GetProperty("id").GetString()!, PlaceNameClient.Ids(found));
+
+        // A registrar's new name keeps to the standard.
+        await Problems.AssertProblemAsync(await api.ProposeAsync("温泉花园D区社区", "Wenquanhuayuan D Qu Shequ", "village-seat",
+            rows[0].Township, PlaceTestData.ChinesePoint(0)), HttpStatusCode.BadRequest, "place-name-han");
+
+        // A re-run finds every row stored.
+        var again = await ImportAsync(csv, "text/csv", "村级名称档案.csv");
+        Assert.Equal(3, again.GetProperty("alreadyStored").GetInt64());
+        Assert.Equal(3, again.GetProperty("flaggedByRule").GetProperty(NameCharacters.Flag).GetInt64());
+    }
+
+    [Fact]
     public async Task ImportGeoJson_RecordsFeaturesWithTheirGeometry()
     {
         var (point, township, _) = PlaceTestData.TownshipAround(3);

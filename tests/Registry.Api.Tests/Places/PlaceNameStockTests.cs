@@ -84,8 +84,20 @@ public sealed class PlaceNameStockTests(ApiFixture fixture, ITestOutputHelper ou
         Assert.NotNull(report);
         var townships = ReferenceDivisions.All.Count(d => d.Level == DivisionLevel.Township);
         Assert.Equal(townships, report.Rows);
-        Assert.Equal(report.Rows, report.Recorded + report.Rejections.Count);
-        Assert.True(report.Recorded > townships * 0.95);
+        // Every listed name is in force, so every one is recorded: those written with characters outside the standard
+        // (中国（上海）自由贸易试验区（保税片区）, 化学新材料产业园-沿江街道, rare characters) as written, flagged.
+        Assert.Empty(report.Rejections);
+        Assert.Equal(report.Rows, report.Recorded);
+        Assert.True(report.CharacterFlags.Count >= 28, $"{report.CharacterFlags.Count} flagged with characters outside the standard");
+        var freeTradeZone = Assert.Single(report.CharacterFlags, f => f.Code == "310115501");
+        Assert.Equal("中国（上海）自由贸易试验区（保税片区）", freeTradeZone.Name);
+        Assert.Contains($"flagged,{NameCharacters.Flag}", report.ReportCsv(), StringComparison.Ordinal);
+        var zone = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync("/api/place-names/stats-310115501"));
+        Assert.Equal("recorded", zone.GetProperty("status").GetString());
+        Assert.Equal(freeTradeZone.Name, zone.GetProperty("name").GetString());
+        Assert.Equal(freeTradeZone.Romanization, zone.GetProperty("romanization").GetString());
+        Assert.Equal([NameCharacters.FullWidthParentheses],
+            zone.GetProperty("characterFlags").EnumerateArray().Select(f => f.GetString()!));
         // Same-named townships within one county exist in the list: they are recorded, flagged.
         Assert.True(report.Flagged > 0);
         Assert.Null(await Stock.SeedTownshipsAsync(DivisionReferenceData.DefaultDirectory, TestContext.Current.CancellationToken));
@@ -100,6 +112,53 @@ public sealed class PlaceNameStockTests(ApiFixture fixture, ITestOutputHelper ou
                 await api.SpellingAsync(township.Name, "administrative-division"), "administrative-division", township.Code, point),
             HttpStatusCode.Conflict, "place-name-duplicate");
         Assert.Contains($"stats-{township.Code}", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportVillages_NamesOutsideTheStandard_RecordedAsWrittenFlaggedApartFromRejections_AndFound()
+    {
+        var file = Path.Combine(PlaceTestData.DataDirectory, "villages-outside-standard.csv");
+        var rows = File.ReadLines(file).Skip(1).Select(line => CsvLine.Fields(line)!).ToList();
+        var report = await Stock.ImportVillagesAsync(file, DivisionReferenceData.DefaultDirectory, TestContext.Current.CancellationToken);
+        Assert.Equal(rows.Count, report.Rows);
+        Assert.Empty(report.Rejections);
+        Assert.Equal(rows.Count, report.Recorded);
+        Assert.Equal(rows.Select(r => r[0]), report.CharacterFlags.Select(f => f.Code));
+        var csv = report.ReportCsv();
+        Assert.Equal(rows.Count, csv.Split("\r\n").Count(l => l.Contains($",flagged,{NameCharacters.Flag},", StringComparison.Ordinal)));
+        Assert.Contains("full-width-parentheses （）", csv, StringComparison.Ordinal);
+
+        var university = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync("/api/place-names/stats-110108010027"));
+        Assert.Equal("recorded", university.GetProperty("status").GetString());
+        Assert.Equal("中国矿业大学（北京）社区", university.GetProperty("name").GetString());
+        Assert.Equal([NameCharacters.FullWidthParentheses],
+            university.GetProperty("characterFlags").EnumerateArray().Select(f => f.GetString()!));
+        var privateUse = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync("/api/place-names/stats-420684103229"));
+        Assert.Equal("高\uE170村", privateUse.GetProperty("name").GetString());
+        Assert.Equal([NameCharacters.PrivateUse], privateUse.GetProperty("characterFlags").EnumerateArray().Select(f => f.GetString()!));
+
+        // Found by characters (with or without the brackets) and by the pinyin of the standard part.
+        using var admin = fixture.Factory.ClientWithRoles("admin");
+        await PlaceNameClient.OkAsync(await admin.PostAsync("/api/place-names/index/rebuild", null));
+        foreach (var (query, id) in new[]
+                 {
+                     ("中国矿业大学北京社区", "stats-110108010027"), ("Zhongguokuangyedaxue Beijing", "stats-110108010027"),
+                     ("温泉花园A区", "stats-110114115008"), ("那𡌶村", "stats-451302107210"),
+                 })
+        {
+            var found = await PlaceNameClient.OkAsync(await api.Anonymous.GetAsync($"/api/place-names?q={Uri.EscapeDataString(query)}"));
+            Assert.Contains(id, found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        }
+
+        // A new name written the same way is refused: the standard holds for new names.
+        await Problems.AssertProblemAsync(await api.ProposeAsync("温泉花园C区社区", "Wenquanhuayuan C Qu Shequ", VillageSeat,
+            "110114115", PlaceTestData.ChinesePoint(0)), HttpStatusCode.BadRequest, "place-name-han");
+
+        // A re-run records nothing again and reports the same flags.
+        var again = await Stock.ImportVillagesAsync(file, DivisionReferenceData.DefaultDirectory, TestContext.Current.CancellationToken);
+        Assert.Equal(report.CharacterFlags, again.CharacterFlags);
+        var history = await PlaceNameClient.OkAsync(await api.Registrar.GetAsync("/api/place-names/stats-110108010027/history"));
+        Assert.Equal(1, history.GetArrayLength());
     }
 
     [Fact]

@@ -102,6 +102,39 @@ public sealed class PlaceSpellingTests
         Assert.Equal(town.Code[..6], DuplicateScope.Of(PlaceCategory.Park, lineage));
     }
 
+    /// <summary>Issue 15: a street under 正定县 130123 (no outline places it outside a town) collides with the same
+    /// street under its town 正定镇 130123100, while the same street in two towns of the county does not; so for
+    /// village-level seats under the county code and under any of its townships.</summary>
+    [Fact]
+    public void DuplicateScope_ANameUnderTheCountyCollidesWithTheSameNameUnderAnyOfItsTownships()
+    {
+        var county = Lineage("130123");
+        Assert.Equal("正定县", county[0].Name);
+        var townships = ReferenceDivisions.All.Where(d => d.ParentCode == "130123" && d.Level == DivisionLevel.Township)
+            .Select(d => new DivisionSummary(d.Code, d.Names[0].Value, d.Level, DivisionStatus.InForce)).ToList();
+        Assert.Contains(townships, t => t is { Code: "130123100", Name: "正定镇" });
+        IReadOnlyList<string> Keys(PlaceCategory category, string code) => DuplicateScope.ClaimKeys(
+            code.Length == 6 ? DuplicateScope.Scopes(category, county, townships) : DuplicateScope.Scopes(category, Lineage(code), []),
+            category, "燕赵北路", "Yanzhao Beilu");
+        bool Collide(PlaceCategory category, string one, string other) => Keys(category, one).Intersect(Keys(category, other)).Any();
+
+        Assert.True(DuplicateScope.NeedsTownships(PlaceCategory.Street, county));
+        Assert.True(Collide(PlaceCategory.Street, "130123", "130123100"));
+        Assert.True(Collide(PlaceCategory.Street, "130123100", "130123"));
+        Assert.True(Collide(PlaceCategory.Street, "130123", "130123"));
+        Assert.False(Collide(PlaceCategory.Street, "130123100", "130123102"));
+        // A street of a subdistrict (街道) of a county is scoped by the county already.
+        Assert.True(Collide(PlaceCategory.Street, "130123", "130123001"));
+        Assert.True(Collide(PlaceCategory.VillageSeat, "130123", "130123001"));
+        Assert.True(Collide(PlaceCategory.VillageSeat, "130123", "130123100"));
+        Assert.False(Collide(PlaceCategory.VillageSeat, "130123001", "130123100"));
+
+        // Other categories, and a name given under a township, keep their one scope.
+        Assert.Equal(["130123"], DuplicateScope.Scopes(PlaceCategory.Park, county, townships));
+        Assert.Equal([DuplicateScope.Nationwide], DuplicateScope.Scopes(PlaceCategory.AdministrativeDivision, county, townships));
+        Assert.False(DuplicateScope.NeedsTownships(PlaceCategory.Street, Lineage("130123100")));
+    }
+
     private static List<DivisionSummary> Lineage(string code)
     {
         var codes = new List<string> { code };

@@ -9,6 +9,9 @@ namespace Registry.Api.Contracts.Places;
 /// those in force today; <c>names</c> every approved name with its dates (one approved to take effect later included);
 /// <c>changes</c> the renames and abolitions with their approval. <c>code</c> is the place-name code (地名代码) given on
 /// approval or recording; <c>flags</c> (registrar only) the current names a recorded name duplicates or sounds like;
+/// <c>characterFlags</c> the classes of a recorded name's characters outside the standard a new name meets (flag
+/// <c>characters-outside-standard</c>: <c>full-width-parentheses</c>, <c>enumeration-comma</c>, <c>latin-letters</c>,
+/// <c>han-without-reading</c>, <c>private-use</c>, ...; the name is kept as written);
 /// <c>geometry</c> is null for a recorded name whose records hold none.</summary>
 public sealed record PlaceNameResponse(
     string Id,
@@ -31,7 +34,8 @@ public sealed record PlaceNameResponse(
     IReadOnlyList<PlaceNameChangeResponse> Changes,
     IReadOnlyList<string> Aliases,
     string? Code,
-    IReadOnlyList<string> Flags)
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<string> CharacterFlags)
 {
     /// <summary>The registrar's view: every change, every approved name.</summary>
     public static PlaceNameResponse From(PlaceNameDetails d) => From(d, publicView: false);
@@ -58,6 +62,7 @@ public sealed record PlaceNameResponse(
             d.LocationDescription, d.Status, d.ApprovingAuthority, d.ApprovedOn, d.AnnouncedOn, d.AbolishedOn,
             d.ProposedOn, names.Select(PlaceNamePeriodResponse.From).ToList(),
             d.External is null ? null : ExternalSourceResponse.From(d.External), d.RomanizationLanguage,
-            changes.Select(PlaceNameChangeResponse.From).ToList(), d.Aliases, d.Code, publicView ? [] : d.Flags);
+            changes.Select(PlaceNameChangeResponse.From).ToList(), d.Aliases, d.Code, publicView ? [] : d.Flags,
+            d.CharacterFlags);
     }
 }
