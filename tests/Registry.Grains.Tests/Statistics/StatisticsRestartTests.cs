@@ -186,6 +186,34 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Recovery_OfACheckpointMarkedByTheBuildBefore_AsksEveryOfficeMonthOnce()
+    {
+        const int year = 2037;
+        var office = TestCodes.County(507);
+        var rollup = StatisticsKeys.Rollup(office[..2], year);
+        var records = await PublishedWorkloadAsync(office, year);
+        await PublishAsync([records[0][0] with { Date = new DateOnly(year, 1, 9) }]);
+        await PublishAsync([records[1][1] with { Count = 0 }]);
+
+        // Stopped with the change unstored, the checkpoint as the build before wrote it: marked, no office-month named.
+        await fixture.CrashAsync();
+        var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
+        var key = StateKey(StorageNames.StatisticsRollup, rollup);
+        var stored = (await store.ReadAsync(key, Ct))!;
+        await store.WriteAsync(key, stored.ETag,
+            JsonSerializer.Serialize(new { partitions = Array.Empty<string>(), pieceCount = 32, unflushed = true }), Ct);
+        await fixture.RestartAsync();
+
+        var after = await YearAsync(office, year);
+        var asked = await ActivePartitionsAsync(year);
+        var cleared = await CheckpointAsync(rollup);
+
+        Assert.Equal(Expected(), after);
+        Assert.Equal(Workload(office, year).Count, asked.Count);
+        Assert.DoesNotContain("\"unflushed\":true", cleared);
+    }
+
+    [Fact]
     public async Task Year_AfterAStopBetweenAPageWriteAndTheHandOver_IsRightOnceTheRecordPublishesAgain()
     {
         const int year = 2034;
