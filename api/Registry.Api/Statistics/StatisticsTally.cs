@@ -68,17 +68,31 @@ public sealed class StatisticsTally
     /// Takes <paramref name="figures"/> as the whole answer of source <paramref name="source"/>, in place of what it
     /// answered before. <paramref name="lineages"/> holds, by division code, the lineage as of the period's end of
     /// every office the tally has not seen before (see <see cref="LineagesMissing"/>); an office missing from it is
-    /// taken as a code the division history does not know.
+    /// taken as a code the division history does not know. Only the offices whose figures differ from the source's
+    /// answer before are taken out and in again (and their rows and their divisions' made again): a province's
+    /// roll-up answers some 100 offices, and one registration changes one of them.
     /// </summary>
     public void Take(string source, OfficeFigures figures,
         IReadOnlyDictionary<string, IReadOnlyList<DivisionSummary>> lineages)
     {
-        Remove(source);
+        var before = sources.GetValueOrDefault(source);
         var kept = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         foreach (var (office, values) in figures.Offices)
         {
+            var old = before?.GetValueOrDefault(office);
+            if (old is not null && SameAsked(old, values))
+            {
+                kept[office] = old;
+                continue;
+            }
+
             var asked = values.Where(pair => recorded.Contains(pair.Key))
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+            if (old is not null)
+            {
+                Add(offices[office], old, -1);
+            }
+
             if (asked.Count == 0)
             {
                 continue;
@@ -88,7 +102,40 @@ public sealed class StatisticsTally
             Add(Office(office, lineages), asked, +1);
         }
 
+        if (before is not null)
+        {
+            foreach (var (office, old) in before)
+            {
+                if (!figures.Offices.ContainsKey(office))
+                {
+                    Add(offices[office], old, -1);
+                }
+            }
+        }
+
         sources[source] = kept;
+    }
+
+    /// <summary>Whether <paramref name="values"/>, of the figures asked, are exactly <paramref name="held"/>.</summary>
+    private bool SameAsked(Dictionary<string, long> held, Dictionary<string, long> values)
+    {
+        var count = 0;
+        foreach (var (figure, value) in values)
+        {
+            if (!recorded.Contains(figure))
+            {
+                continue;
+            }
+
+            if (!held.TryGetValue(figure, out var known) || known != value)
+            {
+                return false;
+            }
+
+            count++;
+        }
+
+        return count == held.Count;
     }
 
     /// <summary>Takes out everything source <paramref name="source"/> answered (nothing when it was not taken).</summary>

@@ -5,8 +5,9 @@ namespace Registry.Abstractions.Statistics;
 /// <summary>
 /// The day counters of every office of one province in one year, summed on request. Key: <c>{pp}/{yyyy}</c>, pp the
 /// province's two digits (see <see cref="StatisticsKeys"/>). It stores every office-month's counters itself, as the
-/// partitions hand them over (in batches; after a stop that left some unstored it asks its office-months again once),
-/// so activating it and answering read its own state only: never a partition, a fact page or a record. Idempotent: a partition's counters replace that partition's previous ones only when their revision is
+/// partitions hand them over (in batches; after a stop that left some unstored it asks those office-months, named in
+/// its checkpoint, again once), so activating it and answering read its own state only: never a partition, a fact page
+/// or a record. Idempotent: a partition's counters replace that partition's previous ones only when their revision is
 /// higher, so a repeated or late hand-over changes nothing.
 /// </summary>
 [Alias("Registry.Statistics.IStatisticsRollupGrain")]

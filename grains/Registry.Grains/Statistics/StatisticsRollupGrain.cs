@@ -19,11 +19,14 @@ namespace Registry.Grains.Statistics;
 /// Hand-overs are taken in memory and stored in batches, not one write each: an office-month new to the roll-up is
 /// stored at once (so its key is known to a recovery), later counters of a known one are held as pending and stored
 /// with the others every <see cref="FlushEvery"/> hand-overs and when the roll-up is deactivated. Before the first
-/// pending hand-over the checkpoint is marked <see cref="StatisticsRollupState.Unflushed"/> (one write per batch), and
-/// cleared after the batch is stored; an activation that finds it marked (the process stopped with hand-overs not
-/// stored) asks every office-month it holds for its counters, which each partition counts from its stored pages, and
-/// stores what was newer. The window before a hand-over (a page written, the partition not yet handed over) is the
-/// record's: its outbox row publishes it again after a restart, and the partition hands over on its first apply.
+/// pending hand-over of an office-month in a batch its key is added to the checkpoint's
+/// <see cref="StatisticsRollupState.Unstored"/> (one small write per office-month per batch, none for its later
+/// hand-overs in the batch), and the set is emptied after the batch is stored. An activation that finds it non-empty
+/// (the process stopped with hand-overs not stored) asks those office-months, and only those, for their counters,
+/// which each partition counts from its stored pages, and stores what was newer: a recovery costs what changed since
+/// the last batch (at most <see cref="FlushEvery"/> office-months), never the province's year. The window before a
+/// hand-over (a page written, the partition not yet handed over) is the record's: its outbox row publishes it again
+/// after a restart, and the partition hands over on its first apply.
 /// </remarks>
 [GrainType(StorageNames.StatisticsRollup)]
 public sealed class StatisticsRollupGrain(
@@ -66,7 +69,12 @@ public sealed class StatisticsRollupGrain(
 
             if (checkpoint.State.Unflushed)
             {
-                await CatchUpAsync();
+                // Marked by the build before, which did not say which office-months: all of them, once.
+                await CatchUpAsync(counters.Keys.ToList());
+            }
+            else if (checkpoint.State.Unstored.Count > 0)
+            {
+                await CatchUpAsync(checkpoint.State.Unstored.ToList());
             }
 
             return;
@@ -124,10 +132,11 @@ public sealed class StatisticsRollupGrain(
             }
             else
             {
-                if (!checkpoint.State.Unflushed)
+                if (!checkpoint.State.Unstored.Contains(key))
                 {
-                    checkpoint.State.Unflushed = true;
-                    await checkpoint.WriteAuditedAsync("statistics-rollup-unflushed", null);
+                    // Named before it is held unstored, so that a recovery asks this office-month (see remarks).
+                    checkpoint.State.Unstored.Add(key);
+                    await checkpoint.WriteAuditedAsync("statistics-rollup-unstored", null);
                 }
 
                 pending[key] = partition;
@@ -154,7 +163,8 @@ public sealed class StatisticsRollupGrain(
 
     public Task<StatisticsVersion> VersionAsync() => Task.FromResult(new StatisticsVersion(epoch, counters.Changes));
 
-    /// <summary>Stores the pending counters in one batch, then clears the checkpoint's mark.</summary>
+    /// <summary>Stores the pending counters in one batch, then empties the checkpoint's set of office-months not
+    /// stored.</summary>
     private async Task FlushAsync()
     {
         if (pending.Count > 0)
@@ -164,20 +174,22 @@ public sealed class StatisticsRollupGrain(
         }
 
         takenSinceFlush = 0;
-        if (checkpoint.State.Unflushed)
+        if (checkpoint.State.Unflushed || checkpoint.State.Unstored.Count > 0)
         {
             checkpoint.State.Unflushed = false;
+            checkpoint.State.Unstored.Clear();
             await checkpoint.WriteAuditedAsync("statistics-rollup-flushed", null);
         }
     }
 
     /// <summary>
-    /// After a stop with hand-overs not stored: every office-month held is asked for its counters (counted from its
-    /// pages by a new activation), the newer ones taken and stored, and the mark cleared.
+    /// After a stop with hand-overs not stored: the office-months named (those the checkpoint lists as not stored)
+    /// are asked for their counters (counted from their pages by a new activation), the newer ones taken and stored,
+    /// and the checkpoint's set emptied.
     /// </summary>
-    private async Task CatchUpAsync()
+    private async Task CatchUpAsync(IReadOnlyList<string> keys)
     {
-        var asked = await Task.WhenAll(counters.Keys.ToList().Select(key =>
+        var asked = await Task.WhenAll(keys.Select(key =>
             grains.Get<IStatisticsPartitionGrain>(key).GetCountsAsync()));
         foreach (var counts in asked)
         {

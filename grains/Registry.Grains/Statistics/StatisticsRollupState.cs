@@ -5,7 +5,7 @@ namespace Registry.Grains.Statistics;
 /// (<see cref="StorageNames.StatisticsRollupPiece"/>). <see cref="PieceCount"/> is the piece layout they were written
 /// with (0: none stored). <see cref="Partitions"/> is what the build before stored (only which office-months it held,
 /// their counters asked of them on every activation): read once to take their counters into the pieces, then
-/// emptied. <see cref="Unflushed"/> marks counters held in memory but not stored yet.
+/// emptied. <see cref="Unstored"/> names the office-months whose counters are held in memory but not stored yet.
 /// </summary>
 public sealed class StatisticsRollupState
 {
@@ -13,7 +13,15 @@ public sealed class StatisticsRollupState
 
     public int PieceCount { get; set; }
 
-    /// <summary>Set before a roll-up first holds counters it has not stored, cleared when it has stored them: found
-    /// set at activation, the process stopped in between and the roll-up asks its office-months again.</summary>
+    /// <summary>
+    /// The office-months (partition keys) taken since the last stored batch: each is added (and this checkpoint
+    /// written) before the roll-up first holds counters of it that it has not stored, and the set is emptied when the
+    /// batch is stored. Found non-empty at activation, the process stopped in between, and the roll-up asks those
+    /// office-months again, and only those.
+    /// </summary>
+    public HashSet<string> Unstored { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The mark of the build before <see cref="Unstored"/>: counters not stored, of office-months it did not
+    /// name. Found set at activation, every office-month held is asked once; never set by this build.</summary>
     public bool Unflushed { get; set; }
 }

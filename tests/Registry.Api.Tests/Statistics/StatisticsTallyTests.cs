@@ -154,6 +154,28 @@ public sealed class StatisticsTallyTests
     }
 
     [Fact]
+    public void Report_AfterOneOfficeOfASourceChanged_KeepsTheRowsOfItsOtherOffices()
+    {
+        var tally = Fresh(null, true, new Dictionary<string, OfficeFigures>
+        {
+            ["rollup:11/2026"] = Figures(("110101", F.MarriageRegistrations, 7), ("110102", F.MarriageRegistrations, 1)),
+        });
+        var before = tally.Report(From, To);
+
+        // The province's roll-up answers both offices again; one registration more at 110101 only.
+        tally.Take("rollup:11/2026", Figures(("110101", F.MarriageRegistrations, 8), ("110102", F.MarriageRegistrations, 1)),
+            Lineages);
+        var after = tally.Report(From, To);
+
+        Assert.Same(Row(before.Offices, "110102"), Row(after.Offices, "110102"));
+        Assert.Same(Row(before.Divisions, "110102"), Row(after.Divisions, "110102"));
+        Assert.NotSame(Row(before.Offices, "110101"), Row(after.Offices, "110101"));
+        Assert.Equal(8m, Row(after.Offices, "110101").Figures[F.MarriageRegistrations]);
+        Assert.Equal(9m, Row(after.Divisions, "110100").Figures[F.MarriageRegistrations]);
+        Assert.Equal(9m, after.Total[F.MarriageRegistrations]);
+    }
+
+    [Fact]
     public void Take_SourceNoLongerListingAnOffice_RemovesItsRowsButKeepsThoseOthersList()
     {
         var tally = Fresh(null, true, new Dictionary<string, OfficeFigures>

@@ -39,7 +39,7 @@ public sealed class NationalYearStatisticsBenchmark : IBenchmark
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var offices = Option(args, "--offices", int.MaxValue);
-        var queries = Option(args, "--queries", 50);
+        var queries = Option(args, "--queries", 200);
         var root = RepositoryRoot();
         var counties = File.ReadLines(Path.Combine(root, "silo", "Registry.Hosting", "ReferenceData", "divisions",
                 "divisions-2023-areas.csv"))

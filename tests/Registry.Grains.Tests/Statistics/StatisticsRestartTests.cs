@@ -131,17 +131,86 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
         var storedBefore = await StoredYearAsync(rollup, office, year);
 
         await fixture.CrashAsync();
-        var markedUnflushed = await CheckpointAsync(rollup);
+        var markedUnstored = await CheckpointAsync(rollup);
         var after = await YearAsync(office, year);
         var asked = await ActiveAsync();
         var storedAfter = await StoredYearAsync(rollup, office, year);
 
         Assert.Equal(Expected(), answeredBefore);
         Assert.NotEqual(Expected(), storedBefore);
-        Assert.Contains("\"unflushed\":true", markedUnflushed);
+        Assert.Contains(StatisticsKeys.Partition(office, new DateOnly(year, 1, 1)), markedUnstored);
+        Assert.Contains(StatisticsKeys.Partition(office, new DateOnly(year, 2, 1)), markedUnstored);
         Assert.Equal(Expected(), after);
         Assert.True(asked.Partitions > 0, "the roll-up asks its office-months, which count their pages");
         Assert.Equal(Expected(), storedAfter);
+    }
+
+    [Fact]
+    public async Task Recovery_AfterAStopBeforeTheRollupStoredItsCounters_AsksOnlyTheOfficeMonthsChanged()
+    {
+        const int year = 2036;
+        var first = TestCodes.County(506);
+        var offices = TestCodes.Counties.Where(code => code[..2] == first[..2]).Take(4).ToList();
+        var rollup = StatisticsKeys.Rollup(first[..2], year);
+        foreach (var office in offices)
+        {
+            await PublishedWorkloadAsync(office, year);
+        }
+
+        // Every office-month is stored (each new to the roll-up is stored at once); then one change of a single
+        // office-month it holds, taken in memory and never stored: the stop below comes before the batch.
+        var changed = offices[1];
+        await PublishAsync([Workload(changed, year)[1][1] with { Count = 0 }]);
+
+        await fixture.CrashAsync();
+        var checkpoint = await CheckpointAsync(rollup);
+        var answered = new Dictionary<string, Dictionary<string, long>>();
+        foreach (var office in offices)
+        {
+            answered[office] = await YearAsync(office, year);
+        }
+
+        var asked = await ActivePartitionsAsync(year);
+        var stored = await StoredYearAsync(rollup, changed, year);
+        var later = await CheckpointAsync(rollup);
+
+        // Only the office-month changed since the last stored batch is asked (the build before asked all twelve).
+        var february = StatisticsKeys.Partition(changed, new DateOnly(year, 2, 1));
+        Assert.Equal([february], asked);
+        Assert.Contains(february, checkpoint);
+        Assert.All(offices.Where(office => office != changed), office =>
+            Assert.Equal(ExpectedUncorrected(withdrawn: false), answered[office]));
+        Assert.Equal(ExpectedUncorrected(withdrawn: true), answered[changed]);
+        Assert.Equal(ExpectedUncorrected(withdrawn: true), stored);
+        Assert.DoesNotContain(february, later);
+    }
+
+    [Fact]
+    public async Task Recovery_OfACheckpointMarkedByTheBuildBefore_AsksEveryOfficeMonthOnce()
+    {
+        const int year = 2037;
+        var office = TestCodes.County(507);
+        var rollup = StatisticsKeys.Rollup(office[..2], year);
+        var records = await PublishedWorkloadAsync(office, year);
+        await PublishAsync([records[0][0] with { Date = new DateOnly(year, 1, 9) }]);
+        await PublishAsync([records[1][1] with { Count = 0 }]);
+
+        // Stopped with the change unstored, the checkpoint as the build before wrote it: marked, no office-month named.
+        await fixture.CrashAsync();
+        var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
+        var key = StateKey(StorageNames.StatisticsRollup, rollup);
+        var stored = (await store.ReadAsync(key, Ct))!;
+        await store.WriteAsync(key, stored.ETag,
+            JsonSerializer.Serialize(new { partitions = Array.Empty<string>(), pieceCount = 32, unflushed = true }), Ct);
+        await fixture.RestartAsync();
+
+        var after = await YearAsync(office, year);
+        var asked = await ActivePartitionsAsync(year);
+        var cleared = await CheckpointAsync(rollup);
+
+        Assert.Equal(Expected(), after);
+        Assert.Equal(Workload(office, year).Count, asked.Count);
+        Assert.DoesNotContain("\"unflushed\":true", cleared);
     }
 
     [Fact]
@@ -207,6 +276,33 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
         [F.MarriageFirst] = 1,
         [F.RecordExtracts] = 1,
     };
+
+    /// <summary>The workload's year as published (no correction), with its divorce application
+    /// <paramref name="withdrawn"/> or not.</summary>
+    private static Dictionary<string, long> ExpectedUncorrected(bool withdrawn)
+    {
+        var expected = new Dictionary<string, long>
+        {
+            [F.MarriageRegistrations] = 2,
+            [F.MarriageFirst] = 1,
+            [F.RecordExtracts] = 1,
+        };
+        if (!withdrawn)
+        {
+            expected[F.DivorceApplications] = 1;
+        }
+
+        return expected;
+    }
+
+    /// <summary>The keys of the statistics partitions of <paramref name="year"/> active on the silo now.</summary>
+    private async Task<List<string>> ActivePartitionsAsync(int year)
+    {
+        var active = await fixture.Grains.GetGrain<IManagementGrain>(0)
+            .GetActiveGrains(GrainType.Create(StorageNames.StatisticsPartition));
+        return active.Select(id => id.Key.ToString()!).Where(key => key.Contains($"/{year}-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>What a record grain's feed does: its facts to the partition of each office-month.</summary>
     private Task PublishAsync(IReadOnlyList<StatisticsFact> facts) =>
