@@ -81,6 +81,9 @@ public sealed class MarriageGrain(
     // Whether this activation has begun answering a call (see ReadAgainWhileNotStoredAsync).
     private bool answered;
 
+    // The stored version (ETag) whose read-model entries this activation has sent in full (see PublishAsync).
+    private string? publishedETag;
+
     private readonly StatisticsFeed statistics = new(grains, logger);
 
     private readonly PartitionFeed<OfficeDayEntry> register = new(e => e.PartitionKey,
@@ -630,21 +633,28 @@ public sealed class MarriageGrain(
         await state.WriteAuditedAsync(operation, reason);
         if (publication.Inline)
         {
-            await Task.WhenAll(
-                statistics.PublishAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
-                register.PublishAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
-                names.PublishAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
+            try
+            {
+                await SendReadModelsAsync();
+            }
+            catch (Exception error)
+            {
+                // The record is stored and its outbox row pending; the relay sends what is missing again.
+                logger.LogWarning(error,
+                    "Read models of marriage {MarriageId} not fully told; the outbox relay sends them again", Id);
+            }
         }
     }
 
     public async Task PublishAsync()
     {
-        if (state.RecordExists)
+        // The version this activation has told every read model in full (its own publication right after the write)
+        // needs nothing more: what the feeds would compute from it again is what they sent, so the relay's call for
+        // that write answers at once. Any other version (a publication that failed in part, a fresh activation, a
+        // write by an earlier activation) is computed and sent as before.
+        if (state.RecordExists && (publishedETag is null || publishedETag != state.Etag))
         {
-            await Task.WhenAll(
-                statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
-                register.SendAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
-                names.SendAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
+            await SendReadModelsAsync();
         }
 
         // An archive record is entered once and rarely touched again: the relay's call is often what activated it
@@ -654,6 +664,19 @@ public sealed class MarriageGrain(
             releaseAfterRelay = false;
             DeactivateOnIdle();
         }
+    }
+
+    /// <summary>Sends the read models what this version of the record changes for them; throws when any could not be
+    /// told, after trying each. Records the version once all were.</summary>
+    private async Task SendReadModelsAsync()
+    {
+        var etag = state.Etag;
+        publishedETag = null;
+        await Task.WhenAll(
+            statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
+            register.SendAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
+            names.SendAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
+        publishedETag = etag;
     }
 
     /// <summary>

@@ -5,6 +5,8 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Places;
@@ -12,6 +14,8 @@ using Registry.Abstractions.Statistics;
 using Registry.Abstractions.Tests;
 using Registry.Abstractions.Time;
 using Registry.Grains.Places;
+using Registry.Grains.Tests.Marriages;
+using Registry.Grains.Tests.Persons;
 using Registry.Grains.Tests.Organizations;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
@@ -48,6 +52,43 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         Assert.Equal(registeredBefore, registeredUnpublished);
         Assert.Equal(command.Uscc, Assert.Single((await search.SearchAsync(query)).Items).Uscc);
         Assert.Equal(registeredBefore + 1, await RegisteredAsync(command.RegisteringOffice));
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    /// <summary>
+    /// A marriage written and not published (a process that died right after the record's write): the relay tells
+    /// the office's day register and the person-name index (the record's grain has sent nothing in this activation,
+    /// so its publication for the relay computes and sends everything).
+    /// </summary>
+    [Fact]
+    public async Task PublishPendingAsync_MarriageWrittenWithoutPublication_ReachesItsRegisterAndNameIndex()
+    {
+        var office = MarriageClusterFixture.NextOffice();
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+        var id = MarriageId.New(fixture.Time.GetUtcNow());
+        var command = MarriageClusterFixture.Registration(man, woman, office);
+        var registration = await fixture.Grains.GetGrain<IMarriageGrain>(id).RegisterAsync(command);
+        var register = fixture.Grains.GetGrain<IOfficeRegisterGrain>(
+            OfficeDayEntry.KeyOf(office, registration.RegisteredOn, OfficeDayEntry.PartitionOf(id)));
+        // Party A's name pieces, read from storage (the index grains are not asked, so none is activated early).
+        var nameKeys = PersonNameEntry.PartitionKeysOf(command.PartyA.Name).Select(key =>
+            new GrainStateKey(StorageNames.PersonNameIndex,
+                GrainId.Create(StorageNames.PersonNameIndex, key).ToString())).ToList();
+        async Task<List<StoredGrainState>> NamePiecesAsync() =>
+            (await Task.WhenAll(nameKeys.Select(key => fixture.Store.ReadAsync(key, Ct)))).OfType<StoredGrainState>()
+            .ToList();
+        var unpublished = await register.GetEntriesAsync();
+        var namesUnpublished = await NamePiecesAsync();
+
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+        var published = await register.GetEntriesAsync();
+        var names = await NamePiecesAsync();
+
+        Assert.DoesNotContain(unpublished, e => e.MarriageId == id);
+        Assert.DoesNotContain(namesUnpublished, piece => piece.StateJson.Contains(id));
+        Assert.Equal(registration.CertificateNumber,
+            Assert.Single(published, e => e.MarriageId == id).Reference);
+        Assert.Single(names, piece => piece.StateJson.Contains(id));
         Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
     }
 
