@@ -112,6 +112,9 @@ public static class StorageNames
     /// <summary>Grain type of <see cref="Organizations.OrganizationIndexGrain"/>.</summary>
     public const string OrganizationIndexGrainType = "organization-index";
 
+    /// <summary>Grain type of <see cref="Organizations.OrganizationDeadlineSweepGrain"/> (no state: its reminder).</summary>
+    public const string OrganizationDeadlineSweepGrainType = "organization-deadline-sweep";
+
     /// <summary>State name of <see cref="Organizations.OrganizationIndexGrain"/>'s checkpoint.</summary>
     public const string OrganizationIndex = "organization-index";
 

@@ -31,6 +31,13 @@ public interface IOrganizationIndexGrain : IGrainWithIntegerKey
     Task<OrganizationPage> SearchAsync(OrganizationQuery query);
 
     /// <summary>
+    /// The codes of the active organizations whose next deadline, by their entries and today's filing windows, is on
+    /// or before <paramref name="today"/> (the partition's deadline sweep asks each to apply its deadlines).
+    /// </summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> DueAsync(DateOnly today);
+
+    /// <summary>
     /// Maintenance: builds the partition's stored entries again from the organization records (a scan of the
     /// partition's share of them) and returns the entry count. Never needed to start.
     /// </summary>

@@ -271,15 +271,32 @@ public static class AnnualCycle
     }
 
     /// <summary>The next date on which <see cref="ApplyDeadlines"/> has something to do, or null for none.</summary>
-    public static DateOnly? NextDeadline(OrganizationState state, FilingWindowPolicy windows)
-    {
-        if (state.Status != OrganizationStatus.Active)
-        {
-            return null;
-        }
+    public static DateOnly? NextDeadline(OrganizationState state, FilingWindowPolicy windows) =>
+        state.Status != OrganizationStatus.Active
+            ? null
+            : NextDeadline(state.RegisteringOffice, NextReportYear(state),
+                state.ListEntries.Where(e => e.IsActive).Select(e => (e.List, e.ListedOn)), windows);
 
-        var close = windows.For(state.RegisteringOffice, NextReportYear(state)).Deadline;
-        return EscalationDate(state) is { } escalation && escalation < close ? escalation : close;
+    /// <summary>
+    /// <see cref="NextDeadline(OrganizationState, FilingWindowPolicy)"/> from what the search index keeps of the
+    /// organization (its <see cref="OrganizationIndexEntry.NextReportYear"/> and active listings), with today's
+    /// filing windows; null when not active, or for an entry stored before it carried the report year.
+    /// </summary>
+    public static DateOnly? NextDeadline(OrganizationIndexEntry entry, FilingWindowPolicy windows) =>
+        entry.Status != OrganizationStatus.Active || entry.NextReportYear is not { } year
+            ? null
+            : NextDeadline(entry.RegisteringOffice, year, entry.Listings.Select(l => (l.List, l.ListedOn)), windows);
+
+    /// <summary>The report year whose window close is the active organization's next deadline (what the index
+    /// entry carries), or null when it is not active.</summary>
+    public static int? PendingReportYear(OrganizationState state) =>
+        state.Status == OrganizationStatus.Active ? NextReportYear(state) : null;
+
+    private static DateOnly NextDeadline(string office, int reportYear,
+        IEnumerable<(OrganizationList List, DateOnly ListedOn)> activeListings, FilingWindowPolicy windows)
+    {
+        var close = windows.For(office, reportYear).Deadline;
+        return EscalationDate(activeListings) is { } escalation && escalation < close ? escalation : close;
     }
 
     /// <summary>Lists the organization as abnormal on the registrar's finding that it cannot be reached at its
@@ -354,16 +371,21 @@ public static class AnnualCycle
         (state.DeadlinesAppliedThrough ?? FirstReportYear(state) - 1) + 1;
 
     /// <summary>Two years after the earliest active abnormal entry, unless already on the serious list.</summary>
-    private static DateOnly? EscalationDate(OrganizationState state)
+    private static DateOnly? EscalationDate(OrganizationState state) =>
+        EscalationDate(state.ListEntries.Where(e => e.IsActive).Select(e => (e.List, e.ListedOn)));
+
+    /// <summary>The rule over active listings alone, so the index's copy of them gives the same date.</summary>
+    private static DateOnly? EscalationDate(IEnumerable<(OrganizationList List, DateOnly ListedOn)> activeListings)
     {
-        if (state.ListEntries.Any(e => e.IsActive && e.List == OrganizationList.SeriousDishonesty))
+        var listings = activeListings.ToList();
+        if (listings.Any(l => l.List == OrganizationList.SeriousDishonesty))
         {
             return null;
         }
 
-        return state.ListEntries
-            .Where(e => e.IsActive && e.List == OrganizationList.Abnormal)
-            .Select(e => (DateOnly?)e.ListedOn.AddYears(ListingYears))
+        return listings
+            .Where(l => l.List == OrganizationList.Abnormal)
+            .Select(l => (DateOnly?)l.ListedOn.AddYears(ListingYears))
             .Min();
     }
 

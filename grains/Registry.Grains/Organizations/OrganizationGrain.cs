@@ -16,13 +16,15 @@ namespace Registry.Grains.Organizations;
 /// <summary>
 /// One social organization; see <see cref="IOrganizationGrain"/>.
 /// <para>
-/// Deadlines: each active organization has one durable Orleans reminder (<see cref="DeadlineReminder"/>, stored in
-/// the silo's reminder table, so it survives restarts). It is due at the start of the next deadline day in the
-/// bureau's zone (armed by <see cref="Deadlines.DeadlineReminders"/>, so configuration changes are picked up) and each tick
-/// calls <see cref="ApplyDeadlinesAsync"/>, then re-arms it. Exactly-once comes from the state, not from the
-/// reminder: the last applied window and the open list entries are stored with the record, and every deadline
-/// carries its own date, so a late, repeated or concurrent tick applies nothing twice and nothing with the wrong
-/// date. Commands apply due deadlines first as well.
+/// Deadlines: the daily sweep of the organization's index partition (<see cref="OrganizationDeadlineSweepGrain"/>,
+/// one durable reminder per partition) calls <see cref="ApplyDeadlinesAsync"/> on or after the start of each
+/// deadline day, found from the index entry this grain publishes after every write (its outbox row guarantees it), so
+/// a registration or import arms no reminder of its own. Exactly-once comes from the state, not from the sweep: the
+/// last applied window and the open list entries are stored with the record, and every deadline carries its own date,
+/// so a late, repeated or concurrent call applies nothing twice and nothing with the wrong date. Commands apply due
+/// deadlines first as well. An organization registered before the sweep existed still has its own reminder
+/// (<see cref="DeadlineReminder"/>): its ticks apply deadlines as they did, and it is removed once this activation
+/// has published an entry the sweep reads (one carrying <see cref="OrganizationIndexEntry.NextReportYear"/>).
 /// </para>
 /// <para>
 /// Names: a registration or rename first claims the name from its <see cref="IOrganizationNameGrain"/>, then
@@ -136,10 +138,9 @@ public sealed class OrganizationGrain(
         {
             await grains.Get<IOrganizationNameGrain>(claimKey).ClaimAsync(Uscc);
 
-            // The reminder goes in before the record: a record can never lack its deadline reminder, and a reminder
-            // left by a failed registration removes itself at its first tick. A failed write keeps the claim; this
-            // grain's answer to HoldsNameAsync (from storage) decides whether it still stands.
-            await ScheduleDeadlinesAsync(draft);
+            // A failed write keeps the claim; this grain's answer to HoldsNameAsync (from storage) decides whether it
+            // still stands. The deadlines need nothing here: the index entry published after the write is what the
+            // partition's sweep reads.
             state.State = draft;
             await WriteAsync(operation, reason);
         }
@@ -320,7 +321,7 @@ public sealed class OrganizationGrain(
             await ApplyDueDeadlinesAsync();
         }
 
-        await ScheduleDeadlinesAsync(Exists ? State : null);
+        await RetireOrReArmLegacyReminderAsync();
     }
 
     /// <summary>
@@ -370,21 +371,29 @@ public sealed class OrganizationGrain(
         string.Join(" ", new[] { Terms.Value(e.Kind), e.List is { } list ? Terms.Value(list) : null, e.Ground, e.Year?.ToString(), $"{e.Date:yyyy-MM-dd}" }
             .Where(part => part is not null));
 
-    /// <summary>Arms the reminder for the next deadline of <paramref name="record"/>, or removes it when none.</summary>
-    private async Task ScheduleDeadlinesAsync(OrganizationState? record)
+    /// <summary>
+    /// A tick of the reminder of an organization registered before the partition sweep: the reminder is removed
+    /// when the record has no deadline left or once the index holds an entry the sweep reads (published by this
+    /// activation); until then it is armed for the next deadline as before, so no deadline goes unwatched.
+    /// </summary>
+    private async Task RetireOrReArmLegacyReminderAsync()
     {
-        var next = record is null ? null : new Organization(record, windows).NextDeadline();
-        if (next is null)
+        var next = Exists ? Aggregate.NextDeadline() : null;
+        if (next is null || published?.NextReportYear is not null)
         {
-            if (await this.GetReminder(DeadlineReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
+            await RemoveLegacyReminderAsync();
             return;
         }
 
         await DeadlineReminders.ArmAsync(this, DeadlineReminder, next.Value, clock);
+    }
+
+    private async Task RemoveLegacyReminderAsync()
+    {
+        if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private async Task WriteAsync(string operation, string? reason)
@@ -470,12 +479,13 @@ public sealed class OrganizationGrain(
     private Task EnsureOfficeInForceAsync(string office, DateOnly registeredOn) =>
         grains.EnsureDivisionInForceAsync(office, registeredOn, "registering-office", "Registering office");
 
-    /// <summary>After deregistration or revocation: the name is freed, the deadline reminder removed.</summary>
+    /// <summary>After deregistration or revocation: the name is freed, the entry published (the sweep skips an
+    /// organization no longer active), a reminder of its own from before the sweep removed.</summary>
     private async Task EndedAsync()
     {
         await ReleaseNameQuietlyAsync(Aggregate.NameClaimKey);
-        await ScheduleDeadlinesAsync(State);
         await PublishIndexAsync();
+        await RemoveLegacyReminderAsync();
     }
 
     private EventStamp Stamp() => new(clock.Now, AuditScope.Actor);

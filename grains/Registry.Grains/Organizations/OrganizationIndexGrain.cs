@@ -28,8 +28,11 @@ public sealed class OrganizationIndexGrain(
     IServiceProvider services,
     TimeProvider time,
     LocalOrganizationPartitions local,
+    FilingWindowPolicy windows,
     ILogger<OrganizationIndexGrain> logger) : Grain, IOrganizationIndexGrain
 {
+    private static readonly TimeSpan ArmRetryPeriod = TimeSpan.FromMinutes(1);
+
     private readonly OrganizationPartition index = new();
 
     // Held for reading by direct readers in this silo (see LocalOrganizationPartitions), for writing around every
@@ -37,6 +40,7 @@ public sealed class OrganizationIndexGrain(
     private readonly ReaderWriterLockSlim gate = new();
     private StoredIndexPieces<OrganizationIndexEntry> pieces = null!;
     private LocalOrganizationPartitions.Reader? reader;
+    private IGrainTimer? armRetry;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +69,28 @@ public sealed class OrganizationIndexGrain(
 
         reader = ReadLocked;
         local.Register((int)this.GetPrimaryKeyLong(), reader);
+        await ArmDeadlineSweepAsync();
+    }
+
+    /// <summary>
+    /// The partition's deadline sweep must be armed for every partition that holds entries: armed once, its reminder
+    /// is durable and wakes this partition itself. Asked at each activation (a partition lives for the silo's life);
+    /// a failure is retried by a timer, never fails the activation.
+    /// </summary>
+    private async Task ArmDeadlineSweepAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IOrganizationDeadlineSweepGrain>(this.GetPrimaryKeyLong()).EnsureArmedAsync();
+            armRetry?.Dispose();
+            armRetry = null;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Arming the deadline sweep of organization index partition {Partition} failed; retrying",
+                this.GetPrimaryKeyLong());
+            armRetry ??= this.RegisterGrainTimer(ArmDeadlineSweepAsync, ArmRetryPeriod, ArmRetryPeriod);
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -133,6 +159,13 @@ public sealed class OrganizationIndexGrain(
     }
 
     public Task<OrganizationPage> SearchAsync(OrganizationQuery query) => Task.FromResult(index.Search(query));
+
+    public Task<IReadOnlyList<string>> DueAsync(DateOnly today) =>
+        Task.FromResult<IReadOnlyList<string>>(index.All
+            .Where(entry => AnnualCycle.NextDeadline(entry, windows) is { } deadline && deadline <= today)
+            .Select(entry => entry.Uscc)
+            .Order(StringComparer.Ordinal)
+            .ToList());
 
     public async Task<int> RebuildAsync()
     {

@@ -23,5 +23,5 @@ public static class OrganizationViews
             state.Status,
             state.ListEntries.Where(e => e.IsActive).Select(e => new Listing(e.List, e.Ground, e.Year, e.ListedOn))
                 .ToList(),
-            state.Revision, OrganizationNames.Normalize(state.LegalRepresentative));
+            state.Revision, OrganizationNames.Normalize(state.LegalRepresentative), AnnualCycle.PendingReportYear(state));
 }

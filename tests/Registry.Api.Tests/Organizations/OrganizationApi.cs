@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 using Registry.Abstractions.Organizations;
+using Registry.Grains.Organizations;
 using Registry.Grains.Tests.Organizations;
 
 namespace Registry.Api.Tests.Organizations;
@@ -65,9 +66,14 @@ public sealed class OrganizationApi : IAsyncDisposable
         Time.SetUtcNow(target);
     }
 
-    /// <summary>What the reminder service does when an organization's deadline reminder is due.</summary>
+    /// <summary>The daily deadline sweep of the organization's index partition, which holds the reminder.</summary>
+    public IOrganizationDeadlineSweepGrain SweepOf(string uscc) =>
+        Grains.GetGrain<IOrganizationDeadlineSweepGrain>(OrganizationIndex.PartitionOf(uscc));
+
+    /// <summary>What the reminder service does when the deadline sweep's reminder of the organization's partition is
+    /// due.</summary>
     public Task DeliverReminderTickAsync(string uscc) =>
-        Grains.GetGrain<IRemindable>(GrainId.Create("organization", uscc)).ReceiveReminder("annual-cycle-deadlines",
+        SweepOf(uscc).AsReference<IRemindable>().ReceiveReminder(OrganizationDeadlineSweepGrain.SweepReminder,
             new TickStatus(DateTime.UtcNow, TimeSpan.FromDays(1), DateTime.UtcNow));
 
     public async Task<JsonElement> GetJsonAsync(HttpClient client, string path)

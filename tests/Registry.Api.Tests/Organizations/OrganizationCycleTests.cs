@@ -3,12 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Registry.Grains.Organizations;
 
 namespace Registry.Api.Tests.Organizations;
 
 /// <summary>
 /// The annual cycle end to end through HTTP on an API of its own whose clock the test moves: the deadlines are
-/// applied by delivering the organization's reminder tick, as the silo's reminder service does when it is due.
+/// applied by delivering the tick of the organization's partition sweep, as the silo's reminder service does when it
+/// is due.
 /// </summary>
 public sealed class OrganizationCycleTests
 {
@@ -197,7 +199,7 @@ public sealed class OrganizationCycleTests
             await using var second = new OrganizationApi(directory);
             second.AdvanceTo(new DateOnly(y + 1, 6, 2));
             var reminders = second.Factory.Services.GetRequiredService<IReminderTable>();
-            Assert.NotNull(await reminders.ReadRow(GrainId.Create("organization", uscc), "annual-cycle-deadlines"));
+            Assert.NotNull(await reminders.ReadRow(second.SweepOf(uscc).GetGrainId(), OrganizationDeadlineSweepGrain.SweepReminder));
             await second.DeliverReminderTickAsync(uscc);
             await second.DeliverReminderTickAsync(uscc);
 

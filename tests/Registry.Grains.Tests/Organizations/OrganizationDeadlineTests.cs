@@ -16,10 +16,27 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
 
     private static GrainId GrainOf(string uscc) => GrainId.Create(StorageNames.OrganizationGrainType, uscc);
 
-    /// <summary>What the reminder service does when the deadline reminder is due.</summary>
+    private IOrganizationDeadlineSweepGrain SweepOf(string uscc) =>
+        fixture.Grains.GetGrain<IOrganizationDeadlineSweepGrain>(OrganizationIndex.PartitionOf(uscc));
+
+    /// <summary>What the reminder service does when the deadline sweep of the organization's partition is due.</summary>
     private Task DeliverReminderTickAsync(string uscc) =>
-        fixture.Grains.GetGrain<IRemindable>(GrainOf(uscc)).ReceiveReminder(OrganizationGrain.DeadlineReminder,
+        SweepOf(uscc).AsReference<IRemindable>().ReceiveReminder(OrganizationDeadlineSweepGrain.SweepReminder,
             new TickStatus(DateTime.UtcNow, Registry.Grains.Deadlines.DeadlineReminders.Period, DateTime.UtcNow));
+
+    /// <summary>When the reminder of the organization's partition sweep is next due, from now on the test's clock.</summary>
+    private async Task<TimeSpan> SweepDueInAsync(string uscc)
+    {
+        var row = await fixture.SiloServices.GetRequiredService<IReminderTable>()
+            .ReadRow(SweepOf(uscc).GetGrainId(), OrganizationDeadlineSweepGrain.SweepReminder);
+        Assert.NotNull(row);
+        Assert.Equal(Registry.Grains.Deadlines.DeadlineReminders.Period, row.Period);
+        return row.StartAt - DateTime.UtcNow;
+    }
+
+    /// <summary>How long from the test clock's now until the start of <paramref name="day"/> in Beijing.</summary>
+    private TimeSpan UntilStartOf(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) - fixture.Time.GetUtcNow();
 
     /// <summary>The report year whose default window (Jan 1 - May 31) is open today, moving the clock into the next
     /// one if none is.</summary>
@@ -74,24 +91,21 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
     }
 
     [Fact]
-    public async Task ReminderTick_AfterTheWindowClosesUnfiled_ListsOnceWithTheDeadlinesDateAndReArms()
+    public async Task SweepTick_AfterTheWindowClosesUnfiled_ListsOnceWithTheDeadlinesDateAndReArmsForTheNextDay()
     {
         var command = Registration.Valid();
         await Organization(command.Uscc).RegisterAsync(command);
         var reminders = fixture.SiloServices.GetRequiredService<IReminderTable>();
-        var armed = await reminders.ReadRow(GrainOf(command.Uscc), OrganizationGrain.DeadlineReminder);
-        Assert.NotNull(armed);
-        Assert.Equal(Registry.Grains.Deadlines.DeadlineReminders.Period, armed.Period);
+        Assert.Null(await reminders.ReadRow(GrainOf(command.Uscc), OrganizationGrain.DeadlineReminder));
+        await SweepDueInAsync(command.Uscc); // the partition's sweep is armed, the organization has no reminder
 
         var reportYear = fixture.Today.Month > 5 ? fixture.Today.Year : fixture.Today.Year - 1;
         var deadline = new DateOnly(reportYear + 1, 6, 1);
         fixture.AdvanceTo(deadline.AddDays(-10));
         await DeliverReminderTickAsync(command.Uscc);
         Assert.Empty((await Organization(command.Uscc).GetAsync()).ListEntries);
-        var rearmed = await reminders.ReadRow(GrainOf(command.Uscc), OrganizationGrain.DeadlineReminder);
-        var dueIn = rearmed!.StartAt - DateTime.UtcNow;
-        var expected = new DateTimeOffset(deadline.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) - fixture.Time.GetUtcNow();
-        Assert.InRange(dueIn, expected - TimeSpan.FromMinutes(1), expected);
+        var expected = UntilStartOf(fixture.Today.AddDays(1));
+        Assert.InRange(await SweepDueInAsync(command.Uscc), expected - TimeSpan.FromMinutes(1), expected);
 
         fixture.AdvanceTo(deadline.AddDays(2));
         await DeliverReminderTickAsync(command.Uscc);
@@ -104,6 +118,95 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
     }
 
     [Fact]
+    public async Task SweepTicks_ListEveryUnfiledOrganizationOfManyOnceWithTheDeadlinesDate_AndLeaveTheFiledAndTheDeregisteredAlone()
+    {
+        var commands = Enumerable.Range(0, 40).Select(_ => Registration.Valid()).ToList();
+        foreach (var command in commands)
+        {
+            await Organization(command.Uscc).RegisterAsync(command);
+        }
+
+        var (filed, ended) = (commands[0], commands[1]);
+        var reportYear = MoveIntoAFilingWindow();
+        await Organization(filed.Uscc).FileAnnualReportAsync(new FileAnnualReport(reportYear, Content(), ReportFiler.Organization, null));
+        await Organization(ended.Uscc).DeregisterAsync(new DeregisterOrganization("自行解散，清算完毕"));
+        var deadline = new DateOnly(reportYear + 1, 6, 1);
+        var partitions = commands.Select(c => OrganizationIndex.PartitionOf(c.Uscc)).Distinct().ToList();
+        Assert.True(partitions.Count > 10, $"the organizations fell in {partitions.Count} partitions only");
+
+        fixture.AdvanceTo(deadline.AddDays(-1));
+        foreach (var partition in partitions)
+        {
+            var early = await fixture.Grains.GetGrain<IOrganizationIndexGrain>(partition).DueAsync(fixture.Today);
+            Assert.DoesNotContain(early, uscc => commands.Any(c => c.Uscc == uscc));
+        }
+
+        fixture.AdvanceTo(deadline.AddDays(3));
+        foreach (var partition in partitions)
+        {
+            await fixture.Grains.GetGrain<IOrganizationDeadlineSweepGrain>(partition).SweepAsync();
+        }
+
+        var histories = new Dictionary<string, int>();
+        foreach (var command in commands)
+        {
+            var details = await Organization(command.Uscc).GetAsync();
+            if (command == filed || command == ended)
+            {
+                Assert.Empty(details.ListEntries);
+            }
+            else
+            {
+                var entry = Assert.Single(details.ListEntries);
+                Assert.Equal((OrganizationList.Abnormal, ListGrounds.AnnualReportNotFiled, reportYear, deadline, AuditScope.SystemActor),
+                    (entry.List, entry.Ground, entry.Year, entry.ListedOn, entry.ListedBy));
+            }
+
+            histories[command.Uscc] = (await Organization(command.Uscc).GetHistoryAsync()).Count;
+        }
+
+        // A second tick (a repeated or late one) finds nothing due: the entries now name the next report year.
+        foreach (var partition in partitions)
+        {
+            var due = await fixture.Grains.GetGrain<IOrganizationIndexGrain>(partition).DueAsync(fixture.Today);
+            Assert.DoesNotContain(due, uscc => histories.ContainsKey(uscc));
+            await DeliverReminderTickAsync(commands.First(c => OrganizationIndex.PartitionOf(c.Uscc) == partition).Uscc);
+        }
+
+        foreach (var command in commands)
+        {
+            Assert.Equal(histories[command.Uscc], (await Organization(command.Uscc).GetHistoryAsync()).Count);
+        }
+    }
+
+    [Fact]
+    public async Task AReminderOfItsOwnFromBeforeTheSweep_AppliesItsDeadlineOnce_ThenIsRemoved()
+    {
+        var command = Registration.Valid();
+        await Organization(command.Uscc).RegisterAsync(command);
+        var reminders = fixture.SiloServices.GetRequiredService<IReminderTable>();
+        await reminders.UpsertRow(new ReminderEntry
+        {
+            GrainId = GrainOf(command.Uscc),
+            ReminderName = OrganizationGrain.DeadlineReminder,
+            StartAt = DateTime.UtcNow.AddDays(20),
+            Period = Registry.Grains.Deadlines.DeadlineReminders.Period,
+        });
+        var reportYear = fixture.Today.Month > 5 ? fixture.Today.Year : fixture.Today.Year - 1;
+        var deadline = new DateOnly(reportYear + 1, 6, 1);
+        fixture.AdvanceTo(deadline.AddDays(1));
+
+        await fixture.Grains.GetGrain<IRemindable>(GrainOf(command.Uscc)).ReceiveReminder(OrganizationGrain.DeadlineReminder,
+            new TickStatus(DateTime.UtcNow, Registry.Grains.Deadlines.DeadlineReminders.Period, DateTime.UtcNow));
+
+        var entry = Assert.Single((await Organization(command.Uscc).GetAsync()).ListEntries);
+        Assert.Equal((ListGrounds.AnnualReportNotFiled, reportYear, deadline), (entry.Ground, entry.Year, entry.ListedOn));
+        Assert.Null(await reminders.ReadRow(GrainOf(command.Uscc), OrganizationGrain.DeadlineReminder));
+        await DeliverReminderTickAsync(command.Uscc);
+        Assert.Single((await Organization(command.Uscc).GetAsync()).ListEntries);
+    }
+
+    [Fact]
     public async Task Deadlines_PassingWhileTheSiloIsDown_AreAppliedOnceAfterRestart_AndNotAgainAfterAnother()
     {
         var command = Registration.Valid();
@@ -113,8 +216,7 @@ public sealed class OrganizationDeadlineTests(OrganizationClusterFixture fixture
 
         await fixture.RestartAsync();
         fixture.AdvanceTo(deadline.AddDays(1));
-        var reminders = fixture.SiloServices.GetRequiredService<IReminderTable>();
-        Assert.NotNull(await reminders.ReadRow(GrainOf(command.Uscc), OrganizationGrain.DeadlineReminder));
+        await SweepDueInAsync(command.Uscc);
         await DeliverReminderTickAsync(command.Uscc);
         var history = await Organization(command.Uscc).GetHistoryAsync();
 
