@@ -47,10 +47,6 @@ public sealed class PlaceNameIndexGrain(
     private StoredIndexPieces<PlaceNameIndexEntry> pieces = null!;
     private PlaceNameIndexStamp stamp = new(Guid.NewGuid(), 0);
 
-    /// <summary>Built from the records by this activation and not used since: a rebuild that activated the partition
-    /// (as after a bulk import) has nothing newer to read.</summary>
-    private bool freshlyBuilt;
-
     /// <summary>When (bureau clock) the last completed build from the records began: an ask made before it is answered
     /// by it (<see cref="RebuildAsync"/>).</summary>
     private DateTimeOffset builtFrom = DateTimeOffset.MinValue;
@@ -119,7 +115,6 @@ public sealed class PlaceNameIndexGrain(
             var started = clock.Now;
             await BuildFromRecordsAsync(CancellationToken.None);
             builtFrom = started;
-            freshlyBuilt = true;
         }
         else
         {
@@ -229,7 +224,6 @@ public sealed class PlaceNameIndexGrain(
     public async Task UpsertAsync(PlaceNameIndexEntry entry)
     {
         await EnsureLoadedAsync();
-        freshlyBuilt = false;
         if (searcher.Index.RevisionOf(entry.Id) >= PlaceNameIndex.VersionOf(entry))
         {
             return;
@@ -247,7 +241,6 @@ public sealed class PlaceNameIndexGrain(
     public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
     {
         await EnsureLoadedAsync();
-        freshlyBuilt = false;
         await RefreshDueAsync();
         return searcher.Search(query);
     }
@@ -277,19 +270,9 @@ public sealed class PlaceNameIndexGrain(
             return searcher.Count;
         }
 
-        if (freshlyBuilt)
-        {
-            freshlyBuilt = false;
-            // Nothing newer to read, unless a bulk import forgot the checkpoint since this activation built (a
-            // partition activated by anything before an import into the running service).
-            await checkpoint.ReadStateAsync();
-            if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
-                && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
-            {
-                return searcher.Count;
-            }
-        }
-
+        // Otherwise built again, also when this activation's first load built from the records: that build may have
+        // read the records before a bulk import wrote more and stored its checkpoint after the import forgot the
+        // checkpoints (an import into a service whose index was loading), so only a build begun after the ask counts.
         var started = clock.Now;
         await BuildFromRecordsAsync(CancellationToken.None);
         builtFrom = started;
