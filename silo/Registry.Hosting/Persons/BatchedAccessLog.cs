@@ -2,14 +2,17 @@ using System.Globalization;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Persons;
+using Registry.Grains.Storage;
 using Registry.Storage;
 
 namespace Registry.Hosting.Persons;
 
 /// <summary>
 /// <see cref="IAccessLog"/> over the configured <see cref="IAccessLogStore"/> (the SQLite or PostgreSQL store's
-/// append-only <c>access_log</c> table, or the Azure access-log table): appends go through an
-/// <see cref="AccessLogBatcher"/>, one store call per batch; searches read by subject, actor and period. A page
+/// append-only <c>access_log</c> table, or the Azure access-log table): appends go through a
+/// <see cref="GroupCommitQueue{T}"/> (appends that arrive while a batch is being stored go together into the next, up
+/// to <see cref="MaxBatchEntries"/>; each caller's task completes after the flush that stored its entries and fails with
+/// it, so the read it logs fails too), one store call per batch; searches read by subject, actor and period. A page
 /// position is <c>{UTC ticks}-{sequence}</c>. A store that fails to append or read answers
 /// <see cref="StorageUnavailableException"/> (a 503: the read it logs is not answered), and a storage fault is
 /// reported to <see cref="StorageFaults"/> for readiness.
@@ -18,13 +21,16 @@ public sealed class BatchedAccessLog : IAccessLog, IAsyncDisposable
 {
     private readonly IAccessLogStore store;
     private readonly StorageFaults? faults;
-    private readonly AccessLogBatcher batcher;
+    /// <summary>The most entries one flush stores (a caller's entries are never split over two flushes).</summary>
+    public const int MaxBatchEntries = 1_000;
+
+    private readonly GroupCommitQueue<AccessLogEntry> batcher;
 
     public BatchedAccessLog(IAccessLogStore store, StorageFaults? faults = null)
     {
         this.store = store;
         this.faults = faults;
-        batcher = new AccessLogBatcher(FlushAsync);
+        batcher = new GroupCommitQueue<AccessLogEntry>(FlushAsync, MaxBatchEntries);
     }
 
     public Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken = default) =>
