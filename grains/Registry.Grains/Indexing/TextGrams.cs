@@ -55,9 +55,9 @@ public static class TextGrams
             {
                 grams.Add(string.Concat(field, fragment.AsSpan(i, 3)));
             }
-            else if (!latinTrigrams || !(LatinAt(fragment, i - 1, 3) || LatinAt(fragment, i, 3)))
+            else if (!latinTrigrams || !LatinAt(fragment, i - 1, 3))
             {
-                // A pair inside a trigram looked up already (or next) adds nothing the trigram does not.
+                // A pair inside the trigram looked up before it adds nothing that trigram does not.
                 grams.Add(string.Concat(field, fragment.AsSpan(i, 2)));
             }
         }

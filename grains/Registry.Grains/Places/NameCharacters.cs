@@ -4,7 +4,11 @@ using System.Text;
 namespace Registry.Grains.Places;
 
 /// <summary>One class of characters outside the standard found in a name, and those characters as written.</summary>
-public sealed record NameCharacterClass(string Class, string Characters);
+public sealed record NameCharacterClass(string Class, string Characters)
+{
+    /// <summary>As a flag's text names it: <c>full-width-parentheses （）</c>.</summary>
+    public string Text => $"{Class} {Characters}";
+}
 
 /// <summary>
 /// The characters of a name measured against the standard of <see cref="PlaceSpelling.CheckName"/> (the one rule,
@@ -88,6 +92,10 @@ public static class NameCharacters
 
     /// <summary>The classes of the name's characters outside the standard, in the order first met, each with its
     /// characters (each once, as written).</summary>
+    public static IReadOnlyList<NameCharacterClass> OutsideOf(string name) => Outside(PinyinTable.CodePoints(name));
+
+    /// <summary>The classes of the characters outside the standard among <paramref name="codePoints"/> (see
+    /// <see cref="OutsideOf"/>).</summary>
     public static IReadOnlyList<NameCharacterClass> Outside(IReadOnlyList<int> codePoints)
     {
         var found = new List<(string Class, StringBuilder Characters, HashSet<int> Seen)>();
@@ -124,5 +132,5 @@ public static class NameCharacters
 
     /// <summary>The classes as a flag's text: <c>full-width-parentheses （）; latin-letters A</c>.</summary>
     public static string Describe(IReadOnlyList<NameCharacterClass> classes) =>
-        string.Join("; ", classes.Select(c => $"{c.Class} {c.Characters}"));
+        string.Join("; ", classes.Select(c => c.Text));
 }

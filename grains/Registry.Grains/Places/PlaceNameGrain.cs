@@ -123,7 +123,7 @@ public sealed class PlaceNameGrain(
 
     private static List<string> CharacterFlagsOf(PlaceNameState recorded) => recorded.CharacterFlags.Count == 0
         ? []
-        : NameCharacters.Outside(PinyinTable.CodePoints(recorded.Name)).Select(c => $"{c.Class} {c.Characters}").ToList();
+        : NameCharacters.OutsideOf(recorded.Name).Select(c => c.Text).ToList();
 
     /// <summary>
     /// Takes every key a recorded name can take and names the current holders of the others: a name in force is

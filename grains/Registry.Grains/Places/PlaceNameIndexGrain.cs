@@ -15,7 +15,8 @@ namespace Registry.Grains.Places;
 /// Its entries are stored by the partition itself in <see cref="PlaceNameIndex.PieceCount"/> pieces
 /// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory by a <see cref="PlaceNameSearcher"/> (posting lists and a
 /// grid over their envelopes). Readers that keep a copy (a process's <c>PlaceNameReadReplica</c>) subscribe and are
-/// told of every change before the upsert returns. Activation reads the
+/// told of every change before the upsert returns. The first call that needs the entries (not the activation, which
+/// the runtime may cancel: see <see cref="EnsureLoadedAsync"/>) reads the
 /// checkpoint and the partition's compact snapshot (<see cref="PlaceNameIndexSnapshot"/>: entries and posting lists,
 /// restored without parsing JSON or computing terms) and then only the pieces written since that snapshot, which the
 /// checkpoint lists before each is first written (so an entry stored just before a crash is read back); without a

@@ -178,7 +178,7 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
             if (place.State.CharacterFlags.Count > 0)
             {
                 characterFlags.Add(new PlaceNameStockFlag(row.Line, row.Code, place.State.Name, place.State.Romanization,
-                    NameCharacters.Describe(NameCharacters.Outside(PinyinTable.CodePoints(place.State.Name)))));
+                    NameCharacters.Describe(NameCharacters.OutsideOf(place.State.Name))));
             }
 
             place.AssignCode(PlaceNameCode.OfListed(row.Code, lineage[row.Code.Length == 9 ? 1 : 0].Code, command.Category));
