@@ -150,6 +150,30 @@ internal static class SqliteSchema
         DROP TABLE grain_state;
         ALTER TABLE grain_state_compact RENAME TO grain_state;
         """,
+
+        // 7: Zstandard dictionaries, each trained from the stored states of one state name once it has enough of
+        // them (see SqliteStateDictionary). A value compressed with one names its id, so a dictionary is never
+        // changed or removed: a better one is a new row, and values keep the one they were written with. Rows of
+        // earlier schemas (text or Brotli) are left as they are and read as before.
+        """
+        CREATE TABLE compression_dictionary (
+            id         INTEGER PRIMARY KEY,
+            state_name TEXT    NOT NULL,
+            created_at INTEGER NOT NULL,
+            samples    INTEGER NOT NULL,
+            content    BLOB    NOT NULL
+        );
+
+        CREATE TRIGGER compression_dictionary_no_update BEFORE UPDATE ON compression_dictionary
+        BEGIN
+            SELECT RAISE(ABORT, 'compression_dictionary is append-only');
+        END;
+
+        CREATE TRIGGER compression_dictionary_no_delete BEFORE DELETE ON compression_dictionary
+        BEGIN
+            SELECT RAISE(ABORT, 'compression_dictionary is append-only');
+        END;
+        """,
     ];
 
     /// <summary>The migration that drops <c>grain_history</c> (1-based).</summary>
@@ -193,6 +217,23 @@ internal static class SqliteSchema
         VALUES ($stateName, $grainId, 1, $etag, $stateJson, $updatedAt)
         ON CONFLICT (state_name, grain_id) DO NOTHING
         RETURNING version;
+        """;
+
+    public const string SelectDictionaries = "SELECT id, state_name, content FROM compression_dictionary ORDER BY id;";
+
+    public const string SelectDictionary = "SELECT id, state_name, content FROM compression_dictionary WHERE id = $id;";
+
+    public const string InsertDictionary = """
+        INSERT INTO compression_dictionary (state_name, created_at, samples, content)
+        VALUES ($stateName, $createdAt, $samples, $content)
+        RETURNING id;
+        """;
+
+    // The latest states of a name: those being written now, so the dictionary fits what is written next.
+    public const string SelectDictionarySamples = """
+        SELECT state_json FROM grain_state
+        WHERE state_name = $stateName
+        ORDER BY rowid DESC LIMIT $limit;
         """;
 
     public const string InsertOutbox = """

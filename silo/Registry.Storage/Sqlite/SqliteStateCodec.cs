@@ -14,6 +14,12 @@ namespace Registry.Storage.Sqlite;
 /// is kept in about a third of that. SQLite keeps each value's own type whatever the column's affinity, so text
 /// written before this layout reads as it always did and nothing has to be migrated.
 /// <para>
+/// Once a state name has a trained dictionary (<see cref="SqliteStateDictionary"/>, schema 7), its states up to
+/// <see cref="DictionaryUpTo"/> are kept as a BLOB of tag 2, the dictionary's id and the UTF-8 length (each a 7-bit
+/// varint) and the Zstandard frame compressed against that dictionary: a small record's member names and shapes are
+/// then not spelled out in every row. Both earlier forms read as before; a value names the dictionary it needs.
+/// </para>
+/// <para>
 /// The ETag is eight random bytes kept as a BLOB and handed to Orleans as 16 hexadecimal digits (a 32-digit GUID text
 /// before schema 6, which such rows keep until they are next written): it is compared for equality only, and at 10
 /// million records 8 bytes instead of 32 on every row are a fifth of a marriage record's own row.
@@ -24,7 +30,15 @@ internal static class SqliteStateCodec
     /// <summary>States shorter than this (in UTF-16 characters) are stored as text.</summary>
     internal const int CompressFrom = 128;
 
+    /// <summary>States up to this many UTF-8 bytes are compressed with their state name's dictionary, if it has one;
+    /// longer ones repeat enough of themselves for Brotli alone (and a dictionary gains little on them).</summary>
+    internal const int DictionaryUpTo = 16 * 1024;
+
+    /// <summary>States shorter than this (in UTF-16 characters) stay text even with a dictionary.</summary>
+    internal const int DictionaryFrom = 16;
+
     private const byte BrotliFormat = 1;
+    private const byte DictionaryFormat = 2;
     private const int HeaderLength = 5;
 
     // No state comes near this (the largest, a national tile piece, is a few MB); a larger claim is damage.
@@ -52,8 +66,15 @@ internal static class SqliteStateCodec
     /// <param name="json">The state's JSON.</param>
     /// <param name="rewrite">Whether it replaces a stored version (the write expects an ETag): compressed faster,
     /// see <see cref="RewriteQuality"/>.</param>
-    public static object Encode(string json, bool rewrite = false)
+    /// <param name="dictionary">The state name's dictionary, if it has one.</param>
+    public static object Encode(string json, bool rewrite = false, SqliteStateDictionary? dictionary = null)
     {
+        if (dictionary is not null && json.Length >= DictionaryFrom && json.Length <= DictionaryUpTo &&
+            Encoding.UTF8.GetByteCount(json) is var utf8Length and <= DictionaryUpTo)
+        {
+            return EncodeWithDictionary(json, utf8Length, dictionary);
+        }
+
         if (json.Length < CompressFrom)
         {
             return json;
@@ -89,6 +110,58 @@ internal static class SqliteStateCodec
         }
     }
 
+    private static object EncodeWithDictionary(string json, int length, SqliteStateDictionary dictionary)
+    {
+        Span<byte> utf8 = stackalloc byte[DictionaryUpTo];
+        utf8 = utf8[..Encoding.UTF8.GetBytes(json, utf8)];
+        // The header, then at most as many bytes as the text itself: a frame that does not fit gains nothing.
+        Span<byte> output = stackalloc byte[1 + 10 + 5 + length];
+        output[0] = DictionaryFormat;
+        var header = 1 + WriteVarint(output[1..], dictionary.Id);
+        header += WriteVarint(output[header..], length);
+        if (!dictionary.TryCompress(utf8, output.Slice(header, Math.Max(0, length - header)), out var written))
+        {
+            return json;
+        }
+
+        return output[..(header + written)].ToArray();
+    }
+
+    private static int WriteVarint(Span<byte> destination, long value)
+    {
+        var i = 0;
+        var rest = (ulong)value;
+        while (rest >= 0x80)
+        {
+            destination[i++] = (byte)(rest | 0x80);
+            rest >>= 7;
+        }
+
+        destination[i++] = (byte)rest;
+        return i;
+    }
+
+    private static long ReadVarint(ReadOnlySpan<byte> source, ref int position)
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            if (position >= source.Length)
+            {
+                break;
+            }
+
+            var b = source[position++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return (long)value;
+            }
+        }
+
+        throw new InvalidDataException("A stored state's header is damaged.");
+    }
+
     /// <summary>A new ETag, as stored.</summary>
     public static byte[] NewETag() => RandomNumberGenerator.GetBytes(8);
 
@@ -106,18 +179,27 @@ internal static class SqliteStateCodec
         };
 
     /// <summary>The JSON of the state in column <paramref name="ordinal"/> of the current row, whichever layout.</summary>
-    public static string Read(SqliteDataReader reader, int ordinal) =>
+    /// <param name="reader">The row.</param>
+    /// <param name="ordinal">The column.</param>
+    /// <param name="dictionaries">The dictionary of an id (for values of tag 2); none when null.</param>
+    public static string Read(SqliteDataReader reader, int ordinal,
+        Func<long, SqliteStateDictionary>? dictionaries = null) =>
         reader.GetValue(ordinal) switch
         {
             string text => text,
-            byte[] bytes => Decode(bytes),
+            byte[] bytes => Decode(bytes, dictionaries),
             var other => throw new InvalidDataException(
                 $"A stored state is neither text nor a compressed state but {other?.GetType().Name ?? "null"}."),
         };
 
     /// <summary>The JSON held in a compressed value.</summary>
-    public static string Decode(byte[] stored)
+    public static string Decode(byte[] stored, Func<long, SqliteStateDictionary>? dictionaries = null)
     {
+        if (stored.Length > 0 && stored[0] == DictionaryFormat)
+        {
+            return DecodeWithDictionary(stored, dictionaries);
+        }
+
         if (stored.Length < HeaderLength || stored[0] != BrotliFormat)
         {
             throw new InvalidDataException(
@@ -145,5 +227,22 @@ internal static class SqliteStateCodec
         {
             ArrayPool<byte>.Shared.Return(utf8);
         }
+    }
+
+    private static string DecodeWithDictionary(byte[] stored, Func<long, SqliteStateDictionary>? dictionaries)
+    {
+        var position = 1;
+        var id = ReadVarint(stored, ref position);
+        var length = ReadVarint(stored, ref position);
+        if (length is < 0 or > DictionaryUpTo)
+        {
+            throw new InvalidDataException($"A stored state claims an impossible length ({length} bytes).");
+        }
+
+        var dictionary = dictionaries?.Invoke(id) ?? throw new InvalidDataException(
+            $"A stored state needs compression dictionary {id}, which this store cannot resolve.");
+        Span<byte> utf8 = stackalloc byte[(int)length];
+        dictionary.Decompress(stored.AsSpan(position), utf8);
+        return Encoding.UTF8.GetString(utf8);
     }
 }

@@ -16,14 +16,19 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     private const int MaxGroupSize = 512;
 
     private readonly Func<SqliteConnection> open;
+    private readonly Action<SqliteConnection>? afterCommit;
     private readonly Channel<IPendingWrite> pending = Channel.CreateUnbounded<IPendingWrite>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
     private SqliteConnection? connection;
 
-    public SqliteWriteQueue(Func<SqliteConnection> open)
+    /// <param name="open">Opens the writer's connection.</param>
+    /// <param name="afterCommit">Run on the writer's connection after each committed group, its callers released
+    /// (upkeep such as checkpoints); what it throws is ignored.</param>
+    public SqliteWriteQueue(Func<SqliteConnection> open, Action<SqliteConnection>? afterCommit = null)
     {
         this.open = open;
+        this.afterCommit = afterCommit;
         writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None,
             TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
     }
@@ -133,6 +138,15 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         foreach (var write in succeeded)
         {
             write.Complete();
+        }
+
+        try
+        {
+            afterCommit?.Invoke(connection);
+        }
+        catch (SqliteException)
+        {
+            // Upkeep only: the next group's writes do not depend on it.
         }
     }
 

@@ -220,7 +220,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
 
         var store = await OpenAsync();
 
-        Assert.Equal(6L, QueryScalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteSchema.Migrations.Count, QueryScalar("SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(new StoredGrainState("0f6f6b1a2b3c4d5e6f708192a3b4c5d6", 2, Json("short")),
             await store.ReadAsync(Key("short"), Ct));
         Assert.Equal(new StoredGrainState("aa6f6b1a2b3c4d5e6f708192a3b4c5d6", 7, longJson),
@@ -233,6 +233,152 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         var next = await store.WriteAsync(Key("short"), "0f6f6b1a2b3c4d5e6f708192a3b4c5d6", Json("short 2"), Ct);
         Assert.Matches("^[0-9a-f]{16}$", next);
         Assert.Equal(3, (await store.ReadAsync(Key("short"), Ct))?.Version);
+    }
+
+    /// <summary>
+    /// Once a state name has a dictionary trained from its stored states, its later states are kept compressed against
+    /// it (tag 2), much smaller than Brotli alone makes them; states written before (text, Brotli) and after read back
+    /// exactly, also through a store opened later on the same file, which loads the dictionary from the database.
+    /// </summary>
+    [Fact]
+    public async Task Dictionary_TrainedFromStoredStates_ShrinksLaterStates_AndEveryFormReadsBack()
+    {
+        var store = await OpenTrainingStoreAsync(trainAfterWrites: int.MaxValue);
+        var before = new Dictionary<string, string>();
+        for (var i = 0; i < 600; i++)
+        {
+            var json = PersonLikeJson(i);
+            before[$"p{i}"] = json;
+            await store.WriteAsync(Key($"p{i}", "person"), null, json, Ct);
+        }
+
+        await store.WriteAsync(Key("short", "person"), null, Json("s"), Ct);
+        Assert.True(await store.TrainDictionaryAsync("person", Ct));
+
+        var later = PersonLikeJson(10_000);
+        await store.WriteAsync(Key("later", "person"), null, later, Ct);
+        var stored = (byte[])QueryScalar("SELECT state_json FROM grain_state WHERE grain_id = 'place/later';")!;
+        var brotli = SqliteStateCodec.Encode(later);
+
+        Assert.Equal(2, stored[0]);
+        Assert.True(stored.Length * 2 < (brotli is byte[] b ? b.Length : later.Length),
+            $"{stored.Length} bytes with the dictionary, {(brotli as byte[])?.Length} with Brotli alone");
+        Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM compression_dictionary WHERE state_name = 'person';"));
+        Assert.Equal(later, (await store.ReadAsync(Key("later", "person"), Ct))?.StateJson);
+        Assert.Equal(before["p7"], (await store.ReadAsync(Key("p7", "person"), Ct))?.StateJson);
+        Assert.Equal(Json("s"), (await store.ReadAsync(Key("short", "person"), Ct))?.StateJson);
+        var all = await store.ReadPrefixAsync("person", "place/", Ct);
+        Assert.Equal(602, all.Count);
+        await CloseAsync(store);
+
+        var reopened = await OpenTrainingStoreAsync(trainAfterWrites: int.MaxValue);
+        Assert.Equal(later, (await reopened.ReadAsync(Key("later", "person"), Ct))?.StateJson);
+        var rewritten = PersonLikeJson(10_001);
+        var etag = (await reopened.ReadAsync(Key("p3", "person"), Ct))!.ETag;
+        await reopened.WriteAsync(Key("p3", "person"), etag, rewritten, Ct);
+        Assert.Equal(2L, QueryScalar("SELECT unicode(substr(state_json, 1, 1)) FROM grain_state WHERE grain_id = 'place/p3';"));
+        Assert.Equal(rewritten, (await reopened.ReadAsync(Key("p3", "person"), Ct))?.StateJson);
+        await CloseAsync(reopened);
+    }
+
+    /// <summary>A store sharing the file with the one that trained a dictionary (another process) reads states
+    /// compressed with it although it did not know the dictionary when it started.</summary>
+    [Fact]
+    public async Task Dictionary_TrainedByAnotherStoreOnTheFile_IsLoadedWhenAStateNamesIt()
+    {
+        var reader = await OpenTrainingStoreAsync(trainAfterWrites: int.MaxValue);
+        var writer = new SqliteGrainStateStore(DatabasePath(Scope)) { TrainDictionaryAfterWrites = int.MaxValue };
+        await writer.InitializeAsync(Ct);
+        for (var i = 0; i < 600; i++)
+        {
+            await writer.WriteAsync(Key($"p{i}", "person"), null, PersonLikeJson(i), Ct);
+        }
+
+        Assert.True(await writer.TrainDictionaryAsync("person", Ct));
+        var json = PersonLikeJson(20_000);
+        await writer.WriteAsync(Key("new", "person"), null, json, Ct);
+        writer.Dispose();
+
+        Assert.Equal(json, (await reader.ReadAsync(Key("new", "person"), Ct))?.StateJson);
+        await CloseAsync(reader);
+    }
+
+    /// <summary>A state name written often enough gets its dictionary without being asked; one with too few
+    /// stored states gets none (and its states stay as they were).</summary>
+    [Fact]
+    public async Task Dictionary_IsTrainedAfterEnoughWrites_NotFromTooFewStates()
+    {
+        var store = await OpenTrainingStoreAsync(trainAfterWrites: 300);
+        for (var i = 0; i < 300; i++)
+        {
+            await store.WriteAsync(Key($"p{i}", "person"), null, PersonLikeJson(i), Ct);
+        }
+
+        // Few states, rewritten often: 300 writes but only 10 states to learn from.
+        for (var i = 0; i < 300; i++)
+        {
+            var key = Key($"r{i % 10}", "register");
+            var etag = (await store.ReadAsync(key, Ct))?.ETag;
+            await store.WriteAsync(key, etag, PersonLikeJson(i), Ct);
+        }
+
+        await store.WhenTrainingsDone();
+        Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM compression_dictionary WHERE state_name = 'person';"));
+        Assert.Equal(0L, QueryScalar("SELECT COUNT(*) FROM compression_dictionary WHERE state_name = 'register';"));
+        Assert.False(await store.TrainDictionaryAsync("register", Ct));
+
+        var json = PersonLikeJson(5_000);
+        await store.WriteAsync(Key("after", "person"), null, json, Ct);
+        Assert.Equal(2L, QueryScalar("SELECT unicode(substr(state_json, 1, 1)) FROM grain_state WHERE grain_id = 'place/after';"));
+        Assert.Equal(json, (await store.ReadAsync(Key("after", "person"), Ct))?.StateJson);
+        await CloseAsync(store);
+    }
+
+    [Fact]
+    public async Task CompressionDictionary_RowsCannotBeChangedOrRemoved()
+    {
+        var store = await OpenTrainingStoreAsync(trainAfterWrites: int.MaxValue);
+        for (var i = 0; i < 600; i++)
+        {
+            await store.WriteAsync(Key($"p{i}", "person"), null, PersonLikeJson(i), Ct);
+        }
+
+        Assert.True(await store.TrainDictionaryAsync("person", Ct));
+        await CloseAsync(store);
+
+        Assert.Throws<SqliteException>(() => QueryScalar("UPDATE compression_dictionary SET content = x'00';"));
+        Assert.Throws<SqliteException>(() => QueryScalar("DELETE FROM compression_dictionary;"));
+        Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM compression_dictionary;"));
+    }
+
+    private async Task<SqliteGrainStateStore> OpenTrainingStoreAsync(int trainAfterWrites)
+    {
+        var store = new SqliteGrainStateStore(DatabasePath(Scope))
+        {
+            TrainDictionaryAfterWrites = trainAfterWrites,
+            DictionaryMinimumSamples = 200,
+        };
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    /// <summary>A small state of the shape a person's has: an ID number and a link or two, each one different.</summary>
+    private static string PersonLikeJson(int n)
+    {
+        var random = new Random(n);
+        return System.Text.Json.JsonSerializer.Serialize(new
+        {
+            idNumber = $"{random.Next(110000, 659999)}{random.Next(1940, 2005)}{random.Next(1, 13):D2}" +
+                       $"{random.Next(1, 29):D2}{random.Next(0, 9999):D4}",
+            marriages = Enumerable.Range(0, 1 + (n % 2)).Select(_ => new
+            {
+                marriageId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()),
+                pending = random.Next(2) == 0,
+            }),
+            noRecordCertificates = Array.Empty<string>(),
+            documents = Array.Empty<string>(),
+            note = n % 7 == 0 ? "更正记录" : null,
+        });
     }
 
     /// <summary>A record-like state with a growing list of events, non-ASCII text and escapes.</summary>
