@@ -83,7 +83,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     /// as many writes again.</summary>
     internal int DictionaryMinimumSamples { get; init; } = 500;
 
-    /// <summary>The most stored states (the latest written) a dictionary is trained from.</summary>
+    /// <summary>The most states (those of the latest records written) a dictionary is trained from.</summary>
     internal int DictionaryMaximumSamples { get; init; } = 2_000;
 
     /// <summary>A dictionary's size: 8 KiB did as well as 16 and 32 on marriage records (185 against 186 and 192
@@ -123,7 +123,8 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         // faster (see SqliteStateCodec).
         var dictionary = Dictionaries.For(key.StateName);
         var encoded = SqliteStateCodec.Encode(stateJson, rewrite: expectedETag is not null, dictionary);
-        if (dictionary is null && Dictionaries.CountWrite(key.StateName, TrainDictionaryAfterWrites))
+        if (dictionary is null && Dictionaries.CountWrite(key.StateName, key.GrainId, TrainDictionaryAfterWrites,
+                DictionaryMaximumSamples))
         {
             StartTraining(key.StateName);
         }
@@ -623,24 +624,14 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         return true;
     }
 
-    private List<byte[]> ReadSamples(string stateName)
-    {
-        using var connection = OpenForReading();
-        using var command = Command(connection, null, SqliteSchema.SelectDictionarySamples,
-            ("$stateName", stateName), ("$limit", DictionaryMaximumSamples));
-        using var reader = command.ExecuteReader();
-        var samples = new List<byte[]>();
-        while (reader.Read())
-        {
-            var json = SqliteStateCodec.Read(reader, 0, Dictionaries.Get);
-            if (json.Length <= SqliteStateCodec.DictionaryUpTo)
-            {
-                samples.Add(Encoding.UTF8.GetBytes(json));
-            }
-        }
-
-        return samples;
-    }
+    /// <summary>The states of the records of <paramref name="stateName"/> written lately (as stored now), as UTF-8;
+    /// none after a restart until it has been written again.</summary>
+    private List<byte[]> ReadSamples(string stateName) =>
+        ReadStates(stateName, Dictionaries.RecentKeys(stateName).Order(StringComparer.Ordinal).ToList())
+            .Select(record => record.State.StateJson)
+            .Where(json => json.Length <= SqliteStateCodec.DictionaryUpTo)
+            .Select(Encoding.UTF8.GetBytes)
+            .ToList();
 
     private SqliteStateDictionary? LoadDictionary(long id)
     {

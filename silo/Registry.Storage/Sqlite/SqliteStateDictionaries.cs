@@ -14,6 +14,7 @@ internal sealed class SqliteStateDictionaries(Func<long, SqliteStateDictionary?>
     private readonly ConcurrentDictionary<long, SqliteStateDictionary> byId = new();
     private readonly ConcurrentDictionary<string, SqliteStateDictionary> newest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> writesWithout = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> recentKeys = new(StringComparer.Ordinal);
 
     /// <summary>The dictionary new states of <paramref name="stateName"/> are compressed with; null when none.</summary>
     public SqliteStateDictionary? For(string stateName) => newest.GetValueOrDefault(stateName);
@@ -43,6 +44,7 @@ internal sealed class SqliteStateDictionaries(Func<long, SqliteStateDictionary?>
         }
 
         newest.AddOrUpdate(known.StateName, known, (_, old) => known.Id > old.Id ? known : old);
+        recentKeys.TryRemove(known.StateName, out _);
     }
 
     /// <summary>
@@ -50,9 +52,30 @@ internal sealed class SqliteStateDictionaries(Func<long, SqliteStateDictionary?>
     /// number <paramref name="trainAfterWrites"/>, after which a dictionary should be trained (once, until
     /// <see cref="TrainingFailed"/> starts the count again).
     /// </summary>
-    public bool CountWrite(string stateName, int trainAfterWrites) =>
-        !newest.ContainsKey(stateName) &&
-        writesWithout.AddOrUpdate(stateName, 1, (_, count) => count + 1) == trainAfterWrites;
+    /// <param name="stateName">The state name written.</param>
+    /// <param name="grainId">The record written: the latest <paramref name="keep"/> written are the samples a
+    /// dictionary is trained from (those being written now, so it fits what is written next).</param>
+    /// <param name="trainAfterWrites">Writes after which to train.</param>
+    /// <param name="keep">How many of the latest written keys to keep.</param>
+    public bool CountWrite(string stateName, string grainId, int trainAfterWrites, int keep)
+    {
+        if (newest.ContainsKey(stateName))
+        {
+            return false;
+        }
+
+        var keys = recentKeys.GetOrAdd(stateName, _ => new ConcurrentQueue<string>());
+        keys.Enqueue(grainId);
+        while (keys.Count > keep && keys.TryDequeue(out _))
+        {
+        }
+
+        return writesWithout.AddOrUpdate(stateName, 1, (_, count) => count + 1) == trainAfterWrites;
+    }
+
+    /// <summary>The distinct records of <paramref name="stateName"/> written lately without a dictionary.</summary>
+    public IReadOnlyList<string> RecentKeys(string stateName) =>
+        recentKeys.TryGetValue(stateName, out var keys) ? keys.Distinct(StringComparer.Ordinal).ToList() : [];
 
     /// <summary>The training for <paramref name="stateName"/> made nothing (too few states yet): counts anew.</summary>
     public void TrainingFailed(string stateName) => writesWithout[stateName] = 0;

@@ -235,6 +235,46 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         Assert.Equal(3, (await store.ReadAsync(Key("short"), Ct))?.Version);
     }
 
+    /// <summary>A database as the build before schema 8 left it (text and Brotli states, compact ETags and times)
+    /// is copied once into the table keyed by its primary key alone; every row reads back as it was, and its grain
+    /// writes on with the ETag it holds.</summary>
+    [Fact]
+    public async Task Schema8_KeysStatesByThePrimaryKeyAlone_KeepingEveryRow()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath(Scope))!);
+        QueryScalar(SqliteSchema.CreateVersionTable, SqliteOpenMode.ReadWriteCreate);
+        for (var version = 1; version <= 7; version++)
+        {
+            QueryScalar(SqliteSchema.Migrations[version - 1]);
+            QueryScalar($"INSERT INTO schema_version VALUES ({version}, '2026-12-01T00:00:00.0000000+00:00');");
+        }
+
+        var longJson = LongJson(30);
+        var compressed = (byte[])SqliteStateCodec.Encode(longJson);
+        QueryScalar($"""
+            INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at) VALUES
+                ('place', 'place/short', 2, x'0102030405060708', '{Json("short")}', 1764547200000),
+                ('place', 'place/long', 7, x'1112131415161718', x'{Convert.ToHexString(compressed)}', 1764547200001),
+                ('other', 'place/long', 1, x'2122232425262728', '{Json("other")}', 1764547200002);
+            """);
+
+        var store = await OpenAsync();
+
+        Assert.Equal((long)SqliteSchema.Migrations.Count, QueryScalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Contains("WITHOUT ROWID", (string)QueryScalar(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'grain_state';")!, StringComparison.Ordinal);
+        Assert.Equal(new StoredGrainState("0102030405060708", 2, Json("short")), await store.ReadAsync(Key("short"), Ct));
+        Assert.Equal(new StoredGrainState("1112131415161718", 7, longJson), await store.ReadAsync(Key("long"), Ct));
+        Assert.Equal(new StoredGrainState("2122232425262728", 1, Json("other")),
+            await store.ReadAsync(Key("long", "other"), Ct));
+        Assert.Equal(1764547200001L, QueryScalar("SELECT updated_at FROM grain_state WHERE state_name = 'place' AND grain_id = 'place/long';"));
+        Assert.Equal(["place/long", "place/short"],
+            (await store.ReadPrefixAsync("place", "place/", Ct)).Select(r => r.Key.GrainId));
+
+        var next = await store.WriteAsync(Key("short"), "0102030405060708", Json("short 2"), Ct);
+        Assert.Equal(new StoredGrainState(next, 3, Json("short 2")), await store.ReadAsync(Key("short"), Ct));
+    }
+
     /// <summary>
     /// Once a state name has a dictionary trained from its stored states, its later states are kept compressed against
     /// it (tag 2), much smaller than Brotli alone makes them; states written before (text, Brotli) and after read back
