@@ -186,6 +186,53 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Checkpoint_AfterABatchStoredUnderLoad_IsNotWrittenForItsOfficeMonths_WhichAreStillRecovered()
+    {
+        const int year = 2038;
+        var office = TestCodes.County(508);
+        var rollup = StatisticsKeys.Rollup(office[..2], year);
+        var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
+        var checkpointKey = StateKey(StorageNames.StatisticsRollup, rollup);
+        await PublishedWorkloadAsync(office, year);
+
+        // A batch of hand-overs of January, which the roll-up already holds: the first names January in the
+        // checkpoint, the last stores the batch and leaves January named (it is busy).
+        for (var i = 0; i < StatisticsRollupGrain.FlushEvery; i++)
+        {
+            await PublishAsync([new($"marriage:batch-{year}-{i}#1", F.MarriageRegistrations, office,
+                new DateOnly(year, 1, 20))]);
+        }
+
+        var afterBatch = (await store.ReadAsync(checkpointKey, Ct))!;
+        var storedAfterBatch = await StoredYearAsync(rollup, office, year);
+
+        // More hand-overs of January after the batch: held unstored, and the checkpoint not written for them.
+        await PublishAsync([new($"marriage:batch-{year}-late#1", F.MarriageRegistrations, office,
+            new DateOnly(year, 1, 21))]);
+        var afterLate = (await store.ReadAsync(checkpointKey, Ct))!;
+        var storedBeforeStop = await StoredYearAsync(rollup, office, year);
+
+        await fixture.CrashAsync();
+        var after = await YearAsync(office, year);
+        var asked = await ActivePartitionsAsync(year);
+        var storedAfter = await StoredYearAsync(rollup, office, year);
+        var cleared = await CheckpointAsync(rollup);
+
+        var january = StatisticsKeys.Partition(office, new DateOnly(year, 1, 1));
+        var batched = ExpectedUncorrected(withdrawn: false);
+        batched[F.MarriageRegistrations] += StatisticsRollupGrain.FlushEvery;
+        var all = new Dictionary<string, long>(batched) { [F.MarriageRegistrations] = batched[F.MarriageRegistrations] + 1 };
+        Assert.Contains(january, afterBatch.StateJson);
+        Assert.Equal(batched, storedAfterBatch);
+        Assert.Equal(afterBatch.Version, afterLate.Version);
+        Assert.Equal(batched, storedBeforeStop);
+        Assert.Equal(all, after);
+        Assert.Equal([january], asked);
+        Assert.Equal(all, storedAfter);
+        Assert.DoesNotContain(january, cleared);
+    }
+
+    [Fact]
     public async Task Recovery_OfACheckpointMarkedByTheBuildBefore_AsksEveryOfficeMonthOnce()
     {
         const int year = 2037;
