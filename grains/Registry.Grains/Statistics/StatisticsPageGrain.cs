@@ -58,18 +58,21 @@ public sealed class StatisticsPageGrain(
         return new PageChange(before, State.Revision, delta);
     }
 
-    public Task<PartitionCounts> GetCountsAsync()
+    public Task<PartitionCounts> GetCountsAsync() => Task.FromResult(CountsOf(this.GetPrimaryKeyString(), State));
+
+    /// <summary>The day counters of page <paramref name="pageKey"/> holding <paramref name="page"/>, with its
+    /// revision: what the page answers, and what its partition counts from the page as stored.</summary>
+    public static PartitionCounts CountsOf(string pageKey, StatisticsPartitionState page)
     {
-        var (office, year, month) = StatisticsKeys.ParsePartition(
-            StatisticsKeys.PartitionOfPage(this.GetPrimaryKeyString()));
+        var (office, year, month) = StatisticsKeys.ParsePartition(StatisticsKeys.PartitionOfPage(pageKey));
         var counters = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var days = DateTime.DaysInMonth(year, month);
-        foreach (var fact in State.Facts.Values)
+        foreach (var fact in page.Facts.Values)
         {
             DayCounters.Add(counters, fact.Figure, fact.Day, fact.Count, days);
         }
 
-        return Task.FromResult(new PartitionCounts(office, year, month, State.Revision, counters));
+        return new PartitionCounts(office, year, month, page.Revision, counters);
     }
 
     private int DaysInMonth()

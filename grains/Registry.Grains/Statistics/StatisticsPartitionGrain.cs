@@ -1,3 +1,4 @@
+using System.Globalization;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
 using Registry.Grains.Storage;
@@ -23,18 +24,35 @@ namespace Registry.Grains.Statistics;
 /// caused by a call that needs the counters (an apply hands them over, the roll-up's recovery asks for them), so
 /// counting later would read the same pages on the same call. Reading fewer would need the per-page revisions the
 /// counters were built from kept somewhere else (the roll-up's copy), a protocol change not made here.
+/// <para>
+/// Which pages are in use: where the storage reads a key range (<see cref="IStoredRecords.ReadPrefixAsync{T}"/>, the
+/// SQLite and PostgreSQL stores), the activation reads every stored page of the month in one query and counts them
+/// from what it read, so a page written for the first time needs no mark in this grain's state (that write was one
+/// more per new page: up to 16 per office-month, most of an archive import's statistics writes) and no page grain is
+/// activated to be counted. Where it cannot (the official Azure Table provider), a page is marked in use
+/// (<see cref="StatisticsPartitionState.Pages"/>) before it is first written, and the marked pages are asked, as
+/// before; marks written earlier are honoured either way.
+/// </para>
 /// </remarks>
 [GrainType(StorageNames.StatisticsPartition)]
 public sealed class StatisticsPartitionGrain(
     [PersistentState(StorageNames.StatisticsPartition, StorageNames.Provider)]
     IPersistentState<StatisticsPartitionState> state,
-    IGrainFactory grains) : Grain, IStatisticsPartitionGrain
+    IGrainFactory grains,
+    IStoredRecords records) : Grain, IStatisticsPartitionGrain
 {
     private readonly Dictionary<string, int[]> counters = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> pageRevisions = [];
 
     // The counters as of the last change, as a message of their own (the dictionaries above change with the next).
     private PartitionCounts committed = null!;
+
+    // The pages that may hold facts: those marked, those the activation found stored, those written since.
+    private int inUse;
+
+    // Whether the activation found the stored pages by a key-range read, so that a page written later is found by the
+    // next activation without a mark (see remarks).
+    private bool scans;
 
     // The revision the roll-up last took (in memory: after a restart the first apply hands the counters over again,
     // and the roll-up skips a revision it holds).
@@ -51,7 +69,7 @@ public sealed class StatisticsPartitionGrain(
             await MoveFactsToPagesAsync();
         }
 
-        await CountPagesAsync();
+        await CountStoredPagesAsync();
         committed = Snapshot();
     }
 
@@ -59,9 +77,15 @@ public sealed class StatisticsPartitionGrain(
     {
         var byPage = facts.GroupBy(fact => StatisticsKeys.Page(fact.Id)).ToList();
 
-        // A page is marked in use before it is first written, so counting the pages in use counts every fact.
+        // Without key-range reads a page is marked in use before it is first written, so counting the pages in use
+        // counts every fact; with them the next activation finds it stored (see remarks).
+        foreach (var group in byPage)
+        {
+            inUse |= 1 << group.Key;
+        }
+
         var fresh = byPage.Select(group => group.Key).Where(page => (State.Pages & (1 << page)) == 0).ToList();
-        if (fresh.Count > 0)
+        if (fresh.Count > 0 && !scans)
         {
             foreach (var page in fresh)
             {
@@ -107,9 +131,37 @@ public sealed class StatisticsPartitionGrain(
     /// </summary>
     private async Task CountPagesAsync()
     {
-        var inUse = Enumerable.Range(0, StatisticsKeys.Pages).Where(page => (State.Pages & (1 << page)) != 0).ToList();
-        var loaded = await Task.WhenAll(inUse.Select(page => Page(page).GetCountsAsync()));
-        new PartitionCounters(counters, pageRevisions).Rebuild(inUse.Zip(loaded));
+        inUse |= State.Pages;
+        var pages = Enumerable.Range(0, StatisticsKeys.Pages).Where(page => (inUse & (1 << page)) != 0).ToList();
+        var loaded = await Task.WhenAll(pages.Select(page => Page(page).GetCountsAsync()));
+        new PartitionCounters(counters, pageRevisions).Rebuild(pages.Zip(loaded));
+    }
+
+    /// <summary>
+    /// At activation: counts every stored page of this month, read in one query where the storage can (see remarks),
+    /// else asks the marked pages (<see cref="CountPagesAsync"/>).
+    /// </summary>
+    private async Task CountStoredPagesAsync()
+    {
+        var prefix = GrainId.Create(StorageNames.StatisticsPage, StatisticsKeys.PageKey(Key, 0)[..^2]).ToString();
+        if (await records.ReadPrefixAsync<StatisticsPartitionState>(StorageNames.StatisticsPage, prefix) is not
+            { } stored)
+        {
+            await CountPagesAsync();
+            return;
+        }
+
+        scans = true;
+        var pages = new List<(int Page, PartitionCounts Counts)>(stored.Count);
+        foreach (var page in stored)
+        {
+            var number = int.Parse(page.GrainId.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture);
+            inUse |= 1 << number;
+            pages.Add((number, StatisticsPageGrain.CountsOf(StatisticsKeys.PageKey(Key, number), page.State)));
+        }
+
+        inUse |= State.Pages;
+        new PartitionCounters(counters, pageRevisions).Rebuild(pages);
     }
 
     private async Task WriteAsync(string operation)

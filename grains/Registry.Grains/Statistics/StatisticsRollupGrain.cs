@@ -18,15 +18,19 @@ namespace Registry.Grains.Statistics;
 /// <remarks>
 /// Hand-overs are taken in memory and stored in batches, not one write each: an office-month new to the roll-up is
 /// stored at once (so its key is known to a recovery), later counters of a known one are held as pending and stored
-/// with the others every <see cref="FlushEvery"/> hand-overs and when the roll-up is deactivated. Before the first
-/// pending hand-over of an office-month in a batch its key is added to the checkpoint's
-/// <see cref="StatisticsRollupState.Unstored"/> (one small write per office-month per batch, none for its later
-/// hand-overs in the batch), and the set is emptied after the batch is stored. An activation that finds it non-empty
-/// (the process stopped with hand-overs not stored) asks those office-months, and only those, for their counters,
-/// which each partition counts from its stored pages, and stores what was newer: a recovery costs what changed since
-/// the last batch (at most <see cref="FlushEvery"/> office-months), never the province's year. The window before a
-/// hand-over (a page written, the partition not yet handed over) is the record's: its outbox row publishes it again
-/// after a restart, and the partition hands over on its first apply.
+/// with the others every <see cref="FlushEvery"/> hand-overs and when the roll-up is deactivated. The checkpoint's
+/// <see cref="StatisticsRollupState.Unstored"/> names every office-month whose counters may be held here and not
+/// stored: one is added (and the checkpoint written) before the roll-up first holds unstored counters of an
+/// office-month it does not name. A batch stored in the course of hand-overs leaves the set naming the office-months
+/// of that batch, not empty: they are the ones busy now, so the next batch holds their counters without a write of
+/// the checkpoint (at a steady load the set stays the same and the checkpoint is not written at all; it is written
+/// when the busy office-months change, such as at a month's start). A deactivation and a recovery empty it. An
+/// activation that finds it non-empty (the process stopped, or the roll-up was stored mid-load) asks those
+/// office-months, and only those, for their counters, which each partition counts from its stored pages, and stores
+/// what was newer: a recovery costs at most the office-months of one stored batch and of the one after it (each at
+/// most <see cref="FlushEvery"/>), never the province's year. The window before a hand-over (a page written, the
+/// partition not yet handed over) is the record's: its outbox row publishes it again after a restart, and the
+/// partition hands over on its first apply.
 /// </remarks>
 [GrainType(StorageNames.StatisticsRollup)]
 public sealed class StatisticsRollupGrain(
@@ -99,7 +103,7 @@ public sealed class StatisticsRollupGrain(
     {
         try
         {
-            await FlushAsync();
+            await FlushAsync(keepBusy: false);
         }
         catch (Exception error)
         {
@@ -134,7 +138,8 @@ public sealed class StatisticsRollupGrain(
             {
                 if (!checkpoint.State.Unstored.Contains(key))
                 {
-                    // Named before it is held unstored, so that a recovery asks this office-month (see remarks).
+                    // Named before it is held unstored, so that a recovery asks this office-month (see remarks);
+                    // an office-month of the batch stored last is named already and costs no write.
                     checkpoint.State.Unstored.Add(key);
                     await checkpoint.WriteAuditedAsync("statistics-rollup-unstored", null);
                 }
@@ -144,7 +149,7 @@ public sealed class StatisticsRollupGrain(
                 {
                     // Taken first: stored with the batch, or, if the batch fails, recovered from the partitions.
                     counters.Take(partition);
-                    await FlushAsync();
+                    await FlushAsync(keepBusy: true);
                     return;
                 }
             }
@@ -163,10 +168,12 @@ public sealed class StatisticsRollupGrain(
 
     public Task<StatisticsVersion> VersionAsync() => Task.FromResult(new StatisticsVersion(epoch, counters.Changes));
 
-    /// <summary>Stores the pending counters in one batch, then empties the checkpoint's set of office-months not
-    /// stored.</summary>
-    private async Task FlushAsync()
+    /// <summary>Stores the pending counters in one batch, then leaves the checkpoint naming the office-months of that
+    /// batch (<paramref name="keepBusy"/>: the next batch is likely to hold them again) or none; it is written only
+    /// when that changes what it names.</summary>
+    private async Task FlushAsync(bool keepBusy)
     {
+        var busy = keepBusy ? pending.Keys.ToHashSet(StringComparer.Ordinal) : [];
         if (pending.Count > 0)
         {
             await pieces.PutManyAsync(pending);
@@ -174,10 +181,13 @@ public sealed class StatisticsRollupGrain(
         }
 
         takenSinceFlush = 0;
-        if (checkpoint.State.Unflushed || checkpoint.State.Unstored.Count > 0)
+
+        // Every office-month named after the write was named before it (only held ones are pending) or has nothing
+        // unstored: a write that fails leaves the checkpoint as it was, naming more, never less, than is unstored.
+        if (checkpoint.State.Unflushed || !checkpoint.State.Unstored.SetEquals(busy))
         {
             checkpoint.State.Unflushed = false;
-            checkpoint.State.Unstored.Clear();
+            checkpoint.State.Unstored = busy;
             await checkpoint.WriteAuditedAsync("statistics-rollup-flushed", null);
         }
     }
@@ -199,6 +209,6 @@ public sealed class StatisticsRollupGrain(
             }
         }
 
-        await FlushAsync();
+        await FlushAsync(keepBusy: false);
     }
 }

@@ -5,7 +5,7 @@ namespace Registry.Grains.Statistics;
 /// (<see cref="StorageNames.StatisticsRollupPiece"/>). <see cref="PieceCount"/> is the piece layout they were written
 /// with (0: none stored). <see cref="Partitions"/> is what the build before stored (only which office-months it held,
 /// their counters asked of them on every activation): read once to take their counters into the pieces, then
-/// emptied. <see cref="Unstored"/> names the office-months whose counters are held in memory but not stored yet.
+/// emptied. <see cref="Unstored"/> names the office-months whose counters may be held in memory and not stored.
 /// </summary>
 public sealed class StatisticsRollupState
 {
@@ -14,10 +14,11 @@ public sealed class StatisticsRollupState
     public int PieceCount { get; set; }
 
     /// <summary>
-    /// The office-months (partition keys) taken since the last stored batch: each is added (and this checkpoint
-    /// written) before the roll-up first holds counters of it that it has not stored, and the set is emptied when the
-    /// batch is stored. Found non-empty at activation, the process stopped in between, and the roll-up asks those
-    /// office-months again, and only those.
+    /// The office-months (partition keys) whose counters the roll-up may hold and not have stored: each is added (and
+    /// this checkpoint written) before the roll-up first holds unstored counters of it; a batch stored under load
+    /// leaves the set naming that batch's office-months (likely held again in the next one, without a write), a
+    /// deactivation or a recovery leaves it empty. Found non-empty at activation, the roll-up asks those office-months
+    /// again, and only those.
     /// </summary>
     public HashSet<string> Unstored { get; set; } = new(StringComparer.Ordinal);
 
