@@ -139,8 +139,8 @@ public sealed class OrganizationPartition
 
     /// <summary>
     /// A filter search (kind, status, office scope above the county; nothing else) from the counters and orders, or
-    /// null when the query is not one or its matches are few enough that ordering them costs less than reading an
-    /// order (the caller then intersects).
+    /// null when the query is not one or its matches are so sparse in the shortest order that intersecting and
+    /// ordering them costs less than reading it (the caller then intersects).
     /// </summary>
     private OrganizationPage? FilterSearch(OrganizationQuery query, string? fragment, string? representative, int wanted)
     {
@@ -168,8 +168,9 @@ public sealed class OrganizationPartition
             source = ofScope;
         }
 
-        // Reading the order costs about wanted x source / total entries; ordering the matches about total.
-        if ((long)total * total <= (long)wanted * source.Count)
+        // Reading the order costs about wanted x source / total entries; intersecting (from a list no longer than
+        // the source) and ordering the matches about source + total.
+        if ((long)wanted * source.Count > (long)total * (source.Count + total))
         {
             return null;
         }
