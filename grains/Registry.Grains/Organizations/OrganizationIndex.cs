@@ -8,7 +8,7 @@ namespace Registry.Grains.Organizations;
 /// <see cref="PartitionOf"/> = FNV-1a hash of its USCC mod <see cref="PartitionCount"/>: stable across processes
 /// and renames, and spreading registrations of one office or one popular name evenly, so no partition is a hot spot
 /// for writes. Within its partition the entry is stored in piece <see cref="PieceOf"/> (the next bits of the same
-/// hash, mod <see cref="PieceCount"/>), so one write rewrites about 1/(32 x 2,048) of the register. A partition
+/// hash, mod <see cref="PieceCount"/>), so one write rewrites about 1/(32 x 512) of the register. A partition
 /// answers from posting lists (<see cref="Terms"/>, <see cref="QueryTerms"/>) and confirms each candidate with
 /// <see cref="Matches"/> (see <see cref="OrganizationPartition"/>); a search asks every partition (a fixed, small fan-out) and merges. Changing either count
 /// changes where entries are stored: the partition's checkpoint records the piece count, and a partition whose
@@ -19,14 +19,12 @@ public static class OrganizationIndex
     public const int PartitionCount = 32;
 
     /// <summary>
-    /// Stored pieces per partition: at 900,000 organizations about 14 entries (some 3 KB of JSON) per piece. Every
-    /// upsert serializes, compresses and rewrites its piece, so the piece's size is what each registration, change
-    /// and imported row pays: 128 pieces (50 KB at that size) made a national import slow down as it went, and 512
-    /// (55 entries, some 12 KB) still cost a registration more at 900,000 than at 100,000. Loading a partition reads
-    /// its pieces in one range read on SQLite and PostgreSQL; a store without range reads (Azure Table) reads them
-    /// by key (65,536 small reads for the 32 partitions), once per activation.
+    /// Stored pieces per partition: at 900,000 organizations about 55 entries (some 12 KB) per piece. Every upsert
+    /// rewrites its piece, so the piece's size is what each registration, filing and imported row pays; 128 pieces
+    /// (50 KB at that size) made a national import slow down as it went. Loading a partition reads all its pieces by
+    /// key (16,384 small reads for the 32 partitions), once per activation.
     /// </summary>
-    public const int PieceCount = 2048;
+    public const int PieceCount = 512;
 
     private const string NameField = "n:";
     private const string RepresentativeField = "r:";

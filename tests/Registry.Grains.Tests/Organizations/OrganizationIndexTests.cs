@@ -55,7 +55,7 @@ public sealed class OrganizationIndexTests
         var office = TestCodes.County(77);
         var counts = new int[OrganizationIndex.PieceCount];
         var inPartition = 0;
-        for (var i = 0; inPartition < 250 * OrganizationIndex.PieceCount; i++)
+        for (var i = 0; inPartition < 128_000; i++)
         {
             var code = TestCodes.Uscc(OrganizationKind.SocialAssociation, office, i);
             if (OrganizationIndex.PartitionOf(code) == 7)
