@@ -31,6 +31,11 @@ public static class RegistryJson
             // A coordinate that is not known is NaN in a few states (an index entry of a name recorded without a
             // location): written as the string "NaN", which a plain JSON number cannot hold.
             NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            // Text as UTF-8, not \uXXXX escapes: a Chinese character is 3 bytes instead of 6 (names, addresses and a
+            // whole annual report are mostly Chinese), and writing it takes the serializer's fast path. Only what JSON
+            // itself requires is escaped (quotes, backslash, control characters, so U+0000 is still seen below); a
+            // state is never embedded in HTML. An unpaired surrogate never gets here (refused at the API's edge).
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);

@@ -127,8 +127,7 @@ public sealed class OrganizationGrain(
         if (draft.Status != OrganizationStatus.Active)
         {
             state.State = draft;
-            await WriteAsync(operation, reason);
-            await PublishIndexAsync();
+            await WriteAsync(operation, reason, publishIndex: true);
             return;
         }
 
@@ -142,14 +141,12 @@ public sealed class OrganizationGrain(
             // still stands. The deadlines need nothing here: the index entry published after the write is what the
             // partition's sweep reads.
             state.State = draft;
-            await WriteAsync(operation, reason);
+            await WriteAsync(operation, reason, publishIndex: true);
         }
         finally
         {
             claimsInFlight.Remove(claimKey);
         }
-
-        await PublishIndexAsync();
     }
 
     public Task<OrganizationDetails> GetAsync()
@@ -220,8 +217,8 @@ public sealed class OrganizationGrain(
         AnnualCycle.EnsureReportYear(command.Year);
         await ApplyDueDeadlinesAsync();
         var (report, late) = Aggregate.FileAnnualReport(command, clock.Today, Stamp());
-        await WriteAsync("file-annual-report", late ? command.LateFilingReason : $"report {command.Year}");
-        await PublishIndexAsync();
+        await WriteAsync("file-annual-report", late ? command.LateFilingReason : $"report {command.Year}",
+            publishIndex: true);
         return OrganizationViews.Report(State, report);
     }
 
@@ -333,8 +330,7 @@ public sealed class OrganizationGrain(
         EnsureExists();
         await ApplyDueDeadlinesAsync();
         var result = change();
-        await WriteAsync(operation, reason);
-        await PublishIndexAsync();
+        await WriteAsync(operation, reason, publishIndex: true);
         return result;
     }
 
@@ -396,13 +392,19 @@ public sealed class OrganizationGrain(
         }
     }
 
-    private async Task WriteAsync(string operation, string? reason)
+    /// <summary>
+    /// Stores the state, then hands its figures to the statistics and, with <paramref name="publishIndex"/>, its entry
+    /// to the index: both at once, since neither waits for the other, so a registration waits for one commit of the
+    /// read models rather than two in a row.
+    /// </summary>
+    private async Task WriteAsync(string operation, string? reason, bool publishIndex = false)
     {
         State.Revision++;
         await state.WriteAuditedAsync(operation, reason?.Trim());
         if (publication.Inline)
         {
-            await statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
+            var figures = statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
+            await (publishIndex ? Task.WhenAll(figures, PublishIndexAsync()) : figures);
         }
     }
 

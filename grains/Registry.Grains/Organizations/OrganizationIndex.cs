@@ -57,17 +57,30 @@ public static class OrganizationIndex
 
         yield return KindField + entry.Kind;
         yield return StatusField + entry.Status;
-        if (entry.RegisteringOffice.Length == 6)
+        foreach (var scope in Scopes(entry.RegisteringOffice))
         {
-            yield return OfficeField + entry.RegisteringOffice[..2];
-            yield return OfficeField + entry.RegisteringOffice[..4];
+            yield return OfficeField + scope;
         }
 
-        yield return OfficeField + entry.RegisteringOffice;
         foreach (var listing in entry.Listings)
         {
             yield return ListField + listing.List;
         }
+    }
+
+    /// <summary>
+    /// The scopes an office is found under (a query's <see cref="ScopePrefix"/> names one): its province and
+    /// prefecture prefixes and itself for a six-digit code, itself otherwise.
+    /// </summary>
+    public static IEnumerable<string> Scopes(string office)
+    {
+        if (office.Length == 6)
+        {
+            yield return office[..2];
+            yield return office[..4];
+        }
+
+        yield return office;
     }
 
     /// <summary>
@@ -144,8 +157,9 @@ public static class OrganizationIndex
     public static bool IsWithin(string office, string scope) =>
         office.StartsWith(ScopePrefix(scope), StringComparison.Ordinal);
 
-    /// <summary>The code prefix every office within <paramref name="scope"/> starts with.</summary>
-    private static string ScopePrefix(string scope) =>
+    /// <summary>The code prefix every office within <paramref name="scope"/> starts with (the office term a query
+    /// for <paramref name="scope"/> asks for).</summary>
+    public static string ScopePrefix(string scope) =>
         scope.Length != 6 ? scope
         : scope.EndsWith("0000", StringComparison.Ordinal) ? scope[..2]
         : scope.EndsWith("00", StringComparison.Ordinal) ? scope[..4]

@@ -69,6 +69,11 @@ public sealed class OrganizationPartitionTests
             { null, OrganizationKind.Foundation, null, OrganizationStatus.Revoked, null, 20 },
             { null, null, first.RegisteringOffice[..2] + "0000", null, null, 50 },      // office with those below
             { null, null, first.RegisteringOffice[..4] + "00", OrganizationStatus.Active, null, 20 },
+            { null, null, rare.RegisteringOffice[..4] + "00", null, null, 20 },        // a prefecture's own order
+            { null, OrganizationKind.PrivateNonEnterprise, rare.RegisteringOffice[..2] + "0000", OrganizationStatus.Deregistered, null, 3 },
+            { null, OrganizationKind.Foundation, null, null, null, 100 },               // kind alone: the name order
+            { null, null, null, OrganizationStatus.Revoked, null, 100 },                // the status's own order
+            { null, null, first.RegisteringOffice, null, null, 20 },                    // a county: intersected
             { first.SearchName[..1], null, null, null, null, 20 },                       // one character
             { first.SearchName[..2], null, null, null, null, 20 },                       // one bigram: exact
             { first.SearchName[..3], null, null, null, null, 20 },                       // bigrams to confirm
@@ -123,6 +128,11 @@ public sealed class OrganizationPartitionTests
                      new OrganizationQuery(null, null, null, null, null, 0, 10),
                      new OrganizationQuery(renamed.SearchName[..2], null, null, null, null, 0, 10),
                      new OrganizationQuery(renamed.SearchName, null, null, null, null, 0, 10),
+                     // Filter searches, answered from counters and orders the puts moved.
+                     new OrganizationQuery(null, ended.Kind, null, OrganizationStatus.Deregistered, null, 0, 10),
+                     new OrganizationQuery(null, null, ended.RegisteringOffice[..4] + "00", OrganizationStatus.Deregistered, null, 0, 10),
+                     new OrganizationQuery(null, renamed.Kind, renamed.RegisteringOffice[..2] + "0000", OrganizationStatus.Active, null, 0, 10),
+                     new OrganizationQuery(null, null, null, OrganizationStatus.Revoked, null, 0, 10),
                  })
         {
             var page = partition.Search(query);
