@@ -155,7 +155,9 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     /// <summary>
     /// Subscribes to every partition, then copies each, then restores one index from their posting lists (each
     /// partition's ids shifted past the previous partitions', so every list stays ascending) without computing an
-    /// entry's terms, and applies what was told meanwhile.
+    /// entry's terms, and applies what was told meanwhile. A partition that has not loaded its entries (after a
+    /// restart) hands over its stored snapshot image, decoded here (in parallel), and the entries written since it,
+    /// applied after the restore like those told meanwhile.
     /// </summary>
     private async Task LoadAsync()
     {
@@ -165,27 +167,25 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         {
             var grain = grains.Get<IPlaceNameIndexGrain>(p);
             await grain.SubscribeAsync(observer);
-            return await grain.CopyAsync();
+            var copy = await grain.CopyAsync(imageIfNotLoaded: true);
+            return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Decode(copy))
+                ?? PartitionPart.Of(await grain.CopyAsync());
         }));
 
-        var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(copies.Sum(c => c.Entries.Count));
+        var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(copies.Sum(c => c.Documents.Count));
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var copy in copies)
         {
             var offset = documents.Count;
-            for (var i = 0; i < copy.Entries.Count; i++)
+            documents.AddRange(copy.Documents);
+            foreach (var (term, local) in copy.Postings)
             {
-                documents.Add((copy.Entries[i].Id, copy.Versions[i], copy.Entries[i]));
-            }
-
-            foreach (var posting in copy.Postings)
-            {
-                if (!postings.TryGetValue(posting.Term, out var ids))
+                if (!postings.TryGetValue(term, out var ids))
                 {
-                    postings[posting.Term] = ids = new List<int>(posting.Ids.Length);
+                    postings[term] = ids = new List<int>(local.Count);
                 }
 
-                foreach (var id in posting.Ids)
+                foreach (var id in local)
                 {
                     ids.Add(offset + id);
                 }
@@ -209,7 +209,8 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
             }
 
             searcher.Restored();
-            foreach (var entry in pending)
+            // Newest-wins: the entries written since an image, then those told meanwhile.
+            foreach (var entry in copies.SelectMany(c => c.Since).Concat(pending))
             {
                 searcher.Apply(entry);
             }
@@ -267,6 +268,29 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
                 stamps[partition] = copy.Stamp;
             }
         });
+    }
+
+    /// <summary>One partition's copy as the load joins it: its entries and posting lists over local ids, and the
+    /// entries to apply after the restore (those written since a snapshot image).</summary>
+    private sealed record PartitionPart(
+        PlaceNameIndexStamp Stamp,
+        IReadOnlyList<(string Key, long Revision, PlaceNameIndexEntry Doc)> Documents,
+        IEnumerable<KeyValuePair<string, IReadOnlyList<int>>> Postings,
+        IReadOnlyList<PlaceNameIndexEntry> Since)
+    {
+        public static PartitionPart Of(PlaceNamePartitionCopy copy) =>
+            new(copy.Stamp,
+                copy.Entries.Select((entry, i) => (entry.Id, copy.Versions[i], entry)).ToList(),
+                copy.Postings.Select(p => KeyValuePair.Create(p.Term, (IReadOnlyList<int>)p.Ids)),
+                []);
+
+        /// <summary>The copy's image decoded, or null when it cannot be (the partition is then asked for its
+        /// entries).</summary>
+        public static PartitionPart? Decode(PlaceNamePartitionCopy copy) =>
+            PlaceNameIndexSnapshot.TryDecode(copy.Image!, 0, out var documents, out var postings)
+                ? new PartitionPart(copy.Stamp, documents,
+                    postings.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<int>)p.Value)), copy.Entries)
+                : null;
     }
 
     private IPlaceNameIndexObserver Reference()

@@ -33,9 +33,12 @@ public interface IPlaceNameIndexGrain : IGrainWithIntegerKey
     /// returns the partition's current version.</summary>
     Task<PlaceNameIndexStamp> SubscribeAsync(IPlaceNameIndexObserver observer);
 
-    /// <summary>Every entry of the partition with its version, for a reader's copy.</summary>
+    /// <summary>Every entry of the partition with its version, for a reader's copy. With
+    /// <paramref name="imageIfNotLoaded"/>, a partition that has not loaded its entries answers with its stored
+    /// snapshot image and the entries written since (<see cref="PlaceNamePartitionCopy.Image"/>) instead of loading.
+    /// </summary>
     [ReadOnly]
-    Task<PlaceNamePartitionCopy> CopyAsync();
+    Task<PlaceNamePartitionCopy> CopyAsync(bool imageIfNotLoaded = false);
 
     /// <summary>Computes again, in memory, the entries whose rename or abolition has taken effect by today (and tells
     /// the observers); a copy that holds an entry past its <see cref="PlaceNameIndexEntry.RefreshOn"/> asks this.</summary>

@@ -22,16 +22,21 @@ public interface IPlaceNameIndexObserver : IGrainObserver
 public readonly record struct PlaceNameIndexStamp([property: Id(0)] Guid Epoch, [property: Id(1)] long Counter);
 
 /// <summary>
-/// Every entry of a partition as of <see cref="Stamp"/>, in the order of its local ids, with their versions and the
-/// partition's posting lists over those ids: a reader restores its copy from the lists instead of computing every
-/// entry's terms again.
+/// Every entry of a partition as of <see cref="Stamp"/>, in one of two forms. Without <see cref="Image"/>: the
+/// entries in the order of their local ids, with their versions and the partition's posting lists over those ids, so a
+/// reader restores its copy from the lists instead of computing every entry's terms again. With it (a partition that
+/// has not loaded its entries, as after a restart): the partition's stored snapshot image (read by
+/// <c>PlaceNameIndexSnapshot</c>), and in <see cref="Entries"/> and <see cref="Versions"/> the entries of the pieces
+/// written since it, to apply over the image newest-wins (<see cref="Postings"/> empty); the partition then need not
+/// decode its snapshot only to hand it over.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Registry.Places.PlaceNamePartitionCopy")]
 public sealed record PlaceNamePartitionCopy(
     [property: Id(0)] PlaceNameIndexStamp Stamp,
     [property: Id(1)] IReadOnlyList<PlaceNameIndexEntry> Entries,
     [property: Id(2)] IReadOnlyList<long> Versions,
-    [property: Id(3)] IReadOnlyList<PlaceNamePosting> Postings);
+    [property: Id(3)] IReadOnlyList<PlaceNamePosting> Postings,
+    [property: Id(4)] byte[]? Image = null);
 
 /// <summary>The ascending local ids (positions in <see cref="PlaceNamePartitionCopy.Entries"/>) of the entries
 /// that have a term.</summary>

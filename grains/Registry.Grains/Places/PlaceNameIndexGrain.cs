@@ -155,6 +155,16 @@ public sealed class PlaceNameIndexGrain(
         return true;
     }
 
+    /// <summary>The stored snapshot image the checkpoint names, when it is of the current layout; else null.</summary>
+    private byte[]? StoredImage() =>
+        checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
+        && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion
+        && checkpoint.State.SnapshotGeneration != 0
+        && snapshot.State.Generation == checkpoint.State.SnapshotGeneration
+        && PlaceNameIndexSnapshot.IsCurrent(snapshot.State.Image)
+            ? snapshot.State.Image
+            : null;
+
     /// <summary>Takes a snapshot when pieces were written since the last one (the timer's tick).</summary>
     private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
     {
@@ -252,8 +262,18 @@ public sealed class PlaceNameIndexGrain(
         return Task.FromResult(stamp);
     }
 
-    public async Task<PlaceNamePartitionCopy> CopyAsync()
+    public async Task<PlaceNamePartitionCopy> CopyAsync(bool imageIfNotLoaded = false)
     {
+        // Not loaded and no load begun (a restart, before any write or search reached this partition): what is stored
+        // is the partition, so the stored image and the pieces written since it are handed over as they are, and this
+        // activation stays unloaded until a call needs its entries. Writes do not interleave with this read-only call.
+        if (imageIfNotLoaded && !loaded && loading is null && StoredImage() is { } image)
+        {
+            var since = (await pieces.LoadPiecesAsync(checkpoint.State.ChangedPieces.ToList()))
+                .Select(e => e.Value).ToList();
+            return new PlaceNamePartitionCopy(stamp, since, since.Select(PlaceNameIndex.VersionOf).ToList(), [], image);
+        }
+
         await EnsureLoadedAsync();
         // Fresh arrays: the copy is passed by reference within the silo and must not change with the partition.
         var documents = searcher.Index.Documents();

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 using Registry.Abstractions.Places;
 using Registry.Grains.Indexing;
@@ -18,8 +20,10 @@ public static class PlaceNameIndexSnapshot
     /// <summary>The layout of the image, and of the terms its posting lists hold (<see cref="PlaceNameIndex.Terms"/>);
     /// raised when either changes. 2: every text once, in a table the entries name by number (the official stock
     /// repeats its source, approving authority, division and location in every entry), and trigrams of Latin
-    /// letters.</summary>
-    public const int Format = 2;
+    /// letters. 3: texts and terms as UTF-16 code units, not UTF-8: a term is a pair of code units and may hold half
+    /// of a character outside the Basic Multilingual Plane, which UTF-8 cannot carry (two such terms read back as one).
+    /// </summary>
+    public const int Format = 3;
 
     /// <summary>The image of the partition's entries and postings.</summary>
     public static byte[] Write(PostingIndex<PlaceNameIndexEntry> index)
@@ -45,7 +49,7 @@ public static class PlaceNameIndexSnapshot
             writer.Write(table.Count);
             foreach (var text in table.OrderBy(t => t.Value).Select(t => t.Key))
             {
-                writer.Write(text);
+                WriteUtf16(writer, text);
             }
 
             writer.Write(documents.Count);
@@ -55,7 +59,7 @@ public static class PlaceNameIndexSnapshot
             writer.Write(postings.Count);
             foreach (var (term, ids) in postings)
             {
-                writer.Write(term);
+                WriteUtf16(writer, term);
                 writer.Write7BitEncodedInt(ids.Count);
                 var previous = -1;
                 foreach (var id in ids)
@@ -76,6 +80,41 @@ public static class PlaceNameIndexSnapshot
     public static bool TryRead(byte[] image, PostingIndex<PlaceNameIndexEntry> index)
     {
         index.Clear();
+        if (!TryDecode(image, 0, out var documents, out var postings))
+        {
+            return false;
+        }
+
+        try
+        {
+            index.Restore(documents, postings);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            index.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>Whether the image is of this <see cref="Format"/> and <see cref="PlaceNameIndex.EntryVersion"/>
+    /// (its header only: a damaged body is found by <see cref="TryDecode"/>).</summary>
+    public static bool IsCurrent(byte[]? image) =>
+        image is { Length: >= 8 }
+        && BinaryPrimitives.ReadInt32LittleEndian(image) == Format
+        && BinaryPrimitives.ReadInt32LittleEndian(image.AsSpan(4)) == PlaceNameIndex.EntryVersion;
+
+    /// <summary>
+    /// The entries (with their keys and versions) and posting lists of an image <see cref="Write"/> made, every local
+    /// id raised by <paramref name="idOffset"/> (a reader joining several partitions' images into one index); false
+    /// when the image is of another format or entry version, or damaged.
+    /// </summary>
+    public static bool TryDecode(byte[] image, int idOffset,
+        out List<(string Key, long Revision, PlaceNameIndexEntry Doc)> documents,
+        out List<KeyValuePair<string, List<int>>> postings)
+    {
+        documents = [];
+        postings = [];
         try
         {
             using var stream = new MemoryStream(image, writable: false);
@@ -88,12 +127,12 @@ public static class PlaceNameIndexSnapshot
             var texts = new string[header.ReadInt32()];
             for (var i = 0; i < texts.Length; i++)
             {
-                texts[i] = header.ReadString();
+                texts[i] = ReadUtf16(header);
             }
 
             using var reader = new TableReader(stream, texts);
             var count = reader.ReadInt32();
-            var documents = new List<(string, long, PlaceNameIndexEntry)>(count);
+            documents.EnsureCapacity(count);
             for (var i = 0; i < count; i++)
             {
                 var entry = ReadEntry(reader);
@@ -101,36 +140,62 @@ public static class PlaceNameIndexSnapshot
             }
 
             var terms = reader.ReadInt32();
-            var postings = new List<KeyValuePair<string, List<int>>>(terms);
+            postings.EnsureCapacity(terms);
             for (var t = 0; t < terms; t++)
             {
-                var term = reader.ReadString();
+                var term = ReadUtf16(reader);
                 var length = reader.Read7BitEncodedInt();
                 var ids = new List<int>(length);
                 var previous = -1;
                 for (var i = 0; i < length; i++)
                 {
                     previous += reader.Read7BitEncodedInt();
-                    ids.Add(previous);
+                    ids.Add(previous + idOffset);
                 }
 
                 postings.Add(KeyValuePair.Create(term, ids));
             }
 
-            if (reader.BaseStream.Position != reader.BaseStream.Length)
-            {
-                return false;
-            }
-
-            index.Restore(documents, postings);
-            return true;
+            return reader.BaseStream.Position == reader.BaseStream.Length;
         }
         catch (Exception error) when (error is EndOfStreamException or FormatException or ArgumentException
                                           or IOException or IndexOutOfRangeException)
         {
-            index.Clear();
             return false;
         }
+    }
+
+    /// <summary>A string as its length and UTF-16 code units: exact for any string, a lone surrogate included.</summary>
+    private static void WriteUtf16(BinaryWriter writer, string text)
+    {
+        writer.Write7BitEncodedInt(text.Length);
+        foreach (var unit in text)
+        {
+            writer.Write((ushort)unit);
+        }
+    }
+
+    private static string ReadUtf16(BinaryReader reader)
+    {
+        var length = reader.Read7BitEncodedInt();
+        var units = reader.ReadBytes(checked(length * 2));
+        if (units.Length != length * 2)
+        {
+            throw new EndOfStreamException();
+        }
+
+        return string.Create(length, units, static (chars, bytes) =>
+        {
+            var read = MemoryMarshal.Cast<byte, ushort>(bytes);
+            if (BitConverter.IsLittleEndian)
+            {
+                read.CopyTo(MemoryMarshal.Cast<char, ushort>(chars));
+            }
+            else
+            {
+                BinaryPrimitives.ReverseEndianness(read, MemoryMarshal.Cast<char, ushort>(chars));
+            }
+        });
     }
 
     private static void WriteEntry(TableWriter w, PlaceNameIndexEntry e)

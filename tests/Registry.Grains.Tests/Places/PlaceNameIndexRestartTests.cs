@@ -170,6 +170,36 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
     }
 
     [Fact]
+    public async Task Copy_OfAPartitionNotLoadedSinceARestart_IsItsStoredImageAndTheEntriesWrittenSince()
+    {
+        var first = await ProposeAsync(("310105008", "仙霞新村街道"));
+        _ = await SearchAsync("xianxia", "31"); // every partition loaded (each stored a snapshot when it first loaded)
+        var later = await ProposeAsync(("310105009", "虹桥街道")); // after the snapshots: in a piece listed as changed
+        await fixture.RestartAsync();
+        var grain = fixture.Grains.GetGrain<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(later[0]));
+
+        var copy = await grain.CopyAsync(imageIfNotLoaded: true);
+        var full = await grain.CopyAsync(); // loads the partition, as a write or search would
+
+        Assert.NotNull(copy.Image);
+        Assert.Empty(copy.Postings);
+        Assert.True(PlaceNameIndexSnapshot.TryDecode(copy.Image, 0, out var documents, out _));
+        Assert.DoesNotContain(documents, d => d.Key == later[0]);
+        Assert.Contains(copy.Entries, e => e.Id == later[0]);
+        var joined = documents.ToDictionary(d => d.Key, d => d.Revision);
+        foreach (var (entry, version) in copy.Entries.Zip(copy.Versions))
+        {
+            joined[entry.Id] = Math.Max(version, joined.GetValueOrDefault(entry.Id, long.MinValue));
+        }
+
+        Assert.Null(full.Image);
+        Assert.Equal(full.Entries.Select((e, i) => (e.Id, full.Versions[i])).OrderBy(e => e.Id, StringComparer.Ordinal),
+            joined.Select(e => (e.Key, e.Value)).OrderBy(e => e.Key, StringComparer.Ordinal));
+        Assert.Contains(first[0], (await SearchAsync("xianxia", "31")).Items.Select(h => h.Entry.Id));
+        Assert.Contains(later[0], (await SearchAsync("hongqiao", "31")).Items.Select(h => h.Entry.Id));
+    }
+
+    [Fact]
     public async Task Snapshot_OfAPartition_RestoresEveryEntryAndPostingAsTheTermsWouldBuildThem()
     {
         var ids = await ProposeAsync(("310105001", "华阳路街道"), ("310105002", "江苏路街道"));
@@ -190,6 +220,31 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
             Json(restored.Postings.OrderBy(p => p.Key, StringComparer.Ordinal)));
         Assert.False(PlaceNameIndexSnapshot.TryRead(image[..^1], restored));
         Assert.Equal(0, restored.Count);
+    }
+
+    [Fact]
+    public async Task Snapshot_OfNamesWithCharactersOutsideTheBasicPlane_KeepsEveryTermApart()
+    {
+        // Two official village names (2023 list, 451302107210 and 420602006207) each with a character outside the
+        // Basic Multilingual Plane: their character pairs hold half of it, and the two halves differ. Written as UTF-8
+        // both read back as the same replacement character, and one of the two posting lists was lost.
+        var ids = await ProposeAsync(("310105006", "天山路街道"));
+        var entry = (await fixture.Grains.GetGrain<IPlaceNameGrain>(ids[0]).IndexEntryAsync())!;
+        var built = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+        foreach (var (id, name) in new[] { ("v-451302107210", "那𡌶村委会"), ("v-420602006207", "莫𡐓村委会") })
+        {
+            var village = entry with { Id = id, Name = name, SearchName = name };
+            built.Put(village.Id, PlaceNameIndex.VersionOf(village), village);
+        }
+
+        var image = PlaceNameIndexSnapshot.Write(built);
+        var restored = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+
+        Assert.True(PlaceNameIndexSnapshot.TryRead(image, restored));
+        Assert.Equal(Json(built.Postings.OrderBy(p => p.Key, StringComparer.Ordinal)),
+            Json(restored.Postings.OrderBy(p => p.Key, StringComparer.Ordinal)));
+        Assert.True(PlaceNameIndexSnapshot.TryDecode(image, 0, out _, out var postings));
+        Assert.Equal(postings.Count, postings.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
