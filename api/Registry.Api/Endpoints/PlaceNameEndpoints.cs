@@ -7,6 +7,7 @@ using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Time;
 using Registry.Api.Contracts.Places;
 using Registry.Api.ErrorHandling;
 using Registry.Api.Hosting;
@@ -503,8 +504,14 @@ public static class PlaceNameEndpoints
         return TypedResults.Ok(SpellingSuggestionResponse.From(suggestion));
     }
 
-    public static async Task<Ok<IndexRebuildResponse>> RebuildIndex(IGrainFactory grains) =>
-        TypedResults.Ok(new IndexRebuildResponse(await grains.Get<IPlaceNameSearchGrain>(0).RebuildAsync()));
+    public static async Task<Ok<IndexRebuildResponse>> RebuildIndex(IGrainFactory grains, PlaceNameIndexRebuilds rebuilds,
+        BureauClock clock)
+    {
+        var askedAt = rebuilds.Ask(clock.Now);
+        var entries = await grains.Get<IPlaceNameSearchGrain>(0).RebuildAsync(askedAt);
+        rebuilds.Answered(askedAt);
+        return TypedResults.Ok(new IndexRebuildResponse(entries));
+    }
 
     private static async Task<PlaceNamePageResponse> PageAsync(PlaceNameReadReplica replica, PlaceNameQuery query,
         int page, int size)

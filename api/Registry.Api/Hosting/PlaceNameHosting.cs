@@ -11,6 +11,7 @@ public static class PlaceNameHosting
         builder.Services.AddSingleton<PlaceNameImportJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameImportJobs>());
         builder.Services.AddSingleton<PlaceNameReadReplica>();
+        builder.Services.AddSingleton<PlaceNameIndexRebuilds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameReadReplica>());
         builder.Services.AddHostedService<PlaceNameReplicaPreload>();
         return builder;

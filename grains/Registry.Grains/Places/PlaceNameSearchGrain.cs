@@ -28,11 +28,11 @@ public sealed class PlaceNameSearchGrain(IGrainFactory grains, BureauClock clock
         return new PlaceNamePage(pages.Sum(page => page.Total), items);
     }
 
-    public async Task<int> RebuildAsync()
+    public async Task<int> RebuildAsync(DateTimeOffset? askedAt = null)
     {
-        var askedAt = clock.Now;
+        var asked = askedAt ?? clock.Now;
         var counts = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount)
-            .Select(p => grains.Get<IPlaceNameIndexGrain>(p).RebuildAsync(askedAt)));
+            .Select(p => grains.Get<IPlaceNameIndexGrain>(p).RebuildAsync(asked)));
         return counts.Sum();
     }
 }
