@@ -9,8 +9,9 @@ namespace Registry.Api.Places;
 /// <summary>
 /// This process's copy of the whole place-name index, so a search is answered in the process by one
 /// <see cref="PlaceNameSearcher"/> over every entry instead of by a call to each of the
-/// <see cref="PlaceNameIndex.PartitionCount"/> partitions and a merge. Loaded in the background on the first search
-/// (until it is, searches go to the partitions, so a cold start answers as soon as they do); it subscribes to every
+/// <see cref="PlaceNameIndex.PartitionCount"/> partitions and a merge. Loaded in the background at start-up (<see
+/// cref="PlaceNameReplicaPreload"/>: a search meanwhile waits for that load) or else on the first search (until it is,
+/// searches go to the partitions, so a cold start answers as soon as they do); it subscribes to every
 /// partition before copying it, and each partition tells it of every change before the upsert returns, so a client
 /// reads its own writes. Entries are applied newest-wins, so a notification that overtakes a copy, or arrives twice,
 /// changes nothing wrong. A partition rebuilt from the records, or whose version no longer matches at the renewal
@@ -44,7 +45,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     /// <summary>The query's page: from this copy once loaded, else from the partitions (and the load is started).</summary>
     public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
     {
-        if (!loaded)
+        if (!loaded && !await LoadUnderWayAsync())
         {
             // Started after the answer: the first search after a start does not wait behind the copy's own calls.
             var first = await grains.Get<IPlaceNameSearchGrain>(0).SearchAsync(query);
@@ -60,6 +61,37 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         await CatchUpAsync();
         var page = Read(() => searcher.Search(query with { Skip = 0, Take = query.Skip + query.Take }));
         return page with { Items = page.Items.Skip(query.Skip).Take(query.Take).ToList() };
+    }
+
+    /// <summary>
+    /// Waits for a load already under way (started at start-up, see <see cref="PlaceNameReplicaPreload"/>) and says
+    /// whether it completed: after a restart the partitions hand over their stored images without loading themselves,
+    /// so asking them meanwhile would load each a second time, beside the copy, on the same cores. False when no load
+    /// was started or it failed (the partitions answer).
+    /// </summary>
+    private async Task<bool> LoadUnderWayAsync()
+    {
+        Task? load;
+        lock (loadLock)
+        {
+            load = loading;
+        }
+
+        if (load is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await load;
+            return loaded;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Loading the place-name replica failed; the partitions answer");
+            return false;
+        }
     }
 
     /// <summary>Starts the load (once; again after a failed one) and returns the task that completes with it.</summary>
