@@ -662,10 +662,19 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             return;
         }
 
-        using var checkpoint = Command(connection, null,
-            $"PRAGMA busy_timeout = {CheckpointBusyTimeoutMilliseconds}; PRAGMA wal_checkpoint(TRUNCATE); " +
-            $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
-        checkpoint.ExecuteNonQuery();
+        // The writer's own busy timeout is restored whatever the checkpoint does: left at the checkpoint's shorter one
+        // after a failure (the queue ignores it), later writes would give up on a busy database sooner.
+        try
+        {
+            using var checkpoint = Command(connection, null,
+                $"PRAGMA busy_timeout = {CheckpointBusyTimeoutMilliseconds}; PRAGMA wal_checkpoint(TRUNCATE);");
+            checkpoint.ExecuteNonQuery();
+        }
+        finally
+        {
+            using var restore = Command(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            restore.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Whether the retired <c>grain_history</c> table exists and holds rows.</summary>
