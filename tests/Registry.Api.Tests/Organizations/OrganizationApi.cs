@@ -108,7 +108,7 @@ public sealed class OrganizationApi : IAsyncDisposable
     public static Dictionary<string, object?> Registration(string? office = null, string kind = "social-association",
         string? name = null, string? uscc = null)
     {
-        office ??= TestCodes.County(TestCodes.NextSerial());
+        office ??= TestCodes.AnyCounty();
         var serial = TestCodes.NextSerial();
         var kindValue = kind switch
         {
