@@ -38,7 +38,7 @@ public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
                 throw Unreadable(stateName, error);
             }
 
-            if (JsonSerializer.Deserialize<T>(record.State.StateJson, RegistryJson.StateOptions) is { } state)
+            if (JsonSerializer.Deserialize<T>(record.State.Utf8Json.Span, RegistryJson.StateOptions) is { } state)
             {
                 yield return state;
             }
@@ -60,7 +60,7 @@ public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
 
         return records
             .Select(r => new StoredGrainState<T>(r.Key.GrainId, r.State.ETag,
-                JsonSerializer.Deserialize<T>(r.State.StateJson, RegistryJson.StateOptions)!))
+                JsonSerializer.Deserialize<T>(r.State.Utf8Json.Span, RegistryJson.StateOptions)!))
             .ToList();
     }
 

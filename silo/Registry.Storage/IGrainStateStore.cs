@@ -1,3 +1,4 @@
+using System.Text;
 using Registry.Abstractions.Persons;
 
 namespace Registry.Storage;
@@ -101,8 +102,55 @@ public interface IGrainStateStore : IAccessLogStore
 /// <summary>Identifies one stored state: the storage name of the grain's state and the Orleans grain id.</summary>
 public readonly record struct GrainStateKey(string StateName, string GrainId);
 
-/// <summary>A stored state as read: its ETag, version number (1 for the first write, counting again from 1 after a clearing) and JSON.</summary>
-public sealed record StoredGrainState(string ETag, long Version, string StateJson);
+/// <summary>
+/// A stored state as read: its ETag, version number (1 for the first write, counting again from 1 after a clearing) and
+/// JSON. A store that reads the JSON as UTF-8 bytes (SQLite's compressed values) hands them over as they are, and
+/// readers that deserialize take <see cref="Utf8Json"/>: the UTF-16 text of a large state (a place-name partition's
+/// snapshot is some 20 MB of JSON) was twice its size again in garbage on the large-object heap, and the deserializer
+/// turned it back into UTF-8. <see cref="StateJson"/> is made from the bytes when first asked. Two states are equal when
+/// their ETags, versions and JSON are.
+/// </summary>
+public sealed record StoredGrainState
+{
+    private string? json;
+    private ReadOnlyMemory<byte>? utf8;
+
+    public StoredGrainState(string etag, long version, string stateJson)
+    {
+        ETag = etag;
+        Version = version;
+        json = stateJson;
+    }
+
+    public StoredGrainState(string etag, long version, ReadOnlyMemory<byte> utf8Json)
+    {
+        ETag = etag;
+        Version = version;
+        utf8 = utf8Json;
+    }
+
+    public string ETag { get; }
+
+    public long Version { get; }
+
+    /// <summary>The JSON as text.</summary>
+    public string StateJson => json ??= Encoding.UTF8.GetString(utf8!.Value.Span);
+
+    /// <summary>The JSON as UTF-8, for deserializing.</summary>
+    public ReadOnlyMemory<byte> Utf8Json => utf8 ??= Encoding.UTF8.GetBytes(json!);
+
+    public bool Equals(StoredGrainState? other) =>
+        other is not null && ETag == other.ETag && Version == other.Version
+        && Utf8Json.Span.SequenceEqual(other.Utf8Json.Span);
+
+    public override int GetHashCode() => HashCode.Combine(ETag, Version, Utf8Json.Length);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"ETag = {ETag}, Version = {Version}, StateJson = {StateJson}");
+        return true;
+    }
+}
 
 /// <summary>A stored state with its key, as <see cref="IGrainStateStore.ReadAllAsync"/> gives it.</summary>
 public sealed record StoredRecord(GrainStateKey Key, StoredGrainState State);

@@ -55,7 +55,7 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
             return;
         }
 
-        grainState.State = Deserialize<T>(key, stored.StateJson);
+        grainState.State = Deserialize<T>(key, stored.Utf8Json);
         grainState.ETag = stored.ETag;
         grainState.RecordExists = true;
     }
@@ -160,11 +160,11 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
 
     private static T CreateEmpty<T>() => Activator.CreateInstance<T>();
 
-    private static T Deserialize<T>(GrainStateKey key, string json)
+    private static T Deserialize<T>(GrainStateKey key, ReadOnlyMemory<byte> json)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(json, RegistryJson.StateOptions) ?? CreateEmpty<T>();
+            return JsonSerializer.Deserialize<T>(json.Span, RegistryJson.StateOptions) ?? CreateEmpty<T>();
         }
         catch (JsonException exception)
         {

@@ -89,7 +89,7 @@ public sealed class DivisionSeeder(IGrainStateStore store, ILogger<DivisionSeede
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var record in store.ReadAllAsync(StorageNames.Division, cancellationToken: cancellationToken))
         {
-            var state = JsonSerializer.Deserialize<DivisionState>(record.State.StateJson, RegistryJson.StateOptions)!;
+            var state = JsonSerializer.Deserialize<DivisionState>(record.State.Utf8Json.Span, RegistryJson.StateOptions)!;
             if (state.Code.Length == 0)
             {
                 continue;

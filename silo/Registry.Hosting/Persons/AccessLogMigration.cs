@@ -20,7 +20,7 @@ public static class AccessLogMigration
         var (partitions, entries) = (0, 0);
         await foreach (var record in store.ReadAllAsync(StorageNames.AccessLog, cancellationToken: cancellationToken))
         {
-            var state = JsonSerializer.Deserialize<AccessLogState>(record.State.StateJson, RegistryJson.StateOptions)
+            var state = JsonSerializer.Deserialize<AccessLogState>(record.State.Utf8Json.Span, RegistryJson.StateOptions)
                         ?? new AccessLogState();
             await store.MoveStateToAccessLogAsync(record.Key, record.State.ETag, state.Entries, cancellationToken);
             partitions++;

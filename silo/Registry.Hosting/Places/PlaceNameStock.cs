@@ -218,7 +218,7 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
     private async Task<PlaceNameClaimant?> StoredHolderAsync(string key, CancellationToken cancellationToken) =>
         await store.ReadAsync(KeyOf(StorageNames.PlaceNameClaim, StorageNames.PlaceNameClaimGrainType, key), cancellationToken)
             is { } stored
-            ? JsonSerializer.Deserialize<PlaceNameClaimState>(stored.StateJson, RegistryJson.StateOptions)?.Owner
+            ? JsonSerializer.Deserialize<PlaceNameClaimState>(stored.Utf8Json.Span, RegistryJson.StateOptions)?.Owner
             : null;
 
     private static SeedState Seed<T>(string stateName, string grainType, string key, T state) =>

@@ -379,7 +379,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             while (reader.Read())
             {
                 records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
-                    new StoredGrainState(SqliteStateCodec.ReadETag(reader, 1), reader.GetInt64(2), SqliteStateCodec.Read(reader, 3, Dictionaries.Get))));
+                    new StoredGrainState(SqliteStateCodec.ReadETag(reader, 1), reader.GetInt64(2), SqliteStateCodec.ReadUtf8(reader, 3, Dictionaries.Get))));
             }
 
             return records;
@@ -696,7 +696,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         using var command = Command(connection, null, SqliteSchema.SelectState, KeyParameters(key));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new StoredGrainState(SqliteStateCodec.ReadETag(reader, 0), reader.GetInt64(1), SqliteStateCodec.Read(reader, 2, Dictionaries.Get))
+            ? new StoredGrainState(SqliteStateCodec.ReadETag(reader, 0), reader.GetInt64(1), SqliteStateCodec.ReadUtf8(reader, 2, Dictionaries.Get))
             : null;
     }
 
@@ -804,7 +804,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         while (reader.Read())
         {
             records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
-                new StoredGrainState(SqliteStateCodec.ReadETag(reader, 1), reader.GetInt64(2), SqliteStateCodec.Read(reader, 3, Dictionaries.Get))));
+                new StoredGrainState(SqliteStateCodec.ReadETag(reader, 1), reader.GetInt64(2), SqliteStateCodec.ReadUtf8(reader, 3, Dictionaries.Get))));
         }
 
         return records;

@@ -192,8 +192,24 @@ internal static class SqliteStateCodec
                 $"A stored state is neither text nor a compressed state but {other?.GetType().Name ?? "null"}."),
         };
 
+    /// <summary>The JSON of the state in column <paramref name="ordinal"/> of the current row as UTF-8, whichever
+    /// layout: a compressed value is decompressed into the bytes returned, with no text made of them.</summary>
+    public static ReadOnlyMemory<byte> ReadUtf8(SqliteDataReader reader, int ordinal,
+        Func<long, SqliteStateDictionary>? dictionaries = null) =>
+        reader.GetValue(ordinal) switch
+        {
+            string text => Encoding.UTF8.GetBytes(text),
+            byte[] bytes => DecodeUtf8(bytes, dictionaries),
+            var other => throw new InvalidDataException(
+                $"A stored state is neither text nor a compressed state but {other?.GetType().Name ?? "null"}."),
+        };
+
     /// <summary>The JSON held in a compressed value.</summary>
-    public static string Decode(byte[] stored, Func<long, SqliteStateDictionary>? dictionaries = null)
+    public static string Decode(byte[] stored, Func<long, SqliteStateDictionary>? dictionaries = null) =>
+        Encoding.UTF8.GetString(DecodeUtf8(stored, dictionaries));
+
+    /// <summary>The JSON held in a compressed value, as UTF-8.</summary>
+    public static byte[] DecodeUtf8(byte[] stored, Func<long, SqliteStateDictionary>? dictionaries = null)
     {
         if (stored.Length > 0 && stored[0] == DictionaryFormat)
         {
@@ -212,24 +228,16 @@ internal static class SqliteStateCodec
             throw new InvalidDataException($"A stored state claims an impossible length ({length} bytes).");
         }
 
-        var utf8 = ArrayPool<byte>.Shared.Rent(length);
-        try
+        var utf8 = GC.AllocateUninitializedArray<byte>(length);
+        if (!BrotliDecoder.TryDecompress(stored.AsSpan(HeaderLength), utf8, out var written) || written != length)
         {
-            if (!BrotliDecoder.TryDecompress(stored.AsSpan(HeaderLength), utf8.AsSpan(0, length), out var written) ||
-                written != length)
-            {
-                throw new InvalidDataException("A stored state's compressed bytes are damaged.");
-            }
+            throw new InvalidDataException("A stored state's compressed bytes are damaged.");
+        }
 
-            return Encoding.UTF8.GetString(utf8, 0, length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
-        }
+        return utf8;
     }
 
-    private static string DecodeWithDictionary(byte[] stored, Func<long, SqliteStateDictionary>? dictionaries)
+    private static byte[] DecodeWithDictionary(byte[] stored, Func<long, SqliteStateDictionary>? dictionaries)
     {
         var position = 1;
         var id = ReadVarint(stored, ref position);
@@ -241,8 +249,8 @@ internal static class SqliteStateCodec
 
         var dictionary = dictionaries?.Invoke(id) ?? throw new InvalidDataException(
             $"A stored state needs compression dictionary {id}, which this store cannot resolve.");
-        Span<byte> utf8 = stackalloc byte[(int)length];
+        var utf8 = new byte[length];
         dictionary.Decompress(stored.AsSpan(position), utf8);
-        return Encoding.UTF8.GetString(utf8);
+        return utf8;
     }
 }
