@@ -195,13 +195,24 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     {
         Interlocked.Exchange(ref renewedAtTicks, clock.Now.UtcTicks);
         var observer = Reference();
+        // One core fewer than the process has copies and decodes at a time: at start-up the load would otherwise fill
+        // every core (and the thread pool's queue) and the first requests, health checks included, would wait behind it.
+        using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount - 1));
         var copies = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(async p =>
         {
             var grain = grains.Get<IPlaceNameIndexGrain>(p);
             await grain.SubscribeAsync(observer);
-            var copy = await grain.CopyAsync(imageIfNotLoaded: true);
-            return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Decode(copy))
-                ?? PartitionPart.Of(await grain.CopyAsync());
+            await slots.WaitAsync();
+            try
+            {
+                var copy = await grain.CopyAsync(imageIfNotLoaded: true);
+                return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Decode(copy))
+                    ?? PartitionPart.Of(await grain.CopyAsync());
+            }
+            finally
+            {
+                slots.Release();
+            }
         }));
 
         var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(copies.Sum(c => c.Documents.Count));
