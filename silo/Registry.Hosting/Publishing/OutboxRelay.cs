@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Registry.Abstractions.Grains;
+using Registry.Grains.Publishing;
 using Registry.Storage;
 
 namespace Registry.Hosting.Publishing;
@@ -24,7 +25,8 @@ namespace Registry.Hosting.Publishing;
 /// relays never hold one row; a dead silo's rows are taken over when their lease has run out.</para>
 /// </remarks>
 public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFactory grains, TimeProvider time,
-    ILogger<OutboxRelay> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ReadModelPublication publication, IEnumerable<IBulkPublisher> bulkPublishers, ILogger<OutboxRelay> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>How long a claim holds rows against other relays.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
@@ -35,7 +37,12 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     /// <summary>How often an idle relay looks for rows no local write signalled (other silos', expired leases).</summary>
     public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
 
-    private const int BatchSize = 256;
+    // Large enough that a bulk publication (records stored without their grains) gives each read-model partition
+    // several records per call and write.
+    private const int BatchSize = 1024;
+
+    private readonly IReadOnlyDictionary<string, IBulkPublisher> bulk =
+        bulkPublishers.ToDictionary(publisher => publisher.StateName, StringComparer.Ordinal);
 
     private readonly string claimant = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly BackgroundRun background = new();
@@ -116,8 +123,17 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             return (0, 0, false);
         }
 
-        // One call per record, all records at once: rows of one record in one batch are one publication.
-        var published = await Task.WhenAll(rows.GroupBy(row => row.Key).Select(PublishAsync));
+        // One call per record, all records at once: rows of one record in one batch are one publication. Records
+        // stored without their grains are published together, by state name (see PublishInBulkAsync).
+        var records = rows.GroupBy(row => row.Key).ToList();
+        var inBulk = records.Where(record => bulk.ContainsKey(record.Key.StateName) &&
+                publication.IsStoredWithoutGrain(record.Key.GrainId))
+            .ToList();
+        var published = (await Task.WhenAll(records.Except(inBulk)
+                .Select(async record => new[] { await PublishAsync(record) })
+                .Concat(inBulk.GroupBy(record => record.Key.StateName).Select(PublishInBulkAsync))))
+            .SelectMany(each => each)
+            .ToList();
         var acknowledged = published.OfType<IEnumerable<long>>().SelectMany(sequences => sequences).ToList();
         try
         {
@@ -132,6 +148,36 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         }
 
         return (rows.Count, acknowledged.Count, published.Any(sequences => sequences is null));
+    }
+
+    /// <summary>
+    /// Publishes records of one state name stored without their grains through its <see cref="IBulkPublisher"/>: each
+    /// record's rows, once all have published. When that fails, each record is published through its grain, so a
+    /// record that cannot be published keeps its own rows only (null for it, as <see cref="PublishAsync"/>).
+    /// </summary>
+    private async Task<IEnumerable<long>?[]> PublishInBulkAsync(
+        IGrouping<string, IGrouping<GrainStateKey, OutboxEntry>> records)
+    {
+        try
+        {
+            await bulk[records.Key].PublishAsync(records.Select(record => record.Key.GrainId).ToList(),
+                CancellationToken.None);
+            return records.Select(record => (IEnumerable<long>?)record.Select(row => row.Sequence).ToList()).ToArray();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Publishing {Count} records of {StateName} at once failed; publishing each by itself",
+                records.Count(), records.Key);
+            return await Task.WhenAll(records.Select(PublishAsync));
+        }
+        finally
+        {
+            // Published, or left to their grains from now on.
+            foreach (var record in records)
+            {
+                publication.Forget(record.Key.GrainId);
+            }
+        }
     }
 
     /// <summary>The record's rows once it has published; null when it could not.</summary>
