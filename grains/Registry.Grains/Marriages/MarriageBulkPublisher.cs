@@ -73,6 +73,9 @@ public sealed class MarriageBulkPublisher(IServiceProvider services, IGrainFacto
             .Select(pair => grains.GetGrain<IMarriageGrain>(pair.First.Id).RepublishAsync()));
     }
 
+    public Task PublishOneAsync(string grainId) =>
+        grains.GetGrain<IMarriageGrain>(GrainId.Parse(grainId)).RepublishAsync();
+
     private static async Task<GrainState<MarriageState>> ReadAsync(IGrainStorage storage, GrainId id)
     {
         var state = new GrainState<MarriageState>(new MarriageState());

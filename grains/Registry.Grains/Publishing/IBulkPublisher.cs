@@ -15,8 +15,15 @@ public interface IBulkPublisher
     /// <summary>
     /// Publishes the records' current committed states (grain ids as text, <c>type/key</c>); a record with nothing
     /// stored publishes nothing. Idempotent, and ordered per record with the records' own publications (a record
-    /// written meanwhile is published again through its grain, after this). Throws when a read model could not be
-    /// reached; the caller then publishes the records one by one.
+    /// written meanwhile is published again through its grain, after this). Throws when a record could not be
+    /// read or a read model reached; the caller then publishes each record by itself (<see cref="PublishOneAsync"/>).
     /// </summary>
     Task PublishAsync(IReadOnlyList<string> grainIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes one record through its grain, in full (also what its activation sent before): the way on when
+    /// <see cref="PublishAsync"/> failed part way, after which an older version may have reached some partitions
+    /// after the newer one the grain sent. Throws when a read model could not be reached.
+    /// </summary>
+    Task PublishOneAsync(string grainId);
 }

@@ -19,6 +19,10 @@ namespace Registry.Hosting.Publishing;
 /// now, so a row that was published late still gives the newest state. Read models keep the newest revision (the
 /// organization and place-name indexes) or key what they hold by fact and record (statistics, the boundary
 /// report), so publishing twice changes nothing.</para>
+/// <para>Many at once: the records a bulk path stored without their grains (the archive import, see
+/// <see cref="ReadModelPublication.StoredWithoutGrain"/>) are published together by their state name's
+/// <see cref="IBulkPublisher"/>, one call per read-model partition instead of an activation and a call per record and
+/// read model; should that fail, each is published through its grain. Every other row goes through its grain.</para>
 /// <para>Failures: a publication that throws leaves its rows claimed by this relay, is logged, and is tried again
 /// after <see cref="RetryDelay"/>; the other records of the batch are acknowledged. Several silos: each relay claims
 /// with its own name for <see cref="Lease"/> (PostgreSQL picks the rows with <c>FOR UPDATE SKIP LOCKED</c>), so two
@@ -166,9 +170,13 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         }
         catch (Exception e)
         {
+            // Some partitions may have had an older version after a newer one the record's grain sent meanwhile: each
+            // record is published again in full, after this.
             logger.LogWarning(e, "Publishing {Count} records of {StateName} at once failed; publishing each by itself",
                 records.Count(), records.Key);
-            return await Task.WhenAll(records.Select(PublishAsync));
+            var publisher = bulk[records.Key];
+            return await Task.WhenAll(records.Select(record =>
+                PublishAsync(record, () => publisher.PublishOneAsync(record.Key.GrainId))));
         }
         finally
         {
@@ -181,7 +189,12 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     }
 
     /// <summary>The record's rows once it has published; null when it could not.</summary>
-    private async Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record)
+    private Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record) =>
+        PublishAsync(record, () => grains.GetGrain<IPublishingGrain>(GrainId.Parse(record.Key.GrainId)).PublishAsync());
+
+    /// <summary>The record's rows once <paramref name="publish"/> has published it; null when it could not.</summary>
+    private async Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record,
+        Func<Task> publish)
     {
         var sequences = record.Select(row => row.Sequence).ToList();
         if (!outbox.Covers(record.Key.StateName))
@@ -194,7 +207,7 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
 
         try
         {
-            await grains.GetGrain<IPublishingGrain>(GrainId.Parse(record.Key.GrainId)).PublishAsync();
+            await publish();
             return sequences;
         }
         catch (Exception e)
