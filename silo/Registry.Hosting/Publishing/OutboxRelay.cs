@@ -157,7 +157,7 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     /// <summary>
     /// Publishes records of one state name stored without their grains through its <see cref="IBulkPublisher"/>: each
     /// record's rows, once all have published. When that fails, each record is published through its grain, so a
-    /// record that cannot be published keeps its own rows only (null for it, as <see cref="PublishAsync"/>).
+    /// record that cannot be published keeps its own rows only (null for it).
     /// </summary>
     private async Task<IEnumerable<long>?[]> PublishInBulkAsync(
         IGrouping<string, IGrouping<GrainStateKey, OutboxEntry>> records)
