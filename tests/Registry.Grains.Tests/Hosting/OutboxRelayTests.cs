@@ -222,7 +222,9 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
 
         var outcomes = await fixture.Grains.GetGrain<IArchiveImportGrain>(0).EnterBatchAsync(entries);
         var unpublished = await ArchiveFiguresAsync();
+        var callsBefore = fixture.MarriagePublications;
         Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+        var callsAfter = fixture.MarriagePublications;
         var published = await ArchiveFiguresAsync();
         var publisher = fixture.Cluster.Silos[0].ServiceProvider.GetServices<IBulkPublisher>()
             .Single(p => p.StateName == StorageNames.Marriage);
@@ -233,6 +235,8 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         Assert.Equal(before, unpublished);
         Assert.Equal((before.Registrations + 30, before.Archived + 30), published);
         Assert.Equal(published, again);
+        // Published from storage: no record's grain was asked.
+        Assert.Equal(callsBefore, callsAfter);
         await AssertInRegisterAndNameIndexAsync(entries);
         Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
     }
@@ -390,6 +394,11 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
 
         public OutboxRelay Relay { get; private set; } = null!;
 
+        private int marriagePublications;
+
+        /// <summary>How many publications marriage grains have been asked for (by any caller).</summary>
+        public int MarriagePublications => Volatile.Read(ref marriagePublications);
+
         public async ValueTask InitializeAsync()
         {
             var options = new RegistryOptions { DataDirectory = directory };
@@ -400,6 +409,16 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
             {
                 silo.Services.AddSingleton<TimeProvider>(Time);
                 silo.AddRegistryRuntime(options);
+                silo.AddIncomingGrainCallFilter(context =>
+                {
+                    if (context.Grain is IMarriageGrain && context.InterfaceMethod.Name is "PublishAsync" or
+                            "RepublishAsync")
+                    {
+                        Interlocked.Increment(ref marriagePublications);
+                    }
+
+                    return context.Invoke();
+                });
             });
             Cluster = builder.Build();
             await Cluster.DeployAsync();
