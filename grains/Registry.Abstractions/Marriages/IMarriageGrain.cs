@@ -94,4 +94,12 @@ public interface IMarriageGrain : IGrainWithStringKey, IPublishingGrain
     /// Returns how many applications this call changed.
     /// </summary>
     Task<int> ApplyDeadlinesAsync();
+
+    /// <summary>
+    /// Sends this record's current committed state to every read model in full, also what this activation has sent
+    /// before (<see cref="IPublishingGrain.PublishAsync"/> sends only what it has not): for a bulk publication
+    /// that may have sent an older version after this record's own publication of a newer one. Idempotent; nothing
+    /// for a record never stored. Throws when a read model could not be reached.
+    /// </summary>
+    Task RepublishAsync();
 }

@@ -15,6 +15,11 @@ public interface IOfficeRegisterGrain : IGrainWithStringKey
     /// <paramref name="entries"/>; stores only a change. Idempotent.</summary>
     Task ApplyAsync(string recordKey, IReadOnlyList<OfficeDayEntry> entries);
 
+    /// <summary>Replaces what each record of <paramref name="byRecord"/> contributes to this partition, as
+    /// <see cref="ApplyAsync"/> does for one, in one write (none when nothing changes): a bulk publication's call.
+    /// Idempotent.</summary>
+    Task ApplyManyAsync(IReadOnlyDictionary<string, List<OfficeDayEntry>> byRecord);
+
     /// <summary>Every entry of the partition.</summary>
     [Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<OfficeDayEntry>> GetEntriesAsync();

@@ -14,6 +14,11 @@ public interface IPersonNameIndexGrain : IGrainWithStringKey
     /// change. Idempotent.</summary>
     Task ApplyAsync(string recordKey, IReadOnlyList<PersonNameEntry> entries);
 
+    /// <summary>Replaces what each record of <paramref name="byRecord"/> contributes to this partition, as
+    /// <see cref="ApplyAsync"/> does for one, in one write (none when nothing changes): a bulk publication's call.
+    /// Idempotent.</summary>
+    Task ApplyManyAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord);
+
     /// <summary>Every entry of the partition.</summary>
     [Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<PersonNameEntry>> GetEntriesAsync();

@@ -6,6 +6,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Time;
 using Registry.Grains.Persons;
+using Registry.Grains.Publishing;
 
 namespace Registry.Grains.Marriages;
 
@@ -38,7 +39,8 @@ namespace Registry.Grains.Marriages;
 /// </para>
 /// </remarks>
 [StatelessWorker]
-public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains) : Grain, IArchiveImportGrain
+public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, ReadModelPublication publication)
+    : Grain, IArchiveImportGrain
 {
     public async Task<IReadOnlyList<ArchiveEntryOutcome>> EnterBatchAsync(IReadOnlyList<EnterArchivedMarriage> entries)
     {
@@ -50,7 +52,7 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains) 
         batch = await WhereOfficesInForceAsync(batch, outcomes);
         batch = await WhereNumbersClaimedAsync(batch, outcomes);
         batch = await WherePersonsHeldAsync(storage, batch, outcomes);
-        await StoreRecordsAsync(storage, batch, outcomes);
+        await StoreRecordsAsync(storage, publication, batch, outcomes);
         return outcomes;
     }
 
@@ -248,17 +250,36 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains) 
         }
     }
 
-    /// <summary>Stores the records: the commit point of each entry.</summary>
-    private static async Task StoreRecordsAsync(IGrainStorage storage, List<Entry> batch,
-        ArchiveEntryOutcome[] outcomes)
+    /// <summary>Stores the records: the commit point of each entry. Each is marked as stored without its grain
+    /// first, so the outbox relay publishes the batch's records together (<see cref="MarriageBulkPublisher"/>).</summary>
+    private static async Task StoreRecordsAsync(IGrainStorage storage, ReadModelPublication publication,
+        List<Entry> batch, ArchiveEntryOutcome[] outcomes)
     {
         var stored = await Task.WhenAll(batch.Select(async entry =>
         {
-            using (AuditScope.Begin("enter-marriage-from-archive",
-                       $"volume {entry.Command.Source.Volume}, page {entry.Command.Source.Page}"))
+            var id = MarriageGrainId(entry.Id);
+            publication.StoredWithoutGrain(id.ToString());
+            bool inserted;
+            try
             {
-                return await InsertAsync(storage, StorageNames.Marriage, MarriageGrainId(entry.Id), entry.Record);
+                using (AuditScope.Begin("enter-marriage-from-archive",
+                           $"volume {entry.Command.Source.Volume}, page {entry.Command.Source.Page}"))
+                {
+                    inserted = await InsertAsync(storage, StorageNames.Marriage, id, entry.Record);
+                }
             }
+            catch
+            {
+                publication.Forget(id.ToString());
+                throw;
+            }
+
+            if (!inserted)
+            {
+                publication.Forget(id.ToString());
+            }
+
+            return inserted;
         }));
         foreach (var (entry, ok) in batch.Zip(stored))
         {

@@ -666,6 +666,20 @@ public sealed class MarriageGrain(
         }
     }
 
+    public async Task RepublishAsync()
+    {
+        // What this activation remembers having sent may have been overwritten by an older version meanwhile (see
+        // MarriageBulkPublisher): forgotten, so everything is sent again.
+        statistics.Forget();
+        register.Forget();
+        names.Forget();
+        publishedETag = null;
+        if (state.RecordExists)
+        {
+            await SendReadModelsAsync();
+        }
+    }
+
     /// <summary>Sends the read models what this version of the record changes for them; throws when any could not be
     /// told, after trying each. Records the version once all were.</summary>
     private async Task SendReadModelsAsync()

@@ -13,5 +13,8 @@ public sealed class OfficeRegisterGrain(
     public Task ApplyAsync(string recordKey, IReadOnlyList<OfficeDayEntry> entries) =>
         state.ApplyAsync(recordKey, entries, "apply-register-entries");
 
+    public Task ApplyManyAsync(IReadOnlyDictionary<string, List<OfficeDayEntry>> byRecord) =>
+        state.ApplyManyAsync(byRecord, "apply-register-entries");
+
     public Task<IReadOnlyList<OfficeDayEntry>> GetEntriesAsync() => Task.FromResult(state.State.All());
 }

@@ -13,5 +13,8 @@ public sealed class PersonNameIndexGrain(
     public Task ApplyAsync(string recordKey, IReadOnlyList<PersonNameEntry> entries) =>
         state.ApplyAsync(recordKey, entries, "apply-name-entries");
 
+    public Task ApplyManyAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord) =>
+        state.ApplyManyAsync(byRecord, "apply-name-entries");
+
     public Task<IReadOnlyList<PersonNameEntry>> GetEntriesAsync() => Task.FromResult(state.State.All());
 }

@@ -16,6 +16,9 @@ public sealed class PartitionFeed<TEntry>(
 {
     private readonly Dictionary<string, List<TEntry>> sent = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets what was sent, so that the next send sends every partition again.</summary>
+    public void Forget() => sent.Clear();
+
     /// <summary>Sends what changed; logs a failure (the outbox relay sends it again).</summary>
     public async Task PublishAsync(string recordKey, IReadOnlyList<TEntry> entries)
     {

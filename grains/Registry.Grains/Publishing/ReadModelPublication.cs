@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Registry.Grains.Publishing;
 
 /// <summary>
@@ -26,4 +28,32 @@ public sealed class ReadModelPublication
     /// publication).
     /// </summary>
     public bool Inline { get; init; } = true;
+
+    /// <summary>How many records <see cref="StoredWithoutGrain"/> remembers at most (about 150 bytes each); a record
+    /// beyond it is published the per-record way.</summary>
+    public const int MaxStoredWithoutGrain = 1_000_000;
+
+    private readonly ConcurrentDictionary<string, bool> storedWithoutGrain = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Remembers that the record <paramref name="grainId"/> is being stored by a bulk path without its grain (the
+    /// archive import): its outbox row is then published with the others of its batch by an
+    /// <see cref="IBulkPublisher"/>, one call and one write per read-model partition, instead of activating the
+    /// record's grain. A hint only, held in memory by this silo: after a restart, or on another silo, the row is
+    /// published through the record's grain as any other (the same result, one record at a time). Call it before the
+    /// write, so the relay woken by that write already sees it; <see cref="Forget"/> when the write did not happen.
+    /// </summary>
+    public void StoredWithoutGrain(string grainId)
+    {
+        if (storedWithoutGrain.Count < MaxStoredWithoutGrain)
+        {
+            storedWithoutGrain.TryAdd(grainId, true);
+        }
+    }
+
+    /// <summary>Whether <paramref name="grainId"/> was stored without its grain and not yet published since.</summary>
+    public bool IsStoredWithoutGrain(string grainId) => storedWithoutGrain.ContainsKey(grainId);
+
+    /// <summary>Forgets a record of <see cref="StoredWithoutGrain"/> (published, or not stored after all).</summary>
+    public void Forget(string grainId) => storedWithoutGrain.TryRemove(grainId, out _);
 }

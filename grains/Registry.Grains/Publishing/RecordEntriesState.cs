@@ -25,24 +25,60 @@ public static class RecordEntries
     public static async Task ApplyAsync<TEntry>(this IPersistentState<RecordEntriesState<TEntry>> state,
         string recordKey, IReadOnlyList<TEntry> entries, string operation)
     {
-        var known = state.State.ByRecord.GetValueOrDefault(recordKey);
+        if (Replace(state.State, recordKey, entries))
+        {
+            await WriteAsync(state, operation, recordKey);
+        }
+    }
+
+    /// <summary>
+    /// Replaces what each record of <paramref name="byRecord"/> contributes, as <see cref="ApplyAsync{TEntry}"/> does
+    /// for one, and stores the partition once for all of them, only when that changes something: how a bulk
+    /// publication (many records at once, e.g. an archive import) reaches a partition in one call and one write.
+    /// </summary>
+    public static async Task ApplyManyAsync<TEntry>(this IPersistentState<RecordEntriesState<TEntry>> state,
+        IReadOnlyDictionary<string, List<TEntry>> byRecord, string operation)
+    {
+        var changed = 0;
+        foreach (var (recordKey, entries) in byRecord)
+        {
+            changed += Replace(state.State, recordKey, entries) ? 1 : 0;
+        }
+
+        if (changed > 0)
+        {
+            await WriteAsync(state, operation, $"{changed} records");
+        }
+    }
+
+    /// <summary>Replaces what one record contributes; whether that changed anything.</summary>
+    private static bool Replace<TEntry>(RecordEntriesState<TEntry> partition, string recordKey,
+        IReadOnlyList<TEntry> entries)
+    {
+        var known = partition.ByRecord.GetValueOrDefault(recordKey);
         if (known is null ? entries.Count == 0 : known.SequenceEqual(entries))
         {
-            return;
+            return false;
         }
 
         if (entries.Count == 0)
         {
-            state.State.ByRecord.Remove(recordKey);
+            partition.ByRecord.Remove(recordKey);
         }
         else
         {
-            state.State.ByRecord[recordKey] = entries.ToList();
+            partition.ByRecord[recordKey] = entries.ToList();
         }
 
+        return true;
+    }
+
+    private static async Task WriteAsync<TEntry>(IPersistentState<RecordEntriesState<TEntry>> state,
+        string operation, string reason)
+    {
         try
         {
-            await state.WriteAuditedAsync(operation, recordKey);
+            await state.WriteAuditedAsync(operation, reason);
         }
         catch
         {

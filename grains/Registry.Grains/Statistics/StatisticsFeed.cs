@@ -23,6 +23,13 @@ public sealed class StatisticsFeed(IGrainFactory grains, ILogger logger)
     private readonly HashSet<StatisticsFact> sent = [];
     private readonly Dictionary<string, List<StatisticsFact>> sentLevels = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets what was handed over, so that the next hand-over sends everything again.</summary>
+    public void Forget()
+    {
+        sent.Clear();
+        sentLevels.Clear();
+    }
+
     /// <summary>Hands over what the read model has not had from this activation; logs a failure.</summary>
     public async Task PublishAsync(string recordKey, RecordStatistics statistics)
     {

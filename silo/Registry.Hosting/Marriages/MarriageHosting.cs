@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Grains.Marriages;
+using Registry.Grains.Publishing;
 
 namespace Registry.Hosting.Marriages;
 
@@ -27,6 +28,7 @@ public static class MarriageHosting
         services.TryAddSingleton<HolidayCalendars>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HolidayCalendarSeedingParticipant>();
         services.TryAddSingleton<RecordedProvinces>();
+        services.AddSingleton<IBulkPublisher, MarriageBulkPublisher>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Registry.Abstractions.Grains;
+using Registry.Grains.Publishing;
 using Registry.Storage;
 
 namespace Registry.Hosting.Publishing;
@@ -18,13 +19,18 @@ namespace Registry.Hosting.Publishing;
 /// now, so a row that was published late still gives the newest state. Read models keep the newest revision (the
 /// organization and place-name indexes) or key what they hold by fact and record (statistics, the boundary
 /// report), so publishing twice changes nothing.</para>
+/// <para>Many at once: the records a bulk path stored without their grains (the archive import, see
+/// <see cref="ReadModelPublication.StoredWithoutGrain"/>) are published together by their state name's
+/// <see cref="IBulkPublisher"/>, one call per read-model partition instead of an activation and a call per record and
+/// read model; should that fail, each is published through its grain. Every other row goes through its grain.</para>
 /// <para>Failures: a publication that throws leaves its rows claimed by this relay, is logged, and is tried again
 /// after <see cref="RetryDelay"/>; the other records of the batch are acknowledged. Several silos: each relay claims
 /// with its own name for <see cref="Lease"/> (PostgreSQL picks the rows with <c>FOR UPDATE SKIP LOCKED</c>), so two
 /// relays never hold one row; a dead silo's rows are taken over when their lease has run out.</para>
 /// </remarks>
 public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFactory grains, TimeProvider time,
-    ILogger<OutboxRelay> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ReadModelPublication publication, IEnumerable<IBulkPublisher> bulkPublishers, ILogger<OutboxRelay> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>How long a claim holds rows against other relays.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
@@ -35,7 +41,12 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     /// <summary>How often an idle relay looks for rows no local write signalled (other silos', expired leases).</summary>
     public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
 
-    private const int BatchSize = 256;
+    // Large enough that a bulk publication (records stored without their grains) gives each read-model partition
+    // several records per call and write.
+    private const int BatchSize = 1024;
+
+    private readonly IReadOnlyDictionary<string, IBulkPublisher> bulk =
+        bulkPublishers.ToDictionary(publisher => publisher.StateName, StringComparer.Ordinal);
 
     private readonly string claimant = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly BackgroundRun background = new();
@@ -116,8 +127,17 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             return (0, 0, false);
         }
 
-        // One call per record, all records at once: rows of one record in one batch are one publication.
-        var published = await Task.WhenAll(rows.GroupBy(row => row.Key).Select(PublishAsync));
+        // One call per record, all records at once: rows of one record in one batch are one publication. Records
+        // stored without their grains are published together, by state name (see PublishInBulkAsync).
+        var records = rows.GroupBy(row => row.Key).ToList();
+        var inBulk = records.Where(record => bulk.ContainsKey(record.Key.StateName) &&
+                publication.IsStoredWithoutGrain(record.Key.GrainId))
+            .ToList();
+        var published = (await Task.WhenAll(records.Except(inBulk)
+                .Select(async record => new[] { await PublishAsync(record) })
+                .Concat(inBulk.GroupBy(record => record.Key.StateName).Select(PublishInBulkAsync))))
+            .SelectMany(each => each)
+            .ToList();
         var acknowledged = published.OfType<IEnumerable<long>>().SelectMany(sequences => sequences).ToList();
         try
         {
@@ -134,8 +154,47 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         return (rows.Count, acknowledged.Count, published.Any(sequences => sequences is null));
     }
 
+    /// <summary>
+    /// Publishes records of one state name stored without their grains through its <see cref="IBulkPublisher"/>: each
+    /// record's rows, once all have published. When that fails, each record is published through its grain, so a
+    /// record that cannot be published keeps its own rows only (null for it).
+    /// </summary>
+    private async Task<IEnumerable<long>?[]> PublishInBulkAsync(
+        IGrouping<string, IGrouping<GrainStateKey, OutboxEntry>> records)
+    {
+        try
+        {
+            await bulk[records.Key].PublishAsync(records.Select(record => record.Key.GrainId).ToList(),
+                CancellationToken.None);
+            return records.Select(record => (IEnumerable<long>?)record.Select(row => row.Sequence).ToList()).ToArray();
+        }
+        catch (Exception e)
+        {
+            // Some partitions may have had an older version after a newer one the record's grain sent meanwhile: each
+            // record is published again in full, after this.
+            logger.LogWarning(e, "Publishing {Count} records of {StateName} at once failed; publishing each by itself",
+                records.Count(), records.Key);
+            var publisher = bulk[records.Key];
+            return await Task.WhenAll(records.Select(record =>
+                PublishAsync(record, () => publisher.PublishOneAsync(record.Key.GrainId))));
+        }
+        finally
+        {
+            // Published, or left to their grains from now on.
+            foreach (var record in records)
+            {
+                publication.Forget(record.Key.GrainId);
+            }
+        }
+    }
+
     /// <summary>The record's rows once it has published; null when it could not.</summary>
-    private async Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record)
+    private Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record) =>
+        PublishAsync(record, () => grains.GetGrain<IPublishingGrain>(GrainId.Parse(record.Key.GrainId)).PublishAsync());
+
+    /// <summary>The record's rows once <paramref name="publish"/> has published it; null when it could not.</summary>
+    private async Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record,
+        Func<Task> publish)
     {
         var sequences = record.Select(row => row.Sequence).ToList();
         if (!outbox.Covers(record.Key.StateName))
@@ -148,7 +207,7 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
 
         try
         {
-            await grains.GetGrain<IPublishingGrain>(GrainId.Parse(record.Key.GrainId)).PublishAsync();
+            await publish();
             return sequences;
         }
         catch (Exception e)

@@ -14,6 +14,7 @@ using Registry.Abstractions.Statistics;
 using Registry.Abstractions.Tests;
 using Registry.Abstractions.Time;
 using Registry.Grains.Places;
+using Registry.Grains.Publishing;
 using Registry.Grains.Tests.Marriages;
 using Registry.Grains.Tests.Persons;
 using Registry.Grains.Tests.Organizations;
@@ -207,6 +208,165 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
     }
 
+    /// <summary>
+    /// Records the archive import stored without their grains are published many at a time (one call per read-model
+    /// partition): every record reaches the statistics (its registration on its historical date, its archive entry
+    /// today), the office's day register and the person-name index; published again, nothing is counted twice.
+    /// </summary>
+    [Fact]
+    public async Task PublishPendingAsync_ArchiveBatch_ReachesEveryReadModelOnce_AndPublishedAgainCountsNothingTwice()
+    {
+        var entries = Enumerable.Range(0, 30)
+            .Select(_ => ArchiveImportTests.Entry(TestPeople.Man(), TestPeople.Woman())).ToList();
+        var before = await ArchiveFiguresAsync();
+
+        var outcomes = await fixture.Grains.GetGrain<IArchiveImportGrain>(0).EnterBatchAsync(entries);
+        var unpublished = await ArchiveFiguresAsync();
+        var callsBefore = fixture.MarriagePublications;
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+        var callsAfter = fixture.MarriagePublications;
+        var published = await ArchiveFiguresAsync();
+        var publisher = fixture.Cluster.Silos[0].ServiceProvider.GetServices<IBulkPublisher>()
+            .Single(p => p.StateName == StorageNames.Marriage);
+        await publisher.PublishAsync(entries.Select(ArchiveGrainId).ToList(), Ct);
+        var again = await ArchiveFiguresAsync();
+
+        Assert.All(outcomes, outcome => Assert.Equal(ArchiveEntryResult.Stored, outcome.Result));
+        Assert.Equal(before, unpublished);
+        Assert.Equal((before.Registrations + 30, before.Archived + 30), published);
+        Assert.Equal(published, again);
+        // Published from storage: no record's grain was asked.
+        Assert.Equal(callsBefore, callsAfter);
+        await AssertInRegisterAndNameIndexAsync(entries);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    /// <summary>
+    /// A process that died between the archive import's commit and its publication: the relay of the next start
+    /// (whose memory holds none of the records stored without their grains) publishes them through their grains, with
+    /// the same result.
+    /// </summary>
+    [Fact]
+    public async Task PublishPendingAsync_ArchiveBatchStoredBeforeARestart_IsPublishedThroughTheGrains_Once()
+    {
+        var entries = Enumerable.Range(0, 12)
+            .Select(_ => ArchiveImportTests.Entry(TestPeople.Man(), TestPeople.Woman())).ToList();
+        var before = await ArchiveFiguresAsync();
+        var services = fixture.Cluster.Silos[0].ServiceProvider;
+        var restarted = ActivatorUtilities.CreateInstance<OutboxRelay>(services, new ReadModelPublication());
+
+        await fixture.Grains.GetGrain<IArchiveImportGrain>(0).EnterBatchAsync(entries);
+        Assert.True(await restarted.PublishPendingAsync(Ct));
+        var published = await ArchiveFiguresAsync();
+        // The hints left in the silo's memory are published again in bulk if a row comes back: still counted once.
+        await services.GetServices<IBulkPublisher>().Single(p => p.StateName == StorageNames.Marriage)
+            .PublishAsync(entries.Select(ArchiveGrainId).ToList(), Ct);
+
+        Assert.Equal((before.Registrations + 12, before.Archived + 12), published);
+        Assert.Equal(published, await ArchiveFiguresAsync());
+        await AssertInRegisterAndNameIndexAsync(entries);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    /// <summary>
+    /// A record that cannot be published among records stored without their grains: the bulk publication fails, each
+    /// record is then published by itself, and only that one keeps its row until it can be.
+    /// </summary>
+    [Fact]
+    public async Task PublishPendingAsync_OneRecordOfABulkPublicationFailing_PublishesTheOthersAndKeepsItsRow()
+    {
+        var poisoned = new GrainStateKey(StorageNames.Marriage,
+            GrainId.Create(StorageNames.MarriageGrainType, $"poison-{TestCodes.NextSerial()}").ToString());
+        var entries = Enumerable.Range(0, 8)
+            .Select(_ => ArchiveImportTests.Entry(TestPeople.Man(), TestPeople.Woman())).ToList();
+        var before = await ArchiveFiguresAsync();
+        var publication = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<ReadModelPublication>();
+        publication.StoredWithoutGrain(poisoned.GrainId);
+        var etag = await fixture.Store.WriteAsync(poisoned, null, "{\"id\": [", Ct);
+        await fixture.Grains.GetGrain<IArchiveImportGrain>(0).EnterBatchAsync(entries);
+
+        var first = await fixture.Relay.PublishPendingAsync(Ct);
+        var published = await ArchiveFiguresAsync();
+        await fixture.Store.ClearAsync(poisoned, etag, Ct);
+        var afterRepair = await fixture.Relay.PublishPendingAsync(Ct);
+
+        Assert.False(first);
+        Assert.Equal((before.Registrations + 8, before.Archived + 8), published);
+        Assert.True(afterRepair);
+        Assert.Equal(published, await ArchiveFiguresAsync());
+        await AssertInRegisterAndNameIndexAsync(entries);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    /// <summary>
+    /// A record's re-publication after a bulk publication that may have sent an older version late: its grain sends
+    /// everything again, also what this activation sent before (its ordinary publication would answer at once).
+    /// </summary>
+    [Fact]
+    public async Task RepublishAsync_AfterAnOlderDeliveryArrivedLate_RestoresTheRecordsEntries()
+    {
+        var office = MarriageClusterFixture.NextOffice();
+        var id = MarriageId.New(fixture.Time.GetUtcNow());
+        var marriage = fixture.Grains.GetGrain<IMarriageGrain>(id);
+        var registration = await marriage.RegisterAsync(
+            MarriageClusterFixture.Registration(TestPeople.Man(), TestPeople.Woman(), office));
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+        // An activation that has sent this version in full.
+        await marriage.PublishAsync();
+        var register = fixture.Grains.GetGrain<IOfficeRegisterGrain>(
+            OfficeDayEntry.KeyOf(office, registration.RegisteredOn, OfficeDayEntry.PartitionOf(id)));
+        // An older version of the record (none of its entries there) delivered after the newer one.
+        await register.ApplyAsync($"marriage:{id}", []);
+
+        await marriage.PublishAsync();
+        var afterPublish = await register.GetEntriesAsync();
+        await marriage.RepublishAsync();
+        var afterRepublish = await register.GetEntriesAsync();
+
+        Assert.DoesNotContain(afterPublish, e => e.MarriageId == id);
+        Assert.Equal(registration.CertificateNumber, Assert.Single(afterRepublish, e => e.MarriageId == id).Reference);
+    }
+
+    private static string ArchiveGrainId(EnterArchivedMarriage entry) =>
+        GrainId.Create(StorageNames.MarriageGrainType, MarriageId.FromArchive(entry.CertificateNumber)).ToString();
+
+    /// <summary>The archive office's marriage registrations in the entries' month and its archive records today.</summary>
+    private async Task<(int Registrations, int Archived)> ArchiveFiguresAsync()
+    {
+        var then = Entry().RegisteredOn;
+        var registered = await fixture.Grains.GetGrain<IStatisticsPartitionGrain>(
+            StatisticsKeys.Partition(ArchiveImportTests.Office, then)).GetCountsAsync();
+        var archived = await fixture.Grains.GetGrain<IStatisticsPartitionGrain>(
+            StatisticsKeys.Partition(ArchiveImportTests.Office, fixture.Today)).GetCountsAsync();
+        return (Sum(registered, StatisticsFigures.MarriageRegistrations),
+            Sum(archived, StatisticsFigures.ArchiveRecords));
+
+        static EnterArchivedMarriage Entry() => ArchiveImportTests.Entry(TestPeople.Man(), TestPeople.Woman());
+
+        static int Sum(PartitionCounts counts, string figure) =>
+            counts.Days.TryGetValue(figure, out var days) ? days.Sum() : 0;
+    }
+
+    /// <summary>Each entry once in its office's register today and under each party's name.</summary>
+    private async Task AssertInRegisterAndNameIndexAsync(IReadOnlyList<EnterArchivedMarriage> entries)
+    {
+        var register = (await Task.WhenAll(OfficeDayEntry.PartitionKeysOf(ArchiveImportTests.Office, fixture.Today)
+            .Select(key => fixture.Grains.GetGrain<IOfficeRegisterGrain>(key).GetEntriesAsync())))
+            .SelectMany(e => e).ToList();
+        foreach (var entry in entries)
+        {
+            var id = MarriageId.FromArchive(entry.CertificateNumber);
+            Assert.Equal(entry.CertificateNumber, Assert.Single(register, e => e.MarriageId == id).Reference);
+            foreach (var party in new[] { entry.PartyA, entry.PartyB })
+            {
+                var named = (await Task.WhenAll(PersonNameEntry.PartitionKeysOf(party.Name)
+                    .Select(key => fixture.Grains.GetGrain<IPersonNameIndexGrain>(key).GetEntriesAsync())))
+                    .SelectMany(e => e);
+                Assert.Single(named, e => e.MarriageId == id);
+            }
+        }
+    }
+
     private async Task<int> RegisteredAsync(string office)
     {
         var counts = await fixture.Grains.GetGrain<IStatisticsPartitionGrain>(
@@ -234,6 +394,11 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
 
         public OutboxRelay Relay { get; private set; } = null!;
 
+        private int marriagePublications;
+
+        /// <summary>How many publications marriage grains have been asked for (by any caller).</summary>
+        public int MarriagePublications => Volatile.Read(ref marriagePublications);
+
         public async ValueTask InitializeAsync()
         {
             var options = new RegistryOptions { DataDirectory = directory };
@@ -244,6 +409,16 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
             {
                 silo.Services.AddSingleton<TimeProvider>(Time);
                 silo.AddRegistryRuntime(options);
+                silo.AddIncomingGrainCallFilter(context =>
+                {
+                    if (context.Grain is IMarriageGrain && context.InterfaceMethod.Name is "PublishAsync" or
+                            "RepublishAsync")
+                    {
+                        Interlocked.Increment(ref marriagePublications);
+                    }
+
+                    return context.Invoke();
+                });
             });
             Cluster = builder.Build();
             await Cluster.DeployAsync();
