@@ -164,7 +164,14 @@ public static class RegistrySiloExtensions
         services.TryAddSingleton<DivisionSeeder>();
         services.TryAddSingleton<IStoredRecords, StoredRecords>();
         services.TryAddSingleton<IAccessLog, BatchedAccessLog>();
-        services.TryAddSingleton(new ReadModelPublication { Inline = options.Testing.PublishInline });
+        services.TryAddSingleton(provider => new ReadModelPublication
+        {
+            Inline = options.Testing.PublishInline,
+            // What a grain published itself, so the outbox relay does not ask it again (none without an outbox).
+            Published = provider.GetService<Outbox>() is { } outbox
+                ? (stateName, grainId) => outbox.Published(new GrainStateKey(stateName, grainId))
+                : null,
+        });
         services.AddRegistryMarriages();
         services.AddOrganizations(options.Organizations);
         services.AddPlaceNames(options.PlaceNameIndex);

@@ -26,4 +26,14 @@ public sealed class ReadModelPublication
     /// publication).
     /// </summary>
     public bool Inline { get; init; } = true;
+
+    /// <summary>
+    /// Told (state name, grain id as stored) when a grain's read models hold its state as it last wrote it, so the
+    /// outbox relay need not ask the grain for that write again; nothing is told when null (no outbox).
+    /// </summary>
+    public Action<string, string>? Published { get; init; }
+
+    /// <summary>The grain <paramref name="grainId"/> has published its state of <paramref name="stateName"/> as it
+    /// last wrote it: its index entry and figures are stored.</summary>
+    public void PublishedAll(string stateName, GrainId grainId) => Published?.Invoke(stateName, grainId.ToString());
 }

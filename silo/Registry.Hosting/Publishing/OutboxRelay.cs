@@ -35,6 +35,10 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     /// <summary>How often an idle relay looks for rows no local write signalled (other silos', expired leases).</summary>
     public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a batch waits, once, for grains still publishing their own rows (see
+    /// <see cref="Outbox.Published"/>): about a group commit or two under load.</summary>
+    public static readonly TimeSpan InlineGrace = TimeSpan.FromMilliseconds(100);
+
     private const int BatchSize = 256;
 
     private readonly string claimant = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -117,7 +121,19 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         }
 
         // One call per record, all records at once: rows of one record in one batch are one publication.
-        var published = await Task.WhenAll(rows.GroupBy(row => row.Key).Select(PublishAsync));
+        // A record whose grain has published these rows itself in this process is not asked again (see
+        // Outbox.Published). Rows claimed right after their commit mostly find the grain still publishing (its index
+        // entry and figures wait for a commit of their own): the batch waits for that once, briefly, before asking
+        // the grains that have not.
+        var records = rows.GroupBy(row => row.Key).ToList();
+        if (records.Any(record => !PublishedInline(record)))
+        {
+            await Task.Delay(InlineGrace, cancellationToken);
+        }
+
+        var published = await Task.WhenAll(records.Select(record => PublishedInline(record)
+            ? Task.FromResult<IEnumerable<long>?>(record.Select(row => row.Sequence).ToList())
+            : PublishAsync(record)));
         var acknowledged = published.OfType<IEnumerable<long>>().SelectMany(sequences => sequences).ToList();
         try
         {
@@ -131,8 +147,19 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             return (rows.Count, 0, true);
         }
 
+        foreach (var (record, sequences) in records.Zip(published))
+        {
+            if (sequences is not null)
+            {
+                outbox.Acknowledged(record.Key, record.Max(row => row.Version));
+            }
+        }
+
         return (rows.Count, acknowledged.Count, published.Any(sequences => sequences is null));
     }
+
+    private bool PublishedInline(IGrouping<GrainStateKey, OutboxEntry> record) =>
+        outbox.PublishedInline(record.Key, record.Max(row => row.Version));
 
     /// <summary>The record's rows once it has published; null when it could not.</summary>
     private async Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record)
