@@ -8,8 +8,9 @@ namespace Registry.Hosting.Publishing;
 /// <summary>
 /// Publishes what the outbox holds: claims pending rows in order (<see cref="IGrainStateStore.ClaimOutboxAsync"/>),
 /// asks each record's grain to publish its current state (<see cref="IPublishingGrain.PublishAsync"/>, the same code
-/// the grain runs after its own write) and deletes the rows once it has. Runs from the silo's Active stage to its
-/// stop.
+/// the grain runs after its own write) and deletes the rows once it has. A record whose grain has published those
+/// rows itself in this process (<see cref="Outbox.PublishedInline"/>) is not asked again: its rows are deleted as
+/// they are. Runs from the silo's Active stage to its stop.
 /// </summary>
 /// <remarks>
 /// <para>Prompt: a committed outbox write wakes it (<see cref="Outbox.Signal"/>); otherwise it looks every
