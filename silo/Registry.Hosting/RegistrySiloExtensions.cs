@@ -130,7 +130,10 @@ public static class RegistrySiloExtensions
             return services;
         }
 
-        services.TryAddSingleton(new Outbox(ReadModelPublication.StateNames));
+        services.TryAddSingleton(new Outbox(ReadModelPublication.StateNames)
+        {
+            ReportedStateNames = ReadModelPublication.ReportedStateNames.ToHashSet(StringComparer.Ordinal),
+        });
         if (options.Testing.RelayOutbox)
         {
             services.TryAddSingleton<OutboxRelay>();

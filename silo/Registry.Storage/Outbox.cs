@@ -32,6 +32,10 @@ public sealed class Outbox(IEnumerable<string> stateNames)
     /// <summary>The state names whose writes are outboxed.</summary>
     public IReadOnlySet<string> StateNames { get; } = stateNames.ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The state names whose grains say when they have published a write themselves (<see cref="Published"/>);
+    /// only their written versions are tracked. None unless set.</summary>
+    public IReadOnlySet<string> ReportedStateNames { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Whether a write of <paramref name="stateName"/> adds an outbox row.</summary>
     public bool Covers(string stateName) => StateNames.Contains(stateName);
 
@@ -48,7 +52,8 @@ public sealed class Outbox(IEnumerable<string> stateNames)
     /// <paramref name="version"/> (before <see cref="Signal"/>).</summary>
     public void Written(GrainStateKey key, long version)
     {
-        if (versions.Count >= MaxTracked && !versions.ContainsKey(key))
+        if (!ReportedStateNames.Contains(key.StateName)
+            || (versions.Count >= MaxTracked && !versions.ContainsKey(key)))
         {
             return;
         }
@@ -76,6 +81,11 @@ public sealed class Outbox(IEnumerable<string> stateNames)
     /// grain in this process (see remarks).</summary>
     public bool PublishedInline(GrainStateKey key, long version) =>
         versions.TryGetValue(key, out var known) && known.Published >= version;
+
+    /// <summary>Whether <paramref name="key"/> was written as <paramref name="version"/> (or later) in this process and
+    /// its grain has not yet said it published that: the grain may be publishing right now.</summary>
+    public bool AwaitsPublication(GrainStateKey key, long version) =>
+        versions.TryGetValue(key, out var known) && known.Written >= version && known.Published < version;
 
     /// <summary>Called by the relay after it acknowledged the rows of <paramref name="key"/> up to
     /// <paramref name="version"/>: the record is no longer tracked unless a later version was written since.</summary>

@@ -20,6 +20,10 @@ public sealed class ReadModelPublication
         StorageNames.DivisionGeometry, StorageNames.BoundaryMarker,
     ];
 
+    /// <summary>The state names whose grains tell <see cref="Published"/> when they have published a write
+    /// themselves: organizations.</summary>
+    public static IReadOnlyList<string> ReportedStateNames { get; } = [StorageNames.Organization];
+
     /// <summary>
     /// Whether a grain publishes right after its own write (true unless a test turns it off through
     /// <c>Registry:Testing:PublishInline</c> to stand for a process that died between the write and its

@@ -125,9 +125,10 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         // A record whose grain has published these rows itself in this process is not asked again (see
         // Outbox.Published). Rows claimed right after their commit mostly find the grain still publishing (its index
         // entry and figures wait for a commit of their own): the batch waits for that once, briefly, before asking
-        // the grains that have not.
+        // the grains that have not; rows no grain of this process is publishing (after a restart, other processes'
+        // rows, records whose grains do not say) are asked for at once.
         var records = rows.GroupBy(row => row.Key).ToList();
-        if (records.Any(record => !PublishedInline(record)))
+        if (records.Any(record => outbox.AwaitsPublication(record.Key, record.Max(row => row.Version))))
         {
             await Task.Delay(InlineGrace, cancellationToken);
         }
