@@ -130,7 +130,10 @@ public static class RegistrySiloExtensions
             return services;
         }
 
-        services.TryAddSingleton(new Outbox(ReadModelPublication.StateNames));
+        services.TryAddSingleton(new Outbox(ReadModelPublication.StateNames)
+        {
+            ReportedStateNames = ReadModelPublication.ReportedStateNames.ToHashSet(StringComparer.Ordinal),
+        });
         if (options.Testing.RelayOutbox)
         {
             services.TryAddSingleton<OutboxRelay>();
@@ -164,7 +167,14 @@ public static class RegistrySiloExtensions
         services.TryAddSingleton<DivisionSeeder>();
         services.TryAddSingleton<IStoredRecords, StoredRecords>();
         services.TryAddSingleton<IAccessLog, BatchedAccessLog>();
-        services.TryAddSingleton(new ReadModelPublication { Inline = options.Testing.PublishInline });
+        services.TryAddSingleton(provider => new ReadModelPublication
+        {
+            Inline = options.Testing.PublishInline,
+            // What a grain published itself, so the outbox relay does not ask it again (none without an outbox).
+            Published = provider.GetService<Outbox>() is { } outbox
+                ? (stateName, grainId) => outbox.Published(new GrainStateKey(stateName, grainId))
+                : null,
+        });
         services.AddRegistryMarriages();
         services.AddOrganizations(options.Organizations);
         services.AddPlaceNames(options.PlaceNameIndex);

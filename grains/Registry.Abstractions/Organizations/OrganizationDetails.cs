@@ -4,8 +4,10 @@ namespace Registry.Abstractions.Organizations;
 /// An organization's registration record with its report years (no financial detail), every list entry, the
 /// revocation flag, grade evaluations (newest last) and administrative penalties (oldest first). <see cref="RegisteredOn"/> is the date the record was made
 /// in this registry; <see cref="FoundedOn"/> the founding date. Amounts in yuan.
+/// Immutable (records all the way down, its lists made for the call and never changed after): Orleans passes it
+/// between grains of one process without copying it.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Organizations.OrganizationDetails")]
+[GenerateSerializer, Immutable, Alias("Registry.Organizations.OrganizationDetails")]
 public sealed record OrganizationDetails(
     [property: Id(0)] string Uscc,
     [property: Id(1)] string Name,

@@ -5,8 +5,10 @@ namespace Registry.Abstractions.Organizations;
 /// 6-digit division code of the registering civil-affairs office; <see cref="RegisteredCapital"/> is in yuan.
 /// <see cref="LegacyOverrideReason"/>, when given, accepts a code that fails only its check character (a legacy
 /// code); the reason is audited.
+/// Immutable (records all the way down, its lists made for the call and never changed after): Orleans passes it
+/// between grains of one process without copying it.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Organizations.RegisterOrganization")]
+[GenerateSerializer, Immutable, Alias("Registry.Organizations.RegisterOrganization")]
 public sealed record RegisterOrganization(
     [property: Id(0)] string Uscc,
     [property: Id(1)] string Name,

@@ -395,16 +395,31 @@ public sealed class OrganizationGrain(
     /// <summary>
     /// Stores the state, then hands its figures to the statistics and, with <paramref name="publishIndex"/>, its entry
     /// to the index: both at once, since neither waits for the other, so a registration waits for one commit of the
-    /// read models rather than two in a row.
+    /// read models rather than two in a row. When both are stored, the outbox is told
+    /// (<see cref="ReadModelPublication.PublishedAll"/>), so its relay does not ask this grain to publish the same
+    /// write again; a write whose index entry goes later (or not) leaves the relay to ask, as before.
     /// </summary>
     private async Task WriteAsync(string operation, string? reason, bool publishIndex = false)
     {
         State.Revision++;
         await state.WriteAuditedAsync(operation, reason?.Trim());
-        if (publication.Inline)
+        if (!publication.Inline)
         {
-            var figures = statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
-            await (publishIndex ? Task.WhenAll(figures, PublishIndexAsync()) : figures);
+            return;
+        }
+
+        var figures = statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
+        if (!publishIndex)
+        {
+            await figures;
+            return;
+        }
+
+        var entry = PublishIndexAsync();
+        await Task.WhenAll(figures, entry);
+        if (figures.Result && entry.Result)
+        {
+            publication.PublishedAll(StorageNames.Organization, this.GetGrainId());
         }
     }
 
@@ -427,13 +442,18 @@ public sealed class OrganizationGrain(
     }
 
     /// <summary>The fast path after a write: the index entry when it changed; a failure is retried by a timer (and
-    /// by the outbox relay).</summary>
-    private async Task PublishIndexAsync()
+    /// by the outbox relay). True when the index holds the current entry.</summary>
+    private async Task<bool> PublishIndexAsync()
     {
         var entry = OrganizationViews.IndexEntry(State);
-        if (!publication.Inline || (published is not null && SameContent(published, entry)))
+        if (!publication.Inline)
         {
-            return;
+            return false;
+        }
+
+        if (published is not null && SameContent(published, entry))
+        {
+            return true;
         }
 
         try
@@ -441,6 +461,7 @@ public sealed class OrganizationGrain(
             await UpsertIndexEntryAsync(entry);
             publishRetry?.Dispose();
             publishRetry = null;
+            return true;
         }
         catch (Exception e) when (e is not DomainException)
         {
@@ -448,6 +469,7 @@ public sealed class OrganizationGrain(
             logger.LogWarning(e, "Index update for organization {Uscc} failed; retrying", Uscc);
             DelayDeactivation(TimeSpan.FromHours(1));
             publishRetry ??= this.RegisterGrainTimer(PublishIndexAsync, PublishRetryPeriod, PublishRetryPeriod);
+            return false;
         }
     }
 

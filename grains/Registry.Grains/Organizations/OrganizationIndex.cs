@@ -7,8 +7,8 @@ namespace Registry.Grains.Organizations;
 /// How the search index is partitioned, stored and queried. An organization lives in partition
 /// <see cref="PartitionOf"/> = FNV-1a hash of its USCC mod <see cref="PartitionCount"/>: stable across processes
 /// and renames, and spreading registrations of one office or one popular name evenly, so no partition is a hot spot
-/// for writes. Within its partition the entry is stored in piece <see cref="PieceOf"/> (the next bits of the same
-/// hash, mod <see cref="PieceCount"/>), so one write rewrites about 1/(32 x 512) of the register. A partition
+/// for writes. Within its partition the entry is stored in piece <see cref="PieceOf(string)"/> (the next bits of the same
+/// hash, mod <see cref="PieceCount"/>), so one write rewrites about 1/(32 x 2,048) of the register. A partition
 /// answers from posting lists (<see cref="Terms"/>, <see cref="QueryTerms"/>) and confirms each candidate with
 /// <see cref="Matches"/> (see <see cref="OrganizationPartition"/>); a search asks every partition (a fixed, small fan-out) and merges. Changing either count
 /// changes where entries are stored: the partition's checkpoint records the piece count, and a partition whose
@@ -19,12 +19,15 @@ public static class OrganizationIndex
     public const int PartitionCount = 32;
 
     /// <summary>
-    /// Stored pieces per partition: at 900,000 organizations about 55 entries (some 12 KB) per piece. Every upsert
-    /// rewrites its piece, so the piece's size is what each registration, filing and imported row pays; 128 pieces
-    /// (50 KB at that size) made a national import slow down as it went. Loading a partition reads all its pieces by
-    /// key (16,384 small reads for the 32 partitions), once per activation.
+    /// Stored pieces per partition: at 900,000 organizations about 14 entries (some 3 KB of JSON) per piece. Every
+    /// upsert rewrites its piece, so the piece's size is what each registration, filing and imported row pays: at 512
+    /// pieces (about 55 entries, 12 KB) serialising and compressing the piece was the largest single cost of a
+    /// registration at the national size after the record's own write; 128 pieces (50 KB) made a national import slow
+    /// down as it went. Loading a partition reads all its pieces in one key-range read where the storage can (SQLite,
+    /// PostgreSQL); storage without range reads (Azure Table) keeps the layout its partition was first stored with
+    /// (see <see cref="OrganizationIndexGrain"/>), since it cannot rebuild from the records.
     /// </summary>
-    public const int PieceCount = 512;
+    public const int PieceCount = 2_048;
 
     private const string NameField = "n:";
     private const string RepresentativeField = "r:";
@@ -36,7 +39,11 @@ public static class OrganizationIndex
     public static int PartitionOf(string uscc) => (int)(Hash(uscc) % PartitionCount);
 
     /// <summary>The stored piece of <paramref name="uscc"/> within its partition.</summary>
-    public static int PieceOf(string uscc) => (int)(Hash(uscc) / PartitionCount % PieceCount);
+    public static int PieceOf(string uscc) => PieceOf(uscc, PieceCount);
+
+    /// <summary>The stored piece of <paramref name="uscc"/> within its partition, in a layout of
+    /// <paramref name="pieceCount"/> pieces.</summary>
+    public static int PieceOf(string uscc, int pieceCount) => (int)(Hash(uscc) / PartitionCount % (uint)pieceCount);
 
     /// <summary>
     /// The posting terms of an entry: the characters and bigrams of its normalised name and legal representative,

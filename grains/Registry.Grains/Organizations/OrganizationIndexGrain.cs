@@ -39,16 +39,26 @@ public sealed class OrganizationIndexGrain(
     // change to the partition's memory; the grain's own reads need no lock, since only its turns change the memory.
     private readonly ReaderWriterLockSlim gate = new();
     private StoredIndexPieces<OrganizationIndexEntry> pieces = null!;
+
+    // The piece count of the stored layout this activation reads and writes (see OnActivateAsync).
+    private int layout = OrganizationIndex.PieceCount;
     private LocalOrganizationPartitions.Reader? reader;
     private IGrainTimer? armRetry;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Storage without key-range reads (Azure Table) cannot build a new layout from the records: a partition
+        // stored there keeps the piece count its checkpoint names. Elsewhere a partition of an older layout builds the
+        // current one once.
+        var stored = checkpoint.State.PieceCount;
+        layout = stored != 0 && stored != OrganizationIndex.PieceCount && !records.CanScan
+            ? stored
+            : OrganizationIndex.PieceCount;
         pieces = new StoredIndexPieces<OrganizationIndexEntry>(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.OrganizationIndexPiece,
-            StorageNames.OrganizationIndexPiece, this.GetPrimaryKeyLong(), OrganizationIndex.PieceCount,
-            OrganizationIndex.PieceOf, records);
-        if (checkpoint.State.PieceCount == OrganizationIndex.PieceCount)
+            StorageNames.OrganizationIndexPiece, this.GetPrimaryKeyLong(), layout,
+            uscc => OrganizationIndex.PieceOf(uscc, layout), records);
+        if (stored == layout)
         {
             foreach (var (_, entry) in await pieces.LoadAsync())
             {
@@ -63,7 +73,7 @@ public sealed class OrganizationIndexGrain(
         }
         else
         {
-            // Storage without scans (Azure Table) only ever held this layout: an empty partition is the truth.
+            // Storage without scans and no checkpoint: nothing was ever stored, an empty partition is the truth.
             await StoreCheckpointAsync(0);
         }
 
@@ -225,7 +235,7 @@ public sealed class OrganizationIndexGrain(
 
     private async Task StoreCheckpointAsync(int entries)
     {
-        checkpoint.State.PieceCount = OrganizationIndex.PieceCount;
+        checkpoint.State.PieceCount = layout;
         checkpoint.State.BuiltAt = time.GetUtcNow();
         checkpoint.State.BuiltEntries = entries;
         await checkpoint.WriteStateAsync();

@@ -2,7 +2,7 @@ namespace Registry.Grains.Organizations;
 
 /// <summary>
 /// Stored checkpoint of one search-index partition (its entries are stored in pieces, see
-/// <see cref="OrganizationIndex.PieceOf"/>): the piece layout its pieces were written with and when they were last
+/// <see cref="OrganizationIndex.PieceOf(string)"/>): the piece layout its pieces were written with and when they were last
 /// built from the organization records. Constant size. A partition without a checkpoint (a data directory written
 /// before the index kept its own state) or with another layout builds its pieces from the records once, then
 /// stores this checkpoint and never reads the records again unless asked to rebuild.

@@ -22,6 +22,10 @@ public sealed class ReadModelPublication
         StorageNames.DivisionGeometry, StorageNames.BoundaryMarker,
     ];
 
+    /// <summary>The state names whose grains tell <see cref="Published"/> when they have published a write
+    /// themselves: organizations.</summary>
+    public static IReadOnlyList<string> ReportedStateNames { get; } = [StorageNames.Organization];
+
     /// <summary>
     /// Whether a grain publishes right after its own write (true unless a test turns it off through
     /// <c>Registry:Testing:PublishInline</c> to stand for a process that died between the write and its
@@ -56,4 +60,14 @@ public sealed class ReadModelPublication
 
     /// <summary>Forgets a record of <see cref="StoredWithoutGrain"/> (published, or not stored after all).</summary>
     public void Forget(string grainId) => storedWithoutGrain.TryRemove(grainId, out _);
+
+    /// <summary>
+    /// Told (state name, grain id as stored) when a grain's read models hold its state as it last wrote it, so the
+    /// outbox relay need not ask the grain for that write again; nothing is told when null (no outbox).
+    /// </summary>
+    public Action<string, string>? Published { get; init; }
+
+    /// <summary>The grain <paramref name="grainId"/> has published its state of <paramref name="stateName"/> as it
+    /// last wrote it: its index entry and figures are stored.</summary>
+    public void PublishedAll(string stateName, GrainId grainId) => Published?.Invoke(stateName, grainId.ToString());
 }

@@ -30,18 +30,21 @@ public sealed class StatisticsFeed(IGrainFactory grains, ILogger logger)
         sentLevels.Clear();
     }
 
-    /// <summary>Hands over what the read model has not had from this activation; logs a failure.</summary>
-    public async Task PublishAsync(string recordKey, RecordStatistics statistics)
+    /// <summary>Hands over what the read model has not had from this activation; logs a failure. True when the
+    /// read model has everything.</summary>
+    public async Task<bool> PublishAsync(string recordKey, RecordStatistics statistics)
     {
         try
         {
             await SendAsync(recordKey, statistics);
+            return true;
         }
         catch (Exception error)
         {
             // The record is stored and its outbox row pending; the relay sends it again (see remarks).
             logger.LogWarning(error, "Statistics of {Record} not handed over; the outbox relay sends them again",
                 recordKey);
+            return false;
         }
     }
 

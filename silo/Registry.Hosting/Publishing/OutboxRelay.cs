@@ -9,8 +9,9 @@ namespace Registry.Hosting.Publishing;
 /// <summary>
 /// Publishes what the outbox holds: claims pending rows in order (<see cref="IGrainStateStore.ClaimOutboxAsync"/>),
 /// asks each record's grain to publish its current state (<see cref="IPublishingGrain.PublishAsync"/>, the same code
-/// the grain runs after its own write) and deletes the rows once it has. Runs from the silo's Active stage to its
-/// stop.
+/// the grain runs after its own write) and deletes the rows once it has. A record whose grain has published those
+/// rows itself in this process (<see cref="Outbox.PublishedInline"/>) is not asked again: its rows are deleted as
+/// they are. Runs from the silo's Active stage to its stop.
 /// </summary>
 /// <remarks>
 /// <para>Prompt: a committed outbox write wakes it (<see cref="Outbox.Signal"/>); otherwise it looks every
@@ -40,6 +41,10 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
 
     /// <summary>How often an idle relay looks for rows no local write signalled (other silos', expired leases).</summary>
     public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a batch waits, once, for grains still publishing their own rows (see
+    /// <see cref="Outbox.Published"/>): about a group commit or two under load.</summary>
+    public static readonly TimeSpan InlineGrace = TimeSpan.FromMilliseconds(100);
 
     // Large enough that a bulk publication (records stored without their grains) gives each read-model partition
     // several records per call and write.
@@ -127,17 +132,44 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             return (0, 0, false);
         }
 
-        // One call per record, all records at once: rows of one record in one batch are one publication. Records
-        // stored without their grains are published together, by state name (see PublishInBulkAsync).
+        // One call per record, all records at once: rows of one record in one batch are one publication.
+        // A record whose grain has published these rows itself in this process is not asked again (see
+        // Outbox.Published). Rows claimed right after their commit mostly find the grain still publishing (its index
+        // entry and figures wait for a commit of their own): the batch waits for that once, briefly, before asking
+        // the grains that have not; rows no grain of this process is publishing (after a restart, other processes'
+        // rows, records whose grains do not say) are asked for at once. Records stored without their grains are
+        // published together, by state name (see PublishInBulkAsync).
         var records = rows.GroupBy(row => row.Key).ToList();
-        var inBulk = records.Where(record => bulk.ContainsKey(record.Key.StateName) &&
-                publication.IsStoredWithoutGrain(record.Key.GrainId))
+        if (records.Any(record => outbox.AwaitsPublication(record.Key, record.Max(row => row.Version))))
+        {
+            await Task.Delay(InlineGrace, cancellationToken);
+        }
+
+        var outcomes = new Dictionary<GrainStateKey, IEnumerable<long>?>();
+        var inline = records.Where(PublishedInline).ToList();
+        foreach (var record in inline)
+        {
+            outcomes[record.Key] = record.Select(row => row.Sequence).ToList();
+        }
+
+        var inBulk = records.Except(inline)
+            .Where(record => bulk.ContainsKey(record.Key.StateName) && publication.IsStoredWithoutGrain(record.Key.GrainId))
             .ToList();
-        var published = (await Task.WhenAll(records.Except(inBulk)
-                .Select(async record => new[] { await PublishAsync(record) })
-                .Concat(inBulk.GroupBy(record => record.Key.StateName).Select(PublishInBulkAsync))))
-            .SelectMany(each => each)
-            .ToList();
+        var byGrain = records.Except(inline).Except(inBulk).ToList();
+        var grainOutcomes = Task.WhenAll(byGrain.Select(PublishAsync));
+        var bulkOutcomes = Task.WhenAll(inBulk.GroupBy(record => record.Key.StateName)
+            .Select(async group => group.Zip(await PublishInBulkAsync(group))));
+        foreach (var (record, sequences) in byGrain.Zip(await grainOutcomes))
+        {
+            outcomes[record.Key] = sequences;
+        }
+
+        foreach (var (record, sequences) in (await bulkOutcomes).SelectMany(pairs => pairs))
+        {
+            outcomes[record.Key] = sequences;
+        }
+
+        var published = records.Select(record => outcomes[record.Key]).ToList();
         var acknowledged = published.OfType<IEnumerable<long>>().SelectMany(sequences => sequences).ToList();
         try
         {
@@ -149,6 +181,14 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             logger.LogWarning(e, "Outbox relay could not acknowledge {Count} rows; they are published again",
                 acknowledged.Count);
             return (rows.Count, 0, true);
+        }
+
+        foreach (var (record, sequences) in records.Zip(published))
+        {
+            if (sequences is not null)
+            {
+                outbox.Acknowledged(record.Key, record.Max(row => row.Version));
+            }
         }
 
         return (rows.Count, acknowledged.Count, published.Any(sequences => sequences is null));
@@ -187,6 +227,9 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
             }
         }
     }
+
+    private bool PublishedInline(IGrouping<GrainStateKey, OutboxEntry> record) =>
+        outbox.PublishedInline(record.Key, record.Max(row => row.Version));
 
     /// <summary>The record's rows once it has published; null when it could not.</summary>
     private Task<IEnumerable<long>?> PublishAsync(IGrouping<GrainStateKey, OutboxEntry> record) =>

@@ -129,9 +129,12 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             StartTraining(key.StateName);
         }
 
-        var written = EnqueueWriteAsync((connection, transaction) =>
-            Write(connection, transaction, key, expectedETag, encoded, updatedAt, outboxed), cancellationToken);
-        return outboxed ? SignalAfter(written) : written;
+        return outboxed
+            ? SignalAfter(key, EnqueueWriteAsync((connection, transaction) =>
+                Write(connection, transaction, key, expectedETag, encoded, updatedAt, outboxed: true), cancellationToken))
+            : EnqueueWriteAsync((connection, transaction) =>
+                Write(connection, transaction, key, expectedETag, encoded, updatedAt, outboxed: false).ETag,
+                cancellationToken);
     }
 
     /// <inheritdoc />
@@ -266,10 +269,13 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         return entries.Count;
     }
 
-    private async Task<string> SignalAfter(Task<string> written)
+    /// <summary>After the commit: the version written is noted for the relay (see <see cref="Outbox.Written"/>),
+    /// then the relay woken.</summary>
+    private async Task<string> SignalAfter(GrainStateKey key, Task<(string ETag, long Version)> written)
     {
-        var etag = await written;
-        outbox!.Signal();
+        var (etag, version) = await written;
+        outbox!.Written(key, version);
+        outbox.Signal();
         return etag;
     }
 
@@ -700,8 +706,8 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             : null;
     }
 
-    private static string Write(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,
-        string? expectedETag, object encodedState, long updatedAt, bool outboxed)
+    private static (string ETag, long Version) Write(SqliteConnection connection, SqliteTransaction transaction,
+        GrainStateKey key, string? expectedETag, object encodedState, long updatedAt, bool outboxed)
     {
         var current = ReadCurrent(connection, transaction, key);
         if (!string.Equals(current?.ETag, expectedETag, StringComparison.Ordinal))
@@ -721,7 +727,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
                 ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version)).ExecuteNonQuery();
         }
 
-        return SqliteStateCodec.ETagText(etag);
+        return (SqliteStateCodec.ETagText(etag), version);
     }
 
     private static void Clear(SqliteConnection connection, SqliteTransaction transaction, GrainStateKey key,

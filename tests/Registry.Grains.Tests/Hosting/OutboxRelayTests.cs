@@ -57,6 +57,29 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
     }
 
     /// <summary>
+    /// Rows whose grain has told the outbox that it published them (as an organization grain does once its index
+    /// entry and figures are stored) are acknowledged without asking the grain again. Here the grain published
+    /// nothing (inline publication is off) and the outbox is told so by hand: the read models stay as they were,
+    /// which shows the relay did not ask the grain, and the rows are gone.
+    /// </summary>
+    [Fact]
+    public async Task PublishPendingAsync_RowsTheGrainSaidItPublished_AreAcknowledgedWithoutAskingIt()
+    {
+        var command = Registration.Valid(name: $"自报{TestCodes.NextSerial()}服务中心");
+        var query = new OrganizationQuery(command.Name, null, null, null, null, 0, 10);
+        var search = fixture.Grains.GetGrain<IOrganizationSearchGrain>(0);
+        Assert.Equal(0, (await search.SearchAsync(query)).Total);
+        var grain = fixture.Grains.GetGrain<IOrganizationGrain>(command.Uscc);
+        await grain.RegisterAsync(command);
+
+        fixture.Outbox.Published(new GrainStateKey(StorageNames.Organization, grain.GetGrainId().ToString()));
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+
+        Assert.Equal(0, (await search.SearchAsync(query)).Total);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    /// <summary>
     /// A marriage written and not published (a process that died right after the record's write): the relay tells
     /// the office's day register and the person-name index (the record's grain has sent nothing in this activation,
     /// so its publication for the relay computes and sends everything).
@@ -391,6 +414,8 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
             new BureauClock(Time, TimeZoneInfo.FindSystemTimeZoneById(BureauClock.DefaultTimeZoneId)).Today;
 
         public IGrainStateStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<IGrainStateStore>();
+
+        public Outbox Outbox => Cluster.Silos[0].ServiceProvider.GetRequiredService<Outbox>();
 
         public OutboxRelay Relay { get; private set; } = null!;
 

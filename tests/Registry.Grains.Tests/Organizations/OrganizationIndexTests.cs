@@ -55,7 +55,7 @@ public sealed class OrganizationIndexTests
         var office = TestCodes.County(77);
         var counts = new int[OrganizationIndex.PieceCount];
         var inPartition = 0;
-        for (var i = 0; inPartition < 128_000; i++)
+        for (var i = 0; inPartition < OrganizationIndex.PieceCount * 128; i++)
         {
             var code = TestCodes.Uscc(OrganizationKind.SocialAssociation, office, i);
             if (OrganizationIndex.PartitionOf(code) == 7)
@@ -65,8 +65,9 @@ public sealed class OrganizationIndexTests
             }
         }
 
+        // 128 codes a piece on average: a uniform spread keeps every piece within 4 standard deviations (about 35%).
         var mean = inPartition / OrganizationIndex.PieceCount;
-        Assert.All(counts, count => Assert.InRange(count, mean * 7 / 10, mean * 13 / 10));
+        Assert.All(counts, count => Assert.InRange(count, mean * 6 / 10, mean * 14 / 10));
     }
 
     [Fact]

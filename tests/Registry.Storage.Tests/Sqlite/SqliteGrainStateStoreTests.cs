@@ -24,6 +24,48 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
 
     private string DatabasePath(string scope) => Path.Combine(directory, "nested", scope + ".db");
 
+    /// <summary>
+    /// The store notes each outboxed version it committed, so a grain's word that it published its state covers the
+    /// rows up to that version and no later one; a record the relay has acknowledged is no longer tracked (its next
+    /// rows are relayed the ordinary way until its grain says so again); a state name whose grains do not say is not
+    /// tracked at all, so the relay neither waits for nor skips its rows.
+    /// </summary>
+    [Fact]
+    public async Task Outbox_PublishedInline_CoversTheVersionsWrittenBeforeTheGrainSaidSo()
+    {
+        var outbox = new Outbox(["place", "unreported"]) { ReportedStateNames = new HashSet<string> { "place" } };
+        var store = await OpenAsync(outbox: outbox);
+        var key = Key("inline");
+        var unreported = Key("inline", "unreported");
+        outbox.Published(key);
+        Assert.False(outbox.PublishedInline(key, 1));
+
+        await store.WriteAsync(unreported, null, Json("not reported"), Ct);
+        var first = await store.WriteAsync(key, null, Json("one"), Ct);
+        var unsaid = outbox.PublishedInline(key, 1);
+        var awaited = outbox.AwaitsPublication(key, 1);
+        outbox.Published(key);
+        outbox.Published(unreported);
+        var said = outbox.PublishedInline(key, 1);
+        await store.WriteAsync(key, first, Json("two"), Ct);
+
+        Assert.False(unsaid);
+        Assert.True(awaited);
+        Assert.True(said);
+        Assert.False(outbox.AwaitsPublication(key, 1));
+        Assert.True(outbox.AwaitsPublication(key, 2));
+        Assert.False(outbox.AwaitsPublication(unreported, 1));
+        Assert.False(outbox.PublishedInline(unreported, 1));
+        Assert.True(outbox.PublishedInline(key, 1));
+        Assert.False(outbox.PublishedInline(key, 2));
+        var rows = await store.ClaimOutboxAsync("relay", TimeSpan.FromMinutes(1), 10, Ct);
+        Assert.Equal([1L, 2L], rows.Where(row => row.Key == key).Select(row => row.Version));
+        outbox.Published(key);
+        Assert.True(outbox.PublishedInline(key, 2));
+        outbox.Acknowledged(key, 2);
+        Assert.False(outbox.PublishedInline(key, 2));
+    }
+
     [Fact]
     public async Task InitializeAsync_NewPath_CreatesDirectoryAndWalDatabase()
     {
