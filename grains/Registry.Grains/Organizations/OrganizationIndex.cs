@@ -12,7 +12,8 @@ namespace Registry.Grains.Organizations;
 /// answers from posting lists (<see cref="Terms"/>, <see cref="QueryTerms"/>) and confirms each candidate with
 /// <see cref="Matches"/> (see <see cref="OrganizationPartition"/>); a search asks every partition (a fixed, small fan-out) and merges. Changing either count
 /// changes where entries are stored: the partition's checkpoint records the piece count, and a partition whose
-/// checkpoint does not match builds once from the records. Pure.
+/// checkpoint names an older piece count moves its stored entries to the current layout once (a partition without a
+/// checkpoint builds from the records). Pure.
 /// </summary>
 public static class OrganizationIndex
 {
@@ -24,8 +25,8 @@ public static class OrganizationIndex
     /// pieces (about 55 entries, 12 KB) serialising and compressing the piece was the largest single cost of a
     /// registration at the national size after the record's own write; 128 pieces (50 KB) made a national import slow
     /// down as it went. Loading a partition reads all its pieces in one key-range read where the storage can (SQLite,
-    /// PostgreSQL); storage without range reads (Azure Table) keeps the layout its partition was first stored with
-    /// (see <see cref="OrganizationIndexGrain"/>), since it cannot rebuild from the records.
+    /// PostgreSQL), else each by key. A partition stored in 512 pieces (before 2026-12-05) moves its entries to this
+    /// layout at its first activation, from its own pieces (see <see cref="OrganizationIndexGrain"/>).
     /// </summary>
     public const int PieceCount = 2_048;
 
@@ -37,6 +38,15 @@ public static class OrganizationIndex
     private const string ListField = "l:";
 
     public static int PartitionOf(string uscc) => (int)(Hash(uscc) % PartitionCount);
+
+    /// <summary>The piece count of the first stored layout, whose pieces keep the plain piece type.</summary>
+    public const int FirstPieceCount = 512;
+
+    /// <summary>The grain type of the stored pieces of a layout of <paramref name="pieceCount"/> pieces: each layout
+    /// its own ids, so a partition moving between layouts never overwrites a piece of the one it reads.</summary>
+    public static string PieceTypeOf(int pieceCount) => pieceCount == FirstPieceCount
+        ? StorageNames.OrganizationIndexPiece
+        : $"{StorageNames.OrganizationIndexPiece}-{pieceCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The stored piece of <paramref name="uscc"/> within its partition.</summary>
     public static int PieceOf(string uscc) => PieceOf(uscc, PieceCount);

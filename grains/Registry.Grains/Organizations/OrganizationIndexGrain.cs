@@ -12,8 +12,9 @@ namespace Registry.Grains.Organizations;
 /// Its entries are stored by the partition itself in <see cref="OrganizationIndex.PieceCount"/> pieces
 /// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as an <see cref="OrganizationPartition"/>, so a search
 /// intersects posting lists instead of visiting every entry. Activation reads the checkpoint and the pieces, never
-/// the organization records; only a partition without a checkpoint of the current layout (a data directory written
-/// before the index kept its own state, or a fresh one) builds its pieces from the records once, and
+/// the organization records; a partition whose checkpoint names an older piece count moves its stored entries to the
+/// current layout once, and only a partition without a checkpoint (a data directory written before the index kept
+/// its own state, or a fresh one) builds its pieces from the records once, and
 /// <see cref="RebuildAsync"/> does so on request. Organization grains upsert their entry after each committed write
 /// (and the outbox relay until they have); revisions make upserts idempotent and order-proof. Kept active so a
 /// partition is not reloaded after idle periods. Once loaded it is also readable by searches in its own silo without
@@ -40,34 +41,29 @@ public sealed class OrganizationIndexGrain(
     private readonly ReaderWriterLockSlim gate = new();
     private StoredIndexPieces<OrganizationIndexEntry> pieces = null!;
 
-    // The piece count of the stored layout this activation reads and writes (see OnActivateAsync).
-    private int layout = OrganizationIndex.PieceCount;
     private LocalOrganizationPartitions.Reader? reader;
     private IGrainTimer? armRetry;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Storage without key-range reads (Azure Table) cannot build a new layout from the records: a partition
-        // stored there keeps the piece count its checkpoint names. Elsewhere a partition of an older layout builds the
-        // current one once.
         var stored = checkpoint.State.PieceCount;
-        layout = stored != 0 && stored != OrganizationIndex.PieceCount && !records.CanScan
-            ? stored
-            : OrganizationIndex.PieceCount;
-        pieces = new StoredIndexPieces<OrganizationIndexEntry>(
-            services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.OrganizationIndexPiece,
-            StorageNames.OrganizationIndexPiece, this.GetPrimaryKeyLong(), layout,
-            uscc => OrganizationIndex.PieceOf(uscc, layout), records);
-        if (stored == layout)
+        pieces = PiecesOf(OrganizationIndex.PieceCount);
+        if (stored == OrganizationIndex.PieceCount)
         {
             foreach (var (_, entry) in await pieces.LoadAsync())
             {
                 Apply(entry);
             }
         }
+        else if (stored != 0)
+        {
+            logger.LogInformation("Organization index partition {Partition} is stored in {Stored} pieces; moving its entries to the current {Current}",
+                this.GetPrimaryKeyLong(), stored, OrganizationIndex.PieceCount);
+            await MoveFromLayoutAsync(stored);
+        }
         else if (records.CanScan)
         {
-            logger.LogInformation("Organization index partition {Partition} has no stored pieces of the current layout; building them from the records once",
+            logger.LogInformation("Organization index partition {Partition} has no stored pieces; building them from the records once",
                 this.GetPrimaryKeyLong());
             await BuildFromRecordsAsync(cancellationToken);
         }
@@ -184,6 +180,35 @@ public sealed class OrganizationIndexGrain(
     }
 
     /// <summary>
+    /// The partition's stored pieces in a layout of <paramref name="pieceCount"/> pieces. Each layout has ids of its own
+    /// (the 512-piece layout, the first stored, keeps the plain piece type), so moving from one to another never
+    /// overwrites a piece the older layout still needs.
+    /// </summary>
+    private StoredIndexPieces<OrganizationIndexEntry> PiecesOf(int pieceCount) =>
+        new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.OrganizationIndexPiece,
+            OrganizationIndex.PieceTypeOf(pieceCount), this.GetPrimaryKeyLong(), pieceCount,
+            uscc => OrganizationIndex.PieceOf(uscc, pieceCount), records);
+
+    /// <summary>
+    /// Moves the entries stored in an older layout (the checkpoint names its piece count) to the current one: reads
+    /// the older pieces, writes every piece of the current layout (replacing what an interrupted move left there),
+    /// then the checkpoint. Interrupted, the checkpoint still names the older layout, whose pieces are untouched, so
+    /// the next activation moves again. Reads no record, so it works on storage without scans (Azure Table) too. The
+    /// older pieces are left in storage.
+    /// </summary>
+    private async Task MoveFromLayoutAsync(int storedPieceCount)
+    {
+        var entries = await PiecesOf(storedPieceCount).LoadAsync();
+        await pieces.ReplaceAllAsync(entries);
+        foreach (var (_, entry) in entries)
+        {
+            Apply(entry);
+        }
+
+        await StoreCheckpointAsync(index.Count);
+    }
+
+    /// <summary>
     /// Reads this partition's share of the organization records, stores every piece from them and then the
     /// checkpoint. Interrupted, it leaves no checkpoint of the current layout, so the next activation builds again;
     /// entries already stored are simply replaced.
@@ -235,7 +260,7 @@ public sealed class OrganizationIndexGrain(
 
     private async Task StoreCheckpointAsync(int entries)
     {
-        checkpoint.State.PieceCount = layout;
+        checkpoint.State.PieceCount = OrganizationIndex.PieceCount;
         checkpoint.State.BuiltAt = time.GetUtcNow();
         checkpoint.State.BuiltEntries = entries;
         await checkpoint.WriteStateAsync();

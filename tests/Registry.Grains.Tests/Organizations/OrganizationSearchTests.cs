@@ -1,6 +1,9 @@
 using Registry.Abstractions.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Grains.Organizations;
+using Orleans.Storage;
+using Registry.Grains.Indexing;
+using Registry.Grains.Storage;
 using Registry.Storage;
 
 namespace Registry.Grains.Tests.Organizations;
@@ -195,6 +198,46 @@ public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
         Assert.Equal(10, before.Total);
         Assert.Equal(before.Items, firstStart.Items, IndexEntryComparer.Instance);
         Assert.Equal(before.Items, secondStart.Items, IndexEntryComparer.Instance);
+    }
+
+    [Fact]
+    public async Task Index_StoredInTheFirstLayout_MovesItsOwnEntriesToTheCurrentOne_WithoutReadingTheRecords()
+    {
+        var token = $"布局{TestCodes.NextSerial()}";
+        await RegisterManyAsync(token, 12);
+        var query = new OrganizationQuery(token, null, null, null, null, 0, 50);
+        var before = await SearchAsync(query);
+
+        // A data directory of the first layout: each partition's entries in 512 pieces of the plain piece type, its
+        // checkpoint naming 512, nothing stored in the current layout.
+        var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+        var records = fixture.SiloServices.GetRequiredService<IStoredRecords>();
+        StoredIndexPieces<OrganizationIndexEntry> Pieces(int partition, int count) =>
+            new(storage, StorageNames.OrganizationIndexPiece, OrganizationIndex.PieceTypeOf(count), partition, count,
+                uscc => OrganizationIndex.PieceOf(uscc, count), records);
+        for (var partition = 0; partition < OrganizationIndex.PartitionCount; partition++)
+        {
+            var current = Pieces(partition, OrganizationIndex.PieceCount);
+            await Pieces(partition, OrganizationIndex.FirstPieceCount).ReplaceAllAsync(await current.LoadAsync());
+            await current.ReplaceAllAsync([]);
+            var checkpoint = new GrainState<OrganizationIndexState>();
+            var id = fixture.Grains.GetGrain<IOrganizationIndexGrain>(partition).GetGrainId();
+            await storage.ReadStateAsync(StorageNames.OrganizationIndex, id, checkpoint);
+            checkpoint.State!.PieceCount = OrganizationIndex.FirstPieceCount;
+            await storage.WriteStateAsync(StorageNames.OrganizationIndex, id, checkpoint);
+        }
+
+        await fixture.RestartAsync();
+        var moved = await SearchAsync(query);
+        var scansAtTheMove = fixture.StoredRecords.ScansOf(StorageNames.Organization);
+        await fixture.RestartAsync();
+        var nextStart = await SearchAsync(query);
+
+        Assert.Equal(0, scansAtTheMove);
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.Organization));
+        Assert.Equal(12, before.Total);
+        Assert.Equal(before.Items, moved.Items, IndexEntryComparer.Instance);
+        Assert.Equal(before.Items, nextStart.Items, IndexEntryComparer.Instance);
     }
 
     private sealed class IndexEntryComparer : IEqualityComparer<OrganizationIndexEntry>
