@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Concurrency;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
 using Registry.Grains.Storage;
@@ -33,8 +34,17 @@ namespace Registry.Grains.Statistics;
 /// (<see cref="StatisticsPartitionState.Pages"/>) before it is first written, and the marked pages are asked, as
 /// before; marks written earlier are honoured either way.
 /// </para>
+/// <para>
+/// Calls that arrive while a batch is being applied are applied together in the next (<see cref="ApplyAsync"/>): the
+/// grain is reentrant so that they can arrive at all. Every record of an office's month publishes here, so one
+/// page write and one roll-up hand-over per call made this grain the queue of a busy office: each registration waited
+/// for every one before it. A batch is applied exactly as one call with all its facts was (the pages upsert by fact
+/// id, in arrival order), and each caller's call completes when the batch holding its facts is applied, or fails
+/// with it. <see cref="GetCountsAsync"/> reads the last committed counters and interleaves harmlessly.
+/// </para>
 /// </remarks>
 [GrainType(StorageNames.StatisticsPartition)]
+[Reentrant]
 public sealed class StatisticsPartitionGrain(
     [PersistentState(StorageNames.StatisticsPartition, StorageNames.Provider)]
     IPersistentState<StatisticsPartitionState> state,
@@ -58,6 +68,11 @@ public sealed class StatisticsPartitionGrain(
     // and the roll-up skips a revision it holds).
     private long handedOver = -1;
 
+    // Facts of the calls that arrived while a batch was being applied, and the completion those calls wait for.
+    private readonly List<StatisticsFact> queued = [];
+    private TaskCompletionSource? queuedApplied;
+    private bool applying;
+
     private StatisticsPartitionState State => state.State;
 
     private string Key => this.GetPrimaryKeyString();
@@ -73,7 +88,50 @@ public sealed class StatisticsPartitionGrain(
         committed = Snapshot();
     }
 
-    public async Task ApplyAsync(IReadOnlyList<StatisticsFact> facts)
+    public Task ApplyAsync(IReadOnlyList<StatisticsFact> facts)
+    {
+        queued.AddRange(facts);
+        queuedApplied ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var applied = queuedApplied.Task;
+        if (!applying)
+        {
+            applying = true;
+            _ = ApplyQueuedAsync();
+        }
+
+        return applied;
+    }
+
+    /// <summary>Applies the queued facts, batch after batch, until none are left (on this grain's scheduler: no two
+    /// batches at once).</summary>
+    private async Task ApplyQueuedAsync()
+    {
+        try
+        {
+            while (queued.Count > 0)
+            {
+                var batch = queued.ToList();
+                var done = queuedApplied!;
+                queued.Clear();
+                queuedApplied = null;
+                try
+                {
+                    await ApplyBatchAsync(batch);
+                    done.SetResult();
+                }
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            }
+        }
+        finally
+        {
+            applying = false;
+        }
+    }
+
+    private async Task ApplyBatchAsync(IReadOnlyList<StatisticsFact> facts)
     {
         var byPage = facts.GroupBy(fact => StatisticsKeys.Page(fact.Id)).ToList();
 
