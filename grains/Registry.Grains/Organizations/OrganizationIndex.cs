@@ -39,12 +39,14 @@ public static class OrganizationIndex
 
     public static int PartitionOf(string uscc) => (int)(Hash(uscc) % PartitionCount);
 
-    /// <summary>The piece count of the first stored layout, whose pieces keep the plain piece type.</summary>
+    /// <summary>The largest piece count of the layouts stored before 2026-12-05 (128, then 512), whose pieces all have
+    /// the plain piece type.</summary>
     public const int FirstPieceCount = 512;
 
     /// <summary>The grain type of the stored pieces of a layout of <paramref name="pieceCount"/> pieces: each layout
-    /// its own ids, so a partition moving between layouts never overwrites a piece of the one it reads.</summary>
-    public static string PieceTypeOf(int pieceCount) => pieceCount == FirstPieceCount
+    /// since 2,048 its own ids, so a partition moving between layouts never overwrites a piece of the one it reads;
+    /// the layouts before it (128 and 512 pieces, never both stored for one partition) have the plain type.</summary>
+    public static string PieceTypeOf(int pieceCount) => pieceCount <= FirstPieceCount
         ? StorageNames.OrganizationIndexPiece
         : $"{StorageNames.OrganizationIndexPiece}-{pieceCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 

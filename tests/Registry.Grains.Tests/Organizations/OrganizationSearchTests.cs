@@ -200,30 +200,35 @@ public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
         Assert.Equal(before.Items, secondStart.Items, IndexEntryComparer.Instance);
     }
 
-    [Fact]
-    public async Task Index_StoredInTheFirstLayout_MovesItsOwnEntriesToTheCurrentOne_WithoutReadingTheRecords()
+    [Theory]
+    [InlineData(128)]
+    [InlineData(512)]
+    public async Task Index_StoredInAnEarlierLayout_MovesItsOwnEntriesToTheCurrentOne_WithoutReadingTheRecords(int earlier)
     {
         var token = $"布局{TestCodes.NextSerial()}";
         await RegisterManyAsync(token, 12);
         var query = new OrganizationQuery(token, null, null, null, null, 0, 50);
         var before = await SearchAsync(query);
 
-        // A data directory of the first layout: each partition's entries in 512 pieces of the plain piece type, its
-        // checkpoint naming 512, nothing stored in the current layout.
+        // A data directory of an earlier layout (128 pieces from 2026-12-03, 512 from later that day): each partition's
+        // entries in those pieces of the plain piece type, its checkpoint naming their count, nothing stored in the
+        // current layout.
         var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
         var records = fixture.SiloServices.GetRequiredService<IStoredRecords>();
-        StoredIndexPieces<OrganizationIndexEntry> Pieces(int partition, int count) =>
-            new(storage, StorageNames.OrganizationIndexPiece, OrganizationIndex.PieceTypeOf(count), partition, count,
+        StoredIndexPieces<OrganizationIndexEntry> Pieces(int partition, int count, string type) =>
+            new(storage, StorageNames.OrganizationIndexPiece, type, partition, count,
                 uscc => OrganizationIndex.PieceOf(uscc, count), records);
         for (var partition = 0; partition < OrganizationIndex.PartitionCount; partition++)
         {
-            var current = Pieces(partition, OrganizationIndex.PieceCount);
-            await Pieces(partition, OrganizationIndex.FirstPieceCount).ReplaceAllAsync(await current.LoadAsync());
+            var current = Pieces(partition, OrganizationIndex.PieceCount,
+                OrganizationIndex.PieceTypeOf(OrganizationIndex.PieceCount));
+            await Pieces(partition, earlier, StorageNames.OrganizationIndexPiece)
+                .ReplaceAllAsync(await current.LoadAsync());
             await current.ReplaceAllAsync([]);
             var checkpoint = new GrainState<OrganizationIndexState>();
             var id = fixture.Grains.GetGrain<IOrganizationIndexGrain>(partition).GetGrainId();
             await storage.ReadStateAsync(StorageNames.OrganizationIndex, id, checkpoint);
-            checkpoint.State!.PieceCount = OrganizationIndex.FirstPieceCount;
+            checkpoint.State!.PieceCount = earlier;
             await storage.WriteStateAsync(StorageNames.OrganizationIndex, id, checkpoint);
         }
 
