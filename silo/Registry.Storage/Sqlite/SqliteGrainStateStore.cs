@@ -634,9 +634,9 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     /// none after a restart until it has been written again.</summary>
     private List<byte[]> ReadSamples(string stateName) =>
         ReadStates(stateName, Dictionaries.RecentKeys(stateName).Order(StringComparer.Ordinal).ToList())
-            .Select(record => record.State.StateJson)
-            .Where(json => json.Length <= SqliteStateCodec.DictionaryUpTo)
-            .Select(Encoding.UTF8.GetBytes)
+            .Select(record => record.State.Utf8Json)
+            .Where(utf8 => utf8.Length <= SqliteStateCodec.DictionaryUpTo)
+            .Select(utf8 => utf8.ToArray())
             .ToList();
 
     private SqliteStateDictionary? LoadDictionary(long id)
