@@ -27,7 +27,7 @@ public static class RecordEntries
     {
         if (Replace(state.State, recordKey, entries))
         {
-            await WriteAsync(state, operation, recordKey);
+            await state.WriteAuditedAsync(operation, recordKey); // a failed write reloads the stored state
         }
     }
 
@@ -47,7 +47,7 @@ public static class RecordEntries
 
         if (changed > 0)
         {
-            await WriteAsync(state, operation, $"{changed} records");
+            await state.WriteAuditedAsync(operation, $"{changed} records");
         }
     }
 
@@ -71,19 +71,5 @@ public static class RecordEntries
         }
 
         return true;
-    }
-
-    private static async Task WriteAsync<TEntry>(IPersistentState<RecordEntriesState<TEntry>> state,
-        string operation, string reason)
-    {
-        try
-        {
-            await state.WriteAuditedAsync(operation, reason);
-        }
-        catch
-        {
-            await state.ReadStateAsync();
-            throw;
-        }
     }
 }
