@@ -259,7 +259,7 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, 
         {
             var id = MarriageGrainId(entry.Id);
             publication.StoredWithoutGrain(id.ToString());
-            bool inserted;
+            var inserted = false;
             try
             {
                 using (AuditScope.Begin("enter-marriage-from-archive",
@@ -267,19 +267,16 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, 
                 {
                     inserted = await InsertAsync(storage, StorageNames.Marriage, id, entry.Record);
                 }
-            }
-            catch
-            {
-                publication.Forget(id.ToString());
-                throw;
-            }
 
-            if (!inserted)
-            {
-                publication.Forget(id.ToString());
+                return inserted;
             }
-
-            return inserted;
+            finally
+            {
+                if (!inserted)
+                {
+                    publication.Forget(id.ToString()); // not stored after all (refused or failed)
+                }
+            }
         }));
         foreach (var (entry, ok) in batch.Zip(stored))
         {
