@@ -97,8 +97,7 @@ public sealed class PlaceNameIndexGrain(
     private async Task LoadOnceAsync()
     {
         var restored = false;
-        if (checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
-            && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion)
+        if (StoredLayoutIsCurrent)
         {
             restored = await RestoreSnapshotAsync();
             if (!restored)
@@ -137,9 +136,7 @@ public sealed class PlaceNameIndexGrain(
     /// </summary>
     private async Task<bool> RestoreSnapshotAsync()
     {
-        if (checkpoint.State.SnapshotGeneration == 0
-            || snapshot.State.Generation != checkpoint.State.SnapshotGeneration
-            || !PlaceNameIndexSnapshot.TryRead(snapshot.State.Image, searcher.Index))
+        if (!SnapshotIsTheCheckpoints || !PlaceNameIndexSnapshot.TryRead(snapshot.State.Image, searcher.Index))
         {
             searcher.Restored();
             return false;
@@ -155,13 +152,19 @@ public sealed class PlaceNameIndexGrain(
         return true;
     }
 
+    /// <summary>Whether the stored pieces are of this build's layout and entry version.</summary>
+    private bool StoredLayoutIsCurrent =>
+        checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
+        && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion;
+
+    /// <summary>Whether the stored snapshot is the one the checkpoint names (the pieces written since it are listed
+    /// there).</summary>
+    private bool SnapshotIsTheCheckpoints =>
+        checkpoint.State.SnapshotGeneration != 0 && snapshot.State.Generation == checkpoint.State.SnapshotGeneration;
+
     /// <summary>The stored snapshot image the checkpoint names, when it is of the current layout; else null.</summary>
     private byte[]? StoredImage() =>
-        checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
-        && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion
-        && checkpoint.State.SnapshotGeneration != 0
-        && snapshot.State.Generation == checkpoint.State.SnapshotGeneration
-        && PlaceNameIndexSnapshot.IsCurrent(snapshot.State.Image)
+        StoredLayoutIsCurrent && SnapshotIsTheCheckpoints && PlaceNameIndexSnapshot.IsCurrent(snapshot.State.Image)
             ? snapshot.State.Image
             : null;
 
