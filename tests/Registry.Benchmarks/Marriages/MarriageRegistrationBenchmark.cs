@@ -289,7 +289,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
     }
 
     /// <summary>A name holds what an identity document can: the number's digits as Han numerals.</summary>
-    private static string ArchiveName(char surname, string idNumber) =>
+    internal static string ArchiveName(char surname, string idNumber) =>
         surname + string.Concat(idNumber[^5..^1].Select(d => "零一二三四五六七八九"[d - '0']));
 
     /// <summary>Registers couples <paramref name="first"/> .. first + count - 1 from <paramref name="clients"/>
@@ -535,7 +535,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         return $"{header}.{payload}.{signature}";
     }
 
-    private static IReadOnlyList<string> Counties(string root) =>
+    internal static IReadOnlyList<string> Counties(string root) =>
         File.ReadLines(Path.Combine(root, "silo", "Registry.Hosting", "ReferenceData", "divisions",
                 "divisions-2023-areas.csv"))
             .Skip(1)
@@ -543,7 +543,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
             .Distinct()
             .ToList();
 
-    private static string Machine()
+    internal static string Machine()
     {
         var cpu = File.ReadLines("/proc/cpuinfo")
             .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))

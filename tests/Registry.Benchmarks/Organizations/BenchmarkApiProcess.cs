@@ -45,6 +45,18 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The process's resident memory now and at its peak (<c>VmRSS</c>, <c>VmHWM</c> of /proc), in bytes.</summary>
+    public (long Now, long Peak) Memory
+    {
+        get
+        {
+            long Field(string[] lines, string name) => long.Parse(lines.First(l => l.StartsWith(name, StringComparison.Ordinal))
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            var status = File.ReadAllLines($"/proc/{process.Id}/status");
+            return (Field(status, "VmRSS:"), Field(status, "VmHWM:"));
+        }
+    }
+
     /// <summary>The API's build output directory (it holds the reference data, too).</summary>
     public static string OutputDirectory
     {

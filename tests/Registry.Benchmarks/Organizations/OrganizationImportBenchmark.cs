@@ -66,22 +66,13 @@ public sealed class OrganizationImportBenchmark : IBenchmark
         var rows = new List<(string Uscc, string Office, string Name, string Person)>(count);
         await using (var writer = new StreamWriter(file, false, new UTF8Encoding(false)))
         {
-            await writer.WriteLineAsync("code,name,kind,office,registeredOn,legalRepresentative,status,grade");
+            await writer.WriteLineAsync(Header);
             for (var i = 0; i < count; i++)
             {
                 var (county, township) = townships[i % townships.Count];
-                var kind = (OrganizationKind)(i % 3 + 1);
-                var first17 = "5" + UnifiedSocialCreditCode.KindDigit(kind) + county + OrganizationRegisterAndFileBenchmark.OrganizationCode(i);
-                var uscc = first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
-                var name = township + Purposes[i / townships.Count % Purposes.Length];
-                var person = Surnames[i % Surnames.Length] + GivenCharacters[i / Surnames.Length % GivenCharacters.Length] +
-                    GivenCharacters[i / (Surnames.Length * GivenCharacters.Length) % GivenCharacters.Length];
-                var status = (i % 100) switch { < 90 => "active", < 97 => "deregistered", _ => "revoked" };
-                var grade = status == "active" && i % 10 == 0 ? $"{i / 10 % 5 + 1}A" : "";
-                var registeredOn = new DateOnly(1995, 1, 1).AddDays(i * 7919 % 8000);
-                await writer.WriteLineAsync(
-                    $"{uscc},{name},{Terms(kind)},{county},{registeredOn:yyyy-MM-dd},{person},{status},{grade}");
-                rows.Add((uscc, county, name, person));
+                var row = Row(i, county, township, i / townships.Count);
+                await writer.WriteLineAsync(row.Line);
+                rows.Add((row.Uscc, county, row.Name, row.Person));
             }
         }
 
@@ -206,10 +197,32 @@ public sealed class OrganizationImportBenchmark : IBenchmark
         }
     }
 
-    private sealed record ImportRun(string Label, long Rows, long Imported, long AlreadyStored, long Rejected,
+    /// <summary>The CSV header of <see cref="Row"/>'s lines (the import's columns).</summary>
+    internal const string Header = "code,name,kind,office,registeredOn,legalRepresentative,status,grade";
+
+    /// <summary>Row <paramref name="i"/> of a synthetic register: an organization of <paramref name="county"/> named
+    /// after <paramref name="township"/> and purpose number <paramref name="purpose"/>, its code unique for a distinct
+    /// <paramref name="i"/>, with a legal representative, a status and sometimes a grade.</summary>
+    internal static (string Line, string Uscc, string Name, string Person) Row(int i, string county, string township,
+        int purpose)
+    {
+        var kind = (OrganizationKind)(i % 3 + 1);
+        var first17 = "5" + UnifiedSocialCreditCode.KindDigit(kind) + county + OrganizationRegisterAndFileBenchmark.OrganizationCode(i);
+        var uscc = first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+        var name = township + Purposes[purpose % Purposes.Length];
+        var person = Surnames[i % Surnames.Length] + GivenCharacters[i / Surnames.Length % GivenCharacters.Length] +
+            GivenCharacters[i / (Surnames.Length * GivenCharacters.Length) % GivenCharacters.Length];
+        var status = (i % 100) switch { < 90 => "active", < 97 => "deregistered", _ => "revoked" };
+        var grade = status == "active" && i % 10 == 0 ? $"{i / 10 % 5 + 1}A" : "";
+        var registeredOn = new DateOnly(1995, 1, 1).AddDays(i * 7919 % 8000);
+        return ($"{uscc},{name},{Terms(kind)},{county},{registeredOn:yyyy-MM-dd},{person},{status},{grade}", uscc, name,
+            person);
+    }
+
+    internal sealed record ImportRun(string Label, long Rows, long Imported, long AlreadyStored, long Rejected,
         double Seconds);
 
-    private static async Task<ImportRun> ImportAsync(HttpClient http, AuthenticationHeaderValue registrar, string file,
+    internal static async Task<ImportRun> ImportAsync(HttpClient http, AuthenticationHeaderValue registrar, string file,
         string label, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(file);
@@ -278,7 +291,7 @@ public sealed class OrganizationImportBenchmark : IBenchmark
     };
 
     /// <summary>Every township of the official list with its county, in list order.</summary>
-    private static IReadOnlyList<(string County, string Township)> Townships()
+    internal static IReadOnlyList<(string County, string Township)> Townships()
     {
         var file = Path.Combine(BenchmarkApiProcess.OutputDirectory, "ReferenceData", "divisions",
             "divisions-2023-streets.csv");

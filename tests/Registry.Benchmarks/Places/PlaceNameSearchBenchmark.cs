@@ -95,27 +95,9 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
             BaseAddress = api.Address,
             Timeout = TimeSpan.FromMinutes(5),
         };
-        // On a busy host the partitions' first build can outlast the API's grain-call timeout (503); the build goes
-        // on in the silo and a partition freshly built answers the next rebuild at once, so it is asked again (also
-        // after a 409, when the ask met the previous build's write).
-        var rebuildClock = Stopwatch.StartNew();
-        while (true)
+        if (!await RebuildIndexAsync(http, api, cancellationToken))
         {
-            using var rebuild = new HttpRequestMessage(HttpMethod.Post, "/api/place-names/index/rebuild");
-            rebuild.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.Token("benchmark-admin", ["admin"]));
-            using var response = await http.SendAsync(rebuild, cancellationToken);
-            Console.WriteLine($"index rebuild: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)} after {rebuildClock.Elapsed.TotalSeconds:F1} s");
-            if (response.IsSuccessStatusCode)
-            {
-                break;
-            }
-
-            // 409: the build still running from the previous ask met this one's write; it is asked again too.
-            if (response.StatusCode is not (System.Net.HttpStatusCode.ServiceUnavailable or System.Net.HttpStatusCode.Conflict)
-                || rebuildClock.Elapsed > TimeSpan.FromMinutes(15))
-            {
-                return 1;
-            }
+            return 1;
         }
 
         // Every sampled query is asked once through HttpClient first: it must answer 200 with its place found (the
@@ -343,13 +325,44 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
         }
     }
 
+    /// <summary>Asks the API to build the place-name index from the imported records, again while it answers 503 or
+    /// 409; whether it was built.</summary>
+    internal static async Task<bool> RebuildIndexAsync(HttpClient http, BenchmarkApiProcess api,
+        CancellationToken cancellationToken)
+    {
+        // On a busy host the partitions' first build can outlast the API's grain-call timeout (503); the build goes
+        // on in the silo and a partition freshly built answers the next rebuild at once, so it is asked again (also
+        // after a 409, when the ask met the previous build's write).
+        var rebuildClock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var rebuild = new HttpRequestMessage(HttpMethod.Post, "/api/place-names/index/rebuild");
+            rebuild.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.Token("benchmark-admin", ["admin"]));
+            using var response = await http.SendAsync(rebuild, cancellationToken);
+            Console.WriteLine($"index rebuild: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)} after {rebuildClock.Elapsed.TotalSeconds:F1} s");
+            if (response.IsSuccessStatusCode)
+            {
+                break;
+            }
+
+            // 409: the build still running from the previous ask met this one's write; it is asked again too.
+            if (response.StatusCode is not (System.Net.HttpStatusCode.ServiceUnavailable or System.Net.HttpStatusCode.Conflict)
+                || rebuildClock.Elapsed > TimeSpan.FromMinutes(15))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// The official names the stock import recorded, as the reference's rows: read back from the API's own database
     /// (SQLite allows this reader beside the running service), each name's characters and its spelling normalised as
     /// the Registry's search normalises them (<see cref="PlaceNameViews.SearchText"/>), so a fragment of either finds
     /// it in both. They carry no point.
     /// </summary>
-    private static async Task<List<(string Text, string? Lng, string? Lat)>> StockNamesAsync(string dataDirectory,
+    internal static async Task<List<(string Text, string? Lng, string? Lat)>> StockNamesAsync(string dataDirectory,
         CancellationToken cancellationToken)
     {
         using var store = new SqliteGrainStateStore(Path.Combine(dataDirectory, "registry.db"));
@@ -383,7 +396,7 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
 
     /// <summary>Runs a silo import command (<paramref name="command"/>: its name and input file) on the data
     /// directory, its rejections written beside it.</summary>
-    private static async Task ImportAsync(string dataDirectory, string[] command, CancellationToken cancellationToken)
+    internal static async Task ImportAsync(string dataDirectory, string[] command, CancellationToken cancellationToken)
     {
         // The silo's build output sits where the API's does, under silo/Registry.Silo instead of api/Registry.Api.
         var silo = Path.Combine(BenchmarkApiProcess.OutputDirectory.Replace(
@@ -416,7 +429,7 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string DefaultCities()
+    internal static string DefaultCities()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "shared", "data", "world", "cities.json")))
