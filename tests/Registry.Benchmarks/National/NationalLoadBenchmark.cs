@@ -63,6 +63,12 @@ public sealed class NationalLoadBenchmark : IBenchmark
         var reference = !args.Contains("--no-reference");
         var keepData = args.Contains("--keep-data");
         var dataRoot = args.SkipWhile(a => a != "--data-root").Skip(1).FirstOrDefault() ?? Path.GetTempPath();
+        var cluster = (args.SkipWhile(a => a != "--backend").Skip(1).FirstOrDefault() ?? "embedded") switch
+        {
+            "embedded" => false,
+            "cluster" => true,
+            var other => throw new ArgumentException($"--backend {other}: embedded or cluster"),
+        };
         var dataDirectory = Path.Combine(dataRoot, "registry-national-" + Guid.NewGuid().ToString("N"));
 
         Console.WriteLine(MarriageRegistrationBenchmark.Machine());
@@ -73,7 +79,12 @@ public sealed class NationalLoadBenchmark : IBenchmark
             .Distinct().ToList();
         Console.WriteLine($"{marriages:N0} marriages over {offices.Count} offices ({offices[0]} to {offices[^1]}), " +
             $"{organizations:N0} organizations ({cityOrganizations:N0} first), place names {(places ? "yes" : "no")}; " +
-            $"data under {dataDirectory}");
+            $"{(cluster ? "the local cluster (PostgreSQL, Redis, three silos, the API)" : "embedded (SQLite)")}, data under {dataDirectory}");
+        async Task<IRegistryUnderTest> StartAsync() => cluster
+            ? await LocalClusterUnderTest.StartAsync(repository, dataDirectory, cancellationToken)
+            : await BenchmarkApiProcess.StartAsync([], cancellationToken, dataDirectory);
+        // The data's size: the SQLite directory, or the cluster's PostgreSQL data.
+        var stored = cluster ? Path.Combine(dataDirectory, "postgresql") : dataDirectory;
 
         var phases = new List<LoadPhase>();
         var readsMeasured = new List<ReadResult>();
@@ -82,13 +93,13 @@ public sealed class NationalLoadBenchmark : IBenchmark
         long loadPeak;
         try
         {
-            var api = await BenchmarkApiProcess.StartAsync([], cancellationToken, dataDirectory);
+            var api = await StartAsync();
             try
             {
                 using var http = Client(api, concurrency);
                 var registrar = Bearer(api, "registrar.organizations");
                 var marriageRegistrar = Bearer(api, "registrar.marriage");
-                var bytes = DataBytes(dataDirectory);
+                var bytes = DataBytes(stored);
                 Console.WriteLine($"API started, seeded: {bytes / 1_048_576.0:F0} MiB");
 
                 if (places)
@@ -97,16 +108,16 @@ public sealed class NationalLoadBenchmark : IBenchmark
                     var villages = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(cities)!)!, "cn",
                         "divisions-2023-villages.csv");
                     var clock = Stopwatch.StartNew();
-                    await PlaceNameSearchBenchmark.ImportAsync(dataDirectory, ["import-places", cities], cancellationToken);
-                    await PlaceNameSearchBenchmark.ImportAsync(dataDirectory, ["import-place-stock", villages], cancellationToken);
+                    await api.RunSiloCommandAsync(["import-places", cities], cancellationToken);
+                    await api.RunSiloCommandAsync(["import-place-stock", villages], cancellationToken);
                     if (!await PlaceNameSearchBenchmark.RebuildIndexAsync(http, api, cancellationToken))
                     {
                         return 1;
                     }
 
                     samples.Places = PlaceSample(cities, reads);
-                    samples.PlaceRows = await PlaceRowsAsync(cities, dataDirectory, cancellationToken);
-                    phases.Add(Phase("place names", samples.PlaceRows.Count, clock, ref bytes, dataDirectory, api));
+                    samples.PlaceRows = await PlaceRowsAsync(cities, cluster ? null : dataDirectory, cancellationToken);
+                    phases.Add(Phase("place names", samples.PlaceRows.Count, clock, ref bytes, stored, api));
                 }
 
                 // Organizations: a large city's register first, its reads, then the national register.
@@ -147,7 +158,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
                         File.Delete(file);
                     }
 
-                    phases.Add(Phase(label, to - from, clock, ref bytes, dataDirectory, api));
+                    phases.Add(Phase(label, to - from, clock, ref bytes, stored, api));
                     readsMeasured.AddRange(await OrganizationReadsAsync(http, api, rows.Take(to).ToList(),
                         $"{to:N0} organizations", reads, concurrency, cancellationToken));
                 }
@@ -159,29 +170,42 @@ public sealed class NationalLoadBenchmark : IBenchmark
                     samples.Couple = g => Couple(counties, offices, marriages, g);
                     samples.MarriageCount = marriages;
                     samples.Marriages = await ImportMarriagesAsync(http, marriageRegistrar, counties, offices, marriages,
-                        reads, dataRoot, cancellationToken);
+                        reads, cancellationToken);
                     var answered = clock.Elapsed.TotalSeconds;
                     var settled = await SettledAsync(api, clock, cancellationToken);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"marriages: import answered in {answered:F0} s ({marriages / answered:F0}/s), settled in " +
                         $"{settled:F0} s ({marriages / settled:F0}/s), API CPU {(api.CpuTime - cpu).TotalMilliseconds / marriages:F2} ms a record"));
-                    phases.Add(Phase("marriages (archive import)", marriages, clock, ref bytes, dataDirectory, api,
+                    phases.Add(Phase("marriages (archive import)", marriages, clock, ref bytes, stored, api,
                         settled));
                 }
 
                 loadPeak = api.Memory.Peak;
-                Console.WriteLine($"load done: database {DataBytes(dataDirectory) / 1_048_576.0:F0} MiB, " +
+                Console.WriteLine($"load done: database {DataBytes(stored) / 1_048_576.0:F0} MiB, " +
                     $"API peak resident memory {loadPeak / 1_048_576.0:F0} MiB");
             }
             finally
             {
                 await api.StopAsync();
-                await api.DisposeAsync();
+                if (!cluster)
+                {
+                    await api.DisposeAsync();
+                }
             }
 
             // The restart: time to ready, then to each first answer, then every read timed.
             var start = Stopwatch.StartNew();
-            var restarted = await BenchmarkApiProcess.StartAsync([], cancellationToken, dataDirectory);
+            IRegistryUnderTest restarted;
+            if (api is LocalClusterUnderTest local)
+            {
+                await local.RestartAsync(cancellationToken);
+                restarted = local;
+            }
+            else
+            {
+                restarted = await StartAsync();
+            }
+
             await using (restarted)
             {
                 var ready = start.Elapsed.TotalSeconds;
@@ -225,7 +249,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"total database {DataBytes(dataDirectory) / 1_048_576.0:F0} MiB; API peak memory during the load {loadPeak / 1_048_576.0:F0} MiB"));
+                $"total database {DataBytes(stored) / 1_048_576.0:F0} MiB; API peak memory during the load {loadPeak / 1_048_576.0:F0} MiB"));
             Console.WriteLine();
             Console.WriteLine("| restart | seconds after the process started |");
             Console.WriteLine("|---|---|");
@@ -309,7 +333,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
     }
 
     private static LoadPhase Phase(string name, int records, Stopwatch clock, ref long bytes, string directory,
-        BenchmarkApiProcess api, double? seconds = null)
+        IRegistryUnderTest api, double? seconds = null)
     {
         var now = DataBytes(directory);
         var phase = new LoadPhase(name, records, seconds ?? clock.Elapsed.TotalSeconds, now - bytes, api.Memory.Peak);
@@ -320,14 +344,14 @@ public sealed class NationalLoadBenchmark : IBenchmark
         return phase;
     }
 
-    private static HttpClient Client(BenchmarkApiProcess api, int concurrency) =>
+    private static HttpClient Client(IRegistryUnderTest api, int concurrency) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(concurrency, 2) })
         {
             BaseAddress = api.Address,
             Timeout = TimeSpan.FromMinutes(30),
         };
 
-    private static AuthenticationHeaderValue Bearer(BenchmarkApiProcess api, string role) =>
+    private static AuthenticationHeaderValue Bearer(IRegistryUnderTest api, string role) =>
         new("Bearer", api.Token("benchmark-" + role, [role], new Dictionary<string, string> { ["office"] = "100000" }));
 
     private static long DataBytes(string directory) =>
@@ -362,7 +386,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
     /// sample of <paramref name="sampleSize"/> of them.</summary>
     private static async Task<IReadOnlyList<ArchivedCouple>> ImportMarriagesAsync(HttpClient http,
         AuthenticationHeaderValue registrar, IReadOnlyList<string> counties, IReadOnlyList<string> offices, int count,
-        int sampleSize, string dataRoot, CancellationToken cancellationToken)
+        int sampleSize, CancellationToken cancellationToken)
     {
         var sample = new List<ArchivedCouple>();
         var every = Math.Max(1, count / sampleSize);
@@ -425,7 +449,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
 
     /// <summary>Seconds from the import's start until the API was idle (under 5% of a core for two seconds in a
     /// row): the outbox relay has published what the import stored.</summary>
-    private static async Task<double> SettledAsync(BenchmarkApiProcess api, Stopwatch clock,
+    private static async Task<double> SettledAsync(IRegistryUnderTest api, Stopwatch clock,
         CancellationToken cancellationToken)
     {
         var idle = 0;
@@ -453,17 +477,22 @@ public sealed class NationalLoadBenchmark : IBenchmark
     }
 
     /// <summary>The names the reference searches: the GeoNames places and the official names the stock import
-    /// recorded (read back from the Registry's records, as <c>place-names-search --stock</c> does).</summary>
-    private static async Task<IReadOnlyList<string>> PlaceRowsAsync(string cities, string dataDirectory,
+    /// recorded (read back from the Registry's records, as <c>place-names-search --stock</c> does; from a SQLite
+    /// directory only: with the cluster the reference holds the GeoNames places alone).</summary>
+    private static async Task<IReadOnlyList<string>> PlaceRowsAsync(string cities, string? dataDirectory,
         CancellationToken cancellationToken)
     {
         var rows = JsonDocument.Parse(await File.ReadAllBytesAsync(cities, cancellationToken)).RootElement
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
-        rows.AddRange((await PlaceNameSearchBenchmark.StockNamesAsync(dataDirectory, cancellationToken)).Select(r => r.Text));
+        if (dataDirectory is not null)
+        {
+            rows.AddRange((await PlaceNameSearchBenchmark.StockNamesAsync(dataDirectory, cancellationToken)).Select(r => r.Text));
+        }
+
         return rows;
     }
 
-    private static async Task<List<ReadResult>> OrganizationReadsAsync(HttpClient http, BenchmarkApiProcess api,
+    private static async Task<List<ReadResult>> OrganizationReadsAsync(HttpClient http, IRegistryUnderTest api,
         IReadOnlyList<(string Line, string Uscc, string Name, string Person)> held, string label, int reads,
         int concurrency, CancellationToken cancellationToken)
     {
@@ -491,7 +520,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
     }
 
     /// <summary>Every read the restarted registry is asked, over what was loaded.</summary>
-    private static List<ReadKind> ReadKinds(BenchmarkApiProcess api, Samples samples)
+    private static List<ReadKind> ReadKinds(IRegistryUnderTest api, Samples samples)
     {
         var registrar = Bearer(api, "registrar.marriage");
         var kinds = new List<ReadKind>
@@ -527,7 +556,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
         return kinds;
     }
 
-    private static async Task<ReadResult> MeasureReadAsync(BenchmarkApiProcess api, HttpClient http, ReadKind kind,
+    private static async Task<ReadResult> MeasureReadAsync(IRegistryUnderTest api, HttpClient http, ReadKind kind,
         string held, int reads, int concurrency, CancellationToken cancellationToken)
     {
         var cpu = api.CpuTime;

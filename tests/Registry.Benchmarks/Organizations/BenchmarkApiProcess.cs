@@ -12,7 +12,7 @@ namespace Registry.Benchmarks.Organizations;
 /// SQLite storage in a directory of its own, on free loopback ports, accepting HS256 bearer tokens signed with a
 /// key made for this run. Killed and its directory deleted on dispose.
 /// </summary>
-public sealed class BenchmarkApiProcess : IAsyncDisposable
+public sealed class BenchmarkApiProcess : National.IRegistryUnderTest
 {
     private const string Issuer = "registry-benchmark";
     private const string Audience = "registry";
@@ -105,11 +105,7 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
                      // The benchmarks measure their own data: no first-start seed of the 41,352 township names.
                      "--Registry:Seed:PlaceNames=false",
                      "--Logging:LogLevel:Default=Warning",
-                     $"--Authentication:Schemes:Bearer:ValidIssuer={Issuer}",
-                     $"--Authentication:Schemes:Bearer:ValidAudiences:0={Audience}",
-                     $"--Authentication:Schemes:Bearer:SigningKeys:0:Issuer={Issuer}",
-                     $"--Authentication:Schemes:Bearer:SigningKeys:0:Value={Convert.ToBase64String(key)}",
-                 }.Concat(extraArguments))
+                 }.Concat(AuthenticationSettings(key)).Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -154,8 +150,24 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
         return api;
     }
 
+    /// <summary>The API's settings that make it accept the tokens <see cref="SignToken"/> signs with
+    /// <paramref name="key"/>.</summary>
+    internal static IEnumerable<string> AuthenticationSettings(byte[] key) =>
+    [
+        $"--Authentication:Schemes:Bearer:ValidIssuer={Issuer}",
+        $"--Authentication:Schemes:Bearer:ValidAudiences:0={Audience}",
+        $"--Authentication:Schemes:Bearer:SigningKeys:0:Issuer={Issuer}",
+        $"--Authentication:Schemes:Bearer:SigningKeys:0:Value={Convert.ToBase64String(key)}",
+    ];
+
     /// <summary>A compact HS256 JWT carrying the roles and extra claims, valid for a day.</summary>
-    public string Token(string user, IEnumerable<string> roles, IReadOnlyDictionary<string, string>? claims = null)
+    public string Token(string user, IEnumerable<string> roles, IReadOnlyDictionary<string, string>? claims = null) =>
+        SignToken(signingKey, user, roles, claims);
+
+    /// <summary>A compact HS256 JWT signed with <paramref name="signingKey"/>, carrying the roles and extra claims,
+    /// valid for a day.</summary>
+    internal static string SignToken(byte[] signingKey, string user, IEnumerable<string> roles,
+        IReadOnlyDictionary<string, string>? claims = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var payload = new Dictionary<string, object>
@@ -178,6 +190,9 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
             Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
         return unsigned + "." + Base64Url(HMACSHA256.HashData(signingKey, Encoding.ASCII.GetBytes(unsigned)));
     }
+
+    public Task RunSiloCommandAsync(IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        Places.PlaceNameSearchBenchmark.ImportAsync(DataDirectory, command.ToArray(), cancellationToken);
 
     /// <summary>Stops the process (as a crash or deployment would), keeping the data directory.</summary>
     public async Task StopAsync()
@@ -232,7 +247,7 @@ public sealed class BenchmarkApiProcess : IAsyncDisposable
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

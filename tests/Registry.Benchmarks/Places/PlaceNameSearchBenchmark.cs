@@ -327,7 +327,7 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
 
     /// <summary>Asks the API to build the place-name index from the imported records, again while it answers 503 or
     /// 409; whether it was built.</summary>
-    internal static async Task<bool> RebuildIndexAsync(HttpClient http, BenchmarkApiProcess api,
+    internal static async Task<bool> RebuildIndexAsync(HttpClient http, National.IRegistryUnderTest api,
         CancellationToken cancellationToken)
     {
         // On a busy host the partitions' first build can outlast the API's grain-call timeout (503); the build goes
@@ -396,7 +396,13 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
 
     /// <summary>Runs a silo import command (<paramref name="command"/>: its name and input file) on the data
     /// directory, its rejections written beside it.</summary>
-    internal static async Task ImportAsync(string dataDirectory, string[] command, CancellationToken cancellationToken)
+    internal static Task ImportAsync(string dataDirectory, string[] command, CancellationToken cancellationToken) =>
+        ImportAsync(dataDirectory, command, [], new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Runs a silo import command as <see cref="ImportAsync(string, string[], CancellationToken)"/> does, with
+    /// more settings (<paramref name="settings"/>, e.g. another storage) and environment variables.</summary>
+    internal static async Task ImportAsync(string dataDirectory, string[] command, IEnumerable<string> settings,
+        IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         // The silo's build output sits where the API's does, under silo/Registry.Silo instead of api/Registry.Api.
         var silo = Path.Combine(BenchmarkApiProcess.OutputDirectory.Replace(
@@ -408,9 +414,14 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
                      silo, command[0], command[1], Path.Combine(dataDirectory, command[0] + ".rejections.csv"),
                      $"--Registry:DataDirectory={dataDirectory}", "--Registry:Seed:PlaceNames=false",
                      "--Logging:LogLevel:Default=Warning",
-                 })
+                 }.Concat(settings))
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
