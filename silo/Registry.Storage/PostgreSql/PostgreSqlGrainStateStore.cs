@@ -60,7 +60,29 @@ public sealed class PostgreSqlGrainStateStore : IGrainStateStore, IAsyncDisposab
             builder.ApplicationName = "registry";
         }
 
+        if (!SetsMaxPoolSize(connectionString))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
         dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>
+    /// How many connections one process opens at most when its connection string does not say (Npgsql's own default
+    /// is 100): a cluster of a few silos then stays within PostgreSQL's default of 100 connections. Beyond it an
+    /// operation waits for a free connection (up to the connection timeout) instead of being refused by the server:
+    /// a bulk import reading thousands of records at once in each of three silos exhausted the server, and every
+    /// operation of the moment failed ("too many clients already").
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
+    private static bool SetsMaxPoolSize(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
+                || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The schema holding this store's tables.</summary>

@@ -48,6 +48,25 @@ public sealed class PostgreSqlGrainStateStoreTests(PostgreSqlServer server)
             ("id", Key("a").GrainId)));
     }
 
+    /// <summary>
+    /// Three processes' stores (a cluster's silos) each reading far more records at once than the server takes
+    /// connections (this server: 200): each store opens at most its pool's connections and the other reads wait for
+    /// one, so every read answers; with Npgsql's default pool of 100 the server refused the connections beyond its
+    /// limit and reads failed.
+    /// </summary>
+    [Fact]
+    public async Task ReadAsync_ThreeStoresReadingThousandsAtOnce_StayWithinTheServersConnections()
+    {
+        var writer = await OpenAsync();
+        await writer.WriteAsync(Key("shared"), null, Json("Lhasa", 1), Ct);
+        var stores = new[] { writer, await OpenAsync(), await OpenAsync() };
+
+        var reads = await Task.WhenAll(stores.SelectMany(store => Enumerable.Range(0, 1_000)
+            .Select(i => store.ReadAsync(i % 2 == 0 ? Key("shared") : Key($"missing-{i}"), Ct))));
+
+        Assert.Equal(1_500, reads.Count(read => read is not null));
+    }
+
     [Fact]
     public async Task InitializeAsync_NewerSchemaVersion_Throws()
     {
