@@ -69,7 +69,14 @@ public sealed class NationalLoadBenchmark : IBenchmark
             "cluster" => true,
             var other => throw new ArgumentException($"--backend {other}: embedded or cluster"),
         };
-        var dataDirectory = Path.Combine(dataRoot, "registry-national-" + Guid.NewGuid().ToString("N"));
+        var reuse = args.SkipWhile(a => a != "--reuse").Skip(1).FirstOrDefault();
+        if (reuse is not null && cluster)
+        {
+            throw new ArgumentException("--reuse: an embedded data directory only");
+        }
+
+        var dataDirectory = reuse ?? Path.Combine(dataRoot, "registry-national-" + Guid.NewGuid().ToString("N"));
+        keepData |= reuse is not null;
 
         Console.WriteLine(MarriageRegistrationBenchmark.Machine());
         var repository = Path.GetFullPath(Path.Combine(BenchmarkApiProcess.OutputDirectory, "..", "..", "..", "..", ".."));
@@ -93,104 +100,115 @@ public sealed class NationalLoadBenchmark : IBenchmark
         long loadPeak;
         try
         {
-            var api = await StartAsync();
-            try
+            // Loaded now, or (--reuse) earlier by this command with the same options: the samples are made again.
+            IRegistryUnderTest? api = null;
+            if (reuse is null)
             {
-                using var http = Client(api, concurrency);
-                var registrar = Bearer(api, "registrar.organizations");
-                var marriageRegistrar = Bearer(api, "registrar.marriage");
-                var bytes = DataBytes(stored);
-                Console.WriteLine($"API started, seeded: {bytes / 1_048_576.0:F0} MiB");
-
-                if (places)
+                api = await StartAsync();
+                try
                 {
-                    var cities = PlaceNameSearchBenchmark.DefaultCities();
-                    var villages = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(cities)!)!, "cn",
-                        "divisions-2023-villages.csv");
-                    var clock = Stopwatch.StartNew();
-                    await api.RunSiloCommandAsync(["import-places", cities], cancellationToken);
-                    await api.RunSiloCommandAsync(["import-place-stock", villages], cancellationToken);
-                    if (!await PlaceNameSearchBenchmark.RebuildIndexAsync(http, api, cancellationToken))
-                    {
-                        return 1;
-                    }
+                    using var http = Client(api, concurrency);
+                    var registrar = Bearer(api, "registrar.organizations");
+                    var marriageRegistrar = Bearer(api, "registrar.marriage");
+                    var bytes = DataBytes(stored);
+                    Console.WriteLine($"API started, seeded: {bytes / 1_048_576.0:F0} MiB");
 
-                    samples.Places = PlaceSample(cities, reads);
-                    samples.PlaceRows = await PlaceRowsAsync(cities, cluster ? null : dataDirectory, cancellationToken);
-                    phases.Add(Phase("place names", samples.PlaceRows.Count, clock, ref bytes, stored, api));
-                }
-
-                // Organizations: a large city's register first, its reads, then the national register.
-                var townships = OrganizationImportBenchmark.Townships();
-                var rows = Enumerable.Range(0, organizations).Select(i =>
-                {
-                    var (county, township) = townships[i % townships.Count];
-                    return OrganizationImportBenchmark.Row(i, county, township, i / townships.Count);
-                }).ToList();
-                samples.Organizations = rows;
-                foreach (var (label, from, to) in new[]
-                         {
-                             ("organizations, first", 0, cityOrganizations),
-                             ("organizations, the rest", cityOrganizations, organizations),
-                         })
-                {
-                    if (to <= from)
+                    if (places)
                     {
-                        continue;
-                    }
-
-                    var clock = Stopwatch.StartNew();
-                    var file = Path.Combine(dataRoot, $"registry-national-organizations-{Guid.NewGuid():N}.csv");
-                    await File.WriteAllLinesAsync(file,
-                        rows.Skip(from).Take(to - from).Select(r => r.Line).Prepend(OrganizationImportBenchmark.Header),
-                        new UTF8Encoding(false), cancellationToken);
-                    try
-                    {
-                        var run = await OrganizationImportBenchmark.ImportAsync(http, registrar, file, label, cancellationToken);
-                        if (run.Imported + run.AlreadyStored != to - from)
+                        var cities = PlaceNameSearchBenchmark.DefaultCities();
+                        var villages = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(cities)!)!, "cn",
+                            "divisions-2023-villages.csv");
+                        var clock = Stopwatch.StartNew();
+                        await api.RunSiloCommandAsync(["import-places", cities], cancellationToken);
+                        await api.RunSiloCommandAsync(["import-place-stock", villages], cancellationToken);
+                        if (!await PlaceNameSearchBenchmark.RebuildIndexAsync(http, api, cancellationToken))
                         {
-                            Console.WriteLine($"{label}: {run.Imported:N0} of {to - from:N0} rows imported ({run.Rejected:N0} rejected)");
                             return 1;
                         }
+
+                        samples.Places = PlaceSample(cities, reads);
+                        samples.PlaceRows = await PlaceRowsAsync(cities, cluster ? null : dataDirectory, cancellationToken);
+                        phases.Add(Phase("place names", samples.PlaceRows.Count, clock, ref bytes, stored, api));
                     }
-                    finally
+
+                    // Organizations: a large city's register first, its reads, then the national register.
+                    var townships = OrganizationImportBenchmark.Townships();
+                    var rows = Enumerable.Range(0, organizations).Select(i =>
                     {
-                        File.Delete(file);
+                        var (county, township) = townships[i % townships.Count];
+                        return OrganizationImportBenchmark.Row(i, county, township, i / townships.Count);
+                    }).ToList();
+                    samples.Organizations = rows;
+                    foreach (var (label, from, to) in new[]
+                             {
+                                 ("organizations, first", 0, cityOrganizations),
+                                 ("organizations, the rest", cityOrganizations, organizations),
+                             })
+                    {
+                        if (to <= from)
+                        {
+                            continue;
+                        }
+
+                        var clock = Stopwatch.StartNew();
+                        var file = Path.Combine(dataRoot, $"registry-national-organizations-{Guid.NewGuid():N}.csv");
+                        await File.WriteAllLinesAsync(file,
+                            rows.Skip(from).Take(to - from).Select(r => r.Line).Prepend(OrganizationImportBenchmark.Header),
+                            new UTF8Encoding(false), cancellationToken);
+                        try
+                        {
+                            var run = await OrganizationImportBenchmark.ImportAsync(http, registrar, file, label, cancellationToken);
+                            if (run.Imported + run.AlreadyStored != to - from)
+                            {
+                                Console.WriteLine($"{label}: {run.Imported:N0} of {to - from:N0} rows imported ({run.Rejected:N0} rejected)");
+                                return 1;
+                            }
+                        }
+                        finally
+                        {
+                            File.Delete(file);
+                        }
+
+                        phases.Add(Phase(label, to - from, clock, ref bytes, stored, api));
+                        readsMeasured.AddRange(await OrganizationReadsAsync(http, api, rows.Take(to).ToList(),
+                            $"{to:N0} organizations", reads, concurrency, cancellationToken));
                     }
 
-                    phases.Add(Phase(label, to - from, clock, ref bytes, stored, api));
-                    readsMeasured.AddRange(await OrganizationReadsAsync(http, api, rows.Take(to).ToList(),
-                        $"{to:N0} organizations", reads, concurrency, cancellationToken));
-                }
+                    if (marriages > 0)
+                    {
+                        var clock = Stopwatch.StartNew();
+                        var cpu = api.CpuTime;
+                        samples.Couple = g => Couple(counties, offices, marriages, g);
+                        samples.MarriageCount = marriages;
+                        samples.Marriages = await ImportMarriagesAsync(http, marriageRegistrar, counties, offices, marriages,
+                            reads, cancellationToken);
+                        var answered = clock.Elapsed.TotalSeconds;
+                        var settled = await SettledAsync(api, clock, cancellationToken);
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"marriages: import answered in {answered:F0} s ({marriages / answered:F0}/s), settled in " +
+                            $"{settled:F0} s ({marriages / settled:F0}/s), API CPU {(api.CpuTime - cpu).TotalMilliseconds / marriages:F2} ms a record"));
+                        phases.Add(Phase("marriages (archive import)", marriages, clock, ref bytes, stored, api,
+                            settled));
+                    }
 
-                if (marriages > 0)
+                    loadPeak = api.Memory.Peak;
+                    Console.WriteLine($"load done: database {DataBytes(stored) / 1_048_576.0:F0} MiB, " +
+                        $"API peak resident memory {loadPeak / 1_048_576.0:F0} MiB");
+                }
+                finally
                 {
-                    var clock = Stopwatch.StartNew();
-                    var cpu = api.CpuTime;
-                    samples.Couple = g => Couple(counties, offices, marriages, g);
-                    samples.MarriageCount = marriages;
-                    samples.Marriages = await ImportMarriagesAsync(http, marriageRegistrar, counties, offices, marriages,
-                        reads, cancellationToken);
-                    var answered = clock.Elapsed.TotalSeconds;
-                    var settled = await SettledAsync(api, clock, cancellationToken);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"marriages: import answered in {answered:F0} s ({marriages / answered:F0}/s), settled in " +
-                        $"{settled:F0} s ({marriages / settled:F0}/s), API CPU {(api.CpuTime - cpu).TotalMilliseconds / marriages:F2} ms a record"));
-                    phases.Add(Phase("marriages (archive import)", marriages, clock, ref bytes, stored, api,
-                        settled));
+                    await api.StopAsync();
+                    if (!cluster)
+                    {
+                        await api.DisposeAsync();
+                    }
                 }
-
-                loadPeak = api.Memory.Peak;
-                Console.WriteLine($"load done: database {DataBytes(stored) / 1_048_576.0:F0} MiB, " +
-                    $"API peak resident memory {loadPeak / 1_048_576.0:F0} MiB");
             }
-            finally
+            else
             {
-                await api.StopAsync();
-                if (!cluster)
-                {
-                    await api.DisposeAsync();
-                }
+                await ReusedAsync(samples, places, reads, dataDirectory, counties, offices, marriages, organizations,
+                    cancellationToken);
+                loadPeak = 0;
             }
 
             // The restart: time to ready, then to each first answer, then every read timed.
@@ -278,6 +296,35 @@ public sealed class NationalLoadBenchmark : IBenchmark
             {
                 Directory.Delete(dataDirectory, recursive: true);
             }
+        }
+    }
+
+    /// <summary>The samples of a registry this command loaded earlier with the same options (<c>--reuse</c>): the
+    /// generators are deterministic, so the same records are asked for.</summary>
+    private static async Task ReusedAsync(Samples samples, bool places, int reads, string dataDirectory,
+        IReadOnlyList<string> counties, IReadOnlyList<string> offices, int marriages, int organizations,
+        CancellationToken cancellationToken)
+    {
+        if (places)
+        {
+            var cities = PlaceNameSearchBenchmark.DefaultCities();
+            samples.Places = PlaceSample(cities, reads);
+            samples.PlaceRows = await PlaceRowsAsync(cities, dataDirectory, cancellationToken);
+        }
+
+        var townships = OrganizationImportBenchmark.Townships();
+        samples.Organizations = Enumerable.Range(0, organizations).Select(i =>
+        {
+            var (county, township) = townships[i % townships.Count];
+            return OrganizationImportBenchmark.Row(i, county, township, i / townships.Count);
+        }).ToList();
+        if (marriages > 0)
+        {
+            var every = Math.Max(1, marriages / reads);
+            samples.Couple = g => Couple(counties, offices, marriages, g);
+            samples.MarriageCount = marriages;
+            samples.Marriages = Enumerable.Range(0, reads).Select(n => n * every).Where(g => g < marriages)
+                .Select(samples.Couple).ToList();
         }
     }
 
