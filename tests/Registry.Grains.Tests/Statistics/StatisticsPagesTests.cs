@@ -82,6 +82,39 @@ public sealed class StatisticsPagesTests(OutboxRelayTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_FactCountingZero_IsNotKept_NeitherWhenNew_NorWhenItWithdrawsACount()
+    {
+        var office = TestCodes.County(43);
+        var partitionKey = StatisticsKeys.Partition(office, new DateOnly(2026, 11, 1));
+        var partition = fixture.Grains.GetGrain<IStatisticsPartitionGrain>(partitionKey);
+        var inspected = new StatisticsFact("organization:zero#due-2026-inspected", F.ReportsDueInspected, office,
+            new DateOnly(2026, 11, 30), 0);
+        var pageKey = new GrainStateKey(StorageNames.StatisticsPage, GrainId.Create(StorageNames.StatisticsPage,
+            StatisticsKeys.PageKey(partitionKey, StatisticsKeys.Page(inspected.Id))).ToString());
+
+        var before = await partition.GetCountsAsync();
+        await partition.ApplyAsync([inspected]);
+        var afterZero = await partition.GetCountsAsync();
+        var storedAfterZero = await fixture.Store.ReadAsync(pageKey, Ct);
+        await partition.ApplyAsync([inspected with { Count = 1 }]);
+        var counted = await partition.GetCountsAsync();
+        var storedCounted = await fixture.Store.ReadAsync(pageKey, Ct);
+        await partition.ApplyAsync([inspected]);
+        var withdrawn = await partition.GetCountsAsync();
+        var storedWithdrawn = await fixture.Store.ReadAsync(pageKey, Ct);
+
+        // New and counting nothing: nothing stored, nothing changed.
+        Assert.Null(storedAfterZero);
+        Assert.Equal(before.Revision, afterZero.Revision);
+        Assert.Equal(1, counted.Days[F.ReportsDueInspected][29]);
+        Assert.Contains(inspected.Id, storedCounted!.StateJson);
+        // Withdrawn: counted 0 again, and the page no longer holds the fact.
+        Assert.Equal(0, withdrawn.Days[F.ReportsDueInspected][29]);
+        Assert.True(withdrawn.Revision > counted.Revision);
+        Assert.DoesNotContain(inspected.Id, storedWithdrawn!.StateJson);
+    }
+
+    [Fact]
     public async Task A_MonthStoredWhole_ByTheBuildBeforePages_IsReadBackMovedToPagesAndNotCountedTwice()
     {
         var office = TestCodes.County(42);
