@@ -139,8 +139,11 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         // the grains that have not; rows no grain of this process is publishing (after a restart, other processes'
         // rows, records whose grains do not say) are asked for at once. Records stored without their grains are
         // published together, by state name (see PublishInBulkAsync).
+        // A record stored without its grain (the archive import) is published here in bulk, never by its grain: its
+        // rows are not waited for.
         var records = rows.GroupBy(row => row.Key).ToList();
-        if (records.Any(record => outbox.AwaitsPublication(record.Key, record.Max(row => row.Version))))
+        if (records.Any(record => outbox.AwaitsPublication(record.Key, record.Max(row => row.Version))
+                && !publication.IsStoredWithoutGrain(record.Key.GrainId)))
         {
             await Task.Delay(InlineGrace, cancellationToken);
         }
