@@ -72,10 +72,11 @@ public sealed class MarriageGrain(
     private bool abortDurable;
     private Task? abortWrite;
 
-    // Set once a registration has stored the record. The write left an outbox row, and the relay calls PublishAsync
-    // for it moments later: releasing the activation right after the registration made that call load the record
-    // again from storage only to find its read models already told (a second activation per registration). It is
-    // released after that publication instead.
+    // Set once a registration has stored the record and its own publication did not reach every read model. The
+    // write left an outbox row, and the relay calls PublishAsync for it moments later: releasing the activation right
+    // after the registration made that call load the record again from storage (a second activation per
+    // registration). It is released after that publication instead. A registration whose publication reached them all
+    // told the outbox so (see StoreAsync): the relay does not call, and the activation is released at once.
     private bool releaseAfterRelay;
 
     // Whether this activation has begun answering a call (see ReadAgainWhileNotStoredAsync).
@@ -166,10 +167,10 @@ public sealed class MarriageGrain(
             recordDurable = true;
             await indexed;
 
-            // Peak days register hundreds of thousands of couples, each record touched once: it leaves memory once
-            // the outbox relay has had its publication of this write (see PublishAsync), instead of idling for the
-            // collection age; a later read loads it again.
-            releaseAfterRelay = true;
+            // Peak days register hundreds of thousands of couples, each record touched once: it leaves memory as
+            // soon as nothing more is asked of it (see Release), instead of idling for the collection age; a later
+            // read loads it again.
+            Release();
             return new MarriageRegistration(Id, number, command.Office, today);
         }
         catch (Exception error) when (reserved.Count > 0)
@@ -269,7 +270,7 @@ public sealed class MarriageGrain(
                 $"volume {command.Source.Volume}, page {command.Source.Page}");
             recordDurable = true;
             abortDurable = false;
-            releaseAfterRelay = true;
+            Release();
             return new MarriageRegistration(Id, number, command.Office, command.RegisteredOn);
         }
         catch (Exception error) when (reserved.Count > 0)
@@ -627,7 +628,10 @@ public sealed class MarriageGrain(
     }
 
     /// <summary>Stores the record, then hands its statistics, register entries and names to the read models (a committed
-    /// change only; the write's outbox row makes the relay hand them over should this not happen).</summary>
+    /// change only; the write's outbox row makes the relay hand them over should this not happen). When every read
+    /// model was told, the outbox is told so (<see cref="ReadModelPublication.PublishedAll"/>), and its relay
+    /// acknowledges the write's row without calling this grain for it; otherwise the relay calls
+    /// <see cref="PublishAsync"/> as before.</summary>
     private async Task StoreAsync(string operation, string? reason)
     {
         await state.WriteAuditedAsync(operation, reason);
@@ -636,6 +640,7 @@ public sealed class MarriageGrain(
             try
             {
                 await SendReadModelsAsync();
+                publication.PublishedAll(StorageNames.Marriage, this.GetGrainId());
             }
             catch (Exception error)
             {
@@ -643,6 +648,23 @@ public sealed class MarriageGrain(
                 logger.LogWarning(error,
                     "Read models of marriage {MarriageId} not fully told; the outbox relay sends them again", Id);
             }
+        }
+    }
+
+    /// <summary>
+    /// Lets this activation go after the record's registration or archive entry: at once when its read models hold the
+    /// stored version (this activation's own publication reached them all, and the outbox was told, so the relay will
+    /// not call), else after the relay's publication of that write (<see cref="PublishAsync"/>).
+    /// </summary>
+    private void Release()
+    {
+        if (publishedETag is not null && publishedETag == state.Etag)
+        {
+            DeactivateOnIdle();
+        }
+        else
+        {
+            releaseAfterRelay = true;
         }
     }
 

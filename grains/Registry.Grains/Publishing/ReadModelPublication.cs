@@ -23,8 +23,8 @@ public sealed class ReadModelPublication
     ];
 
     /// <summary>The state names whose grains tell <see cref="Published"/> when they have published a write
-    /// themselves: organizations.</summary>
-    public static IReadOnlyList<string> ReportedStateNames { get; } = [StorageNames.Organization];
+    /// themselves: organizations and marriages.</summary>
+    public static IReadOnlyList<string> ReportedStateNames { get; } = [StorageNames.Organization, StorageNames.Marriage];
 
     /// <summary>
     /// Whether a grain publishes right after its own write (true unless a test turns it off through

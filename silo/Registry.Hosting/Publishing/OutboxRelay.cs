@@ -42,9 +42,15 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
     /// <summary>How often an idle relay looks for rows no local write signalled (other silos', expired leases).</summary>
     public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a batch waits, once, for grains still publishing their own rows (see
+    /// <summary>How long a batch waits at a time for grains still publishing their own rows (see
     /// <see cref="Outbox.Published"/>): about a group commit or two under load.</summary>
     public static readonly TimeSpan InlineGrace = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a batch waits at most for grains still publishing their own rows, in steps of
+    /// <see cref="InlineGrace"/> while any is: on a loaded host a grain's own publication takes several group
+    /// commits, and asking it before it has told the outbox costs a second call, or a new activation and a full
+    /// publication when the grain has left memory meanwhile (a marriage leaves right after its registration).</summary>
+    public static readonly TimeSpan InlineWait = TimeSpan.FromSeconds(1);
 
     // Large enough that a bulk publication (records stored without their grains) gives each read-model partition
     // several records per call and write.
@@ -135,12 +141,18 @@ public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFac
         // One call per record, all records at once: rows of one record in one batch are one publication.
         // A record whose grain has published these rows itself in this process is not asked again (see
         // Outbox.Published). Rows claimed right after their commit mostly find the grain still publishing (its index
-        // entry and figures wait for a commit of their own): the batch waits for that once, briefly, before asking
-        // the grains that have not; rows no grain of this process is publishing (after a restart, other processes'
-        // rows, records whose grains do not say) are asked for at once. Records stored without their grains are
-        // published together, by state name (see PublishInBulkAsync).
+        // entry and figures wait for a commit of their own): the batch waits for that, in short steps and for at most
+        // InlineWait, before asking the grains that have not; rows no grain of this process is publishing (after a
+        // restart, other processes' rows, records whose grains do not say, every row while grains do not publish
+        // inline) are asked for at once. A record stored without its grain (the archive import) is published here in
+        // bulk, never by its grain: its rows are not waited for. Records stored without their grains are published
+        // together, by state name (see PublishInBulkAsync).
         var records = rows.GroupBy(row => row.Key).ToList();
-        if (records.Any(record => outbox.AwaitsPublication(record.Key, record.Max(row => row.Version))))
+        for (var waited = TimeSpan.Zero;
+             waited < InlineWait && publication.Inline && records.Any(record =>
+                 outbox.AwaitsPublication(record.Key, record.Max(row => row.Version))
+                 && !publication.IsStoredWithoutGrain(record.Key.GrainId));
+             waited += InlineGrace)
         {
             await Task.Delay(InlineGrace, cancellationToken);
         }

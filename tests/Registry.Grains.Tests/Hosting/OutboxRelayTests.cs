@@ -80,6 +80,32 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
     }
 
     /// <summary>
+    /// A marriage whose grain told the outbox that it published its write (as it does once its statistics, register
+    /// entries and names are stored): the relay acknowledges the row without asking the grain, so a registration costs
+    /// no second call to its record. Here the grain published nothing (inline publication is off) and the outbox is
+    /// told so by hand: the register stays as it was, the grain was not asked, and the row is gone.
+    /// </summary>
+    [Fact]
+    public async Task PublishPendingAsync_MarriageRowsTheGrainSaidItPublished_AreAcknowledgedWithoutAskingIt()
+    {
+        var office = MarriageClusterFixture.NextOffice();
+        var id = MarriageId.New(fixture.Time.GetUtcNow());
+        var grain = fixture.Grains.GetGrain<IMarriageGrain>(id);
+        var registration = await grain.RegisterAsync(
+            MarriageClusterFixture.Registration(TestPeople.Man(), TestPeople.Woman(), office));
+        var register = fixture.Grains.GetGrain<IOfficeRegisterGrain>(
+            OfficeDayEntry.KeyOf(office, registration.RegisteredOn, OfficeDayEntry.PartitionOf(id)));
+        var calls = fixture.MarriagePublications;
+
+        fixture.Outbox.Published(new GrainStateKey(StorageNames.Marriage, grain.GetGrainId().ToString()));
+        Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
+
+        Assert.Equal(calls, fixture.MarriagePublications);
+        Assert.DoesNotContain(await register.GetEntriesAsync(), e => e.MarriageId == id);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    /// <summary>
     /// A marriage written and not published (a process that died right after the record's write): the relay tells
     /// the office's day register and the person-name index (the record's grain has sent nothing in this activation,
     /// so its publication for the relay computes and sends everything).
