@@ -100,6 +100,44 @@ internal sealed class PlaceNameSearchColumns
         return true;
     }
 
+    /// <summary>
+    /// The closest a match of the normalised <paramref name="text"/> with the names packed under the id can be, by
+    /// comparing their beginnings only: 0 when a name or spelling is the text, 1 when one begins with it, else
+    /// <see cref="PlaceNameIndex.FragmentQuality"/> (or no match at all, which the caller knows otherwise); null when
+    /// the entry's texts were too long to pack. Cheaper than <see cref="TryScore"/>: no search through the texts.
+    /// </summary>
+    public int? ClosestPossible(int id, string text)
+    {
+        var at = start[id];
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var block = texts.AsSpan(at);
+        int names = block[0];
+        var position = 1;
+        var closest = PlaceNameIndex.FragmentQuality;
+        for (var name = 0; name < names; name++)
+        {
+            int nameLength = block[position + 1];
+            closest = Math.Min(closest, Beginning(block.Slice(position + 2, nameLength), text));
+            position += 2 + nameLength;
+            var spellingLength = block[position];
+            if (spellingLength != Same)
+            {
+                closest = Math.Min(closest, Beginning(block.Slice(position + 1, spellingLength), text));
+            }
+
+            position += 1 + (spellingLength == Same ? 0 : spellingLength);
+        }
+
+        return closest;
+    }
+
+    private static int Beginning(ReadOnlySpan<char> searchable, string text) =>
+        !searchable.StartsWith(text) ? PlaceNameIndex.FragmentQuality : searchable.Length == text.Length ? 0 : 1;
+
     /// <summary>[names] then for each name [kind][length][search name][length or Same][spelling]; -1 when a text is
     /// too long or an entry has too many names to pack.</summary>
     private int Pack(PlaceNameIndexEntry entry)
