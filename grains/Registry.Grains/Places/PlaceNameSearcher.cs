@@ -240,12 +240,30 @@ public sealed class PlaceNameSearcher
         return total;
     }
 
+    /// <summary>
+    /// Whether a match the terms vouch for ranks after <paramref name="last"/> (the <see cref="PlaceNameIndex.RankKey"/>
+    /// of a full page's last) even at its closest possible, taken as the name in force: by its prominence alone, then
+    /// by the bound its beginnings and lengths give, then by how its names begin.
+    /// </summary>
     private bool Refused(int id, string text, int last)
     {
         var prominence = columns.ProminenceOf(id);
-        return Key(0) > last || (Key(PlaceNameIndex.FragmentQuality) > last && columns.ClosestPossible(id, text) is { } closest && Key(closest) > last);
+        if (Key(0) > last)
+        {
+            return true;
+        }
 
-        int Key(int quality) => PlaceNameIndex.RankKey(new PlaceNameIndex.TextScore(0, PlaceNameMatchKind.Current, quality), prominence);
+        var bound = columns.ClosestBound(id, text);
+        if (Key(bound) > last)
+        {
+            return true;
+        }
+
+        return Key(PlaceNameIndex.FragmentQuality) > last && columns.ClosestPossible(id, text) is { } closest
+            && Key(closest) > last;
+
+        int Key(int quality) =>
+            PlaceNameIndex.RankKey(new PlaceNameIndex.TextScore(0, PlaceNameMatchKind.Current, quality), prominence);
     }
 
     /// <summary>

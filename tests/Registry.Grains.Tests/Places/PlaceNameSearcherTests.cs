@@ -212,9 +212,11 @@ public sealed class PlaceNameSearcherTests
         for (var i = 0; i < 400; i++)
         {
             // Applied from the last name to the first, so the page fills with names that later ones must displace;
-            // every 50th begins with the fragment, every 70th is a county (more prominent), a few match only by a former name.
-            var name = i % 50 == 7 ? $"qam{999 - i:D3}" : $"{(char)('z' - i % 20)}{999 - i:D3}qam";
-            var category = i % 70 == 3 ? PlaceCategory.AdministrativeDivision : PlaceCategory.VillageSeat;
+            // every 50th begins with the fragment, every 70th is a county (more prominent), a few match only by a former
+            // name.
+            // The last few are the fragment itself (a whole-name match), one of them a village, one a county.
+            var name = i >= 396 ? fragment : i % 50 == 7 ? $"qam{999 - i:D3}" : $"{(char)('z' - i % 20)}{999 - i:D3}qam";
+            var category = i % 70 == 3 || i == 398 ? PlaceCategory.AdministrativeDivision : PlaceCategory.VillageSeat;
             var entry = new PlaceNameIndexEntry($"m{i}", name, name, name, name, [], category, "110105",
                 PlaceNameStatus.Announced, 100, 30, 100, 30, 100, 30, "", null, null, null, null, null, 1);
             if (i % 90 == 5)
