@@ -65,6 +65,14 @@ public static class TextGrams
         return grams;
     }
 
+    /// <summary>
+    /// Whether <see cref="OfFragment"/> looks the whole <paramref name="fragment"/> up as one term (a character, a
+    /// pair, or with <paramref name="latinTrigrams"/> a run of three Latin letters or digits): every text indexed
+    /// with that term then contains the fragment, so the term's list holds the texts that match and no other.
+    /// </summary>
+    public static bool IsOneTerm(string fragment, bool latinTrigrams = false) =>
+        fragment.Length is 1 or 2 || (latinTrigrams && fragment.Length == 3 && LatinAt(fragment, 0, 3));
+
     /// <summary>Whether the <paramref name="length"/> characters from <paramref name="at"/> are all in the text and
     /// all ASCII letters or digits.</summary>
     private static bool LatinAt(string text, int at, int length)

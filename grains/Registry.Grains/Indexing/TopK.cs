@@ -19,6 +19,12 @@ public sealed class TopK<T>
         heap = new PriorityQueue<T, T>(Math.Min(k, 1_024) + 1, Comparer<T>.Create((a, b) => order.Compare(b, a)));
     }
 
+    /// <summary>Whether <c>k</c> items are kept, so an item is kept only if it comes before <see cref="Last"/>.</summary>
+    public bool Full => k > 0 && heap.Count == k;
+
+    /// <summary>The last of the items kept, in the order (only when there is one).</summary>
+    public T Last => heap.Peek();
+
     /// <summary>Keeps <paramref name="item"/> if it is among the first <c>k</c> offered so far.</summary>
     public void Offer(T item)
     {

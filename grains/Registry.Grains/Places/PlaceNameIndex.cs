@@ -113,6 +113,15 @@ public static class PlaceNameIndex
         return terms;
     }
 
+    /// <summary>
+    /// Whether every entry holding the query's terms has a name or spelling containing <paramref name="text"/> (the
+    /// text is looked up as one term of <see cref="Terms"/>, which are made from the very texts <see cref="Score"/>
+    /// reads, and there is no spelling filter): a candidate is then a match once it passes the filters, and only how
+    /// closely it matched is left to read.
+    /// </summary>
+    public static bool TermsConfirmText(string? text, string? spelling) =>
+        text is not null && spelling is null && TextGrams.IsOneTerm(text, latinTrigrams: true);
+
     /// <summary>A query text normalised like the stored names (<see cref="PlaceNameViews.SearchText"/>), or null when
     /// it has none.</summary>
     public static string? Normalized(string? text)
@@ -146,6 +155,10 @@ public static class PlaceNameIndex
         (q.AnnouncedSince is not { } since || !(e.AnnouncedOn < since))
         && (q.DivisionPrefix is not { } prefix || e.DivisionCode.StartsWith(prefix, StringComparison.Ordinal))
         && (spelling is null || e.SearchSpelling.Contains(spelling, StringComparison.Ordinal));
+
+    /// <summary>Whether <see cref="PassesOthers"/> reads the entry for this query (it has one of those filters).</summary>
+    public static bool FiltersReadEntry(PlaceNameQuery q, string? spelling) =>
+        q.AnnouncedSince is not null || q.DivisionPrefix is not null || spelling is not null;
 
     /// <summary>
     /// The best of the entry's names for the normalised search <paramref name="text"/>: the closest match (the whole
@@ -203,10 +216,13 @@ public static class PlaceNameIndex
 
     private const int NoMatch = 3;
 
+    /// <summary>The quality of a match inside a name, neither the whole name nor its beginning.</summary>
+    public const int FragmentQuality = 2;
+
     private static int Quality(ReadOnlySpan<char> searchable, ReadOnlySpan<char> text)
     {
         var at = searchable.IsEmpty ? -1 : searchable.IndexOf(text);
-        return at < 0 ? NoMatch : at > 0 ? 2 : searchable.Length == text.Length ? 0 : 1;
+        return at < 0 ? NoMatch : at > 0 ? FragmentQuality : searchable.Length == text.Length ? 0 : 1;
     }
 
     /// <summary>
@@ -246,6 +262,17 @@ public static class PlaceNameIndex
         q.Near is not null ? ByDistance
         : q.AnnouncedSince is not null ? ByAnnouncement
         : ByMatch;
+
+    /// <summary>Whether the query's order is the order by match (<see cref="RankKey"/> applies).</summary>
+    public static bool RanksByMatch(PlaceNameQuery q) => ReferenceEquals(CandidateOrder(q), ByMatch);
+
+    /// <summary>
+    /// The first three keys of the order by match as one number (closeness, kind, prominence; no text ranks first,
+    /// as a null does): a candidate whose number is greater than another's ranks after it whatever their names, so
+    /// a search can refuse it without reading its entry. The order by match itself stays the rule.
+    /// </summary>
+    public static int RankKey(TextScore? score, int prominence) =>
+        score is { } s ? ((s.Quality + 1) << 16) | (((int)s.Kind + 1) << 8) | prominence : prominence;
 
     /// <summary>The same order (<see cref="CandidateOrder"/>) over hits, e.g. to merge partitions' pages.</summary>
     public static IComparer<PlaceNameHit> Order(PlaceNameQuery q)

@@ -27,6 +27,12 @@ internal sealed class PlaceNameSearchColumns
     private byte[] category = [];
     private byte[] prominence = [];
 
+    /// <summary>By id, a signature of how the entry's names and spellings begin (<see cref="Beginnings"/>).</summary>
+    private ulong[] beginnings = [];
+
+    /// <summary>By id, a bit for each length of its names and spellings (<see cref="LengthBit"/>).</summary>
+    private byte[] lengths = [];
+
     /// <summary>More than half the text array is texts of replaced versions.</summary>
     public bool Wasteful => garbage > 1 << 16 && garbage > used / 2;
 
@@ -49,6 +55,8 @@ internal sealed class PlaceNameSearchColumns
             Array.Resize(ref status, size);
             Array.Resize(ref category, size);
             Array.Resize(ref prominence, size);
+            Array.Resize(ref beginnings, size);
+            Array.Resize(ref lengths, size);
         }
 
         if (start[id] >= 0)
@@ -59,6 +67,8 @@ internal sealed class PlaceNameSearchColumns
         status[id] = (byte)entry.Status;
         category[id] = (byte)entry.Category;
         prominence[id] = (byte)PlaceNameIndex.Prominence(entry);
+        beginnings[id] = Beginnings(entry);
+        lengths[id] = Lengths(entry);
         start[id] = Pack(entry);
     }
 
@@ -99,6 +109,93 @@ internal sealed class PlaceNameSearchColumns
 
         return true;
     }
+
+    /// <summary>
+    /// A bound on how closely the normalised <paramref name="text"/> can match the names of the id (the quality of
+    /// <see cref="PlaceNameIndex.Score"/>: 0 the whole name, 1 its beginning, else
+    /// <see cref="PlaceNameIndex.FragmentQuality"/>), read from two numbers per entry instead of its texts: no name
+    /// can begin with the text when none has the bit of its beginning, none can be the text when none has its length.
+    /// </summary>
+    public int ClosestBound(int id, string text) =>
+        (beginnings[id] & Signature(text)) == 0 ? PlaceNameIndex.FragmentQuality
+        : (lengths[id] & LengthBit(text.Length)) == 0 ? 1
+        : 0;
+
+    /// <summary>A bit for each length of the entry's names and spellings.</summary>
+    private static byte Lengths(PlaceNameIndexEntry entry)
+    {
+        var bits = 0;
+        foreach (var (searchName, searchSpelling, _) in Names(entry))
+        {
+            bits |= LengthBit(searchName.Length) | LengthBit(searchSpelling.Length);
+        }
+
+        return (byte)bits;
+    }
+
+    /// <summary>Lengths 1 to 7 a bit each, longer ones the eighth; none for an empty text.</summary>
+    private static int LengthBit(int length) => length == 0 ? 0 : 1 << (Math.Min(length, 8) - 1);
+
+    /// <summary>
+    /// Of every name and spelling of the entry, a bit for its first character (among the low 32) and one for its first
+    /// two (among the high 32): a text can begin only a name whose bit for the text's own beginning is set.
+    /// </summary>
+    private static ulong Beginnings(PlaceNameIndexEntry entry)
+    {
+        var bits = 0UL;
+        foreach (var (searchName, searchSpelling, _) in Names(entry))
+        {
+            bits |= First(searchName) | First(searchSpelling) | Pair(searchName) | Pair(searchSpelling);
+        }
+
+        return bits;
+    }
+
+    /// <summary>The bit a name beginning with <paramref name="text"/> has set (its pair's when it is two characters or longer).</summary>
+    private static ulong Signature(string text) => text.Length == 1 ? First(text) : Pair(text);
+
+    private static ulong First(string text) => text.Length == 0 ? 0 : 1UL << (int)((text[0] * 2654435761u) >> 27);
+
+    private static ulong Pair(string text) =>
+        text.Length < 2 ? 0 : 1UL << (32 + (int)(((text[0] * 31u + text[1]) * 2654435761u) >> 27));
+
+    /// <summary>
+    /// The closest a match of the normalised <paramref name="text"/> with the names packed under the id can be, by
+    /// comparing their beginnings only: 0 when a name or spelling is the text, 1 when one begins with it, else
+    /// <see cref="PlaceNameIndex.FragmentQuality"/> (or no match at all, which the caller knows otherwise); null when
+    /// the entry's texts were too long to pack. Cheaper than <see cref="TryScore"/>: no search through the texts.
+    /// </summary>
+    public int? ClosestPossible(int id, string text)
+    {
+        var at = start[id];
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var block = texts.AsSpan(at);
+        int names = block[0];
+        var position = 1;
+        var closest = PlaceNameIndex.FragmentQuality;
+        for (var name = 0; name < names; name++)
+        {
+            int nameLength = block[position + 1];
+            closest = Math.Min(closest, Beginning(block.Slice(position + 2, nameLength), text));
+            position += 2 + nameLength;
+            var spellingLength = block[position];
+            if (spellingLength != Same)
+            {
+                closest = Math.Min(closest, Beginning(block.Slice(position + 1, spellingLength), text));
+            }
+
+            position += 1 + (spellingLength == Same ? 0 : spellingLength);
+        }
+
+        return closest;
+    }
+
+    private static int Beginning(ReadOnlySpan<char> searchable, string text) =>
+        !searchable.StartsWith(text) ? PlaceNameIndex.FragmentQuality : searchable.Length == text.Length ? 0 : 1;
 
     /// <summary>[names] then for each name [kind][length][search name][length or Same][spelling]; -1 when a text is
     /// too long or an entry has too many names to pack.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Registry.Abstractions.Places;
 using Registry.Grains.Indexing;
 
@@ -10,7 +11,7 @@ namespace Registry.Grains.Places;
 /// entry by entry (a change costs the entry's terms and cells, never a rebuild). Used by an index partition over its
 /// share and by a process's read replica over all of them (<c>PlaceNameReadReplica</c>), so both answer by the same
 /// rules. Entries are applied newest-wins (<see cref="PlaceNameIndex.VersionOf"/>), so applying is idempotent and
-/// order-proof. Pure; not thread-safe: concurrent <see cref="Search"/> calls are safe only while nothing is applied.
+/// order-proof. Pure; not thread-safe: concurrent <see cref="Search(PlaceNameQuery)"/> calls are safe only while nothing is applied.
 /// </summary>
 public sealed class PlaceNameSearcher
 {
@@ -77,6 +78,7 @@ public sealed class PlaceNameSearcher
 
     /// <summary>Rebuilds the grid, the packed texts and the due list from <see cref="Index"/> after it was restored or
     /// cleared.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Restored()
     {
         cells.Clear();
@@ -100,6 +102,7 @@ public sealed class PlaceNameSearcher
     }
 
     /// <summary>Packs every entry's texts again, by local id (<see cref="PlaceNameSearchColumns"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Pack()
     {
         columns.Clear();
@@ -118,7 +121,15 @@ public sealed class PlaceNameSearcher
     /// posting lists, the grid or the circle) are confirmed and ranked as values (<see cref="PlaceNameCandidate"/>);
     /// only the page's hits are made.
     /// </summary>
-    public PlaceNamePage Search(PlaceNameQuery query)
+    public PlaceNamePage Search(PlaceNameQuery query) => Search([this], query);
+
+    /// <summary>
+    /// The query's matches over several searchers holding disjoint entries (a process's copy of every partition, each
+    /// partition in a searcher of its own): the same page and count as one searcher holding all their entries, since
+    /// the matches of each are offered to one ranking, whose order is total (ties by id), and a nearest query grows
+    /// one circle over all of them.
+    /// </summary>
+    public static PlaceNamePage Search(IReadOnlyList<PlaceNameSearcher> parts, PlaceNameQuery query)
     {
         var text = PlaceNameIndex.Normalized(query.Text);
         var spelling = PlaceNameIndex.Normalized(query.Romanization);
@@ -127,7 +138,7 @@ public sealed class PlaceNameSearcher
         var total = 0;
         if (query.Near is { } near)
         {
-            foreach (var candidate in Nearest(query, near, text, spelling, wanted))
+            foreach (var candidate in Nearest(parts, query, near, text, spelling, wanted))
             {
                 total++;
                 top.Offer(candidate);
@@ -135,54 +146,24 @@ public sealed class PlaceNameSearcher
         }
         else if (query.Box is { } box)
         {
-            foreach (var entry in InBox(box))
+            foreach (var part in parts)
             {
-                if (PlaceNameIndex.TryCandidate(entry, query, text, spelling, null, out var candidate))
+                foreach (var entry in part.InBox(box))
                 {
-                    total++;
-                    top.Offer(candidate);
+                    if (PlaceNameIndex.TryCandidate(entry, query, text, spelling, null, out var candidate))
+                    {
+                        total++;
+                        top.Offer(candidate);
+                    }
                 }
             }
         }
         else
         {
-            // From the packed columns: the entry itself is read only for the rarer filters, a text too long to pack,
-            // and the ranking's ties.
             var terms = PlaceNameIndex.QueryTerms(query, text, spelling);
-            var ids = terms.Count == 0 ? null : Index.MatchingIds(terms);
-            var count = ids?.Length ?? Index.Count;
-            for (var i = 0; i < count; i++)
+            foreach (var part in parts)
             {
-                var id = ids is null ? i : ids[i];
-                if (!PlaceNameIndex.PassesStatusAndCategory(columns.StatusOf(id), columns.CategoryOf(id), query))
-                {
-                    continue;
-                }
-
-                var entry = Index.Doc(id);
-                if (!PlaceNameIndex.PassesOthers(entry, query, spelling))
-                {
-                    continue;
-                }
-
-                PlaceNameIndex.TextScore? score = null;
-                if (text is not null)
-                {
-                    if (!columns.TryScore(id, text, out var packed))
-                    {
-                        packed = PlaceNameIndex.Score(entry, text);
-                    }
-
-                    if (!packed.Found)
-                    {
-                        continue;
-                    }
-
-                    score = packed;
-                }
-
-                total++;
-                top.Offer(new PlaceNameCandidate(entry, null, score, columns.ProminenceOf(id)));
+                total += part.OfferMatches(query, terms, text, spelling, top);
             }
         }
 
@@ -190,16 +171,119 @@ public sealed class PlaceNameSearcher
     }
 
     /// <summary>
-    /// The matches within the smallest circle around the point (from 10 km, doubling) that holds at least
-    /// <paramref name="wanted"/> of them, or every match once the circle covers the globe. Every match outside the
-    /// circle is farther than every one inside it, so the first <paramref name="wanted"/> by distance are exact.
+    /// Offers this searcher's matches of a query without a point or a box to <paramref name="top"/> and returns how
+    /// many there are. From the packed columns: the entry itself is read only for the rarer filters, a text too long
+    /// to pack, and a match that may enter the page. In the order by match (<see cref="PlaceNameIndex.RankKey"/>) a
+    /// match whose closeness, kind and prominence already rank after the last of a full page is counted and not
+    /// offered (it could only be offered and refused), so a fragment found in 100,000 names reads 10 of their entries,
+    /// not all of them.
     /// </summary>
-    private List<PlaceNameCandidate> Nearest(PlaceNameQuery query, GeoPoint near, string? text, string? spelling,
-        int wanted)
+    private int OfferMatches(PlaceNameQuery query, IReadOnlyCollection<string> terms, string? text, string? spelling,
+        TopK<PlaceNameCandidate> top)
+    {
+        var ids = terms.Count == 0 ? null : Index.MatchingIds(terms);
+        var count = ids?.Length ?? Index.Count;
+        var readsEntry = PlaceNameIndex.FiltersReadEntry(query, spelling);
+        var byMatch = PlaceNameIndex.RanksByMatch(query);
+        var confirmed = PlaceNameIndex.TermsConfirmText(text, spelling);
+        var total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var id = ids is null ? i : ids[i];
+            if (!PlaceNameIndex.PassesStatusAndCategory(columns.StatusOf(id), columns.CategoryOf(id), query))
+            {
+                continue;
+            }
+
+            PlaceNameIndexEntry? entry = null;
+            if (readsEntry && !PlaceNameIndex.PassesOthers(entry = Index.Doc(id), query, spelling))
+            {
+                continue;
+            }
+
+            // A match the terms vouch for (its texts contain the text) that ranks after the last of a full page even at
+            // its closest possible (by prominence alone, then by how its names begin, each as the name in force) is
+            // only counted: its texts are not searched through, its entry not read.
+            if (confirmed && byMatch && top.Full && Refused(id, text!, PlaceNameIndex.RankKey(top.Last.Score, top.Last.Prominence)))
+            {
+                total++;
+                continue;
+            }
+
+            PlaceNameIndex.TextScore? score = null;
+            if (text is not null)
+            {
+                if (!columns.TryScore(id, text, out var packed))
+                {
+                    packed = PlaceNameIndex.Score(entry ??= Index.Doc(id), text);
+                }
+
+                if (!packed.Found)
+                {
+                    continue;
+                }
+
+                score = packed;
+            }
+
+            total++;
+            var prominence = columns.ProminenceOf(id);
+            if (byMatch && top.Full
+                && PlaceNameIndex.RankKey(score, prominence) > PlaceNameIndex.RankKey(top.Last.Score, top.Last.Prominence))
+            {
+                continue;
+            }
+
+            top.Offer(new PlaceNameCandidate(entry ?? Index.Doc(id), null, score, prominence));
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Whether a match the terms vouch for ranks after <paramref name="last"/> (the <see cref="PlaceNameIndex.RankKey"/>
+    /// of a full page's last) even at its closest possible, taken as the name in force: by its prominence alone, then
+    /// by the bound its beginnings and lengths give, then by how its names begin.
+    /// </summary>
+    private bool Refused(int id, string text, int last)
+    {
+        var prominence = columns.ProminenceOf(id);
+        if (Key(0) > last)
+        {
+            return true;
+        }
+
+        var bound = columns.ClosestBound(id, text);
+        if (Key(bound) > last)
+        {
+            return true;
+        }
+
+        return Key(PlaceNameIndex.FragmentQuality) > last && columns.ClosestPossible(id, text) is { } closest
+            && Key(closest) > last;
+
+        int Key(int quality) =>
+            PlaceNameIndex.RankKey(new PlaceNameIndex.TextScore(0, PlaceNameMatchKind.Current, quality), prominence);
+    }
+
+    /// <summary>
+    /// The matches within the smallest circle around the point (from 10 km, doubling) that holds at least
+    /// <paramref name="wanted"/> of them over every part, or every match once the circle covers the globe. Every
+    /// match outside the circle is farther than every one inside it, so the first <paramref name="wanted"/> by
+    /// distance are exact.
+    /// </summary>
+    private static List<PlaceNameCandidate> Nearest(IReadOnlyList<PlaceNameSearcher> parts, PlaceNameQuery query,
+        GeoPoint near, string? text, string? spelling, int wanted)
     {
         for (var radius = FirstRadiusMeters; ; radius *= 2)
         {
-            var (found, covering) = Within(query, near, text, spelling, radius);
+            var found = new List<PlaceNameCandidate>();
+            var covering = false;
+            foreach (var part in parts)
+            {
+                covering = part.Within(query, near, text, spelling, radius, found);
+            }
+
             if (covering || found.Count >= wanted)
             {
                 return found;
@@ -208,13 +292,13 @@ public sealed class PlaceNameSearcher
     }
 
     /// <summary>
-    /// The matches within <paramref name="radius"/> metres (great circle) of the point: a box query on the grid, then
+    /// Adds to <paramref name="found"/> the matches within <paramref name="radius"/> metres (great circle) of the point: a box query on the grid, then
     /// the distance. The box is drawn for a slightly larger circle (1 %, and 1 m), so rounding and the difference
     /// between a degree of latitude and <see cref="MetersPerDegree"/> never leave a point of the circle outside it.
-    /// <c>Covering</c>: the circle covers the globe, so every match is in.
+    /// Returns whether the circle covers the globe, so every match is in.
     /// </summary>
-    private (List<PlaceNameCandidate> Found, bool Covering) Within(PlaceNameQuery query, GeoPoint near, string? text,
-        string? spelling, double radius)
+    private bool Within(PlaceNameQuery query, GeoPoint near, string? text, string? spelling, double radius,
+        List<PlaceNameCandidate> found)
     {
         var covering = radius >= HalfCircumference;
         var drawn = radius * 1.01 + 1;
@@ -228,7 +312,6 @@ public sealed class PlaceNameSearcher
                 Math.Max(-90, near.Latitude - latSpan),
                 lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
                 Math.Min(90, near.Latitude + latSpan)));
-        var found = new List<PlaceNameCandidate>();
         foreach (var entry in entries)
         {
             if (query.Box is not null && !PlaceNameIndex.InBox(entry, query.Box))
@@ -244,7 +327,7 @@ public sealed class PlaceNameSearcher
             }
         }
 
-        return (found, covering);
+        return covering;
     }
 
     private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;

@@ -133,4 +133,117 @@ public sealed class PlaceNameSearcherTests
         searcher.Restored();
         AssertSameAsEveryEntryRead(searcher, entries);
     }
+
+    /// <summary>
+    /// The API's copy keeps one searcher per partition, each restored from the partition's snapshot image, and
+    /// searches them together: every kind of query (text with its filters, paging, nearest, box) must answer exactly
+    /// as one searcher holding every entry, before and after changes applied to the partitions' searchers.
+    /// </summary>
+    [Fact]
+    public void PartitionSearchers_RestoredFromTheirImages_AnswerAsOneSearcherOverEveryEntry()
+    {
+        var whole = new PlaceNameSearcher();
+        var entries = Enumerable.Range(0, Names.Length).Select(i => Entry(i, 1)).ToList();
+        entries.ForEach(e => whole.Apply(e));
+        var parts = Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(p =>
+        {
+            var written = new PlaceNameSearcher();
+            foreach (var entry in entries.Where(e => PlaceNameIndex.PartitionOf(e.Id) == p))
+            {
+                written.Apply(entry);
+            }
+
+            var restored = new PlaceNameSearcher();
+            Assert.True(PlaceNameIndexSnapshot.TryRead(PlaceNameIndexSnapshot.Write(written.Index), restored.Index));
+            restored.Restored();
+            return restored;
+        }).ToList();
+        Assert.True(parts.Count(p => p.Count > 0) > 8, "the entries are spread over the partitions");
+
+        AssertSameAsOne(whole, parts);
+        for (var i = 0; i < entries.Count; i += 3)
+        {
+            var changed = Entry(i, 2);
+            whole.Apply(changed);
+            parts[PlaceNameIndex.PartitionOf(changed.Id)].Apply(changed);
+        }
+
+        AssertSameAsOne(whole, parts);
+    }
+
+    private static void AssertSameAsOne(PlaceNameSearcher whole, IReadOnlyList<PlaceNameSearcher> parts)
+    {
+        var random = new Random(15);
+        var queries = Queries().ToList();
+        for (var n = 0; n < 40; n++)
+        {
+            var near = new GeoPoint(100 + random.NextDouble() * 25, 18 + random.NextDouble() * 20);
+            var query = new PlaceNameQuery(n % 4 == 0 ? Names[random.Next(Names.Length)][..1] : null, null, null, null,
+                null, near, n % 2 == 0, n % 3 == 0, null, n % 5, 1 + n % 30);
+            queries.Add(query);
+            queries.Add(query with { Near = null, Box = new BoundingBox(near.Longitude - 3, near.Latitude - 2, near.Longitude + 3, near.Latitude + 2) });
+        }
+
+        foreach (var query in queries)
+        {
+            var expected = whole.Search(query);
+            var page = PlaceNameSearcher.Search(parts, query);
+            Assert.Equal(expected.Total, page.Total);
+            Assert.Equal(expected.Items.Select(h => Describe(h) + " " + h.DistanceMeters),
+                page.Items.Select(h => Describe(h) + " " + h.DistanceMeters));
+        }
+
+        Assert.True(queries.Count(q => whole.Search(q).Items.Count > 0) > queries.Count / 2, "most queries find something");
+    }
+
+    /// <summary>
+    /// A fragment found in many names that rank alike (the same closeness, kind and prominence): the page is still the
+    /// first by name then id, and a closer or more prominent match met after the page filled still takes its place;
+    /// a search counts the matches it does not rank without reading them, and must count every one.
+    /// </summary>
+    [Theory]
+    [InlineData("q")]
+    [InlineData("qa")]
+    [InlineData("qam")]
+    public void ManyMatchesRankedAlike_ThePageIsTheFirstByRankThenName(string fragment)
+    {
+        var searcher = new PlaceNameSearcher();
+        var entries = new List<PlaceNameIndexEntry>();
+        for (var i = 0; i < 400; i++)
+        {
+            // Applied from the last name to the first, so the page fills with names that later ones must displace;
+            // every 50th begins with the fragment, every 70th is a county (more prominent), a few match only by a former
+            // name.
+            // The last few are the fragment itself (a whole-name match), one of them a village, one a county.
+            var name = i >= 396 ? fragment : i % 50 == 7 ? $"qam{999 - i:D3}" : $"{(char)('z' - i % 20)}{999 - i:D3}qam";
+            var category = i % 70 == 3 || i == 398 ? PlaceCategory.AdministrativeDivision : PlaceCategory.VillageSeat;
+            var entry = new PlaceNameIndexEntry($"m{i}", name, name, name, name, [], category, "110105",
+                PlaceNameStatus.Announced, 100, 30, 100, 30, 100, 30, "", null, null, null, null, null, 1);
+            if (i % 90 == 5)
+            {
+                entry = entry with
+                {
+                    Name = "other", SearchName = "other", Romanization = "other", SearchSpelling = "other",
+                    OtherNames = [new PlaceNameIndexName(name, name, name, name, PlaceNameMatchKind.Former)],
+                };
+            }
+
+            entries.Add(entry);
+            Assert.True(searcher.Apply(entry));
+        }
+
+        foreach (var take in new[] { 1, 3, 10, 40 })
+        {
+            var query = new PlaceNameQuery(fragment, null, null, null, null, null, false, true, null, 0, take);
+            var expected = entries
+                .Select(e => PlaceNameIndex.TryCandidate(e, query, fragment, null, null, out var c) ? c : (PlaceNameCandidate?)null)
+                .OfType<PlaceNameCandidate>()
+                .Order(PlaceNameIndex.CandidateOrder(query))
+                .ToList();
+            var page = searcher.Search(query);
+            Assert.Equal(400, expected.Count);
+            Assert.Equal(expected.Count, page.Total);
+            Assert.Equal(expected.Take(take).Select(c => Describe(c.ToHit())), page.Items.Select(Describe));
+        }
+    }
 }
