@@ -22,9 +22,20 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             .ToList();
         var documents = entries.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
 
-        // Documents linked to one person answer that person's record: one result per person.
-        var statuses = await Task.WhenAll(documents.Take(limit * 2)
-            .Select(d => grains.Get<IPersonGrain>(d).GetMaritalStatusAsync()));
+        // Documents linked to one person answer that person's record: one result per person. Statuses are asked
+        // only until one more person than shown is found (a common name is borne by thousands: each status is a
+        // person's grain), more only when linked documents turned out to be the same person.
+        var statuses = new List<MaritalStatusDetails>();
+        var asked = 0;
+        var found = 0;
+        while (asked < documents.Count && found <= limit)
+        {
+            var next = documents.Skip(asked).Take(limit + 1 - found).ToList();
+            asked += next.Count;
+            statuses.AddRange(await Task.WhenAll(next.Select(d => grains.Get<IPersonGrain>(d).GetMaritalStatusAsync())));
+            found = statuses.Select(s => s.IdNumber).Distinct(StringComparer.Ordinal).Count();
+        }
+
         var persons = statuses.GroupBy(s => s.IdNumber, StringComparer.Ordinal)
             .Select(g => g.First())
             .Select(s => new PersonSearchResult(
@@ -32,7 +43,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
                     .Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList(),
                 s))
             .ToList();
-        var truncated = persons.Count > limit || documents.Count > limit * 2;
+        var truncated = persons.Count > limit || asked < documents.Count;
         var shown = persons.Take(limit).ToList();
         await PersonDataAccess.RecordAsync(grains, clock, "person-search",
             $"name={key}; results={shown.Count}{(truncated ? "+" : "")}", SearchSubject);
