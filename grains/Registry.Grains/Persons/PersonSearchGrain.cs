@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
@@ -6,7 +8,10 @@ using Registry.Abstractions.Time;
 namespace Registry.Grains.Persons;
 
 /// <summary>Search of persons by name; see <see cref="IPersonSearchGrain"/>. A stateless worker: it only reads the
-/// index and the persons, so searches never queue behind each other or behind the index's writes.</summary>
+/// index and the persons, so searches never queue behind each other or behind the index's writes. Each person's status
+/// is read from storage (<see cref="StoredMaritalStatus"/>): a common name is borne by thousands, mostly cold, and a
+/// grain per person (and per marriage) made the search the slowest read at national scale; the person's grain answers
+/// only where storage cannot, and logs its read itself.</summary>
 [StatelessWorker]
 public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) : Grain, IPersonSearchGrain
 {
@@ -25,14 +30,25 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         // Documents linked to one person answer that person's record: one result per person. Statuses are asked
         // only until one more person than shown is found (a common name is borne by thousands: each status is a
         // person's grain), more only when linked documents turned out to be the same person.
+        var stored = new StoredMaritalStatus(
+            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock);
         var statuses = new List<MaritalStatusDetails>();
+        var readFromStorage = new List<string>();
         var asked = 0;
         var found = 0;
         while (asked < documents.Count && found <= limit)
         {
             var next = documents.Skip(asked).Take(limit + 1 - found).ToList();
             asked += next.Count;
-            statuses.AddRange(await Task.WhenAll(next.Select(d => grains.Get<IPersonGrain>(d).GetMaritalStatusAsync())));
+            foreach (var (status, fromStorage) in await Task.WhenAll(next.Select(d => StatusOfAsync(stored, d))))
+            {
+                statuses.Add(status);
+                if (fromStorage)
+                {
+                    readFromStorage.Add(status.IdNumber);
+                }
+            }
+
             found = statuses.Select(s => s.IdNumber).Distinct(StringComparer.Ordinal).Count();
         }
 
@@ -45,8 +61,17 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             .ToList();
         var truncated = persons.Count > limit || asked < documents.Count;
         var shown = persons.Take(limit).ToList();
-        await PersonDataAccess.RecordAsync(grains, clock, "person-search",
-            $"name={key}; results={shown.Count}{(truncated ? "+" : "")}", SearchSubject);
+        // Each status read from storage is logged as the person's grain logs its own: one entry per person read.
+        await Task.WhenAll(
+            PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, readFromStorage),
+            PersonDataAccess.RecordAsync(grains, clock, "person-search",
+                $"name={key}; results={shown.Count}{(truncated ? "+" : "")}", SearchSubject));
         return new PersonSearchAnswer(shown, truncated);
     }
+
+    private async Task<(MaritalStatusDetails Status, bool FromStorage)> StatusOfAsync(StoredMaritalStatus stored,
+        string document) =>
+        await stored.TryReadAsync(document) is { } status
+            ? (status, true)
+            : (await grains.Get<IPersonGrain>(document).GetMaritalStatusAsync(), false);
 }
