@@ -28,8 +28,8 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         var documents = entries.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
 
         // Documents linked to one person answer that person's record: one result per person. Statuses are asked
-        // only until one more person than shown is found (a common name is borne by thousands: each status is a
-        // person's grain), more only when linked documents turned out to be the same person.
+        // only until one more person than shown is found (a common name is borne by thousands: each status reads
+        // the person's record and their marriages'), more only when linked documents turned out to be the same person.
         var stored = new StoredMaritalStatus(
             ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock);
         var statuses = new List<MaritalStatusDetails>();

@@ -60,7 +60,8 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
         var renewed = TestPeople.Man();
         await fixture.Person(renewed).LinkToPersonAsync(married, "renewed document (test)");
         var neverMarried = TestPeople.Woman();
-        string[] documents = [married, spouse, divorced, exSpouse, declaredDead, widow, remarried, renewed, neverMarried];
+        string[] documents =
+            [married, spouse, divorced, exSpouse, declaredDead, widow, remarried, renewed, neverMarried];
         foreach (var document in documents)
         {
             var entry = new PersonNameEntry(name, document, $"s-{document}");
