@@ -96,4 +96,23 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
             .Select(e => e.SubjectIdNumber).Order());
         Assert.Single(log.Entries, e => e.Action == "person-search");
     }
+
+    [Fact]
+    public async Task SearchAsync_ANameThatAnotherContinuesWithAHash_FindsOnlyItsOwnBearers()
+    {
+        // The index partitions of "name" are "name#0".."name#15": those of "name#1" ("name#1#0"..) sort among them.
+        var name = $"井{TestCodes.NextSerial()}";
+        var (own, other) = (TestPeople.Woman(), TestPeople.Woman());
+        foreach (var (bearer, borne) in new[] { (own, name), (other, name + "#1") })
+        {
+            var entry = new PersonNameEntry(borne, bearer, $"h-{bearer}");
+            await fixture.Grains.GetGrain<IPersonNameIndexGrain>(entry.PartitionKey)
+                .ApplyAsync($"marriage:h-{bearer}", [entry]);
+        }
+
+        var answer = await MarriageClusterFixture.AsUser("clerk-search",
+            () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 10));
+
+        Assert.Equal([own], answer.Persons.Select(p => p.Status.IdNumber));
+    }
 }
