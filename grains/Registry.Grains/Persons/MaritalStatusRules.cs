@@ -37,6 +37,27 @@ public static class MaritalStatusRules
     }
 
     /// <summary>
+    /// The marital status of the person whose record is under <paramref name="person"/>'s document and who holds the
+    /// linked <paramref name="documents"/> besides, from the confirmed <paramref name="records"/> naming them (in the
+    /// person record's order): what <see cref="IPersonGrain.GetMaritalStatusAsync"/> answers, and a search of persons
+    /// by name for each person it reads from storage.
+    /// </summary>
+    public static MaritalStatusDetails Details(IdentityDocument person, IReadOnlyList<string> documents,
+        IReadOnlyList<MarriageSummary> records, bool registrationInProgress)
+    {
+        List<string> keys = [person.Key, .. documents];
+        var status = Derive(keys, records);
+        var current = status == MaritalStatus.Married
+            ? records.First(r => r.Status == MarriageStatus.InForce).Id
+            : null;
+        return new MaritalStatusDetails(person.Key, person.Sex, person.BirthDate, status, current,
+            registrationInProgress, records.Select(r => ReferenceFor(keys, r)).ToList())
+        {
+            Documents = documents.ToList(),
+        };
+    }
+
+    /// <summary>
     /// The marriage among <paramref name="records"/> whose period overlaps <paramref name="from"/> ..
     /// <paramref name="until"/> (null: to this day and beyond), if any: a marriage lasts from its registration to the
     /// day it ended (a person may remarry on the day a divorce took effect), one still in force lasts on, and an

@@ -292,17 +292,7 @@ public sealed class PersonGrain(
         await ResolvePendingAsync();
         var records = await LoadRecordsAsync();
         await PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, id.Key);
-        var keys = Keys(id);
-        var status = MaritalStatusRules.Derive(keys, records);
-        var current = status == MaritalStatus.Married
-            ? records.First(r => r.Status == MarriageStatus.InForce).Id
-            : null;
-        return new MaritalStatusDetails(id.Key, id.Sex, id.BirthDate, status, current,
-            State.Marriages.Any(l => l.Pending),
-            records.Select(r => MaritalStatusRules.ReferenceFor(keys, r)).ToList())
-        {
-            Documents = State.Documents.ToList(),
-        };
+        return MaritalStatusRules.Details(id, State.Documents, records, State.Marriages.Any(l => l.Pending));
     }
 
     public async Task<MarriageRecordExtract> IssueMarriageRecordExtractAsync(string office)

@@ -1,12 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
+using Registry.Grains.Publishing;
+using Registry.Grains.Storage;
 
 namespace Registry.Grains.Persons;
 
 /// <summary>Search of persons by name; see <see cref="IPersonSearchGrain"/>. A stateless worker: it only reads the
-/// index and the persons, so searches never queue behind each other or behind the index's writes.</summary>
+/// index and the persons, so searches never queue behind each other or behind the index's writes. The index and each
+/// person's status are read from storage (<see cref="StoredMaritalStatus"/>): a common name is borne by thousands,
+/// mostly cold, and a grain per person, per marriage and per index partition made the search the slowest read at
+/// national scale; the person's grain answers only where storage cannot, and logs its read itself.</summary>
 [StatelessWorker]
 public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) : Grain, IPersonSearchGrain
 {
@@ -16,23 +23,31 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
     public async Task<PersonSearchAnswer> SearchAsync(string name, int limit)
     {
         var key = PersonNameEntry.KeyOf(name);
-        var entries = (await Task.WhenAll(PersonNameEntry.PartitionKeysOf(name)
-                .Select(partition => grains.Get<IPersonNameIndexGrain>(partition).GetEntriesAsync())))
-            .SelectMany(partition => partition)
-            .ToList();
+        var entries = await EntriesAsync(name);
         var documents = entries.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
 
         // Documents linked to one person answer that person's record: one result per person. Statuses are asked
-        // only until one more person than shown is found (a common name is borne by thousands: each status is a
-        // person's grain), more only when linked documents turned out to be the same person.
+        // only until one more person than shown is found (a common name is borne by thousands: each status reads
+        // the person's record and their marriages'), more only when linked documents turned out to be the same person.
+        var stored = new StoredMaritalStatus(
+            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock);
         var statuses = new List<MaritalStatusDetails>();
+        var readFromStorage = new List<string>();
         var asked = 0;
         var found = 0;
         while (asked < documents.Count && found <= limit)
         {
             var next = documents.Skip(asked).Take(limit + 1 - found).ToList();
             asked += next.Count;
-            statuses.AddRange(await Task.WhenAll(next.Select(d => grains.Get<IPersonGrain>(d).GetMaritalStatusAsync())));
+            foreach (var (status, fromStorage) in await Task.WhenAll(next.Select(d => StatusOfAsync(stored, d))))
+            {
+                statuses.Add(status);
+                if (fromStorage)
+                {
+                    readFromStorage.Add(status.IdNumber);
+                }
+            }
+
             found = statuses.Select(s => s.IdNumber).Distinct(StringComparer.Ordinal).Count();
         }
 
@@ -45,8 +60,46 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             .ToList();
         var truncated = persons.Count > limit || asked < documents.Count;
         var shown = persons.Take(limit).ToList();
-        await PersonDataAccess.RecordAsync(grains, clock, "person-search",
-            $"name={key}; results={shown.Count}{(truncated ? "+" : "")}", SearchSubject);
+        // Each status read from storage is logged as the person's grain logs its own: one entry per person read.
+        await Task.WhenAll(
+            PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, readFromStorage),
+            PersonDataAccess.RecordAsync(grains, clock, "person-search",
+                $"name={key}; results={shown.Count}{(truncated ? "+" : "")}", SearchSubject));
         return new PersonSearchAnswer(shown, truncated);
     }
+
+    /// <summary>
+    /// The index entries of <paramref name="name"/>, partition by partition: read from storage in one range query where
+    /// the storage reads one (a partition stores each change before it answers, and its memory follows storage), else
+    /// asked of each partition grain (a common name's 16 partitions, mostly cold, were most of a search's grains).
+    /// </summary>
+    private async Task<List<PersonNameEntry>> EntriesAsync(string name)
+    {
+        var partitions = PersonNameEntry.PartitionKeysOf(name).ToList();
+        var order = partitions.Select((partition, i) => (Id: GrainIdOf(partition), i))
+            .ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var records = ServiceProvider.GetRequiredService<IStoredRecords>();
+        if (await records.ReadPrefixAsync<RecordEntriesState<PersonNameEntry>>(StorageNames.PersonNameIndex,
+                GrainIdOf(PersonNameEntry.KeyOf(name) + "#")) is { } stored)
+        {
+            // The range may hold another name's partitions too (a name that continues with '#'): only this name's.
+            return stored.Where(s => order.ContainsKey(s.GrainId))
+                .OrderBy(s => order[s.GrainId])
+                .SelectMany(s => s.State?.All() ?? [])
+                .ToList();
+        }
+
+        return (await Task.WhenAll(partitions
+                .Select(partition => grains.Get<IPersonNameIndexGrain>(partition).GetEntriesAsync())))
+            .SelectMany(partition => partition)
+            .ToList();
+
+        static string GrainIdOf(string key) => GrainId.Create(StorageNames.PersonNameIndex, key).ToString();
+    }
+
+    private async Task<(MaritalStatusDetails Status, bool FromStorage)> StatusOfAsync(StoredMaritalStatus stored,
+        string document) =>
+        await stored.TryReadAsync(document) is { } status
+            ? (status, true)
+            : (await grains.Get<IPersonGrain>(document).GetMaritalStatusAsync(), false);
 }
