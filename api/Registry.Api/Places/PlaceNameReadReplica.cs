@@ -7,11 +7,9 @@ using Registry.Api.Hosting;
 namespace Registry.Api.Places;
 
 /// <summary>
-/// This process's copy of the whole place-name index, so a search is answered in the process instead of by a call to
-/// each of the <see cref="PlaceNameIndex.PartitionCount"/> partitions and a merge: one <see cref="PlaceNameSearcher"/>
-/// per partition, searched together as one (<see cref="PlaceNameSearcher.Search(IReadOnlyList{PlaceNameSearcher}, PlaceNameQuery)"/>:
-/// the same page and count as a single searcher over every entry), so each partition's stored image is restored as
-/// it is, with no joining of the partitions' posting lists. Loaded in the background at start-up (<see
+/// This process's copy of the whole place-name index, so a search is answered in the process by one
+/// <see cref="PlaceNameSearcher"/> over every entry instead of by a call to each of the
+/// <see cref="PlaceNameIndex.PartitionCount"/> partitions and a merge. Loaded in the background at start-up (<see
 /// cref="PlaceNameReplicaPreload"/>: a search meanwhile waits for that load) or else on the first search (until it is,
 /// searches go to the partitions, so a cold start answers as soon as they do); it subscribes to every
 /// partition before copying it, and each partition tells it of every change before the upsert returns, so a client
@@ -29,7 +27,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
 {
     public static readonly TimeSpan RenewPeriod = TimeSpan.FromMinutes(1);
 
-    private PlaceNameSearcher[] parts = NewParts();
+    private readonly PlaceNameSearcher searcher = new();
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly PlaceNameIndexStamp?[] stamps = new PlaceNameIndexStamp?[PlaceNameIndex.PartitionCount];
     private readonly bool[] stale = new bool[PlaceNameIndex.PartitionCount];
@@ -61,7 +59,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         }
 
         await CatchUpAsync();
-        var page = Read(() => PlaceNameSearcher.Search(parts, query with { Skip = 0, Take = query.Skip + query.Take }));
+        var page = Read(() => searcher.Search(query with { Skip = 0, Take = query.Skip + query.Take }));
         return page with { Items = page.Items.Skip(query.Skip).Take(query.Take).ToList() };
     }
 
@@ -118,7 +116,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
             {
                 foreach (var entry in entries)
                 {
-                    PartOf(entry).Apply(entry);
+                    searcher.Apply(entry);
                 }
             }
             else
@@ -187,16 +185,17 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     }
 
     /// <summary>
-    /// Subscribes to every partition, then copies each into a searcher of its own (restored from its posting lists,
-    /// without computing an entry's terms), and applies what was told meanwhile. A partition that has not loaded its
-    /// entries (after a restart) hands over its stored snapshot image, restored here (in parallel), and the entries
-    /// written since it, applied after the image.
+    /// Subscribes to every partition, then copies each, then restores one index from their posting lists (each
+    /// partition's ids shifted past the previous partitions', so every list stays ascending) without computing an
+    /// entry's terms, and applies what was told meanwhile. A partition that has not loaded its entries (after a
+    /// restart) hands over its stored snapshot image, decoded here (in parallel), and the entries written since it,
+    /// applied after the restore like those told meanwhile.
     /// </summary>
     private async Task LoadAsync()
     {
         Interlocked.Exchange(ref renewedAtTicks, clock.Now.UtcTicks);
         var observer = Reference();
-        // One core fewer than the process has copies and restores at a time: at start-up the load would otherwise fill
+        // One core fewer than the process has copies and decodes at a time: at start-up the load would otherwise fill
         // every core (and the thread pool's queue) and the first requests, health checks included, would wait behind it.
         using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount - 1));
         var copies = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(async p =>
@@ -207,15 +206,8 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
             try
             {
                 var copy = await grain.CopyAsync(imageIfNotLoaded: true);
-                var part = await Task.Run(() => Restore(copy));
-                if (part is null)
-                {
-                    // The image could not be read: the partition loads itself and hands over its lists.
-                    copy = await grain.CopyAsync();
-                    part = Restore(copy)!;
-                }
-
-                return (Part: part, copy.Stamp);
+                return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Decode(copy))
+                    ?? PartitionPart.Of(await grain.CopyAsync());
             }
             finally
             {
@@ -223,13 +215,47 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
             }
         }));
 
+        var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(copies.Sum(c => c.Documents.Count));
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var copy in copies)
+        {
+            var offset = documents.Count;
+            documents.AddRange(copy.Documents);
+            foreach (var (term, local) in copy.Postings)
+            {
+                if (!postings.TryGetValue(term, out var ids))
+                {
+                    postings[term] = ids = new List<int>(local.Count);
+                }
+
+                foreach (var id in local)
+                {
+                    ids.Add(offset + id);
+                }
+            }
+        }
+
         Write(() =>
         {
-            parts = copies.Select(c => c.Part).ToArray();
-            // Newest-wins: what was told meanwhile.
-            foreach (var entry in pending)
+            try
             {
-                PartOf(entry).Apply(entry);
+                searcher.Index.Restore(documents, postings);
+            }
+            catch (ArgumentException e)
+            {
+                // Not expected (an id lives in one partition): the copy is then built entry by entry.
+                logger.LogWarning(e, "The place-name partitions' lists could not be joined; applying every entry");
+                foreach (var (_, _, entry) in documents)
+                {
+                    searcher.Apply(entry);
+                }
+            }
+
+            searcher.Restored();
+            // Newest-wins: the entries written since an image, then those told meanwhile.
+            foreach (var entry in copies.SelectMany(c => c.Since).Concat(pending))
+            {
+                searcher.Apply(entry);
             }
 
             pending.Clear();
@@ -243,63 +269,15 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
 
             loaded = true;
         });
-        logger.LogInformation("Place-name read replica loaded: {Entries} entries", parts.Sum(p => p.Count));
+        logger.LogInformation("Place-name read replica loaded: {Entries} entries", documents.Count);
     }
-
-    /// <summary>
-    /// One partition's searcher from its copy: its stored image and then the entries written since it, or its entries
-    /// and posting lists (entry by entry should the lists not fit them, which is not expected); null when the image
-    /// cannot be read.
-    /// </summary>
-    private PlaceNameSearcher? Restore(PlaceNamePartitionCopy copy)
-    {
-        var part = new PlaceNameSearcher();
-        if (copy.Image is { } image)
-        {
-            if (!PlaceNameIndexSnapshot.TryRead(image, part.Index))
-            {
-                return null;
-            }
-
-            part.Restored();
-            foreach (var entry in copy.Entries)
-            {
-                part.Apply(entry);
-            }
-
-            return part;
-        }
-
-        try
-        {
-            part.Index.Restore(copy.Entries.Select((entry, i) => (entry.Id, copy.Versions[i], entry)).ToList(),
-                copy.Postings.Select(p => KeyValuePair.Create(p.Term, new List<int>(p.Ids))));
-        }
-        catch (ArgumentException e)
-        {
-            logger.LogWarning(e, "A place-name partition's lists do not fit its entries; applying every entry");
-            foreach (var entry in copy.Entries)
-            {
-                part.Apply(entry);
-            }
-        }
-
-        part.Restored();
-        return part;
-    }
-
-    private static PlaceNameSearcher[] NewParts() =>
-        Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(_ => new PlaceNameSearcher()).ToArray();
-
-    /// <summary>The searcher of the entry's partition.</summary>
-    private PlaceNameSearcher PartOf(PlaceNameIndexEntry entry) => parts[PlaceNameIndex.PartitionOf(entry.Id)];
 
     /// <summary>Copies the partitions marked stale, and computes again the entries due by today.</summary>
     private async Task CatchUpAsync()
     {
         var (copy, due) = Read(() => (
             Enumerable.Range(0, stale.Length).Where(p => stale[p]).ToList(),
-            parts.SelectMany(p => p.DueBy(clock.Today)).ToList()));
+            searcher.DueBy(clock.Today)));
         if (copy.Count > 0)
         {
             var observer = Reference();
@@ -323,7 +301,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         {
             foreach (var entry in copy.Entries)
             {
-                parts[partition].Apply(entry);
+                searcher.Apply(entry);
             }
 
             stale[partition] = false;
@@ -333,6 +311,29 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
                 stamps[partition] = copy.Stamp;
             }
         });
+    }
+
+    /// <summary>One partition's copy as the load joins it: its entries and posting lists over local ids, and the
+    /// entries to apply after the restore (those written since a snapshot image).</summary>
+    private sealed record PartitionPart(
+        PlaceNameIndexStamp Stamp,
+        IReadOnlyList<(string Key, long Revision, PlaceNameIndexEntry Doc)> Documents,
+        IEnumerable<KeyValuePair<string, IReadOnlyList<int>>> Postings,
+        IReadOnlyList<PlaceNameIndexEntry> Since)
+    {
+        public static PartitionPart Of(PlaceNamePartitionCopy copy) =>
+            new(copy.Stamp,
+                copy.Entries.Select((entry, i) => (entry.Id, copy.Versions[i], entry)).ToList(),
+                copy.Postings.Select(p => KeyValuePair.Create(p.Term, (IReadOnlyList<int>)p.Ids)),
+                []);
+
+        /// <summary>The copy's image decoded, or null when it cannot be (the partition is then asked for its
+        /// entries).</summary>
+        public static PartitionPart? Decode(PlaceNamePartitionCopy copy) =>
+            PlaceNameIndexSnapshot.TryDecode(copy.Image!, 0, out var documents, out var postings)
+                ? new PartitionPart(copy.Stamp, documents,
+                    postings.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<int>)p.Value)), copy.Entries)
+                : null;
     }
 
     private IPlaceNameIndexObserver Reference()

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Registry.Grains.Indexing;
@@ -217,7 +216,6 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
     /// snapshot), without asking the documents for their terms: the caller vouches that they belong together.
     /// Refuses a posting that names no document or whose ids are not strictly ascending, leaving the index empty.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Restore(IReadOnlyList<(string Key, long Revision, TDoc Doc)> documents,
         IEnumerable<KeyValuePair<string, List<int>>> restored)
     {

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Registry.Abstractions.Places;
@@ -110,7 +109,6 @@ public static class PlaceNameIndexSnapshot
     /// id raised by <paramref name="idOffset"/> (a reader joining several partitions' images into one index); false
     /// when the image is of another format or entry version, or damaged.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryDecode(byte[] image, int idOffset,
         out List<(string Key, long Revision, PlaceNameIndexEntry Doc)> documents,
         out List<KeyValuePair<string, List<int>>> postings)

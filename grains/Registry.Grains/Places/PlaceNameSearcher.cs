@@ -78,7 +78,6 @@ public sealed class PlaceNameSearcher
 
     /// <summary>Rebuilds the grid, the packed texts and the due list from <see cref="Index"/> after it was restored or
     /// cleared.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Restored()
     {
         cells.Clear();
@@ -102,7 +101,6 @@ public sealed class PlaceNameSearcher
     }
 
     /// <summary>Packs every entry's texts again, by local id (<see cref="PlaceNameSearchColumns"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Pack()
     {
         columns.Clear();
@@ -178,6 +176,7 @@ public sealed class PlaceNameSearcher
     /// offered (it could only be offered and refused), so a fragment found in 100,000 names reads 10 of their entries,
     /// not all of them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int OfferMatches(PlaceNameQuery query, IReadOnlyCollection<string> terms, string? text, string? spelling,
         TopK<PlaceNameCandidate> top)
     {
