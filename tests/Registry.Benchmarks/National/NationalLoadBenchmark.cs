@@ -467,19 +467,8 @@ public sealed class NationalLoadBenchmark : IBenchmark
 
             if (lines == ArchiveLinesPerRequest || g == count - 1)
             {
-                using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/marriages/archive-imports") { Content = content };
-                request.Headers.Authorization = registrar;
-                using var response = await http.SendAsync(request, cancellationToken);
-                var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                var stored = response.IsSuccessStatusCode
-                    ? JsonDocument.Parse(text).RootElement.GetProperty("stored").GetInt32()
-                    : -1;
-                if (stored != lines)
-                {
-                    throw new InvalidOperationException(
-                        $"The archive import stored {stored} of {lines} lines: {text[..Math.Min(text.Length, 2_000)]}");
-                }
+                await MarriageRegistrationBenchmark.PostArchiveAsync(http, registrar, csv.ToString(), lines,
+                    cancellationToken);
 
                 sent += lines;
                 lines = 0;
