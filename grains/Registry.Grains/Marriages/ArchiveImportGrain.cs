@@ -7,6 +7,7 @@ using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Time;
 using Registry.Grains.Persons;
 using Registry.Grains.Publishing;
+using Registry.Grains.Storage;
 
 namespace Registry.Grains.Marriages;
 
@@ -106,12 +107,8 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, 
     private async Task<List<Entry>> WhereNotStoredAsync(IGrainStorage storage, List<Entry> batch,
         ArchiveEntryOutcome[] outcomes)
     {
-        var stored = await Task.WhenAll(batch.Select(async entry =>
-        {
-            var record = new GrainState<MarriageState>(new MarriageState());
-            await storage.ReadStateAsync(StorageNames.Marriage, MarriageGrainId(entry.Id), record);
-            return record;
-        }));
+        var stored = await Task.WhenAll(batch.Select(entry =>
+            storage.ReadStoredAsync<MarriageState>(StorageNames.Marriage, MarriageGrainId(entry.Id))));
         var left = new List<Entry>(batch.Count);
         foreach (var (entry, record) in batch.Zip(stored))
         {

@@ -36,8 +36,7 @@ public static class CertificateIndexEntries
         catch (InconsistentStateException)
         {
             // An entry is stored already: this marriage's (a repeat) or another's.
-            var stored = new GrainState<CertificateIndexState>(new CertificateIndexState());
-            await storage.ReadStateAsync(StorageNames.CertificateIndex, id, stored);
+            var stored = await storage.ReadStoredAsync<CertificateIndexState>(StorageNames.CertificateIndex, id);
             if (stored.State?.MarriageId != marriageId)
             {
                 throw CertificateIndexGrain.Taken(number);

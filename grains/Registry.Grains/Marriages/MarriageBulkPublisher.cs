@@ -7,6 +7,7 @@ using Registry.Abstractions.Time;
 using Registry.Grains.Persons;
 using Registry.Grains.Publishing;
 using Registry.Grains.Statistics;
+using Registry.Grains.Storage;
 
 namespace Registry.Grains.Marriages;
 
@@ -36,7 +37,7 @@ public sealed class MarriageBulkPublisher(IServiceProvider services, IGrainFacto
     {
         var storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
         var ids = grainIds.Select(GrainId.Parse).ToList();
-        var read = await Task.WhenAll(ids.Select(id => ReadAsync(storage, id)));
+        var read = await Task.WhenAll(ids.Select(id => storage.ReadStoredAsync<MarriageState>(StorageNames.Marriage, id)));
         var records = ids.Zip(read).Where(pair => pair.Second is { RecordExists: true, State: not null })
             .Select(pair => (Id: pair.First, RecordKey: $"marriage:{pair.First.Key}", Stored: pair.Second,
                 State: pair.Second.State!))
@@ -67,7 +68,7 @@ public sealed class MarriageBulkPublisher(IServiceProvider services, IGrainFacto
                 .Concat(names.Select(pair => grains.GetGrain<IPersonNameIndexGrain>(pair.Key).ApplyManyAsync(pair.Value))));
 
         // A record written since it was read may have published its newer version before this sent the older one.
-        var after = await Task.WhenAll(records.Select(r => ReadAsync(storage, r.Id)));
+        var after = await Task.WhenAll(records.Select(r => storage.ReadStoredAsync<MarriageState>(StorageNames.Marriage, r.Id)));
         await Task.WhenAll(records.Zip(after)
             .Where(pair => pair.Second.ETag != pair.First.Stored.ETag)
             .Select(pair => grains.GetGrain<IMarriageGrain>(pair.First.Id).RepublishAsync()));
@@ -75,11 +76,4 @@ public sealed class MarriageBulkPublisher(IServiceProvider services, IGrainFacto
 
     public Task PublishOneAsync(string grainId) =>
         grains.GetGrain<IMarriageGrain>(GrainId.Parse(grainId)).RepublishAsync();
-
-    private static async Task<GrainState<MarriageState>> ReadAsync(IGrainStorage storage, GrainId id)
-    {
-        var state = new GrainState<MarriageState>(new MarriageState());
-        await storage.ReadStateAsync(StorageNames.Marriage, id, state);
-        return state;
-    }
 }

@@ -3,6 +3,7 @@ using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Time;
 using Registry.Grains.Marriages;
+using Registry.Grains.Storage;
 
 namespace Registry.Grains.Persons;
 
@@ -66,10 +67,6 @@ public sealed class StoredMaritalStatus(IGrainStorage storage, BureauClock clock
     private async Task<T> ReadAsync<T>(string stateName, GrainId id) where T : class, new() =>
         await ReadStoredAsync<T>(stateName, id) ?? new T();
 
-    private async Task<T?> ReadStoredAsync<T>(string stateName, GrainId id) where T : class, new()
-    {
-        var state = new GrainState<T>(new T());
-        await storage.ReadStateAsync(stateName, id, state);
-        return state.RecordExists ? state.State : null;
-    }
+    private async Task<T?> ReadStoredAsync<T>(string stateName, GrainId id) where T : class, new() =>
+        await storage.ReadStoredAsync<T>(stateName, id) is { RecordExists: true } stored ? stored.State : null;
 }
