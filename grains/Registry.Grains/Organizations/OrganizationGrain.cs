@@ -40,10 +40,11 @@ namespace Registry.Grains.Organizations;
 /// until both are sent, also after a crash right after the write.
 /// </para>
 /// <para>
-/// Idle activations are collected after five minutes rather than the silo's default: an import of the national
-/// register touches each of 900,000 records once, and holding them all makes every garbage collection slower. The
-/// next call reads the record back (one keyed read); what lives only in memory (the last published index entry and
-/// statistics) is sent again, which the read models ignore.
+/// An imported record's activation goes as soon as its read models hold it, and other idle activations after five
+/// minutes rather than the silo's default: an import of the national register touches each of 900,000 records
+/// once, and holding them makes every garbage collection slower. The next call reads the record back (one keyed
+/// read); what lives only in memory (the last published index entry and statistics) is sent again, which the read
+/// models ignore.
 /// </para>
 /// </summary>
 [GrainType(StorageNames.OrganizationGrainType)]
@@ -114,21 +115,28 @@ public sealed class OrganizationGrain(
 
         var imported = Organization.Import(command, clock.Today, windows, Stamp());
         await EnsureOfficeInForceAsync(command.RegisteringOffice, command.RegisteredOn);
-        await StoreNewAsync(imported.State, "import", command.Source);
+        if (await StoreNewAsync(imported.State, "import", command.Source))
+        {
+            // An imported record is entered once and rarely read soon after, and an import enters hundreds of
+            // thousands in a row: this activation goes now that its read models hold the write, instead of after the
+            // collection age (the national register otherwise held gigabytes of idle records while it loaded).
+            // Unpublished, it stays for its retry timer and the relay's call.
+            DeactivateOnIdle();
+        }
+
         return ImportOutcome.Imported;
     }
 
     /// <summary>
     /// Stores a new record: an active one first claims its name in its office; a deregistered or revoked one (from
-    /// an import) holds no name.
+    /// an import) holds no name. True when the read models hold the stored record (see <see cref="WriteAsync"/>).
     /// </summary>
-    private async Task StoreNewAsync(OrganizationState draft, string operation, string? reason)
+    private async Task<bool> StoreNewAsync(OrganizationState draft, string operation, string? reason)
     {
         if (draft.Status != OrganizationStatus.Active)
         {
             state.State = draft;
-            await WriteAsync(operation, reason, publishIndex: true);
-            return;
+            return await WriteAsync(operation, reason, publishIndex: true);
         }
 
         var claimKey = OrganizationNames.ClaimKey(draft.RegisteringOffice, draft.Name);
@@ -141,7 +149,7 @@ public sealed class OrganizationGrain(
             // still stands. The deadlines need nothing here: the index entry published after the write is what the
             // partition's sweep reads.
             state.State = draft;
-            await WriteAsync(operation, reason, publishIndex: true);
+            return await WriteAsync(operation, reason, publishIndex: true);
         }
         finally
         {
@@ -397,22 +405,22 @@ public sealed class OrganizationGrain(
     /// to the index: both at once, since neither waits for the other, so a registration waits for one commit of the
     /// read models rather than two in a row. When both are stored, the outbox is told
     /// (<see cref="ReadModelPublication.PublishedAll"/>), so its relay does not ask this grain to publish the same
-    /// write again; a write whose index entry goes later (or not) leaves the relay to ask, as before.
+    /// write again; a write whose index entry goes later (or not) leaves the relay to ask, as before. True when the
+    /// read models hold this write (its figures, and its index entry when published).
     /// </summary>
-    private async Task WriteAsync(string operation, string? reason, bool publishIndex = false)
+    private async Task<bool> WriteAsync(string operation, string? reason, bool publishIndex = false)
     {
         State.Revision++;
         await state.WriteAuditedAsync(operation, reason?.Trim());
         if (!publication.Inline)
         {
-            return;
+            return false;
         }
 
         var figures = statistics.PublishAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
         if (!publishIndex)
         {
-            await figures;
-            return;
+            return await figures;
         }
 
         var entry = PublishIndexAsync();
@@ -420,7 +428,10 @@ public sealed class OrganizationGrain(
         if (figures.Result && entry.Result)
         {
             publication.PublishedAll(StorageNames.Organization, this.GetGrainId());
+            return true;
         }
+
+        return false;
     }
 
     public async Task PublishAsync()

@@ -9,9 +9,10 @@ namespace Registry.Grains.Organizations;
 /// <summary>
 /// The claim on one name in one office; see <see cref="IOrganizationNameGrain"/>. Claims are served one at a time
 /// (the grain is not reentrant), so of any number of concurrent registrations of a name exactly one is granted.
-/// A claim is asked for again only by a registration or rename of the same name in the same office, so an idle
-/// activation is collected after two minutes rather than the silo's default: an import of the national register
-/// otherwise holds one activation per organization in memory.
+/// A claim is asked for again only by a registration or rename of the same name in the same office, so the
+/// activation goes once a claim is stored (a later call reads it back), and an idle one after two minutes rather
+/// than the silo's default: an import of the national register otherwise holds one activation per organization in
+/// memory.
 /// </summary>
 [GrainType(StorageNames.OrganizationNameGrainType)]
 [CollectionAgeLimit(Minutes = 2)]
@@ -41,6 +42,7 @@ public sealed class OrganizationNameGrain(
         state.State.ClaimedAt = clock.Now;
         await state.WriteAuditedAsync("claim",
             owner is null ? $"claimed by {uscc}" : $"claimed by {uscc}; {owner} no longer holds it");
+        DeactivateOnIdle();
     }
 
     public async Task ReleaseAsync(string uscc)
