@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
+using Orleans.Storage;
+using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
 using Registry.Grains.Storage;
@@ -35,6 +38,17 @@ namespace Registry.Grains.Statistics;
 /// before; marks written earlier are honoured either way.
 /// </para>
 /// <para>
+/// Who writes the pages: where the activation read them by key range it holds them (<see cref="PartitionPages"/>)
+/// and writes them itself, every page a batch changed at once, instead of asking each page's grain (a grain call and,
+/// after an idle spell, an activation reading the page again, per page and batch). It is then their only writer, so
+/// each page's change follows the counters by construction. It also places a record new to the month: on the page
+/// its key hashes to while that page keeps fewer than <see cref="PartitionPages.RecordsPerPage"/> records, else on
+/// the open overflow page, so a page no longer grows with its month and a filing rewrites a bounded page. A failed
+/// page write fails the batch (its callers' outbox rows publish again) and the next batch reads the pages back from
+/// storage first. Where the storage cannot read by key range, each page's grain applies its facts as before, on the
+/// page the record's key hashes to.
+/// </para>
+/// <para>
 /// Calls that arrive while a batch is being applied are applied together in the next (<see cref="ApplyAsync"/>): the
 /// grain is reentrant so that they can arrive at all. Every record of an office's month publishes here, so one
 /// page write and one roll-up hand-over per call made this grain the queue of a busy office: each registration waited
@@ -49,7 +63,8 @@ public sealed class StatisticsPartitionGrain(
     [PersistentState(StorageNames.StatisticsPartition, StorageNames.Provider)]
     IPersistentState<StatisticsPartitionState> state,
     IGrainFactory grains,
-    IStoredRecords records) : Grain, IStatisticsPartitionGrain
+    IStoredRecords records,
+    IServiceProvider services) : Grain, IStatisticsPartitionGrain
 {
     private readonly Dictionary<string, int[]> counters = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> pageRevisions = [];
@@ -60,9 +75,13 @@ public sealed class StatisticsPartitionGrain(
     // The pages that may hold facts: those marked, those the activation found stored, those written since.
     private int inUse;
 
-    // Whether the activation found the stored pages by a key-range read, so that a page written later is found by the
-    // next activation without a mark (see remarks).
-    private bool scans;
+    // Where the activation found the stored pages by a key-range read: the pages, held and written by this grain (a
+    // page written later is found by the next activation without a mark; see remarks), and the ETag of each stored.
+    private PartitionPages? pages;
+    private readonly Dictionary<int, string?> pageETags = [];
+
+    // Whether a page write failed, leaving the pages in memory ahead of storage: the next batch reads them again.
+    private bool pagesStale;
 
     // The revision the roll-up last took (in memory: after a restart the first apply hands the counters over again,
     // and the roll-up skips a revision it holds).
@@ -133,6 +152,80 @@ public sealed class StatisticsPartitionGrain(
 
     private async Task ApplyBatchAsync(IReadOnlyList<StatisticsFact> facts)
     {
+        if (pages is not null)
+        {
+            await ApplyToHeldPagesAsync(facts);
+        }
+        else
+        {
+            await ApplyThroughPageGrainsAsync(facts);
+        }
+
+        committed = Snapshot();
+        if (handedOver != committed.Revision)
+        {
+            var (office, year, _) = StatisticsKeys.ParsePartition(Key);
+            await grains.Get<IStatisticsRollupGrain>(StatisticsKeys.Rollup(StatisticsKeys.Province(office), year))
+                .ApplyAsync(committed);
+            handedOver = committed.Revision;
+        }
+    }
+
+    /// <summary>
+    /// Where the pages are held here (see remarks): the facts applied to them in memory, every page changed written
+    /// (at once, one commit of the storage's group), then the counters moved by each page's change. A failed write
+    /// fails the batch and has the next read the pages again.
+    /// </summary>
+    private async Task ApplyToHeldPagesAsync(IReadOnlyList<StatisticsFact> facts)
+    {
+        if (pagesStale)
+        {
+            await CountStoredPagesAsync();
+            pagesStale = false;
+        }
+
+        var changes = pages!.Apply(facts);
+        try
+        {
+            await Task.WhenAll(changes.Select(change => WritePageAsync(change.Page)));
+        }
+        catch
+        {
+            pagesStale = true;
+            throw;
+        }
+
+        var partition = new PartitionCounters(counters, pageRevisions);
+        if (changes.Select(change => partition.Apply(change.Page, change.Change)).ToList()
+            .Contains(PartitionCounters.Outcome.OutOfStep))
+        {
+            // Not expected (this grain is the pages' only writer); counted from what it holds, to be sure.
+            partition.Rebuild(pages.Pages.Select(pair =>
+                (pair.Key, StatisticsPageGrain.CountsOf(StatisticsKeys.PageKey(Key, pair.Key), pair.Value))));
+        }
+    }
+
+    private async Task WritePageAsync(int page)
+    {
+        var etag = pageETags.GetValueOrDefault(page);
+        var stored = new GrainState<StatisticsPartitionState>(pages!.Pages[page])
+        {
+            ETag = etag,
+            RecordExists = etag is not null,
+        };
+        using (AuditScope.Begin("statistics-facts", null))
+        {
+            await services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider).WriteStateAsync(
+                StorageNames.StatisticsPage, GrainId.Create(StorageNames.StatisticsPage, StatisticsKeys.PageKey(Key, page)),
+                stored);
+        }
+
+        pageETags[page] = stored.ETag;
+    }
+
+    /// <summary>Where the storage cannot read the pages by key range: each page's grain applies its facts.</summary>
+    private async Task ApplyThroughPageGrainsAsync(IReadOnlyList<StatisticsFact> facts)
+    {
         var byPage = facts.GroupBy(fact => StatisticsKeys.Page(fact.Id)).ToList();
 
         // Without key-range reads a page is marked in use before it is first written, so counting the pages in use
@@ -143,7 +236,7 @@ public sealed class StatisticsPartitionGrain(
         }
 
         var fresh = byPage.Select(group => group.Key).Where(page => (State.Pages & (1 << page)) == 0).ToList();
-        if (fresh.Count > 0 && !scans)
+        if (fresh.Count > 0)
         {
             foreach (var page in fresh)
             {
@@ -161,15 +254,6 @@ public sealed class StatisticsPartitionGrain(
             .Contains(PartitionCounters.Outcome.OutOfStep))
         {
             await CountPagesAsync();
-        }
-
-        committed = Snapshot();
-        if (handedOver != committed.Revision)
-        {
-            var (office, year, _) = StatisticsKeys.ParsePartition(Key);
-            await grains.Get<IStatisticsRollupGrain>(StatisticsKeys.Rollup(StatisticsKeys.Province(office), year))
-                .ApplyAsync(committed);
-            handedOver = committed.Revision;
         }
     }
 
@@ -190,9 +274,9 @@ public sealed class StatisticsPartitionGrain(
     private async Task CountPagesAsync()
     {
         inUse |= State.Pages;
-        var pages = Enumerable.Range(0, StatisticsKeys.Pages).Where(page => (inUse & (1 << page)) != 0).ToList();
-        var loaded = await Task.WhenAll(pages.Select(page => Page(page).GetCountsAsync()));
-        new PartitionCounters(counters, pageRevisions).Rebuild(pages.Zip(loaded));
+        var numbers = Enumerable.Range(0, StatisticsKeys.Pages).Where(page => (inUse & (1 << page)) != 0).ToList();
+        var loaded = await Task.WhenAll(numbers.Select(page => Page(page).GetCountsAsync()));
+        new PartitionCounters(counters, pageRevisions).Rebuild(numbers.Zip(loaded));
     }
 
     /// <summary>
@@ -209,17 +293,20 @@ public sealed class StatisticsPartitionGrain(
             return;
         }
 
-        scans = true;
-        var pages = new List<(int Page, PartitionCounts Counts)>(stored.Count);
+        var (_, year, month) = StatisticsKeys.ParsePartition(Key);
+        pages = new PartitionPages(DateTime.DaysInMonth(year, month));
+        pageETags.Clear();
+        var counts = new List<(int Page, PartitionCounts Counts)>(stored.Count);
         foreach (var page in stored)
         {
             var number = int.Parse(page.GrainId.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture);
-            inUse |= 1 << number;
-            pages.Add((number, StatisticsPageGrain.CountsOf(StatisticsKeys.PageKey(Key, number), page.State)));
+            var held = page.State ?? new StatisticsPartitionState();
+            pages.Load(number, held);
+            pageETags[number] = page.ETag;
+            counts.Add((number, StatisticsPageGrain.CountsOf(StatisticsKeys.PageKey(Key, number), held)));
         }
 
-        inUse |= State.Pages;
-        new PartitionCounters(counters, pageRevisions).Rebuild(pages);
+        new PartitionCounters(counters, pageRevisions).Rebuild(counts);
     }
 
     private async Task WriteAsync(string operation)

@@ -324,6 +324,75 @@ public sealed class StatisticsRestartTests(OrganizationClusterFixture fixture)
         Assert.Equal(Expected(), afterRestart);
     }
 
+    [Fact]
+    public async Task Month_OfMoreRecordsThanItsPagesTake_KeepsEveryPageBounded_AndCountsEachRecordOnce_AcrossARestart()
+    {
+        const int year = 2041;
+        var office = TestCodes.County(511);
+        var january = StatisticsKeys.Partition(office, new DateOnly(year, 1, 1));
+        var count = StatisticsKeys.Pages * PartitionPages.RecordsPerPage + 40;
+        var records = Enumerable.Range(0, count).Select(i => (IReadOnlyList<StatisticsFact>)
+        [
+            new($"marriage:bounded-{year}-{i}#1", F.MarriageRegistrations, office, new DateOnly(year, 1, 1 + i % 28)),
+            new($"marriage:bounded-{year}-{i}#1:prior-a", F.MarriageFirst, office, new DateOnly(year, 1, 1 + i % 28)),
+        ]).ToList();
+
+        // Eight at a time, so that batches of the partition carry several records (and some twice).
+        foreach (var chunk in records.Chunk(8))
+        {
+            await Task.WhenAll(chunk.Concat(chunk.Take(2)).Select(PublishAsync));
+        }
+
+        var published = await YearAsync(office, year);
+        foreach (var facts in records.Take(50))
+        {
+            await PublishAsync(facts);
+        }
+
+        var republished = await YearAsync(office, year);
+        var pages = await StoredPagesAsync(january);
+
+        await fixture.RestartAsync();
+        var corrected = records[0][1] with { Count = 0 };
+        await PublishAsync([records[0][0], corrected]);
+        await PublishAsync(records[^1]);
+        await PublishAsync(
+        [
+            new($"marriage:bounded-{year}-late#1", F.MarriageRegistrations, office, new DateOnly(year, 1, 30)),
+        ]);
+        var afterRestart = await YearAsync(office, year);
+        var pagesAfter = await StoredPagesAsync(january);
+
+        var expected = new Dictionary<string, long>
+        {
+            [F.MarriageRegistrations] = count,
+            [F.MarriageFirst] = count,
+        };
+        Assert.Equal(expected, published);
+        Assert.Equal(expected, republished);
+        Assert.All(pages.Values, records => Assert.InRange(records, 1, PartitionPages.RecordsPerPage));
+        Assert.True(pages.Count > StatisticsKeys.Pages, "the month needs pages beyond the hashed ones");
+        Assert.Equal(count, pages.Values.Sum());
+        Assert.Equal(new Dictionary<string, long>
+        {
+            [F.MarriageRegistrations] = count + 1,
+            [F.MarriageFirst] = count - 1,
+        }, afterRestart);
+        Assert.All(pagesAfter.Values, records => Assert.InRange(records, 1, PartitionPages.RecordsPerPage));
+        Assert.Equal(count + 1, pagesAfter.Values.Sum());
+    }
+
+    /// <summary>The records each stored page of <paramref name="partition"/> keeps facts of, by page key.</summary>
+    private async Task<Dictionary<string, int>> StoredPagesAsync(string partition)
+    {
+        var store = fixture.SiloServices.GetRequiredService<IGrainStateStore>();
+        var prefix = GrainId.Create(StorageNames.StatisticsPage, partition + "/").ToString();
+        var stored = await store.ReadPrefixAsync(StorageNames.StatisticsPage, prefix, Ct);
+        return stored.ToDictionary(page => page.Key.GrainId, page => JsonSerializer
+            .Deserialize<StatisticsPartitionState>(page.State.StateJson, RegistryJson.StateOptions)!.Facts.Keys
+            .Select(id => id[..id.IndexOf('#', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).Count());
+    }
+
     /// <summary>The <see cref="Workload"/> of <paramref name="office"/> in <paramref name="year"/>, each record's
     /// facts published as its grain does after its write.</summary>
     private async Task<List<List<StatisticsFact>>> PublishedWorkloadAsync(string office, int year)
