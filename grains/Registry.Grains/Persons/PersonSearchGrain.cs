@@ -87,7 +87,9 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             // each partition's rows laid over its state.
             return stored.Select(s => order.ContainsKey(s.GrainId)
                     ? (s.State, Partition: s.GrainId, IsRow: false)
-                    : (s.State, Partition: RecordEntryRows.PartitionOf(s.GrainId), IsRow: true))
+                    : RecordEntryRows.IsRow(s.GrainId, s.State)
+                        ? (s.State, Partition: RecordEntryRows.PartitionOf(s.GrainId), IsRow: true)
+                        : (s.State, Partition: "", IsRow: false))
                 .Where(s => order.ContainsKey(s.Partition))
                 .GroupBy(s => s.Partition, StringComparer.Ordinal)
                 .OrderBy(g => order[g.Key])

@@ -28,6 +28,15 @@ public static class RecordEntryRows
     public static string PartitionOf(string rowKey) => rowKey[..rowKey.LastIndexOf('/')];
 
     /// <summary>
+    /// Whether the state stored at <paramref name="key"/> (a grain key, or a grain id's text) is a record's row: it
+    /// holds that one record, whose key ends the grain key after a <c>/</c>. A partition's own state whose key merely
+    /// continues another partition's key (a person's name may hold <c>#</c> and <c>/</c>) is not taken for one.
+    /// </summary>
+    public static bool IsRow<TEntry>(string key, RecordEntriesState<TEntry>? state) =>
+        key.LastIndexOf('/') is var slash and >= 0 && state is { ByRecord.Count: 1 } &&
+        state.ByRecord.ContainsKey(key[(slash + 1)..]);
+
+    /// <summary>
     /// Stores <paramref name="entries"/> as what <paramref name="recordKey"/> contributes to
     /// <paramref name="partitionKey"/> of the read model <paramref name="stateName"/> (its grain type too): an insert
     /// for a new record, else a replacement of the stored row when it differs. Durable on return; throws when it could
@@ -74,7 +83,9 @@ public static class RecordEntryRows
     {
         var rows = await records.ReadPrefixAsync<RecordEntriesState<TEntry>>(stateName,
             GrainId.Create(stateName, KeyOf(partitionKey, "")).ToString());
-        return rows is null or { Count: 0 } ? partition.All() : Merge(partition, rows.Select(r => r.State));
+        return rows is null or { Count: 0 }
+            ? partition.All()
+            : Merge(partition, rows.Where(r => IsRow(r.GrainId, r.State)).Select(r => r.State));
     }
 
     /// <summary>A partition's own state with its rows laid over it, in the state's order and then the rows'.</summary>

@@ -58,6 +58,22 @@ public sealed class RecordEntryRowsTests(MarriageClusterFixture fixture)
         Assert.Equal("x/y", RecordEntryRows.PartitionOf(RecordEntryRows.KeyOf("x/y", "marriage:a")));
     }
 
+    [Fact]
+    public void IsRow_OnlyAStateHoldingTheOneRecordItsKeyEndsIn()
+    {
+        var row = new RecordEntriesState<string>();
+        row.ByRecord["marriage:a"] = ["a"];
+        var partition = new RecordEntriesState<string>();
+        partition.ByRecord["marriage:a"] = ["a"];
+        partition.ByRecord["marriage:b"] = ["b"];
+
+        Assert.True(RecordEntryRows.IsRow("person-name-index/甲#3/marriage:a", row));
+        // Another name's partition whose key continues this partition's (a name "甲#3/乙").
+        Assert.False(RecordEntryRows.IsRow("person-name-index/甲#3/乙#5", row));
+        Assert.False(RecordEntryRows.IsRow("person-name-index/甲#3/marriage:a", partition));
+        Assert.False(RecordEntryRows.IsRow<string>("person-name-index/甲#3/marriage:a", null));
+    }
+
     private static GrainStateKey Key(string stateName, string key) =>
         new(stateName, GrainId.Create(stateName, key).ToString());
 }
