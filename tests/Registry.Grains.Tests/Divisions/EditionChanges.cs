@@ -17,6 +17,9 @@ public static class EditionChanges
 
     public static DivisionEdition Latest => editions.Value[^1];
 
+    /// <summary>Whether <paramref name="code"/> is listed in every shipped edition.</summary>
+    public static bool InEveryEdition(string code) => editions.Value.All(e => e.Rows.ContainsKey(code));
+
     /// <summary>County codes in the earliest edition and in none after it, in code order.</summary>
     public static IReadOnlyList<string> EndedCounties { get; } = Counties(Earliest)
         .Where(code => editions.Value.Skip(1).All(e => !e.Rows.ContainsKey(code)))
