@@ -13,9 +13,6 @@ namespace Registry.Hosting;
 /// rebuild or a report then gets a 503, not a 500.</summary>
 public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
 {
-    /// <summary>Both stores behind it (SQLite and PostgreSQL) read key ranges.</summary>
-    public bool ReadsPrefixes => true;
-
     public async IAsyncEnumerable<T> ReadAllAsync<T>(string stateName, Func<string, bool>? keyFilter = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

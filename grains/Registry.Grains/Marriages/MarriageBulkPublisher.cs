@@ -60,19 +60,12 @@ public sealed class MarriageBulkPublisher(IServiceProvider services, IGrainFacto
             .GroupBy(change => StatisticsKeys.Province(change.Office), StringComparer.Ordinal)
             .Select(group => (s.RecordKey, Province: group.Key, Changes: group.ToList())));
 
-        // Register and name entries as their records' own rows where the storage reads key ranges, as the records'
-        // grains store them (RecordEntryRows): a partition's state is not grown and rewritten per batch.
-        var rows = services.GetRequiredService<IStoredRecords>().ReadsPrefixes;
         await Task.WhenAll(
             periods.Select(group => grains.GetGrain<IStatisticsPartitionGrain>(group.Key).ApplyAsync(group.ToList()))
                 .Concat(levels.Select(level =>
                     grains.GetGrain<IStatisticsLevelGrain>(level.Province).ApplyAsync(level.RecordKey, level.Changes)))
-                .Concat(rows
-                    ? Rows(registers, StorageNames.OfficeRegister).Concat(Rows(names, StorageNames.PersonNameIndex))
-                    : registers.Select(pair =>
-                            grains.GetGrain<IOfficeRegisterGrain>(pair.Key).ApplyManyAsync(pair.Value))
-                        .Concat(names.Select(pair =>
-                            grains.GetGrain<IPersonNameIndexGrain>(pair.Key).ApplyManyAsync(pair.Value)))));
+                .Concat(registers.Select(pair => grains.GetGrain<IOfficeRegisterGrain>(pair.Key).ApplyManyAsync(pair.Value)))
+                .Concat(names.Select(pair => grains.GetGrain<IPersonNameIndexGrain>(pair.Key).ApplyManyAsync(pair.Value))));
 
         // A record written since it was read may have published its newer version before this sent the older one.
         var after = await Task.WhenAll(records.Select(r => storage.ReadStoredAsync<MarriageState>(StorageNames.Marriage, r.Id)));
@@ -80,12 +73,6 @@ public sealed class MarriageBulkPublisher(IServiceProvider services, IGrainFacto
             .Where(pair => pair.Second.ETag != pair.First.Stored.ETag)
             .Select(pair => grains.GetGrain<IMarriageGrain>(pair.First.Id).RepublishAsync()));
     }
-
-    private IEnumerable<Task> Rows<TEntry>(Dictionary<string, Dictionary<string, List<TEntry>>> batches,
-        string stateName) =>
-        batches.SelectMany(partition => partition.Value.Select(record => RecordEntryRows.WriteAsync(
-            services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), stateName, partition.Key,
-            record.Key, record.Value)));
 
     public Task PublishOneAsync(string grainId) =>
         grains.GetGrain<IMarriageGrain>(GrainId.Parse(grainId)).RepublishAsync();

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Calendars;
 using Registry.Abstractions.Divisions;
@@ -60,7 +58,6 @@ public sealed class MarriageGrain(
     IOptions<MarriageOfficeOptions> offices,
     IGrainFactory grains,
     ReadModelPublication publication,
-    IServiceProvider services,
     ILogger<MarriageGrain> logger) : Grain, IMarriageGrain, IRemindable
 {
     private const string DeadlineReminder = "divorce-deadlines";
@@ -90,21 +87,12 @@ public sealed class MarriageGrain(
 
     private readonly StatisticsFeed statistics = new(grains, logger);
 
-    // Where the storage reads key ranges, a record's register and name entries are rows of their own, inserted
-    // beside the record's write (RecordEntryRows) instead of a call to each partition's grain and a rewrite of its
-    // whole state; elsewhere the partitions' grains store them.
     private readonly PartitionFeed<OfficeDayEntry> register = new(e => e.PartitionKey,
-        (partition, record, entries) => services.GetRequiredService<IStoredRecords>().ReadsPrefixes
-            ? RecordEntryRows.WriteAsync(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider),
-                StorageNames.OfficeRegister, partition, record, entries)
-            : grains.Get<IOfficeRegisterGrain>(partition).ApplyAsync(record, entries),
+        (partition, record, entries) => grains.Get<IOfficeRegisterGrain>(partition).ApplyAsync(record, entries),
         logger);
 
     private readonly PartitionFeed<PersonNameEntry> names = new(e => e.PartitionKey,
-        (partition, record, entries) => services.GetRequiredService<IStoredRecords>().ReadsPrefixes
-            ? RecordEntryRows.WriteAsync(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider),
-                StorageNames.PersonNameIndex, partition, record, entries)
-            : grains.Get<IPersonNameIndexGrain>(partition).ApplyAsync(record, entries),
+        (partition, record, entries) => grains.Get<IPersonNameIndexGrain>(partition).ApplyAsync(record, entries),
         logger);
 
     private MarriageState State => state.State;

@@ -82,19 +82,10 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         if (await records.ReadPrefixAsync<RecordEntriesState<PersonNameEntry>>(StorageNames.PersonNameIndex,
                 GrainIdOf(PersonNameEntry.KeyOf(name) + "#")) is { } stored)
         {
-            // The range holds each partition's state and its records' rows (RecordEntryRows, keyed below the
-            // partition's key), and may hold another name's too (a name that continues with '#'): only this name's,
-            // each partition's rows laid over its state.
-            return stored.Select(s => order.ContainsKey(s.GrainId)
-                    ? (s.State, Partition: s.GrainId, IsRow: false)
-                    : RecordEntryRows.IsRow(s.GrainId, s.State)
-                        ? (s.State, Partition: RecordEntryRows.PartitionOf(s.GrainId), IsRow: true)
-                        : (s.State, Partition: "", IsRow: false))
-                .Where(s => order.ContainsKey(s.Partition))
-                .GroupBy(s => s.Partition, StringComparer.Ordinal)
-                .OrderBy(g => order[g.Key])
-                .SelectMany(g => RecordEntryRows.Merge(g.FirstOrDefault(s => !s.IsRow).State,
-                    g.Where(s => s.IsRow).Select(s => s.State)))
+            // The range may hold another name's partitions too (a name that continues with '#'): only this name's.
+            return stored.Where(s => order.ContainsKey(s.GrainId))
+                .OrderBy(s => order[s.GrainId])
+                .SelectMany(s => s.State?.All() ?? [])
                 .ToList();
         }
 

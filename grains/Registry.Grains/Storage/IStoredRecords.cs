@@ -21,13 +21,6 @@ public interface IStoredRecords
     bool CanScan => true;
 
     /// <summary>
-    /// Whether <see cref="ReadPrefixAsync{T}"/> reads key ranges here (false: it answers null). A read model may then
-    /// keep each record's entries as a row of their own beside its partitions' states
-    /// (<see cref="Publishing.RecordEntryRows"/>), since a reader finds them by the partition's key range.
-    /// </summary>
-    bool ReadsPrefixes => false;
-
-    /// <summary>
     /// Every stored state of <paramref name="stateName"/> whose grain id (its full text, <c>type/key</c>) starts with
     /// <paramref name="grainIdPrefix"/>, with its ETag, read in one query from the same store the grain storage
     /// writes to: what a read of each through the grain storage would give, at once, as an index partition loads

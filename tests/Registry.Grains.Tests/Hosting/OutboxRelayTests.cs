@@ -120,13 +120,13 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         var registration = await fixture.Grains.GetGrain<IMarriageGrain>(id).RegisterAsync(command);
         var register = fixture.Grains.GetGrain<IOfficeRegisterGrain>(
             OfficeDayEntry.KeyOf(office, registration.RegisteredOn, OfficeDayEntry.PartitionOf(id)));
-        // Party A's name pieces, read from storage (the index grains are not asked, so none is activated early):
-        // the partitions of the name and the records' rows below them (RecordEntryRows), one range.
-        var namePrefix = GrainId.Create(StorageNames.PersonNameIndex,
-            PersonNameEntry.KeyOf(command.PartyA.Name) + "#").ToString();
+        // Party A's name pieces, read from storage (the index grains are not asked, so none is activated early).
+        var nameKeys = PersonNameEntry.PartitionKeysOf(command.PartyA.Name).Select(key =>
+            new GrainStateKey(StorageNames.PersonNameIndex,
+                GrainId.Create(StorageNames.PersonNameIndex, key).ToString())).ToList();
         async Task<List<StoredGrainState>> NamePiecesAsync() =>
-            (await fixture.Store.ReadPrefixAsync(StorageNames.PersonNameIndex, namePrefix, Ct))
-            .Select(record => record.State).ToList();
+            (await Task.WhenAll(nameKeys.Select(key => fixture.Store.ReadAsync(key, Ct)))).OfType<StoredGrainState>()
+            .ToList();
         var unpublished = await register.GetEntriesAsync();
         var namesUnpublished = await NamePiecesAsync();
 

@@ -24,8 +24,6 @@ public sealed class CountingStoredRecords(IGrainStateStore store) : IStoredRecor
         return inner.ReadAllAsync<T>(stateName, keyFilter, cancellationToken);
     }
 
-    public bool ReadsPrefixes => inner.ReadsPrefixes;
-
     public Task<IReadOnlyList<StoredGrainState<T>>?> ReadPrefixAsync<T>(string stateName, string grainIdPrefix,
         CancellationToken cancellationToken = default) =>
         inner.ReadPrefixAsync<T>(stateName, grainIdPrefix, cancellationToken);
