@@ -66,31 +66,9 @@ public sealed class PartitionPages(int daysInMonth)
             }
 
             var page = pages.TryGetValue(number, out var held) ? held : pages[number] = new StatisticsPartitionState();
-            var known = page.Facts.GetValueOrDefault(fact.Id);
-            if (known == stored || (known is null && stored.Count == 0))
-            {
-                continue;
-            }
-
-            if (!deltas.TryGetValue(number, out var delta))
-            {
-                deltas[number] = delta = new Dictionary<string, int[]>(StringComparer.Ordinal);
-            }
-
-            if (known is not null)
-            {
-                DayCounters.Add(delta, known.Figure, known.Day, -known.Count, daysInMonth);
-            }
-
-            if (stored.Count == 0)
-            {
-                page.Facts.Remove(fact.Id);
-            }
-            else
-            {
-                DayCounters.Add(delta, stored.Figure, stored.Day, stored.Count, daysInMonth);
-                page.Facts[fact.Id] = stored;
-            }
+            var onPage = number;
+            ApplyFact(page, fact.Id, stored, daysInMonth, () => deltas.TryGetValue(onPage, out var delta) ? delta
+                : deltas[onPage] = new Dictionary<string, int[]>(StringComparer.Ordinal));
         }
 
         return deltas.Select(pair =>
@@ -99,6 +77,40 @@ public sealed class PartitionPages(int daysInMonth)
             var before = page.Revision++;
             return (pair.Key, new PageChange(before, page.Revision, pair.Value));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The one rule of a page's facts, for this class and for <see cref="StatisticsPageGrain"/>: <paramref name="stored"/>
+    /// replaces what <paramref name="page"/> holds for <paramref name="factId"/>, the day counters of
+    /// <paramref name="delta"/> (asked for only when something changes) moved by the difference; a fact counting 0 is
+    /// not kept (it withdraws the one held). False when the page is unchanged.
+    /// </summary>
+    public static bool ApplyFact(StatisticsPartitionState page, string factId, PartitionFact stored, int daysInMonth,
+        Func<Dictionary<string, int[]>> delta)
+    {
+        var known = page.Facts.GetValueOrDefault(factId);
+        if (known == stored || (known is null && stored.Count == 0))
+        {
+            return false;
+        }
+
+        var counters = delta();
+        if (known is not null)
+        {
+            DayCounters.Add(counters, known.Figure, known.Day, -known.Count, daysInMonth);
+        }
+
+        if (stored.Count == 0)
+        {
+            page.Facts.Remove(factId);
+        }
+        else
+        {
+            DayCounters.Add(counters, stored.Figure, stored.Day, stored.Count, daysInMonth);
+            page.Facts[factId] = stored;
+        }
+
+        return true;
     }
 
     /// <summary>The page a record new to the month goes to (see the class summary).</summary>

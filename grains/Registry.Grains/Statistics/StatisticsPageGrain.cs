@@ -27,30 +27,9 @@ public sealed class StatisticsPageGrain(
         var changed = false;
         foreach (var fact in facts)
         {
-            var stored = new PartitionFact(fact.Figure, fact.Date.Day, fact.Count);
-            var known = State.Facts.GetValueOrDefault(fact.Id);
-            if (known == stored || (known is null && stored.Count == 0))
-            {
-                continue;
-            }
-
-            if (known is not null)
-            {
-                DayCounters.Add(delta, known.Figure, known.Day, -known.Count, days);
-            }
-
             // A fact counting 0 counts as an absent one: it is not kept (see the class summary).
-            if (stored.Count == 0)
-            {
-                State.Facts.Remove(fact.Id);
-            }
-            else
-            {
-                DayCounters.Add(delta, stored.Figure, stored.Day, stored.Count, days);
-                State.Facts[fact.Id] = stored;
-            }
-
-            changed = true;
+            var stored = new PartitionFact(fact.Figure, fact.Date.Day, fact.Count);
+            changed |= PartitionPages.ApplyFact(State, fact.Id, stored, days, () => delta);
         }
 
         if (!changed)
