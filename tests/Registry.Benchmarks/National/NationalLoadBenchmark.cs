@@ -748,9 +748,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
             var results = new List<(string Kind, Measurement Result)>();
             foreach (var (kind, query) in scripts)
             {
-                var script = postgres.Shared(kind.Replace(' ', '-').Replace('\'', '-') + ".sql");
-                await File.WriteAllTextAsync(script, $"\\set n random(0, {reads - 1})\n" + query.ReplaceLineEndings(" ") + "\n",
-                    cancellationToken);
+                var script = await postgres.WriteRandomScriptAsync(kind, "n", reads, query, cancellationToken);
                 await postgres.PgbenchAsync(script, concurrency, TimeSpan.FromSeconds(2), cancellationToken);
                 var measured = await postgres.PgbenchAsync(script, concurrency, TimeSpan.FromSeconds(10), cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

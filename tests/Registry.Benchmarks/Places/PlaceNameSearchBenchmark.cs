@@ -292,9 +292,7 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
                 var plan = await postgres.PsqlAsync("EXPLAIN " + sql.Replace(":id", "1", StringComparison.Ordinal), cancellationToken);
                 Console.WriteLine($"reference plan ({kind}): " + string.Join(" / ", plan.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                     .Select(l => l.Trim()).Where(l => l.Contains("Scan", StringComparison.Ordinal))));
-                var script = postgres.Shared(kind.Replace(' ', '-') + ".sql");
-                await File.WriteAllTextAsync(script,
-                    $"\\set id random(0, {sample.Count - 1})\n" + sql.ReplaceLineEndings(" ") + "\n", cancellationToken);
+                var script = await postgres.WriteRandomScriptAsync(kind, "id", sample.Count, sql, cancellationToken);
                 scripts.Add((kind, script));
                 await postgres.PgbenchAsync(script, concurrency, TimeSpan.FromSeconds(2), cancellationToken); // warm-up
             }

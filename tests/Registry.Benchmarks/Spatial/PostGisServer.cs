@@ -66,6 +66,20 @@ internal sealed class PostGisServer : IAsyncDisposable
     /// <summary>A file the server process may read (it runs as another user).</summary>
     public string Shared(string name) => Path.Combine(directory, name);
 
+    /// <summary>
+    /// Writes a pgbench script named after <paramref name="kind"/> that draws <c>:variable</c> from 0 to
+    /// <paramref name="count"/> - 1 each transaction and runs <paramref name="sql"/> (on one line) with it; returns
+    /// its path, readable by the server's user.
+    /// </summary>
+    public async Task<string> WriteRandomScriptAsync(string kind, string variable, int count, string sql,
+        CancellationToken cancellationToken)
+    {
+        var script = Shared(kind.Replace(' ', '-').Replace('\'', '-') + ".sql");
+        await File.WriteAllTextAsync(script,
+            $"\\set {variable} random(0, {count - 1})\n" + sql.ReplaceLineEndings(" ") + "\n", cancellationToken);
+        return script;
+    }
+
     public async Task<Measurement> PgbenchAsync(string script, int clients, TimeSpan duration,
         CancellationToken cancellationToken)
     {
