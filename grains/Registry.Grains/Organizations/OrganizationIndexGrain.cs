@@ -161,7 +161,12 @@ public sealed class OrganizationIndexGrain(
             return false;
         }
 
-        foreach (var (_, entry) in await pieces.LoadPiecesAsync(snapshots.ChangedPieces.ToList()))
+        // After a stop in the middle of an import most pieces may have changed: then one range read of them all costs
+        // less than as many reads by key (an entry the snapshot holds at the same revision is not put again).
+        var changed = snapshots.ChangedPieces;
+        foreach (var (_, entry) in changed.Count * 4 > OrganizationIndex.PieceCount
+                     ? await pieces.LoadAsync()
+                     : await pieces.LoadPiecesAsync(changed.ToList()))
         {
             Apply(entry);
         }
