@@ -122,6 +122,10 @@ public static class StorageNames
     /// (<see cref="Indexing.StoredIndexPieces{TDoc}"/>); written only by <see cref="Organizations.OrganizationIndexGrain"/>.</summary>
     public const string OrganizationIndexPiece = "organization-index-piece";
 
+    /// <summary>State name of <see cref="Organizations.OrganizationIndexGrain"/>'s compact snapshot
+    /// (<see cref="Indexing.IndexSnapshotState"/>, <see cref="Organizations.OrganizationIndexSnapshot"/>).</summary>
+    public const string OrganizationIndexSnapshot = "organization-index-snapshot";
+
     /// <summary>Grain type of <see cref="Organizations.OrganizationSearchGrain"/> (stateless).</summary>
     public const string OrganizationSearchGrainType = "organization-search";
 

@@ -126,6 +126,29 @@ public sealed class StoredIndexPieces<TDoc>(
         }
     }
 
+    /// <summary>
+    /// Removes every stored piece of this layout from storage (a layout the partition has moved away from) and
+    /// returns how many were stored. A piece of a layout with more pieces, stored under the same type, is left as a
+    /// read by key would leave it.
+    /// </summary>
+    public async Task<int> RemoveAllAsync()
+    {
+        await ReadAllAsync();
+        var removed = 0;
+        for (var i = 0; i < pieceCount; i++)
+        {
+            if (pieces[i]!.RecordExists)
+            {
+                await storage.ClearStateAsync(stateName, IdOf(i), pieces[i]!);
+                removed++;
+            }
+
+            pieces[i] = null;
+        }
+
+        return removed;
+    }
+
     private async Task<GrainState<IndexPieceState<TDoc>>> PieceAsync(int index)
     {
         if (pieces[index] is null)

@@ -11,20 +11,28 @@ namespace Registry.Grains.Organizations;
 /// One partition of the search index; see <see cref="IOrganizationIndexGrain"/> and <see cref="OrganizationIndex"/>.
 /// Its entries are stored by the partition itself in <see cref="OrganizationIndex.PieceCount"/> pieces
 /// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as an <see cref="OrganizationPartition"/>, so a search
-/// intersects posting lists instead of visiting every entry. Activation reads the checkpoint and the pieces, never
-/// the organization records; a partition whose checkpoint names an older piece count moves its stored entries to the
-/// current layout once, and only a partition without a checkpoint (a data directory written before the index kept
-/// its own state, or a fresh one) builds its pieces from the records once, and
-/// <see cref="RebuildAsync"/> does so on request. Organization grains upsert their entry after each committed write
-/// (and the outbox relay until they have); revisions make upserts idempotent and order-proof. Kept active so a
-/// partition is not reloaded after idle periods. Once loaded it is also readable by searches in its own silo without
-/// a grain call (<see cref="LocalOrganizationPartitions"/>).
+/// intersects posting lists instead of visiting every entry. Activation reads the checkpoint and the partition's
+/// compact snapshot (<see cref="OrganizationIndexSnapshot"/>: entries and posting lists, restored without parsing JSON
+/// or computing terms) and then only the pieces written since it, which the checkpoint lists before each is first
+/// written (<see cref="IndexSnapshots{TCheckpoint}"/>); never the organization records. Without a valid snapshot (a
+/// data directory written before the index kept one) it reads every piece and takes a snapshot in the background. A
+/// timer takes a new snapshot every <see cref="IndexSnapshotOptions.SnapshotInterval"/> while pieces have changed, and
+/// a graceful deactivation takes one too. A partition whose checkpoint names an older piece count moves its stored
+/// entries to the current layout once and removes the older pieces (also those an earlier move left behind, in the
+/// background); only a partition without a checkpoint (a data directory written before the index kept its own state,
+/// or a fresh one) builds its pieces from the records once, and <see cref="RebuildAsync"/> does so on request.
+/// Organization grains upsert their entry after each committed write (and the outbox relay until they have);
+/// revisions make upserts idempotent and order-proof. Kept active so a partition is not reloaded after idle periods.
+/// Once loaded it is also readable by searches in its own silo without a grain call
+/// (<see cref="LocalOrganizationPartitions"/>).
 /// </summary>
 [GrainType(StorageNames.OrganizationIndexGrainType)]
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class OrganizationIndexGrain(
     [PersistentState(StorageNames.OrganizationIndex, StorageNames.Provider)]
     IPersistentState<OrganizationIndexState> checkpoint,
+    [PersistentState(StorageNames.OrganizationIndexSnapshot, StorageNames.Provider)]
+    IPersistentState<IndexSnapshotState> snapshot,
     IStoredRecords records,
     IServiceProvider services,
     TimeProvider time,
@@ -40,6 +48,11 @@ public sealed class OrganizationIndexGrain(
     // change to the partition's memory; the grain's own reads need no lock, since only its turns change the memory.
     private readonly ReaderWriterLockSlim gate = new();
     private StoredIndexPieces<OrganizationIndexEntry> pieces = null!;
+    private IndexSnapshots<OrganizationIndexState> snapshots = null!;
+
+    /// <summary>Memory holds entries that no stored snapshot does, though no piece was written since the one in use
+    /// (none was valid at the start, or every piece was rewritten): the next tick takes one.</summary>
+    private bool snapshotDue;
 
     private LocalOrganizationPartitions.Reader? reader;
     private IGrainTimer? armRetry;
@@ -48,11 +61,20 @@ public sealed class OrganizationIndexGrain(
     {
         var stored = checkpoint.State.PieceCount;
         pieces = PiecesOf(OrganizationIndex.PieceCount);
+        snapshots = new IndexSnapshots<OrganizationIndexState>(checkpoint, snapshot, time);
+        var interval = (services.GetKeyedService<IndexSnapshotOptions>(StorageNames.OrganizationIndexGrainType)
+            ?? new IndexSnapshotOptions()).SnapshotInterval;
+        this.RegisterGrainTimer(InBackgroundAsync, new GrainTimerCreationOptions(interval, interval));
         if (stored == OrganizationIndex.PieceCount)
         {
-            foreach (var (_, entry) in await pieces.LoadAsync())
+            if (!await RestoreSnapshotAsync())
             {
-                Apply(entry);
+                foreach (var (_, entry) in await pieces.LoadAsync())
+                {
+                    Apply(entry);
+                }
+
+                snapshotDue = true;
             }
         }
         else if (stored != 0)
@@ -71,6 +93,7 @@ public sealed class OrganizationIndexGrain(
         {
             // Storage without scans and no checkpoint: nothing was ever stored, an empty partition is the truth.
             await StoreCheckpointAsync(0);
+            checkpoint.State.OlderPiecesRemoved = true;
         }
 
         reader = ReadLocked;
@@ -99,14 +122,94 @@ public sealed class OrganizationIndexGrain(
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (reader is not null)
         {
             local.Unregister((int)this.GetPrimaryKeyLong(), reader);
+            // A graceful stop (a deployment) leaves a snapshot of everything, so the next start reads no piece.
+            // Cut short or failed, the stored snapshot and checkpoint still agree as before: nothing is lost.
+            try
+            {
+                await SnapshotIfChangedAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogWarning(e, "Organization index partition {Partition} took no snapshot on deactivation",
+                    this.GetPrimaryKeyLong());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts from the stored snapshot the checkpoint names, then reads the pieces written since it. False (the
+    /// partition left empty) when there is none of this generation and format, or it is damaged.
+    /// </summary>
+    private async Task<bool> RestoreSnapshotAsync()
+    {
+        if (snapshots.Image is not { } image)
+        {
+            return false;
         }
 
-        return Task.CompletedTask;
+        var restored = OrganizationIndexSnapshot.TryRead(image, index);
+        snapshots.Release();
+        if (!restored)
+        {
+            logger.LogWarning("Organization index partition {Partition} could not read its snapshot; reading its pieces",
+                this.GetPrimaryKeyLong());
+            return false;
+        }
+
+        // After a stop in the middle of an import most pieces may have changed: then one range read of them all costs
+        // less than as many reads by key (an entry the snapshot holds at the same revision is not put again).
+        var changed = snapshots.ChangedPieces;
+        foreach (var (_, entry) in changed.Count * 4 > OrganizationIndex.PieceCount
+                     ? await pieces.LoadAsync()
+                     : await pieces.LoadPiecesAsync(changed.ToList()))
+        {
+            Apply(entry);
+        }
+
+        return true;
+    }
+
+    /// <summary>The timer's tick: a snapshot when entries changed since the last one, then (once) the removal of the
+    /// pieces of older layouts.</summary>
+    private async Task InBackgroundAsync(CancellationToken cancellationToken)
+    {
+        await SnapshotIfChangedAsync();
+        if (!checkpoint.State.OlderPiecesRemoved && checkpoint.State.PieceCount == OrganizationIndex.PieceCount)
+        {
+            await RemoveOlderPiecesAsync();
+        }
+    }
+
+    private async Task SnapshotIfChangedAsync()
+    {
+        if (checkpoint.State.PieceCount == OrganizationIndex.PieceCount && (snapshotDue || snapshots.Changed))
+        {
+            await snapshots.TakeAsync(OrganizationIndexSnapshot.Write(index), index.Count);
+            snapshotDue = false;
+        }
+    }
+
+    /// <summary>
+    /// Removes the pieces of the layouts before the current one (the plain piece type, 128 or 512 pieces: the 128
+    /// layout's ids are among the 512's), then records that in the checkpoint. Interrupted, the next activation
+    /// removes what is left.
+    /// </summary>
+    private async Task RemoveOlderPiecesAsync()
+    {
+        var removed = await PiecesOf(OrganizationIndex.FirstPieceCount).RemoveAllAsync();
+        if (removed > 0)
+        {
+            logger.LogInformation("Organization index partition {Partition} removed {Removed} pieces of an older layout",
+                this.GetPrimaryKeyLong(), removed);
+        }
+
+        checkpoint.State.OlderPiecesRemoved = true;
+        await checkpoint.WriteStateAsync();
     }
 
     public async Task UpsertAsync(OrganizationIndexEntry entry)
@@ -117,6 +220,8 @@ public sealed class OrganizationIndexGrain(
         }
 
         // Stored first: if the write fails, memory is unchanged and the sender's retry is not mistaken for a duplicate.
+        // The piece is listed as changed before it is written, so a start from the snapshot reads it again.
+        await snapshots.ListChangedAsync([OrganizationIndex.PieceOf(entry.Uscc)]);
         await pieces.PutAsync(entry.Uscc, entry);
         Apply(entry);
     }
@@ -138,6 +243,7 @@ public sealed class OrganizationIndexGrain(
             return;
         }
 
+        await snapshots.ListChangedAsync(newest.Keys.Select(uscc => OrganizationIndex.PieceOf(uscc)));
         try
         {
             await pieces.PutManyAsync(newest);
@@ -192,13 +298,16 @@ public sealed class OrganizationIndexGrain(
     /// <summary>
     /// Moves the entries stored in an older layout (the checkpoint names its piece count) to the current one: reads
     /// the older pieces, writes every piece of the current layout (replacing what an interrupted move left there),
-    /// then the checkpoint. Interrupted, the checkpoint still names the older layout, whose pieces are untouched, so
-    /// the next activation moves again. Reads no record, so it works on storage without scans (Azure Table) too. The
-    /// older pieces are left in storage.
+    /// then the checkpoint, then removes the older pieces and takes a snapshot. Interrupted before the checkpoint,
+    /// the checkpoint still names the older layout, whose pieces are untouched, so the next activation moves again;
+    /// after it, the older pieces left are removed by the next activation's background work. Reads no record, so it
+    /// works on storage without scans (Azure Table) too.
     /// </summary>
     private async Task MoveFromLayoutAsync(int storedPieceCount)
     {
-        var entries = await PiecesOf(storedPieceCount).LoadAsync();
+        var older = PiecesOf(storedPieceCount);
+        var entries = await older.LoadAsync();
+        await snapshots.ForgetAsync();
         await pieces.ReplaceAllAsync(entries);
         foreach (var (_, entry) in entries)
         {
@@ -206,6 +315,8 @@ public sealed class OrganizationIndexGrain(
         }
 
         await StoreCheckpointAsync(index.Count);
+        await RemoveOlderPiecesAsync();
+        snapshotDue = true;
     }
 
     /// <summary>
@@ -240,6 +351,9 @@ public sealed class OrganizationIndexGrain(
             Keep(current);
         }
 
+        // The snapshot in use no longer holds what the pieces will: forgotten first, so a stop before the next one is
+        // taken starts from every piece.
+        await snapshots.ForgetAsync();
         await pieces.ReplaceAllAsync(built);
         gate.EnterWriteLock();
         try
@@ -256,6 +370,7 @@ public sealed class OrganizationIndexGrain(
         }
 
         await StoreCheckpointAsync(index.Count);
+        snapshotDue = true;
     }
 
     private async Task StoreCheckpointAsync(int entries)

@@ -1,4 +1,5 @@
 using Registry.Abstractions.Divisions;
+using Registry.Grains.Indexing;
 
 namespace Registry.Grains.Organizations;
 
@@ -17,9 +18,14 @@ public sealed class OrganizationOptions
     /// <summary>Foundations' spending and administrative-cost thresholds.</summary>
     public CharityThresholdOptions Charity { get; set; } = new();
 
+    /// <summary>The <c>Registry:Organizations:Index</c> section: how often a search-index partition takes a snapshot
+    /// while its entries change (<see cref="OrganizationIndexGrain"/>).</summary>
+    public IndexSnapshotOptions Index { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first unusable setting.</summary>
     public void Validate()
     {
+        Index.Validate("Registry:Organizations:Index");
         FilingWindowPolicy.Parse(FilingWindow, "Registry:Organizations:FilingWindow");
         Charity.Validate();
         foreach (var (office, setting) in OfficeFilingWindows)

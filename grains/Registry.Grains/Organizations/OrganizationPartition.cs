@@ -31,10 +31,14 @@ namespace Registry.Grains.Organizations;
 public sealed class OrganizationPartition
 {
     private readonly PostingIndex<OrganizationIndexEntry> index = new(OrganizationIndex.Terms);
-    private readonly SortedSet<OrganizationIndexEntry> byName = new(OrganizationIndex.NameOrder);
+    private SortedSet<OrganizationIndexEntry> byName = new(OrganizationIndex.NameOrder);
     private readonly Dictionary<Facets, int> counts = [];
     private readonly Dictionary<OrganizationStatus, SortedSet<OrganizationIndexEntry>> byStatus = [];
     private readonly Dictionary<string, SortedSet<OrganizationIndexEntry>> byScope = new(StringComparer.Ordinal);
+
+    /// <summary>The posting index, for the partition's snapshot image (<see cref="OrganizationIndexSnapshot"/>) only:
+    /// a change made through it would not reach the orders and counters.</summary>
+    internal PostingIndex<OrganizationIndexEntry> Index => index;
 
     /// <summary>How many entries the partition holds.</summary>
     public int Count => index.Count;
@@ -75,6 +79,66 @@ public sealed class OrganizationPartition
         byScope.Clear();
     }
 
+    /// <summary>
+    /// Replaces every entry with those of a snapshot (<see cref="OrganizationIndexSnapshot"/>): the documents and
+    /// posting lists restored as given (<see cref="PostingIndex{TDoc}.Restore"/>, no terms computed), the name order
+    /// and the status and scope orders built from one sort of the entries, the counters counted. Throws
+    /// <see cref="ArgumentException"/> (the partition left empty) when the postings do not fit the documents.
+    /// </summary>
+    public void Restore(IReadOnlyList<(string Key, long Revision, OrganizationIndexEntry Doc)> documents,
+        IEnumerable<KeyValuePair<string, List<int>>> postings)
+    {
+        Clear();
+        index.Restore(documents, postings);
+        var sorted = new OrganizationIndexEntry[documents.Count];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = documents[i].Doc;
+        }
+
+        Array.Sort(sorted, OrganizationIndex.NameOrder);
+        // Built from the sorted entries at once (a sorted set made from a sorted array is linked in linear time), not
+        // entry by entry as puts do.
+        byName = new SortedSet<OrganizationIndexEntry>(sorted, OrganizationIndex.NameOrder);
+        var ofStatus = new Dictionary<OrganizationStatus, List<OrganizationIndexEntry>>();
+        var ofScope = new Dictionary<string, List<OrganizationIndexEntry>>(StringComparer.Ordinal);
+        foreach (var entry in sorted)
+        {
+            foreach (var scope in KeptScopes(entry.RegisteringOffice))
+            {
+                ListOf(ofScope, scope).Add(entry);
+            }
+
+            if (entry.Status != OrganizationStatus.Active)
+            {
+                ListOf(ofStatus, entry.Status).Add(entry);
+            }
+
+            Tally(entry, 1);
+        }
+
+        foreach (var (status, entries) in ofStatus)
+        {
+            byStatus[status] = new SortedSet<OrganizationIndexEntry>(entries, OrganizationIndex.NameOrder);
+        }
+
+        foreach (var (scope, entries) in ofScope)
+        {
+            byScope[scope] = new SortedSet<OrganizationIndexEntry>(entries, OrganizationIndex.NameOrder);
+        }
+    }
+
+    private static List<OrganizationIndexEntry> ListOf<TKey>(Dictionary<TKey, List<OrganizationIndexEntry>> lists, TKey key)
+        where TKey : notnull
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        return list;
+    }
+
     /// <summary>A filter search's combination: a kind or any, a status or any, an office scope or any.</summary>
     private readonly record struct Facets(OrganizationKind? Kind, OrganizationStatus? Status, string? Scope);
 
@@ -84,6 +148,23 @@ public sealed class OrganizationPartition
 
     /// <summary>Adds (+1) or removes (-1) the entry from its counters and its status and scope orders.</summary>
     private void Facet(OrganizationIndexEntry entry, int delta)
+    {
+        Tally(entry, delta);
+        foreach (var scope in KeptScopes(entry.RegisteringOffice))
+        {
+            Order(byScope, scope, entry, delta);
+        }
+
+        // Active organizations are most of a register: their order would be the name order less a few, so a search
+        // for them reads the name order (or its office's) instead, and the partition keeps a place fewer per entry.
+        if (entry.Status != OrganizationStatus.Active)
+        {
+            Order(byStatus, entry.Status, entry, delta);
+        }
+    }
+
+    /// <summary>Adds (+1) or removes (-1) the entry from the counters of its combinations.</summary>
+    private void Tally(OrganizationIndexEntry entry, int delta)
     {
         foreach (var scope in KeptScopes(entry.RegisteringOffice).Append<string?>(null))
         {
@@ -103,18 +184,6 @@ public sealed class OrganizationPartition
                     }
                 }
             }
-
-            if (scope is not null)
-            {
-                Order(byScope, scope, entry, delta);
-            }
-        }
-
-        // Active organizations are most of a register: their order would be the name order less a few, so a search
-        // for them reads the name order (or its office's) instead, and the partition keeps a place fewer per entry.
-        if (entry.Status != OrganizationStatus.Active)
-        {
-            Order(byStatus, entry.Status, entry, delta);
         }
     }
 

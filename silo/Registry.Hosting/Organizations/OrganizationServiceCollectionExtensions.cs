@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Grains;
 using Registry.Grains.Organizations;
 
 namespace Registry.Hosting.Organizations;
@@ -11,6 +12,7 @@ public static class OrganizationServiceCollectionExtensions
     {
         services.TryAddSingleton(new FilingWindowPolicy(options));
         services.TryAddSingleton(options.Charity);
+        services.TryAddKeyedSingleton(StorageNames.OrganizationIndexGrainType, options.Index);
         services.TryAddSingleton<LocalOrganizationPartitions>();
         services.TryAddSingleton<OrganizationIndexPublisher>();
         return services;

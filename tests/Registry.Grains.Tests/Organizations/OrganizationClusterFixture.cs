@@ -85,6 +85,8 @@ public sealed class OrganizationClusterFixture : IAsyncLifetime
         options.Organizations.OfficeFilingWindows[LongWindowOffice] = new FilingWindowSetting { Opens = "01-01", Closes = "09-30" };
         // Place-name index snapshots only when a partition loads or rebuilds: a restart test decides what is in them.
         options.PlaceNameIndex.SnapshotInterval = TimeSpan.FromHours(1);
+        // Organization index snapshots only when a partition deactivates: likewise.
+        options.Organizations.Index.SnapshotInterval = TimeSpan.FromHours(1);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {

@@ -104,6 +104,80 @@ public sealed class OrganizationPartitionTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Search_OfAPartitionRestoredFromItsSnapshot_AnswersAsTheOriginal(string? fragment, OrganizationKind? kind,
+        string? office, OrganizationStatus? status, string? representative, int take)
+    {
+        var original = Filled();
+        // Listings, a report year, an empty legal representative and a rename (a document put twice) in the image too.
+        var listed = entries.Value[5] with
+        {
+            Listings = [new Listing(OrganizationList.Abnormal, "未按时年检", 2025, new DateOnly(2026, 7, 1))],
+            NextReportYear = 2026,
+            Revision = 2,
+        };
+        var renamed = entries.Value[9] with
+        {
+            Name = entries.Value[10].Name + "协会",
+            SearchName = OrganizationNames.Normalize(entries.Value[10].Name + "协会"),
+            SearchLegalRepresentative = "",
+            Revision = 2,
+        };
+        Assert.True(original.Put(listed));
+        Assert.True(original.Put(renamed));
+        var restored = new OrganizationPartition();
+
+        Assert.True(OrganizationIndexSnapshot.TryRead(OrganizationIndexSnapshot.Write(original), restored));
+
+        Assert.Equal(original.Count, restored.Count);
+        foreach (var entry in original.All)
+        {
+            var back = restored.All.Single(e => e.Uscc == entry.Uscc);
+            Assert.Equal(entry with { Listings = [] }, back with { Listings = [] });
+            Assert.Equal(entry.Listings, back.Listings);
+        }
+
+        foreach (var query in new[]
+                 {
+                     new OrganizationQuery(fragment, kind, office, status, null, 0, take, LegalRepresentative: representative),
+                     new OrganizationQuery(fragment, kind, office, status, null, 7, take, LegalRepresentative: representative),
+                     new OrganizationQuery(fragment, kind, office, status, OrganizationList.Abnormal, 0, take,
+                         LegalRepresentative: representative),
+                 })
+        {
+            var expected = original.Search(query);
+            var page = restored.Search(query);
+            Assert.Equal(expected.Total, page.Total);
+            Assert.Equal(expected.Items.Select(e => e.Uscc), page.Items.Select(e => e.Uscc));
+        }
+
+        // Restored, the partition takes puts as the original does.
+        var moved = listed with { Status = OrganizationStatus.Revoked, Revision = 3 };
+        Assert.True(original.Put(moved));
+        Assert.True(restored.Put(moved));
+        var revoked = new OrganizationQuery(null, null, null, OrganizationStatus.Revoked, null, 0, 500);
+        Assert.Equal(original.Search(revoked).Items.Select(e => e.Uscc), restored.Search(revoked).Items.Select(e => e.Uscc));
+    }
+
+    [Fact]
+    public void Snapshot_DamagedOrOfAnotherFormat_IsNotRead_AndLeavesThePartitionEmpty()
+    {
+        var image = OrganizationIndexSnapshot.Write(Filled());
+        var otherFormat = (byte[])image.Clone();
+        otherFormat[0]++;
+        var restored = new OrganizationPartition();
+
+        Assert.False(OrganizationIndexSnapshot.TryRead(image[..^1], restored));
+        Assert.Equal(0, restored.Count);
+        Assert.False(OrganizationIndexSnapshot.TryRead([.. image, 0], restored));
+        Assert.False(OrganizationIndexSnapshot.TryRead(otherFormat, restored));
+        Assert.False(OrganizationIndexSnapshot.TryRead(image[..(image.Length / 2)], restored));
+        Assert.Equal(0, restored.Count);
+        Assert.True(OrganizationIndexSnapshot.TryRead(image, restored));
+        Assert.Equal(3_000, restored.Count);
+    }
+
     [Fact]
     public void Search_AfterRenamesAndStatusChanges_FollowsTheNewNameOrder()
     {

@@ -169,6 +169,76 @@ public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Index_AfterARestart_StartsFromItsStoredSnapshot_ReadingNoPieceAndNoRecord()
+    {
+        var token = $"快照{TestCodes.NextSerial()}";
+        var commands = await RegisterManyAsync(token, 12);
+        var query = new OrganizationQuery(token, null, null, null, null, 0, 50);
+        var before = await SearchAsync(query); // every partition is active
+
+        await fixture.RestartAsync(); // a graceful stop: each partition leaves a snapshot of everything it holds
+        var afterRestart = await SearchAsync(query);
+        var byCode = await SearchAsync(new OrganizationQuery(null, null, null, null, null, 0, 10, Uscc: commands[4].Uscc));
+
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.Organization));
+        Assert.Equal(0, fixture.StoredRecords.PrefixReadsOf(StorageNames.OrganizationIndexPiece));
+        Assert.Equal(12, before.Total);
+        Assert.Equal(before.Items, afterRestart.Items, IndexEntryComparer.Instance);
+        Assert.Equal(commands[4].Uscc, Assert.Single(byCode.Items).Uscc);
+        var partition = OrganizationIndex.PartitionOf(commands[4].Uscc);
+        var (checkpoint, snapshot) = await StoredSnapshotAsync(partition);
+        Assert.NotEqual(0, checkpoint.SnapshotGeneration);
+        Assert.Equal(checkpoint.SnapshotGeneration, snapshot.Generation);
+        Assert.Empty(checkpoint.ChangedPieces);
+        var restored = new OrganizationPartition();
+        Assert.True(OrganizationIndexSnapshot.TryRead(snapshot.Image, restored));
+        Assert.Equal(snapshot.Entries, restored.Count);
+        Assert.Contains(restored.All, e => e.Uscc == commands[4].Uscc);
+    }
+
+    [Fact]
+    public async Task Index_AfterACrash_StartsFromItsSnapshot_AndReadsBackTheEntriesStoredSinceFromTheirPiecesOnly()
+    {
+        var token = $"断电{TestCodes.NextSerial()}";
+        var commands = await RegisterManyAsync(token, 10);
+        await fixture.RestartAsync(); // snapshots of the first ten
+        var later = Enumerable.Range(0, 6)
+            .Select(i => Registration.Valid(name: $"{token}后来中心{i:000}", kind: OrganizationKind.Foundation)).ToList();
+        foreach (var command in later)
+        {
+            await Organization(command.Uscc).RegisterAsync(command);
+        }
+
+        var renamed = $"{token}改名机构";
+        await Organization(commands[0].Uscc).ChangeAsync(new ChangeOrganization(renamed, null, null, null, "更名"));
+        var query = new OrganizationQuery(token, null, null, null, null, 0, 50);
+        var before = await SearchAsync(query);
+        var changed = (await StoredSnapshotAsync(OrganizationIndex.PartitionOf(later[0].Uscc))).Checkpoint.ChangedPieces;
+
+        await fixture.CrashAsync(); // no deactivation: no snapshot of what was stored since
+        var afterCrash = await SearchAsync(query);
+        var byNewName = await SearchAsync(new OrganizationQuery(renamed, null, null, null, null, 0, 50));
+
+        Assert.Contains(OrganizationIndex.PieceOf(later[0].Uscc), changed);
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.Organization));
+        Assert.Equal(0, fixture.StoredRecords.PrefixReadsOf(StorageNames.OrganizationIndexPiece));
+        Assert.Equal(16, before.Total);
+        Assert.Equal(before.Items, afterCrash.Items, IndexEntryComparer.Instance);
+        Assert.Equal(commands[0].Uscc, Assert.Single(byNewName.Items).Uscc);
+    }
+
+    private async Task<(OrganizationIndexState Checkpoint, IndexSnapshotState Snapshot)> StoredSnapshotAsync(int partition)
+    {
+        var storage = fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+        var id = fixture.Grains.GetGrain<IOrganizationIndexGrain>(partition).GetGrainId();
+        var checkpoint = new GrainState<OrganizationIndexState>(new OrganizationIndexState());
+        await storage.ReadStateAsync(StorageNames.OrganizationIndex, id, checkpoint);
+        var snapshot = new GrainState<IndexSnapshotState>(new IndexSnapshotState());
+        await storage.ReadStateAsync(StorageNames.OrganizationIndexSnapshot, id, snapshot);
+        return (checkpoint.State!, snapshot.State!);
+    }
+
+    [Fact]
     public async Task Index_WithoutStoredEntries_BuildsFromTheRecordsOnce_ThenNeverAgain()
     {
         var token = $"迁移{TestCodes.NextSerial()}";
@@ -240,6 +310,15 @@ public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
 
         Assert.Equal(0, scansAtTheMove);
         Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.Organization));
+        for (var partition = 0; partition < OrganizationIndex.PartitionCount; partition++)
+        {
+            // The older layout's pieces are gone once moved.
+            var prefix = GrainId.Create(StorageNames.OrganizationIndexPiece, $"{partition}.").ToString();
+            Assert.Empty((await fixture.SiloServices.GetRequiredService<IStoredRecords>()
+                .ReadPrefixAsync<IndexPieceState<OrganizationIndexEntry>>(
+                StorageNames.OrganizationIndexPiece, prefix))!);
+        }
+
         Assert.Equal(12, before.Total);
         Assert.Equal(before.Items, moved.Items, IndexEntryComparer.Instance);
         Assert.Equal(before.Items, nextStart.Items, IndexEntryComparer.Instance);
