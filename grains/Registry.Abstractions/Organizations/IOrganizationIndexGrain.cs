@@ -24,6 +24,13 @@ public interface IOrganizationIndexGrain : IGrainWithIntegerKey
     Task UpsertManyAsync(IReadOnlyList<OrganizationIndexEntry> entries);
 
     /// <summary>
+    /// Loads the partition's entries into memory if they are not (every other call does so first); the silo asks each
+    /// partition at its start, in the background, so the first search finds them loaded. Idempotent.
+    /// </summary>
+    [ReadOnly]
+    Task LoadAsync();
+
+    /// <summary>
     /// How many entries of this partition match, and the first <c>Skip + Take</c> of them in the query's order (the
     /// caller merges partitions before paging).
     /// </summary>

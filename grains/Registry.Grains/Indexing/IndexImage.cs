@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Registry.Grains.Indexing;
@@ -25,6 +26,9 @@ public static class IndexImage
     /// them) and posting lists of an image; false when it is of another format or version, damaged, or longer than
     /// what it holds.
     /// </summary>
+    // Runs once per partition at a start, over tens of thousands of entries: compiled optimized at once, not first
+    // run unoptimized (the loop would wait for on-stack replacement).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead<TDoc>(byte[] image, int format, int version,
         Func<IndexImageReader, (string Key, long Revision, TDoc Doc)> readDocument,
         out List<(string Key, long Revision, TDoc Doc)> documents,

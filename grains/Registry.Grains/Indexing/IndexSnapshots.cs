@@ -34,6 +34,9 @@ public sealed class IndexSnapshots<TCheckpoint>(
     /// <summary>The pieces written since the snapshot in use (empty without one).</summary>
     public IReadOnlyList<int> ChangedPieces => checkpoint.State.ChangedPieces;
 
+    /// <summary>Whether a snapshot is in use (the checkpoint names one).</summary>
+    public bool InUse => checkpoint.State.SnapshotGeneration != 0;
+
     /// <summary>Whether a snapshot is in use and pieces were written since it.</summary>
     public bool Changed => checkpoint.State.SnapshotGeneration != 0 && checkpoint.State.ChangedPieces.Count > 0;
 

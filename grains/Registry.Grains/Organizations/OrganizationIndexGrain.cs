@@ -11,13 +11,14 @@ namespace Registry.Grains.Organizations;
 /// One partition of the search index; see <see cref="IOrganizationIndexGrain"/> and <see cref="OrganizationIndex"/>.
 /// Its entries are stored by the partition itself in <see cref="OrganizationIndex.PieceCount"/> pieces
 /// (<see cref="StoredIndexPieces{TDoc}"/>) and held in memory as an <see cref="OrganizationPartition"/>, so a search
-/// intersects posting lists instead of visiting every entry. Activation reads the checkpoint and the partition's
+/// intersects posting lists instead of visiting every entry. The first call (not the activation) reads the checkpoint and the partition's
 /// compact snapshot (<see cref="OrganizationIndexSnapshot"/>: entries and posting lists, restored without parsing JSON
 /// or computing terms) and then only the pieces written since it, which the checkpoint lists before each is first
 /// written (<see cref="IndexSnapshots{TCheckpoint}"/>); never the organization records. Without a valid snapshot (a
 /// data directory written before the index kept one) it reads every piece and takes a snapshot in the background. A
 /// timer takes a new snapshot every <see cref="IndexSnapshotOptions.SnapshotInterval"/> while pieces have changed, and
-/// a graceful deactivation takes one too. A partition whose checkpoint names an older piece count moves its stored
+/// a graceful deactivation takes one too; a partition that holds entries and has no snapshot in use takes one at the
+/// next tick. The silo asks every partition to load at its start (<see cref="LoadAsync"/>). A partition whose checkpoint names an older piece count moves its stored
 /// entries to the current layout once and removes the older pieces (also those an earlier move left behind, in the
 /// background); only a partition without a checkpoint (a data directory written before the index kept its own state,
 /// or a fresh one) builds its pieces from the records once, and <see cref="RebuildAsync"/> does so on request.
@@ -57,21 +58,60 @@ public sealed class OrganizationIndexGrain(
     private LocalOrganizationPartitions.Reader? reader;
     private IGrainTimer? armRetry;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>The entries are in memory (<see cref="EnsureLoadedAsync"/>).</summary>
+    private bool loaded;
+
+    private Task? loading;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = checkpoint.State.PieceCount;
         pieces = PiecesOf(OrganizationIndex.PieceCount);
         snapshots = new IndexSnapshots<OrganizationIndexState>(checkpoint, snapshot, time);
         var interval = (services.GetKeyedService<IndexSnapshotOptions>(StorageNames.OrganizationIndexGrainType)
             ?? new IndexSnapshotOptions()).SnapshotInterval;
         this.RegisterGrainTimer(InBackgroundAsync, new GrainTimerCreationOptions(interval, interval));
+        // The entries are loaded by the first call (EnsureLoadedAsync), not here: the runtime cancels an activation
+        // that outlasts its timeout and drops it while its work goes on, so at national scale on a busy host a load
+        // during activation was abandoned and begun again by the next call, and the abandoned one, still running,
+        // wrote the checkpoint behind the new activation's back.
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Loads the partition once, within the first call that needs its entries (a call is not cut short: its caller
+    /// may time out and ask again while the load goes on and answers the calls queued behind it; read-only calls that
+    /// interleave share the one load). A failed load is tried again by the next call.
+    /// </summary>
+    private Task EnsureLoadedAsync()
+    {
+        if (loaded)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (loading is null || loading.IsFaulted || loading.IsCanceled)
+        {
+            loading = LoadOnceAsync();
+        }
+
+        return loading;
+    }
+
+    /// <summary>
+    /// From the checkpoint's snapshot and the pieces written since; without a valid snapshot from every piece (then a
+    /// snapshot is due); from the pieces of an older layout, moved; without a checkpoint from the records (once).
+    /// </summary>
+    private async Task LoadOnceAsync()
+    {
+        index.Clear();
+        var stored = checkpoint.State.PieceCount;
         if (stored == OrganizationIndex.PieceCount)
         {
             if (!await RestoreSnapshotAsync())
             {
                 foreach (var (_, entry) in await pieces.LoadAsync())
                 {
-                    Apply(entry);
+                    index.Put(entry);
                 }
 
                 snapshotDue = true;
@@ -87,19 +127,23 @@ public sealed class OrganizationIndexGrain(
         {
             logger.LogInformation("Organization index partition {Partition} has no stored pieces; building them from the records once",
                 this.GetPrimaryKeyLong());
-            await BuildFromRecordsAsync(cancellationToken);
+            await BuildFromRecordsAsync(CancellationToken.None);
         }
         else
         {
             // Storage without scans and no checkpoint: nothing was ever stored, an empty partition is the truth.
             await StoreCheckpointAsync(0);
             checkpoint.State.OlderPiecesRemoved = true;
+            snapshotDue = true;
         }
 
+        loaded = true;
         reader = ReadLocked;
         local.Register((int)this.GetPrimaryKeyLong(), reader);
         await ArmDeadlineSweepAsync();
     }
+
+    public async Task LoadAsync() => await EnsureLoadedAsync();
 
     /// <summary>
     /// The partition's deadline sweep must be armed for every partition that holds entries: armed once, its reminder
@@ -168,7 +212,7 @@ public sealed class OrganizationIndexGrain(
                      ? await pieces.LoadAsync()
                      : await pieces.LoadPiecesAsync(changed.ToList()))
         {
-            Apply(entry);
+            index.Put(entry);
         }
 
         return true;
@@ -178,6 +222,12 @@ public sealed class OrganizationIndexGrain(
     /// pieces of older layouts.</summary>
     private async Task InBackgroundAsync(CancellationToken cancellationToken)
     {
+        // Before the entries are loaded, memory is not the partition: a snapshot of it would lose every entry.
+        if (!loaded)
+        {
+            return;
+        }
+
         await SnapshotIfChangedAsync();
         if (!checkpoint.State.OlderPiecesRemoved && checkpoint.State.PieceCount == OrganizationIndex.PieceCount)
         {
@@ -185,12 +235,31 @@ public sealed class OrganizationIndexGrain(
         }
     }
 
+    /// <summary>
+    /// Takes a snapshot when pieces were written since the one in use, or none is in use and the partition holds
+    /// entries (so every partition that holds entries gets one, whatever path loaded it). A failed write is logged and
+    /// tried again by the next tick, with the stored states read again: a write refused for a stale version would
+    /// otherwise be refused at every tick.
+    /// </summary>
     private async Task SnapshotIfChangedAsync()
     {
-        if (checkpoint.State.PieceCount == OrganizationIndex.PieceCount && (snapshotDue || snapshots.Changed))
+        if (checkpoint.State.PieceCount != OrganizationIndex.PieceCount
+            || !(snapshotDue || snapshots.Changed || (!snapshots.InUse && index.Count > 0)))
+        {
+            return;
+        }
+
+        try
         {
             await snapshots.TakeAsync(OrganizationIndexSnapshot.Write(index), index.Count);
             snapshotDue = false;
+        }
+        catch (InconsistentStateException e)
+        {
+            logger.LogWarning(e, "Organization index partition {Partition} took no snapshot; reading its stored states again",
+                this.GetPrimaryKeyLong());
+            await snapshot.ReadStateAsync();
+            snapshots.Release();
         }
     }
 
@@ -214,6 +283,7 @@ public sealed class OrganizationIndexGrain(
 
     public async Task UpsertAsync(OrganizationIndexEntry entry)
     {
+        await EnsureLoadedAsync();
         if (index.RevisionOf(entry.Uscc) >= entry.Revision)
         {
             return;
@@ -228,6 +298,7 @@ public sealed class OrganizationIndexGrain(
 
     public async Task UpsertManyAsync(IReadOnlyList<OrganizationIndexEntry> entries)
     {
+        await EnsureLoadedAsync();
         var newest = new Dictionary<string, OrganizationIndexEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
@@ -270,17 +341,25 @@ public sealed class OrganizationIndexGrain(
         }
     }
 
-    public Task<OrganizationPage> SearchAsync(OrganizationQuery query) => Task.FromResult(index.Search(query));
+    public async Task<OrganizationPage> SearchAsync(OrganizationQuery query)
+    {
+        await EnsureLoadedAsync();
+        return index.Search(query);
+    }
 
-    public Task<IReadOnlyList<string>> DueAsync(DateOnly today) =>
-        Task.FromResult<IReadOnlyList<string>>(index.All
+    public async Task<IReadOnlyList<string>> DueAsync(DateOnly today)
+    {
+        await EnsureLoadedAsync();
+        return index.All
             .Where(entry => AnnualCycle.NextDeadline(entry, windows) is { } deadline && deadline <= today)
             .Select(entry => entry.Uscc)
             .Order(StringComparer.Ordinal)
-            .ToList());
+            .ToList();
+    }
 
     public async Task<int> RebuildAsync()
     {
+        await EnsureLoadedAsync();
         await BuildFromRecordsAsync(CancellationToken.None);
         return index.Count;
     }

@@ -22,6 +22,10 @@ public sealed class OrganizationOptions
     /// while its entries change (<see cref="OrganizationIndexGrain"/>).</summary>
     public IndexSnapshotOptions Index { get; set; } = new();
 
+    /// <summary>Whether the silo asks every search-index partition to load at its start, in the background (default
+    /// true), so the first search after a restart does not wait for all of them to load.</summary>
+    public bool LoadIndexAtStart { get; set; } = true;
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first unusable setting.</summary>
     public void Validate()
     {

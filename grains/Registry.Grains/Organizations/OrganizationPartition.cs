@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Registry.Abstractions.Organizations;
 using Registry.Grains.Indexing;
 
@@ -85,6 +86,9 @@ public sealed class OrganizationPartition
     /// and the status and scope orders built from one sort of the entries, the counters counted. Throws
     /// <see cref="ArgumentException"/> (the partition left empty) when the postings do not fit the documents.
     /// </summary>
+    // Runs once per partition at a start, over tens of thousands of entries: compiled optimized at once, not first
+    // run unoptimized (the loop would wait for on-stack replacement).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Restore(IReadOnlyList<(string Key, long Revision, OrganizationIndexEntry Doc)> documents,
         IEnumerable<KeyValuePair<string, List<int>>> postings)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime;
 using Registry.Grains;
 using Registry.Grains.Organizations;
 
@@ -15,6 +16,13 @@ public static class OrganizationServiceCollectionExtensions
         services.TryAddKeyedSingleton(StorageNames.OrganizationIndexGrainType, options.Index);
         services.TryAddSingleton<LocalOrganizationPartitions>();
         services.TryAddSingleton<OrganizationIndexPublisher>();
+        if (options.LoadIndexAtStart)
+        {
+            services.TryAddSingleton<OrganizationIndexWarmup>();
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
+                provider => provider.GetRequiredService<OrganizationIndexWarmup>());
+        }
+
         return services;
     }
 }

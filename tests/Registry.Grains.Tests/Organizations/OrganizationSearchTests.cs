@@ -4,6 +4,7 @@ using Registry.Grains.Organizations;
 using Orleans.Storage;
 using Registry.Grains.Indexing;
 using Registry.Grains.Storage;
+using Registry.Hosting.Organizations;
 using Registry.Storage;
 
 namespace Registry.Grains.Tests.Organizations;
@@ -225,6 +226,57 @@ public sealed class OrganizationSearchTests(OrganizationClusterFixture fixture)
         Assert.Equal(16, before.Total);
         Assert.Equal(before.Items, afterCrash.Items, IndexEntryComparer.Instance);
         Assert.Equal(commands[0].Uscc, Assert.Single(byNewName.Items).Uscc);
+    }
+
+    [Fact]
+    public async Task Index_AtTheSilosStart_LoadsEveryPartitionInTheBackground_BeforeAnySearch()
+    {
+        var token = $"预热{TestCodes.NextSerial()}";
+        var commands = await RegisterManyAsync(token, 6);
+
+        await fixture.CrashAsync();
+        await fixture.SiloServices.GetRequiredService<OrganizationIndexWarmup>().Completion;
+
+        // Loaded without a search or a write asking: every partition is readable in the silo, with its entries.
+        var local = fixture.SiloServices.GetRequiredService<LocalOrganizationPartitions>();
+        for (var partition = 0; partition < OrganizationIndex.PartitionCount; partition++)
+        {
+            Assert.True(local.TryGet(partition, out _), $"partition {partition} is not loaded");
+        }
+
+        Assert.True(local.TryGet(OrganizationIndex.PartitionOf(commands[2].Uscc), out var read));
+        Assert.Equal(commands[2].Uscc,
+            Assert.Single(read(new OrganizationQuery(null, null, null, null, null, 0, 10, Uscc: commands[2].Uscc)).Items).Uscc);
+        Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.Organization));
+    }
+
+    [Fact]
+    public async Task Index_AfterAGracefulStop_LeavesASnapshotInUseForEveryPartitionThatHoldsEntries()
+    {
+        var token = $"每区{TestCodes.NextSerial()}";
+        // Enough organizations that every partition holds some of them.
+        var commands = new List<RegisterOrganization>();
+        var covered = new HashSet<int>();
+        for (var i = 0; covered.Count < OrganizationIndex.PartitionCount; i++)
+        {
+            var command = Registration.Valid(name: $"{token}服务中心{i:000}");
+            await Organization(command.Uscc).RegisterAsync(command);
+            commands.Add(command);
+            covered.Add(OrganizationIndex.PartitionOf(command.Uscc));
+        }
+
+        await fixture.RestartAsync();
+
+        for (var partition = 0; partition < OrganizationIndex.PartitionCount; partition++)
+        {
+            var (checkpoint, snapshot) = await StoredSnapshotAsync(partition);
+            Assert.True(checkpoint.SnapshotGeneration != 0, $"partition {partition} has no snapshot in use");
+            Assert.Equal(checkpoint.SnapshotGeneration, snapshot.Generation);
+            Assert.Empty(checkpoint.ChangedPieces);
+            var restored = new OrganizationPartition();
+            Assert.True(OrganizationIndexSnapshot.TryRead(snapshot.Image, restored));
+            Assert.Contains(restored.All, e => commands.Any(c => c.Uscc == e.Uscc));
+        }
     }
 
     private async Task<(OrganizationIndexState Checkpoint, IndexSnapshotState Snapshot)> StoredSnapshotAsync(int partition)
