@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Registry.Abstractions.Organizations;
 using Registry.Grains.Indexing;
 
@@ -106,9 +107,18 @@ public sealed class OrganizationPartition
         byName = new SortedSet<OrganizationIndexEntry>(sorted, OrganizationIndex.NameOrder);
         var ofStatus = new Dictionary<OrganizationStatus, List<OrganizationIndexEntry>>();
         var ofScope = new Dictionary<string, List<OrganizationIndexEntry>>(StringComparer.Ordinal);
+        // An office's scopes are cut once, not per entry, and the counters are moved once per kind, status and office
+        // held (a few hundred), not twelve times per entry.
+        var scopesOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var held = new Dictionary<(OrganizationKind Kind, OrganizationStatus Status, string Office), int>();
         foreach (var entry in sorted)
         {
-            foreach (var scope in KeptScopes(entry.RegisteringOffice))
+            if (!scopesOf.TryGetValue(entry.RegisteringOffice, out var scopes))
+            {
+                scopesOf[entry.RegisteringOffice] = scopes = KeptScopes(entry.RegisteringOffice).ToArray();
+            }
+
+            foreach (var scope in scopes)
             {
                 ListOf(ofScope, scope).Add(entry);
             }
@@ -118,7 +128,12 @@ public sealed class OrganizationPartition
                 ListOf(ofStatus, entry.Status).Add(entry);
             }
 
-            Tally(entry, 1);
+            CollectionsMarshal.GetValueRefOrAddDefault(held, (entry.Kind, entry.Status, entry.RegisteringOffice), out _)++;
+        }
+
+        foreach (var ((kind, status, office), count) in held)
+        {
+            Tally(kind, status, scopesOf[office], count);
         }
 
         foreach (var (status, entries) in ofStatus)
@@ -168,13 +183,18 @@ public sealed class OrganizationPartition
     }
 
     /// <summary>Adds (+1) or removes (-1) the entry from the counters of its combinations.</summary>
-    private void Tally(OrganizationIndexEntry entry, int delta)
+    private void Tally(OrganizationIndexEntry entry, int delta) =>
+        Tally(entry.Kind, entry.Status, KeptScopes(entry.RegisteringOffice), delta);
+
+    /// <summary>Moves by <paramref name="delta"/> the counters of every combination of an entry of that kind, status
+    /// and kept scopes.</summary>
+    private void Tally(OrganizationKind entryKind, OrganizationStatus entryStatus, IEnumerable<string> scopes, int delta)
     {
-        foreach (var scope in KeptScopes(entry.RegisteringOffice).Append<string?>(null))
+        foreach (var scope in scopes.Append<string?>(null))
         {
-            foreach (var kind in new OrganizationKind?[] { entry.Kind, null })
+            foreach (var kind in new OrganizationKind?[] { entryKind, null })
             {
-                foreach (var status in new OrganizationStatus?[] { entry.Status, null })
+                foreach (var status in new OrganizationStatus?[] { entryStatus, null })
                 {
                     var key = new Facets(kind, status, scope);
                     var count = counts.GetValueOrDefault(key) + delta;
