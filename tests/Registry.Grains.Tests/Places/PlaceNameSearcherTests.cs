@@ -238,6 +238,35 @@ public sealed class PlaceNameSearcherTests
                 Assert.Equal(expected.Take(take).Select(c => Describe(c.ToHit())), page.Items.Select(Describe));
             }
         }
+
+        // The names holding both trigrams of such a fragment but not the fragment, as small places met after a page
+        // already full of a county's match: ranked after it whatever they hold, they are counted unread, so they must
+        // not be candidates at all.
+        var tested = 0;
+        foreach (var fragment in fragments)
+        {
+            var holding = texts.Where(t => t.Contains(fragment, StringComparison.Ordinal)).Distinct().ToList();
+            var misleading = texts.Where(t => t.Contains(fragment[..3], StringComparison.Ordinal)
+                && t.Contains(fragment[1..], StringComparison.Ordinal) && !t.Contains(fragment, StringComparison.Ordinal))
+                .Distinct().ToList();
+            if (misleading.Count == 0)
+            {
+                continue;
+            }
+
+            tested++;
+            var small = new PlaceNameSearcher();
+            var placed = holding.Select((t, i) => (t, i, PlaceCategory.AdministrativeDivision))
+                .Concat(misleading.Select((t, i) => (t, holding.Count + i, PlaceCategory.Landmark)))
+                .Select(p => new PlaceNameIndexEntry($"f{p.Item2:D3}", p.t, p.t, p.t, p.t, [], p.Item3, "110105",
+                    PlaceNameStatus.Announced, 100, 30, 100, 30, 100, 30, "", null, null, null, null, null, 1))
+                .ToList();
+            placed.ForEach(e => small.Apply(e));
+            var page = small.Search(new PlaceNameQuery(fragment, null, null, null, null, null, false, true, null, 0, 1));
+            Assert.Equal(holding.Count, page.Total);
+        }
+
+        Assert.True(tested > 0, "some fragment's trigrams are in a name without it");
     }
 
     /// <summary>
