@@ -22,8 +22,9 @@ public static class PlaceNameIndexSnapshot
     /// repeats its source, approving authority, division and location in every entry), and trigrams of Latin
     /// letters. 3: texts and terms as UTF-16 code units, not UTF-8: a term is a pair of code units and may hold half
     /// of a character outside the Basic Multilingual Plane, which UTF-8 cannot carry (two such terms read back as one).
+    /// 4: runs of four Latin letters or digits are terms too (<see cref="PlaceNameIndex.Terms"/>).
     /// </summary>
-    public const int Format = 3;
+    public const int Format = 4;
 
     /// <summary>The image of the partition's entries and postings.</summary>
     public static byte[] Write(PostingIndex<PlaceNameIndexEntry> index)
