@@ -188,8 +188,9 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     /// Subscribes to every partition, then copies each, then restores one index from their posting lists (each
     /// partition's ids shifted past the previous partitions', so every list stays ascending) without computing an
     /// entry's terms, and applies what was told meanwhile. A partition that has not loaded its entries (after a
-    /// restart) hands over its stored snapshot image, decoded here (in parallel), and the entries written since it,
-    /// applied after the restore like those told meanwhile.
+    /// restart) hands over its stored snapshot image, whose entries are read here (in parallel) and whose lists are
+    /// read straight into the joined ones (<see cref="Join"/>), and the entries written since it, applied after the
+    /// restore like those told meanwhile.
     /// </summary>
     private async Task LoadAsync()
     {
@@ -206,7 +207,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
             try
             {
                 var copy = await grain.CopyAsync(imageIfNotLoaded: true);
-                return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Decode(copy))
+                return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Read(copy))
                     ?? PartitionPart.Of(await grain.CopyAsync());
             }
             finally
@@ -215,36 +216,19 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
             }
         }));
 
-        var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(copies.Sum(c => c.Documents.Count));
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var copy in copies)
-        {
-            var offset = documents.Count;
-            documents.AddRange(copy.Documents);
-            foreach (var (term, local) in copy.Postings)
-            {
-                if (!postings.TryGetValue(term, out var ids))
-                {
-                    postings[term] = ids = new List<int>(local.Count);
-                }
-
-                foreach (var id in local)
-                {
-                    ids.Add(offset + id);
-                }
-            }
-        }
-
+        var (documents, postings) = await Task.Run(() => Join(copies));
         Write(() =>
         {
             try
             {
-                searcher.Index.Restore(documents, postings);
+                searcher.Index.Restore(documents, postings ?? throw new ArgumentException("An image's posting lists are damaged."));
             }
             catch (ArgumentException e)
             {
-                // Not expected (an id lives in one partition): the copy is then built entry by entry.
+                // Not expected (an id lives in one partition, an image's entries were read): the copy is then built
+                // entry by entry.
                 logger.LogWarning(e, "The place-name partitions' lists could not be joined; applying every entry");
+                searcher.Clear();
                 foreach (var (_, _, entry) in documents)
                 {
                     searcher.Apply(entry);
@@ -313,26 +297,64 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         });
     }
 
-    /// <summary>One partition's copy as the load joins it: its entries and posting lists over local ids, and the
-    /// entries to apply after the restore (those written since a snapshot image).</summary>
+    /// <summary>
+    /// The partitions' entries and posting lists as one index, each partition's ids shifted past those of the
+    /// partitions before it, so every list stays ascending: first the partitions read from their images, whose lists
+    /// are read from the images' bytes straight into the joined lists (<see cref="PlaceNameIndexSnapshot.TryJoinPostings"/>),
+    /// then those that handed over their lists (loaded before the copy), appended. Null postings when an image's lists
+    /// are damaged (not expected: its entries were read).
+    /// </summary>
+    private static (List<(string Key, long Revision, PlaceNameIndexEntry Doc)> Documents, Dictionary<string, List<int>>? Postings)
+        Join(PartitionPart[] copies)
+    {
+        var images = copies.Where(c => c.Image is not null).ToList();
+        var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(copies.Sum(c => c.Documents.Count));
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        if (!PlaceNameIndexSnapshot.TryJoinPostings(images.Select(c => c.Image!).ToList(), postings))
+        {
+            return (images.Concat(copies.Where(c => c.Image is null)).SelectMany(c => c.Documents).ToList(), null);
+        }
+
+        foreach (var copy in images.Concat(copies.Where(c => c.Image is null)))
+        {
+            var offset = documents.Count;
+            documents.AddRange(copy.Documents);
+            foreach (var (term, local) in copy.Postings)
+            {
+                if (!postings.TryGetValue(term, out var ids))
+                {
+                    postings[term] = ids = new List<int>(local.Length);
+                }
+
+                foreach (var id in local)
+                {
+                    ids.Add(offset + id);
+                }
+            }
+        }
+
+        return (documents, postings);
+    }
+
+    /// <summary>One partition's copy as the load joins it: its entries, and its posting lists over local ids or the
+    /// image they are to be read from, and the entries to apply after the restore (those written since a snapshot
+    /// image).</summary>
     private sealed record PartitionPart(
         PlaceNameIndexStamp Stamp,
         IReadOnlyList<(string Key, long Revision, PlaceNameIndexEntry Doc)> Documents,
-        IEnumerable<KeyValuePair<string, IReadOnlyList<int>>> Postings,
+        IReadOnlyList<PlaceNamePosting> Postings,
+        PlaceNameIndexSnapshot.ImageEntries? Image,
         IReadOnlyList<PlaceNameIndexEntry> Since)
     {
         public static PartitionPart Of(PlaceNamePartitionCopy copy) =>
-            new(copy.Stamp,
-                copy.Entries.Select((entry, i) => (entry.Id, copy.Versions[i], entry)).ToList(),
-                copy.Postings.Select(p => KeyValuePair.Create(p.Term, (IReadOnlyList<int>)p.Ids)),
-                []);
+            new(copy.Stamp, copy.Entries.Select((entry, i) => (entry.Id, copy.Versions[i], entry)).ToList(),
+                copy.Postings, null, []);
 
-        /// <summary>The copy's image decoded, or null when it cannot be (the partition is then asked for its
-        /// entries).</summary>
-        public static PartitionPart? Decode(PlaceNamePartitionCopy copy) =>
-            PlaceNameIndexSnapshot.TryDecode(copy.Image!, 0, out var documents, out var postings)
-                ? new PartitionPart(copy.Stamp, documents,
-                    postings.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<int>)p.Value)), copy.Entries)
+        /// <summary>The copy's image read up to its posting lists, or null when it cannot be (the partition is then
+        /// asked for its entries).</summary>
+        public static PartitionPart? Read(PlaceNamePartitionCopy copy) =>
+            PlaceNameIndexSnapshot.TryDecodeEntries(copy.Image!) is { } image
+                ? new PartitionPart(copy.Stamp, image.Documents, [], image, copy.Entries)
                 : null;
     }
 

@@ -64,7 +64,9 @@ public static class PlaceNameIndex
     /// <summary>The posting terms of an entry.</summary>
     public static IEnumerable<string> Terms(PlaceNameIndexEntry entry)
     {
-        foreach (var gram in Texts(entry).SelectMany(text => TextGrams.OfText(TextField, text, latinTrigrams: true)).Distinct(StringComparer.Ordinal))
+        foreach (var gram in Texts(entry)
+                     .SelectMany(text => TextGrams.OfText(TextField, text, latinTrigrams: true).Concat(LatinQuadgrams(text)))
+                     .Distinct(StringComparer.Ordinal))
         {
             yield return gram;
         }
@@ -87,12 +89,12 @@ public static class PlaceNameIndex
         var terms = new List<string>();
         if (text is not null)
         {
-            terms.AddRange(TextGrams.OfFragment(TextField, text, latinTrigrams: true));
+            terms.AddRange(FragmentTerms(text));
         }
 
         if (spelling is not null)
         {
-            terms.AddRange(TextGrams.OfFragment(TextField, spelling, latinTrigrams: true));
+            terms.AddRange(FragmentTerms(spelling));
         }
 
         if (query.Category is { } category)
@@ -115,12 +117,57 @@ public static class PlaceNameIndex
 
     /// <summary>
     /// Whether every entry holding the query's terms has a name or spelling containing <paramref name="text"/> (the
-    /// text is looked up as one term of <see cref="Terms"/>, which are made from the very texts <see cref="Score"/>
-    /// reads, and there is no spelling filter): a candidate is then a match once it passes the filters, and only how
+    /// text is looked up as one term of <see cref="Terms"/> (a character, a pair, three or four Latin letters), which
+    /// are made from the very texts <see cref="Score"/> reads, and there is no spelling filter): a candidate is then a match once it passes the filters, and only how
     /// closely it matched is left to read.
     /// </summary>
     public static bool TermsConfirmText(string? text, string? spelling) =>
-        text is not null && spelling is null && TextGrams.IsOneTerm(text, latinTrigrams: true);
+        text is not null && spelling is null
+        && (TextGrams.IsOneTerm(text, latinTrigrams: true) || (text.Length == QuadgramLength && IsLatin(text)));
+
+    /// <summary>Runs of Latin letters or digits this long are terms too (<see cref="LatinQuadgrams"/>).</summary>
+    private const int QuadgramLength = 4;
+
+    /// <summary>
+    /// The terms of a normalised fragment: a fragment of Latin letters or digits only, four or longer, by its runs of
+    /// four (<see cref="LatinQuadgrams"/>), else its characters, pairs and trigrams (<see cref="TextGrams.OfFragment"/>).
+    /// A four-letter fragment such as the beginning of a pinyin name ("huan", in some 67,000 of the national names) is
+    /// then one term, whose list holds exactly the texts containing it: a search counts the matches that cannot enter
+    /// the page from their rank alone instead of searching each one's texts, as its two trigrams ("hua", "uan") made
+    /// it do. A longer one intersects lists of fours, each shorter than its trigrams' lists.
+    /// </summary>
+    private static IEnumerable<string> FragmentTerms(string fragment) =>
+        fragment.Length >= QuadgramLength && IsLatin(fragment)
+            ? LatinQuadgrams(fragment).Distinct(StringComparer.Ordinal)
+            : TextGrams.OfFragment(TextField, fragment, latinTrigrams: true);
+
+    /// <summary>Every run of <see cref="QuadgramLength"/> Latin letters or digits in the text, as a term: a text
+    /// contains a Latin fragment of four or more only if it has each of the fragment's runs of four.</summary>
+    private static IEnumerable<string> LatinQuadgrams(string text)
+    {
+        var run = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            run = char.IsAsciiLetterOrDigit(text[i]) ? run + 1 : 0;
+            if (run >= QuadgramLength)
+            {
+                yield return string.Concat(TextField, text.AsSpan(i + 1 - QuadgramLength, QuadgramLength));
+            }
+        }
+    }
+
+    private static bool IsLatin(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A query text normalised like the stored names (<see cref="PlaceNameViews.SearchText"/>), or null when
     /// it has none.</summary>

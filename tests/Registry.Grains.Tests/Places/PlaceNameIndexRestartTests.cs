@@ -223,6 +223,38 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
     }
 
     [Fact]
+    public async Task Images_OfTwoPartitions_JoinAsOneIndexOfTheirEntriesInOrder()
+    {
+        // Four Changning divisions (2023 list), two in each image: the lists of 街道 (and jiedao) are joined from both.
+        var ids = await ProposeAsync(("310105005", "周家桥街道"), ("310105010", "程家桥街道"),
+            ("310105011", "北新泾街道"), ("310105102", "新泾镇"));
+        var entries = (await Task.WhenAll(ids.Select(id => fixture.Grains.GetGrain<IPlaceNameGrain>(id).IndexEntryAsync())))
+            .Select(e => e!).ToList();
+        PostingIndex<PlaceNameIndexEntry> Built(IEnumerable<PlaceNameIndexEntry> some)
+        {
+            var index = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+            foreach (var entry in some)
+            {
+                index.Put(entry.Id, PlaceNameIndex.VersionOf(entry), entry);
+            }
+
+            return index;
+        }
+
+        var images = new[] { PlaceNameIndexSnapshot.Write(Built(entries[..2])), PlaceNameIndexSnapshot.Write(Built(entries[2..])) };
+        var whole = Built(entries);
+
+        Assert.True(PlaceNameIndexSnapshot.TryDecodeJoined(images, out var documents, out var postings));
+        var restored = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+        restored.Restore(documents, postings);
+        Assert.Equal(Json(whole.Documents()), Json(restored.Documents()));
+        Assert.Equal(Json(whole.Postings.OrderBy(p => p.Key, StringComparer.Ordinal)),
+            Json(restored.Postings.OrderBy(p => p.Key, StringComparer.Ordinal)));
+        Assert.Contains(restored.Postings, p => p.Value.Count == 3);
+        Assert.False(PlaceNameIndexSnapshot.TryDecodeJoined([images[0], images[1][..^1]], out _, out _));
+    }
+
+    [Fact]
     public async Task Snapshot_OfNamesWithCharactersOutsideTheBasicPlane_KeepsEveryTermApart()
     {
         // Two official village names (2023 list, 451302107210 and 420602006207) each with a character outside the

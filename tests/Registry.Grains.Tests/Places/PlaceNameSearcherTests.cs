@@ -197,6 +197,79 @@ public sealed class PlaceNameSearcherTests
     }
 
     /// <summary>
+    /// Every run of four Latin letters in the names (as the beginning of a pinyin or GeoNames name, the commonest
+    /// search) is one term of the index, so the searcher counts a match that cannot enter the page without reading its
+    /// texts: the page and the count must still be those of the rules over every entry, also for a fragment whose two
+    /// trigrams are in names that do not contain it ("iang": "Dianyang", "Nangxian"), which the trigrams alone would
+    /// have counted.
+    /// </summary>
+    [Fact]
+    public void FourLatinLetters_AreOneTerm_AndEveryFragmentAnswersAsTheRulesOverEveryEntry()
+    {
+        var searcher = new PlaceNameSearcher();
+        var entries = Enumerable.Range(0, Names.Length).Select(i => Entry(i, 1)).ToList();
+        entries.ForEach(e => searcher.Apply(e));
+        var texts = entries.SelectMany(PlaceNameIndex.Texts).Where(t => t.Length > 0).ToList();
+        var fragments = texts
+            .SelectMany(t => Enumerable.Range(0, Math.Max(0, t.Length - 3)).Select(i => t.Substring(i, 4)))
+            .Where(f => f.All(char.IsAsciiLetterOrDigit))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(fragments.Count > 500, "the names have many runs of four Latin letters");
+        Assert.Contains(fragments, f => texts.Any(t => t.Contains(f[..3], StringComparison.Ordinal)
+            && t.Contains(f[1..], StringComparison.Ordinal) && !t.Contains(f, StringComparison.Ordinal)));
+
+        foreach (var fragment in fragments)
+        {
+            var query = new PlaceNameQuery(fragment, null, null, null, null, null, false, true, null, 0, 1);
+            Assert.Single(PlaceNameIndex.QueryTerms(query, fragment, null));
+            Assert.True(PlaceNameIndex.TermsConfirmText(fragment, null));
+            foreach (var take in new[] { 1, 3 })
+            {
+                var paged = query with { Take = take };
+                var expected = entries
+                    .Select(e => PlaceNameIndex.TryCandidate(e, paged, fragment, null, null, out var c) ? c : (PlaceNameCandidate?)null)
+                    .OfType<PlaceNameCandidate>()
+                    .Order(PlaceNameIndex.CandidateOrder(paged))
+                    .ToList();
+                var page = searcher.Search(paged);
+                Assert.Equal(expected.Count, page.Total);
+                Assert.Equal(expected.Take(take).Select(c => Describe(c.ToHit())), page.Items.Select(Describe));
+            }
+        }
+
+        // The names holding both trigrams of such a fragment but not the fragment, as small places met after a page
+        // already full of a county's match: ranked after it whatever they hold, they are counted unread, so they must
+        // not be candidates at all.
+        var tested = 0;
+        foreach (var fragment in fragments)
+        {
+            var holding = texts.Where(t => t.Contains(fragment, StringComparison.Ordinal)).Distinct().ToList();
+            var misleading = texts.Where(t => t.Contains(fragment[..3], StringComparison.Ordinal)
+                && t.Contains(fragment[1..], StringComparison.Ordinal) && !t.Contains(fragment, StringComparison.Ordinal))
+                .Distinct().ToList();
+            if (misleading.Count == 0)
+            {
+                continue;
+            }
+
+            tested++;
+            var small = new PlaceNameSearcher();
+            var placed = holding.Select((t, i) => (t, i, PlaceCategory.AdministrativeDivision))
+                .Concat(misleading.Select((t, i) => (t, holding.Count + i, PlaceCategory.Landmark)))
+                .Select(p => new PlaceNameIndexEntry($"f{p.Item2:D3}", p.t, p.t, p.t, p.t, [], p.Item3, "110105",
+                    PlaceNameStatus.Announced, 100, 30, 100, 30, 100, 30, "", null, null, null, null, null, 1))
+                .ToList();
+            placed.ForEach(e => small.Apply(e));
+            var page = small.Search(new PlaceNameQuery(fragment, null, null, null, null, null, false, true, null, 0, 1));
+            Assert.Equal(holding.Count, page.Total);
+        }
+
+        Assert.True(tested > 0, "some fragment's trigrams are in a name without it");
+    }
+
+    /// <summary>
     /// A fragment found in many names that rank alike (the same closeness, kind and prominence): the page is still the
     /// first by name then id, and a closer or more prominent match met after the page filled still takes its place;
     /// a search counts the matches it does not rank without reading them, and must count every one.
