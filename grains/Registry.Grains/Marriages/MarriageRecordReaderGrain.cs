@@ -23,6 +23,7 @@ namespace Registry.Grains.Marriages;
 /// passed (the grain stores its lapse before answering, and the answer shows the lapse's event as stored).
 /// </remarks>
 [StatelessWorker]
+[Reentrant] // holds nothing: reads waiting on storage and on the access log's commit need not wait for each other
 public sealed class MarriageRecordReaderGrain(IGrainFactory grains, BureauClock clock) : Grain,
     IMarriageRecordReaderGrain
 {

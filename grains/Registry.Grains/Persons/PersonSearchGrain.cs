@@ -17,6 +17,7 @@ namespace Registry.Grains.Persons;
 /// three storage reads, not one or two a person); the person's grain answers only where storage cannot, and logs its
 /// read itself.</summary>
 [StatelessWorker]
+[Reentrant] // holds nothing: searches waiting on storage and on the access log's commit need not wait for each other
 public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) : Grain, IPersonSearchGrain
 {
     /// <summary>The subject under which searches are logged (the query is in the entry's record field).</summary>
