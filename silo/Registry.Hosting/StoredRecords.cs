@@ -64,6 +64,25 @@ public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
             .ToList();
     }
 
+    public async Task<IReadOnlyList<T?>?> ReadManyAsync<T>(string stateName, IReadOnlyList<string> grainIds,
+        CancellationToken cancellationToken = default) where T : class
+    {
+        IReadOnlyList<StoredGrainState?> states;
+        try
+        {
+            states = await StorageTelemetry.MeasureAsync("read-many", stateName,
+                () => store.ReadManyAsync(stateName, grainIds, cancellationToken));
+        }
+        catch (Exception error) when (StorageFaults.IsStorageFault(error))
+        {
+            throw Unreadable(stateName, error);
+        }
+
+        return states
+            .Select(s => s is null ? null : JsonSerializer.Deserialize<T>(s.Utf8Json.Span, RegistryJson.StateOptions))
+            .ToList();
+    }
+
     private static StorageUnavailableException Unreadable(string stateName, Exception error) =>
         new($"The stored '{stateName}' records cannot be read at the moment: {error.Message}");
 }

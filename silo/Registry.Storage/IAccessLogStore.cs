@@ -18,6 +18,14 @@ public interface IAccessLogStore
     Task AppendAccessLogAsync(IReadOnlyList<AccessLogEntry> entries,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether concurrent <see cref="AppendAccessLogAsync"/> calls already share one commit (the SQLite store's write
+    /// queue: every write waiting at a moment goes into one transaction and one fsync). The access log then hands each
+    /// read's entries straight to the store instead of batching them in front of it first: a second queue would only
+    /// make an entry that arrives during a commit wait for that commit to be reported before its own could start.
+    /// </summary>
+    bool GroupsConcurrentAppends => false;
+
     /// <summary>The access-log rows <paramref name="query"/> selects, in (time, sequence) order.</summary>
     Task<IReadOnlyList<AccessLogRow>> ReadAccessLogAsync(AccessLogQuery query,
         CancellationToken cancellationToken = default);

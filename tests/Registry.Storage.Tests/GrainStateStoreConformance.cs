@@ -528,6 +528,32 @@ public abstract partial class GrainStateStoreConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadManyAsync_GivesEachStateAsReadAsyncDoes_InTheOrderAsked_NullWhereNoneIsStored()
+    {
+        var store = await OpenAsync();
+        await store.InsertMissingAsync(new[] { "a", "b", "c", "d" }.Select(id => new SeedState(Key(id), Json(id)))
+            .ToArray(), Ct);
+        await store.InsertMissingAsync([new SeedState(Key("e", "other"), Json("x"))], Ct);
+        var rewritten = Key("b");
+        await store.WriteAsync(rewritten, (await store.ReadAsync(rewritten, Ct))!.ETag, Json("again"), Ct);
+        var cleared = Key("d");
+        await store.ClearAsync(cleared, (await store.ReadAsync(cleared, Ct))!.ETag, Ct);
+
+        // Out of key order, a key twice, one never stored, one cleared, one stored under another state name only.
+        string[] asked = ["place/c", "place/a", "place/missing", "place/b", "place/d", "place/e", "place/a"];
+        var states = await store.ReadManyAsync(StateName, asked, Ct);
+
+        Assert.Equal(asked.Length, states.Count);
+        foreach (var (grainId, state) in asked.Zip(states))
+        {
+            Assert.Equal(await store.ReadAsync(new GrainStateKey(StateName, grainId), Ct), state);
+        }
+
+        Assert.Equal([true, true, false, true, false, false, true], states.Select(s => s is not null));
+        Assert.Empty(await store.ReadManyAsync(StateName, [], Ct));
+    }
+
+    [Fact]
     public async Task ReadAllAsync_WithAFilter_GivesOnlyTheAcceptedGrainIds()
     {
         var store = await OpenAsync();

@@ -195,7 +195,7 @@ public static class MarriageEndpoints
     public static async Task<Ok<MarriageResponse>> GetMarriage(string id, IGrainFactory grains)
     {
         new RequestChecks().MarriageId("id", id).ThrowIfAny();
-        return TypedResults.Ok(MarriageResponse.From(await grains.Get<IMarriageGrain>(id).GetAsync()));
+        return TypedResults.Ok(MarriageResponse.From(await grains.Get<IMarriageRecordReaderGrain>(0).GetAsync(id)));
     }
 
     public static async Task<Created<CertificateResponse>> ReplaceCertificate(string id,

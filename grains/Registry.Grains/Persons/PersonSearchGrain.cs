@@ -13,8 +13,11 @@ namespace Registry.Grains.Persons;
 /// index and the persons, so searches never queue behind each other or behind the index's writes. The index and each
 /// person's status are read from storage (<see cref="StoredMaritalStatus"/>): a common name is borne by thousands,
 /// mostly cold, and a grain per person, per marriage and per index partition made the search the slowest read at
-/// national scale; the person's grain answers only where storage cannot, and logs its read itself.</summary>
+/// national scale; the statuses of a round are read together (<see cref="StoredMaritalStatus.TryReadManyAsync"/>:
+/// three storage reads, not one or two a person); the person's grain answers only where storage cannot, and logs its
+/// read itself.</summary>
 [StatelessWorker]
+[Reentrant] // holds nothing: searches waiting on storage and on the access log's commit need not wait for each other
 public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) : Grain, IPersonSearchGrain
 {
     /// <summary>The subject under which searches are logged (the query is in the entry's record field).</summary>
@@ -30,7 +33,8 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         // only until one more person than shown is found (a common name is borne by thousands: each status reads
         // the person's record and their marriages'), more only when linked documents turned out to be the same person.
         var stored = new StoredMaritalStatus(
-            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock);
+            ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock,
+            ServiceProvider.GetRequiredService<IStoredRecords>());
         var statuses = new List<MaritalStatusDetails>();
         var readFromStorage = new List<string>();
         var asked = 0;
@@ -39,7 +43,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         {
             var next = documents.Skip(asked).Take(limit + 1 - found).ToList();
             asked += next.Count;
-            foreach (var (status, fromStorage) in await Task.WhenAll(next.Select(d => StatusOfAsync(stored, d))))
+            foreach (var (status, fromStorage) in await StatusesOfAsync(stored, next))
             {
                 statuses.Add(status);
                 if (fromStorage)
@@ -97,9 +101,14 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         static string GrainIdOf(string key) => GrainId.Create(StorageNames.PersonNameIndex, key).ToString();
     }
 
-    private async Task<(MaritalStatusDetails Status, bool FromStorage)> StatusOfAsync(StoredMaritalStatus stored,
-        string document) =>
-        await stored.TryReadAsync(document) is { } status
+    /// <summary>The statuses of <paramref name="documents"/> in their order: read from storage together, and asked of
+    /// the person's grain where storage cannot answer alone.</summary>
+    private async Task<IReadOnlyList<(MaritalStatusDetails Status, bool FromStorage)>> StatusesOfAsync(
+        StoredMaritalStatus stored, IReadOnlyList<string> documents)
+    {
+        var fromStorage = await stored.TryReadManyAsync(documents);
+        return await Task.WhenAll(documents.Select(async (document, i) => fromStorage[i] is { } status
             ? (status, true)
-            : (await grains.Get<IPersonGrain>(document).GetMaritalStatusAsync(), false);
+            : (await grains.Get<IPersonGrain>(document).GetMaritalStatusAsync(), false)));
+    }
 }

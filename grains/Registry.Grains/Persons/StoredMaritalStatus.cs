@@ -24,49 +24,90 @@ namespace Registry.Grains.Persons;
 /// belongs to a registration still running, which the answer precedes. The read is not logged here: the caller logs it
 /// (the key of the answer's <see cref="MaritalStatusDetails.IdNumber"/>), as the grain does.
 /// </remarks>
-public sealed class StoredMaritalStatus(IGrainStorage storage, BureauClock clock)
+public sealed class StoredMaritalStatus(IGrainStorage storage, BureauClock clock, IStoredRecords? records = null)
 {
     /// <summary>The status of the person whose document is <paramref name="documentKey"/> (the person it is linked to,
     /// if it is), or null where the grain must answer.</summary>
-    public async Task<MaritalStatusDetails?> TryReadAsync(string documentKey)
-    {
-        var (key, person) = (documentKey, await ReadAsync<PersonState>(StorageNames.Person,
-            GrainId.Create(StorageNames.PersonGrainType, documentKey)));
-        if (person.LinkedTo is { } linkedTo)
-        {
-            (key, person) = (linkedTo, await ReadAsync<PersonState>(StorageNames.Person,
-                GrainId.Create(StorageNames.PersonGrainType, linkedTo)));
-            if (person.LinkedTo is not null)
-            {
-                return null;
-            }
-        }
+    public async Task<MaritalStatusDetails?> TryReadAsync(string documentKey) =>
+        (await TryReadManyAsync([documentKey]))[0];
 
-        if (person.Marriages.Count(l => l.Pending) > 1)
+    /// <summary>
+    /// <see cref="TryReadAsync"/> of each of <paramref name="documentKeys"/>, in their order. Where the storage reads
+    /// many records together (<see cref="IStoredRecords.ReadManyAsync{T}"/>) that is three reads whatever the count:
+    /// the documents' records, the records they are linked to, and every marriage they name; else one read a record.
+    /// </summary>
+    public async Task<IReadOnlyList<MaritalStatusDetails?>> TryReadManyAsync(IReadOnlyList<string> documentKeys)
+    {
+        var persons = await ReadManyAsync<PersonState>(StorageNames.Person,
+            documentKeys.Select(d => PersonGrainId(d)).ToList());
+        var linkedTo = documentKeys.Select((_, i) => persons[i]?.LinkedTo).ToList();
+        var targets = await ReadManyAsync<PersonState>(StorageNames.Person,
+            linkedTo.OfType<string>().Distinct(StringComparer.Ordinal).Select(PersonGrainId).ToList());
+        var targetOf = linkedTo.OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select((key, i) => (key, i)).ToDictionary(t => t.key, t => targets[t.i], StringComparer.Ordinal);
+
+        // Each document's person: its own record, or the one it is linked to.
+        var subjects = documentKeys.Select((document, i) => linkedTo[i] is { } target
+                ? (Key: target, Person: targetOf[target] ?? new PersonState())
+                : (Key: document, Person: persons[i] ?? new PersonState()))
+            .ToList();
+        var marriageIds = subjects
+            .Where(s => s.Person.LinkedTo is null && s.Person.Marriages.Count(l => l.Pending) <= 1)
+            .SelectMany(s => s.Person.Marriages.Select(l => l.MarriageId))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var marriages = await ReadManyAsync<MarriageState>(StorageNames.Marriage,
+            marriageIds.Select(id => GrainId.Create(StorageNames.MarriageGrainType, id).ToString()).ToList());
+        var marriageOf = marriageIds.Select((id, i) => (id, i))
+            .ToDictionary(m => m.id, m => marriages[m.i], StringComparer.Ordinal);
+
+        var now = clock.Now;
+        var today = clock.Today;
+        return subjects.Select(subject => Status(subject.Key, subject.Person, marriageOf, now, today)).ToList();
+    }
+
+    private static MaritalStatusDetails? Status(string key, PersonState person,
+        Dictionary<string, MarriageState?> marriageOf, DateTimeOffset now, DateOnly today)
+    {
+        if (person.LinkedTo is not null || person.Marriages.Count(l => l.Pending) > 1)
         {
             return null;
         }
 
-        var today = clock.Today;
         var id = MarriageRules.ParseDocumentKey(key, "idNumber", today);
 
         // Every link's record, the pending one's too: a registration stays pending in the person's stored record until
         // the grain next writes, and a stored registered record is the outcome the grain would settle it with.
-        var marriages = await Task.WhenAll(person.Marriages.Select(link => ReadStoredAsync<MarriageState>(
-            StorageNames.Marriage, GrainId.Create(StorageNames.MarriageGrainType, link.MarriageId))));
+        var marriages = person.Marriages.Select(link => marriageOf[link.MarriageId]).ToList();
         if (marriages.Any(m => m is not { Record: MarriageRecordStatus.Registered }))
         {
             return null;
         }
 
-        var now = clock.Now;
         var records = marriages.Select(m => new Marriage(m!, now, today, AuditScope.Actor).ToSummary()).ToList();
         return MaritalStatusRules.Details(id, person.Documents, records, registrationInProgress: false);
     }
 
-    private async Task<T> ReadAsync<T>(string stateName, GrainId id) where T : class, new() =>
-        await ReadStoredAsync<T>(stateName, id) ?? new T();
+    private static string PersonGrainId(string key) => GrainId.Create(StorageNames.PersonGrainType, key).ToString();
 
-    private async Task<T?> ReadStoredAsync<T>(string stateName, GrainId id) where T : class, new() =>
-        await storage.ReadStoredAsync<T>(stateName, id) is { RecordExists: true } stored ? stored.State : null;
+    /// <summary>The stored states of <paramref name="grainIds"/> in their order, null where none is stored: together
+    /// where the storage can, else each by itself through the grain storage, concurrently.</summary>
+    private async Task<IReadOnlyList<T?>> ReadManyAsync<T>(string stateName, IReadOnlyList<string> grainIds)
+        where T : class, new()
+    {
+        if (grainIds.Count == 0)
+        {
+            return [];
+        }
+
+        if (records is not null && await records.ReadManyAsync<T>(stateName, grainIds) is { } together)
+        {
+            return together;
+        }
+
+        return await Task.WhenAll(grainIds.Select(async id =>
+            await storage.ReadStoredAsync<T>(stateName, GrainId.Parse(id)) is { RecordExists: true } stored
+                ? stored.State
+                : null));
+    }
 }

@@ -30,4 +30,15 @@ public interface IStoredRecords
     Task<IReadOnlyList<StoredGrainState<T>>?> ReadPrefixAsync<T>(string stateName, string grainIdPrefix,
         CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredGrainState<T>>?>(null);
+
+    /// <summary>
+    /// The stored states of <paramref name="grainIds"/> (grain ids as text, <c>type/key</c>) under
+    /// <paramref name="stateName"/>, read as <typeparamref name="T"/>, in the order given, null where none is stored:
+    /// what a read of each through the grain storage would give, read together from the store the grain storage
+    /// writes to (a search reading dozens of persons' records). Null where the storage cannot (the official Azure
+    /// Table provider): the caller then reads each state by itself.
+    /// </summary>
+    Task<IReadOnlyList<T?>?> ReadManyAsync<T>(string stateName, IReadOnlyList<string> grainIds,
+        CancellationToken cancellationToken = default) where T : class =>
+        Task.FromResult<IReadOnlyList<T?>?>(null);
 }

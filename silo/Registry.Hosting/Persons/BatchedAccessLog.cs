@@ -12,7 +12,10 @@ namespace Registry.Hosting.Persons;
 /// append-only <c>access_log</c> table, or the Azure access-log table): appends go through a
 /// <see cref="GroupCommitQueue{T}"/> (appends that arrive while a batch is being stored go together into the next, up
 /// to <see cref="MaxBatchEntries"/>; each caller's task completes after the flush that stored its entries and fails with
-/// it, so the read it logs fails too), one store call per batch; searches read by subject, actor and period. A page
+/// it, so the read it logs fails too), one store call per batch, unless the store groups concurrent appends into one
+/// commit itself (<see cref="IAccessLogStore.GroupsConcurrentAppends"/>, SQLite): then each append is its own store
+/// call, completing with the commit that holds it, and the store's group commit is the only queue a read waits in;
+/// searches read by subject, actor and period. A page
 /// position is <c>{UTC ticks}-{sequence}</c>. A store that fails to append or read answers
 /// <see cref="StorageUnavailableException"/> (a 503: the read it logs is not answered), and a storage fault is
 /// reported to <see cref="StorageFaults"/> for readiness.
@@ -24,17 +27,28 @@ public sealed class BatchedAccessLog : IAccessLog, IAsyncDisposable
     /// <summary>The most entries one flush stores (a caller's entries are never split over two flushes).</summary>
     public const int MaxBatchEntries = 1_000;
 
-    private readonly GroupCommitQueue<AccessLogEntry> batcher;
+    // Null where the store groups concurrent appends itself.
+    private readonly GroupCommitQueue<AccessLogEntry>? batcher;
 
     public BatchedAccessLog(IAccessLogStore store, StorageFaults? faults = null)
     {
         this.store = store;
         this.faults = faults;
-        batcher = new GroupCommitQueue<AccessLogEntry>(FlushAsync, MaxBatchEntries);
+        batcher = store.GroupsConcurrentAppends
+            ? null
+            : new GroupCommitQueue<AccessLogEntry>(FlushAsync, MaxBatchEntries);
     }
 
-    public Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken = default) =>
-        batcher.AppendAsync(entries, cancellationToken);
+    public Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (batcher is not null)
+        {
+            return batcher.AppendAsync(entries, cancellationToken);
+        }
+
+        return entries.Count == 0 ? Task.CompletedTask : FlushAsync(entries, cancellationToken);
+    }
 
     public async Task<AccessLogPage> SearchAsync(AccessLogSearch search, CancellationToken cancellationToken = default)
     {
@@ -55,7 +69,7 @@ public sealed class BatchedAccessLog : IAccessLog, IAsyncDisposable
         return new AccessLogPage(rows.Select(r => r.Entry).ToList(), next);
     }
 
-    public ValueTask DisposeAsync() => batcher.DisposeAsync();
+    public ValueTask DisposeAsync() => batcher?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task FlushAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
     {

@@ -70,6 +70,9 @@ public sealed class NationalLoadBenchmark : IBenchmark
             var other => throw new ArgumentException($"--backend {other}: embedded or cluster"),
         };
         var reuse = args.SkipWhile(a => a != "--reuse").Skip(1).FirstOrDefault();
+        // The restart's reads to time (names containing any of the comma-separated fragments); all when absent.
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (reuse is not null && cluster)
         {
             throw new ArgumentException("--reuse: an embedded data directory only");
@@ -229,7 +232,9 @@ public sealed class NationalLoadBenchmark : IBenchmark
                 var ready = start.Elapsed.TotalSeconds;
                 firstAnswers.Add(("ready (/health/ready)", ready));
                 using var http = Client(restarted, concurrency);
-                var reads1 = ReadKinds(restarted, samples);
+                var reads1 = ReadKinds(restarted, samples)
+                    .Where(k => only is null || only.Any(o => k.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))
+                    .ToList();
                 foreach (var kind in reads1)
                 {
                     if (!await kind.Send(http, 0, cancellationToken))
@@ -595,10 +600,60 @@ public sealed class NationalLoadBenchmark : IBenchmark
     private static async Task<ReadResult> MeasureReadAsync(IRegistryUnderTest api, HttpClient http, ReadKind kind,
         string held, int reads, int concurrency, CancellationToken cancellationToken)
     {
+        var before = await MetricsAsync(http, cancellationToken);
         var cpu = api.CpuTime;
         var result = await ClosedLoop.MeasureAsync($"{kind.Name} ({held})", reads, concurrency,
             i => kind.Send(http, i, cancellationToken), cancellationToken);
+        var after = await MetricsAsync(http, cancellationToken);
+        PrintCountsPerRead(kind.Name, before, after, reads);
         return new ReadResult(kind.Name, held, result, (api.CpuTime - cpu).TotalMilliseconds / reads);
+    }
+
+    /// <summary>The API's Prometheus counters (<c>/metrics</c>) by series, empty where it does not answer.</summary>
+    private static async Task<Dictionary<string, double>> MetricsAsync(HttpClient http,
+        CancellationToken cancellationToken)
+    {
+        var series = new Dictionary<string, double>(StringComparer.Ordinal);
+        using var response = await http.GetAsync("/metrics", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return series;
+        }
+
+        foreach (var line in (await response.Content.ReadAsStringAsync(cancellationToken)).Split('\n'))
+        {
+            var space = line.LastIndexOf(' ');
+            if (line.StartsWith('#') || space <= 0
+                || !double.TryParse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                continue;
+            }
+
+            // Without the exporter's timestamp, if any.
+            var name = line[..space];
+            var brace = name.LastIndexOf('}');
+            series[brace > 0 && brace < name.Length - 1 ? name[..(brace + 1)] : name] = value;
+        }
+
+        return series;
+    }
+
+    /// <summary>Prints the storage operations, grain activations and grain calls a read made on average: the
+    /// counters' growth over the reads of one kind, divided by their number.</summary>
+    private static void PrintCountsPerRead(string kind, Dictionary<string, double> before,
+        Dictionary<string, double> after, int reads)
+    {
+        var counts = after
+            .Where(s => (s.Key.StartsWith("registry_storage_operation_duration_seconds_count", StringComparison.Ordinal)
+                         || (s.Key.StartsWith("orleans_", StringComparison.Ordinal)
+                             && (s.Key.Contains("activation", StringComparison.Ordinal)
+                                 || s.Key.Contains("_total", StringComparison.Ordinal))
+                             && !s.Key.Contains("_bucket", StringComparison.Ordinal)))
+                        && s.Value - before.GetValueOrDefault(s.Key) >= reads / 100.0)
+            .Select(s => string.Create(CultureInfo.InvariantCulture,
+                $"{(s.Value - before.GetValueOrDefault(s.Key)) / reads:F2} {s.Key}"))
+            .ToList();
+        Console.WriteLine($"  per {kind}: " + (counts.Count == 0 ? "no counters" : string.Join("; ", counts)));
     }
 
     private static async Task<bool> OkAsync(HttpClient http, string path, AuthenticationHeaderValue? bearer,

@@ -1,6 +1,7 @@
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Persons;
 using Registry.Hosting.Persons;
+using Registry.Storage;
 using Registry.Storage.Sqlite;
 
 namespace Registry.Grains.Tests.Hosting;
@@ -44,6 +45,54 @@ public sealed class BatchedAccessLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Append_ToAStoreThatGroupsAppends_HandsEachReadsEntriesOverAtOnce()
+    {
+        // Two reads' entries while the first's commit is still running: a queue in front of the store would hold the
+        // second until the first is reported, so its read would wait for two commits instead of one.
+        var store = new HeldStore();
+        await using var log = new BatchedAccessLog(store);
+        var first = log.AppendAsync([new AccessLogEntry(At, "clerk", "marital-status", "subject-1", null)], Ct);
+        var second = log.AppendAsync([new AccessLogEntry(At, "clerk", "marital-status", "subject-2", null)], Ct);
+
+        try
+        {
+            await store.SecondCall.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            Assert.False(first.IsCompleted);
+            Assert.False(second.IsCompleted);
+        }
+        finally
+        {
+            // Released whatever happened, or a queue in front would wait for it forever when the log is disposed.
+            store.Commit.TrySetResult();
+        }
+
+        await Task.WhenAll(first, second);
+    }
+
+    [Fact]
+    public async Task Append_ConcurrentReadsEntries_AreDurableAndFoundBySubjectAfterTheStoreIsReopened()
+    {
+        var path = Path.Combine(directory, "registry.db");
+        var entries = Enumerable.Range(0, 40)
+            .Select(i => new AccessLogEntry(At.AddMilliseconds(i), $"clerk-{i % 3}", "marriage-record",
+                $"subject-{i % 8}", $"m{i}"))
+            .ToList();
+        using (var store = new SqliteGrainStateStore(path))
+        {
+            await store.InitializeAsync(Ct);
+            await using var log = new BatchedAccessLog(store);
+            await Task.WhenAll(entries.Select(e => Task.Run(() => log.AppendAsync([e], Ct), Ct)));
+        }
+
+        using var reopened = new SqliteGrainStateStore(path);
+        await reopened.InitializeAsync(Ct);
+        await using var again = new BatchedAccessLog(reopened);
+        var found = await again.SearchAsync(new AccessLogSearch(At, At.AddDays(1), "subject-5", null, null, 100), Ct);
+
+        Assert.Equal(entries.Where(e => e.SubjectIdNumber == "subject-5").ToList(), found.Entries);
+    }
+
+    [Fact]
     public async Task Append_ToAStoreThatCannotWrite_IsStorageUnavailable()
     {
         var store = new SqliteGrainStateStore(Path.Combine(directory, "registry.db"));
@@ -55,5 +104,31 @@ public sealed class BatchedAccessLogTests : IDisposable
             [new AccessLogEntry(At, "clerk", "marital-status", "subject-1", null)], Ct));
         await Assert.ThrowsAsync<StorageUnavailableException>(() =>
             log.SearchAsync(new AccessLogSearch(At, At.AddDays(1), null, null, null, 3), Ct));
+    }
+
+    /// <summary>A store that groups appends itself and holds every append until <see cref="Commit"/> is set.</summary>
+    private sealed class HeldStore : IAccessLogStore
+    {
+        private int calls;
+
+        public TaskCompletionSource Commit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource SecondCall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool GroupsConcurrentAppends => true;
+
+        public Task AppendAccessLogAsync(IReadOnlyList<AccessLogEntry> entries,
+            CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Increment(ref calls) == 2)
+            {
+                SecondCall.SetResult();
+            }
+
+            return Commit.Task;
+        }
+
+        public Task<IReadOnlyList<AccessLogRow>> ReadAccessLogAsync(AccessLogQuery query,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -37,6 +37,15 @@ public sealed class StoredRecordsFaultTests
     }
 
     [Fact]
+    public async Task ReadOfManyRecordsOfABusyStore_IsStorageUnavailable()
+    {
+        var records = new StoredRecords(BusyStore.Create());
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            records.ReadManyAsync<object>("person", ["person/110101199001011234"]));
+    }
+
+    [Fact]
     public async Task AnotherFault_IsNotDisguised()
     {
         var records = new StoredRecords(BusyStore.Create(new SqliteException("no such table: grain_state", 1)));
@@ -65,6 +74,7 @@ public sealed class StoredRecordsFaultTests
         {
             nameof(IGrainStateStore.ReadAllAsync) => Failing(Fault),
             nameof(IGrainStateStore.ReadPrefixAsync) => Task.FromException<IReadOnlyList<StoredRecord>>(Fault),
+            nameof(IGrainStateStore.ReadManyAsync) => Task.FromException<IReadOnlyList<StoredGrainState?>>(Fault),
             _ => throw new NotSupportedException(targetMethod?.Name),
         };
 

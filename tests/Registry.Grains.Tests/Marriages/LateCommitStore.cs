@@ -12,6 +12,7 @@ namespace Registry.Grains.Tests.Marriages;
 public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
 {
     private readonly ConcurrentDictionary<GrainStateKey, Func<Task>?> delayed = new();
+    private readonly ConcurrentDictionary<string, int> singleReads = new(StringComparer.Ordinal);
 
     public string Name => inner.Name;
 
@@ -49,8 +50,19 @@ public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
         inner.InitializeAsync(cancellationToken);
 
-    public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(key, cancellationToken);
+    /// <summary>How many times the state of <paramref name="grainId"/> (<c>type/key</c>) was read by itself
+    /// (<see cref="ReadAsync"/>, not among many).</summary>
+    public int SingleReadsOf(string grainId) => singleReads.GetValueOrDefault(grainId);
+
+    public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
+    {
+        singleReads.AddOrUpdate(key.GrainId, 1, (_, count) => count + 1);
+        return inner.ReadAsync(key, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredGrainState?>> ReadManyAsync(string stateName, IReadOnlyList<string> grainIds,
+        CancellationToken cancellationToken = default) =>
+        inner.ReadManyAsync(stateName, grainIds, cancellationToken);
 
     public Task ClearAsync(GrainStateKey key, string? expectedETag, CancellationToken cancellationToken = default) =>
         inner.ClearAsync(key, expectedETag, cancellationToken);

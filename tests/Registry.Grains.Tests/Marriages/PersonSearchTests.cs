@@ -98,6 +98,41 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SearchAsync_ReadsThePersonsAndTheirMarriagesTogether_NotEachRecordByItself()
+    {
+        var name = $"批读{TestCodes.NextSerial()}";
+        var office = MarriageClusterFixture.NextOffice();
+        var couples = new List<(string Man, string Woman, string MarriageId)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+            couples.Add((man, woman, (await fixture.RegisterAsync(man, woman, office)).MarriageId));
+        }
+
+        foreach (var (man, _, _) in couples)
+        {
+            var entry = new PersonNameEntry(name, man, $"b-{man}");
+            await fixture.Grains.GetGrain<IPersonNameIndexGrain>(entry.PartitionKey)
+                .ApplyAsync($"marriage:b-{man}", [entry]);
+        }
+
+        var records = couples.SelectMany(c => new[]
+            {
+                GrainId.Create(StorageNames.PersonGrainType, c.Man).ToString(),
+                GrainId.Create(StorageNames.MarriageGrainType, c.MarriageId).ToString(),
+            })
+            .ToList();
+        var before = records.Select(fixture.Store.SingleReadsOf).ToList();
+
+        var answer = await MarriageClusterFixture.AsUser("clerk-batch-search",
+            () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 10));
+
+        Assert.Equal(couples.Select(c => c.Man).Order(), answer.Persons.Select(p => p.Status.IdNumber).Order());
+        Assert.All(answer.Persons, p => Assert.Equal(MaritalStatus.Married, p.Status.Status));
+        Assert.Equal(before, records.Select(fixture.Store.SingleReadsOf));
+    }
+
+    [Fact]
     public async Task SearchAsync_ANameThatAnotherContinuesWithAHash_FindsOnlyItsOwnBearers()
     {
         // The index partitions of "name" are "name#0".."name#15": those of "name#1" ("name#1#0"..) sort among them.
