@@ -79,31 +79,41 @@ public sealed class IndexImageWriter : IDisposable
             header.Write(table.Count);
             foreach (var text in table.OrderBy(t => t.Value).Select(t => t.Key))
             {
-                Utf16(header, text);
+                WriteUtf16(header, text);
             }
 
             header.Write(count);
             header.Flush();
             documents.WriteTo(stream);
-            var postings = index.Postings.ToList();
-            header.Write(postings.Count);
-            foreach (var (term, ids) in postings)
-            {
-                Utf16(header, term);
-                header.Write7BitEncodedInt(ids.Count);
-                var previous = -1;
-                foreach (var id in ids)
-                {
-                    header.Write7BitEncodedInt(id - previous);
-                    previous = id;
-                }
-            }
+            WritePostings(header, index.Postings);
         }
 
         return stream.ToArray();
     }
 
-    private static void Utf16(BinaryWriter writer, string text)
+    /// <summary>
+    /// Posting lists as an image keeps them: their count, then each term (<see cref="WriteUtf16"/>) with its number of
+    /// ids and the ids as 7-bit encoded gaps from the previous (the first from -1). Shared by every index image.
+    /// </summary>
+    internal static void WritePostings(BinaryWriter writer, IEnumerable<KeyValuePair<string, IReadOnlyList<int>>> postings)
+    {
+        var lists = postings.ToList();
+        writer.Write(lists.Count);
+        foreach (var (term, ids) in lists)
+        {
+            WriteUtf16(writer, term);
+            writer.Write7BitEncodedInt(ids.Count);
+            var previous = -1;
+            foreach (var id in ids)
+            {
+                writer.Write7BitEncodedInt(id - previous);
+                previous = id;
+            }
+        }
+    }
+
+    /// <summary>A string as its length and UTF-16 code units: exact for any string, a lone surrogate included.</summary>
+    internal static void WriteUtf16(BinaryWriter writer, string text)
     {
         writer.Write7BitEncodedInt(text.Length);
         foreach (var unit in text)

@@ -50,25 +50,13 @@ public static class PlaceNameIndexSnapshot
             writer.Write(table.Count);
             foreach (var text in table.OrderBy(t => t.Value).Select(t => t.Key))
             {
-                WriteUtf16(writer, text);
+                IndexImageWriter.WriteUtf16(writer, text);
             }
 
             writer.Write(documents.Count);
             writer.Flush();
             entries.WriteTo(stream);
-            var postings = index.Postings.ToList();
-            writer.Write(postings.Count);
-            foreach (var (term, ids) in postings)
-            {
-                WriteUtf16(writer, term);
-                writer.Write7BitEncodedInt(ids.Count);
-                var previous = -1;
-                foreach (var id in ids)
-                {
-                    writer.Write7BitEncodedInt(id - previous);
-                    previous = id;
-                }
-            }
+            IndexImageWriter.WritePostings(writer, index.Postings);
         }
 
         return stream.ToArray();
@@ -267,7 +255,7 @@ public static class PlaceNameIndexSnapshot
             at += 4;
             for (var t = 0; t < terms.Length; t++)
             {
-                var units = Read7BitEncodedInt(bytes, ref at);
+                var units = IndexImageReader.Read7BitEncodedInt(bytes, ref at);
                 ReadOnlySpan<char> term = MemoryMarshal.Cast<byte, char>(bytes.Slice(at, checked(units * 2)));
                 at += units * 2;
                 if (!BitConverter.IsLittleEndian)
@@ -278,7 +266,7 @@ public static class PlaceNameIndexSnapshot
                     term = reversed;
                 }
 
-                var length = Read7BitEncodedInt(bytes, ref at);
+                var length = IndexImageReader.Read7BitEncodedInt(bytes, ref at);
                 if (!lookup.TryGetValue(term, out var list))
                 {
                     lookup[term] = list = totals.Count;
@@ -333,7 +321,7 @@ public static class PlaceNameIndexSnapshot
                 var previous = -1;
                 for (var i = 0; i < target.Length; i++)
                 {
-                    var gap = Read7BitEncodedInt(bytes, ref at);
+                    var gap = IndexImageReader.Read7BitEncodedInt(bytes, ref at);
                     previous += gap;
                     if (gap <= 0 || previous >= entries)
                     {
@@ -350,42 +338,9 @@ public static class PlaceNameIndexSnapshot
         return true;
     }
 
-    /// <summary>A string as its length and UTF-16 code units: exact for any string, a lone surrogate included.</summary>
-    private static void WriteUtf16(BinaryWriter writer, string text)
-    {
-        writer.Write7BitEncodedInt(text.Length);
-        foreach (var unit in text)
-        {
-            writer.Write((ushort)unit);
-        }
-    }
-
-    /// <summary>A number as <see cref="BinaryWriter.Write7BitEncodedInt"/> wrote it, from <paramref name="at"/>, which is
-    /// moved past it; throws as <see cref="BinaryReader.Read7BitEncodedInt"/> does on a malformed number.</summary>
-    private static int Read7BitEncodedInt(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        var value = 0u;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            var b = bytes[at++];
-            if (shift == 28 && b > 0b1111)
-            {
-                throw new FormatException("A 7-bit encoded number is too large.");
-            }
-
-            value |= (uint)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return (int)value;
-            }
-        }
-
-        throw new FormatException("A 7-bit encoded number is too long.");
-    }
-
     private static string ReadUtf16(ReadOnlySpan<byte> bytes, ref int at)
     {
-        var length = Read7BitEncodedInt(bytes, ref at);
+        var length = IndexImageReader.Read7BitEncodedInt(bytes, ref at);
         var units = MemoryMarshal.Cast<byte, ushort>(bytes.Slice(at, checked(length * 2)));
         at += length * 2;
         if (!BitConverter.IsLittleEndian)
@@ -522,7 +477,7 @@ public static class PlaceNameIndexSnapshot
 
         public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
 
-        public int Read7BitEncodedInt() => PlaceNameIndexSnapshot.Read7BitEncodedInt(bytes, ref At);
+        public int Read7BitEncodedInt() => IndexImageReader.Read7BitEncodedInt(bytes, ref At);
 
         private ReadOnlySpan<byte> Take(int length)
         {
