@@ -136,8 +136,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
                 command.Parameters["$grainId"].Value = grainIds[i];
                 using var reader = command.ExecuteReader();
                 states[i] = reader.Read()
-                    ? new StoredGrainState(SqliteStateCodec.ReadETag(reader, 0), reader.GetInt64(1),
-                        SqliteStateCodec.ReadUtf8(reader, 2, Dictionaries.Get))
+                    ? StateAt(reader, 0)
                     : null;
             }
 
@@ -423,7 +422,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             while (reader.Read())
             {
                 records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
-                    new StoredGrainState(SqliteStateCodec.ReadETag(reader, 1), reader.GetInt64(2), SqliteStateCodec.ReadUtf8(reader, 3, Dictionaries.Get))));
+                    StateAt(reader, 1)));
             }
 
             return records;
@@ -734,13 +733,18 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         return (long)rows.ExecuteScalar()! != 0;
     }
 
+    /// <summary>A stored state from the row's ETag, version and state columns, the first at <paramref name="first"/>.</summary>
+    private StoredGrainState StateAt(SqliteDataReader reader, int first) =>
+        new(SqliteStateCodec.ReadETag(reader, first), reader.GetInt64(first + 1),
+            SqliteStateCodec.ReadUtf8(reader, first + 2, Dictionaries.Get));
+
     private StoredGrainState? Read(GrainStateKey key)
     {
         using var connection = OpenForReading();
         using var command = Command(connection, null, SqliteSchema.SelectState, KeyParameters(key));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new StoredGrainState(SqliteStateCodec.ReadETag(reader, 0), reader.GetInt64(1), SqliteStateCodec.ReadUtf8(reader, 2, Dictionaries.Get))
+            ? StateAt(reader, 0)
             : null;
     }
 
@@ -848,7 +852,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         while (reader.Read())
         {
             records.Add(new StoredRecord(new GrainStateKey(stateName, reader.GetString(0)),
-                new StoredGrainState(SqliteStateCodec.ReadETag(reader, 1), reader.GetInt64(2), SqliteStateCodec.ReadUtf8(reader, 3, Dictionaries.Get))));
+                StateAt(reader, 1)));
         }
 
         return records;
