@@ -58,10 +58,7 @@ public sealed class OrganizationIndexGrain(
     private LocalOrganizationPartitions.Reader? reader;
     private IGrainTimer? armRetry;
 
-    /// <summary>The entries are in memory (<see cref="EnsureLoadedAsync"/>).</summary>
-    private bool loaded;
-
-    private Task? loading;
+    private readonly PartitionLoad load = new();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -70,32 +67,12 @@ public sealed class OrganizationIndexGrain(
         var interval = (services.GetKeyedService<IndexSnapshotOptions>(StorageNames.OrganizationIndexGrainType)
             ?? new IndexSnapshotOptions()).SnapshotInterval;
         this.RegisterGrainTimer(InBackgroundAsync, new GrainTimerCreationOptions(interval, interval));
-        // The entries are loaded by the first call (EnsureLoadedAsync), not here: the runtime cancels an activation
-        // that outlasts its timeout and drops it while its work goes on, so at national scale on a busy host a load
-        // during activation was abandoned and begun again by the next call, and the abandoned one, still running,
-        // wrote the checkpoint behind the new activation's back.
+        // The entries are loaded by the first call (EnsureLoadedAsync, see PartitionLoad), not here.
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Loads the partition once, within the first call that needs its entries (a call is not cut short: its caller
-    /// may time out and ask again while the load goes on and answers the calls queued behind it; read-only calls that
-    /// interleave share the one load). A failed load is tried again by the next call.
-    /// </summary>
-    private Task EnsureLoadedAsync()
-    {
-        if (loaded)
-        {
-            return Task.CompletedTask;
-        }
-
-        if (loading is null || loading.IsFaulted || loading.IsCanceled)
-        {
-            loading = LoadOnceAsync();
-        }
-
-        return loading;
-    }
+    /// <summary>Loads the partition once (<see cref="PartitionLoad"/>).</summary>
+    private Task EnsureLoadedAsync() => load.EnsureAsync(LoadOnceAsync);
 
     /// <summary>
     /// From the checkpoint's snapshot and the pieces written since; without a valid snapshot from every piece (then a
@@ -137,7 +114,7 @@ public sealed class OrganizationIndexGrain(
             snapshotDue = true;
         }
 
-        loaded = true;
+        load.Loaded();
         reader = ReadLocked;
         local.Register((int)this.GetPrimaryKeyLong(), reader);
         await ArmDeadlineSweepAsync();
@@ -223,7 +200,7 @@ public sealed class OrganizationIndexGrain(
     private async Task InBackgroundAsync(CancellationToken cancellationToken)
     {
         // Before the entries are loaded, memory is not the partition: a snapshot of it would lose every entry.
-        if (!loaded)
+        if (!load.IsLoaded)
         {
             return;
         }

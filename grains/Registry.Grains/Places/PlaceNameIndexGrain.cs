@@ -52,10 +52,7 @@ public sealed class PlaceNameIndexGrain(
     /// by it (<see cref="RebuildAsync"/>).</summary>
     private DateTimeOffset builtFrom = DateTimeOffset.MinValue;
 
-    /// <summary>The entries are in memory (<see cref="EnsureLoadedAsync"/>).</summary>
-    private bool loaded;
-
-    private Task? loading;
+    private readonly PartitionLoad load = new();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -65,34 +62,16 @@ public sealed class PlaceNameIndexGrain(
             PlaceNameIndex.PieceOf, records);
         var interval = (services.GetService<PlaceNameIndexOptions>() ?? new PlaceNameIndexOptions()).SnapshotInterval;
         this.RegisterGrainTimer(SnapshotIfChangedAsync, new GrainTimerCreationOptions(interval, interval));
-        // The entries are loaded by the first call (EnsureLoadedAsync), not here: the runtime cancels an activation
-        // that outlasts its timeout and drops its work, so at national scale on a busy host (52,000 names a
-        // partition) a load or build during activation was abandoned, asked again by the next call, and abandoned
-        // again, never finishing.
+        // The entries are loaded by the first call (EnsureLoadedAsync, see PartitionLoad), not here.
         return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Loads the partition once, within the first call that needs its entries (a call is not cut short: its caller
-    /// may time out with 503 and ask again, while the load goes on and answers the calls queued behind it; read-only
-    /// calls that interleave share the one load). From the checkpoint's snapshot and the pieces written since; without
-    /// a valid snapshot from every piece; without a checkpoint of the current layout from the records (once).
+    /// Loads the partition once (<see cref="PartitionLoad"/>): from the checkpoint's snapshot and the pieces written
+    /// since; without a valid snapshot from every piece; without a checkpoint of the current layout from the records
+    /// (once).
     /// </summary>
-    private Task EnsureLoadedAsync()
-    {
-        if (loaded)
-        {
-            return Task.CompletedTask;
-        }
-
-        // A failed load is tried again by the next call.
-        if (loading is null || loading.IsFaulted || loading.IsCanceled)
-        {
-            loading = LoadOnceAsync();
-        }
-
-        return loading;
-    }
+    private Task EnsureLoadedAsync() => load.EnsureAsync(LoadOnceAsync);
 
     private async Task LoadOnceAsync()
     {
@@ -127,7 +106,7 @@ public sealed class PlaceNameIndexGrain(
             await TakeSnapshotAsync();
         }
 
-        loaded = true;
+        load.Loaded();
     }
 
     /// <summary>
@@ -172,7 +151,7 @@ public sealed class PlaceNameIndexGrain(
     private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
     {
         // Before the entries are loaded, memory is not the partition: a snapshot of it would lose every entry.
-        if (loaded && checkpoint.State.ChangedPieces.Count > 0)
+        if (load.IsLoaded && checkpoint.State.ChangedPieces.Count > 0)
         {
             await TakeSnapshotAsync();
         }
@@ -270,7 +249,7 @@ public sealed class PlaceNameIndexGrain(
         // Not loaded and no load begun (a restart, before any write or search reached this partition): what is stored
         // is the partition, so the stored image and the pieces written since it are handed over as they are, and this
         // activation stays unloaded until a call needs its entries. Writes do not interleave with this read-only call.
-        if (imageIfNotLoaded && !loaded && loading is null && StoredImage() is { } image)
+        if (imageIfNotLoaded && !load.Begun && StoredImage() is { } image)
         {
             var since = (await pieces.LoadPiecesAsync(checkpoint.State.ChangedPieces.ToList()))
                 .Select(e => e.Value).ToList();
