@@ -180,15 +180,18 @@ public sealed class PlaceNameSearcher
     private int OfferMatches(PlaceNameQuery query, IReadOnlyCollection<string> terms, string? text, string? spelling,
         TopK<PlaceNameCandidate> top)
     {
-        var ids = terms.Count == 0 ? null : Index.MatchingIds(terms);
-        var count = ids?.Length ?? Index.Count;
+        // The matched ids without a copy per query (a broad fragment's list holds tens of thousands of them).
+        var every = terms.Count == 0;
+        using var matches = every ? default : Index.MatchingIdsPooled(terms);
+        var ids = matches.Ids;
+        var count = every ? Index.Count : ids.Length;
         var readsEntry = PlaceNameIndex.FiltersReadEntry(query, spelling);
         var byMatch = PlaceNameIndex.RanksByMatch(query);
         var confirmed = PlaceNameIndex.TermsConfirmText(text, spelling);
         var total = 0;
         for (var i = 0; i < count; i++)
         {
-            var id = ids is null ? i : ids[i];
+            var id = every ? i : ids[i];
             if (!PlaceNameIndex.PassesStatusAndCategory(columns.StatusOf(id), columns.CategoryOf(id), query))
             {
                 continue;

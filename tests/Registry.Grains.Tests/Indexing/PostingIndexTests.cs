@@ -123,6 +123,10 @@ public sealed class PostingIndexTests
         {
             var expected = terms.Where(t => query.All(t.Value.Contains)).Select(t => $"D{t.Key}").Order().ToList();
             var ids = index.MatchingIds(query);
+            using (var pooled = index.MatchingIdsPooled(query))
+            {
+                Assert.Equal(ids, pooled.Ids.ToArray());
+            }
 
             Assert.Equal(ids.Order(), ids);
             Assert.Equal(expected, Names(ids.Select(index.Doc)).Order());
@@ -150,6 +154,8 @@ public sealed class PostingIndexTests
             {
                 var expected = terms.Where(t => query.All(t.Value.Contains)).Select(t => t.Key).Order().ToList();
                 Assert.Equal(expected, index.MatchingIds(query).Select(id => int.Parse(index.Doc(id).Name[1..])));
+                using var pooled = index.MatchingIdsPooled(query);
+                Assert.Equal(index.MatchingIds(query), pooled.Ids.ToArray());
             }
         }
 
