@@ -7,7 +7,7 @@ namespace Registry.Abstractions.Marriages;
 /// registration, otherwise the court or the issuer's name). A death names the party who died
 /// (<see cref="PartyIdNumber"/>, as the archive entry names them).
 /// </summary>
-[GenerateSerializer, Alias("Registry.Marriages.ArchivedEnd")]
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.ArchivedEnd")]
 public sealed record ArchivedEnd(
     [property: Id(0)] ArchivedEndKind Kind,
     [property: Id(1)] DateOnly EndedOn,

@@ -6,7 +6,7 @@ namespace Registry.Abstractions.Marriages;
 /// and the corrected name and/or nationality; a declaration of death, and its revocation, name the party declared dead; a divorce judgment or mediation gives
 /// the date it took effect.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Marriages.CourtJudgment")]
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.CourtJudgment")]
 public sealed record CourtJudgment(
     [property: Id(0)] CourtJudgmentKind Kind,
     [property: Id(1)] string Court,

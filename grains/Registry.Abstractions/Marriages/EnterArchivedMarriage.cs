@@ -7,7 +7,7 @@ namespace Registry.Abstractions.Marriages;
 /// ended before the registry went live is entered with its end (<see cref="Ended"/>), so the parties' status is what
 /// the archive says.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Marriages.EnterArchivedMarriage")]
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.EnterArchivedMarriage")]
 public sealed record EnterArchivedMarriage(
     [property: Id(0)] string Office,
     [property: Id(1)] string CertificateNumber,

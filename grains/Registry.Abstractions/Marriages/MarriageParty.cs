@@ -6,7 +6,7 @@ namespace Registry.Abstractions.Marriages;
 /// <see cref="DocumentType"/> says otherwise), name and nationality as on their documents. Birth date and sex are
 /// derived from the number where it carries them, and entered (<see cref="Sex"/>, <see cref="BirthDate"/>) only where
 /// it does not.</summary>
-[GenerateSerializer, Alias("Registry.Marriages.MarriageParty")]
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.MarriageParty")]
 public sealed record MarriageParty(
     [property: Id(0)] string IdNumber,
     [property: Id(1)] string Name,

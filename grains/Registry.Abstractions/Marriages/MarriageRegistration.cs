@@ -1,7 +1,7 @@
 namespace Registry.Abstractions.Marriages;
 
 /// <summary>The outcome of a committed marriage registration.</summary>
-[GenerateSerializer, Alias("Registry.Marriages.MarriageRegistration")]
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.MarriageRegistration")]
 public sealed record MarriageRegistration(
     [property: Id(0)] string MarriageId,
     [property: Id(1)] string CertificateNumber,

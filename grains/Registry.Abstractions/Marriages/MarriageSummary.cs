@@ -2,7 +2,7 @@ namespace Registry.Abstractions.Marriages;
 
 /// <summary>What a person's record needs to know of one marriage: status, dates and both parties.
 /// <see cref="DeceasedIdNumber"/> is set when the marriage ended by a death or a declaration of death.</summary>
-[GenerateSerializer, Alias("Registry.Marriages.MarriageSummary")]
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.MarriageSummary")]
 public sealed record MarriageSummary(
     [property: Id(0)] string Id,
     [property: Id(1)] MarriageStatus Status,

@@ -5,7 +5,7 @@ namespace Registry.Abstractions.Marriages;
 /// its number (<see cref="ProofReference"/>) and issuer (<see cref="IssuedBy"/>). The marriage ends on that day and
 /// the survivor is widowed.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Marriages.RecordDeath")]
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.RecordDeath")]
 public sealed record RecordDeath(
     [property: Id(0)] string PartyIdNumber,
     [property: Id(1)] DateOnly DiedOn,

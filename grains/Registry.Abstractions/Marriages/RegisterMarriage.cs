@@ -5,7 +5,7 @@ namespace Registry.Abstractions.Marriages;
 /// parties declare under signature that they have no spouse and are not within the prohibited degrees of kinship,
 /// and both must be present.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Marriages.RegisterMarriage")]
+[GenerateSerializer, Immutable, Alias("Registry.Marriages.RegisterMarriage")]
 public sealed record RegisterMarriage(
     [property: Id(0)] string Office,
     [property: Id(1)] MarriageParty PartyA,
