@@ -80,6 +80,35 @@ public sealed class CachedSigningKeysTests
     }
 
     [Fact]
+    public void IssuerSigningKeys_AreEnumeratedOncePerConfigurationVersion_NotPerToken()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
+        var enumerations = 0;
+        var current = First;
+        IEnumerable<SecurityKey> Listed()
+        {
+            enumerations++;
+            yield return current;
+        }
+
+        var parameters = new TokenValidationParameters { IssuerSigningKeys = Listed() };
+        CachedSigningKeys.Install(parameters, configuration);
+
+        var first = parameters.IssuerSigningKeys.ToList();
+        var again = parameters.IssuerSigningKeys.ToList();
+        current = Second;
+        var beforeReload = parameters.IssuerSigningKeys.ToList();
+        configuration.Reload();
+        var afterReload = parameters.IssuerSigningKeys.ToList();
+
+        Assert.Same(First, Assert.Single(first));
+        Assert.Same(First, Assert.Single(again));
+        Assert.Same(First, Assert.Single(beforeReload));
+        Assert.Same(Second, Assert.Single(afterReload));
+        Assert.Equal(2, enumerations);
+    }
+
+    [Fact]
     public void Install_WithoutAConfiguredResolver_LeavesTheParametersAlone()
     {
         var parameters = new TokenValidationParameters();
