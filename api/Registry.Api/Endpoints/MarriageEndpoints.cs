@@ -258,10 +258,7 @@ public static class MarriageEndpoints
         }
 
         checks.ThrowIfAny();
-        var marriageId = await grains.Get<ICertificateIndexGrain>(number).GetMarriageIdAsync()
-            ?? throw Abstractions.Errors.DomainException.NotFound("certificate-not-found",
-                $"No certificate {number} is recorded.");
-        var verification = await grains.Get<IMarriageGrain>(marriageId).VerifyCertificateAsync(number);
+        var verification = await grains.Get<IMarriageRecordReaderGrain>(0).VerifyCertificateAsync(number);
         return TypedResults.Ok(CertificateVerificationResponse.From(verification));
     }
 

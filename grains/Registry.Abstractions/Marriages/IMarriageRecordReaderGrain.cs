@@ -1,9 +1,9 @@
 namespace Registry.Abstractions.Marriages;
 
 /// <summary>
-/// Reads of marriage records by id for the API (stateless; any key, e.g. 0): the same answer as
-/// <see cref="IMarriageGrain.GetAsync"/> of the record's grain, written to the access log the same way, without
-/// activating the record's grain where its stored record answers alone.
+/// Reads of marriage records for the API (stateless; any key, e.g. 0): the same answers as the record's grain
+/// (<see cref="IMarriageGrain.GetAsync"/>, <see cref="IMarriageGrain.VerifyCertificateAsync"/>), logged the same way,
+/// without activating the record's grain where its stored record answers alone.
 /// </summary>
 [Alias("Registry.Marriages.IMarriageRecordReaderGrain")]
 public interface IMarriageRecordReaderGrain : IGrainWithIntegerKey
@@ -11,4 +11,11 @@ public interface IMarriageRecordReaderGrain : IGrainWithIntegerKey
     /// <summary>The record <paramref name="marriageId"/>, with both parties' data; the read is written to the access
     /// log before it is answered. Refused as the record's grain refuses (<c>marriage-not-found</c>).</summary>
     Task<MarriageDetails> GetAsync(string marriageId);
+
+    /// <summary>The verification of certificate <paramref name="number"/> (well formed, see
+    /// <see cref="CertificateNumber.IsWellFormed"/>) by the record that issued it: the answer of
+    /// <see cref="ICertificateIndexGrain.GetMarriageIdAsync"/> then of that record's
+    /// <see cref="IMarriageGrain.VerifyCertificateAsync"/>. <c>certificate-not-found</c> (404) when no record issued
+    /// it. Read-only; not logged (the holders are masked at the HTTP edge).</summary>
+    Task<CertificateVerification> VerifyCertificateAsync(string number);
 }

@@ -64,7 +64,7 @@ public sealed class StatisticsPartitionGrain(
     IPersistentState<StatisticsPartitionState> state,
     IGrainFactory grains,
     IStoredRecords records,
-    IServiceProvider services) : Grain, IStatisticsPartitionGrain
+    [FromKeyedServices(StorageNames.Provider)] IGrainStorage storage) : Grain, IStatisticsPartitionGrain
 {
     private readonly Dictionary<string, int[]> counters = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> pageRevisions = [];
@@ -215,7 +215,7 @@ public sealed class StatisticsPartitionGrain(
         };
         using (AuditScope.Begin("statistics-facts", null))
         {
-            await services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider).WriteStateAsync(
+            await storage.WriteStateAsync(
                 StorageNames.StatisticsPage, GrainId.Create(StorageNames.StatisticsPage, StatisticsKeys.PageKey(Key, page)),
                 stored);
         }

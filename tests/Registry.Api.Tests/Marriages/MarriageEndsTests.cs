@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Registry.Grains;
 
 namespace Registry.Api.Tests.Marriages;
 
@@ -256,5 +259,27 @@ public sealed class MarriageEndsTests(MarriageApiFixture fixture)
             HttpStatusCode.BadRequest, "certificate-number-format");
         await Problems.AssertProblemAsync(await Registrar.GetAsync(
             $"/api/certificates/{number[..^6]}999999"), HttpStatusCode.NotFound, "certificate-not-found");
+    }
+
+    [Fact]
+    public async Task CertificateLookup_OfAStoredRecord_ActivatesNeitherTheRecordNorItsNumbersEntry()
+    {
+        // At national scale most records are cold: the lookup reads the number's entry and the record from storage
+        // instead of activating their grains (each an activation and a read, left in memory until collected).
+        var created = await JsonOf(await Registrar.PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(MarriageApiFixture.Man(), MarriageApiFixture.Woman(), Office)),
+            HttpStatusCode.Created);
+        var (id, number) = (created.GetProperty("marriageId").GetString()!,
+            created.GetProperty("certificateNumber").GetString()!);
+        var management = fixture.Api.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+
+        var verified = await JsonOf(await Registrar.GetAsync($"/api/certificates/{number}"), HttpStatusCode.OK);
+
+        Assert.Equal((id, "in-force"), (verified.GetProperty("marriageId").GetString(),
+            verified.GetProperty("marriageStatus").GetString()));
+        var active = (await management.GetDetailedGrainStatistics()).Select(a => a.GrainId).ToList();
+        Assert.DoesNotContain(GrainId.Create(StorageNames.MarriageGrainType, id), active);
+        Assert.DoesNotContain(GrainId.Create(StorageNames.CertificateIndexGrainType, number), active);
     }
 }
