@@ -76,6 +76,8 @@ public sealed class MarriageRecordReaderGrain(
 
         var stored = await storage.ReadStoredAsync<MarriageState>(StorageNames.Marriage,
             GrainId.Create(StorageNames.MarriageGrainType, marriageId));
-        return stored is { RecordExists: true, State: { Record: MarriageRecordStatus.Registered } state } ? state : null;
+        return stored is { RecordExists: true, State: { Record: MarriageRecordStatus.Registered } state }
+            ? state
+            : null;
     }
 }
