@@ -219,15 +219,13 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         var (documents, postings) = await Task.Run(() => Join(copies));
         Write(() =>
         {
-            try
-            {
-                searcher.Index.Restore(documents, postings ?? throw new ArgumentException("An image's posting lists are damaged."));
-            }
-            catch (ArgumentException e)
+            string? problem = "An image's posting lists are damaged.";
+            if (postings is null || !searcher.Index.TryRestore(documents, postings, out problem))
             {
                 // Not expected (an id lives in one partition, an image's entries were read): the copy is then built
                 // entry by entry.
-                logger.LogWarning(e, "The place-name partitions' lists could not be joined; applying every entry");
+                logger.LogWarning("The place-name partitions' lists could not be joined ({Problem}); applying every entry",
+                    problem);
                 searcher.Clear();
                 foreach (var (_, _, entry) in documents)
                 {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -260,13 +261,28 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
     /// <summary>
     /// Replaces every document and posting with ones <see cref="Documents"/> and <see cref="Postings"/> gave (a
     /// snapshot), without asking the documents for their terms: the caller vouches that they belong together.
-    /// Refuses a posting that names no document or whose ids are not strictly ascending, leaving the index empty.
+    /// Throws <see cref="ArgumentException"/> where <see cref="TryRestore"/> refuses.
+    /// </summary>
+    public void Restore(IReadOnlyList<(string Key, long Revision, TDoc Doc)> documents,
+        IEnumerable<KeyValuePair<string, List<int>>> restored)
+    {
+        if (!TryRestore(documents, restored, out var problem))
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Restore"/> for a snapshot read from storage, which may be damaged: false, with the
+    /// <paramref name="problem"/> and the index left empty, for a key that occurs twice or a posting that names no
+    /// document or whose ids are not strictly ascending. Every snapshot reader falls back on this answer (an empty
+    /// index rebuilt from the entries) rather than on an exception.
     /// </summary>
     // Runs once per partition at a start, over tens of thousands of entries: compiled optimized at once, not first
     // run unoptimized (the loop would wait for on-stack replacement).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Restore(IReadOnlyList<(string Key, long Revision, TDoc Doc)> documents,
-        IEnumerable<KeyValuePair<string, List<int>>> restored)
+    public bool TryRestore(IReadOnlyList<(string Key, long Revision, TDoc Doc)> documents,
+        IEnumerable<KeyValuePair<string, List<int>>> restored, [NotNullWhen(false)] out string? problem)
     {
         Clear();
         slots.Capacity = Math.Max(slots.Capacity, documents.Count);
@@ -276,7 +292,8 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
             if (!ids.TryAdd(key, slots.Count))
             {
                 Clear();
-                throw new ArgumentException($"The key {key} occurs twice.", nameof(documents));
+                problem = $"The key {key} occurs twice.";
+                return false;
             }
 
             slots.Add(new Slot(doc, revision));
@@ -289,7 +306,8 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
                 if (list[i] < 0 || list[i] >= slots.Count || (i > 0 && list[i] <= list[i - 1]))
                 {
                     Clear();
-                    throw new ArgumentException($"The posting list of {term} is not ascending local ids.", nameof(restored));
+                    problem = $"The posting list of {term} is not ascending local ids.";
+                    return false;
                 }
             }
 
@@ -298,6 +316,9 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
                 postings[term] = new Posting(list);
             }
         }
+
+        problem = null;
+        return true;
     }
 
     /// <summary>

@@ -39,21 +39,8 @@ public static class OrganizationIndexSnapshot
     public static bool TryRead(byte[] image, OrganizationPartition partition)
     {
         partition.Clear();
-        if (!IndexImage.TryRead(image, Format, EntryVersion, ReadEntry, out var documents, out var postings))
-        {
-            return false;
-        }
-
-        try
-        {
-            partition.Restore(documents, postings);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            partition.Clear();
-            return false;
-        }
+        return IndexImage.TryRead(image, Format, EntryVersion, ReadEntry, out var documents, out var postings)
+            && partition.TryRestore(documents, postings);
     }
 
     private static void WriteEntry(IndexImageWriter w, OrganizationIndexEntry e)

@@ -83,18 +83,22 @@ public sealed class OrganizationPartition
 
     /// <summary>
     /// Replaces every entry with those of a snapshot (<see cref="OrganizationIndexSnapshot"/>): the documents and
-    /// posting lists restored as given (<see cref="PostingIndex{TDoc}.Restore"/>, no terms computed), the name order
-    /// and the status and scope orders built from one sort of the entries, the counters counted. Throws
-    /// <see cref="ArgumentException"/> (the partition left empty) when the postings do not fit the documents.
+    /// posting lists restored as given (<see cref="PostingIndex{TDoc}.TryRestore"/>, no terms computed), the name
+    /// order and the status and scope orders built from one sort of the entries, the counters counted. False (the
+    /// partition left empty) when the postings do not fit the documents.
     /// </summary>
     // Runs once per partition at a start, over tens of thousands of entries: compiled optimized at once, not first
     // run unoptimized (the loop would wait for on-stack replacement).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Restore(IReadOnlyList<(string Key, long Revision, OrganizationIndexEntry Doc)> documents,
+    public bool TryRestore(IReadOnlyList<(string Key, long Revision, OrganizationIndexEntry Doc)> documents,
         IEnumerable<KeyValuePair<string, List<int>>> postings)
     {
         Clear();
-        index.Restore(documents, postings);
+        if (!index.TryRestore(documents, postings, out _))
+        {
+            return false;
+        }
+
         var sorted = new OrganizationIndexEntry[documents.Count];
         for (var i = 0; i < sorted.Length; i++)
         {
@@ -145,6 +149,8 @@ public sealed class OrganizationPartition
         {
             byScope[scope] = new SortedSet<OrganizationIndexEntry>(entries, OrganizationIndex.NameOrder);
         }
+
+        return true;
     }
 
     private static List<OrganizationIndexEntry> ListOf<TKey>(Dictionary<TKey, List<OrganizationIndexEntry>> lists, TKey key)

@@ -69,21 +69,8 @@ public static class PlaceNameIndexSnapshot
     public static bool TryRead(byte[] image, PostingIndex<PlaceNameIndexEntry> index)
     {
         index.Clear();
-        if (!TryDecode(image, 0, out var documents, out var postings))
-        {
-            return false;
-        }
-
-        try
-        {
-            index.Restore(documents, postings);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            index.Clear();
-            return false;
-        }
+        return TryDecode(image, 0, out var documents, out var postings)
+            && index.TryRestore(documents, postings, out _);
     }
 
     /// <summary>Whether the image is of this <see cref="Format"/> and <see cref="PlaceNameIndex.EntryVersion"/>
