@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using Registry.Abstractions.Time;
 using Registry.Grains.Storage;
@@ -34,6 +35,9 @@ public sealed class OrganizationClusterFixture : IAsyncLifetime
     public DateOnly Today => Clock.Today;
 
     public IServiceProvider SiloServices => Cluster.Silos[0].ServiceProvider;
+
+    /// <summary>The activations the current silo has finished deactivating (since it started).</summary>
+    public DeactivationWitness Deactivations => SiloServices.GetRequiredService<DeactivationWitness>();
 
     /// <summary>The scans of stored records the current silo was asked for (counted since it started).</summary>
     public CountingStoredRecords StoredRecords => SiloServices.GetRequiredService<CountingStoredRecords>();
@@ -97,6 +101,8 @@ public sealed class OrganizationClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
             silo.Services.AddSingleton<CountingStoredRecords>();
             silo.Services.AddSingleton<IStoredRecords>(sp => sp.GetRequiredService<CountingStoredRecords>());
+            silo.Services.AddSingleton<DeactivationWitness>();
+            silo.Services.AddSingleton<IActivationWorkingSetObserver>(sp => sp.GetRequiredService<DeactivationWitness>());
             silo.AddRegistryRuntime(options);
         });
         return builder.Build();
