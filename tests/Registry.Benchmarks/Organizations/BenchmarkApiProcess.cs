@@ -78,6 +78,16 @@ public sealed class BenchmarkApiProcess : National.IRegistryUnderTest
     }
 
     /// <summary>
+    /// Where the API that is started lives: <see cref="OutputDirectory"/>, or the directory named by the environment
+    /// variable <c>REGISTRY_BENCH_API</c>, so a published build (ReadyToRun, as the container images ship it) can be
+    /// measured against the plain build.
+    /// </summary>
+    public static string ApiDirectory =>
+        Environment.GetEnvironmentVariable("REGISTRY_BENCH_API") is { Length: > 0 } published
+            ? Path.GetFullPath(published)
+            : OutputDirectory;
+
+    /// <summary>
     /// Starts the API and waits until it answers. With <paramref name="existingDataDirectory"/>, on that directory (a
     /// restart after <see cref="StopAsync"/>; the directory is left for its owner to delete), otherwise on a new one,
     /// deleted on dispose.
@@ -91,11 +101,11 @@ public sealed class BenchmarkApiProcess : National.IRegistryUnderTest
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = OutputDirectory,
+            WorkingDirectory = ApiDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(OutputDirectory, "Registry.Api.dll"));
+        start.ArgumentList.Add(Path.Combine(ApiDirectory, "Registry.Api.dll"));
         foreach (var argument in new[]
                  {
                      $"--urls={address}",
