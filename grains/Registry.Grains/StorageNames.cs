@@ -164,7 +164,7 @@ public static class StorageNames
     public const string PlaceNameIndexPiece = "place-name-index-piece";
 
     /// <summary>State name of <see cref="Places.PlaceNameIndexGrain"/>'s compact snapshot
-    /// (<see cref="Places.PlaceNameIndexSnapshotState"/>).</summary>
+    /// (<see cref="Indexing.IndexSnapshotState"/>).</summary>
     public const string PlaceNameIndexSnapshot = "place-name-index-snapshot";
 
     /// <summary>Grain type of <see cref="Places.PlaceNameSearchGrain"/> (stateless).</summary>

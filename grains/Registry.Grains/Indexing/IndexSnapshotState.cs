@@ -1,10 +1,11 @@
 namespace Registry.Grains.Indexing;
 
 /// <summary>
-/// Stored snapshot of one index partition: its documents and posting lists as one compact value
-/// (<see cref="IndexImage"/>), so the partition starts from one read. Valid only while the partition's checkpoint
-/// names its <see cref="Generation"/> (<see cref="IIndexSnapshotCheckpoint.SnapshotGeneration"/>); documents stored
-/// after it are in the pieces the checkpoint lists as changed since. See <see cref="IndexSnapshots{TCheckpoint}"/>.
+/// Stored snapshot of one index partition: its documents and posting lists as one compact value, so the partition
+/// starts from one read. Valid only while the partition's checkpoint names its <see cref="Generation"/>; documents
+/// stored after it are in the pieces the checkpoint lists as changed since. The organization index writes its image
+/// as an <see cref="IndexImage"/> (<see cref="IndexSnapshots{TCheckpoint}"/>), the place-name index as a
+/// <see cref="Places.PlaceNameIndexSnapshot"/>.
 /// </summary>
 public sealed class IndexSnapshotState
 {
@@ -14,9 +15,9 @@ public sealed class IndexSnapshotState
     /// <summary>When it was taken.</summary>
     public DateTimeOffset? TakenAt { get; set; }
 
-    /// <summary>How many documents it holds.</summary>
+    /// <summary>How many documents (entries) it holds.</summary>
     public int Entries { get; set; }
 
-    /// <summary>The image (<see cref="IndexImage"/>).</summary>
+    /// <summary>The image.</summary>
     public byte[] Image { get; set; } = [];
 }

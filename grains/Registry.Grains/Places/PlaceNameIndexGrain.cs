@@ -35,7 +35,7 @@ public sealed class PlaceNameIndexGrain(
     [PersistentState(StorageNames.PlaceNameIndex, StorageNames.Provider)]
     IPersistentState<PlaceNameIndexState> checkpoint,
     [PersistentState(StorageNames.PlaceNameIndexSnapshot, StorageNames.Provider)]
-    IPersistentState<PlaceNameIndexSnapshotState> snapshot,
+    IPersistentState<IndexSnapshotState> snapshot,
     IStoredRecords records,
     IServiceProvider services,
     BureauClock clock,

@@ -2,7 +2,7 @@ namespace Registry.Grains.Places;
 
 /// <summary>
 /// The <c>Registry:PlaceNameIndex</c> section: how often an index partition with entries stored since its last
-/// snapshot takes a new one (<see cref="PlaceNameIndexSnapshotState"/>). Between snapshots a restart reads the
+/// snapshot takes a new one (<see cref="Indexing.IndexSnapshotState"/>). Between snapshots a restart reads the
 /// snapshot and the pieces changed since, so the interval bounds that extra reading, not what survives a crash.
 /// </summary>
 public sealed class PlaceNameIndexOptions

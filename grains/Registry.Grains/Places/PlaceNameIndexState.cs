@@ -23,7 +23,7 @@ public sealed class PlaceNameIndexState
     /// <summary>How many entries that build found.</summary>
     public int BuiltEntries { get; set; }
 
-    /// <summary>The generation of the partition's stored snapshot (<see cref="PlaceNameIndexSnapshotState"/>) that
+    /// <summary>The generation of the partition's stored snapshot (<see cref="Indexing.IndexSnapshotState"/>) that
     /// holds every entry stored before it, except those in <see cref="ChangedPieces"/>; 0: none, start from the
     /// pieces.</summary>
     public long SnapshotGeneration { get; set; }

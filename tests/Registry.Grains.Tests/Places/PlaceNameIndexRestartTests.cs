@@ -301,10 +301,10 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
     private static string Json<T>(T value) =>
         System.Text.Json.JsonSerializer.Serialize(value, new System.Text.Json.JsonSerializerOptions { IncludeFields = true });
 
-    private async Task<PlaceNameIndexSnapshotState> StoredSnapshotAsync(int partition)
+    private async Task<IndexSnapshotState> StoredSnapshotAsync(int partition)
     {
         var storage = fixture.SiloServices.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.Provider);
-        var state = new GrainState<PlaceNameIndexSnapshotState>(new PlaceNameIndexSnapshotState());
+        var state = new GrainState<IndexSnapshotState>(new IndexSnapshotState());
         await storage.ReadStateAsync(StorageNames.PlaceNameIndexSnapshot,
             fixture.Grains.GetGrain<IPlaceNameIndexGrain>(partition).GetGrainId(), state);
         return state.State!;
