@@ -9,7 +9,10 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY grains/ grains/
 COPY silo/ silo/
 COPY api/ api/
-RUN dotnet publish api/Registry.Api -c Release -o /app
+# Compiled ahead of time (ReadyToRun, for the image's own platform): before a restarted service is ready, most of its
+# CPU went to compiling the host, Orleans and the Registry's code (36 % in the JIT, 35 % in the runtime, of 6.5 s
+# on 2 cores, national stock, 2026-12-05). `dotnet run` and plain builds are unchanged.
+RUN dotnet publish api/Registry.Api -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
