@@ -98,7 +98,11 @@ public static class OgcEndpoints
     {
         foreach (var (method, suffix, text) in new[] { ("GET", "", summary), ("HEAD", "Head", summary + ": headers only") })
         {
+            // A handler passed as a Delegate cannot be compiled ahead by the request delegate generator: these few
+            // OGC endpoints get their request delegates at run time, as every endpoint did before.
+#pragma warning disable RDG002
             var endpoint = group.MapMethods(pattern, [method], handler).WithName(name + suffix).WithSummary(text)
+#pragma warning restore RDG002
                 .Produces(StatusCodes.Status200OK, typeof(object), contentType, Html)
                 .ProducesProblem(StatusCodes.Status400BadRequest);
             if (notFound)
