@@ -1,0 +1,85 @@
+using Orleans.Runtime;
+using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Persons;
+using Registry.Grains.Organizations;
+using Registry.Grains.Tests.Divisions;
+using Registry.Grains.Tests.Persons;
+
+namespace Registry.Grains.Tests.Organizations;
+
+/// <summary>
+/// An import of a bureau's existing records enters hundreds of thousands in a row, each once: neither a record's
+/// activation, nor its name claim's, nor a read-model partition a bulk publication reached may stay in memory after
+/// it has stored its part (issue 12's memory bound while a national registry loads). Each release is awaited as the
+/// silo reports it (<see cref="DeactivationWitness"/>); without it the activations would stay for their collection
+/// age (2 to 15 minutes), and the test's timeout fails first.
+/// </summary>
+[Collection(OrganizationClusterCollection.Name)]
+public sealed class ImportActivationTests(OrganizationClusterFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = 90_000)]
+    public async Task ImportAsync_OnceStoredAndPublished_LetsTheRecordAndItsNameClaimGo_AndTheRecordReadsBack()
+    {
+        var rows = Enumerable.Range(0, 24).Select(_ => Row()).ToList();
+
+        foreach (var row in rows)
+        {
+            Assert.Equal(ImportOutcome.Imported,
+                await fixture.Grains.GetGrain<IOrganizationGrain>(row.Uscc).ImportAsync(row));
+        }
+
+        var records = rows.Select(r => GrainId.Create(StorageNames.OrganizationGrainType, r.Uscc));
+        var claims = rows.Select(r => GrainId.Create(StorageNames.OrganizationNameGrainType,
+            OrganizationNames.ClaimKey(r.RegisteringOffice, r.Name)));
+        var released = records.Concat(claims).ToHashSet();
+
+        await fixture.Deactivations.AllDeactivatedAsync(released).WaitAsync(Ct);
+
+        var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        Assert.DoesNotContain(statistics, s => released.Contains(s.GrainId));
+        var again = await fixture.Grains.GetGrain<IOrganizationGrain>(rows[0].Uscc).GetAsync();
+        Assert.Equal((rows[0].Name, OrganizationStatus.Active), (again.Name, again.Status));
+        Assert.Equal(ImportOutcome.AlreadyStored,
+            await fixture.Grains.GetGrain<IOrganizationGrain>(rows[1].Uscc).ImportAsync(rows[1]));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task ApplyManyAsync_OnceStored_LetsThePartitionGo_AndItsEntriesReadBack()
+    {
+        var name = $"批量{TestCodes.NextSerial()}";
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+        var marriage = $"bulk-{TestCodes.NextSerial()}";
+        var nameEntry = new PersonNameEntry(name, man, marriage);
+        var office = TestCodes.AnyCounty();
+        var registerEntry = new OfficeDayEntry(OfficeDayEntryKind.Registration, office, TestPeople.Today, marriage,
+            "J" + marriage, man, woman);
+        var recordKey = $"marriage:{marriage}";
+
+        await fixture.Grains.GetGrain<IPersonNameIndexGrain>(nameEntry.PartitionKey)
+            .ApplyManyAsync(new Dictionary<string, List<PersonNameEntry>> { [recordKey] = [nameEntry] });
+        await fixture.Grains.GetGrain<IOfficeRegisterGrain>(registerEntry.PartitionKey)
+            .ApplyManyAsync(new Dictionary<string, List<OfficeDayEntry>> { [recordKey] = [registerEntry] });
+
+        await fixture.Deactivations.AllDeactivatedAsync([
+            GrainId.Create(StorageNames.PersonNameIndex, nameEntry.PartitionKey),
+            GrainId.Create(StorageNames.OfficeRegister, registerEntry.PartitionKey),
+        ]).WaitAsync(Ct);
+
+        Assert.Equal([nameEntry],
+            await fixture.Grains.GetGrain<IPersonNameIndexGrain>(nameEntry.PartitionKey).GetEntriesAsync());
+        Assert.Equal([registerEntry],
+            await fixture.Grains.GetGrain<IOfficeRegisterGrain>(registerEntry.PartitionKey).GetEntriesAsync());
+    }
+
+    private static ImportOrganization Row()
+    {
+        var office = TestCodes.AnyCounty();
+        var serial = TestCodes.NextSerial();
+        return new ImportOrganization(TestCodes.Uscc(OrganizationKind.SocialAssociation, office, serial),
+            $"社区书画协会{serial}", OrganizationKind.SocialAssociation, office, EditionChanges.Latest.CutOff, "孙八",
+            OrganizationStatus.Active, null, $"existing-register.csv line {serial}");
+    }
+}
