@@ -17,6 +17,11 @@ public interface IStatisticsPartitionGrain : IGrainWithStringKey
     /// month's counters to the province's roll-up of the year.</summary>
     Task ApplyAsync(IReadOnlyList<StatisticsFact> facts);
 
+    /// <summary>As <see cref="ApplyAsync"/>, for a bulk publication (the archive import's, each office's months in
+    /// date order, reached by one batch or two): the partition then lets go of its activation, which holds every fact
+    /// of its month, instead of staying for the collection age.</summary>
+    Task ApplyBulkAsync(IReadOnlyList<StatisticsFact> facts);
+
     /// <summary>The counters as of the last change (held in memory, counted from the pages at activation).
     /// Interleaves with a running apply, so a roll-up recovering or rebuilding itself while this partition is handing
     /// it counters does not deadlock.</summary>

@@ -61,7 +61,7 @@ public sealed class MarriageBulkPublisher(IServiceProvider services, IGrainFacto
             .Select(group => (s.RecordKey, Province: group.Key, Changes: group.ToList())));
 
         await Task.WhenAll(
-            periods.Select(group => grains.GetGrain<IStatisticsPartitionGrain>(group.Key).ApplyAsync(group.ToList()))
+            periods.Select(group => grains.GetGrain<IStatisticsPartitionGrain>(group.Key).ApplyBulkAsync(group.ToList()))
                 .Concat(levels.Select(level =>
                     grains.GetGrain<IStatisticsLevelGrain>(level.Province).ApplyAsync(level.RecordKey, level.Changes)))
                 .Concat(registers.Select(pair => grains.GetGrain<IOfficeRegisterGrain>(pair.Key).ApplyManyAsync(pair.Value)))

@@ -121,6 +121,12 @@ public sealed class StatisticsPartitionGrain(
         return applied;
     }
 
+    public async Task ApplyBulkAsync(IReadOnlyList<StatisticsFact> facts)
+    {
+        await ApplyAsync(facts);
+        DeactivateOnIdle();
+    }
+
     /// <summary>Applies the queued facts, batch after batch, until none are left (on this grain's scheduler: no two
     /// batches at once).</summary>
     private async Task ApplyQueuedAsync()

@@ -2,6 +2,7 @@ using Orleans.Runtime;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Organizations;
 using Registry.Abstractions.Persons;
+using Registry.Abstractions.Statistics;
 using Registry.Grains.Organizations;
 using Registry.Grains.Tests.Divisions;
 using Registry.Grains.Tests.Persons;
@@ -47,7 +48,7 @@ public sealed class ImportActivationTests(OrganizationClusterFixture fixture)
     }
 
     [Fact(Timeout = 90_000)]
-    public async Task ApplyManyAsync_OnceStored_LetsThePartitionGo_AndItsEntriesReadBack()
+    public async Task BulkPublication_OnceStored_LetsEachPartitionGo_AndWhatItStoredReadsBack()
     {
         var name = $"批量{TestCodes.NextSerial()}";
         var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
@@ -57,21 +58,28 @@ public sealed class ImportActivationTests(OrganizationClusterFixture fixture)
         var registerEntry = new OfficeDayEntry(OfficeDayEntryKind.Registration, office, TestPeople.Today, marriage,
             "J" + marriage, man, woman);
         var recordKey = $"marriage:{marriage}";
+        var fact = new StatisticsFact($"{recordKey}#1", StatisticsFigures.MarriageRegistrations, office,
+            TestPeople.Today);
+        var month = StatisticsKeys.Partition(office, TestPeople.Today);
 
         await fixture.Grains.GetGrain<IPersonNameIndexGrain>(nameEntry.PartitionKey)
             .ApplyManyAsync(new Dictionary<string, List<PersonNameEntry>> { [recordKey] = [nameEntry] });
         await fixture.Grains.GetGrain<IOfficeRegisterGrain>(registerEntry.PartitionKey)
             .ApplyManyAsync(new Dictionary<string, List<OfficeDayEntry>> { [recordKey] = [registerEntry] });
+        await fixture.Grains.GetGrain<IStatisticsPartitionGrain>(month).ApplyBulkAsync([fact]);
 
         await fixture.Deactivations.AllDeactivatedAsync([
             GrainId.Create(StorageNames.PersonNameIndex, nameEntry.PartitionKey),
             GrainId.Create(StorageNames.OfficeRegister, registerEntry.PartitionKey),
+            GrainId.Create(StorageNames.StatisticsPartition, month),
         ]).WaitAsync(Ct);
 
         Assert.Equal([nameEntry],
             await fixture.Grains.GetGrain<IPersonNameIndexGrain>(nameEntry.PartitionKey).GetEntriesAsync());
         Assert.Equal([registerEntry],
             await fixture.Grains.GetGrain<IOfficeRegisterGrain>(registerEntry.PartitionKey).GetEntriesAsync());
+        var counts = await fixture.Grains.GetGrain<IStatisticsPartitionGrain>(month).GetCountsAsync();
+        Assert.Equal(1, counts.Days[StatisticsFigures.MarriageRegistrations][TestPeople.Today.Day - 1]);
     }
 
     private static ImportOrganization Row()
