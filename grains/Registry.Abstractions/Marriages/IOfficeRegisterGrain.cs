@@ -17,7 +17,8 @@ public interface IOfficeRegisterGrain : IGrainWithStringKey
 
     /// <summary>Replaces what each record of <paramref name="byRecord"/> contributes to this partition, as
     /// <see cref="ApplyAsync"/> does for one, in one write (none when nothing changes): a bulk publication's call.
-    /// Idempotent.</summary>
+    /// Idempotent. The partition then lets go of its activation (a bulk publication does not come back to it soon;
+    /// the next call reads it again).</summary>
     Task ApplyManyAsync(IReadOnlyDictionary<string, List<OfficeDayEntry>> byRecord);
 
     /// <summary>Every entry of the partition.</summary>

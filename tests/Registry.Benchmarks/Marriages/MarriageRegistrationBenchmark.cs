@@ -37,7 +37,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
     {
         var options = Options.Parse(args);
         var root = RepositoryRoot();
-        var apiDll = Path.Combine(root, "api", "Registry.Api", "bin", "Release", "net10.0", "Registry.Api.dll");
+        var apiDll = Path.Combine(Organizations.BenchmarkApiProcess.ApiDirectory, "Registry.Api.dll");
         if (!File.Exists(apiDll))
         {
             Console.Error.WriteLine(

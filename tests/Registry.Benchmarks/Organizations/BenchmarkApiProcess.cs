@@ -80,7 +80,7 @@ public sealed class BenchmarkApiProcess : National.IRegistryUnderTest
     /// <summary>
     /// Where the API that is started lives: <see cref="OutputDirectory"/>, or the directory named by the environment
     /// variable <c>REGISTRY_BENCH_API</c>, so a published build (ReadyToRun, as the container images ship it) can be
-    /// measured against the plain build.
+    /// measured against the plain build. The marriage benchmark starts its API from here too.
     /// </summary>
     public static string ApiDirectory =>
         Environment.GetEnvironmentVariable("REGISTRY_BENCH_API") is { Length: > 0 } published
