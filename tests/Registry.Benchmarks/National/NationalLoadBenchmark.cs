@@ -50,8 +50,24 @@ public sealed class NationalLoadBenchmark : IBenchmark
     public string Description =>
         "load a national registry (place names, 900,000 organizations, 10 million marriages) into the embedded default, restart, read; PostgreSQL beside";
 
+    // Its options: an unknown one (a misspelt --reuse, say) must not start the two-hour default load.
+    private static readonly string[] ValuedOptions =
+        ["--marriages", "--organizations", "--city-organizations", "--offices", "--reads", "--concurrency",
+         "--data-root", "--backend", "--reuse", "--only"];
+
+    private static readonly string[] Flags = ["--no-places", "--no-reference", "--keep-data"];
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
+        var help = args.Contains("--help");
+        if ((help ? Description : UnknownOption(args)) is { } problem)
+        {
+            Console.WriteLine(problem);
+            Console.WriteLine("usage: national-load [" + string.Join("] [", ValuedOptions.Select(o => o + " VALUE")) +
+                "] [" + string.Join("] [", Flags) + "]");
+            return help ? 0 : 2;
+        }
+
         var marriages = OrganizationRegisterAndFileBenchmark.Option(args, "--marriages", 10_000_000);
         var organizations = OrganizationRegisterAndFileBenchmark.Option(args, "--organizations", 900_000);
         var cityOrganizations = Math.Min(organizations,
@@ -824,5 +840,27 @@ public sealed class NationalLoadBenchmark : IBenchmark
                 // Left in the temporary directory; nothing depends on it.
             }
         }
+    }
+
+    private static string? UnknownOption(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (ValuedOptions.Contains(args[i]))
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    return $"{args[i]} needs a value";
+                }
+
+                i++;
+            }
+            else if (!Flags.Contains(args[i]))
+            {
+                return $"unknown option {args[i]}";
+            }
+        }
+
+        return null;
     }
 }
