@@ -701,7 +701,13 @@ public sealed class NationalLoadBenchmark : IBenchmark
         }
 
         using var page = JsonDocument.Parse(text);
-        return page.RootElement.TryGetProperty(items, out var list) && list.GetArrayLength() > 0;
+        if (page.RootElement.TryGetProperty(items, out var list) && list.GetArrayLength() > 0)
+        {
+            return true;
+        }
+
+        Console.WriteLine($"  200 with no {items} {path}");
+        return false;
     }
 
     /// <summary>
