@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Api.Places;
+using Registry.Hosting;
 
 namespace Registry.Api.Hosting;
 
@@ -10,6 +12,7 @@ public static class PlaceNameHosting
     {
         builder.Services.AddSingleton<PlaceNameImportJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameImportJobs>());
+        builder.Services.TryAddSingleton<WarmupLane>();
         builder.Services.AddSingleton<PlaceNameReadReplica>();
         builder.Services.AddSingleton<PlaceNameIndexRebuilds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlaceNameReadReplica>());

@@ -3,6 +3,7 @@ using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
 using Registry.Grains.Places;
 using Registry.Api.Hosting;
+using Registry.Hosting;
 
 namespace Registry.Api.Places;
 
@@ -22,7 +23,8 @@ namespace Registry.Api.Places;
 /// (<see cref="IPlaceNameIndexGrain.RefreshDueAsync"/>), which tells this copy. Thread-safe: searches share a read
 /// lock, changes take the write lock.
 /// </summary>
-public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock, ILogger<PlaceNameReadReplica> logger)
+public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock, WarmupLane lane,
+    ILogger<PlaceNameReadReplica> logger)
     : PeriodicRenewal(RenewPeriod), IPlaceNameIndexObserver
 {
     public static readonly TimeSpan RenewPeriod = TimeSpan.FromMinutes(1);
@@ -196,27 +198,18 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     {
         Interlocked.Exchange(ref renewedAtTicks, clock.Now.UtcTicks);
         var observer = Reference();
-        // One core fewer than the process has copies and decodes at a time: at start-up the load would otherwise fill
-        // every core (and the thread pool's queue) and the first requests, health checks included, would wait behind it.
-        using var slots = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount - 1));
-        var copies = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(async p =>
+        // In the warm-up lane (one core fewer than the process has, shared with the organization index's load): each
+        // partition is activated (its stored snapshot read), copied and decoded in turn, so the first requests after a
+        // restart, health checks included, do not wait behind 16 activations at once.
+        var copies = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(p => lane.RunAsync(async () =>
         {
             var grain = grains.Get<IPlaceNameIndexGrain>(p);
             await grain.SubscribeAsync(observer);
-            await slots.WaitAsync();
-            try
-            {
-                var copy = await grain.CopyAsync(imageIfNotLoaded: true);
-                return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Read(copy))
-                    ?? PartitionPart.Of(await grain.CopyAsync());
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
-
-        var (documents, postings) = await Task.Run(() => Join(copies));
+            var copy = await grain.CopyAsync(imageIfNotLoaded: true);
+            return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Read(copy))
+                ?? PartitionPart.Of(await grain.CopyAsync());
+        })));
+        var (documents, postings) = await lane.RunAsync(() => Task.Run(() => Join(copies)));
         Write(() =>
         {
             string? problem = "An image's posting lists are damaged.";

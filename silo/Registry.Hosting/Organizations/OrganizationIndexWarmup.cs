@@ -8,7 +8,8 @@ namespace Registry.Hosting.Organizations;
 
 /// <summary>
 /// Once the host has started (the silo active, the API listening), asks every organization search-index partition to
-/// load its entries (<see cref="IOrganizationIndexGrain.LoadAsync"/>), one at a time in the background, so the first
+/// load its entries (<see cref="IOrganizationIndexGrain.LoadAsync"/>), one at a time in the background (in the <see cref="WarmupLane"/>, shared with the API's copy of the place-name
+/// index), so the first
 /// search after a restart finds most of them loaded instead of starting 32 loads itself. Neither the silo's start nor
 /// the service's first answers wait for it: a national register takes seconds of CPU to load, and one partition at a
 /// time leaves the other cores to requests (a search that comes first loads the partitions not loaded yet itself, all
@@ -18,6 +19,7 @@ namespace Registry.Hosting.Organizations;
 public sealed class OrganizationIndexWarmup(
     IGrainFactory grains,
     IHostApplicationLifetime lifetime,
+    WarmupLane lane,
     ILogger<OrganizationIndexWarmup> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly CancellationTokenSource stopping = new();
@@ -53,7 +55,12 @@ public sealed class OrganizationIndexWarmup(
 
             try
             {
-                await grains.GetGrain<IOrganizationIndexGrain>(partition).LoadAsync();
+                await lane.RunAsync(() => grains.GetGrain<IOrganizationIndexGrain>(partition).LoadAsync(), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The silo stopped while this partition waited for the lane: it loads at its first call.
+                return;
             }
             catch (Exception error)
             {

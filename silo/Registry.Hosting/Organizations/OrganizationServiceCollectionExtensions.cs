@@ -16,6 +16,7 @@ public static class OrganizationServiceCollectionExtensions
         services.TryAddKeyedSingleton(StorageNames.OrganizationIndexGrainType, options.Index);
         services.TryAddSingleton<LocalOrganizationPartitions>();
         services.TryAddSingleton<OrganizationIndexPublisher>();
+        services.TryAddSingleton<WarmupLane>();
         if (options.LoadIndexAtStart)
         {
             services.TryAddSingleton<OrganizationIndexWarmup>();
