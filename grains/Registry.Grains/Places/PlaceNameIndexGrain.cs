@@ -115,13 +115,13 @@ public sealed class PlaceNameIndexGrain(
     /// </summary>
     private async Task<bool> RestoreSnapshotAsync()
     {
-        if (!SnapshotIsTheCheckpoints || !PlaceNameIndexSnapshot.TryRead(snapshot.State.Image, searcher.Index))
+        var restored = SnapshotIsTheCheckpoints && PlaceNameIndexSnapshot.TryRead(await ReadImageAsync(), searcher.Index);
+        ReleaseImage();
+        searcher.Restored();
+        if (!restored)
         {
-            searcher.Restored();
             return false;
         }
-
-        searcher.Restored();
 
         foreach (var (_, entry) in await pieces.LoadPiecesAsync(checkpoint.State.ChangedPieces))
         {
@@ -142,10 +142,31 @@ public sealed class PlaceNameIndexGrain(
         checkpoint.State.SnapshotGeneration != 0 && snapshot.State.Generation == checkpoint.State.SnapshotGeneration;
 
     /// <summary>The stored snapshot image the checkpoint names, when it is of the current layout; else null.</summary>
-    private byte[]? StoredImage() =>
-        StoredLayoutIsCurrent && SnapshotIsTheCheckpoints && PlaceNameIndexSnapshot.IsCurrent(snapshot.State.Image)
-            ? snapshot.State.Image
+    private async Task<byte[]?> StoredImageAsync() =>
+        StoredLayoutIsCurrent && SnapshotIsTheCheckpoints && await ReadImageAsync() is var image
+        && PlaceNameIndexSnapshot.IsCurrent(image)
+            ? image
             : null;
+
+    /// <summary>
+    /// The snapshot's image, read again from storage when it was let go (<see cref="ReleaseImage"/>) and the checkpoint
+    /// names a snapshot; empty when there is none.
+    /// </summary>
+    private async Task<byte[]> ReadImageAsync()
+    {
+        if (snapshot.State.Image.Length == 0 && SnapshotIsTheCheckpoints)
+        {
+            await snapshot.ReadStateAsync();
+        }
+
+        return snapshot.State.Image;
+    }
+
+    /// <summary>
+    /// Lets go of the image once it is used (restored, handed over or stored): a national partition's is some 16 MB,
+    /// which the activation otherwise held beside the entries it was read into, the 16 partitions a quarter of a GB.
+    /// </summary>
+    private void ReleaseImage() => snapshot.State.Image = [];
 
     /// <summary>Takes a snapshot when pieces were written since the last one (the timer's tick).</summary>
     private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
@@ -177,7 +198,15 @@ public sealed class PlaceNameIndexGrain(
         snapshot.State.TakenAt = time.GetUtcNow();
         snapshot.State.Entries = searcher.Count;
         snapshot.State.Image = PlaceNameIndexSnapshot.Write(searcher.Index);
-        await snapshot.WriteStateAsync();
+        try
+        {
+            await snapshot.WriteStateAsync();
+        }
+        finally
+        {
+            ReleaseImage();
+        }
+
         checkpoint.State.SnapshotGeneration = generation;
         checkpoint.State.ChangedPieces.Clear();
         await checkpoint.WriteStateAsync();
@@ -249,8 +278,9 @@ public sealed class PlaceNameIndexGrain(
         // Not loaded and no load begun (a restart, before any write or search reached this partition): what is stored
         // is the partition, so the stored image and the pieces written since it are handed over as they are, and this
         // activation stays unloaded until a call needs its entries. Writes do not interleave with this read-only call.
-        if (imageIfNotLoaded && !load.Begun && StoredImage() is { } image)
+        if (imageIfNotLoaded && !load.Begun && await StoredImageAsync() is { } image)
         {
+            ReleaseImage();
             var since = (await pieces.LoadPiecesAsync(checkpoint.State.ChangedPieces.ToList()))
                 .Select(e => e.Value).ToList();
             return new PlaceNamePartitionCopy(stamp, since, since.Select(PlaceNameIndex.VersionOf).ToList(), [], image);

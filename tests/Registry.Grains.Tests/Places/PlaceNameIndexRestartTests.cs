@@ -179,8 +179,13 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
         var grain = fixture.Grains.GetGrain<IPlaceNameIndexGrain>(PlaceNameIndex.PartitionOf(later[0]));
 
         var copy = await grain.CopyAsync(imageIfNotLoaded: true);
+        var again = await grain.CopyAsync(imageIfNotLoaded: true); // a second reader: the image is read again
         var full = await grain.CopyAsync(); // loads the partition, as a write or search would
 
+        // The partition let go of its image once handed over, and read it again for the load: it started from the
+        // snapshot, not from every stored piece.
+        Assert.Equal(0, fixture.StoredRecords.PrefixReadsOf(StorageNames.PlaceNameIndexPiece));
+        Assert.Equal(copy.Image, again.Image);
         Assert.NotNull(copy.Image);
         Assert.Empty(copy.Postings);
         Assert.True(PlaceNameIndexSnapshot.TryDecode(copy.Image, 0, out var documents, out _));
