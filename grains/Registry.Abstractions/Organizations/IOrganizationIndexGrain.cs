@@ -1,3 +1,4 @@
+using Registry.Abstractions.Grains;
 using Orleans.Concurrency;
 
 namespace Registry.Abstractions.Organizations;
@@ -48,5 +49,6 @@ public interface IOrganizationIndexGrain : IGrainWithIntegerKey
     /// Maintenance: builds the partition's stored entries again from the organization records (a scan of the
     /// partition's share of them) and returns the entry count. Never needed to start.
     /// </summary>
+    [ResponseTimeout(RebuildTimeout.Limit)]
     Task<int> RebuildAsync();
 }

@@ -1,3 +1,4 @@
+using Registry.Abstractions.Grains;
 using Orleans.Concurrency;
 
 namespace Registry.Abstractions.Organizations;
@@ -17,5 +18,6 @@ public interface IOrganizationSearchGrain : IGrainWithIntegerKey
     /// records per partition); returns the entry count. Never needed to start: partitions start from their own
     /// stored entries.
     /// </summary>
+    [ResponseTimeout(RebuildTimeout.Limit)]
     Task<int> RebuildAsync();
 }

@@ -1,3 +1,4 @@
+using Registry.Abstractions.Grains;
 using Orleans.Concurrency;
 
 namespace Registry.Abstractions.Places;
@@ -27,6 +28,7 @@ public interface IPlaceNameIndexGrain : IGrainWithIntegerKey
     /// answers the ask without another: asks repeated while a long build runs (a client retrying after a timeout)
     /// wait their turn and are answered by it, instead of each queueing a full build of its own.
     /// </summary>
+    [ResponseTimeout(RebuildTimeout.Limit)]
     Task<int> RebuildAsync(DateTimeOffset askedAt);
 
     /// <summary>Tells <paramref name="observer"/> of every change for a few minutes (renewed by calling again) and

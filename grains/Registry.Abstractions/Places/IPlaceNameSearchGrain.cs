@@ -1,3 +1,4 @@
+using Registry.Abstractions.Grains;
 namespace Registry.Abstractions.Places;
 
 /// <summary>Searches every index partition and merges (stateless worker, key 0).</summary>
@@ -10,5 +11,6 @@ public interface IPlaceNameSearchGrain : IGrainWithIntegerKey
     /// service); returns the total entry count. Each partition is answered by a build that began after
     /// <paramref name="askedAt"/> (bureau clock; now when null): a client retrying an ask that timed out passes the
     /// first ask's time and is answered by the build that ask started, instead of queueing one more.</summary>
+    [ResponseTimeout(RebuildTimeout.Limit)]
     Task<int> RebuildAsync(DateTimeOffset? askedAt = null);
 }

@@ -328,9 +328,10 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
     internal static async Task<bool> RebuildIndexAsync(HttpClient http, National.IRegistryUnderTest api,
         CancellationToken cancellationToken)
     {
-        // On a busy host the partitions' first build can outlast the API's grain-call timeout (503); the build goes
-        // on in the silo and a partition freshly built answers the next rebuild at once, so it is asked again (also
-        // after a 409, when the ask met the previous build's write).
+        // The rebuild calls wait up to ten minutes (RebuildTimeout; before, the runtime's 30 s, which a national
+        // build outlasted with a 503 while it went on). Should one still answer 503, the build goes on in the silo
+        // and a partition freshly built answers the next rebuild at once, so it is asked again (also after a 409,
+        // when the ask met the previous build's write).
         var rebuildClock = Stopwatch.StartNew();
         while (true)
         {
