@@ -571,7 +571,10 @@ public sealed class NationalLoadBenchmark : IBenchmark
         yield return new ReadKind("organization by code", (http, i, ct) =>
             OkAsync(http, $"/api/organizations/{Pick(i).Uscc}", null, ct));
         yield return new ReadKind("organization search by name fragment", (http, i, ct) =>
-            FoundAsync(http, $"/api/organizations?name={Uri.EscapeDataString(Pick(i).Name[..^2])}", null, ct));
+        {
+            var path = $"/api/organizations?name={Uri.EscapeDataString(Pick(i).Name[..^2])}";
+            return FoundAsync(http, path, null, ct, explain: () => ExplainMissAsync(http, Pick(i).Uscc, path, ct));
+        });
         yield return new ReadKind("organization search by legal representative", (http, i, ct) =>
             FoundAsync(http, $"/api/organizations?legalRepresentative={Uri.EscapeDataString(Pick(i).Person)}", null, ct));
     }
@@ -688,7 +691,7 @@ public sealed class NationalLoadBenchmark : IBenchmark
 
     /// <summary>A 200 whose list (<paramref name="items"/>) holds at least one entry: the sampled record is found.</summary>
     private static async Task<bool> FoundAsync(HttpClient http, string path, AuthenticationHeaderValue? bearer,
-        CancellationToken cancellationToken, string items = "items")
+        CancellationToken cancellationToken, string items = "items", Func<Task<string>>? explain = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = bearer;
@@ -706,8 +709,33 @@ public sealed class NationalLoadBenchmark : IBenchmark
             return true;
         }
 
-        Console.WriteLine($"  200 with no {items} {path}");
+        Console.WriteLine($"  200 with no {items} {path}" + (explain is null ? "" : "; " + await explain()));
         return false;
+    }
+
+    /// <summary>
+    /// What a search by name fragment that found nothing is told apart by (a rare miss, not explained yet: three in
+    /// some 10,000 over three runs): the organization's own record by code, and the same search asked once more. The
+    /// two requests are made inside the timed read, which they lengthen; a miss counts as an error anyway.
+    /// </summary>
+    private static async Task<string> ExplainMissAsync(HttpClient http, string uscc, string path,
+        CancellationToken cancellationToken)
+    {
+        using var record = await http.GetAsync($"/api/organizations/{uscc}", cancellationToken);
+        var recordText = await record.Content.ReadAsStringAsync(cancellationToken);
+        using var again = await http.GetAsync(path, cancellationToken);
+        var againText = await again.Content.ReadAsStringAsync(cancellationToken);
+        var found = "?";
+        if (again.StatusCode == HttpStatusCode.OK)
+        {
+            using var page = JsonDocument.Parse(againText);
+            if (page.RootElement.TryGetProperty("items", out var list))
+            {
+                found = list.GetArrayLength().ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return $"the record {uscc}: {(int)record.StatusCode} {recordText}; asked again: {(int)again.StatusCode}, {found} items";
     }
 
     /// <summary>
