@@ -24,7 +24,7 @@ public sealed class IndexSnapshots<TCheckpoint>(
     private HashSet<int>? listed;
 
     /// <summary>The stored snapshot's image when it is the one the checkpoint names; else null (start from every
-    /// piece). Read once: <see cref="Release"/> lets go of it.</summary>
+    /// piece). <see cref="Release"/> lets go of it; <see cref="ReadImageAsync"/> reads it again.</summary>
     public byte[]? Image =>
         checkpoint.State.SnapshotGeneration != 0 && snapshot.State.Generation == checkpoint.State.SnapshotGeneration
         && snapshot.State.Image.Length > 0
@@ -42,6 +42,21 @@ public sealed class IndexSnapshots<TCheckpoint>(
 
     /// <summary>Forgets the image read at the start (the documents are in memory now; the image would double them).</summary>
     public void Release() => snapshot.State.Image = [];
+
+    /// <summary>
+    /// <see cref="Image"/>, read again from storage when <see cref="Release"/> let go of it and the checkpoint still
+    /// names that snapshot: a partition that hands its image over (a read replica's copy) more than once holds it
+    /// only while it is used, a national place-name partition's being some 16 MB.
+    /// </summary>
+    public async Task<byte[]?> ReadImageAsync()
+    {
+        if (InUse && snapshot.State.Image.Length == 0 && snapshot.State.Generation == checkpoint.State.SnapshotGeneration)
+        {
+            await snapshot.ReadStateAsync();
+        }
+
+        return Image;
+    }
 
     /// <summary>
     /// Lists the <paramref name="pieces"/> about to be written that are not listed yet, in one checkpoint write, before

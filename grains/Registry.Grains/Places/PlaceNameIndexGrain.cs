@@ -46,6 +46,7 @@ public sealed class PlaceNameIndexGrain(
     private readonly PlaceNameSearcher searcher = new();
     private readonly IndexSubscribers<IPlaceNameIndexObserver> subscribers = new(time, logger);
     private StoredIndexPieces<PlaceNameIndexEntry> pieces = null!;
+    private IndexSnapshots<PlaceNameIndexState> snapshots = null!;
     private PlaceNameIndexStamp stamp = new(Guid.NewGuid(), 0);
 
     /// <summary>When (bureau clock) the last completed build from the records began: an ask made before it is answered
@@ -60,6 +61,7 @@ public sealed class PlaceNameIndexGrain(
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.PlaceNameIndexPiece,
             StorageNames.PlaceNameIndexPiece, this.GetPrimaryKeyLong(), PlaceNameIndex.PieceCount,
             PlaceNameIndex.PieceOf, records);
+        snapshots = new IndexSnapshots<PlaceNameIndexState>(checkpoint, snapshot, time);
         var interval = (services.GetService<PlaceNameIndexOptions>() ?? new PlaceNameIndexOptions()).SnapshotInterval;
         this.RegisterGrainTimer(SnapshotIfChangedAsync, new GrainTimerCreationOptions(interval, interval));
         // The entries are loaded by the first call (EnsureLoadedAsync, see PartitionLoad), not here.
@@ -115,8 +117,8 @@ public sealed class PlaceNameIndexGrain(
     /// </summary>
     private async Task<bool> RestoreSnapshotAsync()
     {
-        var restored = SnapshotIsTheCheckpoints && PlaceNameIndexSnapshot.TryRead(await ReadImageAsync(), searcher.Index);
-        ReleaseImage();
+        var restored = await snapshots.ReadImageAsync() is { } image && PlaceNameIndexSnapshot.TryRead(image, searcher.Index);
+        snapshots.Release();
         searcher.Restored();
         if (!restored)
         {
@@ -136,37 +138,12 @@ public sealed class PlaceNameIndexGrain(
         checkpoint.State.PieceCount == PlaceNameIndex.PieceCount
         && checkpoint.State.EntryVersion == PlaceNameIndex.EntryVersion;
 
-    /// <summary>Whether the stored snapshot is the one the checkpoint names (the pieces written since it are listed
-    /// there).</summary>
-    private bool SnapshotIsTheCheckpoints =>
-        checkpoint.State.SnapshotGeneration != 0 && snapshot.State.Generation == checkpoint.State.SnapshotGeneration;
-
-    /// <summary>The stored snapshot image the checkpoint names, when it is of the current layout; else null.</summary>
+    /// <summary>The stored snapshot image the checkpoint names (read again if it was let go), when it is of the
+    /// current layout; else null.</summary>
     private async Task<byte[]?> StoredImageAsync() =>
-        StoredLayoutIsCurrent && SnapshotIsTheCheckpoints && await ReadImageAsync() is var image
-        && PlaceNameIndexSnapshot.IsCurrent(image)
+        StoredLayoutIsCurrent && await snapshots.ReadImageAsync() is { } image && PlaceNameIndexSnapshot.IsCurrent(image)
             ? image
             : null;
-
-    /// <summary>
-    /// The snapshot's image, read again from storage when it was let go (<see cref="ReleaseImage"/>) and the checkpoint
-    /// names a snapshot; empty when there is none.
-    /// </summary>
-    private async Task<byte[]> ReadImageAsync()
-    {
-        if (snapshot.State.Image.Length == 0 && SnapshotIsTheCheckpoints)
-        {
-            await snapshot.ReadStateAsync();
-        }
-
-        return snapshot.State.Image;
-    }
-
-    /// <summary>
-    /// Lets go of the image once it is used (restored, handed over or stored): a national partition's is some 16 MB,
-    /// which the activation otherwise held beside the entries it was read into, the 16 partitions a quarter of a GB.
-    /// </summary>
-    private void ReleaseImage() => snapshot.State.Image = [];
 
     /// <summary>Takes a snapshot when pieces were written since the last one (the timer's tick).</summary>
     private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
@@ -187,29 +164,12 @@ public sealed class PlaceNameIndexGrain(
     private async Task TakeSnapshotAsync()
     {
         await checkpoint.ReadStateAsync();
-        if (checkpoint.State.PieceCount != PlaceNameIndex.PieceCount
-            || checkpoint.State.EntryVersion != PlaceNameIndex.EntryVersion)
+        if (!StoredLayoutIsCurrent)
         {
             return;
         }
 
-        var generation = Math.Max(snapshot.State.Generation, checkpoint.State.SnapshotGeneration) + 1;
-        snapshot.State.Generation = generation;
-        snapshot.State.TakenAt = time.GetUtcNow();
-        snapshot.State.Entries = searcher.Count;
-        snapshot.State.Image = PlaceNameIndexSnapshot.Write(searcher.Index);
-        try
-        {
-            await snapshot.WriteStateAsync();
-        }
-        finally
-        {
-            ReleaseImage();
-        }
-
-        checkpoint.State.SnapshotGeneration = generation;
-        checkpoint.State.ChangedPieces.Clear();
-        await checkpoint.WriteStateAsync();
+        await snapshots.TakeAsync(PlaceNameIndexSnapshot.Write(searcher.Index), searcher.Count);
     }
 
     /// <summary>
@@ -280,7 +240,7 @@ public sealed class PlaceNameIndexGrain(
         // activation stays unloaded until a call needs its entries. Writes do not interleave with this read-only call.
         if (imageIfNotLoaded && !load.Begun && await StoredImageAsync() is { } image)
         {
-            ReleaseImage();
+            snapshots.Release();
             var since = (await pieces.LoadPiecesAsync(checkpoint.State.ChangedPieces.ToList()))
                 .Select(e => e.Value).ToList();
             return new PlaceNamePartitionCopy(stamp, since, since.Select(PlaceNameIndex.VersionOf).ToList(), [], image);
@@ -405,15 +365,11 @@ public sealed class PlaceNameIndexGrain(
         await StoreCheckpointAsync(searcher.Count);
     }
 
+    /// <summary>Stops using the snapshot, from the checkpoint as stored (a bulk import may have reset it).</summary>
     private async Task ForgetSnapshotAsync()
     {
         await checkpoint.ReadStateAsync();
-        if (checkpoint.State.SnapshotGeneration != 0)
-        {
-            checkpoint.State.SnapshotGeneration = 0;
-            checkpoint.State.ChangedPieces.Clear();
-            await checkpoint.WriteStateAsync();
-        }
+        await snapshots.ForgetAsync();
     }
 
     private async Task StoreCheckpointAsync(int entries)

@@ -1,3 +1,5 @@
+using Registry.Grains.Indexing;
+
 namespace Registry.Grains.Places;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Registry.Grains.Places;
 /// records again unless asked to rebuild. With a valid snapshot it starts from the snapshot and the pieces changed
 /// since.
 /// </summary>
-public sealed class PlaceNameIndexState
+public sealed class PlaceNameIndexState : IIndexSnapshotCheckpoint
 {
     /// <summary>Pieces per partition the stored pieces were written with (0: never built).</summary>
     public int PieceCount { get; set; }

@@ -8,9 +8,9 @@ namespace Registry.Hosting.Organizations;
 
 /// <summary>
 /// Once the host has started (the silo active, the API listening), asks every organization search-index partition to
-/// load its entries (<see cref="IOrganizationIndexGrain.LoadAsync"/>), one at a time in the background (in the <see cref="WarmupLane"/>, shared with the API's copy of the place-name
-/// index), so the first
-/// search after a restart finds most of them loaded instead of starting 32 loads itself. Neither the silo's start nor
+/// load its entries (<see cref="IOrganizationIndexGrain.LoadAsync"/>), one at a time in the background (in the
+/// <see cref="WarmupLane"/>, shared with the API's copy of the place-name index), so the first search after a restart
+/// finds most of them loaded instead of starting 32 loads itself. Neither the silo's start nor
 /// the service's first answers wait for it: a national register takes seconds of CPU to load, and one partition at a
 /// time leaves the other cores to requests (a search that comes first loads the partitions not loaded yet itself, all
 /// at once). A partition that fails to load here is logged and loads at its first call, as without this. Stopped with

@@ -572,8 +572,9 @@ public sealed class NationalLoadBenchmark : IBenchmark
             OkAsync(http, $"/api/organizations/{Pick(i).Uscc}", null, ct));
         yield return new ReadKind("organization search by name fragment", (http, i, ct) =>
         {
-            var path = $"/api/organizations?name={Uri.EscapeDataString(Pick(i).Name[..^2])}";
-            return FoundAsync(http, path, null, ct, explain: () => ExplainMissAsync(http, Pick(i).Uscc, path, ct));
+            var organization = Pick(i);
+            var path = $"/api/organizations?name={Uri.EscapeDataString(organization.Name[..^2])}";
+            return FoundAsync(http, path, null, ct, explain: () => ExplainMissAsync(http, organization.Uscc, path, ct));
         });
         yield return new ReadKind("organization search by legal representative", (http, i, ct) =>
             FoundAsync(http, $"/api/organizations?legalRepresentative={Uri.EscapeDataString(Pick(i).Person)}", null, ct));
