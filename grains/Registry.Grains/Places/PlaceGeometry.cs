@@ -112,8 +112,8 @@ public static class PlaceGeometry
         static double Radians(double degrees) => degrees * Math.PI / 180;
         var dLat = Radians(lat2 - lat1);
         var dLon = Radians(lon2 - lon1);
-        var a = Math.Pow(Math.Sin(dLat / 2), 2)
-                + Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Pow(Math.Sin(dLon / 2), 2);
+        var (sinLat, sinLon) = (Math.Sin(dLat / 2), Math.Sin(dLon / 2));
+        var a = sinLat * sinLat + Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * sinLon * sinLon;
         return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 

@@ -15,19 +15,17 @@ namespace Registry.Grains.Places;
 /// </summary>
 public sealed class PlaceNameSearcher
 {
-    /// <summary>The grid's cell size: at GeoNames' density a nearest-10 circle touches a few cells.</summary>
-    public const double CellDegrees = 0.25;
-
-    /// <summary>An envelope over more cells than this (a province's outline) is kept in one list that every spatial
-    /// query looks at, instead of in each of its cells.</summary>
-    private const int MaxCellsPerEntry = 4_096;
+    /// <summary>The grid's cell size (<see cref="PlaceNameGrid.CellDegrees"/>).</summary>
+    public const double CellDegrees = PlaceNameGrid.CellDegrees;
 
     private const double MetersPerDegree = 111_320;
     private const double HalfCircumference = Math.PI * PlaceGeometry.EarthRadiusMeters;
     private const double FirstRadiusMeters = 10_000;
 
-    private readonly Dictionary<long, List<PlaceNameIndexEntry>> cells = new();
-    private readonly List<PlaceNameIndexEntry> large = [];
+    /// <summary>The smallest first circle a dense cell gives (see <see cref="FirstRadius"/>).</summary>
+    private const double SmallestFirstRadiusMeters = 250;
+
+    private readonly PlaceNameGrid grid = new();
     private readonly PlaceNameSearchColumns columns = new();
 
     /// <summary>Entries computed before an approved rename or abolition takes effect, by the day they must be
@@ -51,10 +49,10 @@ public sealed class PlaceNameSearcher
 
         if (previous is not null)
         {
-            Unplace(previous);
+            grid.Unplace(previous);
         }
 
-        Place(entry);
+        grid.Place(entry);
         if (columns.Wasteful)
         {
             Pack();
@@ -80,13 +78,12 @@ public sealed class PlaceNameSearcher
     /// cleared.</summary>
     public void Restored()
     {
-        cells.Clear();
-        large.Clear();
+        grid.Clear();
         due.Clear();
         Pack();
         foreach (var entry in Index.All)
         {
-            Place(entry);
+            grid.Place(entry);
             if (entry.RefreshOn is { } next)
             {
                 due[entry.Id] = next;
@@ -146,7 +143,7 @@ public sealed class PlaceNameSearcher
         {
             foreach (var part in parts)
             {
-                foreach (var entry in part.InBox(box))
+                foreach (var entry in part.grid.InBox(box))
                 {
                     if (PlaceNameIndex.TryCandidate(entry, query, text, spelling, null, out var candidate))
                     {
@@ -269,15 +266,15 @@ public sealed class PlaceNameSearcher
     }
 
     /// <summary>
-    /// The matches within the smallest circle around the point (from 10 km, doubling) that holds at least
-    /// <paramref name="wanted"/> of them over every part, or every match once the circle covers the globe. Every
+    /// The matches within the smallest circle around the point (from <see cref="FirstRadius"/>, doubling) that holds at
+    /// least <paramref name="wanted"/> of them over every part, or every match once the circle covers the globe. Every
     /// match outside the circle is farther than every one inside it, so the first <paramref name="wanted"/> by
     /// distance are exact.
     /// </summary>
     private static List<PlaceNameCandidate> Nearest(IReadOnlyList<PlaceNameSearcher> parts, PlaceNameQuery query,
         GeoPoint near, string? text, string? spelling, int wanted)
     {
-        for (var radius = FirstRadiusMeters; ; radius *= 2)
+        for (var radius = FirstRadius(parts, near, wanted); ; radius *= 2)
         {
             var found = new List<PlaceNameCandidate>();
             var covering = false;
@@ -294,173 +291,72 @@ public sealed class PlaceNameSearcher
     }
 
     /// <summary>
-    /// Adds to <paramref name="found"/> the matches within <paramref name="radius"/> metres (great circle) of the point: a box query on the grid, then
-    /// the distance. The box is drawn for a slightly larger circle (1 %, and 1 m), so rounding and the difference
-    /// between a degree of latitude and <see cref="MetersPerDegree"/> never leave a point of the circle outside it.
-    /// Returns whether the circle covers the globe, so every match is in.
+    /// The first circle's radius: where the point's cell is dense, the circle that would hold about three times
+    /// <paramref name="wanted"/> entries at that density (at least <see cref="SmallestFirstRadiusMeters"/>), else
+    /// <see cref="FirstRadiusMeters"/>. Only where to start: the circle still doubles until it holds enough, so the
+    /// answer is the same, but a nearest-10 in a city no longer weighs every entry within 10 km. The count is summed
+    /// over the parts, so several searchers holding disjoint entries start where one holding them all would.
+    /// </summary>
+    private static double FirstRadius(IReadOnlyList<PlaceNameSearcher> parts, GeoPoint near, int wanted)
+    {
+        var count = 0;
+        foreach (var part in parts)
+        {
+            count += part.grid.CountAt(near.Longitude, near.Latitude);
+        }
+
+        var side = CellDegrees * MetersPerDegree;
+        var cellArea = side * side * Math.Max(0.01, Math.Cos(near.Latitude * Math.PI / 180));
+        var radius = count == 0 ? FirstRadiusMeters : Math.Sqrt(3.0 * Math.Max(1, wanted) * cellArea / (Math.PI * count));
+        return Math.Clamp(radius, SmallestFirstRadiusMeters, FirstRadiusMeters);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="found"/> the matches within <paramref name="radius"/> metres (great circle) of the point:
+    /// the grid's entries in a box around the circle, then the distance (<see cref="PlaceNameGrid.Within"/>). The box is
+    /// drawn for a slightly larger circle (1 %, and 1 m), so rounding and the difference between a degree of latitude
+    /// and <see cref="MetersPerDegree"/> never leave a point of the circle outside it. Returns whether the circle covers
+    /// the globe, so every match is in.
     /// </summary>
     private bool Within(PlaceNameQuery query, GeoPoint near, string? text, string? spelling, double radius,
         List<PlaceNameCandidate> found)
     {
-        var covering = radius >= HalfCircumference;
-        var drawn = radius * 1.01 + 1;
-        var latSpan = drawn / MetersPerDegree;
-        var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
-        var cos = Math.Cos(farthestLat * Math.PI / 180);
-        var lonSpan = cos <= 1e-9 ? 360 : drawn / (MetersPerDegree * cos);
-        var entries = covering ? Index.All
-            : InBox(new BoundingBox(
-                lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
-                Math.Max(-90, near.Latitude - latSpan),
-                lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
-                Math.Min(90, near.Latitude + latSpan)));
-        foreach (var entry in entries)
+        void Take(PlaceNameIndexEntry entry, double distance)
         {
-            if (query.Box is not null && !PlaceNameIndex.InBox(entry, query.Box))
-            {
-                continue;
-            }
-
-            var distance = PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, entry.X, entry.Y);
-            if (double.IsFinite(distance) && (covering || distance <= radius)
+            if ((query.Box is null || PlaceNameIndex.InBox(entry, query.Box))
                 && PlaceNameIndex.TryCandidate(entry, query, text, spelling, distance, out var candidate))
             {
                 found.Add(candidate);
             }
         }
 
-        return covering;
+        if (radius >= HalfCircumference)
+        {
+            foreach (var entry in Index.All)
+            {
+                var distance = PlaceGeometry.DistanceMeters(near.Longitude, near.Latitude, entry.X, entry.Y);
+                if (double.IsFinite(distance))
+                {
+                    Take(entry, distance);
+                }
+            }
+
+            return true;
+        }
+
+        var drawn = radius * 1.01 + 1;
+        var latSpan = drawn / MetersPerDegree;
+        var farthestLat = Math.Min(90, Math.Abs(near.Latitude) + latSpan);
+        var cos = Math.Cos(farthestLat * Math.PI / 180);
+        var lonSpan = cos <= 1e-9 ? 360 : drawn / (MetersPerDegree * cos);
+        grid.Within(new BoundingBox(
+                lonSpan >= 180 ? -180 : Wrap(near.Longitude - lonSpan),
+                Math.Max(-90, near.Latitude - latSpan),
+                lonSpan >= 180 ? 180 : Wrap(near.Longitude + lonSpan),
+                Math.Min(90, near.Latitude + latSpan)),
+            near.Longitude, near.Latitude, radius, Take);
+        return false;
     }
 
     private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
-
-    /// <summary>The entries whose envelope intersects the box (which may cross the antimeridian), each once.</summary>
-    private List<PlaceNameIndexEntry> InBox(BoundingBox box)
-    {
-        var found = new List<PlaceNameIndexEntry>();
-        HashSet<PlaceNameIndexEntry>? seen = null;
-        void Take(List<PlaceNameIndexEntry> members)
-        {
-            foreach (var entry in members)
-            {
-                // An entry over several cells is met in each: kept once, by a set only where that can happen.
-                if (PlaceNameIndex.InBox(entry, box)
-                    && ((entry.MinX == entry.MaxX && entry.MinY == entry.MaxY)
-                        || (seen ??= new(ReferenceEqualityComparer.Instance)).Add(entry)))
-                {
-                    found.Add(entry);
-                }
-            }
-        }
-
-        void Visit(double minX, double maxX)
-        {
-            var (x0, y0) = (CellOf(minX), CellOf(box.MinY));
-            var (x1, y1) = (CellOf(maxX), CellOf(box.MaxY));
-            if ((long)(x1 - x0 + 1) * (y1 - y0 + 1) > cells.Count)
-            {
-                // A box over more cells than are occupied (a wide circle, a small index): the occupied ones instead.
-                foreach (var (key, members) in cells)
-                {
-                    var (x, y) = ((int)(key >> 32), (int)key);
-                    if (x >= x0 && x <= x1 && y >= y0 && y <= y1)
-                    {
-                        Take(members);
-                    }
-                }
-
-                return;
-            }
-
-            for (var x = x0; x <= x1; x++)
-            {
-                for (var y = y0; y <= y1; y++)
-                {
-                    if (cells.TryGetValue(Key(x, y), out var members))
-                    {
-                        Take(members);
-                    }
-                }
-            }
-        }
-
-        if (box.MinX <= box.MaxX)
-        {
-            Visit(box.MinX, box.MaxX);
-        }
-        else
-        {
-            Visit(box.MinX, 180);
-            Visit(-180, box.MaxX);
-        }
-
-        found.AddRange(large.Where(e => PlaceNameIndex.InBox(e, box) && (seen ??= new(ReferenceEqualityComparer.Instance)).Add(e)));
-        return found;
-    }
-
-    private void Place(PlaceNameIndexEntry entry)
-    {
-        // A recorded name without geometry (NaN envelope) has no place in the grid.
-        if (!double.IsFinite(entry.MinX))
-        {
-            return;
-        }
-
-        if (!Spans(entry, out var x0, out var y0, out var x1, out var y1))
-        {
-            large.Add(entry);
-            return;
-        }
-
-        for (var x = x0; x <= x1; x++)
-        {
-            for (var y = y0; y <= y1; y++)
-            {
-                var key = Key(x, y);
-                if (!cells.TryGetValue(key, out var members))
-                {
-                    cells[key] = members = [];
-                }
-
-                members.Add(entry);
-            }
-        }
-    }
-
-    private void Unplace(PlaceNameIndexEntry entry)
-    {
-        if (!double.IsFinite(entry.MinX))
-        {
-            return;
-        }
-
-        if (!Spans(entry, out var x0, out var y0, out var x1, out var y1))
-        {
-            large.Remove(entry);
-            return;
-        }
-
-        for (var x = x0; x <= x1; x++)
-        {
-            for (var y = y0; y <= y1; y++)
-            {
-                var key = Key(x, y);
-                if (cells.TryGetValue(key, out var members) && members.Remove(entry) && members.Count == 0)
-                {
-                    cells.Remove(key);
-                }
-            }
-        }
-    }
-
-    /// <summary>The cells the entry's envelope covers; false when they are too many to list it in each.</summary>
-    private static bool Spans(PlaceNameIndexEntry entry, out int x0, out int y0, out int x1, out int y1)
-    {
-        (x0, y0, x1, y1) = (CellOf(entry.MinX), CellOf(entry.MinY), CellOf(entry.MaxX), CellOf(entry.MaxY));
-        return (long)(x1 - x0 + 1) * (y1 - y0 + 1) <= MaxCellsPerEntry;
-    }
-
-    private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
-
-    private static long Key(int x, int y) => ((long)x << 32) | (uint)y;
 }

@@ -349,4 +349,98 @@ public sealed class PlaceNameSearcherTests
             Assert.Equal(expected.Take(take).Select(c => Describe(c.ToHit())), page.Items.Select(Describe));
         }
     }
+
+    /// <summary>
+    /// Nearest queries answer as the distance over every entry does (<see cref="PlaceNameIndex.TryCandidate"/> with
+    /// the great-circle distance, ordered by distance), whatever the first circle the point's cell suggests: the
+    /// GeoNames cities of the test data, each recorded several times over (so the cells of a country's towns are
+    /// dense and the first circle shrinks), lines from one city to the next (in several cells, met once) and lines
+    /// between countries (in the list every query reads), asked at each city and between neighbours, with paging and
+    /// a category filter, before and after entries move and leave.
+    /// </summary>
+    [Fact]
+    public void Nearest_FromAnyFirstCircle_AnswersAsTheDistanceOverEveryEntry()
+    {
+        var cities = JsonNode.Parse(File.ReadAllText(Path.Combine(Data, "cities-excerpt.json")))!.AsArray()
+            .Select(c => (Lng: double.Parse((string)c!["lng"]!, CultureInfo.InvariantCulture),
+                Lat: double.Parse((string)c["lat"]!, CultureInfo.InvariantCulture)))
+            .ToList();
+        var entries = new Dictionary<string, PlaceNameIndexEntry>(StringComparer.Ordinal);
+        var searcher = new PlaceNameSearcher();
+        void Put(PlaceNameIndexEntry entry)
+        {
+            entries[entry.Id] = entry;
+            Assert.True(searcher.Apply(entry));
+        }
+
+        for (var i = 0; i < cities.Count; i++)
+        {
+            var (lng, lat) = cities[i];
+            for (var copy = 0; copy < 40; copy++)
+            {
+                Put(Entry(i * 40 + copy, 1) with { X = lng, Y = lat, MinX = lng, MinY = lat, MaxX = lng, MaxY = lat });
+            }
+
+            // A line to the next city: across several cells when the next is near, in the large list when it is not.
+            var (nextLng, nextLat) = cities[(i + 1) % cities.Count];
+            Put(Entry(100_000 + i, 1) with
+            {
+                X = lng, Y = lat, MinX = Math.Min(lng, nextLng), MinY = Math.Min(lat, nextLat),
+                MaxX = Math.Max(lng, nextLng), MaxY = Math.Max(lat, nextLat),
+            });
+        }
+
+        // Lines over more than 4,096 cells of a quarter degree (Andorra to the Emirates to China) and over a few.
+        Assert.Contains(cities.Zip(cities.Skip(1)), p => Math.Abs(p.First.Lng - p.Second.Lng) > 20
+            && Math.Abs(p.First.Lat - p.Second.Lat) > 16);
+        AssertNearestAsOverEveryEntry(searcher, entries.Values, cities);
+
+        // Moved (every third copy to the next city) and removed (every seventh: a version without geometry).
+        foreach (var entry in entries.Values.ToList())
+        {
+            var n = int.Parse(entry.Id[1..], CultureInfo.InvariantCulture);
+            if (n < 100_000 && n % 3 == 0)
+            {
+                var (lng, lat) = cities[(n / 40 + 1) % cities.Count];
+                Put(entry with { X = lng, Y = lat, MinX = lng, MinY = lat, MaxX = lng, MaxY = lat, Revision = 2 });
+            }
+            else if (n % 7 == 0)
+            {
+                Put(entry with
+                {
+                    X = double.NaN, Y = double.NaN, MinX = double.NaN, MinY = double.NaN, MaxX = double.NaN,
+                    MaxY = double.NaN, Revision = 2,
+                });
+            }
+        }
+
+        AssertNearestAsOverEveryEntry(searcher, entries.Values, cities);
+    }
+
+    private static void AssertNearestAsOverEveryEntry(PlaceNameSearcher searcher,
+        IEnumerable<PlaceNameIndexEntry> entries, IReadOnlyList<(double Lng, double Lat)> cities)
+    {
+        var all = entries.ToList();
+        var points = cities.Concat(cities.Zip(cities.Skip(1), (a, b) => ((a.Lng + b.Lng) / 2, (a.Lat + b.Lat) / 2)));
+        var n = 0;
+        foreach (var (lng, lat) in points)
+        {
+            n++;
+            var query = new PlaceNameQuery(null, null, n % 3 == 0 ? Categories[n % Categories.Length] : null, null, null,
+                new GeoPoint(lng, lat), n % 2 == 0, n % 5 != 0, null, n % 4 == 0 ? 2 : 0, new[] { 1, 10, 25 }[n % 3]);
+            var expected = all
+                .Select(e => (Entry: e, Distance: PlaceGeometry.DistanceMeters(lng, lat, e.X, e.Y)))
+                .Where(d => double.IsFinite(d.Distance))
+                .Select(d => PlaceNameIndex.TryCandidate(d.Entry, query, null, null, d.Distance, out var c)
+                    ? c : (PlaceNameCandidate?)null)
+                .OfType<PlaceNameCandidate>()
+                .Order(PlaceNameIndex.CandidateOrder(query))
+                .Take(query.Skip + query.Take)
+                .Select(c => Describe(c.ToHit()) + " " + c.DistanceMeters)
+                .ToList();
+            var page = searcher.Search(query);
+            Assert.Equal(expected, page.Items.Select(h => Describe(h) + " " + h.DistanceMeters));
+            Assert.True(page.Total >= page.Items.Count);
+        }
+    }
 }
