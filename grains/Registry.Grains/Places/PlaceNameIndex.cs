@@ -350,11 +350,35 @@ public static class PlaceNameIndex
 
         if (order == 0)
         {
+            order = a.NameKey.CompareTo(b.NameKey);
+        }
+
+        if (order == 0)
+        {
             order = string.CompareOrdinal(a.Entry.SearchName, b.Entry.SearchName);
         }
 
         return Then(order, a, b);
     });
+
+    /// <summary>
+    /// The first eight UTF-16 units of <paramref name="searchName"/> as one number, the first in the highest bits and
+    /// a missing one as zero: when two keys differ, they order the names as <see cref="string.CompareOrdinal(string,
+    /// string)"/> does (a name that ends first is a prefix of the other, and sorts first), so the order by match
+    /// compares names in full only when their keys are equal. A search reads the key from its packed columns: a broad
+    /// fragment's thousands of candidates tied with a full page's last no longer each read an entry and its name (eight
+    /// units, not four: the best matches of a four-letter fragment begin with it).
+    /// </summary>
+    public static UInt128 NameKey(string searchName)
+    {
+        UInt128 key = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            key = (key << 16) | (i < searchName.Length ? searchName[i] : 0u);
+        }
+
+        return key;
+    }
 
     private static int Then(int order, in PlaceNameCandidate a, in PlaceNameCandidate b) =>
         order != 0 ? order : string.CompareOrdinal(a.Entry.Id, b.Entry.Id);
@@ -380,7 +404,7 @@ public static class PlaceNameIndex
             return false;
         }
 
-        candidate = new PlaceNameCandidate(entry, distance, score, Prominence(entry));
+        candidate = new PlaceNameCandidate(entry, distance, score, Prominence(entry), NameKey(entry.SearchName));
         return true;
     }
 

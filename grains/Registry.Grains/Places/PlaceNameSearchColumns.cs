@@ -27,6 +27,9 @@ internal sealed class PlaceNameSearchColumns
     private byte[] category = [];
     private byte[] prominence = [];
 
+    /// <summary>By id, how its name in force sorts (<see cref="PlaceNameIndex.NameKey"/>).</summary>
+    private UInt128[] nameKeys = [];
+
     /// <summary>By id, a signature of how the entry's names and spellings begin (<see cref="Beginnings"/>).</summary>
     private ulong[] beginnings = [];
 
@@ -55,6 +58,7 @@ internal sealed class PlaceNameSearchColumns
             Array.Resize(ref status, size);
             Array.Resize(ref category, size);
             Array.Resize(ref prominence, size);
+            Array.Resize(ref nameKeys, size);
             Array.Resize(ref beginnings, size);
             Array.Resize(ref lengths, size);
         }
@@ -67,6 +71,7 @@ internal sealed class PlaceNameSearchColumns
         status[id] = (byte)entry.Status;
         category[id] = (byte)entry.Category;
         prominence[id] = (byte)PlaceNameIndex.Prominence(entry);
+        nameKeys[id] = PlaceNameIndex.NameKey(entry.SearchName);
         beginnings[id] = Beginnings(entry);
         lengths[id] = Lengths(entry);
         start[id] = Pack(entry);
@@ -77,6 +82,8 @@ internal sealed class PlaceNameSearchColumns
     public PlaceCategory CategoryOf(int id) => (PlaceCategory)category[id];
 
     public int ProminenceOf(int id) => prominence[id];
+
+    public UInt128 NameKeyOf(int id) => nameKeys[id];
 
     /// <summary>
     /// How the normalised <paramref name="text"/> matches the names packed under the id

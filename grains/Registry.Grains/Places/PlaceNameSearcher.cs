@@ -233,7 +233,7 @@ public sealed class PlaceNameSearcher
                 continue;
             }
 
-            top.Offer(new PlaceNameCandidate(entry ?? Index.Doc(id), null, score, prominence));
+            top.Offer(new PlaceNameCandidate(entry ?? Index.Doc(id), null, score, prominence, columns.NameKeyOf(id)));
         }
 
         return total;

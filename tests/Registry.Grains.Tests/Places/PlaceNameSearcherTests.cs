@@ -443,4 +443,34 @@ public sealed class PlaceNameSearcherTests
             Assert.True(page.Total >= page.Items.Count);
         }
     }
+
+    /// <summary>
+    /// The name key that breaks ties in the order by match never contradicts the names' ordinal order: over every
+    /// pair of the test data's names (cities, villages, their search texts, and their beginnings of one to nine units,
+    /// so prefixes and names shorter than the key are among them), a key that differs orders as the names do.
+    /// </summary>
+    [Fact]
+    public void NameKey_OrdersAsTheNames_WhereKeysDiffer()
+    {
+        var names = Names.Concat(Names.Select(PlaceNameViews.SearchText))
+            .SelectMany(n => Enumerable.Range(1, 9).Select(k => n[..Math.Min(k, n.Length)]).Append(n))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(names.Count > 1_000, "many names");
+        var differing = 0;
+        foreach (var a in names)
+        {
+            foreach (var b in names.Take(400))
+            {
+                var byKey = PlaceNameIndex.NameKey(a).CompareTo(PlaceNameIndex.NameKey(b));
+                if (byKey != 0)
+                {
+                    differing++;
+                    Assert.Equal(Math.Sign(string.CompareOrdinal(a, b)), byKey);
+                }
+            }
+        }
+
+        Assert.True(differing > names.Count * 300, "most pairs are told apart by their keys");
+    }
 }
