@@ -30,57 +30,61 @@ internal sealed class PlaceNameGrid
 
     public void Place(PlaceNameIndexEntry entry)
     {
-        // A recorded name without geometry (NaN envelope) has no place in the grid.
-        if (!double.IsFinite(entry.MinX))
-        {
-            return;
-        }
-
-        if (!Spans(entry, out var x0, out var y0, out var x1, out var y1))
-        {
-            large.Add(entry);
-            return;
-        }
-
-        for (var x = x0; x <= x1; x++)
-        {
-            for (var y = y0; y <= y1; y++)
+        if (!EachCellOf(entry, key =>
             {
-                var key = Key(x, y);
                 if (!cells.TryGetValue(key, out var cell))
                 {
                     cells[key] = cell = new Cell();
                 }
 
                 cell.Add(entry);
-            }
+            }))
+        {
+            large.Add(entry);
         }
     }
 
     public void Unplace(PlaceNameIndexEntry entry)
     {
-        if (!double.IsFinite(entry.MinX))
-        {
-            return;
-        }
-
-        if (!Spans(entry, out var x0, out var y0, out var x1, out var y1))
+        if (!EachCellOf(entry, key =>
+            {
+                if (cells.TryGetValue(key, out var cell) && cell.Remove(entry) && cell.Count == 0)
+                {
+                    cells.Remove(key);
+                }
+            }))
         {
             large.Remove(entry);
-            return;
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> with the key of each cell the entry's envelope covers; false, calling it for
+    /// none, when they are more than <see cref="MaxCellsPerEntry"/> (the entry belongs to the list of large ones). A
+    /// recorded name without geometry (NaN envelope) has no place in the grid: true, and no cell.
+    /// </summary>
+    private static bool EachCellOf(PlaceNameIndexEntry entry, Action<long> visit)
+    {
+        if (!double.IsFinite(entry.MinX))
+        {
+            return true;
+        }
+
+        var (x0, y0, x1, y1) = (CellOf(entry.MinX), CellOf(entry.MinY), CellOf(entry.MaxX), CellOf(entry.MaxY));
+        if ((long)(x1 - x0 + 1) * (y1 - y0 + 1) > MaxCellsPerEntry)
+        {
+            return false;
         }
 
         for (var x = x0; x <= x1; x++)
         {
             for (var y = y0; y <= y1; y++)
             {
-                var key = Key(x, y);
-                if (cells.TryGetValue(key, out var cell) && cell.Remove(entry) && cell.Count == 0)
-                {
-                    cells.Remove(key);
-                }
+                visit(Key(x, y));
             }
         }
+
+        return true;
     }
 
     /// <summary>How many entries the cell holding the point lists (its density, for a first circle's size).</summary>
@@ -182,13 +186,6 @@ internal sealed class PlaceNameGrid
         }
 
         visit(large);
-    }
-
-    /// <summary>The cells the entry's envelope covers; false when they are too many to list it in each.</summary>
-    private static bool Spans(PlaceNameIndexEntry entry, out int x0, out int y0, out int x1, out int y1)
-    {
-        (x0, y0, x1, y1) = (CellOf(entry.MinX), CellOf(entry.MinY), CellOf(entry.MaxX), CellOf(entry.MaxY));
-        return (long)(x1 - x0 + 1) * (y1 - y0 + 1) <= MaxCellsPerEntry;
     }
 
     private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
