@@ -4,11 +4,8 @@ namespace Registry.Grains.Places;
 
 /// <summary>
 /// The grid of a <see cref="PlaceNameSearcher"/>: <see cref="CellDegrees"/>-degree cells over the entries' envelopes,
-/// for box and nearest queries. A cell keeps its members' envelopes and points as values in one array beside the
-/// entries, so a box or circle test runs through them in order and an entry is read only once it is in (reading each
-/// entry of a cell to test it, one cache miss each, was a third of a nearest-10 query's CPU over the national stock).
-/// An envelope over more than <see cref="MaxCellsPerEntry"/> cells is kept in one list every query looks at. Not
-/// thread-safe: its searcher's rules apply.
+/// for box and nearest queries, kept in step entry by entry. An envelope over more than <see cref="MaxCellsPerEntry"/>
+/// cells is kept in one list every query looks at. Not thread-safe: its searcher's rules apply.
 /// </summary>
 internal sealed class PlaceNameGrid
 {
@@ -19,8 +16,8 @@ internal sealed class PlaceNameGrid
     /// query looks at, instead of in each of its cells.</summary>
     private const int MaxCellsPerEntry = 4_096;
 
-    private readonly Dictionary<long, Cell> cells = new(CellKeys.Instance);
-    private readonly Cell large = new();
+    private readonly Dictionary<long, List<PlaceNameIndexEntry>> cells = new(CellKeys.Instance);
+    private readonly List<PlaceNameIndexEntry> large = [];
 
     public void Clear()
     {
@@ -34,7 +31,7 @@ internal sealed class PlaceNameGrid
             {
                 if (!cells.TryGetValue(key, out var cell))
                 {
-                    cells[key] = cell = new Cell();
+                    cells[key] = cell = [];
                 }
 
                 cell.Add(entry);
@@ -48,13 +45,13 @@ internal sealed class PlaceNameGrid
     {
         if (!EachCellOf(entry, key =>
             {
-                if (cells.TryGetValue(key, out var cell) && cell.Remove(entry) && cell.Count == 0)
+                if (cells.TryGetValue(key, out var cell) && RemoveFrom(cell, entry) && cell.Count == 0)
                 {
                     cells.Remove(key);
                 }
             }))
         {
-            large.Remove(entry);
+            RemoveFrom(large, entry);
         }
     }
 
@@ -98,12 +95,11 @@ internal sealed class PlaceNameGrid
         HashSet<PlaceNameIndexEntry>? seen = null;
         ForEachCell(box, cell =>
         {
-            for (var i = 0; i < cell.Count; i++)
+            foreach (var entry in cell)
             {
-                ref readonly var member = ref cell.Members[i];
-                if (member.Meets(box) && (member.IsPoint || (seen ??= new(ReferenceEqualityComparer.Instance)).Add(cell.Entries[i])))
+                if (PlaceNameIndex.InBox(entry, box) && (IsPoint(entry) || (seen ??= new(ReferenceEqualityComparer.Instance)).Add(entry)))
                 {
-                    found.Add(cell.Entries[i]);
+                    found.Add(entry);
                 }
             }
         });
@@ -113,8 +109,7 @@ internal sealed class PlaceNameGrid
     /// <summary>
     /// Calls <paramref name="take"/> once for each entry whose envelope intersects <paramref name="box"/> (the box
     /// drawn around the circle) and whose point lies within <paramref name="radius"/> metres (great circle) of
-    /// (<paramref name="longitude"/>, <paramref name="latitude"/>), with that distance; the entry itself is read only
-    /// then.
+    /// (<paramref name="longitude"/>, <paramref name="latitude"/>), with that distance.
     /// </summary>
     public void Within(BoundingBox box, double longitude, double latitude, double radius,
         Action<PlaceNameIndexEntry, double> take)
@@ -122,27 +117,28 @@ internal sealed class PlaceNameGrid
         HashSet<PlaceNameIndexEntry>? seen = null;
         ForEachCell(box, cell =>
         {
-            for (var i = 0; i < cell.Count; i++)
+            foreach (var entry in cell)
             {
-                ref readonly var member = ref cell.Members[i];
-                if (!member.Meets(box))
+                if (!PlaceNameIndex.InBox(entry, box))
                 {
                     continue;
                 }
 
-                var distance = PlaceGeometry.DistanceMeters(longitude, latitude, member.X, member.Y);
+                var distance = PlaceGeometry.DistanceMeters(longitude, latitude, entry.X, entry.Y);
                 // NaN (a point not finite) is never within.
-                if (distance <= radius
-                    && (member.IsPoint || (seen ??= new(ReferenceEqualityComparer.Instance)).Add(cell.Entries[i])))
+                if (distance <= radius && (IsPoint(entry) || (seen ??= new(ReferenceEqualityComparer.Instance)).Add(entry)))
                 {
-                    take(cell.Entries[i], distance);
+                    take(entry, distance);
                 }
             }
         });
     }
 
+    /// <summary>A point's envelope lies in one cell, so it is met once; only a larger one needs a set.</summary>
+    private static bool IsPoint(PlaceNameIndexEntry entry) => entry.MinX == entry.MaxX && entry.MinY == entry.MaxY;
+
     /// <summary>Each cell the box covers (split at the antimeridian), then the list of large envelopes.</summary>
-    private void ForEachCell(BoundingBox box, Action<Cell> visit)
+    private void ForEachCell(BoundingBox box, Action<List<PlaceNameIndexEntry>> visit)
     {
         void Visit(double minX, double maxX)
         {
@@ -188,6 +184,20 @@ internal sealed class PlaceNameGrid
         visit(large);
     }
 
+    /// <summary>Removes the entry (this very object) from the cell; whether it was there.</summary>
+    private static bool RemoveFrom(List<PlaceNameIndexEntry> cell, PlaceNameIndexEntry entry)
+    {
+        var index = cell.FindIndex(member => ReferenceEquals(member, entry));
+        if (index < 0)
+        {
+            return false;
+        }
+
+        cell[index] = cell[^1];
+        cell.RemoveAt(cell.Count - 1);
+        return true;
+    }
+
     private static int CellOf(double degrees) => (int)Math.Floor(degrees / CellDegrees);
 
     private static long Key(int x, int y) => ((long)x << 32) | (uint)y;
@@ -204,82 +214,5 @@ internal sealed class PlaceNameGrid
         public bool Equals(long x, long y) => x == y;
 
         public int GetHashCode(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32);
-    }
-
-    /// <summary>An entry's envelope and point as a cell keeps them.</summary>
-    private readonly struct Member(PlaceNameIndexEntry entry)
-    {
-        private readonly double minX = entry.MinX, minY = entry.MinY, maxX = entry.MaxX, maxY = entry.MaxY;
-
-        public double X { get; } = entry.X;
-
-        public double Y { get; } = entry.Y;
-
-        /// <summary>A point's envelope lies in one cell, so it is met once; only a larger one needs a set.</summary>
-        public bool IsPoint => minX == maxX && minY == maxY;
-
-        /// <summary>As <see cref="PlaceNameIndex.InBox"/>: whether the box (possibly crossing the antimeridian)
-        /// intersects the envelope.</summary>
-        public bool Meets(BoundingBox box)
-        {
-            if (maxY < box.MinY || minY > box.MaxY)
-            {
-                return false;
-            }
-
-            return box.MinX <= box.MaxX
-                ? maxX >= box.MinX && minX <= box.MaxX
-                : maxX >= box.MinX || minX <= box.MaxX;
-        }
-    }
-
-    /// <summary>One cell's entries, and their envelopes and points in an array of values beside them; order is not
-    /// kept (a removal moves the last member into the gap).</summary>
-    private sealed class Cell
-    {
-        public PlaceNameIndexEntry[] Entries = new PlaceNameIndexEntry[4];
-        public Member[] Members = new Member[4];
-
-        public int Count { get; private set; }
-
-        public void Add(PlaceNameIndexEntry entry)
-        {
-            if (Count == Entries.Length)
-            {
-                Array.Resize(ref Entries, Count * 2);
-                Array.Resize(ref Members, Count * 2);
-            }
-
-            Entries[Count] = entry;
-            Members[Count] = new Member(entry);
-            Count++;
-        }
-
-        /// <summary>Removes the entry (this very object); whether it was there.</summary>
-        public bool Remove(PlaceNameIndexEntry entry)
-        {
-            var index = -1;
-            for (var i = 0; i < Count && index < 0; i++)
-            {
-                index = ReferenceEquals(Entries[i], entry) ? i : -1;
-            }
-
-            if (index < 0)
-            {
-                return false;
-            }
-
-            Count--;
-            Entries[index] = Entries[Count];
-            Members[index] = Members[Count];
-            Entries[Count] = null!;
-            return true;
-        }
-
-        public void Clear()
-        {
-            Array.Clear(Entries, 0, Count);
-            Count = 0;
-        }
     }
 }
