@@ -5,38 +5,146 @@ namespace Registry.Hosting;
 /// the API's copy of the place-name index, one partition at a time on one core fewer than the process has, whoever
 /// started them. After a national restart they are some 15-20 CPU-seconds of reading and decoding stored snapshots;
 /// run side by side they filled both cores of a 2-core machine and the first requests, health checks included, waited
-/// seconds behind them. A load that a search waits for runs here too, in turn.
+/// seconds behind them.
+/// <para>
+/// A load that someone is waiting for (a search that arrived before its index was loaded) is <em>waited for</em>: it
+/// no longer waits behind the other loads for a slot of the lane but runs among the waited-for loads, as many at once
+/// as the process has cores, and no load that nobody waits for starts while one of them runs or waits (those already
+/// running finish). The registrar waiting comes first; the background warm-up goes on after.
+/// </para>
 /// </summary>
-public sealed class WarmupLane(int slots) : IDisposable
+public sealed class WarmupLane(int slots, int waitedForSlots)
 {
-    private readonly SemaphoreSlim slots = new(slots, slots);
+    private readonly Lock gate = new();
+    private readonly LinkedList<TaskCompletionSource<bool>> queued = [];
+    private readonly Queue<TaskCompletionSource<bool>> waitedForQueued = [];
+    private int free = slots;
+    private int waitedForRunning;
 
-    /// <summary>A lane of one slot fewer than the process has cores (at least one).</summary>
-    public WarmupLane() : this(Math.Max(1, Environment.ProcessorCount - 1))
+    /// <summary>A lane of one slot fewer than the process has cores (at least one); loads waited for run as many at
+    /// once as it has cores.</summary>
+    public WarmupLane() : this(Math.Max(1, Environment.ProcessorCount - 1), Environment.ProcessorCount)
     {
     }
 
-    /// <summary>Runs <paramref name="load"/> once a slot is free and returns its result.</summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> load, CancellationToken cancellationToken = default)
+    /// <summary>A lane of <paramref name="slots"/> slots, whose waited-for loads run one at a time more.</summary>
+    public WarmupLane(int slots) : this(slots, slots + 1)
     {
-        await slots.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="load"/> once a slot is free and returns its result; at once (among the waited-for loads)
+    /// when <paramref name="waitedFor"/> is signalled, before or while it waits for the slot.
+    /// </summary>
+    public async Task<T> RunExpeditableAsync<T>(Func<Task<T>> load, CancellationToken waitedFor,
+        CancellationToken cancellationToken = default)
+    {
+        var slot = await EnterAsync(waitedFor, cancellationToken);
         try
         {
             return await load();
         }
         finally
         {
-            slots.Release();
+            Leave(slot);
         }
     }
 
-    /// <inheritdoc cref="RunAsync{T}"/>
+    /// <summary>Runs <paramref name="load"/> once a slot is free and returns its result.</summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> load, CancellationToken cancellationToken = default) =>
+        RunExpeditableAsync(load, CancellationToken.None, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync{T}(Func{Task{T}}, CancellationToken)"/>
     public Task RunAsync(Func<Task> load, CancellationToken cancellationToken = default) =>
-        RunAsync(async () =>
+        RunExpeditableAsync(async () =>
         {
             await load();
             return true;
-        }, cancellationToken);
+        }, CancellationToken.None, cancellationToken);
 
-    public void Dispose() => slots.Dispose();
+    /// <summary>True once it holds a slot of the lane, false once it runs as a waited-for load.</summary>
+    private async Task<bool> EnterAsync(CancellationToken waitedFor, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var entered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        LinkedListNode<TaskCompletionSource<bool>>? node = null;
+        lock (gate)
+        {
+            if (waitedFor.IsCancellationRequested)
+            {
+                waitedForQueued.Enqueue(entered);
+            }
+            else
+            {
+                node = queued.AddLast(entered);
+            }
+
+            Admit();
+        }
+
+        if (node is null)
+        {
+            return await entered.Task;
+        }
+
+        await using var toWaitedFor = waitedFor.Register(() =>
+        {
+            lock (gate)
+            {
+                if (node.List is not null)
+                {
+                    queued.Remove(node);
+                    waitedForQueued.Enqueue(entered);
+                    Admit();
+                }
+            }
+        });
+        await using var toCancel = cancellationToken.Register(() =>
+        {
+            lock (gate)
+            {
+                if (node.List is not null)
+                {
+                    queued.Remove(node);
+                    entered.TrySetCanceled(cancellationToken);
+                }
+            }
+        });
+        return await entered.Task;
+    }
+
+    private void Leave(bool slot)
+    {
+        lock (gate)
+        {
+            if (slot)
+            {
+                free++;
+            }
+            else
+            {
+                waitedForRunning--;
+            }
+
+            Admit();
+        }
+    }
+
+    /// <summary>Starts what may start: waited-for loads first, the others only while none is running or waiting.
+    /// Called under the gate; the entered loads continue on the thread pool.</summary>
+    private void Admit()
+    {
+        while (waitedForRunning < waitedForSlots && waitedForQueued.TryDequeue(out var next))
+        {
+            waitedForRunning++;
+            next.TrySetResult(false);
+        }
+
+        while (free > 0 && waitedForRunning == 0 && waitedForQueued.Count == 0 && queued.First is { } first)
+        {
+            queued.RemoveFirst();
+            free--;
+            first.Value.TrySetResult(true);
+        }
+    }
 }
