@@ -29,12 +29,14 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
 {
     public static readonly TimeSpan RenewPeriod = TimeSpan.FromMinutes(1);
 
-    private readonly PlaceNameSearcher searcher = new();
+    private PlaceNameSearcher searcher = new();
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly PlaceNameIndexStamp?[] stamps = new PlaceNameIndexStamp?[PlaceNameIndex.PartitionCount];
     private readonly bool[] stale = new bool[PlaceNameIndex.PartitionCount];
     private readonly List<PlaceNameIndexEntry> pending = [];
     private readonly Lock loadLock = new();
+    // Signalled once a search waits for the load: its remaining steps then run ahead of the warm-up lane's others.
+    private readonly CancellationTokenSource searchWaits = new();
     private IPlaceNameIndexObserver? reference;
     private Task? loading;
     private volatile bool loaded;
@@ -82,6 +84,11 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         if (load is null)
         {
             return false;
+        }
+
+        if (!load.IsCompleted && !searchWaits.IsCancellationRequested)
+        {
+            await searchWaits.CancelAsync();
         }
 
         try
@@ -191,7 +198,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     /// partition's ids shifted past the previous partitions', so every list stays ascending) without computing an
     /// entry's terms, and applies what was told meanwhile. A partition that has not loaded its entries (after a
     /// restart) hands over its stored snapshot image, whose entries are read here (in parallel) and whose lists are
-    /// read straight into the joined ones (<see cref="Join"/>), and the entries written since it, applied after the
+    /// read straight into the joined ones (<see cref="RestoreAsync"/>), and the entries written since it, applied after the
     /// restore like those told meanwhile.
     /// </summary>
     private async Task LoadAsync()
@@ -200,33 +207,30 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         var observer = Reference();
         // In the warm-up lane (one core fewer than the process has, shared with the organization index's load): each
         // partition is activated (its stored snapshot read), copied and decoded in turn, so the first requests after a
-        // restart, health checks included, do not wait behind 16 activations at once.
-        var copies = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(p => lane.RunAsync(async () =>
+        // restart, health checks included, do not wait behind 16 activations at once. Once a search waits for the
+        // copy, what is left of it runs ahead of the lane's other loads, on every core.
+        var waited = searchWaits.Token;
+        var copies = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(p => lane.RunExpeditableAsync(async () =>
         {
             var grain = grains.Get<IPlaceNameIndexGrain>(p);
             await grain.SubscribeAsync(observer);
             var copy = await grain.CopyAsync(imageIfNotLoaded: true);
             return copy.Image is null ? PartitionPart.Of(copy) : await Task.Run(() => PartitionPart.Read(copy))
                 ?? PartitionPart.Of(await grain.CopyAsync());
-        })));
-        var (documents, postings) = await lane.RunAsync(() => Task.Run(() => Join(copies)));
+        }, waited)));
+        // The images first (their lists are read from their bytes in that order), then the copies of loaded partitions.
+        var parts = copies.Where(c => c.Image is not null).Concat(copies.Where(c => c.Image is null)).ToList();
+        var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(parts.Sum(c => c.Documents.Count));
+        foreach (var part in parts)
+        {
+            documents.AddRange(part.Documents);
+        }
+
+        var restored = await lane.RunExpeditableAsync(() => Task.Run(() => RestoreAsync(documents, parts,
+            beside: waited.IsCancellationRequested)), waited);
         Write(() =>
         {
-            string? problem = "An image's posting lists are damaged.";
-            if (postings is null || !searcher.Index.TryRestore(documents, postings, out problem))
-            {
-                // Not expected (an id lives in one partition, an image's entries were read): the copy is then built
-                // entry by entry.
-                logger.LogWarning("The place-name partitions' lists could not be joined ({Problem}); applying every entry",
-                    problem);
-                searcher.Clear();
-                foreach (var (_, _, entry) in documents)
-                {
-                    searcher.Apply(entry);
-                }
-            }
-
-            searcher.Restored();
+            searcher = restored;
             // Newest-wins: the entries written since an image, then those told meanwhile.
             foreach (var entry in copies.SelectMany(c => c.Since).Concat(pending))
             {
@@ -289,28 +293,65 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     }
 
     /// <summary>
-    /// The partitions' entries and posting lists as one index, each partition's ids shifted past those of the
-    /// partitions before it, so every list stays ascending: first the partitions read from their images, whose lists
-    /// are read from the images' bytes straight into the joined lists (<see cref="PlaceNameIndexSnapshot.TryJoinPostings"/>),
-    /// then those that handed over their lists (loaded before the copy), appended. Null postings when an image's lists
-    /// are damaged (not expected: its entries were read).
+    /// A searcher over every part's entries (<paramref name="documents"/>, in the order of <paramref name="parts"/>),
+    /// restored from their posting lists without computing an entry's terms: what needs the entries alone (the packed
+    /// texts, the grid, the due list) is built while the lists are joined, on another core when
+    /// <paramref name="beside"/> (a search waits), else after them. Built entry by entry when the lists cannot be
+    /// joined (not expected: an id lives in one partition, an image's entries were read).
     /// </summary>
-    private static (List<(string Key, long Revision, PlaceNameIndexEntry Doc)> Documents, Dictionary<string, List<int>>? Postings)
-        Join(PartitionPart[] copies)
+    private async Task<PlaceNameSearcher> RestoreAsync(List<(string Key, long Revision, PlaceNameIndexEntry Doc)> documents,
+        List<PartitionPart> parts, bool beside)
     {
-        var images = copies.Where(c => c.Image is not null).ToList();
-        var documents = new List<(string Key, long Revision, PlaceNameIndexEntry Doc)>(copies.Sum(c => c.Documents.Count));
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        if (!PlaceNameIndexSnapshot.TryJoinPostings(images.Select(c => c.Image!).ToList(), postings))
+        var joining = beside ? Task.Run(() => JoinPostings(parts)) : null;
+        var restored = new PlaceNameSearcher();
+        var entriesRestored = restored.Index.TryRestoreDocuments(documents, out var problem);
+        if (entriesRestored)
         {
-            return (images.Concat(copies.Where(c => c.Image is null)).SelectMany(c => c.Documents).ToList(), null);
+            restored.Restored();
         }
 
-        foreach (var copy in images.Concat(copies.Where(c => c.Image is null)))
+        var postings = joining is null ? JoinPostings(parts) : await joining;
+        if (entriesRestored && postings is null)
         {
-            var offset = documents.Count;
-            documents.AddRange(copy.Documents);
-            foreach (var (term, local) in copy.Postings)
+            problem = "An image's posting lists are damaged.";
+        }
+
+        if (entriesRestored && postings is not null && restored.Index.TryRestorePostings(postings, out problem))
+        {
+            return restored;
+        }
+
+        logger.LogWarning("The place-name partitions' lists could not be joined ({Problem}); applying every entry",
+            problem);
+        restored = new PlaceNameSearcher();
+        foreach (var (_, _, entry) in documents)
+        {
+            restored.Apply(entry);
+        }
+
+        return restored;
+    }
+
+    /// <summary>
+    /// The parts' posting lists as one index's, each part's ids shifted past those of the parts before it, so every
+    /// list stays ascending: first the parts read from images, whose lists are read from the images' bytes straight
+    /// into the joined lists (<see cref="PlaceNameIndexSnapshot.TryJoinPostings"/>), then those that handed over their
+    /// lists (loaded before the copy), appended. Null when an image's lists are damaged (not expected: its entries
+    /// were read).
+    /// </summary>
+    private static Dictionary<string, List<int>>? JoinPostings(List<PartitionPart> parts)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        if (!PlaceNameIndexSnapshot.TryJoinPostings(parts.Where(c => c.Image is not null).Select(c => c.Image!).ToList(),
+                postings))
+        {
+            return null;
+        }
+
+        var offset = 0;
+        foreach (var part in parts)
+        {
+            foreach (var (term, local) in part.Postings)
             {
                 if (!postings.TryGetValue(term, out var ids))
                 {
@@ -322,9 +363,11 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
                     ids.Add(offset + id);
                 }
             }
+
+            offset += part.Documents.Count;
         }
 
-        return (documents, postings);
+        return postings;
     }
 
     /// <summary>One partition's copy as the load joins it: its entries, and its posting lists over local ids or the

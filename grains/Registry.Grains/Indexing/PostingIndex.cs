@@ -278,11 +278,20 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
     /// document or whose ids are not strictly ascending. Every snapshot reader falls back on this answer (an empty
     /// index rebuilt from the entries) rather than on an exception.
     /// </summary>
-    // Runs once per partition at a start, over tens of thousands of entries: compiled optimized at once, not first
-    // run unoptimized (the loop would wait for on-stack replacement).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRestore(IReadOnlyList<(string Key, long Revision, TDoc Doc)> documents,
-        IEnumerable<KeyValuePair<string, List<int>>> restored, [NotNullWhen(false)] out string? problem)
+        IEnumerable<KeyValuePair<string, List<int>>> restored, [NotNullWhen(false)] out string? problem) =>
+        TryRestoreDocuments(documents, out problem) && TryRestorePostings(restored, out problem);
+
+    /// <summary>
+    /// The first half of <see cref="TryRestore"/>: replaces every document, with no posting yet, so what is built
+    /// from the documents alone can be built while the postings are still being read. Then
+    /// <see cref="TryRestorePostings"/>. False, with the index left empty, for a key that occurs twice.
+    /// </summary>
+    // Both halves run once per partition at a start, over tens of thousands of entries: compiled optimized at once,
+    // not first run unoptimized (the loop would wait for on-stack replacement).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryRestoreDocuments(IReadOnlyList<(string Key, long Revision, TDoc Doc)> documents,
+        [NotNullWhen(false)] out string? problem)
     {
         Clear();
         slots.Capacity = Math.Max(slots.Capacity, documents.Count);
@@ -299,6 +308,18 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
             slots.Add(new Slot(doc, revision));
         }
 
+        problem = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="TryRestore"/>, after <see cref="TryRestoreDocuments"/>: adds the postings. False,
+    /// with the index left empty, for a posting that names no document or whose ids are not strictly ascending.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryRestorePostings(IEnumerable<KeyValuePair<string, List<int>>> restored,
+        [NotNullWhen(false)] out string? problem)
+    {
         foreach (var (term, list) in restored)
         {
             for (var i = 0; i < list.Count; i++)
