@@ -33,6 +33,11 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly PlaceNameIndexStamp?[] stamps = new PlaceNameIndexStamp?[PlaceNameIndex.PartitionCount];
     private readonly bool[] stale = new bool[PlaceNameIndex.PartitionCount];
+    // How many times each partition was marked stale: a copy clears the mark only if none came while it was made.
+    private readonly long[] marks = new long[PlaceNameIndex.PartitionCount];
+    // The copy of each partition under way, shared by every search that finds the partition stale meanwhile.
+    private readonly Task?[] copying = new Task?[PlaceNameIndex.PartitionCount];
+    private long copies;
     private readonly List<PlaceNameIndexEntry> pending = [];
     private readonly Lock loadLock = new();
     // Signalled once a search waits for the load: its remaining steps then run ahead of the warm-up lane's others.
@@ -45,6 +50,10 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
 
     /// <summary>Whether searches are answered from this copy (false until its first load completes).</summary>
     public bool IsLoaded => loaded;
+
+    /// <summary>How many times a partition was copied again since the first load (after a rebuild or a missed
+    /// change): once per stale partition, however many searches find it stale at the same time.</summary>
+    public long PartitionCopies => Interlocked.Read(ref copies);
 
     /// <summary>The query's page: from this copy once loaded, else from the partitions (and the load is started).</summary>
     public async Task<PlaceNamePage> SearchAsync(PlaceNameQuery query)
@@ -141,11 +150,18 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
 
     public Task PartitionRebuiltAsync(int partition, PlaceNameIndexStamp stamp)
     {
-        Write(() => stale[partition] = true);
+        Write(() => MarkStale(partition));
         return Task.CompletedTask;
     }
 
     protected override void Dispose(bool disposing) => gate.Dispose();
+
+    /// <summary>Marks a partition to be copied again before the next search (under the write lock).</summary>
+    private void MarkStale(int partition)
+    {
+        stale[partition] = true;
+        marks[partition]++;
+    }
 
     /// <summary>
     /// Renews the subscriptions and marks for a new copy every partition whose version is not the one this copy
@@ -168,14 +184,23 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
             {
                 for (var p = 0; p < current.Length; p++)
                 {
-                    stale[p] |= stamps[p] != current[p];
+                    if (stamps[p] != current[p])
+                    {
+                        MarkStale(p);
+                    }
                 }
             });
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Renewing the place-name replica's subscriptions failed; every partition is copied again");
-            Write(() => Array.Fill(stale, true));
+            Write(() =>
+            {
+                for (var p = 0; p < stale.Length; p++)
+                {
+                    MarkStale(p);
+                }
+            });
         }
     }
 
@@ -260,7 +285,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         if (copy.Count > 0)
         {
             var observer = Reference();
-            await Task.WhenAll(copy.Select(p => CopyAsync(p, observer)));
+            await Task.WhenAll(copy.Select(p => CopyOnceAsync(p, observer)));
         }
 
         if (due.Count > 0)
@@ -270,9 +295,30 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         }
     }
 
+    /// <summary>
+    /// The copy of <paramref name="partition"/> under way, or a new one: after a rebuild every search finds every
+    /// partition stale until its copy is applied, and a copy each (16 partitions' entries per search waiting, at
+    /// national scale) stalled the process for seconds.
+    /// </summary>
+    private Task CopyOnceAsync(int partition, IPlaceNameIndexObserver observer)
+    {
+        lock (loadLock)
+        {
+            if (copying[partition] is not { IsCompleted: false } underWay)
+            {
+                // Started outside the lock (it takes the copy's read lock before its first wait).
+                copying[partition] = underWay = Task.Run(() => CopyAsync(partition, observer));
+            }
+
+            return underWay;
+        }
+    }
+
     /// <summary>Subscribes first (a change after this is told), then copies (a change before it is in the copy).</summary>
     private async Task CopyAsync(int partition, IPlaceNameIndexObserver observer)
     {
+        Interlocked.Increment(ref copies);
+        var mark = Read(() => marks[partition]);
         var grain = grains.Get<IPlaceNameIndexGrain>(partition);
         await grain.SubscribeAsync(observer);
         var copy = await grain.CopyAsync();
@@ -283,7 +329,8 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
                 searcher.Apply(entry);
             }
 
-            stale[partition] = false;
+            // Marked again while this copy was made (rebuilt once more): the next search copies it again.
+            stale[partition] = marks[partition] != mark;
             // A notification that overtook the copy may have left a newer version of the same activation.
             if (stamps[partition] is not { } heard || heard.Epoch != copy.Stamp.Epoch || heard.Counter < copy.Stamp.Counter)
             {

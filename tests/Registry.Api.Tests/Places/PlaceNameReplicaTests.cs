@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Api.Places;
+using Registry.Grains.Places;
 
 namespace Registry.Api.Tests.Places;
 
@@ -53,6 +54,25 @@ public sealed class PlaceNameReplicaTests(PlaceApiFixture fixture)
 
         await AssertFoundAsync(132, id);
         Assert.True(Replica.IsLoaded);
+    }
+
+    [Fact]
+    public async Task RebuiltPartitions_AreCopiedOnce_HoweverManySearchesFindThemStale()
+    {
+        await Replica.StartLoading();
+        // Renewed now, so no renewal falls due during the searches (the clock stands still) and marks a partition
+        // again while it is being copied.
+        await Replica.RenewAsync();
+        var id = await AnnouncedTownshipAsync(133);
+        using var rebuild = await fixture.Factory.ClientWithRoles("admin").PostAsync("/api/place-names/index/rebuild", null);
+        await PlaceNameClient.OkAsync(rebuild);
+        var before = Replica.PartitionCopies;
+
+        // Searches at once, each finding every rebuilt partition stale (a copy each made 31 copies here before they
+        // were shared): they share one copy of each.
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => AssertFoundAsync(133, id))));
+
+        Assert.InRange(Replica.PartitionCopies - before, 1, PlaceNameIndex.PartitionCount);
     }
 
     /// <summary>An anonymous search by the township's name within its county finds <paramref name="id"/>.</summary>
