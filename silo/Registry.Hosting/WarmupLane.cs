@@ -27,11 +27,6 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
     {
     }
 
-    /// <summary>A lane of <paramref name="slots"/> slots, whose waited-for loads run one at a time more.</summary>
-    public WarmupLane(int slots) : this(slots, slots + 1)
-    {
-    }
-
     /// <summary>
     /// Runs <paramref name="load"/> once a slot is free and returns its result; at once (among the waited-for loads)
     /// when <paramref name="waitedFor"/> is signalled, before or while it waits for the slot.
@@ -62,7 +57,8 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
             return true;
         }, CancellationToken.None, cancellationToken);
 
-    /// <summary>True once it holds a slot of the lane, false once it runs as a waited-for load.</summary>
+    /// <summary>True once it holds a slot of the lane, false once it runs as a waited-for load. Cancelled while it
+    /// waits in either queue; an entry cancelled in the waited-for queue is skipped when its turn comes.</summary>
     private async Task<bool> EnterAsync(CancellationToken waitedFor, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -82,12 +78,7 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
             Admit();
         }
 
-        if (node is null)
-        {
-            return await entered.Task;
-        }
-
-        await using var toWaitedFor = waitedFor.Register(() =>
+        await using var toWaitedFor = node is null ? default : waitedFor.Register(() =>
         {
             lock (gate)
             {
@@ -103,11 +94,13 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
         {
             lock (gate)
             {
-                if (node.List is not null)
+                if (node?.List is not null)
                 {
                     queued.Remove(node);
-                    entered.TrySetCanceled(cancellationToken);
                 }
+
+                // Fails once it was admitted: the load then runs.
+                entered.TrySetCanceled(cancellationToken);
             }
         });
         return await entered.Task;
@@ -136,8 +129,10 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
     {
         while (waitedForRunning < waitedForSlots && waitedForQueued.TryDequeue(out var next))
         {
-            waitedForRunning++;
-            next.TrySetResult(false);
+            if (next.TrySetResult(false))
+            {
+                waitedForRunning++;
+            }
         }
 
         while (free > 0 && waitedForRunning == 0 && waitedForQueued.Count == 0 && queued.First is { } first)

@@ -32,9 +32,10 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     private PlaceNameSearcher searcher = new();
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly PlaceNameIndexStamp?[] stamps = new PlaceNameIndexStamp?[PlaceNameIndex.PartitionCount];
-    private readonly bool[] stale = new bool[PlaceNameIndex.PartitionCount];
-    // How many times each partition was marked stale: a copy clears the mark only if none came while it was made.
+    // How many times each partition was marked to be copied again, and the mark its last copy covered: a partition
+    // is stale while they differ, so a mark that comes while a copy is made leaves it stale.
     private readonly long[] marks = new long[PlaceNameIndex.PartitionCount];
+    private readonly long[] copiedMarks = new long[PlaceNameIndex.PartitionCount];
     // The copy of each partition under way, shared by every search that finds the partition stale meanwhile.
     private readonly Task?[] copying = new Task?[PlaceNameIndex.PartitionCount];
     private long copies;
@@ -157,11 +158,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     protected override void Dispose(bool disposing) => gate.Dispose();
 
     /// <summary>Marks a partition to be copied again before the next search (under the write lock).</summary>
-    private void MarkStale(int partition)
-    {
-        stale[partition] = true;
-        marks[partition]++;
-    }
+    private void MarkStale(int partition) => marks[partition]++;
 
     /// <summary>
     /// Renews the subscriptions and marks for a new copy every partition whose version is not the one this copy
@@ -196,7 +193,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
             logger.LogWarning(e, "Renewing the place-name replica's subscriptions failed; every partition is copied again");
             Write(() =>
             {
-                for (var p = 0; p < stale.Length; p++)
+                for (var p = 0; p < marks.Length; p++)
                 {
                     MarkStale(p);
                 }
@@ -280,7 +277,7 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     private async Task CatchUpAsync()
     {
         var (copy, due) = Read(() => (
-            Enumerable.Range(0, stale.Length).Where(p => stale[p]).ToList(),
+            Enumerable.Range(0, marks.Length).Where(p => marks[p] != copiedMarks[p]).ToList(),
             searcher.DueBy(clock.Today)));
         if (copy.Count > 0)
         {
@@ -329,8 +326,8 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
                 searcher.Apply(entry);
             }
 
-            // Marked again while this copy was made (rebuilt once more): the next search copies it again.
-            stale[partition] = marks[partition] != mark;
+            // Marked again while this copy was made (rebuilt once more): still stale, the next search copies it again.
+            copiedMarks[partition] = mark;
             // A notification that overtook the copy may have left a newer version of the same activation.
             if (stamps[partition] is not { } heard || heard.Epoch != copy.Stamp.Epoch || heard.Counter < copy.Stamp.Counter)
             {
@@ -358,14 +355,16 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         }
 
         var postings = joining is null ? JoinPostings(parts) : await joining;
-        if (entriesRestored && postings is null)
+        if (entriesRestored)
         {
-            problem = "An image's posting lists are damaged.";
-        }
-
-        if (entriesRestored && postings is not null && restored.Index.TryRestorePostings(postings, out problem))
-        {
-            return restored;
+            if (postings is null)
+            {
+                problem = "An image's posting lists are damaged.";
+            }
+            else if (restored.Index.TryRestorePostings(postings, out problem))
+            {
+                return restored;
+            }
         }
 
         logger.LogWarning("The place-name partitions' lists could not be joined ({Problem}); applying every entry",

@@ -7,7 +7,7 @@ public sealed class WarmupLaneTests
     [Fact]
     public async Task A_load_waits_while_the_lane_is_full_and_starts_when_a_slot_frees()
     {
-        var lane = new WarmupLane(1);
+        var lane = new WarmupLane(1, 2);
         var firstGoesOn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = lane.RunAsync(() => firstGoesOn.Task);
@@ -28,7 +28,7 @@ public sealed class WarmupLaneTests
     [Fact]
     public async Task A_failed_load_frees_its_slot()
     {
-        var lane = new WarmupLane(1);
+        var lane = new WarmupLane(1, 2);
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             lane.RunAsync(() => Task.FromException(new InvalidOperationException("damaged snapshot"))));
 
@@ -38,7 +38,7 @@ public sealed class WarmupLaneTests
     [Fact]
     public async Task A_load_still_waiting_for_a_slot_is_cancelled_without_running()
     {
-        var lane = new WarmupLane(1);
+        var lane = new WarmupLane(1, 2);
         var firstGoesOn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = lane.RunAsync(() => firstGoesOn.Task);
         using var stopping = new CancellationTokenSource();
@@ -59,7 +59,7 @@ public sealed class WarmupLaneTests
     [Fact]
     public async Task A_queued_load_runs_at_once_when_someone_waits_for_it_and_the_warm_up_waits_behind_it()
     {
-        var lane = new WarmupLane(1);
+        var lane = new WarmupLane(1, 2);
         var firstGoesOn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = lane.RunAsync(() => firstGoesOn.Task);
         var warmUpStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -123,5 +123,39 @@ public sealed class WarmupLaneTests
         goOn[2].SetResult();
         var results = await Task.WhenAll(loads);
         Assert.Equal([0, 1, 2], results);
+    }
+
+    [Fact]
+    public async Task A_waited_for_load_still_waiting_for_its_slot_is_cancelled_without_running_and_takes_no_slot()
+    {
+        var lane = new WarmupLane(1, 1);
+        using var searchWaits = new CancellationTokenSource();
+        await searchWaits.CancelAsync();
+        var firstGoesOn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = lane.RunExpeditableAsync(() => firstGoesOn.Task, searchWaits.Token);
+        using var stopping = new CancellationTokenSource();
+        var ran = false;
+        var cancelled = lane.RunExpeditableAsync(() =>
+        {
+            ran = true;
+            return Task.FromResult(0);
+        }, searchWaits.Token, stopping.Token);
+        var nextStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var next = lane.RunExpeditableAsync(() =>
+        {
+            nextStarted.SetResult();
+            return Task.FromResult(3);
+        }, searchWaits.Token);
+
+        await stopping.CancelAsync();
+        // Bounded: a lane that kept it queued fails here (a timeout is not a cancellation) instead of hanging.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromMinutes(1)));
+        firstGoesOn.SetResult(1);
+        Assert.Equal(1, await first);
+
+        // The slot went to the next load, not to the cancelled one.
+        await nextStarted.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(3, await next);
+        Assert.False(ran);
     }
 }
