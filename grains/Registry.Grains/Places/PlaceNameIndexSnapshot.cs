@@ -380,23 +380,35 @@ public static class PlaceNameIndexSnapshot
 
     private static PlaceNameIndexEntry ReadEntry(ref TableReader r)
     {
-        // Arguments are evaluated left to right: the fields in the order WriteEntry wrote them.
-        var entry = new PlaceNameIndexEntry(Text(ref r)!, Text(ref r)!, Text(ref r)!, Text(ref r)!, Text(ref r)!,
+        // Arguments, then the initializers, are evaluated left to right: the fields in the order WriteEntry wrote
+        // them, and the entry made once (a copy `with` its other names was 833,000 records more at national scale).
+        return new PlaceNameIndexEntry(Text(ref r)!, Text(ref r)!, Text(ref r)!, Text(ref r)!, Text(ref r)!,
             Texts(ref r), (PlaceCategory)r.ReadInt32(), Text(ref r)!, (PlaceNameStatus)r.ReadInt32(), r.ReadDouble(),
             r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), Text(ref r)!, Text(ref r),
             Day(ref r), Day(ref r), Text(ref r), Text(ref r), r.ReadInt64())
         {
             RefreshOn = Day(ref r),
             AliasSearchNames = Texts(ref r),
+            OtherNames = OtherNames(ref r),
         };
-        var others = new PlaceNameIndexName[r.Read7BitEncodedInt()];
+    }
+
+    private static PlaceNameIndexName[] OtherNames(ref TableReader r)
+    {
+        var count = r.Read7BitEncodedInt();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var others = new PlaceNameIndexName[count];
         for (var i = 0; i < others.Length; i++)
         {
             others[i] = new PlaceNameIndexName(Text(ref r)!, Text(ref r)!, Text(ref r)!, Text(ref r)!,
                 (PlaceNameMatchKind)r.ReadInt32());
         }
 
-        return entry with { OtherNames = others };
+        return others;
     }
 
     // Every text, also one declared non-null, keeps a null as null: the image gives back exactly what it was given.
