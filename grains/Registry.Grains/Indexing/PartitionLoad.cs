@@ -21,6 +21,19 @@ public sealed class PartitionLoad
     /// <summary>Called by the load once the entries are in memory.</summary>
     public void Loaded() => IsLoaded = true;
 
+    /// <summary>The owner let its entries go (kept stored): the next call that needs them loads them again. Not while
+    /// a load runs.</summary>
+    public void Released()
+    {
+        if (loading is { IsCompleted: false })
+        {
+            throw new InvalidOperationException("A partition cannot let its entries go while it loads them.");
+        }
+
+        loading = null;
+        IsLoaded = false;
+    }
+
     /// <summary>Completes when the entries are in memory: at once when loaded, else with the load under way, or a new
     /// one of <paramref name="load"/> when none runs (none begun, or the last failed).</summary>
     public Task EnsureAsync(Func<Task> load)

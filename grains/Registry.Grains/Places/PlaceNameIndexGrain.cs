@@ -26,8 +26,10 @@ namespace Registry.Grains.Places;
 /// layout (a data directory written before the index kept its own state, or after a bulk import that wrote records
 /// directly) builds its pieces from the records once, and <see cref="RebuildAsync"/> does so on request. Place-name
 /// grains upsert their entry after each committed write (and the outbox relay until they have); versions
-/// (<see cref="PlaceNameIndex.VersionOf"/>) make upserts idempotent and order-proof. Kept active so a partition is not
-/// reloaded after idle periods.
+/// (<see cref="PlaceNameIndex.VersionOf"/>) make upserts idempotent and order-proof. Kept active (its subscribers
+/// and version live in the activation), but a loaded partition no call has needed for
+/// <see cref="PlaceNameIndexOptions.ReleaseWhenIdle"/> lets its entries go once its snapshot is current, as if
+/// restarted: searches are answered by the processes' read replicas, which copy it from its stored image.
 /// </summary>
 [GrainType(StorageNames.PlaceNameIndexGrainType)]
 [CollectionAgeLimit(AlwaysActive = true)]
@@ -43,7 +45,7 @@ public sealed class PlaceNameIndexGrain(
     IGrainFactory grains,
     ILogger<PlaceNameIndexGrain> logger) : Grain, IPlaceNameIndexGrain
 {
-    private readonly PlaceNameSearcher searcher = new();
+    private PlaceNameSearcher searcher = new();
     private readonly IndexSubscribers<IPlaceNameIndexObserver> subscribers = new(time, logger);
     private StoredIndexPieces<PlaceNameIndexEntry> pieces = null!;
     private IndexSnapshots<PlaceNameIndexState> snapshots = null!;
@@ -54,16 +56,18 @@ public sealed class PlaceNameIndexGrain(
     private DateTimeOffset builtFrom = DateTimeOffset.MinValue;
 
     private readonly PartitionLoad load = new();
+    private TimeSpan releaseWhenIdle;
+    // When (the injected clock) a call last needed the entries.
+    private DateTimeOffset lastNeeded;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        pieces = new StoredIndexPieces<PlaceNameIndexEntry>(
-            services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.PlaceNameIndexPiece,
-            StorageNames.PlaceNameIndexPiece, this.GetPrimaryKeyLong(), PlaceNameIndex.PieceCount,
-            PlaceNameIndex.PieceOf, records);
+        pieces = NewPieces();
         snapshots = new IndexSnapshots<PlaceNameIndexState>(checkpoint, snapshot, time);
-        var interval = (services.GetService<PlaceNameIndexOptions>() ?? new PlaceNameIndexOptions()).SnapshotInterval;
-        this.RegisterGrainTimer(SnapshotIfChangedAsync, new GrainTimerCreationOptions(interval, interval));
+        var options = services.GetService<PlaceNameIndexOptions>() ?? new PlaceNameIndexOptions();
+        releaseWhenIdle = options.ReleaseWhenIdle;
+        this.RegisterGrainTimer(TickAsync,
+            new GrainTimerCreationOptions(options.SnapshotInterval, options.SnapshotInterval));
         // The entries are loaded by the first call (EnsureLoadedAsync, see PartitionLoad), not here.
         return Task.CompletedTask;
     }
@@ -73,7 +77,16 @@ public sealed class PlaceNameIndexGrain(
     /// since; without a valid snapshot from every piece; without a checkpoint of the current layout from the records
     /// (once).
     /// </summary>
-    private Task EnsureLoadedAsync() => load.EnsureAsync(LoadOnceAsync);
+    private Task EnsureLoadedAsync()
+    {
+        lastNeeded = time.GetUtcNow();
+        return load.EnsureAsync(LoadOnceAsync);
+    }
+
+    private StoredIndexPieces<PlaceNameIndexEntry> NewPieces() =>
+        new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), StorageNames.PlaceNameIndexPiece,
+            StorageNames.PlaceNameIndexPiece, this.GetPrimaryKeyLong(), PlaceNameIndex.PieceCount,
+            PlaceNameIndex.PieceOf, records);
 
     private async Task LoadOnceAsync()
     {
@@ -145,14 +158,37 @@ public sealed class PlaceNameIndexGrain(
             ? image
             : null;
 
-    /// <summary>Takes a snapshot when pieces were written since the last one (the timer's tick).</summary>
-    private async Task SnapshotIfChangedAsync(CancellationToken cancellationToken)
+    /// <summary>The timer's tick: a snapshot when pieces were written since the last one, then the entries let go when
+    /// no call has needed them for <see cref="PlaceNameIndexOptions.ReleaseWhenIdle"/>.</summary>
+    private async Task TickAsync(CancellationToken cancellationToken)
     {
         // Before the entries are loaded, memory is not the partition: a snapshot of it would lose every entry.
         if (load.IsLoaded && checkpoint.State.ChangedPieces.Count > 0)
         {
             await TakeSnapshotAsync();
         }
+
+        if (load.IsLoaded && releaseWhenIdle > TimeSpan.Zero && time.GetUtcNow() - lastNeeded >= releaseWhenIdle
+            && StoredLayoutIsCurrent && snapshots.InUse && !snapshots.Changed)
+        {
+            Release();
+        }
+    }
+
+    /// <summary>
+    /// Lets the entries go, as a restart would: everything they hold is stored (the snapshot the checkpoint names,
+    /// with no piece written since), so the next call that needs them reads that snapshot again, and until then a
+    /// copy is handed the stored image (<see cref="CopyAsync"/>). What <see cref="RefreshDueAsync"/> recomputed in
+    /// memory only is computed again after the next load, as after a restart.
+    /// </summary>
+    private void Release()
+    {
+        var entries = searcher.Count;
+        searcher = new PlaceNameSearcher();
+        pieces = NewPieces();
+        load.Released();
+        logger.LogInformation("Place-name index partition {Partition} let its {Entries} entries go after {Idle} without a call needing them; they stay stored",
+            Partition, entries, releaseWhenIdle);
     }
 
     /// <summary>
