@@ -16,7 +16,7 @@ namespace Registry.Grains.Tests.Organizations;
 /// temporary directory, Orleans' runtime on real time; <see cref="LongWindowOffice"/> is configured with its own filing window (Jan 1 - Sep 30).
 /// Tests in the collection run one after another and only ever move the clock forward.
 /// </summary>
-public sealed class OrganizationClusterFixture : IAsyncLifetime
+public class OrganizationClusterFixture : IAsyncLifetime
 {
     private readonly string directory =
         Path.Combine(Path.GetTempPath(), "registry-organizations-" + Guid.NewGuid().ToString("N"));
@@ -83,6 +83,11 @@ public sealed class OrganizationClusterFixture : IAsyncLifetime
         Directory.Delete(directory, recursive: true);
     }
 
+    /// <summary>Settings a derived fixture changes (after the ones above).</summary>
+    protected virtual void Configure(RegistryOptions options)
+    {
+    }
+
     private InProcessTestCluster Build()
     {
         var options = new RegistryOptions { DataDirectory = directory };
@@ -91,6 +96,7 @@ public sealed class OrganizationClusterFixture : IAsyncLifetime
         options.PlaceNameIndex.SnapshotInterval = TimeSpan.FromHours(1);
         // Organization index snapshots only when a partition deactivates: likewise.
         options.Organizations.Index.SnapshotInterval = TimeSpan.FromHours(1);
+        Configure(options);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {

@@ -1,66 +1,21 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
 using Registry.Abstractions.Places;
 using Registry.Grains.Places;
-using Registry.Grains.Tests.Spatial;
-using Registry.Hosting;
+using Registry.Grains.Tests.Organizations;
 using Registry.Hosting.Configuration;
 
 namespace Registry.Grains.Tests.Places;
 
 /// <summary>
-/// A silo whose place-name partitions tick every second (their snapshot timer) and let their entries go after a
-/// minute of the bureau clock without a call needing them; the clock is moved by the tests, Orleans' runtime keeps
-/// real time. Real SQLite storage in a temporary directory.
+/// The organization tests' kind of silo, of its own, whose place-name partitions tick every second (their snapshot
+/// timer) and let their entries go after a minute of the bureau clock without a call needing them; the clock is moved
+/// by the tests, Orleans' runtime keeps real time.
 /// </summary>
-public sealed class PlaceNameReleaseFixture : IAsyncLifetime
+public sealed class PlaceNameReleaseFixture : OrganizationClusterFixture
 {
-    private readonly string directory =
-        Path.Combine(Path.GetTempPath(), "registry-place-release-" + Guid.NewGuid().ToString("N"));
-
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
-
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.Client;
-
-    public async ValueTask InitializeAsync()
+    protected override void Configure(RegistryOptions options)
     {
-        Cluster = Build();
-        await Cluster.DeployAsync();
-    }
-
-    /// <summary>Stops the silo and starts a new one on the same database.</summary>
-    public async Task RestartAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-        Cluster = Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
-
-    private InProcessTestCluster Build()
-    {
-        var options = new RegistryOptions { DataDirectory = directory };
         options.PlaceNameIndex.SnapshotInterval = TimeSpan.FromSeconds(1);
         options.PlaceNameIndex.ReleaseWhenIdle = TimeSpan.FromMinutes(1);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddSingleton<TimeProvider>(Time);
-            silo.Services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
-            silo.AddRegistryRuntime(options);
-        });
-        return builder.Build();
     }
 }
 
@@ -77,13 +32,7 @@ public sealed class PlaceNameIndexReleaseTests(PlaceNameReleaseFixture fixture) 
 
     private async Task<string> ProposeAsync(string id, string code, string name)
     {
-        var spelling = await fixture.Grains.GetGrain<IPlaceSpellingGrain>(0)
-            .SuggestAsync(name, PlaceCategory.AdministrativeDivision);
-        var outline = ReferenceGeometry.Prefectures.FirstOrDefault(p => p.Valid && p.Code[..4] == code[..4])
-            ?? ReferenceGeometry.Provinces.First(p => p.Valid && p.Code[..2] == code[..2]);
-        var geometry = PlaceGeometry.Write(ReferenceGeometry.InteriorPoint(outline.Geometry));
-        await fixture.Grains.GetGrain<IPlaceNameGrain>(id).ProposeAsync(new ProposePlaceName(name,
-            spelling.Romanization, PlaceCategory.AdministrativeDivision, code, geometry, null, null));
+        await Subdistricts.ProposeAsync(fixture.Grains, id, code, name);
         return id;
     }
 

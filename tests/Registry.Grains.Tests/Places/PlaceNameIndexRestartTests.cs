@@ -35,15 +35,7 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
         foreach (var (code, name) in subdistricts)
         {
             var id = idOf(code);
-            var spelling = await fixture.Grains.GetGrain<IPlaceSpellingGrain>(0)
-                .SuggestAsync(name, PlaceCategory.AdministrativeDivision);
-            // A location inside the shipped outline of the subdistrict's prefecture, or of its province where the
-            // prefecture has none (a municipality's districts): the location rule's outline.
-            var outline = ReferenceGeometry.Prefectures.FirstOrDefault(p => p.Valid && p.Code[..4] == code[..4])
-                ?? ReferenceGeometry.Provinces.First(p => p.Valid && p.Code[..2] == code[..2]);
-            var geometry = PlaceGeometry.Write(ReferenceGeometry.InteriorPoint(outline.Geometry));
-            await fixture.Grains.GetGrain<IPlaceNameGrain>(id).ProposeAsync(new ProposePlaceName(name,
-                spelling.Romanization, PlaceCategory.AdministrativeDivision, code, geometry, null, null));
+            await Subdistricts.ProposeAsync(fixture.Grains, id, code, name);
             ids.Add(id);
         }
 
