@@ -187,6 +187,7 @@ public sealed class PlaceNameIndexGrain(
         searcher = new PlaceNameSearcher();
         pieces = NewPieces();
         load.Released();
+        ReleasedMemory.Collect();
         logger.LogInformation("Place-name index partition {Partition} let its {Entries} entries go after {Idle} without a call needing them; they stay stored",
             Partition, entries, releaseWhenIdle);
     }
