@@ -67,6 +67,19 @@ public sealed class PlaceNameIndexReleaseTests(PlaceNameReleaseFixture fixture) 
     }
 
     [Fact]
+    public void Options_ANegativeIdlePeriod_FailsAtStart_AndZeroKeepsPartitionsLoaded()
+    {
+        var negative = new PlaceNameIndexOptions { ReleaseWhenIdle = TimeSpan.FromSeconds(-1) };
+        var zero = new PlaceNameIndexOptions { ReleaseWhenIdle = TimeSpan.Zero };
+
+        var refused = Assert.Throws<InvalidOperationException>(negative.Validate);
+        zero.Validate();
+
+        Assert.Contains("Registry:PlaceNameIndex:ReleaseWhenIdle", refused.Message);
+        Assert.Equal(TimeSpan.FromMinutes(3), new PlaceNameIndexOptions().ReleaseWhenIdle);
+    }
+
+    [Fact]
     public async Task Partition_IdleForItsPeriod_LetsItsEntriesGo_AndLoadsThemAgainWhenACallNeedsThem()
     {
         var first = await ProposeAsync("release-310101002", "310101002", "南京东路街道");

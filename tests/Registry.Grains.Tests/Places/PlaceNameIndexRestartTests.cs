@@ -3,7 +3,6 @@ using Registry.Abstractions.Places;
 using Registry.Grains.Indexing;
 using Registry.Grains.Places;
 using Registry.Grains.Tests.Organizations;
-using Registry.Grains.Tests.Spatial;
 using Registry.Storage;
 
 namespace Registry.Grains.Tests.Places;
