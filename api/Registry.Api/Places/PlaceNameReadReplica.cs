@@ -385,15 +385,22 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     /// lists (loaded before the copy), appended. Null when an image's lists are damaged (not expected: its entries
     /// were read).
     /// </summary>
-    private static Dictionary<string, List<int>>? JoinPostings(List<PartitionPart> parts)
+    private static IReadOnlyCollection<KeyValuePair<string, List<int>>>? JoinPostings(List<PartitionPart> parts)
     {
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var joined = new List<KeyValuePair<string, List<int>>>();
         if (!PlaceNameIndexSnapshot.TryJoinPostings(parts.Where(c => c.Image is not null).Select(c => c.Image!).ToList(),
-                postings))
+                joined))
         {
             return null;
         }
 
+        if (parts.All(p => p.Postings.Count == 0))
+        {
+            return joined;
+        }
+
+        // Some partitions were loaded before the copy (not after a restart): their lists are appended by term.
+        var postings = new Dictionary<string, List<int>>(joined, StringComparer.Ordinal);
         var offset = 0;
         foreach (var part in parts)
         {

@@ -93,11 +93,13 @@ public sealed class IndexImageWriter : IDisposable
 
     /// <summary>
     /// Posting lists as an image keeps them: their count, then each term (<see cref="WriteUtf16"/>) with its number of
-    /// ids and the ids as 7-bit encoded gaps from the previous (the first from -1). Shared by every index image.
+    /// ids and the ids as 7-bit encoded gaps from the previous (the first from -1), in ordinal order of the terms, so
+    /// the lists of several images can be joined by merging them. Shared by every index image.
     /// </summary>
     internal static void WritePostings(BinaryWriter writer, IEnumerable<KeyValuePair<string, IReadOnlyList<int>>> postings)
     {
         var lists = postings.ToList();
+        lists.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         writer.Write(lists.Count);
         foreach (var (term, ids) in lists)
         {

@@ -320,6 +320,11 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
     public bool TryRestorePostings(IEnumerable<KeyValuePair<string, List<int>>> restored,
         [NotNullWhen(false)] out string? problem)
     {
+        if (restored is IReadOnlyCollection<KeyValuePair<string, List<int>>> lists)
+        {
+            postings.EnsureCapacity(postings.Count + lists.Count);
+        }
+
         foreach (var (term, list) in restored)
         {
             for (var i = 0; i < list.Count; i++)

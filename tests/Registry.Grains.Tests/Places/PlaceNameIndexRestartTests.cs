@@ -275,6 +275,51 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
         Assert.Equal(postings.Count, postings.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count());
     }
 
+    /// <summary>
+    /// An image keeps its posting lists in ordinal order of their terms, so a process's copy joins the images by
+    /// merging them: joined, every term comes once and in that order; an image whose terms are out of order is
+    /// refused rather than joined wrongly.
+    /// </summary>
+    [Fact]
+    public async Task Snapshot_KeepsItsTermsInOrdinalOrder_AndImagesOutOfOrderAreRefused()
+    {
+        var ids = await ProposeAsync(("310107005", "曹杨新村街道"), ("310107014", "长风新村街道"), ("310107015", "长寿路街道"));
+        var entries = (await Task.WhenAll(ids.Select(id => fixture.Grains.GetGrain<IPlaceNameGrain>(id).IndexEntryAsync())))
+            .Select(e => e!).ToList();
+        var images = entries.Select(entry =>
+        {
+            var index = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+            index.Put(entry.Id, PlaceNameIndex.VersionOf(entry), entry);
+            return PlaceNameIndexSnapshot.Write(index);
+        }).ToList();
+
+        Assert.True(PlaceNameIndexSnapshot.TryDecodeJoined(images, out _, out var postings));
+        var terms = postings.Select(p => p.Key).ToList();
+        Assert.Equal(terms.Order(StringComparer.Ordinal), terms);
+        Assert.Equal(terms.Count, terms.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(postings, p => p.Value.Count == 3); // 街道 in all three
+
+        // The first two terms of the first image swapped: each is a two-character pair here, with one id.
+        Assert.True(PlaceNameIndexSnapshot.TryDecode(images[0], 0, out _, out var own));
+        var swapped = Swapped(images[0], own[0].Key, own[1].Key);
+        Assert.False(PlaceNameIndexSnapshot.TryDecodeJoined([swapped, images[1]], out _, out _));
+    }
+
+    /// <summary>The image with its first two posting lists (each term then its one id) in each other's place.</summary>
+    private static byte[] Swapped(byte[] image, string first, string second)
+    {
+        static byte[] List(string term) =>
+            [(byte)term.Length, .. System.Runtime.InteropServices.MemoryMarshal.AsBytes(term.AsSpan()).ToArray(), 1, 1];
+        var a = List(first);
+        var b = List(second);
+        var at = image.AsSpan().IndexOf(a.Concat(b).ToArray());
+        Assert.True(at > 0, "the first two lists were not found where expected");
+        var swapped = image.ToArray();
+        b.CopyTo(swapped, at);
+        a.CopyTo(swapped, at + b.Length);
+        return swapped;
+    }
+
     [Fact]
     public async Task Snapshot_ATextEntriesRepeat_IsRestoredOnceAndShared()
     {
