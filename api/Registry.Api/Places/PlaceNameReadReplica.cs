@@ -295,7 +295,8 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
     /// <summary>
     /// The copy of <paramref name="partition"/> under way, or a new one: after a rebuild every search finds every
     /// partition stale until its copy is applied, and a copy each (16 partitions' entries per search waiting, at
-    /// national scale) stalled the process for seconds.
+    /// national scale) stalled the process for seconds. None when a copy completed since the caller found the partition
+    /// stale (a search that read the stale list just before that copy was applied copied it a second time).
     /// </summary>
     private Task CopyOnceAsync(int partition, IPlaceNameIndexObserver observer)
     {
@@ -303,6 +304,12 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         {
             if (copying[partition] is not { IsCompleted: false } underWay)
             {
+                // Copied since the caller found it stale (its copy completed in between): not copied again.
+                if (Interlocked.Read(ref marks[partition]) == Interlocked.Read(ref copiedMarks[partition]))
+                {
+                    return Task.CompletedTask;
+                }
+
                 // Started outside the lock (it takes the copy's read lock before its first wait).
                 copying[partition] = underWay = Task.Run(() => CopyAsync(partition, observer));
             }
