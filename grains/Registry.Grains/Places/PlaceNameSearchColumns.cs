@@ -19,6 +19,9 @@ internal sealed class PlaceNameSearchColumns
     /// <summary>Texts longer than this are not packed: the entry is read instead.</summary>
     private const int MaxPacked = Same - 1;
 
+    /// <summary>How many ids one thread packs at a time in <see cref="SetAll"/>.</summary>
+    private const int Chunk = 16_384;
+
     private char[] texts = new char[4_096];
     private int used;
     private int garbage;
@@ -38,13 +41,6 @@ internal sealed class PlaceNameSearchColumns
 
     /// <summary>More than half the text array is texts of replaced versions.</summary>
     public bool Wasteful => garbage > 1 << 16 && garbage > used / 2;
-
-    public void Clear()
-    {
-        used = 0;
-        garbage = 0;
-        Array.Fill(start, -1);
-    }
 
     /// <summary>Packs the entry under its local id, replacing what the id held.</summary>
     public void Set(int id, PlaceNameIndexEntry entry)
@@ -68,13 +64,68 @@ internal sealed class PlaceNameSearchColumns
             garbage += BlockLength(start[id]);
         }
 
+        SetNumbers(id, entry);
+        start[id] = Pack(entry);
+    }
+
+    /// <summary>
+    /// Packs every entry anew under ids 0 to <paramref name="count"/> - 1 (<paramref name="entryOf"/> read from
+    /// several threads at once), on every core: a restore of some 830,000 entries waited for them one by one. Each
+    /// entry's numbers and the length of its texts first, then where each entry's texts begin, then the texts.
+    /// </summary>
+    public void SetAll(int count, Func<int, PlaceNameIndexEntry> entryOf)
+    {
+        start = new int[count];
+        status = new byte[count];
+        category = new byte[count];
+        prominence = new byte[count];
+        nameKeys = new UInt128[count];
+        beginnings = new ulong[count];
+        lengths = new byte[count];
+        var chunks = (count + Chunk - 1) / Chunk;
+        Parallel.For(0, chunks, c =>
+        {
+            for (var id = c * Chunk; id < Math.Min(count, (c + 1) * Chunk); id++)
+            {
+                var entry = entryOf(id);
+                SetNumbers(id, entry);
+                start[id] = BlockLength(entry);
+            }
+        });
+        var total = 0;
+        for (var id = 0; id < count; id++)
+        {
+            if (start[id] >= 0)
+            {
+                var length = start[id];
+                start[id] = total;
+                total = checked(total + length);
+            }
+        }
+
+        texts = new char[Math.Max(total, 4_096)];
+        used = total;
+        garbage = 0;
+        Parallel.For(0, chunks, c =>
+        {
+            for (var id = c * Chunk; id < Math.Min(count, (c + 1) * Chunk); id++)
+            {
+                if (start[id] >= 0)
+                {
+                    WriteBlock(entryOf(id), texts.AsSpan(start[id]));
+                }
+            }
+        });
+    }
+
+    private void SetNumbers(int id, PlaceNameIndexEntry entry)
+    {
         status[id] = (byte)entry.Status;
         category[id] = (byte)entry.Category;
         prominence[id] = (byte)PlaceNameIndex.Prominence(entry);
         nameKeys[id] = PlaceNameIndex.NameKey(entry.SearchName);
         beginnings[id] = Beginnings(entry);
         lengths[id] = Lengths(entry);
-        start[id] = Pack(entry);
     }
 
     public PlaceNameStatus StatusOf(int id) => (PlaceNameStatus)status[id];
@@ -132,8 +183,9 @@ internal sealed class PlaceNameSearchColumns
     private static byte Lengths(PlaceNameIndexEntry entry)
     {
         var bits = 0;
-        foreach (var (searchName, searchSpelling, _) in Names(entry))
+        for (var name = 0; name < NameCount(entry); name++)
         {
+            var (searchName, searchSpelling, _) = NameAt(entry, name);
             bits |= LengthBit(searchName.Length) | LengthBit(searchSpelling.Length);
         }
 
@@ -150,8 +202,9 @@ internal sealed class PlaceNameSearchColumns
     private static ulong Beginnings(PlaceNameIndexEntry entry)
     {
         var bits = 0UL;
-        foreach (var (searchName, searchSpelling, _) in Names(entry))
+        for (var name = 0; name < NameCount(entry); name++)
         {
+            var (searchName, searchSpelling, _) = NameAt(entry, name);
             bits |= First(searchName) | First(searchSpelling) | Pair(searchName) | Pair(searchSpelling);
         }
 
@@ -204,22 +257,12 @@ internal sealed class PlaceNameSearchColumns
     private static int Beginning(ReadOnlySpan<char> searchable, string text) =>
         !searchable.StartsWith(text) ? PlaceNameIndex.FragmentQuality : searchable.Length == text.Length ? 0 : 1;
 
-    /// <summary>[names] then for each name [kind][length][search name][length or Same][spelling]; -1 when a text is
-    /// too long or an entry has too many names to pack.</summary>
+    /// <summary>Appends the entry's texts (<see cref="WriteBlock"/>) and returns where they begin; -1 when they
+    /// cannot be packed.</summary>
     private int Pack(PlaceNameIndexEntry entry)
     {
-        var needed = 1;
-        foreach (var (searchName, searchSpelling, _) in Names(entry))
-        {
-            if (searchName.Length > MaxPacked || searchSpelling.Length > MaxPacked)
-            {
-                return -1;
-            }
-
-            needed += 3 + searchName.Length + (Equals(searchName, searchSpelling) ? 0 : searchSpelling.Length);
-        }
-
-        if (entry.OtherNames.Count + 1 > MaxPacked)
+        var needed = BlockLength(entry);
+        if (needed < 0)
         {
             return -1;
         }
@@ -230,26 +273,58 @@ internal sealed class PlaceNameSearchColumns
         }
 
         var at = used;
-        texts[used++] = (char)(entry.OtherNames.Count + 1);
-        foreach (var (searchName, searchSpelling, kind) in Names(entry))
+        WriteBlock(entry, texts.AsSpan(at));
+        used += needed;
+        return at;
+    }
+
+    /// <summary>How many characters <see cref="WriteBlock"/> writes for the entry; -1 when a text is too long or the
+    /// entry has too many names to pack.</summary>
+    private static int BlockLength(PlaceNameIndexEntry entry)
+    {
+        if (NameCount(entry) > MaxPacked)
         {
-            texts[used++] = (char)kind;
-            texts[used++] = (char)searchName.Length;
-            searchName.CopyTo(texts.AsSpan(used));
-            used += searchName.Length;
+            return -1;
+        }
+
+        var needed = 1;
+        for (var name = 0; name < NameCount(entry); name++)
+        {
+            var (searchName, searchSpelling, _) = NameAt(entry, name);
+            if (searchName.Length > MaxPacked || searchSpelling.Length > MaxPacked)
+            {
+                return -1;
+            }
+
+            needed += 3 + searchName.Length + (Equals(searchName, searchSpelling) ? 0 : searchSpelling.Length);
+        }
+
+        return needed;
+    }
+
+    /// <summary>[names] then for each name [kind][length][search name][length or Same][spelling].</summary>
+    private static void WriteBlock(PlaceNameIndexEntry entry, Span<char> block)
+    {
+        var at = 0;
+        block[at++] = (char)NameCount(entry);
+        for (var name = 0; name < NameCount(entry); name++)
+        {
+            var (searchName, searchSpelling, kind) = NameAt(entry, name);
+            block[at++] = (char)kind;
+            block[at++] = (char)searchName.Length;
+            searchName.CopyTo(block[at..]);
+            at += searchName.Length;
             if (Equals(searchName, searchSpelling))
             {
-                texts[used++] = Same;
+                block[at++] = Same;
             }
             else
             {
-                texts[used++] = (char)searchSpelling.Length;
-                searchSpelling.CopyTo(texts.AsSpan(used));
-                used += searchSpelling.Length;
+                block[at++] = (char)searchSpelling.Length;
+                searchSpelling.CopyTo(block[at..]);
+                at += searchSpelling.Length;
             }
         }
-
-        return at;
     }
 
     private int BlockLength(int at)
@@ -265,14 +340,19 @@ internal sealed class PlaceNameSearchColumns
         return position - at;
     }
 
-    private static IEnumerable<(string SearchName, string SearchSpelling, PlaceNameMatchKind Kind)> Names(
-        PlaceNameIndexEntry entry)
+    /// <summary>The entry's names: the one in force, then its other names.</summary>
+    private static int NameCount(PlaceNameIndexEntry entry) => entry.OtherNames.Count + 1;
+
+    private static (string SearchName, string SearchSpelling, PlaceNameMatchKind Kind) NameAt(PlaceNameIndexEntry entry,
+        int name)
     {
-        yield return (entry.SearchName, entry.SearchSpelling, PlaceNameMatchKind.Current);
-        foreach (var other in entry.OtherNames)
+        if (name == 0)
         {
-            yield return (other.SearchName, other.SearchSpelling, other.Kind);
+            return (entry.SearchName, entry.SearchSpelling, PlaceNameMatchKind.Current);
         }
+
+        var other = entry.OtherNames[name - 1];
+        return (other.SearchName, other.SearchSpelling, other.Kind);
     }
 
     private static bool Equals(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
