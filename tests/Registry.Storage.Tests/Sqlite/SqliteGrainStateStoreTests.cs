@@ -218,6 +218,62 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(Key("damaged"), Ct));
     }
 
+    /// <summary>A state of 64 KiB or more (an index snapshot, a partition's pieces) is kept as a Zstandard frame (tag
+    /// 3), smaller than its text, and reads back exactly, through a read by key and a range read alike.</summary>
+    [Fact]
+    public async Task LargeState_IsKeptAsZstandard_AndReadsBackExactly()
+    {
+        var store = await OpenAsync();
+        var json = LongJson(1_500);
+        var utf8 = System.Text.Encoding.UTF8.GetByteCount(json);
+        Assert.True(utf8 >= SqliteStateCodec.ZstandardFrom, $"{utf8} bytes is not a large state");
+
+        await store.WriteAsync(Key("large"), null, json, Ct);
+
+        var stored = (byte[])QueryScalar("SELECT state_json FROM grain_state WHERE grain_id = 'place/large';")!;
+        Assert.Equal(3, stored[0]);
+        Assert.Equal(utf8, System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(stored.AsSpan(1, 4)));
+        Assert.InRange(stored.Length, 1, utf8 / 4);
+        Assert.Equal(json, (await store.ReadAsync(Key("large"), Ct))?.StateJson);
+        Assert.Equal(json, Assert.Single(await store.ReadPrefixAsync("place", "place/lar", Ct)).State.StateJson);
+    }
+
+    /// <summary>A large state written as Brotli (tag 1) by an earlier build still reads, and is kept as Zstandard
+    /// once written again.</summary>
+    [Fact]
+    public async Task LargeStateOfTheBrotliLayout_ReadsAsWritten_AndIsKeptAsZstandardWhenNextWritten()
+    {
+        var store = await OpenAsync();
+        var json = LongJson(1_400);
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var brotli = new byte[5 + System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(utf8.Length)];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(utf8, brotli.AsSpan(5), out var written, 5, 16));
+        brotli[0] = 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(brotli.AsSpan(1, 4), utf8.Length);
+        QueryScalar($"""
+            INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at)
+            VALUES ('place', 'place/brotli', 4, x'0102030405060708', x'{Convert.ToHexString(brotli, 0, 5 + written)}', 0);
+            """);
+
+        var stored = await store.ReadAsync(Key("brotli"), Ct);
+        Assert.Equal(json, stored?.StateJson);
+
+        var changed = LongJson(1_401);
+        await store.WriteAsync(Key("brotli"), stored!.ETag, changed, Ct);
+        Assert.Equal(3, ((byte[])QueryScalar("SELECT state_json FROM grain_state WHERE grain_id = 'place/brotli';")!)[0]);
+        Assert.Equal(changed, (await store.ReadAsync(Key("brotli"), Ct))?.StateJson);
+    }
+
+    [Fact]
+    public async Task DamagedZstandardState_IsReportedNotMisread()
+    {
+        var store = await OpenAsync();
+        await store.WriteAsync(Key("damaged"), null, LongJson(1_500), Ct);
+        QueryScalar("UPDATE grain_state SET state_json = x'03ffff000028b52ffd0400' WHERE grain_id = 'place/damaged';");
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(Key("damaged"), Ct));
+    }
+
     [Fact]
     public async Task Write_KeepsTheETagAsEightBytesAndTheTimeAsMilliseconds()
     {
