@@ -1,6 +1,7 @@
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
 using Registry.Abstractions.Time;
+using Registry.Grains.Indexing;
 using Registry.Grains.Places;
 using Registry.Api.Hosting;
 using Registry.Hosting;
@@ -120,7 +121,8 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         {
             if (loading is null || loading.IsFaulted || loading.IsCanceled)
             {
-                loading = Task.Run(LoadAsync);
+                // Without collections until loaded (BulkLoadMemory): nearly all it allocates is kept.
+                loading = Task.Run(() => BulkLoadMemory.RunAsync(LoadAsync, logger));
             }
 
             return loading;
