@@ -42,8 +42,14 @@ public static class RegistryApi
         app.UseStatusCodePages();
         if (app.SwaggerEnabled())
         {
-            app.UseSwagger();
-            app.UseSwaggerUI();
+            // Only requests under /swagger pass through Swagger's middleware: it asks the container for the document
+            // provider on every request it sees, and the first ask builds the operation filters and their examples
+            // (some 0.25 CPU-s, paid after a start by the first request, a health check or a search among them).
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger =>
+            {
+                swagger.UseSwagger();
+                swagger.UseSwaggerUI();
+            });
         }
 
         app.UseAuthentication();
