@@ -26,6 +26,10 @@ public static class BulkLoadMemory
     /// answered first.</summary>
     public static readonly TimeSpan CompactAfter = TimeSpan.FromSeconds(5);
 
+    /// <summary>A load that allocated less than this (an empty or small index, a test's) is not followed by the
+    /// compacting collection: it left little to compact, and the pause would be all it gained.</summary>
+    public const long CompactFrom = 256L << 20;
+
     private static int held;
 
     /// <summary>Runs <paramref name="load"/> in a region without collections when none is held, else as usual.</summary>
@@ -38,6 +42,7 @@ public static class BulkLoadMemory
         }
 
         var started = false;
+        var allocated = GC.GetTotalAllocatedBytes();
         try
         {
             try
@@ -56,14 +61,14 @@ public static class BulkLoadMemory
         {
             if (started)
             {
-                End(logger);
+                End(GC.GetTotalAllocatedBytes() - allocated >= CompactFrom, logger);
             }
 
             Volatile.Write(ref held, 0);
         }
     }
 
-    private static void End(ILogger logger)
+    private static void End(bool compact, ILogger logger)
     {
         try
         {
@@ -72,6 +77,11 @@ public static class BulkLoadMemory
         catch (InvalidOperationException)
         {
             // The budget was spent and collections resumed during the load: the region has ended already.
+        }
+
+        if (!compact)
+        {
+            return;
         }
 
         _ = Task.Run(async () =>

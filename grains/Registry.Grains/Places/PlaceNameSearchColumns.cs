@@ -82,15 +82,11 @@ internal sealed class PlaceNameSearchColumns
         nameKeys = new UInt128[count];
         beginnings = new ulong[count];
         lengths = new byte[count];
-        var chunks = (count + Chunk - 1) / Chunk;
-        Parallel.For(0, chunks, c =>
+        EveryId(count, id =>
         {
-            for (var id = c * Chunk; id < Math.Min(count, (c + 1) * Chunk); id++)
-            {
-                var entry = entryOf(id);
-                SetNumbers(id, entry);
-                start[id] = BlockLength(entry);
-            }
+            var entry = entryOf(id);
+            SetNumbers(id, entry);
+            start[id] = PackedLength(entry);
         });
         var total = 0;
         for (var id = 0; id < count; id++)
@@ -106,17 +102,25 @@ internal sealed class PlaceNameSearchColumns
         texts = new char[Math.Max(total, 4_096)];
         used = total;
         garbage = 0;
-        Parallel.For(0, chunks, c =>
+        EveryId(count, id =>
         {
-            for (var id = c * Chunk; id < Math.Min(count, (c + 1) * Chunk); id++)
+            if (start[id] >= 0)
             {
-                if (start[id] >= 0)
-                {
-                    WriteBlock(entryOf(id), texts.AsSpan(start[id]));
-                }
+                WriteBlock(entryOf(id), texts.AsSpan(start[id]));
             }
         });
     }
+
+    /// <summary>Runs <paramref name="body"/> for ids 0 to <paramref name="count"/> - 1, <see cref="Chunk"/> ids to a
+    /// thread at a time, on every core.</summary>
+    private static void EveryId(int count, Action<int> body) =>
+        Parallel.For(0, (count + Chunk - 1) / Chunk, chunk =>
+        {
+            for (var id = chunk * Chunk; id < Math.Min(count, (chunk + 1) * Chunk); id++)
+            {
+                body(id);
+            }
+        });
 
     private void SetNumbers(int id, PlaceNameIndexEntry entry)
     {
@@ -261,7 +265,7 @@ internal sealed class PlaceNameSearchColumns
     /// cannot be packed.</summary>
     private int Pack(PlaceNameIndexEntry entry)
     {
-        var needed = BlockLength(entry);
+        var needed = PackedLength(entry);
         if (needed < 0)
         {
             return -1;
@@ -280,7 +284,7 @@ internal sealed class PlaceNameSearchColumns
 
     /// <summary>How many characters <see cref="WriteBlock"/> writes for the entry; -1 when a text is too long or the
     /// entry has too many names to pack.</summary>
-    private static int BlockLength(PlaceNameIndexEntry entry)
+    private static int PackedLength(PlaceNameIndexEntry entry)
     {
         if (NameCount(entry) > MaxPacked)
         {

@@ -49,21 +49,24 @@ internal static class SqliteStateCodec
     private const byte DictionaryFormat = 2;
     private const byte ZstandardFormat = 3;
 
+    private const int HeaderLength = 5;
+
     /// <summary>
     /// States of at least this many UTF-8 bytes (an index partition's pieces and snapshot, a map tile piece) are
     /// compressed with Zstandard at <see cref="ZstandardLevel"/> instead of Brotli: on a national place-name
-    /// partition's snapshot (21 MB of JSON) level 3 kept it in 6.8 MB against Brotli's 7.0 (quality 3) and 6.6
-    /// (quality 5), wrote it in about half of quality 3's time and read it back in a quarter of Brotli's (28 against
-    /// 111 ms, measured 2026-12-06), and a restart reads every such snapshot before the first place-name search.
+    /// partition's snapshot (21 MB of JSON, written again every minute it changed) level 3 kept it in 6.8 MB against
+    /// Brotli's 7.0 (quality 3) and 6.6 (quality 5) and wrote it in about half of quality 3's time; read back in a warm
+    /// process in a quarter of Brotli's (28 against 111 ms, measured 2026-12-06), in a process just started (the
+    /// managed decoder not yet compiled optimized) in about Brotli's.
     /// </summary>
     internal const int ZstandardFrom = 64 * 1024;
 
     private const int ZstandardLevel = 3;
 
-    // Zstandard contexts are not thread-safe and keep their tables between calls: each call rents one.
+    // Zstandard contexts are not thread-safe and keep their tables between calls: each call rents one, and one that
+    // failed is not reused.
     private static readonly ConcurrentBag<Compressor> Compressors = [];
     private static readonly ConcurrentBag<Decompressor> Decompressors = [];
-    private const int HeaderLength = 5;
 
     // No state comes near this (the largest, a national tile piece, is a few MB); a larger claim is damage.
     private const int MaximumLength = 1 << 30;
@@ -145,7 +148,20 @@ internal static class SqliteStateCodec
         var compressor = Compressors.TryTake(out var pooled) ? pooled : new Compressor(ZstandardLevel);
         try
         {
-            if (!compressor.TryWrap(utf8, output.AsSpan(HeaderLength), out var written) || written >= utf8.Length)
+            bool wrapped;
+            int written;
+            try
+            {
+                wrapped = compressor.TryWrap(utf8, output.AsSpan(HeaderLength), out written);
+            }
+            catch
+            {
+                compressor.Dispose();
+                throw;
+            }
+
+            Compressors.Add(compressor);
+            if (!wrapped || written >= utf8.Length)
             {
                 return json;
             }
@@ -156,7 +172,6 @@ internal static class SqliteStateCodec
         }
         finally
         {
-            Compressors.Add(compressor);
             ArrayPool<byte>.Shared.Return(output);
         }
     }
