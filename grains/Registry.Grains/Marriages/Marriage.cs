@@ -92,6 +92,17 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         state.Reunion = PriorStatusRules.IsReunion(earlierA, earlierB, Id, date);
     }
 
+    /// <summary>
+    /// <see cref="RecordPriorStatus(IReadOnlyList{MarriageSummary}, IReadOnlyList{MarriageSummary})"/> from what the
+    /// stores of the two holds returned, in the order they were held (<see cref="MarriageRules.HoldOrder"/> of the
+    /// parties' document keys).
+    /// </summary>
+    public void RecordPriorStatusOfHolds(IReadOnlyList<MarriageSummary>[] inHoldOrder)
+    {
+        var aFirst = string.CompareOrdinal(state.PartyA.IdNumber, state.PartyB.IdNumber) <= 0;
+        RecordPriorStatus(inHoldOrder[aFirst ? 0 : 1], inHoldOrder[aFirst ? 1 : 0]);
+    }
+
     /// <summary>Writes a record entered from the archive (checked by <see cref="MarriageRules.ParseArchiveEntry"/>,
     /// both persons reserved) into the empty state: dated, numbered and placed as the paper record is, marked with its
     /// source.</summary>
@@ -279,6 +290,53 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     /// <summary>The open applications whose deadlines are provisional in <paramref name="year"/>.</summary>
     public bool HasProvisionalDeadlinesIn(int year) => state.Applications.Any(a =>
         a.Outcome == DivorceApplicationOutcome.Open && a.ProvisionalYears?.Contains(year) == true);
+
+    /// <summary>The day the latest open application was received (the calendar its deadlines are recomputed on is
+    /// that day's); null when none is open.</summary>
+    public DateOnly? LatestOpenApplicationReceivedOn =>
+        state.Applications.LastOrDefault(a => a.Outcome == DivorceApplicationOutcome.Open)?.ReceivedOn;
+
+    /// <summary>The last day to appear of every open application, the latest (when the deadline reminder must still
+    /// tick); null when none is open.</summary>
+    public DateOnly? LastDayToAppearOfOpenApplications =>
+        state.Applications.Where(a => a.Outcome == DivorceApplicationOutcome.Open)
+            .Select(a => (DateOnly?)a.LastDayToAppear).Max();
+
+    /// <summary>
+    /// Whether a province's department may serve this marriage (a later registration of it: a divorce, a replacement
+    /// certificate), by the documents the parties were registered with (<see cref="MarriageRules.ProvinceMayServe"/>).
+    /// </summary>
+    public bool ProvinceMayServe(bool designated) =>
+        MarriageRules.ProvinceMayServe(state.PartyA.DocumentType, state.PartyB.DocumentType, designated);
+
+    /// <summary>Refuses <paramref name="office"/> unless designated for this marriage's parties
+    /// (<see cref="MarriageRules.EnsureOfficeMayServe"/>).</summary>
+    public void EnsureOfficeMayServe(string office, bool designated) =>
+        MarriageRules.EnsureOfficeMayServe(state.PartyA.DocumentType, state.PartyB.DocumentType, office, designated);
+
+    /// <summary>
+    /// The keys of <paramref name="presented"/> documents that are neither party's registered document, each once: the
+    /// ones whose person records must be asked whether they are a party's (see <see cref="AcceptLinkedDocuments"/>). A
+    /// document that does not parse is left out, for the rules of the change to refuse.
+    /// </summary>
+    public IReadOnlyList<string> DocumentsToResolve(IEnumerable<string?> presented)
+    {
+        var (a, b) = PartyIdNumbers;
+        return presented.Select(KeyOrNull).OfType<string>()
+            .Where(key => key != a && key != b).Distinct(StringComparer.Ordinal).ToList();
+
+        string? KeyOrNull(string? document)
+        {
+            try
+            {
+                return MarriageRules.ParseDocumentKey(document, "party", today).Key;
+            }
+            catch (DomainException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>
     /// Recomputes, on <paramref name="calendar"/> (in which <paramref name="year"/> is now loaded), the deadlines of

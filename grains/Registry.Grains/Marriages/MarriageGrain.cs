@@ -82,18 +82,7 @@ public sealed class MarriageGrain(
     // Whether this activation has begun answering a call (see ReadAgainWhileNotStoredAsync).
     private bool answered;
 
-    // The stored version (ETag) whose read-model entries this activation has sent in full (see PublishAsync).
-    private string? publishedETag;
-
-    private readonly StatisticsFeed statistics = new(grains, logger);
-
-    private readonly PartitionFeed<OfficeDayEntry> register = new(e => e.PartitionKey,
-        (partition, record, entries) => grains.Get<IOfficeRegisterGrain>(partition).ApplyAsync(record, entries),
-        logger);
-
-    private readonly PartitionFeed<PersonNameEntry> names = new(e => e.PartitionKey,
-        (partition, record, entries) => grains.Get<IPersonNameIndexGrain>(partition).ApplyAsync(record, entries),
-        logger);
+    private readonly MarriageReadModels readModels = new(grains, clock.Zone, logger);
 
     private MarriageState State => state.State;
 
@@ -123,26 +112,21 @@ public sealed class MarriageGrain(
             MarriageRules.EnsureCanMarry(command, a, b, today);
             var designated = offices.Value.IsDesignated(command.Office);
             MarriageRules.EnsureOfficeMayRegister(a, b, command.Office, designated);
-            var mainland = a.Document.IsMainlandResident && b.Document.IsMainlandResident;
             await Task.WhenAll(
                 RegistryDivisions.EnsureOfficeAsync(grains, command.Office, today,
-                    allowProvince: designated && !mainland),
+                    allowProvince: MarriageRules.ProvinceMayServe(a.Document.Type, b.Document.Type, designated)),
                 EnsureRecordedAsync(a, today, "partyA.idNumber"),
                 EnsureRecordedAsync(b, today, "partyB.idNumber"));
 
             // Held one after the other in the fixed order (in memory, so each hold is one quick call), then stored
             // together with the serial: one group commit's wait instead of two. A document linked to a person
             // (another document of theirs) is held at that person's record.
-            foreach (var idNumber in new[] { a.Number, b.Number }.Order(StringComparer.Ordinal))
+            foreach (var documentKey in MarriageRules.HoldOrder(a.Number, b.Number))
             {
-                reserved.Add(await HoldPersonAsync(idNumber));
+                reserved.Add(await HoldPersonAsync(documentKey));
             }
 
-            if (reserved[0].GetPrimaryKeyString() == reserved[1].GetPrimaryKeyString())
-            {
-                throw DomainException.Violation("same-person",
-                    "The two parties' documents belong to one person (they are linked to the same person record).");
-            }
+            MarriageRules.EnsureTwoPersons(reserved[0].GetPrimaryKeyString(), reserved[1].GetPrimaryKeyString());
 
             // The serial is taken beside the stores, after every refusal on the rules: only a storage failure from
             // here on leaves it unused, a gap like the rest of a block after a crash (serials are never reused).
@@ -156,8 +140,7 @@ public sealed class MarriageGrain(
             State.Id = Id;
             var registration = Aggregate(today);
             registration.Register(command, a, b, number);
-            registration.RecordPriorStatus(EarlierOf(a.Number, b.Number, earlier, true),
-                EarlierOf(a.Number, b.Number, earlier, false));
+            registration.RecordPriorStatusOfHolds(earlier);
             recordWriteStarted = true;
 
             // The number's index entry goes into the same group commit as the record (it never fails the call: an
@@ -175,20 +158,7 @@ public sealed class MarriageGrain(
         }
         catch (Exception error) when (reserved.Count > 0)
         {
-            // A record write that failed may still commit (a backend that timed out on a write it goes on to
-            // finish): reading back "not stored" proves nothing, so the persons are released only over a stored
-            // abort, which such a late write then fails its ETag check against. Found stored instead, the
-            // registration happened; neither known, the reservations stay and resolve through
-            // GetRegistrationOutcomeAsync on a fresh activation.
-            if (!recordWriteStarted || await TryStoreAbortAsync())
-            {
-                await ReleaseAsync(reserved, error);
-            }
-            else if (!recordDurable)
-            {
-                DeactivateOnIdle();
-            }
-
+            await UndoHoldsAsync(reserved, recordWriteStarted, error);
             throw;
         }
         finally
@@ -248,23 +218,18 @@ public sealed class MarriageGrain(
                 await grains.Get<ICertificateIndexGrain>(end.Reference).RecordAsync(Id);
             }
 
-            foreach (var idNumber in new[] { a.Number, b.Number }.Order(StringComparer.Ordinal))
+            foreach (var documentKey in MarriageRules.HoldOrder(a.Number, b.Number))
             {
-                reserved.Add(await HoldPersonAsync(idNumber, (command.RegisteredOn, end?.EndedOn)));
+                reserved.Add(await HoldPersonAsync(documentKey, (command.RegisteredOn, end?.EndedOn)));
             }
 
-            if (reserved[0].GetPrimaryKeyString() == reserved[1].GetPrimaryKeyString())
-            {
-                throw DomainException.Violation("same-person",
-                    "The two parties' documents belong to one person (they are linked to the same person record).");
-            }
+            MarriageRules.EnsureTwoPersons(reserved[0].GetPrimaryKeyString(), reserved[1].GetPrimaryKeyString());
 
             var earlier = await Task.WhenAll(reserved[0].StoreHoldAsync(Id), reserved[1].StoreHoldAsync(Id));
             State.Id = Id;
             var entry = Aggregate(today);
             entry.EnterFromArchive(command, a, b, end);
-            entry.RecordPriorStatus(EarlierOf(a.Number, b.Number, earlier, true),
-                EarlierOf(a.Number, b.Number, earlier, false));
+            entry.RecordPriorStatusOfHolds(earlier);
             recordWriteStarted = true;
             await StoreAsync("enter-marriage-from-archive",
                 $"volume {command.Source.Volume}, page {command.Source.Page}");
@@ -275,16 +240,7 @@ public sealed class MarriageGrain(
         }
         catch (Exception error) when (reserved.Count > 0)
         {
-            // As in RegisterAsync: the persons are released only over a stored abort.
-            if (!recordWriteStarted || await TryStoreAbortAsync())
-            {
-                await ReleaseAsync(reserved, error);
-            }
-            else if (!recordDurable)
-            {
-                DeactivateOnIdle();
-            }
-
+            await UndoHoldsAsync(reserved, recordWriteStarted, error);
             throw;
         }
         finally
@@ -345,7 +301,7 @@ public sealed class MarriageGrain(
         await ApplyLapsedApplicationsAsync();
         var marriage = await AggregateForPartiesAsync(command.Parties?.Select(p => p.DocumentKey) ?? []);
         var checkedCommand = marriage.CheckCanApplyForDivorce(command);
-        await EnsureOfficeMayServeAsync(command.Office, marriage.Today);
+        await EnsureOfficeMayServeAsync(marriage, command.Office);
         var application = marriage.ApplyForDivorce(checkedCommand,
             await calendars.ForApplicationReceivedOnAsync(marriage.Today));
         if (application.ProvisionalYears is { Count: > 0 } provisional)
@@ -373,13 +329,12 @@ public sealed class MarriageGrain(
     /// marriage with a party who is not a mainland resident one designated for such marriages (a province's department
     /// among them, as at registration).
     /// </summary>
-    private async Task EnsureOfficeMayServeAsync(string? office, DateOnly today)
+    private async Task EnsureOfficeMayServeAsync(Marriage marriage, string? office)
     {
-        var mainland = State.PartyA.DocumentType == IdentityDocumentType.ResidentId
-            && State.PartyB.DocumentType == IdentityDocumentType.ResidentId;
         var designated = office is not null && offices.Value.IsDesignated(office);
-        await RegistryDivisions.EnsureOfficeAsync(grains, office, today, allowProvince: designated && !mainland);
-        MarriageRules.EnsureOfficeMayServe(State.PartyA.DocumentType, State.PartyB.DocumentType, office!, designated);
+        await RegistryDivisions.EnsureOfficeAsync(grains, office, marriage.Today,
+            allowProvince: marriage.ProvinceMayServe(designated));
+        marriage.EnsureOfficeMayServe(office!, designated);
     }
 
     public async Task<DivorceApplicationDetails> GetDivorceApplicationAsync(int sequence)
@@ -430,12 +385,9 @@ public sealed class MarriageGrain(
             return 0;
         }
 
-        var receivedOn = State.Applications.Last(a => a.Outcome == DivorceApplicationOutcome.Open).ReceivedOn;
         var recomputed = marriage.RecomputeDeadlines(year,
-            await calendars.ForApplicationReceivedOnAsync(receivedOn));
-        var lastDay = State.Applications.Where(a => a.Outcome == DivorceApplicationOutcome.Open)
-            .Max(a => a.LastDayToAppear);
-        await EnsureDeadlineReminderAsync(lastDay);
+            await calendars.ForApplicationReceivedOnAsync(marriage.LatestOpenApplicationReceivedOn!.Value));
+        await EnsureDeadlineReminderAsync(marriage.LastDayToAppearOfOpenApplications!.Value);
         await StoreAsync("recompute-divorce-deadlines", $"holiday calendar of {year} loaded");
         return recomputed;
     }
@@ -445,7 +397,7 @@ public sealed class MarriageGrain(
         await EnsureRegisteredAsync();
         var marriage = await AggregateForPartiesAsync([command.HolderIdNumber]);
         var (current, kind) = marriage.CertificateToReplace(command.HolderIdNumber);
-        await EnsureOfficeMayServeAsync(command.Office, marriage.Today);
+        await EnsureOfficeMayServeAsync(marriage, command.Office);
         var number = await TakeCertificateNumberAsync(kind, command.Office, marriage.Today);
         var replacement = marriage.ReplaceCertificate(current, kind, number, command.Office);
         await Task.WhenAll(StoreAsync("replace-certificate", $"replaces {current.Number}"),
@@ -574,14 +526,6 @@ public sealed class MarriageGrain(
         return abortDurable;
     }
 
-    /// <summary>Party A's (or B's) earlier records from the stores of the holds, which were taken in the order of
-    /// the two document keys.</summary>
-    private static IReadOnlyList<MarriageSummary> EarlierOf(string a, string b,
-        IReadOnlyList<MarriageSummary>[] stored, bool partyA) =>
-        stored[(string.CompareOrdinal(a, b) <= 0) == partyA ? 0 : 1];
-
-    /// <summary>Holds the person a document names: its own record, or the record of the person it is linked to.
-    /// </summary>
     /// <summary>Holds the person of <paramref name="documentKey"/> (following links to the person record) for a new
     /// registration, or for an archive entry over the period <paramref name="archived"/>.</summary>
     private async Task<IPersonGrain> HoldPersonAsync(string documentKey,
@@ -609,6 +553,25 @@ public sealed class MarriageGrain(
 
     private Task EnsureRecordedAsync(PartyIdentity party, DateOnly today, string field) =>
         party.Document.ResidentId is { } id ? provinces.EnsureRecordedAsync(id, today, field) : Task.CompletedTask;
+
+    /// <summary>
+    /// After a registration or archive entry failed with persons held: a record write that failed may still commit (a
+    /// backend that timed out on a write it goes on to finish), so reading back "not stored" proves nothing and the
+    /// persons are released only over a stored abort, which such a late write then fails its ETag check against. Found
+    /// stored instead, the registration happened; neither known, the reservations stay and resolve through
+    /// <see cref="GetRegistrationOutcomeAsync"/> on a fresh activation.
+    /// </summary>
+    private async Task UndoHoldsAsync(List<IPersonGrain> reserved, bool recordWriteStarted, Exception cause)
+    {
+        if (!recordWriteStarted || await TryStoreAbortAsync())
+        {
+            await ReleaseAsync(reserved, cause);
+        }
+        else if (!recordDurable)
+        {
+            DeactivateOnIdle();
+        }
+    }
 
     private async Task ReleaseAsync(List<IPersonGrain> reserved, Exception cause)
     {
@@ -658,7 +621,7 @@ public sealed class MarriageGrain(
     /// </summary>
     private void Release()
     {
-        if (publishedETag is not null && publishedETag == state.Etag)
+        if (readModels.HaveSent(state.Etag))
         {
             DeactivateOnIdle();
         }
@@ -674,7 +637,7 @@ public sealed class MarriageGrain(
         // needs nothing more: what the feeds would compute from it again is what they sent, so the relay's call for
         // that write answers at once. Any other version (a publication that failed in part, a fresh activation, a
         // write by an earlier activation) is computed and sent as before.
-        if (state.RecordExists && (publishedETag is null || publishedETag != state.Etag))
+        if (state.RecordExists && !readModels.HaveSent(state.Etag))
         {
             await SendReadModelsAsync();
         }
@@ -692,10 +655,7 @@ public sealed class MarriageGrain(
     {
         // What this activation remembers having sent may have been overwritten by an older version meanwhile (see
         // MarriageBulkPublisher): forgotten, so everything is sent again.
-        statistics.Forget();
-        register.Forget();
-        names.Forget();
-        publishedETag = null;
+        readModels.Forget();
         if (state.RecordExists)
         {
             await SendReadModelsAsync();
@@ -703,17 +663,8 @@ public sealed class MarriageGrain(
     }
 
     /// <summary>Sends the read models what this version of the record changes for them; throws when any could not be
-    /// told, after trying each. Records the version once all were.</summary>
-    private async Task SendReadModelsAsync()
-    {
-        var etag = state.Etag;
-        publishedETag = null;
-        await Task.WhenAll(
-            statistics.SendAsync($"marriage:{Id}", MarriageStatistics.Of(State, clock.Zone)),
-            register.SendAsync($"marriage:{Id}", OfficeRegister.Of(State, clock.Zone)),
-            names.SendAsync($"marriage:{Id}", PersonNameIndex.Of(State)));
-        publishedETag = etag;
-    }
+    /// told.</summary>
+    private Task SendReadModelsAsync() => readModels.SendAsync(Id, State, state.Etag);
 
     /// <summary>
     /// Reads the record again when this activation found none and has answered a call before: the archive's bulk
@@ -745,44 +696,27 @@ public sealed class MarriageGrain(
     private async Task<Marriage> AggregateForPartiesAsync(IEnumerable<string?> presented)
     {
         var marriage = Aggregate();
-        var (a, b) = marriage.PartyIdNumbers;
-        var others = presented.Select(document => KeyOrNull(document, marriage.Today)).OfType<string>()
-            .Where(key => key != a && key != b).Distinct(StringComparer.Ordinal).ToList();
+        var others = marriage.DocumentsToResolve(presented);
         if (others.Count == 0)
         {
             return marriage;
         }
 
+        var (a, b) = marriage.PartyIdNumbers;
         var personA = await PersonOfAsync(a);
         var personB = await PersonOfAsync(b);
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in others)
         {
             var person = await PersonOfAsync(key);
-            if (person == personA)
+            if (person == personA || person == personB)
             {
-                links[key] = a;
-            }
-            else if (person == personB)
-            {
-                links[key] = b;
+                links[key] = person == personA ? a : b;
             }
         }
 
         marriage.AcceptLinkedDocuments(links);
         return marriage;
-
-        static string? KeyOrNull(string? document, DateOnly today)
-        {
-            try
-            {
-                return MarriageRules.ParseDocumentKey(document, "party", today).Key;
-            }
-            catch (DomainException)
-            {
-                return null;
-            }
-        }
     }
 
     /// <summary>The person record a document belongs to: the one it is linked to, or its own.</summary>

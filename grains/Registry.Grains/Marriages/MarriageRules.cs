@@ -226,6 +226,30 @@ public static class MarriageRules
         EnsureOfficeMayServe(a.Document.Type, b.Document.Type, office, designated);
 
     /// <summary>
+    /// Whether a province's civil-affairs department (code XX0000) may be the office: only for a marriage in which a
+    /// party is not a mainland resident, and only where it is designated for such marriages (each province's
+    /// department is, out of the box). County- and city-level offices are checked by the division history alone.
+    /// </summary>
+    public static bool ProvinceMayServe(IdentityDocumentType a, IdentityDocumentType b, bool designated) =>
+        designated && !(a == IdentityDocumentType.ResidentId && b == IdentityDocumentType.ResidentId);
+
+    /// <summary>The order in which a registration holds the persons of two document keys (ordinal order), so that two
+    /// registrations contending for the same two people collide on the first one instead of each holding one.</summary>
+    public static string[] HoldOrder(string a, string b) =>
+        string.CompareOrdinal(a, b) <= 0 ? [a, b] : [b, a];
+
+    /// <summary>Refuses two parties whose documents lead to one person record (<c>same-person</c>, 422):
+    /// <paramref name="personA"/> and <paramref name="personB"/> are the person records held.</summary>
+    public static void EnsureTwoPersons(string personA, string personB)
+    {
+        if (personA == personB)
+        {
+            throw DomainException.Violation("same-person",
+                "The two parties' documents belong to one person (they are linked to the same person record).");
+        }
+    }
+
+    /// <summary>
     /// The same designation for everything registered of such a marriage afterwards (a divorce application and its
     /// registration, a replacement certificate: each a marriage registration of the Regulations), by the document
     /// types the parties were registered with. Throws <c>office-not-designated</c> (422).

@@ -359,4 +359,53 @@ public sealed class MarriageAggregateTests
         Assert.Equal(application.CoolingOffEnds.AddDays(3), earlier.CoolingOffEnds);
         Assert.True(earlier.LastDayToAppear >= application.LastDayToAppear.AddDays(3));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RecordPriorStatusOfHolds_GivesEachPartyTheRecordsOfTheirOwnHold(bool manHasTheEarlierRecord)
+    {
+        var marriage = Registered();
+        var earlier = new MarriageSummary("M-earlier", MarriageStatus.Divorced, Office, new DateOnly(2015, 5, 1),
+            $"J{Office}-2015-000001", "A", "甲", "B", "乙", null, null);
+        var holder = manHasTheEarlierRecord ? man : woman;
+        var inHoldOrder = MarriageRules.HoldOrder(man, woman)
+            .Select(key => key == holder ? (IReadOnlyList<MarriageSummary>)[earlier] : [])
+            .ToArray();
+
+        marriage.RecordPriorStatusOfHolds(inHoldOrder);
+
+        Assert.Equal(manHasTheEarlierRecord ? PriorMaritalStatus.Divorced : PriorMaritalStatus.NeverMarried,
+            state.PartyA.PriorStatus);
+        Assert.Equal(manHasTheEarlierRecord ? PriorMaritalStatus.NeverMarried : PriorMaritalStatus.Divorced,
+            state.PartyB.PriorStatus);
+    }
+
+    [Fact]
+    public void DocumentsToResolve_AreThePresentedDocumentsOtherThanThePartiesOwn_EachOnce()
+    {
+        var marriage = Registered();
+        var renewed = TestPeople.Man();
+
+        var toResolve = marriage.DocumentsToResolve([man, renewed, null, "not-a-document", renewed, woman]);
+
+        Assert.Equal([renewed], toResolve);
+        Assert.Empty(marriage.DocumentsToResolve([woman, man]));
+    }
+
+    [Fact]
+    public void OpenApplicationDays_FollowTheOpenApplication_AndAreNoneOnceItIsWithdrawn()
+    {
+        var marriage = Registered();
+        Assert.Null(marriage.LatestOpenApplicationReceivedOn);
+        Assert.Null(marriage.LastDayToAppearOfOpenApplications);
+
+        var application = Applied(marriage);
+
+        Assert.Equal(application.ReceivedOn, marriage.LatestOpenApplicationReceivedOn);
+        Assert.Equal(application.LastDayToAppear, marriage.LastDayToAppearOfOpenApplications);
+        marriage.WithdrawDivorceApplication(application.Sequence, new WithdrawDivorceApplication(man, null));
+        Assert.Null(marriage.LatestOpenApplicationReceivedOn);
+        Assert.Null(marriage.LastDayToAppearOfOpenApplications);
+    }
 }

@@ -187,4 +187,36 @@ public sealed class MarriageRulesTests
         var mainland = MarriageRules.ParseParties(Command(TestPeople.Man(), TestPeople.Woman()), Today);
         MarriageRules.EnsureOfficeMayRegister(mainland.A, mainland.B, Office, designated: false);
     }
+
+    [Fact]
+    public void HoldOrder_IsTheOrdinalOrderOfTheDocumentKeys_WhicheverPartyComesFirst()
+    {
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+        var expected = string.CompareOrdinal(man, woman) < 0 ? new[] { man, woman } : [woman, man];
+
+        Assert.Equal(expected, MarriageRules.HoldOrder(man, woman));
+        Assert.Equal(expected, MarriageRules.HoldOrder(woman, man));
+    }
+
+    [Fact]
+    public void EnsureTwoPersons_DocumentsOfOnePersonRecord_AreRefusedAsTheSamePerson()
+    {
+        var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
+
+        MarriageRules.EnsureTwoPersons(man, woman);
+        var error = Assert.Throws<DomainException>(() => MarriageRules.EnsureTwoPersons(man, man));
+
+        Assert.Equal("same-person", error.Rule);
+        Assert.Equal(DomainErrorKind.RuleViolation, error.Kind);
+    }
+
+    [Theory]
+    [InlineData(IdentityDocumentType.ResidentId, IdentityDocumentType.ResidentId, true, false)]
+    [InlineData(IdentityDocumentType.ResidentId, IdentityDocumentType.Passport, true, true)]
+    [InlineData(IdentityDocumentType.ResidencePermit, IdentityDocumentType.ResidentId, true, true)]
+    [InlineData(IdentityDocumentType.TaiwanTravelPermit, IdentityDocumentType.PermanentResidenceId, true, true)]
+    [InlineData(IdentityDocumentType.ResidentId, IdentityDocumentType.Passport, false, false)]
+    public void ProvinceMayServe_OnlyWhereDesignatedAndAPartyIsNotAMainlandResident(IdentityDocumentType a,
+        IdentityDocumentType b, bool designated, bool expected) =>
+        Assert.Equal(expected, MarriageRules.ProvinceMayServe(a, b, designated));
 }
