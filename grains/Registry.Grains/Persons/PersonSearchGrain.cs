@@ -73,23 +73,23 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
     }
 
     /// <summary>
-    /// The index entries of <paramref name="name"/>, partition by partition: read from storage in one range query where
-    /// the storage reads one (a partition stores each change before it answers, and its memory follows storage), else
-    /// asked of each partition grain (a common name's 16 partitions, mostly cold, were most of a search's grains).
+    /// The index entries of <paramref name="name"/>, partition by partition (a split partition's from its children,
+    /// see <see cref="PersonNamePartitions"/>): read from storage in one range query where the storage reads one (a
+    /// partition stores each change before it answers, and its memory follows storage), else asked of each partition
+    /// grain (a common name's 16 partitions, mostly cold, were most of a search's grains).
     /// </summary>
     private async Task<List<PersonNameEntry>> EntriesAsync(string name)
     {
         var partitions = PersonNameEntry.PartitionKeysOf(name).ToList();
-        var order = partitions.Select((partition, i) => (Id: GrainIdOf(partition), i))
-            .ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var records = ServiceProvider.GetRequiredService<IStoredRecords>();
         if (await records.ReadPrefixAsync<RecordEntriesState<PersonNameEntry>>(StorageNames.PersonNameIndex,
                 GrainIdOf(PersonNameEntry.KeyOf(name) + "#")) is { } stored)
         {
-            // The range may hold another name's partitions too (a name that continues with '#'): only this name's.
-            return stored.Where(s => order.ContainsKey(s.GrainId))
-                .OrderBy(s => order[s.GrainId])
-                .SelectMany(s => s.State?.All() ?? [])
+            // The range may hold another name's partitions too (a name that continues with '#'): only those reached
+            // from this name's own partitions are read.
+            var byId = stored.ToDictionary(s => s.GrainId, s => s.State, StringComparer.Ordinal);
+            return partitions.SelectMany(partition =>
+                    PersonNamePartitions.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key))))
                 .ToList();
         }
 

@@ -10,6 +10,14 @@ public sealed class RecordEntriesState<TEntry>
 {
     public Dictionary<string, List<TEntry>> ByRecord { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether this partition outgrew its bound and handed its records to child partitions, holding none itself from
+    /// then on (the person-name index, whose commonest names are borne by hundreds of thousands: see
+    /// <see cref="Persons.PersonNamePartitions"/>). False for every partition that never did, and in states stored before
+    /// partitions could split.
+    /// </summary>
+    public bool Split { get; set; }
+
     /// <summary>Every entry of the partition.</summary>
     public IReadOnlyList<TEntry> All() => ByRecord.Values.SelectMany(entries => entries).ToList();
 }

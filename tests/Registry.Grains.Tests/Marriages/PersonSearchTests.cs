@@ -2,6 +2,9 @@ using System.Text.Json;
 using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Grains.Persons;
+using Registry.Grains.Publishing;
+using Registry.Storage;
 using Registry.Grains.Tests.Organizations;
 using Registry.Grains.Tests.Persons;
 
@@ -149,5 +152,100 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
             () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 10));
 
         Assert.Equal([own], answer.Persons.Select(p => p.Status.IdNumber));
+    }
+
+    /// <summary>
+    /// A name borne by more people than one partition holds (the commonest full names are borne by hundreds of
+    /// thousands): the partition splits at its bound into children, each stored state stays bounded, a record sent
+    /// again replaces its entries where they are, and both the partition and the search still find every bearer.
+    /// </summary>
+    [Fact]
+    public async Task NameIndex_APartitionPastItsBound_SplitsIntoBoundedChildren_AndEveryBearerIsStillFound()
+    {
+        var name = $"常名{TestCodes.NextSerial()}";
+        var partition = PersonNameEntry.PartitionKeysOf(name).First();
+        var bearers = new List<string>();
+        while (bearers.Count < PersonNamePartitions.MaxRecords + 6)
+        {
+            var woman = TestPeople.Woman();
+            if (new PersonNameEntry(name, woman, "m").PartitionKey == partition)
+            {
+                bearers.Add(woman);
+            }
+        }
+
+        var index = fixture.Grains.GetGrain<IPersonNameIndexGrain>(partition);
+        foreach (var (bearer, i) in bearers.Select((b, i) => (b, i)))
+        {
+            await index.ApplyAsync($"marriage:c{i}", [new PersonNameEntry(name, bearer, $"c{i}")]);
+        }
+
+        var parent = await StoredPartitionAsync(partition);
+        Assert.True(parent!.Split);
+        Assert.Empty(parent.ByRecord);
+        var children = new List<RecordEntriesState<PersonNameEntry>>();
+        foreach (var child in PersonNamePartitions.ChildrenOf(partition))
+        {
+            if (await StoredPartitionAsync(child) is { } stored)
+            {
+                children.Add(stored);
+            }
+        }
+
+        Assert.All(children, child => Assert.InRange(child.ByRecord.Count, 1, PersonNamePartitions.MaxRecords));
+        Assert.Equal(bearers.Count, children.Sum(child => child.ByRecord.Count));
+        Assert.Equal(bearers.Order(), (await index.GetEntriesAsync()).Select(e => e.DocumentKey).Order());
+
+        // A court's correction gives the first bearer a second name: her record's entries are replaced in her child.
+        var corrected = new PersonNameEntry($"{name}改", bearers[0], "c0");
+        await index.ApplyAsync("marriage:c0", [new PersonNameEntry(name, bearers[0], "c0"), corrected]);
+        var entries = await index.GetEntriesAsync();
+        Assert.Equal(bearers.Count + 1, entries.Count);
+        Assert.Contains(corrected, entries);
+
+        var answer = await MarriageClusterFixture.AsUser("clerk-common-name",
+            () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, bearers.Count + 10));
+        Assert.False(answer.Truncated);
+        Assert.Equal(bearers.Order(), answer.Persons.Select(p => p.Status.IdNumber).Order());
+    }
+
+    /// <summary>A bulk publication (the archive import) that brings a partition past its bound in one call splits it
+    /// the same way.</summary>
+    [Fact]
+    public async Task NameIndex_ABulkPublicationPastTheBound_SplitsThePartition()
+    {
+        var name = $"批名{TestCodes.NextSerial()}";
+        var partition = PersonNameEntry.PartitionKeysOf(name).Last();
+        var byRecord = new Dictionary<string, List<PersonNameEntry>>();
+        while (byRecord.Count < PersonNamePartitions.MaxRecords * 2)
+        {
+            var man = TestPeople.Man();
+            var entry = new PersonNameEntry(name, man, $"b{byRecord.Count}");
+            if (entry.PartitionKey == partition)
+            {
+                byRecord[$"marriage:{entry.MarriageId}"] = [entry];
+            }
+        }
+
+        var index = fixture.Grains.GetGrain<IPersonNameIndexGrain>(partition);
+        await index.ApplyManyAsync(byRecord);
+
+        Assert.True((await StoredPartitionAsync(partition))!.Split);
+        foreach (var child in PersonNamePartitions.ChildrenOf(partition))
+        {
+            Assert.InRange((await StoredPartitionAsync(child))?.ByRecord.Count ?? 0, 0, PersonNamePartitions.MaxRecords);
+        }
+
+        Assert.Equal(byRecord.Values.SelectMany(e => e).Select(e => e.DocumentKey).Order(),
+            (await index.GetEntriesAsync()).Select(e => e.DocumentKey).Order());
+    }
+
+    private async Task<RecordEntriesState<PersonNameEntry>?> StoredPartitionAsync(string key)
+    {
+        var stored = await fixture.Store.ReadAsync(new GrainStateKey(StorageNames.PersonNameIndex,
+            GrainId.Create(StorageNames.PersonNameIndex, key).ToString()), TestContext.Current.CancellationToken);
+        return stored is null
+            ? null
+            : JsonSerializer.Deserialize<RecordEntriesState<PersonNameEntry>>(stored.StateJson, RegistryJson.StateOptions);
     }
 }

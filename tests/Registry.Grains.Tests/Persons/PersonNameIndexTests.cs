@@ -2,6 +2,7 @@ using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Marriages;
 using Registry.Grains.Persons;
+using Registry.Grains.Publishing;
 
 namespace Registry.Grains.Tests.Persons;
 
@@ -51,4 +52,68 @@ public sealed class PersonNameIndexTests
     [Fact]
     public void Of_AnAbortedRecord_ContributesNothing() =>
         Assert.Empty(PersonNameIndex.Of(new MarriageState { Record = MarriageRecordStatus.Aborted }));
+
+    private static RecordEntriesState<PersonNameEntry> Partition(bool split, params string[] records)
+    {
+        var state = new RecordEntriesState<PersonNameEntry> { Split = split };
+        foreach (var record in records)
+        {
+            state.ByRecord[$"marriage:{record}"] = [new PersonNameEntry("甲", TestPeople.Woman(), record)];
+        }
+
+        return state;
+    }
+
+    [Fact]
+    public void Outgrows_OnlyANewRecordWithEntries_WhenThePartitionIsFull()
+    {
+        var full = Partition(false, Enumerable.Range(0, PersonNamePartitions.MaxRecords).Select(i => $"r{i}").ToArray());
+        var entry = new PersonNameEntry("甲", TestPeople.Woman(), "new");
+
+        Assert.True(PersonNamePartitions.Outgrows(full, "marriage:new", [entry]));
+        Assert.False(PersonNamePartitions.Outgrows(full, "marriage:r0", [entry]));
+        Assert.False(PersonNamePartitions.Outgrows(full, "marriage:new", Array.Empty<PersonNameEntry>()));
+        Assert.False(PersonNamePartitions.Outgrows(Partition(false, "r0"), "marriage:new", [entry]));
+        Assert.True(PersonNamePartitions.Outgrows(full,
+            new Dictionary<string, List<PersonNameEntry>> { ["marriage:new"] = [entry] }));
+        Assert.False(PersonNamePartitions.Outgrows(full,
+            new Dictionary<string, List<PersonNameEntry>> { ["marriage:r1"] = [entry] }));
+    }
+
+    [Fact]
+    public void EntriesOf_ASplitPartitionsChildren_AndNotTheLeftoversOfASplitCutShort()
+    {
+        var stored = new Dictionary<string, RecordEntriesState<PersonNameEntry>>
+        {
+            ["甲#0"] = Partition(true),
+            ["甲#0.3"] = Partition(false, "a", "b"),
+            ["甲#0.9"] = Partition(true),
+            ["甲#0.9.1"] = Partition(false, "c"),
+            // A split of 甲#1 cut short: its child holds a copy of its record, and is not read.
+            ["甲#1"] = Partition(false, "d"),
+            ["甲#1.5"] = Partition(false, "d"),
+        };
+
+        RecordEntriesState<PersonNameEntry>? Lookup(string key) => stored.GetValueOrDefault(key);
+
+        Assert.Equal(["a", "b", "c"], PersonNamePartitions.EntriesOf("甲#0", Lookup).Select(e => e.MarriageId));
+        Assert.Equal(["d"], PersonNamePartitions.EntriesOf("甲#1", Lookup).Select(e => e.MarriageId));
+        Assert.Empty(PersonNamePartitions.EntriesOf("甲#2", Lookup));
+    }
+
+    [Fact]
+    public void ChildOf_IsOneOfThePartitionsChildren_TheSameEveryTime()
+    {
+        var children = PersonNamePartitions.ChildrenOf("甲#4").ToList();
+
+        Assert.Equal(PersonNamePartitions.Fanout, children.Distinct().Count());
+        Assert.All(Enumerable.Range(0, 200), i =>
+        {
+            var child = PersonNamePartitions.ChildOf("甲#4", $"marriage:{i}");
+            Assert.Contains(child, children);
+            Assert.Equal(child, PersonNamePartitions.ChildOf("甲#4", $"marriage:{i}"));
+        });
+        Assert.True(Enumerable.Range(0, 200).Select(i => PersonNamePartitions.ChildOf("甲#4", $"marriage:{i}"))
+            .Distinct().Count() > PersonNamePartitions.Fanout / 2);
+    }
 }

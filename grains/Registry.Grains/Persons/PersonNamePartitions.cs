@@ -1,0 +1,66 @@
+using Registry.Abstractions.Persons;
+using Registry.Abstractions.Text;
+using Registry.Grains.Publishing;
+
+namespace Registry.Grains.Persons;
+
+/// <summary>
+/// How the person-name index keeps every partition bounded. A name's bearers are spread over
+/// <see cref="PersonNameEntry.PartitionsPerName"/> partitions by document; the commonest full names are borne by
+/// hundreds of thousands of people, so a partition of such a name would otherwise grow with every marriage of its
+/// bearers and be rewritten whole on each (issue 12: no write rewrites a growing list). A partition that holds
+/// <see cref="MaxRecords"/> records and is sent a new one splits instead: it hands its records to
+/// <see cref="Fanout"/> child partitions (<c>{key}.{n}</c>, n chosen by the record), marks itself split and holds none;
+/// every later record goes to its child, which splits in turn when it fills. A record's place is fixed by its key, so
+/// sending it again replaces it where it is. Children are written before the parent is marked split: a reader takes a
+/// split partition's children and an unsplit partition's own records, so a split cut short by a crash leaves the
+/// parent as it was (its children's copies unread) and is done again on the next record.
+/// </summary>
+public static class PersonNamePartitions
+{
+    /// <summary>The most records a partition holds; a new one beyond it splits the partition.</summary>
+    public const int MaxRecords = 64;
+
+    /// <summary>How many children a split partition hands its records to.</summary>
+    public const int Fanout = 16;
+
+    /// <summary>Whether <paramref name="recordKey"/>'s <paramref name="entries"/> would take a partition holding
+    /// <paramref name="partition"/> past <see cref="MaxRecords"/>: a new record with entries, the partition full.</summary>
+    public static bool Outgrows<TEntry>(RecordEntriesState<TEntry> partition, string recordKey,
+        IReadOnlyCollection<TEntry> entries) =>
+        entries.Count > 0 && partition.ByRecord.Count >= MaxRecords && !partition.ByRecord.ContainsKey(recordKey);
+
+    /// <summary>Whether the records of <paramref name="byRecord"/> would take <paramref name="partition"/> past
+    /// <see cref="MaxRecords"/>.</summary>
+    public static bool Outgrows<TEntry>(RecordEntriesState<TEntry> partition,
+        IReadOnlyDictionary<string, List<TEntry>> byRecord) =>
+        partition.ByRecord.Count + byRecord.Count(r => r.Value.Count > 0 && !partition.ByRecord.ContainsKey(r.Key))
+        > MaxRecords;
+
+    /// <summary>The child of split partition <paramref name="partitionKey"/> that holds
+    /// <paramref name="recordKey"/>'s entries: the same in every process.</summary>
+    public static string ChildOf(string partitionKey, string recordKey) =>
+        ChildKey(partitionKey, PartitionHash.Partition($"{partitionKey}/{recordKey}", Fanout));
+
+    /// <summary>Every child of split partition <paramref name="partitionKey"/>, in order.</summary>
+    public static IEnumerable<string> ChildrenOf(string partitionKey) =>
+        Enumerable.Range(0, Fanout).Select(n => ChildKey(partitionKey, n));
+
+    /// <summary>
+    /// The entries of partition <paramref name="partitionKey"/> from stored partitions looked up by
+    /// <paramref name="stored"/> (null where none is stored): its own when it is not split, else its children's, depth
+    /// first in child order. Partitions not reached from it (the children of an unsplit partition, left by a split cut
+    /// short) are not read.
+    /// </summary>
+    public static IEnumerable<TEntry> EntriesOf<TEntry>(string partitionKey,
+        Func<string, RecordEntriesState<TEntry>?> stored) =>
+        stored(partitionKey) switch
+        {
+            null => [],
+            { Split: true } => ChildrenOf(partitionKey).SelectMany(child => EntriesOf(child, stored)),
+            var leaf => leaf.All(),
+        };
+
+    private static string ChildKey(string partitionKey, int n) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{partitionKey}.{n}");
+}
