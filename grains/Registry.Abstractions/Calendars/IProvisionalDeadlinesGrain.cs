@@ -6,8 +6,8 @@ namespace Registry.Abstractions.Calendars;
 /// <summary>
 /// The marriage records with an open divorce application whose deadlines were computed into a year without a loaded
 /// calendar: the ones to recompute when that year's calendar is loaded, found without scanning every record. Key:
-/// <c>{year}-{partition}</c>, the marriage id spread over <see cref="Partitions"/> partitions. Adding and removing
-/// are idempotent.
+/// <c>{year}-{partition}</c>, the marriage id spread over <see cref="Partitions"/> partitions, each of which splits into
+/// children when it fills (so no stored list grows with the year). Adding and removing are idempotent.
 /// </summary>
 [Alias("Registry.Calendars.IProvisionalDeadlinesGrain")]
 public interface IProvisionalDeadlinesGrain : IGrainWithStringKey
@@ -16,6 +16,10 @@ public interface IProvisionalDeadlinesGrain : IGrainWithStringKey
 
     [Alias("AddAsync")]
     Task AddAsync(string marriageId);
+
+    /// <summary>Adds each of <paramref name="marriageIds"/>, as <see cref="AddAsync"/> does, in one write.</summary>
+    [Alias("AddManyAsync")]
+    Task AddManyAsync(IReadOnlyList<string> marriageIds);
 
     [Alias("RemoveAsync")]
     Task RemoveAsync(string marriageId);

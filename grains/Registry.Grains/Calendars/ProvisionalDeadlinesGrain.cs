@@ -1,31 +1,81 @@
 using Registry.Abstractions.Calendars;
+using Registry.Grains.Publishing;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Calendars;
 
-/// <summary>One partition of a year's provisional deadlines; see <see cref="IProvisionalDeadlinesGrain"/>.</summary>
+/// <summary>One partition of a year's provisional deadlines; see <see cref="IProvisionalDeadlinesGrain"/>. Bounded: a
+/// partition that fills splits into children and passes what it is sent on to them (<see cref="PartitionSplits"/>):
+/// the weeks before a year whose calendar is not loaded bring every divorce application received in them.</summary>
 [GrainType(StorageNames.ProvisionalDeadlines)]
 public sealed class ProvisionalDeadlinesGrain(
     [PersistentState(StorageNames.ProvisionalDeadlines, StorageNames.Provider)]
     IPersistentState<ProvisionalDeadlinesState> state) : Grain, IProvisionalDeadlinesGrain
 {
-    public async Task AddAsync(string marriageId)
+    private string Key => this.GetPrimaryKeyString();
+
+    public Task AddAsync(string marriageId) => AddManyAsync([marriageId]);
+
+    public async Task AddManyAsync(IReadOnlyList<string> marriageIds)
     {
-        if (!state.State.MarriageIds.Contains(marriageId))
+        var fresh = state.State.Split
+            ? marriageIds.Distinct(StringComparer.Ordinal).ToList()
+            : marriageIds.Distinct(StringComparer.Ordinal).Where(id => !state.State.MarriageIds.Contains(id)).ToList();
+        if (fresh.Count == 0)
         {
-            state.State.MarriageIds.Add(marriageId);
-            await state.WriteAuditedAsync("add-provisional-deadline", null);
+            return;
         }
+
+        if (!state.State.Split && state.State.MarriageIds.Count + fresh.Count <= PartitionSplits.MaxRecords)
+        {
+            state.State.MarriageIds.AddRange(fresh);
+            await state.WriteAuditedAsync("add-provisional-deadline", null);
+            return;
+        }
+
+        await SplitAsync();
+        await PassOnAsync(fresh);
     }
 
     public async Task RemoveAsync(string marriageId)
     {
-        if (state.State.MarriageIds.Remove(marriageId))
+        if (state.State.Split)
+        {
+            await Child(marriageId).RemoveAsync(marriageId);
+        }
+        else if (state.State.MarriageIds.Remove(marriageId))
         {
             await state.WriteAuditedAsync("remove-provisional-deadline", null);
         }
     }
 
-    public Task<IReadOnlyList<string>> GetAsync() =>
-        Task.FromResult<IReadOnlyList<string>>([.. state.State.MarriageIds]);
+    public async Task<IReadOnlyList<string>> GetAsync() =>
+        state.State.Split
+            ? (await Task.WhenAll(PartitionSplits.ChildrenOf(Key)
+                .Select(child => GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(child).GetAsync())))
+                .SelectMany(ids => ids).ToList()
+            : [.. state.State.MarriageIds];
+
+    /// <summary>Hands this partition's ids to its children, then stores it split and empty (children first).</summary>
+    private async Task SplitAsync()
+    {
+        if (state.State.Split)
+        {
+            return;
+        }
+
+        var moved = state.State.MarriageIds.Count;
+        await PassOnAsync(state.State.MarriageIds);
+        state.State.MarriageIds = [];
+        state.State.Split = true;
+        await state.WriteAuditedAsync("split-provisional-deadlines",
+            $"{moved} records handed to {PartitionSplits.Fanout} child partitions");
+    }
+
+    private Task PassOnAsync(IEnumerable<string> marriageIds) =>
+        Task.WhenAll(marriageIds.GroupBy(id => PartitionSplits.ChildOf(Key, id), StringComparer.Ordinal)
+            .Select(child => GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(child.Key).AddManyAsync(child.ToList())));
+
+    private IProvisionalDeadlinesGrain Child(string marriageId) =>
+        GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(PartitionSplits.ChildOf(Key, marriageId));
 }

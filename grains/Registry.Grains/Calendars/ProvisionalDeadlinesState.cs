@@ -1,7 +1,12 @@
 namespace Registry.Grains.Calendars;
 
-/// <summary>Stored state of one partition of a year's provisional deadlines: the marriage ids.</summary>
+/// <summary>Stored state of one partition of a year's provisional deadlines: the marriage ids, or none once it split
+/// into children (see <see cref="Publishing.PartitionSplits"/>).</summary>
 public sealed class ProvisionalDeadlinesState
 {
     public List<string> MarriageIds { get; set; } = [];
+
+    /// <summary>Whether this partition handed its ids to child partitions; false in states stored before partitions
+    /// could split.</summary>
+    public bool Split { get; set; }
 }

@@ -5,7 +5,7 @@ using Registry.Grains.Storage;
 namespace Registry.Grains.Persons;
 
 /// <summary>One partition of the person-name index; see <see cref="IPersonNameIndexGrain"/>. Bounded: a partition that
-/// fills splits into children and passes what it is sent on to them (<see cref="PersonNamePartitions"/>).</summary>
+/// fills splits into children and passes what it is sent on to them (<see cref="PartitionSplits"/>).</summary>
 [GrainType(StorageNames.PersonNameIndex)]
 public sealed class PersonNameIndexGrain(
     [PersistentState(StorageNames.PersonNameIndex, StorageNames.Provider)]
@@ -15,14 +15,14 @@ public sealed class PersonNameIndexGrain(
 
     public async Task ApplyAsync(string recordKey, IReadOnlyList<PersonNameEntry> entries)
     {
-        if (!state.State.Split && !PersonNamePartitions.Outgrows(state.State, recordKey, entries))
+        if (!state.State.Split && !PartitionSplits.Outgrows(state.State, recordKey, entries))
         {
             await state.ApplyAsync(recordKey, entries, "apply-name-entries");
             return;
         }
 
         await SplitAsync();
-        await Child(PersonNamePartitions.ChildOf(Key, recordKey)).ApplyAsync(recordKey, entries);
+        await Child(PartitionSplits.ChildOf(Key, recordKey)).ApplyAsync(recordKey, entries);
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ public sealed class PersonNameIndexGrain(
     /// </summary>
     public async Task ApplyManyAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord)
     {
-        if (!state.State.Split && !PersonNamePartitions.Outgrows(state.State, byRecord))
+        if (!state.State.Split && !PartitionSplits.Outgrows(state.State, byRecord))
         {
             await state.ApplyManyAsync(byRecord, "apply-name-entries");
         }
@@ -48,12 +48,12 @@ public sealed class PersonNameIndexGrain(
 
     public async Task<IReadOnlyList<PersonNameEntry>> GetEntriesAsync() =>
         state.State.Split
-            ? (await Task.WhenAll(PersonNamePartitions.ChildrenOf(Key).Select(child => Child(child).GetEntriesAsync())))
+            ? (await Task.WhenAll(PartitionSplits.ChildrenOf(Key).Select(child => Child(child).GetEntriesAsync())))
                 .SelectMany(entries => entries).ToList()
             : state.State.All();
 
     /// <summary>Hands this partition's records to its children, then stores it split and empty (children first: see
-    /// <see cref="PersonNamePartitions"/>). Nothing to do once split.</summary>
+    /// <see cref="PartitionSplits"/>). Nothing to do once split.</summary>
     private async Task SplitAsync()
     {
         if (state.State.Split)
@@ -66,11 +66,11 @@ public sealed class PersonNameIndexGrain(
         state.State.ByRecord = new Dictionary<string, List<PersonNameEntry>>(StringComparer.Ordinal);
         state.State.Split = true;
         await state.WriteAuditedAsync("split-name-partition",
-            $"{moved} records handed to {PersonNamePartitions.Fanout} child partitions");
+            $"{moved} records handed to {PartitionSplits.Fanout} child partitions");
     }
 
     private Task PassOnAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord) =>
-        Task.WhenAll(byRecord.GroupBy(record => PersonNamePartitions.ChildOf(Key, record.Key), StringComparer.Ordinal)
+        Task.WhenAll(byRecord.GroupBy(record => PartitionSplits.ChildOf(Key, record.Key), StringComparer.Ordinal)
             .Select(child => Child(child.Key).ApplyManyAsync(
                 child.ToDictionary(record => record.Key, record => record.Value, StringComparer.Ordinal))));
 

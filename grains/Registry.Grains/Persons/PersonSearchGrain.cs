@@ -74,7 +74,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
 
     /// <summary>
     /// The index entries of <paramref name="name"/>, partition by partition (a split partition's from its children,
-    /// see <see cref="PersonNamePartitions"/>): read from storage in one range query where the storage reads one (a
+    /// see <see cref="PartitionSplits"/>): read from storage in one range query where the storage reads one (a
     /// partition stores each change before it answers, and its memory follows storage), else asked of each partition
     /// grain (a common name's 16 partitions, mostly cold, were most of a search's grains).
     /// </summary>
@@ -89,7 +89,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             // from this name's own partitions are read.
             var byId = stored.ToDictionary(s => s.GrainId, s => s.State, StringComparer.Ordinal);
             return partitions.SelectMany(partition =>
-                    PersonNamePartitions.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key))))
+                    PartitionSplits.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key))))
                 .ToList();
         }
 

@@ -13,7 +13,7 @@ public sealed class RecordEntriesState<TEntry>
     /// <summary>
     /// Whether this partition outgrew its bound and handed its records to child partitions, holding none itself from
     /// then on (the person-name index, whose commonest names are borne by hundreds of thousands: see
-    /// <see cref="Persons.PersonNamePartitions"/>). False for every partition that never did, and in states stored before
+    /// <see cref="PartitionSplits"/>). False for every partition that never did, and in states stored before
     /// partitions could split.
     /// </summary>
     public bool Split { get; set; }

@@ -165,7 +165,7 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
         var name = $"常名{TestCodes.NextSerial()}";
         var partition = PersonNameEntry.PartitionKeysOf(name).First();
         var bearers = new List<string>();
-        while (bearers.Count < PersonNamePartitions.MaxRecords + 6)
+        while (bearers.Count < PartitionSplits.MaxRecords + 6)
         {
             var woman = TestPeople.Woman();
             if (new PersonNameEntry(name, woman, "m").PartitionKey == partition)
@@ -184,7 +184,7 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
         Assert.True(parent!.Split);
         Assert.Empty(parent.ByRecord);
         var children = new List<RecordEntriesState<PersonNameEntry>>();
-        foreach (var child in PersonNamePartitions.ChildrenOf(partition))
+        foreach (var child in PartitionSplits.ChildrenOf(partition))
         {
             if (await StoredPartitionAsync(child) is { } stored)
             {
@@ -192,7 +192,7 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
             }
         }
 
-        Assert.All(children, child => Assert.InRange(child.ByRecord.Count, 1, PersonNamePartitions.MaxRecords));
+        Assert.All(children, child => Assert.InRange(child.ByRecord.Count, 1, PartitionSplits.MaxRecords));
         Assert.Equal(bearers.Count, children.Sum(child => child.ByRecord.Count));
         Assert.Equal(bearers.Order(), (await index.GetEntriesAsync()).Select(e => e.DocumentKey).Order());
 
@@ -217,7 +217,7 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
         var name = $"批名{TestCodes.NextSerial()}";
         var partition = PersonNameEntry.PartitionKeysOf(name).Last();
         var byRecord = new Dictionary<string, List<PersonNameEntry>>();
-        while (byRecord.Count < PersonNamePartitions.MaxRecords * 2)
+        while (byRecord.Count < PartitionSplits.MaxRecords * 2)
         {
             var man = TestPeople.Man();
             var entry = new PersonNameEntry(name, man, $"b{byRecord.Count}");
@@ -231,9 +231,9 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
         await index.ApplyManyAsync(byRecord);
 
         Assert.True((await StoredPartitionAsync(partition))!.Split);
-        foreach (var child in PersonNamePartitions.ChildrenOf(partition))
+        foreach (var child in PartitionSplits.ChildrenOf(partition))
         {
-            Assert.InRange((await StoredPartitionAsync(child))?.ByRecord.Count ?? 0, 0, PersonNamePartitions.MaxRecords);
+            Assert.InRange((await StoredPartitionAsync(child))?.ByRecord.Count ?? 0, 0, PartitionSplits.MaxRecords);
         }
 
         Assert.Equal(byRecord.Values.SelectMany(e => e).Select(e => e.DocumentKey).Order(),

@@ -67,16 +67,16 @@ public sealed class PersonNameIndexTests
     [Fact]
     public void Outgrows_OnlyANewRecordWithEntries_WhenThePartitionIsFull()
     {
-        var full = Partition(false, Enumerable.Range(0, PersonNamePartitions.MaxRecords).Select(i => $"r{i}").ToArray());
+        var full = Partition(false, Enumerable.Range(0, PartitionSplits.MaxRecords).Select(i => $"r{i}").ToArray());
         var entry = new PersonNameEntry("甲", TestPeople.Woman(), "new");
 
-        Assert.True(PersonNamePartitions.Outgrows(full, "marriage:new", [entry]));
-        Assert.False(PersonNamePartitions.Outgrows(full, "marriage:r0", [entry]));
-        Assert.False(PersonNamePartitions.Outgrows(full, "marriage:new", Array.Empty<PersonNameEntry>()));
-        Assert.False(PersonNamePartitions.Outgrows(Partition(false, "r0"), "marriage:new", [entry]));
-        Assert.True(PersonNamePartitions.Outgrows(full,
+        Assert.True(PartitionSplits.Outgrows(full, "marriage:new", [entry]));
+        Assert.False(PartitionSplits.Outgrows(full, "marriage:r0", [entry]));
+        Assert.False(PartitionSplits.Outgrows(full, "marriage:new", Array.Empty<PersonNameEntry>()));
+        Assert.False(PartitionSplits.Outgrows(Partition(false, "r0"), "marriage:new", [entry]));
+        Assert.True(PartitionSplits.Outgrows(full,
             new Dictionary<string, List<PersonNameEntry>> { ["marriage:new"] = [entry] }));
-        Assert.False(PersonNamePartitions.Outgrows(full,
+        Assert.False(PartitionSplits.Outgrows(full,
             new Dictionary<string, List<PersonNameEntry>> { ["marriage:r1"] = [entry] }));
     }
 
@@ -96,24 +96,24 @@ public sealed class PersonNameIndexTests
 
         RecordEntriesState<PersonNameEntry>? Lookup(string key) => stored.GetValueOrDefault(key);
 
-        Assert.Equal(["a", "b", "c"], PersonNamePartitions.EntriesOf("甲#0", Lookup).Select(e => e.MarriageId));
-        Assert.Equal(["d"], PersonNamePartitions.EntriesOf("甲#1", Lookup).Select(e => e.MarriageId));
-        Assert.Empty(PersonNamePartitions.EntriesOf("甲#2", Lookup));
+        Assert.Equal(["a", "b", "c"], PartitionSplits.EntriesOf("甲#0", Lookup).Select(e => e.MarriageId));
+        Assert.Equal(["d"], PartitionSplits.EntriesOf("甲#1", Lookup).Select(e => e.MarriageId));
+        Assert.Empty(PartitionSplits.EntriesOf("甲#2", Lookup));
     }
 
     [Fact]
     public void ChildOf_IsOneOfThePartitionsChildren_TheSameEveryTime()
     {
-        var children = PersonNamePartitions.ChildrenOf("甲#4").ToList();
+        var children = PartitionSplits.ChildrenOf("甲#4").ToList();
 
-        Assert.Equal(PersonNamePartitions.Fanout, children.Distinct().Count());
+        Assert.Equal(PartitionSplits.Fanout, children.Distinct().Count());
         Assert.All(Enumerable.Range(0, 200), i =>
         {
-            var child = PersonNamePartitions.ChildOf("甲#4", $"marriage:{i}");
+            var child = PartitionSplits.ChildOf("甲#4", $"marriage:{i}");
             Assert.Contains(child, children);
-            Assert.Equal(child, PersonNamePartitions.ChildOf("甲#4", $"marriage:{i}"));
+            Assert.Equal(child, PartitionSplits.ChildOf("甲#4", $"marriage:{i}"));
         });
-        Assert.True(Enumerable.Range(0, 200).Select(i => PersonNamePartitions.ChildOf("甲#4", $"marriage:{i}"))
-            .Distinct().Count() > PersonNamePartitions.Fanout / 2);
+        Assert.True(Enumerable.Range(0, 200).Select(i => PartitionSplits.ChildOf("甲#4", $"marriage:{i}"))
+            .Distinct().Count() > PartitionSplits.Fanout / 2);
     }
 }

@@ -1,22 +1,20 @@
-using Registry.Abstractions.Persons;
 using Registry.Abstractions.Text;
-using Registry.Grains.Publishing;
 
-namespace Registry.Grains.Persons;
+namespace Registry.Grains.Publishing;
 
 /// <summary>
-/// How the person-name index keeps every partition bounded. A name's bearers are spread over
-/// <see cref="PersonNameEntry.PartitionsPerName"/> partitions by document; the commonest full names are borne by
-/// hundreds of thousands of people, so a partition of such a name would otherwise grow with every marriage of its
-/// bearers and be rewritten whole on each (issue 12: no write rewrites a growing list). A partition that holds
-/// <see cref="MaxRecords"/> records and is sent a new one splits instead: it hands its records to
-/// <see cref="Fanout"/> child partitions (<c>{key}.{n}</c>, n chosen by the record), marks itself split and holds none;
-/// every later record goes to its child, which splits in turn when it fills. A record's place is fixed by its key, so
-/// sending it again replaces it where it is. Children are written before the parent is marked split: a reader takes a
-/// split partition's children and an unsplit partition's own records, so a split cut short by a crash leaves the
-/// parent as it was (its children's copies unread) and is done again on the next record.
+/// How a partitioned list whose partitions could otherwise grow without bound keeps each stored state bounded (issue
+/// 12: no write rewrites a growing list): the person-name index, where the commonest full names are borne by hundreds
+/// of thousands of people, and a year's provisional divorce deadlines, which list every application received in the
+/// weeks before a year whose calendar is not loaded. A partition that holds <see cref="MaxRecords"/> records and is
+/// sent a new one splits instead: it hands its records to <see cref="Fanout"/> child partitions (<c>{key}.{n}</c>, n
+/// chosen by the record's key), marks itself split and holds none; every later record goes to its child, which splits
+/// in turn when it fills. A record's place is fixed by its key, so sending it again replaces (or removes) it where it
+/// is. Children are written before the parent is marked split: a reader takes a split partition's children and an
+/// unsplit partition's own records, so a split cut short by a crash leaves the parent as it was (its children's copies
+/// unread) and is done again on the next record.
 /// </summary>
-public static class PersonNamePartitions
+public static class PartitionSplits
 {
     /// <summary>The most records a partition holds; a new one beyond it splits the partition.</summary>
     public const int MaxRecords = 64;
@@ -47,7 +45,7 @@ public static class PersonNamePartitions
         Enumerable.Range(0, Fanout).Select(n => ChildKey(partitionKey, n));
 
     /// <summary>
-    /// The entries of partition <paramref name="partitionKey"/> from stored partitions looked up by
+    /// The entries of record-entries partition <paramref name="partitionKey"/> from stored partitions looked up by
     /// <paramref name="stored"/> (null where none is stored): its own when it is not split, else its children's, depth
     /// first in child order. Partitions not reached from it (the children of an unsplit partition, left by a split cut
     /// short) are not read.
