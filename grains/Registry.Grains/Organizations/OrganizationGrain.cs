@@ -450,6 +450,14 @@ public sealed class OrganizationGrain(
         }
 
         await statistics.SendAsync($"organization:{Uscc}", OrganizationStatistics.Of(State, windows));
+
+        // An imported record is entered once and rarely read soon after: when the relay's call for its import write
+        // came after the import had let the activation go (the relay claimed the row before it was told the import
+        // published it), the call made a fresh activation, which goes again now instead of after the collection age.
+        if (Aggregate.WasImported)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>The fast path after a write: the index entry when it changed; a failure is retried by a timer (and

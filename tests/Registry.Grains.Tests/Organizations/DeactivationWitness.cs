@@ -16,6 +16,15 @@ public sealed class DeactivationWitness : IActivationWorkingSetObserver
     public Task AllDeactivatedAsync(IEnumerable<GrainId> grains) =>
         Task.WhenAll(grains.Select(grain => Signal(grain).Task));
 
+    /// <summary>Completes at the first deactivation of <paramref name="grain"/> on this silo after this call (ask before
+    /// whatever activates it again).</summary>
+    public Task NextDeactivationAsync(GrainId grain)
+    {
+        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        deactivated[grain] = next;
+        return next.Task;
+    }
+
     void IActivationWorkingSetObserver.OnDeactivated(IActivationWorkingSetMember member)
     {
         if (member is IGrainContext context)
