@@ -26,7 +26,7 @@ public sealed class ProvisionalDeadlinesGrain(
             return;
         }
 
-        if (!state.State.Split && state.State.MarriageIds.Count + fresh.Count <= PartitionSplits.MaxRecords)
+        if (!state.State.Split && !PartitionSplits.Outgrows(state.State.MarriageIds.Count, fresh.Count))
         {
             state.State.MarriageIds.AddRange(fresh);
             await state.WriteAuditedAsync("add-provisional-deadline", null);

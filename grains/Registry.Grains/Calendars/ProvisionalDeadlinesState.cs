@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Registry.Grains.Calendars;
 
 /// <summary>Stored state of one partition of a year's provisional deadlines: the marriage ids, or none once it split
@@ -7,6 +9,7 @@ public sealed class ProvisionalDeadlinesState
     public List<string> MarriageIds { get; set; } = [];
 
     /// <summary>Whether this partition handed its ids to child partitions; false in states stored before partitions
-    /// could split.</summary>
+    /// could split; written only when true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Split { get; set; }
 }

@@ -99,7 +99,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     /// </summary>
     public void RecordPriorStatusOfHolds(IReadOnlyList<MarriageSummary>[] inHoldOrder)
     {
-        var aFirst = string.CompareOrdinal(state.PartyA.IdNumber, state.PartyB.IdNumber) <= 0;
+        var aFirst = MarriageRules.HoldOrder(state.PartyA.IdNumber, state.PartyB.IdNumber)[0] == state.PartyA.IdNumber;
         RecordPriorStatus(inHoldOrder[aFirst ? 0 : 1], inHoldOrder[aFirst ? 1 : 0]);
     }
 

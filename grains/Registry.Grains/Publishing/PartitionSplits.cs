@@ -22,18 +22,22 @@ public static class PartitionSplits
     /// <summary>How many children a split partition hands its records to.</summary>
     public const int Fanout = 16;
 
-    /// <summary>Whether <paramref name="recordKey"/>'s <paramref name="entries"/> would take a partition holding
-    /// <paramref name="partition"/> past <see cref="MaxRecords"/>: a new record with entries, the partition full.</summary>
+    /// <summary>Whether a partition holding <paramref name="held"/> records would pass <see cref="MaxRecords"/> with
+    /// <paramref name="added"/> new ones: the one bound of every splitting partition.</summary>
+    public static bool Outgrows(int held, int added) => held + added > MaxRecords;
+
+    /// <summary>Whether <paramref name="recordKey"/>'s <paramref name="entries"/> would take
+    /// <paramref name="partition"/> past its bound: a new record with entries, the partition full.</summary>
     public static bool Outgrows<TEntry>(RecordEntriesState<TEntry> partition, string recordKey,
         IReadOnlyCollection<TEntry> entries) =>
-        entries.Count > 0 && partition.ByRecord.Count >= MaxRecords && !partition.ByRecord.ContainsKey(recordKey);
+        Outgrows(partition.ByRecord.Count, entries.Count > 0 && !partition.ByRecord.ContainsKey(recordKey) ? 1 : 0);
 
-    /// <summary>Whether the records of <paramref name="byRecord"/> would take <paramref name="partition"/> past
-    /// <see cref="MaxRecords"/>.</summary>
+    /// <summary>Whether the records of <paramref name="byRecord"/> would take <paramref name="partition"/> past its
+    /// bound.</summary>
     public static bool Outgrows<TEntry>(RecordEntriesState<TEntry> partition,
         IReadOnlyDictionary<string, List<TEntry>> byRecord) =>
-        partition.ByRecord.Count + byRecord.Count(r => r.Value.Count > 0 && !partition.ByRecord.ContainsKey(r.Key))
-        > MaxRecords;
+        Outgrows(partition.ByRecord.Count,
+            byRecord.Count(r => r.Value.Count > 0 && !partition.ByRecord.ContainsKey(r.Key)));
 
     /// <summary>The child of split partition <paramref name="partitionKey"/> that holds
     /// <paramref name="recordKey"/>'s entries: the same in every process.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Registry.Grains.Storage;
 
 namespace Registry.Grains.Publishing;
@@ -14,8 +15,9 @@ public sealed class RecordEntriesState<TEntry>
     /// Whether this partition outgrew its bound and handed its records to child partitions, holding none itself from
     /// then on (the person-name index, whose commonest names are borne by hundreds of thousands: see
     /// <see cref="PartitionSplits"/>). False for every partition that never did, and in states stored before
-    /// partitions could split.
+    /// partitions could split. Written only when true: a partition that never split stores what it stored before.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Split { get; set; }
 
     /// <summary>Every entry of the partition.</summary>

@@ -49,6 +49,17 @@ public sealed class MarriageClusterFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(directory, "registry.db");
 
+    /// <summary>The state of grain <paramref name="key"/> stored under <paramref name="stateName"/> (its grain type
+    /// too), read straight from storage as <typeparamref name="T"/>; null when none is stored.</summary>
+    public async Task<T?> StoredStateAsync<T>(string stateName, string key) where T : class
+    {
+        var stored = await Store.ReadAsync(new GrainStateKey(stateName, GrainId.Create(stateName, key).ToString()),
+            TestContext.Current.CancellationToken);
+        return stored is null
+            ? null
+            : System.Text.Json.JsonSerializer.Deserialize<T>(stored.StateJson, RegistryJson.StateOptions);
+    }
+
     /// <summary>The bureau's date now (Asia/Shanghai).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 

@@ -4,7 +4,6 @@ using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Persons;
 using Registry.Grains.Publishing;
-using Registry.Storage;
 using Registry.Grains.Tests.Organizations;
 using Registry.Grains.Tests.Persons;
 
@@ -240,12 +239,6 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
             (await index.GetEntriesAsync()).Select(e => e.DocumentKey).Order());
     }
 
-    private async Task<RecordEntriesState<PersonNameEntry>?> StoredPartitionAsync(string key)
-    {
-        var stored = await fixture.Store.ReadAsync(new GrainStateKey(StorageNames.PersonNameIndex,
-            GrainId.Create(StorageNames.PersonNameIndex, key).ToString()), TestContext.Current.CancellationToken);
-        return stored is null
-            ? null
-            : JsonSerializer.Deserialize<RecordEntriesState<PersonNameEntry>>(stored.StateJson, RegistryJson.StateOptions);
-    }
+    private Task<RecordEntriesState<PersonNameEntry>?> StoredPartitionAsync(string key) =>
+        fixture.StoredStateAsync<RecordEntriesState<PersonNameEntry>>(StorageNames.PersonNameIndex, key);
 }

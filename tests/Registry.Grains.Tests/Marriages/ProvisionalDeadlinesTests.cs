@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Registry.Abstractions.Calendars;
 using Registry.Abstractions.Marriages;
 using Registry.Grains.Calendars;
 using Registry.Grains.Publishing;
 using Registry.Grains.Tests.Organizations;
-using Registry.Storage;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -49,12 +47,6 @@ public sealed class ProvisionalDeadlinesTests(MarriageClusterFixture fixture)
         Assert.Equal(ids.Skip(1).SkipLast(1).Order(), (await partition.GetAsync()).Order());
     }
 
-    private async Task<ProvisionalDeadlinesState?> StoredAsync(string key)
-    {
-        var stored = await fixture.Store.ReadAsync(new GrainStateKey(StorageNames.ProvisionalDeadlines,
-            GrainId.Create(StorageNames.ProvisionalDeadlines, key).ToString()), TestContext.Current.CancellationToken);
-        return stored is null
-            ? null
-            : JsonSerializer.Deserialize<ProvisionalDeadlinesState>(stored.StateJson, RegistryJson.StateOptions);
-    }
+    private Task<ProvisionalDeadlinesState?> StoredAsync(string key) =>
+        fixture.StoredStateAsync<ProvisionalDeadlinesState>(StorageNames.ProvisionalDeadlines, key);
 }

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Marriages;
 using Registry.Grains.Persons;
 using Registry.Grains.Publishing;
+using Registry.Storage;
 
 namespace Registry.Grains.Tests.Persons;
 
@@ -115,5 +117,16 @@ public sealed class PersonNameIndexTests
         });
         Assert.True(Enumerable.Range(0, 200).Select(i => PartitionSplits.ChildOf("甲#4", $"marriage:{i}"))
             .Distinct().Count() > PartitionSplits.Fanout / 2);
+    }
+
+    [Fact]
+    public void Split_IsStoredOnlyWhenTrue_SoAPartitionThatNeverSplitStoresWhatItStoredBefore()
+    {
+        var unsplit = JsonSerializer.Serialize(Partition(false, "a"), RegistryJson.StateOptions);
+        var split = JsonSerializer.Serialize(Partition(true), RegistryJson.StateOptions);
+
+        Assert.DoesNotContain("Split", unsplit, StringComparison.Ordinal);
+        Assert.True(JsonSerializer.Deserialize<RecordEntriesState<PersonNameEntry>>(split,
+            RegistryJson.StateOptions)!.Split);
     }
 }
