@@ -45,6 +45,16 @@ public interface IGrainStateStore : IAccessLogStore
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="WriteAsync"/> for a state given as UTF-8 JSON, as the grain storage serializes it: a store that
+    /// keeps UTF-8 (SQLite compresses it) takes the bytes as they are instead of a UTF-16 copy twice their size. The
+    /// bytes are read before this method returns and not kept, so the caller may reuse their buffer at once. By
+    /// default the text is made from them and written by <see cref="WriteAsync"/>.
+    /// </summary>
+    Task<string> WriteUtf8Async(GrainStateKey key, string? expectedETag, ReadOnlySpan<byte> utf8Json,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(key, expectedETag, Encoding.UTF8.GetString(utf8Json), cancellationToken);
+
+    /// <summary>
     /// Removes the current state when the stored ETag equals <paramref name="expectedETag"/>; durable on return. Throws <see cref="Orleans.Storage.InconsistentStateException"/> on
     /// an ETag mismatch.
     /// </summary>

@@ -40,7 +40,7 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
         try
         {
             stored = await StorageTelemetry.MeasureAsync("read", stateName,
-                () => store.ReadAsync(key, cancellationToken));
+                () => store.ReadAsync(key, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception error) when (StorageFaults.IsStorageFault(error))
         {
@@ -67,17 +67,34 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
-        var json = JsonSerializer.Serialize(grainState.State, RegistryJson.StateOptions);
-        EnsureStorableText(json);
+        var serialized = SerializedState.Rent();
+        Task<string> write;
+        try
+        {
+            serialized.Write(grainState.State);
+            EnsureStorableText(serialized.Utf8);
+            // MeasureAsync calls the store before it returns, and the store has read the bytes by then: the buffer is
+            // free again below.
+            write = StorageTelemetry.MeasureAsync("write", stateName,
+                () => store.WriteUtf8Async(key, grainState.ETag, serialized.Utf8, cancellationToken));
+        }
+        finally
+        {
+            SerializedState.Return(serialized);
+        }
+
+        // The grain to deactivate if the write is refused, known only on its own thread: the rest of this method runs
+        // where the store completed the write (ConfigureAwait(false)), while the grain awaits it, instead of being
+        // queued to the grain's scheduler once more before Orleans queues its own continuation there.
+        var grain = grainContexts?.GrainContext;
         string etag;
         try
         {
-            etag = await StorageTelemetry.MeasureAsync("write", stateName,
-                () => store.WriteAsync(key, grainState.ETag, json, cancellationToken));
+            etag = await write.ConfigureAwait(false);
         }
         catch (Exception error) when (StorageFaults.IsStorageFault(error))
         {
-            throw Refused(error);
+            throw Refused(error, grain);
         }
 
         faults?.Succeeded();
@@ -92,14 +109,15 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
         CancellationToken cancellationToken)
     {
         var key = KeyOf(stateName, grainId);
+        var grain = grainContexts?.GrainContext;
         try
         {
             await StorageTelemetry.MeasureAsync("clear", stateName,
-                () => store.ClearAsync(key, grainState.ETag, cancellationToken));
+                () => store.ClearAsync(key, grainState.ETag, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception error) when (StorageFaults.IsStorageFault(error))
         {
-            throw Refused(error);
+            throw Refused(error, grain);
         }
 
         faults?.Succeeded();
@@ -116,10 +134,10 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
     /// A write the store refused: recorded for readiness, and the grain deactivated once this call ends, because its
     /// in-memory state now holds a change that is not stored and must not be written later as if it had been.
     /// </summary>
-    private StorageUnavailableException Refused(Exception error)
+    private StorageUnavailableException Refused(Exception error, IGrainContext? grain)
     {
         faults?.Failed(error);
-        grainContexts?.GrainContext?.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError,
+        grain?.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError,
             "Its state could not be stored."));
         // Only the message crosses the grain boundary: the backend's exception type (SqliteException...) is not one
         // the caller can deserialize.
@@ -133,19 +151,19 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
     /// text nor in jsonb, and no record of a civil-affairs bureau needs it. The refusal is the client's to fix, so
     /// it is a <see cref="DomainException"/> (400 <c>text-nul-character</c>), not a storage failure.
     /// </summary>
-    private static void EnsureStorableText(string json)
+    private static void EnsureStorableText(ReadOnlySpan<byte> json)
     {
         // The serializer writes U+0000 as the escape \u0000; only then is a closer look needed.
-        if (json.Contains("\\u0000", StringComparison.Ordinal) && HasNulInStrings(json))
+        if (json.IndexOf("\\u0000"u8) >= 0 && HasNulInStrings(json))
         {
             throw DomainException.Invalid(NulCharacterRule, "request",
                 "Text containing the NUL character (U+0000) cannot be stored.");
         }
     }
 
-    private static bool HasNulInStrings(string json)
+    private static bool HasNulInStrings(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        var reader = new Utf8JsonReader(json);
         while (reader.Read())
         {
             if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName

@@ -16,6 +16,20 @@ public static class RegistryJson
     /// </summary>
     public static JsonSerializerOptions StateOptions { get; } = CreateStateOptions();
 
+    /// <summary>
+    /// The writer options that make a <see cref="Utf8JsonWriter"/> write a state exactly as
+    /// <see cref="JsonSerializer.Serialize{TValue}(TValue, JsonSerializerOptions?)"/> with <see cref="StateOptions"/>
+    /// writes it as text (the serializer takes its encoder and indentation from the writer, not from its options).
+    /// </summary>
+    public static JsonWriterOptions StateWriterOptions { get; } = new()
+    {
+        Encoder = StateOptions.Encoder,
+        Indented = StateOptions.WriteIndented,
+        MaxDepth = EffectiveMaxDepth(StateOptions),
+        // The serializer writes only well-formed JSON; checking each token again is the writer's debugging aid.
+        SkipValidation = true,
+    };
+
     private static JsonSerializerOptions CreateStateOptions()
     {
         var options = new JsonSerializerOptions
@@ -41,4 +55,8 @@ public static class RegistryJson
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
+
+    // JsonSerializerOptions.MaxDepth 0 means the serializer's default of 64.
+    private static int EffectiveMaxDepth(JsonSerializerOptions options) =>
+        options.MaxDepth == 0 ? 64 : options.MaxDepth;
 }

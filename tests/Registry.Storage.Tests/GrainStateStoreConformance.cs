@@ -111,6 +111,26 @@ public abstract partial class GrainStateStoreConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteUtf8Async_NewThenNext_StoresTheTextOfTheBytesAsWriteAsyncWould()
+    {
+        var store = await OpenAsync();
+        var first = Json("Ürümqi \\\"old town\\\" \u00e9\u4e2d");
+        var second = Json(string.Concat(Enumerable.Repeat("乌鲁木齐 ", 200)), 1);
+        var buffer = new byte[Encoding.UTF8.GetByteCount(second)];
+
+        var etag = await store.WriteUtf8Async(Key("a"), null, buffer.AsSpan(0, Encoding.UTF8.GetBytes(first, buffer)), Ct);
+        buffer.AsSpan().Clear(); // the store has read the bytes by the time it returned
+        var next = await store.WriteUtf8Async(Key("a"), etag, buffer.AsSpan(0, Encoding.UTF8.GetBytes(second, buffer)), Ct);
+
+        var stored = await store.ReadAsync(Key("a"), Ct);
+        Assert.NotNull(stored);
+        Assert.Equal(await StoredJsonAsync(second), stored.StateJson);
+        Assert.Equal((next, 2L), (stored.ETag, stored.Version));
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            store.WriteUtf8Async(Key("a"), etag, Encoding.UTF8.GetBytes(first), Ct));
+    }
+
+    [Fact]
     public async Task WriteAsync_MatchingETag_StoresNextVersionWithNewETag()
     {
         var store = await OpenAsync();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -112,6 +113,29 @@ public sealed class RegistryGrainStorageTests : IAsyncLifetime
         Assert.Contains("\"name\":\"Dongcheng\"", json, StringComparison.Ordinal);
         Assert.Contains("\"level\":\"County\"", json, StringComparison.Ordinal);
         Assert.Contains("\"establishedOn\":\"2010-07-01\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_OneAfterAnother_StoresEachAsTheSerializerWritesItAsText()
+    {
+        // A long state (compressed; the writing thread's buffer grows), then shorter ones written over the same
+        // buffer: each is stored as exactly its own text, escapes and all.
+        var states = new[]
+        {
+            new DivisionState { Name = "东城区", Aliases = [.. Enumerable.Range(0, 400).Select(i => $"东城区 {i}")] },
+            SampleState(),
+            new DivisionState { Name = "\"东城区\" \\ <&> \u0001 \u2028 \ud840\udc00", EstablishedOn = new DateOnly(2010, 7, 1) },
+            new DivisionState(),
+        };
+
+        for (var i = 0; i < states.Length; i++)
+        {
+            await storage.WriteStateAsync(StateName, GrainId.Create("division", $"{i}"),
+                new GrainState<DivisionState>(states[i]), Ct);
+
+            var stored = await store.ReadAsync(new GrainStateKey(StateName, $"division/{i}"), Ct);
+            Assert.Equal(JsonSerializer.Serialize(states[i], RegistryJson.StateOptions), stored?.StateJson);
+        }
     }
 
     [Fact]

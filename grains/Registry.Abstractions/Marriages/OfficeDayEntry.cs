@@ -36,6 +36,9 @@ public sealed record OfficeDayEntry(
 
     /// <summary>The partition of the register this entry belongs to: <c>{office}/{yyyy-MM-dd}/{n}</c>, n chosen by
     /// its marriage record.</summary>
+    /// <remarks>Computed, so not stored: a stored partition held it once per entry (states written before keep it,
+    /// and it is ignored when they are read).</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string PartitionKey => KeyOf(Office, Date, PartitionOf(MarriageId));
 
     /// <summary>How many days before a date a window that is open on it can have opened: the 30 days of Civil Code

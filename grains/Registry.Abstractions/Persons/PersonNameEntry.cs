@@ -17,6 +17,9 @@ public sealed record PersonNameEntry(
 
     /// <summary>The index partition of this entry: its name's (see <see cref="KeyOf"/>), and among those, its
     /// document's.</summary>
+    /// <remarks>Computed, so not stored: a stored partition held it once per entry (states written before keep it,
+    /// and it is ignored when they are read).</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string PartitionKey =>
         PartitionKeyOf(KeyOf(Name), PartitionHash.Partition(DocumentKey, PartitionsPerName));
 

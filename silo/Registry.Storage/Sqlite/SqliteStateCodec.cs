@@ -35,14 +35,14 @@ namespace Registry.Storage.Sqlite;
 /// </summary>
 internal static class SqliteStateCodec
 {
-    /// <summary>States shorter than this (in UTF-16 characters) are stored as text.</summary>
+    /// <summary>States shorter than this (in UTF-8 bytes) are stored as text.</summary>
     internal const int CompressFrom = 128;
 
     /// <summary>States up to this many UTF-8 bytes are compressed with their state name's dictionary, if it has one;
     /// longer ones repeat enough of themselves for Brotli alone (and a dictionary gains little on them).</summary>
     internal const int DictionaryUpTo = 16 * 1024;
 
-    /// <summary>States shorter than this (in UTF-16 characters) stay text even with a dictionary.</summary>
+    /// <summary>States shorter than this (in UTF-8 bytes) stay text even with a dictionary.</summary>
     internal const int DictionaryFrom = 16;
 
     private const byte BrotliFormat = 1;
@@ -96,45 +96,11 @@ internal static class SqliteStateCodec
     /// <param name="dictionary">The state name's dictionary, if it has one.</param>
     public static object Encode(string json, bool rewrite = false, SqliteStateDictionary? dictionary = null)
     {
-        if (dictionary is not null && json.Length >= DictionaryFrom && json.Length <= DictionaryUpTo &&
-            Encoding.UTF8.GetByteCount(json) is var utf8Length and <= DictionaryUpTo)
-        {
-            return EncodeWithDictionary(json, utf8Length, dictionary);
-        }
-
-        if (json.Length < CompressFrom)
-        {
-            return json;
-        }
-
         var length = Encoding.UTF8.GetByteCount(json);
         var utf8 = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            Encoding.UTF8.GetBytes(json, utf8);
-            if (length >= ZstandardFrom)
-            {
-                return EncodeWithZstandard(json, utf8.AsSpan(0, length));
-            }
-
-            var bound = BrotliEncoder.GetMaxCompressedLength(length);
-            var output = ArrayPool<byte>.Shared.Rent(HeaderLength + bound);
-            try
-            {
-                if (!BrotliEncoder.TryCompress(utf8.AsSpan(0, length), output.AsSpan(HeaderLength), out var written,
-                        rewrite ? RewriteQuality : Quality, Window) || written >= length)
-                {
-                    return json;
-                }
-
-                output[0] = BrotliFormat;
-                BinaryPrimitives.WriteInt32LittleEndian(output.AsSpan(1, 4), length);
-                return output.AsSpan(0, HeaderLength + written).ToArray();
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(output);
-            }
+            return Encode(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)), rewrite, dictionary, json);
         }
         finally
         {
@@ -142,7 +108,56 @@ internal static class SqliteStateCodec
         }
     }
 
-    private static object EncodeWithZstandard(string json, ReadOnlySpan<byte> utf8)
+    /// <summary>The value to bind for the state whose JSON is <paramref name="utf8"/>, as
+    /// <see cref="Encode(string, bool, SqliteStateDictionary?)"/> gives it for the same text. The bytes are read
+    /// before this returns and not kept.</summary>
+    public static object Encode(ReadOnlySpan<byte> utf8, bool rewrite = false,
+        SqliteStateDictionary? dictionary = null) =>
+        Encode(utf8, rewrite, dictionary, text: null);
+
+    // text: the JSON as text when the caller has it (kept as it is when the state is stored uncompressed).
+    private static object Encode(ReadOnlySpan<byte> utf8, bool rewrite, SqliteStateDictionary? dictionary,
+        string? text)
+    {
+        if (dictionary is not null && utf8.Length >= DictionaryFrom && utf8.Length <= DictionaryUpTo)
+        {
+            return (object?)EncodeWithDictionary(utf8, dictionary) ?? AsText(utf8, text);
+        }
+
+        if (utf8.Length < CompressFrom)
+        {
+            return AsText(utf8, text);
+        }
+
+        if (utf8.Length >= ZstandardFrom)
+        {
+            return (object?)EncodeWithZstandard(utf8) ?? AsText(utf8, text);
+        }
+
+        var bound = BrotliEncoder.GetMaxCompressedLength(utf8.Length);
+        var output = ArrayPool<byte>.Shared.Rent(HeaderLength + bound);
+        try
+        {
+            if (!BrotliEncoder.TryCompress(utf8, output.AsSpan(HeaderLength), out var written,
+                    rewrite ? RewriteQuality : Quality, Window) || written >= utf8.Length)
+            {
+                return AsText(utf8, text);
+            }
+
+            output[0] = BrotliFormat;
+            BinaryPrimitives.WriteInt32LittleEndian(output.AsSpan(1, 4), utf8.Length);
+            return output.AsSpan(0, HeaderLength + written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(output);
+        }
+    }
+
+    private static string AsText(ReadOnlySpan<byte> utf8, string? text) => text ?? Encoding.UTF8.GetString(utf8);
+
+    // Null when the frame would not be smaller than the text.
+    private static byte[]? EncodeWithZstandard(ReadOnlySpan<byte> utf8)
     {
         var output = ArrayPool<byte>.Shared.Rent(HeaderLength + Compressor.GetCompressBound(utf8.Length));
         var compressor = Compressors.TryTake(out var pooled) ? pooled : new Compressor(ZstandardLevel);
@@ -163,7 +178,7 @@ internal static class SqliteStateCodec
             Compressors.Add(compressor);
             if (!wrapped || written >= utf8.Length)
             {
-                return json;
+                return null;
             }
 
             output[0] = ZstandardFormat;
@@ -176,10 +191,10 @@ internal static class SqliteStateCodec
         }
     }
 
-    private static object EncodeWithDictionary(string json, int length, SqliteStateDictionary dictionary)
+    // Null when the frame would not be smaller than the text.
+    private static byte[]? EncodeWithDictionary(ReadOnlySpan<byte> utf8, SqliteStateDictionary dictionary)
     {
-        Span<byte> utf8 = stackalloc byte[DictionaryUpTo];
-        utf8 = utf8[..Encoding.UTF8.GetBytes(json, utf8)];
+        var length = utf8.Length;
         // The header, then at most as many bytes as the text itself: a frame that does not fit gains nothing.
         Span<byte> output = stackalloc byte[1 + 10 + 5 + length];
         output[0] = DictionaryFormat;
@@ -187,7 +202,7 @@ internal static class SqliteStateCodec
         header += WriteVarint(output[header..], length);
         if (!dictionary.TryCompress(utf8, output.Slice(header, Math.Max(0, length - header)), out var written))
         {
-            return json;
+            return null;
         }
 
         return output[..(header + written)].ToArray();

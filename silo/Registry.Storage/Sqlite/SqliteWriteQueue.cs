@@ -98,11 +98,13 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
             using var transaction = connection.BeginTransaction(deferred: false);
             foreach (var write in group)
             {
-                transaction.Save("w");
+                // The savepoint statements are the connection's prepared ones: SqliteTransaction.Save and Release
+                // build, prepare and drop a new command each time, twice for every write.
+                SqliteGrainStateStore.Statement(connection, transaction, "SAVEPOINT w").ExecuteNonQuery();
                 try
                 {
                     write.Run(connection, transaction);
-                    transaction.Release("w");
+                    SqliteGrainStateStore.Statement(connection, transaction, "RELEASE w").ExecuteNonQuery();
                     succeeded.Add(write);
                 }
                 catch (Exception error)

@@ -1,6 +1,10 @@
+using System.Text.Json;
+using Registry.Abstractions.Persons;
 using Registry.Abstractions.Marriages;
 using Registry.Grains.Marriages;
+using Registry.Grains.Tests.Organizations;
 using Registry.Grains.Tests.Persons;
+using Registry.Storage;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -79,5 +83,22 @@ public sealed class OfficeRegisterTests
         Assert.Equal(OfficeDayEntry.PartitionKeysOf(Office, Day0).Order(), keys.Distinct().Order());
         Assert.All(keys.GroupBy(k => k), g => Assert.InRange(g.Count(), 50, 150));
         Assert.Equal(keys, ids.Select(id => OfficeDayEntry.KeyOf(Office, Day0, OfficeDayEntry.PartitionOf(id))));
+    }
+
+    [Fact]
+    public void StoredEntries_LeaveOutTheirComputedPartitionKeys_AndStatesThatHaveThemReadTheSame()
+    {
+        var register = new OfficeDayEntry(OfficeDayEntryKind.Registration, Office, Day0, "M000001", "J", man, woman);
+        var name = new PersonNameEntry($"检索 {TestCodes.NextSerial()}", man, "M000001");
+
+        var registerJson = JsonSerializer.Serialize(register, RegistryJson.StateOptions);
+        var nameJson = JsonSerializer.Serialize(name, RegistryJson.StateOptions);
+
+        Assert.DoesNotContain("partitionKey", registerJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("partitionKey", nameJson, StringComparison.Ordinal);
+        Assert.Equal(register, JsonSerializer.Deserialize<OfficeDayEntry>(
+            registerJson.Insert(1, "\"partitionKey\":\"x/2026-01-01/0\","), RegistryJson.StateOptions));
+        Assert.Equal(name, JsonSerializer.Deserialize<PersonNameEntry>(
+            nameJson.Insert(1, "\"partitionKey\":\"X#0\","), RegistryJson.StateOptions));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Registry.Storage.Sqlite;
 
@@ -163,6 +164,24 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         Assert.NotEqual(first, second);
         Assert.Equal(json, firstRead);
         Assert.Equal(json, (await store.ReadAsync(Key("rewritten"), Ct))?.StateJson);
+    }
+
+    /// <summary>The UTF-8 bytes of a state (what the grain storage hands over) are encoded as its text is: stored as
+    /// text when short, compressed with Brotli, with Zstandard when large.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    [InlineData(3000)]
+    public void Encode_Utf8Bytes_GivesWhatTheTextGives(int entries)
+    {
+        var json = entries == 0 ? Json("东城区") : LongJson(entries);
+
+        var fromText = SqliteStateCodec.Encode(json);
+        var fromBytes = SqliteStateCodec.Encode(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(fromText.GetType(), fromBytes.GetType());
+        Assert.Equal(fromText is string ? json : fromText, fromBytes);
+        Assert.Equal(SqliteStateCodec.Encode(json, rewrite: true), SqliteStateCodec.Encode(Encoding.UTF8.GetBytes(json), rewrite: true));
     }
 
     [Fact]
