@@ -36,11 +36,6 @@ public static class RegistryClusteringExtensions
             case ClusteringProvider.Localhost:
                 silo.UseLocalhostClustering(clustering.SiloPort, clustering.GatewayPort,
                     serviceId: clustering.ServiceId, clusterId: clustering.ClusterId);
-                // One silo: every grain is found in its own directory partition, so a cache of grain addresses only
-                // grows (one entry per grain ever called, also after it went: 128,000 entries, 33 MB, kept alive
-                // by 45,000 registrations), and the collector copies and scans it.
-                silo.Configure<GrainDirectoryOptions>(directory =>
-                    directory.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
                 break;
             case ClusteringProvider.Redis:
                 silo.UseRedisClustering(redis => redis.ConfigurationOptions = RedisConfiguration(clustering));

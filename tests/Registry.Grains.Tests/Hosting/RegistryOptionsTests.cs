@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Registry.Hosting.Clustering;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
 using Registry.Storage;
@@ -63,25 +59,6 @@ public sealed class RegistryOptionsTests
             ("Registry:Clustering:Provider", "Redis"), ("ConnectionStrings:redis", "127.0.0.1:6379"))));
 
         Assert.Contains("must share their storage", error.Message);
-    }
-
-    /// <summary>One silo finds every grain in its own directory: a cache of grain addresses would only grow (an entry
-    /// for every grain ever called). Silos of a cluster keep Orleans' cache of where other silos' grains are.</summary>
-    [Theory]
-    [InlineData("Localhost", GrainDirectoryOptions.CachingStrategyType.None)]
-    [InlineData("Redis", GrainDirectoryOptions.CachingStrategyType.LRU)]
-    public void AddRegistryClustering_OneSilo_KeepsNoCacheOfGrainAddresses(string provider,
-        GrainDirectoryOptions.CachingStrategyType caching)
-    {
-        var configuration = Configuration(("Registry:Clustering:Provider", provider),
-            ("Registry:Storage:Provider", "PostgreSql"), ("ConnectionStrings:registry", PostgreSqlConnection),
-            ("ConnectionStrings:redis", "127.0.0.1:6379"));
-        var host = Host.CreateApplicationBuilder();
-        host.UseOrleans(silo => silo.AddRegistryClustering(RegistryOptions.From(configuration), configuration));
-
-        using var services = host.Services.BuildServiceProvider();
-
-        Assert.Equal(caching, services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value.CachingStrategy);
     }
 
     [Fact]
