@@ -1,7 +1,9 @@
+using System.Reflection;
 using System.Text.Json;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Registry.Abstractions.Persons;
 using Registry.Storage.Sqlite;
 
 namespace Registry.Storage.Tests;
@@ -138,6 +140,26 @@ public sealed class RegistryGrainStorageTests : IAsyncLifetime
         }
     }
 
+    /// <summary>A write the store refuses after the grain's turn has moved on (the provider's awaits do not go back
+    /// to the grain's scheduler) still deactivates that grain, known when the write began: its memory holds a change
+    /// that is not stored.</summary>
+    [Fact]
+    public async Task WriteStateAsync_RefusedAfterTheCallReturnedItsTask_DeactivatesTheGrainThatWrote()
+    {
+        var refusal = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var grain = DispatchProxy.Create<IGrainContext, RecordingGrainContext>();
+        var accessor = new TurnAccessor(grain);
+        var provider = new RegistryGrainStorage("registry", new RefusingStore(refusal.Task), null, accessor);
+
+        accessor.OnGrainsTurn = true;
+        var write = provider.WriteStateAsync(StateName, Grain, new GrainState<DivisionState>(SampleState()), Ct);
+        accessor.OnGrainsTurn = false; // the grain's thread is elsewhere by the time the store answers
+        refusal.SetException(new IOException("No space left on device"));
+
+        await Assert.ThrowsAsync<Registry.Abstractions.Errors.StorageUnavailableException>(() => write);
+        Assert.Equal(["Deactivate"], ((RecordingGrainContext)(object)grain).Calls);
+    }
+
     [Fact]
     public async Task WriteStateAsync_StaleETag_ThrowsInconsistentStateException()
     {
@@ -202,4 +224,73 @@ public sealed class RegistryGrainStorageTests : IAsyncLifetime
         Aliases = ["东城区", "Dōngchéng"],
         Population = 708_829,
     };
+
+    /// <summary>The grain context as Orleans hands it to the provider: only on the grain's own turn.</summary>
+    private sealed class TurnAccessor(IGrainContext grain) : IGrainContextAccessor
+    {
+        public bool OnGrainsTurn { get; set; }
+
+        public IGrainContext GrainContext => OnGrainsTurn ? grain : null!;
+    }
+
+    /// <summary>A grain context that records which of its members were called.</summary>
+    public class RecordingGrainContext : DispatchProxy
+    {
+        public List<string> Calls { get; } = [];
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            Calls.Add(targetMethod!.Name);
+            return targetMethod.ReturnType.IsValueType && targetMethod.ReturnType != typeof(void)
+                ? Activator.CreateInstance(targetMethod.ReturnType)
+                : null;
+        }
+    }
+
+    /// <summary>A store whose writes answer with <paramref name="write"/>; nothing else is used by these tests.</summary>
+    private sealed class RefusingStore(Task<string> write) : IGrainStateStore
+    {
+        public string Name => "refusing";
+
+        public Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson,
+            CancellationToken cancellationToken = default) => write;
+
+        public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task ClearAsync(GrainStateKey key, string? expectedETag, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public IAsyncEnumerable<GrainStateKey> ListKeysAsync(string stateName,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public IAsyncEnumerable<StoredRecord> ReadAllAsync(string stateName, Func<string, bool>? grainIdFilter = null,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<StoredRecord>> ReadPrefixAsync(string stateName, string grainIdPrefix,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<OutboxEntry>> ClaimOutboxAsync(string claimant, TimeSpan lease, int limit,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task MoveStateToAccessLogAsync(GrainStateKey key, string expectedETag,
+            IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task PingAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task AppendAccessLogAsync(IReadOnlyList<AccessLogEntry> entries,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<AccessLogRow>> ReadAccessLogAsync(AccessLogQuery query,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
 }
