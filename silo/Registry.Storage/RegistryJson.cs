@@ -25,8 +25,8 @@ public static class RegistryJson
     {
         Encoder = StateOptions.Encoder,
         Indented = StateOptions.WriteIndented,
-        MaxDepth = EffectiveMaxDepth(StateOptions),
-        // The serializer writes only well-formed JSON; checking each token again is the writer's debugging aid.
+        // The serializer writes only well-formed JSON and limits the depth itself (StateOptions' MaxDepth); checking
+        // each token again is the writer's debugging aid.
         SkipValidation = true,
     };
 
@@ -55,8 +55,4 @@ public static class RegistryJson
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
-
-    // JsonSerializerOptions.MaxDepth 0 means the serializer's default of 64.
-    private static int EffectiveMaxDepth(JsonSerializerOptions options) =>
-        options.MaxDepth == 0 ? 64 : options.MaxDepth;
 }

@@ -33,12 +33,12 @@ internal sealed class SerializedState
         return state;
     }
 
+    /// <summary>Keeps <paramref name="state"/> for the thread's next write (<see cref="Write{T}"/> starts afresh).
+    /// </summary>
     public static void Return(SerializedState state)
     {
         if (state.buffer.Capacity <= KeptCapacity)
         {
-            state.buffer.ResetWrittenCount();
-            state.writer.Reset(state.buffer);
             spare = state;
         }
     }
