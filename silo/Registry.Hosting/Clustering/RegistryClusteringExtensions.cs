@@ -54,6 +54,15 @@ public static class RegistryClusteringExtensions
                 break;
         }
 
+        // One silo finds every grain in its own directory: a small cache of addresses keeps the grains called often
+        // (index and statistics partitions) and lets go of the records a load touches once.
+        var cacheSize = clustering.DirectoryCacheSize
+            ?? (clustering.Provider == ClusteringProvider.Localhost ? RegistryClusteringOptions.OneSiloDirectoryCacheSize : null);
+        if (cacheSize is { } size)
+        {
+            silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = size);
+        }
+
         // Ports taken by another silo (or program) on this machine fail the start here, named, instead of being shared.
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new ListeningPortsCheck(clustering));
 

@@ -32,6 +32,17 @@ public sealed class RegistryClusteringOptions
     /// </summary>
     public bool Kubernetes { get; set; }
 
+    /// <summary>The default of <see cref="DirectoryCacheSize"/> with localhost clustering.</summary>
+    public const int OneSiloDirectoryCacheSize = 100_000;
+
+    /// <summary>
+    /// Most grain addresses a silo keeps in its cache of where grains live (Orleans' <c>GrainDirectoryOptions.CacheSize</c>,
+    /// least recently used first out). Unset: <see cref="OneSiloDirectoryCacheSize"/> with localhost clustering, where a
+    /// miss is a look-up in the silo's own directory, and Orleans' default (1,000,000) in a cluster, where a miss asks
+    /// another silo. Orleans' default kept an entry for every grain a national load ever called, some 400 bytes each.
+    /// </summary>
+    public int? DirectoryCacheSize { get; set; }
+
     /// <summary><c>ConnectionStrings:redis</c>. Set by <see cref="RegistryOptions.From"/>, not bound from this
     /// section.</summary>
     public string? RedisConnectionString { get; internal set; }

@@ -79,6 +79,14 @@ public sealed class RegistryOptions
                 "a silo needs two different ports.");
         }
 
+        if (Clustering.DirectoryCacheSize is < 1)
+        {
+            throw new InvalidOperationException(
+                $"Registry:Clustering:DirectoryCacheSize is {Clustering.DirectoryCacheSize}: a silo keeps at least one " +
+                "grain address (without any, every call to a grain takes the placement path, also to grains called " +
+                "thousands of times a second).");
+        }
+
         if (!Enum.IsDefined(Storage.Provider))
         {
             throw new InvalidOperationException(

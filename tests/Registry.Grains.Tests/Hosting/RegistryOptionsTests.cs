@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Registry.Hosting;
+using Registry.Hosting.Clustering;
 using Registry.Hosting.Configuration;
 using Registry.Storage;
 using Registry.Storage.PostgreSql;
@@ -59,6 +63,49 @@ public sealed class RegistryOptionsTests
             ("Registry:Clustering:Provider", "Redis"), ("ConnectionStrings:redis", "127.0.0.1:6379"))));
 
         Assert.Contains("must share their storage", error.Message);
+    }
+
+    /// <summary>One silo finds every grain in its own directory, so its cache of grain addresses is kept small (the
+    /// grains called often stay in it); a cluster keeps Orleans' default unless the setting names a size.</summary>
+    [Theory]
+    [InlineData("Localhost", null, RegistryClusteringOptions.OneSiloDirectoryCacheSize)]
+    [InlineData("Localhost", "5000", 5_000)]
+    [InlineData("Redis", null, 1_000_000)]
+    [InlineData("Redis", "250000", 250_000)]
+    public void AddRegistryClustering_CacheOfGrainAddresses_IsBoundedByProviderOrSetting(string provider,
+        string? setting, int expected)
+    {
+        var settings = new List<(string, string)>
+        {
+            ("Registry:Clustering:Provider", provider), ("Registry:Storage:Provider", "PostgreSql"),
+            ("ConnectionStrings:registry", PostgreSqlConnection), ("ConnectionStrings:redis", "127.0.0.1:6379"),
+        };
+        if (setting is not null)
+        {
+            settings.Add(("Registry:Clustering:DirectoryCacheSize", setting));
+        }
+
+        var configuration = Configuration([.. settings]);
+        var host = Host.CreateApplicationBuilder();
+        host.UseOrleans(silo => silo.AddRegistryClustering(RegistryOptions.From(configuration), configuration));
+
+        using var services = host.Services.BuildServiceProvider();
+
+        var directory = services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value;
+        Assert.Equal(expected, directory.CacheSize);
+        Assert.Equal(GrainDirectoryOptions.CachingStrategyType.LRU, directory.CachingStrategy);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void From_DirectoryCacheSizeBelowOne_SaysWhy(string size)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            RegistryOptions.From(Configuration(("Registry:Clustering:DirectoryCacheSize", size))));
+
+        Assert.Contains("Registry:Clustering:DirectoryCacheSize", error.Message);
+        Assert.Contains("at least one grain address", error.Message);
     }
 
     [Fact]
