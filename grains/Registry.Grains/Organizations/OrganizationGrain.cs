@@ -78,16 +78,10 @@ public sealed class OrganizationGrain(
 
     public async Task<OrganizationDetails> RegisterAsync(RegisterOrganization command)
     {
-        if (command.Uscc != Uscc)
-        {
-            throw DomainException.Invalid("uscc-key-mismatch", "uscc",
-                $"The registration is for {command.Uscc} but was sent to the record of {Uscc}.");
-        }
-
+        EnsureSentHere(command.Uscc, "The registration");
         if (Exists)
         {
-            throw DomainException.Conflict("organization-already-registered",
-                $"An organization with code {Uscc} was registered on {State.RegisteredOn:yyyy-MM-dd}.");
+            throw AlreadyRegistered();
         }
 
         var today = clock.Today;
@@ -99,18 +93,10 @@ public sealed class OrganizationGrain(
 
     public async Task<ImportOutcome> ImportAsync(ImportOrganization command)
     {
-        if (command.Uscc != Uscc)
-        {
-            throw DomainException.Invalid("uscc-key-mismatch", "uscc",
-                $"The row is for {command.Uscc} but was sent to the record of {Uscc}.");
-        }
-
+        EnsureSentHere(command.Uscc, "The row");
         if (Exists)
         {
-            return Aggregate.WasImported
-                ? ImportOutcome.AlreadyStored
-                : throw DomainException.Conflict("organization-already-registered",
-                    $"An organization with code {Uscc} was registered on {State.RegisteredOn:yyyy-MM-dd} through the registry.");
+            return Aggregate.WasImported ? ImportOutcome.AlreadyStored : throw AlreadyRegistered();
         }
 
         var imported = Organization.Import(command, clock.Today, windows, Stamp());
@@ -532,6 +518,24 @@ public sealed class OrganizationGrain(
     }
 
     private EventStamp Stamp() => new(clock.Now, AuditScope.Actor);
+
+    /// <summary>A registration or imported row names the code of the record it was sent to: an invariant of the
+    /// grain's key, checked here rather than as a rule of the record.</summary>
+    private void EnsureSentHere(string uscc, string what)
+    {
+        if (uscc != Uscc)
+        {
+            throw DomainException.Invalid("uscc-key-mismatch", "uscc",
+                $"{what} is for {uscc} but was sent to the record of {Uscc}.");
+        }
+    }
+
+    /// <summary>A new registration or an imported row of a code this registry holds already (an imported row again is
+    /// not one: the import answers that it is stored).</summary>
+    private DomainException AlreadyRegistered() =>
+        DomainException.Conflict("organization-already-registered",
+            $"An organization with code {Uscc} was registered on {State.RegisteredOn:yyyy-MM-dd}" +
+            (Aggregate.WasImported ? " (imported from the existing register)." : " through the registry."));
 
     private void EnsureExists()
     {

@@ -73,6 +73,31 @@ public sealed class OrganizationGrainTests(OrganizationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RegisterAndImport_SentToTheRecordOfAnotherCode_AreRefusedAndNothingIsStored()
+    {
+        var command = Registration.Valid();
+        var elsewhere = Registration.Valid().Uscc;
+        var row = new ImportOrganization(command.Uscc, command.Name, command.Kind, command.RegisteringOffice,
+            fixture.Today.AddYears(-3), command.LegalRepresentative, OrganizationStatus.Active, null,
+            "existing-register.csv line 2");
+
+        var registered = await Assert.ThrowsAsync<DomainException>(() => Organization(elsewhere).RegisterAsync(command));
+        var imported = await Assert.ThrowsAsync<DomainException>(() => Organization(elsewhere).ImportAsync(row));
+
+        Assert.Equal((DomainErrorKind.Invalid, "uscc-key-mismatch", "uscc"),
+            (registered.Kind, registered.Rule, registered.Field));
+        Assert.Equal((DomainErrorKind.Invalid, "uscc-key-mismatch", "uscc"), (imported.Kind, imported.Rule, imported.Field));
+        Assert.Contains($"The row is for {command.Uscc} but was sent to the record of {elsewhere}", imported.Message);
+        foreach (var code in new[] { command.Uscc, elsewhere })
+        {
+            Assert.Equal("organization-not-found",
+                (await Assert.ThrowsAsync<DomainException>(() => Organization(code).GetAsync())).Rule);
+        }
+
+        Assert.Null(await NameClaim(command).GetOwnerAsync());
+    }
+
+    [Fact]
     public async Task RegisterAsync_LegacyCodeWithOverride_IsRecordedAndTheReasonAudited()
     {
         RequestContext.Set(AuditScope.ActorKey, "registrar-wang");
