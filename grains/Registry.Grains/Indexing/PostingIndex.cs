@@ -13,7 +13,8 @@ namespace Registry.Grains.Indexing;
 /// shortest is probed through a bitmap of its ids when it is dense enough that the bitmap is no larger than the list
 /// (made on first need, then kept in step), otherwise by galloping. Putting a
 /// document again removes the terms it no longer has; an older or equal revision changes nothing, so puts are idempotent and a late
-/// duplicate never undoes a newer put. Pure; not thread-safe (one grain activation owns it).
+/// duplicate never undoes a newer put. Pure; queries may run side by side (a bitmap a query makes is published only
+/// once filled), a change may not run beside anything (the owner's lock or its one grain activation orders them).
 /// </summary>
 /// <typeparam name="TDoc">What the index returns for a match.</typeparam>
 /// <param name="termsOf">The terms of a document; asked again for the stored document when it is replaced, so no
@@ -391,19 +392,24 @@ public sealed class PostingIndex<TDoc>(Func<TDoc, IEnumerable<string>> termsOf)
 
         private ulong[]? bits;
 
-        /// <summary>The bitmap, made now if the list is dense among <paramref name="documents"/>; null if it is not.</summary>
+        /// <summary>The bitmap, made now if the list is dense among <paramref name="documents"/>; null if it is not.
+        /// Queries running side by side may all get here first: each fills a bitmap of its own and only a filled one
+        /// is published (the first), so none probes a bitmap still being filled.</summary>
         public ulong[]? BitsWhenDense(int documents)
         {
-            if (bits is null && (long)Ids.Count * 32 >= documents)
+            var made = Volatile.Read(ref bits);
+            if (made is null && (long)Ids.Count * 32 >= documents)
             {
-                bits = new ulong[(documents >> 6) + 1];
+                var filled = new ulong[(documents >> 6) + 1];
                 foreach (var id in Ids)
                 {
-                    bits[id >> 6] |= 1UL << id;
+                    filled[id >> 6] |= 1UL << id;
                 }
+
+                made = Interlocked.CompareExchange(ref bits, filled, null) ?? filled;
             }
 
-            return bits;
+            return made;
         }
 
         public void Add(int id)
