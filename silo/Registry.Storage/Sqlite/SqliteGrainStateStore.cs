@@ -776,9 +776,11 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
 
         var version = (current?.Version ?? 0) + 1;
         var etag = SqliteStateCodec.NewETag();
+        var contentId = StoreContent(connection, transaction, encodedState, current?.ContentId);
         Statement(connection, transaction, current is null ? SqliteSchema.InsertState : SqliteSchema.UpdateState,
                 ("$stateName", key.StateName), ("$grainId", key.GrainId), ("$version", version), ("$etag", etag),
-                ("$stateJson", encodedState), ("$updatedAt", updatedAt))
+                ("$stateJson", contentId is null ? encodedState : Array.Empty<byte>()), ("$updatedAt", updatedAt),
+                ("$contentId", contentId))
             .ExecuteNonQuery();
         if (outboxed)
         {
@@ -804,6 +806,39 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         }
     }
 
+    /// <summary>
+    /// Longest encoded state kept in its own row; a longer one is kept in <c>state_content</c> (schema migration 9,
+    /// which moved the rows stored before with the same bound). A row of the WITHOUT ROWID <c>grain_state</c> is its
+    /// key, and a key that spills to overflow pages is read whole whenever a search for another key meets it: 768 bytes
+    /// and the key's own columns stay under the 1,002 bytes a 4 KiB page holds in place.
+    /// </summary>
+    internal const int LargestInlineState = 768;
+
+    /// <summary>
+    /// Puts a state longer than <see cref="LargestInlineState"/> in <c>state_content</c> (over the row it had, if
+    /// any) and returns the row's id; a shorter one stays in its state's row: null (a content row the state had is
+    /// removed by the schema's trigger when the state's row no longer names it).
+    /// </summary>
+    private static long? StoreContent(SqliteConnection connection, SqliteTransaction transaction, object encodedState,
+        long? currentContentId)
+    {
+        var length = encodedState is byte[] bytes ? bytes.Length : Encoding.UTF8.GetByteCount((string)encodedState);
+        if (length <= LargestInlineState)
+        {
+            return null;
+        }
+
+        if (currentContentId is { } id)
+        {
+            Statement(connection, transaction, SqliteSchema.UpdateContent, ("$content", encodedState), ("$id", id))
+                .ExecuteNonQuery();
+            return id;
+        }
+
+        return (long)Statement(connection, transaction, SqliteSchema.InsertContent, ("$content", encodedState))
+            .ExecuteScalar()!;
+    }
+
     private static int InsertMissingBatch(SqliteConnection connection, SqliteTransaction transaction,
         IReadOnlyList<SeedState> states, int start, int count, long updatedAt)
     {
@@ -813,6 +848,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         var etag = insertState.Parameters.Add("$etag", SqliteType.Blob);
         var stateJson = insertState.Parameters.Add("$stateJson", SqliteType.Text);
         insertState.Parameters.AddWithValue("$updatedAt", updatedAt);
+        var contentId = insertState.Parameters.Add("$contentId", SqliteType.Integer);
         insertState.Prepare();
 
         var inserted = 0;
@@ -824,11 +860,18 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             grainId.Value = seed.Key.GrainId;
             etag.Value = SqliteStateCodec.NewETag();
             var encoded = SqliteStateCodec.Encode(seed.StateJson);
-            stateJson.SqliteType = encoded is byte[] ? SqliteType.Blob : SqliteType.Text;
-            stateJson.Value = encoded;
+            var content = StoreContent(connection, transaction, encoded, currentContentId: null);
+            stateJson.SqliteType = encoded is byte[] || content is not null ? SqliteType.Blob : SqliteType.Text;
+            stateJson.Value = content is null ? encoded : Array.Empty<byte>();
+            contentId.Value = content is { } id ? id : DBNull.Value;
             if (insertState.ExecuteScalar() is long)
             {
                 inserted++;
+            }
+            else if (content is { } unused)
+            {
+                // The state was stored already (a seed is never written over): its content row is not needed.
+                Statement(connection, transaction, SqliteSchema.DeleteContent, ("$id", unused)).ExecuteNonQuery();
             }
         }
 
@@ -875,12 +918,14 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         return records;
     }
 
-    private static (string ETag, long Version)? ReadCurrent(SqliteConnection connection,
+    private static (string ETag, long Version, long? ContentId)? ReadCurrent(SqliteConnection connection,
         SqliteTransaction transaction, GrainStateKey key)
     {
         using var reader = Statement(connection, transaction, SqliteSchema.SelectCurrentVersion, KeyParameters(key))
             .ExecuteReader();
-        return reader.Read() ? (SqliteStateCodec.ReadETag(reader, 0), reader.GetInt64(1)) : null;
+        return reader.Read()
+            ? (SqliteStateCodec.ReadETag(reader, 0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2))
+            : null;
     }
 
     private static InconsistentStateException Mismatch(string operation, GrainStateKey key, string? storedETag,

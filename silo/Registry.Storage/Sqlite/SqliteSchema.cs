@@ -200,6 +200,52 @@ internal static class SqliteSchema
         DROP TABLE grain_state;
         ALTER TABLE grain_state_keyed RENAME TO grain_state;
         """,
+
+        // 9: large states out of the key's b-tree. In a WITHOUT ROWID table the whole row is the key, so a row that
+        // spills to overflow pages is read whole (every overflow page) each time a search for another key compares
+        // with it, and such rows also become separators in the b-tree's interior pages. At national scale the 16
+        // place-name snapshots (up to 5.9 MB each) and the 32 organization-index snapshots (hundreds of KB) sit beside
+        // keys written thousands of times a second: the national organization import fell from 2,000 to some 330 rows
+        // a second with the process copying overflow pages (sqlite3BtreeIndexMoveto -> accessPayload). A state longer
+        // than SqliteGrainStateStore.LargestInlineState bytes is now kept in state_content (a rowid table, whose
+        // interior pages hold only integers) and its row names it in content_id with an empty state_json; the rows
+        // stored so far move once, here. The triggers remove a content row its state no longer names.
+        """
+        CREATE TABLE state_content (
+            id      INTEGER PRIMARY KEY,
+            content BLOB    NOT NULL
+        );
+
+        ALTER TABLE grain_state ADD COLUMN content_id INTEGER NULL;
+
+        CREATE TEMP TABLE large_state AS
+        SELECT state_name, grain_id, ROW_NUMBER() OVER (ORDER BY state_name, grain_id) AS id
+        FROM grain_state
+        WHERE length(CAST(state_json AS BLOB)) > 768;
+
+        INSERT INTO state_content (id, content)
+        SELECT l.id, g.state_json
+        FROM temp.large_state l JOIN grain_state g ON g.state_name = l.state_name AND g.grain_id = l.grain_id
+        ORDER BY l.id;
+
+        UPDATE grain_state SET content_id = l.id, state_json = x''
+        FROM temp.large_state l
+        WHERE grain_state.state_name = l.state_name AND grain_state.grain_id = l.grain_id;
+
+        DROP TABLE temp.large_state;
+
+        CREATE TRIGGER grain_state_content_cleared AFTER DELETE ON grain_state
+        WHEN old.content_id IS NOT NULL
+        BEGIN
+            DELETE FROM state_content WHERE id = old.content_id;
+        END;
+
+        CREATE TRIGGER grain_state_content_replaced AFTER UPDATE OF content_id ON grain_state
+        WHEN old.content_id IS NOT NULL AND old.content_id IS NOT new.content_id
+        BEGIN
+            DELETE FROM state_content WHERE id = old.content_id;
+        END;
+        """,
     ];
 
     /// <summary>The migration that drops <c>grain_history</c> (1-based).</summary>
@@ -212,26 +258,37 @@ internal static class SqliteSchema
     /// <summary>1 when <c>grain_history</c> holds at least one row (only valid while the table exists).</summary>
     public const string HistoryHasRows = "SELECT EXISTS (SELECT 1 FROM grain_history);";
 
-    public const string SelectState = """
-        SELECT etag, version, state_json FROM grain_state
-        WHERE state_name = $stateName AND grain_id = $grainId;
+    /// <summary>A state's value wherever it is kept: in its row, or in <c>state_content</c> (migration 9).</summary>
+    private const string StateValue = "COALESCE(c.content, g.state_json)";
+
+    private const string StatesWithContent = "grain_state g LEFT JOIN state_content c ON c.id = g.content_id";
+
+    public const string SelectState = $"""
+        SELECT g.etag, g.version, {StateValue} FROM {StatesWithContent}
+        WHERE g.state_name = $stateName AND g.grain_id = $grainId;
         """;
 
     public const string SelectCurrentVersion = """
-        SELECT etag, version FROM grain_state
+        SELECT etag, version, content_id FROM grain_state
         WHERE state_name = $stateName AND grain_id = $grainId;
         """;
 
     public const string InsertState = """
-        INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at)
-        VALUES ($stateName, $grainId, $version, $etag, $stateJson, $updatedAt);
+        INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at, content_id)
+        VALUES ($stateName, $grainId, $version, $etag, $stateJson, $updatedAt, $contentId);
         """;
 
     public const string UpdateState = """
         UPDATE grain_state
-        SET version = $version, etag = $etag, state_json = $stateJson, updated_at = $updatedAt
+        SET version = $version, etag = $etag, state_json = $stateJson, updated_at = $updatedAt, content_id = $contentId
         WHERE state_name = $stateName AND grain_id = $grainId;
         """;
+
+    public const string InsertContent = "INSERT INTO state_content (content) VALUES ($content) RETURNING id;";
+
+    public const string UpdateContent = "UPDATE state_content SET content = $content WHERE id = $id;";
+
+    public const string DeleteContent = "DELETE FROM state_content WHERE id = $id;";
 
     public const string DeleteState = """
         DELETE FROM grain_state WHERE state_name = $stateName AND grain_id = $grainId;
@@ -239,8 +296,8 @@ internal static class SqliteSchema
 
     // RETURNING yields no row when the key exists: that is how seeding counts what it inserted.
     public const string InsertStateIfMissing = """
-        INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at)
-        VALUES ($stateName, $grainId, 1, $etag, $stateJson, $updatedAt)
+        INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at, content_id)
+        VALUES ($stateName, $grainId, 1, $etag, $stateJson, $updatedAt, $contentId)
         ON CONFLICT (state_name, grain_id) DO NOTHING
         RETURNING version;
         """;
@@ -300,16 +357,16 @@ internal static class SqliteSchema
         ORDER BY grain_id LIMIT $limit;
         """;
 
-    public const string SelectStatesIn = """
-        SELECT grain_id, etag, version, state_json FROM grain_state
-        WHERE state_name = $stateName AND grain_id IN (SELECT value FROM json_each($grainIds))
-        ORDER BY grain_id;
+    public const string SelectStatesIn = $"""
+        SELECT g.grain_id, g.etag, g.version, {StateValue} FROM {StatesWithContent}
+        WHERE g.state_name = $stateName AND g.grain_id IN (SELECT value FROM json_each($grainIds))
+        ORDER BY g.grain_id;
         """;
 
-    public const string SelectStatesInRange = """
-        SELECT grain_id, etag, version, state_json FROM grain_state
-        WHERE state_name = $stateName AND grain_id >= $from AND grain_id < $until
-        ORDER BY grain_id;
+    public const string SelectStatesInRange = $"""
+        SELECT g.grain_id, g.etag, g.version, {StateValue} FROM {StatesWithContent}
+        WHERE g.state_name = $stateName AND g.grain_id >= $from AND g.grain_id < $until
+        ORDER BY g.grain_id;
         """;
 
     public const string SelectKeysAfter = """

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Registry.Storage.Sqlite;
@@ -134,8 +135,8 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         var stored = await store.ReadAsync(Key("long"), Ct);
         Assert.Equal(json, stored?.StateJson);
         Assert.Equal(etag, stored?.ETag);
-        Assert.Equal("blob", QueryScalar("SELECT typeof(state_json) FROM grain_state WHERE grain_id = 'place/long';"));
-        var bytes = (long)QueryScalar("SELECT length(state_json) FROM grain_state WHERE grain_id = 'place/long';")!;
+        Assert.Equal("blob", QueryScalar(OfStoredValue("typeof({0})", "place/long")));
+        var bytes = (long)QueryScalar(OfStoredValue("length({0})", "place/long"))!;
         Assert.InRange(bytes, 1, System.Text.Encoding.UTF8.GetByteCount(json) / 2);
         var all = await ReadAllAsync(store);
         Assert.Equal(json, Assert.Single(all).State.StateJson);
@@ -151,7 +152,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
     {
         var store = await OpenAsync();
         var json = LongJson(60);
-        const string stored = "SELECT state_json FROM grain_state WHERE grain_id = 'place/rewritten';";
+        var stored = OfStoredValue("{0}", "place/rewritten");
 
         var etag = await store.WriteAsync(Key("rewritten"), null, json, Ct);
         var first = (byte[])QueryScalar(stored)!;
@@ -191,7 +192,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
 
         await store.WriteAsync(Key("short"), null, Json("short"), Ct);
 
-        Assert.Equal("text", QueryScalar("SELECT typeof(state_json) FROM grain_state WHERE grain_id = 'place/short';"));
+        Assert.Equal("text", QueryScalar(OfStoredValue("typeof({0})", "place/short")));
         Assert.Equal(Json("short"), (await store.ReadAsync(Key("short"), Ct))?.StateJson);
     }
 
@@ -212,7 +213,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         var changed = LongJson(31);
         await store.WriteAsync(Key("old"), "etag-old", changed, Ct);
         Assert.Equal(changed, (await store.ReadAsync(Key("old"), Ct))?.StateJson);
-        Assert.Equal("blob", QueryScalar("SELECT typeof(state_json) FROM grain_state WHERE grain_id = 'place/old';"));
+        Assert.Equal("blob", QueryScalar(OfStoredValue("typeof({0})", "place/old")));
     }
 
     [Fact]
@@ -224,7 +225,68 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         Assert.Equal(1, await store.InsertMissingAsync([new SeedState(Key("seeded"), json)], Ct));
 
         Assert.Equal(json, (await store.ReadAsync(Key("seeded"), Ct))?.StateJson);
-        Assert.Equal("blob", QueryScalar("SELECT typeof(state_json) FROM grain_state WHERE grain_id = 'place/seeded';"));
+        Assert.Equal("blob", QueryScalar(OfStoredValue("typeof({0})", "place/seeded")));
+    }
+
+    /// <summary>
+    /// A state longer than <see cref="SqliteGrainStateStore.LargestInlineState"/> once encoded is kept in
+    /// <c>state_content</c>, not in its row of the keyed table (where a search for any neighbouring key would read it
+    /// whole); every read finds it, a rewrite replaces its content in place, and a short rewrite or a clear leaves no
+    /// content row behind.
+    /// </summary>
+    [Fact]
+    public async Task LongState_IsKeptOutOfItsRow_AndItsContentFollowsEveryWriteAndTheClear()
+    {
+        var store = await OpenAsync();
+        var json = LongJson(3_000);
+        Assert.True(((byte[])SqliteStateCodec.Encode(json)).Length > SqliteGrainStateStore.LargestInlineState);
+        const string row = "SELECT content_id IS NOT NULL, length(state_json) FROM grain_state WHERE grain_id = 'place/big';";
+        const string contentRows = "SELECT COUNT(*) FROM state_content;";
+
+        var etag = await store.WriteAsync(Key("big"), null, json, Ct);
+        await store.WriteAsync(Key("small"), null, Json("small"), Ct);
+
+        Assert.Equal(1L, QueryScalar(row));
+        Assert.Equal(0L, QueryScalar("SELECT length(state_json) FROM grain_state WHERE grain_id = 'place/big';"));
+        Assert.Equal(0L, QueryScalar("SELECT COUNT(*) FROM grain_state WHERE grain_id = 'place/small' AND content_id IS NOT NULL;"));
+        Assert.Equal(1L, QueryScalar(contentRows));
+        Assert.Equal(new StoredGrainState(etag, 1, json), await store.ReadAsync(Key("big"), Ct));
+        Assert.Equal([json, Json("small")], (await store.ReadPrefixAsync("place", "place/", Ct)).Select(r => r.State.StateJson));
+        Assert.Equal([json, Json("small")], (await ReadAllAsync(store)).Select(r => r.State.StateJson));
+        Assert.Equal(json, (await store.ReadManyAsync("place", ["place/big"], Ct)).Single()?.StateJson);
+
+        var contentId = QueryScalar("SELECT content_id FROM grain_state WHERE grain_id = 'place/big';");
+        var longer = LongJson(3_001);
+        etag = await store.WriteAsync(Key("big"), etag, longer, Ct);
+        Assert.Equal(contentId, QueryScalar("SELECT content_id FROM grain_state WHERE grain_id = 'place/big';"));
+        Assert.Equal(1L, QueryScalar(contentRows));
+        Assert.Equal(longer, (await store.ReadAsync(Key("big"), Ct))?.StateJson);
+
+        etag = await store.WriteAsync(Key("big"), etag, Json("now short"), Ct);
+        Assert.Equal(0L, QueryScalar(row));
+        Assert.Equal(0L, QueryScalar(contentRows));
+        Assert.Equal(Json("now short"), (await store.ReadAsync(Key("big"), Ct))?.StateJson);
+
+        etag = await store.WriteAsync(Key("big"), etag, json, Ct);
+        Assert.Equal(1L, QueryScalar(contentRows));
+        await store.ClearAsync(Key("big"), etag, Ct);
+        Assert.Null(await store.ReadAsync(Key("big"), Ct));
+        Assert.Equal(0L, QueryScalar(contentRows));
+    }
+
+    /// <summary>A long seed is kept out of its row too, and a seed of a state already stored leaves no content row.</summary>
+    [Fact]
+    public async Task InsertMissing_LongState_IsKeptOutOfItsRow_AndASeedNotInsertedLeavesNoContent()
+    {
+        var store = await OpenAsync();
+        var json = LongJson(3_000);
+
+        Assert.Equal(1, await store.InsertMissingAsync([new SeedState(Key("seeded"), json)], Ct));
+        Assert.Equal(0, await store.InsertMissingAsync([new SeedState(Key("seeded"), LongJson(3_001))], Ct));
+
+        Assert.Equal(json, (await store.ReadAsync(Key("seeded"), Ct))?.StateJson);
+        Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM state_content;"));
+        Assert.Equal(1L, QueryScalar("SELECT content_id IS NOT NULL FROM grain_state WHERE grain_id = 'place/seeded';"));
     }
 
     [Fact]
@@ -232,7 +294,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
     {
         var store = await OpenAsync();
         await store.WriteAsync(Key("damaged"), null, LongJson(20), Ct);
-        QueryScalar("UPDATE grain_state SET state_json = x'01ffffffff00' WHERE grain_id = 'place/damaged';");
+        SetStoredValue("place/damaged", "x'01ffffffff00'");
 
         await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(Key("damaged"), Ct));
     }
@@ -249,7 +311,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
 
         await store.WriteAsync(Key("large"), null, json, Ct);
 
-        var stored = (byte[])QueryScalar("SELECT state_json FROM grain_state WHERE grain_id = 'place/large';")!;
+        var stored = (byte[])QueryScalar(OfStoredValue("{0}", "place/large"))!;
         Assert.Equal(3, stored[0]);
         Assert.Equal(utf8, System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(stored.AsSpan(1, 4)));
         Assert.InRange(stored.Length, 1, utf8 / 4);
@@ -279,7 +341,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
 
         var changed = LongJson(1_401);
         await store.WriteAsync(Key("brotli"), stored!.ETag, changed, Ct);
-        Assert.Equal(3, ((byte[])QueryScalar("SELECT state_json FROM grain_state WHERE grain_id = 'place/brotli';")!)[0]);
+        Assert.Equal(3, ((byte[])QueryScalar(OfStoredValue("{0}", "place/brotli"))!)[0]);
         Assert.Equal(changed, (await store.ReadAsync(Key("brotli"), Ct))?.StateJson);
     }
 
@@ -288,7 +350,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
     {
         var store = await OpenAsync();
         await store.WriteAsync(Key("damaged"), null, LongJson(1_500), Ct);
-        QueryScalar("UPDATE grain_state SET state_json = x'03ffff000028b52ffd0400' WHERE grain_id = 'place/damaged';");
+        SetStoredValue("place/damaged", "x'03ffff000028b52ffd0400'");
 
         await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadAsync(Key("damaged"), Ct));
     }
@@ -392,6 +454,48 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         Assert.Equal(new StoredGrainState(next, 3, Json("short 2")), await store.ReadAsync(Key("short"), Ct));
     }
 
+    /// <summary>A database as schema 8 left it (long states in their rows, text and compressed) moves its long
+    /// states out of the keyed table once; every row reads back as it was, and its grain writes on with its ETag.</summary>
+    [Fact]
+    public async Task Schema9_MovesLongStatesOutOfTheKeyedTable_KeepingEveryRow()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath(Scope))!);
+        QueryScalar(SqliteSchema.CreateVersionTable, SqliteOpenMode.ReadWriteCreate);
+        for (var version = 1; version <= 8; version++)
+        {
+            QueryScalar(SqliteSchema.Migrations[version - 1]);
+            QueryScalar($"INSERT INTO schema_version VALUES ({version}, '2026-12-05T00:00:00.0000000+00:00');");
+        }
+
+        var longJson = LongJson(3_000);
+        var compressed = (byte[])SqliteStateCodec.Encode(longJson);
+        var longText = LongJson(12);
+        Assert.True(compressed.Length > SqliteGrainStateStore.LargestInlineState);
+        Assert.True(Encoding.UTF8.GetByteCount(longText) > SqliteGrainStateStore.LargestInlineState);
+        QueryScalar($"""
+            INSERT INTO grain_state (state_name, grain_id, version, etag, state_json, updated_at) VALUES
+                ('place', 'place/short', 2, x'0102030405060708', '{Json("short")}', 1764547200000),
+                ('place', 'place/long', 7, x'1112131415161718', x'{Convert.ToHexString(compressed)}', 1764547200001),
+                ('place', 'place/text', 3, x'2122232425262728', '{longText.Replace("'", "''", StringComparison.Ordinal)}', 1764547200002);
+            """);
+
+        var store = await OpenAsync();
+
+        Assert.Equal((long)SqliteSchema.Migrations.Count, QueryScalar("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(2L, QueryScalar("SELECT COUNT(*) FROM state_content;"));
+        Assert.Equal(0L, QueryScalar("SELECT COUNT(*) FROM grain_state WHERE content_id IS NOT NULL AND length(state_json) > 0;"));
+        Assert.Equal(["place/long", "place/text"], ReadColumn(
+            "SELECT grain_id FROM grain_state WHERE content_id IS NOT NULL ORDER BY grain_id;"));
+        Assert.Equal(new StoredGrainState("0102030405060708", 2, Json("short")), await store.ReadAsync(Key("short"), Ct));
+        Assert.Equal(new StoredGrainState("1112131415161718", 7, longJson), await store.ReadAsync(Key("long"), Ct));
+        Assert.Equal(new StoredGrainState("2122232425262728", 3, longText), await store.ReadAsync(Key("text"), Ct));
+        Assert.Equal(1764547200001L, QueryScalar("SELECT updated_at FROM grain_state WHERE grain_id = 'place/long';"));
+
+        var next = await store.WriteAsync(Key("long"), "1112131415161718", Json("long, now short"), Ct);
+        Assert.Equal(new StoredGrainState(next, 8, Json("long, now short")), await store.ReadAsync(Key("long"), Ct));
+        Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM state_content;"));
+    }
+
     /// <summary>
     /// Once a state name has a dictionary trained from its stored states, its later states are kept compressed against
     /// it (tag 2), much smaller than Brotli alone makes them; states written before (text, Brotli) and after read back
@@ -414,7 +518,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
 
         var later = PersonLikeJson(10_000);
         await store.WriteAsync(Key("later", "person"), null, later, Ct);
-        var stored = (byte[])QueryScalar("SELECT state_json FROM grain_state WHERE grain_id = 'place/later';")!;
+        var stored = (byte[])QueryScalar(OfStoredValue("{0}", "place/later"))!;
         var brotli = SqliteStateCodec.Encode(later);
 
         Assert.Equal(2, stored[0]);
@@ -433,7 +537,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         var rewritten = PersonLikeJson(10_001);
         var etag = (await reopened.ReadAsync(Key("p3", "person"), Ct))!.ETag;
         await reopened.WriteAsync(Key("p3", "person"), etag, rewritten, Ct);
-        Assert.Equal(2L, QueryScalar("SELECT unicode(substr(state_json, 1, 1)) FROM grain_state WHERE grain_id = 'place/p3';"));
+        Assert.Equal(2L, QueryScalar(OfStoredValue("unicode(substr({0}, 1, 1))", "place/p3")));
         Assert.Equal(rewritten, (await reopened.ReadAsync(Key("p3", "person"), Ct))?.StateJson);
         await CloseAsync(reopened);
     }
@@ -486,7 +590,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
 
         var json = PersonLikeJson(5_000);
         await store.WriteAsync(Key("after", "person"), null, json, Ct);
-        Assert.Equal(2L, QueryScalar("SELECT unicode(substr(state_json, 1, 1)) FROM grain_state WHERE grain_id = 'place/after';"));
+        Assert.Equal(2L, QueryScalar(OfStoredValue("unicode(substr({0}, 1, 1))", "place/after")));
         Assert.Equal(json, (await store.ReadAsync(Key("after", "person"), Ct))?.StateJson);
         await CloseAsync(store);
     }
@@ -552,6 +656,39 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
                 reason = $"变更 {i}",
             }),
         });
+
+    /// <summary>A query of <paramref name="expression"/> (<c>{0}</c> the value) over the stored value of the state of
+    /// <paramref name="grainId"/>, wherever it is kept: in its row, or in <c>state_content</c> when long.</summary>
+    private static string OfStoredValue(string expression, string grainId) =>
+        $"SELECT {string.Format(CultureInfo.InvariantCulture, expression, "COALESCE(c.content, g.state_json)")} " +
+        $"FROM grain_state g LEFT JOIN state_content c ON c.id = g.content_id WHERE g.grain_id = '{grainId}';";
+
+    /// <summary>Overwrites the stored value of the state of <paramref name="grainId"/> where it is kept (to damage it).</summary>
+    private void SetStoredValue(string grainId, string literal)
+    {
+        QueryScalar($"UPDATE state_content SET content = {literal} " +
+                    $"WHERE id = (SELECT content_id FROM grain_state WHERE grain_id = '{grainId}');");
+        QueryScalar($"UPDATE grain_state SET state_json = {literal} WHERE grain_id = '{grainId}' AND content_id IS NULL;");
+    }
+
+    private List<string> ReadColumn(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath(Scope), Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
 
     private object? QueryScalar(string sql, SqliteOpenMode mode = SqliteOpenMode.ReadWrite)
     {
