@@ -379,13 +379,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
     public async Task Schema6_CopiesTheRowsOfSchema5_KeepingETagsStatesAndTimes()
     {
         // A database as schema 5 left it: text ETags (32-digit GUIDs), ISO times, one state compressed.
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath(Scope))!);
-        QueryScalar(SqliteSchema.CreateVersionTable, SqliteOpenMode.ReadWriteCreate);
-        for (var version = 1; version <= 5; version++)
-        {
-            QueryScalar(SqliteSchema.Migrations[version - 1]);
-            QueryScalar($"INSERT INTO schema_version VALUES ({version}, '2026-11-01T00:00:00.0000000+00:00');");
-        }
+        CreateDatabaseAtSchema(5, "2026-11-01T00:00:00.0000000+00:00");
 
         var longJson = LongJson(30);
         var compressed = (byte[])SqliteStateCodec.Encode(longJson);
@@ -420,13 +414,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
     [Fact]
     public async Task Schema8_KeysStatesByThePrimaryKeyAlone_KeepingEveryRow()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath(Scope))!);
-        QueryScalar(SqliteSchema.CreateVersionTable, SqliteOpenMode.ReadWriteCreate);
-        for (var version = 1; version <= 7; version++)
-        {
-            QueryScalar(SqliteSchema.Migrations[version - 1]);
-            QueryScalar($"INSERT INTO schema_version VALUES ({version}, '2026-12-01T00:00:00.0000000+00:00');");
-        }
+        CreateDatabaseAtSchema(7, "2026-12-01T00:00:00.0000000+00:00");
 
         var longJson = LongJson(30);
         var compressed = (byte[])SqliteStateCodec.Encode(longJson);
@@ -459,13 +447,7 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
     [Fact]
     public async Task Schema9_MovesLongStatesOutOfTheKeyedTable_KeepingEveryRow()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath(Scope))!);
-        QueryScalar(SqliteSchema.CreateVersionTable, SqliteOpenMode.ReadWriteCreate);
-        for (var version = 1; version <= 8; version++)
-        {
-            QueryScalar(SqliteSchema.Migrations[version - 1]);
-            QueryScalar($"INSERT INTO schema_version VALUES ({version}, '2026-12-05T00:00:00.0000000+00:00');");
-        }
+        CreateDatabaseAtSchema(8, "2026-12-05T00:00:00.0000000+00:00");
 
         var longJson = LongJson(3_000);
         var compressed = (byte[])SqliteStateCodec.Encode(longJson);
@@ -656,6 +638,18 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
                 reason = $"变更 {i}",
             }),
         });
+
+    /// <summary>A database as the build of schema <paramref name="version"/> left it (its migrations applied then).</summary>
+    private void CreateDatabaseAtSchema(int version, string appliedAt)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath(Scope))!);
+        QueryScalar(SqliteSchema.CreateVersionTable, SqliteOpenMode.ReadWriteCreate);
+        for (var applied = 1; applied <= version; applied++)
+        {
+            QueryScalar(SqliteSchema.Migrations[applied - 1]);
+            QueryScalar($"INSERT INTO schema_version VALUES ({applied}, '{appliedAt}');");
+        }
+    }
 
     /// <summary>A query of <paramref name="expression"/> (<c>{0}</c> the value) over the stored value of the state of
     /// <paramref name="grainId"/>, wherever it is kept: in its row, or in <c>state_content</c> when long.</summary>
