@@ -822,8 +822,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     private static long? StoreContent(SqliteConnection connection, SqliteTransaction transaction, object encodedState,
         long? currentContentId)
     {
-        var length = encodedState is byte[] bytes ? bytes.Length : Encoding.UTF8.GetByteCount((string)encodedState);
-        if (length <= LargestInlineState)
+        if (!KeptApart(encodedState))
         {
             return null;
         }
@@ -838,6 +837,11 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         return (long)Statement(connection, transaction, SqliteSchema.InsertContent, ("$content", encodedState))
             .ExecuteScalar()!;
     }
+
+    /// <summary>Whether <paramref name="encodedState"/> is longer than <see cref="LargestInlineState"/>.</summary>
+    private static bool KeptApart(object encodedState) =>
+        (encodedState is byte[] bytes ? bytes.Length : Encoding.UTF8.GetByteCount((string)encodedState))
+        > LargestInlineState;
 
     private static int InsertMissingBatch(SqliteConnection connection, SqliteTransaction transaction,
         IReadOnlyList<SeedState> states, int start, int count, long updatedAt)
@@ -860,6 +864,12 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             grainId.Value = seed.Key.GrainId;
             etag.Value = SqliteStateCodec.NewETag();
             var encoded = SqliteStateCodec.Encode(seed.StateJson);
+            if (KeptApart(encoded) && ReadCurrent(connection, transaction, seed.Key) is not null)
+            {
+                // A seed never writes over a stored state: its content is not stored only to be removed again.
+                continue;
+            }
+
             var content = StoreContent(connection, transaction, encoded, currentContentId: null);
             stateJson.SqliteType = encoded is byte[] || content is not null ? SqliteType.Blob : SqliteType.Text;
             stateJson.Value = content is null ? encoded : Array.Empty<byte>();
@@ -867,11 +877,6 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             if (insertState.ExecuteScalar() is long)
             {
                 inserted++;
-            }
-            else if (content is { } unused)
-            {
-                // The state was stored already (a seed is never written over): its content row is not needed.
-                Statement(connection, transaction, SqliteSchema.DeleteContent, ("$id", unused)).ExecuteNonQuery();
             }
         }
 

@@ -288,8 +288,6 @@ internal static class SqliteSchema
 
     public const string UpdateContent = "UPDATE state_content SET content = $content WHERE id = $id;";
 
-    public const string DeleteContent = "DELETE FROM state_content WHERE id = $id;";
-
     public const string DeleteState = """
         DELETE FROM grain_state WHERE state_name = $stateName AND grain_id = $grainId;
         """;
