@@ -1,20 +1,18 @@
-using System.Diagnostics;
-using System.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Registry.Grains.Indexing;
 
 /// <summary>
 /// Runs a bulk load (a process's copy of an index read from its partitions' stored images) with the runtime's
-/// collections held off until it is done or has allocated <see cref="Budget"/>, then compacts the heap once, a little
-/// later. What such a load allocates is mostly kept, so collections during it only mark and copy the growing copy again
-/// and again: the national place-name copy's load after a restart made 13 full (background) collections and spent
-/// some 1.5 of its 4.5 CPU-seconds in them, and its first search waited 2.6-3.6 s; without them, 1.4-2.0 s. What it
-/// dropped (the stored images and their JSON, some 700 MB at national scale) then lies between what it kept, so the
-/// load is followed by one blocking collection that compacts the large-object heap too (about half a second at
-/// national scale): the process then holds less than when it collected all along (1.1 against 1.5 GB resident).
-/// One load at a time holds the region; another meanwhile, or a runtime that refuses one, runs with collections as
-/// usual. Measured 2026-12-06 (BENCHMARKS.md).
+/// collections held off until it is done or has allocated <see cref="Budget"/>, then starts one background full
+/// collection, a little later. What such a load allocates is mostly kept, so collections during it only mark and copy
+/// the growing copy again and again: the national place-name copy's load after a restart made 13 full (background)
+/// collections and spent some 1.5 of its 4.5 CPU-seconds in them, and its first search waited 2.6-3.6 s; without them,
+/// 1.4-2.0 s. What it dropped (the stored images and their JSON, some 700 MB at national scale) is then freed by the
+/// background collection, which runs beside requests. A blocking collection that compacted the heap instead (until
+/// 2026-12-06) kept the process 250-600 MB smaller but stopped every request for 0.55-0.75 s a few seconds after each
+/// national restart, the slowest answer of the restart's reads. One load at a time holds the region; another
+/// meanwhile, or a runtime that refuses one, runs with collections as usual. Measured 2026-12-06 (BENCHMARKS.md).
 /// </summary>
 public static class BulkLoadMemory
 {
@@ -22,13 +20,13 @@ public static class BulkLoadMemory
     /// with them): a national place-name load allocates some 1.5 GB.</summary>
     public const long Budget = 2L << 30;
 
-    /// <summary>How long after the load the compacting collection runs: the searches that waited for the load are
+    /// <summary>How long after the load the full collection starts: the searches that waited for the load are
     /// answered first.</summary>
-    public static readonly TimeSpan CompactAfter = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan CollectAfter = TimeSpan.FromSeconds(5);
 
-    /// <summary>A load that allocated less than this (an empty or small index, a test's) is not followed by the
-    /// compacting collection: it left little to compact, and the pause would be all it gained.</summary>
-    public const long CompactFrom = 256L << 20;
+    /// <summary>A load that allocated less than this (an empty or small index, a test's) is not followed by the full
+    /// collection: it left little to free, and the runtime's own collections see to it.</summary>
+    public const long CollectFrom = 256L << 20;
 
     private static int held;
 
@@ -61,14 +59,14 @@ public static class BulkLoadMemory
         {
             if (started)
             {
-                End(GC.GetTotalAllocatedBytes() - allocated >= CompactFrom, logger);
+                End(GC.GetTotalAllocatedBytes() - allocated >= CollectFrom, logger);
             }
 
             Volatile.Write(ref held, 0);
         }
     }
 
-    private static void End(bool compact, ILogger logger)
+    private static void End(bool collect, ILogger logger)
     {
         try
         {
@@ -79,18 +77,17 @@ public static class BulkLoadMemory
             // The budget was spent and collections resumed during the load: the region has ended already.
         }
 
-        if (!compact)
+        if (!collect)
         {
             return;
         }
 
         _ = Task.Run(async () =>
         {
-            await Task.Delay(CompactAfter);
-            var clock = Stopwatch.StartNew();
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            logger.LogInformation("Heap compacted after a bulk load in {Milliseconds} ms", clock.ElapsedMilliseconds);
+            await Task.Delay(CollectAfter);
+            // Background and not compacting: the runtime compacts later if it finds that worth a pause.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false, compacting: false);
+            logger.LogInformation("Full background collection started after a bulk load");
         });
     }
 }
