@@ -258,10 +258,12 @@ internal static class SqliteSchema
     /// <summary>1 when <c>grain_history</c> holds at least one row (only valid while the table exists).</summary>
     public const string HistoryHasRows = "SELECT EXISTS (SELECT 1 FROM grain_history);";
 
-    /// <summary>A state's value wherever it is kept: in its row, or in <c>state_content</c> (migration 9).</summary>
-    private const string StateValue = "COALESCE(c.content, g.state_json)";
+    /// <summary>A state's value wherever it is kept: in its row, or in <c>state_content</c> (migration 9); over
+    /// <see cref="StatesWithContent"/>.</summary>
+    internal const string StateValue = "COALESCE(c.content, g.state_json)";
 
-    private const string StatesWithContent = "grain_state g LEFT JOIN state_content c ON c.id = g.content_id";
+    /// <summary>The states (<c>g</c>) with the content rows (<c>c</c>) their long values are kept in.</summary>
+    internal const string StatesWithContent = "grain_state g LEFT JOIN state_content c ON c.id = g.content_id";
 
     public const string SelectState = $"""
         SELECT g.etag, g.version, {StateValue} FROM {StatesWithContent}

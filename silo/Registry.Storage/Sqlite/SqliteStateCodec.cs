@@ -10,9 +10,10 @@ using ZstdSharp;
 namespace Registry.Storage.Sqlite;
 
 /// <summary>
-/// How a state's JSON is kept in <c>grain_state.state_json</c>: short states as text (compressing them gains nothing),
-/// longer ones as a BLOB holding a one-byte format tag, the UTF-8 length (4 bytes, little-endian) and the Brotli
-/// stream of the UTF-8 text. A record's JSON repeats its member names and dates, so a marriage record of about 1.5 KB
+/// How a state's JSON is kept in <c>grain_state.state_json</c> (or, once encoded longer than
+/// <see cref="SqliteGrainStateStore.LargestInlineState"/>, in its <c>state_content</c> row): short states as text
+/// (compressing them gains nothing), longer ones as a BLOB holding a one-byte format tag, the UTF-8 length (4 bytes,
+/// little-endian) and the Brotli stream of the UTF-8 text. A record's JSON repeats its member names and dates, so a marriage record of about 1.5 KB
 /// is kept in about a third of that. SQLite keeps each value's own type whatever the column's affinity, so text
 /// written before this layout reads as it always did and nothing has to be migrated.
 /// <para>

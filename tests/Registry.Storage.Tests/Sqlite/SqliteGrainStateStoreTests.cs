@@ -654,8 +654,8 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
     /// <summary>A query of <paramref name="expression"/> (<c>{0}</c> the value) over the stored value of the state of
     /// <paramref name="grainId"/>, wherever it is kept: in its row, or in <c>state_content</c> when long.</summary>
     private static string OfStoredValue(string expression, string grainId) =>
-        $"SELECT {string.Format(CultureInfo.InvariantCulture, expression, "COALESCE(c.content, g.state_json)")} " +
-        $"FROM grain_state g LEFT JOIN state_content c ON c.id = g.content_id WHERE g.grain_id = '{grainId}';";
+        $"SELECT {string.Format(CultureInfo.InvariantCulture, expression, SqliteSchema.StateValue)} " +
+        $"FROM {SqliteSchema.StatesWithContent} WHERE g.grain_id = '{grainId}';";
 
     /// <summary>Overwrites the stored value of the state of <paramref name="grainId"/> where it is kept (to damage it).</summary>
     private void SetStoredValue(string grainId, string literal)
