@@ -311,10 +311,12 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         IReadOnlyList<string> offices, int first, int count, int clients, CancellationToken cancellationToken)
     {
         var latencies = new double[count];
+        var starts = new double[count];
         var next = -1;
         var errors = 0;
         var samples = new List<string>();
         var clock = Stopwatch.StartNew();
+        var origin = Stopwatch.GetTimestamp();
         var loops = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -334,6 +336,7 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
                 request.Headers.Authorization = tokens[office];
                 using var response = await client.SendAsync(request, cancellationToken);
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                starts[i] = Stopwatch.GetElapsedTime(origin, started).TotalMilliseconds;
                 if (response.StatusCode != HttpStatusCode.Created)
                 {
                     Interlocked.Increment(ref errors);
@@ -350,6 +353,12 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         }, cancellationToken)).ToList();
         await Task.WhenAll(loops);
         var elapsed = clock.Elapsed;
+        if (count >= ClosedLoop.MinRequestsForStops)
+        {
+            Console.WriteLine($"  registrations {first:N0} to {first + count - 1:N0}, slowest 1%: " +
+                ClosedLoop.SlowestStops(starts, latencies, DateTime.UtcNow - elapsed));
+        }
+
         Array.Sort(latencies);
         return new RegistrationResult(elapsed, count / elapsed.TotalSeconds, Percentile(latencies, 0.50),
             Percentile(latencies, 0.90), Percentile(latencies, 0.99), latencies[^1], errors, samples);
