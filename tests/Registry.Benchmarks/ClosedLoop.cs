@@ -25,7 +25,6 @@ public static class ClosedLoop
         var starts = new double[requests];
         var errors = 0;
         var next = -1;
-        var clock = Stopwatch.StartNew();
         var origin = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -39,13 +38,12 @@ public static class ClosedLoop
                 }
 
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                starts[i] = (started - origin) * 1000.0 / Stopwatch.Frequency;
+                starts[i] = Stopwatch.GetElapsedTime(origin, started).TotalMilliseconds;
             }
         }, cancellationToken)));
-        var seconds = clock.Elapsed.TotalSeconds;
-        var originUtc = DateTime.UtcNow - clock.Elapsed;
-        WriteTimeline(phase, starts, latencies, originUtc);
-        var stops = requests >= MinRequestsForStops ? SlowestStops(starts, latencies, originUtc) : null;
+        var elapsed = Stopwatch.GetElapsedTime(origin);
+        var seconds = elapsed.TotalSeconds;
+        var stops = Slowest(phase, starts, latencies, DateTime.UtcNow - elapsed);
         Array.Sort(latencies);
         var result = new PhaseResult(phase, requests, errors, seconds, latencies[requests / 2],
             latencies[Math.Min(requests - 1, (int)(requests * 0.99))], latencies[^1]);
@@ -59,8 +57,20 @@ public static class ClosedLoop
         return result;
     }
 
-    /// <summary>A phase of at least this many requests says how its slowest 1% came (<see cref="SlowestStops"/>).</summary>
-    internal const int MinRequestsForStops = 1_000;
+    /// <summary>A phase of at least this many requests says how its slowest 1% came (<see cref="Slowest"/>).</summary>
+    private const int MinRequestsForStops = 1_000;
+
+    /// <summary>
+    /// What a phase tells of its slowest requests (<paramref name="starts"/> in ms from <paramref name="originUtc"/>,
+    /// and <paramref name="latencies"/>, by request, unsorted): writes the timeline when asked
+    /// (<see cref="WriteTimeline"/>) and describes how its slowest 1% came (<see cref="SlowestStops"/>), or null for
+    /// a phase too short to say.
+    /// </summary>
+    internal static string? Slowest(string phase, double[] starts, double[] latencies, DateTime originUtc)
+    {
+        WriteTimeline(phase, starts, latencies, originUtc);
+        return latencies.Length >= MinRequestsForStops ? SlowestStops(starts, latencies, originUtc) : null;
+    }
 
     /// <summary>Requests whose answers came within this many ms of the previous slow one's are counted together.</summary>
     private const double TogetherMilliseconds = 30;
@@ -73,7 +83,7 @@ public static class ClosedLoop
     /// are queueing. Each group of four or more with its size and the UTC time its first answer came (to set beside
     /// the server's own record of its pauses).
     /// </summary>
-    internal static string SlowestStops(double[] starts, double[] latencies, DateTime originUtc)
+    private static string SlowestStops(double[] starts, double[] latencies, DateTime originUtc)
     {
         var ends = starts.Select((start, i) => start + latencies[i]).ToArray();
         var slowest = Enumerable.Range(0, latencies.Length).OrderBy(i => latencies[i])

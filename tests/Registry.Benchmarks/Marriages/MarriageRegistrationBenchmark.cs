@@ -353,10 +353,10 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
         }, cancellationToken)).ToList();
         await Task.WhenAll(loops);
         var elapsed = clock.Elapsed;
-        if (count >= ClosedLoop.MinRequestsForStops)
+        var phase = $"registrations {first} to {first + count - 1}";
+        if (ClosedLoop.Slowest(phase, starts, latencies, DateTime.UtcNow - elapsed) is { } stops)
         {
-            Console.WriteLine($"  registrations {first:N0} to {first + count - 1:N0}, slowest 1%: " +
-                ClosedLoop.SlowestStops(starts, latencies, DateTime.UtcNow - elapsed));
+            Console.WriteLine($"  {phase}, slowest 1%: {stops}");
         }
 
         Array.Sort(latencies);

@@ -324,7 +324,7 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
     }
 
     /// <summary>Asks the API to build the place-name index from the imported records, again while it answers 503 or
-    /// 409; whether it was built.</summary>
+    /// 409; the names the built index holds, or null when it was not built.</summary>
     internal static async Task<int?> RebuildIndexAsync(HttpClient http, National.IRegistryUnderTest api,
         CancellationToken cancellationToken)
     {
