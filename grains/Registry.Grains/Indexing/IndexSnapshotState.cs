@@ -18,6 +18,6 @@ public sealed class IndexSnapshotState
     /// <summary>How many documents (entries) it holds.</summary>
     public int Entries { get; set; }
 
-    /// <summary>The image.</summary>
+    /// <summary>The image, packed (<see cref="IndexImage.Pack"/>) since 2026-12-06; stored earlier, as it is.</summary>
     public byte[] Image { get; set; } = [];
 }

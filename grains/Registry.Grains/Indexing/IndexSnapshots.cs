@@ -23,8 +23,10 @@ public sealed class IndexSnapshots<TCheckpoint>(
 {
     private HashSet<int>? listed;
 
-    /// <summary>The stored snapshot's image when it is the one the checkpoint names; else null (start from every
-    /// piece). <see cref="Release"/> lets go of it; <see cref="ReadImageAsync"/> reads it again.</summary>
+    /// <summary>The stored snapshot's image when it is the one the checkpoint names, as stored (packed by
+    /// <see cref="IndexImage.Pack"/>, or not when stored before images were packed: the image readers take either);
+    /// else null (start from every piece). <see cref="Release"/> lets go of it; <see cref="ReadImageAsync"/> reads it
+    /// again.</summary>
     public byte[]? Image =>
         checkpoint.State.SnapshotGeneration != 0 && snapshot.State.Generation == checkpoint.State.SnapshotGeneration
         && snapshot.State.Image.Length > 0
@@ -92,7 +94,8 @@ public sealed class IndexSnapshots<TCheckpoint>(
 
     /// <summary>
     /// Stores <paramref name="image"/> (of <paramref name="entries"/> documents: every document the partition holds
-    /// now) as a snapshot of a new generation, then the checkpoint naming it with no changed pieces.
+    /// now), packed (<see cref="IndexImage.Pack"/>), as a snapshot of a new generation, then the checkpoint naming it
+    /// with no changed pieces.
     /// </summary>
     public async Task TakeAsync(byte[] image, int entries)
     {
@@ -100,7 +103,7 @@ public sealed class IndexSnapshots<TCheckpoint>(
         snapshot.State.Generation = generation;
         snapshot.State.TakenAt = time.GetUtcNow();
         snapshot.State.Entries = entries;
-        snapshot.State.Image = image;
+        snapshot.State.Image = IndexImage.Pack(image);
         try
         {
             await snapshot.WriteStateAsync();

@@ -76,10 +76,7 @@ public static class PlaceNameIndexSnapshot
 
     /// <summary>Whether the image is of this <see cref="Format"/> and <see cref="PlaceNameIndex.EntryVersion"/>
     /// (its header only: a damaged body is found by <see cref="TryDecode"/>).</summary>
-    public static bool IsCurrent(byte[]? image) =>
-        image is { Length: >= 8 }
-        && BinaryPrimitives.ReadInt32LittleEndian(image) == Format
-        && BinaryPrimitives.ReadInt32LittleEndian(image.AsSpan(4)) == PlaceNameIndex.EntryVersion;
+    public static bool IsCurrent(byte[]? image) => IndexImage.IsOf(image, Format, PlaceNameIndex.EntryVersion);
 
     /// <summary>
     /// The entries (with their keys and versions) and posting lists of an image <see cref="Write"/> made, every local
@@ -157,10 +154,14 @@ public static class PlaceNameIndexSnapshot
         public List<(string Key, long Revision, PlaceNameIndexEntry Doc)> Documents { get; }
     }
 
-    /// <summary>The entries of an image <see cref="Write"/> made; null when it is of another format or entry version,
-    /// or damaged there (damage in its posting lists is found by <see cref="TryJoinPostings"/>).</summary>
+    /// <summary>The entries of an image <see cref="Write"/> made, as stored (packed by <see cref="IndexImage.Pack"/>)
+    /// or not; null when it is of another format or entry version, or damaged there (damage in its posting lists is
+    /// found by <see cref="TryJoinPostings"/>).</summary>
     public static ImageEntries? TryDecodeEntries(byte[] image) =>
-        TryDecodeEntries(image, out var documents, out var at) ? new ImageEntries(image, at, documents) : null;
+        IsCurrent(image) && IndexImage.Unpack(image) is { } unpacked
+                         && TryDecodeEntries(unpacked, out var documents, out var at)
+            ? new ImageEntries(unpacked, at, documents)
+            : null;
 
     /// <summary>
     /// Adds to <paramref name="postings"/> (empty) the posting lists of the images <paramref name="parts"/> were read

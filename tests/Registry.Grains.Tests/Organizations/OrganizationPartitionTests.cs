@@ -1,5 +1,6 @@
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Organizations;
+using Registry.Grains.Indexing;
 using Registry.Grains.Organizations;
 
 namespace Registry.Grains.Tests.Organizations;
@@ -175,6 +176,50 @@ public sealed class OrganizationPartitionTests
         Assert.False(OrganizationIndexSnapshot.TryRead(image[..(image.Length / 2)], restored));
         Assert.Equal(0, restored.Count);
         Assert.True(OrganizationIndexSnapshot.TryRead(image, restored));
+        Assert.Equal(3_000, restored.Count);
+    }
+
+    [Fact]
+    public void Snapshot_AsStored_IsPackedSmaller_AndReadAsTheImageItself()
+    {
+        var original = Filled();
+        var image = OrganizationIndexSnapshot.Write(original);
+        var packed = IndexImage.Pack(image);
+        var restored = new OrganizationPartition();
+
+        Assert.True(packed.Length < image.Length / 2, $"{image.Length} bytes packed in {packed.Length}");
+        Assert.Same(packed, IndexImage.Pack(packed)); // packing what is packed changes nothing
+        Assert.Equal(image, IndexImage.Unpack(packed));
+        Assert.Same(image, IndexImage.Unpack(image)); // an image stored before images were packed is read as it is
+        Assert.True(IndexImage.IsOf(packed, OrganizationIndexSnapshot.Format, OrganizationIndexSnapshot.EntryVersion));
+        Assert.False(IndexImage.IsOf(packed, OrganizationIndexSnapshot.Format + 1, OrganizationIndexSnapshot.EntryVersion));
+        Assert.True(OrganizationIndexSnapshot.TryRead(packed, restored));
+        Assert.Equal(original.All.OrderBy(e => e.Uscc).Select(e => e with { Listings = [] }),
+            restored.All.OrderBy(e => e.Uscc).Select(e => e with { Listings = [] }));
+    }
+
+    [Fact]
+    public void Snapshot_PackedAndDamaged_IsNotRead_AndLeavesThePartitionEmpty()
+    {
+        var packed = IndexImage.Pack(OrganizationIndexSnapshot.Write(Filled()));
+        var flipped = (byte[])packed.Clone();
+        flipped[packed.Length / 2] ^= 0x5A; // inside the deflated body: the stream or its checksum fails
+        var longer = (byte[])packed.Clone();
+        longer[12]++; // the image's length, claimed one byte longer than the stream holds
+        var shorter = (byte[])packed.Clone();
+        shorter[12]--; // one byte shorter: the stream holds more than claimed
+        var restored = new OrganizationPartition();
+
+        // Cut anywhere: within the stream's checksum (packed[..^1]), its body, or the lengths before it.
+        foreach (var damaged in new[] { flipped, longer, shorter, packed[..^1], packed[..^4], packed[..^100], packed[..24],
+                     packed[..18], packed[..10] })
+        {
+            Assert.Null(IndexImage.Unpack(damaged));
+            Assert.False(OrganizationIndexSnapshot.TryRead(damaged, restored));
+            Assert.Equal(0, restored.Count);
+        }
+
+        Assert.True(OrganizationIndexSnapshot.TryRead(packed, restored));
         Assert.Equal(3_000, restored.Count);
     }
 

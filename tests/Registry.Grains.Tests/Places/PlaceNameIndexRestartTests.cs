@@ -151,6 +151,9 @@ public sealed class PlaceNameIndexRestartTests(OrganizationClusterFixture fixtur
         var byCharacters = await SearchAsync("徐家汇", "310104");
 
         var restored = new PostingIndex<PlaceNameIndexEntry>(PlaceNameIndex.Terms);
+        // Stored packed: what storage holds is not the image itself, and reads as it.
+        Assert.NotEqual(IndexImage.Unpack(snapshot.Image), snapshot.Image);
+        Assert.True(PlaceNameIndexSnapshot.IsCurrent(snapshot.Image));
         Assert.True(PlaceNameIndexSnapshot.TryRead(snapshot.Image, restored));
         Assert.Null(restored.Get(later[0]));
         Assert.Equal(0, fixture.StoredRecords.ScansOf(StorageNames.PlaceName));
