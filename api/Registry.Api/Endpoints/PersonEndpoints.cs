@@ -82,10 +82,11 @@ public static class PersonEndpoints
             MarriageRecordExtractResponse.From(extract));
     }
 
-    /// <summary>The most persons one search answers.</summary>
+    /// <summary>The most persons one page of a search answers, and the page's size unless asked for fewer.</summary>
     public const int MaxSearchResults = 50;
 
-    public static async Task<Ok<PersonSearchResponse>> SearchPersons(string? name, IGrainFactory grains)
+    public static async Task<Ok<PersonSearchResponse>> SearchPersons(string? name, int? limit, string? after,
+        IGrainFactory grains)
     {
         var checks = new RequestChecks().Required("name", name);
         if (name?.Trim().Length > 100)
@@ -93,10 +94,23 @@ public static class PersonEndpoints
             checks.Fail("name", "field-too-long", "'name' is at most 100 characters.");
         }
 
+        if (limit is < 1 or > MaxSearchResults)
+        {
+            checks.Fail("limit", "limit-range", $"'limit' must be from 1 to {MaxSearchResults}.");
+        }
+
+        var from = "";
+        if (after is not null && !PageCursor.TryRead(after, out from))
+        {
+            checks.Fail("after", "cursor-invalid", "'after' must be the 'next' of a previous page of this search.");
+        }
+
         checks.ThrowIfAny();
-        var answer = await grains.Get<IPersonSearchGrain>(0).SearchAsync(name!, MaxSearchResults);
+        var answer = await grains.Get<IPersonSearchGrain>(0).SearchAsync(name!, limit ?? MaxSearchResults,
+            after is null ? null : from);
         return TypedResults.Ok(new PersonSearchResponse(PersonNameEntry.KeyOf(name!), answer.Persons.Count,
-            answer.Truncated, answer.Persons.Select(PersonFoundResponse.From).ToList()));
+            answer.Truncated, answer.Persons.Select(PersonFoundResponse.From).ToList(),
+            answer.Next is null ? null : PageCursor.Of(answer.Next)));
     }
 
     public static async Task<Ok<MarriageRecordExtractResponse>> GetMarriageRecordExtract(string number,

@@ -23,54 +23,68 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
     /// <summary>The subject under which searches are logged (the query is in the entry's record field).</summary>
     public const string SearchSubject = "search";
 
-    public async Task<PersonSearchAnswer> SearchAsync(string name, int limit)
+    public async Task<PersonSearchAnswer> SearchAsync(string name, int limit, string? after = null)
     {
         var key = PersonNameEntry.KeyOf(name);
         var entries = await EntriesAsync(name);
-        var documents = entries.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
+        // Pages follow the documents' ordinal order, whatever order the partitions keep their entries in: a page's
+        // place is a document key (see PersonSearchAnswer.Next), so a registration between two pages neither repeats a
+        // person nor moves the rest.
+        var named = entries.Select(e => e.DocumentKey).ToHashSet(StringComparer.Ordinal);
+        var documents = named.Where(d => after is null || string.CompareOrdinal(d, after) > 0)
+            .Order(StringComparer.Ordinal).ToList();
 
-        // Documents linked to one person answer that person's record: one result per person. Statuses are asked
-        // only until one more person than shown is found (a common name is borne by thousands: each status reads
-        // the person's record and their marriages'), more only when linked documents turned out to be the same person.
+        // Documents linked to one person answer that person's record: one result per person, shown at the first of
+        // their documents under this name (on this page or an earlier one). Statuses are asked only until one more
+        // person than shown is found (a common name is borne by thousands: each status reads the person's record and
+        // their marriages'), more only when linked documents turned out to be the same person.
         var stored = new StoredMaritalStatus(
             ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock,
             ServiceProvider.GetRequiredService<IStoredRecords>());
-        var statuses = new List<MaritalStatusDetails>();
+        var found = new List<(string First, MaritalStatusDetails Status)>();
         var readFromStorage = new List<string>();
         var asked = 0;
-        var found = 0;
-        while (asked < documents.Count && found <= limit)
+        while (asked < documents.Count && found.Count <= limit)
         {
-            var next = documents.Skip(asked).Take(limit + 1 - found).ToList();
+            var next = documents.Skip(asked).Take(limit + 1 - found.Count).ToList();
             asked += next.Count;
-            foreach (var (status, fromStorage) in await StatusesOfAsync(stored, next))
+            foreach (var (document, (status, fromStorage)) in next.Zip(await StatusesOfAsync(stored, next)))
             {
-                statuses.Add(status);
                 if (fromStorage)
                 {
                     readFromStorage.Add(status.IdNumber);
                 }
-            }
 
-            found = statuses.Select(s => s.IdNumber).Distinct(StringComparer.Ordinal).Count();
+                if (FirstNamedDocument(status, document, named) == document)
+                {
+                    found.Add((document, status));
+                }
+            }
         }
 
-        var persons = statuses.GroupBy(s => s.IdNumber, StringComparer.Ordinal)
-            .Select(g => g.First())
-            .Select(s => new PersonSearchResult(
-                entries.Where(e => e.DocumentKey == s.IdNumber || s.Documents.Contains(e.DocumentKey))
+        var shown = found.Take(limit)
+            .Select(f => new PersonSearchResult(
+                entries.Where(e => e.DocumentKey == f.Status.IdNumber || f.Status.Documents.Contains(e.DocumentKey))
                     .Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList(),
-                s))
+                f.Status))
             .ToList();
-        var truncated = persons.Count > limit || asked < documents.Count;
-        var shown = persons.Take(limit).ToList();
+        // More were found: the next page starts after the first document of the last person shown.
+        var nextPage = found.Count > limit ? found[limit - 1].First : null;
         // Each status read from storage is logged as the person's grain logs its own: one entry per person read.
         await Task.WhenAll(
             PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, readFromStorage),
             PersonDataAccess.RecordAsync(grains, clock, "person-search",
-                $"name={key}; results={shown.Count}{(truncated ? "+" : "")}", SearchSubject));
-        return new PersonSearchAnswer(shown, truncated);
+                $"name={key}; results={shown.Count}{(nextPage is null ? "" : "+")}" +
+                (after is null ? "" : "; after a previous page"), SearchSubject));
+        return new PersonSearchAnswer(shown, nextPage is not null, nextPage);
     }
+
+    /// <summary>The first, in ordinal order, of the person's documents that bear the name searched
+    /// (<paramref name="named"/>): <paramref name="read"/>, the document their status was read by, or an earlier one.
+    /// </summary>
+    private static string FirstNamedDocument(MaritalStatusDetails status, string read, HashSet<string> named) =>
+        status.Documents.Prepend(status.IdNumber).Where(named.Contains).Append(read)
+            .Min(StringComparer.Ordinal)!;
 
     /// <summary>
     /// The index entries of <paramref name="name"/>, partition by partition (a split partition's from its children,

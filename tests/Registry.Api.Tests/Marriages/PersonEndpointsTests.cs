@@ -120,6 +120,56 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
     }
 
     [Fact]
+    public async Task SearchByName_PagesThroughTheBearers_WithNextAsAfter()
+    {
+        var men = new[] { MarriageApiFixture.Man(), MarriageApiFixture.Man(), MarriageApiFixture.Man() };
+        var name = "司马" + string.Concat(men[0][^7..^1].Select(d => "零一二三四五六七八九"[d - '0']));
+        var office = MarriageApiFixture.NextOffice();
+        using var registrar = fixture.Api.CreateClient();
+        registrar.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            RegistryApiFactory.Token(["registrar.marriage"], "clerk-p" + men[0][^4..], office: office));
+        foreach (var man in men)
+        {
+            await JsonOf(await registrar.PostAsJsonAsync("/api/marriages", new
+            {
+                office,
+                partyA = new { idNumber = man, name, nationality = "中国" },
+                partyB = new { idNumber = MarriageApiFixture.Woman(), name = "李" + name[2..], nationality = "中国" },
+                declarations = new { noSpouse = true, noProhibitedKinship = true },
+                bothPresent = true,
+            }), HttpStatusCode.Created);
+        }
+
+        var pages = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            pages.Add(await JsonOf(await registrar.GetAsync($"/api/persons?name={Uri.EscapeDataString(name)}&limit=2" +
+                (after is null ? "" : $"&after={after}")), HttpStatusCode.OK));
+            after = pages[^1].GetProperty("next").GetString();
+        }
+        while (after is not null && pages.Count < 5);
+
+        Assert.Equal([(2, true), (1, false)], pages.Select(p =>
+            (p.GetProperty("count").GetInt32(), p.GetProperty("truncated").GetBoolean())));
+        Assert.Equal(men.Order(StringComparer.Ordinal), pages.SelectMany(p => p.GetProperty("persons").EnumerateArray())
+            .Select(p => p.GetProperty("idNumber").GetString()));
+        // The cursor does not carry the document key as text.
+        Assert.DoesNotContain(men, m => pages[0].GetProperty("next").GetString()!.Contains(m[^8..]));
+        Assert.Equal(3, (await JsonOf(await registrar.GetAsync($"/api/persons?name={Uri.EscapeDataString(name)}"),
+            HttpStatusCode.OK)).GetProperty("count").GetInt32());
+        foreach (var (query, rule) in new[]
+                 {
+                     ("&limit=0", "limit-range"), ("&limit=51", "limit-range"), ("&after=%21%21", "cursor-invalid"),
+                     ("&after=_w", "cursor-invalid"), // base64url of a byte that is not UTF-8
+                 })
+        {
+            await Problems.AssertProblemAsync(await registrar.GetAsync(
+                $"/api/persons?name={Uri.EscapeDataString(name)}{query}"), HttpStatusCode.BadRequest, rule);
+        }
+    }
+
+    [Fact]
     public async Task SearchByName_FindsThePersonWithDocumentsAndStatus_AndEverySearchIsLogged()
     {
         var (man, woman) = (MarriageApiFixture.Man(), MarriageApiFixture.Woman());

@@ -135,6 +135,66 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SearchAsync_PagedWithNext_ShowsEachPersonOnceInTheirFirstDocumentsOrder_AndABearerAddedBetweenPagesShiftsNothing()
+    {
+        var name = $"翻页{TestCodes.NextSerial()}";
+        var people = Enumerable.Range(0, 7).Select(_ => TestPeople.Woman()).ToList();
+        var renewed = TestPeople.Woman(); // a second document of people[3], under the same name
+        await fixture.Person(renewed).LinkToPersonAsync(people[3], "renewed document (test)");
+        foreach (var document in people.Append(renewed))
+        {
+            await IndexAsync(name, document);
+        }
+
+        var clerk = $"clerk-pages-{TestCodes.NextSerial()}";
+        var pages = new List<PersonSearchAnswer>();
+        string? newcomer = null;
+        string? after = null;
+        do
+        {
+            var from = after;
+            pages.Add(await MarriageClusterFixture.AsUser(clerk,
+                () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 3, from)));
+            after = pages[^1].Next;
+            if (newcomer is null)
+            {
+                // Registered between the first page and the second.
+                newcomer = TestPeople.Woman();
+                await IndexAsync(name, newcomer);
+            }
+        }
+        while (after is not null && pages.Count < 10);
+
+        // Each person at the first of their documents under the name; the newcomer only if theirs sorts after the
+        // first page (a new search finds them otherwise).
+        string FirstOf(string person) =>
+            person == people[3] && string.CompareOrdinal(renewed, person) < 0 ? renewed : person;
+        var expected = people.Append(newcomer!)
+            .Where(p => p != newcomer || string.CompareOrdinal(newcomer, pages[0].Next) > 0)
+            .OrderBy(FirstOf, StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(expected, pages.SelectMany(p => p.Persons).Select(p => p.Status.IdNumber));
+        Assert.All(pages[..^1], p => Assert.Equal((3, true, FirstOf(p.Persons[^1].Status.IdNumber)),
+            (p.Persons.Count, p.Truncated, p.Next)));
+        Assert.Equal((false, null), (pages[^1].Truncated, pages[^1].Next));
+        Assert.Equal([renewed], pages.SelectMany(p => p.Persons).Single(p => p.Status.IdNumber == people[3]).Status.Documents);
+
+        var now = fixture.Time.GetUtcNow();
+        var log = await fixture.Grains.GetGrain<IAccessLogGrain>(0).SearchAsync(
+            new AccessLogSearch(now.AddDays(-1), now.AddDays(1), null, clerk, null, 100));
+        Assert.Equal(pages.Select((p, i) => $"name={name}; results={p.Persons.Count}{(p.Next is null ? "" : "+")}" +
+                (i == 0 ? "" : "; after a previous page")),
+            log.Entries.Where(e => e.Action == "person-search").Select(e => e.RecordId));
+    }
+
+    private Task IndexAsync(string name, string document)
+    {
+        var entry = new PersonNameEntry(name, document, $"p-{document}");
+        return fixture.Grains.GetGrain<IPersonNameIndexGrain>(entry.PartitionKey)
+            .ApplyAsync($"marriage:p-{document}", [entry]);
+    }
+
+    [Fact]
     public async Task SearchAsync_ANameThatAnotherContinuesWithAHash_FindsOnlyItsOwnBearers()
     {
         // The index partitions of "name" are "name#0".."name#15": those of "name#1" ("name#1#0"..) sort among them.
