@@ -921,18 +921,22 @@ public static class OgcEndpoints
             return null;
         }
 
-        if (!PageCursor.TryRead(text, out var key))
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(text.Replace('-', '+').Replace('_', '/')
+                .PadRight(text.Length + (4 - text.Length % 4) % 4, '=')));
+        }
+        catch (FormatException)
         {
             checks.Fail("cursor", "cursor-invalid", "'cursor' comes from a next link; it was altered.");
             return null;
         }
-
-        return key;
     }
 
     private static string Next(IQueryCollection query, int limit, string lastKey)
     {
-        var cursor = PageCursor.Of(lastKey);
+        var cursor = Convert.ToBase64String(Encoding.UTF8.GetBytes(lastKey)).TrimEnd('=').Replace('+', '-')
+            .Replace('/', '_');
         var parameters = query.Where(p => p.Key is not ("cursor" or "limit"))
             .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value.ToString())}")
             .Append($"limit={limit}")

@@ -99,18 +99,15 @@ public static class PersonEndpoints
             checks.Fail("limit", "limit-range", $"'limit' must be from 1 to {MaxSearchResults}.");
         }
 
-        var from = "";
-        if (after is not null && !PageCursor.TryRead(after, out from))
+        if (after is not null && !PersonSearchAnswer.IsPageKey(after))
         {
             checks.Fail("after", "cursor-invalid", "'after' must be the 'next' of a previous page of this search.");
         }
 
         checks.ThrowIfAny();
-        var answer = await grains.Get<IPersonSearchGrain>(0).SearchAsync(name!, limit ?? MaxSearchResults,
-            after is null ? null : from);
+        var answer = await grains.Get<IPersonSearchGrain>(0).SearchAsync(name!, limit ?? MaxSearchResults, after);
         return TypedResults.Ok(new PersonSearchResponse(PersonNameEntry.KeyOf(name!), answer.Persons.Count,
-            answer.Truncated, answer.Persons.Select(PersonFoundResponse.From).ToList(),
-            answer.Next is null ? null : PageCursor.Of(answer.Next)));
+            answer.Truncated, answer.Persons.Select(PersonFoundResponse.From).ToList(), answer.Next));
     }
 
     public static async Task<Ok<MarriageRecordExtractResponse>> GetMarriageRecordExtract(string number,

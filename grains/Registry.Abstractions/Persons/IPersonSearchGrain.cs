@@ -9,8 +9,9 @@ namespace Registry.Abstractions.Persons;
 public interface IPersonSearchGrain : IGrainWithIntegerKey
 {
     /// <summary>The persons recorded under <paramref name="name"/> (whole name; white space and the case of Latin
-    /// letters ignored), at most <paramref name="limit"/>, in the ordinal order of the first document by which each
-    /// bears the name; <c>Truncated</c> when more were found, and <c>Next</c> the <paramref name="after"/> of the
-    /// page that follows (the persons whose first such document comes after it).</summary>
+    /// letters ignored), at most <paramref name="limit"/>, in the order of the page key
+    /// (<see cref="PersonSearchAnswer.PageKeyOf"/>) of the first document by which each bears the name;
+    /// <c>Truncated</c> when more were found, and <c>Next</c> the <paramref name="after"/> of the page that follows
+    /// (the persons whose first such page key comes after it).</summary>
     Task<PersonSearchAnswer> SearchAsync(string name, int limit, string? after = null);
 }

@@ -1,10 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Registry.Abstractions.Persons;
 
 /// <summary>The answer of a search by name: the persons shown, whether more matched, and where the next page starts
-/// (<see cref="Next"/>: the first document, in ordinal order, by which the last person shown bears the name; null
-/// when no more matched).</summary>
+/// (<see cref="Next"/>, null when no more matched).</summary>
+/// <remarks>A search's persons come in the order of the <see cref="PageKeyOf">page key</see> of the first document by
+/// which each bears the name, and <see cref="Next"/> is the page key of the last person shown: a digest, not the
+/// document key, so the cursor a registrar's client puts in a URL (which proxies and server logs keep) names no
+/// one.</remarks>
 [GenerateSerializer, Alias("Registry.Persons.PersonSearchAnswer")]
 public sealed record PersonSearchAnswer(
     [property: Id(0)] IReadOnlyList<PersonSearchResult> Persons,
     [property: Id(1)] bool Truncated,
-    [property: Id(2)] string? Next = null);
+    [property: Id(2)] string? Next = null)
+{
+    /// <summary>The characters of a page key: 32 lower-case hexadecimal digits.</summary>
+    public const int PageKeyLength = 32;
+
+    /// <summary>The page key of a document: the first 16 bytes of the SHA-256 of its key's UTF-8, in lower-case
+    /// hexadecimal (two documents share one with a chance of about 2^-128).</summary>
+    public static string PageKeyOf(string documentKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(documentKey)).AsSpan(0, PageKeyLength / 2));
+
+    /// <summary>Whether <paramref name="text"/> is a page key's form (what <see cref="Next"/> can be).</summary>
+    public static bool IsPageKey(string text) =>
+        text.Length == PageKeyLength && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+}

@@ -27,12 +27,13 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
     {
         var key = PersonNameEntry.KeyOf(name);
         var entries = await EntriesAsync(name);
-        // Pages follow the documents' ordinal order, whatever order the partitions keep their entries in: a page's
-        // place is a document key (see PersonSearchAnswer.Next), so a registration between two pages neither repeats a
-        // person nor moves the rest.
-        var named = entries.Select(e => e.DocumentKey).ToHashSet(StringComparer.Ordinal);
-        var documents = named.Where(d => after is null || string.CompareOrdinal(d, after) > 0)
-            .Order(StringComparer.Ordinal).ToList();
+        // Pages follow the documents' page keys (PersonSearchAnswer.PageKeyOf), whatever order the partitions keep
+        // their entries in: a page's place is a page key, so a registration between two pages neither repeats a person
+        // nor moves the rest.
+        var named = entries.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal)
+            .ToDictionary(d => d, PersonSearchAnswer.PageKeyOf, StringComparer.Ordinal);
+        var documents = named.Where(d => after is null || string.CompareOrdinal(d.Value, after) > 0)
+            .OrderBy(d => d.Value, StringComparer.Ordinal).Select(d => d.Key).ToList();
 
         // Documents linked to one person answer that person's record: one result per person, shown at the first of
         // their documents under this name (on this page or an earlier one). Statuses are asked only until one more
@@ -55,9 +56,10 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
                     readFromStorage.Add(status.IdNumber);
                 }
 
-                if (FirstNamedDocument(status, document, named) == document)
+                var first = FirstNamedDocument(status, document, named);
+                if (first == named[document])
                 {
-                    found.Add((document, status));
+                    found.Add((first, status));
                 }
             }
         }
@@ -68,7 +70,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
                     .Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList(),
                 f.Status))
             .ToList();
-        // More were found: the next page starts after the first document of the last person shown.
+        // More were found: the next page starts after the page key of the last person shown.
         var nextPage = found.Count > limit ? found[limit - 1].First : null;
         // Each status read from storage is logged as the person's grain logs its own: one entry per person read.
         await Task.WhenAll(
@@ -79,11 +81,13 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         return new PersonSearchAnswer(shown, nextPage is not null, nextPage);
     }
 
-    /// <summary>The first, in ordinal order, of the person's documents that bear the name searched
-    /// (<paramref name="named"/>): <paramref name="read"/>, the document their status was read by, or an earlier one.
-    /// </summary>
-    private static string FirstNamedDocument(MaritalStatusDetails status, string read, HashSet<string> named) =>
-        status.Documents.Prepend(status.IdNumber).Where(named.Contains).Append(read)
+    /// <summary>The page key of the first, in page-key order, of the person's documents that bear the name searched
+    /// (<paramref name="named"/>, each with its page key): <paramref name="read"/>'s, the document their status was
+    /// read by, or an earlier one's.</summary>
+    private static string FirstNamedDocument(MaritalStatusDetails status, string read,
+        Dictionary<string, string> named) =>
+        status.Documents.Prepend(status.IdNumber).Append(read)
+            .Select(d => named.GetValueOrDefault(d)).OfType<string>()
             .Min(StringComparer.Ordinal)!;
 
     /// <summary>

@@ -138,9 +138,10 @@ internal static class MarriageDocs
             ["SearchPersons"] = Op("Searches persons by their whole name as the marriage records give it (white " +
                 "space and the case of Latin letters ignored; a name a court corrected finds the person under both): " +
                 "each person's document key, other documents and marital status, a page of at most 50 at a time " +
-                "(truncated says more matched; pass 'next' as 'after' for the following page), in the order of the " +
-                "first document by which each bears the name, so a registration between two pages neither repeats " +
-                "a person nor shifts the pages (one whose document sorts before the page is found by a new search). Read from the partitions of the person-name index the name " +
+                "(truncated says more matched; pass 'next' as 'after' for the following page). The order is that of " +
+                "a digest of the first document by which each bears the name, and 'next' is the last person's " +
+                "digest (it names no one in a URL), so a registration between two pages neither repeats a person " +
+                "nor shifts the pages (one whose digest sorts before the page is found by a new search). Read from the partitions of the person-name index the name " +
                 "falls in. Every search is written to the access log with the user, the query and the number of " +
                 "results, and each person's status read like GET /api/persons/{idNumber}/marital-status.",
                 ["field-required", "field-too-long", "limit-range", "cursor-invalid"]),
@@ -185,7 +186,7 @@ internal static class MarriageDocs
             ["GetDueDivorceApplications:date"] = "The day (YYYY-MM-DD) the parties would appear; default today.",
             ["SearchPersons:name"] = "A person's whole name, as recorded (e.g. 张伟).",
             ["SearchPersons:limit"] = "Persons per page (1-50, default 50).",
-            ["SearchPersons:after"] = "The 'next' of the previous page, to continue after it.",
+            ["SearchPersons:after"] = "The 'next' of the previous page (32 hexadecimal digits), to continue after it.",
             ["date"] = "The day (YYYY-MM-DD) whose reads are listed; default today.",
             ["GetAccessLog:from"] = "The first day of the period (YYYY-MM-DD); 'to' defaults to today.",
             ["GetAccessLog:to"] = "The last day of the period (YYYY-MM-DD), inclusive.",
