@@ -36,13 +36,13 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             .OrderBy(d => d.Value, StringComparer.Ordinal).Select(d => d.Key).ToList();
 
         // Documents linked to one person answer that person's record: one result per person, shown at the first of
-        // their documents under this name (on this page or an earlier one). Statuses are asked only until one more
+        // their documents under this name in page-key order (on this page or an earlier one). Statuses are asked only until one more
         // person than shown is found (a common name is borne by thousands: each status reads the person's record and
         // their marriages'), more only when linked documents turned out to be the same person.
         var stored = new StoredMaritalStatus(
             ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock,
             ServiceProvider.GetRequiredService<IStoredRecords>());
-        var found = new List<(string First, MaritalStatusDetails Status)>();
+        var found = new List<(string PageKey, MaritalStatusDetails Status)>();
         var readFromStorage = new List<string>();
         var asked = 0;
         while (asked < documents.Count && found.Count <= limit)
@@ -56,8 +56,8 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
                     readFromStorage.Add(status.IdNumber);
                 }
 
-                var first = FirstNamedDocument(status, document, named);
-                if (first == named[document])
+                // Shown here only when this document is the person's first under the name.
+                if (FirstPageKey(status, document, named) is var first && first == named[document])
                 {
                     found.Add((first, status));
                 }
@@ -71,7 +71,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
                 f.Status))
             .ToList();
         // More were found: the next page starts after the page key of the last person shown.
-        var nextPage = found.Count > limit ? found[limit - 1].First : null;
+        var nextPage = found.Count > limit ? found[limit - 1].PageKey : null;
         // Each status read from storage is logged as the person's grain logs its own: one entry per person read.
         await Task.WhenAll(
             PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, readFromStorage),
@@ -81,10 +81,10 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         return new PersonSearchAnswer(shown, nextPage is not null, nextPage);
     }
 
-    /// <summary>The page key of the first, in page-key order, of the person's documents that bear the name searched
-    /// (<paramref name="named"/>, each with its page key): <paramref name="read"/>'s, the document their status was
-    /// read by, or an earlier one's.</summary>
-    private static string FirstNamedDocument(MaritalStatusDetails status, string read,
+    /// <summary>The least page key of the person's documents that bear the name searched (<paramref name="named"/>,
+    /// each with its page key): that of <paramref name="read"/>, the document their status was read by, or a lesser
+    /// one.</summary>
+    private static string FirstPageKey(MaritalStatusDetails status, string read,
         Dictionary<string, string> named) =>
         status.Documents.Prepend(status.IdNumber).Append(read)
             .Select(d => named.GetValueOrDefault(d)).OfType<string>()

@@ -141,9 +141,10 @@ internal static class MarriageDocs
                 "(truncated says more matched; pass 'next' as 'after' for the following page). The order is that of " +
                 "a digest of the first document by which each bears the name, and 'next' is the last person's " +
                 "digest (it names no one in a URL), so a registration between two pages neither repeats a person " +
-                "nor shifts the pages (one whose digest sorts before the page is found by a new search). Read from the partitions of the person-name index the name " +
-                "falls in. Every search is written to the access log with the user, the query and the number of " +
-                "results, and each person's status read like GET /api/persons/{idNumber}/marital-status.",
+                "nor shifts the pages (one whose digest sorts before the page is found by a new search). Read from " +
+                "the partitions of the person-name index the name falls in. Every search is written to the access " +
+                "log with the user, the query and the number of results, and each person's status read like " +
+                "GET /api/persons/{idNumber}/marital-status.",
                 ["field-required", "field-too-long", "limit-range", "cursor-invalid"]),
             ["GetOfficeRegister"] = Op("An office's marriage register for a day (default today): the marriages " +
                 "registered, divorces registered, records entered from the archive (under the office that " +
