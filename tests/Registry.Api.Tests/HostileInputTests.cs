@@ -324,6 +324,60 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
             string.Join('\n', failures.Take(40)));
     }
 
+    /// <summary>
+    /// A documented query parameter that is a number or a yes/no, given a value that reads as neither, or given twice,
+    /// is refused with 400 <c>query-value</c> naming it, not a bare 400 that names nothing.
+    /// </summary>
+    [Fact]
+    public async Task EveryNumberOrYesNoQueryParameter_RefusesAValueThatIsNone_NamingTheField()
+    {
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
+            extraClaims: new Dictionary<string, string>
+            {
+                ["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, TestCodes.County(0)),
+            }));
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var schemas = document["components"]?["schemas"]?.AsObject();
+
+        var checks = 0;
+        var failures = new List<string>();
+        // The OGC API's items read their own query (limit, bbox...) by the OGC rules, after the collection is found.
+        foreach (var (path, item) in document["paths"]!.AsObject().Where(p => !p.Key.StartsWith("/ogc/")))
+        {
+            foreach (var (verb, operation) in item!.AsObject())
+            {
+                var method = verb.ToUpperInvariant();
+                var typed = (operation!["parameters"]?.AsArray().Select(p => p!) ?? [])
+                    .Where(p => (string?)p["in"] == "query"
+                                && TypeOf(p["schema"], schemas) is "integer" or "boolean" or "number")
+                    .Select(p => (string)p["name"]!);
+                foreach (var name in typed)
+                {
+                    if (operation["x-problem-rules"]?.AsArray().All(r => (string?)r != "query-value") != false)
+                    {
+                        failures.Add($"{method} {path}: query-value is not among its documented problem rules");
+                    }
+
+                    foreach (var query in new[] { $"{name}=x", $"{name}=1&{name}=2" })
+                    {
+                        checks++;
+                        if (await RefusalAsync(client, method, $"{Fill(path, "x")}?{query}", Body(method, "{}"),
+                                "query-value", name) is { } failure)
+                        {
+                            failures.Add(failure);
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(checks >= 10, $"only {checks} checks were generated from the OpenAPI document");
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} of {checks} refusals did not name the rule and field:\n" +
+            string.Join('\n', failures.Take(40)));
+    }
+
     private static async Task<string?> RefusalAsync(HttpClient client, string method, string url, string? body,
         string rule, string field)
     {

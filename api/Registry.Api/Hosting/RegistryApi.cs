@@ -56,6 +56,7 @@ public static class RegistryApi
         app.UseAuthorization();
         app.UseRegistryActor();
         app.UseRouteValueChecks();
+        app.UseTypedQueryChecks();
         app.MapRegistryHealth();
         app.MapRegistryTelemetry();
         app.MapDivisionEndpoints();

@@ -163,6 +163,7 @@ public sealed class PersonEndpointsTests(MarriageApiFixture fixture)
                  {
                      ("&limit=0", "limit-range"), ("&limit=51", "limit-range"), ("&after=%21%21", "cursor-invalid"),
                      ($"&after={men[0]}", "cursor-invalid"), ($"&after={new string('A', 32)}", "cursor-invalid"),
+                     ("&limit=abc", "query-value"), ("&limit=1&limit=2", "query-value"),
                  })
         {
             await Problems.AssertProblemAsync(await registrar.GetAsync(

@@ -32,6 +32,10 @@ public static class ContractDocumentation
     /// <summary>Rules of an operation with path parameters: a value no identifier here can have.</summary>
     public static IReadOnlyList<string> WithPathParameters { get; } = ["path-parameter-invalid"];
 
+    /// <summary>Rules of an operation with a number or yes/no query parameter: a value that reads as neither, or
+    /// given twice (<see cref="ErrorHandling.TypedQueryChecks"/>).</summary>
+    public static IReadOnlyList<string> WithTypedQuery { get; } = ["query-value"];
+
     /// <summary>Rules of an operation that needs a token: none or a bad one (401), a role not allowed (403).</summary>
     public static IReadOnlyList<string> Secured { get; } = ["authentication-required", "role-required"];
 
@@ -44,7 +48,7 @@ public static class ContractDocumentation
 
     /// <summary>Every rule listed for at least one kind of operation, for tests and readers.</summary>
     public static IReadOnlyList<string> CommonRules { get; } =
-        [.. AnyOperation, .. WithPathParameters, .. Secured, .. WithBody, .. Change];
+        [.. AnyOperation, .. WithPathParameters, .. WithTypedQuery, .. Secured, .. WithBody, .. Change];
 
     /// <summary>A parameter's description: the operation's own, else the resource's for that name.</summary>
     public static string? ParameterDescription(string operationId, string name) =>

@@ -28,12 +28,15 @@ public sealed class ContractOperationFilter(IOptions<AuthorizationOptions> autho
         var roles = Roles(metadata);
         var hasBody = context.ApiDescription.ParameterDescriptions.Any(p => p.Source == BindingSource.Body);
         var hasPath = context.ApiDescription.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
+        var hasTypedQuery = context.ApiDescription.ParameterDescriptions.Any(p => p.Source == BindingSource.Query
+            && ErrorHandling.TypedQueryChecks.IsChecked(p.Type));
 
         if (ContractDocumentation.Operations.TryGetValue(id, out var doc))
         {
             var rules = doc.Rules
                 .Concat(hasBody ? ContractDocumentation.WithBody : [])
                 .Concat(hasPath ? ContractDocumentation.WithPathParameters : [])
+                .Concat(hasTypedQuery ? ContractDocumentation.WithTypedQuery : [])
                 .Concat(roles is null ? [] : ContractDocumentation.Secured)
                 .Concat(context.ApiDescription.HttpMethod is "GET" or "HEAD" ? [] : ContractDocumentation.Change)
                 .Concat(ContractDocumentation.AnyOperation)
