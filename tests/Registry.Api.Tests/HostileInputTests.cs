@@ -36,14 +36,7 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
     [Fact]
     public async Task EveryDocumentedOperation_AnswersHostileInput_BelowFiveHundred_WithProblemJson()
     {
-        var client = fixture.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
-            extraClaims: new Dictionary<string, string>
-            {
-                ["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, TestCodes.County(0)),
-            }));
-        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
-        var schemas = document["components"]?["schemas"]?.AsObject();
+        var (client, document, schemas) = await DocumentedApiAsync();
 
         var sent = 0;
         var failures = new List<string>();
@@ -67,6 +60,20 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
         Assert.True(failures.Count == 0,
             $"{failures.Count} of {sent} hostile requests were not answered as a 4xx problem:\n" +
             string.Join('\n', failures.Take(40)));
+    }
+
+    /// <summary>A client holding every role (and an organization's code), and the OpenAPI document it reads with its
+    /// schemas.</summary>
+    private async Task<(HttpClient Client, JsonNode Document, JsonObject? Schemas)> DocumentedApiAsync()
+    {
+        var client = fixture.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
+            extraClaims: new Dictionary<string, string>
+            {
+                ["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, TestCodes.County(0)),
+            }));
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        return (client, document, document["components"]?["schemas"]?.AsObject());
     }
 
     private static async Task<string?> SendAsync(HttpClient client, HostileRequest request, string? accept = null)
@@ -254,14 +261,7 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
     [Fact]
     public async Task EveryDocumentedOperation_RefusesWhatTheTextPolicyForbids_NamingTheRuleAndField()
     {
-        var client = fixture.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
-            extraClaims: new Dictionary<string, string>
-            {
-                ["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, TestCodes.County(0)),
-            }));
-        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
-        var schemas = document["components"]?["schemas"]?.AsObject();
+        var (client, document, schemas) = await DocumentedApiAsync();
         (string Value, string Rule)[] hostileText =
         [
             ("A\u0000B", "text-forbidden-character"), ("A\u202EB", "text-forbidden-character"),
@@ -331,14 +331,7 @@ public sealed class HostileInputTests(ApiFixture fixture) : IClassFixture<ApiFix
     [Fact]
     public async Task EveryNumberOrYesNoQueryParameter_RefusesAValueThatIsNone_NamingTheField()
     {
-        var client = fixture.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", RegistryApiFactory.Token(AllRoles,
-            extraClaims: new Dictionary<string, string>
-            {
-                ["uscc"] = TestCodes.Uscc(OrganizationKind.SocialAssociation, TestCodes.County(0)),
-            }));
-        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
-        var schemas = document["components"]?["schemas"]?.AsObject();
+        var (client, document, schemas) = await DocumentedApiAsync();
 
         var checks = 0;
         var failures = new List<string>();
