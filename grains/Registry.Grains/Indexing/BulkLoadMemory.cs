@@ -4,7 +4,7 @@ namespace Registry.Grains.Indexing;
 
 /// <summary>
 /// Runs a bulk load (a process's copy of an index read from its partitions' stored images) with the runtime's
-/// collections held off until it is done or has allocated <see cref="Budget"/>, then starts one background full
+/// collections held off until it is done or the process has allocated <see cref="Budget"/>, then starts one background full
 /// collection, a little later. What such a load allocates is mostly kept, so collections during it only mark and copy
 /// the growing copy again and again: the national place-name copy's load after a restart made 13 full (background)
 /// collections and spent some 1.5 of its 4.5 CPU-seconds in them, and its first search waited 2.6-3.6 s; without them,
@@ -16,9 +16,23 @@ namespace Registry.Grains.Indexing;
 /// </summary>
 public static class BulkLoadMemory
 {
-    /// <summary>What the region lets the process allocate before collections resume (the load then simply goes on
-    /// with them): a national place-name load allocates some 1.5 GB.</summary>
-    public const long Budget = 2L << 30;
+    /// <summary>
+    /// What the region lets the process allocate before collections resume (the load then simply goes on with them):
+    /// <see cref="BudgetFor"/> the memory the runtime may use. The region holds for the whole process, so the budget
+    /// covers what runs beside the load: a national place-name load allocates some 1.4 GB, and the organization index's
+    /// load that a search starts beside it (900,000 organizations) 1.2 GB more. With a 2 GB budget that pair ended the
+    /// region half-way through the place names' load, whose first search then waited 2.2-2.6 s after an organization
+    /// search instead of 1.25-1.4 (2026-12-06, BENCHMARKS.md).
+    /// </summary>
+    public static readonly long Budget = BudgetFor(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+
+    /// <summary>The most a region asks for, however large the machine: a national restart's two loads with room.</summary>
+    public const long MostBudget = 7L << 29;
+
+    /// <summary>A region's budget for a process that may use <paramref name="availableBytes"/>: a quarter of it, at
+    /// most <see cref="MostBudget"/>, so a small machine or container keeps its collections for what it cannot
+    /// spare.</summary>
+    public static long BudgetFor(long availableBytes) => Math.Clamp(availableBytes / 4, 0, MostBudget);
 
     /// <summary>How long after the load the full collection starts: the searches that waited for the load are
     /// answered first.</summary>
