@@ -20,6 +20,7 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
     private readonly Queue<TaskCompletionSource<bool>> waitedForQueued = [];
     private int free = slots;
     private int waitedForRunning;
+    private int holds;
 
     /// <summary>A lane of one slot fewer than the process has cores (at least one); loads waited for run as many at
     /// once as it has cores.</summary>
@@ -56,6 +57,58 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
             await load();
             return true;
         }, CancellationToken.None, cancellationToken);
+
+    /// <summary>
+    /// While <paramref name="waitedFor"/> is signalled and until disposed, no load that nobody waits for starts, as
+    /// while a waited-for load runs: for a load made of steps run one after another in the lane (the place-name copy's
+    /// partitions, then their join), so the warm-up does not start one of its own in the moment between two steps that
+    /// someone waits for. Takes no slot.
+    /// </summary>
+    public IDisposable HoldWhileWaitedFor(CancellationToken waitedFor) => new Hold(this, waitedFor);
+
+    private sealed class Hold : IDisposable
+    {
+        private readonly WarmupLane lane;
+        private readonly CancellationTokenRegistration registration;
+        private bool counted;
+        private bool disposed;
+
+        public Hold(WarmupLane lane, CancellationToken waitedFor)
+        {
+            this.lane = lane;
+            registration = waitedFor.Register(() =>
+            {
+                lock (lane.gate)
+                {
+                    if (!disposed)
+                    {
+                        counted = true;
+                        lane.holds++;
+                    }
+                }
+            });
+        }
+
+        public void Dispose()
+        {
+            // Waits for a callback already running; none runs after it.
+            registration.Dispose();
+            lock (lane.gate)
+            {
+                if (disposed)
+                {
+                    return;
+                }
+
+                disposed = true;
+                if (counted)
+                {
+                    lane.holds--;
+                    lane.Admit();
+                }
+            }
+        }
+    }
 
     /// <summary>True once it holds a slot of the lane, false once it runs as a waited-for load. Cancelled while it
     /// waits in either queue; an entry cancelled in the waited-for queue is skipped when its turn comes.</summary>
@@ -123,8 +176,8 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
         }
     }
 
-    /// <summary>Starts what may start: waited-for loads first, the others only while none is running or waiting.
-    /// Called under the gate; the entered loads continue on the thread pool.</summary>
+    /// <summary>Starts what may start: waited-for loads first, the others only while none is running or waiting and
+    /// no hold is signalled. Called under the gate; the entered loads continue on the thread pool.</summary>
     private void Admit()
     {
         while (waitedForRunning < waitedForSlots && waitedForQueued.TryDequeue(out var next))
@@ -135,7 +188,7 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
             }
         }
 
-        while (free > 0 && waitedForRunning == 0 && waitedForQueued.Count == 0 && queued.First is { } first)
+        while (free > 0 && waitedForRunning == 0 && waitedForQueued.Count == 0 && holds == 0 && queued.First is { } first)
         {
             queued.RemoveFirst();
             free--;

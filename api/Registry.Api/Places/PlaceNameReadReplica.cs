@@ -234,6 +234,8 @@ public sealed class PlaceNameReadReplica(IGrainFactory grains, BureauClock clock
         // restart, health checks included, do not wait behind 16 activations at once. Once a search waits for the
         // copy, what is left of it runs ahead of the lane's other loads, on every core.
         var waited = searchWaits.Token;
+        // Once a search waits, the warm-up starts nothing between the partitions' copies and their join.
+        using var hold = lane.HoldWhileWaitedFor(waited);
         var copies = await Task.WhenAll(Enumerable.Range(0, PlaceNameIndex.PartitionCount).Select(p => lane.RunExpeditableAsync(async () =>
         {
             var grain = grains.Get<IPlaceNameIndexGrain>(p);

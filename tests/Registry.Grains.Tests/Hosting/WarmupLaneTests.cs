@@ -158,4 +158,40 @@ public sealed class WarmupLaneTests
         Assert.Equal(3, await next);
         Assert.False(ran);
     }
+
+    [Fact]
+    public async Task A_signalled_hold_keeps_the_warm_up_from_starting_between_two_waited_for_steps_until_disposed()
+    {
+        var lane = new WarmupLane(1, 2);
+        using var searchWaits = new CancellationTokenSource();
+        var hold = lane.HoldWhileWaitedFor(searchWaits.Token);
+        await searchWaits.CancelAsync();
+        var firstStep = lane.RunExpeditableAsync(() => Task.FromResult(1), searchWaits.Token);
+        Assert.Equal(1, await firstStep);
+
+        // Between the steps: nothing runs and nothing waits for the waited-for slots, yet the warm-up stays queued.
+        var warmUpStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var warmUp = lane.RunAsync(() =>
+        {
+            warmUpStarted.SetResult();
+            return Task.CompletedTask;
+        });
+        Assert.False(warmUpStarted.Task.IsCompleted);
+        Assert.Equal(2, await lane.RunExpeditableAsync(() => Task.FromResult(2), searchWaits.Token));
+        Assert.False(warmUpStarted.Task.IsCompleted);
+
+        hold.Dispose();
+        await warmUp;
+        Assert.True(warmUpStarted.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_hold_nobody_signalled_keeps_nothing_from_starting()
+    {
+        var lane = new WarmupLane(1, 2);
+        using var searchWaits = new CancellationTokenSource();
+        using var hold = lane.HoldWhileWaitedFor(searchWaits.Token);
+
+        Assert.Equal(3, await lane.RunAsync(() => Task.FromResult(3)));
+    }
 }
