@@ -99,27 +99,35 @@ public sealed class OrganizationPartition
             return false;
         }
 
-        var sorted = new OrganizationIndexEntry[documents.Count];
-        for (var i = 0; i < sorted.Length; i++)
+        var all = new OrganizationIndexEntry[documents.Count];
+        for (var i = 0; i < all.Length; i++)
         {
-            sorted[i] = documents[i].Doc;
+            all[i] = documents[i].Doc;
         }
 
-        Array.Sort(sorted, OrganizationIndex.NameOrder);
-        // Built from the sorted entries at once (a sorted set made from a sorted array is linked in linear time), not
-        // entry by entry as puts do.
-        byName = new SortedSet<OrganizationIndexEntry>(sorted, OrganizationIndex.NameOrder);
+        // The set sorts what it is made from (whatever its order) and links the sorted entries in linear time: the one
+        // sort of the restore, its orders of statuses and scopes then filled in name order from it.
+        byName = new SortedSet<OrganizationIndexEntry>(all, OrganizationIndex.NameOrder);
         var ofStatus = new Dictionary<OrganizationStatus, List<OrganizationIndexEntry>>();
         var ofScope = new Dictionary<string, List<OrganizationIndexEntry>>(StringComparer.Ordinal);
-        // An office's scopes are cut once, not per entry, and the counters are moved once per kind, status and office
-        // held (a few hundred), not twelve times per entry.
+        // An office's scopes are cut once, not per entry, and offices with the same scopes (a prefecture's counties)
+        // share one array, so the counters are moved once per kind, status and those scopes (a few thousand at most),
+        // not twelve times per entry or per office.
         var scopesOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var held = new Dictionary<(OrganizationKind Kind, OrganizationStatus Status, string Office), int>();
-        foreach (var entry in sorted)
+        var sameScopes = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var held = new Dictionary<(OrganizationKind Kind, OrganizationStatus Status, string[] Scopes), int>();
+        foreach (var entry in byName)
         {
             if (!scopesOf.TryGetValue(entry.RegisteringOffice, out var scopes))
             {
-                scopesOf[entry.RegisteringOffice] = scopes = KeptScopes(entry.RegisteringOffice).ToArray();
+                var kept = KeptScopes(entry.RegisteringOffice).ToArray();
+                var shared = string.Join('/', kept);
+                if (!sameScopes.TryGetValue(shared, out scopes))
+                {
+                    sameScopes[shared] = scopes = kept;
+                }
+
+                scopesOf[entry.RegisteringOffice] = scopes;
             }
 
             foreach (var scope in scopes)
@@ -132,12 +140,13 @@ public sealed class OrganizationPartition
                 ListOf(ofStatus, entry.Status).Add(entry);
             }
 
-            CollectionsMarshal.GetValueRefOrAddDefault(held, (entry.Kind, entry.Status, entry.RegisteringOffice), out _)++;
+            // The arrays are shared, so the key's array compares by reference.
+            CollectionsMarshal.GetValueRefOrAddDefault(held, (entry.Kind, entry.Status, scopes), out _)++;
         }
 
-        foreach (var ((kind, status, office), count) in held)
+        foreach (var ((kind, status, scopes), count) in held)
         {
-            Tally(kind, status, scopesOf[office], count);
+            Tally(kind, status, scopes, count);
         }
 
         foreach (var (status, entries) in ofStatus)
