@@ -188,7 +188,8 @@ public sealed class WarmupLane(int slots, int waitedForSlots)
             }
         }
 
-        while (free > 0 && waitedForRunning == 0 && waitedForQueued.Count == 0 && holds == 0 && queued.First is { } first)
+        while (free > 0 && waitedForRunning == 0 && waitedForQueued.Count == 0 && holds == 0
+               && queued.First is { } first)
         {
             queued.RemoveFirst();
             free--;

@@ -4,15 +4,16 @@ namespace Registry.Grains.Indexing;
 
 /// <summary>
 /// Runs a bulk load (a process's copy of an index read from its partitions' stored images) with the runtime's
-/// collections held off until it is done or the process has allocated <see cref="Budget"/>, then starts one background full
-/// collection, a little later. What such a load allocates is mostly kept, so collections during it only mark and copy
-/// the growing copy again and again: the national place-name copy's load after a restart made 13 full (background)
-/// collections and spent some 1.5 of its 4.5 CPU-seconds in them, and its first search waited 2.6-3.6 s; without them,
-/// 1.4-2.0 s. What it dropped (the stored images and their JSON, some 700 MB at national scale) is then freed by the
-/// background collection, which runs beside requests. A blocking collection that compacted the heap instead (until
-/// 2026-12-06) kept the process 250-600 MB smaller but stopped every request for 0.55-0.75 s a few seconds after each
-/// national restart, the slowest answer of the restart's reads. One load at a time holds the region; another
-/// meanwhile, or a runtime that refuses one, runs with collections as usual. Measured 2026-12-06 (BENCHMARKS.md).
+/// collections held off until it is done or the process has allocated <see cref="Budget"/>, then starts one
+/// background full collection, a little later. What such a load allocates is mostly kept, so collections during it
+/// only mark and copy the growing copy again and again: the national place-name copy's load after a restart made 13
+/// full (background) collections and spent some 1.5 of its 4.5 CPU-seconds in them, and its first search waited
+/// 2.6-3.6 s; without them, 1.4-2.0 s. What it dropped (the stored images and their JSON, some 700 MB at national
+/// scale) is then freed by the background collection, which runs beside requests. A blocking collection that
+/// compacted the heap instead (until 2026-12-06) kept the process 250-600 MB smaller but stopped every request for
+/// 0.55-0.75 s a few seconds after each national restart, the slowest answer of the restart's reads. One load at a
+/// time holds the region; another meanwhile, or a runtime that refuses one, runs with collections as usual. Measured
+/// 2026-12-06 (BENCHMARKS.md).
 /// </summary>
 public static class BulkLoadMemory
 {
@@ -26,7 +27,8 @@ public static class BulkLoadMemory
     /// </summary>
     public static readonly long Budget = BudgetFor(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
 
-    /// <summary>The most a region asks for, however large the machine: a national restart's two loads with room.</summary>
+    /// <summary>The most a region asks for, however large the machine: a national restart's two loads with
+    /// room.</summary>
     public const long MostBudget = 7L << 29;
 
     /// <summary>A region's budget for a process that may use <paramref name="availableBytes"/>: a quarter of it, at
