@@ -28,7 +28,7 @@ namespace Registry.Grains.Organizations;
 /// (its posting list is already short), so a county's search intersects as before. The orders of a status or a scope
 /// are sorted lists, not sets: within a partition each holds a few thousand entries at national scale, so a put moves
 /// a few kilobytes of references, and a restore fills them in name order without sorting them again. Memory: two or
-/// three more references per entry (about 20 MB at 900,000 organizations).
+/// three more references per entry (20-40 MB at 900,000 organizations, with the lists' spare capacity).
 /// </para>
 /// Pure; not thread-safe (one grain activation owns it).
 /// </summary>

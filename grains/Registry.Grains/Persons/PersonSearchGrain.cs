@@ -36,9 +36,9 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             .OrderBy(d => d.Value, StringComparer.Ordinal).Select(d => d.Key).ToList();
 
         // Documents linked to one person answer that person's record: one result per person, shown at the first of
-        // their documents under this name in page-key order (on this page or an earlier one). Statuses are asked only until one more
-        // person than shown is found (a common name is borne by thousands: each status reads the person's record and
-        // their marriages'), more only when linked documents turned out to be the same person.
+        // their documents under this name in page-key order (on this page or an earlier one). Statuses are asked only
+        // until one more person than shown is found (a common name is borne by thousands: each status reads the
+        // person's record and their marriages'), more only when linked documents turned out to be the same person.
         var stored = new StoredMaritalStatus(
             ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock,
             ServiceProvider.GetRequiredService<IStoredRecords>());

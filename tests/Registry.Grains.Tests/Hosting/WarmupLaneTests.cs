@@ -62,12 +62,7 @@ public sealed class WarmupLaneTests
         var lane = new WarmupLane(1, 2);
         var firstGoesOn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = lane.RunAsync(() => firstGoesOn.Task);
-        var warmUpStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var warmUp = lane.RunAsync(() =>
-        {
-            warmUpStarted.SetResult();
-            return Task.CompletedTask;
-        });
+        var (warmUp, warmUpStarted) = QueueWarmUp(lane);
         using var searchWaits = new CancellationTokenSource();
         var searchedGoesOn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var searchedStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -170,18 +165,14 @@ public sealed class WarmupLaneTests
         Assert.Equal(1, await firstStep);
 
         // Between the steps: nothing runs and nothing waits for the waited-for slots, yet the warm-up stays queued.
-        var warmUpStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var warmUp = lane.RunAsync(() =>
-        {
-            warmUpStarted.SetResult();
-            return Task.CompletedTask;
-        });
+        var (warmUp, warmUpStarted) = QueueWarmUp(lane);
         Assert.False(warmUpStarted.Task.IsCompleted);
         Assert.Equal(2, await lane.RunExpeditableAsync(() => Task.FromResult(2), searchWaits.Token));
         Assert.False(warmUpStarted.Task.IsCompleted);
 
         hold.Dispose();
-        await warmUp;
+        // Bounded: a hold that did not let the lane go fails here instead of hanging the run.
+        await warmUp.WaitAsync(TimeSpan.FromMinutes(1));
         Assert.True(warmUpStarted.Task.IsCompleted);
     }
 
@@ -192,6 +183,18 @@ public sealed class WarmupLaneTests
         using var searchWaits = new CancellationTokenSource();
         using var hold = lane.HoldWhileWaitedFor(searchWaits.Token);
 
-        Assert.Equal(3, await lane.RunAsync(() => Task.FromResult(3)));
+        Assert.Equal(3, await lane.RunAsync(() => Task.FromResult(3)).WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    /// <summary>A warm-up load queued in <paramref name="lane"/> that does nothing but say it started.</summary>
+    private static (Task Load, TaskCompletionSource Started) QueueWarmUp(WarmupLane lane)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var load = lane.RunAsync(() =>
+        {
+            started.SetResult();
+            return Task.CompletedTask;
+        });
+        return (load, started);
     }
 }
