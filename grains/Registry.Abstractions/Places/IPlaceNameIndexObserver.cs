@@ -26,7 +26,7 @@ public readonly record struct PlaceNameIndexStamp([property: Id(0)] Guid Epoch, 
 /// entries in the order of their local ids, with their versions and the partition's posting lists over those ids, so a
 /// reader restores its copy from the lists instead of computing every entry's terms again. With it (a partition that
 /// has not loaded its entries, as after a restart): the partition's stored snapshot image as stored (packed, so a
-/// copy carries some 4.5 MB a national partition instead of 16, and the reader inflates it: read by
+/// copy carries some 5.7 MB a national partition instead of 16, and the reader unpacks it: read by
 /// <c>PlaceNameIndexSnapshot</c>), and in <see cref="Entries"/> and <see cref="Versions"/> the entries of the pieces
 /// written since it, to apply over the image newest-wins (<see cref="Postings"/> empty); the partition then need not
 /// decode its snapshot only to hand it over.

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Organizations;
 using Registry.Grains.Indexing;
@@ -203,16 +205,18 @@ public sealed class OrganizationPartitionTests
     {
         var packed = IndexImage.Pack(OrganizationIndexSnapshot.Write(Filled()));
         var flipped = (byte[])packed.Clone();
-        flipped[packed.Length / 2] ^= 0x5A; // inside the deflated body: the stream or its checksum fails
+        flipped[packed.Length / 2] ^= 0x5A; // inside the LZ4 block: the block or the image's hash fails
         var longer = (byte[])packed.Clone();
-        longer[12]++; // the image's length, claimed one byte longer than the stream holds
+        longer[12]++; // the image's length, claimed one byte longer than the block holds
         var shorter = (byte[])packed.Clone();
-        shorter[12]--; // one byte shorter: the stream holds more than claimed
+        shorter[12]--; // one byte shorter: the block holds more than claimed
+        var hash = (byte[])packed.Clone();
+        hash[20] ^= 1; // the image's hash: the block unpacks whole, but to another image
         var restored = new OrganizationPartition();
 
-        // Cut anywhere: within the stream's checksum (packed[..^1]), its body, or the lengths before it.
-        foreach (var damaged in new[] { flipped, longer, shorter, packed[..^1], packed[..^4], packed[..^100], packed[..24],
-                     packed[..18], packed[..10] })
+        // Cut anywhere: within the block (packed[..^1]), the image's hash (packed[..24]), or the lengths before it.
+        foreach (var damaged in new[] { flipped, longer, shorter, hash, packed[..^1], packed[..^4], packed[..^100],
+                     packed[..24], packed[..18], packed[..10] })
         {
             Assert.Null(IndexImage.Unpack(damaged));
             Assert.False(OrganizationIndexSnapshot.TryRead(damaged, restored));
@@ -221,6 +225,49 @@ public sealed class OrganizationPartitionTests
 
         Assert.True(OrganizationIndexSnapshot.TryRead(packed, restored));
         Assert.Equal(3_000, restored.Count);
+    }
+
+    [Fact]
+    public void Snapshot_PackedByZlib_AsStoredBeforeLz4_IsStillRead_AndItsDamageFound()
+    {
+        var original = Filled();
+        var image = OrganizationIndexSnapshot.Write(original);
+        var deflated = Deflated(image);
+        var flipped = (byte[])deflated.Clone();
+        flipped[deflated.Length / 2] ^= 0x5A;
+        var restored = new OrganizationPartition();
+
+        Assert.Equal(image, IndexImage.Unpack(deflated));
+        Assert.True(IndexImage.IsOf(deflated, OrganizationIndexSnapshot.Format, OrganizationIndexSnapshot.EntryVersion));
+        Assert.Same(deflated, IndexImage.Pack(deflated)); // stored as it is until the next snapshot
+        foreach (var damaged in new[] { flipped, deflated[..^1], deflated[..^4], deflated[..20] })
+        {
+            Assert.Null(IndexImage.Unpack(damaged));
+        }
+
+        Assert.True(OrganizationIndexSnapshot.TryRead(deflated, restored));
+        Assert.Equal(original.All.OrderBy(e => e.Uscc).Select(e => e with { Listings = [] }),
+            restored.All.OrderBy(e => e.Uscc).Select(e => e with { Listings = [] }));
+    }
+
+    /// <summary>An image packed as snapshots were stored on 2026-12-06 before LZ4: the mark "\xFFRIZ", the image's
+    /// header, its length, the zlib stream's length, then the stream.</summary>
+    private static byte[] Deflated(byte[] image)
+    {
+        using var stream = new MemoryStream();
+        using (var zlib = new ZLibStream(stream, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(image);
+        }
+
+        var body = stream.ToArray();
+        var packed = new byte[20 + body.Length];
+        new byte[] { 0xFF, (byte)'R', (byte)'I', (byte)'Z' }.CopyTo(packed, 0);
+        image.AsSpan(0, 8).CopyTo(packed.AsSpan(4));
+        BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(12), image.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(packed.AsSpan(16), body.Length);
+        body.CopyTo(packed, 20);
+        return packed;
     }
 
     [Fact]
