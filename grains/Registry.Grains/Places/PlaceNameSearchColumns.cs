@@ -178,10 +178,20 @@ internal sealed class PlaceNameSearchColumns
     /// <see cref="PlaceNameIndex.FragmentQuality"/>), read from two numbers per entry instead of its texts: no name
     /// can begin with the text when none has the bit of its beginning, none can be the text when none has its length.
     /// </summary>
-    public int ClosestBound(int id, string text) =>
-        (beginnings[id] & Signature(text)) == 0 ? PlaceNameIndex.FragmentQuality
-        : (lengths[id] & LengthBit(text.Length)) == 0 ? 1
+    public int ClosestBound(int id, string text) => ClosestBound(id, BoundOf(text));
+
+    /// <summary><see cref="ClosestBound(int, string)"/> with the text's bits taken once per query
+    /// (<see cref="BoundOf"/>), not once per candidate.</summary>
+    public int ClosestBound(int id, TextBits text) =>
+        (beginnings[id] & text.Beginning) == 0 ? PlaceNameIndex.FragmentQuality
+        : (lengths[id] & text.Length) == 0 ? 1
         : 0;
+
+    /// <summary>The bits of a normalised text that <see cref="ClosestBound(int, TextBits)"/> compares.</summary>
+    public static TextBits BoundOf(string text) => new(Signature(text), LengthBit(text.Length));
+
+    /// <summary>A text's beginning bit (<see cref="Signature"/>) and length bit (<see cref="LengthBit"/>).</summary>
+    public readonly record struct TextBits(ulong Beginning, int Length);
 
     /// <summary>A bit for each length of the entry's names and spellings.</summary>
     private static byte Lengths(PlaceNameIndexEntry entry)

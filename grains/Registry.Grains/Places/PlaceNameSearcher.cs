@@ -181,6 +181,9 @@ public sealed class PlaceNameSearcher
         var readsEntry = PlaceNameIndex.FiltersReadEntry(query, spelling);
         var byMatch = PlaceNameIndex.RanksByMatch(query);
         var confirmed = PlaceNameIndex.TermsConfirmText(text, spelling);
+        var bits = text is null ? default : PlaceNameSearchColumns.BoundOf(text);
+        // The full page's last as bounds on prominence, taken again after each offer (which may change the last).
+        var bounds = top.Full ? RefusalBounds.Below(top.Last) : default;
         var total = 0;
         for (var i = 0; i < count; i++)
         {
@@ -199,7 +202,7 @@ public sealed class PlaceNameSearcher
             // A match the terms vouch for (its texts contain the text) that ranks after the last of a full page even at
             // its closest possible (by prominence alone, then by how its names begin, each as the name in force) is
             // only counted: its texts are not searched through, its entry not read.
-            if (confirmed && byMatch && top.Full && Refused(id, text!, PlaceNameIndex.RankKey(top.Last.Score, top.Last.Prominence)))
+            if (confirmed && byMatch && top.Full && Refused(id, text!, bits, bounds))
             {
                 total++;
                 continue;
@@ -223,42 +226,71 @@ public sealed class PlaceNameSearcher
 
             total++;
             var prominence = columns.ProminenceOf(id);
-            if (byMatch && top.Full
-                && PlaceNameIndex.RankKey(score, prominence) > PlaceNameIndex.RankKey(top.Last.Score, top.Last.Prominence))
+            if (byMatch && top.Full && PlaceNameIndex.RankKey(score, prominence) > bounds.Last)
             {
                 continue;
             }
 
             top.Offer(new PlaceNameCandidate(entry ?? Index.Doc(id), null, score, prominence, columns.NameKeyOf(id)));
+            if (top.Full)
+            {
+                bounds = RefusalBounds.Below(top.Last);
+            }
         }
 
         return total;
     }
 
     /// <summary>
-    /// Whether a match the terms vouch for ranks after <paramref name="last"/> (the <see cref="PlaceNameIndex.RankKey"/>
-    /// of a full page's last) even at its closest possible, taken as the name in force: by its prominence alone, then
-    /// by the bound its beginnings and lengths give, then by how its names begin.
+    /// Whether a match the terms vouch for ranks after the last of a full page (<paramref name="bounds"/>) even at its
+    /// closest possible, taken as the name in force: by its prominence alone, then by the bound its beginnings and
+    /// lengths give (<paramref name="bits"/>: the text's), then by how its names begin.
     /// </summary>
-    private bool Refused(int id, string text, int last)
+    private bool Refused(int id, string text, PlaceNameSearchColumns.TextBits bits, RefusalBounds bounds)
     {
         var prominence = columns.ProminenceOf(id);
-        if (Key(0) > last)
+        if (prominence <= bounds.Fragment)
+        {
+            return false; // within the page even as a fragment: nothing to read
+        }
+
+        if (prominence > bounds.Whole)
         {
             return true;
         }
 
-        var bound = columns.ClosestBound(id, text);
-        if (Key(bound) > last)
+        if (prominence > bounds.At(columns.ClosestBound(id, bits)))
         {
             return true;
         }
 
-        return Key(PlaceNameIndex.FragmentQuality) > last && columns.ClosestPossible(id, text) is { } closest
-            && Key(closest) > last;
+        return columns.ClosestPossible(id, text) is { } closest && prominence > bounds.At(closest);
+    }
 
-        int Key(int quality) =>
-            PlaceNameIndex.RankKey(new PlaceNameIndex.TextScore(0, PlaceNameMatchKind.Current, quality), prominence);
+    /// <summary>
+    /// A full page's last (its <see cref="PlaceNameIndex.RankKey"/>, <see cref="Last"/>) as the greatest prominence a
+    /// match of the name in force may have at each closeness and still rank within the page: the key's low byte is the
+    /// prominence (12 at most), so a match ranks after the last exactly when its prominence is greater than the bound
+    /// at its closeness. Taken once per change of the last, not per candidate.
+    /// </summary>
+    private readonly record struct RefusalBounds(int Last, int Whole, int Beginning, int Fragment)
+    {
+        public static RefusalBounds Below(PlaceNameCandidate last)
+        {
+            var key = PlaceNameIndex.RankKey(last.Score, last.Prominence);
+            return new RefusalBounds(key, key - Base(0), key - Base(1), key - Base(PlaceNameIndex.FragmentQuality));
+        }
+
+        /// <summary>The bound at closeness 0 (the whole name), 1 (its beginning) or the fragment's.</summary>
+        public int At(int quality) => quality switch
+        {
+            0 => Whole,
+            1 => Beginning,
+            _ => Fragment,
+        };
+
+        private static int Base(int quality) =>
+            PlaceNameIndex.RankKey(new PlaceNameIndex.TextScore(0, PlaceNameMatchKind.Current, quality), 0);
     }
 
     /// <summary>
