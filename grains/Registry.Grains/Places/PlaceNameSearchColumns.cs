@@ -173,15 +173,12 @@ internal sealed class PlaceNameSearchColumns
     }
 
     /// <summary>
-    /// A bound on how closely the normalised <paramref name="text"/> can match the names of the id (the quality of
+    /// A bound on how closely a normalised text can match the names of the id (the quality of
     /// <see cref="PlaceNameIndex.Score"/>: 0 the whole name, 1 its beginning, else
     /// <see cref="PlaceNameIndex.FragmentQuality"/>), read from two numbers per entry instead of its texts: no name
     /// can begin with the text when none has the bit of its beginning, none can be the text when none has its length.
+    /// The text's own bits (<see cref="BoundOf"/>) are taken once per query, not once per candidate.
     /// </summary>
-    public int ClosestBound(int id, string text) => ClosestBound(id, BoundOf(text));
-
-    /// <summary><see cref="ClosestBound(int, string)"/> with the text's bits taken once per query
-    /// (<see cref="BoundOf"/>), not once per candidate.</summary>
     public int ClosestBound(int id, TextBits text) =>
         (beginnings[id] & text.Beginning) == 0 ? PlaceNameIndex.FragmentQuality
         : (lengths[id] & text.Length) == 0 ? 1

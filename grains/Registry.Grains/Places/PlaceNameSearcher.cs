@@ -251,7 +251,7 @@ public sealed class PlaceNameSearcher
         var prominence = columns.ProminenceOf(id);
         if (prominence <= bounds.Fragment)
         {
-            return false; // within the page even as a fragment: nothing to read
+            return false; // within the page even as a fragment: not refused, the caller scores it
         }
 
         if (prominence > bounds.Whole)
