@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
@@ -22,8 +23,8 @@ public static class IndexImage
     // the image's length and the length of the packed body, then the body:
     // - LZ4 (PackedMark): the XxHash3 of the image, then one LZ4 block. Damage is found by the hash, or by the block's
     //   lengths (the decoder never reads or writes past either).
-    // - zlib (DeflatedMark, stored from 2026-12-06 until LZ4 replaced it on 2026-12-06; read, no longer written): the
-    //   zlib stream. Damage is found by the stream's checksum, or, where a cut removed the checksum itself (which the
+    // - zlib (DeflatedMark, written by the builds of 2026-12-06 before LZ4; read, no longer written): the zlib
+    //   stream. Damage is found by the stream's checksum, or, where a cut removed the checksum itself (which the
     //   runtime's zlib then does not check), by the lengths.
     private static ReadOnlySpan<byte> PackedMark => [0xFF, (byte)'R', (byte)'I', (byte)'L'];
     private static ReadOnlySpan<byte> DeflatedMark => [0xFF, (byte)'R', (byte)'I', (byte)'Z'];
@@ -61,7 +62,7 @@ public static class IndexImage
     /// a mark, the image's header and its hash. Restarts read every partition's image at once, so what counts is
     /// how fast one unpacks: a national place-name partition's 15.9 MB image unpacks in about 5 ms, where zlib took
     /// 24 ms and, with sixteen inflated side by side on two cores, some 0.4 CPU-seconds of a restart (measured
-    /// 2026-12-06). Storage still compresses the packed image's base64 text (5.7 MB to some 4.3 MB). Every image is
+    /// 2026-12-06). Storage still compresses the packed image's base64 text (5.7 MB to some 4.7 MB). Every image is
     /// packed, however small, so one path reads them all.
     /// </summary>
     public static byte[] Pack(byte[] image)
@@ -72,19 +73,28 @@ public static class IndexImage
             return image;
         }
 
-        var buffer = GC.AllocateUninitializedArray<byte>(BodyAt + HashLength + LZ4Codec.MaximumOutputSize(image.Length));
-        var written = LZ4Codec.Encode(image, buffer.AsSpan(BodyAt + HashLength), Level);
-        if (written < 0)
+        // The block is written into a rented buffer of the most it can take (some 16 MB for a national partition,
+        // packed every minute it changes), then copied out at its size.
+        var buffer = ArrayPool<byte>.Shared.Rent(BodyAt + HashLength + LZ4Codec.MaximumOutputSize(image.Length));
+        try
         {
-            throw new InvalidOperationException("LZ4 could not pack the image.");
-        }
+            var written = LZ4Codec.Encode(image, buffer.AsSpan(BodyAt + HashLength), Level);
+            if (written < 0)
+            {
+                throw new InvalidOperationException("LZ4 could not pack the image.");
+            }
 
-        PackedMark.CopyTo(buffer);
-        image.AsSpan(0, HeaderLength).CopyTo(buffer.AsSpan(MarkLength));
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(ImageLengthAt), image.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(BodyLengthAt), HashLength + written);
-        BinaryPrimitives.WriteUInt64LittleEndian(buffer.AsSpan(BodyAt), XxHash3.HashToUInt64(image));
-        return buffer.AsSpan(0, BodyAt + HashLength + written).ToArray();
+            PackedMark.CopyTo(buffer);
+            image.AsSpan(0, HeaderLength).CopyTo(buffer.AsSpan(MarkLength));
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(ImageLengthAt), image.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(BodyLengthAt), HashLength + written);
+            BinaryPrimitives.WriteUInt64LittleEndian(buffer.AsSpan(BodyAt), XxHash3.HashToUInt64(image));
+            return buffer.AsSpan(0, BodyAt + HashLength + written).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
