@@ -28,4 +28,30 @@ public sealed class BulkLoadMemoryTests
         Assert.True(ran);
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
+
+    [Fact]
+    public async Task RunAsync_AfterASmallLoad_TheRuntimeCollectsAtItsUsualPaceAgain()
+    {
+        var inRegion = false;
+
+        await BulkLoadMemory.RunAsync(() =>
+        {
+            inRegion = GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
+            return Task.CompletedTask;
+        }, NullLogger.Instance);
+
+        // The region let the process allocate half its budget in the small object heap without a collection; ending
+        // it leaves that allowance in place unless something collects. A quarter of the budget, allocated as
+        // short-lived garbage after the load, must meet collections again.
+        Assert.True(inRegion, "the load ran without a no-GC region, so this test shows nothing");
+        var before = GC.CollectionCount(0);
+        var garbage = new object[64];
+        for (long allocated = 0; allocated < BulkLoadMemory.Budget / 4; allocated += 8_192)
+        {
+            garbage[allocated / 8_192 % garbage.Length] = new byte[8_000];
+        }
+
+        Assert.True(GC.CollectionCount(0) - before >= 2,
+            $"{GC.CollectionCount(0) - before} collections over {BulkLoadMemory.Budget / 4 >> 20} MiB allocated");
+    }
 }
