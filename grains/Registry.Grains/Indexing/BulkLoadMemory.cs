@@ -11,7 +11,10 @@ namespace Registry.Grains.Indexing;
 /// 2.6-3.6 s; without them, 1.4-2.0 s. What it dropped (the stored images and their JSON, some 700 MB at national
 /// scale) is then freed by the background collection, which runs beside requests. A blocking collection that
 /// compacted the heap instead (until 2026-12-06) kept the process 250-600 MB smaller but stopped every request for
-/// 0.55-0.75 s a few seconds after each national restart, the slowest answer of the restart's reads. One load at a
+/// 0.55-0.75 s a few seconds after each national restart, the slowest answer of the restart's reads. The background
+/// collection does not spare that stop, it moves it: what the load kept (some 1.2 GB at national scale) is still in
+/// the youngest generation, and the first collections that find it promote it, stopping the process for 0.6-0.9 s
+/// in all (a forced collection of it 1 s after the load instead: 0.58-0.64 s; measured 2026-12-07). One load at a
 /// time holds the region; another meanwhile, or a runtime that refuses one, runs with collections as usual. Measured
 /// 2026-12-06 (BENCHMARKS.md).
 /// </summary>
