@@ -211,7 +211,9 @@ public sealed class NationalLoadBenchmark : IBenchmark
                         samples.Marriages = await ImportMarriagesAsync(http, marriageRegistrar, counties, offices, marriages,
                             reads, cancellationToken);
                         var answered = clock.Elapsed.TotalSeconds;
-                        var settled = await SettledAsync(api, clock, cancellationToken);
+                        // The outbox relay has published what the import stored once the API is idle.
+                        var settled = answered + (await ApiIdle.WaitAsync(() => api.CpuTime, cancellationToken))
+                            .TotalSeconds;
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"marriages: import answered in {answered:F0} s ({marriages / answered:F0}/s), settled in " +
                             $"{settled:F0} s ({marriages / settled:F0}/s), API CPU {(api.CpuTime - cpu).TotalMilliseconds / marriages:F2} ms a record"));
@@ -521,25 +523,6 @@ public sealed class NationalLoadBenchmark : IBenchmark
         }
 
         return sample;
-    }
-
-    /// <summary>Seconds from the import's start until the API was idle (under 5% of a core for two seconds in a
-    /// row): the outbox relay has published what the import stored.</summary>
-    private static async Task<double> SettledAsync(IRegistryUnderTest api, Stopwatch clock,
-        CancellationToken cancellationToken)
-    {
-        var idle = 0;
-        var last = api.CpuTime;
-        while (idle < 2)
-        {
-            // Watching another process's CPU: there is nothing to await.
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            var now = api.CpuTime;
-            idle = (now - last).TotalMilliseconds < 50 ? idle + 1 : 0;
-            last = now;
-        }
-
-        return clock.Elapsed.TotalSeconds - idle;
     }
 
     private static IReadOnlyList<(string Name, string Lat, string Lng)> PlaceSample(string cities, int count)
