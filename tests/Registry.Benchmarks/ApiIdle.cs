@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Registry.Benchmarks;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class ApiIdle
     /// the process kept working (the wait, less the two idle seconds).</summary>
     public static async Task<TimeSpan> WaitAsync(Func<TimeSpan> cpuTime, CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var started = Stopwatch.StartNew();
         var idle = 0;
         var last = cpuTime();
         while (idle < 2)

@@ -5,10 +5,10 @@ namespace Registry.Grains.Indexing;
 /// <summary>
 /// Runs a bulk load (a process's copy of an index read from its partitions' stored images) with the runtime's
 /// collections held off until it is done or the process has allocated <see cref="Budget"/>, then starts one
-/// background full collection, a little later (a small load: one collection of the youngest generation, at once). What such a load allocates is mostly kept, so collections during it
-/// only mark and copy the growing copy again and again: the national place-name copy's load after a restart made 13
-/// full (background) collections and spent some 1.5 of its 4.5 CPU-seconds in them, and its first search waited
-/// 2.6-3.6 s; without them, 1.4-2.0 s. What it dropped (the stored images and their JSON, some 700 MB at national
+/// background full collection, a little later (after a small load: one collection of the youngest generation, at
+/// once). What such a load allocates is mostly kept, so collections during it only mark and copy the growing copy
+/// again and again: the national place-name copy's load after a restart made 13 full (background) collections and
+/// spent some 1.5 of its 4.5 CPU-seconds in them, and its first search waited 2.6-3.6 s; without them, 1.4-2.0 s. What it dropped (the stored images and their JSON, some 700 MB at national
 /// scale) is then freed by the background collection, which runs beside requests. A blocking collection that
 /// compacted the heap instead (until 2026-12-06) kept the process 250-600 MB smaller but stopped every request for
 /// 0.55-0.75 s a few seconds after each national restart, the slowest answer of the restart's reads. The background
@@ -88,6 +88,7 @@ public static class BulkLoadMemory
 
     private static void End(bool collect, ILogger logger)
     {
+        var endedHere = true;
         try
         {
             GC.EndNoGCRegion();
@@ -95,7 +96,7 @@ public static class BulkLoadMemory
         catch (InvalidOperationException)
         {
             // The budget was spent and collections resumed during the load: the region has ended already.
-            return;
+            endedHere = false;
         }
 
         if (!collect)
@@ -104,8 +105,12 @@ public static class BulkLoadMemory
             // would next collect only after allocating that much again. An empty place-name copy's region at the
             // start of an archive import was followed by 1.9 GB allocated without a collection, the process at 2.3 GB
             // instead of 0.47 (2026-12-07, BENCHMARKS.md). A small load left little in the youngest generation, so
-            // collecting it now is short.
-            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+            // collecting it now is short. A region that ended with its budget spent left the usual allowance.
+            if (endedHere)
+            {
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+            }
+
             return;
         }
 
