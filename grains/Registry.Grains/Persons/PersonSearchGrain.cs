@@ -30,10 +30,19 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         // Pages follow the documents' page keys (PersonSearchAnswer.PageKeyOf), whatever order the partitions keep
         // their entries in: a page's place is a page key, so a registration between two pages neither repeats a person
         // nor moves the rest.
-        var named = entries.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal)
-            .ToDictionary(d => d, PersonSearchAnswer.PageKeyOf, StringComparer.Ordinal);
-        var documents = named.Where(d => after is null || string.CompareOrdinal(d.Value, after) > 0)
-            .OrderBy(d => d.Value, StringComparer.Ordinal).Select(d => d.Key).ToList();
+        // Within a search each page key is the number it spells (PersonSearchAnswer.PageOrderOf), which orders alike.
+        var named = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        foreach (var (_, document) in entries)
+        {
+            if (!named.ContainsKey(document))
+            {
+                named[document] = PersonSearchAnswer.PageOrderOf(document);
+            }
+        }
+
+        var from = after is null ? (UInt128?)null : PersonSearchAnswer.PageOrderOfKey(after);
+        var documents = named.Where(d => from is null || d.Value > from)
+            .OrderBy(d => d.Value).Select(d => d.Key).ToList();
 
         // Documents linked to one person answer that person's record: one result per person, shown at the first of
         // their documents under this name in page-key order (on this page or an earlier one). Statuses are asked only
@@ -42,7 +51,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         var stored = new StoredMaritalStatus(
             ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock,
             ServiceProvider.GetRequiredService<IStoredRecords>());
-        var found = new List<(string PageKey, MaritalStatusDetails Status)>();
+        var found = new List<(UInt128 PageKey, MaritalStatusDetails Status)>();
         var readFromStorage = new List<string>();
         var asked = 0;
         while (asked < documents.Count && found.Count <= limit)
@@ -64,14 +73,19 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             }
         }
 
+        // A person's names are those of the entries of any of their documents, in the entries' order. Looked up by
+        // document: a common name's thousand entries were otherwise gone through once for each person shown.
+        var namesByDocument = entries.Select((entry, at) => (entry, at))
+            .ToLookup(e => e.entry.DocumentKey, e => (e.at, e.entry.Name), StringComparer.Ordinal);
         var shown = found.Take(limit)
             .Select(f => new PersonSearchResult(
-                entries.Where(e => e.DocumentKey == f.Status.IdNumber || f.Status.Documents.Contains(e.DocumentKey))
-                    .Select(e => e.Name).Distinct(StringComparer.Ordinal).ToList(),
+                f.Status.Documents.Prepend(f.Status.IdNumber).Distinct(StringComparer.Ordinal)
+                    .SelectMany(document => namesByDocument[document])
+                    .OrderBy(name => name.at).Select(name => name.Name).Distinct(StringComparer.Ordinal).ToList(),
                 f.Status))
             .ToList();
         // More were found: the next page starts after the page key of the last person shown.
-        var nextPage = found.Count > limit ? found[limit - 1].PageKey : null;
+        var nextPage = found.Count > limit ? PersonSearchAnswer.PageKeyText(found[limit - 1].PageKey) : null;
         // Each status read from storage is logged as the person's grain logs its own: one entry per person read.
         await Task.WhenAll(
             PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, readFromStorage),
@@ -84,36 +98,36 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
     /// <summary>The least page key of the person's documents that bear the name searched (<paramref name="named"/>,
     /// each with its page key): that of <paramref name="read"/>, the document their status was read by, or a lesser
     /// one.</summary>
-    private static string FirstPageKey(MaritalStatusDetails status, string read,
-        Dictionary<string, string> named) =>
+    private static UInt128 FirstPageKey(MaritalStatusDetails status, string read,
+        Dictionary<string, UInt128> named) =>
         status.Documents.Prepend(status.IdNumber).Append(read)
-            .Select(d => named.GetValueOrDefault(d)).OfType<string>()
-            .Min(StringComparer.Ordinal)!;
+            .Where(named.ContainsKey).Min(d => named[d]);
 
     /// <summary>
-    /// The index entries of <paramref name="name"/>, partition by partition (a split partition's from its children,
-    /// see <see cref="PartitionSplits"/>): read from storage in one range query where the storage reads one (a
-    /// partition stores each change before it answers, and its memory follows storage), else asked of each partition
-    /// grain (a common name's 16 partitions, mostly cold, were most of a search's grains).
+    /// The index entries of <paramref name="name"/> (each one's name and document), partition by partition (a split
+    /// partition's from its children, see <see cref="PartitionSplits"/>): read from storage in one range query where
+    /// the storage reads one (a partition stores each change before it answers, and its memory follows storage), as
+    /// only what a search uses (<see cref="PersonNameSearchPartition"/>); else asked of each partition grain (a
+    /// common name's 16 partitions, mostly cold, were most of a search's grains).
     /// </summary>
-    private async Task<List<PersonNameEntry>> EntriesAsync(string name)
+    private async Task<List<(string Name, string DocumentKey)>> EntriesAsync(string name)
     {
         var partitions = PersonNameEntry.PartitionKeysOf(name).ToList();
         var records = ServiceProvider.GetRequiredService<IStoredRecords>();
-        if (await records.ReadPrefixAsync<RecordEntriesState<PersonNameEntry>>(StorageNames.PersonNameIndex,
+        if (await records.ReadPrefixAsync<PersonNameSearchPartition>(StorageNames.PersonNameIndex,
                 GrainIdOf(PersonNameEntry.KeyOf(name) + "#")) is { } stored)
         {
             // The range may hold another name's partitions too (a name that continues with '#'): only those reached
             // from this name's own partitions are read.
             var byId = stored.ToDictionary(s => s.GrainId, s => s.State, StringComparer.Ordinal);
             return partitions.SelectMany(partition =>
-                    PartitionSplits.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key))))
+                    PersonNameSearchPartition.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key))))
                 .ToList();
         }
 
         return (await Task.WhenAll(partitions
                 .Select(partition => grains.Get<IPersonNameIndexGrain>(partition).GetEntriesAsync())))
-            .SelectMany(partition => partition)
+            .SelectMany(partition => partition.Select(entry => (entry.Name, entry.DocumentKey)))
             .ToList();
 
         static string GrainIdOf(string key) => GrainId.Create(StorageNames.PersonNameIndex, key).ToString();
