@@ -23,26 +23,21 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
     /// <summary>The subject under which searches are logged (the query is in the entry's record field).</summary>
     public const string SearchSubject = "search";
 
+    // Page keys' numbers, then documents (a tie of two documents' keys has a chance of about 2^-128).
+    private static readonly IComparer<(UInt128 Order, string Document)> PageKeyOrder =
+        Comparer<(UInt128 Order, string Document)>.Create(ByPageKey);
+
     public async Task<PersonSearchAnswer> SearchAsync(string name, int limit, string? after = null)
     {
         var key = PersonNameEntry.KeyOf(name);
         var entries = await EntriesAsync(name);
         // Pages follow the documents' page keys (PersonSearchAnswer.PageKeyOf), whatever order the partitions keep
         // their entries in: a page's place is a page key, so a registration between two pages neither repeats a person
-        // nor moves the rest.
-        // Within a search each page key is the number it spells (PersonSearchAnswer.PageOrderOf), which orders alike.
-        var named = new Dictionary<string, UInt128>(StringComparer.Ordinal);
-        foreach (var (_, document) in entries)
-        {
-            if (!named.ContainsKey(document))
-            {
-                named[document] = PersonSearchAnswer.PageOrderOf(document);
-            }
-        }
-
+        // nor moves the rest. Within a search each page key is the number it spells (PersonSearchAnswer.PageOrderOf),
+        // which orders alike; a common name's thousands of documents are one sorted array, not a map and a list.
+        var named = Named(entries);
         var from = after is null ? (UInt128?)null : PersonSearchAnswer.PageOrderOfKey(after);
-        var documents = named.Where(d => from is null || d.Value > from)
-            .OrderBy(d => d.Value).Select(d => d.Key).ToList();
+        var documents = named.Where(d => from is null || d.Order > from).ToList();
 
         // Documents linked to one person answer that person's record: one result per person, shown at the first of
         // their documents under this name in page-key order (on this page or an earlier one). Statuses are asked only
@@ -58,7 +53,8 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         {
             var next = documents.Skip(asked).Take(limit + 1 - found.Count).ToList();
             asked += next.Count;
-            foreach (var (document, (status, fromStorage)) in next.Zip(await StatusesOfAsync(stored, next)))
+            var statuses = await StatusesOfAsync(stored, next.Select(d => d.Document).ToList());
+            foreach (var ((order, document), (status, fromStorage)) in next.Zip(statuses))
             {
                 if (fromStorage)
                 {
@@ -66,23 +62,16 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
                 }
 
                 // Shown here only when this document is the person's first under the name.
-                if (FirstPageKey(status, document, named) is var first && first == named[document])
+                if (FirstPageKey(status, document, order, named) == order)
                 {
-                    found.Add((first, status));
+                    found.Add((order, status));
                 }
             }
         }
 
-        // A person's names are those of the entries of any of their documents, in the entries' order. Looked up by
-        // document: a common name's thousand entries were otherwise gone through once for each person shown.
-        var namesByDocument = entries.Select((entry, at) => (entry, at))
-            .ToLookup(e => e.entry.DocumentKey, e => (e.at, e.entry.Name), StringComparer.Ordinal);
-        var shown = found.Take(limit)
-            .Select(f => new PersonSearchResult(
-                f.Status.Documents.Prepend(f.Status.IdNumber).Distinct(StringComparer.Ordinal)
-                    .SelectMany(document => namesByDocument[document])
-                    .OrderBy(name => name.at).Select(name => name.Name).Distinct(StringComparer.Ordinal).ToList(),
-                f.Status))
+        var statusesShown = found.Take(limit).Select(f => f.Status).ToList();
+        var shown = statusesShown.Zip(NamesOf(statusesShown, entries))
+            .Select(p => new PersonSearchResult(p.Second, p.First))
             .ToList();
         // More were found: the next page starts after the page key of the last person shown.
         var nextPage = found.Count > limit ? PersonSearchAnswer.PageKeyText(found[limit - 1].PageKey) : null;
@@ -95,13 +84,71 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         return new PersonSearchAnswer(shown, nextPage is not null, nextPage);
     }
 
+    /// <summary>Each document of <paramref name="entries"/> once with its page key's number, in page-key order.</summary>
+    private static ArraySegment<(UInt128 Order, string Document)> Named(
+        List<(string Name, string DocumentKey)> entries)
+    {
+        var named = new (UInt128 Order, string Document)[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            named[i] = (PersonSearchAnswer.PageOrderOf(entries[i].DocumentKey), entries[i].DocumentKey);
+        }
+
+        // A document under several names (a court's correction) has one entry each: they sort side by side.
+        Array.Sort(named, ByPageKey);
+        var distinct = 0;
+        foreach (var document in named)
+        {
+            if (distinct == 0 || named[distinct - 1].Document != document.Document)
+            {
+                named[distinct++] = document;
+            }
+        }
+
+        return new ArraySegment<(UInt128 Order, string Document)>(named, 0, distinct);
+    }
+
+    private static int ByPageKey((UInt128 Order, string Document) x, (UInt128 Order, string Document) y) =>
+        x.Order != y.Order ? x.Order.CompareTo(y.Order) : string.CompareOrdinal(x.Document, y.Document);
+
     /// <summary>The least page key of the person's documents that bear the name searched (<paramref name="named"/>,
-    /// each with its page key): that of <paramref name="read"/>, the document their status was read by, or a lesser
-    /// one.</summary>
-    private static UInt128 FirstPageKey(MaritalStatusDetails status, string read,
-        Dictionary<string, UInt128> named) =>
-        status.Documents.Prepend(status.IdNumber).Append(read)
-            .Where(named.ContainsKey).Min(d => named[d]);
+    /// in page-key order): that of <paramref name="read"/>, the document their status was read by
+    /// (<paramref name="readOrder"/>), or a lesser one.</summary>
+    private static UInt128 FirstPageKey(MaritalStatusDetails status, string read, UInt128 readOrder,
+        ArraySegment<(UInt128 Order, string Document)> named) =>
+        status.Documents.Prepend(status.IdNumber).Where(d => d != read)
+            .Select(d => (Order: PersonSearchAnswer.PageOrderOf(d), Document: d))
+            .Where(d => Array.BinarySearch(named.Array!, named.Offset, named.Count, d, PageKeyOrder) >= 0)
+            .Select(d => d.Order)
+            .Append(readOrder)
+            .Min();
+
+    /// <summary>The names each person of <paramref name="persons"/> bears under any of their documents in
+    /// <paramref name="entries"/>, in the entries' order, each once: one pass over a common name's thousands of
+    /// entries, not one a person.</summary>
+    private static List<List<string>> NamesOf(List<MaritalStatusDetails> persons,
+        List<(string Name, string DocumentKey)> entries)
+    {
+        var personOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < persons.Count; i++)
+        {
+            foreach (var document in persons[i].Documents.Prepend(persons[i].IdNumber))
+            {
+                personOf.TryAdd(document, i);
+            }
+        }
+
+        var names = persons.Select(_ => new List<string>()).ToList();
+        foreach (var (name, document) in entries)
+        {
+            if (personOf.TryGetValue(document, out var person) && !names[person].Contains(name))
+            {
+                names[person].Add(name);
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>
     /// The index entries of <paramref name="name"/> (each one's name and document), partition by partition (a split
@@ -120,9 +167,14 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             // The range may hold another name's partitions too (a name that continues with '#'): only those reached
             // from this name's own partitions are read.
             var byId = stored.ToDictionary(s => s.GrainId, s => s.State, StringComparer.Ordinal);
-            return partitions.SelectMany(partition =>
-                    PersonNameSearchPartition.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key))))
-                .ToList();
+            var entries = new List<(string Name, string DocumentKey)>(stored.Sum(s => s.State.Entries.Count));
+            foreach (var partition in partitions)
+            {
+                entries.AddRange(
+                    PersonNameSearchPartition.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key))));
+            }
+
+            return entries;
         }
 
         return (await Task.WhenAll(partitions

@@ -301,8 +301,8 @@ public sealed class MarriageRegistrationBenchmark : IBenchmark
     }
 
     /// <summary>A name holds what an identity document can: the number's digits as Han numerals, the
-    /// <paramref name="digits"/> before its check digit (four: 10,000 names a surname; fewer make each name borne by
-    /// more people, as a national register's common names are).</summary>
+    /// <paramref name="digits"/> before its check digit (fewer digits make fewer names, each borne by more people, as
+    /// a national register's common names are).</summary>
     internal static string ArchiveName(string surname, string idNumber, int digits = 4) =>
         surname + string.Concat(idNumber[^(digits + 1)..^1].Select(d => "零一二三四五六七八九"[d - '0']));
 

@@ -83,9 +83,9 @@ public sealed class NationalLoadBenchmark : IBenchmark
         var officeCount = OrganizationRegisterAndFileBenchmark.Option(args, "--offices", 300);
         var reads = OrganizationRegisterAndFileBenchmark.Option(args, "--reads", 2_000);
         var concurrency = OrganizationRegisterAndFileBenchmark.Option(args, "--concurrency", 8);
-        // How many digits of a party's ID number make their name: 4 (10,000 names a surname) unless a smaller load
-        // is to have a national register's bearers a name (2 digits give 1,000 bearers a name at 100,000 marriages,
-        // as 4 do at 10 million). A reused directory must be read with the digits it was loaded with.
+        // How many digits of a party's ID number make their name: 4 unless a smaller load is to have a national
+        // register's bearers a name (fewer digits, fewer names: with 2, each name of a 100,000-marriage load is borne
+        // by thousands, as with 4 at 10 million). A reused directory must be read with the digits it was loaded with.
         NameDigits = OrganizationRegisterAndFileBenchmark.Option(args, "--name-digits", 4);
         if (NameDigits is < 1 or > 4)
         {
