@@ -6,7 +6,7 @@ namespace Registry.Grains.Persons;
 
 /// <summary>
 /// A stored partition of the person-name index as a search reads it: each entry's name and document, in stored order,
-/// and whether the partition split (see <see cref="PartitionSplits"/>). Read from the JSON of
+/// and whether the partition split (read through <see cref="PartitionSplits.EntriesOf{TPartition, TEntry}"/>). Read from the JSON of
 /// <see cref="RecordEntriesState{TEntry}"/> of <see cref="Registry.Abstractions.Persons.PersonNameEntry"/>; never
 /// written.
 /// </summary>
@@ -22,17 +22,6 @@ public sealed class PersonNameSearchPartition
 
     /// <summary>Whether the partition handed its records to children (it then holds none).</summary>
     public bool Split { get; private set; }
-
-    /// <summary>The entries of partition <paramref name="partitionKey"/> (a split one's from its children), given each
-    /// stored partition by key (null where none is stored).</summary>
-    public static IEnumerable<(string Name, string DocumentKey)> EntriesOf(string partitionKey,
-        Func<string, PersonNameSearchPartition?> stored) =>
-        stored(partitionKey) switch
-        {
-            null => [],
-            { Split: true } => PartitionSplits.ChildrenOf(partitionKey).SelectMany(child => EntriesOf(child, stored)),
-            var leaf => leaf.Entries,
-        };
 
     private sealed class Converter : JsonConverter<PersonNameSearchPartition>
     {

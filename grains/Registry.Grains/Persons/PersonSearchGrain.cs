@@ -171,7 +171,8 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             foreach (var partition in partitions)
             {
                 entries.AddRange(
-                    PersonNameSearchPartition.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key))));
+                    PartitionSplits.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key)),
+                        stored => stored.Split, stored => stored.Entries));
             }
 
             return entries;

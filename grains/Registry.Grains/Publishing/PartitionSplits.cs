@@ -56,11 +56,22 @@ public static class PartitionSplits
     /// </summary>
     public static IEnumerable<TEntry> EntriesOf<TEntry>(string partitionKey,
         Func<string, RecordEntriesState<TEntry>?> stored) =>
+        EntriesOf(partitionKey, stored, partition => partition.Split, partition => partition.All());
+
+    /// <summary>
+    /// <see cref="EntriesOf{TEntry}(string, Func{string, RecordEntriesState{TEntry}?})"/> over stored partitions read
+    /// in another shape (a search reads only what it uses of each entry): whether one is <paramref name="split"/>, and
+    /// its own <paramref name="entries"/>.
+    /// </summary>
+    public static IEnumerable<TEntry> EntriesOf<TPartition, TEntry>(string partitionKey,
+        Func<string, TPartition?> stored, Func<TPartition, bool> split, Func<TPartition, IEnumerable<TEntry>> entries)
+        where TPartition : class =>
         stored(partitionKey) switch
         {
             null => [],
-            { Split: true } => ChildrenOf(partitionKey).SelectMany(child => EntriesOf(child, stored)),
-            var leaf => leaf.All(),
+            var partition when split(partition) =>
+                ChildrenOf(partitionKey).SelectMany(child => EntriesOf(child, stored, split, entries)),
+            var leaf => entries(leaf),
         };
 
     private static string ChildKey(string partitionKey, int n) =>

@@ -60,8 +60,8 @@ public sealed class PersonNameSearchPartitionTests
         };
 
         Assert.Equal([("张伟", first), ("张伟", second)],
-            PersonNameSearchPartition.EntriesOf(partition, stored.GetValueOrDefault));
-        Assert.Empty(PersonNameSearchPartition.EntriesOf("张伟#4", stored.GetValueOrDefault));
+            EntriesOf(partition, stored));
+        Assert.Empty(EntriesOf("张伟#4", stored));
     }
 
     [Theory]
@@ -70,6 +70,10 @@ public sealed class PersonNameSearchPartitionTests
     [InlineData("""[]""")]
     public void Read_AMalformedPartition_IsRefused(string json) =>
         Assert.Throws<JsonException>(() => Read(json));
+
+    private static IEnumerable<(string Name, string DocumentKey)> EntriesOf(string partition,
+        Dictionary<string, PersonNameSearchPartition> stored) =>
+        PartitionSplits.EntriesOf(partition, stored.GetValueOrDefault, p => p.Split, p => p.Entries);
 
     private static string Stored(PersonNameEntry entry) => JsonSerializer.Serialize(
         new RecordEntriesState<PersonNameEntry> { ByRecord = { [$"marriage:{entry.MarriageId}"] = [entry] } },
