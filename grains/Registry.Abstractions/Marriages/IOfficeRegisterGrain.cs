@@ -4,7 +4,8 @@ namespace Registry.Abstractions.Marriages;
 /// One partition of an office's register for one day, a read model keyed <c>{office}/{yyyy-MM-dd}/{n}</c>
 /// (<see cref="OfficeDayEntry.KeyOf"/>; <see cref="OfficeDayEntry.PartitionsPerDay"/> per office and day, chosen by
 /// record): the registrations, divorce registrations, archive entries and certificate replacements of that office on
-/// that day, and the divorce applications whose window to appear opens that day. Fed by the marriage records after
+/// that day, and the divorce applications whose window to appear opens that day. A partition that fills (an archive
+/// imported in a day) splits into children of its own kind and answers with theirs. Fed by the marriage records after
 /// each committed write (inline, and by the outbox relay until published), so a day's register is read from its
 /// partitions and never by scanning the records.
 /// </summary>

@@ -65,6 +65,7 @@ public sealed class ProvisionalDeadlinesGrain(
         }
 
         var moved = state.State.MarriageIds.Count;
+        state.State.Children = ChildHash.Mixed; // read only once split: the ids go where later ones will
         await PassOnAsync(state.State.MarriageIds);
         state.State.MarriageIds = [];
         state.State.Split = true;
@@ -73,9 +74,11 @@ public sealed class ProvisionalDeadlinesGrain(
     }
 
     private Task PassOnAsync(IEnumerable<string> marriageIds) =>
-        Task.WhenAll(marriageIds.GroupBy(id => PartitionSplits.ChildOf(Key, id), StringComparer.Ordinal)
+        Task.WhenAll(marriageIds.GroupBy(ChildKeyOf, StringComparer.Ordinal)
             .Select(child => GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(child.Key).AddManyAsync(child.ToList())));
 
     private IProvisionalDeadlinesGrain Child(string marriageId) =>
-        GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(PartitionSplits.ChildOf(Key, marriageId));
+        GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(ChildKeyOf(marriageId));
+
+    private string ChildKeyOf(string marriageId) => PartitionSplits.ChildOf(Key, marriageId, state.State.Children);
 }

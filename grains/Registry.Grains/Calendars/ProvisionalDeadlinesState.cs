@@ -12,4 +12,9 @@ public sealed class ProvisionalDeadlinesState
     /// could split; written only when true.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Split { get; set; }
+
+    /// <summary>How a split partition picks each id's child (<see cref="Publishing.ChildHash.LowBits"/> in partitions
+    /// split before there was a choice); written only when not that.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public Publishing.ChildHash Children { get; set; }
 }

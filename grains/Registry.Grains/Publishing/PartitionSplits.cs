@@ -12,7 +12,8 @@ namespace Registry.Grains.Publishing;
 /// in turn when it fills. A record's place is fixed by its key, so sending it again replaces (or removes) it where it
 /// is. Children are written before the parent is marked split: a reader takes a split partition's children and an
 /// unsplit partition's own records, so a split cut short by a crash leaves the parent as it was (its children's copies
-/// unread) and is done again on the next record.
+/// unread) and is done again on the next record. A split partition stores the <see cref="ChildHash"/> it split by, so
+/// a record always finds the child it went to.
 /// </summary>
 public static class PartitionSplits
 {
@@ -40,9 +41,13 @@ public static class PartitionSplits
             byRecord.Count(r => r.Value.Count > 0 && !partition.ByRecord.ContainsKey(r.Key)));
 
     /// <summary>The child of split partition <paramref name="partitionKey"/> that holds
-    /// <paramref name="recordKey"/>'s entries: the same in every process.</summary>
-    public static string ChildOf(string partitionKey, string recordKey) =>
-        ChildKey(partitionKey, PartitionHash.Partition($"{partitionKey}/{recordKey}", Fanout));
+    /// <paramref name="recordKey"/>'s entries, by the hash the partition split by: the same in every process.</summary>
+    public static string ChildOf(string partitionKey, string recordKey, ChildHash hash)
+    {
+        var text = $"{partitionKey}/{recordKey}";
+        return ChildKey(partitionKey,
+            hash == ChildHash.Mixed ? PartitionHash.Mixed(text, Fanout) : PartitionHash.Partition(text, Fanout));
+    }
 
     /// <summary>Every child of split partition <paramref name="partitionKey"/>, in order.</summary>
     public static IEnumerable<string> ChildrenOf(string partitionKey) =>
@@ -76,4 +81,17 @@ public static class PartitionSplits
 
     private static string ChildKey(string partitionKey, int n) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{partitionKey}.{n}");
+}
+
+/// <summary>How a split partition picks each record's child; stored with the split (its default, absent from states
+/// stored before there was a choice, is the first).</summary>
+public enum ChildHash
+{
+    /// <summary>FNV-1a modulo <see cref="PartitionSplits.Fanout"/>: its low bits, which depend only on the low bits of
+    /// each character, so a partition's records (already alike in them) can all fall in one child, and that child's
+    /// in one of its own, without end. Partitions split before 2026-12-07 route by it still.</summary>
+    LowBits = 0,
+
+    /// <summary><see cref="PartitionHash.Mixed"/>: every split since.</summary>
+    Mixed = 1,
 }

@@ -20,6 +20,11 @@ public sealed class RecordEntriesState<TEntry>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Split { get; set; }
 
+    /// <summary>How a split partition picks each record's child (<see cref="ChildHash.LowBits"/> in partitions split
+    /// before there was a choice); written only when not that.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ChildHash Children { get; set; }
+
     /// <summary>Every entry of the partition.</summary>
     public IReadOnlyList<TEntry> All() => ByRecord.Values.SelectMany(entries => entries).ToList();
 }

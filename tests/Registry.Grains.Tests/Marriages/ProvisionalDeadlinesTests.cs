@@ -11,13 +11,17 @@ namespace Registry.Grains.Tests.Marriages;
 [Collection(MarriageClusterCollection.Name)]
 public sealed class ProvisionalDeadlinesTests(MarriageClusterFixture fixture)
 {
+    /// <summary>The ids are the partition's own (marriages whose ids fall in it), more than its children can hold, so
+    /// they split too.</summary>
     [Fact]
     public async Task APartitionPastItsBound_SplitsIntoBoundedChildren_AndListsAndRemovesThroughThem()
     {
-        var key = $"2099-t{TestCodes.NextSerial()}";
+        var year = 3000 + TestCodes.NextSerial();
+        var key = IProvisionalDeadlinesGrain.KeysOf(year).ElementAt(5);
         var partition = fixture.Grains.GetGrain<IProvisionalDeadlinesGrain>(key);
-        var ids = Enumerable.Range(0, PartitionSplits.MaxRecords * 2 + 5)
-            .Select(_ => MarriageId.New(fixture.Time.GetUtcNow())).ToList();
+        var ids = Enumerable.Range(0, int.MaxValue).Select(_ => MarriageId.New(fixture.Time.GetUtcNow()))
+            .Where(id => IProvisionalDeadlinesGrain.KeyOf(year, id) == key)
+            .Take(PartitionSplits.MaxRecords * PartitionSplits.Fanout * 2).ToList();
 
         foreach (var id in ids.Take(10))
         {
@@ -30,21 +34,36 @@ public sealed class ProvisionalDeadlinesTests(MarriageClusterFixture fixture)
         var parent = await StoredAsync(key);
         Assert.True(parent!.Split);
         Assert.Empty(parent.MarriageIds);
-        var children = new List<ProvisionalDeadlinesState>();
-        foreach (var child in PartitionSplits.ChildrenOf(key))
-        {
-            if (await StoredAsync(child) is { } stored)
-            {
-                children.Add(stored);
-            }
-        }
-
-        Assert.All(children, child => Assert.InRange(child.MarriageIds.Count, 0, PartitionSplits.MaxRecords));
+        var leaves = await LeavesAsync(key, depth: 3);
+        Assert.All(leaves, leaf => Assert.InRange(leaf.Ids, 0, PartitionSplits.MaxRecords));
+        Assert.Contains(leaves, leaf => leaf.Key.Count(c => c == '.') == 2);
+        Assert.Equal(ids.Count, leaves.Sum(leaf => leaf.Ids));
         Assert.Equal(ids.Order(), (await partition.GetAsync()).Order());
 
         await partition.RemoveAsync(ids[0]);
         await partition.RemoveAsync(ids[^1]);
         Assert.Equal(ids.Skip(1).SkipLast(1).Order(), (await partition.GetAsync()).Order());
+    }
+
+    /// <summary>The stored partitions that hold ids under <paramref name="key"/>, each with how many, read down through
+    /// split partitions; one still split <paramref name="depth"/> levels down fails the test.</summary>
+    private async Task<List<(string Key, int Ids)>> LeavesAsync(string key, int depth)
+    {
+        var stored = await StoredAsync(key);
+        if (stored is not { Split: true })
+        {
+            return [(key, stored?.MarriageIds.Count ?? 0)];
+        }
+
+        Assert.True(depth > 0, $"{key} is split deeper than expected");
+        Assert.Equal(ChildHash.Mixed, stored.Children);
+        var leaves = new List<(string, int)>();
+        foreach (var child in PartitionSplits.ChildrenOf(key))
+        {
+            leaves.AddRange(await LeavesAsync(child, depth - 1));
+        }
+
+        return leaves;
     }
 
     private Task<ProvisionalDeadlinesState?> StoredAsync(string key) =>

@@ -104,22 +104,6 @@ public sealed class PersonNameIndexTests
     }
 
     [Fact]
-    public void ChildOf_IsOneOfThePartitionsChildren_TheSameEveryTime()
-    {
-        var children = PartitionSplits.ChildrenOf("甲#4").ToList();
-
-        Assert.Equal(PartitionSplits.Fanout, children.Distinct().Count());
-        Assert.All(Enumerable.Range(0, 200), i =>
-        {
-            var child = PartitionSplits.ChildOf("甲#4", $"marriage:{i}");
-            Assert.Contains(child, children);
-            Assert.Equal(child, PartitionSplits.ChildOf("甲#4", $"marriage:{i}"));
-        });
-        Assert.True(Enumerable.Range(0, 200).Select(i => PartitionSplits.ChildOf("甲#4", $"marriage:{i}"))
-            .Distinct().Count() > PartitionSplits.Fanout / 2);
-    }
-
-    [Fact]
     public void Split_IsStoredOnlyWhenTrue_SoAPartitionThatNeverSplitStoresWhatItStoredBefore()
     {
         var unsplit = JsonSerializer.Serialize(Partition(false, "a"), RegistryJson.StateOptions);
@@ -128,5 +112,21 @@ public sealed class PersonNameIndexTests
         Assert.DoesNotContain("Split", unsplit, StringComparison.Ordinal);
         Assert.True(JsonSerializer.Deserialize<RecordEntriesState<PersonNameEntry>>(split,
             RegistryJson.StateOptions)!.Split);
+    }
+
+    /// <summary>A partition split before splits chose their children's hash (stored without one) still routes by the
+    /// low bits it split by; one split since stores the mixed hash.</summary>
+    [Fact]
+    public void ChildHash_IsTheLowBits_InAPartitionStoredWithoutOne_AndStoredWhenMixed()
+    {
+        var before = JsonSerializer.Serialize(Partition(true), RegistryJson.StateOptions);
+        var since = Partition(true);
+        since.Children = ChildHash.Mixed;
+
+        Assert.DoesNotContain("Children", before, StringComparison.Ordinal);
+        Assert.Equal(ChildHash.LowBits, JsonSerializer.Deserialize<RecordEntriesState<PersonNameEntry>>(before,
+            RegistryJson.StateOptions)!.Children);
+        Assert.Equal(ChildHash.Mixed, JsonSerializer.Deserialize<RecordEntriesState<PersonNameEntry>>(
+            JsonSerializer.Serialize(since, RegistryJson.StateOptions), RegistryJson.StateOptions)!.Children);
     }
 }

@@ -1,0 +1,100 @@
+using Registry.Abstractions.Marriages;
+using Registry.Grains.Publishing;
+using Registry.Grains.Tests.Persons;
+
+namespace Registry.Grains.Tests.Marriages;
+
+/// <summary>An office's day register stays bounded however much a day brings (an archive imported in a day lists
+/// every record it enters): a partition past <see cref="PartitionSplits.MaxRecords"/> records splits into children,
+/// they in turn, and the day still lists every entry. The records sent are the partition's own (marriages whose ids
+/// fall in it), as a register receives them.</summary>
+[Collection(MarriageClusterCollection.Name)]
+public sealed class OfficeRegisterPartitionTests(MarriageClusterFixture fixture)
+{
+    private const int Partition = 3;
+
+    [Fact]
+    public async Task APartitionPastItsBound_SplitsIntoBoundedChildren_AndListsEveryEntry()
+    {
+        var (office, day) = (MarriageClusterFixture.NextOffice(), fixture.Today);
+        var partition = OfficeDayEntry.KeyOf(office, day, Partition);
+        var entries = Entries(office, day, PartitionSplits.MaxRecords + 6).ToList();
+        var register = fixture.Grains.GetGrain<IOfficeRegisterGrain>(partition);
+        foreach (var entry in entries)
+        {
+            await register.ApplyAsync($"marriage:{entry.MarriageId}", [entry]);
+        }
+
+        var parent = await StoredAsync(partition);
+        Assert.True(parent!.Split);
+        Assert.Equal(ChildHash.Mixed, parent.Children);
+        Assert.Empty(parent.ByRecord);
+        var leaves = await LeavesAsync(partition, depth: 1);
+        Assert.All(leaves, leaf => Assert.InRange(leaf.Records, 0, PartitionSplits.MaxRecords));
+        Assert.Equal(entries.Count, leaves.Sum(leaf => leaf.Records));
+        Assert.Equal(entries.Select(e => e.Reference).Order(),
+            (await register.GetEntriesAsync()).Select(e => e.Reference).Order());
+
+        // A record sent again with other entries is replaced where it is, in its child.
+        var replaced = entries[0] with { Reference = entries[0].Reference + "-B" };
+        await register.ApplyAsync($"marriage:{entries[0].MarriageId}", [replaced]);
+        var listed = await register.GetEntriesAsync();
+        Assert.Equal(entries.Count, listed.Count);
+        Assert.Contains(replaced, listed);
+        Assert.DoesNotContain(entries[0], listed);
+    }
+
+    /// <summary>An archive's day: more of the partition's records in one bulk publication than its children can
+    /// hold, so they split too, and none of the tree holds more than the bound.</summary>
+    [Fact]
+    public async Task ABulkPublicationPastWhatItsChildrenHold_SplitsTwoLevels_EachPartitionBounded()
+    {
+        var (office, day) = (MarriageClusterFixture.NextOffice(), fixture.Today);
+        var partition = OfficeDayEntry.KeyOf(office, day, Partition);
+        var count = PartitionSplits.MaxRecords * PartitionSplits.Fanout * 2;
+        var byRecord = Entries(office, day, count)
+            .ToDictionary(e => $"marriage:{e.MarriageId}", e => new List<OfficeDayEntry> { e });
+
+        await fixture.Grains.GetGrain<IOfficeRegisterGrain>(partition).ApplyManyAsync(byRecord);
+
+        var leaves = await LeavesAsync(partition, depth: 3);
+        Assert.All(leaves, leaf => Assert.InRange(leaf.Records, 0, PartitionSplits.MaxRecords));
+        Assert.Contains(leaves, leaf => leaf.Key.Count(c => c == '.') == 2);
+        Assert.Equal(count, leaves.Sum(leaf => leaf.Records));
+        Assert.Equal(byRecord.Values.SelectMany(e => e).Select(e => e.Reference).Order(),
+            (await fixture.Grains.GetGrain<IOfficeRegisterGrain>(partition).GetEntriesAsync())
+                .Select(e => e.Reference).Order());
+    }
+
+    /// <summary>Archive entries of <paramref name="count"/> couples at <paramref name="office"/> on
+    /// <paramref name="day"/>, each its own record, whose ids fall in partition <see cref="Partition"/>.</summary>
+    private static IEnumerable<OfficeDayEntry> Entries(string office, DateOnly day, int count) =>
+        Enumerable.Range(0, int.MaxValue).Select(_ => Guid.NewGuid().ToString("N"))
+            .Where(id => OfficeDayEntry.PartitionOf(id) == Partition).Take(count)
+            .Select((id, i) => new OfficeDayEntry(OfficeDayEntryKind.ArchiveEntry, office, day, id,
+                $"J{office}-2010-{i + 1:000000}", TestPeople.Man(), TestPeople.Woman()));
+
+    /// <summary>The stored partitions that hold records under <paramref name="key"/>, each with how many, read down
+    /// through split partitions; one still split <paramref name="depth"/> levels down fails the test.</summary>
+    private async Task<List<(string Key, int Records)>> LeavesAsync(string key, int depth)
+    {
+        var stored = await StoredAsync(key);
+        if (stored is not { Split: true })
+        {
+            return [(key, stored?.ByRecord.Count ?? 0)];
+        }
+
+        Assert.True(depth > 0, $"{key} is split deeper than expected");
+        Assert.Equal(ChildHash.Mixed, stored.Children);
+        var leaves = new List<(string, int)>();
+        foreach (var child in PartitionSplits.ChildrenOf(key))
+        {
+            leaves.AddRange(await LeavesAsync(child, depth - 1));
+        }
+
+        return leaves;
+    }
+
+    private Task<RecordEntriesState<OfficeDayEntry>?> StoredAsync(string key) =>
+        fixture.StoredStateAsync<RecordEntriesState<OfficeDayEntry>>(StorageNames.OfficeRegister, key);
+}
