@@ -4,8 +4,9 @@ namespace Registry.Grains.Publishing;
 /// Publishes many records of one state name at once, for the outbox relay: what each record's grain would publish
 /// (<see cref="Abstractions.Grains.IPublishingGrain.PublishAsync"/>, the same pure functions over the same committed
 /// state), read from storage without activating the grains and sent to each read-model partition in one call. Used
-/// for records stored without their grain (<see cref="ReadModelPublication.StoredWithoutGrain"/>), which are
-/// published many at a time; a record's other rows go through its grain as before.
+/// for the records no grain of the relay's process is publishing: those stored without their grain
+/// (<see cref="ReadModelPublication.StoredWithoutGrain"/>), and rows the process did not write (after a restart,
+/// another silo's); a record whose grain is publishing its own write goes through the grain.
 /// </summary>
 public interface IBulkPublisher
 {

@@ -34,7 +34,7 @@ public sealed class ReadModelPublication
     public bool Inline { get; init; } = true;
 
     /// <summary>How many records <see cref="StoredWithoutGrain"/> remembers at most (about 150 bytes each); a record
-    /// beyond it is published the per-record way.</summary>
+    /// beyond it whose write the process's outbox tracks is waited for and published through its grain.</summary>
     public const int MaxStoredWithoutGrain = 1_000_000;
 
     private readonly ConcurrentDictionary<string, bool> storedWithoutGrain = new(StringComparer.Ordinal);
@@ -43,9 +43,10 @@ public sealed class ReadModelPublication
     /// Remembers that the record <paramref name="grainId"/> is being stored by a bulk path without its grain (the
     /// archive import): its outbox row is then published with the others of its batch by an
     /// <see cref="IBulkPublisher"/>, one call and one write per read-model partition, instead of activating the
-    /// record's grain. A hint only, held in memory by this silo: after a restart, or on another silo, the row is
-    /// published through the record's grain as any other (the same result, one record at a time). Call it before the
-    /// write, so the relay woken by that write already sees it; <see cref="Forget"/> when the write did not happen.
+    /// record's grain, and without waiting for a grain that is not publishing it. A hint only, held in memory by this
+    /// silo: after a restart, or on another silo, the relay publishes the row in bulk as it does every row no grain of
+    /// its process wrote. Call it before the write, so the relay woken by that write already sees it;
+    /// <see cref="Forget"/> when the write did not happen.
     /// </summary>
     public void StoredWithoutGrain(string grainId)
     {

@@ -292,21 +292,26 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
 
     /// <summary>
     /// A process that died between the archive import's commit and its publication: the relay of the next start
-    /// (whose memory holds none of the records stored without their grains) publishes them through their grains, with
-    /// the same result.
+    /// (whose memory holds neither the records stored without their grains nor any write) publishes them in bulk from
+    /// storage, as the relay that stored them would have, not through their grains (a restart that found 380,000 of
+    /// them unpublished held every read-model partition so reached in memory, 6.6 GB).
     /// </summary>
     [Fact]
-    public async Task PublishPendingAsync_ArchiveBatchStoredBeforeARestart_IsPublishedThroughTheGrains_Once()
+    public async Task PublishPendingAsync_ArchiveBatchStoredBeforeARestart_IsPublishedInBulk_Once()
     {
         var entries = Enumerable.Range(0, 12)
             .Select(_ => ArchiveImportTests.Entry(TestPeople.Man(), TestPeople.Woman())).ToList();
         var before = await ArchiveFiguresAsync();
         var services = fixture.Cluster.Silos[0].ServiceProvider;
-        var restarted = ActivatorUtilities.CreateInstance<OutboxRelay>(services, new ReadModelPublication());
+        var outbox = services.GetRequiredService<Outbox>();
+        var restarted = ActivatorUtilities.CreateInstance<OutboxRelay>(services, new ReadModelPublication(),
+            new Outbox(outbox.StateNames) { ReportedStateNames = outbox.ReportedStateNames });
 
         await fixture.Grains.GetGrain<IArchiveImportGrain>(0).EnterBatchAsync(entries);
+        var calls = fixture.MarriagePublications;
         Assert.True(await restarted.PublishPendingAsync(Ct));
         var published = await ArchiveFiguresAsync();
+        Assert.Equal(calls, fixture.MarriagePublications);
         // The hints left in the silo's memory are published again in bulk if a row comes back: still counted once.
         await services.GetServices<IBulkPublisher>().Single(p => p.StateName == StorageNames.Marriage)
             .PublishAsync(entries.Select(ArchiveGrainId).ToList(), Ct);
