@@ -1,6 +1,7 @@
 using Registry.Abstractions.Marriages;
 using Registry.Grains.Publishing;
 using Registry.Grains.Tests.Persons;
+using Registry.Grains.Tests.Publishing;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -74,26 +75,9 @@ public sealed class OfficeRegisterPartitionTests(MarriageClusterFixture fixture)
             .Select((id, i) => new OfficeDayEntry(OfficeDayEntryKind.ArchiveEntry, office, day, id,
                 $"J{office}-2010-{i + 1:000000}", TestPeople.Man(), TestPeople.Woman()));
 
-    /// <summary>The stored partitions that hold records under <paramref name="key"/>, each with how many, read down
-    /// through split partitions; one still split <paramref name="depth"/> levels down fails the test.</summary>
-    private async Task<List<(string Key, int Records)>> LeavesAsync(string key, int depth)
-    {
-        var stored = await StoredAsync(key);
-        if (stored is not { Split: true })
-        {
-            return [(key, stored?.ByRecord.Count ?? 0)];
-        }
-
-        Assert.True(depth > 0, $"{key} is split deeper than expected");
-        Assert.Equal(ChildHash.Mixed, stored.Children);
-        var leaves = new List<(string, int)>();
-        foreach (var child in PartitionSplits.ChildrenOf(key))
-        {
-            leaves.AddRange(await LeavesAsync(child, depth - 1));
-        }
-
-        return leaves;
-    }
+    private Task<List<(string Key, int Records)>> LeavesAsync(string key, int depth) =>
+        StoredSplits.LeavesAsync(key, depth, StoredAsync,
+            state => (state.Split, state.Children, state.ByRecord.Count));
 
     private Task<RecordEntriesState<OfficeDayEntry>?> StoredAsync(string key) =>
         fixture.StoredStateAsync<RecordEntriesState<OfficeDayEntry>>(StorageNames.OfficeRegister, key);

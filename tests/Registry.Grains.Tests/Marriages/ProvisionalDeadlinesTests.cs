@@ -3,6 +3,7 @@ using Registry.Abstractions.Marriages;
 using Registry.Grains.Calendars;
 using Registry.Grains.Publishing;
 using Registry.Grains.Tests.Organizations;
+using Registry.Grains.Tests.Publishing;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -45,26 +46,9 @@ public sealed class ProvisionalDeadlinesTests(MarriageClusterFixture fixture)
         Assert.Equal(ids.Skip(1).SkipLast(1).Order(), (await partition.GetAsync()).Order());
     }
 
-    /// <summary>The stored partitions that hold ids under <paramref name="key"/>, each with how many, read down through
-    /// split partitions; one still split <paramref name="depth"/> levels down fails the test.</summary>
-    private async Task<List<(string Key, int Ids)>> LeavesAsync(string key, int depth)
-    {
-        var stored = await StoredAsync(key);
-        if (stored is not { Split: true })
-        {
-            return [(key, stored?.MarriageIds.Count ?? 0)];
-        }
-
-        Assert.True(depth > 0, $"{key} is split deeper than expected");
-        Assert.Equal(ChildHash.Mixed, stored.Children);
-        var leaves = new List<(string, int)>();
-        foreach (var child in PartitionSplits.ChildrenOf(key))
-        {
-            leaves.AddRange(await LeavesAsync(child, depth - 1));
-        }
-
-        return leaves;
-    }
+    private Task<List<(string Key, int Ids)>> LeavesAsync(string key, int depth) =>
+        StoredSplits.LeavesAsync(key, depth, StoredAsync,
+            state => (state.Split, state.Children, state.MarriageIds.Count));
 
     private Task<ProvisionalDeadlinesState?> StoredAsync(string key) =>
         fixture.StoredStateAsync<ProvisionalDeadlinesState>(StorageNames.ProvisionalDeadlines, key);
