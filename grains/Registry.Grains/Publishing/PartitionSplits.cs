@@ -5,8 +5,9 @@ namespace Registry.Grains.Publishing;
 /// <summary>
 /// How a partitioned list whose partitions could otherwise grow without bound keeps each stored state bounded (issue
 /// 12: no write rewrites a growing list): the person-name index, where the commonest full names are borne by hundreds
-/// of thousands of people, and a year's provisional divorce deadlines, which list every application received in the
-/// weeks before a year whose calendar is not loaded. A partition that holds <see cref="MaxRecords"/> records and is
+/// of thousands of people; an office's day register, which on the day an archive is imported lists every record
+/// entered; and a year's provisional divorce deadlines, which list every application received in the weeks before a
+/// year whose calendar is not loaded. A partition that holds <see cref="MaxRecords"/> records and is
 /// sent a new one splits instead: it hands its records to <see cref="Fanout"/> child partitions (<c>{key}.{n}</c>, n
 /// chosen by the record's key), marks itself split and holds none; every later record goes to its child, which splits
 /// in turn when it fills. A record's place is fixed by its key, so sending it again replaces (or removes) it where it

@@ -13,8 +13,8 @@ public sealed class RecordEntriesState<TEntry>
 
     /// <summary>
     /// Whether this partition outgrew its bound and handed its records to child partitions, holding none itself from
-    /// then on (the person-name index, whose commonest names are borne by hundreds of thousands: see
-    /// <see cref="PartitionSplits"/>). False for every partition that never did, and in states stored before
+    /// then on (the person-name index, whose commonest names are borne by hundreds of thousands; an office's register
+    /// on the day an archive is imported: see <see cref="PartitionSplits"/>). False for every partition that never did, and in states stored before
     /// partitions could split. Written only when true: a partition that never split stores what it stored before.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
