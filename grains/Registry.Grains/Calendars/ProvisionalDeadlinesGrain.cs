@@ -28,6 +28,8 @@ public sealed class ProvisionalDeadlinesGrain(
 
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State.MarriageIds.Count, fresh.Count))
         {
+            // First stored by this version: its split's hash recorded from the start (see SplitAsync).
+            state.State.Children = state.RecordExists ? state.State.Children : ChildHash.Mixed;
             state.State.MarriageIds.AddRange(fresh);
             await state.WriteAuditedAsync("add-provisional-deadline", null);
             return;
@@ -56,7 +58,10 @@ public sealed class ProvisionalDeadlinesGrain(
                 .SelectMany(ids => ids).ToList()
             : [.. state.State.MarriageIds];
 
-    /// <summary>Hands this partition's ids to its children, then stores it split and empty (children first).</summary>
+    /// <summary>Hands this partition's ids to its children, then stores it split and empty (children first). A
+    /// partition stored before splits recorded their hash also removes each id from its low-bit child where that is
+    /// not its child now: the copies a low-bit split cut short by a crash left there (as
+    /// <see cref="SplittingPartition{TEntry}"/> does).</summary>
     private async Task SplitAsync()
     {
         if (state.State.Split)
@@ -65,8 +70,14 @@ public sealed class ProvisionalDeadlinesGrain(
         }
 
         var moved = state.State.MarriageIds.Count;
+        var storedBeforeTheHash = state.State.Children != ChildHash.Mixed;
         state.State.Children = ChildHash.Mixed; // read only once split: the ids go where later ones will
-        await PassOnAsync(state.State.MarriageIds);
+        await Task.WhenAll(PassOnAsync(state.State.MarriageIds), storedBeforeTheHash
+            ? Task.WhenAll(state.State.MarriageIds
+                .Select(id => (Id: id, Child: PartitionSplits.ChildOf(Key, id, ChildHash.LowBits)))
+                .Where(copy => copy.Child != ChildKeyOf(copy.Id))
+                .Select(copy => GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(copy.Child).RemoveAsync(copy.Id)))
+            : Task.CompletedTask);
         state.State.MarriageIds = [];
         state.State.Split = true;
         await state.WriteAuditedAsync("split-provisional-deadlines",

@@ -25,6 +25,7 @@ public sealed class SplittingPartition<TEntry>(
     {
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State, recordKey, entries))
         {
+            MarkIfNew();
             await state.ApplyAsync(recordKey, entries, applyOperation);
             return;
         }
@@ -39,6 +40,7 @@ public sealed class SplittingPartition<TEntry>(
     {
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State, byRecord))
         {
+            MarkIfNew();
             await state.ApplyManyAsync(byRecord, applyOperation);
             return;
         }
@@ -54,8 +56,23 @@ public sealed class SplittingPartition<TEntry>(
                 .SelectMany(entries => entries).ToList()
             : state.State.All();
 
-    /// <summary>Hands this partition's records to its children, then stores it split and empty (children first: see
-    /// <see cref="PartitionSplits"/>). Nothing to do once split.</summary>
+    /// <summary>A partition first stored by this version records the hash its split will use from its first write, so
+    /// a split of it cut short by a crash is redone into the same children (see <see cref="SplitAsync"/>).</summary>
+    private void MarkIfNew()
+    {
+        if (!state.RecordExists)
+        {
+            state.State.Children = ChildHash.Mixed;
+        }
+    }
+
+    /// <summary>
+    /// Hands this partition's records to its children, then stores it split and empty (children first: see
+    /// <see cref="PartitionSplits"/>). Nothing to do once split. A partition stored before splits recorded their hash
+    /// may hold a split by the low bits that a crash cut short, its copies left in the low-bit children unread; redone
+    /// by the mixed hash, they would be read once this partition is split. So such a partition also removes each
+    /// record from its low-bit child where that is not its child now (a call a child, at this split only).
+    /// </summary>
     private async Task SplitAsync()
     {
         if (state.State.Split)
@@ -64,13 +81,23 @@ public sealed class SplittingPartition<TEntry>(
         }
 
         var moved = state.State.ByRecord.Count;
+        var storedBeforeTheHash = state.State.Children != ChildHash.Mixed;
         state.State.Children = ChildHash.Mixed; // read only once split: the records go where later ones will
-        await PassOnAsync(state.State.ByRecord);
+        await Task.WhenAll(PassOnAsync(state.State.ByRecord),
+            storedBeforeTheHash ? RemoveLowBitCopiesAsync(state.State.ByRecord.Keys) : Task.CompletedTask);
         state.State.ByRecord = new Dictionary<string, List<TEntry>>(StringComparer.Ordinal);
         state.State.Split = true;
         await state.WriteAuditedAsync(splitOperation,
             $"{moved} records handed to {PartitionSplits.Fanout} child partitions");
     }
+
+    private Task RemoveLowBitCopiesAsync(IEnumerable<string> recordKeys) =>
+        Task.WhenAll(recordKeys
+            .Select(record => (Record: record, Child: PartitionSplits.ChildOf(key, record, ChildHash.LowBits)))
+            .Where(copy => copy.Child != PartitionSplits.ChildOf(key, copy.Record, ChildHash.Mixed))
+            .GroupBy(copy => copy.Child, StringComparer.Ordinal)
+            .Select(child => applyManyToChild(child.Key,
+                child.ToDictionary(copy => copy.Record, _ => new List<TEntry>(), StringComparer.Ordinal))));
 
     private Task PassOnAsync(IReadOnlyDictionary<string, List<TEntry>> byRecord) =>
         Task.WhenAll(byRecord.GroupBy(record => PartitionSplits.ChildOf(key, record.Key, state.State.Children),

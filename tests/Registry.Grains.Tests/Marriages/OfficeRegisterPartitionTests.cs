@@ -1,4 +1,5 @@
 using Registry.Abstractions.Marriages;
+using Registry.Storage;
 using Registry.Grains.Publishing;
 using Registry.Grains.Tests.Persons;
 using Registry.Grains.Tests.Publishing;
@@ -65,6 +66,42 @@ public sealed class OfficeRegisterPartitionTests(MarriageClusterFixture fixture)
         Assert.Equal(byRecord.Values.SelectMany(e => e).Select(e => e.Reference).Order(),
             (await fixture.Grains.GetGrain<IOfficeRegisterGrain>(partition).GetEntriesAsync())
                 .Select(e => e.Reference).Order());
+    }
+
+    /// <summary>
+    /// A partition stored before splits recorded their hash, whose split by the low bits a crash cut short: its children
+    /// by the low bits hold copies of its records (unread while it is unsplit). Its next split goes by the mixed hash
+    /// and removes those copies, so the day lists each record once.
+    /// </summary>
+    [Fact]
+    public async Task ASplitByTheLowBitsCutShortBeforeTheHashWasRecorded_IsRedoneWithoutItsCopies()
+    {
+        var (office, day) = (MarriageClusterFixture.NextOffice(), fixture.Today);
+        var partition = OfficeDayEntry.KeyOf(office, day, Partition);
+        var entries = Entries(office, day, PartitionSplits.MaxRecords + 1).ToList();
+        var held = entries.Take(PartitionSplits.MaxRecords)
+            .ToDictionary(e => $"marriage:{e.MarriageId}", e => new List<OfficeDayEntry> { e }, StringComparer.Ordinal);
+        // The cut-short split: the children by the low bits written, the parent stored as before it, with no hash.
+        foreach (var child in held.GroupBy(r => PartitionSplits.ChildOf(partition, r.Key, ChildHash.LowBits)))
+        {
+            await fixture.Grains.GetGrain<IOfficeRegisterGrain>(child.Key)
+                .ApplyManyAsync(child.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal));
+        }
+
+        var legacy = new RecordEntriesState<OfficeDayEntry> { ByRecord = held };
+        await fixture.Store.WriteAsync(
+            new GrainStateKey(StorageNames.OfficeRegister,
+                GrainId.Create(StorageNames.OfficeRegister, partition).ToString()),
+            null, System.Text.Json.JsonSerializer.Serialize(legacy, RegistryJson.StateOptions));
+        Assert.DoesNotContain("Children", (await fixture.Store.ReadAsync(new GrainStateKey(StorageNames.OfficeRegister,
+            GrainId.Create(StorageNames.OfficeRegister, partition).ToString())))!.StateJson, StringComparison.Ordinal);
+
+        var register = fixture.Grains.GetGrain<IOfficeRegisterGrain>(partition);
+        await register.ApplyAsync($"marriage:{entries[^1].MarriageId}", [entries[^1]]);
+
+        Assert.Equal(ChildHash.Mixed, (await StoredAsync(partition))!.Children);
+        Assert.Equal(entries.Select(e => e.Reference).Order(),
+            (await register.GetEntriesAsync()).Select(e => e.Reference).Order());
     }
 
     /// <summary>Archive entries of <paramref name="count"/> couples at <paramref name="office"/> on

@@ -4,6 +4,7 @@ using Registry.Grains.Calendars;
 using Registry.Grains.Publishing;
 using Registry.Grains.Tests.Organizations;
 using Registry.Grains.Tests.Publishing;
+using Registry.Storage;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -44,6 +45,35 @@ public sealed class ProvisionalDeadlinesTests(MarriageClusterFixture fixture)
         await partition.RemoveAsync(ids[0]);
         await partition.RemoveAsync(ids[^1]);
         Assert.Equal(ids.Skip(1).SkipLast(1).Order(), (await partition.GetAsync()).Order());
+    }
+
+    /// <summary>A partition stored before splits recorded their hash, whose split by the low bits a crash cut short
+    /// (copies in its low-bit children): its next split removes the copies, so each id is listed once.</summary>
+    [Fact]
+    public async Task ASplitByTheLowBitsCutShortBeforeTheHashWasRecorded_IsRedoneWithoutItsCopies()
+    {
+        var year = 3000 + TestCodes.NextSerial();
+        var key = IProvisionalDeadlinesGrain.KeysOf(year).ElementAt(2);
+        var ids = Enumerable.Range(0, int.MaxValue).Select(_ => MarriageId.New(fixture.Time.GetUtcNow()))
+            .Where(id => IProvisionalDeadlinesGrain.KeyOf(year, id) == key)
+            .Take(PartitionSplits.MaxRecords + 1).ToList();
+        var held = ids.Take(PartitionSplits.MaxRecords).ToList();
+        foreach (var child in held.GroupBy(id => PartitionSplits.ChildOf(key, id, ChildHash.LowBits)))
+        {
+            await fixture.Grains.GetGrain<IProvisionalDeadlinesGrain>(child.Key).AddManyAsync(child.ToList());
+        }
+
+        await fixture.Store.WriteAsync(
+            new GrainStateKey(StorageNames.ProvisionalDeadlines,
+                GrainId.Create(StorageNames.ProvisionalDeadlines, key).ToString()),
+            null, System.Text.Json.JsonSerializer.Serialize(new ProvisionalDeadlinesState { MarriageIds = held },
+                RegistryJson.StateOptions));
+
+        var partition = fixture.Grains.GetGrain<IProvisionalDeadlinesGrain>(key);
+        await partition.AddAsync(ids[^1]);
+
+        Assert.Equal(ChildHash.Mixed, (await StoredAsync(key))!.Children);
+        Assert.Equal(ids.Order(), (await partition.GetAsync()).Order());
     }
 
     private Task<List<(string Key, int Ids)>> LeavesAsync(string key, int depth) =>
