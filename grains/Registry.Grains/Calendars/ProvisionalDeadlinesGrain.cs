@@ -73,10 +73,8 @@ public sealed class ProvisionalDeadlinesGrain(
         var storedBeforeTheHash = state.State.Children != ChildHash.Mixed;
         state.State.Children = ChildHash.Mixed; // read only once split: the ids go where later ones will
         await Task.WhenAll(PassOnAsync(state.State.MarriageIds), storedBeforeTheHash
-            ? Task.WhenAll(state.State.MarriageIds
-                .Select(id => (Id: id, Child: PartitionSplits.ChildOf(Key, id, ChildHash.LowBits)))
-                .Where(copy => copy.Child != ChildKeyOf(copy.Id))
-                .Select(copy => GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(copy.Child).RemoveAsync(copy.Id)))
+            ? Task.WhenAll(PartitionSplits.LowBitCopies(Key, state.State.MarriageIds).Select(copy =>
+                GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(copy.Child).RemoveAsync(copy.Record)))
             : Task.CompletedTask);
         state.State.MarriageIds = [];
         state.State.Split = true;

@@ -50,6 +50,16 @@ public static class PartitionSplits
             hash == ChildHash.Mixed ? PartitionHash.Mixed(text, Fanout) : PartitionHash.Partition(text, Fanout));
     }
 
+    /// <summary>
+    /// Where a split of <paramref name="partitionKey"/> by the low bits, cut short by a crash before splits recorded
+    /// their hash, may have left a copy of each of <paramref name="recordKeys"/> that a split by the mixed hash will not
+    /// replace: the records whose low-bit child is not their mixed-hash child, with that low-bit child.
+    /// </summary>
+    public static IEnumerable<(string Record, string Child)> LowBitCopies(string partitionKey,
+        IEnumerable<string> recordKeys) =>
+        recordKeys.Select(record => (Record: record, Child: ChildOf(partitionKey, record, ChildHash.LowBits)))
+            .Where(copy => copy.Child != ChildOf(partitionKey, copy.Record, ChildHash.Mixed));
+
     /// <summary>Every child of split partition <paramref name="partitionKey"/>, in order.</summary>
     public static IEnumerable<string> ChildrenOf(string partitionKey) =>
         Enumerable.Range(0, Fanout).Select(n => ChildKey(partitionKey, n));

@@ -92,9 +92,7 @@ public sealed class SplittingPartition<TEntry>(
     }
 
     private Task RemoveLowBitCopiesAsync(IEnumerable<string> recordKeys) =>
-        Task.WhenAll(recordKeys
-            .Select(record => (Record: record, Child: PartitionSplits.ChildOf(key, record, ChildHash.LowBits)))
-            .Where(copy => copy.Child != PartitionSplits.ChildOf(key, copy.Record, ChildHash.Mixed))
+        Task.WhenAll(PartitionSplits.LowBitCopies(key, recordKeys)
             .GroupBy(copy => copy.Child, StringComparer.Ordinal)
             .Select(child => applyManyToChild(child.Key,
                 child.ToDictionary(copy => copy.Record, _ => new List<TEntry>(), StringComparer.Ordinal))));
