@@ -28,8 +28,7 @@ public sealed class ProvisionalDeadlinesGrain(
 
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State.MarriageIds.Count, fresh.Count))
         {
-            // First stored by this version: its split's hash recorded from the start (see SplitAsync).
-            state.State.Children = state.RecordExists ? state.State.Children : ChildHash.Mixed;
+            state.State.Children = PartitionSplits.HashToStore(state.RecordExists, state.State.Children);
             state.State.MarriageIds.AddRange(fresh);
             await state.WriteAuditedAsync("add-provisional-deadline", null);
             return;
@@ -70,12 +69,11 @@ public sealed class ProvisionalDeadlinesGrain(
         }
 
         var moved = state.State.MarriageIds.Count;
-        var storedBeforeTheHash = state.State.Children != ChildHash.Mixed;
-        state.State.Children = ChildHash.Mixed; // read only once split: the ids go where later ones will
-        await Task.WhenAll(PassOnAsync(state.State.MarriageIds), storedBeforeTheHash
-            ? Task.WhenAll(PartitionSplits.LowBitCopies(Key, state.State.MarriageIds).Select(copy =>
-                GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(copy.Child).RemoveAsync(copy.Record)))
-            : Task.CompletedTask);
+        var copies = PartitionSplits.LowBitCopies(Key, state.State.Children, state.State.MarriageIds).ToList();
+        state.State.Children = ChildHash.Mixed; // the ids go where later ones will
+        await Task.WhenAll(copies.Select(copy =>
+                GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(copy.Child).RemoveAsync(copy.Record))
+            .Append(PassOnAsync(state.State.MarriageIds)));
         state.State.MarriageIds = [];
         state.State.Split = true;
         await state.WriteAuditedAsync("split-provisional-deadlines",

@@ -13,8 +13,10 @@ public sealed class ProvisionalDeadlinesState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Split { get; set; }
 
-    /// <summary>How a split partition picks each id's child (<see cref="Publishing.ChildHash.LowBits"/> in partitions
-    /// split before there was a choice); written only when not that.</summary>
+    /// <summary>How this partition picks each id's child once split: recorded from its first write since
+    /// 2026-12-07 (see <see cref="Publishing.PartitionSplits.HashToStore"/>);
+    /// <see cref="Publishing.ChildHash.LowBits"/> in partitions first stored before, the default, which is not
+    /// written.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Publishing.ChildHash Children { get; set; }
 }

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Publishing;
@@ -13,8 +15,8 @@ namespace Registry.Grains.Publishing;
 /// in turn when it fills. A record's place is fixed by its key, so sending it again replaces (or removes) it where it
 /// is. Children are written before the parent is marked split: a reader takes a split partition's children and an
 /// unsplit partition's own records, so a split cut short by a crash leaves the parent as it was (its children's copies
-/// unread) and is done again on the next record. A split partition stores the <see cref="ChildHash"/> it split by, so
-/// a record always finds the child it went to.
+/// unread) and is done again on the next record. A partition stores the <see cref="ChildHash"/> it splits by, so a
+/// record always finds the child it went to.
 /// </summary>
 public static class PartitionSplits
 {
@@ -46,19 +48,28 @@ public static class PartitionSplits
     public static string ChildOf(string partitionKey, string recordKey, ChildHash hash)
     {
         var text = $"{partitionKey}/{recordKey}";
-        return ChildKey(partitionKey,
-            hash == ChildHash.Mixed ? PartitionHash.Mixed(text, Fanout) : PartitionHash.Partition(text, Fanout));
+        return ChildKey(partitionKey, hash == ChildHash.Mixed
+            ? (int)(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan())) % Fanout)
+            : PartitionHash.Partition(text, Fanout));
     }
 
+    /// <summary>The hash a partition's write records: the one it has when it is stored already (none recorded: it was
+    /// first stored before there was a choice), else <see cref="ChildHash.Mixed"/>, so a split of a partition first
+    /// stored since, cut short by a crash and redone, goes to the same children.</summary>
+    public static ChildHash HashToStore(bool stored, ChildHash recorded) => stored ? recorded : ChildHash.Mixed;
+
     /// <summary>
-    /// Where a split of <paramref name="partitionKey"/> by the low bits, cut short by a crash before splits recorded
-    /// their hash, may have left a copy of each of <paramref name="recordKeys"/> that a split by the mixed hash will not
-    /// replace: the records whose low-bit child is not their mixed-hash child, with that low-bit child.
+    /// Where a partition that recorded <paramref name="recorded"/> and now splits by the mixed hash may hold copies
+    /// of <paramref name="recordKeys"/> that this split will not replace: none when it recorded the mixed hash; else
+    /// (first stored before there was a choice, so maybe split by the low bits before a crash cut that short) each
+    /// record whose low-bit child is not its mixed-hash child, with that low-bit child, from which it is removed.
     /// </summary>
-    public static IEnumerable<(string Record, string Child)> LowBitCopies(string partitionKey,
+    public static IEnumerable<(string Record, string Child)> LowBitCopies(string partitionKey, ChildHash recorded,
         IEnumerable<string> recordKeys) =>
-        recordKeys.Select(record => (Record: record, Child: ChildOf(partitionKey, record, ChildHash.LowBits)))
-            .Where(copy => copy.Child != ChildOf(partitionKey, copy.Record, ChildHash.Mixed));
+        recorded == ChildHash.Mixed
+            ? []
+            : recordKeys.Select(record => (Record: record, Child: ChildOf(partitionKey, record, ChildHash.LowBits)))
+                .Where(copy => copy.Child != ChildOf(partitionKey, copy.Record, ChildHash.Mixed));
 
     /// <summary>Every child of split partition <paramref name="partitionKey"/>, in order.</summary>
     public static IEnumerable<string> ChildrenOf(string partitionKey) =>
@@ -103,6 +114,7 @@ public enum ChildHash
     /// in one of its own, without end. Partitions split before 2026-12-07 route by it still.</summary>
     LowBits = 0,
 
-    /// <summary><see cref="PartitionHash.Mixed"/>: every split since.</summary>
+    /// <summary>XXH3 of the UTF-16 code units modulo <see cref="PartitionSplits.Fanout"/>, every bit of the input mixed
+    /// into the low ones: every split since, and every partition first stored since.</summary>
     Mixed = 1,
 }

@@ -14,14 +14,16 @@ public sealed class RecordEntriesState<TEntry>
     /// <summary>
     /// Whether this partition outgrew its bound and handed its records to child partitions, holding none itself from
     /// then on (the person-name index, whose commonest names are borne by hundreds of thousands; an office's register
-    /// on the day an archive is imported: see <see cref="PartitionSplits"/>). False for every partition that never did, and in states stored before
-    /// partitions could split. Written only when true: a partition that never split stores what it stored before.
+    /// on the day an archive is imported: see <see cref="PartitionSplits"/>). False for every partition that never
+    /// did, and in states stored before partitions could split. Written only when true: a partition that never
+    /// split stores what it stored before.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Split { get; set; }
 
-    /// <summary>How a split partition picks each record's child (<see cref="ChildHash.LowBits"/> in partitions split
-    /// before there was a choice); written only when not that.</summary>
+    /// <summary>How this partition picks each record's child once split: recorded from its first write since
+    /// 2026-12-07 (see <see cref="PartitionSplits.HashToStore"/>); <see cref="ChildHash.LowBits"/> in partitions
+    /// first stored before, the default, which is not written.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public ChildHash Children { get; set; }
 

@@ -25,7 +25,7 @@ public sealed class SplittingPartition<TEntry>(
     {
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State, recordKey, entries))
         {
-            MarkIfNew();
+            RecordHash();
             await state.ApplyAsync(recordKey, entries, applyOperation);
             return;
         }
@@ -40,7 +40,7 @@ public sealed class SplittingPartition<TEntry>(
     {
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State, byRecord))
         {
-            MarkIfNew();
+            RecordHash();
             await state.ApplyManyAsync(byRecord, applyOperation);
             return;
         }
@@ -56,22 +56,16 @@ public sealed class SplittingPartition<TEntry>(
                 .SelectMany(entries => entries).ToList()
             : state.State.All();
 
-    /// <summary>A partition first stored by this version records the hash its split will use from its first write, so
-    /// a split of it cut short by a crash is redone into the same children (see <see cref="SplitAsync"/>).</summary>
-    private void MarkIfNew()
-    {
-        if (!state.RecordExists)
-        {
-            state.State.Children = ChildHash.Mixed;
-        }
-    }
+    private void RecordHash() =>
+        state.State.Children = PartitionSplits.HashToStore(state.RecordExists, state.State.Children);
 
     /// <summary>
     /// Hands this partition's records to its children, then stores it split and empty (children first: see
     /// <see cref="PartitionSplits"/>). Nothing to do once split. A partition stored before splits recorded their hash
     /// may hold a split by the low bits that a crash cut short, its copies left in the low-bit children unread; redone
     /// by the mixed hash, they would be read once this partition is split. So such a partition also removes each
-    /// record from its low-bit child where that is not its child now (a call a child, at this split only).
+    /// record from its low-bit child where that is not its child now (<see cref="PartitionSplits.LowBitCopies"/>: a
+    /// call a child, at this split only).
     /// </summary>
     private async Task SplitAsync()
     {
@@ -81,19 +75,17 @@ public sealed class SplittingPartition<TEntry>(
         }
 
         var moved = state.State.ByRecord.Count;
-        var storedBeforeTheHash = state.State.Children != ChildHash.Mixed;
-        state.State.Children = ChildHash.Mixed; // read only once split: the records go where later ones will
-        await Task.WhenAll(PassOnAsync(state.State.ByRecord),
-            storedBeforeTheHash ? RemoveLowBitCopiesAsync(state.State.ByRecord.Keys) : Task.CompletedTask);
+        var copies = PartitionSplits.LowBitCopies(key, state.State.Children, state.State.ByRecord.Keys).ToList();
+        state.State.Children = ChildHash.Mixed; // the records go where later ones will
+        await Task.WhenAll(PassOnAsync(state.State.ByRecord), RemoveAsync(copies));
         state.State.ByRecord = new Dictionary<string, List<TEntry>>(StringComparer.Ordinal);
         state.State.Split = true;
         await state.WriteAuditedAsync(splitOperation,
             $"{moved} records handed to {PartitionSplits.Fanout} child partitions");
     }
 
-    private Task RemoveLowBitCopiesAsync(IEnumerable<string> recordKeys) =>
-        Task.WhenAll(PartitionSplits.LowBitCopies(key, recordKeys)
-            .GroupBy(copy => copy.Child, StringComparer.Ordinal)
+    private Task RemoveAsync(IEnumerable<(string Record, string Child)> copies) =>
+        Task.WhenAll(copies.GroupBy(copy => copy.Child, StringComparer.Ordinal)
             .Select(child => applyManyToChild(child.Key,
                 child.ToDictionary(copy => copy.Record, _ => new List<TEntry>(), StringComparer.Ordinal))));
 

@@ -88,13 +88,11 @@ public sealed class OfficeRegisterPartitionTests(MarriageClusterFixture fixture)
                 .ApplyManyAsync(child.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal));
         }
 
-        var legacy = new RecordEntriesState<OfficeDayEntry> { ByRecord = held };
-        await fixture.Store.WriteAsync(
-            new GrainStateKey(StorageNames.OfficeRegister,
-                GrainId.Create(StorageNames.OfficeRegister, partition).ToString()),
-            null, System.Text.Json.JsonSerializer.Serialize(legacy, RegistryJson.StateOptions));
-        Assert.DoesNotContain("Children", (await fixture.Store.ReadAsync(new GrainStateKey(StorageNames.OfficeRegister,
-            GrainId.Create(StorageNames.OfficeRegister, partition).ToString())))!.StateJson, StringComparison.Ordinal);
+        var stored = new GrainStateKey(StorageNames.OfficeRegister,
+            GrainId.Create(StorageNames.OfficeRegister, partition).ToString());
+        await fixture.Store.WriteAsync(stored, null, System.Text.Json.JsonSerializer.Serialize(
+            new RecordEntriesState<OfficeDayEntry> { ByRecord = held }, RegistryJson.StateOptions));
+        Assert.DoesNotContain("Children", (await fixture.Store.ReadAsync(stored))!.StateJson, StringComparison.Ordinal);
 
         var register = fixture.Grains.GetGrain<IOfficeRegisterGrain>(partition);
         await register.ApplyAsync($"marriage:{entries[^1].MarriageId}", [entries[^1]]);
