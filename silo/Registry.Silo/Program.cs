@@ -14,7 +14,8 @@ using Registry.Hosting.Telemetry;
 // `... -- import-places <cities.json> [report.csv]` imports a GeoNames extract as external reference names and writes
 // the rejection report (idempotent); `... -- migrate-storage [archive.jsonl.gz]` moves a SQLite data directory or
 // PostgreSQL schema written by a build that kept a storage history copy to the state-only layout, archiving that copy
-// first, and moves the access log's day partitions into its append-only table (idempotent; silos stopped).
+// first, moves the access log's day partitions into its append-only table and the person-name index into its
+// partitions by page key (idempotent; silos stopped).
 // `... -- import-place-stock [villages.csv] [report.csv]` enters the official townships and streets (if not seeded
 // yet) and, given the file, the village-level seats of divisions-2023-villages.csv as names in force (idempotent).
 string[] commands = ["import-divisions", "import-places", "import-place-stock", "migrate-storage"];
@@ -120,6 +121,11 @@ if (args.FirstOrDefault() == "migrate-storage")
         Console.WriteLine(partitions == 0
             ? "Access log: nothing to move, it is append-only already."
             : $"Access log: {entries} entries of {partitions} day partitions moved into the append-only log.");
+
+        var (names, nameEntries) = await Registry.Hosting.Persons.PersonNameIndexMigration.MoveAsync(store);
+        Console.WriteLine(names == 0
+            ? "Person-name index: nothing to move, it is kept by page key already."
+            : $"Person-name index: {nameEntries} entries of {names} names moved into the partitions by page key.");
     }
     finally
     {

@@ -10,7 +10,7 @@ using Registry.Grains.Storage;
 namespace Registry.Grains.Persons;
 
 /// <summary>Search of persons by name; see <see cref="IPersonSearchGrain"/>. A stateless worker: it only reads the
-/// index and the persons, so searches never queue behind each other or behind the index's writes. The index and each
+/// index (<see cref="PersonNameIndexView"/>) and the persons, so searches never queue behind each other or behind the index's writes. The index and each
 /// person's status are read from storage (<see cref="StoredMaritalStatus"/>): a common name is borne by thousands,
 /// mostly cold, and a grain per person, per marriage and per index partition made the search the slowest read at
 /// national scale; the statuses of a round are read together (<see cref="StoredMaritalStatus.TryReadManyAsync"/>:
@@ -23,21 +23,17 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
     /// <summary>The subject under which searches are logged (the query is in the entry's record field).</summary>
     public const string SearchSubject = "search";
 
-    // Page keys' numbers, then documents (a tie of two documents' keys has a chance of about 2^-128).
-    private static readonly IComparer<(UInt128 Order, string Document)> PageKeyOrder =
-        Comparer<(UInt128 Order, string Document)>.Create(ByPageKey);
-
     public async Task<PersonSearchAnswer> SearchAsync(string name, int limit, string? after = null)
     {
         var key = PersonNameEntry.KeyOf(name);
-        var entries = await EntriesAsync(name);
-        // Pages follow the documents' page keys (PersonSearchAnswer.PageKeyOf), whatever order the partitions keep
-        // their entries in: a page's place is a page key, so a registration between two pages neither repeats a person
-        // nor moves the rest. Within a search each page key is the number it spells (PersonSearchAnswer.PageOrderOf),
-        // which orders alike; a common name's thousands of documents are one sorted array, not a map and a list.
-        var named = Named(entries);
+        // Pages follow the documents' page keys (PersonSearchAnswer.PageKeyOf): a page's place is a page key, so a
+        // registration between two pages neither repeats a person nor moves the rest. The index keeps a name's
+        // documents in sixteen partitions by page key, so a page reads from the partition its cursor falls in, on
+        // only as far as it needs (one partition, then two more, then four, ...).
+        var index = new PersonNameIndexView(key, ServiceProvider.GetRequiredService<IStoredRecords>(), grains);
         var from = after is null ? (UInt128?)null : PersonSearchAnswer.PageOrderOfKey(after);
-        var documents = named.Where(d => from is null || d.Order > from).ToList();
+        var frontier = from is null ? 0 : PersonNameEntry.ShareOf(from.Value);
+        await Task.WhenAll(index.ReadEarlierAsync(), index.ReadAsync([frontier]));
 
         // Documents linked to one person answer that person's record: one result per person, shown at the first of
         // their documents under this name in page-key order (on this page or an earlier one). Statuses are asked only
@@ -48,12 +44,32 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             ServiceProvider.GetRequiredService<IStoredRecords>());
         var found = new List<(UInt128 PageKey, MaritalStatusDetails Status)>();
         var readFromStorage = new List<string>();
-        var asked = 0;
-        while (asked < documents.Count && found.Count <= limit)
+        var asked = from;
+        var reach = 1;
+        while (found.Count <= limit)
         {
-            var next = documents.Skip(asked).Take(limit + 1 - found.Count).ToList();
-            asked += next.Count;
+            var next = index.Documents(asked, frontier).Take(limit + 1 - found.Count).ToList();
+            if (next.Count == 0)
+            {
+                if (frontier == PersonNameEntry.PartitionsPerName - 1)
+                {
+                    break;
+                }
+
+                reach *= 2;
+                var through = Math.Min(frontier + reach, PersonNameEntry.PartitionsPerName - 1);
+                await index.ReadAsync(Enumerable.Range(frontier + 1, through - frontier));
+                frontier = through;
+                continue;
+            }
+
+            asked = next[^1].Order;
             var statuses = await StatusesOfAsync(stored, next.Select(d => d.Document).ToList());
+            // A person's documents of a lesser page key are in the partitions read, but for those before the one a
+            // later page started from.
+            await index.ReadAsync(next.Zip(statuses).SelectMany(p =>
+                DocumentsOf(p.Second.Status).Where(d => d.Order < p.First.Order)
+                    .Select(d => PersonNameEntry.ShareOf(d.Order))));
             foreach (var ((order, document), (status, fromStorage)) in next.Zip(statuses))
             {
                 if (fromStorage)
@@ -62,7 +78,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
                 }
 
                 // Shown here only when this document is the person's first under the name.
-                if (FirstPageKey(status, document, order, named) == order)
+                if (FirstPageKey(status, document, order, index) == order)
                 {
                     found.Add((order, status));
                 }
@@ -70,7 +86,9 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         }
 
         var statusesShown = found.Take(limit).Select(f => f.Status).ToList();
-        var shown = statusesShown.Zip(NamesOf(statusesShown, entries))
+        // Every name a shown person bears under any of their documents: those documents' partitions too.
+        await index.ReadAsync(statusesShown.SelectMany(DocumentsOf).Select(d => PersonNameEntry.ShareOf(d.Order)));
+        var shown = statusesShown.Zip(NamesOf(statusesShown, index.Entries))
             .Select(p => new PersonSearchResult(p.Second, p.First))
             .ToList();
         // More were found: the next page starts after the page key of the last person shown.
@@ -84,50 +102,26 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         return new PersonSearchAnswer(shown, nextPage is not null, nextPage);
     }
 
-    /// <summary>Each document of <paramref name="entries"/> once with its page key's number, in page-key order.</summary>
-    private static ArraySegment<(UInt128 Order, string Document)> Named(
-        List<(string Name, string DocumentKey)> entries)
-    {
-        var named = new (UInt128 Order, string Document)[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            named[i] = (PersonSearchAnswer.PageOrderOf(entries[i].DocumentKey), entries[i].DocumentKey);
-        }
+    /// <summary>Each of the person's documents with its page key's number.</summary>
+    private static IEnumerable<(UInt128 Order, string Document)> DocumentsOf(MaritalStatusDetails status) =>
+        status.Documents.Prepend(status.IdNumber).Distinct()
+            .Select(d => (PersonSearchAnswer.PageOrderOf(d), d));
 
-        // A document under several names (a court's correction) has one entry each: they sort side by side.
-        Array.Sort(named, ByPageKey);
-        var distinct = 0;
-        foreach (var document in named)
-        {
-            if (distinct == 0 || named[distinct - 1].Document != document.Document)
-            {
-                named[distinct++] = document;
-            }
-        }
-
-        return new ArraySegment<(UInt128 Order, string Document)>(named, 0, distinct);
-    }
-
-    private static int ByPageKey((UInt128 Order, string Document) x, (UInt128 Order, string Document) y) =>
-        x.Order != y.Order ? x.Order.CompareTo(y.Order) : string.CompareOrdinal(x.Document, y.Document);
-
-    /// <summary>The least page key of the person's documents that bear the name searched (<paramref name="named"/>,
-    /// in page-key order): that of <paramref name="read"/>, the document their status was read by
+    /// <summary>The least page key of the person's documents that bear the name searched (in
+    /// <paramref name="index"/>): that of <paramref name="read"/>, the document their status was read by
     /// (<paramref name="readOrder"/>), or a lesser one.</summary>
     private static UInt128 FirstPageKey(MaritalStatusDetails status, string read, UInt128 readOrder,
-        ArraySegment<(UInt128 Order, string Document)> named) =>
-        status.Documents.Prepend(status.IdNumber).Where(d => d != read)
-            .Select(d => (Order: PersonSearchAnswer.PageOrderOf(d), Document: d))
-            .Where(d => Array.BinarySearch(named.Array!, named.Offset, named.Count, d, PageKeyOrder) >= 0)
+        PersonNameIndexView index) =>
+        DocumentsOf(status).Where(d => d.Document != read && index.Bears(d.Order, d.Document))
             .Select(d => d.Order)
             .Append(readOrder)
             .Min();
 
     /// <summary>The names each person of <paramref name="persons"/> bears under any of their documents in
-    /// <paramref name="entries"/>, in the entries' order, each once: one pass over a common name's thousands of
-    /// entries, not one a person.</summary>
+    /// <paramref name="entries"/>, in the entries' order, each once: one pass over the entries read, not one a
+    /// person.</summary>
     private static List<List<string>> NamesOf(List<MaritalStatusDetails> persons,
-        List<(string Name, string DocumentKey)> entries)
+        IReadOnlyList<(string Name, string DocumentKey)> entries)
     {
         var personOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < persons.Count; i++)
@@ -148,42 +142,6 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
         }
 
         return names;
-    }
-
-    /// <summary>
-    /// The index entries of <paramref name="name"/> (each one's name and document), partition by partition (a split
-    /// partition's from its children, see <see cref="PartitionSplits"/>): read from storage in one range query where
-    /// the storage reads one (a partition stores each change before it answers, and its memory follows storage), as
-    /// only what a search uses (<see cref="PersonNameSearchPartition"/>); else asked of each partition grain (a
-    /// common name's 16 partitions, mostly cold, were most of a search's grains).
-    /// </summary>
-    private async Task<List<(string Name, string DocumentKey)>> EntriesAsync(string name)
-    {
-        var partitions = PersonNameEntry.PartitionKeysOf(name).ToList();
-        var records = ServiceProvider.GetRequiredService<IStoredRecords>();
-        if (await records.ReadPrefixAsync<PersonNameSearchPartition>(StorageNames.PersonNameIndex,
-                GrainIdOf(PersonNameEntry.KeyOf(name) + "#")) is { } stored)
-        {
-            // The range may hold another name's partitions too (a name that continues with '#'): only those reached
-            // from this name's own partitions are read.
-            var byId = stored.ToDictionary(s => s.GrainId, s => s.State, StringComparer.Ordinal);
-            var entries = new List<(string Name, string DocumentKey)>(stored.Sum(s => s.State.Entries.Count));
-            foreach (var partition in partitions)
-            {
-                entries.AddRange(
-                    PartitionSplits.EntriesOf(partition, key => byId.GetValueOrDefault(GrainIdOf(key)),
-                        stored => stored.Split, stored => stored.Entries));
-            }
-
-            return entries;
-        }
-
-        return (await Task.WhenAll(partitions
-                .Select(partition => grains.Get<IPersonNameIndexGrain>(partition).GetEntriesAsync())))
-            .SelectMany(partition => partition.Select(entry => (entry.Name, entry.DocumentKey)))
-            .ToList();
-
-        static string GrainIdOf(string key) => GrainId.Create(StorageNames.PersonNameIndex, key).ToString();
     }
 
     /// <summary>The statuses of <paramref name="documents"/> in their order: read from storage together, and asked of

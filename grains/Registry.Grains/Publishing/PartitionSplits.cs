@@ -101,6 +101,37 @@ public static class PartitionSplits
             var leaf => entries(leaf),
         };
 
+    /// <summary>
+    /// The stored partitions that hold <paramref name="byRecord"/> under <paramref name="partitionKey"/>, laid out at
+    /// once as a partition sent them one by one would have kept them: one partition of them all when they fit
+    /// (<see cref="MaxRecords"/>), else the children of each record's <see cref="ChildHash.Mixed"/> child, laid out
+    /// in turn, then the parent marked split (children before their parent, as a split writes them). Every partition
+    /// records the mixed hash. How a migration writes a read model's partitions without a grain.
+    /// </summary>
+    public static IEnumerable<(string Key, RecordEntriesState<TEntry> State)> Layout<TEntry>(string partitionKey,
+        IReadOnlyDictionary<string, List<TEntry>> byRecord)
+    {
+        if (!Outgrows(byRecord.Count, 0))
+        {
+            yield return (partitionKey, new RecordEntriesState<TEntry>
+            {
+                ByRecord = new Dictionary<string, List<TEntry>>(byRecord, StringComparer.Ordinal),
+                Children = ChildHash.Mixed,
+            });
+            yield break;
+        }
+
+        foreach (var child in byRecord.GroupBy(r => ChildOf(partitionKey, r.Key, ChildHash.Mixed), StringComparer.Ordinal))
+        {
+            foreach (var laid in Layout(child.Key, child.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal)))
+            {
+                yield return laid;
+            }
+        }
+
+        yield return (partitionKey, new RecordEntriesState<TEntry> { Split = true, Children = ChildHash.Mixed });
+    }
+
     private static string ChildKey(string partitionKey, int n) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{partitionKey}.{n}");
 }

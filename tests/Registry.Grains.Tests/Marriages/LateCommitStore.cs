@@ -13,6 +13,7 @@ public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
 {
     private readonly ConcurrentDictionary<GrainStateKey, Func<Task>?> delayed = new();
     private readonly ConcurrentDictionary<string, int> singleReads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> prefixReads = new(StringComparer.Ordinal);
 
     public string Name => inner.Name;
 
@@ -79,9 +80,16 @@ public sealed class LateCommitStore(IGrainStateStore inner) : IGrainStateStore
         CancellationToken cancellationToken = default) =>
         inner.ReadAllAsync(stateName, grainIdFilter, cancellationToken);
 
+    /// <summary>How many times the key range of <paramref name="grainIdPrefix"/> was read
+    /// (<see cref="ReadPrefixAsync"/>).</summary>
+    public int PrefixReadsOf(string grainIdPrefix) => prefixReads.GetValueOrDefault(grainIdPrefix);
+
     public Task<IReadOnlyList<StoredRecord>> ReadPrefixAsync(string stateName, string grainIdPrefix,
-        CancellationToken cancellationToken = default) =>
-        inner.ReadPrefixAsync(stateName, grainIdPrefix, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        prefixReads.AddOrUpdate(grainIdPrefix, 1, (_, count) => count + 1);
+        return inner.ReadPrefixAsync(stateName, grainIdPrefix, cancellationToken);
+    }
 
     public Task<IReadOnlyList<OutboxEntry>> ClaimOutboxAsync(string claimant, TimeSpan lease, int limit,
         CancellationToken cancellationToken = default) =>

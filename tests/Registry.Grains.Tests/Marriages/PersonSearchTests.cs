@@ -6,6 +6,7 @@ using Registry.Grains.Persons;
 using Registry.Grains.Publishing;
 using Registry.Grains.Tests.Organizations;
 using Registry.Grains.Tests.Persons;
+using Registry.Storage;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -194,13 +195,17 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
             .ApplyAsync($"marriage:p-{document}", [entry]);
     }
 
-    [Fact]
-    public async Task SearchAsync_ANameThatAnotherContinuesWithAHash_FindsOnlyItsOwnBearers()
+    [Theory]
+    [InlineData("@1")]
+    [InlineData("@a.3")]
+    [InlineData("#1")]
+    public async Task SearchAsync_ANameThatAnotherContinuesWithAPartitionsSuffix_FindsOnlyItsOwnBearers(string suffix)
     {
-        // The index partitions of "name" are "name#0".."name#15": those of "name#1" ("name#1#0"..) sort among them.
+        // The index partitions of "name" are "name@0".."name@f" (and "name#0".."name#15" in the earlier layout):
+        // those of "name@1" ("name@1@0"..) are in the key range of "name@1", whose children are "name@1.0"...
         var name = $"井{TestCodes.NextSerial()}";
         var (own, other) = (TestPeople.Woman(), TestPeople.Woman());
-        foreach (var (bearer, borne) in new[] { (own, name), (other, name + "#1") })
+        foreach (var (bearer, borne) in new[] { (own, name), (other, name + suffix) })
         {
             var entry = new PersonNameEntry(borne, bearer, $"h-{bearer}");
             await fixture.Grains.GetGrain<IPersonNameIndexGrain>(entry.PartitionKey)
@@ -212,6 +217,141 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
 
         Assert.Equal([own], answer.Persons.Select(p => p.Status.IdNumber));
     }
+
+    /// <summary>
+    /// A page reads the name's partitions from the one its cursor falls in, only as far as it needs (a common name's
+    /// first page one partition of sixteen); a page that runs out reads on, and finds the rest in page-key order.
+    /// </summary>
+    [Fact]
+    public async Task SearchAsync_APage_ReadsOnlyThePartitionsItReaches()
+    {
+        var name = $"分区{TestCodes.NextSerial()}";
+        var first = DocumentsIn(name, 0, 7);
+        var second = DocumentsIn(name, 1, 3);
+        foreach (var document in first.Concat(second))
+        {
+            await IndexAsync(name, document);
+        }
+
+        var clerk = $"clerk-reach-{TestCodes.NextSerial()}";
+        var page1 = await MarriageClusterFixture.AsUser(clerk,
+            () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 5));
+
+        var byPageKey = first.Concat(second).OrderBy(PersonSearchAnswer.PageKeyOf, StringComparer.Ordinal).ToList();
+        Assert.Equal(byPageKey[..5], page1.Persons.Select(p => p.Status.IdNumber));
+        Assert.True(page1.Truncated);
+        Assert.Equal((1, 0, 1), (PrefixReads(name, "@0"), PrefixReads(name, "@1"), PrefixReads(name, "#")));
+
+        var page2 = await MarriageClusterFixture.AsUser(clerk,
+            () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 5, page1.Next));
+
+        Assert.Equal(byPageKey[5..], page2.Persons.Select(p => p.Status.IdNumber));
+        Assert.Equal((false, null), (page2.Truncated, page2.Next));
+        Assert.Equal((2, 1, 1), (PrefixReads(name, "@0"), PrefixReads(name, "@1"), PrefixReads(name, "@f")));
+    }
+
+    /// <summary>
+    /// A later page starts from its cursor's partition, but a person is shown only at the first of their documents
+    /// under the name: one whose linked document lies in a partition before the cursor's (shown on an earlier page)
+    /// is not shown again, and a shown person's names under a document in a partition the page did not reach are
+    /// shown too.
+    /// </summary>
+    [Fact]
+    public async Task SearchAsync_APersonsDocumentsInPartitionsThePageDidNotReach_AreStillTheirs()
+    {
+        var name = $"Jane Roe{TestCodes.NextSerial()}";
+        // The first page (of one) is found in the first partition: the first person there, and one more.
+        var (early, next) = DocumentsIn(name, 0, 2).OrderBy(PersonSearchAnswer.PageKeyOf, StringComparer.Ordinal)
+            .ToArray() switch { var d => (d[0], d[1]) };
+        var middle = DocumentsIn(name, 3, 1).Single();
+        var (late, other) = (DocumentsIn(name, 5, 1).Single(), DocumentsIn(name, 6, 1).Single());
+        await fixture.Person(late).LinkToPersonAsync(early, "renewed document (test)");
+        foreach (var document in new[] { early, next, middle, other })
+        {
+            await IndexAsync(name, document);
+        }
+
+        await IndexAsync(name.ToUpperInvariant(), late);
+
+        var pages = new List<PersonSearchAnswer>();
+        string? after = null;
+        do
+        {
+            var from = after;
+            pages.Add(await MarriageClusterFixture.AsUser("clerk-linked",
+                () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 1, from)));
+            after = pages[^1].Next;
+        }
+        while (after is not null && pages.Count < 10);
+
+        Assert.Equal([early, next, middle, other], pages.SelectMany(p => p.Persons).Select(p => p.Status.IdNumber));
+        Assert.Equal([name, name.ToUpperInvariant()], pages[0].Persons.Single().Names);
+    }
+
+    /// <summary>
+    /// Partitions a build before 2026-12-07 stored (by a hash of the document: <c>{name}#{n}</c>), not yet moved by
+    /// <c>migrate-storage</c>: a search reads them too, so their bearers and the page layout's come in one page-key
+    /// order, each once.
+    /// </summary>
+    [Fact]
+    public async Task SearchAsync_PartitionsOfTheEarlierLayout_AreReadBesideThePageLayout()
+    {
+        var name = $"旧名{TestCodes.NextSerial()}";
+        var earlier = Enumerable.Range(0, 5).Select(_ => TestPeople.Man()).ToList();
+        var current = Enumerable.Range(0, 3).Select(_ => TestPeople.Man()).ToList();
+        foreach (var (document, n) in earlier.Select((d, n) => (d, n)))
+        {
+            var state = new RecordEntriesState<PersonNameEntry>();
+            state.ByRecord[$"marriage:e-{document}"] = [new PersonNameEntry(name, document, $"e-{document}")];
+            await fixture.Store.WriteAsync(
+                new GrainStateKey(StorageNames.PersonNameIndex, GrainIdOf($"{PersonNameEntry.KeyOf(name)}#{n * 3}")),
+                null, JsonSerializer.Serialize(state, RegistryJson.StateOptions), TestContext.Current.CancellationToken);
+        }
+
+        // One bearer in both layouts (published again after the upgrade): shown once.
+        foreach (var document in current.Append(earlier[0]))
+        {
+            await IndexAsync(name, document);
+        }
+
+        var pages = new List<PersonSearchAnswer>();
+        string? after = null;
+        do
+        {
+            var from = after;
+            pages.Add(await MarriageClusterFixture.AsUser("clerk-earlier",
+                () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 3, from)));
+            after = pages[^1].Next;
+        }
+        while (after is not null && pages.Count < 10);
+
+        Assert.Equal(earlier.Concat(current).OrderBy(PersonSearchAnswer.PageKeyOf, StringComparer.Ordinal),
+            pages.SelectMany(p => p.Persons).Select(p => p.Status.IdNumber));
+    }
+
+    /// <summary><paramref name="count"/> new documents (women's ID numbers) whose entries under
+    /// <paramref name="name"/> fall in the name's partition <paramref name="share"/>.</summary>
+    private static List<string> DocumentsIn(string name, int share, int count)
+    {
+        var partition = PersonNameEntry.PartitionKeysOf(name).ElementAt(share);
+        var documents = new List<string>();
+        while (documents.Count < count)
+        {
+            var woman = TestPeople.Woman();
+            if (new PersonNameEntry(name, woman, "m").PartitionKey == partition)
+            {
+                documents.Add(woman);
+            }
+        }
+
+        return documents;
+    }
+
+    private int PrefixReads(string name, string suffix) =>
+        fixture.Store.PrefixReadsOf(GrainIdOf(PersonNameEntry.KeyOf(name) + suffix));
+
+    private static string GrainIdOf(string key) =>
+        Orleans.Runtime.GrainId.Create(StorageNames.PersonNameIndex, key).ToString();
 
     /// <summary>
     /// A name borne by more people than one partition holds (the commonest full names are borne by hundreds of

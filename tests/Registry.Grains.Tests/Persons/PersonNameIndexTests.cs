@@ -33,7 +33,7 @@ public sealed class PersonNameIndexTests
             entries.Select(e => (e.Name, e.DocumentKey)));
         Assert.All(entries, e => Assert.Equal(state.Id, e.MarriageId));
         Assert.Contains(entries[1].PartitionKey, PersonNameEntry.PartitionKeysOf("李娜"));
-        Assert.StartsWith("李娜#", entries[1].PartitionKey, StringComparison.Ordinal);
+        Assert.StartsWith("李娜@", entries[1].PartitionKey, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,6 +45,24 @@ public sealed class PersonNameIndexTests
         Assert.Equal(PersonNameEntry.PartitionKeysOf(" 张伟 ").Order(), keys.Distinct().Order());
         Assert.All(keys.GroupBy(k => k), g => Assert.InRange(g.Count(), 50, 150));
         Assert.Equal(keys, documents.Select(d => new PersonNameEntry("张伟", d, "other").PartitionKey));
+    }
+
+    /// <summary>A name's partitions follow the page keys (a search's order): the n-th holds the documents whose page
+    /// key starts with the n-th hexadecimal digit, so every document of one partition comes before every document of
+    /// the next.</summary>
+    [Fact]
+    public void PartitionKey_IsTheSixteenthOfPageKeysTheDocumentFallsIn()
+    {
+        var partitions = PersonNameEntry.PartitionKeysOf("张伟").ToList();
+        var documents = Enumerable.Range(0, 400).Select(_ => TestPeople.Woman())
+            .OrderBy(PersonSearchAnswer.PageKeyOf, StringComparer.Ordinal)
+            .ToList();
+
+        var shares = documents.Select(d => partitions.IndexOf(new PersonNameEntry("张伟", d, "m").PartitionKey)).ToList();
+
+        Assert.Equal(documents.Select(d => Convert.ToInt32(PersonSearchAnswer.PageKeyOf(d)[..1], 16)), shares);
+        Assert.Equal(shares.Order(), shares);
+        Assert.Equal(Enumerable.Range(0, 16).Select(n => $"张伟@{n:x}"), partitions);
     }
 
     [Fact]

@@ -107,4 +107,42 @@ public sealed class PartitionSplitsTests
         return records.GroupBy(record => PartitionSplits.ChildOf(partition, record, hash), StringComparer.Ordinal)
             .SelectMany(child => Leaves(child.Key, child.ToList(), hash, maxDepth - 1)).ToList();
     }
+
+    /// <summary>A migration's layout of a partition's records is what a partition sent them one by one keeps: one
+    /// partition while they fit, else children (before their parent) by the mixed hash, every state bounded, and a
+    /// reader reaching every record from the partition.</summary>
+    [Theory]
+    [InlineData(PartitionSplits.MaxRecords, 1)]
+    [InlineData(PartitionSplits.MaxRecords + 1, 2)]
+    [InlineData(5_000, 3)]
+    public void Layout_KeepsEveryStateBounded_AndEveryRecordWhereItsPartitionSendsIt(int records, int minLevels)
+    {
+        const string partition = "张伟@3";
+        var byRecord = Enumerable.Range(0, records).ToDictionary(n => $"marriage:{n:D8}",
+            n => new List<PersonNameEntry> { new("张伟", $"ID:{n:D18}", $"{n:D8}") }, StringComparer.Ordinal);
+
+        var laidOut = PartitionSplits.Layout(partition, byRecord).ToList();
+        var stored = laidOut.ToDictionary(p => p.Key, p => p.State, StringComparer.Ordinal);
+
+        Assert.Equal(laidOut.Count, stored.Count);
+        Assert.All(laidOut, p => Assert.InRange(p.State.ByRecord.Count, 0, PartitionSplits.MaxRecords));
+        Assert.All(laidOut, p => Assert.Equal(ChildHash.Mixed, p.State.Children));
+        Assert.Equal(records > PartitionSplits.MaxRecords, stored[partition].Split);
+        Assert.Equal(partition, laidOut[^1].Key);
+        Assert.True(laidOut.Max(p => p.Key.Count(c => c == '.')) + 1 >= minLevels);
+        foreach (var (key, state) in laidOut.Where(p => p.State.Split))
+        {
+            Assert.All(PartitionSplits.ChildrenOf(key).Where(stored.ContainsKey),
+                child => Assert.True(laidOut.FindIndex(p => p.Key == child) < laidOut.FindIndex(p => p.Key == key)));
+        }
+
+        foreach (var (key, state) in laidOut.Where(p => !p.State.Split && p.Key != partition))
+        {
+            Assert.All(state.ByRecord.Keys, record =>
+                Assert.Equal(key, PartitionSplits.ChildOf(key[..key.LastIndexOf('.')], record, ChildHash.Mixed)));
+        }
+
+        Assert.Equal(byRecord.Values.SelectMany(e => e).Select(e => e.MarriageId).Order(),
+            PartitionSplits.EntriesOf(partition, stored.GetValueOrDefault).Select(e => e.MarriageId).Order());
+    }
 }
