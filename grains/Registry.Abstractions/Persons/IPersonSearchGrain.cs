@@ -2,7 +2,8 @@ namespace Registry.Abstractions.Persons;
 
 /// <summary>
 /// Search of persons by name for a registrar (stateless; any key, e.g. 0). Reads the partitions of the person-name
-/// index the name falls in (<see cref="PersonNameEntry.PartitionKeysOf"/>), then each person's status; every search is written
+/// index the name falls in (<see cref="PersonNameEntry.PartitionKeysOf"/>), in page order from the page's own and only
+/// as far as the page reaches, then each person's status; every search is written
 /// to the access log with the actor, the query and the number of results, and each person's status read as usual.
 /// </summary>
 [Alias("Registry.Persons.IPersonSearchGrain")]
