@@ -5,7 +5,6 @@ using Registry.Grains.Persons;
 using Registry.Grains.Tests.Persons;
 using Registry.Hosting.Persons;
 using Registry.Storage;
-using Registry.Storage.Sqlite;
 
 namespace Registry.Grains.Tests.Hosting;
 
@@ -14,21 +13,8 @@ namespace Registry.Grains.Tests.Hosting;
 /// build wrote them (its grain storage: <see cref="AccessLogState"/> serialized with the storage's JSON options under
 /// state name <c>access-log</c>, grain id <c>access-log/{day}/{shard}</c>).
 /// </summary>
-public sealed class AccessLogMigrationTests : IDisposable
+public sealed class AccessLogMigrationTests : MigrationTestDirectory
 {
-    private readonly string directory =
-        Path.Combine(Path.GetTempPath(), "registry-access-log-migration", Guid.NewGuid().ToString("N"));
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task MoveAsync_MovesEveryPartitionsEntriesOnceAndRemovesThePartitions()
     {
@@ -46,10 +32,8 @@ public sealed class AccessLogMigrationTests : IDisposable
                 new(day.AddDays(1), "clerk-1", "refused-person-already-married", b, "fedcba9876543210fedcba9876543210"),
             ],
         };
-        var path = Path.Combine(directory, "registry.db");
-        using (var written = new SqliteGrainStateStore(path))
+        using (var written = await OpenStoreAsync())
         {
-            await written.InitializeAsync(Ct);
             foreach (var (key, entries) in old)
             {
                 var json = JsonSerializer.Serialize(new AccessLogState { Entries = entries }, RegistryJson.StateOptions);
@@ -57,8 +41,7 @@ public sealed class AccessLogMigrationTests : IDisposable
             }
         }
 
-        using var store = new SqliteGrainStateStore(path);
-        await store.InitializeAsync(Ct);
+        using var store = await OpenStoreAsync();
         var moved = await AccessLogMigration.MoveAsync(store, Ct);
         var again = await AccessLogMigration.MoveAsync(store, Ct);
 

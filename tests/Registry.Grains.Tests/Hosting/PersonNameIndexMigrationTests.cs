@@ -15,29 +15,14 @@ namespace Registry.Grains.Tests.Hosting;
 /// 2026-12-07 kept them (<c>{name}#{n}</c>, n a hash of the document, a split partition's children
 /// <c>{name}#{n}.{c}</c>), beside partitions the page layout already holds for the same name.
 /// </summary>
-public sealed class PersonNameIndexMigrationTests : IDisposable
+public sealed class PersonNameIndexMigrationTests : MigrationTestDirectory
 {
-    private readonly string directory =
-        Path.Combine(Path.GetTempPath(), "registry-name-index-migration", Guid.NewGuid().ToString("N"));
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task MoveAsync_EveryEntryLandsInItsPageKeysPartition_Once_AndTheEarlierPartitionsGo()
     {
         const string name = "张伟";
         const string other = "张伟#1"; // a name whose own earlier partitions ("张伟#1#0"...) sort among 张伟's
-        var path = Path.Combine(directory, "registry.db");
-        using var store = new SqliteGrainStateStore(path);
-        await store.InitializeAsync(Ct);
+        using var store = await OpenStoreAsync();
 
         // 张伟#3: past the bound, so split into children as a partition grain splits it.
         var split = Records(name, PartitionSplits.MaxRecords * 3);
@@ -98,8 +83,7 @@ public sealed class PersonNameIndexMigrationTests : IDisposable
     public async Task MoveAsync_CutShortAfterItsWrites_IsEndedByARerun_WithoutCopies()
     {
         const string name = "李娜";
-        using var store = new SqliteGrainStateStore(Path.Combine(directory, "registry.db"));
-        await store.InitializeAsync(Ct);
+        using var store = await OpenStoreAsync();
         var records = Records(name, 40);
         await WriteAsync(store, $"{name}#2", State(records));
         var earlier = (await store.ReadAsync(GrainStateKey($"{name}#2"), Ct))!.StateJson;

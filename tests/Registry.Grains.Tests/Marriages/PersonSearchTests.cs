@@ -273,16 +273,7 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
 
         await IndexAsync(name.ToUpperInvariant(), late);
 
-        var pages = new List<PersonSearchAnswer>();
-        string? after = null;
-        do
-        {
-            var from = after;
-            pages.Add(await MarriageClusterFixture.AsUser("clerk-linked",
-                () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 1, from)));
-            after = pages[^1].Next;
-        }
-        while (after is not null && pages.Count < 10);
+        var pages = await AllPagesAsync(name, 1, "clerk-linked");
 
         Assert.Equal([early, next, middle, other], pages.SelectMany(p => p.Persons).Select(p => p.Status.IdNumber));
         Assert.Equal([name, name.ToUpperInvariant()], pages[0].Persons.Single().Names);
@@ -314,19 +305,27 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
             await IndexAsync(name, document);
         }
 
+        var pages = await AllPagesAsync(name, 3, "clerk-earlier");
+
+        Assert.Equal(earlier.Concat(current).OrderBy(PersonSearchAnswer.PageKeyOf, StringComparer.Ordinal),
+            pages.SelectMany(p => p.Persons).Select(p => p.Status.IdNumber));
+    }
+
+    /// <summary>Every page of a search for <paramref name="name"/>, <paramref name="limit"/> persons a page, each
+    /// page after the last one's <c>Next</c> (at most ten).</summary>
+    private async Task<List<PersonSearchAnswer>> AllPagesAsync(string name, int limit, string clerk)
+    {
         var pages = new List<PersonSearchAnswer>();
         string? after = null;
         do
         {
             var from = after;
-            pages.Add(await MarriageClusterFixture.AsUser("clerk-earlier",
-                () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 3, from)));
+            pages.Add(await MarriageClusterFixture.AsUser(clerk,
+                () => fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, limit, from)));
             after = pages[^1].Next;
         }
         while (after is not null && pages.Count < 10);
-
-        Assert.Equal(earlier.Concat(current).OrderBy(PersonSearchAnswer.PageKeyOf, StringComparer.Ordinal),
-            pages.SelectMany(p => p.Persons).Select(p => p.Status.IdNumber));
+        return pages;
     }
 
     /// <summary><paramref name="count"/> new documents (women's ID numbers) whose entries under
