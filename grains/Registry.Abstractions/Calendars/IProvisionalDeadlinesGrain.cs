@@ -24,6 +24,12 @@ public interface IProvisionalDeadlinesGrain : IGrainWithStringKey
     [Alias("RemoveAsync")]
     Task RemoveAsync(string marriageId);
 
+    /// <summary>Sets this child partition to exactly <paramref name="marriageIds"/>, what its parent hands it as the
+    /// parent splits (none: it holds nothing), whatever it held before (only a split cut short leaves anything in a
+    /// child of an unsplit partition). Idempotent.</summary>
+    [Alias("SetFromSplitAsync")]
+    Task SetFromSplitAsync(IReadOnlyList<string> marriageIds);
+
     [ReadOnly]
     [Alias("GetAsync")]
     Task<IReadOnlyList<string>> GetAsync();

@@ -22,6 +22,11 @@ public interface IOfficeRegisterGrain : IGrainWithStringKey
     /// the next call reads it again).</summary>
     Task ApplyManyAsync(IReadOnlyDictionary<string, List<OfficeDayEntry>> byRecord);
 
+    /// <summary>Sets this child partition to exactly <paramref name="byRecord"/>, what its parent hands it as the parent
+    /// splits (none: it holds nothing), whatever it held before (only a split cut short leaves anything in a child of
+    /// an unsplit partition). Idempotent.</summary>
+    Task SetFromSplitAsync(IReadOnlyDictionary<string, List<OfficeDayEntry>> byRecord);
+
     /// <summary>Every entry of the partition.</summary>
     [Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<OfficeDayEntry>> GetEntriesAsync();

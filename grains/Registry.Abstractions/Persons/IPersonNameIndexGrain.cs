@@ -21,6 +21,11 @@ public interface IPersonNameIndexGrain : IGrainWithStringKey
     /// does not come back to it soon; the next call reads it again).</summary>
     Task ApplyManyAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord);
 
+    /// <summary>Sets this child partition to exactly <paramref name="byRecord"/>, what its parent hands it as the parent
+    /// splits (none: it holds nothing), whatever it held before (only a split cut short leaves anything in a child of
+    /// an unsplit partition). Idempotent.</summary>
+    Task SetFromSplitAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord);
+
     /// <summary>Every entry of the partition.</summary>
     [Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<PersonNameEntry>> GetEntriesAsync();

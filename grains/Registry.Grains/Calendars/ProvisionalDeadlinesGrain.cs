@@ -57,10 +57,23 @@ public sealed class ProvisionalDeadlinesGrain(
                 .SelectMany(ids => ids).ToList()
             : [.. state.State.MarriageIds];
 
-    /// <summary>Hands this partition's ids to its children, then stores it split and empty (children first). A
-    /// partition stored before splits recorded their hash also removes each id from its low-bit child where that is
-    /// not its child now: the copies a low-bit split cut short by a crash left there (as
-    /// <see cref="SplittingPartition{TEntry}"/> does).</summary>
+    /// <summary>Sets this partition, a child of one that splits, to exactly <paramref name="marriageIds"/> (as
+    /// <see cref="SplittingPartition{TEntry}.SetAsync"/> does).</summary>
+    public async Task SetFromSplitAsync(IReadOnlyList<string> marriageIds)
+    {
+        if (!state.RecordExists && marriageIds.Count == 0)
+        {
+            return;
+        }
+
+        state.State = new ProvisionalDeadlinesState { MarriageIds = [.. marriageIds], Children = ChildHash.Mixed };
+        await state.WriteAuditedAsync("add-provisional-deadline", $"{marriageIds.Count} records from the parent's split");
+    }
+
+    /// <summary>Sets each of this partition's children to exactly its ids, every child (those handed none too), then
+    /// stores it split and empty (children first): the copies a split cut short by a crash left in the children go,
+    /// of the ids it still holds and of those removed since alike (as <see cref="SplittingPartition{TEntry}"/>
+    /// does).</summary>
     private async Task SplitAsync()
     {
         if (state.State.Split)
@@ -69,11 +82,10 @@ public sealed class ProvisionalDeadlinesGrain(
         }
 
         var moved = state.State.MarriageIds.Count;
-        var copies = PartitionSplits.LowBitCopies(Key, state.State.Children, state.State.MarriageIds).ToList();
         state.State.Children = ChildHash.Mixed; // the ids go where later ones will
-        await Task.WhenAll(copies.Select(copy =>
-                GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(copy.Child).RemoveAsync(copy.Record))
-            .Append(PassOnAsync(state.State.MarriageIds)));
+        var byChild = state.State.MarriageIds.ToLookup(ChildKeyOf, StringComparer.Ordinal);
+        await Task.WhenAll(PartitionSplits.ChildrenOf(Key).Select(child =>
+            GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(child).SetFromSplitAsync(byChild[child].ToList())));
         state.State.MarriageIds = [];
         state.State.Split = true;
         await state.WriteAuditedAsync("split-provisional-deadlines",

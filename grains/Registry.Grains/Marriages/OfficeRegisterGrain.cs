@@ -18,6 +18,7 @@ public sealed class OfficeRegisterGrain(
         "apply-register-entries", "split-register-partition",
         (child, recordKey, entries) => Child(child).ApplyAsync(recordKey, entries),
         (child, byRecord) => Child(child).ApplyManyAsync(byRecord),
+        (child, byRecord) => Child(child).SetFromSplitAsync(byRecord),
         child => Child(child).GetEntriesAsync());
 
     public Task ApplyAsync(string recordKey, IReadOnlyList<OfficeDayEntry> entries) =>
@@ -33,6 +34,8 @@ public sealed class OfficeRegisterGrain(
         await Partition.ApplyManyAsync(byRecord);
         DeactivateOnIdle();
     }
+
+    public Task SetFromSplitAsync(IReadOnlyDictionary<string, List<OfficeDayEntry>> byRecord) => Partition.SetAsync(byRecord);
 
     public Task<IReadOnlyList<OfficeDayEntry>> GetEntriesAsync() => Partition.GetEntriesAsync();
 

@@ -14,6 +14,7 @@ public sealed class PersonNameIndexGrain(
         "apply-name-entries", "split-name-partition",
         (child, recordKey, entries) => Child(child).ApplyAsync(recordKey, entries),
         (child, byRecord) => Child(child).ApplyManyAsync(byRecord),
+        (child, byRecord) => Child(child).SetFromSplitAsync(byRecord),
         child => Child(child).GetEntriesAsync());
 
     public Task ApplyAsync(string recordKey, IReadOnlyList<PersonNameEntry> entries) =>
@@ -30,6 +31,8 @@ public sealed class PersonNameIndexGrain(
         await Partition.ApplyManyAsync(byRecord);
         DeactivateOnIdle();
     }
+
+    public Task SetFromSplitAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord) => Partition.SetAsync(byRecord);
 
     public Task<IReadOnlyList<PersonNameEntry>> GetEntriesAsync() => Partition.GetEntriesAsync();
 

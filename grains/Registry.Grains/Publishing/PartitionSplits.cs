@@ -15,8 +15,9 @@ namespace Registry.Grains.Publishing;
 /// in turn when it fills. A record's place is fixed by its key, so sending it again replaces (or removes) it where it
 /// is. Children are written before the parent is marked split: a reader takes a split partition's children and an
 /// unsplit partition's own records, so a split cut short by a crash leaves the parent as it was (its children's copies
-/// unread) and is done again on the next record. A partition stores the <see cref="ChildHash"/> it splits by, so a
-/// record always finds the child it went to.
+/// unread) and is done again on the next record, each child set to exactly its records, whatever the cut-short split
+/// left there. A partition stores the <see cref="ChildHash"/> it splits by, so a record always finds the child it
+/// went to.
 /// </summary>
 public static class PartitionSplits
 {
@@ -57,19 +58,6 @@ public static class PartitionSplits
     /// first stored before there was a choice), else <see cref="ChildHash.Mixed"/>, so a split of a partition first
     /// stored since, cut short by a crash and redone, goes to the same children.</summary>
     public static ChildHash HashToStore(bool stored, ChildHash recorded) => stored ? recorded : ChildHash.Mixed;
-
-    /// <summary>
-    /// Where a partition that recorded <paramref name="recorded"/> and now splits by the mixed hash may hold copies
-    /// of <paramref name="recordKeys"/> that this split will not replace: none when it recorded the mixed hash; else
-    /// (first stored before there was a choice, so maybe split by the low bits before a crash cut that short) each
-    /// record whose low-bit child is not its mixed-hash child, with that low-bit child, from which it is removed.
-    /// </summary>
-    public static IEnumerable<(string Record, string Child)> LowBitCopies(string partitionKey, ChildHash recorded,
-        IEnumerable<string> recordKeys) =>
-        recorded == ChildHash.Mixed
-            ? []
-            : recordKeys.Select(record => (Record: record, Child: ChildOf(partitionKey, record, ChildHash.LowBits)))
-                .Where(copy => copy.Child != ChildOf(partitionKey, copy.Record, ChildHash.Mixed));
 
     /// <summary>Every child of split partition <paramref name="partitionKey"/>, in order.</summary>
     public static IEnumerable<string> ChildrenOf(string partitionKey) =>

@@ -7,7 +7,7 @@ namespace Registry.Grains.Publishing;
 /// apply while the partition holds fewer than <see cref="PartitionSplits.MaxRecords"/> records, else split it (its
 /// records handed to its children, children first) and pass the record on to its child. The person-name index (a
 /// common name's bearers) and the offices' day registers (an archive imported in a day) each run their partitions
-/// through it. Made per call by the grain; its children are grains of the grain's own kind, reached through the three
+/// through it. Made per call by the grain; its children are grains of the grain's own kind, reached through the four
 /// calls given.
 /// </summary>
 public sealed class SplittingPartition<TEntry>(
@@ -17,6 +17,7 @@ public sealed class SplittingPartition<TEntry>(
     string splitOperation,
     Func<string, string, IReadOnlyList<TEntry>, Task> applyToChild,
     Func<string, Dictionary<string, List<TEntry>>, Task> applyManyToChild,
+    Func<string, Dictionary<string, List<TEntry>>, Task> setChild,
     Func<string, Task<IReadOnlyList<TEntry>>> entriesOfChild)
 {
     /// <summary>Replaces what <paramref name="recordKey"/> contributes (see <see cref="RecordEntries"/>), here or in
@@ -59,13 +60,32 @@ public sealed class SplittingPartition<TEntry>(
     private void RecordHash() =>
         state.State.Children = PartitionSplits.HashToStore(state.RecordExists, state.State.Children);
 
+    /// <summary>Sets this partition, a child of one that splits, to exactly <paramref name="byRecord"/>: unsplit, its
+    /// records those, by the mixed hash should it split in turn. Whatever it held came from a split cut short (its
+    /// own children, if any, are then unread, and are set in turn when it splits). Stores nothing where nothing is
+    /// stored and nothing is handed.</summary>
+    public async Task SetAsync(IReadOnlyDictionary<string, List<TEntry>> byRecord)
+    {
+        if (!state.RecordExists && byRecord.Count == 0)
+        {
+            return;
+        }
+
+        state.State = new RecordEntriesState<TEntry>
+        {
+            ByRecord = new Dictionary<string, List<TEntry>>(byRecord, StringComparer.Ordinal),
+            Children = ChildHash.Mixed,
+        };
+        await state.WriteAuditedAsync(applyOperation, $"{byRecord.Count} records from the parent's split");
+    }
+
     /// <summary>
-    /// Hands this partition's records to its children, then stores it split and empty (children first: see
-    /// <see cref="PartitionSplits"/>). Nothing to do once split. A partition stored before splits recorded their hash
-    /// may hold a split by the low bits that a crash cut short, its copies left in the low-bit children unread; redone
-    /// by the mixed hash, they would be read once this partition is split. So such a partition also removes each
-    /// record from its low-bit child where that is not its child now (<see cref="PartitionSplits.LowBitCopies"/>: a
-    /// call a child, at this split only).
+    /// Sets each of this partition's children to exactly its records (<see cref="SetAsync"/>: every child, those
+    /// handed none too), then stores it split and empty (children first: see <see cref="PartitionSplits"/>). Nothing
+    /// to do once split. A split cut short by a crash leaves copies in the children of a partition still unsplit,
+    /// unread while it stays so; setting the children whole drops them, of the records it still holds (which may
+    /// since have changed, or gone by the low bits of a partition stored before splits recorded their hash) and of
+    /// those it no longer holds alike.
     /// </summary>
     private async Task SplitAsync()
     {
@@ -75,19 +95,19 @@ public sealed class SplittingPartition<TEntry>(
         }
 
         var moved = state.State.ByRecord.Count;
-        var copies = PartitionSplits.LowBitCopies(key, state.State.Children, state.State.ByRecord.Keys).ToList();
         state.State.Children = ChildHash.Mixed; // the records go where later ones will
-        await Task.WhenAll(PassOnAsync(state.State.ByRecord), RemoveAsync(copies));
+        var byChild = state.State.ByRecord
+            .GroupBy(record => PartitionSplits.ChildOf(key, record.Key, ChildHash.Mixed), StringComparer.Ordinal)
+            .ToDictionary(child => child.Key,
+                child => child.ToDictionary(record => record.Key, record => record.Value, StringComparer.Ordinal),
+                StringComparer.Ordinal);
+        await Task.WhenAll(PartitionSplits.ChildrenOf(key).Select(child =>
+            setChild(child, byChild.GetValueOrDefault(child) ?? new Dictionary<string, List<TEntry>>())));
         state.State.ByRecord = new Dictionary<string, List<TEntry>>(StringComparer.Ordinal);
         state.State.Split = true;
         await state.WriteAuditedAsync(splitOperation,
             $"{moved} records handed to {PartitionSplits.Fanout} child partitions");
     }
-
-    private Task RemoveAsync(IEnumerable<(string Record, string Child)> copies) =>
-        Task.WhenAll(copies.GroupBy(copy => copy.Child, StringComparer.Ordinal)
-            .Select(child => applyManyToChild(child.Key,
-                child.ToDictionary(copy => copy.Record, _ => new List<TEntry>(), StringComparer.Ordinal))));
 
     private Task PassOnAsync(IReadOnlyDictionary<string, List<TEntry>> byRecord) =>
         Task.WhenAll(byRecord.GroupBy(record => PartitionSplits.ChildOf(key, record.Key, state.State.Children),

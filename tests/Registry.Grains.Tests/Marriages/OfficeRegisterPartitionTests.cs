@@ -70,19 +70,27 @@ public sealed class OfficeRegisterPartitionTests(MarriageClusterFixture fixture)
 
     /// <summary>
     /// A partition stored before splits recorded their hash, whose split by the low bits a crash cut short: its children
-    /// by the low bits hold copies of its records (unread while it is unsplit). Its next split goes by the mixed hash
-    /// and removes those copies, so the day lists each record once.
+    /// by the low bits hold copies of its records (unread while it is unsplit), and of one it has removed since. Its
+    /// next split goes by the mixed hash and sets its children whole, so the day lists each record it holds once and
+    /// the removed one not at all.
     /// </summary>
     [Fact]
     public async Task ASplitByTheLowBitsCutShortBeforeTheHashWasRecorded_IsRedoneWithoutItsCopies()
     {
         var (office, day) = (MarriageClusterFixture.NextOffice(), fixture.Today);
         var partition = OfficeDayEntry.KeyOf(office, day, Partition);
-        var entries = Entries(office, day, PartitionSplits.MaxRecords + 1).ToList();
+        var entries = Entries(office, day, PartitionSplits.MaxRecords + 2).ToList();
+        var removed = entries[^1];
+        entries.RemoveAt(entries.Count - 1);
         var held = entries.Take(PartitionSplits.MaxRecords)
             .ToDictionary(e => $"marriage:{e.MarriageId}", e => new List<OfficeDayEntry> { e }, StringComparer.Ordinal);
-        // The cut-short split: the children by the low bits written, the parent stored as before it, with no hash.
-        foreach (var child in held.GroupBy(r => PartitionSplits.ChildOf(partition, r.Key, ChildHash.LowBits)))
+        // The cut-short split: the children by the low bits written (the removed record then still held), the parent
+        // stored as it is now, with no hash.
+        var copied = new Dictionary<string, List<OfficeDayEntry>>(held)
+        {
+            [$"marriage:{removed.MarriageId}"] = [removed],
+        };
+        foreach (var child in copied.GroupBy(r => PartitionSplits.ChildOf(partition, r.Key, ChildHash.LowBits)))
         {
             await fixture.Grains.GetGrain<IOfficeRegisterGrain>(child.Key)
                 .ApplyManyAsync(child.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal));
@@ -99,6 +107,42 @@ public sealed class OfficeRegisterPartitionTests(MarriageClusterFixture fixture)
 
         Assert.Equal(ChildHash.Mixed, (await StoredAsync(partition))!.Children);
         Assert.Equal(entries.Select(e => e.Reference).Order(),
+            (await register.GetEntriesAsync()).Select(e => e.Reference).Order());
+    }
+
+    /// <summary>
+    /// A split by the mixed hash that a crash cut short (the children written, the parent not yet marked split), after
+    /// which the partition, still unsplit, let one record go: its next split sets each child to exactly the records it
+    /// holds, so the copy of the record it let go is not read again.
+    /// </summary>
+    [Fact]
+    public async Task ASplitCutShort_ThenARecordRemoved_TheNextSplitDoesNotBringItBack()
+    {
+        var (office, day) = (MarriageClusterFixture.NextOffice(), fixture.Today);
+        var partition = OfficeDayEntry.KeyOf(office, day, Partition);
+        var entries = Entries(office, day, PartitionSplits.MaxRecords + 2).ToList();
+        var held = entries.Take(PartitionSplits.MaxRecords)
+            .ToDictionary(e => $"marriage:{e.MarriageId}", e => new List<OfficeDayEntry> { e }, StringComparer.Ordinal);
+        foreach (var child in held.GroupBy(r => PartitionSplits.ChildOf(partition, r.Key, ChildHash.Mixed)))
+        {
+            await fixture.Grains.GetGrain<IOfficeRegisterGrain>(child.Key)
+                .ApplyManyAsync(child.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal));
+        }
+
+        await fixture.Store.WriteAsync(new GrainStateKey(StorageNames.OfficeRegister,
+                GrainId.Create(StorageNames.OfficeRegister, partition).ToString()), null,
+            System.Text.Json.JsonSerializer.Serialize(
+                new RecordEntriesState<OfficeDayEntry> { ByRecord = held, Children = ChildHash.Mixed },
+                RegistryJson.StateOptions));
+
+        var register = fixture.Grains.GetGrain<IOfficeRegisterGrain>(partition);
+        await register.ApplyAsync($"marriage:{entries[0].MarriageId}", []);
+        Assert.False((await StoredAsync(partition))!.Split);
+        await register.ApplyManyAsync(entries.TakeLast(2).ToDictionary(e => $"marriage:{e.MarriageId}",
+            e => new List<OfficeDayEntry> { e }, StringComparer.Ordinal));
+
+        Assert.True((await StoredAsync(partition))!.Split);
+        Assert.Equal(entries.Skip(1).Select(e => e.Reference).Order(),
             (await register.GetEntriesAsync()).Select(e => e.Reference).Order());
     }
 
