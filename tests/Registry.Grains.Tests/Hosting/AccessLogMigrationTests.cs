@@ -13,8 +13,14 @@ namespace Registry.Grains.Tests.Hosting;
 /// build wrote them (its grain storage: <see cref="AccessLogState"/> serialized with the storage's JSON options under
 /// state name <c>access-log</c>, grain id <c>access-log/{day}/{shard}</c>).
 /// </summary>
-public sealed class AccessLogMigrationTests : MigrationTestDirectory
+public sealed class AccessLogMigrationTests : IDisposable
 {
+    private readonly MigrationTestDirectory scratch = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => scratch.Dispose();
+
     [Fact]
     public async Task MoveAsync_MovesEveryPartitionsEntriesOnceAndRemovesThePartitions()
     {
@@ -32,7 +38,7 @@ public sealed class AccessLogMigrationTests : MigrationTestDirectory
                 new(day.AddDays(1), "clerk-1", "refused-person-already-married", b, "fedcba9876543210fedcba9876543210"),
             ],
         };
-        using (var written = await OpenStoreAsync())
+        using (var written = await scratch.OpenStoreAsync(Ct))
         {
             foreach (var (key, entries) in old)
             {
@@ -41,7 +47,7 @@ public sealed class AccessLogMigrationTests : MigrationTestDirectory
             }
         }
 
-        using var store = await OpenStoreAsync();
+        using var store = await scratch.OpenStoreAsync(Ct);
         var moved = await AccessLogMigration.MoveAsync(store, Ct);
         var again = await AccessLogMigration.MoveAsync(store, Ct);
 

@@ -2,33 +2,34 @@ using Registry.Storage.Sqlite;
 
 namespace Registry.Grains.Tests.Hosting;
 
-/// <summary>A test of a <c>migrate-storage</c> step: a real SQLite file in a directory of its own, deleted after the
-/// test.</summary>
-public abstract class MigrationTestDirectory : IDisposable
+/// <summary>The scratch of a test of a <c>migrate-storage</c> step on SQLite: a real database file in a directory of
+/// its own, deleted on dispose with the stores opened over it.</summary>
+public sealed class MigrationTestDirectory : IDisposable
 {
     private readonly string directory =
         Path.Combine(Path.GetTempPath(), "registry-migration", Guid.NewGuid().ToString("N"));
 
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly List<SqliteGrainStateStore> stores = [];
 
-    /// <summary>The database file of the test's directory.</summary>
-    protected string DatabasePath => Path.Combine(directory, "registry.db");
-
-    /// <summary>A store over <see cref="DatabasePath"/>, its schema in place.</summary>
-    protected async Task<SqliteGrainStateStore> OpenStoreAsync()
+    /// <summary>A store over the directory's database file, its schema in place.</summary>
+    public async Task<SqliteGrainStateStore> OpenStoreAsync(CancellationToken cancellationToken)
     {
-        var store = new SqliteGrainStateStore(DatabasePath);
-        await store.InitializeAsync(Ct);
+        var store = new SqliteGrainStateStore(Path.Combine(directory, "registry.db"));
+        stores.Add(store);
+        await store.InitializeAsync(cancellationToken);
         return store;
     }
 
     public void Dispose()
     {
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
+
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
         }
-
-        GC.SuppressFinalize(this);
     }
 }

@@ -6,23 +6,31 @@ using Registry.Grains.Publishing;
 using Registry.Grains.Tests.Persons;
 using Registry.Hosting.Persons;
 using Registry.Storage;
-using Registry.Storage.Sqlite;
+using Npgsql;
+using Registry.Storage.PostgreSql;
+using Registry.Storage.Tests.Servers;
 
 namespace Registry.Grains.Tests.Hosting;
 
 /// <summary>
-/// <c>migrate-storage</c>'s person-name step on a real SQLite file holding a name's partitions as builds before
-/// 2026-12-07 kept them (<c>{name}#{n}</c>, n a hash of the document, a split partition's children
-/// <c>{name}#{n}.{c}</c>), beside partitions the page layout already holds for the same name.
+/// <c>migrate-storage</c>'s person-name step on a real store (a SQLite file, a PostgreSQL schema: the two it moves)
+/// holding a name's partitions as builds before 2026-12-07 kept them (<c>{name}#{n}</c>, n a hash of the document, a
+/// split partition's children <c>{name}#{n}.{c}</c>), beside partitions the page layout already holds for the same
+/// name.
 /// </summary>
-public sealed class PersonNameIndexMigrationTests : MigrationTestDirectory
+public abstract class PersonNameIndexMigrationTests
 {
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>An empty store of the backend under test, its schema in place; disposed by the test class.</summary>
+    protected abstract Task<IGrainStateStore> OpenStoreAsync();
+
     [Fact]
     public async Task MoveAsync_EveryEntryLandsInItsPageKeysPartition_Once_AndTheEarlierPartitionsGo()
     {
         const string name = "张伟";
         const string other = "张伟#1"; // a name whose own earlier partitions ("张伟#1#0"...) sort among 张伟's
-        using var store = await OpenStoreAsync();
+        var store = await OpenStoreAsync();
 
         // 张伟#3: past the bound, so split into children as a partition grain splits it.
         var split = Records(name, PartitionSplits.MaxRecords * 3);
@@ -83,7 +91,7 @@ public sealed class PersonNameIndexMigrationTests : MigrationTestDirectory
     public async Task MoveAsync_CutShortAfterItsWrites_IsEndedByARerun_WithoutCopies()
     {
         const string name = "李娜";
-        using var store = await OpenStoreAsync();
+        var store = await OpenStoreAsync();
         var records = Records(name, 40);
         await WriteAsync(store, $"{name}#2", State(records));
         var earlier = (await store.ReadAsync(GrainStateKey($"{name}#2"), Ct))!.StateJson;
@@ -117,7 +125,7 @@ public sealed class PersonNameIndexMigrationTests : MigrationTestDirectory
     private static RecordEntriesState<PersonNameEntry> State(Dictionary<string, List<PersonNameEntry>> records) =>
         new() { ByRecord = new Dictionary<string, List<PersonNameEntry>>(records, StringComparer.Ordinal) };
 
-    private static async Task WriteAsync(SqliteGrainStateStore store, string key,
+    private static async Task WriteAsync(IGrainStateStore store, string key,
         RecordEntriesState<PersonNameEntry> state, bool merge = false)
     {
         var stored = await store.ReadAsync(GrainStateKey(key), Ct);
@@ -140,4 +148,42 @@ public sealed class PersonNameIndexMigrationTests : MigrationTestDirectory
     private static GrainStateKey GrainStateKey(string key) => new(StorageNames.PersonNameIndex, GrainIdOf(key));
 
     private static string GrainIdOf(string key) => GrainId.Create(StorageNames.PersonNameIndex, key).ToString();
+}
+
+/// <summary>The person-name step on a SQLite file.</summary>
+public sealed class SqlitePersonNameIndexMigrationTests : PersonNameIndexMigrationTests, IDisposable
+{
+    private readonly MigrationTestDirectory scratch = new();
+
+    protected override async Task<IGrainStateStore> OpenStoreAsync() => await scratch.OpenStoreAsync(Ct);
+
+    public void Dispose() => scratch.Dispose();
+}
+
+/// <summary>The person-name step on a PostgreSQL schema of its own, on a server started for the class.</summary>
+public sealed class PostgreSqlPersonNameIndexMigrationTests(PostgreSqlServer server)
+    : PersonNameIndexMigrationTests, IClassFixture<PostgreSqlServer>, IAsyncDisposable
+{
+    private readonly string schema = "n" + Guid.NewGuid().ToString("N");
+    private PostgreSqlGrainStateStore? store;
+
+    protected override async Task<IGrainStateStore> OpenStoreAsync()
+    {
+        store = new PostgreSqlGrainStateStore(server.ConnectionString(), schema);
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (store is not null)
+        {
+            await store.DisposeAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(server.ConnectionString());
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE;", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
