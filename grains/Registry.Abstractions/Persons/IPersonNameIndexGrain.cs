@@ -2,8 +2,8 @@ namespace Registry.Abstractions.Persons;
 
 /// <summary>
 /// One partition of the person-name index, keyed by a normalised name (<see cref="PersonNameEntry.KeyOf"/>) and one of
-/// its <see cref="PersonNameEntry.PartitionsPerName"/> shares of documents by page key (<see cref="PersonNameEntry.ShareOf"/>):
-/// the parties a marriage record names by it,
+/// its <see cref="PersonNameEntry.PartitionsPerName"/> shares of documents by page key
+/// (<see cref="PersonNameEntry.ShareOf"/>): the parties a marriage record names by it,
 /// with their documents. A read model fed by the marriage records after each committed write (inline, and by the
 /// outbox relay until published), so a search by name reads that name's partitions and never scans the records. Names once recorded stay (a corrected name adds the new one), so a former name finds
 /// the person too.

@@ -36,7 +36,8 @@ public sealed record PersonNameEntry(
     }
 
     /// <summary>Which of a name's partitions holds the documents whose page key is the number
-    /// <paramref name="pageOrder"/> (<see cref="PersonSearchAnswer.PageOrderOf"/>): its first hexadecimal digit.</summary>
+    /// <paramref name="pageOrder"/> (<see cref="PersonSearchAnswer.PageOrderOf"/>): its first hexadecimal
+    /// digit.</summary>
     public static int ShareOf(UInt128 pageOrder) => (int)(pageOrder >> 124);
 
     /// <summary>Partition <paramref name="share"/> (0 to 15, <see cref="ShareOf"/>) of the name

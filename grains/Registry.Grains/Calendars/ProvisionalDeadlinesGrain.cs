@@ -67,7 +67,8 @@ public sealed class ProvisionalDeadlinesGrain(
         }
 
         state.State = new ProvisionalDeadlinesState { MarriageIds = [.. marriageIds], Children = ChildHash.Mixed };
-        await state.WriteAuditedAsync("add-provisional-deadline", $"{marriageIds.Count} records from the parent's split");
+        await state.WriteAuditedAsync("add-provisional-deadline",
+            $"{marriageIds.Count} records from the parent's split");
     }
 
     /// <summary>Sets each of this partition's children to exactly its ids, every child (those handed none too), then

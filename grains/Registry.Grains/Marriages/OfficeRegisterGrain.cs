@@ -35,7 +35,8 @@ public sealed class OfficeRegisterGrain(
         DeactivateOnIdle();
     }
 
-    public Task SetFromSplitAsync(IReadOnlyDictionary<string, List<OfficeDayEntry>> byRecord) => Partition.SetAsync(byRecord);
+    public Task SetFromSplitAsync(IReadOnlyDictionary<string, List<OfficeDayEntry>> byRecord) =>
+        Partition.SetAsync(byRecord);
 
     public Task<IReadOnlyList<OfficeDayEntry>> GetEntriesAsync() => Partition.GetEntriesAsync();
 

@@ -32,7 +32,8 @@ public sealed class PersonNameIndexGrain(
         DeactivateOnIdle();
     }
 
-    public Task SetFromSplitAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord) => Partition.SetAsync(byRecord);
+    public Task SetFromSplitAsync(IReadOnlyDictionary<string, List<PersonNameEntry>> byRecord) =>
+        Partition.SetAsync(byRecord);
 
     public Task<IReadOnlyList<PersonNameEntry>> GetEntriesAsync() => Partition.GetEntriesAsync();
 

@@ -10,8 +10,8 @@ using Registry.Grains.Storage;
 namespace Registry.Grains.Persons;
 
 /// <summary>Search of persons by name; see <see cref="IPersonSearchGrain"/>. A stateless worker: it only reads the
-/// index (<see cref="PersonNameIndexView"/>) and the persons, so searches never queue behind each other or behind the index's writes. The index and each
-/// person's status are read from storage (<see cref="StoredMaritalStatus"/>): a common name is borne by thousands,
+/// index (<see cref="PersonNameIndexView"/>) and the persons, so searches never queue behind each other or behind the
+/// index's writes. The index and each person's status are read from storage (<see cref="StoredMaritalStatus"/>): a common name is borne by thousands,
 /// mostly cold, and a grain per person, per marriage and per index partition made the search the slowest read at
 /// national scale; the statuses of a round are read together (<see cref="StoredMaritalStatus.TryReadManyAsync"/>:
 /// three storage reads, not one or two a person); the person's grain answers only where storage cannot, and logs its
