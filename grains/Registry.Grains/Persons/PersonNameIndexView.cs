@@ -27,9 +27,6 @@ internal sealed class PersonNameIndexView(string nameKey, IStoredRecords records
     /// <summary>Every entry read so far: its name and document.</summary>
     public IReadOnlyList<(string Name, string DocumentKey)> Entries => entries;
 
-    /// <summary>How many partitions have been read (those of the earlier layout not counted).</summary>
-    public int PartitionsRead => read.Count(r => r);
-
     /// <summary>Reads the name's partitions of the earlier layout, whole (none where storage has been migrated: one
     /// range read that finds nothing).</summary>
     public async Task ReadEarlierAsync()
@@ -76,9 +73,6 @@ internal sealed class PersonNameIndexView(string nameKey, IStoredRecords records
             read[share] = true;
         }
     }
-
-    /// <summary>Whether partition <paramref name="share"/> has been read.</summary>
-    public bool HasRead(int share) => read[share];
 
     /// <summary>The documents read that bear the name, each once, in page-key order, after page key
     /// <paramref name="after"/> (all when null) and in partitions up to <paramref name="throughShare"/>: those a
