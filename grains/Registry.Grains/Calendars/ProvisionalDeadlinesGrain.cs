@@ -28,7 +28,6 @@ public sealed class ProvisionalDeadlinesGrain(
 
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State.MarriageIds.Count, fresh.Count))
         {
-            state.State.Children = PartitionSplits.HashToStore(state.RecordExists, state.State.Children);
             state.State.MarriageIds.AddRange(fresh);
             await state.WriteAuditedAsync("add-provisional-deadline", null);
             return;
@@ -66,7 +65,7 @@ public sealed class ProvisionalDeadlinesGrain(
             return;
         }
 
-        state.State = new ProvisionalDeadlinesState { MarriageIds = [.. marriageIds], Children = ChildHash.Mixed };
+        state.State = new ProvisionalDeadlinesState { MarriageIds = [.. marriageIds] };
         await state.WriteAuditedAsync("add-provisional-deadline",
             $"{marriageIds.Count} records from the parent's split");
     }

@@ -13,10 +13,9 @@ public sealed class ProvisionalDeadlinesState
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Split { get; set; }
 
-    /// <summary>How this partition picks each id's child once split: recorded from its first write since
-    /// 2026-12-07 (see <see cref="Publishing.PartitionSplits.HashToStore"/>);
-    /// <see cref="Publishing.ChildHash.LowBits"/> in partitions first stored before, the default, which is not
-    /// written.</summary>
+    /// <summary>How this partition picks each id's child once split: recorded by the split (every split since
+    /// 2026-12-07 by <see cref="Publishing.ChildHash.Mixed"/>); <see cref="Publishing.ChildHash.LowBits"/>, the
+    /// default, which is not written, in partitions split before. Unused while a partition is unsplit.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Publishing.ChildHash Children { get; set; }
 }

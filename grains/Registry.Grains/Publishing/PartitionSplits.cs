@@ -54,11 +54,6 @@ public static class PartitionSplits
             : PartitionHash.Partition(text, Fanout));
     }
 
-    /// <summary>The hash a partition's write records: the one it has when it is stored already (none recorded: it was
-    /// first stored before there was a choice), else <see cref="ChildHash.Mixed"/>, so a split of a partition first
-    /// stored since, cut short by a crash and redone, goes to the same children.</summary>
-    public static ChildHash HashToStore(bool stored, ChildHash recorded) => stored ? recorded : ChildHash.Mixed;
-
     /// <summary>Every child of split partition <paramref name="partitionKey"/>, in order.</summary>
     public static IEnumerable<string> ChildrenOf(string partitionKey) =>
         Enumerable.Range(0, Fanout).Select(n => ChildKey(partitionKey, n));

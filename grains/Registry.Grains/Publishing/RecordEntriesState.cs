@@ -21,9 +21,9 @@ public sealed class RecordEntriesState<TEntry>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Split { get; set; }
 
-    /// <summary>How this partition picks each record's child once split: recorded from its first write since
-    /// 2026-12-07 (see <see cref="PartitionSplits.HashToStore"/>); <see cref="ChildHash.LowBits"/> in partitions
-    /// first stored before, the default, which is not written.</summary>
+    /// <summary>How this partition picks each record's child once split: recorded by the split (every split since
+    /// 2026-12-07 by <see cref="ChildHash.Mixed"/>); <see cref="ChildHash.LowBits"/>, the default, which is not
+    /// written, in partitions split before. Unused while a partition is unsplit.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public ChildHash Children { get; set; }
 

@@ -26,7 +26,6 @@ public sealed class SplittingPartition<TEntry>(
     {
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State, recordKey, entries))
         {
-            RecordHash();
             await state.ApplyAsync(recordKey, entries, applyOperation);
             return;
         }
@@ -41,7 +40,6 @@ public sealed class SplittingPartition<TEntry>(
     {
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State, byRecord))
         {
-            RecordHash();
             await state.ApplyManyAsync(byRecord, applyOperation);
             return;
         }
@@ -57,13 +55,9 @@ public sealed class SplittingPartition<TEntry>(
                 .SelectMany(entries => entries).ToList()
             : state.State.All();
 
-    private void RecordHash() =>
-        state.State.Children = PartitionSplits.HashToStore(state.RecordExists, state.State.Children);
-
     /// <summary>Sets this partition, a child of one that splits, to exactly <paramref name="byRecord"/>: unsplit, its
-    /// records those, by the mixed hash should it split in turn. Whatever it held came from a split cut short (its
-    /// own children, if any, are then unread, and are set in turn when it splits). Stores nothing where nothing is
-    /// stored and nothing is handed.</summary>
+    /// records those. Whatever it held came from a split cut short (its own children, if any, are then unread, and
+    /// are set in turn when it splits). Stores nothing where nothing is stored and nothing is handed.</summary>
     public async Task SetAsync(IReadOnlyDictionary<string, List<TEntry>> byRecord)
     {
         if (!state.RecordExists && byRecord.Count == 0)
@@ -74,7 +68,6 @@ public sealed class SplittingPartition<TEntry>(
         state.State = new RecordEntriesState<TEntry>
         {
             ByRecord = new Dictionary<string, List<TEntry>>(byRecord, StringComparer.Ordinal),
-            Children = ChildHash.Mixed,
         };
         await state.WriteAuditedAsync(applyOperation, $"{byRecord.Count} records from the parent's split");
     }
@@ -83,9 +76,9 @@ public sealed class SplittingPartition<TEntry>(
     /// Sets each of this partition's children to exactly its records (<see cref="SetAsync"/>: every child, those
     /// handed none too), then stores it split and empty (children first: see <see cref="PartitionSplits"/>). Nothing
     /// to do once split. A split cut short by a crash leaves copies in the children of a partition still unsplit,
-    /// unread while it stays so; setting the children whole drops them, of the records it still holds (which may
-    /// since have changed, or gone by the low bits of a partition stored before splits recorded their hash) and of
-    /// those it no longer holds alike.
+    /// unread while it stays so (by the low bits, in builds before 2026-12-07); setting the children whole drops
+    /// them, of the records it still holds and of those it no longer holds alike. So the hash is the split's alone:
+    /// recorded with it, never before.
     /// </summary>
     private async Task SplitAsync()
     {
