@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Registry.Abstractions.Persons;
 using Registry.Storage.Sqlite;
 
 namespace Registry.Storage.Tests.Sqlite;
@@ -114,9 +115,12 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         var store = await OpenAsync();
 
         await AccessLogLoad.AppendAsync(store, Ct);
+        ((SqliteGrainStateStore)store).IndexAccessLogSubjects();
         await CloseAsync(store); // closing checkpoints the WAL into the database file
 
-        var files = Directory.GetFiles(Path.GetDirectoryName(DatabasePath(Scope))!, Scope + ".db*");
+        // The database and the access log's subject index beside it.
+        var files = Directory.GetFiles(Path.GetDirectoryName(DatabasePath(Scope))!, Scope + ".*");
+        Assert.Contains(files, file => file.EndsWith(".access-log-subjects.db", StringComparison.Ordinal));
         var bytes = files.Sum(file => new FileInfo(file).Length);
         Assert.Equal((long)AccessLogLoad.Count, QueryScalar("SELECT COUNT(*) FROM access_log;"));
         TestContext.Current.SendDiagnosticMessage(
@@ -406,6 +410,36 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreConformance
         var next = await store.WriteAsync(Key("short"), "0f6f6b1a2b3c4d5e6f708192a3b4c5d6", Json("short 2"), Ct);
         Assert.Matches("^[0-9a-f]{16}$", next);
         Assert.Equal(3, (await store.ReadAsync(Key("short"), Ct))?.Version);
+    }
+
+    /// <summary>A database as schema 9 left it (the subject index inside the log's table) loses that index; its
+    /// entries are read by subject from the unindexed log until the index file has taken them in, then from it.</summary>
+    [Fact]
+    public async Task Schema10_MovesTheAccessLogSubjectIndexOutOfTheDatabase_EveryEntryStillReadBySubject()
+    {
+        CreateDatabaseAtSchema(9, "2026-12-06T00:00:00.0000000+00:00");
+        var entries = Enumerable.Range(0, 40).Select(AccessLogLoad.Entry).ToList();
+        foreach (var entry in entries)
+        {
+            QueryScalar($"""
+                INSERT INTO access_log (at, actor, action, subject, record_id) VALUES
+                    ({entry.At.UtcTicks}, '{entry.Actor}', '{entry.Action}', '{entry.SubjectIdNumber}',
+                     {(entry.RecordId is null ? "NULL" : $"'{entry.RecordId}'")});
+                """);
+        }
+
+        Assert.Equal(1L, QueryScalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_access_log_subject';"));
+        var store = (SqliteGrainStateStore)await OpenAsync();
+
+        Assert.Equal(0L, QueryScalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_access_log_subject';"));
+        var subject = entries[3].SubjectIdNumber;
+        var query = new AccessLogQuery(entries[0].At, entries[^1].At.AddDays(1), subject, null, null, 100);
+        var expected = entries.Where(e => e.SubjectIdNumber == subject).OrderBy(e => e.At).ToList();
+        Assert.Equal(expected, (await store.ReadAccessLogAsync(query, Ct)).Select(r => r.Entry));
+
+        await store.WhenAccessLogSubjectsIndexed(entries.Count).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(entries.Count, store.AccessLogSubjectWatermark());
+        Assert.Equal(expected, (await store.ReadAccessLogAsync(query, Ct)).Select(r => r.Entry));
     }
 
     /// <summary>A database as the build before schema 8 left it (text and Brotli states, compact ETags and times)

@@ -1,0 +1,233 @@
+using Microsoft.Data.Sqlite;
+using Registry.Abstractions.Persons;
+using Registry.Storage.Sqlite;
+
+namespace Registry.Storage.Tests.Sqlite;
+
+/// <summary>
+/// The access log's subject index, kept in its own file and filled after the fact: a read by subject sees every
+/// committed entry whatever the index has taken in (none, some, all), in (time, sequence) order and paged without loss
+/// or repetition; the follower takes appended entries in by itself; a lost, damaged or foreign index file is built
+/// again from the log.
+/// </summary>
+public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly string directory =
+        Path.Combine(Path.GetTempPath(), "registry-storage-tests", Guid.NewGuid().ToString("N"));
+
+    private readonly List<SqliteGrainStateStore> stores = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string DatabasePath => Path.Combine(directory, "registry.db");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
+
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task BySubject_IsComplete_WithNoneSomeOrAllOfTheLogIndexed()
+    {
+        var store = await OpenAsync(follow: false, step: 3);
+        var first = Entries(0, 20);
+        // Appended later but earlier in time for some subjects: the merge of indexed and unindexed entries must
+        // order by time, not by the order the index took them in.
+        var second = Entries(20, 20, minutesBack: 30);
+        await store.AppendAccessLogAsync(first, Ct);
+
+        await AssertEveryPageAsync(store, first);
+
+        Assert.Equal(20, store.IndexAccessLogSubjects());
+        await store.AppendAccessLogAsync(second, Ct);
+
+        await AssertEveryPageAsync(store, [.. first, .. second]);
+
+        Assert.Equal(20, store.IndexAccessLogSubjects());
+        Assert.Equal(MaxSequence(await store.ReadAccessLogAsync(All(), Ct)), store.AccessLogSubjectWatermark());
+        await AssertEveryPageAsync(store, [.. first, .. second]);
+        Assert.Equal(0, store.IndexAccessLogSubjects());
+    }
+
+    [Fact]
+    public async Task Follower_TakesInAppendedEntriesByItself()
+    {
+        var store = await OpenAsync(follow: true, step: 7);
+        var entries = Entries(0, 50);
+        foreach (var chunk in entries.Chunk(10))
+        {
+            await store.AppendAccessLogAsync(chunk, Ct);
+        }
+
+        var last = MaxSequence(await store.ReadAccessLogAsync(All(), Ct));
+        await store.WhenAccessLogSubjectsIndexed(last).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(last, store.AccessLogSubjectWatermark());
+        Assert.Equal(entries.Count, CountIndexed(store));
+        await AssertEveryPageAsync(store, entries);
+    }
+
+    [Fact]
+    public async Task IndexFile_Lost_IsBuiltAgainFromTheLog()
+    {
+        var store = await OpenAsync(follow: false);
+        var entries = Entries(0, 30);
+        await store.AppendAccessLogAsync(entries, Ct);
+        store.IndexAccessLogSubjects();
+        var path = store.AccessLogSubjectsPath;
+        Close(store);
+
+        DeleteIndex(path);
+        var reopened = await OpenAsync(follow: false);
+
+        Assert.Equal(0, reopened.AccessLogSubjectWatermark());
+        await AssertEveryPageAsync(reopened, entries);
+        Assert.Equal(30, reopened.IndexAccessLogSubjects());
+        await AssertEveryPageAsync(reopened, entries);
+    }
+
+    [Fact]
+    public async Task IndexFile_Damaged_IsBuiltAgainFromTheLog()
+    {
+        var store = await OpenAsync(follow: false);
+        var entries = Entries(0, 30);
+        await store.AppendAccessLogAsync(entries, Ct);
+        store.IndexAccessLogSubjects();
+        var path = store.AccessLogSubjectsPath;
+        Close(store);
+
+        DeleteIndex(path);
+        await File.WriteAllBytesAsync(path, Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 % 251)).ToArray(), Ct);
+        var reopened = await OpenAsync(follow: false);
+
+        Assert.Equal(0, reopened.AccessLogSubjectWatermark());
+        Assert.Equal(30, reopened.IndexAccessLogSubjects());
+        await AssertEveryPageAsync(reopened, entries);
+    }
+
+    /// <summary>A database put back from a copy beside an index built from later entries (or another database): the
+    /// entry at the index's watermark is not the one it recorded, so the index starts again rather than answer with
+    /// sequences that now name other entries.</summary>
+    [Fact]
+    public async Task IndexFile_FromAnotherDatabase_IsBuiltAgain()
+    {
+        var other = Path.Combine(directory, "other", "registry.db");
+        var foreign = await OpenAsync(follow: false, path: other);
+        await foreign.AppendAccessLogAsync(Entries(100, 40, minutesBack: 600), Ct);
+        foreign.IndexAccessLogSubjects();
+        Close(foreign);
+
+        var store = await OpenAsync(follow: false);
+        var entries = Entries(0, 30);
+        await store.AppendAccessLogAsync(entries, Ct);
+        var path = store.AccessLogSubjectsPath;
+        Close(store);
+        DeleteIndex(path);
+        File.Copy(SqliteAccessLogSubjects.PathFor(other), path);
+
+        var reopened = await OpenAsync(follow: false);
+
+        Assert.Equal(0, reopened.AccessLogSubjectWatermark());
+        await AssertEveryPageAsync(reopened, entries);
+        Assert.Equal(30, reopened.IndexAccessLogSubjects());
+        await AssertEveryPageAsync(reopened, entries);
+    }
+
+    /// <summary>Ten subjects, <paramref name="count"/> entries a minute apart (minus <paramref name="minutesBack"/>),
+    /// two actors, two entries of a subject at the same instant now and then (the sequence breaks the tie).</summary>
+    private static List<AccessLogEntry> Entries(int first, int count, int minutesBack = 0) =>
+        Enumerable.Range(first, count)
+            .Select(i => new AccessLogEntry(Start.AddMinutes(i / 2 * 2 - minutesBack), $"registrar-{i % 2}",
+                i % 3 == 0 ? "marriage-record" : "marital-status", $"subject-{i % 10:00}",
+                i % 3 == 0 ? $"marriage/{i}" : null))
+            .ToList();
+
+    private static AccessLogQuery All(string? subject = null, AccessLogPosition? after = null, int limit = 1_000) =>
+        new(Start.AddDays(-1), Start.AddDays(1), subject, null, after, limit);
+
+    private static long MaxSequence(IReadOnlyList<AccessLogRow> rows) => rows.Max(r => r.Sequence);
+
+    /// <summary>For each subject: one read in full, and pages of two, each the subject's entries in time order (ties
+    /// by the order appended), every entry once.</summary>
+    private static async Task AssertEveryPageAsync(SqliteGrainStateStore store, IReadOnlyList<AccessLogEntry> appended)
+    {
+        foreach (var subject in appended.Select(e => e.SubjectIdNumber).Distinct())
+        {
+            var expected = appended.Select((entry, order) => (entry, order))
+                .Where(e => e.entry.SubjectIdNumber == subject)
+                .OrderBy(e => e.entry.At).ThenBy(e => e.order)
+                .Select(e => e.entry)
+                .ToList();
+
+            Assert.Equal(expected, (await store.ReadAccessLogAsync(All(subject), Ct)).Select(r => r.Entry));
+
+            var paged = new List<AccessLogEntry>();
+            AccessLogPosition? after = null;
+            while (true)
+            {
+                var page = await store.ReadAccessLogAsync(All(subject, after, limit: 2), Ct);
+                paged.AddRange(page.Select(r => r.Entry));
+                if (page.Count < 2)
+                {
+                    break;
+                }
+
+                after = page[^1].Position;
+            }
+
+            Assert.Equal(expected, paged);
+        }
+    }
+
+    private static long CountIndexed(SqliteGrainStateStore store)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = store.AccessLogSubjectsPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM subject_entry;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void DeleteIndex(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task<SqliteGrainStateStore> OpenAsync(bool follow, int step = 4_096, string? path = null)
+    {
+        var store = new SqliteGrainStateStore(path ?? DatabasePath)
+        {
+            FollowAccessLogSubjects = follow,
+            AccessLogSubjectStep = step,
+        };
+        stores.Add(store);
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    private void Close(SqliteGrainStateStore store)
+    {
+        stores.Remove(store);
+        store.Dispose();
+    }
+}
