@@ -4,48 +4,73 @@ using Registry.Abstractions.Persons;
 namespace Registry.Storage.Sqlite;
 
 /// <summary>
-/// The access log's index by subject, kept in a file of its own beside the database and filled after the fact. Every
-/// logged read of person data appends entries for subjects in no order; kept in the log's own table, the
-/// <c>(subject, at)</c> index made each append touch a random page of a large b-tree inside the write queue's
-/// transaction, and at national scale that was half of what a logged read cost (p99 of a marriage-record read 7-11 ms
-/// with it, 3.7-5.2 ms without). Here the index is a separate SQLite file with its own writer: it reads the entries
-/// appended past its watermark in steps, sorted by subject, and stores them with the new watermark in one
-/// transaction, never holding the database's write lock. A read by subject takes the indexed entries up to the
-/// watermark and scans the few appended since (by sequence), so it sees every committed entry whatever the index's
-/// lag.
+/// The access log's index by subject, kept in a file of its own beside the database and filled after the fact, in
+/// sorted runs. Every logged read of person data appends entries for subjects in no order. Kept as one b-tree, each
+/// entry lands on a random page, and SQLite writes every page a commit touched whole into its WAL: inside the log's
+/// own table that was some 4 KiB written per entry within the write queue's transaction, half of what a logged read
+/// cost at national scale (p99 of a marriage-record read 7-11 ms with it, 3.7-5.2 ms without); filled in small steps
+/// by a writer of its own, it still wrote as much and fell behind (some 30,000 entries a second).
 /// </summary>
 /// <remarks>
-/// The index is derived, never the record: its commits are not fsynced (<c>synchronous=NORMAL</c>, atomic but not
-/// durable), a lost commit only moves the watermark back, and a file that is missing, damaged or was built from another
-/// database (its watermark's entry is not the one it recorded) is dropped and built again from the log. Two processes
-/// sharing the database share the file: each step re-reads the watermark inside its write transaction.
+/// <para>The entries appended since the last run are not indexed at all: a read by subject scans them by sequence
+/// (the log's rowid), at most a few times <see cref="FlushSize"/> of them. Once that many have come, the follower sorts
+/// them by subject and stores them as a new run (a run is a prefix of the key, and a new run's number is the largest,
+/// so its pages are written once, in order) together with the new watermark, in one transaction. When
+/// <see cref="Fanout"/> runs of one level have gathered, they are merged into one run of the next level, again
+/// written in order; runs of <see cref="MergedLevels"/> levels up are left as they are, so a merge stays bounded. A
+/// read seeks the subject in each run, then merges what it found with the scan of the entries past the watermark.</para>
+/// <para>The index is derived, never the record: its commits are not fsynced (<c>synchronous=NORMAL</c>, atomic but
+/// not durable), a lost commit only moves the watermark back, and a file that is missing, damaged, of another layout
+/// or built from another database (the entry at its watermark is not the one it recorded) is dropped and built again
+/// from the log. Two processes sharing the database share the file: each change re-reads the state it depends on
+/// inside its write transaction. Nothing here holds the database's write lock.</para>
 /// </remarks>
 internal sealed class SqliteAccessLogSubjects : IDisposable
 {
     private const int BusyTimeoutSeconds = 30;
 
+    // PRAGMA user_version of the index file: a file of another layout is dropped and built again.
+    private const int Layout = 2;
+
+    // The most entries one run takes in when a backlog is indexed (the first start on a database of an earlier build,
+    // or after the file was lost): the entries are held in memory while they are sorted.
+    private const int LargestFlush = 1 << 20;
+
     private const string Create = """
-        CREATE TABLE IF NOT EXISTS subject_entry (
+        CREATE TABLE subject_run (
+            id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            level   INTEGER NOT NULL,
+            entries INTEGER NOT NULL
+        );
+
+        CREATE TABLE subject_entry (
+            run      INTEGER NOT NULL,
             subject  TEXT    NOT NULL,
             at       INTEGER NOT NULL,
             sequence INTEGER NOT NULL,
-            PRIMARY KEY (subject, at, sequence)
+            PRIMARY KEY (run, subject, at, sequence)
         ) WITHOUT ROWID;
 
-        CREATE TABLE IF NOT EXISTS watermark (
+        CREATE TABLE watermark (
             id       INTEGER PRIMARY KEY CHECK (id = 1),
             sequence INTEGER NOT NULL,
             at       INTEGER NOT NULL
         );
 
-        INSERT OR IGNORE INTO watermark (id, sequence, at) VALUES (1, 0, 0);
+        INSERT INTO watermark (id, sequence, at) VALUES (1, 0, 0);
         """;
 
-    private const string Drop = "DROP TABLE IF EXISTS subject_entry; DROP TABLE IF EXISTS watermark;";
+    private const string DropAll = """
+        DROP TABLE IF EXISTS subject_entry;
+        DROP TABLE IF EXISTS subject_run;
+        DROP TABLE IF EXISTS watermark;
+        """;
 
     private const string SelectWatermark = "SELECT sequence, at FROM watermark WHERE id = 1;";
 
     private const string SelectLogAt = "SELECT at FROM access_log WHERE sequence = $sequence;";
+
+    private const string SelectLastSequence = "SELECT COALESCE(MAX(sequence), 0) FROM access_log;";
 
     private const string SelectAppended = """
         SELECT sequence, at, subject FROM access_log
@@ -53,15 +78,31 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         ORDER BY sequence LIMIT $limit;
         """;
 
+    private const string InsertRun = "INSERT INTO subject_run (level, entries) VALUES ($level, $entries) RETURNING id;";
+
     private const string InsertEntry = """
-        INSERT OR IGNORE INTO subject_entry (subject, at, sequence) VALUES ($subject, $at, $sequence);
+        INSERT INTO subject_entry (run, subject, at, sequence) VALUES ($run, $subject, $at, $sequence);
         """;
 
     private const string UpdateWatermark = "UPDATE watermark SET sequence = $sequence, at = $at WHERE id = 1;";
 
+    private const string SelectRuns = "SELECT id, level, entries FROM subject_run ORDER BY level, id;";
+
+    private const string MergeEntries = """
+        INSERT INTO subject_entry (run, subject, at, sequence)
+        SELECT $run, subject, at, sequence FROM subject_entry
+        WHERE run IN (SELECT value FROM json_each($runs))
+        ORDER BY subject, at, sequence;
+
+        DELETE FROM subject_entry WHERE run IN (SELECT value FROM json_each($runs));
+        DELETE FROM subject_run WHERE id IN (SELECT value FROM json_each($runs));
+        """;
+
+    // One seek per run (the run leads the key), then the few found sorted by time.
     private const string SelectIndexed = """
         SELECT sequence FROM subject_entry
-        WHERE subject = $subject AND (at, sequence) > ($afterAt, $afterSequence) AND at < $until
+        WHERE run IN (SELECT id FROM subject_run) AND subject = $subject
+          AND (at, sequence) > ($afterAt, $afterSequence) AND at < $until
         ORDER BY at, sequence LIMIT $limit;
         """;
 
@@ -83,23 +124,31 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     private readonly Func<SqliteConnection> openLog;
     private readonly SemaphoreSlim wake = new(0);
     private readonly CancellationTokenSource stopping = new();
-    private readonly object stepGate = new();
+    private readonly Lock changeGate = new();
     private readonly List<(long Sequence, TaskCompletionSource Indexed)> waiters = [];
     private Task? follower;
     private long indexedThrough;
+    private long unindexed;
     private int signalled;
     private bool disposed;
 
     /// <param name="databasePath">The database whose log is indexed; the index is the file beside it named by
     /// <see cref="PathFor"/>.</param>
     /// <param name="openLog">Opens a connection for reading the database.</param>
-    /// <param name="stepSize">The most entries one index transaction takes in.</param>
-    public SqliteAccessLogSubjects(string databasePath, Func<SqliteConnection> openLog, int stepSize)
+    /// <param name="flushSize">How many appended entries make a run (see the remarks of the class).</param>
+    /// <param name="fanout">How many runs of a level are merged into one of the next.</param>
+    /// <param name="mergedLevels">How many levels are merged; runs above them stay as they are.</param>
+    public SqliteAccessLogSubjects(string databasePath, Func<SqliteConnection> openLog, int flushSize, int fanout,
+        int mergedLevels)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stepSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fanout, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(mergedLevels);
         Path = PathFor(databasePath);
         this.openLog = openLog;
-        StepSize = stepSize;
+        FlushSize = flushSize;
+        Fanout = fanout;
+        MergedLevels = mergedLevels;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -113,8 +162,15 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     /// <summary>The index file.</summary>
     public string Path { get; }
 
-    /// <summary>The most entries one step indexes.</summary>
-    public int StepSize { get; }
+    /// <summary>How many appended entries make a run; a read by subject scans at most about this many unindexed.</summary>
+    public int FlushSize { get; }
+
+    /// <summary>How many runs of one level are merged into one run of the next.</summary>
+    public int Fanout { get; }
+
+    /// <summary>The levels that are merged: runs of <see cref="FlushSize"/> times <see cref="Fanout"/> to this power
+    /// entries or more stay as they are.</summary>
+    public int MergedLevels { get; }
 
     /// <summary>The index file of the database at <paramref name="databasePath"/>: <c>registry.db</c> has
     /// <c>registry.access-log-subjects.db</c>.</summary>
@@ -122,8 +178,8 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         System.IO.Path.ChangeExtension(System.IO.Path.GetFullPath(databasePath), null) + ".access-log-subjects.db";
 
     /// <summary>
-    /// Creates the index file or checks the one there against the log (see the remarks of the class): one built from
-    /// another database, or one that cannot be read, is dropped and starts again from the first entry.
+    /// Creates the index file or checks the one there against the log (see the remarks of the class): one of another
+    /// layout, built from another database, or that cannot be read, is dropped and starts again from the first entry.
     /// </summary>
     public void Initialize()
     {
@@ -144,24 +200,27 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }
     }
 
-    /// <summary>Starts following the log: each <see cref="Signal"/> is followed by steps until the index has caught
-    /// up; a step that fails is tried again at the next signal (the reads stay complete meanwhile).</summary>
+    /// <summary>Starts following the log: once <see cref="FlushSize"/> entries have been signalled (and once at the
+    /// start, for what a previous process left), the follower stores them as a run and merges runs; a change that
+    /// fails is tried again at the next wake (the reads stay complete meanwhile).</summary>
     public void Follow()
     {
         follower ??= Task.Run(FollowAsync);
-        Signal();
+        Wake();
     }
 
-    /// <summary>New entries were committed: the follower indexes them soon.</summary>
-    public void Signal()
+    /// <summary><paramref name="entries"/> more entries were committed: the follower stores a run once they add up to
+    /// <see cref="FlushSize"/>.</summary>
+    public void Signal(int entries)
     {
-        if (Interlocked.Exchange(ref signalled, 1) == 0)
+        if (Interlocked.Add(ref unindexed, entries) >= FlushSize)
         {
-            wake.Release();
+            Wake();
         }
     }
 
-    /// <summary>Completes once the follower has indexed the entries up to <paramref name="sequence"/>.</summary>
+    /// <summary>Completes once the follower has indexed the entries up to <paramref name="sequence"/> (which it does
+    /// once there are <see cref="FlushSize"/> of them).</summary>
     public Task WhenIndexedAsync(long sequence)
     {
         TaskCompletionSource indexed;
@@ -176,22 +235,23 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
             waiters.Add((sequence, indexed));
         }
 
-        Signal();
+        Wake();
         return indexed.Task;
     }
 
-    /// <summary>Indexes every entry committed so far, in steps; the number indexed.</summary>
+    /// <summary>Indexes every entry committed so far, however few, and merges what is due; the number indexed.</summary>
     public long CatchUp()
     {
         long indexed = 0;
-        int step;
+        int flushed;
         do
         {
-            step = Step();
-            indexed += step;
+            flushed = Flush(1);
+            indexed += flushed;
         }
-        while (step == StepSize && !stopping.IsCancellationRequested);
+        while (flushed > 0 && !stopping.IsCancellationRequested);
 
+        Merge();
         return indexed;
     }
 
@@ -204,10 +264,25 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         return reader.Read() ? reader.GetInt64(0) : 0;
     }
 
+    /// <summary>The runs the index holds now: level and entries of each, by level.</summary>
+    public List<(int Level, long Entries)> Runs()
+    {
+        using var connection = OpenIndex();
+        using var select = SqliteGrainStateStore.Command(connection, null, SelectRuns);
+        using var reader = select.ExecuteReader();
+        var runs = new List<(int, long)>();
+        while (reader.Read())
+        {
+            runs.Add((reader.GetInt32(1), reader.GetInt64(2)));
+        }
+
+        return runs;
+    }
+
     /// <summary>
     /// The entries of <paramref name="subject"/> after <paramref name="after"/> and before <paramref name="until"/>,
-    /// at most <paramref name="limit"/> in (time, sequence) order: those indexed (and the watermark, in one snapshot of the
-    /// index), then those appended past the watermark, merged.
+    /// at most <paramref name="limit"/> in (time, sequence) order: those indexed (and the watermark, in one snapshot of
+    /// the index), then those appended past the watermark, merged.
     /// </summary>
     public List<AccessLogRow> Read(string subject, AccessLogPosition after, DateTimeOffset until, int limit,
         CancellationToken cancellationToken)
@@ -263,7 +338,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         return found;
     }
 
-    /// <summary>Stops the follower (waiting for its step) and releases the index file.</summary>
+    /// <summary>Stops the follower (waiting for the change it is making) and releases the index file.</summary>
     public void Dispose()
     {
         if (disposed)
@@ -279,7 +354,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }
         catch (OperationCanceledException)
         {
-            // stopped while waiting for a signal
+            // stopped while waiting to be woken
         }
 
         stopping.Dispose();
@@ -298,21 +373,36 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }
     }
 
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref signalled, 1) == 0)
+        {
+            wake.Release();
+        }
+    }
+
     private async Task FollowAsync()
     {
         while (!stopping.IsCancellationRequested)
         {
             await wake.WaitAsync(stopping.Token);
             Volatile.Write(ref signalled, 0);
+            // Entries signalled from here on count toward the next run (some may make it into this one: the next
+            // run then comes a little early).
+            Interlocked.Exchange(ref unindexed, 0);
             try
             {
-                CatchUp();
+                while (Flush(FlushSize) > 0 && !stopping.IsCancellationRequested)
+                {
+                }
+
+                Merge();
                 ReleaseWaiters();
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 // A full disk, a busy or damaged file: the entries stay in the log, read past the watermark, and the
-                // next signal tries again. The index is an economy of reads, never a condition of a write.
+                // next wake tries again. The index is an economy of reads, never a condition of a write.
             }
         }
     }
@@ -340,16 +430,24 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        using (var create = SqliteGrainStateStore.Command(connection, transaction, Create))
+        long layout;
+        using (var version = SqliteGrainStateStore.Command(connection, transaction, "PRAGMA user_version;"))
         {
-            create.ExecuteNonQuery();
+            layout = (long)version.ExecuteScalar()!;
         }
 
-        var (sequence, at) = ReadWatermark(connection, transaction);
-        if (sequence > 0 && LogAt(sequence) != at)
+        var rebuild = layout != Layout;
+        if (!rebuild)
         {
-            using var drop = SqliteGrainStateStore.Command(connection, transaction, Drop + Create);
-            drop.ExecuteNonQuery();
+            var (sequence, at) = ReadWatermark(connection, transaction);
+            rebuild = sequence > 0 && LogAt(sequence) != at;
+        }
+
+        if (rebuild)
+        {
+            using var create = SqliteGrainStateStore.Command(connection, transaction,
+                DropAll + Create + $"PRAGMA user_version = {Layout};");
+            create.ExecuteNonQuery();
         }
 
         transaction.Commit();
@@ -362,42 +460,62 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         return select.ExecuteScalar() is long at ? at : null;
     }
 
-    /// <summary>One step: the next <see cref="StepSize"/> entries past the watermark, stored in subject order with the
-    /// new watermark in one transaction. One step at a time in this process; across processes the write lock taken
-    /// first orders them.</summary>
-    private int Step()
+    /// <summary>
+    /// Stores the entries past the watermark as one run, if there are at least <paramref name="atLeast"/> of them (at
+    /// most <see cref="LargestFlush"/>), sorted by subject, with the new watermark, in one transaction; the number
+    /// stored.
+    /// </summary>
+    private int Flush(int atLeast)
     {
-        lock (stepGate)
+        lock (changeGate)
         {
             using var connection = OpenIndex();
             using var transaction = connection.BeginTransaction(deferred: false);
             var (after, _) = ReadWatermark(connection, transaction);
-            var appended = new List<(long Sequence, long At, string Subject)>(StepSize);
+            var appended = new List<(long Sequence, long At, string Subject)>();
             using (var log = openLog())
-            using (var select = SqliteGrainStateStore.Command(log, null, SelectAppended,
-                       ("$after", after), ("$limit", StepSize)))
-            using (var reader = select.ExecuteReader())
             {
+                using (var last = SqliteGrainStateStore.Command(log, null, SelectLastSequence))
+                {
+                    var backlog = (long)last.ExecuteScalar()! - after;
+                    if (backlog < atLeast || backlog == 0)
+                    {
+                        Volatile.Write(ref indexedThrough, after);
+                        return 0;
+                    }
+                }
+
+                using var select = SqliteGrainStateStore.Command(log, null, SelectAppended,
+                    ("$after", after), ("$limit", LargestFlush));
+                using var reader = select.ExecuteReader();
                 while (reader.Read())
                 {
                     appended.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
                 }
             }
 
-            if (appended.Count == 0)
-            {
-                Volatile.Write(ref indexedThrough, after);
-                return 0;
-            }
-
-            var last = appended[^1];
+            var newest = appended[^1];
             appended.Sort(static (a, b) =>
             {
                 var bySubject = string.CompareOrdinal(a.Subject, b.Subject);
-                return bySubject != 0 ? bySubject : a.Sequence.CompareTo(b.Sequence);
+                if (bySubject != 0)
+                {
+                    return bySubject;
+                }
+
+                var byTime = a.At.CompareTo(b.At);
+                return byTime != 0 ? byTime : a.Sequence.CompareTo(b.Sequence);
             });
+
+            long run;
+            using (var insertRun = SqliteGrainStateStore.Command(connection, transaction, InsertRun,
+                       ("$level", LevelOf(appended.Count)), ("$entries", appended.Count)))
+            {
+                run = (long)insertRun.ExecuteScalar()!;
+            }
+
             using (var insert = SqliteGrainStateStore.Command(connection, transaction, InsertEntry,
-                       ("$subject", ""), ("$at", 0L), ("$sequence", 0L)))
+                       ("$run", run), ("$subject", ""), ("$at", 0L), ("$sequence", 0L)))
             {
                 insert.Prepare();
                 foreach (var (sequence, at, subject) in appended)
@@ -410,15 +528,74 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
             }
 
             using (var update = SqliteGrainStateStore.Command(connection, transaction, UpdateWatermark,
-                       ("$sequence", last.Sequence), ("$at", last.At)))
+                       ("$sequence", newest.Sequence), ("$at", newest.At)))
             {
                 update.ExecuteNonQuery();
             }
 
             transaction.Commit();
-            Volatile.Write(ref indexedThrough, last.Sequence);
+            Volatile.Write(ref indexedThrough, newest.Sequence);
             return appended.Count;
         }
+    }
+
+    /// <summary>While a level below <see cref="MergedLevels"/> holds <see cref="Fanout"/> runs, merges them into one
+    /// run (of the level its size makes it), written in key order, each merge in one transaction.</summary>
+    private void Merge()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            lock (changeGate)
+            {
+                using var connection = OpenIndex();
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var runs = new List<(long Id, int Level, long Entries)>();
+                using (var select = SqliteGrainStateStore.Command(connection, transaction, SelectRuns))
+                using (var reader = select.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        runs.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2)));
+                    }
+                }
+
+                var due = runs.Where(r => r.Level < MergedLevels).GroupBy(r => r.Level)
+                    .FirstOrDefault(level => level.Count() >= Fanout)?.Take(Fanout).ToList();
+                if (due is null)
+                {
+                    return;
+                }
+
+                var entries = due.Sum(r => r.Entries);
+                long merged;
+                using (var insertRun = SqliteGrainStateStore.Command(connection, transaction, InsertRun,
+                           ("$level", Math.Max(LevelOf(entries), due[0].Level + 1)), ("$entries", entries)))
+                {
+                    merged = (long)insertRun.ExecuteScalar()!;
+                }
+
+                using (var move = SqliteGrainStateStore.Command(connection, transaction, MergeEntries,
+                           ("$run", merged), ("$runs", "[" + string.Join(',', due.Select(r => r.Id)) + "]")))
+                {
+                    move.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+        }
+    }
+
+    /// <summary>The level of a run of <paramref name="entries"/>: 0 below <see cref="FlushSize"/> times
+    /// <see cref="Fanout"/>, one more for each further factor of <see cref="Fanout"/>.</summary>
+    private int LevelOf(long entries)
+    {
+        var level = 0;
+        for (var size = (long)FlushSize * Fanout; entries >= size && level < 62; size *= Fanout)
+        {
+            level++;
+        }
+
+        return level;
     }
 
     private static (long Sequence, long At) ReadWatermark(SqliteConnection connection, SqliteTransaction transaction)

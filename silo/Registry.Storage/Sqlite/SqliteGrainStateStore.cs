@@ -95,9 +95,16 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     /// <see cref="IndexAccessLogSubjects"/>).</summary>
     internal bool FollowAccessLogSubjects { get; init; } = true;
 
-    /// <summary>The most access-log entries one step of the subject index takes in (see
-    /// <see cref="SqliteAccessLogSubjects"/>).</summary>
-    internal int AccessLogSubjectStep { get; init; } = 4_096;
+    /// <summary>How many appended access-log entries make a run of the subject index (see
+    /// <see cref="SqliteAccessLogSubjects"/>): a read by subject scans about this many unindexed at most.</summary>
+    internal int AccessLogSubjectFlush { get; init; } = 32_768;
+
+    /// <summary>How many runs of the subject index of one level are merged into one of the next.</summary>
+    internal int AccessLogSubjectFanout { get; init; } = 16;
+
+    /// <summary>How many levels of subject-index runs are merged (with the defaults, runs of 8 million entries and more
+    /// stay as they are, so one merge writes at most that many).</summary>
+    internal int AccessLogSubjectMergedLevels { get; init; } = 2;
 
     /// <summary>The access log's subject index file (beside the database).</summary>
     public string AccessLogSubjectsPath => SqliteAccessLogSubjects.PathFor(DatabasePath);
@@ -114,7 +121,8 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             await Task.Run(Initialize, cancellationToken);
             if (accessLogSubjects is null)
             {
-                var subjects = new SqliteAccessLogSubjects(DatabasePath, OpenForReading, AccessLogSubjectStep);
+                var subjects = new SqliteAccessLogSubjects(DatabasePath, OpenForReading, AccessLogSubjectFlush,
+                    AccessLogSubjectFanout, AccessLogSubjectMergedLevels);
                 await Task.Run(subjects.Initialize, cancellationToken);
                 accessLogSubjects = subjects;
                 if (FollowAccessLogSubjects)
@@ -269,7 +277,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         }
 
         return SignalSubjectsAfter(EnqueueWriteAsync((connection, transaction) =>
-            InsertAccessLog(connection, transaction, entries), cancellationToken));
+            InsertAccessLog(connection, transaction, entries), cancellationToken), entries.Count);
     }
 
     /// <inheritdoc />
@@ -327,17 +335,18 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             // Deleting first and inserting after, in one savepoint: a refusal of either leaves both undone.
             Clear(connection, transaction, key, expectedETag);
             return InsertAccessLog(connection, transaction, entries);
-        }, cancellationToken));
+        }, cancellationToken), entries.Count);
     }
 
     /// <summary>After the commit of appended entries: the subject index is told there is more to take in.</summary>
-    private async Task SignalSubjectsAfter(Task appended)
+    private async Task SignalSubjectsAfter(Task appended, int entries)
     {
         await appended;
-        accessLogSubjects?.Signal();
+        accessLogSubjects?.Signal(entries);
     }
 
-    /// <summary>Indexes by subject every access-log entry committed so far; the number indexed.</summary>
+    /// <summary>Indexes by subject every access-log entry committed so far, however few, and merges the runs that are
+    /// due; the number indexed.</summary>
     internal long IndexAccessLogSubjects() => SubjectIndex.CatchUp();
 
     /// <summary>Completes once the subject index's follower has taken in the entries up to
@@ -346,6 +355,9 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
 
     /// <summary>The sequence of the last access-log entry the subject index holds (0 when none).</summary>
     internal long AccessLogSubjectWatermark() => SubjectIndex.Watermark();
+
+    /// <summary>The subject index's runs: level and entries of each, by level.</summary>
+    internal List<(int Level, long Entries)> AccessLogSubjectRuns() => SubjectIndex.Runs();
 
     private SqliteAccessLogSubjects SubjectIndex => accessLogSubjects ??
         throw new InvalidOperationException("The store is not initialized.");

@@ -5,10 +5,10 @@ using Registry.Storage.Sqlite;
 namespace Registry.Storage.Tests.Sqlite;
 
 /// <summary>
-/// The access log's subject index, kept in its own file and filled after the fact: a read by subject sees every
-/// committed entry whatever the index has taken in (none, some, all), in (time, sequence) order and paged without loss
-/// or repetition; the follower takes appended entries in by itself; a lost, damaged or foreign index file is built
-/// again from the log.
+/// The access log's subject index, kept in its own file and filled after the fact in sorted runs: a read by subject
+/// sees every committed entry whatever the index has taken in (none, some, all), in (time, sequence) order and paged
+/// without loss or repetition; runs are merged level by level up to the last merged level; the follower takes appended
+/// entries in by itself once there are enough; a lost, damaged or foreign index file is built again from the log.
 /// </summary>
 public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
 {
@@ -43,7 +43,7 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
     [Fact]
     public async Task BySubject_IsComplete_WithNoneSomeOrAllOfTheLogIndexed()
     {
-        var store = await OpenAsync(follow: false, step: 3);
+        var store = await OpenAsync(follow: false);
         var first = Entries(0, 20);
         // Appended later but earlier in time for some subjects: the merge of indexed and unindexed entries must
         // order by time, not by the order the index took them in.
@@ -63,10 +63,38 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
         Assert.Equal(0, store.IndexAccessLogSubjects());
     }
 
+    /// <summary>Runs of 10 entries, two to a merge, two levels merged: 10, 20 (level 1), then 10 + 20, 40 (two of
+    /// level 1 make one of level 2), 10 + 40; level 2 is not merged again.</summary>
     [Fact]
-    public async Task Follower_TakesInAppendedEntriesByItself()
+    public async Task Runs_AreMergedLevelByLevel_AndEveryEntryStaysFoundOnce()
     {
-        var store = await OpenAsync(follow: true, step: 7);
+        var store = await OpenAsync(follow: false, flush: 10, fanout: 2, mergedLevels: 2);
+        var entries = Entries(0, 60);
+        List<(int Level, long Entries)>[] expected =
+        [
+            [(0, 10)],
+            [(1, 20)],
+            [(0, 10), (1, 20)],
+            [(2, 40)],
+            [(0, 10), (2, 40)],
+            [(1, 20), (2, 40)],
+        ];
+
+        for (var i = 0; i < expected.Length; i++)
+        {
+            await store.AppendAccessLogAsync(entries.Skip(i * 10).Take(10).ToList(), Ct);
+            Assert.Equal(10, store.IndexAccessLogSubjects());
+            Assert.Equal(expected[i], store.AccessLogSubjectRuns());
+        }
+
+        Assert.Equal(entries.Count, CountIndexed(store));
+        await AssertEveryPageAsync(store, entries);
+    }
+
+    [Fact]
+    public async Task Follower_TakesInAppendedEntriesByItself_OnceThereAreEnough()
+    {
+        var store = await OpenAsync(follow: true, flush: 10, fanout: 2);
         var entries = Entries(0, 50);
         foreach (var chunk in entries.Chunk(10))
         {
@@ -78,7 +106,14 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
 
         Assert.Equal(last, store.AccessLogSubjectWatermark());
         Assert.Equal(entries.Count, CountIndexed(store));
+        Assert.Equal(entries.Count, store.AccessLogSubjectRuns().Sum(r => r.Entries));
         await AssertEveryPageAsync(store, entries);
+
+        // Fewer than a run's worth stay unindexed, and are read all the same.
+        var few = Entries(50, 4);
+        await store.AppendAccessLogAsync(few, Ct);
+        await AssertEveryPageAsync(store, [.. entries, .. few]);
+        Assert.Equal(last, store.AccessLogSubjectWatermark());
     }
 
     [Fact]
@@ -213,12 +248,15 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
         }
     }
 
-    private async Task<SqliteGrainStateStore> OpenAsync(bool follow, int step = 4_096, string? path = null)
+    private async Task<SqliteGrainStateStore> OpenAsync(bool follow, int flush = 1_000, int fanout = 4,
+        int mergedLevels = 2, string? path = null)
     {
         var store = new SqliteGrainStateStore(path ?? DatabasePath)
         {
             FollowAccessLogSubjects = follow,
-            AccessLogSubjectStep = step,
+            AccessLogSubjectFlush = flush,
+            AccessLogSubjectFanout = fanout,
+            AccessLogSubjectMergedLevels = mergedLevels,
         };
         stores.Add(store);
         await store.InitializeAsync(Ct);
