@@ -29,6 +29,9 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
 {
     private const int BusyTimeoutSeconds = 30;
 
+    // A merge writes its runs' pages into the WAL; once checkpointed, the file is cut back to this.
+    private const long WalLimitBytes = 64L * 1024 * 1024;
+
     // PRAGMA user_version of the index file: a file of another layout is dropped and built again.
     private const int Layout = 2;
 
@@ -576,7 +579,10 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
 
                 using (var move = SqliteGrainStateStore.Command(connection, transaction, MergeEntries,
                            ("$run", merged), ("$runs", "[" + string.Join(',', due.Select(r => r.Id)) + "]")))
+                using (stopping.Token.Register(move.Cancel))
                 {
+                    // A merge of the largest runs writes millions of entries: a stop interrupts it (rolled back, the
+                    // runs stay as they were) rather than wait for it.
                     move.ExecuteNonQuery();
                 }
 
@@ -612,7 +618,8 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         {
             connection.Open();
             using var pragmas = SqliteGrainStateStore.Command(connection, null,
-                $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1_000};");
+                $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1_000}; " +
+                $"PRAGMA journal_size_limit = {WalLimitBytes};");
             pragmas.ExecuteNonQuery();
             return connection;
         }
