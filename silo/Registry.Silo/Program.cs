@@ -15,7 +15,7 @@ using Registry.Hosting.Telemetry;
 // the rejection report (idempotent); `... -- migrate-storage [archive.jsonl.gz]` moves a SQLite data directory or
 // PostgreSQL schema written by a build that kept a storage history copy to the state-only layout, archiving that copy
 // first, moves the access log's day partitions into its append-only table and the person-name index into its
-// partitions by page key (idempotent; silos stopped).
+// partitions by page key, and builds the SQLite access log's subject index (idempotent; silos stopped).
 // `... -- import-place-stock [villages.csv] [report.csv]` enters the official townships and streets (if not seeded
 // yet) and, given the file, the village-level seats of divisions-2023-villages.csv as names in force (idempotent).
 string[] commands = ["import-divisions", "import-places", "import-place-stock", "migrate-storage"];
@@ -111,7 +111,7 @@ if (args.FirstOrDefault() == "migrate-storage")
 
     // The access log's (day, shard) partitions of earlier builds become entries of the append-only log.
     Registry.Storage.IGrainStateStore store = options.Storage.Provider == StorageProvider.Sqlite
-        ? new Registry.Storage.Sqlite.SqliteGrainStateStore(options.DatabasePath)
+        ? new Registry.Storage.Sqlite.SqliteGrainStateStore(options.DatabasePath) { FollowAccessLogSubjects = false }
         : new Registry.Storage.PostgreSql.PostgreSqlGrainStateStore(options.Storage.ConnectionString!,
             options.Storage.Schema);
     try
@@ -126,6 +126,15 @@ if (args.FirstOrDefault() == "migrate-storage")
         Console.WriteLine(names == 0
             ? "Person-name index: nothing to move, it is kept by page key already."
             : $"Person-name index: {nameEntries} entries of {names} names moved into the partitions by page key.");
+
+        if (store is Registry.Storage.Sqlite.SqliteGrainStateStore sqlite)
+        {
+            // Built here rather than by the first start's follower, while the service would already be answering.
+            var indexed = await Task.Run(sqlite.IndexAccessLogSubjects);
+            Console.WriteLine(indexed == 0
+                ? "Access log's subject index: up to date."
+                : $"Access log's subject index: {indexed} entries indexed into {sqlite.AccessLogSubjectsPath}.");
+        }
     }
     finally
     {

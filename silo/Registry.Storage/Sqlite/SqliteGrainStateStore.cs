@@ -91,9 +91,10 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     /// bytes a record).</summary>
     internal int DictionaryCapacity { get; init; } = 8 * 1024;
 
-    /// <summary>Whether the access log's subject index follows appends by itself (tests that hold it back index with
-    /// <see cref="IndexAccessLogSubjects"/>).</summary>
-    internal bool FollowAccessLogSubjects { get; init; } = true;
+    /// <summary>Whether the access log's subject index follows appends by itself (true, as a service runs it); a tool
+    /// that builds it at once (<c>migrate-storage</c>) or a test that holds it back calls
+    /// <see cref="IndexAccessLogSubjects"/> instead.</summary>
+    public bool FollowAccessLogSubjects { get; init; } = true;
 
     /// <summary>How many appended access-log entries make a run of the subject index (see
     /// <see cref="SqliteAccessLogSubjects"/>): a read by subject scans about this many unindexed at most.</summary>
@@ -346,8 +347,9 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     }
 
     /// <summary>Indexes by subject every access-log entry committed so far, however few, and merges the runs that are
-    /// due; the number indexed.</summary>
-    internal long IndexAccessLogSubjects() => SubjectIndex.CatchUp();
+    /// due; the number indexed. <c>migrate-storage</c> runs it so that the first start after an upgrade finds the
+    /// index built; otherwise the store's follower does it in the background.</summary>
+    public long IndexAccessLogSubjects() => SubjectIndex.CatchUp();
 
     /// <summary>Completes once the subject index's follower has taken in the entries up to
     /// <paramref name="sequence"/>.</summary>
