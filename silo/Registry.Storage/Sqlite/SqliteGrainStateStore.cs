@@ -124,11 +124,20 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             {
                 var subjects = new SqliteAccessLogSubjects(DatabasePath, OpenForReading, AccessLogSubjectFlush,
                     AccessLogSubjectFanout, AccessLogSubjectMergedLevels);
-                await Task.Run(subjects.Initialize, cancellationToken);
-                accessLogSubjects = subjects;
-                if (FollowAccessLogSubjects)
+                try
                 {
-                    subjects.Follow();
+                    await Task.Run(subjects.Initialize, cancellationToken);
+                    accessLogSubjects = subjects;
+                    if (FollowAccessLogSubjects)
+                    {
+                        subjects.Follow();
+                    }
+                }
+                catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    // The index is an economy of reads, never a condition of the store (a full disk, a path it cannot
+                    // use): without it a read by subject walks the log's period, and the next start tries again.
+                    subjects.Dispose();
                 }
             }
         }

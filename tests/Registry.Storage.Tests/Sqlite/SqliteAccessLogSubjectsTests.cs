@@ -182,6 +182,21 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
         await AssertEveryPageAsync(reopened, entries);
     }
 
+    /// <summary>The index is an economy, never a condition of the store: where its file cannot be made (here a
+    /// directory stands at its path), the store opens, appends, and reads by subject from the log itself.</summary>
+    [Fact]
+    public async Task IndexFile_Unusable_TheStoreWorksWithoutIt()
+    {
+        Directory.CreateDirectory(SqliteAccessLogSubjects.PathFor(DatabasePath));
+        var store = await OpenAsync(follow: true);
+        var entries = Entries(0, 30);
+
+        await store.AppendAccessLogAsync(entries, Ct);
+
+        await AssertEveryPageAsync(store, entries);
+        Assert.Throws<InvalidOperationException>(() => store.IndexAccessLogSubjects());
+    }
+
     /// <summary>Ten subjects, <paramref name="count"/> entries a minute apart (minus <paramref name="minutesBack"/>),
     /// two actors, two entries of a subject at the same instant now and then (the sequence breaks the tie).</summary>
     private static List<AccessLogEntry> Entries(int first, int count, int minutesBack = 0) =>
