@@ -91,11 +91,32 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
 
     private const string SelectRuns = "SELECT id, level, entries FROM subject_run ORDER BY level, id;";
 
-    private const string MergeEntries = """
+    // The subject that starts the next range of a merge: the one $offset entries on in the guiding run.
+    private const string SelectRangeEnd = """
+        SELECT subject FROM subject_entry
+        WHERE run = $run AND subject > $from
+        ORDER BY subject, at, sequence LIMIT 1 OFFSET $offset;
+        """;
+
+    private const string MoveRangeBelow = """
         INSERT INTO subject_entry (run, subject, at, sequence)
-        SELECT $run, subject, at, sequence FROM subject_entry
-        WHERE run IN (SELECT value FROM json_each($runs))
+        SELECT $merged, subject, at, sequence FROM subject_entry
+        WHERE run IN (SELECT value FROM json_each($runs)) AND subject >= $from AND subject < $until
         ORDER BY subject, at, sequence;
+
+        UPDATE subject_run SET entries = entries + changes() WHERE id = $merged;
+
+        DELETE FROM subject_entry
+        WHERE run IN (SELECT value FROM json_each($runs)) AND subject >= $from AND subject < $until;
+        """;
+
+    private const string MoveLastRange = """
+        INSERT INTO subject_entry (run, subject, at, sequence)
+        SELECT $merged, subject, at, sequence FROM subject_entry
+        WHERE run IN (SELECT value FROM json_each($runs)) AND subject >= $from
+        ORDER BY subject, at, sequence;
+
+        UPDATE subject_run SET entries = entries + changes() WHERE id = $merged;
 
         DELETE FROM subject_entry WHERE run IN (SELECT value FROM json_each($runs));
         DELETE FROM subject_run WHERE id IN (SELECT value FROM json_each($runs));
@@ -174,6 +195,12 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     /// <summary>The levels that are merged: runs of <see cref="FlushSize"/> times <see cref="Fanout"/> to this power
     /// entries or more stay as they are.</summary>
     public int MergedLevels { get; }
+
+    /// <summary>About how many entries one transaction of a merge moves.</summary>
+    public int MergeChunk { get; init; } = 65_536;
+
+    /// <summary>For tests: a merge stops after this many of its ranges, as a process that stopped halfway would.</summary>
+    internal int MergeChunksAtMost { get; init; } = int.MaxValue;
 
     /// <summary>The index file of the database at <paramref name="databasePath"/>: <c>registry.db</c> has
     /// <c>registry.access-log-subjects.db</c>.</summary>
@@ -542,12 +569,21 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }
     }
 
-    /// <summary>While a level below <see cref="MergedLevels"/> holds <see cref="Fanout"/> runs, merges them into one
-    /// run (of the level its size makes it), written in key order, each merge in one transaction.</summary>
+    /// <summary>
+    /// While a level below <see cref="MergedLevels"/> holds <see cref="Fanout"/> runs, merges them into one new run (of
+    /// the level its size makes it), written in key order. A merge moves the entries a range of subjects at a time
+    /// (about <see cref="MergeChunk"/> entries), each range in its own transaction, and stores the entries appended
+    /// meanwhile between ranges: a merge of millions of entries neither holds the index's write lock nor lets the
+    /// unindexed tail grow for its whole length. Every committed state has each entry in exactly one registered run
+    /// (a range is inserted into the new run and deleted from the old ones together), so reads stay exact, also when
+    /// a process stops halfway (the runs left are merged again later).
+    /// </summary>
     private void Merge()
     {
         while (!stopping.IsCancellationRequested)
         {
+            List<(long Id, int Level, long Entries)> due;
+            long merged;
             lock (changeGate)
             {
                 using var connection = OpenIndex();
@@ -562,32 +598,73 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
                     }
                 }
 
-                var due = runs.Where(r => r.Level < MergedLevels).GroupBy(r => r.Level)
-                    .FirstOrDefault(level => level.Count() >= Fanout)?.Take(Fanout).ToList();
-                if (due is null)
+                var level = runs.Where(r => r.Level < MergedLevels).GroupBy(r => r.Level)
+                    .FirstOrDefault(l => l.Count() >= Fanout);
+                if (level is null)
                 {
                     return;
                 }
 
+                due = level.Take(Fanout).ToList();
                 var entries = due.Sum(r => r.Entries);
-                long merged;
+                // Registered empty: each range adds what it moved, so a merge stopped halfway leaves a true count.
                 using (var insertRun = SqliteGrainStateStore.Command(connection, transaction, InsertRun,
-                           ("$level", Math.Max(LevelOf(entries), due[0].Level + 1)), ("$entries", entries)))
+                           ("$level", Math.Max(LevelOf(entries), due[0].Level + 1)), ("$entries", 0L)))
                 {
                     merged = (long)insertRun.ExecuteScalar()!;
                 }
 
-                using (var move = SqliteGrainStateStore.Command(connection, transaction, MergeEntries,
-                           ("$run", merged), ("$runs", "[" + string.Join(',', due.Select(r => r.Id)) + "]")))
-                using (stopping.Token.Register(move.Cancel))
-                {
-                    // A merge of the largest runs writes millions of entries: a stop interrupts it (rolled back, the
-                    // runs stay as they were) rather than wait for it.
-                    move.ExecuteNonQuery();
-                }
-
                 transaction.Commit();
             }
+
+            var runIds = "[" + string.Join(',', due.Select(r => r.Id)) + "]";
+            // The range boundaries come from the largest run, stepped by its share of a chunk.
+            var guide = due.MaxBy(r => r.Entries).Id;
+            var step = Math.Max(1, MergeChunk * due.Max(r => r.Entries) / Math.Max(1, due.Sum(r => r.Entries)));
+            string? from = "";
+            var chunks = 0;
+            while (from is not null)
+            {
+                if (stopping.IsCancellationRequested || ++chunks > MergeChunksAtMost)
+                {
+                    return;
+                }
+
+                from = MoveRange(merged, runIds, guide, from, step);
+                while (from is not null && Flush(FlushSize) > 0 && !stopping.IsCancellationRequested)
+                {
+                }
+            }
+        }
+    }
+
+    /// <summary>Moves the entries of the runs <paramref name="runIds"/> whose subjects are from
+    /// <paramref name="from"/> up to the subject <paramref name="step"/> entries on in run <paramref name="guide"/>
+    /// into run <paramref name="merged"/>, in one transaction; the next range's first subject, or null after the
+    /// last range (whose transaction also retires the merged runs).</summary>
+    private string? MoveRange(long merged, string runIds, long guide, string from, long step)
+    {
+        lock (changeGate)
+        {
+            using var connection = OpenIndex();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            string? until;
+            using (var boundary = SqliteGrainStateStore.Command(connection, transaction, SelectRangeEnd,
+                       ("$run", guide), ("$from", from), ("$offset", step)))
+            {
+                until = boundary.ExecuteScalar() as string;
+            }
+
+            using (var move = SqliteGrainStateStore.Command(connection, transaction,
+                       until is null ? MoveLastRange : MoveRangeBelow,
+                       ("$merged", merged), ("$runs", runIds), ("$from", from), ("$until", until)))
+            using (stopping.Token.Register(move.Cancel))
+            {
+                move.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return until;
         }
     }
 

@@ -98,14 +98,20 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
 
     /// <summary>How many appended access-log entries make a run of the subject index (see
     /// <see cref="SqliteAccessLogSubjects"/>): a read by subject scans about this many unindexed at most.</summary>
-    internal int AccessLogSubjectFlush { get; init; } = 32_768;
+    internal int AccessLogSubjectFlush { get; init; } = 8_192;
 
     /// <summary>How many runs of the subject index of one level are merged into one of the next.</summary>
-    internal int AccessLogSubjectFanout { get; init; } = 16;
+    internal int AccessLogSubjectFanout { get; init; } = 8;
 
-    /// <summary>How many levels of subject-index runs are merged (with the defaults, runs of 8 million entries and more
-    /// stay as they are, so one merge writes at most that many).</summary>
-    internal int AccessLogSubjectMergedLevels { get; init; } = 2;
+    /// <summary>How many levels of subject-index runs are merged: with the defaults runs of 4 million entries and
+    /// more stay as they are (a read seeks each), and a merge writes some 4 to 8 million entries at most.</summary>
+    internal int AccessLogSubjectMergedLevels { get; init; } = 3;
+
+    /// <summary>About how many entries one transaction of a subject-index merge moves.</summary>
+    internal int AccessLogSubjectMergeChunk { get; init; } = 65_536;
+
+    /// <summary>For tests: a subject-index merge stops after this many ranges, as a process stopped halfway.</summary>
+    internal int AccessLogSubjectMergeChunksAtMost { get; init; } = int.MaxValue;
 
     /// <summary>The access log's subject index file (beside the database).</summary>
     public string AccessLogSubjectsPath => SqliteAccessLogSubjects.PathFor(DatabasePath);
@@ -123,7 +129,11 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             if (accessLogSubjects is null)
             {
                 var subjects = new SqliteAccessLogSubjects(DatabasePath, OpenForReading, AccessLogSubjectFlush,
-                    AccessLogSubjectFanout, AccessLogSubjectMergedLevels);
+                    AccessLogSubjectFanout, AccessLogSubjectMergedLevels)
+                {
+                    MergeChunk = AccessLogSubjectMergeChunk,
+                    MergeChunksAtMost = AccessLogSubjectMergeChunksAtMost,
+                };
                 try
                 {
                     await Task.Run(subjects.Initialize, cancellationToken);

@@ -613,6 +613,13 @@ public sealed class NationalLoadBenchmark : IBenchmark
                 OkAsync(http, $"/api/persons/{m[i % m.Count].Woman}/marital-status", registrar, ct)));
             kinds.Add(new("person search by name", (http, i, ct) =>
                 OkAsync(http, $"/api/persons?name={Uri.EscapeDataString(m[i % m.Count].ManName)}", registrar, ct)));
+            // Who read a person's data over the last year: the admin's question the access log's subject index is
+            // for (the reads above have logged these people).
+            var admin = Bearer(api, "admin");
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            kinds.Add(new("person's access log over a year", (http, i, ct) =>
+                OkAsync(http, $"/api/access-log?subject={m[i % m.Count].Woman}&from={today.AddDays(-365):yyyy-MM-dd}" +
+                    $"&to={today:yyyy-MM-dd}&limit=100", admin, ct)));
         }
 
         if (samples.Organizations.Count > 0)

@@ -65,10 +65,12 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
 
     /// <summary>Runs of 10 entries, two to a merge, two levels merged: 10, 20 (level 1), then 10 + 20, 40 (two of
     /// level 1 make one of level 2), 10 + 40; level 2 is not merged again.</summary>
-    [Fact]
-    public async Task Runs_AreMergedLevelByLevel_AndEveryEntryStaysFoundOnce()
+    [Theory]
+    [InlineData(1_000)] // each merge in one range
+    [InlineData(3)] // each merge in ranges of about three entries, flushes between them
+    public async Task Runs_AreMergedLevelByLevel_AndEveryEntryStaysFoundOnce(int mergeChunk)
     {
-        var store = await OpenAsync(follow: false, flush: 10, fanout: 2, mergedLevels: 2);
+        var store = await OpenAsync(follow: false, flush: 10, fanout: 2, mergedLevels: 2, mergeChunk: mergeChunk);
         var entries = Entries(0, 60);
         List<(int Level, long Entries)>[] expected =
         [
@@ -89,6 +91,38 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
 
         Assert.Equal(entries.Count, CountIndexed(store));
         await AssertEveryPageAsync(store, entries);
+    }
+
+    /// <summary>A merge moves its entries a range of subjects at a time: stopped after two ranges (as a process that
+    /// stopped halfway), every entry is in exactly one run and read once, the new run counts what it holds, and the
+    /// next start merges what was left.</summary>
+    [Fact]
+    public async Task Merge_StoppedHalfway_LeavesEveryEntryReadOnce_AndIsMergedAgainLater()
+    {
+        var entries = Entries(0, 20);
+        var store = await OpenAsync(follow: false, flush: 10, fanout: 2, mergeChunk: 3, mergeChunksAtMost: 2);
+        await store.AppendAccessLogAsync(entries[..10], Ct);
+        store.IndexAccessLogSubjects();
+        await store.AppendAccessLogAsync(entries[10..], Ct);
+        store.IndexAccessLogSubjects();
+
+        var halfway = RunCounts(store);
+        Assert.Equal(3, halfway.Count);
+        Assert.All(halfway, run => Assert.True(run.Counted >= 0));
+        var merged = Assert.Single(halfway, run => run.Level == 1);
+        Assert.Equal(merged.Held, merged.Counted);
+        Assert.InRange(merged.Held, 1, 19);
+        Assert.Equal(entries.Count, halfway.Sum(run => run.Held));
+        await AssertEveryPageAsync(store, entries);
+        Close(store);
+
+        var reopened = await OpenAsync(follow: false, flush: 10, fanout: 2, mergeChunk: 3);
+        reopened.IndexAccessLogSubjects();
+
+        var run = Assert.Single(RunCounts(reopened));
+        Assert.Equal(entries.Count, run.Held);
+        Assert.Equal(entries.Count, run.Counted);
+        await AssertEveryPageAsync(reopened, entries);
     }
 
     [Fact]
@@ -243,6 +277,29 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Each run's level, the entries its row counts, and the entries it holds.</summary>
+    private static List<(int Level, long Counted, long Held)> RunCounts(SqliteGrainStateStore store)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = store.AccessLogSubjectsPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.level, r.entries, (SELECT COUNT(*) FROM subject_entry e WHERE e.run = r.id)
+            FROM subject_run r ORDER BY r.id;
+            """;
+        using var reader = command.ExecuteReader();
+        var runs = new List<(int, long, long)>();
+        while (reader.Read())
+        {
+            runs.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        return runs;
+    }
+
     private static long CountIndexed(SqliteGrainStateStore store)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -264,7 +321,7 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
     }
 
     private async Task<SqliteGrainStateStore> OpenAsync(bool follow, int flush = 1_000, int fanout = 4,
-        int mergedLevels = 2, string? path = null)
+        int mergedLevels = 2, int mergeChunk = 1_000, int mergeChunksAtMost = int.MaxValue, string? path = null)
     {
         var store = new SqliteGrainStateStore(path ?? DatabasePath)
         {
@@ -272,6 +329,8 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
             AccessLogSubjectFlush = flush,
             AccessLogSubjectFanout = fanout,
             AccessLogSubjectMergedLevels = mergedLevels,
+            AccessLogSubjectMergeChunk = mergeChunk,
+            AccessLogSubjectMergeChunksAtMost = mergeChunksAtMost,
         };
         stores.Add(store);
         await store.InitializeAsync(Ct);
