@@ -29,9 +29,6 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
 {
     private const int BusyTimeoutSeconds = 30;
 
-    // A merge writes its runs' pages into the WAL; once checkpointed, the file is cut back to this.
-    private const long WalLimitBytes = 64L * 1024 * 1024;
-
     // PRAGMA user_version of the index file: a file of another layout is dropped and built again.
     private const int Layout = 2;
 
@@ -688,22 +685,6 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
     }
 
-    private SqliteConnection OpenIndex()
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            using var pragmas = SqliteGrainStateStore.Command(connection, null,
-                $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1_000}; " +
-                $"PRAGMA journal_size_limit = {WalLimitBytes};");
-            pragmas.ExecuteNonQuery();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    // Not fsynced: the index is derived (see the remarks of the class).
+    private SqliteConnection OpenIndex() => SqliteGrainStateStore.OpenWith(connectionString, "NORMAL");
 }

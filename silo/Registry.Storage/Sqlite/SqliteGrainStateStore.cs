@@ -596,13 +596,19 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     internal SqliteConnection Open()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        return OpenWith(connectionString, "FULL");
+    }
+
+    /// <summary>A connection with the writer's settings: <paramref name="synchronous"/>, the busy timeout and the WAL's
+    /// size limit. Per-connection settings: a pooled connection may come from before a change, so set every time.</summary>
+    internal static SqliteConnection OpenWith(string connectionString, string synchronous)
+    {
         var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
-            // Per-connection settings: a pooled connection may come from before a change, so set them every time.
             using var pragmas = Command(connection, null,
-                $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; " +
+                $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; " +
                 $"PRAGMA journal_size_limit = {WalLimitBytes};");
             pragmas.ExecuteNonQuery();
             return connection;

@@ -153,12 +153,8 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
     [Fact]
     public async Task IndexFile_Lost_IsBuiltAgainFromTheLog()
     {
-        var store = await OpenAsync(follow: false);
         var entries = Entries(0, 30);
-        await store.AppendAccessLogAsync(entries, Ct);
-        store.IndexAccessLogSubjects();
-        var path = store.AccessLogSubjectsPath;
-        Close(store);
+        var path = await IndexedAndClosedAsync(entries);
 
         DeleteIndex(path);
         var reopened = await OpenAsync(follow: false);
@@ -172,12 +168,8 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
     [Fact]
     public async Task IndexFile_Damaged_IsBuiltAgainFromTheLog()
     {
-        var store = await OpenAsync(follow: false);
         var entries = Entries(0, 30);
-        await store.AppendAccessLogAsync(entries, Ct);
-        store.IndexAccessLogSubjects();
-        var path = store.AccessLogSubjectsPath;
-        Close(store);
+        var path = await IndexedAndClosedAsync(entries);
 
         DeleteIndex(path);
         await File.WriteAllBytesAsync(path, Enumerable.Range(0, 8192).Select(i => (byte)(i * 31 % 251)).ToArray(), Ct);
@@ -310,6 +302,17 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM subject_entry;";
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The test's database with <paramref name="entries"/> appended and indexed, then closed; its index
+    /// file's path.</summary>
+    private async Task<string> IndexedAndClosedAsync(IReadOnlyList<AccessLogEntry> entries)
+    {
+        var store = await OpenAsync(follow: false);
+        await store.AppendAccessLogAsync(entries, Ct);
+        store.IndexAccessLogSubjects();
+        Close(store);
+        return store.AccessLogSubjectsPath;
     }
 
     private static void DeleteIndex(string path)
