@@ -24,6 +24,8 @@ namespace Registry.Storage.Sqlite;
 /// or built from another database (the entry at its watermark is not the one it recorded) is dropped and built again
 /// from the log. Two processes sharing the database share the file: each change re-reads the state it depends on
 /// inside its write transaction. Nothing here holds the database's write lock.</para>
+/// <para>Thread-safe: reads run concurrently, each on its own pooled connections; changes (a run stored, a range of
+/// a merge moved) are serialized in the process by one lock and across processes by the file's write lock.</para>
 /// </remarks>
 internal sealed class SqliteAccessLogSubjects : IDisposable
 {
