@@ -150,6 +150,34 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
         Assert.Equal(last, store.AccessLogSubjectWatermark());
     }
 
+    /// <summary>While the follower stores runs and merges them by ranges (tiny runs, two to a merge, ranges of two
+    /// entries: many changes), each read by subject returns every entry of that subject appended before it, once,
+    /// and nothing else, whatever change it fell between.</summary>
+    [Fact]
+    public async Task BySubject_WhileRunsAreStoredAndMerged_IsExactAtEveryRead()
+    {
+        var store = await OpenAsync(follow: true, flush: 5, fanout: 2, mergedLevels: 3, mergeChunk: 2);
+        var appended = new List<AccessLogEntry>();
+        for (var batch = 0; batch < 120; batch++)
+        {
+            var entries = Entries(batch * 3, 3, minutesBack: batch % 7 * 5);
+            await store.AppendAccessLogAsync(entries, Ct);
+            appended.AddRange(entries);
+
+            var subject = entries[batch % 3].SubjectIdNumber;
+            var expected = appended.Where(e => e.SubjectIdNumber == subject).ToList();
+            var read = (await store.ReadAccessLogAsync(All(subject), Ct)).Select(r => r.Entry).ToList();
+            Assert.Equal(expected.Count, read.Count);
+            Assert.Equal(expected.OrderBy(e => e.At).Select(e => e.At), read.Select(e => e.At));
+            Assert.Empty(read.Except(expected));
+        }
+
+        var last = MaxSequence(await store.ReadAccessLogAsync(All(), Ct));
+        await store.WhenAccessLogSubjectsIndexed(last - 4).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.True(store.AccessLogSubjectRuns().Count > 1);
+        await AssertEveryPageAsync(store, appended);
+    }
+
     /// <summary>The index file lost, damaged (bytes that are no database), or put back from another database (as when
     /// a database is restored from a copy beside an index built from later entries: the entry at the index's
     /// watermark is not the one it recorded, so its sequences would name other entries): the store starts the index
