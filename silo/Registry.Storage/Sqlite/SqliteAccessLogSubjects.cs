@@ -234,7 +234,10 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     /// fails is tried again at the next wake (the reads stay complete meanwhile).</summary>
     public void Follow()
     {
-        follower ??= Task.Run(FollowAsync);
+        // A thread of its own: a run or a merge's range holds it for up to some hundred milliseconds of SQLite work,
+        // which the thread pool (and the silo's scheduling on it) need not lend.
+        follower ??= Task.Factory.StartNew(FollowLoop, CancellationToken.None,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         Wake();
     }
 
@@ -410,11 +413,11 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }
     }
 
-    private async Task FollowAsync()
+    private void FollowLoop()
     {
         while (!stopping.IsCancellationRequested)
         {
-            await wake.WaitAsync(stopping.Token);
+            wake.Wait(stopping.Token);
             Volatile.Write(ref signalled, 0);
             // Entries signalled from here on count toward the next run (some may make it into this one: the next
             // run then comes a little early).
