@@ -290,7 +290,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     /// <summary>How far the index has come: the sequence of the last entry it holds (0 when none).</summary>
     public long Watermark()
     {
-        using var connection = OpenIndex();
+        using var connection = OpenIndexForReading();
         using var select = SqliteGrainStateStore.Command(connection, null, SelectWatermark);
         using var reader = select.ExecuteReader();
         return reader.Read() ? reader.GetInt64(0) : 0;
@@ -299,7 +299,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     /// <summary>The runs the index holds now: level and entries of each, by level.</summary>
     public List<(int Level, long Entries)> Runs()
     {
-        using var connection = OpenIndex();
+        using var connection = OpenIndexForReading();
         using var select = SqliteGrainStateStore.Command(connection, null, SelectRuns);
         using var reader = select.ExecuteReader();
         var runs = new List<(int, long)>();
@@ -321,7 +321,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     {
         long watermark;
         var indexed = new List<long>();
-        using (var index = OpenIndex())
+        using (var index = OpenIndexForReading())
         using (var snapshot = index.BeginTransaction(deferred: true))
         {
             using (var select = SqliteGrainStateStore.Command(index, snapshot, SelectWatermark))
@@ -692,4 +692,8 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
 
     // Not fsynced: the index is derived (see the remarks of the class).
     private SqliteConnection OpenIndex() => SqliteGrainStateStore.OpenWith(connectionString, "NORMAL");
+
+    // A read sets nothing: the pragmas above matter to writes alone, and the connection string's timeout covers a
+    // busy file.
+    private SqliteConnection OpenIndexForReading() => SqliteGrainStateStore.OpenWith(connectionString, null);
 }

@@ -579,17 +579,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     internal SqliteConnection OpenForReading()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return OpenWith(connectionString, null);
     }
 
     /// <summary>A connection for writes: durable commits (<c>synchronous=FULL</c>) and the busy timeout.</summary>
@@ -599,18 +589,23 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
         return OpenWith(connectionString, "FULL");
     }
 
-    /// <summary>A connection with the writer's settings: <paramref name="synchronous"/>, the busy timeout and the WAL's
-    /// size limit. Per-connection settings: a pooled connection may come from before a change, so set every time.</summary>
-    internal static SqliteConnection OpenWith(string connectionString, string synchronous)
+    /// <summary>An open connection; for writes (<paramref name="synchronous"/> given) with the writer's settings: that
+    /// <c>synchronous</c>, the busy timeout and the WAL's size limit. Per-connection settings: a pooled connection may
+    /// come from before a change, so they are set every time.</summary>
+    internal static SqliteConnection OpenWith(string connectionString, string? synchronous)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
-            using var pragmas = Command(connection, null,
-                $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; " +
-                $"PRAGMA journal_size_limit = {WalLimitBytes};");
-            pragmas.ExecuteNonQuery();
+            if (synchronous is not null)
+            {
+                using var pragmas = Command(connection, null,
+                    $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; " +
+                    $"PRAGMA journal_size_limit = {WalLimitBytes};");
+                pragmas.ExecuteNonQuery();
+            }
+
             return connection;
         }
         catch
