@@ -103,8 +103,8 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     /// <summary>How many runs of the subject index of one level are merged into one of the next.</summary>
     internal int AccessLogSubjectFanout { get; init; } = 8;
 
-    /// <summary>How many levels of subject-index runs are merged: with the defaults runs of 4 million entries and
-    /// more stay as they are (a read seeks each), and a merge writes some 4 to 8 million entries at most.</summary>
+    /// <summary>How many levels of subject-index runs are merged: with the defaults runs of 4,194,304 entries and more
+    /// (8,192 times 8 cubed) stay as they are, and a read seeks each.</summary>
     internal int AccessLogSubjectMergedLevels { get; init; } = 3;
 
     /// <summary>About how many entries one transaction of a subject-index merge moves.</summary>
