@@ -13,11 +13,11 @@ namespace Registry.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// <para>The entries appended since the last run are not indexed at all: a read by subject scans them by sequence
-/// (the log's rowid), at most a few times <see cref="FlushSize"/> of them. Once that many have come, the follower sorts
+/// (the log's rowid), at most a few times <see cref="Settings.FlushSize"/> of them. Once that many have come, the follower sorts
 /// them by subject and stores them as a new run (a run is a prefix of the key, and a new run's number is the largest,
 /// so its pages are written once, in order) together with the new watermark, in one transaction. When
-/// <see cref="Fanout"/> runs of one level have gathered, they are merged into one run of the next level, again
-/// written in order; runs of <see cref="MergedLevels"/> levels up are left as they are, so a merge stays bounded. A
+/// <see cref="Settings.Fanout"/> runs of one level have gathered, they are merged into one run of the next level, again
+/// written in order; runs of <see cref="Settings.MergedLevels"/> levels up are left as they are, so a merge stays bounded. A
 /// read seeks the subject in each run, then merges what it found with the scan of the entries past the watermark.</para>
 /// <para>The index is derived, never the record: its commits are not fsynced (<c>synchronous=NORMAL</c>, atomic but
 /// not durable), a lost commit only moves the watermark back, and a file that is missing, damaged, of another layout
@@ -30,6 +30,10 @@ namespace Registry.Storage.Sqlite;
 internal sealed class SqliteAccessLogSubjects : IDisposable
 {
     private const int BusyTimeoutSeconds = 30;
+
+    // SQLite's result codes for a file that is damaged or not a database.
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
 
     // PRAGMA user_version of the index file: a file of another layout is dropped and built again.
     private const int Layout = 2;
@@ -147,7 +151,9 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     private readonly Func<SqliteConnection> openLog;
     private readonly SemaphoreSlim wake = new(0);
     private readonly CancellationTokenSource stopping = new();
+    private readonly Settings settings;
     private readonly Lock changeGate = new();
+    private readonly Lock mergeGate = new();
     private readonly List<(long Sequence, TaskCompletionSource Indexed)> waiters = [];
     private Task? follower;
     private long indexedThrough;
@@ -158,20 +164,16 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     /// <param name="databasePath">The database whose log is indexed; the index is the file beside it named by
     /// <see cref="PathFor"/>.</param>
     /// <param name="openLog">Opens a connection for reading the database.</param>
-    /// <param name="flushSize">How many appended entries make a run (see the remarks of the class).</param>
-    /// <param name="fanout">How many runs of a level are merged into one of the next.</param>
-    /// <param name="mergedLevels">How many levels are merged; runs above them stay as they are.</param>
-    public SqliteAccessLogSubjects(string databasePath, Func<SqliteConnection> openLog, int flushSize, int fanout,
-        int mergedLevels)
+    /// <param name="settings">The sizes of runs and merges (see the remarks of the class).</param>
+    public SqliteAccessLogSubjects(string databasePath, Func<SqliteConnection> openLog, Settings settings)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushSize);
-        ArgumentOutOfRangeException.ThrowIfLessThan(fanout, 2);
-        ArgumentOutOfRangeException.ThrowIfNegative(mergedLevels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.FlushSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Fanout, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.MergedLevels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.MergeChunk);
         Path = PathFor(databasePath);
         this.openLog = openLog;
-        FlushSize = flushSize;
-        Fanout = fanout;
-        MergedLevels = mergedLevels;
+        this.settings = settings;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -182,24 +184,21 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }.ToString();
     }
 
+    /// <summary>The sizes of the index's runs and merges.</summary>
+    /// <param name="FlushSize">How many appended entries make a run; a read by subject scans about this many
+    /// unindexed at most.</param>
+    /// <param name="Fanout">How many runs of one level are merged into one run of the next.</param>
+    /// <param name="MergedLevels">The levels that are merged: runs of <paramref name="FlushSize"/> times
+    /// <paramref name="Fanout"/> to this power entries or more stay as they are (with the defaults 4,194,304), and a
+    /// read seeks each.</param>
+    /// <param name="MergeChunk">About how many entries one transaction of a merge moves.</param>
+    /// <param name="MergeChunksAtMost">For tests: a merge stops after this many of its ranges, as a process that
+    /// stopped halfway would.</param>
+    internal sealed record Settings(int FlushSize = 8_192, int Fanout = 8, int MergedLevels = 3,
+        int MergeChunk = 65_536, int MergeChunksAtMost = int.MaxValue);
+
     /// <summary>The index file.</summary>
     public string Path { get; }
-
-    /// <summary>How many appended entries make a run; a read by subject scans at most about this many unindexed.</summary>
-    public int FlushSize { get; }
-
-    /// <summary>How many runs of one level are merged into one run of the next.</summary>
-    public int Fanout { get; }
-
-    /// <summary>The levels that are merged: runs of <see cref="FlushSize"/> times <see cref="Fanout"/> to this power
-    /// entries or more stay as they are.</summary>
-    public int MergedLevels { get; }
-
-    /// <summary>About how many entries one transaction of a merge moves.</summary>
-    public int MergeChunk { get; init; } = 65_536;
-
-    /// <summary>For tests: a merge stops after this many of its ranges, as a process that stopped halfway would.</summary>
-    internal int MergeChunksAtMost { get; init; } = int.MaxValue;
 
     /// <summary>The index file of the database at <paramref name="databasePath"/>: <c>registry.db</c> has
     /// <c>registry.access-log-subjects.db</c>.</summary>
@@ -216,9 +215,10 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         {
             Prepare();
         }
-        catch (SqliteException)
+        catch (SqliteException error) when (error.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
         {
-            // Damaged or not a database at all: it is only derived, so it goes.
+            // Damaged or not a database at all: it is only derived, so it goes. Not on any other failure (a file busy
+            // in another process, a full disk): that process may be using it, and the store runs without it.
             SqliteConnection.ClearPool(new SqliteConnection(connectionString));
             foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
             {
@@ -229,7 +229,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }
     }
 
-    /// <summary>Starts following the log: once <see cref="FlushSize"/> entries have been signalled (and once at the
+    /// <summary>Starts following the log: once <see cref="Settings.FlushSize"/> entries have been signalled (and once at the
     /// start, for what a previous process left), the follower stores them as a run and merges runs; a change that
     /// fails is tried again at the next wake (the reads stay complete meanwhile).</summary>
     public void Follow()
@@ -242,17 +242,17 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     }
 
     /// <summary><paramref name="entries"/> more entries were committed: the follower stores a run once they add up to
-    /// <see cref="FlushSize"/>.</summary>
+    /// <see cref="Settings.FlushSize"/>.</summary>
     public void Signal(int entries)
     {
-        if (Interlocked.Add(ref unindexed, entries) >= FlushSize)
+        if (Interlocked.Add(ref unindexed, entries) >= settings.FlushSize)
         {
             Wake();
         }
     }
 
     /// <summary>Completes once the follower has indexed the entries up to <paramref name="sequence"/> (which it does
-    /// once there are <see cref="FlushSize"/> of them).</summary>
+    /// once there are <see cref="Settings.FlushSize"/> of them).</summary>
     public Task WhenIndexedAsync(long sequence)
     {
         TaskCompletionSource indexed;
@@ -291,24 +291,14 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     public long Watermark()
     {
         using var connection = OpenIndexForReading();
-        using var select = SqliteGrainStateStore.Command(connection, null, SelectWatermark);
-        using var reader = select.ExecuteReader();
-        return reader.Read() ? reader.GetInt64(0) : 0;
+        return ReadWatermark(connection, null).Sequence;
     }
 
     /// <summary>The runs the index holds now: level and entries of each, by level.</summary>
     public List<(int Level, long Entries)> Runs()
     {
         using var connection = OpenIndexForReading();
-        using var select = SqliteGrainStateStore.Command(connection, null, SelectRuns);
-        using var reader = select.ExecuteReader();
-        var runs = new List<(int, long)>();
-        while (reader.Read())
-        {
-            runs.Add((reader.GetInt32(1), reader.GetInt64(2)));
-        }
-
-        return runs;
+        return ReadRuns(connection, null).Select(r => (r.Level, r.Entries)).ToList();
     }
 
     /// <summary>
@@ -324,11 +314,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         using (var index = OpenIndexForReading())
         using (var snapshot = index.BeginTransaction(deferred: true))
         {
-            using (var select = SqliteGrainStateStore.Command(index, snapshot, SelectWatermark))
-            using (var reader = select.ExecuteReader())
-            {
-                watermark = reader.Read() ? reader.GetInt64(0) : 0;
-            }
+            watermark = ReadWatermark(index, snapshot).Sequence;
 
             using var entries = SqliteGrainStateStore.Command(index, snapshot, SelectIndexed,
                 ("$subject", subject), ("$afterAt", after.At.UtcTicks), ("$afterSequence", after.Sequence),
@@ -347,14 +333,14 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         {
             using var select = SqliteGrainStateStore.Command(log, null, SelectRowsIn,
                 ("$sequences", "[" + string.Join(',', indexed) + "]"));
-            ReadRows(select, found);
+            SqliteGrainStateStore.ReadAccessLogRows(select, found);
         }
 
         using (var tail = SqliteGrainStateStore.Command(log, null, SelectTail,
                    ("$watermark", watermark), ("$subject", subject), ("$afterAt", after.At.UtcTicks),
                    ("$afterSequence", after.Sequence), ("$until", until.UtcTicks), ("$limit", limit)))
         {
-            ReadRows(tail, found);
+            SqliteGrainStateStore.ReadAccessLogRows(tail, found);
         }
 
         found.Sort(static (a, b) =>
@@ -394,17 +380,6 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
     }
 
-    internal static void ReadRows(SqliteCommand command, List<AccessLogRow> into)
-    {
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            into.Add(new AccessLogRow(reader.GetInt64(0), new AccessLogEntry(
-                new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5))));
-        }
-    }
-
     private void Wake()
     {
         if (Interlocked.Exchange(ref signalled, 1) == 0)
@@ -424,7 +399,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
             Interlocked.Exchange(ref unindexed, 0);
             try
             {
-                while (Flush(FlushSize) > 0 && !stopping.IsCancellationRequested)
+                while (Flush(settings.FlushSize) > 0 && !stopping.IsCancellationRequested)
                 {
                 }
 
@@ -510,7 +485,7 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
                 using (var last = SqliteGrainStateStore.Command(log, null, SelectLastSequence))
                 {
                     var backlog = (long)last.ExecuteScalar()! - after;
-                    if (backlog < atLeast || backlog == 0)
+                    if (backlog < Math.Max(1, atLeast))
                     {
                         Volatile.Write(ref indexedThrough, after);
                         return 0;
@@ -572,15 +547,25 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
     }
 
     /// <summary>
-    /// While a level below <see cref="MergedLevels"/> holds <see cref="Fanout"/> runs, merges them into one new run (of
+    /// While a level below <see cref="Settings.MergedLevels"/> holds <see cref="Settings.Fanout"/> runs, merges them into one new run (of
     /// the level its size makes it), written in key order. A merge moves the entries a range of subjects at a time
-    /// (about <see cref="MergeChunk"/> entries), each range in its own transaction, and stores the entries appended
+    /// (about <see cref="Settings.MergeChunk"/> entries), each range in its own transaction, and stores the entries appended
     /// meanwhile between ranges: a merge of millions of entries neither holds the index's write lock nor lets the
     /// unindexed tail grow for its whole length. Every committed state has each entry in exactly one registered run
     /// (a range is inserted into the new run and deleted from the old ones together), so reads stay exact, also when
     /// a process stops halfway (the runs left are merged again later).
     /// </summary>
     private void Merge()
+    {
+        // One merge at a time in this process (the follower's and a CatchUp's would otherwise pick the same runs and
+        // move each range twice over); runs are stored between its ranges all the same.
+        lock (mergeGate)
+        {
+            MergeDue();
+        }
+    }
+
+    private void MergeDue()
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -590,24 +575,14 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
             {
                 using var connection = OpenIndex();
                 using var transaction = connection.BeginTransaction(deferred: false);
-                var runs = new List<(long Id, int Level, long Entries)>();
-                using (var select = SqliteGrainStateStore.Command(connection, transaction, SelectRuns))
-                using (var reader = select.ExecuteReader())
-                {
-                    while (reader.Read())
-                    {
-                        runs.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2)));
-                    }
-                }
-
-                var level = runs.Where(r => r.Level < MergedLevels).GroupBy(r => r.Level)
-                    .FirstOrDefault(l => l.Count() >= Fanout);
+                var level = ReadRuns(connection, transaction).Where(r => r.Level < settings.MergedLevels).GroupBy(r => r.Level)
+                    .FirstOrDefault(l => l.Count() >= settings.Fanout);
                 if (level is null)
                 {
                     return;
                 }
 
-                due = level.Take(Fanout).ToList();
+                due = level.Take(settings.Fanout).ToList();
                 var entries = due.Sum(r => r.Entries);
                 // Registered empty: each range adds what it moved, so a merge stopped halfway leaves a true count.
                 using (var insertRun = SqliteGrainStateStore.Command(connection, transaction, InsertRun,
@@ -622,18 +597,19 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
             var runIds = "[" + string.Join(',', due.Select(r => r.Id)) + "]";
             // The range boundaries come from the largest run, stepped by its share of a chunk.
             var guide = due.MaxBy(r => r.Entries).Id;
-            var step = Math.Max(1, MergeChunk * due.Max(r => r.Entries) / Math.Max(1, due.Sum(r => r.Entries)));
+            var step = Math.Max(1,
+                settings.MergeChunk * due.Max(r => r.Entries) / Math.Max(1, due.Sum(r => r.Entries)));
             string? from = "";
             var chunks = 0;
             while (from is not null)
             {
-                if (stopping.IsCancellationRequested || ++chunks > MergeChunksAtMost)
+                if (stopping.IsCancellationRequested || ++chunks > settings.MergeChunksAtMost)
                 {
                     return;
                 }
 
                 from = MoveRange(merged, runIds, guide, from, step);
-                while (from is not null && Flush(FlushSize) > 0 && !stopping.IsCancellationRequested)
+                while (from is not null && Flush(settings.FlushSize) > 0 && !stopping.IsCancellationRequested)
                 {
                 }
             }
@@ -670,12 +646,13 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         }
     }
 
-    /// <summary>The level of a run of <paramref name="entries"/>: 0 below <see cref="FlushSize"/> times
-    /// <see cref="Fanout"/>, one more for each further factor of <see cref="Fanout"/>.</summary>
+    /// <summary>The level of a run of <paramref name="entries"/>: 0 below <see cref="Settings.FlushSize"/> times
+    /// <see cref="Settings.Fanout"/>, one more for each further factor of <see cref="Settings.Fanout"/>.</summary>
     private int LevelOf(long entries)
     {
         var level = 0;
-        for (var size = (long)FlushSize * Fanout; entries >= size && level < 62; size *= Fanout)
+        for (var size = (long)settings.FlushSize * settings.Fanout; entries >= size && level < 62;
+             size *= settings.Fanout)
         {
             level++;
         }
@@ -683,7 +660,21 @@ internal sealed class SqliteAccessLogSubjects : IDisposable
         return level;
     }
 
-    private static (long Sequence, long At) ReadWatermark(SqliteConnection connection, SqliteTransaction transaction)
+    private static List<(long Id, int Level, long Entries)> ReadRuns(SqliteConnection connection,
+        SqliteTransaction? transaction)
+    {
+        using var select = SqliteGrainStateStore.Command(connection, transaction, SelectRuns);
+        using var reader = select.ExecuteReader();
+        var runs = new List<(long Id, int Level, long Entries)>();
+        while (reader.Read())
+        {
+            runs.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2)));
+        }
+
+        return runs;
+    }
+
+    private static (long Sequence, long At) ReadWatermark(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var select = SqliteGrainStateStore.Command(connection, transaction, SelectWatermark);
         using var reader = select.ExecuteReader();

@@ -96,22 +96,9 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
     /// <see cref="IndexAccessLogSubjects"/> instead.</summary>
     public bool FollowAccessLogSubjects { get; init; } = true;
 
-    /// <summary>How many appended access-log entries make a run of the subject index (see
-    /// <see cref="SqliteAccessLogSubjects"/>): a read by subject scans about this many unindexed at most.</summary>
-    internal int AccessLogSubjectFlush { get; init; } = 8_192;
-
-    /// <summary>How many runs of the subject index of one level are merged into one of the next.</summary>
-    internal int AccessLogSubjectFanout { get; init; } = 8;
-
-    /// <summary>How many levels of subject-index runs are merged: with the defaults runs of 4,194,304 entries and more
-    /// (8,192 times 8 cubed) stay as they are, and a read seeks each.</summary>
-    internal int AccessLogSubjectMergedLevels { get; init; } = 3;
-
-    /// <summary>About how many entries one transaction of a subject-index merge moves.</summary>
-    internal int AccessLogSubjectMergeChunk { get; init; } = 65_536;
-
-    /// <summary>For tests: a subject-index merge stops after this many ranges, as a process stopped halfway.</summary>
-    internal int AccessLogSubjectMergeChunksAtMost { get; init; } = int.MaxValue;
+    /// <summary>The sizes of the access log's subject-index runs and merges (see
+    /// <see cref="SqliteAccessLogSubjects"/>); tests set small ones.</summary>
+    internal SqliteAccessLogSubjects.Settings AccessLogSubjectSettings { get; init; } = new();
 
     /// <summary>The access log's subject index file (beside the database).</summary>
     public string AccessLogSubjectsPath => SqliteAccessLogSubjects.PathFor(DatabasePath);
@@ -128,12 +115,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             await Task.Run(Initialize, cancellationToken);
             if (accessLogSubjects is null)
             {
-                var subjects = new SqliteAccessLogSubjects(DatabasePath, OpenForReading, AccessLogSubjectFlush,
-                    AccessLogSubjectFanout, AccessLogSubjectMergedLevels)
-                {
-                    MergeChunk = AccessLogSubjectMergeChunk,
-                    MergeChunksAtMost = AccessLogSubjectMergeChunksAtMost,
-                };
+                var subjects = new SqliteAccessLogSubjects(DatabasePath, OpenForReading, AccessLogSubjectSettings);
                 try
                 {
                     await Task.Run(subjects.Initialize, cancellationToken);
@@ -339,7 +321,7 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
             }
 
             var rows = new List<AccessLogRow>();
-            SqliteAccessLogSubjects.ReadRows(command, rows);
+            ReadAccessLogRows(command, rows);
             return rows;
         }, cancellationToken);
     }
@@ -382,6 +364,19 @@ public sealed class SqliteGrainStateStore(string databasePath, TimeProvider? tim
 
     private SqliteAccessLogSubjects SubjectIndex => accessLogSubjects ??
         throw new InvalidOperationException("The store is not initialized.");
+
+    /// <summary>Adds the access-log rows <paramref name="command"/> selects (sequence, at, actor, action, subject,
+    /// record_id) to <paramref name="into"/>.</summary>
+    internal static void ReadAccessLogRows(SqliteCommand command, List<AccessLogRow> into)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            into.Add(new AccessLogRow(reader.GetInt64(0), new AccessLogEntry(
+                new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5))));
+        }
+    }
 
     private static int InsertAccessLog(SqliteConnection connection, SqliteTransaction transaction,
         IReadOnlyList<AccessLogEntry> entries)

@@ -299,17 +299,7 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
         return runs;
     }
 
-    private static long CountIndexed(SqliteGrainStateStore store)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = store.AccessLogSubjectsPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM subject_entry;";
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long CountIndexed(SqliteGrainStateStore store) => RunCounts(store).Sum(run => run.Held);
 
     /// <summary>The test's database with <paramref name="entries"/> appended and indexed, then closed; its index
     /// file's path.</summary>
@@ -336,11 +326,7 @@ public sealed class SqliteAccessLogSubjectsTests : IAsyncLifetime
         var store = new SqliteGrainStateStore(path ?? DatabasePath)
         {
             FollowAccessLogSubjects = follow,
-            AccessLogSubjectFlush = flush,
-            AccessLogSubjectFanout = fanout,
-            AccessLogSubjectMergedLevels = mergedLevels,
-            AccessLogSubjectMergeChunk = mergeChunk,
-            AccessLogSubjectMergeChunksAtMost = mergeChunksAtMost,
+            AccessLogSubjectSettings = new(flush, fanout, mergedLevels, mergeChunk, mergeChunksAtMost),
         };
         stores.Add(store);
         await store.InitializeAsync(Ct);
