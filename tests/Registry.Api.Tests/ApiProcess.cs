@@ -29,8 +29,23 @@ public sealed class ApiProcess : IAsyncDisposable
     /// by then is killed, and the exception carries its last output.</param>
     /// <param name="settings">Further configuration (<c>Registry:Testing:PublishInline=false</c>), each passed as a
     /// <c>--key=value</c> argument.</param>
-    public static async Task<ApiProcess> StartAsync(string dataDirectory, TimeSpan? readyWithin = null,
-        params IEnumerable<string> settings)
+    public static Task<ApiProcess> StartAsync(string dataDirectory, TimeSpan? readyWithin = null,
+        params IEnumerable<string> settings) =>
+        StartAsync(dataDirectory, "Testing", RegistryApiFactory.BearerSettings, new Dictionary<string, string>(),
+            readyWithin, settings);
+
+    /// <summary>
+    /// The API as <c>dotnet run</c> starts it on a developer's machine: the Development environment, bearer tokens
+    /// checked against the keys <c>dotnet user-jwts</c> keeps in the user secrets, which are looked for under
+    /// <paramref name="appData"/> (the <c>APPDATA</c> variable, which the user secrets honour on every platform) rather
+    /// than under the user's home.
+    /// </summary>
+    public static Task<ApiProcess> StartDevelopmentAsync(string dataDirectory, string appData) =>
+        StartAsync(dataDirectory, "Development", [], new Dictionary<string, string> { ["APPDATA"] = appData }, null, []);
+
+    private static async Task<ApiProcess> StartAsync(string dataDirectory, string environment,
+        IEnumerable<KeyValuePair<string, string>> bearer, IReadOnlyDictionary<string, string> variables,
+        TimeSpan? readyWithin, IEnumerable<string> settings)
     {
         var ports = LocalPorts.Free(2);
         var port = ports[0];
@@ -49,7 +64,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
         // The service seeds the 41,352 township names on its first start; no process test reads them.
         start.ArgumentList.Add("--Registry:Seed:PlaceNames=false");
-        foreach (var (key, value) in RegistryApiFactory.BearerSettings)
+        foreach (var (key, value) in bearer)
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
@@ -59,7 +74,12 @@ public sealed class ApiProcess : IAsyncDisposable
             start.ArgumentList.Add("--" + setting);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        foreach (var (name, value) in variables)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var api = new ApiProcess(process, address);
         process.OutputDataReceived += (_, e) => api.Keep(e.Data);
@@ -157,6 +177,13 @@ public sealed class ApiProcess : IAsyncDisposable
         var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var framework = Path.GetFileName(testOutput);
         var configuration = Path.GetFileName(Path.GetDirectoryName(testOutput)!);
+        return Path.Combine(RepositoryRoot(), "api", "Registry.Api", "bin", configuration, framework);
+    }
+
+    /// <summary>The clone this test runs from (the directory holding <c>Registry.sln</c>).</summary>
+    public static string RepositoryRoot()
+    {
+        var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var root = new DirectoryInfo(testOutput);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Registry.sln")))
         {
@@ -168,6 +195,6 @@ public sealed class ApiProcess : IAsyncDisposable
             throw new InvalidOperationException("Registry.sln not found above " + testOutput);
         }
 
-        return Path.Combine(root.FullName, "api", "Registry.Api", "bin", configuration, framework);
+        return root.FullName;
     }
 }

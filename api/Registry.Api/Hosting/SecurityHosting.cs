@@ -11,6 +11,7 @@ public static class SecurityHosting
 {
     public static WebApplicationBuilder AddRegistrySecurity(this WebApplicationBuilder builder)
     {
+        builder.WatchDevelopmentUserSecrets();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<IConfiguration>((options, configuration) =>

@@ -29,7 +29,7 @@ public static class Tools
                 return meanwhile;
             }
 
-            var script = Path.Combine(RepositoryRoot(), "deploy", "prerequisites.sh");
+            var script = Path.Combine(ApiProcess.RepositoryRoot(), "deploy", "prerequisites.sh");
             var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(script);
             start.ArgumentList.Add(item);
@@ -54,15 +54,4 @@ public static class Tools
                 .Select(directory => Path.Combine(directory, program))
                 .FirstOrDefault(File.Exists))
             .FirstOrDefault(path => path is not null);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Registry.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Registry.sln not found above " + AppContext.BaseDirectory);
-    }
 }
