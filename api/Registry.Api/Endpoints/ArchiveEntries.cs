@@ -131,8 +131,7 @@ internal sealed class ArchiveEntries(IGrainFactory grains)
     {
         try
         {
-            await grains.Get<IMarriageGrain>(MarriageId.FromArchive(command.CertificateNumber.Trim()))
-                .EnterFromArchiveAsync(command);
+            await grains.Get<IMarriageGrain>(command.RecordId()).EnterFromArchiveAsync(command);
             Interlocked.Increment(ref stored);
         }
         catch (DomainException refused) when (retry && refused.Rule == "registration-in-progress")

@@ -70,7 +70,8 @@ public static class MarriageEndpoints
 
         group.MapGet("/certificates/{number}", VerifyCertificate)
             .WithName(nameof(VerifyCertificate))
-            .WithSummary("Verify a certificate number: valid, void (with the reason) or replaced; holders masked")
+            .WithSummary("Verify a certificate number: valid, void (with the reason) or replaced; holders masked. A " +
+                "number of an earlier format, from the archive, with the office and year that issued it")
             .ProducesChangeProblems();
 
         group.MapPost("/marriages/{id}/deaths", RecordDeath)
@@ -135,7 +136,7 @@ public static class MarriageEndpoints
                     end.PartyIdNumber)
                 : null,
         };
-        var entered = await grains.Get<IMarriageGrain>(MarriageId.FromArchive(number)).EnterFromArchiveAsync(command);
+        var entered = await grains.Get<IMarriageGrain>(command.RecordId()).EnterFromArchiveAsync(command);
         return TypedResults.Created($"/api/marriages/{entered.MarriageId}",
             MarriageRegistrationResponse.From(entered));
     }
@@ -246,19 +247,47 @@ public static class MarriageEndpoints
         return TypedResults.Created($"/api/marriages/{id}", MarriageEventResponse.From(recorded));
     }
 
-    public static async Task<Ok<CertificateVerificationResponse>> VerifyCertificate(string number,
-        IGrainFactory grains)
+    /// <summary>
+    /// A certificate by its number: a number of the national format alone (it names its office and year); a number
+    /// of an earlier format, which only an archive record carries, with the <paramref name="office"/> and
+    /// <paramref name="year"/> that issued it, as the paper certificate shows them (see
+    /// <see cref="CertificateNumber.KeyOf"/>).
+    /// </summary>
+    public static async Task<Ok<CertificateVerificationResponse>> VerifyCertificate(string number, string? office,
+        int? year, HttpRequest http, IGrainFactory grains, BureauClock clock)
     {
-        var checks = new RequestChecks();
-        if (!CertificateNumber.IsWellFormed(number))
+        var checks = new RequestChecks().KnownParametersOnly(http.Query, ["office", "year"]);
+        var key = number;
+        if (CertificateNumber.IsWellFormed(number))
+        {
+            if (office is not null || year is not null)
+            {
+                checks.Fail(office is not null ? "office" : "year", "certificate-number-qualified",
+                    "A number of the national format names its office and year: 'office' and 'year' go only with " +
+                    "a number of an earlier format, from the archive.");
+            }
+        }
+        else if (CertificateNumber.IsOriginalWellFormed(number) && (office is not null || year is not null))
+        {
+            checks.Required("office", office).DivisionCode("office", office).Required("year", year);
+            if (year is < 1900 || year > clock.Today.Year)
+            {
+                checks.Fail("year", "value-out-of-range",
+                    $"'year' is the year the certificate was issued, from 1900 to {clock.Today.Year}.");
+            }
+
+            key = CertificateNumber.KeyOf(number, office ?? "", year ?? 0);
+        }
+        else
         {
             checks.Fail("number", "certificate-number-format",
                 "A certificate number is J, L, BJ or BL, the office's 6-digit code, '-', the year, '-', and a " +
-                "6-digit serial (e.g. J110101-2026-000001).");
+                "6-digit serial (e.g. J110101-2026-000001); a record from the archive may carry a number of an " +
+                "earlier format (京东结字第0123号), looked up with the 'office' and 'year' that issued it.");
         }
 
         checks.ThrowIfAny();
-        var verification = await grains.Get<IMarriageRecordReaderGrain>(0).VerifyCertificateAsync(number);
+        var verification = await grains.Get<IMarriageRecordReaderGrain>(0).VerifyCertificateAsync(number, key);
         return TypedResults.Ok(CertificateVerificationResponse.From(verification));
     }
 

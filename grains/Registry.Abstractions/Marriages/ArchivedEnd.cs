@@ -13,4 +13,9 @@ public sealed record ArchivedEnd(
     [property: Id(1)] DateOnly EndedOn,
     [property: Id(2)] string Reference,
     [property: Id(3)] string Authority,
-    [property: Id(4)] string? PartyIdNumber);
+    [property: Id(4)] string? PartyIdNumber)
+{
+    /// <summary>The key of a divorce registration's L number (<see cref="CertificateNumber.KeyOf"/>: the number itself
+    /// in the national format, else qualified by the registering office and the year of the divorce).</summary>
+    public string CertificateKey() => CertificateNumber.KeyOf(Reference.Trim(), Authority.Trim(), EndedOn.Year);
+}

@@ -29,6 +29,39 @@ public static class CertificateNumber
     public static string Format(CertificateKind kind, string office, int year, int serial) =>
         Format(SeriesOf(kind, office, year), serial);
 
+    /// <summary>The most characters a certificate number entered from the archive has.</summary>
+    public const int MaxOriginalLength = 40;
+
+    /// <summary>
+    /// True for a certificate number as a paper record from the archive writes it: the national format, or a format
+    /// of its own from before it, such as <c>京东结字第0123号</c> or <c>(98)西结字第1234号</c>: upper-case Latin letters,
+    /// the digits 0-9 (at least one), Chinese characters, '-' and parentheses (<c>()</c>, <c>（）</c>, <c>〔〕</c>), at
+    /// most <see cref="MaxOriginalLength"/> characters. No space, slash or other sign a key cannot hold.
+    /// </summary>
+    public static bool IsOriginalWellFormed(string? number) =>
+        number is { Length: > 0 and <= MaxOriginalLength }
+        && number.Any(char.IsAsciiDigit)
+        && number.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || "-()（）〔〕".Contains(c)
+            || IsChineseCharacter(c));
+
+    // The CJK unified ideographs and their extension A, and the compatibility ideographs: the characters of a
+    // locality's abbreviation and of 结字第…号 (the supplementary planes' rare ideographs are not used in numbers).
+    private static bool IsChineseCharacter(char c) =>
+        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
+
+    /// <summary>
+    /// The key a certificate number is indexed by, and an archive record identified by. A number of the national
+    /// format names its office and year and is unique in the country: it is its own key. A number of an earlier format
+    /// is unique only in the register its office kept for its year (the same 结字第123号 was issued by many offices,
+    /// and by one office again when its serials restarted), so its key is the office's code, the year it was issued
+    /// and the number: <c>110101-1998-京东结字第0123号</c>. Keys of the two kinds never meet: a national number starts
+    /// with a letter, the other key with a digit.
+    /// </summary>
+    public static string KeyOf(string number, string office, int year) =>
+        IsWellFormed(number)
+            ? number
+            : string.Create(CultureInfo.InvariantCulture, $"{office}-{year:0000}-{number}");
+
     /// <summary>True for a well-formed number: a prefix, 6 digits, "-", a 4-digit year, "-", 6 digits.</summary>
     public static bool IsWellFormed(string? number) =>
         number is not null

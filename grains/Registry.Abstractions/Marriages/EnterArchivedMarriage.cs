@@ -19,4 +19,13 @@ public sealed record EnterArchivedMarriage(
     /// <summary>How and when the marriage ended, when the archive records an end; null for one still in force.</summary>
     [Id(6)]
     public ArchivedEnd? Ended { get; init; }
+
+    /// <summary>The key of this entry's certificate number (<see cref="Marriages.CertificateNumber.KeyOf"/>: the
+    /// number itself in the national format, else qualified by the office and the year of registration).</summary>
+    public string CertificateKey() =>
+        Marriages.CertificateNumber.KeyOf(CertificateNumber.Trim(), Office.Trim(), RegisteredOn.Year);
+
+    /// <summary>The id of the record this entry makes: the same entry again names the same record
+    /// (<see cref="MarriageId.FromArchive"/> of <see cref="CertificateKey"/>).</summary>
+    public string RecordId() => MarriageId.FromArchive(CertificateKey());
 }

@@ -13,9 +13,11 @@ public interface IMarriageRecordReaderGrain : IGrainWithIntegerKey
     Task<MarriageDetails> GetAsync(string marriageId);
 
     /// <summary>The verification of certificate <paramref name="number"/> (well formed, see
-    /// <see cref="CertificateNumber.IsWellFormed"/>) by the record that issued it: the answer of
+    /// <see cref="CertificateNumber.IsWellFormed"/>, or an archive record's number of an earlier format, see
+    /// <see cref="CertificateNumber.IsOriginalWellFormed"/>), indexed under <paramref name="key"/>
+    /// (<see cref="CertificateNumber.KeyOf"/>), by the record that issued it: the answer of
     /// <see cref="ICertificateIndexGrain.GetMarriageIdAsync"/> then of that record's
     /// <see cref="IMarriageGrain.VerifyCertificateAsync"/>. <c>certificate-not-found</c> (404) when no record issued
     /// it. Read-only; not logged (the holders are masked at the HTTP edge).</summary>
-    Task<CertificateVerification> VerifyCertificateAsync(string number);
+    Task<CertificateVerification> VerifyCertificateAsync(string number, string key);
 }

@@ -11,9 +11,9 @@ public static class MarriageId
     public static string New(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
 
     /// <summary>
-    /// The id of the record entered from the archive under an original certificate number: derived from the number
-    /// (the first 16 bytes of its SHA-256, as 32 hex digits), so entering the same archive record twice, by hand or
-    /// by a repeated import, reaches the same record.
+    /// The id of the record entered from the archive under an original certificate number: derived from the number's
+    /// key (<see cref="CertificateNumber.KeyOf"/>; the first 16 bytes of its SHA-256, as 32 hex digits), so entering
+    /// the same archive record twice, by hand or by a repeated import, reaches the same record.
     /// </summary>
     public static string FromArchive(string certificateNumber) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(

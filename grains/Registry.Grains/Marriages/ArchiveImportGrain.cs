@@ -73,11 +73,11 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, 
                 var (a, b) = MarriageRules.ParseArchiveEntry(command, today);
                 var end = MarriageRules.ParseArchivedEnd(command, a, b, today);
                 var number = command.CertificateNumber.Trim();
-                var id = MarriageId.FromArchive(number);
-                List<string> keys = [a.Number, b.Number, "#" + number];
+                var id = command.RecordId();
+                List<string> keys = [a.Number, b.Number, "#" + command.CertificateKey()];
                 if (end is { Kind: ArchivedEndKind.DivorceRegistration })
                 {
-                    keys.Add("#" + end.Reference);
+                    keys.Add("#" + end.CertificateKey());
                 }
 
                 var repeated = keys.Count(key => !named.Add(key)) > 0 || a.Number == b.Number;
@@ -200,10 +200,10 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, 
 
         async Task ClaimAsync(Entry entry)
         {
-            await CertificateIndexEntries.RecordAsync(ServiceProvider, entry.Number, entry.Id);
+            await CertificateIndexEntries.RecordAsync(ServiceProvider, entry.Command.CertificateKey(), entry.Id);
             if (entry.End is { Kind: ArchivedEndKind.DivorceRegistration } end)
             {
-                await CertificateIndexEntries.RecordAsync(ServiceProvider, end.Reference, entry.Id);
+                await CertificateIndexEntries.RecordAsync(ServiceProvider, end.CertificateKey(), entry.Id);
             }
         }
     }

@@ -174,7 +174,7 @@ public sealed class MarriageGrain(
         var (a, b) = MarriageRules.ParseArchiveEntry(command, today);
         var end = MarriageRules.ParseArchivedEnd(command, a, b, today);
         var number = command.CertificateNumber.Trim();
-        if (Id != MarriageId.FromArchive(number))
+        if (Id != command.RecordId())
         {
             throw DomainException.Invalid("archive-record-id", "certificateNumber",
                 "A record from the archive is entered under the id its certificate number gives.");
@@ -212,10 +212,10 @@ public sealed class MarriageGrain(
             }
 
             // The numbers are claimed first: a number another record holds is refused before anyone is held.
-            await grains.Get<ICertificateIndexGrain>(number).RecordAsync(Id);
+            await grains.Get<ICertificateIndexGrain>(command.CertificateKey()).RecordAsync(Id);
             if (end is { Kind: ArchivedEndKind.DivorceRegistration })
             {
-                await grains.Get<ICertificateIndexGrain>(end.Reference).RecordAsync(Id);
+                await grains.Get<ICertificateIndexGrain>(end.CertificateKey()).RecordAsync(Id);
             }
 
             foreach (var documentKey in MarriageRules.HoldOrder(a.Number, b.Number))

@@ -49,10 +49,10 @@ public sealed class MarriageRecordReaderGrain(
         return details;
     }
 
-    public async Task<CertificateVerification> VerifyCertificateAsync(string number)
+    public async Task<CertificateVerification> VerifyCertificateAsync(string number, string key)
     {
         var entry = await storage.ReadStoredAsync<CertificateIndexState>(StorageNames.CertificateIndex,
-            GrainId.Create(StorageNames.CertificateIndexGrainType, number));
+            GrainId.Create(StorageNames.CertificateIndexGrainType, key));
         var marriageId = entry.State?.MarriageId;
         if (string.IsNullOrEmpty(marriageId))
         {

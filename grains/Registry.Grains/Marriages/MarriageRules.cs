@@ -107,7 +107,21 @@ public static class MarriageRules
         return trimmed;
     }
 
-    public const int MaxArchiveNumberLength = 40;
+    public const int MaxArchiveNumberLength = CertificateNumber.MaxOriginalLength;
+
+    /// <summary>A certificate number from the archive, as the paper record writes it
+    /// (<see cref="CertificateNumber.IsOriginalWellFormed"/>).</summary>
+    private static void EnsureOriginalNumber(string? text, string field)
+    {
+        var number = RequireText(text, field, MaxArchiveNumberLength);
+        if (!CertificateNumber.IsOriginalWellFormed(number))
+        {
+            throw DomainException.Invalid("archive-certificate-number-format", field,
+                $"'{field}' is the certificate number as the paper record writes it: the national format " +
+                "(J110101-2010-000123) or an earlier one (京东结字第0123号, (98)西结字第1234号): upper-case Latin " +
+                "letters, the digits 0-9, Chinese characters, '-' and parentheses, with no space or other sign.");
+        }
+    }
 
     /// <summary>The refusal of an archive entry under a certificate number whose record holds other data.</summary>
     public static DomainException ArchiveRecordDiffers(string number) =>
@@ -124,13 +138,7 @@ public static class MarriageRules
     /// </summary>
     public static (PartyIdentity A, PartyIdentity B) ParseArchiveEntry(EnterArchivedMarriage command, DateOnly today)
     {
-        var number = RequireText(command.CertificateNumber, "certificateNumber", MaxArchiveNumberLength);
-        if (number.Any(c => !(char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-')))
-        {
-            throw DomainException.Invalid("archive-certificate-number-format", "certificateNumber",
-                "An original certificate number is written with upper-case letters, digits and '-' as on the " +
-                "paper record.");
-        }
+        EnsureOriginalNumber(command.CertificateNumber, "certificateNumber");
 
         RequireText(command.Source?.Volume, "source.volume", MaxNameLength);
         RequireText(command.Source?.Page, "source.page", MaxNameLength);
@@ -195,10 +203,15 @@ public static class MarriageRules
 
         var reference = RequireText(end.Reference, "ended.reference", MaxArchiveNumberLength);
         var authority = RequireText(end.Authority, "ended.authority", MaxNameLength);
-        if (end.Kind == ArchivedEndKind.DivorceRegistration && !DivisionCode.IsWellFormed(authority))
+        if (end.Kind == ArchivedEndKind.DivorceRegistration)
         {
-            throw DomainException.Invalid("division-code-format", "ended.authority",
-                "A divorce registration names the office that registered it: a six-digit division code.");
+            // Its reference is the divorce certificate's L number, indexed like the marriage's.
+            EnsureOriginalNumber(reference, "ended.reference");
+            if (!DivisionCode.IsWellFormed(authority))
+            {
+                throw DomainException.Invalid("division-code-format", "ended.authority",
+                    "A divorce registration names the office that registered it: a six-digit division code.");
+            }
         }
 
         string? party = null;

@@ -180,4 +180,131 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
             $"/api/persons/{Uri.EscapeDataString("passport:USA:" + foreigner)}/marital-status")).RootElement;
         Assert.Equal("married", hers.GetProperty("status").GetString());
     }
+
+    /// <summary>A number of an earlier format, as paper certificates before the national one were numbered.</summary>
+    private static string EarlierNumber(string kind) =>
+        $"鲁莱{kind}字第{Interlocked.Increment(ref serial):0000}号";
+
+    private static string Lookup(string number, string office, int year) =>
+        $"/api/certificates/{Uri.EscapeDataString(number)}?office={office}&year={year}";
+
+    [Fact]
+    public async Task EarlierFormatNumbers_AreUniqueInTheirOfficesRegisterOfTheirYear_AndLookedUpWithThem()
+    {
+        var number = EarlierNumber("结");
+        var divorce = EarlierNumber("离");
+
+        // The same paper number in Laiwu's register of 2005 and of 2006, and in Jinan's of 2005: three certificates.
+        // The last couple divorced at Laiwu in 2008, their L certificate numbered in the same earlier format.
+        (string Office, string Date)[] places = [(Laiwu, "2005-03-08"), (Laiwu, "2006-03-08"), ("370100", "2005-04-09")];
+        var ids = new List<string>();
+        foreach (var (office, date) in places)
+        {
+            var man = MarriageApiFixture.Born(new DateOnly(1975, 1, 5), Sex.Male);
+            var woman = MarriageApiFixture.Born(new DateOnly(1976, 2, 6), Sex.Female);
+            object entry = office == "370100"
+                ? Entry(number, date, office, man, woman)
+                : new
+                {
+                    certificateNumber = number, registeredOn = date, office,
+                    partyA = new { idNumber = man, name = "王" + "强", nationality = "中国" },
+                    partyB = new { idNumber = woman, name = "刘" + "芳", nationality = "中国" },
+                    source = new { volume = date[..4] + "-婚-01", page = "9" },
+                    ended = date.StartsWith("2006", StringComparison.Ordinal)
+                        ? new { kind = "divorce-registration", endedOn = "2008-07-01", reference = divorce, authority = Laiwu }
+                        : null,
+                };
+            var response = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", entry);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            var stored = await Json(response);
+            Assert.Equal(number, stored.GetProperty("certificateNumber").GetString());
+            ids.Add(stored.GetProperty("marriageId").GetString()!);
+
+            // The same line again names the same record.
+            var again = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", entry);
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            Assert.Equal(ids[^1], (await Json(again)).GetProperty("marriageId").GetString());
+        }
+
+        Assert.Equal(3, ids.Distinct().Count());
+
+        // Looked up with the office and the year the paper certificate shows.
+        foreach (var ((office, date), id) in places.Zip(ids))
+        {
+            var found = await Json(await Registrar.GetAsync(Lookup(number, office, int.Parse(date[..4]))));
+            Assert.Equal((id, office, date, "marriage"), (found.GetProperty("marriageId").GetString(),
+                found.GetProperty("office").GetString(), found.GetProperty("issuedOn").GetString(),
+                found.GetProperty("kind").GetString()));
+        }
+
+        var divorced = await Json(await Registrar.GetAsync(Lookup(divorce, Laiwu, 2008)));
+        Assert.Equal((ids[1], "divorce"), (divorced.GetProperty("marriageId").GetString(),
+            divorced.GetProperty("kind").GetString()));
+        var voided = await Json(await Registrar.GetAsync(Lookup(number, Laiwu, 2006)));
+        Assert.All(voided.GetProperty("booklets").EnumerateArray(),
+            b => Assert.Equal("void", b.GetProperty("status").GetString()));
+
+        // Without them, or with a year in which that office issued no such number: not found.
+        await Problems.AssertProblemAsync(await Registrar.GetAsync($"/api/certificates/{Uri.EscapeDataString(number)}"),
+            HttpStatusCode.BadRequest, "certificate-number-format");
+        await Problems.AssertProblemAsync(await Registrar.GetAsync(Lookup(number, Laiwu, 2007)),
+            HttpStatusCode.NotFound, "certificate-not-found");
+        await Problems.AssertProblemAsync(await Registrar.GetAsync(
+            $"/api/certificates/{Uri.EscapeDataString(number)}?office={Laiwu}"), HttpStatusCode.BadRequest,
+            "field-required");
+        await Problems.AssertProblemAsync(await Registrar.GetAsync(
+            $"/api/certificates/{NextNumber(Laiwu, 2010)}?office={Laiwu}&year=2010"), HttpStatusCode.BadRequest,
+            "certificate-number-qualified");
+    }
+
+    [Theory]
+    [InlineData("结字第 0123号")]
+    [InlineData("结字第0123/号")]
+    [InlineData("jz-0123")]
+    [InlineData("结字第号")]
+    public async Task ANumberNotAsPaperWritesIt_IsRefusedAndNothingStored(string number)
+    {
+        var man = MarriageApiFixture.Born(new DateOnly(1972, 4, 4), Sex.Male);
+        var woman = MarriageApiFixture.Born(new DateOnly(1973, 5, 5), Sex.Female);
+        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(number, "2004-04-04", Laiwu, man, woman)), HttpStatusCode.BadRequest,
+            "archive-certificate-number-format");
+        var status = await Json(await fixture.Registrar.GetAsync($"/api/persons/{man}/marital-status"));
+        Assert.Equal(("single", 0), (status.GetProperty("status").GetString(),
+            status.GetProperty("records").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task CsvImport_OfOneEarlierFormatNumberAtTwoOffices_StoresBothOnce()
+    {
+        var number = EarlierNumber("结");
+        var header = "certificateNumber,registeredOn,office,volume,page,aDocumentType,aNumber,aCountry,aSex," +
+            "aBirthDate,aName,aNationality,bDocumentType,bNumber,bCountry,bSex,bBirthDate,bName,bNationality";
+        var men = new[] { MarriageApiFixture.Born(new DateOnly(1968, 6, 6), Sex.Male), MarriageApiFixture.Born(new DateOnly(1969, 7, 7), Sex.Male) };
+        var women = new[] { MarriageApiFixture.Born(new DateOnly(1970, 8, 8), Sex.Female), MarriageApiFixture.Born(new DateOnly(1971, 9, 9), Sex.Female) };
+        var csv = string.Join("\n", header,
+            $"{number},1999-09-09,{Laiwu},1999-婚-02,31,,{men[0]},,,,王强,中国,,{women[0]},,,,刘芳,中国",
+            $"{number},1999-10-10,370100,1999-婚-07,4,,{men[1]},,,,赵刚,中国,,{women[1]},,,,孙丽,中国") + "\n";
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+            var response = await Registrar.PostAsync("/api/marriages/archive-imports", content);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            var report = await Json(response);
+            Assert.Equal((2, 0), (report.GetProperty("stored").GetInt32(),
+                report.GetProperty("rejected").GetArrayLength()));
+        }
+
+        var records = new List<string>();
+        foreach (var (man, office) in men.Zip(new[] { Laiwu, "370100" }))
+        {
+            var status = await Json(await fixture.Registrar.GetAsync($"/api/persons/{man}/marital-status"));
+            var record = Assert.Single(status.GetProperty("records").EnumerateArray());
+            Assert.Equal((number, office), (record.GetProperty("certificateNumber").GetString(),
+                record.GetProperty("office").GetString()));
+            records.Add(record.GetProperty("marriageId").GetString()!);
+        }
+
+        Assert.NotEqual(records[0], records[1]);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class ArchiveImportTests(MarriageClusterFixture fixture)
         Assert.Equal(MaritalStatus.Married, married.Status);
         var record = Assert.Single(married.Records);
         Assert.True(record.FromArchive);
-        Assert.Equal(MarriageId.FromArchive(entries[1].CertificateNumber), record.MarriageId);
+        Assert.Equal(entries[1].RecordId(), record.MarriageId);
         var details = await fixture.Marriage(record.MarriageId).GetAsync();
         Assert.Equal(MarriageEventKind.EnteredFromArchive, Assert.Single(details.History).Kind);
 
@@ -57,7 +57,7 @@ public sealed class ArchiveImportTests(MarriageClusterFixture fixture)
         var verified = await fixture.Marriage(record.MarriageId).VerifyCertificateAsync(entries[1].CertificateNumber);
         Assert.Equal(record.MarriageId, verified.MarriageId);
         Assert.Equal(record.MarriageId, await fixture.Grains.GetGrain<ICertificateIndexGrain>(
-            entries[1].CertificateNumber).GetMarriageIdAsync());
+            entries[1].CertificateKey()).GetMarriageIdAsync());
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ArchiveImportTests(MarriageClusterFixture fixture)
         var before = await fixture.Person(man).GetMaritalStatusAsync();
         var entry = Entry(man, woman);
         await Assert.ThrowsAsync<DomainException>(() =>
-            fixture.Marriage(MarriageId.FromArchive(entry.CertificateNumber)).GetSummaryAsync());
+            fixture.Marriage(entry.RecordId()).GetSummaryAsync());
 
         var outcome = Assert.Single(await Import.EnterBatchAsync([entry]));
 
@@ -75,7 +75,7 @@ public sealed class ArchiveImportTests(MarriageClusterFixture fixture)
         Assert.Equal(ArchiveEntryResult.Stored, outcome.Result);
         Assert.Equal(MaritalStatus.Married, (await fixture.Person(man).GetMaritalStatusAsync()).Status);
         Assert.Equal(entry.CertificateNumber,
-            (await fixture.Marriage(MarriageId.FromArchive(entry.CertificateNumber)).GetSummaryAsync())
+            (await fixture.Marriage(entry.RecordId()).GetSummaryAsync())
             .CertificateNumber);
     }
 
@@ -108,7 +108,7 @@ public sealed class ArchiveImportTests(MarriageClusterFixture fixture)
         foreach (var deferred in new[] { entries[1], entries[2] })
         {
             var refused = await Assert.ThrowsAsync<DomainException>(() =>
-                fixture.Marriage(MarriageId.FromArchive(deferred.CertificateNumber)).EnterFromArchiveAsync(deferred));
+                fixture.Marriage(deferred.RecordId()).EnterFromArchiveAsync(deferred));
             Assert.Equal("person-already-married", refused.Rule);
         }
 

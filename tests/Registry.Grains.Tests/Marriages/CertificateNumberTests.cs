@@ -30,4 +30,38 @@ public sealed class CertificateNumberTests
         Assert.False(DivorceApplicationId.TryParse(marriage + "-x", out _, out _));
         Assert.False(DivorceApplicationId.TryParse(marriage.ToUpperInvariant() + "-1", out _, out _));
     }
+
+    [Theory]
+    [InlineData("京东结字第0123号", true)]
+    [InlineData("(98)西结字第1234号", true)]
+    [InlineData("（1998）崇结字第001号", true)]
+    [InlineData("〔2001〕朝离字第77号", true)]
+    [InlineData("J110101-2010-000123", true)]
+    [InlineData("1998-0012", true)]
+    [InlineData("结字第号", false)]
+    [InlineData("结字第 12号", false)]
+    [InlineData("结字第12号/", false)]
+    [InlineData("j110101-2010-000123", false)]
+    [InlineData("结字第１２号", false)]
+    [InlineData("", false)]
+    public void OriginalNumbers_AreWrittenAsOnPaper(string number, bool wellFormed) =>
+        Assert.Equal(wellFormed, CertificateNumber.IsOriginalWellFormed(number));
+
+    [Fact]
+    public void OriginalNumbers_TooLongAreRefused() =>
+        Assert.False(CertificateNumber.IsOriginalWellFormed("结" + new string('1', CertificateNumber.MaxOriginalLength)));
+
+    [Fact]
+    public void Keys_NationalNumbersAlone_EarlierOnesWithOfficeAndYear()
+    {
+        Assert.Equal("J110101-2010-000123", CertificateNumber.KeyOf("J110101-2010-000123", "370100", 1999));
+        Assert.Equal("110101-1998-京东结字第0123号", CertificateNumber.KeyOf("京东结字第0123号", "110101", 1998));
+        Assert.NotEqual(CertificateNumber.KeyOf("结字第1号", "110101", 1998),
+            CertificateNumber.KeyOf("结字第1号", "110101", 1999));
+        Assert.NotEqual(CertificateNumber.KeyOf("结字第1号", "110101", 1998),
+            CertificateNumber.KeyOf("结字第1号", "110102", 1998));
+
+        // An earlier number written like a national one for another office is not that national number's key.
+        Assert.False(CertificateNumber.IsWellFormed(CertificateNumber.KeyOf("J110101-2010-00012", "110101", 2010)));
+    }
 }

@@ -135,7 +135,7 @@ public sealed class NeverTwiceTests(MarriageClusterFixture fixture)
             if (outcome.Result == ArchiveEntryResult.Deferred)
             {
                 // As the import then does: the per-record path decides.
-                archived = (await Outcome(fixture.Marriage(MarriageId.FromArchive(contested.CertificateNumber))
+                archived = (await Outcome(fixture.Marriage(contested.RecordId())
                     .EnterFromArchiveAsync(contested))).Done is not null;
             }
 

@@ -73,7 +73,12 @@ internal static class MarriageDocs
                     "office-not-designated",
                     "marriage-annulled", "certificate-serials-exhausted"]),
             ["VerifyCertificate"] = Op("Verifies a certificate by its number for a registrar: valid, void (with the " +
-                "reason) or replaced, with the holders' names and numbers masked.", "certificate-not-found"),
+                "reason) or replaced, with the holders' names and numbers masked. A number of the national format " +
+                "alone; a number of an earlier format, carried by a record from the archive (京东结字第0123号), with " +
+                "the `office` and `year` that issued it (such a number is unique only in its office's register of " +
+                "its year).",
+                ["certificate-number-format", "certificate-number-qualified", "field-required",
+                    "division-code-format", "value-out-of-range", "unknown-query-parameter", "certificate-not-found"]),
             ["RecordDeath"] = Op("Records the death of a spouse (death certificate or household deregistration " +
                 "reference): the marriage ends on that day, the survivor is widowed and may remarry.",
                 [.. Marriage, .. IdNumber, "date-format", "party-not-in-marriage", "marriage-dissolved",
