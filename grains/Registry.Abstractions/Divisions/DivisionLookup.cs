@@ -45,8 +45,7 @@ public static class DivisionLookup
     public static async Task<IReadOnlyList<DivisionSummary>> EnsureInForceAsync(this IGrainFactory grains,
         string code, DateOnly date, string subject, string role)
     {
-        var lineage = await grains.AsOfAsync(code, date)
-            ?? throw DomainException.Violation($"{subject}-unknown", $"{role} {code}: no such division is recorded.");
+        var lineage = await grains.AsOfAsync(code, date) ?? throw Unknown(code, subject, role);
         EnsureInForce(lineage[0], code, date, subject, role);
         return lineage;
     }
@@ -67,12 +66,19 @@ public static class DivisionLookup
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
-            throw DomainException.Violation($"{subject}-unknown", $"{role} {code}: no such division is recorded.");
+            throw Unknown(code, subject, role);
         }
 
         EnsureInForce(division, code, date, subject, role);
         return division;
     }
+
+    // A code no edition the registry holds records is most often a division abolished before the earliest of them
+    // (崇文区, 110103, merged in 2010, for a record from the archive): the message says how it comes to be known.
+    private static DomainException Unknown(string code, string subject, string role) =>
+        DomainException.Violation($"{subject}-unknown",
+            $"{role} {code}: no such division is recorded. A division abolished before the earliest edition of the " +
+            "codes the registry holds is recorded by importing an edition of its time (import-divisions --edition).");
 
     private static void EnsureInForce(DivisionSummary division, string code, DateOnly date, string subject,
         string role)

@@ -307,4 +307,18 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
 
         Assert.NotEqual(records[0], records[1]);
     }
+
+    [Fact]
+    public async Task AnOfficeAbolishedBeforeTheEarliestEdition_IsUnknown_AndTheAnswerSaysHowItComesToBeKnown()
+    {
+        // 崇文区 (110103) was merged into 东城区 in 2010: no edition shipped (2017 on) records it.
+        var man = MarriageApiFixture.Born(new DateOnly(1970, 1, 1), Sex.Male);
+        var response = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(EarlierNumber("结"), "1998-05-20", "110103", man, MarriageApiFixture.Born(new DateOnly(1971, 1, 1), Sex.Female)));
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "office-unknown");
+        Assert.Contains("import-divisions --edition", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("single", (await Json(await fixture.Registrar.GetAsync($"/api/persons/{man}/marital-status")))
+            .GetProperty("status").GetString());
+    }
 }
