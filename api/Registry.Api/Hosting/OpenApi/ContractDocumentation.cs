@@ -50,9 +50,17 @@ public static class ContractDocumentation
     public static IReadOnlyList<string> CommonRules { get; } =
         [.. AnyOperation, .. WithPathParameters, .. WithTypedQuery, .. Secured, .. WithBody, .. Change];
 
-    /// <summary>A parameter's description: the operation's own, else the resource's for that name.</summary>
+    // The table each operation is documented in, by operation id.
+    private static readonly IReadOnlyDictionary<string, ResourceDocs> TableOf = Resources
+        .SelectMany(r => r.Operations.Keys.Select(id => KeyValuePair.Create(id, r)))
+        .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>A parameter's description: the operation's own, else what the operation's own resource says of that
+    /// name. Never another resource's: a marriage's <c>id</c> is not a place name's, nor a certificate's
+    /// <c>number</c> a boundary line's.</summary>
     public static string? ParameterDescription(string operationId, string name) =>
         Parameters.TryGetValue(operationId + ":" + name, out var own) ? own
-        : Parameters.TryGetValue(name, out var shared) ? shared
-        : null;
+        : TableOf.TryGetValue(operationId, out var table) && table.Parameters.TryGetValue(name, out var shared)
+            ? shared
+            : null;
 }

@@ -173,10 +173,18 @@ internal static class MarriageDocs
         Parameters = new Dictionary<string, string>
         {
             ["GetHolidayCalendar:year"] = "The year, 4 digits.",
+            ["VerifyCertificate:number"] = "The certificate number: J, L, BJ or BL, the office's 6-digit code, " +
+                "'-', the year, '-', a 6-digit serial (J110101-2026-000001); or, for a record from the archive, the " +
+                "number of an earlier format as the paper certificate writes it (京东结字第0123号), with office and year.",
+            ["VerifyCertificate:office"] = "Only with a number of an earlier format (from the archive): the 6-digit " +
+                "division code of the office that issued it, as the paper certificate shows.",
+            ["VerifyCertificate:year"] = "Only with a number of an earlier format (from the archive): the year it " +
+                "was issued (the registration's, or the divorce's for an L number), as the paper certificate shows.",
             ["GetMarriage:id"] = "The marriage record id (32 lower-case hexadecimal digits), as answered by " +
                 "POST /api/marriages.",
             ["ReplaceCertificate:id"] = "The marriage record id (32 lower-case hexadecimal digits).",
             ["RecordJudgment:id"] = "The marriage record id (32 lower-case hexadecimal digits).",
+            ["RecordDeath:id"] = "The marriage record id (32 lower-case hexadecimal digits).",
             ["GetDivorceApplication:id"] = "The divorce application id: the marriage id, '-', the application's " +
                 "number, as answered by POST /api/divorce-applications.",
             ["WithdrawDivorceApplication:id"] = "The divorce application id (marriage id, '-', number).",
