@@ -36,9 +36,9 @@ public sealed class CertificateIndexGrain(
         return state.State.MarriageId.Length > 0 ? state.State.MarriageId : null;
     }
 
-    internal static DomainException Taken(string number) =>
+    internal static DomainException Taken(string key) =>
         DomainException.Conflict("certificate-number-taken",
-            $"Certificate number {number} was issued by another marriage record.");
+            $"Certificate number {CertificateNumber.Describe(key)} was issued by another marriage record.");
 
     // A registration stores its number's entry without activating this grain (CertificateIndexEntries): an
     // activation that found none may be older than the entry, so it looks again before answering from an empty state.

@@ -56,7 +56,8 @@ public sealed class MarriageRecordReaderGrain(
         var marriageId = entry.State?.MarriageId;
         if (string.IsNullOrEmpty(marriageId))
         {
-            throw DomainException.NotFound("certificate-not-found", $"No certificate {number} is recorded.");
+            throw DomainException.NotFound("certificate-not-found",
+                $"No certificate {CertificateNumber.Describe(key)} is recorded.");
         }
 
         var state = await RegisteredRecordAsync(marriageId);

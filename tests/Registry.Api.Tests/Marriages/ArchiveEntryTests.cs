@@ -247,8 +247,10 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         // Without them, or with a year in which that office issued no such number: not found.
         await Problems.AssertProblemAsync(await Registrar.GetAsync($"/api/certificates/{Uri.EscapeDataString(number)}"),
             HttpStatusCode.BadRequest, "certificate-number-format");
-        await Problems.AssertProblemAsync(await Registrar.GetAsync(Lookup(number, Laiwu, 2007)),
+        var notFound = await Problems.AssertProblemAsync(await Registrar.GetAsync(Lookup(number, Laiwu, 2007)),
             HttpStatusCode.NotFound, "certificate-not-found");
+        Assert.Contains($"{number} (office {Laiwu}, 2007)", notFound.GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
         await Problems.AssertProblemAsync(await Registrar.GetAsync(
             $"/api/certificates/{Uri.EscapeDataString(number)}?office={Laiwu}"), HttpStatusCode.BadRequest,
             "field-required");

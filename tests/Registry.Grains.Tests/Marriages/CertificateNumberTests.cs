@@ -61,6 +61,10 @@ public sealed class CertificateNumberTests
         Assert.NotEqual(CertificateNumber.KeyOf("结字第1号", "110101", 1998),
             CertificateNumber.KeyOf("结字第1号", "110102", 1998));
 
+        Assert.Equal("京东结字第0123号 (office 110101, 1998)",
+            CertificateNumber.Describe(CertificateNumber.KeyOf("京东结字第0123号", "110101", 1998)));
+        Assert.Equal("J110101-2010-000123", CertificateNumber.Describe("J110101-2010-000123"));
+
         // An earlier number written like a national one for another office is not that national number's key.
         Assert.False(CertificateNumber.IsWellFormed(CertificateNumber.KeyOf("J110101-2010-00012", "110101", 2010)));
     }
