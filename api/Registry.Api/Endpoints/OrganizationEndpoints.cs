@@ -523,7 +523,12 @@ public static class OrganizationEndpoints
 
         checks.ThrowIfAny();
         var result = await grains.Get<IOrganizationGrain>(code)
-            .EvaluateGradeAsync(new EvaluateGrade(grade, request.Reason));
+            .EvaluateGradeAsync(new EvaluateGrade(grade, request.Reason)
+            {
+                EvaluatedOn = request.EvaluatedOn,
+                DecisionNumber = request.DecisionNumber,
+                Authority = request.Authority,
+            });
         return TypedResults.Created($"/api/organizations/{code}", GradeResponse.From(result, clock.Today));
     }
 

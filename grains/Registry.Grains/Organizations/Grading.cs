@@ -33,11 +33,30 @@ public static class Grading
         }
 
         OrganizationRules.CheckOptionalText("reason", command.Reason, OrganizationRules.MaxLongTextLength);
-        if (InForce(state, today) is { } current)
+        OrganizationRules.CheckOptionalText("decisionNumber", command.DecisionNumber, OrganizationRules.MaxNameLength);
+        OrganizationRules.CheckOptionalText("authority", command.Authority, OrganizationRules.MaxNameLength);
+
+        // The day of the decision: the dated rules (two full years, one grade at a time) are judged on it; lists and
+        // inspections as the record stands.
+        var on = command.EvaluatedOn ?? today;
+        if (on > today)
+        {
+            throw DomainException.Invalid("grade-date", "evaluatedOn",
+                "'evaluatedOn' is the day the grade was decided: today or earlier.");
+        }
+
+        if (InForce(state, on) is { } current)
         {
             throw DomainException.Conflict("grade-in-force",
                 $"The grade {current.Label} evaluated on {current.EvaluatedOn:yyyy-MM-dd} is in force until " +
                 $"{current.ValidUntil.AddDays(-1):yyyy-MM-dd}; the organization is re-evaluated only when it expires.");
+        }
+
+        if (state.Grades.LastOrDefault(g => g.EvaluatedOn > on) is { } later)
+        {
+            throw DomainException.Conflict("grade-in-force",
+                $"The grade {later.Label} was evaluated on {later.EvaluatedOn:yyyy-MM-dd}, after {on:yyyy-MM-dd}: " +
+                "grades are recorded in the order they were decided, one in force at a time.");
         }
 
         if (state.ListEntries.FirstOrDefault(e => e.IsActive) is { } listed)
@@ -47,7 +66,7 @@ public static class Grading
         }
 
         var eligibleFrom = state.RegisteredOn.AddYears(YearsBeforeEvaluation);
-        if (today < eligibleFrom)
+        if (on < eligibleFrom)
         {
             throw DomainException.Violation("grade-too-early",
                 $"The organization was registered on {state.RegisteredOn:yyyy-MM-dd}; it can be evaluated after two full " +
@@ -83,10 +102,13 @@ public static class Grading
                 $"The {missed} report was not filed in time, after the last passed inspection ({last.Year}).");
         }
 
-        var grade = new GradeEvaluation(command.Grade, today, today.AddYears(ValidityYears), stamp.By,
-            command.Reason?.Trim());
+        var grade = new GradeEvaluation(command.Grade, on, on.AddYears(ValidityYears), stamp.By,
+            command.Reason?.Trim(), DecisionNumber: command.DecisionNumber?.Trim(),
+            Authority: command.Authority?.Trim());
         state.Grades.Add(grade);
-        OrganizationHistory.Add(state, OrganizationEventKind.GradeEvaluated, today, stamp, command.Reason,
+        OrganizationHistory.Add(state, OrganizationEventKind.GradeEvaluated, on, stamp,
+            string.Join("; ", new[] { command.Reason?.Trim(), grade.DecisionNumber, grade.Authority }
+                .Where(part => !string.IsNullOrEmpty(part))) is { Length: > 0 } said ? said : null,
             ground: grade.Label);
         return grade;
     }

@@ -64,6 +64,48 @@ public sealed class OrganizationGradeAndSanctionTests
     }
 
     [Fact]
+    public async Task Grade_DecidedEarlier_RunsFromItsDecision_WithItsNumberAndDepartment_InTheOrderDecided()
+    {
+        await using var api = new OrganizationApi();
+        var registeredOn = api.Today;
+        var uscc = await EligibleAsync(api);
+        api.AdvanceTo(api.Today.AddDays(40));
+        var registrar = api.Registrar();
+        var grades = $"/api/organizations/{uscc}/grades";
+        var decided = api.Today.AddDays(-30);
+
+        await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync(grades,
+            new { grade = "4A", evaluatedOn = api.Today.AddDays(1).ToString("yyyy-MM-dd") }),
+            HttpStatusCode.BadRequest, "grade-date");
+        await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync(grades,
+            new { grade = "4A", evaluatedOn = registeredOn.AddYears(2).AddDays(-1).ToString("yyyy-MM-dd") }),
+            HttpStatusCode.UnprocessableEntity, "grade-too-early");
+
+        var created = await registrar.PostAsJsonAsync(grades, new
+        {
+            grade = "4A",
+            evaluatedOn = decided.ToString("yyyy-MM-dd"),
+            decisionNumber = "东民社评〔2028〕3号",
+            authority = "北京市东城区民政局",
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+
+        // The public record: valid five years from the decision, with its number and department.
+        var grade = (await RecordAsync(api, uscc)).GetProperty("grade");
+        Assert.Equal(("4A", decided.ToString("yyyy-MM-dd"), decided.AddYears(5).ToString("yyyy-MM-dd"), "in-force",
+                "东民社评〔2028〕3号", "北京市东城区民政局"),
+            (grade.GetProperty("grade").GetString(), grade.GetProperty("evaluatedOn").GetString(),
+                grade.GetProperty("validUntil").GetString(), grade.GetProperty("status").GetString(),
+                grade.GetProperty("decisionNumber").GetString(), grade.GetProperty("authority").GetString()));
+
+        // A grade decided before the one recorded is refused: grades are recorded in the order decided.
+        await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync(grades,
+            new { grade = "3A", evaluatedOn = decided.AddDays(-5).ToString("yyyy-MM-dd") }),
+            HttpStatusCode.Conflict, "grade-in-force");
+        Assert.Equal("4A", (await RecordAsync(api, uscc)).GetProperty("grade").GetProperty("grade").GetString());
+    }
+
+    [Fact]
     public async Task Grade_ReportsFiledButNeverInspected_Is422_AndAfterMissedWindows_Is422Listed()
     {
         await using var api = new OrganizationApi();

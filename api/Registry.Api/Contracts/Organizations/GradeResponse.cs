@@ -14,10 +14,12 @@ public sealed record GradeResponse(
     DateOnly ValidUntil,
     string Status,
     DateOnly? EndedOn,
-    string? EndedBecause)
+    string? EndedBecause,
+    string? DecisionNumber,
+    string? Authority)
 {
     public static GradeResponse From(GradeEvaluation grade, DateOnly today) =>
         new(grade.Label, grade.EvaluatedOn, grade.ValidUntil,
             grade.EndedOn is { } ended && ended <= today ? "ended" : grade.IsValidOn(today) ? "in-force" : "expired",
-            grade.EndedOn, grade.EndedBecause);
+            grade.EndedOn, grade.EndedBecause, grade.DecisionNumber, grade.Authority);
 }

@@ -123,9 +123,14 @@ internal static class OrganizationDocs
                 [.. Code, "annual-report-draft-not-found", "field-required", "annual-report-window",
                     "annual-report-already-filed", "annual-report-year-before-founding", "value-out-of-range",
                     "organization-acts-for-itself", .. Content]),
-            ["EvaluateGrade"] = Op("Records the evaluation grade (评估等级, 1A to 5A); refused while listed or " +
-                "after a failed inspection.", [.. Code, "grade-format", "grade-while-listed",
-                    "grade-after-failed-inspection", "organization-deregistered"]),
+            ["EvaluateGrade"] = Op("Records the evaluation grade (评估等级, 1A to 5A) as the civil-affairs department " +
+                "decided it: on `evaluatedOn` (default today; a decision entered days later keeps its own day), " +
+                "under `decisionNumber` by `authority`, valid five years from that day. Refused before two full " +
+                "years since registration (on the day of the decision), while another grade is in force or one " +
+                "decided later is recorded, while listed, without a passed inspection or after a failed one.",
+                [.. Code, "grade-format", "grade-date", "grade-in-force", "grade-too-early", "grade-while-listed",
+                    "grade-without-inspection", "grade-after-failed-inspection", "organization-deregistered",
+                    "text-too-long"]),
         },
         Parameters = new Dictionary<string, string>
         {
@@ -182,7 +187,8 @@ internal static class OrganizationDocs
                 ListGrounds.UnreachableAtRegisteredAddress, "两次实地核查均无法联系"), "ground", "findings"),
             [typeof(ListRemovalRequest)] = Body(_ => new ListRemovalRequest(OrganizationList.Abnormal,
                 "已在登记住所恢复联系"), "list", "ground"),
-            [typeof(GradeRequest)] = Body(_ => new GradeRequest("3A", "年度评估"), "grade"),
+            [typeof(GradeRequest)] = Body(_ => new GradeRequest("3A", "年度评估", null, "东民社评〔2026〕3号",
+                "北京市东城区民政局"), "grade"),
             [typeof(SubmitDraftRequest)] = Body(_ => new SubmitDraftRequest(null)),
             [typeof(AnnualReportDraftRequest)] = Body(_ => new AnnualReportDraftRequest("社区志愿服务48次（草稿）", null,
                 PartyOrganizationStatus.Joint, null, null, null, ExampleGovernance, ExampleBalanceSheet, null, null,
