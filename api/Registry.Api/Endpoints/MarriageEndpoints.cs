@@ -111,7 +111,7 @@ public static class MarriageEndpoints
             .Required("source", request.Source)
             .Required("source.volume", request.Source?.Volume)
             .Required("source.page", request.Source?.Page)
-            .Office("office", request.Office);
+            .ArchiveOffice("office", request.Office);
         Parties(checks, request.PartyA, request.PartyB, today);
         if (request.Ended is { } ended)
         {

@@ -68,6 +68,22 @@ internal static class MarriageRequestChecks
         return checks;
     }
 
+    /// <summary>The office of a record from the archive: a 6-digit division code, or a township's 9-digit code (towns,
+    /// townships and street offices registered marriages before 2003, towns and townships since where the province
+    /// designated them); which of them is judged with the division history, for the record's date.</summary>
+    public static RequestChecks ArchiveOffice(this RequestChecks checks, string field, string? value)
+    {
+        checks.Required(field, value);
+        if (value is not null && !(value.Length is 6 or 9 && Abstractions.Divisions.DivisionCode.IsWellFormed(value)))
+        {
+            checks.Fail(field, "office-code-format",
+                "An office from the archive is named by its 6-digit division code (GB/T 2260) or, a town's, a " +
+                "township's or a street office's, by its 9-digit statistical code.");
+        }
+
+        return checks;
+    }
+
     public static RequestChecks MarriageId(this RequestChecks checks, string field, string? value)
     {
         checks.Required(field, value);

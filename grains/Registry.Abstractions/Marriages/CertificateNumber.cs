@@ -64,11 +64,16 @@ public static class CertificateNumber
 
     /// <summary>A key of <see cref="KeyOf"/> as a registrar reads it: the number, and for an earlier format the
     /// office and year it is unique in (<c>京东结字第0123号 (office 110101, 1998)</c>).</summary>
-    public static string Describe(string key) =>
-        !IsWellFormed(key) && key.Length > 12 && key[6] == '-' && key[11] == '-'
-            && !key.AsSpan(0, 6).ContainsAnyExceptInRange('0', '9')
-            ? string.Create(CultureInfo.InvariantCulture, $"{key[12..]} (office {key[..6]}, {key[7..11]})")
+    public static string Describe(string key)
+    {
+        // The office is a 6-digit code, or a township's 9-digit one.
+        var office = key.IndexOf('-', StringComparison.Ordinal);
+        return !IsWellFormed(key) && office is 6 or 9 && key.Length > office + 6 && key[office + 5] == '-'
+            && !key.AsSpan(0, office).ContainsAnyExceptInRange('0', '9')
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{key[(office + 6)..]} (office {key[..office]}, {key[(office + 1)..(office + 5)]})")
             : key;
+    }
 
     /// <summary>True for a well-formed number: a prefix, 6 digits, "-", a 4-digit year, "-", 6 digits.</summary>
     public static bool IsWellFormed(string? number) =>

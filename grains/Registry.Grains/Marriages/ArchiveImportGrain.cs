@@ -144,8 +144,8 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, 
             {
                 if (!checks.ContainsKey(office))
                 {
-                    checks[office] = RefusalOfAsync(RegistryDivisions.EnsureOfficeAsync(grains, office.Office,
-                        office.On, allowProvince: true));
+                    checks[office] = RefusalOfAsync(RegistryDivisions.EnsureArchiveOfficeAsync(grains,
+                        office.Office, office.On));
                 }
             }
         }

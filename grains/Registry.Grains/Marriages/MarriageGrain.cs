@@ -200,15 +200,14 @@ public sealed class MarriageGrain(
         var recordWriteStarted = false;
         try
         {
-            // The office as it was on the registration date (it may since have been renamed, merged or abolished).
-            // The same office check as a registration today, for the record's own date: county-, city- and (the
-            // archive holds them too) province-level offices, in force on that date by the division history.
-            await RegistryDivisions.EnsureOfficeAsync(grains, command.Office, command.RegisteredOn,
-                allowProvince: true);
+            // The office as it was on the registration date (it may since have been renamed, merged or abolished):
+            // county-, city- and province-level offices, and the township-level governments that registered
+            // marriages by the regulations of the day, in force on that date by the division history.
+            await RegistryDivisions.EnsureArchiveOfficeAsync(grains, command.Office, command.RegisteredOn);
             if (end is { Kind: ArchivedEndKind.DivorceRegistration })
             {
                 // The office that registered the divorce, as it was on that day.
-                await RegistryDivisions.EnsureOfficeAsync(grains, end.Authority, end.EndedOn, allowProvince: true);
+                await RegistryDivisions.EnsureArchiveOfficeAsync(grains, end.Authority, end.EndedOn);
             }
 
             // The numbers are claimed first: a number another record holds is refused before anyone is held.

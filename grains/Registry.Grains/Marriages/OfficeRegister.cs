@@ -22,7 +22,7 @@ public static class OfficeRegister
         var entries = new List<OfficeDayEntry>();
         foreach (var e in state.Events)
         {
-            var office = e.Office ?? state.Office;
+            var office = RegistryDivisions.ReportingOffice(e.Office ?? state.Office);
             var entry = e.Kind switch
             {
                 MarriageEventKind.Registered => new OfficeDayEntry(OfficeDayEntryKind.Registration, office,

@@ -39,4 +39,51 @@ public static class RegistryDivisions
                 (allowProvince ? " and by provinces' civil-affairs departments." : "."));
         }
     }
+
+    /// <summary>The day the Marriage Registration Regulations of 2003 took effect: from it, cities' marriages were
+    /// registered by county-level civil-affairs departments, no longer by street offices (街道办事处).</summary>
+    public static readonly DateOnly StreetOfficesRegisteredUntil = new(2003, 10, 1);
+
+    /// <summary>
+    /// The office of a record from the archive, on its date: an office <see cref="EnsureOfficeAsync"/> accepts (a
+    /// province's department included), or a township-level government that registered marriages by the regulations
+    /// of the day (9-digit statistical code, its kind in digits 7-9 by GB/T 10114): a town or township (镇 100-199,
+    /// 乡 and 民族乡 200-399) on any date (Marriage Registration Administration Regulations 1994, art. 5; Marriage
+    /// Registration Regulations 2003 and 2025, art. 2, where the province designated it), a street office (街道,
+    /// 001-099) before <see cref="StreetOfficesRegisteredUntil"/> (1994 Regulations, art. 5). Throws as
+    /// <see cref="EnsureOfficeAsync"/>; <c>office-level</c> for any other township-level unit, or a street office
+    /// after that day.
+    /// </summary>
+    public static async Task EnsureArchiveOfficeAsync(IGrainFactory grains, string? office, DateOnly date,
+        string field = "office")
+    {
+        if (office is not { Length: 9 } || !DivisionCode.IsWellFormed(office))
+        {
+            await EnsureOfficeAsync(grains, office, date, field, allowProvince: true);
+            return;
+        }
+
+        var division = await grains.EnsureDivisionInForceAsync(office, date, "office", "Office");
+        var kind = int.Parse(office.AsSpan(6, 3), System.Globalization.CultureInfo.InvariantCulture);
+        if (division.Level != DivisionLevel.Township || kind is 0 or >= 400)
+        {
+            throw DomainException.Violation("office-level",
+                $"Division {office} ({division.Name}) is not a town's, a township's or a street office's " +
+                "government; of the divisions below a county, only those registered marriages.");
+        }
+
+        if (kind < 100 && date >= StreetOfficesRegisteredUntil)
+        {
+            throw DomainException.Violation("office-level",
+                $"Street office {office} ({division.Name}) registered marriages until " +
+                $"{StreetOfficesRegisteredUntil.AddDays(-1):yyyy-MM-dd} (Marriage Registration Administration " +
+                "Regulations 1994, art. 5); from the Regulations of 2003 on, the county-level civil-affairs " +
+                $"department did: a record of {date:yyyy-MM-dd} names that office.");
+        }
+    }
+
+    /// <summary>The office a record's facts and day-register entries go to: the office itself, or for a township
+    /// that registered it (a record from the archive) its county, whose registers and statistics hold the
+    /// township's.</summary>
+    public static string ReportingOffice(string office) => office.Length > 6 ? office[..6] : office;
 }

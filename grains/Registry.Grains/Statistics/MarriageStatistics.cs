@@ -22,7 +22,7 @@ public static class MarriageStatistics
         var facts = new List<StatisticsFact>();
         foreach (var e in state.Events)
         {
-            var office = e.Office ?? state.Office;
+            var office = RegistryDivisions.ReportingOffice(e.Office ?? state.Office);
             var id = $"marriage:{state.Id}#{e.Sequence}";
             switch (e.Kind)
             {

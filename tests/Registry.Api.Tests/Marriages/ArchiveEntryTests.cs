@@ -323,4 +323,42 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         Assert.Equal("single", (await Json(await fixture.Registrar.GetAsync($"/api/persons/{man}/marital-status")))
             .GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task ATownshipGovernmentsRecord_IsEnteredByTheRegulationsOfItsDay_AndCountedAtItsCounty()
+    {
+        // 东华门街道 (110101001), a street office: it registered marriages until the Regulations of 2003.
+        const string street = "110101001", town = "110106100", zone = "110115403";
+        var number = EarlierNumber("结");
+        var man = MarriageApiFixture.Born(new DateOnly(1970, 1, 1), Sex.Male);
+        var stored = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(number, "1998-05-20", street, man, MarriageApiFixture.Born(new DateOnly(1971, 1, 1), Sex.Female)));
+        Assert.True(stored.StatusCode == HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
+        var id = (await Json(stored)).GetProperty("marriageId").GetString();
+
+        var found = await Json(await Registrar.GetAsync(Lookup(number, street, 1998)));
+        Assert.Equal((id, street), (found.GetProperty("marriageId").GetString(), found.GetProperty("office").GetString()));
+
+        // Its entry is in its county's register of the day it was entered.
+        var register = await Json(await fixture.RegistrarAt("110101").GetAsync(
+            $"/api/marriage-offices/110101/register?date={fixture.Api.Today:yyyy-MM-dd}"));
+        Assert.Contains(register.GetProperty("entries").EnumerateArray(),
+            e => e.GetProperty("marriageId").GetString() == id && e.GetProperty("kind").GetString() == "archive-entry");
+
+        // A street office's record of 2010 is refused; a town's (长辛店镇) is not; a development zone never registered.
+        var later = MarriageApiFixture.Born(new DateOnly(1972, 2, 2), Sex.Male);
+        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+                Entry(EarlierNumber("结"), "2010-05-20", street, later, MarriageApiFixture.Born(new DateOnly(1973, 3, 3), Sex.Female))),
+            HttpStatusCode.UnprocessableEntity, "office-level");
+        Assert.Equal(HttpStatusCode.Created, (await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+            Entry(EarlierNumber("结"), "2010-05-20", town, later, MarriageApiFixture.Born(new DateOnly(1974, 4, 4), Sex.Female)))).StatusCode);
+        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+                Entry(EarlierNumber("结"), "2019-05-20", zone, MarriageApiFixture.Born(new DateOnly(1975, 5, 5), Sex.Male),
+                    MarriageApiFixture.Born(new DateOnly(1976, 6, 6), Sex.Female))),
+            HttpStatusCode.UnprocessableEntity, "office-level");
+        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+                Entry(EarlierNumber("结"), "2019-05-20", "11010100", MarriageApiFixture.Born(new DateOnly(1977, 7, 7), Sex.Male),
+                    MarriageApiFixture.Born(new DateOnly(1978, 8, 8), Sex.Female))),
+            HttpStatusCode.BadRequest, "office-code-format");
+    }
 }

@@ -64,6 +64,8 @@ public sealed class CertificateNumberTests
         Assert.Equal("京东结字第0123号 (office 110101, 1998)",
             CertificateNumber.Describe(CertificateNumber.KeyOf("京东结字第0123号", "110101", 1998)));
         Assert.Equal("J110101-2010-000123", CertificateNumber.Describe("J110101-2010-000123"));
+        Assert.Equal("东华门结字第12号 (office 110101001, 1998)",
+            CertificateNumber.Describe(CertificateNumber.KeyOf("东华门结字第12号", "110101001", 1998)));
 
         // An earlier number written like a national one for another office is not that national number's key.
         Assert.False(CertificateNumber.IsWellFormed(CertificateNumber.KeyOf("J110101-2010-00012", "110101", 2010)));

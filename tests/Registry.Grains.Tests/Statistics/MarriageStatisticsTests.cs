@@ -32,6 +32,19 @@ public sealed class MarriageStatisticsTests
         .GroupBy(f => f.Figure).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
 
     [Fact]
+    public void Of_ATownshipsRecord_IsCountedAndRegisteredAtItsCounty()
+    {
+        // A record from the archive registered by 东华门街道 (a street office, before 2003).
+        var state = Registered(PriorMaritalStatus.NeverMarried, PriorMaritalStatus.NeverMarried, false);
+        state.Office = "110101001";
+        state.Events[0] = state.Events[0] with { Office = "110101001" };
+
+        Assert.All(MarriageStatistics.Of(state, Zone).Period, fact => Assert.Equal("110101", fact.Office));
+        Assert.All(OfficeRegister.Of(state, Zone), entry => Assert.Equal("110101", entry.Office));
+        Assert.NotEmpty(OfficeRegister.Of(state, Zone));
+    }
+
+    [Fact]
     public void Of_CountsEachPartyByPriorStatus_AnnulledAsAFirstMarriage()
     {
         var counts = Counts(Registered(PriorMaritalStatus.PreviousMarriageAnnulled, PriorMaritalStatus.Widowed, false));

@@ -42,8 +42,12 @@ internal static class MarriageDocs
                     "registration-in-progress", "registration-interrupted", "certificate-serials-exhausted",
                     "field-too-long", "marriage-id-taken"]),
             ["EnterArchivedMarriage"] = Op("Enters a marriage registered before the registry went live (补录): " +
-                "its original certificate number, date and office (a division code in force on that date, by the " +
-                "division history), the parties' documents as recorded then (15-digit ID numbers converted) and the " +
+                "its original certificate number as the paper writes it (the national format or an earlier one, " +
+                "unique in its office's register of its year), date and office (a division code in force on that " +
+                "date, by the division history: a county-, city- or province-level office, or the 9-digit code of a " +
+                "town or township, or before 2003-10-01 of a street office, which registered marriages then; such a " +
+                "record counts in its county's registers and statistics), the parties' documents as recorded then " +
+                "(15-digit ID numbers converted) and the " +
                 "archive volume and page. The record counts for the never-twice rule and a person's status like any " +
                 "other and is marked as entered from the archive. A marriage the archive shows as ended is entered " +
                 "with its end (ended: a divorce registration with its L number and office in force on that day, a " +
