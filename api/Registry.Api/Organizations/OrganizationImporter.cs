@@ -32,6 +32,10 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
     public static readonly IReadOnlyList<string> Columns =
         ["code", "name", "kind", "office", "registeredOn", "legalRepresentative", "status", "grade"];
 
+    /// <summary>A column a register may carry besides <see cref="Columns"/>: the day the grade was evaluated
+    /// (YYYY-MM-DD), from which its five years run.</summary>
+    public const string GradeEvaluatedOnColumn = "gradeEvaluatedOn";
+
     /// <summary>
     /// Imports every row of <paramref name="csv"/>; <paramref name="source"/> names the file in each record's history.
     /// Refuses a text whose header lacks a column (<c>import-columns</c>) before reading any row. Returns the final
@@ -202,6 +206,19 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
             grade = digits[0] - '0';
         }
 
+        DateOnly? gradeEvaluatedOn = null;
+        if (columns.ContainsKey(GradeEvaluatedOnColumn) && Field(GradeEvaluatedOnColumn) is { Length: > 0 } gradeDate)
+        {
+            if (!DateOnly.TryParseExact(gradeDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out var parsed))
+            {
+                return (null, Reject("date-format", GradeEvaluatedOnColumn,
+                    $"'{GradeEvaluatedOnColumn}' is a date YYYY-MM-DD."));
+            }
+
+            gradeEvaluatedOn = parsed;
+        }
+
         var policed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (field, textKind) in PolicedFields)
         {
@@ -216,7 +233,10 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
         }
 
         return (new ParsedRow(lineNumber, new ImportOrganization(code, policed["name"], kind, policed["office"],
-            registeredOn, policed["legalRepresentative"], status, grade, $"{source} line {lineNumber}")), null);
+            registeredOn, policed["legalRepresentative"], status, grade, $"{source} line {lineNumber}")
+        {
+            GradeEvaluatedOn = gradeEvaluatedOn,
+        }), null);
     }
 
     private static readonly (string Field, TextKind Kind)[] PolicedFields =

@@ -16,4 +16,10 @@ public sealed record ImportOrganization(
     [property: Id(5)] string LegalRepresentative,
     [property: Id(6)] OrganizationStatus Status,
     [property: Id(7)] int? Grade,
-    [property: Id(8)] string Source);
+    [property: Id(8)] string Source)
+{
+    /// <summary>The day the grade was evaluated, where the register gives it (its five years run from it); null: the
+    /// register does not say, and the five years run from the import.</summary>
+    [Id(9)]
+    public DateOnly? GradeEvaluatedOn { get; init; }
+}

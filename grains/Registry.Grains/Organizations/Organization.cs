@@ -71,8 +71,8 @@ public sealed class Organization
     /// A record entered from the existing register on <paramref name="today"/>: registered on the row's date, with
     /// its status and grade. The row carries no founding date (a social organization is founded by its registration),
     /// address or scope (entered later by a change). Deadlines start today: report years whose window had closed
-    /// were the old register's to enforce. An imported grade runs five years from today, the source holding no
-    /// evaluation date; the event says so. The office's division is checked by the caller for the row's date.
+    /// were the old register's to enforce. An imported grade runs five years from its evaluation date where the row
+    /// gives one, else from today; the event says which. The office's division is checked by the caller for the row's date.
     /// </summary>
     public static Organization Import(ImportOrganization command, DateOnly today, FilingWindowPolicy windows,
         EventStamp stamp)
@@ -94,12 +94,16 @@ public sealed class Organization
             ground: Terms.Value(command.Status));
         if (command.Grade is { } grade)
         {
-            var evaluation = new GradeEvaluation(grade, today, today.AddYears(Grading.ValidityYears), stamp.By,
-                $"Grade held in the existing register ({command.Source.Trim()}); its evaluation date is not in the " +
-                "source, so its five years run from the import.");
+            var evaluatedOn = command.GradeEvaluatedOn ?? today;
+            var evaluation = new GradeEvaluation(grade, evaluatedOn, evaluatedOn.AddYears(Grading.ValidityYears),
+                stamp.By, command.GradeEvaluatedOn is null
+                    ? $"Grade held in the existing register ({command.Source.Trim()}); its evaluation date is not " +
+                      "in the source, so its five years run from the import."
+                    : $"Grade held in the existing register ({command.Source.Trim()}), evaluated on " +
+                      $"{evaluatedOn:yyyy-MM-dd}.");
             state.Grades.Add(evaluation);
-            OrganizationHistory.Add(state, OrganizationEventKind.GradeEvaluated, today, stamp, evaluation.Reason,
-                ground: evaluation.Label);
+            OrganizationHistory.Add(state, OrganizationEventKind.GradeEvaluated, evaluatedOn, stamp,
+                evaluation.Reason, ground: evaluation.Label);
         }
 
         return new Organization(state, windows);

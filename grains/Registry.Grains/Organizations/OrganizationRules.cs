@@ -79,6 +79,15 @@ public static class OrganizationRules
                     "and revocation.");
             }
         }
+
+        if (command.GradeEvaluatedOn is { } evaluatedOn
+            && (command.Grade is null || evaluatedOn < command.RegisteredOn || evaluatedOn > today))
+        {
+            throw DomainException.Invalid("grade-date", "gradeEvaluatedOn", command.Grade is null
+                ? "'gradeEvaluatedOn' is the day the row's grade was evaluated; the row has no grade."
+                : $"'gradeEvaluatedOn' is the day the grade was evaluated: on or after the registration " +
+                  $"({command.RegisteredOn:yyyy-MM-dd}) and not after today.");
+        }
     }
 
     /// <summary>

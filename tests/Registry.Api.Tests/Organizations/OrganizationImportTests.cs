@@ -109,6 +109,48 @@ public sealed class OrganizationImportTests(OrganizationApiFixture fixture)
     }
 
     [Fact]
+    public async Task Import_AGradeWithItsEvaluationDate_RunsFiveYearsFromIt()
+    {
+        var county = TestCodes.AnyCounty();
+        var today = Api.Today;
+        var (recent, old) = (today.AddYears(-1), today.AddYears(-6));
+        string With(string row, DateOnly? evaluatedOn) => $"{row},{evaluatedOn:yyyy-MM-dd}";
+        var valid = new[]
+        {
+            With(Row(county, "2012-09-30", grade: "4A"), recent),
+            With(Row(county, "2010-09-30", grade: "3A"), old),
+            With(Row(county, "2011-09-30", grade: "2A"), null),
+        };
+        var refused = new[]
+        {
+            With(Row(county, "2013-01-01"), recent),
+            With(Row(county, "2013-01-01", grade: "2A"), new DateOnly(2012, 12, 31)),
+            With(Row(county, "2013-01-01", grade: "2A"), today.AddDays(1)),
+            Row(county, "2013-01-01", grade: "2A") + ",2020-02-30",
+        };
+        var csv = string.Join("\n", [Header + ",gradeEvaluatedOn", .. valid, .. refused]) + "\n";
+
+        var job = await ImportJsonAsync(csv);
+
+        Assert.Equal(valid.Length, job.GetProperty("imported").GetInt32());
+        Assert.Equal(["grade-date", "grade-date", "grade-date", "date-format"], job.GetProperty("rejections")
+            .EnumerateArray().Select(r => r.GetProperty("rule").GetString()));
+        (string?, string?, string?) GradeOf(JsonElement record) =>
+            (record.GetProperty("grade").GetProperty("evaluatedOn").GetString(),
+                record.GetProperty("grade").GetProperty("validUntil").GetString(),
+                record.GetProperty("grade").GetProperty("status").GetString());
+        var records = new List<JsonElement>();
+        foreach (var row in valid)
+        {
+            records.Add(await Api.GetJsonAsync(Api.Anonymous(), $"/api/organizations/{CodeOf(row)}"));
+        }
+
+        Assert.Equal(($"{recent:yyyy-MM-dd}", $"{recent.AddYears(5):yyyy-MM-dd}", "in-force"), GradeOf(records[0]));
+        Assert.Equal(($"{old:yyyy-MM-dd}", $"{old.AddYears(5):yyyy-MM-dd}", "expired"), GradeOf(records[1]));
+        Assert.Equal(($"{today:yyyy-MM-dd}", $"{today.AddYears(5):yyyy-MM-dd}", "in-force"), GradeOf(records[2]));
+    }
+
+    [Fact]
     public async Task Import_RacingRegistrationsOfTheSameNamesAndCodes_LeaveEachToExactlyOneOrganization()
     {
         // Rows and registrations sent at the same time contest a name in the office (different codes) or a code

@@ -83,11 +83,14 @@ internal static class OrganizationDocs
                     "abnormal-obligation-unmet", "serious-list-removal-too-early", "abnormal-listing-outstanding"]),
             ["ImportRegister"] = Op("Enters the existing register (national office only) from a CSV body " +
                 "(`text/csv`, UTF-8): a header line naming the columns code, name, kind, office, registeredOn, " +
-                "legalRepresentative, status, grade (any order), then one organization per line. kind and status " +
+                "legalRepresentative, status, grade (any order; gradeEvaluatedOn besides where the register has " +
+                "it), then one organization per line. kind and status " +
                 "take the API's values or their Chinese names (社会团体, 民办非企业单位, 社会服务机构, 基金会; 正常, " +
                 "已注销, 已撤销); grade is empty or 1A-5A. Each row passes the registration rules, with positions 3-8 " +
                 "of the code naming the office and the office a division in force on registeredOn in the division " +
-                "history; an imported grade runs five years from the import. The body is stored as it arrives and " +
+                "history; an imported grade runs five years from its gradeEvaluatedOn (not before registeredOn, not " +
+                "after today, only with a grade: grade-date), or from the import where the row gives none. The body " +
+                "is stored as it arrives and " +
                 "its header checked (a missing column is a 400 and no job), then the import runs as a job: 202 " +
                 "with the job and its address (Location) at once; GET it for the rows read, imported, already " +
                 "stored and rejected so far. Rows are stored as they come (up to 32 at a time); a refused row is " +
@@ -98,7 +101,7 @@ internal static class OrganizationDocs
                 "uscc-check-character", "uscc-registration-authority", "uscc-kind-mismatch",
                 "uscc-division-office-mismatch", "division-code-format", "registering-office-unknown",
                 "registering-office-not-in-force", "registered-on-future", "date-format", "value-out-of-range",
-                "grade-format", "grade-requires-active-organization", "text-too-long", "text-malformed",
+                "grade-format", "grade-date", "grade-requires-active-organization", "text-too-long", "text-malformed",
                 "text-forbidden-character", "person-name-format", "organization-already-registered",
                 "organization-name-taken"),
             ["SaveAnnualReportDraft"] = Op("Saves (or replaces) the draft of the year's report, by the " +
