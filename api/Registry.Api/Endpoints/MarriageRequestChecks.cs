@@ -57,28 +57,25 @@ internal static class MarriageRequestChecks
     }
 
     /// <summary>A registry office: a 6-digit division code.</summary>
-    public static RequestChecks Office(this RequestChecks checks, string field, string? value)
-    {
-        checks.Required(field, value);
-        if (value is not null && !(value.Length == 6 && Abstractions.Divisions.DivisionCode.IsWellFormed(value)))
-        {
-            checks.Fail(field, "office-code-format", "An office is named by its 6-digit division code (GB/T 2260).");
-        }
-
-        return checks;
-    }
+    public static RequestChecks Office(this RequestChecks checks, string field, string? value) =>
+        OfficeCode(checks, field, value, townships: false);
 
     /// <summary>The office of a record from the archive: a 6-digit division code, or a township's 9-digit code (towns,
     /// townships and street offices registered marriages before 2003, towns and townships since where the province
     /// designated them); which of them is judged with the division history, for the record's date.</summary>
-    public static RequestChecks ArchiveOffice(this RequestChecks checks, string field, string? value)
+    public static RequestChecks ArchiveOffice(this RequestChecks checks, string field, string? value) =>
+        OfficeCode(checks, field, value, townships: true);
+
+    private static RequestChecks OfficeCode(RequestChecks checks, string field, string? value, bool townships)
     {
         checks.Required(field, value);
-        if (value is not null && !(value.Length is 6 or 9 && Abstractions.Divisions.DivisionCode.IsWellFormed(value)))
+        if (value is not null && !((value.Length == 6 || townships && value.Length == 9)
+                && Abstractions.Divisions.DivisionCode.IsWellFormed(value)))
         {
-            checks.Fail(field, "office-code-format",
-                "An office from the archive is named by its 6-digit division code (GB/T 2260) or, a town's, a " +
-                "township's or a street office's, by its 9-digit statistical code.");
+            checks.Fail(field, "office-code-format", townships
+                ? "An office from the archive is named by its 6-digit division code (GB/T 2260) or, a town's, a " +
+                  "township's or a street office's, by its 9-digit statistical code."
+                : "An office is named by its 6-digit division code (GB/T 2260).");
         }
 
         return checks;

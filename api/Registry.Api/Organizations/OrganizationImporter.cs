@@ -187,8 +187,10 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
             return (null, Reject("value-out-of-range", "status", OrganizationTermNames.StatusRule));
         }
 
-        if (!DateOnly.TryParseExact(Field("registeredOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var registeredOn))
+        static bool IsDate(string text, out DateOnly date) =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+        if (!IsDate(Field("registeredOn"), out var registeredOn))
         {
             return (null, Reject("date-format", "registeredOn", "'registeredOn' is a date YYYY-MM-DD."));
         }
@@ -209,8 +211,7 @@ public sealed class OrganizationImporter(IGrainFactory grains, ILogger<Organizat
         DateOnly? gradeEvaluatedOn = null;
         if (columns.ContainsKey(GradeEvaluatedOnColumn) && Field(GradeEvaluatedOnColumn) is { Length: > 0 } gradeDate)
         {
-            if (!DateOnly.TryParseExact(gradeDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None,
-                    out var parsed))
+            if (!IsDate(gradeDate, out var parsed))
             {
                 return (null, Reject("date-format", GradeEvaluatedOnColumn,
                     $"'{GradeEvaluatedOnColumn}' is a date YYYY-MM-DD."));

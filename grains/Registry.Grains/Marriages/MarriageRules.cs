@@ -210,7 +210,8 @@ public static class MarriageRules
             if (!DivisionCode.IsWellFormed(authority))
             {
                 throw DomainException.Invalid("division-code-format", "ended.authority",
-                    "A divorce registration names the office that registered it: a six-digit division code.");
+                    "A divorce registration names the office that registered it: its division code (6 digits, or a " +
+                    "township's 9).");
             }
         }
 

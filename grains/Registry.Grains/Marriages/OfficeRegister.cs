@@ -1,4 +1,5 @@
 using Registry.Abstractions.Marriages;
+using Registry.Grains.Statistics;
 
 namespace Registry.Grains.Marriages;
 
@@ -22,7 +23,8 @@ public static class OfficeRegister
         var entries = new List<OfficeDayEntry>();
         foreach (var e in state.Events)
         {
-            var office = RegistryDivisions.ReportingOffice(e.Office ?? state.Office);
+            // A township that registered the marriage (a record from the archive) is listed in its county's register.
+            var office = StatisticsOffices.OfficeOf(e.Office ?? state.Office) ?? state.Office;
             var entry = e.Kind switch
             {
                 MarriageEventKind.Registered => new OfficeDayEntry(OfficeDayEntryKind.Registration, office,

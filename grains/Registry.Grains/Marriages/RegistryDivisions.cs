@@ -81,9 +81,4 @@ public static class RegistryDivisions
                 $"department did: a record of {date:yyyy-MM-dd} names that office.");
         }
     }
-
-    /// <summary>The office a record's facts and day-register entries go to: the office itself, or for a township
-    /// that registered it (a record from the archive) its county, whose registers and statistics hold the
-    /// township's.</summary>
-    public static string ReportingOffice(string office) => office.Length > 6 ? office[..6] : office;
 }

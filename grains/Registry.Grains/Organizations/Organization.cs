@@ -72,7 +72,8 @@ public sealed class Organization
     /// its status and grade. The row carries no founding date (a social organization is founded by its registration),
     /// address or scope (entered later by a change). Deadlines start today: report years whose window had closed
     /// were the old register's to enforce. An imported grade runs five years from its evaluation date where the row
-    /// gives one, else from today; the event says which. The office's division is checked by the caller for the row's date.
+    /// gives one, else from today; the event says which. The office's division is checked by the caller for the
+    /// row's date.
     /// </summary>
     public static Organization Import(ImportOrganization command, DateOnly today, FilingWindowPolicy windows,
         EventStamp stamp)

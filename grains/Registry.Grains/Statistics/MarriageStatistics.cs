@@ -22,7 +22,8 @@ public static class MarriageStatistics
         var facts = new List<StatisticsFact>();
         foreach (var e in state.Events)
         {
-            var office = RegistryDivisions.ReportingOffice(e.Office ?? state.Office);
+            // A township that registered the marriage (a record from the archive) is counted at its county.
+            var office = StatisticsOffices.OfficeOf(e.Office ?? state.Office) ?? state.Office;
             var id = $"marriage:{state.Id}#{e.Sequence}";
             switch (e.Kind)
             {
