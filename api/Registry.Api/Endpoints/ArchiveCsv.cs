@@ -11,9 +11,11 @@ namespace Registry.Api.Endpoints;
 /// The CSV of a bulk archive import: a header line, then one record a line, columns in this order:
 /// <c>certificateNumber, registeredOn, office, volume, page</c>, then for party A and party B each
 /// <c>documentType, number, country, sex, birthDate, name, nationality</c> (documentType empty: resident ID; country,
-/// sex and birth date empty where the document does not need them). Fields may be quoted ("..." with "" for a quote);
+/// sex and birth date empty where the document does not need them; <c>unrecorded</c> with no number for a party the
+/// paper names without a document). Fields may be quoted ("..." with "" for a quote);
 /// a field cannot span lines. A file may add the end of each marriage (<see cref="EndColumns"/>: <c>endKind, endedOn,
-/// endReference, endAuthority, endParty</c>, all empty for a marriage still in force; see
+/// endReference, endAuthority, endParty</c>, all empty for a marriage still in force; endParty names who died by their
+/// document or as <c>partyA</c> / <c>partyB</c>; see
 /// <see cref="ArchivedEnd"/>): its header then names those five columns too.
 /// </summary>
 internal static class ArchiveCsv

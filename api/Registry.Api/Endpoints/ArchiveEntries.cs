@@ -84,9 +84,14 @@ internal sealed class ArchiveEntries(IGrainFactory grains)
     private async Task StartAsync(int line, EnterArchivedMarriage command)
     {
         await slots.WaitAsync();
-        // The record's own number too: a file naming one certificate twice enters it once, then finds it entered.
-        string[] documents =
-            [command.PartyA.IdNumber.Trim(), command.PartyB.IdNumber.Trim(), "#" + command.CertificateNumber.Trim()];
+        // The record's own number too: a file naming one certificate twice enters it once, then finds it entered. A
+        // party with no document recorded has no number (the record names them: its own number stands for them).
+        var documents = new[]
+            {
+                command.PartyA.IdNumber.Trim(), command.PartyB.IdNumber.Trim(), "#" + command.CertificateNumber.Trim(),
+            }
+            .Where(document => document.Length > 0)
+            .ToArray();
         var earlier = documents.Select(d => lastByDocument.GetValueOrDefault(d)).OfType<Task>().ToArray();
         var entering = EnterAfterAsync(earlier, line, command);
         foreach (var document in documents)

@@ -91,7 +91,7 @@ public static class MarriageEndpoints
     {
         var today = clock.Today;
         var checks = new RequestChecks().Office("office", request.Office);
-        Parties(checks, request.PartyA, request.PartyB, today);
+        Parties(checks, request.PartyA, request.PartyB, today, archive: false);
         checks.ThrowIfAny();
         var command = new RegisterMarriage(request.Office!, ToParty(request.PartyA!), ToParty(request.PartyB!),
             request.Declarations?.NoSpouse == true, request.Declarations?.NoProhibitedKinship == true,
@@ -112,7 +112,7 @@ public static class MarriageEndpoints
             .Required("source.volume", request.Source?.Volume)
             .Required("source.page", request.Source?.Page)
             .ArchiveOffice("office", request.Office);
-        Parties(checks, request.PartyA, request.PartyB, today);
+        Parties(checks, request.PartyA, request.PartyB, today, archive: true);
         if (request.Ended is { } ended)
         {
             checks.Required("ended.kind", ended.Kind)
@@ -310,26 +310,36 @@ public static class MarriageEndpoints
     }
 
     /// <summary>Both parties of a registration or an archive entry: present, each with an identity document that
-    /// is valid for its type on <paramref name="today"/>.</summary>
+    /// is valid for its type on <paramref name="today"/>; in an <paramref name="archive"/> entry a party may have
+    /// none recorded (<see cref="IdentityDocumentType.Unrecorded"/>, checked by the archive's rules).</summary>
     private static void Parties(RequestChecks checks, MarriagePartyRequest? partyA, MarriagePartyRequest? partyB,
-        DateOnly today)
+        DateOnly today, bool archive)
     {
         foreach (var (field, party) in new[] { ("partyA", partyA), ("partyB", partyB) })
         {
             checks.Required(field, party);
             if (party is not null)
             {
-                checks.Required(field + ".idNumber", party.IdNumber)
-                    .Required(field + ".name", party.Name)
-                    .Required(field + ".nationality", party.Nationality)
-                    .Document(field + ".idNumber", party.DocumentType, party.IdNumber, party.Country, today,
+                checks.Required(field + ".name", party.Name)
+                    .Required(field + ".nationality", party.Nationality);
+                if (party.DocumentType == IdentityDocumentType.Unrecorded && !archive)
+                {
+                    // Refused with the document type's rule, on that field.
+                    checks.Document(field + ".documentType", party.DocumentType, party.IdNumber ?? "", null, today,
                         field + ".country");
+                }
+                else if (party.DocumentType != IdentityDocumentType.Unrecorded)
+                {
+                    checks.Required(field + ".idNumber", party.IdNumber)
+                        .Document(field + ".idNumber", party.DocumentType, party.IdNumber, party.Country, today,
+                            field + ".country");
+                }
             }
         }
     }
 
     private static MarriageParty ToParty(MarriagePartyRequest party) =>
-        new(MarriageRequestChecks.IdNumber(party.IdNumber!), party.Name!, party.Nationality!)
+        new(MarriageRequestChecks.IdNumber(party.IdNumber ?? ""), party.Name!, party.Nationality!)
         {
             DocumentType = party.DocumentType ?? IdentityDocumentType.ResidentId,
             Country = party.Country,

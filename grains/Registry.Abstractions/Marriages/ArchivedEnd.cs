@@ -5,7 +5,7 @@ namespace Registry.Abstractions.Marriages;
 /// (<see cref="EndedOn"/>), the document's number (<see cref="Reference"/>: the L certificate number, a case number or
 /// the death record's reference) and who issued it (<see cref="Authority"/>: the office's division code for a divorce
 /// registration, otherwise the court or the issuer's name). A death names the party who died
-/// (<see cref="PartyIdNumber"/>, as the archive entry names them).
+/// (<see cref="PartyIdNumber"/>, as the archive entry names them, or <c>partyA</c> / <c>partyB</c> for its side).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Registry.Marriages.ArchivedEnd")]
 public sealed record ArchivedEnd(

@@ -9,7 +9,9 @@ namespace Registry.Abstractions.Persons;
 /// carries them. <see cref="Key"/> names the document everywhere in the registry (person records, parties of a
 /// marriage, the access log): the bare number for the 18-character GB 11643-style numbers (resident ID, residence
 /// permit, permanent residence ID: their prefixes never overlap), <c>hkmo-permit:H12345678</c>,
-/// <c>tw-permit:12345678</c> and <c>passport:USA:E12345678</c> for the others. Pure and thread-safe.
+/// <c>tw-permit:12345678</c> and <c>passport:USA:E12345678</c> for the others, and
+/// <c>unrecorded:</c> with the archive record's id and side for a party the archive names without a document
+/// (<see cref="OfUnrecordedParty"/>). Pure and thread-safe.
 /// </summary>
 public sealed partial record IdentityDocument(
     IdentityDocumentType Type,
@@ -21,6 +23,7 @@ public sealed partial record IdentityDocument(
     public const string HongKongMacaoPermitPrefix = "hkmo-permit:";
     public const string TaiwanPermitPrefix = "tw-permit:";
     public const string PassportPrefix = "passport:";
+    public const string UnrecordedPrefix = "unrecorded:";
 
     /// <summary>Address codes of the residence permits of Hong Kong, Macao and Taiwan residents.</summary>
     public static readonly IReadOnlyList<string> ResidencePermitAddressCodes = ["810000", "820000", "830000"];
@@ -30,8 +33,22 @@ public sealed partial record IdentityDocument(
         IdentityDocumentType.HongKongMacaoTravelPermit => HongKongMacaoPermitPrefix + Number,
         IdentityDocumentType.TaiwanTravelPermit => TaiwanPermitPrefix + Number,
         IdentityDocumentType.Passport => $"{PassportPrefix}{Country}:{Number}",
+        IdentityDocumentType.Unrecorded => UnrecordedPrefix + Number,
         _ => Number,
     };
+
+    /// <summary>
+    /// The party of side A or B of the archive record <paramref name="recordId"/> whose paper record names no
+    /// identity document (<see cref="IdentityDocumentType.Unrecorded"/>): number <c>{RECORD ID}-A</c>, key
+    /// <c>unrecorded:0F3C…-A</c>. The same entry again names the same party; the key names no personal data, so it is
+    /// shown unmasked.
+    /// </summary>
+    public static IdentityDocument OfUnrecordedParty(string recordId, bool sideA) =>
+        new(IdentityDocumentType.Unrecorded, recordId.ToUpperInvariant() + (sideA ? "-A" : "-B"), null, null, null);
+
+    /// <summary>True for a key of <see cref="OfUnrecordedParty"/>.</summary>
+    public static bool IsUnrecordedKey(string? key) =>
+        key is not null && key.StartsWith(UnrecordedPrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A mainland resident's identity card: the only document of a marriage any office may
     /// register.</summary>
@@ -64,6 +81,9 @@ public sealed partial record IdentityDocument(
                 "A Mainland Travel Permit for Taiwan Residents is 8 digits (10 on the booklets issued before 2015).",
                 out document),
             IdentityDocumentType.Passport => ParsePassport(text, ResidentIdNumber.Normalize(country), out document),
+            IdentityDocumentType.Unrecorded => ("document-unrecorded",
+                "'unrecorded' is for a party of a marriage record from the archive that names no identity document; " +
+                "it is entered without a number, from the archive only. A party who appears presents a document."),
             _ => ("document-type", "Unknown type of identity document."),
         };
         return document is not null;
@@ -88,6 +108,20 @@ public sealed partial record IdentityDocument(
                 null, today, out document, out rule, out message);
         }
 
+        if (text.StartsWith(UnrecordedPrefix.ToUpperInvariant(), StringComparison.Ordinal))
+        {
+            var number = text[UnrecordedPrefix.Length..];
+            document = UnrecordedNumber().IsMatch(number)
+                ? new IdentityDocument(IdentityDocumentType.Unrecorded, number, null, null, null)
+                : null;
+            (rule, message) = document is null
+                ? ("unrecorded-party-format",
+                    "A party without a recorded document is named 'unrecorded:' with the archive record's id " +
+                    "(32 hexadecimal digits) and its side, -A or -B.")
+                : ("", "");
+            return document is not null;
+        }
+
         if (text.StartsWith(TaiwanPermitPrefix.ToUpperInvariant(), StringComparison.Ordinal))
         {
             return TryParse(IdentityDocumentType.TaiwanTravelPermit, text[TaiwanPermitPrefix.Length..], null, today,
@@ -102,9 +136,15 @@ public sealed partial record IdentityDocument(
     }
 
     /// <summary>A key as shown in lists and messages: the number's first 6 and last 4 characters kept (the
-    /// first 2 and last 2 of a short number), its prefix and country shown.</summary>
+    /// first 2 and last 2 of a short number), its prefix and country shown; an unrecorded party's key, which names a
+    /// record and not a person, whole.</summary>
     public static string Mask(string key)
     {
+        if (IsUnrecordedKey(key))
+        {
+            return key;
+        }
+
         var colon = key.LastIndexOf(':');
         var prefix = colon < 0 ? "" : key[..(colon + 1)];
         var number = key[(colon + 1)..];
@@ -236,4 +276,7 @@ public sealed partial record IdentityDocument(
 
     [GeneratedRegex("^[A-Z0-9]{5,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex PassportNumber();
+
+    [GeneratedRegex("^[0-9A-F]{32}-[AB]$", RegexOptions.CultureInvariant)]
+    private static partial Regex UnrecordedNumber();
 }

@@ -30,4 +30,11 @@ public enum IdentityDocumentType
 
     /// <summary>A passport, with its issuing country (ISO 3166-1 alpha-3).</summary>
     Passport = 5,
+
+    /// <summary>No identity document recorded: a party of a marriage registered before resident identity cards
+    /// (issued from 1984 under the Regulations on Resident Identity Cards 1985), whose paper record names them by
+    /// name, sex and birth date only. Only an entry from the archive takes it, without a number: the party is named
+    /// by the record and their side in it (<see cref="IdentityDocument.OfUnrecordedParty"/>), and their own
+    /// documents are linked to that later, when they come with them.</summary>
+    Unrecorded = 6,
 }

@@ -148,8 +148,8 @@ public static class MarriageRules
                 "A record from the archive was registered before today.");
         }
 
-        var a = ParseParty(command.PartyA, "partyA", today);
-        var b = ParseParty(command.PartyB, "partyB", today);
+        var a = ParseParty(command.PartyA, "partyA", today, command.RecordId());
+        var b = ParseParty(command.PartyB, "partyB", today, command.RecordId());
         if (a.Number == b.Number)
         {
             throw DomainException.Violation("same-person", "Both parties present the same identity document.");
@@ -218,7 +218,14 @@ public static class MarriageRules
         string? party = null;
         if (end.Kind == ArchivedEndKind.Death)
         {
-            party = ParseDocumentKey(end.PartyIdNumber, "ended.partyIdNumber", today).Key;
+            // A party is named by their document, or by their side: a party with no document recorded has no
+            // number to name them by.
+            party = end.PartyIdNumber?.Trim() switch
+            {
+                "partyA" => a.Number,
+                "partyB" => b.Number,
+                var key => ParseDocumentKey(key, "ended.partyIdNumber", today).Key,
+            };
             if (party != a.Number && party != b.Number)
             {
                 throw DomainException.Violation("party-not-in-marriage",
@@ -298,20 +305,45 @@ public static class MarriageRules
         return document!;
     }
 
-    private static PartyIdentity ParseParty(MarriageParty? party, string field, DateOnly today)
+    /// <summary>
+    /// A party's document, name, nationality, sex and birth date. <paramref name="archiveRecordId"/> is the record
+    /// an archive entry makes, null for a party who appears: only an archive entry takes a party with no document
+    /// recorded (<see cref="IdentityDocumentType.Unrecorded"/>), without a number, named by that record and the
+    /// side (<see cref="IdentityDocument.OfUnrecordedParty"/>).
+    /// </summary>
+    private static PartyIdentity ParseParty(MarriageParty? party, string field, DateOnly today,
+        string? archiveRecordId = null)
     {
         if (party is null)
         {
             throw DomainException.Invalid("field-required", field, $"'{field}' is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(party.IdNumber))
+        IdentityDocument? document;
+        string rule, message;
+        if (party.DocumentType == IdentityDocumentType.Unrecorded && archiveRecordId is null)
+        {
+            IdentityDocument.TryParse(party.DocumentType, party.IdNumber, null, today, out _, out rule, out message);
+            throw DomainException.Invalid(rule, field + ".documentType", message);
+        }
+
+        if (party.DocumentType == IdentityDocumentType.Unrecorded)
+        {
+            if (!string.IsNullOrWhiteSpace(party.IdNumber))
+            {
+                throw DomainException.Invalid("unrecorded-party-number", field + ".idNumber",
+                    $"'{field}' has no document recorded: leave '{field}.idNumber' out (the record and the side " +
+                    "name the party).");
+            }
+
+            document = IdentityDocument.OfUnrecordedParty(archiveRecordId!, field == "partyA");
+        }
+        else if (string.IsNullOrWhiteSpace(party.IdNumber))
         {
             throw DomainException.Invalid("field-required", field + ".idNumber", $"'{field}.idNumber' is required.");
         }
-
-        if (!IdentityDocument.TryParse(party.DocumentType, party.IdNumber, party.Country, today, out var document,
-                out var rule, out var message))
+        else if (!IdentityDocument.TryParse(party.DocumentType, party.IdNumber, party.Country, today, out document,
+                out rule, out message))
         {
             throw DomainException.Invalid(rule, field + (rule == "passport-country" ? ".country" : ".idNumber"),
                 message);

@@ -1,4 +1,5 @@
 using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
 using Registry.Abstractions.Statistics;
 using Registry.Grains.Marriages;
 using F = Registry.Abstractions.Statistics.StatisticsFigures;
@@ -94,14 +95,23 @@ public static class MarriageStatistics
         _ => F.MarriagePriorStatusUnknown,
     };
 
-    /// <summary>A resident ID number of the mainland: 18 characters whose address code is no Hong Kong, Macao or
-    /// Taiwan residence permit's (810000, 820000, 830000); any other document is not a mainland resident's.</summary>
+    /// <summary>
+    /// A mainland resident: a resident ID number (18 characters whose address code is no Hong Kong, Macao or Taiwan
+    /// residence permit's: 810000, 820000, 830000), or a party of an archive record that names no document
+    /// (<see cref="IdentityDocumentType.Unrecorded"/>): before resident identity cards a party who was not a mainland
+    /// resident registered with the passport or travel document the record names. Any other document is not a
+    /// mainland resident's.
+    /// </summary>
     public static bool IsMainlandResident(string idNumber) =>
-        idNumber.Length == 18 && idNumber.Take(17).All(char.IsAsciiDigit)
-        && !NonMainlandAddressCodes.Contains(idNumber[..2]);
+        HasMainlandAddressCode(idNumber) || IdentityDocument.IsUnrecordedKey(idNumber);
 
     /// <summary>Registered outside a mainland party's home province or city: the office's first four digits (its
-    /// prefecture-level city, or a municipality) differ from those of the party's ID address code.</summary>
+    /// prefecture-level city, or a municipality) differ from those of the party's ID address code. A party with no
+    /// document recorded has no address code to judge by.</summary>
     public static bool IsAcrossRegions(string office, string idNumberA, string idNumberB) =>
-        new[] { idNumberA, idNumberB }.Any(id => IsMainlandResident(id) && id[..4] != office[..4]);
+        new[] { idNumberA, idNumberB }.Any(id => HasMainlandAddressCode(id) && id[..4] != office[..4]);
+
+    private static bool HasMainlandAddressCode(string idNumber) =>
+        idNumber.Length == 18 && idNumber.Take(17).All(char.IsAsciiDigit)
+        && !NonMainlandAddressCodes.Contains(idNumber[..2]);
 }

@@ -361,4 +361,132 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
                     MarriageApiFixture.Born(new DateOnly(1978, 8, 8), Sex.Female))),
             HttpStatusCode.BadRequest, "office-code-format");
     }
+    /// <summary>A party of a record made before resident identity cards: the paper names them, nothing more.</summary>
+    private static object Unrecorded(string name, string sex, string born) =>
+        new { documentType = "unrecorded", name, nationality = "中国", sex, birthDate = born };
+
+    [Fact]
+    public async Task PartiesTheArchiveNamesWithoutADocument_AreEntered_FoundByName_AndLinkedToTheirCardLater()
+    {
+        // A 1978 record of 东城区: no identity cards then (issued from 1984), so the paper names each party by name,
+        // sex and birth date. The names are made unique to this run from a fresh ID number's digits.
+        var card = MarriageApiFixture.Born(new DateOnly(1952, 4, 1), Sex.Male);
+        var name = "欧阳" + string.Concat(card[^7..^1].Select(d => "零一二三四五六七八九"[d - '0']));
+        var number = $"京东结字第{Interlocked.Increment(ref serial):0000}号";
+        var entry = new
+        {
+            certificateNumber = number,
+            registeredOn = "1978-10-01",
+            office = "110101",
+            partyA = Unrecorded(name, "male", "1952-04-01"),
+            partyB = Unrecorded("李" + name[2..], "female", "1955-07-09"),
+            source = new { volume = "1978-婚-02", page = "31" },
+        };
+        var stored = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", entry);
+        Assert.True(stored.StatusCode == HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
+        var id = (await Json(stored)).GetProperty("marriageId").GetString()!;
+        var (keyA, keyB) = ($"unrecorded:{id.ToUpperInvariant()}-A", $"unrecorded:{id.ToUpperInvariant()}-B");
+
+        // The record keeps the parties as the paper names them, under keys that name the record and the side.
+        var record = await Json(await fixture.Registrar.GetAsync($"/api/marriages/{id}"));
+        var partyA = record.GetProperty("partyA");
+        Assert.Equal((keyA, name, "male", "1952-04-01"), (partyA.GetProperty("idNumber").GetString(),
+            partyA.GetProperty("name").GetString(), partyA.GetProperty("sex").GetString(),
+            partyA.GetProperty("birthDate").GetString()));
+        Assert.Equal(keyB, record.GetProperty("partyB").GetProperty("idNumber").GetString());
+        Assert.Equal(HttpStatusCode.Created,
+            (await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", entry)).StatusCode);
+        Assert.Equal(id, (await Json(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", entry)))
+            .GetProperty("marriageId").GetString());
+
+        // Each is a person of their own: married, found by name.
+        var status = await Json(await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(keyA)}/marital-status"));
+        Assert.Equal("married", status.GetProperty("status").GetString());
+        var found = await Json(await fixture.Registrar.GetAsync($"/api/persons?name={Uri.EscapeDataString(name)}"));
+        Assert.Equal(keyA, Assert.Single(found.GetProperty("persons").EnumerateArray()).GetProperty("idNumber").GetString());
+
+        // When he comes with his identity card, it is linked to the record's party: the card then reads married and
+        // he cannot marry again.
+        var link = await Registrar.PostAsJsonAsync($"/api/persons/{Uri.EscapeDataString(keyA)}/documents", new
+        {
+            documentType = "resident-id",
+            number = card,
+            reason = "household register (户口簿) and the 1978 certificate presented: the same name and birth date",
+            office = MarriageApiFixture.Office(20),
+        });
+        Assert.True(link.StatusCode == HttpStatusCode.Created, await link.Content.ReadAsStringAsync());
+        var byCard = await Json(await fixture.Registrar.GetAsync($"/api/persons/{card}/marital-status"));
+        Assert.Equal(("married", id), (byCard.GetProperty("status").GetString(),
+            Assert.Single(byCard.GetProperty("records").EnumerateArray()).GetProperty("marriageId").GetString()));
+        var office = MarriageApiFixture.NextOffice();
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+                MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office)),
+            HttpStatusCode.UnprocessableEntity, "person-already-married");
+    }
+
+    [Fact]
+    public async Task APartyWithoutADocument_IsTakenFromTheArchiveOnly_AndWithWhatThePaperNames()
+    {
+        var office = MarriageApiFixture.NextOffice();
+        var today = fixture.Api.Today;
+        var registration = new
+        {
+            office,
+            partyA = Unrecorded("王" + "强", "male", "1990-01-01"),
+            partyB = new { idNumber = MarriageApiFixture.Woman(), name = "刘" + "芳", nationality = "中国" },
+            declarations = new { noSpouse = true, noProhibitedKinship = true },
+            bothPresent = true,
+        };
+        var refused = await Problems.AssertProblemAsync(
+            await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages", registration),
+            HttpStatusCode.BadRequest, "document-unrecorded");
+        Assert.Contains("partyA.documentType", refused.ToString(), StringComparison.Ordinal);
+
+        object Entry(object partyA) => new
+        {
+            certificateNumber = $"京东结字第{Interlocked.Increment(ref serial):0000}号",
+            registeredOn = "1979-03-03",
+            office = "110101",
+            partyA,
+            partyB = Unrecorded("刘" + "芳", "female", "1958-08-08"),
+            source = new { volume = "1979-婚-01", page = "4" },
+        };
+        var man = MarriageApiFixture.Born(new DateOnly(1956, 6, 6), Sex.Male);
+        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+                Entry(new { documentType = "unrecorded", idNumber = man, name = "王" + "强", nationality = "中国",
+                    sex = "male", birthDate = "1956-06-06" })),
+            HttpStatusCode.BadRequest, "unrecorded-party-number");
+        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+                Entry(new { documentType = "unrecorded", name = "王" + "强", nationality = "中国", sex = "male" })),
+            HttpStatusCode.BadRequest, "field-required");
+        Assert.Equal(today, fixture.Api.Today);
+    }
+
+    [Fact]
+    public async Task CsvImport_OfAMarriageThatEndedByDeath_NamesTheDeadPartyWithoutADocumentByTheirSide()
+    {
+        var number = $"京东结字第{Interlocked.Increment(ref serial):0000}号";
+        var header = "certificateNumber,registeredOn,office,volume,page,aDocumentType,aNumber,aCountry,aSex," +
+            "aBirthDate,aName,aNationality,bDocumentType,bNumber,bCountry,bSex,bBirthDate,bName,bNationality," +
+            "endKind,endedOn,endReference,endAuthority,endParty";
+        var woman = MarriageApiFixture.Born(new DateOnly(1950, 2, 2), Sex.Female);
+        var csv = header + "\n" +
+            $"{number},1972-05-01,110101,1972-婚-01,9,unrecorded,,,male,1948-01-01,王强,中国," +
+            $"resident-id,{woman},,,,刘芳,中国,death,1990-11-11,京东死字第12号,东城区卫生局,partyA\n";
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+            var response = await Registrar.PostAsync("/api/marriages/archive-imports", content);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            var report = await Json(response);
+            Assert.Equal((1, 0), (report.GetProperty("stored").GetInt32(), report.GetProperty("rejected").GetArrayLength()));
+        }
+
+        // She, who came with her card, is widowed by his death; he is a person of the record.
+        var hers = await Json(await fixture.Registrar.GetAsync($"/api/persons/{woman}/marital-status"));
+        Assert.Equal("widowed", hers.GetProperty("status").GetString());
+        var id = Assert.Single(hers.GetProperty("records").EnumerateArray()).GetProperty("marriageId").GetString()!;
+        var record = await Json(await fixture.Registrar.GetAsync($"/api/marriages/{id}"));
+        Assert.Equal($"unrecorded:{id.ToUpperInvariant()}-A", record.GetProperty("partyA").GetProperty("idNumber").GetString());
+    }
 }

@@ -179,4 +179,29 @@ public sealed class IdentityDocumentTests
         Assert.Equal("passport:USA:E1****67", IdentityDocument.Mask("passport:USA:E1234567"));
         Assert.Equal("110105********002X", IdentityDocument.Mask("11010519491231002X"));
     }
+
+    [Fact]
+    public void AnUnrecordedParty_IsNamedByItsRecordAndSide_ReadBackFromItsKey_AndNeverParsedFromANumber()
+    {
+        var record = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        var a = IdentityDocument.OfUnrecordedParty(record, sideA: true);
+
+        Assert.Equal($"unrecorded:{record.ToUpperInvariant()}-A", a.Key);
+        Assert.Equal(a.Key, IdentityDocument.OfUnrecordedParty(record, sideA: true).Key);
+        Assert.NotEqual(a.Key, IdentityDocument.OfUnrecordedParty(record, sideA: false).Key);
+        Assert.Equal(a.Key, IdentityDocument.Mask(a.Key));
+        Assert.False(a.IsMainlandResident);
+        Assert.Null(a.BirthDate);
+
+        // Its key reads back in any case, as a URL may carry it.
+        Assert.True(IdentityDocument.TryParseKey(a.Key.ToLowerInvariant(), Today, out var fromKey, out _, out _));
+        Assert.Equal(a, fromKey);
+        Assert.False(IdentityDocument.TryParseKey("unrecorded:" + record + "-C", Today, out _, out var rule, out _));
+        Assert.Equal("unrecorded-party-format", rule);
+
+        // No number makes one: a party who appears presents a document.
+        Assert.False(IdentityDocument.TryParse(IdentityDocumentType.Unrecorded, a.Number, null, Today, out _,
+            out rule, out _));
+        Assert.Equal("document-unrecorded", rule);
+    }
 }

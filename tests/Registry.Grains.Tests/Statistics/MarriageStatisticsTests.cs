@@ -1,4 +1,5 @@
 using Registry.Abstractions.Marriages;
+using Registry.Abstractions.Persons;
 using Registry.Grains.Marriages;
 using Registry.Grains.Statistics;
 using Registry.Grains.Tests.Persons;
@@ -75,5 +76,24 @@ public sealed class MarriageStatisticsTests
         Assert.False(counts.ContainsKey(F.MarriageRemarriages));
         Assert.False(counts.ContainsKey(F.MarriageReunions));
         Assert.Equal(1, counts[F.MarriageRegistrations]);
+    }
+
+    [Fact]
+    public void Of_PartiesTheArchiveNamesWithoutADocument_CountAsMainlandResidents_NeverAcrossRegions()
+    {
+        // A record of 1978 made before identity cards, at an office of another province than the test people's.
+        var state = Registered(null, null, null);
+        state.Office = "650102";
+        state.PartyA.IdNumber = IdentityDocument.OfUnrecordedParty(state.Id[2..], sideA: true).Key;
+        state.PartyB.IdNumber = IdentityDocument.OfUnrecordedParty(state.Id[2..], sideA: false).Key;
+
+        var counts = Counts(state);
+
+        Assert.Equal(1, counts[F.MarriageBothMainland]);
+        Assert.False(counts.ContainsKey(F.MarriageCrossRegion));
+
+        // One of them with a passport recorded: one mainland resident.
+        state.PartyB.IdNumber = "passport:USA:E1234567";
+        Assert.Equal(1, Counts(state)[F.MarriageOneMainland]);
     }
 }

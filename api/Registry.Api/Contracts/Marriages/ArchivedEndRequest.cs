@@ -10,7 +10,8 @@ namespace Registry.Api.Contracts.Marriages;
 /// annulment's date), the document's number (<c>reference</c>: the L certificate number, the case number, the death
 /// record's number) and who issued it (<c>authority</c>: the registering office's division code for a divorce
 /// registration, otherwise the court or the issuer). A death names the party who died (<c>partyIdNumber</c>, as the
-/// entry gives their document).
+/// entry gives their document, or <c>partyA</c> / <c>partyB</c>, the only way to name a party with no document
+/// recorded).
 /// </summary>
 public sealed record ArchivedEndRequest(
     ArchivedEndKind? Kind,

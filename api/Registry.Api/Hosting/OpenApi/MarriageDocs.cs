@@ -14,7 +14,8 @@ internal static class MarriageDocs
         "id-number-birth-date", "id-number-address-code", "document-type-mismatch", "residence-permit-format",
         "residence-permit-check-character", "residence-permit-birth-date", "permanent-residence-id-format",
         "permanent-residence-id-check-character", "permanent-residence-id-nationality",
-        "permanent-residence-id-birth-date", "travel-permit-format", "passport-country", "passport-number-format"];
+        "permanent-residence-id-birth-date", "travel-permit-format", "passport-country", "passport-number-format",
+        "document-unrecorded", "unrecorded-party-format"];
 
     private static readonly string[] Office = ["office-code-format", "office-unknown", "office-level",
         "office-not-in-force"];
@@ -41,26 +42,30 @@ internal static class MarriageDocs
                     "parties-not-opposite-sex", "declaration-missing", "both-parties-must-appear",
                     "registration-in-progress", "registration-interrupted", "certificate-serials-exhausted",
                     "field-too-long", "marriage-id-taken"]),
-            ["EnterArchivedMarriage"] = Op("Enters a marriage registered before the registry went live (补录): " +
-                "its original certificate number as the paper writes it (the national format or an earlier one, " +
-                "unique in its office's register of its year), date and office (a division code in force on that " +
-                "date, by the division history: a county-, city- or province-level office, or the 9-digit code of a " +
-                "town or township, or before 2003-10-01 of a street office, which registered marriages then; such a " +
-                "record counts in its county's registers and statistics), the parties' documents as recorded then " +
-                "(15-digit ID numbers converted) and the " +
+            ["EnterArchivedMarriage"] = Op(
+                "Enters a marriage registered before the registry went live (补录): its original certificate number as " +
+                "the paper writes it (the national format or an earlier one, unique in its office's register of its " +
+                "year), date and office (a division code in force on that date, by the division history: a county-, " +
+                "city- or province-level office, or the 9-digit code of a town or township, or before 2003-10-01 of " +
+                "a street office, which registered marriages then; such a record counts in its county's registers " +
+                "and statistics), the parties' documents as recorded then (15-digit ID numbers converted; a party " +
+                "the paper names without a document, as records made before identity cards do, as documentType " +
+                "unrecorded with sex and birth date and no number: such a party is the person " +
+                "unrecorded:{RECORD-ID}-A or -B, to whom their card is linked when they come with it) and the " +
                 "archive volume and page. The record counts for the never-twice rule and a person's status like any " +
                 "other and is marked as entered from the archive. A marriage the archive shows as ended is entered " +
                 "with its end (ended: a divorce registration with its L number and office in force on that day, a " +
-                "court's divorce, a death or an annulment), dated and voiding the marriage certificates as it did " +
-                "then; a person's archive entries may come in any order, and are refused only where their periods " +
-                "overlap. Idempotent: the same entry again answers 201 with the same record.",
+                "court's divorce, a death naming who died by document or as partyA or partyB, or an annulment), " +
+                "dated and voiding the marriage certificates as it did then; a person's archive entries may come in " +
+                "any order, and are refused only where their periods overlap. Idempotent: the same entry again " +
+                "answers 201 with the same record.",
                 [.. IdNumber, "office-code-format", "office-unknown", "office-not-in-force", "office-level",
                     "archive-certificate-number-format", "certificate-number-taken", "archive-record-differs",
                     "registration-date-in-future", "registration-before-birth", "person-already-married",
                     "person-declared-dead", "person-deceased", "same-person", "parties-not-opposite-sex",
                     "document-data-mismatch", "registration-in-progress", "registration-interrupted",
                     "marriage-id-taken", "person-link-cycle", "field-too-long", "archived-end-date",
-                    "party-not-in-marriage", "division-code-format"]),
+                    "party-not-in-marriage", "division-code-format", "unrecorded-party-number"]),
             ["ImportArchivedMarriages"] = Op("Imports records from the archive as CSV (text/csv, UTF-8): a header " +
                 "line certificateNumber,registeredOn,office,volume,page, then for party A and B each " +
                 "documentType,number,country,sex,birthDate,name,nationality, optionally followed by the marriage's " +
