@@ -268,6 +268,14 @@ public sealed class PersonGrain(
 
         if (!State.Documents.Contains(documentKey, StringComparer.Ordinal))
         {
+            if (self.Type == IdentityDocumentType.Unrecorded)
+            {
+                // A party the archive names without a document: the card must be of someone of the record's sex.
+                var record = await grains.Get<IMarriageGrain>(PersonLinkRules.RecordOf(self)).GetAsync();
+                PersonLinkRules.EnsureCardFitsParty(MarriageRules.ParseDocumentKey(documentKey, "number", clock.Today),
+                    self, record);
+            }
+
             State.IdNumber = self.Key;
             State.Documents.Add(documentKey);
             await state.WriteAuditedAsync("accept-document", documentKey);

@@ -406,14 +406,22 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         Assert.Equal(keyA, Assert.Single(found.GetProperty("persons").EnumerateArray()).GetProperty("idNumber").GetString());
 
         // When he comes with his identity card, it is linked to the record's party: the card then reads married and
-        // he cannot marry again.
-        var link = await Registrar.PostAsJsonAsync($"/api/persons/{Uri.EscapeDataString(keyA)}/documents", new
-        {
-            documentType = "resident-id",
-            number = card,
-            reason = "household register (户口簿) and the 1978 certificate presented: the same name and birth date",
-            office = MarriageApiFixture.Office(20),
-        });
+        // he cannot marry again. A woman's card is never his, and stays her own.
+        Task<HttpResponseMessage> LinkAsync(string number) => Registrar.PostAsJsonAsync(
+            $"/api/persons/{Uri.EscapeDataString(keyA)}/documents", new
+            {
+                documentType = "resident-id",
+                number,
+                reason = "household register (户口簿) and the 1978 certificate presented: the same name and birth date",
+                office = MarriageApiFixture.Office(20),
+            });
+        var hers = MarriageApiFixture.Born(new DateOnly(1952, 4, 1), Sex.Female);
+        await Problems.AssertProblemAsync(await LinkAsync(hers), HttpStatusCode.UnprocessableEntity,
+            "linked-document-differs");
+        var herStatus = await Json(await fixture.Registrar.GetAsync($"/api/persons/{hers}/marital-status"));
+        Assert.Equal(("single", 0), (herStatus.GetProperty("status").GetString(),
+            herStatus.GetProperty("records").GetArrayLength()));
+        var link = await LinkAsync(card);
         Assert.True(link.StatusCode == HttpStatusCode.Created, await link.Content.ReadAsStringAsync());
         var byCard = await Json(await fixture.Registrar.GetAsync($"/api/persons/{card}/marital-status"));
         Assert.Equal(("married", id), (byCard.GetProperty("status").GetString(),

@@ -147,8 +147,11 @@ internal static class MarriageDocs
             ["LinkDocument"] = Op("Links another identity document to a person (a renewed passport, a corrected " +
                 "ID number): every registration and read of that document then goes to the person's record, so " +
                 "the never-twice rule holds across the person's documents. Only a document that names no marriage " +
-                "of its own is linked.", [.. IdNumber, .. Office, "document-type", "link-to-itself",
-                    "document-in-use", "document-already-linked", "person-is-linked", "field-too-long"]),
+                "of its own is linked. A party an archive record names without a document " +
+                "(unrecorded:{RECORD-ID}-A) is identified this way when they come with their card, which must be " +
+                "of the record's sex.", [.. IdNumber, .. Office, "document-type", "link-to-itself",
+                    "document-in-use", "document-already-linked", "person-is-linked", "field-too-long",
+                    "linked-document-differs"]),
             ["SearchPersons"] = Op("Searches persons by their whole name as the marriage records give it (white " +
                 "space and the case of Latin letters ignored; a name a court corrected finds the person under both): " +
                 "each person's document key, other documents and marital status, a page of at most 50 at a time " +
