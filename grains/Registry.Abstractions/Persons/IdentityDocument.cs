@@ -50,9 +50,18 @@ public sealed partial record IdentityDocument(
     public static bool IsUnrecordedKey(string? key) =>
         key is not null && key.StartsWith(UnrecordedPrefix, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A mainland resident's identity card: the only document of a marriage any office may
-    /// register.</summary>
-    public bool IsMainlandResident => Type == IdentityDocumentType.ResidentId;
+    /// <summary>A mainland resident's document (<see cref="IsOfMainlandResident"/>): the only kind of a marriage any
+    /// office may register.</summary>
+    public bool IsMainlandResident => IsOfMainlandResident(Type);
+
+    /// <summary>
+    /// Whether a document of <paramref name="type"/> is a mainland resident's: the resident identity card, or none
+    /// recorded (<see cref="IdentityDocumentType.Unrecorded"/>: before identity cards a party who was not a mainland
+    /// resident registered with the passport or travel document the record then names). Every other document is
+    /// of a resident of Hong Kong, Macao or Taiwan, an overseas Chinese or a foreigner.
+    /// </summary>
+    public static bool IsOfMainlandResident(IdentityDocumentType type) =>
+        type is IdentityDocumentType.ResidentId or IdentityDocumentType.Unrecorded;
 
     /// <summary>The resident ID the number encodes, for <see cref="IdentityDocumentType.ResidentId"/>.</summary>
     public ResidentId? ResidentId { get; init; }

@@ -109,9 +109,16 @@ public static class MarriageRules
 
     public const int MaxArchiveNumberLength = CertificateNumber.MaxOriginalLength;
 
-    /// <summary>A certificate number from the archive, as the paper record writes it
-    /// (<see cref="CertificateNumber.IsOriginalWellFormed"/>).</summary>
-    private static void EnsureOriginalNumber(string? text, string field)
+    /// <summary>
+    /// A certificate number from the archive, as the paper record writes it
+    /// (<see cref="CertificateNumber.IsOriginalWellFormed"/>), of <paramref name="kind"/>, issued by
+    /// <paramref name="office"/> on <paramref name="issuedOn"/>. A number of the national format says all three: its
+    /// prefix (J, L), its office (a township's is its county's) and its year must be the entry's
+    /// (<c>archive-certificate-number-mismatch</c>), so a number typed from another record is not taken as this
+    /// one's. An earlier format says nothing the registry can read.
+    /// </summary>
+    private static void EnsureOriginalNumber(string? text, string field, CertificateKind kind, string? office,
+        DateOnly issuedOn)
     {
         var number = RequireText(text, field, MaxArchiveNumberLength);
         if (!CertificateNumber.IsOriginalWellFormed(number))
@@ -120,6 +127,22 @@ public static class MarriageRules
                 $"'{field}' is the certificate number as the paper record writes it: the national format " +
                 "(J110101-2010-000123) or an earlier one (京东结字第0123号, (98)西结字第1234号): upper-case Latin " +
                 "letters, the digits 0-9, Chinese characters, '-' and parentheses, with no space or other sign.");
+        }
+
+        // A malformed office is the office rule's to refuse.
+        if (!CertificateNumber.IsWellFormed(number) || !DivisionCode.IsWellFormed(office?.Trim()))
+        {
+            return;
+        }
+
+        var county = office!.Trim()[..6];
+        var series = CertificateNumber.SeriesOf(kind, county, issuedOn.Year);
+        if (!number.StartsWith(series + "-", StringComparison.Ordinal))
+        {
+            throw DomainException.Invalid("archive-certificate-number-mismatch", field,
+                $"{number} is of the national format, which names its kind, office and year: a " +
+                $"{(kind == CertificateKind.Marriage ? "marriage" : "divorce")} certificate issued by office " +
+                $"{county} in {issuedOn.Year} is numbered {series}-NNNNNN.");
         }
     }
 
@@ -138,7 +161,8 @@ public static class MarriageRules
     /// </summary>
     public static (PartyIdentity A, PartyIdentity B) ParseArchiveEntry(EnterArchivedMarriage command, DateOnly today)
     {
-        EnsureOriginalNumber(command.CertificateNumber, "certificateNumber");
+        EnsureOriginalNumber(command.CertificateNumber, "certificateNumber", CertificateKind.Marriage, command.Office,
+            command.RegisteredOn);
 
         RequireText(command.Source?.Volume, "source.volume", MaxNameLength);
         RequireText(command.Source?.Page, "source.page", MaxNameLength);
@@ -205,14 +229,15 @@ public static class MarriageRules
         var authority = RequireText(end.Authority, "ended.authority", MaxNameLength);
         if (end.Kind == ArchivedEndKind.DivorceRegistration)
         {
-            // Its reference is the divorce certificate's L number, indexed like the marriage's.
-            EnsureOriginalNumber(reference, "ended.reference");
             if (!DivisionCode.IsWellFormed(authority))
             {
                 throw DomainException.Invalid("division-code-format", "ended.authority",
                     "A divorce registration names the office that registered it: its division code (6 digits, or a " +
                     "township's 9).");
             }
+
+            // Its reference is the divorce certificate's L number, indexed like the marriage's.
+            EnsureOriginalNumber(reference, "ended.reference", CertificateKind.Divorce, authority, end.EndedOn);
         }
 
         string? party = null;
@@ -252,7 +277,7 @@ public static class MarriageRules
     /// department is, out of the box). County- and city-level offices are checked by the division history alone.
     /// </summary>
     public static bool ProvinceMayServe(IdentityDocumentType a, IdentityDocumentType b, bool designated) =>
-        designated && !(a == IdentityDocumentType.ResidentId && b == IdentityDocumentType.ResidentId);
+        designated && !(IdentityDocument.IsOfMainlandResident(a) && IdentityDocument.IsOfMainlandResident(b));
 
     /// <summary>The order in which a registration holds the persons of two document keys (ordinal order), so that two
     /// registrations contending for the same two people collide on the first one instead of each holding one.</summary>
@@ -278,7 +303,7 @@ public static class MarriageRules
     public static void EnsureOfficeMayServe(IdentityDocumentType a, IdentityDocumentType b, string office,
         bool designated)
     {
-        if (!designated && !(a == IdentityDocumentType.ResidentId && b == IdentityDocumentType.ResidentId))
+        if (!designated && !(IdentityDocument.IsOfMainlandResident(a) && IdentityDocument.IsOfMainlandResident(b)))
         {
             throw DomainException.Violation("office-not-designated",
                 $"Office {office} is not designated for marriages in which a party is a resident of Hong Kong, Macao " +

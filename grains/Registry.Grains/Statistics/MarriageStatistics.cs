@@ -96,11 +96,9 @@ public static class MarriageStatistics
     };
 
     /// <summary>
-    /// A mainland resident: a resident ID number (18 characters whose address code is no Hong Kong, Macao or Taiwan
-    /// residence permit's: 810000, 820000, 830000), or a party of an archive record that names no document
-    /// (<see cref="IdentityDocumentType.Unrecorded"/>): before resident identity cards a party who was not a mainland
-    /// resident registered with the passport or travel document the record names. Any other document is not a
-    /// mainland resident's.
+    /// A mainland resident (<see cref="IdentityDocument.IsOfMainlandResident"/>), by the key stored: a resident ID
+    /// number (18 characters whose address code is no Hong Kong, Macao or Taiwan residence permit's: 810000, 820000,
+    /// 830000), or a party of an archive record that names no document.
     /// </summary>
     public static bool IsMainlandResident(string idNumber) =>
         HasMainlandAddressCode(idNumber) || IdentityDocument.IsUnrecordedKey(idNumber);

@@ -277,6 +277,44 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
     }
 
     [Fact]
+    public async Task ANationalNumberOfAnotherOfficeYearOrKind_IsRefused_AndATownshipsCarriesItsCounty()
+    {
+        // The national format names its kind, office and year: a number typed from another record is refused.
+        var man = MarriageApiFixture.Born(new DateOnly(1972, 4, 4), Sex.Male);
+        var woman = MarriageApiFixture.Born(new DateOnly(1973, 5, 5), Sex.Female);
+        foreach (var number in new[] { NextNumber("370100", 2010), NextNumber(Laiwu, 2011), "L" + NextNumber(Laiwu, 2010)[1..] })
+        {
+            var refused = await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+                "/api/marriages/archive-entries", Entry(number, "2010-05-20", Laiwu, man, woman)),
+                HttpStatusCode.BadRequest, "archive-certificate-number-mismatch");
+            Assert.Contains($"J{Laiwu}-2010-NNNNNN", refused.ToString(), StringComparison.Ordinal);
+        }
+
+        var status = await Json(await fixture.Registrar.GetAsync($"/api/persons/{man}/marital-status"));
+        Assert.Equal(0, status.GetProperty("records").GetArrayLength());
+
+        // A town (长辛店镇, 110106100) numbers its certificates in its county's series; its divorce's L number in the
+        // series of the office and year of the divorce.
+        var entry = new
+        {
+            certificateNumber = NextNumber("110106", 2010),
+            registeredOn = "2010-05-20",
+            office = "110106100",
+            partyA = new { idNumber = man, name = "王" + "强", nationality = "中国" },
+            partyB = new { idNumber = woman, name = "刘" + "芳", nationality = "中国" },
+            source = new { volume = "2010-婚-03", page = "57" },
+            ended = new { kind = "divorce-registration", endedOn = "2012-03-01", reference = "L" + NextNumber("110106", 2011)[1..], authority = "110106" },
+        };
+        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", entry),
+            HttpStatusCode.BadRequest, "archive-certificate-number-mismatch");
+        var stored = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", entry with
+        {
+            ended = entry.ended with { reference = "L" + NextNumber("110106", 2012)[1..] },
+        });
+        Assert.True(stored.StatusCode == HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task CsvImport_OfOneEarlierFormatNumberAtTwoOffices_StoresBothOnce()
     {
         var number = EarlierNumber("结");
@@ -496,5 +534,43 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         var id = Assert.Single(hers.GetProperty("records").EnumerateArray()).GetProperty("marriageId").GetString()!;
         var record = await Json(await fixture.Registrar.GetAsync($"/api/marriages/{id}"));
         Assert.Equal($"unrecorded:{id.ToUpperInvariant()}-A", record.GetProperty("partyA").GetProperty("idNumber").GetString());
+    }
+
+    [Fact]
+    public async Task ACoupleTheArchiveNamesWithoutDocuments_ApplyForDivorceWithTheCardsLinkedToThem()
+    {
+        var (man, woman) = (MarriageApiFixture.Born(new DateOnly(1950, 3, 3), Sex.Male),
+            MarriageApiFixture.Born(new DateOnly(1953, 9, 9), Sex.Female));
+        var stored = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", new
+        {
+            certificateNumber = $"京东结字第{Interlocked.Increment(ref serial):0000}号",
+            registeredOn = "1976-06-06",
+            office = "110101",
+            partyA = Unrecorded("王" + "强", "male", "1950-03-03"),
+            partyB = Unrecorded("刘" + "芳", "female", "1953-09-09"),
+            source = new { volume = "1976-婚-01", page = "12" },
+        });
+        Assert.True(stored.StatusCode == HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
+        var id = (await Json(stored)).GetProperty("marriageId").GetString()!;
+
+        var office = fixture.RegistrarAt("110101");
+        foreach (var (card, side) in new[] { (man, "A"), (woman, "B") })
+        {
+            var link = await office.PostAsJsonAsync(
+                $"/api/persons/{Uri.EscapeDataString($"unrecorded:{id.ToUpperInvariant()}-{side}")}/documents", new
+                {
+                    documentType = "resident-id",
+                    number = card,
+                    reason = "the 1976 certificate and the household register presented",
+                    office = "110101",
+                });
+            Assert.True(link.StatusCode == HttpStatusCode.Created, await link.Content.ReadAsStringAsync());
+        }
+
+        // They present their cards, which the record does not name: the links say whose they are.
+        var applied = await office.PostAsJsonAsync("/api/divorce-applications",
+            MarriageApiFixture.DivorceApplication(id, "110101", man, woman));
+        Assert.True(applied.StatusCode == HttpStatusCode.Created, await applied.Content.ReadAsStringAsync());
+        Assert.Equal("cooling-off", (await Json(applied)).GetProperty("status").GetString());
     }
 }

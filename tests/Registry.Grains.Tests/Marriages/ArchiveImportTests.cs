@@ -120,10 +120,15 @@ public sealed class ArchiveImportTests(MarriageClusterFixture fixture)
     public async Task EnterBatch_ACertificateNumberAnotherRecordHolds_IsRefused_AndNoPartyIsHeld()
     {
         // Certificate numbers are unique across the register (DOMAIN.md): an archive line bearing the number of a
-        // marriage registered here is refused before anyone is held, as on the per-record path.
+        // marriage registered here is refused before anyone is held, as on the per-record path. The line names the
+        // office and year its national-format number says, so only the number's being taken refuses it.
         var registered = await fixture.RegisterAsync(TestPeople.Man(), TestPeople.Woman(), MarriageClusterFixture.NextOffice());
         var (man, woman) = (TestPeople.Man(), TestPeople.Woman());
-        var entry = Entry(man, woman) with { CertificateNumber = registered.CertificateNumber };
+        var entry = Entry(man, woman, registered.Office) with
+        {
+            CertificateNumber = registered.CertificateNumber,
+            RegisteredOn = registered.RegisteredOn,
+        };
 
         var outcomes = await Import.EnterBatchAsync([entry, Entry(TestPeople.Man(), TestPeople.Woman())]);
 

@@ -190,7 +190,7 @@ public sealed class IdentityDocumentTests
         Assert.Equal(a.Key, IdentityDocument.OfUnrecordedParty(record, sideA: true).Key);
         Assert.NotEqual(a.Key, IdentityDocument.OfUnrecordedParty(record, sideA: false).Key);
         Assert.Equal(a.Key, IdentityDocument.Mask(a.Key));
-        Assert.False(a.IsMainlandResident);
+        Assert.True(a.IsMainlandResident);
         Assert.Null(a.BirthDate);
 
         // Its key reads back in any case, as a URL may carry it.

@@ -60,7 +60,8 @@ internal static class MarriageDocs
                 "any order, and are refused only where their periods overlap. Idempotent: the same entry again " +
                 "answers 201 with the same record.",
                 [.. IdNumber, "office-code-format", "office-unknown", "office-not-in-force", "office-level",
-                    "archive-certificate-number-format", "certificate-number-taken", "archive-record-differs",
+                    "archive-certificate-number-format", "archive-certificate-number-mismatch",
+                    "certificate-number-taken", "archive-record-differs",
                     "registration-date-in-future", "registration-before-birth", "person-already-married",
                     "person-declared-dead", "person-deceased", "same-person", "parties-not-opposite-sex",
                     "document-data-mismatch", "registration-in-progress", "registration-interrupted",
