@@ -440,6 +440,8 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         // Each is a person of their own: married, found by name.
         var status = await Json(await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(keyA)}/marital-status"));
         Assert.Equal("married", status.GetProperty("status").GetString());
+        // A key that names a record, not a person, is shown whole.
+        Assert.Equal(keyB, Assert.Single(status.GetProperty("records").EnumerateArray()).GetProperty("spouse").GetString());
         var found = await Json(await fixture.Registrar.GetAsync($"/api/persons?name={Uri.EscapeDataString(name)}"));
         Assert.Equal(keyA, Assert.Single(found.GetProperty("persons").EnumerateArray()).GetProperty("idNumber").GetString());
 

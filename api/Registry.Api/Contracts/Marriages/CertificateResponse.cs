@@ -18,6 +18,6 @@ public sealed record CertificateResponse(
     string? VoidReason)
 {
     public static CertificateResponse From(CertificateDetails c) =>
-        new(c.Number, c.Kind, ResidentIdNumber.Mask(c.HolderIdNumber), c.Office, c.IssuedOn, c.IsVoid, c.VoidedOn,
+        new(c.Number, c.Kind, IdentityDocument.Mask(c.HolderIdNumber), c.Office, c.IssuedOn, c.IsVoid, c.VoidedOn,
             c.ReplacedBy, c.VoidReason);
 }

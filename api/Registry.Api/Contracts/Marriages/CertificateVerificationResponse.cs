@@ -21,7 +21,7 @@ public sealed record CertificateVerificationResponse(
     {
         var first = v.Booklets[0];
         return new(first.Number, first.Kind, first.Office, first.IssuedOn, v.MarriageId, v.MarriageStatus,
-            v.Booklets.Select(b => new CertificateBookletResponse(ResidentIdNumber.Mask(b.HolderIdNumber),
+            v.Booklets.Select(b => new CertificateBookletResponse(IdentityDocument.Mask(b.HolderIdNumber),
                 b.ReplacedBy is not null ? "replaced" : b.IsVoid ? "void" : "valid", b.VoidedOn, b.VoidReason,
                 b.ReplacedBy)).ToList());
     }

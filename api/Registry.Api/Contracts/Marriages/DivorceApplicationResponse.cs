@@ -32,7 +32,7 @@ public sealed record DivorceApplicationResponse(
 {
     public static DivorceApplicationResponse From(DivorceApplicationDetails a) =>
         new(a.ApplicationId, a.MarriageId, a.Office, a.ReceivedOn, a.CoolingOffEnds, a.LastDayToAppear, a.Status,
-            a.ClosedOn, a.WithdrawnBy is null ? null : ResidentIdNumber.Mask(a.WithdrawnBy), a.CertificateNumber,
+            a.ClosedOn, a.WithdrawnBy is null ? null : IdentityDocument.Mask(a.WithdrawnBy), a.CertificateNumber,
             a.Parties?.Select(DivorcePartyResponse.From).ToList(),
             a.AgreementContents is null ? null : DivorceAgreementResponse.From(a.AgreementContents),
             a.RegistrationParties?.Select(DivorcePartyResponse.From).ToList(),

@@ -21,5 +21,5 @@ public sealed record MarriageEventResponse(
 {
     public static MarriageEventResponse From(MarriageEvent e) =>
         new(e.Sequence, e.Kind, e.EffectiveDate, e.RecordedAt, e.RecordedBy, e.Office, e.Reference,
-            e.PartyIdNumber is null ? null : ResidentIdNumber.Mask(e.PartyIdNumber), e.Court, e.Reason, e.Details);
+            e.PartyIdNumber is null ? null : IdentityDocument.Mask(e.PartyIdNumber), e.Court, e.Reason, e.Details);
 }

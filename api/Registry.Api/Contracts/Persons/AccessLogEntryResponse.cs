@@ -7,5 +7,5 @@ public sealed record AccessLogEntryResponse(DateTimeOffset At, string Actor, str
     string? RecordId)
 {
     public static AccessLogEntryResponse From(AccessLogEntry e) =>
-        new(e.At, e.Actor, e.Action, ResidentIdNumber.Mask(e.SubjectIdNumber), e.RecordId);
+        new(e.At, e.Actor, e.Action, IdentityDocument.Mask(e.SubjectIdNumber), e.RecordId);
 }

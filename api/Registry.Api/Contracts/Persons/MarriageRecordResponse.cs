@@ -18,5 +18,5 @@ public sealed record MarriageRecordResponse(
 {
     public static MarriageRecordResponse From(MarriageRecordReference r) =>
         new(r.MarriageId, r.CertificateNumber, r.Office, r.RegisteredOn, r.Status, r.EndedOn,
-            ResidentIdNumber.Mask(r.SpouseIdNumber), r.SpouseName, r.FromArchive);
+            IdentityDocument.Mask(r.SpouseIdNumber), r.SpouseName, r.FromArchive);
 }
