@@ -172,8 +172,9 @@ public static class MarriageRules
                 "A record from the archive was registered before today.");
         }
 
-        var a = ParseParty(command.PartyA, "partyA", today, command.RecordId());
-        var b = ParseParty(command.PartyB, "partyB", today, command.RecordId());
+        var record = command.RecordId();
+        var a = ParseParty(command.PartyA, "partyA", today, record);
+        var b = ParseParty(command.PartyB, "partyB", today, record);
         if (a.Number == b.Number)
         {
             throw DomainException.Violation("same-person", "Both parties present the same identity document.");

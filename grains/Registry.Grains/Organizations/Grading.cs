@@ -103,8 +103,8 @@ public static class Grading
         }
 
         var grade = new GradeEvaluation(command.Grade, on, on.AddYears(ValidityYears), stamp.By,
-            command.Reason?.Trim(), DecisionNumber: TextOrNull(command.DecisionNumber),
-            Authority: TextOrNull(command.Authority));
+            command.Reason?.Trim(), DecisionNumber: OrganizationRules.OptionalText(command.DecisionNumber),
+            Authority: OrganizationRules.OptionalText(command.Authority));
         state.Grades.Add(grade);
         OrganizationHistory.Add(state, OrganizationEventKind.GradeEvaluated, on, stamp,
             string.Join("; ", new[] { command.Reason?.Trim(), grade.DecisionNumber, grade.Authority }
@@ -112,8 +112,6 @@ public static class Grading
             ground: grade.Label);
         return grade;
     }
-
-    private static string? TextOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Ends the grade in force on <paramref name="date"/>, if any, recording why.</summary>
     public static void EndInForce(OrganizationState state, DateOnly date, string because, EventStamp stamp)

@@ -46,7 +46,7 @@ public sealed class Organization
             Name = command.Name.Trim(),
             Kind = command.Kind,
             RegisteringOffice = command.RegisteringOffice,
-            SupervisingUnit = string.IsNullOrWhiteSpace(command.SupervisingUnit) ? null : command.SupervisingUnit.Trim(),
+            SupervisingUnit = OrganizationRules.OptionalText(command.SupervisingUnit),
             LegalRepresentative = command.LegalRepresentative.Trim(),
             Address = command.Address.Trim(),
             BusinessScope = command.BusinessScope.Trim(),

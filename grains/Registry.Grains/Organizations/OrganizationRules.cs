@@ -250,6 +250,9 @@ public static class OrganizationRules
         CheckOptionalText(field, value, maxLength);
     }
 
+    /// <summary>An optional text as stored: trimmed, and null when blank (not given).</summary>
+    public static string? OptionalText(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public static void CheckOptionalText(string field, string? value, int maxLength)
     {
         if (value is null)

@@ -268,10 +268,10 @@ public sealed class PersonGrain(
 
         if (!State.Documents.Contains(documentKey, StringComparer.Ordinal))
         {
-            if (self.Type == IdentityDocumentType.Unrecorded)
+            if (self.UnrecordedParty is { } party)
             {
                 // A party the archive names without a document: the card must be of someone of the record's sex.
-                var record = await grains.Get<IMarriageGrain>(PersonLinkRules.RecordOf(self)).GetAsync();
+                var record = await grains.Get<IMarriageGrain>(party.RecordId).GetAsync();
                 PersonLinkRules.EnsureCardFitsParty(MarriageRules.ParseDocumentKey(documentKey, "number", clock.Today),
                     self, record);
             }

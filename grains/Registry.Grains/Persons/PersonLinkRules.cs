@@ -13,15 +13,12 @@ namespace Registry.Grains.Persons;
 /// </summary>
 public static class PersonLinkRules
 {
-    /// <summary>The archive record an unrecorded party's key names (its number is the record's id and the
-    /// side).</summary>
-    public static string RecordOf(IdentityDocument party) => party.Number[..^2].ToLowerInvariant();
-
     /// <summary>Throws <c>linked-document-differs</c> (422) when <paramref name="card"/> carries a sex other than the
-    /// one <paramref name="record"/> gives the party <paramref name="party"/>.</summary>
+    /// one <paramref name="record"/> (the party's, <see cref="IdentityDocument.UnrecordedParty"/>) gives
+    /// the party <paramref name="party"/>.</summary>
     public static void EnsureCardFitsParty(IdentityDocument card, IdentityDocument party, MarriageDetails record)
     {
-        var recorded = party.Number.EndsWith("-A", StringComparison.Ordinal) ? record.PartyA : record.PartyB;
+        var recorded = party.UnrecordedParty is { SideA: true } ? record.PartyA : record.PartyB;
         if (card.Sex is { } sex && sex != recorded.Sex)
         {
             throw DomainException.Violation("linked-document-differs",

@@ -11,7 +11,6 @@ namespace Registry.Grains.Statistics;
 /// <c>zone</c>) it was entered. Pure.</summary>
 public static class MarriageStatistics
 {
-    private static readonly string[] NonMainlandAddressCodes = ["81", "82", "83"];
 
     public static RecordStatistics Of(MarriageState state, TimeZoneInfo zone)
     {
@@ -34,14 +33,15 @@ public static class MarriageStatistics
                     goto case MarriageEventKind.Registered;
                 case MarriageEventKind.Registered:
                     facts.Add(new(id, F.MarriageRegistrations, office, e.EffectiveDate));
-                    var mainland = new[] { state.PartyA, state.PartyB }.Count(p => IsMainlandResident(p.IdNumber));
+                    var mainland = new[] { state.PartyA, state.PartyB }
+                        .Count(p => IdentityDocument.IsOfMainlandResident(p.DocumentType));
                     facts.Add(new(id + ":residence", mainland switch
                     {
                         2 => F.MarriageBothMainland,
                         1 => F.MarriageOneMainland,
                         _ => F.MarriageNoneMainland,
                     }, office, e.EffectiveDate));
-                    if (IsAcrossRegions(office, state.PartyA.IdNumber, state.PartyB.IdNumber))
+                    if (IsAcrossRegions(office, state.PartyA, state.PartyB))
                     {
                         facts.Add(new(id + ":cross", F.MarriageCrossRegion, office, e.EffectiveDate));
                     }
@@ -95,21 +95,9 @@ public static class MarriageStatistics
         _ => F.MarriagePriorStatusUnknown,
     };
 
-    /// <summary>
-    /// A mainland resident (<see cref="IdentityDocument.IsOfMainlandResident"/>), by the key stored: a resident ID
-    /// number (18 characters whose address code is no Hong Kong, Macao or Taiwan residence permit's: 810000, 820000,
-    /// 830000), or a party of an archive record that names no document.
-    /// </summary>
-    public static bool IsMainlandResident(string idNumber) =>
-        HasMainlandAddressCode(idNumber) || IdentityDocument.IsUnrecordedKey(idNumber);
-
     /// <summary>Registered outside a mainland party's home province or city: the office's first four digits (its
-    /// prefecture-level city, or a municipality) differ from those of the party's ID address code. A party with no
-    /// document recorded has no address code to judge by.</summary>
-    public static bool IsAcrossRegions(string office, string idNumberA, string idNumberB) =>
-        new[] { idNumberA, idNumberB }.Any(id => HasMainlandAddressCode(id) && id[..4] != office[..4]);
-
-    private static bool HasMainlandAddressCode(string idNumber) =>
-        idNumber.Length == 18 && idNumber.Take(17).All(char.IsAsciiDigit)
-        && !NonMainlandAddressCodes.Contains(idNumber[..2]);
+    /// prefecture-level city, or a municipality) differ from those of the address code of a party's resident ID. A
+    /// party with no document recorded has no address code to judge by.</summary>
+    public static bool IsAcrossRegions(string office, PartyRecord a, PartyRecord b) =>
+        new[] { a, b }.Any(p => p.DocumentType == IdentityDocumentType.ResidentId && p.IdNumber[..4] != office[..4]);
 }

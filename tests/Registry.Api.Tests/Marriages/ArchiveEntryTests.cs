@@ -458,6 +458,16 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         var hers = MarriageApiFixture.Born(new DateOnly(1952, 4, 1), Sex.Female);
         await Problems.AssertProblemAsync(await LinkAsync(hers), HttpStatusCode.UnprocessableEntity,
             "linked-document-differs");
+        // A party of a record that does not exist is no one's.
+        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync(
+                $"/api/persons/unrecorded:{Guid.NewGuid():N}-A/documents", new
+                {
+                    documentType = "resident-id",
+                    number = hers,
+                    reason = "no such record",
+                    office = MarriageApiFixture.Office(20),
+                }),
+            HttpStatusCode.NotFound, "marriage-not-found");
         var herStatus = await Json(await fixture.Registrar.GetAsync($"/api/persons/{hers}/marital-status"));
         Assert.Equal(("single", 0), (herStatus.GetProperty("status").GetString(),
             herStatus.GetProperty("records").GetArrayLength()));
@@ -476,7 +486,6 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
     public async Task APartyWithoutADocument_IsTakenFromTheArchiveOnly_AndWithWhatThePaperNames()
     {
         var office = MarriageApiFixture.NextOffice();
-        var today = fixture.Api.Today;
         var registration = new
         {
             office,
@@ -504,10 +513,14 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
                 Entry(new { documentType = "unrecorded", idNumber = man, name = "王" + "强", nationality = "中国",
                     sex = "male", birthDate = "1956-06-06" })),
             HttpStatusCode.BadRequest, "unrecorded-party-number");
-        await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
+        var undated = await Problems.AssertProblemAsync(await Registrar.PostAsJsonAsync("/api/marriages/archive-entries",
                 Entry(new { documentType = "unrecorded", name = "王" + "强", nationality = "中国", sex = "male" })),
             HttpStatusCode.BadRequest, "field-required");
-        Assert.Equal(today, fixture.Api.Today);
+        Assert.Contains("partyA.birthDate", undated.ToString(), StringComparison.Ordinal);
+        // Nothing was stored for the card given by mistake.
+        var status = await Json(await fixture.Registrar.GetAsync($"/api/persons/{man}/marital-status"));
+        Assert.Equal(("single", 0), (status.GetProperty("status").GetString(),
+            status.GetProperty("records").GetArrayLength()));
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public sealed class PersonLinkRulesTests
             new PartyDetails(a.Key, "张" + "三", "中国", Sex.Male, new DateOnly(1952, 4, 1)),
             new PartyDetails(b.Key, "李" + "四", "中国", Sex.Female, new DateOnly(1955, 7, 9)), null, [], [], []);
 
-        Assert.Equal(id, PersonLinkRules.RecordOf(a));
-        Assert.Equal(id, PersonLinkRules.RecordOf(b));
+        Assert.Equal((id, true), a.UnrecordedParty);
+        Assert.Equal((id, false), b.UnrecordedParty);
 
         // His card gives another day (the paper wrote his lunar birthday): the registrar's judgment, not refused.
         PersonLinkRules.EnsureCardFitsParty(Card(TestPeople.Born(new DateOnly(1952, 5, 14), Sex.Male)), a, record);

@@ -13,6 +13,10 @@ public sealed class MarriageStatisticsTests
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
+    /// <summary>A foreigner's permanent residence ID (2023 format): 9, Beijing (11), the United States (840), born
+    /// 1980-01-01, serial 001, and its GB 11643 check character.</summary>
+    private const string PermanentResidenceId = "911840198001010013";
+
     private static MarriageState Registered(PriorMaritalStatus? a, PriorMaritalStatus? b, bool? reunion) => new()
     {
         Record = MarriageRecordStatus.Registered,
@@ -84,16 +88,24 @@ public sealed class MarriageStatisticsTests
         // A record of 1978 made before identity cards, at an office of another province than the test people's.
         var state = Registered(null, null, null);
         state.Office = "650102";
-        state.PartyA.IdNumber = IdentityDocument.OfUnrecordedParty(state.Id[2..], sideA: true).Key;
-        state.PartyB.IdNumber = IdentityDocument.OfUnrecordedParty(state.Id[2..], sideA: false).Key;
+        foreach (var (party, sideA) in new[] { (state.PartyA, true), (state.PartyB, false) })
+        {
+            party.IdNumber = IdentityDocument.OfUnrecordedParty(state.Id[2..], sideA).Key;
+            party.DocumentType = IdentityDocumentType.Unrecorded;
+        }
 
         var counts = Counts(state);
 
         Assert.Equal(1, counts[F.MarriageBothMainland]);
         Assert.False(counts.ContainsKey(F.MarriageCrossRegion));
 
-        // One of them with a passport recorded: one mainland resident.
+        // One of them with a passport recorded: one mainland resident. A foreigner's permanent residence ID, 18 digits
+        // like a resident ID's, is not a mainland resident's either.
         state.PartyB.IdNumber = "passport:USA:E1234567";
+        state.PartyB.DocumentType = IdentityDocumentType.Passport;
+        Assert.Equal(1, Counts(state)[F.MarriageOneMainland]);
+        state.PartyB.IdNumber = PermanentResidenceId;
+        state.PartyB.DocumentType = IdentityDocumentType.PermanentResidenceId;
         Assert.Equal(1, Counts(state)[F.MarriageOneMainland]);
     }
 }
