@@ -1,3 +1,5 @@
+using Registry.Abstractions.Persons;
+
 namespace Registry.Abstractions.Marriages;
 
 /// <summary>What a person's record needs to know of one marriage: status, dates and both parties.
@@ -24,4 +26,13 @@ public sealed record MarriageSummary(
     /// <summary>True for a record entered from the archive (补录).</summary>
     [Id(12)]
     public bool FromArchive { get; init; }
+
+    /// <summary>Party A's sex and birth date as the record gives them (the document's, or as entered where the
+    /// document carries neither: a passport, a party the archive names without a document).</summary>
+    [Id(13)]
+    public (Sex Sex, DateOnly BirthDate)? PartyABorn { get; init; }
+
+    /// <summary>Party B's, as <see cref="PartyABorn"/>.</summary>
+    [Id(14)]
+    public (Sex Sex, DateOnly BirthDate)? PartyBBorn { get; init; }
 }

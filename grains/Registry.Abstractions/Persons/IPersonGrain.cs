@@ -34,16 +34,22 @@ public interface IPersonGrain : IGrainWithStringKey
 
     /// <summary>
     /// Links this document to the person recorded under <paramref name="personKey"/> (a renewed passport, a corrected
-    /// ID number): from then on every hold and read of this document goes to that record. Refused when this document
-    /// already names a marriage, is being registered, has documents linked to it (<c>document-in-use</c>, 409), is
-    /// linked to another person (<c>document-already-linked</c>, 409), or when the target is itself linked
-    /// (<c>person-is-linked</c>, 409, naming where to link instead). Idempotent for the same target.
+    /// ID number, the card of a party the archive names without a document): from then on every hold and read of this
+    /// document goes to that record, which takes over this record's marriages and linked documents, so the person has
+    /// one history. Refused while a registration holds either (<c>registration-in-progress</c>, 409), when this
+    /// document is linked to another person (<c>document-already-linked</c>, 409), when the target is itself linked
+    /// (<c>person-is-linked</c>, 409, naming where to link instead), and when the two cannot be one person
+    /// (<see cref="AcceptDocumentAsync"/>). Idempotent for the same target; a link cut short (this record then refuses
+    /// holds with <c>person-being-linked</c>) completes when asked again.
     /// </summary>
     Task LinkToPersonAsync(string personKey, string reason);
 
-    /// <summary>Internal step of <see cref="LinkToPersonAsync"/>, called by the linked document's record: records
-    /// that <paramref name="documentKey"/> belongs to this person. Idempotent.</summary>
-    Task AcceptDocumentAsync(string documentKey);
+    /// <summary>Internal step of <see cref="LinkToPersonAsync"/>, called by the linked document's record: takes
+    /// <paramref name="documentKey"/>, the <paramref name="documents"/> linked to it and the marriage records
+    /// <paramref name="marriageIds"/> naming them into this person's record, refused with <c>linked-document-differs</c>
+    /// (the two of different sexes), <c>link-to-spouse</c>, <c>linked-records-overlap</c> or
+    /// <c>linked-record-after-death</c> (422, see <c>PersonLinkRules</c>). Idempotent.</summary>
+    Task AcceptDocumentAsync(string documentKey, string[] documents, string[] marriageIds);
 
     /// <summary>
     /// Second internal step: stores the hold taken by <see cref="HoldForMarriageAsync"/>, which makes it the

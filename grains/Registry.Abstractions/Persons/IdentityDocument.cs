@@ -46,13 +46,6 @@ public sealed partial record IdentityDocument(
     public static IdentityDocument OfUnrecordedParty(string recordId, bool sideA) =>
         new(IdentityDocumentType.Unrecorded, recordId.ToUpperInvariant() + (sideA ? "-A" : "-B"), null, null, null);
 
-    /// <summary>The archive record an unrecorded party (<see cref="OfUnrecordedParty"/>) belongs to, and whether
-    /// they are its party A; null for any other document.</summary>
-    public (string RecordId, bool SideA)? UnrecordedParty =>
-        Type == IdentityDocumentType.Unrecorded
-            ? (Number[..^2].ToLowerInvariant(), Number.EndsWith("-A", StringComparison.Ordinal))
-            : null;
-
     /// <summary>True for a key of <see cref="OfUnrecordedParty"/>.</summary>
     public static bool IsUnrecordedKey(string? key) =>
         key is not null && key.StartsWith(UnrecordedPrefix, StringComparison.OrdinalIgnoreCase);

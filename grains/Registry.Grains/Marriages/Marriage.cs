@@ -725,7 +725,15 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         {
             DeathDeclared = DeathDeclared,
             FromArchive = state.Archive is not null,
+            PartyABorn = Born(state.PartyA),
+            PartyBBorn = Born(state.PartyB),
         };
+    }
+
+    private (Sex, DateOnly) Born(PartyRecord registered)
+    {
+        var party = ToDetails(registered);
+        return (party.Sex, party.BirthDate);
     }
 
     public DivorceApplicationDetails ToDetails(DivorceApplicationRecord a) =>

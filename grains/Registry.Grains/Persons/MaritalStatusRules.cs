@@ -40,7 +40,9 @@ public static class MaritalStatusRules
     /// The marital status of the person whose record is under <paramref name="person"/>'s document and who holds the
     /// linked <paramref name="documents"/> besides, from the confirmed <paramref name="records"/> naming them (in the
     /// person record's order): what <see cref="IPersonGrain.GetMaritalStatusAsync"/> answers, and a search of persons
-    /// by name for each person it reads from storage.
+    /// by name for each person it reads from storage. The sex and birth date are the document's, or where it carries
+    /// neither (a passport, a party the archive names without a document) those the person's records give
+    /// (<see cref="RecordedBirth"/>).
     /// </summary>
     public static MaritalStatusDetails Details(IdentityDocument person, IReadOnlyList<string> documents,
         IReadOnlyList<MarriageSummary> records, bool registrationInProgress)
@@ -50,12 +52,25 @@ public static class MaritalStatusRules
         var current = status == MaritalStatus.Married
             ? records.First(r => r.Status == MarriageStatus.InForce).Id
             : null;
-        return new MaritalStatusDetails(person.Key, person.Sex, person.BirthDate, status, current,
+        var recorded = RecordedBirth(keys, records);
+        return new MaritalStatusDetails(person.Key, person.Sex ?? recorded?.Sex,
+            person.BirthDate ?? recorded?.BirthDate, status, current,
             registrationInProgress, records.Select(r => ReferenceFor(keys, r)).ToList())
         {
             Documents = documents.ToList(),
         };
     }
+
+    /// <summary>The sex and birth date the latest of <paramref name="records"/> gives the person holding
+    /// <paramref name="documentKeys"/> (what their documents carry, or what was entered where a document carries
+    /// neither); null when no record names them.</summary>
+    public static (Sex Sex, DateOnly BirthDate)? RecordedBirth(IReadOnlyCollection<string> documentKeys,
+        IReadOnlyList<MarriageSummary> records) =>
+        records.OrderBy(r => r.RegisteredOn)
+            .Select(r => documentKeys.Contains(r.PartyAIdNumber) ? r.PartyABorn
+                : documentKeys.Contains(r.PartyBIdNumber) ? r.PartyBBorn
+                : null)
+            .LastOrDefault(born => born is not null);
 
     /// <summary>
     /// The marriage among <paramref name="records"/> whose period overlaps <paramref name="from"/> ..

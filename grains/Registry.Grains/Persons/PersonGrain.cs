@@ -53,6 +53,8 @@ public sealed class PersonGrain(
             return linkedTo;
         }
 
+        EnsureNotBeingLinked();
+
         holdInFlight = true;
         try
         {
@@ -73,6 +75,7 @@ public sealed class PersonGrain(
             return await grains.Get<IPersonGrain>(linkedTo).HasMarriedSinceAsync(marriageId);
         }
 
+        EnsureNotBeingLinked();
         if (!holdInFlight && unstoredHold is null)
         {
             // Completed registrations stay pending here until confirmed lazily: settle them first.
@@ -214,72 +217,133 @@ public sealed class PersonGrain(
             throw DomainException.Violation("link-to-itself", "A document cannot be linked to its own record.");
         }
 
-        if (State.LinkedTo is { } linked && linked != target)
+        if ((State.LinkedTo ?? State.LinkingTo) is { } linked && linked != target)
         {
             // Names the person the document belongs to: logged like a read of both.
             await PersonDataAccess.RecordAsync(grains, clock, "refused-document-already-linked", null, self.Key,
                 linked);
             throw DomainException.Conflict("document-already-linked",
-                $"{IdentityDocument.Mask(self.Key)} is already linked to {IdentityDocument.Mask(linked)}.");
+                $"{IdentityDocument.Mask(self.Key)} is already linked to {IdentityDocument.Mask(linked)}" +
+                (State.LinkedTo is null ? " (the link not completed: ask it again to complete it)." : "."));
         }
 
-        if (State.LinkedTo is null)
+        if (State.LinkedTo is not null)
+        {
+            // Linked before; a link stored by an earlier version before the person took it is completed here.
+            await HandOverAsync(target);
+            return;
+        }
+
+        if (State.LinkingTo is null)
         {
             await ResolvePendingAsync();
-            if (State.Marriages.Count > 0 || unstoredHold is not null || State.Documents.Count > 0)
+            if (unstoredHold is not null || State.Marriages.Any(l => l.Pending))
             {
-                // Two records of one person that both hold marriages would need merging, which a link does not do.
-                // The refusal tells how many marriage records the document names: logged like a read.
-                await PersonDataAccess.RecordAsync(grains, clock, "refused-document-in-use", null, self.Key);
-                throw DomainException.Conflict("document-in-use",
-                    $"{IdentityDocument.Mask(self.Key)} already names {State.Marriages.Count} marriage record(s) or " +
-                    "has documents linked to it; only a document with no record of its own is linked to a person.");
+                throw DomainException.Conflict("registration-in-progress",
+                    $"A registration naming {IdentityDocument.Mask(self.Key)} is in progress at this moment; link " +
+                    "the document once it has completed.");
             }
 
-            // Stored first: from this write on no registration holds this document on its own, whatever happens to
-            // the rest of the link.
+            // Stored first: from this write on no registration holds this document, so none is decided on this
+            // record's half of the person's history while the other record takes it over.
             State.IdNumber = self.Key;
-            State.LinkedTo = target;
-            await state.WriteAuditedAsync("link-document", $"to {target}: {reason}");
+            State.LinkingTo = target;
+            await WriteOrLetGoAsync("link-document-begin", $"to {target}: {reason}");
         }
 
         try
         {
-            await grains.Get<IPersonGrain>(target).AcceptDocumentAsync(self.Key);
+            await HandOverAsync(target);
         }
         catch (DomainException)
         {
-            State.LinkedTo = null;
-            await state.WriteAuditedAsync("unlink-document", $"{target} refused the link");
+            State.LinkingTo = null;
+            await WriteOrLetGoAsync("link-document-refused", $"{target} refused the link");
+            throw;
+        }
+
+        State.LinkingTo = null;
+        State.LinkedTo = target;
+        await WriteOrLetGoAsync("link-document", $"to {target}: {reason}");
+    }
+
+    /// <summary>Stores the state; when the write fails (it may still commit), lets this activation go so that the next
+    /// call answers from what storage holds rather than from a change it may not hold.</summary>
+    private async Task WriteOrLetGoAsync(string operation, string reason)
+    {
+        try
+        {
+            await state.WriteAuditedAsync(operation, reason);
+        }
+        catch
+        {
+            DeactivateOnIdle();
             throw;
         }
     }
 
-    public async Task AcceptDocumentAsync(string documentKey)
+    /// <summary>Hands this record's documents and marriages to the person record <paramref name="target"/>.</summary>
+    private Task HandOverAsync(string target) =>
+        grains.Get<IPersonGrain>(target).AcceptDocumentAsync(ParseKey().Key, [.. State.Documents],
+            [.. State.Marriages.Where(l => !l.Pending).Select(l => l.MarriageId)]);
+
+    public async Task AcceptDocumentAsync(string documentKey, string[] documents, string[] marriageIds)
     {
         await ReadAgainWhileNotStoredAsync();
         var self = ParseKey();
-        if (State.LinkedTo is { } linkedTo)
+        if ((State.LinkedTo ?? State.LinkingTo) is { } linkedTo)
         {
             throw DomainException.Conflict("person-is-linked",
                 $"{IdentityDocument.Mask(self.Key)} is itself linked to {IdentityDocument.Mask(linkedTo)}: link the " +
                 "document to that record.");
         }
 
-        if (!State.Documents.Contains(documentKey, StringComparer.Ordinal))
+        if (State.Documents.Contains(documentKey, StringComparer.Ordinal))
         {
-            if (self.UnrecordedParty is { } party)
-            {
-                // A party the archive names without a document: the card must be of someone of the record's sex.
-                var record = await grains.Get<IMarriageGrain>(party.RecordId).GetAsync();
-                PersonLinkRules.EnsureCardFitsParty(MarriageRules.ParseDocumentKey(documentKey, "number", clock.Today),
-                    self, record);
-            }
-
-            State.IdNumber = self.Key;
-            State.Documents.Add(documentKey);
-            await state.WriteAuditedAsync("accept-document", documentKey);
+            return;
         }
+
+        await ResolvePendingAsync();
+        if (unstoredHold is not null || State.Marriages.Any(l => l.Pending))
+        {
+            throw DomainException.Conflict("registration-in-progress",
+                $"A registration naming {IdentityDocument.Mask(self.Key)} is in progress at this moment; link the " +
+                "document once it has completed.");
+        }
+
+        // The handed-over records completed their registrations (a record holding a pending hold is not handed over).
+        var mine = await LoadRecordsAsync();
+        IReadOnlyList<MarriageSummary> theirs = marriageIds.Length == 0
+            ? []
+            : await Task.WhenAll(marriageIds.Select(id => grains.Get<IMarriageGrain>(id).GetSummaryAsync()));
+        PersonLinkRules.EnsureRecordedIfUnrecorded(self.Key, mine);
+        PersonLinkRules.EnsureRecordedIfUnrecorded(documentKey, theirs);
+        List<string> theirKeys = [documentKey, .. documents];
+        var document = MarriageRules.ParseDocumentKey(documentKey, "number", clock.Today);
+        try
+        {
+            PersonLinkRules.EnsureSameSex(documentKey,
+                document.Sex ?? MaritalStatusRules.RecordedBirth(theirKeys, theirs)?.Sex,
+                self.Key, self.Sex ?? MaritalStatusRules.RecordedBirth(Keys(self), mine)?.Sex);
+            PersonLinkRules.EnsureHistoriesJoin([.. Keys(self), .. theirKeys], mine, theirs);
+        }
+        catch (DomainException refusal)
+        {
+            // The refusal discloses what the records of both say: logged like a read of both first.
+            await PersonDataAccess.RecordAsync(grains, clock, $"refused-{refusal.Rule}", null, self.Key,
+                documentKey);
+            throw;
+        }
+
+        State.IdNumber = self.Key;
+        State.Documents.AddRange(theirKeys.Where(k => !State.Documents.Contains(k, StringComparer.Ordinal)));
+
+        // One history, oldest first (a stable sort: two of one day keep this record's order, then the other's).
+        State.Marriages = mine.Concat(theirs).OrderBy(r => r.RegisteredOn)
+            .Select(r => new MarriageLink { MarriageId = r.Id })
+            .ToList();
+        await WriteOrLetGoAsync("accept-document",
+            marriageIds.Length == 0 ? documentKey : $"{documentKey} with {marriageIds.Length} marriage record(s)");
     }
 
     public async Task<string?> GetLinkedPersonAsync()
@@ -393,6 +457,18 @@ public sealed class PersonGrain(
         }
 
         answered = true;
+    }
+
+    /// <summary>Refuses, with <c>person-being-linked</c> (409), what would be decided on this record's half of the
+    /// person's history while another record takes it over (<see cref="PersonState.LinkingTo"/>).</summary>
+    private void EnsureNotBeingLinked()
+    {
+        if (State.LinkingTo is { } linkingTo)
+        {
+            throw DomainException.Conflict("person-being-linked",
+                $"{IdentityDocument.Mask(ParseKey().Key)} is being linked to {IdentityDocument.Mask(linkingTo)}; " +
+                "try again once the link has completed (a link cut short completes when it is asked again).");
+        }
     }
 
     private IdentityDocument ParseKey() =>

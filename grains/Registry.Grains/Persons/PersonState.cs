@@ -18,10 +18,16 @@ public sealed class PersonState
     public List<NoMarriageRecordCertificate> NoRecordCertificates { get; set; } = [];
 
     /// <summary>Set when this record's document belongs to a person recorded under another document (a renewed
-    /// passport, a corrected ID number): the key of that person's record, where every hold and read goes.
-    /// Set only while this record names no marriage, never cleared (except when the link could not be
-    /// completed).</summary>
+    /// passport, a corrected ID number, the card of a party the archive names without one): the key of that person's
+    /// record, where every hold and read goes. Set once that record holds this one's marriages and documents (see
+    /// <see cref="LinkingTo"/>), which stay listed here as they were; never cleared.</summary>
     public string? LinkedTo { get; set; }
+
+    /// <summary>Set while this record is being linked to the person record named (stored before that record takes
+    /// this one's marriages and documents, cleared when <see cref="LinkedTo"/> is stored or the link was refused):
+    /// meanwhile no registration holds this document, so none is decided on half of the person's history. A link
+    /// cut short leaves it set until the link is asked again.</summary>
+    public string? LinkingTo { get; set; }
 
     /// <summary>The keys of the other documents linked to this person, oldest first.</summary>
     public List<string> Documents { get; set; } = [];

@@ -588,4 +588,110 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         Assert.True(applied.StatusCode == HttpStatusCode.Created, await applied.Content.ReadAsStringAsync());
         Assert.Equal("cooling-off", (await Json(applied)).GetProperty("status").GetString());
     }
+
+    /// <summary>Enters a 1980s record whose parties the paper names without documents; answers its id.</summary>
+    private async Task<string> EnterUnrecordedAsync(string registeredOn, string manBorn, object? ended = null)
+    {
+        var stored = await Registrar.PostAsJsonAsync("/api/marriages/archive-entries", new
+        {
+            certificateNumber = $"京东结字第{Interlocked.Increment(ref serial):0000}号",
+            registeredOn,
+            office = "110101",
+            partyA = Unrecorded("王" + "强", "male", manBorn),
+            partyB = Unrecorded("刘" + "芳", "female", "1955-07-09"),
+            source = new { volume = registeredOn[..4] + "-婚-01", page = "8" },
+            ended,
+        });
+        Assert.True(stored.StatusCode == HttpStatusCode.Created, await stored.Content.ReadAsStringAsync());
+        return (await Json(stored)).GetProperty("marriageId").GetString()!;
+    }
+
+    private Task<HttpResponseMessage> LinkCardAsync(string personKey, string card) => Registrar.PostAsJsonAsync(
+        $"/api/persons/{Uri.EscapeDataString(personKey)}/documents", new
+        {
+            documentType = "resident-id",
+            number = card,
+            reason = "household register (户口簿) and both certificates presented",
+            office = MarriageApiFixture.Office(20),
+        });
+
+    [Fact]
+    public async Task APartyWhoMarriedAgainWithTheirCard_HasOneHistoryOnceTheCardIsLinked()
+    {
+        // Married in 1984 before he had a card; widowed in 1990; married again in 2026 with his card, a record of the
+        // card's own.
+        var archived = await EnterUnrecordedAsync("1984-05-02", "1952-04-01", new
+        {
+            kind = "death",
+            endedOn = "1990-11-11",
+            reference = "京东死字第12号",
+            authority = "东城区卫生局",
+            partyIdNumber = "partyB",
+        });
+        var key = $"unrecorded:{archived.ToUpperInvariant()}-A";
+        var card = MarriageApiFixture.Born(new DateOnly(1952, 4, 1), Sex.Male);
+        var office = MarriageApiFixture.NextOffice();
+        var registered = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office));
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var current = (await Json(registered)).GetProperty("marriageId").GetString();
+
+        // Before the link each is a person of their own; the party's sex and birth date are the record's.
+        var party = await Json(await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(key)}/marital-status"));
+        Assert.Equal(("widowed", "male", "1952-04-01"), (party.GetProperty("status").GetString(),
+            party.GetProperty("sex").GetString(), party.GetProperty("birthDate").GetString()));
+
+        var link = await LinkCardAsync(key, card);
+        Assert.True(link.StatusCode == HttpStatusCode.Created, await link.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, (await LinkCardAsync(key, card)).StatusCode);
+
+        // One person, read by either document: married now, the 1984 marriage first.
+        foreach (var document in new[] { card, key })
+        {
+            var status = await Json(await fixture.Registrar.GetAsync(
+                $"/api/persons/{Uri.EscapeDataString(document)}/marital-status"));
+            Assert.Equal(("married", current), (status.GetProperty("status").GetString(),
+                status.GetProperty("currentMarriageId").GetString()));
+            Assert.Equal([archived, current!], status.GetProperty("records").EnumerateArray()
+                .Select(r => r.GetProperty("marriageId").GetString()!).ToArray());
+        }
+
+        // The extract of his records shows both marriages.
+        var extract = await fixture.RegistrarAt(office).PostAsJsonAsync($"/api/persons/{card}/marriage-record-extracts",
+            new { office });
+        Assert.True(extract.StatusCode == HttpStatusCode.Created, await extract.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await Json(extract)).GetProperty("records").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task HistoriesThatCannotBeOnePersons_AreNotLinked_AndBothStayAsTheyWere()
+    {
+        // Married in 1984 and never ended on paper, and a card married in 2026: one person would have two spouses.
+        var archived = await EnterUnrecordedAsync("1984-06-03", "1951-02-02");
+        var key = $"unrecorded:{archived.ToUpperInvariant()}-A";
+        var card = MarriageApiFixture.Born(new DateOnly(1951, 2, 2), Sex.Male);
+        var office = MarriageApiFixture.NextOffice();
+        Assert.Equal(HttpStatusCode.Created, (await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office))).StatusCode);
+
+        var refused = await Problems.AssertProblemAsync(await LinkCardAsync(key, card),
+            HttpStatusCode.UnprocessableEntity, "linked-records-overlap");
+        Assert.Contains("1041", refused.ToString(), StringComparison.Ordinal);
+        await Problems.AssertProblemAsync(await LinkCardAsync(key, card), HttpStatusCode.UnprocessableEntity,
+            "linked-records-overlap");
+
+        foreach (var document in new[] { card, key })
+        {
+            var status = await Json(await fixture.Registrar.GetAsync(
+                $"/api/persons/{Uri.EscapeDataString(document)}/marital-status"));
+            Assert.Equal(("married", 1), (status.GetProperty("status").GetString(),
+                status.GetProperty("records").GetArrayLength()));
+        }
+
+        // Neither is left half-linked: a registration naming the card is judged on its own record (married), not
+        // refused as being linked.
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+                MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office)),
+            HttpStatusCode.UnprocessableEntity, "person-already-married");
+    }
 }

@@ -315,7 +315,7 @@ public sealed class ForeignPartiesTests(MarriageApiFixture fixture)
     }
 
     [Fact]
-    public async Task LinkingADocumentThatNamesAMarriage_Is409DocumentInUse()
+    public async Task LinkingADocumentThatNamesAMarriage_JoinsItsRecords_WhereTheyCanBeOnePersons()
     {
         var office = ProvinceOffice(7);
         var married = "P" + NextSerial();
@@ -323,9 +323,10 @@ public sealed class ForeignPartiesTests(MarriageApiFixture fixture)
             Resident(MarriageApiFixture.Man()),
             Party(married, "passport", "FRA", "female", Today.AddYears(-27))));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var marriage = (await Json(response)).GetProperty("marriageId").GetString();
 
-        var link = await fixture.RegistrarAt(office).PostAsJsonAsync(
-            $"/api/persons/{MarriageApiFixture.Woman()}/documents", new
+        Task<HttpResponseMessage> LinkAsync(string person) => fixture.RegistrarAt(office).PostAsJsonAsync(
+            $"/api/persons/{person}/documents", new
             {
                 documentType = "passport",
                 number = married,
@@ -334,7 +335,29 @@ public sealed class ForeignPartiesTests(MarriageApiFixture fixture)
                 office,
             });
 
-        Assert.Equal(HttpStatusCode.Conflict, link.StatusCode);
-        Assert.Equal("document-in-use", (await Json(link)).GetProperty("rule").GetString());
+        // The passport's record says a woman: no man's card is hers.
+        Assert.Equal("linked-document-differs",
+            (await Json(await LinkAsync(MarriageApiFixture.Man()))).GetProperty("rule").GetString());
+
+        // A woman married herself: she would have two spouses at once.
+        var wife = MarriageApiFixture.Woman();
+        var elsewhere = MarriageApiFixture.NextOffice();
+        Assert.Equal(HttpStatusCode.Created, (await fixture.RegistrarAt(elsewhere).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(MarriageApiFixture.Man(), wife, elsewhere))).StatusCode);
+        var overlap = await LinkAsync(wife);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, overlap.StatusCode);
+        Assert.Equal("linked-records-overlap", (await Json(overlap)).GetProperty("rule").GetString());
+
+        // A woman with no record: the passport's marriage becomes hers, and she cannot marry again.
+        var single = MarriageApiFixture.Woman();
+        var link = await LinkAsync(single);
+        Assert.Equal(HttpStatusCode.Created, link.StatusCode);
+        var status = await Status(single);
+        Assert.Equal(("married", marriage), (status.GetProperty("status").GetString(),
+            status.GetProperty("currentMarriageId").GetString()));
+        Assert.Equal($"passport:FRA:{married}", Assert.Single(status.GetProperty("documents").EnumerateArray()).GetString());
+        var again = await fixture.RegistrarAt(elsewhere).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(MarriageApiFixture.Man(), single, elsewhere));
+        Assert.Equal("person-already-married", (await Json(again)).GetProperty("rule").GetString());
     }
 }

@@ -2,6 +2,7 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Tests.Persons;
+using Registry.Storage;
 
 namespace Registry.Grains.Tests.Marriages;
 
@@ -93,6 +94,46 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
         var error = await Assert.ThrowsAsync<DomainException>(() => fixture.Person(corrupted).GetMaritalStatusAsync());
 
         Assert.Equal((DomainErrorKind.Invalid, "id-number-check-character"), (error.Kind, error.Rule));
+    }
+
+    [Fact]
+    public async Task LinkToPersonAsync_CutShortWhileTheOtherRecordTakesItOver_RefusesHoldsUntilAskedAgain()
+    {
+        // Her earlier card (a number since corrected) names a marriage that ended by his death; the corrected card
+        // names none. The corrected record's write times out while it takes the earlier one over, and commits late.
+        var (earlier, corrected, spouse) = (TestPeople.Woman(), TestPeople.Woman(), TestPeople.Man());
+        var office = MarriageClusterFixture.NextOffice();
+        var id = (await fixture.RegisterAsync(spouse, earlier, office)).MarriageId;
+        await fixture.Marriage(id).RecordDeathAsync(new RecordDeath(spouse, fixture.Today,
+            DeathProof.DeathCertificate, "死亡证明-" + spouse[^4..], "某医院"));
+        var target = new GrainStateKey(Grains.StorageNames.Person,
+            GrainId.Create(Grains.StorageNames.PersonGrainType, corrected).ToString());
+        fixture.Store.DelayNextWrite(target);
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            fixture.Person(earlier).LinkToPersonAsync(corrected, "ID number corrected (test)"));
+
+        // Meanwhile no registration is decided on the earlier card's half of her history.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.RegisterAsync(TestPeople.Man(), earlier,
+            MarriageClusterFixture.NextOffice()));
+        Assert.Equal((DomainErrorKind.Conflict, "person-being-linked"), (refused.Kind, refused.Rule));
+
+        // The write lands; asked again, the link completes, and either card reads one widowed person.
+        Assert.True(await fixture.Store.LandAsync(target));
+        await fixture.Person(earlier).LinkToPersonAsync(corrected, "ID number corrected (test)");
+        foreach (var card in new[] { earlier, corrected })
+        {
+            var status = await fixture.Person(card).GetMaritalStatusAsync();
+            Assert.Equal((corrected, MaritalStatus.Widowed, id), (status.IdNumber, status.Status,
+                Assert.Single(status.Records).MarriageId));
+            Assert.Equal([earlier], status.Documents);
+        }
+
+        // And she may marry again, by either card: the record is held as one person.
+        await fixture.RegisterAsync(TestPeople.Man(), earlier, MarriageClusterFixture.NextOffice());
+        var twice = await Assert.ThrowsAsync<DomainException>(() =>
+            fixture.RegisterAsync(TestPeople.Man(), corrected, MarriageClusterFixture.NextOffice()));
+        Assert.Equal("person-already-married", twice.Rule);
     }
 
     private async Task<IReadOnlyList<AccessLogEntry>> LoggedReadsOfAsync(string person)

@@ -40,8 +40,8 @@ internal static class MarriageDocs
                 [.. IdNumber, .. Office, "office-not-designated", "document-data-mismatch", "birth-date-in-future",
                     "person-link-cycle", "person-declared-dead", "person-deceased", "under-legal-age", "person-already-married", "same-person",
                     "parties-not-opposite-sex", "declaration-missing", "both-parties-must-appear",
-                    "registration-in-progress", "registration-interrupted", "certificate-serials-exhausted",
-                    "field-too-long", "marriage-id-taken"]),
+                    "registration-in-progress", "registration-interrupted", "person-being-linked",
+                    "certificate-serials-exhausted", "field-too-long", "marriage-id-taken"]),
             ["EnterArchivedMarriage"] = Op(
                 "Enters a marriage registered before the registry went live (补录): its original certificate number as " +
                 "the paper writes it (the national format or an earlier one, unique in its office's register of its " +
@@ -65,7 +65,7 @@ internal static class MarriageDocs
                     "registration-date-in-future", "registration-before-birth", "person-already-married",
                     "person-declared-dead", "person-deceased", "same-person", "parties-not-opposite-sex",
                     "document-data-mismatch", "registration-in-progress", "registration-interrupted",
-                    "marriage-id-taken", "person-link-cycle", "field-too-long", "archived-end-date",
+                    "person-being-linked", "marriage-id-taken", "person-link-cycle", "field-too-long", "archived-end-date",
                     "party-not-in-marriage", "division-code-format", "unrecorded-party-number"]),
             ["ImportArchivedMarriages"] = Op("Imports records from the archive as CSV (text/csv, UTF-8): a header " +
                 "line certificateNumber,registeredOn,office,volume,page, then for party A and B each " +
@@ -97,7 +97,8 @@ internal static class MarriageDocs
                 "never was), correction of a party's name or nationality, or a declaration of death.",
                 [.. Marriage, .. IdNumber, "judgment-kind", "date-format", "judgment-date-in-future",
                     "judgment-before-registration", "judgment-already-recorded", "marriage-already-annulled",
-                    "party-not-in-marriage", "correction-empty", "field-too-long"]),
+                    "party-not-in-marriage", "correction-empty", "field-too-long", "registration-in-progress",
+                    "person-being-linked"]),
             ["ApplyForDivorce"] = Op("Receives a divorce application (Civil Code art. 1076-1077) at an office. Both " +
                 "parties apply together, in person: one entry per party in parties, each naming the identity " +
                 "document the party presented (the one the marriage was registered with), appearing in person, " +
@@ -147,12 +148,18 @@ internal static class MarriageDocs
                 "read is written to the access log first.", ["extract-number-format", "extract-not-found"]),
             ["LinkDocument"] = Op("Links another identity document to a person (a renewed passport, a corrected " +
                 "ID number): every registration and read of that document then goes to the person's record, so " +
-                "the never-twice rule holds across the person's documents. Only a document that names no marriage " +
-                "of its own is linked. A party an archive record names without a document " +
-                "(unrecorded:{RECORD-ID}-A) is identified this way when they come with their card, which must be " +
-                "of the record's sex.", [.. IdNumber, .. Office, "document-type", "link-to-itself",
-                    "document-in-use", "document-already-linked", "person-is-linked", "field-too-long",
-                    "linked-document-differs"]),
+                "the never-twice rule holds across the person's documents. Where the document already names " +
+                "marriages of its own, the person's record takes them over, with the documents linked to it, and " +
+                "the person has one history, oldest first; refused where the two cannot be one person's (of " +
+                "different sexes, one record naming both, marriages that overlap, or a marriage after the " +
+                "other's recorded death), and leaving both as they were. A party an archive record names without " +
+                "a document (unrecorded:{RECORD-ID}-A) is identified this way when they come with their card, " +
+                "which must be of the record's sex, whether or not the card names later marriages. While the link " +
+                "is being made the document is held for no registration (409 person-being-linked); a link cut " +
+                "short completes when it is asked again.", [.. IdNumber, .. Office, "document-type",
+                    "link-to-itself", "registration-in-progress", "document-already-linked", "person-is-linked",
+                    "field-too-long", "linked-document-differs", "link-to-spouse", "linked-records-overlap",
+                    "linked-record-after-death", "marriage-not-found"]),
             ["SearchPersons"] = Op("Searches persons by their whole name as the marriage records give it (white " +
                 "space and the case of Latin letters ignored; a name a court corrected finds the person under both): " +
                 "each person's document key, other documents and marital status, a page of at most 50 at a time " +
