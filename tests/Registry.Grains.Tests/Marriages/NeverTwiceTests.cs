@@ -152,6 +152,66 @@ public sealed class NeverTwiceTests(MarriageClusterFixture fixture)
 
     /// <summary>A registration or entry that either committed or was refused: a domain rule, or the ETag check of
     /// a hold that met a newer stored record (409 <c>concurrent-update</c> over HTTP).</summary>
+    [Fact]
+    public async Task LinkOfAMarriedDocumentRacingRegistrationsOfBothDocuments_NeverMarriesThePersonTwice()
+    {
+        var office = MarriageClusterFixture.NextOffice();
+        for (var round = 0; round < 8; round++)
+        {
+            // Her earlier card names her marriage in force; the card she holds now names none. While the registrar
+            // links the two, other offices register each card with a new husband: whichever comes first, the person
+            // is married once.
+            var (earlier, current) = (TestPeople.Woman(), TestPeople.Woman());
+            var marriage = (await fixture.RegisterAsync(TestPeople.Man(), earlier, office)).MarriageId;
+            Task<(MarriageRegistration? Done, DomainException? Refused)> Register(string card) =>
+                Attempt(fixture.RegisterAsync(TestPeople.Man(), card, MarriageClusterFixture.NextOffice()));
+
+            var first = round % 2 == 0 ? Register(current) : null;
+            var link = Refusal(fixture.Person(earlier).LinkToPersonAsync(current, "ID number corrected (test)"));
+            var second = first ?? Register(current);
+            var byEarlier = Register(earlier);
+            var (linkRefused, byCurrent, viaEarlier) = (await link, await second, await byEarlier);
+
+            Assert.Null(viaEarlier.Done);
+            Assert.Contains(viaEarlier.Refused!.Rule,
+                new[] { "person-already-married", "person-being-linked", "registration-in-progress" });
+            if (linkRefused is null)
+            {
+                // Linked: one person, married by the earlier card's record only.
+                Assert.Null(byCurrent.Done);
+                foreach (var card in new[] { earlier, current })
+                {
+                    var status = await fixture.Person(card).GetMaritalStatusAsync();
+                    Assert.Equal((MaritalStatus.Married, marriage, 1), (status.Status, status.CurrentMarriageId,
+                        status.Records.Count));
+                }
+            }
+            else
+            {
+                // Refused because the current card married first (or was being registered): two persons as far as
+                // the records show, neither linked.
+                Assert.Contains(linkRefused.Rule, new[] { "linked-records-overlap", "registration-in-progress" });
+                Assert.Null(await fixture.Person(earlier).GetLinkedPersonAsync());
+                Assert.Equal(marriage, (await fixture.Person(earlier).GetMaritalStatusAsync()).CurrentMarriageId);
+                var hers = await fixture.Person(current).GetMaritalStatusAsync();
+                Assert.Equal(byCurrent.Done?.MarriageId, hers.CurrentMarriageId);
+            }
+        }
+    }
+
+    private static async Task<DomainException?> Refusal(Task attempt)
+    {
+        try
+        {
+            await attempt;
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e;
+        }
+    }
+
     private static async Task<(MarriageRegistration? Done, Exception? Refused)> Outcome(
         Task<MarriageRegistration> attempt)
     {
