@@ -53,6 +53,12 @@ public static class PersonEndpoints
             .WithSummary("Link another identity document to the person (renewed passport, corrected ID number)")
             .ProducesChangeProblems();
 
+        persons.MapPost("/{idNumber}/documents/unlink", UnlinkDocument)
+            .RequireOffice(OfficeTargets.AtOffice<LinkDocumentRequest>(r => r.Office, (r, o) => r with { Office = o }))
+            .WithName(nameof(UnlinkDocument))
+            .WithSummary("Undo a document's link to the person, made in error: the document is a person of its own again")
+            .ProducesChangeProblems();
+
         routes.MapGet("/api/access-log", GetAccessLog)
             .WithTags("Persons")
             .WithName(nameof(GetAccessLog))
@@ -177,6 +183,24 @@ public static class PersonEndpoints
     public static async Task<Created<LinkedDocumentResponse>> LinkDocument(string idNumber,
         LinkDocumentRequest request, IGrainFactory grains, BureauClock clock)
     {
+        var (document, person) = CheckedLink(idNumber, request, clock);
+        await grains.Get<IPersonGrain>(document).LinkToPersonAsync(person, request.Reason!.Trim());
+        return TypedResults.Created($"/api/persons/{Uri.EscapeDataString(document)}/marital-status",
+            new LinkedDocumentResponse(document, person));
+    }
+
+    public static async Task<Ok<UnlinkedDocumentResponse>> UnlinkDocument(string idNumber,
+        LinkDocumentRequest request, IGrainFactory grains, BureauClock clock)
+    {
+        var (document, person) = CheckedLink(idNumber, request, clock);
+        await grains.Get<IPersonGrain>(document).UnlinkFromPersonAsync(person, request.Reason!.Trim());
+        return TypedResults.Ok(new UnlinkedDocumentResponse(document, person));
+    }
+
+    /// <summary>The keys of the document and the person a link or its undo names, checked.</summary>
+    private static (string Document, string Person) CheckedLink(string idNumber, LinkDocumentRequest request,
+        BureauClock clock)
+    {
         var today = clock.Today;
         var checks = new RequestChecks()
             .Required("documentType", request.DocumentType)
@@ -187,9 +211,7 @@ public static class PersonEndpoints
         var document = checks.Document("number", request.DocumentType, request.Number, request.Country, today,
             "country");
         checks.ThrowIfAny();
-        await grains.Get<IPersonGrain>(document!).LinkToPersonAsync(person!, request.Reason!.Trim());
-        return TypedResults.Created($"/api/persons/{Uri.EscapeDataString(document!)}/marital-status",
-            new LinkedDocumentResponse(document!, person!));
+        return (document!, person!);
     }
 
     private static string CheckedIdNumber(string idNumber, BureauClock clock)

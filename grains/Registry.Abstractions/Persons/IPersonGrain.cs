@@ -52,6 +52,26 @@ public interface IPersonGrain : IGrainWithStringKey
     Task AcceptDocumentAsync(string documentKey, string[] documents, string[] marriageIds);
 
     /// <summary>
+    /// Undoes the link of this document to the person recorded under <paramref name="personKey"/>, made in error: the
+    /// document becomes a person of its own again, with the documents linked to it and every marriage record naming
+    /// any of them (those it brought to the link and those registered with it since), and the person keeps the rest.
+    /// Refused when this document is not linked to that person (<c>document-not-linked</c>, 409), while a registration
+    /// holds the person (<c>registration-in-progress</c>, 409), or when the person is itself linked further
+    /// (<c>person-is-linked</c>, 409). Meanwhile the document is held for no registration (<c>person-being-linked</c>);
+    /// an undo cut short completes when asked again.
+    /// </summary>
+    Task UnlinkFromPersonAsync(string personKey, string reason);
+
+    /// <summary>Internal step of <see cref="UnlinkFromPersonAsync"/>: the marriage records of this person that name
+    /// any of <paramref name="documentKeys"/>. Refused while a registration holds the person. Changes nothing.</summary>
+    Task<string[]> GetMarriagesNamingAsync(string[] documentKeys);
+
+    /// <summary>Internal step of <see cref="UnlinkFromPersonAsync"/>: gives back <paramref name="documentKey"/>, the
+    /// <paramref name="documents"/> linked to it and the marriage records <paramref name="marriageIds"/>.
+    /// Idempotent.</summary>
+    Task ReleaseDocumentAsync(string documentKey, string[] documents, string[] marriageIds);
+
+    /// <summary>
     /// Second internal step: stores the hold taken by <see cref="HoldForMarriageAsync"/>, which makes it the
     /// reservation the marriage record may be stored over. Refused with <c>registration-interrupted</c> (409) when
     /// the hold was lost before it could be stored. Idempotent. Returns the person's earlier marriage records (those

@@ -48,12 +48,12 @@ public sealed class PersonGrain(
     private async Task<string?> HoldForAsync(string marriageId, (DateOnly From, DateOnly? Until)? archived)
     {
         await ReadAgainWhileNotStoredAsync();
+        EnsureNotBeingLinked();
         if (State.LinkedTo is { } linkedTo)
         {
             return linkedTo;
         }
 
-        EnsureNotBeingLinked();
 
         holdInFlight = true;
         try
@@ -70,12 +70,12 @@ public sealed class PersonGrain(
     public async Task<bool> HasMarriedSinceAsync(string marriageId)
     {
         await ReadAgainWhileNotStoredAsync();
+        EnsureNotBeingLinked();
         if (State.LinkedTo is { } linkedTo)
         {
             return await grains.Get<IPersonGrain>(linkedTo).HasMarriedSinceAsync(marriageId);
         }
 
-        EnsureNotBeingLinked();
         if (!holdInFlight && unstoredHold is null)
         {
             // Completed registrations stay pending here until confirmed lazily: settle them first.
@@ -217,6 +217,11 @@ public sealed class PersonGrain(
             throw DomainException.Violation("link-to-itself", "A document cannot be linked to its own record.");
         }
 
+        if (State.UnlinkingFrom is not null)
+        {
+            EnsureNotBeingLinked();
+        }
+
         if ((State.LinkedTo ?? State.LinkingTo) is { } linked && linked != target)
         {
             // Names the person the document belongs to: logged like a read of both.
@@ -346,6 +351,93 @@ public sealed class PersonGrain(
             marriageIds.Length == 0 ? documentKey : $"{documentKey} with {marriageIds.Length} marriage record(s)");
     }
 
+    public async Task UnlinkFromPersonAsync(string personKey, string reason)
+    {
+        await ReadAgainWhileNotStoredAsync();
+        var self = ParseKey();
+        var target = MarriageRules.ParseDocumentKey(personKey, "person", clock.Today).Key;
+        if (State.LinkedTo != target)
+        {
+            throw DomainException.Conflict("document-not-linked",
+                $"{IdentityDocument.Mask(self.Key)} is not linked to {IdentityDocument.Mask(target)}.");
+        }
+
+        var person = grains.Get<IPersonGrain>(target);
+        List<string> keys = [self.Key, .. State.Documents];
+        if (State.UnlinkingFrom is null)
+        {
+            // Stored first: from this write on no registration holds this document (none forwarded to the person
+            // either), so the records naming it are all known before they are taken back.
+            State.UnlinkingFrom = target;
+            await WriteOrLetGoAsync("unlink-document-begin", $"from {target}: {reason}");
+            try
+            {
+                var marriageIds = await person.GetMarriagesNamingAsync([.. keys]);
+                var records = marriageIds.Length == 0
+                    ? []
+                    : await Task.WhenAll(marriageIds.Select(id => grains.Get<IMarriageGrain>(id).GetSummaryAsync()));
+
+                // Stored before the person lets them go, so an undo cut short never loses them.
+                State.Marriages = records.OrderBy(r => r.RegisteredOn)
+                    .Select(r => new MarriageLink { MarriageId = r.Id })
+                    .ToList();
+                await WriteOrLetGoAsync("unlink-document-records", $"{records.Length} marriage record(s) taken back");
+            }
+            catch (DomainException)
+            {
+                State.UnlinkingFrom = null;
+                await WriteOrLetGoAsync("unlink-document-refused", $"{target} refused the undo");
+                throw;
+            }
+        }
+
+        await person.ReleaseDocumentAsync(self.Key, [.. State.Documents],
+            [.. State.Marriages.Select(l => l.MarriageId)]);
+        State.UnlinkingFrom = null;
+        State.LinkedTo = null;
+        await WriteOrLetGoAsync("unlink-document", $"from {target}: {reason}");
+    }
+
+    public async Task<string[]> GetMarriagesNamingAsync(string[] documentKeys)
+    {
+        await ReadAgainWhileNotStoredAsync();
+        var self = ParseKey();
+        if ((State.LinkedTo ?? State.LinkingTo) is { } linkedTo)
+        {
+            throw DomainException.Conflict("person-is-linked",
+                $"{IdentityDocument.Mask(self.Key)} is itself linked to {IdentityDocument.Mask(linkedTo)}: undo that " +
+                "link first.");
+        }
+
+        await ResolvePendingAsync();
+        if (unstoredHold is not null || State.Marriages.Any(l => l.Pending))
+        {
+            throw DomainException.Conflict("registration-in-progress",
+                $"A registration naming {IdentityDocument.Mask(self.Key)} is in progress at this moment; undo the " +
+                "link once it has completed.");
+        }
+
+        var records = await LoadRecordsAsync();
+        return records.Where(r => documentKeys.Contains(r.PartyAIdNumber) || documentKeys.Contains(r.PartyBIdNumber))
+            .Select(r => r.Id)
+            .ToArray();
+    }
+
+    public async Task ReleaseDocumentAsync(string documentKey, string[] documents, string[] marriageIds)
+    {
+        await ReadAgainWhileNotStoredAsync();
+        List<string> keys = [documentKey, .. documents];
+        if (!State.Documents.Any(keys.Contains) && !State.Marriages.Any(l => marriageIds.Contains(l.MarriageId)))
+        {
+            return;
+        }
+
+        State.Documents.RemoveAll(keys.Contains);
+        State.Marriages.RemoveAll(l => marriageIds.Contains(l.MarriageId));
+        await WriteOrLetGoAsync("release-document",
+            $"{documentKey} with {marriageIds.Length} marriage record(s): the link undone");
+    }
+
     public async Task<string?> GetLinkedPersonAsync()
     {
         await ReadAgainWhileNotStoredAsync();
@@ -463,7 +555,7 @@ public sealed class PersonGrain(
     /// person's history while another record takes it over (<see cref="PersonState.LinkingTo"/>).</summary>
     private void EnsureNotBeingLinked()
     {
-        if (State.LinkingTo is { } linkingTo)
+        if ((State.LinkingTo ?? State.UnlinkingFrom) is { } linkingTo)
         {
             throw DomainException.Conflict("person-being-linked",
                 $"{IdentityDocument.Mask(ParseKey().Key)} is being linked to {IdentityDocument.Mask(linkingTo)}; " +

@@ -29,6 +29,11 @@ public sealed class PersonState
     /// cut short leaves it set until the link is asked again.</summary>
     public string? LinkingTo { get; set; }
 
+    /// <summary>Set while the link to the person record named (<see cref="LinkedTo"/>) is being undone: from before this
+    /// record takes back its marriages until the link is cleared. Meanwhile no registration holds this document.
+    /// </summary>
+    public string? UnlinkingFrom { get; set; }
+
     /// <summary>The keys of the other documents linked to this person, oldest first.</summary>
     public List<string> Documents { get; set; } = [];
 

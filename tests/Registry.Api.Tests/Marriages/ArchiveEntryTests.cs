@@ -694,4 +694,60 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
                 MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office)),
             HttpStatusCode.UnprocessableEntity, "person-already-married");
     }
+
+    [Fact]
+    public async Task ALinkMadeInError_IsUndone_WithTheMarriagesRegisteredOnTheCardSince()
+    {
+        // Widowed in 1990 on a 1984 record without documents. A registrar links a card of another man born the same
+        // day to that party, and the card's holder is then married with it: the new marriage is held on the record
+        // the card leads to.
+        var archived = await EnterUnrecordedAsync("1984-07-07", "1953-03-03", new
+        {
+            kind = "death",
+            endedOn = "1990-10-10",
+            reference = "京东死字第31号",
+            authority = "东城区卫生局",
+            partyIdNumber = "partyB",
+        });
+        var key = $"unrecorded:{archived.ToUpperInvariant()}-A";
+        var wrongCard = MarriageApiFixture.Born(new DateOnly(1953, 3, 3), Sex.Male);
+        Assert.Equal(HttpStatusCode.Created, (await LinkCardAsync(key, wrongCard)).StatusCode);
+        var office = MarriageApiFixture.NextOffice();
+        var registered = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(wrongCard, MarriageApiFixture.Woman(), office));
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var since = (await Json(registered)).GetProperty("marriageId").GetString();
+        Assert.Equal(2, (await Json(await fixture.Registrar.GetAsync(
+            $"/api/persons/{Uri.EscapeDataString(key)}/marital-status"))).GetProperty("records").GetArrayLength());
+
+        Task<HttpResponseMessage> UnlinkAsync() => Registrar.PostAsJsonAsync(
+            $"/api/persons/{Uri.EscapeDataString(key)}/documents/unlink", new
+            {
+                documentType = "resident-id",
+                number = wrongCard,
+                reason = "linked in error: the household register shows another birthplace",
+                office = MarriageApiFixture.Office(20),
+            });
+        var undone = await UnlinkAsync();
+        Assert.True(undone.StatusCode == HttpStatusCode.OK, await undone.Content.ReadAsStringAsync());
+        Assert.Equal((wrongCard, key), ((await Json(undone)).GetProperty("documentKey").GetString(),
+            (await Json(undone)).GetProperty("unlinkedFrom").GetString()));
+        await Problems.AssertProblemAsync(await UnlinkAsync(), HttpStatusCode.Conflict, "document-not-linked");
+
+        // Each is their own person again: the card with the marriage registered on it, the party widowed.
+        var card = await Json(await fixture.Registrar.GetAsync($"/api/persons/{wrongCard}/marital-status"));
+        Assert.Equal((wrongCard, "married", since, 0), (card.GetProperty("idNumber").GetString(),
+            card.GetProperty("status").GetString(), card.GetProperty("currentMarriageId").GetString(),
+            card.GetProperty("documents").GetArrayLength()));
+        Assert.Equal(since, Assert.Single(card.GetProperty("records").EnumerateArray()).GetProperty("marriageId").GetString());
+        var party = await Json(await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(key)}/marital-status"));
+        Assert.Equal(("widowed", archived, 0), (party.GetProperty("status").GetString(),
+            Assert.Single(party.GetProperty("records").EnumerateArray()).GetProperty("marriageId").GetString(),
+            party.GetProperty("documents").GetArrayLength()));
+
+        // The never-twice rule holds on the card by itself.
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+                MarriageApiFixture.Registration(wrongCard, MarriageApiFixture.Woman(), office)),
+            HttpStatusCode.UnprocessableEntity, "person-already-married");
+    }
 }

@@ -136,6 +136,33 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
         Assert.Equal("person-already-married", twice.Rule);
     }
 
+    [Fact]
+    public async Task UnlinkFromPersonAsync_CutShortWhileThePersonLetsGo_LosesNothingAndCompletesWhenAskedAgain()
+    {
+        // A card linked in error to a woman's record, then married with: the marriage is held on her record.
+        var (hers, card) = (TestPeople.Woman(), TestPeople.Woman());
+        await fixture.Person(card).LinkToPersonAsync(hers, "linked in error (test)");
+        var id = (await fixture.RegisterAsync(TestPeople.Man(), card, MarriageClusterFixture.NextOffice())).MarriageId;
+        var person = new GrainStateKey(Grains.StorageNames.Person,
+            GrainId.Create(Grains.StorageNames.PersonGrainType, hers).ToString());
+        fixture.Store.DelayNextWrite(person);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => fixture.Person(card).UnlinkFromPersonAsync(hers, "error (test)"));
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.RegisterAsync(TestPeople.Man(), card,
+            MarriageClusterFixture.NextOffice()));
+        Assert.Equal("person-being-linked", refused.Rule);
+
+        Assert.True(await fixture.Store.LandAsync(person));
+        await fixture.Person(card).UnlinkFromPersonAsync(hers, "error (test)");
+        var cards = await fixture.Person(card).GetMaritalStatusAsync();
+        Assert.Equal((card, MaritalStatus.Married, id), (cards.IdNumber, cards.Status, cards.CurrentMarriageId));
+        var herStatus = await fixture.Person(hers).GetMaritalStatusAsync();
+        Assert.Equal((MaritalStatus.Single, 0, 0), (herStatus.Status, herStatus.Records.Count,
+            herStatus.Documents.Count));
+        await fixture.RegisterAsync(TestPeople.Man(), hers, MarriageClusterFixture.NextOffice());
+    }
+
     private async Task<IReadOnlyList<AccessLogEntry>> LoggedReadsOfAsync(string person)
     {
         var now = fixture.Time.GetUtcNow();
