@@ -54,7 +54,6 @@ public sealed class PersonGrain(
             return linkedTo;
         }
 
-
         holdInFlight = true;
         try
         {
@@ -363,16 +362,19 @@ public sealed class PersonGrain(
         }
 
         var person = grains.Get<IPersonGrain>(target);
-        List<string> keys = [self.Key, .. State.Documents];
         if (State.UnlinkingFrom is null)
         {
             // Stored first: from this write on no registration holds this document (none forwarded to the person
             // either), so the records naming it are all known before they are taken back.
             State.UnlinkingFrom = target;
             await WriteOrLetGoAsync("unlink-document-begin", $"from {target}: {reason}");
-            try
+        }
+
+        try
+        {
+            // Null once the person has let them go, which it does only after this record stored them.
+            if (await person.GetMarriagesNamingAsync(self.Key, [.. State.Documents]) is { } marriageIds)
             {
-                var marriageIds = await person.GetMarriagesNamingAsync([.. keys]);
                 var records = marriageIds.Length == 0
                     ? []
                     : await Task.WhenAll(marriageIds.Select(id => grains.Get<IMarriageGrain>(id).GetSummaryAsync()));
@@ -383,12 +385,12 @@ public sealed class PersonGrain(
                     .ToList();
                 await WriteOrLetGoAsync("unlink-document-records", $"{records.Length} marriage record(s) taken back");
             }
-            catch (DomainException)
-            {
-                State.UnlinkingFrom = null;
-                await WriteOrLetGoAsync("unlink-document-refused", $"{target} refused the undo");
-                throw;
-            }
+        }
+        catch (DomainException)
+        {
+            State.UnlinkingFrom = null;
+            await WriteOrLetGoAsync("unlink-document-refused", $"{target} refused the undo");
+            throw;
         }
 
         await person.ReleaseDocumentAsync(self.Key, [.. State.Documents],
@@ -398,7 +400,7 @@ public sealed class PersonGrain(
         await WriteOrLetGoAsync("unlink-document", $"from {target}: {reason}");
     }
 
-    public async Task<string[]> GetMarriagesNamingAsync(string[] documentKeys)
+    public async Task<string[]?> GetMarriagesNamingAsync(string documentKey, string[] documents)
     {
         await ReadAgainWhileNotStoredAsync();
         var self = ParseKey();
@@ -409,6 +411,11 @@ public sealed class PersonGrain(
                 "link first.");
         }
 
+        if (!State.Documents.Contains(documentKey, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
         await ResolvePendingAsync();
         if (unstoredHold is not null || State.Marriages.Any(l => l.Pending))
         {
@@ -417,8 +424,9 @@ public sealed class PersonGrain(
                 "link once it has completed.");
         }
 
+        List<string> keys = [documentKey, .. documents];
         var records = await LoadRecordsAsync();
-        return records.Where(r => documentKeys.Contains(r.PartyAIdNumber) || documentKeys.Contains(r.PartyBIdNumber))
+        return records.Where(r => keys.Contains(r.PartyAIdNumber) || keys.Contains(r.PartyBIdNumber))
             .Select(r => r.Id)
             .ToArray();
     }
