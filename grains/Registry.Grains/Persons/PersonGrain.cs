@@ -240,13 +240,7 @@ public sealed class PersonGrain(
 
         if (State.LinkingTo is null)
         {
-            await ResolvePendingAsync();
-            if (unstoredHold is not null || State.Marriages.Any(l => l.Pending))
-            {
-                throw DomainException.Conflict("registration-in-progress",
-                    $"A registration naming {IdentityDocument.Mask(self.Key)} is in progress at this moment; link " +
-                    "the document once it has completed.");
-            }
+            await EnsureNoRegistrationHeldAsync("link the document");
 
             // Stored first: from this write on no registration holds this document, so none is decided on this
             // record's half of the person's history while the other record takes it over.
@@ -295,25 +289,14 @@ public sealed class PersonGrain(
     {
         await ReadAgainWhileNotStoredAsync();
         var self = ParseKey();
-        if ((State.LinkedTo ?? State.LinkingTo) is { } linkedTo)
-        {
-            throw DomainException.Conflict("person-is-linked",
-                $"{IdentityDocument.Mask(self.Key)} is itself linked to {IdentityDocument.Mask(linkedTo)}: link the " +
-                "document to that record.");
-        }
+        EnsureNotLinkedOnward("link the document to that record");
 
         if (State.Documents.Contains(documentKey, StringComparer.Ordinal))
         {
             return;
         }
 
-        await ResolvePendingAsync();
-        if (unstoredHold is not null || State.Marriages.Any(l => l.Pending))
-        {
-            throw DomainException.Conflict("registration-in-progress",
-                $"A registration naming {IdentityDocument.Mask(self.Key)} is in progress at this moment; link the " +
-                "document once it has completed.");
-        }
+        await EnsureNoRegistrationHeldAsync("link the document");
 
         // The handed-over records completed their registrations (a record holding a pending hold is not handed over).
         var mine = await LoadRecordsAsync();
@@ -403,27 +386,13 @@ public sealed class PersonGrain(
     public async Task<string[]?> GetMarriagesNamingAsync(string documentKey, string[] documents)
     {
         await ReadAgainWhileNotStoredAsync();
-        var self = ParseKey();
-        if ((State.LinkedTo ?? State.LinkingTo) is { } linkedTo)
-        {
-            throw DomainException.Conflict("person-is-linked",
-                $"{IdentityDocument.Mask(self.Key)} is itself linked to {IdentityDocument.Mask(linkedTo)}: undo that " +
-                "link first.");
-        }
-
+        EnsureNotLinkedOnward("undo that link first");
         if (!State.Documents.Contains(documentKey, StringComparer.Ordinal))
         {
             return null;
         }
 
-        await ResolvePendingAsync();
-        if (unstoredHold is not null || State.Marriages.Any(l => l.Pending))
-        {
-            throw DomainException.Conflict("registration-in-progress",
-                $"A registration naming {IdentityDocument.Mask(self.Key)} is in progress at this moment; undo the " +
-                "link once it has completed.");
-        }
-
+        await EnsureNoRegistrationHeldAsync("undo the link");
         List<string> keys = [documentKey, .. documents];
         var records = await LoadRecordsAsync();
         return records.Where(r => keys.Contains(r.PartyAIdNumber) || keys.Contains(r.PartyBIdNumber))
@@ -557,6 +526,31 @@ public sealed class PersonGrain(
         }
 
         answered = true;
+    }
+
+    /// <summary>Refuses with <c>person-is-linked</c> (409) when this record is itself linked (or being linked) to
+    /// another, where a link to it or an undo must go instead (<paramref name="then"/>).</summary>
+    private void EnsureNotLinkedOnward(string then)
+    {
+        if ((State.LinkedTo ?? State.LinkingTo) is { } linkedTo)
+        {
+            throw DomainException.Conflict("person-is-linked",
+                $"{IdentityDocument.Mask(ParseKey().Key)} is itself linked to {IdentityDocument.Mask(linkedTo)}: " +
+                $"{then}.");
+        }
+    }
+
+    /// <summary>Settles a pending reservation, then refuses with <c>registration-in-progress</c> (409) while a
+    /// registration holds this person: a link or its undo (<paramref name="then"/>) waits until it has completed.</summary>
+    private async Task EnsureNoRegistrationHeldAsync(string then)
+    {
+        await ResolvePendingAsync();
+        if (unstoredHold is not null || State.Marriages.Any(l => l.Pending))
+        {
+            throw DomainException.Conflict("registration-in-progress",
+                $"A registration naming {IdentityDocument.Mask(ParseKey().Key)} is in progress at this moment; " +
+                $"{then} once it has completed.");
+        }
     }
 
     /// <summary>Refuses, with <c>person-being-linked</c> (409), what would be decided on this record's half of the

@@ -606,6 +606,22 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         return (await Json(stored)).GetProperty("marriageId").GetString()!;
     }
 
+    /// <summary>Enters a 1980s record, as <see cref="EnterUnrecordedAsync"/>, that ended by the wife's death on
+    /// <paramref name="widowedOn"/>; answers its id and the key of its widower.</summary>
+    private async Task<(string Id, string Widower)> EnterWidowerAsync(string registeredOn, string manBorn,
+        string widowedOn)
+    {
+        var id = await EnterUnrecordedAsync(registeredOn, manBorn, new
+        {
+            kind = "death",
+            endedOn = widowedOn,
+            reference = $"京东死字第{Interlocked.Increment(ref serial)}号",
+            authority = "东城区卫生局",
+            partyIdNumber = "partyB",
+        });
+        return (id, $"unrecorded:{id.ToUpperInvariant()}-A");
+    }
+
     private Task<HttpResponseMessage> LinkCardAsync(string personKey, string card) => Registrar.PostAsJsonAsync(
         $"/api/persons/{Uri.EscapeDataString(personKey)}/documents", new
         {
@@ -620,15 +636,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
     {
         // Married in 1984 before he had a card; widowed in 1990; married again in 2026 with his card, a record of the
         // card's own.
-        var archived = await EnterUnrecordedAsync("1984-05-02", "1952-04-01", new
-        {
-            kind = "death",
-            endedOn = "1990-11-11",
-            reference = "京东死字第12号",
-            authority = "东城区卫生局",
-            partyIdNumber = "partyB",
-        });
-        var key = $"unrecorded:{archived.ToUpperInvariant()}-A";
+        var (archived, key) = await EnterWidowerAsync("1984-05-02", "1952-04-01", "1990-11-11");
         var card = MarriageApiFixture.Born(new DateOnly(1952, 4, 1), Sex.Male);
         var office = MarriageApiFixture.NextOffice();
         var registered = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
@@ -701,15 +709,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         // Widowed in 1990 on a 1984 record without documents. A registrar links a card of another man born the same
         // day to that party, and the card's holder is then married with it: the new marriage is held on the record
         // the card leads to.
-        var archived = await EnterUnrecordedAsync("1984-07-07", "1953-03-03", new
-        {
-            kind = "death",
-            endedOn = "1990-10-10",
-            reference = "京东死字第31号",
-            authority = "东城区卫生局",
-            partyIdNumber = "partyB",
-        });
-        var key = $"unrecorded:{archived.ToUpperInvariant()}-A";
+        var (archived, key) = await EnterWidowerAsync("1984-07-07", "1953-03-03", "1990-10-10");
         var wrongCard = MarriageApiFixture.Born(new DateOnly(1953, 3, 3), Sex.Male);
         Assert.Equal(HttpStatusCode.Created, (await LinkCardAsync(key, wrongCard)).StatusCode);
         var office = MarriageApiFixture.NextOffice();
