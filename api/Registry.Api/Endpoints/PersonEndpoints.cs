@@ -208,8 +208,13 @@ public static class PersonEndpoints
             .Required("reason", request.Reason)
             .Office("office", request.Office);
         var person = checks.DocumentKey("idNumber", idNumber, today);
-        var document = checks.Document("number", request.DocumentType, request.Number, request.Country, today,
-            "country");
+
+        // A party an archive record names without a document is named by their record and side (RECORD-ID-A), so
+        // that the card they came with keeps the person record.
+        var document = request.DocumentType == IdentityDocumentType.Unrecorded
+            ? checks.DocumentKey("number", request.Number is null ? null : IdentityDocument.UnrecordedPrefix + request.Number,
+                today)
+            : checks.Document("number", request.DocumentType, request.Number, request.Country, today, "country");
         checks.ThrowIfAny();
         return (document!, person!);
     }

@@ -750,4 +750,39 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
                 MarriageApiFixture.Registration(wrongCard, MarriageApiFixture.Woman(), office)),
             HttpStatusCode.UnprocessableEntity, "person-already-married");
     }
+
+    [Fact]
+    public async Task TheArchivesPartyLinkedToTheirCard_LeavesTheCardThePersonsRecord()
+    {
+        var (archived, key) = await EnterWidowerAsync("1985-09-09", "1954-05-05", "1991-01-01");
+        var card = MarriageApiFixture.Born(new DateOnly(1954, 5, 5), Sex.Male);
+        var office = MarriageApiFixture.NextOffice();
+        var registered = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office));
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var current = (await Json(registered)).GetProperty("marriageId").GetString()!;
+
+        Task<HttpResponseMessage> LinkPartyAsync(string number) => Registrar.PostAsJsonAsync(
+            $"/api/persons/{card}/documents", new
+            {
+                documentType = "unrecorded",
+                number,
+                reason = "the 1985 certificate and the household register presented",
+                office = MarriageApiFixture.Office(20),
+            });
+        await Problems.AssertProblemAsync(await LinkPartyAsync("1985-A"), HttpStatusCode.BadRequest,
+            "unrecorded-party-format");
+        await Problems.AssertProblemAsync(await LinkPartyAsync($"{Guid.NewGuid():N}-A"), HttpStatusCode.NotFound,
+            "marriage-not-found");
+        var link = await LinkPartyAsync(key["unrecorded:".Length..].ToLowerInvariant());
+        Assert.True(link.StatusCode == HttpStatusCode.Created, await link.Content.ReadAsStringAsync());
+        Assert.Equal((key, card), ((await Json(link)).GetProperty("documentKey").GetString(),
+            (await Json(link)).GetProperty("personKey").GetString()));
+
+        var status = await Json(await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(key)}/marital-status"));
+        Assert.Equal((card, "married", key), (status.GetProperty("idNumber").GetString(),
+            status.GetProperty("status").GetString(), Assert.Single(status.GetProperty("documents").EnumerateArray()).GetString()));
+        Assert.Equal([archived, current], status.GetProperty("records").EnumerateArray()
+            .Select(r => r.GetProperty("marriageId").GetString()!).ToArray());
+    }
 }

@@ -154,7 +154,9 @@ internal static class MarriageDocs
                 "different sexes, one record naming both, marriages that overlap, or a marriage after the " +
                 "other's recorded death), and leaving both as they were. A party an archive record names without " +
                 "a document (unrecorded:{RECORD-ID}-A) is identified this way when they come with their card, " +
-                "which must be of the record's sex, whether or not the card names later marriages. While the link " +
+                "which must be of the record's sex, whether or not the card names later marriages: the card linked " +
+                "to the party, or the party (documentType unrecorded, number {RECORD-ID}-A) linked to the card, " +
+                "which then keeps the person record. While the link " +
                 "is being made the document is held for no registration (409 person-being-linked); a link cut " +
                 "short completes when it is asked again.", [.. IdNumber, .. Office, "document-type",
                     "link-to-itself", "registration-in-progress", "person-being-linked", "document-already-linked",
