@@ -17,7 +17,8 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>
     /// First internal step of a registration: holds this person for marriage <paramref name="marriageId"/> in the
     /// grain's memory, where every later registration meets it. Refused with <c>registration-in-progress</c> (409)
-    /// while another registration holds the person, with <c>person-already-married</c> (422) while a marriage naming
+    /// while another registration holds the person, with <c>person-being-linked</c> (409) while this document's link to
+    /// another person record is being made or undone, with <c>person-already-married</c> (422) while a marriage naming
     /// the person is in force. Idempotent for the same marriage id. When this document is linked to another person
     /// record, holds nothing and returns that record's key, where the caller holds instead; null once held here.
     /// </summary>
