@@ -137,6 +137,29 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
     }
 
     [Fact]
+    public async Task LinkToPersonAsync_OfARecordWithDocumentsOfItsOwn_BringsThemAlong()
+    {
+        // A renewed card was linked to her married record; that record is then found to be a second record of a
+        // woman registered under another number: linked there, both earlier documents lead to the one person.
+        var (renewed, married, person) = (TestPeople.Woman(), TestPeople.Woman(), TestPeople.Woman());
+        var id = (await fixture.RegisterAsync(TestPeople.Man(), married, MarriageClusterFixture.NextOffice())).MarriageId;
+        await fixture.Person(renewed).LinkToPersonAsync(married, "renewed card (test)");
+
+        await fixture.Person(married).LinkToPersonAsync(person, "two numbers of one person (test)");
+
+        foreach (var card in new[] { renewed, married, person })
+        {
+            var status = await fixture.Person(card).GetMaritalStatusAsync();
+            Assert.Equal((person, MaritalStatus.Married, id), (status.IdNumber, status.Status, status.CurrentMarriageId));
+            Assert.Equal([married, renewed], status.Documents);
+        }
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            fixture.RegisterAsync(TestPeople.Man(), renewed, MarriageClusterFixture.NextOffice()));
+        Assert.Equal("person-already-married", refused.Rule);
+    }
+
+    [Fact]
     public async Task UnlinkFromPersonAsync_CutShortWhileThePersonLetsGo_LosesNothingAndCompletesWhenAskedAgain()
     {
         // A card linked in error to a woman's record, then married with: the marriage is held on her record.
