@@ -4,7 +4,7 @@ namespace Registry.Abstractions.Persons;
 /// A person's marital status as of the read, with every marriage record that names them (oldest first) and the
 /// current marriage when married. <see cref="RegistrationInProgress"/> is true while a registration naming the person
 /// is running. <see cref="IdNumber"/> is the key of the person record's document; sex and birth date are those the
-/// document carries (null for documents that do not).
+/// document carries or, for documents that do not, those the person's records give (null when there are none).
 /// </summary>
 [GenerateSerializer, Alias("Registry.Persons.MaritalStatusDetails")]
 public sealed record MaritalStatusDetails(
@@ -19,4 +19,9 @@ public sealed record MaritalStatusDetails(
     /// <summary>The keys of the person's other documents, linked to this record (oldest first).</summary>
     [Id(7)]
     public IReadOnlyList<string> Documents { get; init; } = [];
+
+    /// <summary>The key of the person record this document is being linked to, while that link has not completed (a
+    /// link cut short: no registration holds the document until it is asked again); null otherwise.</summary>
+    [Id(8)]
+    public string? BeingLinkedTo { get; init; }
 }

@@ -45,7 +45,7 @@ public static class MaritalStatusRules
     /// (<see cref="RecordedBirth"/>).
     /// </summary>
     public static MaritalStatusDetails Details(IdentityDocument person, IReadOnlyList<string> documents,
-        IReadOnlyList<MarriageSummary> records, bool registrationInProgress)
+        IReadOnlyList<MarriageSummary> records, bool registrationInProgress, string? beingLinkedTo = null)
     {
         List<string> keys = [person.Key, .. documents];
         var status = Derive(keys, records);
@@ -58,6 +58,7 @@ public static class MaritalStatusRules
             registrationInProgress, records.Select(r => ReferenceFor(keys, r)).ToList())
         {
             Documents = documents.ToList(),
+            BeingLinkedTo = beingLinkedTo,
         };
     }
 

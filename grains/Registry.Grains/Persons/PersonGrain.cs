@@ -433,7 +433,8 @@ public sealed class PersonGrain(
         await ResolvePendingAsync();
         var records = await LoadRecordsAsync();
         await PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, id.Key);
-        return MaritalStatusRules.Details(id, State.Documents, records, State.Marriages.Any(l => l.Pending));
+        return MaritalStatusRules.Details(id, State.Documents, records, State.Marriages.Any(l => l.Pending),
+            State.LinkingTo);
     }
 
     public async Task<MarriageRecordExtract> IssueMarriageRecordExtractAsync(string office)

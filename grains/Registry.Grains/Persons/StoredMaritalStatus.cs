@@ -85,7 +85,8 @@ public sealed class StoredMaritalStatus(IGrainStorage storage, BureauClock clock
         }
 
         var records = marriages.Select(m => new Marriage(m!, now, today, AuditScope.Actor).ToSummary()).ToList();
-        return MaritalStatusRules.Details(id, person.Documents, records, registrationInProgress: false);
+        return MaritalStatusRules.Details(id, person.Documents, records, registrationInProgress: false,
+            person.LinkingTo);
     }
 
     private static string PersonGrainId(string key) => GrainId.Create(StorageNames.PersonGrainType, key).ToString();

@@ -117,6 +117,7 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.RegisterAsync(TestPeople.Man(), earlier,
             MarriageClusterFixture.NextOffice()));
         Assert.Equal((DomainErrorKind.Conflict, "person-being-linked"), (refused.Kind, refused.Rule));
+        Assert.Equal(corrected, (await fixture.Person(earlier).GetMaritalStatusAsync()).BeingLinkedTo);
 
         // The write lands; asked again, the link completes, and either card reads one widowed person.
         Assert.True(await fixture.Store.LandAsync(target));
@@ -127,6 +128,7 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
             Assert.Equal((corrected, MaritalStatus.Widowed, id), (status.IdNumber, status.Status,
                 Assert.Single(status.Records).MarriageId));
             Assert.Equal([earlier], status.Documents);
+            Assert.Null(status.BeingLinkedTo);
         }
 
         // And she may marry again, by either card: the record is held as one person.
