@@ -622,6 +622,20 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         return (id, $"unrecorded:{id.ToUpperInvariant()}-A");
     }
 
+    /// <summary>Registers a marriage of <paramref name="card"/> today at an office of its own; answers the office and
+    /// the record's id.</summary>
+    private async Task<(string Office, string MarriageId)> MarryAsync(string card)
+    {
+        var office = MarriageApiFixture.NextOffice();
+        var registered = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+            MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office));
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        return (office, (await Json(registered)).GetProperty("marriageId").GetString()!);
+    }
+
+    private async Task<JsonElement> StatusAsync(string document) => await Json(
+        await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(document)}/marital-status"));
+
     private Task<HttpResponseMessage> LinkCardAsync(string personKey, string card) => Registrar.PostAsJsonAsync(
         $"/api/persons/{Uri.EscapeDataString(personKey)}/documents", new
         {
@@ -638,14 +652,10 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         // card's own.
         var (archived, key) = await EnterWidowerAsync("1984-05-02", "1952-04-01", "1990-11-11");
         var card = MarriageApiFixture.Born(new DateOnly(1952, 4, 1), Sex.Male);
-        var office = MarriageApiFixture.NextOffice();
-        var registered = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
-            MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office));
-        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
-        var current = (await Json(registered)).GetProperty("marriageId").GetString();
+        var (office, current) = await MarryAsync(card);
 
         // Before the link each is a person of their own; the party's sex and birth date are the record's.
-        var party = await Json(await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(key)}/marital-status"));
+        var party = await StatusAsync(key);
         Assert.Equal(("widowed", "male", "1952-04-01"), (party.GetProperty("status").GetString(),
             party.GetProperty("sex").GetString(), party.GetProperty("birthDate").GetString()));
 
@@ -656,11 +666,10 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         // One person, read by either document: married now, the 1984 marriage first.
         foreach (var document in new[] { card, key })
         {
-            var status = await Json(await fixture.Registrar.GetAsync(
-                $"/api/persons/{Uri.EscapeDataString(document)}/marital-status"));
+            var status = await StatusAsync(document);
             Assert.Equal(("married", current), (status.GetProperty("status").GetString(),
                 status.GetProperty("currentMarriageId").GetString()));
-            Assert.Equal([archived, current!], status.GetProperty("records").EnumerateArray()
+            Assert.Equal([archived, current], status.GetProperty("records").EnumerateArray()
                 .Select(r => r.GetProperty("marriageId").GetString()!).ToArray());
         }
 
@@ -678,9 +687,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         var archived = await EnterUnrecordedAsync("1984-06-03", "1951-02-02");
         var key = $"unrecorded:{archived.ToUpperInvariant()}-A";
         var card = MarriageApiFixture.Born(new DateOnly(1951, 2, 2), Sex.Male);
-        var office = MarriageApiFixture.NextOffice();
-        Assert.Equal(HttpStatusCode.Created, (await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
-            MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office))).StatusCode);
+        var (office, _) = await MarryAsync(card);
 
         var refused = await Problems.AssertProblemAsync(await LinkCardAsync(key, card),
             HttpStatusCode.UnprocessableEntity, "linked-records-overlap");
@@ -690,8 +697,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
 
         foreach (var document in new[] { card, key })
         {
-            var status = await Json(await fixture.Registrar.GetAsync(
-                $"/api/persons/{Uri.EscapeDataString(document)}/marital-status"));
+            var status = await StatusAsync(document);
             Assert.Equal(("married", 1), (status.GetProperty("status").GetString(),
                 status.GetProperty("records").GetArrayLength()));
         }
@@ -712,13 +718,8 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         var (archived, key) = await EnterWidowerAsync("1984-07-07", "1953-03-03", "1990-10-10");
         var wrongCard = MarriageApiFixture.Born(new DateOnly(1953, 3, 3), Sex.Male);
         Assert.Equal(HttpStatusCode.Created, (await LinkCardAsync(key, wrongCard)).StatusCode);
-        var office = MarriageApiFixture.NextOffice();
-        var registered = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
-            MarriageApiFixture.Registration(wrongCard, MarriageApiFixture.Woman(), office));
-        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
-        var since = (await Json(registered)).GetProperty("marriageId").GetString();
-        Assert.Equal(2, (await Json(await fixture.Registrar.GetAsync(
-            $"/api/persons/{Uri.EscapeDataString(key)}/marital-status"))).GetProperty("records").GetArrayLength());
+        var (office, since) = await MarryAsync(wrongCard);
+        Assert.Equal(2, (await StatusAsync(key)).GetProperty("records").GetArrayLength());
 
         Task<HttpResponseMessage> UnlinkAsync() => Registrar.PostAsJsonAsync(
             $"/api/persons/{Uri.EscapeDataString(key)}/documents/unlink", new
@@ -735,12 +736,12 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         await Problems.AssertProblemAsync(await UnlinkAsync(), HttpStatusCode.Conflict, "document-not-linked");
 
         // Each is their own person again: the card with the marriage registered on it, the party widowed.
-        var card = await Json(await fixture.Registrar.GetAsync($"/api/persons/{wrongCard}/marital-status"));
+        var card = await StatusAsync(wrongCard);
         Assert.Equal((wrongCard, "married", since, 0), (card.GetProperty("idNumber").GetString(),
             card.GetProperty("status").GetString(), card.GetProperty("currentMarriageId").GetString(),
             card.GetProperty("documents").GetArrayLength()));
         Assert.Equal(since, Assert.Single(card.GetProperty("records").EnumerateArray()).GetProperty("marriageId").GetString());
-        var party = await Json(await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(key)}/marital-status"));
+        var party = await StatusAsync(key);
         Assert.Equal(("widowed", archived, 0), (party.GetProperty("status").GetString(),
             Assert.Single(party.GetProperty("records").EnumerateArray()).GetProperty("marriageId").GetString(),
             party.GetProperty("documents").GetArrayLength()));
@@ -756,11 +757,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
     {
         var (archived, key) = await EnterWidowerAsync("1985-09-09", "1954-05-05", "1991-01-01");
         var card = MarriageApiFixture.Born(new DateOnly(1954, 5, 5), Sex.Male);
-        var office = MarriageApiFixture.NextOffice();
-        var registered = await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
-            MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office));
-        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
-        var current = (await Json(registered)).GetProperty("marriageId").GetString()!;
+        var (_, current) = await MarryAsync(card);
 
         Task<HttpResponseMessage> LinkPartyAsync(string number) => Registrar.PostAsJsonAsync(
             $"/api/persons/{card}/documents", new
@@ -779,7 +776,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         Assert.Equal((key, card), ((await Json(link)).GetProperty("documentKey").GetString(),
             (await Json(link)).GetProperty("personKey").GetString()));
 
-        var status = await Json(await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(key)}/marital-status"));
+        var status = await StatusAsync(key);
         Assert.Equal((card, "married", key), (status.GetProperty("idNumber").GetString(),
             status.GetProperty("status").GetString(), Assert.Single(status.GetProperty("documents").EnumerateArray()).GetString()));
         Assert.Equal([archived, current], status.GetProperty("records").EnumerateArray()
