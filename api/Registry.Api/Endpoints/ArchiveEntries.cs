@@ -84,11 +84,12 @@ internal sealed class ArchiveEntries(IGrainFactory grains)
     private async Task StartAsync(int line, EnterArchivedMarriage command)
     {
         await slots.WaitAsync();
-        // The record's own number too: a file naming one certificate twice enters it once, then finds it entered. A
-        // party with no document recorded has no number (the record names them: its own number stands for them).
+        // The record's own number too (by its key, as the record is identified): a file naming one certificate twice
+        // enters it once, then finds it entered. A party with no document recorded has no number (the record names
+        // them: its own number stands for them).
         var documents = new[]
             {
-                command.PartyA.IdNumber.Trim(), command.PartyB.IdNumber.Trim(), "#" + command.CertificateNumber.Trim(),
+                command.PartyA.IdNumber.Trim(), command.PartyB.IdNumber.Trim(), "#" + command.CertificateKey(),
             }
             .Where(document => document.Length > 0)
             .ToArray();

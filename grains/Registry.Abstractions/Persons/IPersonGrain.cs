@@ -63,11 +63,11 @@ public interface IPersonGrain : IGrainWithStringKey
     /// </summary>
     Task UnlinkFromPersonAsync(string personKey, string reason);
 
-    /// <summary>Internal step of <see cref="UnlinkFromPersonAsync"/>: the marriage records of this person that name
-    /// <paramref name="documentKey"/> or any of the <paramref name="documents"/> linked to it; null when this person
-    /// no longer holds that document (it was given back). Refused while a registration holds the person. Changes
-    /// nothing.</summary>
-    Task<string[]?> GetMarriagesNamingAsync(string documentKey, string[] documents);
+    /// <summary>Internal step of <see cref="UnlinkFromPersonAsync"/>: the summaries of this person's marriage records
+    /// that name <paramref name="documentKey"/> or any of the <paramref name="documents"/> linked to it; null when
+    /// this person no longer holds that document (it was given back). Refused while a registration holds the person.
+    /// Changes nothing.</summary>
+    Task<MarriageSummary[]?> GetMarriagesNamingAsync(string documentKey, string[] documents);
 
     /// <summary>Internal step of <see cref="UnlinkFromPersonAsync"/>: gives back <paramref name="documentKey"/>, the
     /// <paramref name="documents"/> linked to it and the marriage records <paramref name="marriageIds"/>.

@@ -730,10 +730,17 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         };
     }
 
-    private (Sex, DateOnly) Born(PartyRecord registered)
+    /// <summary>A party's sex and birth date as recorded or, on records stored before parties' documents were
+    /// recorded, as their resident ID number carries them.</summary>
+    private (Sex Sex, DateOnly BirthDate) Born(PartyRecord registered)
     {
-        var party = ToDetails(registered);
-        return (party.Sex, party.BirthDate);
+        if (registered.Sex is { } sex && registered.BirthDate is { } birthDate)
+        {
+            return (sex, birthDate);
+        }
+
+        ResidentIdNumber.TryParse(registered.IdNumber, state.RegisteredOn, out var id, out _);
+        return (id!.Sex, id.BirthDate);
     }
 
     public DivorceApplicationDetails ToDetails(DivorceApplicationRecord a) =>
@@ -973,17 +980,8 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
     private PartyDetails ToDetails(PartyRecord registered)
     {
         var party = CurrentParty(registered);
-        if (registered.Sex is { } sex && registered.BirthDate is { } birthDate)
-        {
-            return new PartyDetails(party.IdNumber, party.Name, party.Nationality, sex, birthDate)
-            {
-                PriorStatus = registered.PriorStatus,
-            };
-        }
-
-        // Records stored before parties' documents were recorded: a resident ID number, which carries both.
-        ResidentIdNumber.TryParse(party.IdNumber, state.RegisteredOn, out var id, out _);
-        return new PartyDetails(party.IdNumber, party.Name, party.Nationality, id!.Sex, id.BirthDate)
+        var (sex, birthDate) = Born(registered);
+        return new PartyDetails(party.IdNumber, party.Name, party.Nationality, sex, birthDate)
         {
             PriorStatus = registered.PriorStatus,
         };

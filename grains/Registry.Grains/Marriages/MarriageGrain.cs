@@ -207,7 +207,8 @@ public sealed class MarriageGrain(
             if (end is { Kind: ArchivedEndKind.DivorceRegistration })
             {
                 // The office that registered the divorce, as it was on that day.
-                await RegistryDivisions.EnsureArchiveOfficeAsync(grains, end.Authority, end.EndedOn);
+                await RegistryDivisions.EnsureArchiveOfficeAsync(grains, end.Authority, end.EndedOn,
+                    "ended.authority");
             }
 
             // The numbers are claimed first: a number another record holds is refused before anyone is held.

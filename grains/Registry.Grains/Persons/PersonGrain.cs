@@ -325,10 +325,8 @@ public sealed class PersonGrain(
         State.IdNumber = self.Key;
         State.Documents.AddRange(theirKeys.Where(k => !State.Documents.Contains(k, StringComparer.Ordinal)));
 
-        // One history, oldest first (a stable sort: two of one day keep this record's order, then the other's).
-        State.Marriages = mine.Concat(theirs).OrderBy(r => r.RegisteredOn)
-            .Select(r => new MarriageLink { MarriageId = r.Id })
-            .ToList();
+        // One history: two of one day keep this record's order, then the other's.
+        State.Marriages = InRegistrationOrder(mine.Concat(theirs));
         await WriteOrLetGoAsync("accept-document",
             marriageIds.Length == 0 ? documentKey : $"{documentKey} with {marriageIds.Length} marriage record(s)");
     }
@@ -356,16 +354,10 @@ public sealed class PersonGrain(
         try
         {
             // Null once the person has let them go, which it does only after this record stored them.
-            if (await person.GetMarriagesNamingAsync(self.Key, [.. State.Documents]) is { } marriageIds)
+            if (await person.GetMarriagesNamingAsync(self.Key, [.. State.Documents]) is { } records)
             {
-                var records = marriageIds.Length == 0
-                    ? []
-                    : await Task.WhenAll(marriageIds.Select(id => grains.Get<IMarriageGrain>(id).GetSummaryAsync()));
-
                 // Stored before the person lets them go, so an undo cut short never loses them.
-                State.Marriages = records.OrderBy(r => r.RegisteredOn)
-                    .Select(r => new MarriageLink { MarriageId = r.Id })
-                    .ToList();
+                State.Marriages = InRegistrationOrder(records);
                 await WriteOrLetGoAsync("unlink-document-records", $"{records.Length} marriage record(s) taken back");
             }
         }
@@ -383,7 +375,7 @@ public sealed class PersonGrain(
         await WriteOrLetGoAsync("unlink-document", $"from {target}: {reason}");
     }
 
-    public async Task<string[]?> GetMarriagesNamingAsync(string documentKey, string[] documents)
+    public async Task<MarriageSummary[]?> GetMarriagesNamingAsync(string documentKey, string[] documents)
     {
         await ReadAgainWhileNotStoredAsync();
         EnsureNotLinkedOnward("undo that link first");
@@ -395,9 +387,7 @@ public sealed class PersonGrain(
         await EnsureNoRegistrationHeldAsync("undo the link");
         List<string> keys = [documentKey, .. documents];
         var records = await LoadRecordsAsync();
-        return records.Where(r => keys.Contains(r.PartyAIdNumber) || keys.Contains(r.PartyBIdNumber))
-            .Select(r => r.Id)
-            .ToArray();
+        return records.Where(r => keys.Contains(r.PartyAIdNumber) || keys.Contains(r.PartyBIdNumber)).ToArray();
     }
 
     public async Task ReleaseDocumentAsync(string documentKey, string[] documents, string[] marriageIds)
@@ -528,6 +518,11 @@ public sealed class PersonGrain(
 
         answered = true;
     }
+
+    /// <summary>Links to <paramref name="records"/> oldest first, by registration date (a stable sort: two of one day
+    /// keep the order given).</summary>
+    private static List<MarriageLink> InRegistrationOrder(IEnumerable<MarriageSummary> records) =>
+        records.OrderBy(r => r.RegisteredOn).Select(r => new MarriageLink { MarriageId = r.Id }).ToList();
 
     /// <summary>Refuses with <c>person-is-linked</c> (409) when this record is itself linked (or being linked) to
     /// another, where a link to it or an undo must go instead (<paramref name="then"/>).</summary>

@@ -11,7 +11,6 @@ namespace Registry.Grains.Statistics;
 /// <c>zone</c>) it was entered. Pure.</summary>
 public static class MarriageStatistics
 {
-
     public static RecordStatistics Of(MarriageState state, TimeZoneInfo zone)
     {
         if (state.Record != MarriageRecordStatus.Registered)

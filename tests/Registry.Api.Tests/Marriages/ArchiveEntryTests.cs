@@ -477,9 +477,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         Assert.Equal(("married", id), (byCard.GetProperty("status").GetString(),
             Assert.Single(byCard.GetProperty("records").EnumerateArray()).GetProperty("marriageId").GetString()));
         var office = MarriageApiFixture.NextOffice();
-        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
-                MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office)),
-            HttpStatusCode.UnprocessableEntity, "person-already-married");
+        await RefusedAsMarriedAsync(card, office);
     }
 
     [Fact]
@@ -633,6 +631,13 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         return (office, (await Json(registered)).GetProperty("marriageId").GetString()!);
     }
 
+    /// <summary>Asserts that a new marriage of <paramref name="card"/> at <paramref name="office"/> is refused
+    /// because the person is married.</summary>
+    private async Task RefusedAsMarriedAsync(string card, string office) =>
+        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
+                MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office)),
+            HttpStatusCode.UnprocessableEntity, "person-already-married");
+
     private async Task<JsonElement> StatusAsync(string document) => await Json(
         await fixture.Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(document)}/marital-status"));
 
@@ -704,9 +709,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
 
         // Neither is left half-linked: a registration naming the card is judged on its own record (married), not
         // refused as being linked.
-        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
-                MarriageApiFixture.Registration(card, MarriageApiFixture.Woman(), office)),
-            HttpStatusCode.UnprocessableEntity, "person-already-married");
+        await RefusedAsMarriedAsync(card, office);
     }
 
     [Fact]
@@ -747,9 +750,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
             party.GetProperty("documents").GetArrayLength()));
 
         // The never-twice rule holds on the card by itself.
-        await Problems.AssertProblemAsync(await fixture.RegistrarAt(office).PostAsJsonAsync("/api/marriages",
-                MarriageApiFixture.Registration(wrongCard, MarriageApiFixture.Woman(), office)),
-            HttpStatusCode.UnprocessableEntity, "person-already-married");
+        await RefusedAsMarriedAsync(wrongCard, office);
     }
 
     [Fact]
