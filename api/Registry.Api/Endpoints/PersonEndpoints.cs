@@ -26,6 +26,11 @@ public static class PersonEndpoints
             .WithSummary("Marital status with the marriage records naming the person (access is logged)")
             .ProducesChangeProblems();
 
+        persons.MapGet("/{idNumber}/history", GetPersonHistory)
+            .WithName(nameof(GetPersonHistory))
+            .WithSummary("Each link of a document to the person and its undo, with who, when and why (access is logged)")
+            .ProducesReadProblems();
+
         persons.MapPost("/{idNumber}/marriage-record-extracts", IssueMarriageRecordExtract)
             .RequireOffice(OfficeTargets.AtOffice<MarriageRecordExtractRequest>(r => r.Office, (r, o) => r with { Office = o }))
             .WithName(nameof(IssueMarriageRecordExtract))
@@ -75,6 +80,14 @@ public static class PersonEndpoints
         var number = CheckedIdNumber(idNumber, clock);
         var status = await grains.Get<IPersonGrain>(number).GetMaritalStatusAsync();
         return TypedResults.Ok(MaritalStatusResponse.From(status));
+    }
+
+    public static async Task<Ok<PersonHistoryResponse>> GetPersonHistory(string idNumber, IGrainFactory grains,
+        BureauClock clock)
+    {
+        var number = CheckedIdNumber(idNumber, clock);
+        var history = await grains.Get<IPersonGrain>(number).GetHistoryAsync();
+        return TypedResults.Ok(PersonHistoryResponse.From(history));
     }
 
     public static async Task<Created<MarriageRecordExtractResponse>> IssueMarriageRecordExtract(string idNumber,

@@ -49,8 +49,9 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <paramref name="documentKey"/>, the <paramref name="documents"/> linked to it and the marriage records
     /// <paramref name="marriageIds"/> naming them into this person's record, refused with <c>linked-document-differs</c>
     /// (the two of different sexes), <c>link-to-spouse</c>, <c>linked-records-overlap</c> or
-    /// <c>linked-record-after-death</c> (422, see <c>PersonLinkRules</c>). Idempotent.</summary>
-    Task AcceptDocumentAsync(string documentKey, string[] documents, string[] marriageIds);
+    /// <c>linked-record-after-death</c> (422, see <c>PersonLinkRules</c>). The link's <paramref name="reason"/> goes
+    /// into this record's history. Idempotent.</summary>
+    Task AcceptDocumentAsync(string documentKey, string[] documents, string[] marriageIds, string reason);
 
     /// <summary>
     /// Undoes the link of this document to the person recorded under <paramref name="personKey"/>, made in error: the
@@ -70,9 +71,9 @@ public interface IPersonGrain : IGrainWithStringKey
     Task<MarriageSummary[]?> GetMarriagesNamingAsync(string documentKey, string[] documents);
 
     /// <summary>Internal step of <see cref="UnlinkFromPersonAsync"/>: gives back <paramref name="documentKey"/>, the
-    /// <paramref name="documents"/> linked to it and the marriage records <paramref name="marriageIds"/>.
-    /// Idempotent.</summary>
-    Task ReleaseDocumentAsync(string documentKey, string[] documents, string[] marriageIds);
+    /// <paramref name="documents"/> linked to it and the marriage records <paramref name="marriageIds"/>, the undo's
+    /// <paramref name="reason"/> going into this record's history. Idempotent.</summary>
+    Task ReleaseDocumentAsync(string documentKey, string[] documents, string[] marriageIds, string reason);
 
     /// <summary>
     /// Second internal step: stores the hold taken by <see cref="HoldForMarriageAsync"/>, which makes it the
@@ -107,6 +108,11 @@ public interface IPersonGrain : IGrainWithStringKey
 
     /// <summary>The person's marital status with record references; the read is written to the access log.</summary>
     Task<MaritalStatusDetails> GetMaritalStatusAsync();
+
+    /// <summary>The history of the person's documents: each link and undo with who, when, where and why (see
+    /// <see cref="PersonEvent"/>), and the documents linked now. A document linked to another person record answers
+    /// that record's, where the link is an entry. The read is written to the access log.</summary>
+    Task<PersonHistory> GetHistoryAsync();
 
     /// <summary>
     /// Issues a numbered marriage-record extract (婚姻登记记录证明) at <paramref name="office"/>: every marriage record

@@ -234,7 +234,7 @@ public sealed class PersonGrain(
         if (State.LinkedTo is not null)
         {
             // Linked before; a link stored by an earlier version before the person took it is completed here.
-            await HandOverAsync(target);
+            await HandOverAsync(target, reason);
             return;
         }
 
@@ -251,7 +251,7 @@ public sealed class PersonGrain(
 
         try
         {
-            await HandOverAsync(target);
+            await HandOverAsync(target, reason);
         }
         catch (DomainException)
         {
@@ -262,6 +262,7 @@ public sealed class PersonGrain(
 
         State.LinkingTo = null;
         State.LinkedTo = target;
+        RecordEvent(PersonEventKind.LinkedTo, target, State.Marriages.Count(l => !l.Pending), reason);
         await WriteOrLetGoAsync("link-document", $"to {target}: {reason}");
     }
 
@@ -280,12 +281,18 @@ public sealed class PersonGrain(
         }
     }
 
-    /// <summary>Hands this record's documents and marriages to the person record <paramref name="target"/>.</summary>
-    private Task HandOverAsync(string target) =>
-        grains.Get<IPersonGrain>(target).AcceptDocumentAsync(ParseKey().Key, [.. State.Documents],
-            [.. State.Marriages.Where(l => !l.Pending).Select(l => l.MarriageId)]);
+    /// <summary>Appends <paramref name="kind"/> of <paramref name="document"/> to this record's history, recorded now by
+    /// the acting user and office; stored with the write that makes the change.</summary>
+    private void RecordEvent(PersonEventKind kind, string document, int marriageRecords, string reason) =>
+        State.Record(kind, document, marriageRecords, reason, clock.Now, AuditScope.Actor, AuditScope.Office);
 
-    public async Task AcceptDocumentAsync(string documentKey, string[] documents, string[] marriageIds)
+    /// <summary>Hands this record's documents and marriages to the person record <paramref name="target"/>.</summary>
+    private Task HandOverAsync(string target, string reason) =>
+        grains.Get<IPersonGrain>(target).AcceptDocumentAsync(ParseKey().Key, [.. State.Documents],
+            [.. State.Marriages.Where(l => !l.Pending).Select(l => l.MarriageId)], reason);
+
+    public async Task AcceptDocumentAsync(string documentKey, string[] documents, string[] marriageIds,
+        string reason)
     {
         await ReadAgainWhileNotStoredAsync();
         var self = ParseKey();
@@ -327,6 +334,7 @@ public sealed class PersonGrain(
 
         // One history: two of one day keep this record's order, then the other's.
         State.Marriages = InRegistrationOrder(mine.Concat(theirs));
+        RecordEvent(PersonEventKind.DocumentLinked, documentKey, marriageIds.Length, reason);
         await WriteOrLetGoAsync("accept-document",
             marriageIds.Length == 0 ? documentKey : $"{documentKey} with {marriageIds.Length} marriage record(s)");
     }
@@ -369,9 +377,10 @@ public sealed class PersonGrain(
         }
 
         await person.ReleaseDocumentAsync(self.Key, [.. State.Documents],
-            [.. State.Marriages.Select(l => l.MarriageId)]);
+            [.. State.Marriages.Select(l => l.MarriageId)], reason);
         State.UnlinkingFrom = null;
         State.LinkedTo = null;
+        RecordEvent(PersonEventKind.UnlinkedFrom, target, State.Marriages.Count, reason);
         await WriteOrLetGoAsync("unlink-document", $"from {target}: {reason}");
     }
 
@@ -390,7 +399,7 @@ public sealed class PersonGrain(
         return records.Where(r => keys.Contains(r.PartyAIdNumber) || keys.Contains(r.PartyBIdNumber)).ToArray();
     }
 
-    public async Task ReleaseDocumentAsync(string documentKey, string[] documents, string[] marriageIds)
+    public async Task ReleaseDocumentAsync(string documentKey, string[] documents, string[] marriageIds, string reason)
     {
         await ReadAgainWhileNotStoredAsync();
         List<string> keys = [documentKey, .. documents];
@@ -401,6 +410,7 @@ public sealed class PersonGrain(
 
         State.Documents.RemoveAll(keys.Contains);
         State.Marriages.RemoveAll(l => marriageIds.Contains(l.MarriageId));
+        RecordEvent(PersonEventKind.DocumentUnlinked, documentKey, marriageIds.Length, reason);
         await WriteOrLetGoAsync("release-document",
             $"{documentKey} with {marriageIds.Length} marriage record(s): the link undone");
     }
@@ -425,6 +435,20 @@ public sealed class PersonGrain(
         await PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, id.Key);
         return MaritalStatusRules.Details(id, State.Documents, records, State.Marriages.Any(l => l.Pending),
             State.LinkingTo);
+    }
+
+    public async Task<PersonHistory> GetHistoryAsync()
+    {
+        await ReadAgainWhileNotStoredAsync();
+        if (State.LinkedTo is { } linkedTo)
+        {
+            return await grains.Get<IPersonGrain>(linkedTo).GetHistoryAsync();
+        }
+
+        // Names the person's documents and the registrars who linked them: logged like a read.
+        var id = ParseKey();
+        await PersonDataAccess.RecordAsync(grains, clock, "person-history", null, id.Key);
+        return new PersonHistory(id.Key, [.. State.Documents], [.. State.Events]);
     }
 
     public async Task<MarriageRecordExtract> IssueMarriageRecordExtractAsync(string office)

@@ -37,6 +37,18 @@ public sealed class PersonState
     /// <summary>The keys of the other documents linked to this person, oldest first.</summary>
     public List<string> Documents { get; set; } = [];
 
+    /// <summary>The record's history: each link of a document and each undo, with who, when and why; appended in the
+    /// write that makes the change, never edited (empty on records stored before it was kept).</summary>
+    public List<PersonEvent> Events { get; set; } = [];
+
+    /// <summary>Appends an entry to <see cref="Events"/>: <paramref name="kind"/> of <paramref name="document"/> (the
+    /// other record's key), moving <paramref name="marriageRecords"/> marriage records, for
+    /// <paramref name="reason"/>, recorded by <paramref name="actor"/> of <paramref name="office"/> at
+    /// <paramref name="at"/>.</summary>
+    public void Record(PersonEventKind kind, string document, int marriageRecords, string reason, DateTimeOffset at,
+        string actor, string office) =>
+        Events.Add(new PersonEvent(Events.Count + 1, kind, at, actor, office, document, marriageRecords, reason));
+
     /// <summary>Reserves this person (document key <paramref name="idNumber"/>) for marriage
     /// <paramref name="marriageId"/>: a pending link, confirmed or dropped by what that record's registration
     /// became. The caller has checked that the person may marry.</summary>

@@ -754,6 +754,69 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
     }
 
     [Fact]
+    public async Task ALinkAndItsUndo_AreInBothRecordsHistories_WithWhoWhereWhenAndWhy_AndReadingThemIsLogged()
+    {
+        var (_, key) = await EnterWidowerAsync("1986-08-08", "1955-06-06", "1992-02-02");
+        var wrongCard = MarriageApiFixture.Born(new DateOnly(1955, 6, 6), Sex.Male);
+        Assert.Equal(HttpStatusCode.Created, (await LinkCardAsync(key, wrongCard)).StatusCode);
+        var (_, since) = await MarryAsync(wrongCard);
+
+        // Linked, the card answers the history of the record it leads to, where the link is an entry.
+        var linked = await HistoryAsync(wrongCard);
+        Assert.Equal((key, wrongCard), (linked.GetProperty("idNumber").GetString(),
+            Assert.Single(linked.GetProperty("documents").EnumerateArray()).GetString()));
+        var joined = Assert.Single(linked.GetProperty("events").EnumerateArray());
+        Assert.Equal((1, "document-linked", IdentityDocument.Mask(wrongCard), 0,
+                "household register (户口簿) and both certificates presented", "registrar-1",
+                MarriageApiFixture.Office(20)),
+            (joined.GetProperty("sequence").GetInt32(), joined.GetProperty("kind").GetString(),
+                joined.GetProperty("document").GetString(), joined.GetProperty("marriageRecords").GetInt32(),
+                joined.GetProperty("reason").GetString(), joined.GetProperty("recordedBy").GetString(),
+                joined.GetProperty("office").GetString()));
+        Assert.Equal(fixture.Api.Time.GetUtcNow(), joined.GetProperty("recordedAt").GetDateTimeOffset());
+
+        // Asked again, the link changes nothing and adds no entry.
+        Assert.Equal(HttpStatusCode.Created, (await LinkCardAsync(key, wrongCard)).StatusCode);
+        Assert.Single((await HistoryAsync(key)).GetProperty("events").EnumerateArray());
+
+        const string why = "linked in error: the household register shows another birthplace";
+        var undone = await Registrar.PostAsJsonAsync($"/api/persons/{Uri.EscapeDataString(key)}/documents/unlink",
+            new { documentType = "resident-id", number = wrongCard, reason = why, office = MarriageApiFixture.Office(20) });
+        Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
+
+        // Each record tells its side: the card linked to the party's record and taken back with the marriage
+        // registered on it since; the party's record joined by the card and left by it.
+        static (string?, string?, int, string?)[] Entries(JsonElement history) =>
+            history.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("kind").GetString(),
+                e.GetProperty("document").GetString(), e.GetProperty("marriageRecords").GetInt32(),
+                e.GetProperty("reason").GetString())).ToArray();
+        const string linkReason = "household register (户口簿) and both certificates presented";
+        var party = await HistoryAsync(key);
+        Assert.Equal(key, party.GetProperty("idNumber").GetString());
+        Assert.Empty(party.GetProperty("documents").EnumerateArray());
+        Assert.Equal([("document-linked", IdentityDocument.Mask(wrongCard), 0, linkReason),
+            ("document-unlinked", IdentityDocument.Mask(wrongCard), 1, why)], Entries(party));
+        var card = await HistoryAsync(wrongCard);
+        Assert.Equal(wrongCard, card.GetProperty("idNumber").GetString());
+        Assert.Equal([("linked-to", IdentityDocument.Mask(key), 0, linkReason),
+            ("unlinked-from", IdentityDocument.Mask(key), 1, why)], Entries(card));
+        Assert.Equal(since, (await StatusAsync(wrongCard)).GetProperty("currentMarriageId").GetString());
+
+        // The histories name a person's documents and who linked them: every read is logged.
+        var log = await Json(await fixture.Api.ClientAs("auditor", "admin").GetAsync(
+            $"/api/access-log?date={fixture.Api.Today:yyyy-MM-dd}&subject={Uri.EscapeDataString(key)}"));
+        Assert.Equal(3, log.GetProperty("entries").EnumerateArray()
+            .Count(e => e.GetProperty("action").GetString() == "person-history"));
+    }
+
+    private async Task<JsonElement> HistoryAsync(string document)
+    {
+        var response = await Registrar.GetAsync($"/api/persons/{Uri.EscapeDataString(document)}/history");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await Json(response);
+    }
+
+    [Fact]
     public async Task TheArchivesPartyLinkedToTheirCard_LeavesTheCardThePersonsRecord()
     {
         var (archived, key) = await EnterWidowerAsync("1985-09-09", "1954-05-05", "1991-01-01");

@@ -21,6 +21,7 @@ public sealed class MarriageAuthorizationTests(MarriageApiFixture fixture)
         { "POST", $"/api/divorce-applications/{Marriage}-1/withdrawal" },
         { "POST", $"/api/divorce-applications/{Marriage}-1/registration" },
         { "GET", $"/api/persons/{Person}/marital-status" },
+        { "GET", $"/api/persons/{Person}/history" },
         { "POST", $"/api/persons/{Person}/marriage-record-extracts" },
         { "GET", "/api/marriage-record-extracts/Z110101-2026-000001" },
     };
