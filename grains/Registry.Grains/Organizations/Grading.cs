@@ -54,7 +54,7 @@ public static class Grading
 
         if (state.Grades.LastOrDefault(g => g.EvaluatedOn > on) is { } later)
         {
-            throw DomainException.Conflict("grade-in-force",
+            throw DomainException.Conflict("grade-out-of-order",
                 $"The grade {later.Label} was evaluated on {later.EvaluatedOn:yyyy-MM-dd}, after {on:yyyy-MM-dd}: " +
                 "grades are recorded in the order they were decided, one in force at a time.");
         }

@@ -101,7 +101,7 @@ public sealed class OrganizationGradeAndSanctionTests
         // A grade decided before the one recorded is refused: grades are recorded in the order decided.
         await Problems.AssertProblemAsync(await registrar.PostAsJsonAsync(grades,
             new { grade = "3A", evaluatedOn = decided.AddDays(-5).ToString("yyyy-MM-dd") }),
-            HttpStatusCode.Conflict, "grade-in-force");
+            HttpStatusCode.Conflict, "grade-out-of-order");
         Assert.Equal("4A", (await RecordAsync(api, uscc)).GetProperty("grade").GetProperty("grade").GetString());
     }
 

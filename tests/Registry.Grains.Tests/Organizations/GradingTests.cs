@@ -44,6 +44,10 @@ public sealed class GradingTests
 
         Assert.Equal((DomainErrorKind.Conflict, "grade-in-force"), Rule(() => Evaluate(state, 5, new DateOnly(2028, 12, 1))));
         Assert.Equal((DomainErrorKind.Conflict, "grade-in-force"), Rule(() => Evaluate(state, 5, new DateOnly(2033, 11, 30))));
+
+        // A decision dated before the recorded one, when it would not overlap it, is out of the order decided.
+        Assert.Equal((DomainErrorKind.Conflict, "grade-out-of-order"),
+            Rule(() => Evaluate(state, 2, new DateOnly(2028, 11, 30))));
         Assert.Single(state.Grades);
 
         // Keep the organization eligible through 2033: every report filed and passed.

@@ -131,9 +131,9 @@ internal static class OrganizationDocs
                 "under `decisionNumber` by `authority`, valid five years from that day. Refused before two full " +
                 "years since registration (on the day of the decision), while another grade is in force or one " +
                 "decided later is recorded, while listed, without a passed inspection or after a failed one.",
-                [.. Code, "grade-format", "grade-date", "grade-in-force", "grade-too-early", "grade-while-listed",
-                    "grade-without-inspection", "grade-after-failed-inspection", "organization-deregistered",
-                    "text-too-long"]),
+                [.. Code, "grade-format", "grade-date", "grade-in-force", "grade-out-of-order", "grade-too-early",
+                    "grade-while-listed", "grade-without-inspection", "grade-after-failed-inspection",
+                    "organization-deregistered", "text-too-long"]),
         },
         Parameters = new Dictionary<string, string>
         {
