@@ -46,6 +46,18 @@ public sealed class RegistryClusterFixture : IAsyncLifetime
         return stored?.Version ?? 0;
     }
 
+    /// <summary>The state of grain <paramref name="key"/> stored under <paramref name="stateName"/> (its grain type
+    /// too), read straight from storage as <typeparamref name="T"/>; null when none is stored.</summary>
+    public async Task<T?> StoredStateAsync<T>(string stateName, string key) where T : class
+    {
+        using var store = new Registry.Storage.Sqlite.SqliteGrainStateStore(DatabasePath);
+        var stored = await store.ReadAsync(
+            new Registry.Storage.GrainStateKey(stateName, GrainId.Create(stateName, key).ToString()));
+        return stored is null
+            ? null
+            : System.Text.Json.JsonSerializer.Deserialize<T>(stored.StateJson, Registry.Storage.RegistryJson.StateOptions);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();

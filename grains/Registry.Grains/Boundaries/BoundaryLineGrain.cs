@@ -103,7 +103,7 @@ public sealed class BoundaryLineGrain(
         State.RecordedAt = clock.Now;
         State.RecordedBy = AuditScope.Office;
         Record("record-line", command.Reason, "line");
-        await StoreAndIndexAsync("record-line", command.Reason);
+        await StoreAndIndexAsync();
         await PublishToReportAsync();
         return RecordChange.Created;
     }
@@ -152,11 +152,11 @@ public sealed class BoundaryLineGrain(
                 .Where(c => c.Item1).Select(c => c.Item2)));
         if (geometryChanged)
         {
-            await StoreAndIndexAsync("update-line", command.Reason);
+            await StoreAndIndexAsync();
         }
         else
         {
-            await state.WriteAuditedAsync("update-line", command.Reason);
+            await state.WriteOrReloadAsync();
         }
 
         return RecordChange.Corrected;
@@ -191,7 +191,7 @@ public sealed class BoundaryLineGrain(
         State.Markers.Add(markerNumber);
         State.Markers.Sort(StringComparer.Ordinal);
         Record("attach-marker", null, markerNumber);
-        await state.WriteAuditedAsync("attach-marker", markerNumber);
+        await state.WriteOrReloadAsync();
         await PublishStatisticsAsync();
     }
 
@@ -237,7 +237,7 @@ public sealed class BoundaryLineGrain(
             [State.DivisionA, State.DivisionB], markers, opened, reason.Trim()));
         State.Inspections.Add(new InspectionSummary(id, year, InspectionStatus.Open, opened, null));
         Record("open-inspection", reason.Trim(), id);
-        await state.WriteAuditedAsync("open-inspection", reason);
+        await state.WriteOrReloadAsync();
         return id;
     }
 
@@ -263,7 +263,7 @@ public sealed class BoundaryLineGrain(
             CompletedOn = completedOn,
         };
         Record("inspection-completed", null, inspectionId);
-        await state.WriteAuditedAsync("inspection-completed", inspectionId);
+        await state.WriteOrReloadAsync();
         await PublishToReportAsync();
     }
 
@@ -315,8 +315,8 @@ public sealed class BoundaryLineGrain(
         State.History.Add(new BoundaryChange(State.History.Count + 1, operation, AuditScope.Actor, clock.Now,
             reason?.Trim(), changed));
 
-    private Task StoreAndIndexAsync(string operation, string reason) =>
-        index.StoreAsync(this, grains, state, Number, EntriesOf, operation, reason, publication.Inline);
+    private Task StoreAndIndexAsync() =>
+        index.StoreAsync(this, grains, state, Number, EntriesOf, publication.Inline);
 
     private static Func<Dictionary<TileId, List<TileEntry>>> EntriesOf(BoundaryLineState state)
     {

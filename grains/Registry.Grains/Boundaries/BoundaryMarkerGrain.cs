@@ -130,7 +130,7 @@ public sealed class BoundaryMarkerGrain(
         State.RecordedBy = AuditScope.Actor;
         Record("register-marker", command.Reason, "marker");
 
-        await index.StoreAsync(this, grains, state, Number, EntriesOf, "register-marker", command.Reason, publication.Inline);
+        await index.StoreAsync(this, grains, state, Number, EntriesOf, publication.Inline);
         return RecordChange.Created;
     }
 
@@ -160,7 +160,7 @@ public sealed class BoundaryMarkerGrain(
         State.Landmarks = landmarks;
         State.Photos = photos;
         Record("update-marker", command.Reason, changed);
-        await state.WriteAuditedAsync("update-marker", command.Reason);
+        await state.WriteOrReloadAsync();
         return RecordChange.Corrected;
     }
 
@@ -178,7 +178,7 @@ public sealed class BoundaryMarkerGrain(
         State.ConditionSince = since;
         State.AppliedOperations.Add(operationId);
         Record("record-condition", null, $"condition {condition} since {since:yyyy-MM-dd} ({source})");
-        await state.WriteAuditedAsync("record-condition", $"{condition} ({source})");
+        await state.WriteOrReloadAsync();
     }
 
     public Task<IReadOnlyList<BoundaryChange>> GetHistoryAsync()

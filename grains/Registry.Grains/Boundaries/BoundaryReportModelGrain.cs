@@ -19,7 +19,7 @@ public sealed class BoundaryReportModelGrain(
         }
 
         State.Lines[line.Number] = line;
-        await state.WriteAuditedAsync("report-line", line.Number);
+        await state.WriteOrReloadAsync();
     }
 
     public async Task ApplyOpenRepairsAsync(string inspectionId, IReadOnlyList<OpenRepair> openRepairs)
@@ -39,7 +39,7 @@ public sealed class BoundaryReportModelGrain(
             State.OpenRepairs[inspectionId] = openRepairs.ToList();
         }
 
-        await state.WriteAuditedAsync("report-repairs", inspectionId);
+        await state.WriteOrReloadAsync();
     }
 
     public Task<IReadOnlyList<OverdueLine>> ListOverdueInspectionsAsync(DateOnly today, int years,

@@ -117,6 +117,7 @@ public sealed class DivisionGeometryGrain(
             change == RecordChange.Corrected ? State.Versions[^1].Number : State.Versions.Count + 1,
             command.EffectiveDate, geometry, command.Source?.Trim(), clock.Now, AuditScope.Office,
             command.Reason.Trim(), change == RecordChange.Corrected ? State.Versions[^1].Corrections + 1 : 0);
+        version.Account = AuditScope.Actor;
 
         State.Key = Key;
         State.IsReference = isReference;
@@ -131,13 +132,7 @@ public sealed class DivisionGeometryGrain(
             State.Versions.Add(version);
         }
 
-        var operation = change switch
-        {
-            RecordChange.Created => "record-geometry",
-            RecordChange.NewVersion => "add-geometry-version",
-            _ => "correct-geometry",
-        };
-        await index.StoreAsync(this, grains, state, Key, s => EntriesOf(Key, s), operation, command.Reason, publication.Inline);
+        await index.StoreAsync(this, grains, state, Key, s => EntriesOf(Key, s), publication.Inline);
         return new DivisionGeometryChange(change, version.Number, version.From);
     }
 

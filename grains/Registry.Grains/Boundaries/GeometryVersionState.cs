@@ -31,7 +31,12 @@ public sealed class GeometryVersionState
 
     public DateTimeOffset RecordedAt { get; set; }
 
+    /// <summary>The office that recorded the version, which the public history names.</summary>
     public string RecordedBy { get; set; } = "";
+
+    /// <summary>The account that recorded the version, kept for the audit and never published; null on versions
+    /// stored before it was kept.</summary>
+    public string? Account { get; set; }
 
     public string Reason { get; set; } = "";
 

@@ -37,7 +37,7 @@ public sealed class ImportJobGrain(
         State.StartedAt = clock.Now;
         State.StartedBy = AuditScope.Actor;
         State.Reason = start.Reason;
-        await state.WriteAuditedAsync("start-import", start.Reason);
+        await state.WriteOrReloadAsync();
     }
 
     public async Task ReportAsync(ImportProgress progress)
@@ -48,7 +48,7 @@ public sealed class ImportJobGrain(
         State.Changed = progress.Changed;
         State.Unchanged = progress.Unchanged;
         State.Rejections.AddRange(progress.NewRejections);
-        await state.WriteAuditedAsync("import-progress", null);
+        await state.WriteOrReloadAsync();
     }
 
     public async Task FinishAsync(string? failure)
@@ -62,7 +62,7 @@ public sealed class ImportJobGrain(
         State.Status = failure is null ? ImportJobStatus.Completed : ImportJobStatus.Failed;
         State.Failure = failure;
         State.FinishedAt = clock.Now;
-        await state.WriteAuditedAsync(failure is null ? "complete-import" : "fail-import", failure);
+        await state.WriteOrReloadAsync();
     }
 
     private void EnsureStarted()

@@ -64,7 +64,7 @@ public sealed class JointInspectionGrain(
         State.OpenedOn = opening.OpenedOn;
         State.Reason = opening.Reason;
         State.Status = InspectionStatus.Open;
-        await state.WriteAuditedAsync("open-inspection", opening.Reason);
+        await state.WriteOrReloadAsync();
     }
 
     public async Task<InspectionFinding> RecordFindingAsync(RecordFinding command)
@@ -81,7 +81,7 @@ public sealed class JointInspectionGrain(
         State.Findings.RemoveAll(f => f.MarkerNumber == command.MarkerNumber);
         State.Findings.Add(finding);
         State.Findings.Sort((a, b) => string.CompareOrdinal(a.MarkerNumber, b.MarkerNumber));
-        await state.WriteAuditedAsync("record-finding", $"{command.MarkerNumber}: {command.Kind}");
+        await state.WriteOrReloadAsync();
         return finding;
     }
 
@@ -106,8 +106,7 @@ public sealed class JointInspectionGrain(
                 InspectionRules.ConditionOf(f.Kind), today, $"inspection:{Id}:{f.MarkerNumber}")));
         }
 
-        await state.WriteAuditedAsync(completes ? "complete-inspection" : "sign-inspection",
-            $"signed for {command.Side} by {command.Signatory.Trim()}");
+        await state.WriteOrReloadAsync();
         await PublishStatisticsAsync();
         await ApplyPendingStepsAsync();
         return Details();
@@ -126,7 +125,7 @@ public sealed class JointInspectionGrain(
         };
         State.Pending.Add(new InspectionStep(command.MarkerNumber, MarkerCondition.Intact, command.CompletedOn,
             $"repair:{Id}:{command.MarkerNumber}"));
-        await state.WriteAuditedAsync("complete-repair", $"{command.MarkerNumber}: {command.Note.Trim()}");
+        await state.WriteOrReloadAsync();
         await PublishStatisticsAsync();
         await ApplyPendingStepsAsync();
         return Details();
@@ -171,7 +170,7 @@ public sealed class JointInspectionGrain(
                     .ToList());
             }
 
-            await state.WriteAuditedAsync("complete-pending-steps", null);
+            await state.WriteOrReloadAsync();
         }
         catch
         {

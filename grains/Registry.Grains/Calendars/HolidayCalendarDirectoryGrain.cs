@@ -20,7 +20,7 @@ public sealed class HolidayCalendarDirectoryGrain(
         years.RemoveAll(y => y.Year == calendar.Year);
         years.Add(calendar);
         years.Sort((x, y) => x.Year.CompareTo(y.Year));
-        await state.WriteAuditedAsync("record-holiday-calendar", calendar.Reference);
+        await state.WriteOrReloadAsync();
     }
 
     public Task<IReadOnlyList<HolidayCalendarYear>> ListAsync() =>

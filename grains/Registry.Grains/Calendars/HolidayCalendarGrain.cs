@@ -54,7 +54,7 @@ public sealed class HolidayCalendarGrain(
             current = new HolidayCalendarYear(Year, state.State.Versions.Count + 1, calendar.Reference,
                 calendar.Holidays, calendar.WorkingDays, clock.Now, actor);
             state.State.Versions.Add(current);
-            await state.WriteAuditedAsync("load-holiday-calendar", calendar.Reference);
+            await state.WriteOrReloadAsync();
         }
 
         await grains.Get<IHolidayCalendarDirectoryGrain>(0).RecordAsync(current!);

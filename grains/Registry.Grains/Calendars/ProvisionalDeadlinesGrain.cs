@@ -29,7 +29,7 @@ public sealed class ProvisionalDeadlinesGrain(
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State.MarriageIds.Count, fresh.Count))
         {
             state.State.MarriageIds.AddRange(fresh);
-            await state.WriteAuditedAsync("add-provisional-deadline", null);
+            await state.WriteOrReloadAsync();
             return;
         }
 
@@ -45,7 +45,7 @@ public sealed class ProvisionalDeadlinesGrain(
         }
         else if (state.State.MarriageIds.Remove(marriageId))
         {
-            await state.WriteAuditedAsync("remove-provisional-deadline", null);
+            await state.WriteOrReloadAsync();
         }
     }
 
@@ -66,8 +66,7 @@ public sealed class ProvisionalDeadlinesGrain(
         }
 
         state.State = new ProvisionalDeadlinesState { MarriageIds = [.. marriageIds] };
-        await state.WriteAuditedAsync("add-provisional-deadline",
-            $"{marriageIds.Count} records from the parent's split");
+        await state.WriteOrReloadAsync();
     }
 
     /// <summary>Sets each of this partition's children to exactly its ids, every child (those handed none too), then
@@ -88,8 +87,7 @@ public sealed class ProvisionalDeadlinesGrain(
             GrainFactory.GetGrain<IProvisionalDeadlinesGrain>(child).SetFromSplitAsync(byChild[child].ToList())));
         state.State.MarriageIds = [];
         state.State.Split = true;
-        await state.WriteAuditedAsync("split-provisional-deadlines",
-            $"{moved} records handed to {PartitionSplits.Fanout} child partitions");
+        await state.WriteOrReloadAsync();
     }
 
     private Task PassOnAsync(IEnumerable<string> marriageIds) =>

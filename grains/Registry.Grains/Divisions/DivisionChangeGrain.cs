@@ -40,7 +40,7 @@ public sealed class DivisionChangeGrain(
             State.Change = change;
             State.Steps = [.. steps];
             State.Next = 0;
-            await state.WriteAuditedAsync("plan-" + change.Kind.ToString().ToLowerInvariant(), change.Reason);
+            await state.WriteOrReloadAsync();
         }
         else if (DivisionChangeId.Of(State.Change) != DivisionChangeId.Of(change))
         {
@@ -107,7 +107,7 @@ public sealed class DivisionChangeGrain(
             State.Next++;
         }
 
-        await state.WriteAuditedAsync("applied", State.Change?.Reason);
+        await state.WriteOrReloadAsync();
         await grains.Get<IDivisionDirectoryGrain>(DirectoryKey).RefreshAsync(
             State.Steps.Select(s => s.Code).Distinct(StringComparer.Ordinal).ToList());
         // Last, after every step: a cache that read the version before this moves it reloads what it read.

@@ -82,7 +82,7 @@ public sealed class DivisionGrain(
         var recorded = DivisionTimeline.Apply(State, Key, step, clock.Now, AuditScope.Actor,
             AuditScope.Office);
         State.Applied.Add(new AppliedStep(operationId, recorded.Sequence));
-        await state.WriteAuditedAsync(step.Kind.ToString().ToLowerInvariant(), step.Reason);
+        await state.WriteOrReloadAsync();
         return recorded;
     }
 
@@ -95,7 +95,7 @@ public sealed class DivisionGrain(
         }
 
         State.ChildCodes.Add(childCode);
-        await state.WriteAuditedAsync("adopt-child", childCode);
+        await state.WriteOrReloadAsync();
     }
 
     private async Task<IReadOnlyList<DivisionSummary>> GetParentLineageAsync(DateOnly asOf)

@@ -239,11 +239,8 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, 
         {
             var record = new PersonState();
             record.AddHold(person, marriageId);
-            using (AuditScope.Begin("reserve-for-marriage", marriageId))
-            {
-                return await InsertAsync(storage, StorageNames.Person,
-                    GrainId.Create(StorageNames.PersonGrainType, person), record);
-            }
+            return await InsertAsync(storage, StorageNames.Person,
+                GrainId.Create(StorageNames.PersonGrainType, person), record);
         }
     }
 
@@ -259,12 +256,7 @@ public sealed class ArchiveImportGrain(BureauClock clock, IGrainFactory grains, 
             var inserted = false;
             try
             {
-                using (AuditScope.Begin("enter-marriage-from-archive",
-                           $"volume {entry.Command.Source.Volume}, page {entry.Command.Source.Page}"))
-                {
-                    inserted = await InsertAsync(storage, StorageNames.Marriage, id, entry.Record);
-                }
-
+                inserted = await InsertAsync(storage, StorageNames.Marriage, id, entry.Record);
                 return inserted;
             }
             finally

@@ -42,7 +42,7 @@ public sealed class CertificateCounterGrain(
         {
             // A failed write reloads the stored value, and nothing of the new block is handed out.
             state.State.LastSerial = Math.Min(handedOut + BlockSize, CertificateNumber.MaxSerial);
-            await state.WriteAuditedAsync("take-serials", null);
+            await state.WriteOrReloadAsync();
         }
 
         return ++handedOut;
@@ -54,7 +54,7 @@ public sealed class CertificateCounterGrain(
         {
             // Nothing above handedOut left this activation, so the store may safely count from there again.
             state.State.LastSerial = handedOut;
-            await state.WriteAuditedAsync("return-unused-serials", null);
+            await state.WriteOrReloadAsync();
         }
     }
 }

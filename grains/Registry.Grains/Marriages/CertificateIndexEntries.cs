@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
-using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Errors;
 using Registry.Grains.Storage;
 
@@ -28,10 +27,7 @@ public static class CertificateIndexEntries
         var entry = new GrainState<CertificateIndexState>(new CertificateIndexState { MarriageId = marriageId });
         try
         {
-            using (AuditScope.Begin("index-certificate", marriageId))
-            {
-                await storage.WriteStateAsync(StorageNames.CertificateIndex, id, entry);
-            }
+            await storage.WriteStateAsync(StorageNames.CertificateIndex, id, entry);
         }
         catch (InconsistentStateException)
         {

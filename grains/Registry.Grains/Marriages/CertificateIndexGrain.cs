@@ -24,7 +24,7 @@ public sealed class CertificateIndexGrain(
         }
 
         state.State.MarriageId = marriageId;
-        await state.WriteAuditedAsync("index-certificate", marriageId);
+        await state.WriteOrReloadAsync();
 
         // Written once and read rarely: no reason to keep it in memory.
         DeactivateOnIdle();

@@ -146,7 +146,7 @@ public sealed class MarriageGrain(
             // The number's index entry goes into the same group commit as the record (it never fails the call: an
             // entry over a record that then failed to store verifies as not found).
             var indexed = IndexCertificateAsync(number);
-            await StoreAsync("register-marriage", null);
+            await StoreAsync();
             recordDurable = true;
             await indexed;
 
@@ -231,8 +231,7 @@ public sealed class MarriageGrain(
             entry.EnterFromArchive(command, a, b, end);
             entry.RecordPriorStatusOfHolds(earlier);
             recordWriteStarted = true;
-            await StoreAsync("enter-marriage-from-archive",
-                $"volume {command.Source.Volume}, page {command.Source.Page}");
+            await StoreAsync();
             recordDurable = true;
             abortDurable = false;
             Release();
@@ -320,7 +319,7 @@ public sealed class MarriageGrain(
         // The reminder first: if the state write then fails, its tick finds nothing open and removes it; a listing
         // as provisional left behind is dropped by the recompute, which then finds nothing provisional here.
         await EnsureDeadlineReminderAsync(application.LastDayToAppear);
-        await StoreAsync("apply-for-divorce", null);
+        await StoreAsync();
         return marriage.ToDetails(application);
     }
 
@@ -352,7 +351,7 @@ public sealed class MarriageGrain(
         await ApplyLapsedApplicationsAsync();
         var marriage = await AggregateForPartiesAsync([command.PartyIdNumber]);
         var application = marriage.WithdrawDivorceApplication(sequence, command);
-        await StoreAsync("withdraw-divorce-application", command.Reason?.Trim());
+        await StoreAsync();
         await RemoveDeadlineReminderIfIdleAsync();
         return marriage.ToDetails(application);
     }
@@ -366,7 +365,7 @@ public sealed class MarriageGrain(
         var number = await TakeCertificateNumberAsync(CertificateKind.Divorce, check.Application.Office,
             marriage.Today);
         var registration = marriage.RegisterDivorce(check, number);
-        await Task.WhenAll(StoreAsync("register-divorce", null), IndexCertificateAsync(number));
+        await Task.WhenAll(StoreAsync(), IndexCertificateAsync(number));
         await RemoveDeadlineReminderIfIdleAsync();
         return registration;
     }
@@ -388,7 +387,7 @@ public sealed class MarriageGrain(
         var recomputed = marriage.RecomputeDeadlines(year,
             await calendars.ForApplicationReceivedOnAsync(marriage.LatestOpenApplicationReceivedOn!.Value));
         await EnsureDeadlineReminderAsync(marriage.LastDayToAppearOfOpenApplications!.Value);
-        await StoreAsync("recompute-divorce-deadlines", $"holiday calendar of {year} loaded");
+        await StoreAsync();
         return recomputed;
     }
 
@@ -400,7 +399,7 @@ public sealed class MarriageGrain(
         await EnsureOfficeMayServeAsync(marriage, command.Office);
         var number = await TakeCertificateNumberAsync(kind, command.Office, marriage.Today);
         var replacement = marriage.ReplaceCertificate(current, kind, number, command.Office);
-        await Task.WhenAll(StoreAsync("replace-certificate", $"replaces {current.Number}"),
+        await Task.WhenAll(StoreAsync(),
             IndexCertificateAsync(number));
         return Marriage.ToDetails(replacement);
     }
@@ -425,7 +424,7 @@ public sealed class MarriageGrain(
             recorded = marriage.RecordJudgment(judgment);
         }
 
-        await StoreAsync("record-judgment", recorded.Reference);
+        await StoreAsync();
         await RemoveDeadlineReminderIfIdleAsync();
         return recorded;
     }
@@ -435,7 +434,7 @@ public sealed class MarriageGrain(
         await EnsureRegisteredAsync();
         await ApplyLapsedApplicationsAsync();
         var recorded = (await AggregateForPartiesAsync([command.PartyIdNumber])).RecordDeath(command);
-        await StoreAsync("record-death", recorded.Reference);
+        await StoreAsync();
         await RemoveDeadlineReminderIfIdleAsync();
         return recorded;
     }
@@ -463,7 +462,7 @@ public sealed class MarriageGrain(
         var lapsed = Aggregate().ApplyLapses();
         if (lapsed > 0)
         {
-            await StoreAsync("deem-divorce-application-withdrawn", "last day to appear passed");
+            await StoreAsync();
         }
 
         return lapsed;
@@ -503,7 +502,7 @@ public sealed class MarriageGrain(
             State.Record = MarriageRecordStatus.Aborted;
             State.Id = Id;
             // ETag-checked against the read above: if a registration stores its record meanwhile, this write fails.
-            await state.WriteAuditedAsync("abort-registration", "the registration did not complete");
+            await state.WriteOrReloadAsync();
         }
 
         abortDurable = State.Record == MarriageRecordStatus.Aborted;
@@ -595,9 +594,9 @@ public sealed class MarriageGrain(
     /// model was told, the outbox is told so (<see cref="ReadModelPublication.PublishedAll"/>), and its relay
     /// acknowledges the write's row without calling this grain for it; otherwise the relay calls
     /// <see cref="PublishAsync"/> as before.</summary>
-    private async Task StoreAsync(string operation, string? reason)
+    private async Task StoreAsync()
     {
-        await state.WriteAuditedAsync(operation, reason);
+        await state.WriteOrReloadAsync();
         if (publication.Inline)
         {
             try

@@ -15,7 +15,6 @@ public sealed class OfficeRegisterGrain(
     IPersistentState<RecordEntriesState<OfficeDayEntry>> state) : Grain, IOfficeRegisterGrain
 {
     private SplittingPartition<OfficeDayEntry> Partition => new(state, this.GetPrimaryKeyString(),
-        "apply-register-entries", "split-register-partition",
         (child, recordKey, entries) => Child(child).ApplyAsync(recordKey, entries),
         (child, byRecord) => Child(child).ApplyManyAsync(byRecord),
         (child, byRecord) => Child(child).SetFromSplitAsync(byRecord),

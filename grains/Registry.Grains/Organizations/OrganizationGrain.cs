@@ -87,7 +87,7 @@ public sealed class OrganizationGrain(
         var today = clock.Today;
         var registered = Organization.Register(command, today, windows, Stamp());
         await EnsureOfficeInForceAsync(command.RegisteringOffice, today);
-        await StoreNewAsync(registered.State, "register", registered.State.LegacyCodeOverrideReason);
+        await StoreNewAsync(registered.State);
         return OrganizationViews.Details(State);
     }
 
@@ -101,7 +101,7 @@ public sealed class OrganizationGrain(
 
         var imported = Organization.Import(command, clock.Today, windows, Stamp());
         await EnsureOfficeInForceAsync(command.RegisteringOffice, command.RegisteredOn);
-        if (await StoreNewAsync(imported.State, "import", command.Source))
+        if (await StoreNewAsync(imported.State))
         {
             // An imported record is entered once and rarely read soon after, and an import enters hundreds of
             // thousands in a row: this activation goes now that its read models hold the write, instead of after the
@@ -117,12 +117,12 @@ public sealed class OrganizationGrain(
     /// Stores a new record: an active one first claims its name in its office; a deregistered or revoked one (from
     /// an import) holds no name. True when the read models hold the stored record (see <see cref="WriteAsync"/>).
     /// </summary>
-    private async Task<bool> StoreNewAsync(OrganizationState draft, string operation, string? reason)
+    private async Task<bool> StoreNewAsync(OrganizationState draft)
     {
         if (draft.Status != OrganizationStatus.Active)
         {
             state.State = draft;
-            return await WriteAsync(operation, reason, publishIndex: true);
+            return await WriteAsync(publishIndex: true);
         }
 
         var claimKey = OrganizationNames.ClaimKey(draft.RegisteringOffice, draft.Name);
@@ -135,7 +135,7 @@ public sealed class OrganizationGrain(
             // still stands. The deadlines need nothing here: the index entry published after the write is what the
             // partition's sweep reads.
             state.State = draft;
-            return await WriteAsync(operation, reason, publishIndex: true);
+            return await WriteAsync(publishIndex: true);
         }
         finally
         {
@@ -178,7 +178,7 @@ public sealed class OrganizationGrain(
             }
 
             Aggregate.Change(changes, command.Reason, clock.Today, Stamp());
-            await WriteAsync("change", command.Reason);
+            await WriteAsync();
         }
         finally
         {
@@ -200,7 +200,7 @@ public sealed class OrganizationGrain(
         EnsureExists();
         await ApplyDueDeadlinesAsync();
         Aggregate.Deregister(command, clock.Today, Stamp());
-        await WriteAsync("deregister", command.Reason);
+        await WriteAsync();
         await EndedAsync();
         return OrganizationViews.Details(State);
     }
@@ -211,8 +211,7 @@ public sealed class OrganizationGrain(
         AnnualCycle.EnsureReportYear(command.Year);
         await ApplyDueDeadlinesAsync();
         var (report, late) = Aggregate.FileAnnualReport(command, clock.Today, Stamp());
-        await WriteAsync("file-annual-report", late ? command.LateFilingReason : $"report {command.Year}",
-            publishIndex: true);
+        await WriteAsync(publishIndex: true);
         return OrganizationViews.Report(State, report);
     }
 
@@ -221,7 +220,7 @@ public sealed class OrganizationGrain(
         EnsureExists();
         await ApplyDueDeadlinesAsync();
         var draft = Aggregate.SaveAnnualReportDraft(command, clock.Today, Stamp());
-        await WriteAsync("save-annual-report-draft", $"draft {command.Year} revision {draft.Revision}");
+        await WriteAsync();
         return draft;
     }
 
@@ -236,7 +235,7 @@ public sealed class OrganizationGrain(
         EnsureExists();
         await ApplyDueDeadlinesAsync();
         var report = Aggregate.CorrectAnnualReport(command, clock.Today, Stamp());
-        await WriteAsync("correct-annual-report", command.Reason);
+        await WriteAsync();
         return OrganizationViews.Report(State, report);
     }
 
@@ -247,23 +246,20 @@ public sealed class OrganizationGrain(
     }
 
     public Task<InspectionResult> RecordInspectionAsync(RecordInspection command) =>
-        ListingCommandAsync("record-inspection", command.Reasons,
-            () => Aggregate.RecordInspection(command, clock.Today, Stamp()));
+        ListingCommandAsync(() => Aggregate.RecordInspection(command, clock.Today, Stamp()));
 
     public Task<ListEntry> RecordUnreachableAsync(RecordUnreachable command) =>
-        ListingCommandAsync("record-unreachable", command.Findings,
-            () => Aggregate.RecordUnreachable(command, clock.Today, Stamp()));
+        ListingCommandAsync(() => Aggregate.RecordUnreachable(command, clock.Today, Stamp()));
 
     public Task<IReadOnlyList<ListEntry>> RemoveFromListAsync(RemoveFromList command) =>
-        ListingCommandAsync("remove-from-list", command.Ground,
-            () => Aggregate.RemoveFromList(command, clock.Today, Stamp()));
+        ListingCommandAsync(() => Aggregate.RemoveFromList(command, clock.Today, Stamp()));
 
     public async Task<GradeEvaluation> EvaluateGradeAsync(EvaluateGrade command)
     {
         EnsureExists();
         await ApplyDueDeadlinesAsync();
         var grade = Aggregate.EvaluateGrade(command, clock.Today, Stamp());
-        await WriteAsync("evaluate-grade", command.Reason);
+        await WriteAsync();
         return grade;
     }
 
@@ -272,7 +268,7 @@ public sealed class OrganizationGrain(
         EnsureExists();
         await ApplyDueDeadlinesAsync();
         var penalty = Aggregate.ImposePenalty(command, clock.Today, Stamp());
-        await WriteAsync("impose-penalty", command.DecisionNumber);
+        await WriteAsync();
         if (State.Status == OrganizationStatus.Revoked)
         {
             await EndedAsync();
@@ -286,8 +282,7 @@ public sealed class OrganizationGrain(
     }
 
     public Task<ListEntry> ListAsSeriouslyDishonestAsync(ListAsSeriouslyDishonest command) =>
-        ListingCommandAsync("list-seriously-dishonest", command.Reason,
-            () => Aggregate.ListAsSeriouslyDishonest(command, clock.Today, Stamp()));
+        ListingCommandAsync(() => Aggregate.ListAsSeriouslyDishonest(command, clock.Today, Stamp()));
 
     public async Task<IReadOnlyList<OrganizationEvent>> ApplyDeadlinesAsync()
     {
@@ -319,12 +314,12 @@ public sealed class OrganizationGrain(
     /// A registrar command that may change the organization's listings: due deadlines first (so the command sees the
     /// lists as they stand today), then the change, stored and published to the index the public lists come from.
     /// </summary>
-    private async Task<T> ListingCommandAsync<T>(string operation, string? reason, Func<T> change)
+    private async Task<T> ListingCommandAsync<T>(Func<T> change)
     {
         EnsureExists();
         await ApplyDueDeadlinesAsync();
         var result = change();
-        await WriteAsync(operation, reason, publishIndex: true);
+        await WriteAsync(publishIndex: true);
         return result;
     }
 
@@ -343,7 +338,7 @@ public sealed class OrganizationGrain(
         RequestContext.Remove(AuditScope.ActorKey);
         try
         {
-            await WriteAsync("apply-deadlines", applied.Count == 0 ? null : string.Join("; ", applied.Select(Describe)));
+            await WriteAsync();
         }
         finally
         {
@@ -394,10 +389,10 @@ public sealed class OrganizationGrain(
     /// write again; a write whose index entry goes later (or not) leaves the relay to ask, as before. True when the
     /// read models hold this write (its figures, and its index entry when published).
     /// </summary>
-    private async Task<bool> WriteAsync(string operation, string? reason, bool publishIndex = false)
+    private async Task<bool> WriteAsync(bool publishIndex = false)
     {
         State.Revision++;
-        await state.WriteAuditedAsync(operation, reason?.Trim());
+        await state.WriteOrReloadAsync();
         if (!publication.Inline)
         {
             return false;

@@ -31,7 +31,7 @@ public sealed class OrganizationImportJobGrain(
             State.StartedAt = clock.Now;
             State.StartedBy = AuditScope.Actor;
             State.LastHeardAt = clock.Now;
-            await state.WriteAuditedAsync("start-organization-import", source);
+            await state.WriteOrReloadAsync();
         }
 
         return Details();
@@ -48,7 +48,7 @@ public sealed class OrganizationImportJobGrain(
         State.Rejections.AddRange(progress.NewRejections
             .Take(OrganizationImportJobDetails.MaxStoredRejections - State.Rejections.Count));
         State.LastHeardAt = clock.Now;
-        await state.WriteAuditedAsync("organization-import-progress", null);
+        await state.WriteOrReloadAsync();
     }
 
     public async Task KeepAliveAsync()
@@ -75,8 +75,7 @@ public sealed class OrganizationImportJobGrain(
         State.Status = failure is null ? OrganizationImportJobStatus.Completed : OrganizationImportJobStatus.Failed;
         State.Failure = failure;
         State.FinishedAt = clock.Now;
-        await state.WriteAuditedAsync(failure is null ? "complete-organization-import" : "fail-organization-import",
-            failure);
+        await state.WriteOrReloadAsync();
     }
 
     private OrganizationImportJobDetails Details() =>

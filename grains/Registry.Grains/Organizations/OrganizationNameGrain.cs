@@ -40,8 +40,7 @@ public sealed class OrganizationNameGrain(
 
         state.State.Owner = uscc;
         state.State.ClaimedAt = clock.Now;
-        await state.WriteAuditedAsync("claim",
-            owner is null ? $"claimed by {uscc}" : $"claimed by {uscc}; {owner} no longer holds it");
+        await state.WriteOrReloadAsync();
         DeactivateOnIdle();
     }
 
@@ -54,7 +53,7 @@ public sealed class OrganizationNameGrain(
 
         state.State.Owner = null;
         state.State.ClaimedAt = null;
-        await state.WriteAuditedAsync("release", $"released by {uscc}");
+        await state.WriteOrReloadAsync();
     }
 
     public Task<string?> GetOwnerAsync() => Task.FromResult(state.State.Owner);

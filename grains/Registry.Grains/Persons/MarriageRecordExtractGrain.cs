@@ -47,7 +47,7 @@ public sealed class MarriageRecordExtractGrain(
         state.State.Extract = extract;
         try
         {
-            await state.WriteAuditedAsync("issue-marriage-record-extract", extract.IdNumber);
+            await state.WriteOrReloadAsync();
         }
         catch
         {

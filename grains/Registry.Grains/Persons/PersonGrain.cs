@@ -171,7 +171,7 @@ public sealed class PersonGrain(
 
         try
         {
-            await state.WriteAuditedAsync("reserve-for-marriage", marriageId);
+            await state.WriteOrReloadAsync();
         }
         catch
         {
@@ -203,7 +203,7 @@ public sealed class PersonGrain(
             return;
         }
 
-        await state.WriteAuditedAsync("release-reservation", marriageId);
+        await state.WriteOrReloadAsync();
     }
 
     public async Task LinkToPersonAsync(string personKey, string reason)
@@ -246,7 +246,7 @@ public sealed class PersonGrain(
             // record's half of the person's history while the other record takes it over.
             State.IdNumber = self.Key;
             State.LinkingTo = target;
-            await WriteOrLetGoAsync("link-document-begin", $"to {target}: {reason}");
+            await WriteOrLetGoAsync();
         }
 
         try
@@ -256,23 +256,23 @@ public sealed class PersonGrain(
         catch (DomainException)
         {
             State.LinkingTo = null;
-            await WriteOrLetGoAsync("link-document-refused", $"{target} refused the link");
+            await WriteOrLetGoAsync();
             throw;
         }
 
         State.LinkingTo = null;
         State.LinkedTo = target;
         RecordEvent(PersonEventKind.LinkedTo, target, State.Marriages.Count(l => !l.Pending), reason);
-        await WriteOrLetGoAsync("link-document", $"to {target}: {reason}");
+        await WriteOrLetGoAsync();
     }
 
     /// <summary>Stores the state; when the write fails (it may still commit), lets this activation go so that the next
     /// call answers from what storage holds rather than from a change it may not hold.</summary>
-    private async Task WriteOrLetGoAsync(string operation, string reason)
+    private async Task WriteOrLetGoAsync()
     {
         try
         {
-            await state.WriteAuditedAsync(operation, reason);
+            await state.WriteOrReloadAsync();
         }
         catch
         {
@@ -335,8 +335,7 @@ public sealed class PersonGrain(
         // One history: two of one day keep this record's order, then the other's.
         State.Marriages = InRegistrationOrder(mine.Concat(theirs));
         RecordEvent(PersonEventKind.DocumentLinked, documentKey, marriageIds.Length, reason);
-        await WriteOrLetGoAsync("accept-document",
-            marriageIds.Length == 0 ? documentKey : $"{documentKey} with {marriageIds.Length} marriage record(s)");
+        await WriteOrLetGoAsync();
     }
 
     public async Task UnlinkFromPersonAsync(string personKey, string reason)
@@ -356,7 +355,7 @@ public sealed class PersonGrain(
             // Stored first: from this write on no registration holds this document (none forwarded to the person
             // either), so the records naming it are all known before they are taken back.
             State.UnlinkingFrom = target;
-            await WriteOrLetGoAsync("unlink-document-begin", $"from {target}: {reason}");
+            await WriteOrLetGoAsync();
         }
 
         try
@@ -366,13 +365,13 @@ public sealed class PersonGrain(
             {
                 // Stored before the person lets them go, so an undo cut short never loses them.
                 State.Marriages = InRegistrationOrder(records);
-                await WriteOrLetGoAsync("unlink-document-records", $"{records.Length} marriage record(s) taken back");
+                await WriteOrLetGoAsync();
             }
         }
         catch (DomainException)
         {
             State.UnlinkingFrom = null;
-            await WriteOrLetGoAsync("unlink-document-refused", $"{target} refused the undo");
+            await WriteOrLetGoAsync();
             throw;
         }
 
@@ -381,7 +380,7 @@ public sealed class PersonGrain(
         State.UnlinkingFrom = null;
         State.LinkedTo = null;
         RecordEvent(PersonEventKind.UnlinkedFrom, target, State.Marriages.Count, reason);
-        await WriteOrLetGoAsync("unlink-document", $"from {target}: {reason}");
+        await WriteOrLetGoAsync();
     }
 
     public async Task<MarriageSummary[]?> GetMarriagesNamingAsync(string documentKey, string[] documents)
@@ -411,8 +410,7 @@ public sealed class PersonGrain(
         State.Documents.RemoveAll(keys.Contains);
         State.Marriages.RemoveAll(l => marriageIds.Contains(l.MarriageId));
         RecordEvent(PersonEventKind.DocumentUnlinked, documentKey, marriageIds.Length, reason);
-        await WriteOrLetGoAsync("release-document",
-            $"{documentKey} with {marriageIds.Length} marriage record(s): the link undone");
+        await WriteOrLetGoAsync();
     }
 
     public async Task<string?> GetLinkedPersonAsync()

@@ -11,7 +11,6 @@ public sealed class PersonNameIndexGrain(
     IPersistentState<RecordEntriesState<PersonNameEntry>> state) : Grain, IPersonNameIndexGrain
 {
     private SplittingPartition<PersonNameEntry> Partition => new(state, this.GetPrimaryKeyString(),
-        "apply-name-entries", "split-name-partition",
         (child, recordKey, entries) => Child(child).ApplyAsync(recordKey, entries),
         (child, byRecord) => Child(child).ApplyManyAsync(byRecord),
         (child, byRecord) => Child(child).SetFromSplitAsync(byRecord),

@@ -29,7 +29,7 @@ public sealed class PlaceNameClaimGrain(
             // The holder renamed to a name with the same key (a homophone, or a new spelling of the same
             // characters): the claim stands, under the name a 409 must now show.
             state.State.Owner = claimant;
-            await state.WriteAuditedAsync("claim", $"held by {claimant.Id}, now as {claimant.Name} ({claimant.Romanization})");
+            await state.WriteOrReloadAsync();
             return;
         }
 
@@ -44,8 +44,7 @@ public sealed class PlaceNameClaimGrain(
 
         state.State.Owner = claimant;
         state.State.ClaimedAt = clock.Now;
-        await state.WriteAuditedAsync("claim",
-            owner is null ? $"claimed by {claimant.Id}" : $"claimed by {claimant.Id}; {owner.Id} no longer holds it");
+        await state.WriteOrReloadAsync();
     }
 
     public async Task<PlaceNameClaimant?> HolderAsync(string id)
@@ -70,6 +69,6 @@ public sealed class PlaceNameClaimGrain(
 
         state.State.Owner = null;
         state.State.ClaimedAt = null;
-        await state.WriteAuditedAsync("release", $"released by {id}");
+        await state.WriteOrReloadAsync();
     }
 }

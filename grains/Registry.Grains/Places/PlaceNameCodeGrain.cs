@@ -14,7 +14,7 @@ public sealed class PlaceNameCodeGrain(
     {
         var next = Math.Max(state.State.Last + 1, PlaceNameCode.FirstRegistrySerial);
         state.State.Last = next;
-        await state.WriteAuditedAsync("place-name-code", next.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await state.WriteOrReloadAsync();
         return next;
     }
 }

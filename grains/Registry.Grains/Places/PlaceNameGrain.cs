@@ -85,7 +85,7 @@ public sealed class PlaceNameGrain(
         await WithClaimsAsync(draft.ClaimKeys, new PlaceNameClaimant(Id, name, romanization), async () =>
         {
             state.State = draft;
-            await WriteAsync("propose", reason);
+            await WriteAsync();
         });
         await PublishIndexAsync();
         return Details;
@@ -116,7 +116,7 @@ public sealed class PlaceNameGrain(
         place.Flag(conflicts);
         place.AssignCode(await NextCodeAsync(draft));
         state.State = draft;
-        await WriteAsync("record", command.Source.Trim());
+        await WriteAsync();
         await PublishIndexAsync();
         return new PlaceNameRecordOutcome(Id, AlreadyStored: false, draft.Flags.ToList()) { CharacterFlags = CharacterFlagsOf(draft) };
     }
@@ -179,7 +179,7 @@ public sealed class PlaceNameGrain(
         EnsureStandard();
         Aggregate.Approve(command.Authority, command.Date, clock.Today, Stamp);
         Aggregate.AssignCode(await NextCodeAsync(State));
-        await WriteAsync("approve", State.ApprovingAuthority);
+        await WriteAsync();
         await PublishIndexAsync();
         return Details;
     }
@@ -188,7 +188,7 @@ public sealed class PlaceNameGrain(
     {
         EnsureStandard();
         Aggregate.Announce(clock.Today, Stamp);
-        await WriteAsync("announce", null);
+        await WriteAsync();
         await PublishIndexAsync();
         return Details;
     }
@@ -210,7 +210,7 @@ public sealed class PlaceNameGrain(
                 + (command.MinorityLanguage is { } minority ? $"; spelling: {minority.Reason.Trim()}" : "");
             Aggregate.ProposeRename(name, romanization, command.MinorityLanguage?.Language.Trim(),
                 command.EffectiveDate, reason, keys, today, note, Stamp);
-            await WriteAsync("propose-rename", reason);
+            await WriteAsync();
         });
         await PublishIndexAsync();
         return Details;
@@ -220,7 +220,7 @@ public sealed class PlaceNameGrain(
     {
         EnsureStandard();
         Aggregate.ProposeAbolition(command.Reason, command.EffectiveDate, clock.Today, Stamp);
-        await WriteAsync("propose-abolition", command.Reason.Trim());
+        await WriteAsync();
         await PublishIndexAsync();
         return Details;
     }
@@ -231,7 +231,7 @@ public sealed class PlaceNameGrain(
         var today = clock.Today;
         var before = Aggregate.ClaimKeysOn(today);
         Aggregate.ApproveChange(number, command.Authority, command.Date, today, Stamp);
-        await WriteAsync("approve-change", command.Authority.Trim());
+        await WriteAsync();
         // A change in effect already (dated today or earlier) frees the old keys now; one dated later frees them on
         // its day, when the claim grains find this record no longer holds them.
         await ReleaseAsync(before.Except(Aggregate.ClaimKeysOn(today)));
@@ -243,7 +243,7 @@ public sealed class PlaceNameGrain(
     {
         EnsureStandard();
         Aggregate.AnnounceChange(number, clock.Today, Stamp);
-        await WriteAsync("announce-change", null);
+        await WriteAsync();
         await PublishIndexAsync();
         return Details;
     }
@@ -252,7 +252,7 @@ public sealed class PlaceNameGrain(
     {
         EnsureStandard();
         var keys = Aggregate.RejectChange(number, command.Reasons, command.Date, clock.Today, Stamp);
-        await WriteAsync("reject-change", command.Reasons.Trim());
+        await WriteAsync();
         await ReleaseAsync(keys);
         await PublishIndexAsync();
         return Details;
@@ -262,7 +262,7 @@ public sealed class PlaceNameGrain(
     {
         EnsureStandard();
         var keys = Aggregate.Reject(command.Reasons, command.Date, clock.Today, Stamp);
-        await WriteAsync("reject", command.Reasons.Trim());
+        await WriteAsync();
         await ReleaseAsync(keys);
         await PublishIndexAsync();
         return Details;
@@ -295,7 +295,7 @@ public sealed class PlaceNameGrain(
         }
 
         State.HouseNumbers = null;
-        await state.WriteAuditedAsync("house-numbers-moved-to-blocks", $"{plates.Count} plates");
+        await state.WriteOrReloadAsync();
     }
 
     public async Task NoteHouseNumberBlockAsync(int block)
@@ -304,7 +304,7 @@ public sealed class PlaceNameGrain(
         if (block >= State.HouseNumberBlocks)
         {
             State.HouseNumberBlocks = block + 1;
-            await state.WriteAuditedAsync("house-number-block", null);
+            await state.WriteOrReloadAsync();
         }
     }
 
@@ -335,7 +335,7 @@ public sealed class PlaceNameGrain(
         }
 
         State.SignCount++;
-        await state.WriteAuditedAsync("sign-serial", null);
+        await state.WriteOrReloadAsync();
         var signKey = $"{Id}.{State.SignCount}";
         var sign = await grains.Get<IPlaceSignGrain>(signKey).SetAsync(command with { Building = building, Unit = unit });
         await statistics.PublishAsync($"sign:{signKey}",
@@ -521,10 +521,10 @@ public sealed class PlaceNameGrain(
         return PlaceNameCode.Compose(prefix, await grains.Get<IPlaceNameCodeGrain>(prefix).NextSerialAsync());
     }
 
-    private async Task WriteAsync(string operation, string? reason)
+    private async Task WriteAsync()
     {
         State.Revision++;
-        await state.WriteAuditedAsync(operation, reason);
+        await state.WriteOrReloadAsync();
         if (publication.Inline)
         {
             await statistics.PublishAsync($"place:{Id}", PlaceNameStatistics.Of(State));

@@ -30,7 +30,7 @@ public sealed class PlaceNameImportJobGrain(
             State.Status = PlaceNameImportJobStatus.Running;
             State.StartedAt = clock.Now;
             State.StartedBy = AuditScope.Actor;
-            await state.WriteAuditedAsync("start-place-name-import", source);
+            await state.WriteOrReloadAsync();
         }
 
         return Details();
@@ -48,7 +48,7 @@ public sealed class PlaceNameImportJobGrain(
         State.FlaggedByRule = new Dictionary<string, long>(progress.FlaggedByRule, StringComparer.Ordinal);
         State.Rejections.AddRange(progress.NewRejections.Take(PlaceNameImportJobDetails.MaxStoredRows - State.Rejections.Count));
         State.Flags.AddRange(progress.NewFlags.Take(PlaceNameImportJobDetails.MaxStoredRows - State.Flags.Count));
-        await state.WriteAuditedAsync("place-name-import-progress", null);
+        await state.WriteOrReloadAsync();
     }
 
     public async Task FinishAsync(string? failure)
@@ -62,7 +62,7 @@ public sealed class PlaceNameImportJobGrain(
         State.Status = failure is null ? PlaceNameImportJobStatus.Completed : PlaceNameImportJobStatus.Failed;
         State.Failure = failure;
         State.FinishedAt = clock.Now;
-        await state.WriteAuditedAsync(failure is null ? "complete-place-name-import" : "fail-place-name-import", failure);
+        await state.WriteOrReloadAsync();
     }
 
     private PlaceNameImportJobDetails Details() =>

@@ -40,11 +40,11 @@ public static class RecordEntries
     /// reloads the stored state, so memory follows storage and the sender's retry is not taken for a repeat.
     /// </summary>
     public static async Task ApplyAsync<TEntry>(this IPersistentState<RecordEntriesState<TEntry>> state,
-        string recordKey, IReadOnlyList<TEntry> entries, string operation)
+        string recordKey, IReadOnlyList<TEntry> entries)
     {
         if (Replace(state.State, recordKey, entries))
         {
-            await state.WriteAuditedAsync(operation, recordKey); // a failed write reloads the stored state
+            await state.WriteOrReloadAsync();
         }
     }
 
@@ -54,7 +54,7 @@ public static class RecordEntries
     /// publication (many records at once, e.g. an archive import) reaches a partition in one call and one write.
     /// </summary>
     public static async Task ApplyManyAsync<TEntry>(this IPersistentState<RecordEntriesState<TEntry>> state,
-        IReadOnlyDictionary<string, List<TEntry>> byRecord, string operation)
+        IReadOnlyDictionary<string, List<TEntry>> byRecord)
     {
         var changed = 0;
         foreach (var (recordKey, entries) in byRecord)
@@ -64,7 +64,7 @@ public static class RecordEntries
 
         if (changed > 0)
         {
-            await state.WriteAuditedAsync(operation, $"{changed} records");
+            await state.WriteOrReloadAsync();
         }
     }
 

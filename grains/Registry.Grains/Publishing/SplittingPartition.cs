@@ -13,8 +13,6 @@ namespace Registry.Grains.Publishing;
 public sealed class SplittingPartition<TEntry>(
     IPersistentState<RecordEntriesState<TEntry>> state,
     string key,
-    string applyOperation,
-    string splitOperation,
     Func<string, string, IReadOnlyList<TEntry>, Task> applyToChild,
     Func<string, Dictionary<string, List<TEntry>>, Task> applyManyToChild,
     Func<string, Dictionary<string, List<TEntry>>, Task> setChild,
@@ -26,7 +24,7 @@ public sealed class SplittingPartition<TEntry>(
     {
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State, recordKey, entries))
         {
-            await state.ApplyAsync(recordKey, entries, applyOperation);
+            await state.ApplyAsync(recordKey, entries);
             return;
         }
 
@@ -40,7 +38,7 @@ public sealed class SplittingPartition<TEntry>(
     {
         if (!state.State.Split && !PartitionSplits.Outgrows(state.State, byRecord))
         {
-            await state.ApplyManyAsync(byRecord, applyOperation);
+            await state.ApplyManyAsync(byRecord);
             return;
         }
 
@@ -69,7 +67,7 @@ public sealed class SplittingPartition<TEntry>(
         {
             ByRecord = new Dictionary<string, List<TEntry>>(byRecord, StringComparer.Ordinal),
         };
-        await state.WriteAuditedAsync(applyOperation, $"{byRecord.Count} records from the parent's split");
+        await state.WriteOrReloadAsync();
     }
 
     /// <summary>
@@ -98,8 +96,7 @@ public sealed class SplittingPartition<TEntry>(
             setChild(child, byChild.GetValueOrDefault(child) ?? new Dictionary<string, List<TEntry>>())));
         state.State.ByRecord = new Dictionary<string, List<TEntry>>(StringComparer.Ordinal);
         state.State.Split = true;
-        await state.WriteAuditedAsync(splitOperation,
-            $"{moved} records handed to {PartitionSplits.Fanout} child partitions");
+        await state.WriteOrReloadAsync();
     }
 
     private Task PassOnAsync(IReadOnlyDictionary<string, List<TEntry>> byRecord) =>

@@ -93,8 +93,7 @@ internal sealed class RecordIndex(ILogger logger)
     /// changed.
     /// </summary>
     public async Task StoreAsync<TState>(Grain grain, IGrainFactory grains, IPersistentState<TState> state,
-        string recordKey, Func<TState, Func<Dictionary<TileId, List<TileEntry>>>> entriesOf, string operation,
-        string? reason, bool inline)
+        string recordKey, Func<TState, Func<Dictionary<TileId, List<TileEntry>>>> entriesOf, bool inline)
         where TState : IIndexedState
     {
         var record = state.State;
@@ -105,7 +104,7 @@ internal sealed class RecordIndex(ILogger logger)
         record.Tiles = current.Keys.Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
         record.LeftTiles = record.LeftTiles.Union(oldTiles, StringComparer.Ordinal)
             .Except(record.Tiles, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        await state.WriteAuditedAsync(operation, reason);
+        await state.WriteOrReloadAsync();
         Committed(record, computeEntries, current);
         if (!inline)
         {

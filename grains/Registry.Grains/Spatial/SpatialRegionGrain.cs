@@ -41,7 +41,7 @@ public sealed class SpatialRegionGrain(
             tiles.Remove(tile.Key);
         }
 
-        await state.WriteAuditedAsync(occupied ? "tile-occupied" : "tile-empty", tile.Key);
+        await state.WriteOrReloadAsync();
         stamp = stamp with { Counter = stamp.Counter + 1 };
         var current = stamp;
         await subscribers.NotifyAsync(observer => observer.RegionChangedAsync(region, current));

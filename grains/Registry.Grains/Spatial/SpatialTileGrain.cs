@@ -163,7 +163,7 @@ public sealed class SpatialTileGrain(
         }
 
         legacy.State.Members.RemoveAll(key => answers.Any(a => a.Answered && a.Key == key));
-        await legacy.WriteAuditedAsync("index-moved-to-pieces", null);
+        await legacy.WriteOrReloadAsync();
         await ChangedAsync();
         if (legacy.State.Members.Count > 0 && retry is null)
         {

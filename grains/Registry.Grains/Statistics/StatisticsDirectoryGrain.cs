@@ -13,7 +13,7 @@ public sealed class StatisticsDirectoryGrain(
     {
         if (state.State.Rollups.Add(rollupKey))
         {
-            await state.WriteAuditedAsync("statistics-rollup", rollupKey);
+            await state.WriteOrReloadAsync();
         }
     }
 
@@ -21,7 +21,7 @@ public sealed class StatisticsDirectoryGrain(
     {
         if (state.State.LevelProvinces.Add(province))
         {
-            await state.WriteAuditedAsync("statistics-level", province);
+            await state.WriteOrReloadAsync();
         }
     }
 

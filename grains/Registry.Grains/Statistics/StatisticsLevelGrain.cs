@@ -57,7 +57,7 @@ public sealed class StatisticsLevelGrain(
             }
 
             state.State.Records.Clear();
-            await state.WriteAuditedAsync("statistics-levels-moved-to-pieces", null);
+            await state.WriteOrReloadAsync();
         }
     }
 

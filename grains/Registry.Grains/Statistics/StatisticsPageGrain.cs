@@ -40,7 +40,7 @@ public sealed class StatisticsPageGrain(
         State.Revision++;
         try
         {
-            await state.WriteAuditedAsync("statistics-facts", null);
+            await state.WriteOrReloadAsync();
         }
         catch
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using Orleans.Storage;
-using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Statistics;
 using Registry.Grains.Storage;
@@ -219,12 +218,9 @@ public sealed class StatisticsPartitionGrain(
             ETag = etag,
             RecordExists = etag is not null,
         };
-        using (AuditScope.Begin("statistics-facts", null))
-        {
-            await storage.WriteStateAsync(
-                StorageNames.StatisticsPage, GrainId.Create(StorageNames.StatisticsPage, StatisticsKeys.PageKey(Key, page)),
-                stored);
-        }
+        await storage.WriteStateAsync(
+            StorageNames.StatisticsPage, GrainId.Create(StorageNames.StatisticsPage, StatisticsKeys.PageKey(Key, page)),
+            stored);
 
         pageETags[page] = stored.ETag;
     }
@@ -250,7 +246,7 @@ public sealed class StatisticsPartitionGrain(
             }
 
             State.Revision++;
-            await WriteAsync("statistics-pages");
+            await WriteAsync();
         }
 
         var applied = await Task.WhenAll(byPage.Select(async group =>
@@ -315,11 +311,11 @@ public sealed class StatisticsPartitionGrain(
         new PartitionCounters(counters, pageRevisions).Rebuild(counts);
     }
 
-    private async Task WriteAsync(string operation)
+    private async Task WriteAsync()
     {
         try
         {
-            await state.WriteAuditedAsync(operation, null);
+            await state.WriteOrReloadAsync();
         }
         catch
         {
@@ -350,11 +346,11 @@ public sealed class StatisticsPartitionGrain(
         }
 
         State.Revision++;
-        await WriteAsync("statistics-pages");
+        await WriteAsync();
         await Task.WhenAll(byPage.Select(group => Page(group.Page).ApplyAsync(group.Facts)));
         State.Facts.Clear();
         State.Revision++;
-        await WriteAsync("statistics-pages");
+        await WriteAsync();
     }
 
     private IStatisticsPageGrain Page(int page) =>

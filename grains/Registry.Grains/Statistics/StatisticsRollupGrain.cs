@@ -96,7 +96,7 @@ public sealed class StatisticsRollupGrain(
             KeyValuePair.Create(RollupCounters.KeyOf(counts), counts)));
         checkpoint.State.PieceCount = PieceCount;
         checkpoint.State.Partitions.Clear();
-        await checkpoint.WriteAuditedAsync("statistics-rollup-pieces", null);
+        await checkpoint.WriteOrReloadAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -141,7 +141,7 @@ public sealed class StatisticsRollupGrain(
                     // Named before it is held unstored, so that a recovery asks this office-month (see remarks);
                     // an office-month of the batch stored last is named already and costs no write.
                     checkpoint.State.Unstored.Add(key);
-                    await checkpoint.WriteAuditedAsync("statistics-rollup-unstored", null);
+                    await checkpoint.WriteOrReloadAsync();
                 }
 
                 pending[key] = partition;
@@ -188,7 +188,7 @@ public sealed class StatisticsRollupGrain(
         {
             checkpoint.State.Unflushed = false;
             checkpoint.State.Unstored = busy;
-            await checkpoint.WriteAuditedAsync("statistics-rollup-flushed", null);
+            await checkpoint.WriteOrReloadAsync();
         }
     }
 

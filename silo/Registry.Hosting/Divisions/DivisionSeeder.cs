@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Registry.Abstractions.Auditing;
 using Registry.Grains;
 using Registry.Grains.Divisions;
 using Registry.Storage;

@@ -1,11 +1,14 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 using NetTopologySuite.Simplify;
+using Orleans.Runtime;
+using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Tests;
+using Registry.Grains.Boundaries;
 using Registry.Grains.Tests.Spatial;
 
 namespace Registry.Grains.Tests.Boundaries;
@@ -54,6 +57,27 @@ public sealed class DivisionGeometryGrainTests(RegistryClusterFixture fixture)
         Assert.Equal(name, (await Grain(key).GetAsync(v2From)).Name);
         var missing = await Assert.ThrowsAsync<DomainException>(() => Grain(key).GetAsync(v1From.AddDays(-1)));
         Assert.Equal("division-geometry-not-found", missing.Rule);
+    }
+
+    [Fact]
+    public async Task SetAsync_KeepsTheOfficeForThePublicHistory_AndTheAccountBesideIt()
+    {
+        var (key, name, geometry) = County(11);
+        RequestContext.Set(AuditScope.ActorKey, "gis-clerk-wang");
+        RequestContext.Set(AuditScope.OfficeKey, "110101");
+        try
+        {
+            await Grain(key).SetAsync(Set(geometry, null, name));
+        }
+        finally
+        {
+            RequestContext.Clear();
+        }
+
+        var stored = await fixture.StoredStateAsync<DivisionGeometryState>(StorageNames.DivisionGeometry, key);
+        var version = Assert.Single(stored!.Versions);
+        Assert.Equal(("110101", "gis-clerk-wang"), (version.RecordedBy, version.Account));
+        Assert.Equal("110101", Assert.Single(await Grain(key).GetVersionsAsync()).RecordedBy);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Grains.Persons;

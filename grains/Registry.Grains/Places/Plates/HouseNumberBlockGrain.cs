@@ -71,7 +71,7 @@ public sealed class HouseNumberBlockGrain(
         var today = clock.Today;
         var certificate = $"MP{street.DivisionCode}-{StreetId[..Math.Min(8, StreetId.Length)].ToUpperInvariant()}-{number.Key}";
         var plate = new HouseNumberBlock(state.State).Issue(number, point, line, street.Name, neighbours, certificate, today);
-        await state.WriteAuditedAsync("house-number", certificate);
+        await state.WriteOrReloadAsync();
         if (publication.Inline)
         {
             await statistics.PublishAsync($"house:{this.GetPrimaryKeyString()}", PlaceNameStatistics.OfHouseNumbers(
@@ -107,7 +107,7 @@ public sealed class HouseNumberBlockGrain(
 
         if (added > 0)
         {
-            await state.WriteAuditedAsync("house-numbers-adopted", $"{added} plates stored before house-number blocks");
+            await state.WriteOrReloadAsync();
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class PlaceSignGrain(
         var sign = new PlaceSign(state.State);
         sign.Set(key[..dot], int.Parse(key[(dot + 1)..], System.Globalization.CultureInfo.InvariantCulture), command,
             AuditScope.Actor, clock.Now);
-        await state.WriteAuditedAsync("set-sign", command.Kind.ToString());
+        await state.WriteOrReloadAsync();
         return sign.Details();
     }
 
@@ -39,7 +39,7 @@ public sealed class PlaceSignGrain(
 
         var sign = new PlaceSign(state.State);
         sign.Record(command, clock.Today, AuditScope.Actor, clock.Now);
-        await state.WriteAuditedAsync("sign-condition", command.Note);
+        await state.WriteOrReloadAsync();
         return sign.Details();
     }
 

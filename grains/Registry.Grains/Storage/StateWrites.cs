@@ -1,24 +1,21 @@
 using System.Runtime.ExceptionServices;
-using Registry.Abstractions.Auditing;
 using Registry.Abstractions.Errors;
 
 namespace Registry.Grains.Storage;
 
-/// <summary>Writes grain state with the operation and reason that go into the record's history.</summary>
-public static class AuditedWrites
+/// <summary>Writes grain state so that an activation never serves a change that was not stored. What a write means
+/// (who, when, why) is the record's own: its state keeps it as entries of its history, written with it.</summary>
+public static class StateWrites
 {
     /// <summary>
-    /// Writes the state under an audit scope. If the write fails the in-memory state is reloaded from storage so the
-    /// activation never serves a change that was not stored, and the error is rethrown.
+    /// Writes the state. If the write fails the in-memory state is reloaded from storage so the activation never
+    /// serves a change that was not stored, and the error is rethrown.
     /// </summary>
-    public static async Task WriteAuditedAsync<T>(this IPersistentState<T> state, string operation, string? reason)
+    public static async Task WriteOrReloadAsync<T>(this IPersistentState<T> state)
     {
         try
         {
-            using (AuditScope.Begin(operation, reason))
-            {
-                await state.WriteStateAsync();
-            }
+            await state.WriteStateAsync();
         }
         catch (OrleansException e) when (e.InnerException is DomainException refusal)
         {
