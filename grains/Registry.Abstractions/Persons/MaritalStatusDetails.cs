@@ -24,4 +24,10 @@ public sealed record MaritalStatusDetails(
     /// link cut short: no registration holds the document until it is asked again); null otherwise.</summary>
     [Id(8)]
     public string? BeingLinkedTo { get; init; }
+
+    /// <summary>The key of the person record the link of the document asked about is being undone from, while that
+    /// undo has not completed (cut short: no registration holds the document until it is asked again; the status is
+    /// still that record's); null otherwise.</summary>
+    [Id(9)]
+    public string? BeingUnlinkedFrom { get; init; }
 }

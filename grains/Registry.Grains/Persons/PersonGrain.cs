@@ -424,7 +424,8 @@ public sealed class PersonGrain(
         await ReadAgainWhileNotStoredAsync();
         if (State.LinkedTo is { } linkedTo)
         {
-            return await grains.Get<IPersonGrain>(linkedTo).GetMaritalStatusAsync();
+            var status = await grains.Get<IPersonGrain>(linkedTo).GetMaritalStatusAsync();
+            return State.UnlinkingFrom is null ? status : status with { BeingUnlinkedFrom = State.UnlinkingFrom };
         }
 
         var id = ParseKey();

@@ -131,6 +131,16 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
             Assert.Null(status.BeingLinkedTo);
         }
 
+        // The link asked twice is one entry, the marriage it brought counted; the earlier card answers the history
+        // of the record it leads to.
+        foreach (var card in new[] { earlier, corrected })
+        {
+            var history = await fixture.Person(card).GetHistoryAsync();
+            Assert.Equal(corrected, history.IdNumber);
+            Assert.Equal([(PersonEventKind.DocumentLinked, earlier, 1, "ID number corrected (test)")],
+                history.Events.Select(e => (e.Kind, e.Document, e.MarriageRecords, e.Reason)));
+        }
+
         // And she may marry again, by either card: the record is held as one person.
         await fixture.RegisterAsync(TestPeople.Man(), earlier, MarriageClusterFixture.NextOffice());
         var twice = await Assert.ThrowsAsync<DomainException>(() =>
@@ -178,10 +188,20 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
             MarriageClusterFixture.NextOffice()));
         Assert.Equal("person-being-linked", refused.Rule);
 
+        // The write lands; until the undo is asked again, the card's status says it is being undone.
         Assert.True(await fixture.Store.LandAsync(person));
+        var meanwhile = await fixture.Person(card).GetMaritalStatusAsync();
+        Assert.Equal((hers, hers), (meanwhile.IdNumber, meanwhile.BeingUnlinkedFrom));
         await fixture.Person(card).UnlinkFromPersonAsync(hers, "error (test)");
         var cards = await fixture.Person(card).GetMaritalStatusAsync();
         Assert.Equal((card, MaritalStatus.Married, id), (cards.IdNumber, cards.Status, cards.CurrentMarriageId));
+        Assert.Null(cards.BeingUnlinkedFrom);
+
+        // Each side's history has the link and its undo once, though the undo was asked twice.
+        Assert.Equal([(PersonEventKind.LinkedTo, hers, 0), (PersonEventKind.UnlinkedFrom, hers, 1)],
+            (await fixture.Person(card).GetHistoryAsync()).Events.Select(e => (e.Kind, e.Document, e.MarriageRecords)));
+        Assert.Equal([(PersonEventKind.DocumentLinked, card, 0), (PersonEventKind.DocumentUnlinked, card, 1)],
+            (await fixture.Person(hers).GetHistoryAsync()).Events.Select(e => (e.Kind, e.Document, e.MarriageRecords)));
         var herStatus = await fixture.Person(hers).GetMaritalStatusAsync();
         Assert.Equal((MaritalStatus.Single, 0, 0), (herStatus.Status, herStatus.Records.Count,
             herStatus.Documents.Count));
