@@ -137,6 +137,12 @@ internal static class MarriageDocs
                 "holiday-calendar-not-found"),
             ["GetMaritalStatus"] = Op("A person's marital status with the marriage records naming them; the " +
                 "read is written to the access log first.", IdNumber),
+            ["GetPersonHistory"] = Op("The history of a person record's documents: each link of a document to the " +
+                "person and each undo (linked-to and unlinked-from on the document's own record, document-linked " +
+                "and document-unlinked on the person's), with who recorded it, when, at which office and why, and " +
+                "how many marriage records moved with it; and the documents linked now. A document linked to " +
+                "another person record answers that record's history. The read is written to the access log first.",
+                IdNumber),
             ["IssueMarriageRecordExtract"] = Op("Issues a marriage-record extract (婚姻登记记录证明) for any " +
                 "person, whatever their status, at the registrar's office: every marriage record naming the person " +
                 "(registered or entered from the archive), oldest first, with its status (in force, divorced, " +
