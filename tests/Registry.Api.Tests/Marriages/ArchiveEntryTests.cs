@@ -650,6 +650,15 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
             office = MarriageApiFixture.Office(20),
         });
 
+    private Task<HttpResponseMessage> UnlinkCardAsync(string personKey, string card, string reason) =>
+        Registrar.PostAsJsonAsync($"/api/persons/{Uri.EscapeDataString(personKey)}/documents/unlink", new
+        {
+            documentType = "resident-id",
+            number = card,
+            reason,
+            office = MarriageApiFixture.Office(20),
+        });
+
     [Fact]
     public async Task APartyWhoMarriedAgainWithTheirCard_HasOneHistoryOnceTheCardIsLinked()
     {
@@ -724,14 +733,8 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         var (office, since) = await MarryAsync(wrongCard);
         Assert.Equal(2, (await StatusAsync(key)).GetProperty("records").GetArrayLength());
 
-        Task<HttpResponseMessage> UnlinkAsync() => Registrar.PostAsJsonAsync(
-            $"/api/persons/{Uri.EscapeDataString(key)}/documents/unlink", new
-            {
-                documentType = "resident-id",
-                number = wrongCard,
-                reason = "linked in error: the household register shows another birthplace",
-                office = MarriageApiFixture.Office(20),
-            });
+        Task<HttpResponseMessage> UnlinkAsync() => UnlinkCardAsync(key, wrongCard,
+            "linked in error: the household register shows another birthplace");
         var undone = await UnlinkAsync();
         Assert.True(undone.StatusCode == HttpStatusCode.OK, await undone.Content.ReadAsStringAsync());
         Assert.Equal((wrongCard, key), ((await Json(undone)).GetProperty("documentKey").GetString(),
@@ -780,9 +783,7 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         Assert.Single((await HistoryAsync(key)).GetProperty("events").EnumerateArray());
 
         const string why = "linked in error: the household register shows another birthplace";
-        var undone = await Registrar.PostAsJsonAsync($"/api/persons/{Uri.EscapeDataString(key)}/documents/unlink",
-            new { documentType = "resident-id", number = wrongCard, reason = why, office = MarriageApiFixture.Office(20) });
-        Assert.Equal(HttpStatusCode.OK, undone.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await UnlinkCardAsync(key, wrongCard, why)).StatusCode);
 
         // Each record tells its side: the card linked to the party's record and taken back with the marriage
         // registered on it since; the party's record joined by the card and left by it.
