@@ -43,7 +43,7 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock,
             ServiceProvider.GetRequiredService<IStoredRecords>());
         var found = new List<(UInt128 PageKey, MaritalStatusDetails Status)>();
-        var readFromStorage = new List<string>();
+        var readFromStorage = new HashSet<string>(StringComparer.Ordinal);
         var asked = from;
         var reach = 1;
         while (found.Count <= limit)
@@ -93,9 +93,12 @@ public sealed class PersonSearchGrain(IGrainFactory grains, BureauClock clock) :
             .ToList();
         // More were found: the next page starts after the page key of the last person shown.
         var nextPage = found.Count > limit ? PersonSearchAnswer.PageKeyText(found[limit - 1].PageKey) : null;
-        // Each status read from storage is logged as the person's grain logs its own: one entry per person read.
+        // Each status shown that was read from storage is logged as the person's grain logs its own: one entry per
+        // person shown. Those read and not shown (the one past the page, a person shown on an earlier page) were not
+        // disclosed, and an auditor asking who read a person must not find them.
         await Task.WhenAll(
-            PersonDataAccess.RecordAsync(grains, clock, "marital-status", null, readFromStorage),
+            PersonDataAccess.RecordAsync(grains, clock, "marital-status", null,
+                statusesShown.Select(s => s.IdNumber).Where(readFromStorage.Contains)),
             PersonDataAccess.RecordAsync(grains, clock, "person-search",
                 $"name={key}; results={shown.Count}{(nextPage is null ? "" : "+")}" +
                 (after is null ? "" : "; after a previous page"), SearchSubject));

@@ -185,6 +185,11 @@ public sealed class PersonSearchTests(MarriageClusterFixture fixture)
         Assert.Equal(pages.Select((p, i) => $"name={name}; results={p.Persons.Count}{(p.Next is null ? "" : "+")}" +
                 (i == 0 ? "" : "; after a previous page")),
             log.Entries.Where(e => e.Action == "person-search").Select(e => e.RecordId));
+
+        // Each person shown is logged as read, once; the one read past each page, only to know that more follow, was
+        // not shown and is not logged.
+        Assert.Equal(pages.SelectMany(p => p.Persons).Select(p => p.Status.IdNumber).Order(),
+            log.Entries.Where(e => e.Action == "marital-status").Select(e => e.SubjectIdNumber).Order());
     }
 
     private Task IndexAsync(string name, string document)

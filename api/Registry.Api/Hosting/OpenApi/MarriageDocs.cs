@@ -185,8 +185,9 @@ internal static class MarriageDocs
                 "digest (it names no one in a URL), so a registration between two pages neither repeats a person " +
                 "nor shifts the pages (one whose digest sorts before the page is found by a new search). Read from " +
                 "the partitions of the person-name index the name falls in. Every search is written to the access " +
-                "log with the user, the query and the number of results, and each person's status read like " +
-                "GET /api/persons/{idNumber}/marital-status.",
+                "log with the user, the query and the number of results, and each person shown as a read of their " +
+                "status like GET /api/persons/{idNumber}/marital-status (not those read only to know that more " +
+                "follow).",
                 ["field-required", "field-too-long", "limit-range", "cursor-invalid"]),
             ["GetOfficeRegister"] = Op("An office's marriage register for a day (default today): the marriages " +
                 "registered, divorces registered, records entered from the archive (under the office that " +
