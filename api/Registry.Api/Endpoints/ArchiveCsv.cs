@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Text;
@@ -88,7 +87,7 @@ internal static class ArchiveCsv
     private static ArchivedEnd? End(List<string> f, int at, out string rule, out string message)
     {
         (rule, message) = ("", "");
-        var kinds = Enum.GetValues<ArchivedEndKind>().Where(k => Kebab(k) == f[at]).ToList();
+        var kinds = Enum.GetValues<ArchivedEndKind>().Where(k => ApiTerms.Value(k) == f[at]).ToList();
         if (kinds.Count == 0)
         {
             (rule, message) = ("value-out-of-range",
@@ -113,7 +112,7 @@ internal static class ArchiveCsv
         var type = IdentityDocumentType.ResidentId;
         if (f[at].Length > 0)
         {
-            var named = Enum.GetValues<IdentityDocumentType>().Where(t => Kebab(t) == f[at]).ToList();
+            var named = Enum.GetValues<IdentityDocumentType>().Where(t => ApiTerms.Value(t) == f[at]).ToList();
             if (named.Count == 0)
             {
                 (rule, message) = ("document-type", $"Unknown document type '{f[at]}'.");
@@ -126,13 +125,13 @@ internal static class ArchiveCsv
         Sex? sex = null;
         if (f[at + 3].Length > 0)
         {
-            if (!Enum.GetValues<Sex>().Any(s => Kebab(s) == f[at + 3]))
+            if (!Enum.GetValues<Sex>().Any(s => ApiTerms.Value(s) == f[at + 3]))
             {
                 (rule, message) = ("sex-format", "sex is male or female.");
                 return null;
             }
 
-            sex = Enum.GetValues<Sex>().First(s => Kebab(s) == f[at + 3]);
+            sex = Enum.GetValues<Sex>().First(s => ApiTerms.Value(s) == f[at + 3]);
         }
 
         DateOnly? birthDate = null;
@@ -156,7 +155,4 @@ internal static class ArchiveCsv
             BirthDate = birthDate,
         };
     }
-
-    private static string Kebab<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

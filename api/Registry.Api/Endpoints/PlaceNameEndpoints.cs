@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Abstractions.Divisions;
@@ -29,8 +28,6 @@ public static class PlaceNameEndpoints
     public const int MaxPagingDepth = 10_000;
 
     public const string GeoNamesCredit = "External reference names: GeoNames (geonames.org), CC BY 4.0.";
-
-    private static readonly JsonNamingPolicy Kebab = JsonNamingPolicy.KebabCaseLower;
 
     public static IEndpointRouteBuilder MapPlaceNameEndpoints(this IEndpointRouteBuilder routes)
     {

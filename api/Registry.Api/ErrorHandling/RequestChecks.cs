@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Text;
 
 namespace Registry.Api.ErrorHandling;
 
@@ -99,14 +99,13 @@ public sealed class RequestChecks
 
         foreach (var value in System.Enum.GetValues<T>())
         {
-            if (JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()) == text.Trim())
+            if (ApiTerms.Value(value) == text.Trim())
             {
                 return value;
             }
         }
 
-        Fail(field, rule, $"'{field}' is one of: " + string.Join(", ",
-            System.Enum.GetValues<T>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()))) + ".");
+        Fail(field, rule, $"'{field}' is one of: {ApiTerms.Values<T>()}.");
         return null;
     }
 

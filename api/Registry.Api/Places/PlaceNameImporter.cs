@@ -204,7 +204,7 @@ public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImp
         if (!TryCategory(Field("category"), out var category))
         {
             return (null, Reject("place-category", "category",
-                "'category' is one of " + string.Join(", ", Enum.GetValues<PlaceCategory>().Select(Kebab)) + "."));
+                $"'category' is one of {ApiTerms.Values<PlaceCategory>()}."));
         }
 
         var division = Field("divisionCode");
@@ -265,13 +265,11 @@ public sealed class PlaceNameImporter(IGrainFactory grains, ILogger<PlaceNameImp
         return (new ParsedRow(row.Line, Grains.Places.PlaceName.RecordedId(command), command), null);
     }
 
-    private static string Kebab(PlaceCategory category) => JsonNamingPolicy.KebabCaseLower.ConvertName(category.ToString());
-
     private static bool TryCategory(string text, out PlaceCategory category)
     {
         foreach (var value in Enum.GetValues<PlaceCategory>())
         {
-            if (Kebab(value) == text)
+            if (ApiTerms.Value(value) == text)
             {
                 category = value;
                 return true;

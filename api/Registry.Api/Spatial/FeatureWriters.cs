@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Text;
 
 namespace Registry.Api.Spatial;
 
@@ -11,7 +12,7 @@ public static class FeatureWriters
         {
             p.WriteString("code", d.Key);
             p.WriteString("name", d.Name);
-            p.WriteString("level", GeoJsonWriting.Kebab(d.Level));
+            p.WriteString("level", ApiTerms.Value(d.Level));
             p.WriteBoolean("reference", d.IsReference);
             p.WriteNumber("version", d.Version.Number);
             GeoJsonWriting.WriteDate(p, "validFrom", d.Version.From);
@@ -46,8 +47,8 @@ public static class FeatureWriters
             p.WriteString("line", m.LineNumber);
             p.WriteNumber("serial", m.Serial);
             p.WriteString("typeCode", m.TypeCode);
-            p.WriteString("type", GeoJsonWriting.Kebab(m.Type));
-            p.WriteString("condition", GeoJsonWriting.Kebab(m.Condition));
+            p.WriteString("type", ApiTerms.Value(m.Type));
+            p.WriteString("condition", ApiTerms.Value(m.Condition));
             GeoJsonWriting.WriteDate(p, "conditionSince", m.ConditionSince);
             p.WriteNumber("distanceFromLineMetres", Math.Round(m.DistanceFromLineMetres, 2));
             if (m.Material is { } material)

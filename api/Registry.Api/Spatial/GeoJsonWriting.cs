@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Text;
 
 namespace Registry.Api.Spatial;
 
@@ -72,7 +73,4 @@ public static class GeoJsonWriting
             writer.WriteNull(name);
         }
     }
-
-    public static string Kebab<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

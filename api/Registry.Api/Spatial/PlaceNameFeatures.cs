@@ -2,6 +2,7 @@ using System.Text.Json;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Text;
 using SpatialBox = Registry.Abstractions.Spatial.BoundingBox;
 
 namespace Registry.Api.Spatial;
@@ -59,8 +60,8 @@ public static class PlaceNameFeatures
         {
             p.WriteString("name", d.Name);
             p.WriteString("romanization", d.Romanization);
-            p.WriteString("category", GeoJsonWriting.Kebab(d.Category));
-            p.WriteString("status", GeoJsonWriting.Kebab(d.Status));
+            p.WriteString("category", ApiTerms.Value(d.Category));
+            p.WriteString("status", ApiTerms.Value(d.Status));
             p.WriteString("divisionCode", d.DivisionCode);
             p.WriteString("locationDescription", d.LocationDescription);
             if (d.ApprovingAuthority is { } authority)

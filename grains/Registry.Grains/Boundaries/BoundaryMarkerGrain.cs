@@ -5,6 +5,7 @@ using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Text;
 using Registry.Abstractions.Time;
 using Registry.Grains.Publishing;
 using Registry.Grains.Spatial;
@@ -59,7 +60,7 @@ public sealed class BoundaryMarkerGrain(
         if (!MarkerNumber.CodesOf(command.Type).Contains(parsed.TypeCode))
         {
             throw DomainException.Invalid("marker-type-code", "type",
-                $"A {command.Type} marker's number ends in {string.Join(" or ", MarkerNumber.CodesOf(command.Type).ToCharArray())}; " +
+                $"A {ApiTerms.Value(command.Type)} marker's number ends in {string.Join(" or ", MarkerNumber.CodesOf(command.Type).ToCharArray())}; " +
                 $"{Number} ends in {parsed.TypeCode}.");
         }
 
@@ -177,7 +178,7 @@ public sealed class BoundaryMarkerGrain(
         State.ConditionSource = source;
         State.ConditionSince = since;
         State.AppliedOperations.Add(operationId);
-        Record("record-condition", null, $"condition {condition} since {since:yyyy-MM-dd} ({source})");
+        Record("record-condition", null, $"condition {ApiTerms.Value(condition)} since {since:yyyy-MM-dd} ({source})");
         await state.WriteOrReloadAsync();
     }
 

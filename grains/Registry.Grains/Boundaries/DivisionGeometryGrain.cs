@@ -5,6 +5,7 @@ using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Text;
 using Registry.Abstractions.Time;
 using Registry.Grains.Publishing;
 using Registry.Grains.Spatial;
@@ -173,7 +174,7 @@ public sealed class DivisionGeometryGrain(
         if (effectiveDate is { } date && summary.Status != DivisionStatus.InForce)
         {
             throw DomainException.Violation("division-not-in-force",
-                $"Division {Key} is not in force on {date:yyyy-MM-dd} ({summary.Status}).");
+                $"Division {Key} is not in force on {date:yyyy-MM-dd} ({ApiTerms.Value(summary.Status)}).");
         }
 
         return summary.Level;

@@ -1,5 +1,6 @@
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Divisions;
 
@@ -49,7 +50,7 @@ public static class DivisionChangePlanner
             if (summary.Status != DivisionStatus.InForce)
             {
                 throw DomainException.Violation("division-not-in-force",
-                    $"Division {code} ({field}) is not in force on {d:yyyy-MM-dd} ({summary.Status}).");
+                    $"Division {code} ({field}) is not in force on {d:yyyy-MM-dd} ({ApiTerms.Value(summary.Status)}).");
             }
 
             return summary;
@@ -69,14 +70,15 @@ public static class DivisionChangePlanner
 
             if (parentCode is null)
             {
-                throw DomainException.Invalid("division-parent-required", field, $"A {level} division needs a parent.");
+                throw DomainException.Invalid("division-parent-required", field, $"A {ApiTerms.Value(level)} division needs a parent.");
             }
 
             var parent = InForce(parentCode, field);
             if (parent.Level >= level)
             {
                 throw DomainException.Violation("division-parent-level",
-                    $"{parentCode} is a {parent.Level} division; a {level} division must be under a higher level.");
+                    $"{parentCode} is a {ApiTerms.Value(parent.Level)} division; a {ApiTerms.Value(level)} division must be " +
+                    "under a higher level.");
             }
         }
 
@@ -183,7 +185,8 @@ public static class DivisionChangePlanner
                     if (target.Level != level)
                     {
                         throw DomainException.Violation("merge-level-mismatch",
-                            $"{into.Code} is a {target.Level} division; the merged divisions are {level} divisions.");
+                            $"{into.Code} is a {ApiTerms.Value(target.Level)} division; the merged divisions are " +
+                            $"{ApiTerms.Value(level)} divisions.");
                     }
 
                     steps.Add(new PlannedStep(into.Code,
@@ -226,7 +229,8 @@ public static class DivisionChangePlanner
                         if (existing.Level != old.Level)
                         {
                             throw DomainException.Violation("split-level-mismatch",
-                                $"{part.Code} is a {existing.Level} division; {old.Code} is a {old.Level} division.");
+                                $"{part.Code} is a {ApiTerms.Value(existing.Level)} division; {old.Code} is a " +
+                                $"{ApiTerms.Value(old.Level)} division.");
                         }
                     }
                     else
@@ -299,7 +303,8 @@ public static class DivisionChangePlanner
         if (LevelOf(code) != level)
         {
             throw DomainException.Invalid("division-code-level", "code",
-                $"Code {code} is the code of a {LevelOf(code)} division, not a {level} one.");
+                $"Code {code} is the code of a {ApiTerms.Value(LevelOf(code))} division, not a " +
+                $"{ApiTerms.Value(level)} one.");
         }
     }
 

@@ -1,5 +1,6 @@
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Divisions;
 
@@ -206,7 +207,7 @@ public static class DivisionTimeline
         {
             throw DomainException.Violation("division-change-conflict",
                 $"Division {code} already has a change recorded effective {laterEvent.EffectiveDate:yyyy-MM-dd}: " +
-                $"{laterEvent.Kind} #{laterEvent.Sequence} ({laterEvent.Reason}). A change dated " +
+                $"{ApiTerms.Value(laterEvent.Kind)} #{laterEvent.Sequence} ({laterEvent.Reason}). A change dated " +
                 $"{step.EffectiveDate:yyyy-MM-dd} would contradict it; changes to a division are recorded in date order.");
         }
 
@@ -224,7 +225,8 @@ public static class DivisionTimeline
                 if (state.Code.Length > 0 && step.Level is { } level && level != state.Level)
                 {
                     throw DomainException.Violation("division-level-mismatch",
-                        $"Code {code} was recorded as a {state.Level} division, not a {level} one.");
+                        $"Code {code} was recorded as a {ApiTerms.Value(state.Level)} division, not a " +
+                        $"{ApiTerms.Value(level)} one.");
                 }
 
                 break;
@@ -232,7 +234,7 @@ public static class DivisionTimeline
                 if (beforeStatus != DivisionStatus.InForce)
                 {
                     throw DomainException.Violation("division-not-in-force",
-                        $"Division {code} is not in force on {step.EffectiveDate:yyyy-MM-dd} ({beforeStatus}).");
+                        $"Division {code} is not in force on {step.EffectiveDate:yyyy-MM-dd} ({ApiTerms.Value(beforeStatus)}).");
                 }
 
                 if (step.Kind == DivisionStepKind.Rename && before!.Name == step.Name!.Trim())

@@ -1,6 +1,7 @@
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Marriages;
 
@@ -952,7 +953,7 @@ public sealed class Marriage(MarriageState state, DateTimeOffset now, DateOnly t
         if (state.Status != MarriageStatus.InForce)
         {
             throw DomainException.Violation("marriage-not-current",
-                $"Marriage {Id} is not in force ({state.Status}, since {state.EndedOn:yyyy-MM-dd}).");
+                $"Marriage {Id} is not in force ({ApiTerms.Value(state.Status)}, since {state.EndedOn:yyyy-MM-dd}).");
         }
     }
 

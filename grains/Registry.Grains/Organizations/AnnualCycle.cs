@@ -1,5 +1,6 @@
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Organizations;
 
@@ -229,7 +230,7 @@ public static class AnnualCycle
         var result = new InspectionResult(command.Year, command.Outcome, command.Reasons?.Trim(), today, stamp.By);
         report.Inspection = result;
         OrganizationHistory.Add(state, OrganizationEventKind.InspectionRecorded, today, stamp, command.Reasons,
-            command.Year, ground: Terms.Value(command.Outcome));
+            command.Year, ground: ApiTerms.Value(command.Outcome));
         if (command.Outcome == InspectionOutcome.Fail)
         {
             AddGround(state, ListGrounds.AnnualInspectionFailed, command.Year, today, stamp, command.Reasons);

@@ -1,5 +1,6 @@
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Organizations;
 
@@ -92,7 +93,7 @@ public sealed class Organization
         };
         AnnualCycle.StartCycle(state, windows, today);
         OrganizationHistory.Add(state, OrganizationEventKind.Imported, today, stamp, command.Source.Trim(),
-            ground: Terms.Value(command.Status));
+            ground: ApiTerms.Value(command.Status));
         if (command.Grade is { } grade)
         {
             var evaluatedOn = command.GradeEvaluatedOn ?? today;

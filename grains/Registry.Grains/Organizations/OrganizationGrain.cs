@@ -5,6 +5,7 @@ using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 using Registry.Abstractions.Time;
 using Registry.Grains.Deadlines;
 using Registry.Grains.Publishing;
@@ -353,7 +354,7 @@ public sealed class OrganizationGrain(
     }
 
     private static string Describe(OrganizationEvent e) =>
-        string.Join(" ", new[] { Terms.Value(e.Kind), e.List is { } list ? Terms.Value(list) : null, e.Ground, e.Year?.ToString(), $"{e.Date:yyyy-MM-dd}" }
+        string.Join(" ", new[] { ApiTerms.Value(e.Kind), e.List is { } list ? ApiTerms.Value(list) : null, e.Ground, e.Year?.ToString(), $"{e.Date:yyyy-MM-dd}" }
             .Where(part => part is not null));
 
     /// <summary>

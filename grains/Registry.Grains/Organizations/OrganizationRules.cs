@@ -1,6 +1,7 @@
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Organizations;
 
@@ -226,7 +227,7 @@ public static class OrganizationRules
         if (!Enum.IsDefined(value))
         {
             throw DomainException.Invalid("value-out-of-range", field,
-                $"'{field}' is one of {Terms.Values<T>()}.");
+                $"'{field}' is one of {ApiTerms.Values<T>()}.");
         }
     }
 

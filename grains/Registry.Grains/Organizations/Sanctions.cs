@@ -1,5 +1,6 @@
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Organizations;
 
@@ -71,7 +72,7 @@ public static class Sanctions
             suspension ? command.SuspendedFrom : null, suspension ? command.SuspendedUntil : null, today, stamp.By);
         state.Penalties.Add(penalty);
         OrganizationHistory.Add(state, OrganizationEventKind.PenaltyImposed, command.DecidedOn, stamp,
-            $"{number}: {command.Grounds.Trim()}", ground: Terms.Value(command.Kind));
+            $"{number}: {command.Grounds.Trim()}", ground: ApiTerms.Value(command.Kind));
         if (command.Kind == PenaltyKind.Revocation)
         {
             Revoke(state, penalty, stamp);

@@ -1,29 +1,20 @@
-using System.Text.Json;
 using Registry.Abstractions.Organizations;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Organizations;
 
 /// <summary>
-/// Values as messages name them: the API's own kebab-case value with its Chinese legal name, never a C# identifier.
+/// Values as messages name them: the API's own kebab-case value (<see cref="ApiTerms"/>) with its Chinese legal name,
+/// never a C# identifier.
 /// </summary>
 public static class Terms
 {
-    /// <summary>The API's value of an enum member (<c>SocialAssociation</c> → <c>social-association</c>).</summary>
-    public static string Value<T>(T value)
-        where T : struct, Enum =>
-        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    /// <summary>Every value of <typeparamref name="T"/> as the API spells it, comma-separated.</summary>
-    public static string Values<T>()
-        where T : struct, Enum =>
-        string.Join(", ", Enum.GetValues<T>().Select(Value));
-
     public static string Kind(OrganizationKind kind) => kind switch
     {
         OrganizationKind.SocialAssociation => "social-association (社会团体)",
         OrganizationKind.PrivateNonEnterprise => "private-non-enterprise (民办非企业单位)",
         OrganizationKind.Foundation => "foundation (基金会)",
-        _ => Value(kind),
+        _ => ApiTerms.Value(kind),
     };
 
     public static string Outcome(InspectionOutcome outcome) => outcome switch
@@ -31,14 +22,14 @@ public static class Terms
         InspectionOutcome.Pass => "pass (合格)",
         InspectionOutcome.BasicPass => "basic-pass (基本合格)",
         InspectionOutcome.Fail => "fail (不合格)",
-        _ => Value(outcome),
+        _ => ApiTerms.Value(outcome),
     };
 
     public static string List(OrganizationList list) => list switch
     {
         OrganizationList.Abnormal => "abnormal-activity list (活动异常名录)",
         OrganizationList.SeriousDishonesty => "serious-dishonesty list (严重违法失信名单)",
-        _ => Value(list),
+        _ => ApiTerms.Value(list),
     };
 
     public static string Penalty(PenaltyKind kind) => kind switch
@@ -48,7 +39,7 @@ public static class Terms
         PenaltyKind.Confiscation => "confiscation (没收)",
         PenaltyKind.Suspension => "suspension (限期停止活动)",
         PenaltyKind.Revocation => "revocation (撤销登记)",
-        _ => Value(kind),
+        _ => ApiTerms.Value(kind),
     };
 
     public static string Status(OrganizationStatus status) => status switch
@@ -56,6 +47,6 @@ public static class Terms
         OrganizationStatus.Active => "active (正常)",
         OrganizationStatus.Deregistered => "deregistered (已注销)",
         OrganizationStatus.Revoked => "revoked (已撤销)",
-        _ => Value(status),
+        _ => ApiTerms.Value(status),
     };
 }

@@ -203,6 +203,7 @@ public sealed class DivisionHistoryEndpointsTests(ApiFixture fixture)
         var problem = await Problems.AssertProblemAsync(merge, HttpStatusCode.UnprocessableEntity,
             "division-change-conflict");
         Assert.Contains("2027-01-01", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(": renamed #", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(history, (await GetAsync("/api/divisions/650102/history")).GetArrayLength());
         Assert.Equal("in-force", (await GetAsync("/api/divisions/650102?asOf=2026-07-01")).GetProperty("status").GetString());
     }

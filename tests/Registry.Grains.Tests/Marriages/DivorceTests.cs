@@ -139,6 +139,7 @@ public sealed class DivorceTests(MarriageClusterFixture fixture)
             fixture.Marriage(id).ApplyForDivorceAsync(TestDivorces.Application(office, man, woman, "again")));
         Assert.Equal("divorce-already-registered", twice.Rule);
         Assert.Equal("marriage-not-current", notCurrent.Rule);
+        Assert.Contains($"(divorced, since {fixture.Today:yyyy-MM-dd})", notCurrent.Message, StringComparison.Ordinal);
         await fixture.RegisterAsync(man, TestPeople.Woman(), MarriageClusterFixture.NextOffice());
     }
 
