@@ -1,4 +1,5 @@
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Text;
 
 namespace Registry.Abstractions.Boundaries;
 
@@ -13,7 +14,7 @@ public static class DivisionLayerRules
     /// </summary>
     public static string? CheckLevel(DivisionLevel divisionLevel, DivisionLevel layer) =>
         divisionLevel < layer
-            ? $"a {divisionLevel.ToString().ToLowerInvariant()}-level division in a {layer.ToString().ToLowerInvariant()} " +
+            ? $"a {ApiTerms.Value(divisionLevel)}-level division in a {ApiTerms.Value(layer)} " +
               "dataset: its geometry comes from its own level's dataset"
             : null;
 

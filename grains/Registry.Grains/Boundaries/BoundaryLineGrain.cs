@@ -5,6 +5,7 @@ using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Text;
 using Registry.Abstractions.Time;
 using Registry.Grains.Publishing;
 using Registry.Grains.Spatial;
@@ -184,7 +185,8 @@ public sealed class BoundaryLineGrain(
             {
                 throw DomainException.Violation("marker-type-mismatch",
                     $"Serial {parsed.Serial:000} of line {Number} is already used by {other}, a " +
-                    $"{MarkerNumber.TypeOfCode(existing.TypeCode)} marker; a {type} marker cannot share it.");
+                    $"{ApiTerms.Value(MarkerNumber.TypeOfCode(existing.TypeCode))} marker; a {ApiTerms.Value(type)} marker " +
+                    "cannot share it.");
             }
         }
 

@@ -2,6 +2,7 @@ using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Marriages;
 
@@ -36,7 +37,7 @@ public static class MarriageRules
         {
             throw DomainException.Violation("parties-not-opposite-sex",
                 "A marriage is registered between a man and a woman (Civil Code art. 1046); both parties' documents record " +
-                $"the same sex ({a.Sex.ToString().ToLowerInvariant()}).");
+                $"the same sex ({ApiTerms.Value(a.Sex)}).");
         }
 
         foreach (var (party, label) in new[] { (a, "partyA"), (b, "partyB") })

@@ -1,6 +1,7 @@
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Marriages;
 
@@ -34,7 +35,7 @@ public static class RegistryDivisions
             && !(allowProvince && division.Level == DivisionLevel.Province))
         {
             throw DomainException.Violation("office-level",
-                $"Division {office} ({division.Name}) is a {division.Level.ToString().ToLowerInvariant()} on " +
+                $"Division {office} ({division.Name}) is a {ApiTerms.Value(division.Level)} on " +
                 $"{date:yyyy-MM-dd}; marriages are registered by county-level and city-level offices" +
                 (allowProvince ? " and by provinces' civil-affairs departments." : "."));
         }

@@ -1,6 +1,7 @@
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Persons;
 
@@ -89,5 +90,5 @@ public static class PersonLinkRules
             ? $"{record.RegisteredOn:yyyy-MM-dd} to {ended:yyyy-MM-dd}"
             : $"since {record.RegisteredOn:yyyy-MM-dd}";
 
-    private static string Word(Sex sex) => sex.ToString().ToLowerInvariant();
+    private static string Word(Sex sex) => ApiTerms.Value(sex);
 }

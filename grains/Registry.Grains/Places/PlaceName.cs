@@ -1,5 +1,6 @@
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Places;
 
@@ -499,11 +500,11 @@ public sealed class PlaceName(PlaceNameState state)
     public void Record(PlaceNameEventKind kind, DateOnly date, string? reason, string? detail, PlaceNameStamp stamp) =>
         State.Events.Add(new PlaceNameEvent(State.Events.Count + 1, kind, date, stamp.At, stamp.Actor, reason, detail));
 
-    public static string Show(PlaceNameStatus status) => status.ToString().ToLowerInvariant();
+    public static string Show(PlaceNameStatus status) => ApiTerms.Value(status);
 
-    public static string Show(PlaceNameChangeStatus status) => status.ToString().ToLowerInvariant();
+    public static string Show(PlaceNameChangeStatus status) => ApiTerms.Value(status);
 
-    public static string Show(PlaceNameChangeKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Show(PlaceNameChangeKind kind) => ApiTerms.Value(kind);
 }
 
 /// <summary>When and by whom a change is recorded.</summary>

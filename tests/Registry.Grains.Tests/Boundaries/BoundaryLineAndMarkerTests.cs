@@ -114,6 +114,7 @@ public sealed class BoundaryLineAndMarkerTests(RegistryClusterFixture fixture)
             .RegisterAsync(new RegisterMarker(MarkerType.Single, junction.X, junction.Y, null, [], [], "test", null)));
 
         Assert.Equal("marker-type-mismatch", error.Rule);
+        Assert.Contains("a triple marker; a single marker cannot share it", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<DomainException>(() => Marker(MarkerNumber.Compose(line.Number, 1, 'Q')).GetAsync());
     }
 
@@ -127,6 +128,7 @@ public sealed class BoundaryLineAndMarkerTests(RegistryClusterFixture fixture)
             .RegisterAsync(new RegisterMarker(MarkerType.Pair, junction.X, junction.Y, null, [], [], "test", null)));
 
         Assert.Equal("marker-type-code", error.Rule);
+        Assert.StartsWith("A pair marker's number ends in", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

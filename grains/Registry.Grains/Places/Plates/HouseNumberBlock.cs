@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Places;
+using Registry.Abstractions.Text;
 
 namespace Registry.Grains.Places.Plates;
 
@@ -84,5 +85,5 @@ public sealed class HouseNumberBlock(HouseNumberBlockState state)
     public IReadOnlyList<HouseNumberPlate> Ordered() => State.Plates.Select(p => p.Plate)
         .OrderBy(p => p.Number).ThenBy(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
 
-    private static string Show(StreetSide side) => side.ToString().ToLowerInvariant();
+    private static string Show(StreetSide side) => ApiTerms.Value(side);
 }
