@@ -38,16 +38,8 @@ public sealed class StatisticsPageGrain(
         }
 
         State.Revision++;
-        try
-        {
-            await state.WriteOrReloadAsync();
-        }
-        catch
-        {
-            // Memory is ahead of what is stored: the next call reads the stored state again.
-            DeactivateOnIdle();
-            throw;
-        }
+        // Memory is ahead of what is stored: should the write fail, the next call reads the stored state again.
+        await state.WriteOrLetGoAsync(DeactivateOnIdle);
 
         return new PageChange(before, State.Revision, delta);
     }

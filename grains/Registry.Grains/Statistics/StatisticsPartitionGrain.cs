@@ -311,19 +311,8 @@ public sealed class StatisticsPartitionGrain(
         new PartitionCounters(counters, pageRevisions).Rebuild(counts);
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteOrReloadAsync();
-        }
-        catch
-        {
-            // Memory is ahead of what is stored: the next call reads the stored state again.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    // Memory is ahead of what is stored: should the write fail, the next call reads the stored state again.
+    private Task WriteAsync() => state.WriteOrLetGoAsync(DeactivateOnIdle);
 
     /// <summary>
     /// Moves the facts a build before the pages stored in this partition's own state to their pages, then clears

@@ -30,4 +30,23 @@ public static class StateWrites
             throw;
         }
     }
+
+    /// <summary>
+    /// <see cref="WriteOrReloadAsync{T}"/>, and when the write fails (it may still commit, late) lets the activation go
+    /// (<paramref name="letGo"/>: the grain's <c>DeactivateOnIdle</c>), so that the next call answers from what storage
+    /// holds then rather than from a state that storage may no longer hold: for grains whose memory runs ahead of a
+    /// write (a hold taken, a page counted, a link half made).
+    /// </summary>
+    public static async Task WriteOrLetGoAsync<T>(this IPersistentState<T> state, Action letGo)
+    {
+        try
+        {
+            await state.WriteOrReloadAsync();
+        }
+        catch
+        {
+            letGo();
+            throw;
+        }
+    }
 }
