@@ -62,6 +62,12 @@ public static class MaritalStatusRules
         };
     }
 
+    /// <summary>What a document linked to a person answers: the person's <paramref name="status"/>, naming the record
+    /// an undo of the link is being made from (<paramref name="unlinkingFrom"/>, the document's record's
+    /// <c>UnlinkingFrom</c>) while it has not completed.</summary>
+    public static MaritalStatusDetails ThroughLink(MaritalStatusDetails status, string? unlinkingFrom) =>
+        unlinkingFrom is null ? status : status with { BeingUnlinkedFrom = unlinkingFrom };
+
     /// <summary>The sex and birth date the latest of <paramref name="records"/> gives the person holding
     /// <paramref name="documentKeys"/> (what their documents carry, or what was entered where a document carries
     /// neither); null when no record names them.</summary>

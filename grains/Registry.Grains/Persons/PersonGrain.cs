@@ -169,17 +169,8 @@ public sealed class PersonGrain(
                 : await Task.WhenAll(earlier.Select(l => grains.Get<IMarriageGrain>(l.MarriageId).GetSummaryAsync()));
         }
 
-        try
-        {
-            await state.WriteOrReloadAsync();
-        }
-        catch
-        {
-            // Whether the write landed is unknown: a fresh activation reads what storage holds.
-            DeactivateOnIdle();
-            throw;
-        }
-
+        // Whether a failed write landed is unknown: a fresh activation reads what storage holds.
+        await state.WriteOrLetGoAsync(DeactivateOnIdle);
         unstoredHold = null;
 
         // Most people are registered once in years: free the activation now rather than after the collection age.
@@ -246,7 +237,7 @@ public sealed class PersonGrain(
             // record's half of the person's history while the other record takes it over.
             State.IdNumber = self.Key;
             State.LinkingTo = target;
-            await WriteOrLetGoAsync();
+            await state.WriteOrLetGoAsync(DeactivateOnIdle);
         }
 
         try
@@ -256,29 +247,14 @@ public sealed class PersonGrain(
         catch (DomainException)
         {
             State.LinkingTo = null;
-            await WriteOrLetGoAsync();
+            await state.WriteOrLetGoAsync(DeactivateOnIdle);
             throw;
         }
 
         State.LinkingTo = null;
         State.LinkedTo = target;
         RecordEvent(PersonEventKind.LinkedTo, target, State.Marriages.Count(l => !l.Pending), reason);
-        await WriteOrLetGoAsync();
-    }
-
-    /// <summary>Stores the state; when the write fails (it may still commit), lets this activation go so that the next
-    /// call answers from what storage holds rather than from a change it may not hold.</summary>
-    private async Task WriteOrLetGoAsync()
-    {
-        try
-        {
-            await state.WriteOrReloadAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrLetGoAsync(DeactivateOnIdle);
     }
 
     /// <summary>Appends <paramref name="kind"/> of <paramref name="document"/> to this record's history, recorded now by
@@ -335,7 +311,7 @@ public sealed class PersonGrain(
         // One history: two of one day keep this record's order, then the other's.
         State.Marriages = InRegistrationOrder(mine.Concat(theirs));
         RecordEvent(PersonEventKind.DocumentLinked, documentKey, marriageIds.Length, reason);
-        await WriteOrLetGoAsync();
+        await state.WriteOrLetGoAsync(DeactivateOnIdle);
     }
 
     public async Task UnlinkFromPersonAsync(string personKey, string reason)
@@ -355,7 +331,7 @@ public sealed class PersonGrain(
             // Stored first: from this write on no registration holds this document (none forwarded to the person
             // either), so the records naming it are all known before they are taken back.
             State.UnlinkingFrom = target;
-            await WriteOrLetGoAsync();
+            await state.WriteOrLetGoAsync(DeactivateOnIdle);
         }
 
         try
@@ -365,13 +341,13 @@ public sealed class PersonGrain(
             {
                 // Stored before the person lets them go, so an undo cut short never loses them.
                 State.Marriages = InRegistrationOrder(records);
-                await WriteOrLetGoAsync();
+                await state.WriteOrLetGoAsync(DeactivateOnIdle);
             }
         }
         catch (DomainException)
         {
             State.UnlinkingFrom = null;
-            await WriteOrLetGoAsync();
+            await state.WriteOrLetGoAsync(DeactivateOnIdle);
             throw;
         }
 
@@ -380,7 +356,7 @@ public sealed class PersonGrain(
         State.UnlinkingFrom = null;
         State.LinkedTo = null;
         RecordEvent(PersonEventKind.UnlinkedFrom, target, State.Marriages.Count, reason);
-        await WriteOrLetGoAsync();
+        await state.WriteOrLetGoAsync(DeactivateOnIdle);
     }
 
     public async Task<MarriageSummary[]?> GetMarriagesNamingAsync(string documentKey, string[] documents)
@@ -410,7 +386,7 @@ public sealed class PersonGrain(
         State.Documents.RemoveAll(keys.Contains);
         State.Marriages.RemoveAll(l => marriageIds.Contains(l.MarriageId));
         RecordEvent(PersonEventKind.DocumentUnlinked, documentKey, marriageIds.Length, reason);
-        await WriteOrLetGoAsync();
+        await state.WriteOrLetGoAsync(DeactivateOnIdle);
     }
 
     public async Task<string?> GetLinkedPersonAsync()
@@ -424,8 +400,8 @@ public sealed class PersonGrain(
         await ReadAgainWhileNotStoredAsync();
         if (State.LinkedTo is { } linkedTo)
         {
-            var status = await grains.Get<IPersonGrain>(linkedTo).GetMaritalStatusAsync();
-            return State.UnlinkingFrom is null ? status : status with { BeingUnlinkedFrom = State.UnlinkingFrom };
+            return MaritalStatusRules.ThroughLink(await grains.Get<IPersonGrain>(linkedTo).GetMaritalStatusAsync(),
+                State.UnlinkingFrom);
         }
 
         var id = ParseKey();

@@ -63,7 +63,10 @@ public sealed class StoredMaritalStatus(IGrainStorage storage, BureauClock clock
 
         var now = clock.Now;
         var today = clock.Today;
-        return subjects.Select(subject => Status(subject.Key, subject.Person, marriageOf, now, today)).ToList();
+        return subjects.Select((subject, i) => Status(subject.Key, subject.Person, marriageOf, now, today) is { } status
+                ? MaritalStatusRules.ThroughLink(status, persons[i]?.UnlinkingFrom)
+                : null)
+            .ToList();
     }
 
     private static MaritalStatusDetails? Status(string key, PersonState person,

@@ -1,6 +1,7 @@
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
+using Registry.Grains.Tests.Organizations;
 using Registry.Grains.Tests.Persons;
 using Registry.Storage;
 
@@ -192,6 +193,14 @@ public sealed class PersonGrainTests(MarriageClusterFixture fixture)
         Assert.True(await fixture.Store.LandAsync(person));
         var meanwhile = await fixture.Person(card).GetMaritalStatusAsync();
         Assert.Equal((hers, hers), (meanwhile.IdNumber, meanwhile.BeingUnlinkedFrom));
+
+        // A search by name answers it as the card's grain does, from storage.
+        var name = $"撤销{TestCodes.NextSerial()}";
+        var entry = new PersonNameEntry(name, card, $"u-{card}");
+        await fixture.Grains.GetGrain<IPersonNameIndexGrain>(entry.PartitionKey).ApplyAsync($"marriage:u-{card}", [entry]);
+        var found = await fixture.Grains.GetGrain<IPersonSearchGrain>(0).SearchAsync(name, 50);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(meanwhile),
+            System.Text.Json.JsonSerializer.Serialize(Assert.Single(found.Persons).Status));
         await fixture.Person(card).UnlinkFromPersonAsync(hers, "error (test)");
         var cards = await fixture.Person(card).GetMaritalStatusAsync();
         Assert.Equal((card, MaritalStatus.Married, id), (cards.IdNumber, cards.Status, cards.CurrentMarriageId));
