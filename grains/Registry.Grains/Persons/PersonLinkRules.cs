@@ -39,8 +39,8 @@ public static class PersonLinkRules
         if (documentSex is { } a && personSex is { } b && a != b)
         {
             throw DomainException.Violation("linked-document-differs",
-                $"{IdentityDocument.Mask(documentKey)} is a {Word(a)}'s document or record; {IdentityDocument.Mask(personKey)} " +
-                $"is recorded as a {Word(b)}: not the same person.");
+                $"{IdentityDocument.Mask(documentKey)} is a {ApiTerms.Value(a)}'s document or record; " +
+                $"{IdentityDocument.Mask(personKey)} is recorded as a {ApiTerms.Value(b)}: not the same person.");
         }
     }
 
@@ -89,6 +89,4 @@ public static class PersonLinkRules
         record.EndedOn is { } ended
             ? $"{record.RegisteredOn:yyyy-MM-dd} to {ended:yyyy-MM-dd}"
             : $"since {record.RegisteredOn:yyyy-MM-dd}";
-
-    private static string Word(Sex sex) => ApiTerms.Value(sex);
 }

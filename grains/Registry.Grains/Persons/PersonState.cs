@@ -20,7 +20,8 @@ public sealed class PersonState
     /// <summary>Set when this record's document belongs to a person recorded under another document (a renewed
     /// passport, a corrected ID number, the card of a party the archive names without one): the key of that person's
     /// record, where every hold and read goes. Set once that record holds this one's marriages and documents (see
-    /// <see cref="LinkingTo"/>), which stay listed here as they were; never cleared.</summary>
+    /// <see cref="LinkingTo"/>), which stay listed here as they were; cleared only when the link is undone (see
+    /// <see cref="UnlinkingFrom"/>, which names the same record while it is).</summary>
     public string? LinkedTo { get; set; }
 
     /// <summary>Set while this record is being linked to the person record named (stored before that record takes

@@ -24,6 +24,10 @@ internal static class MarriageDocs
 
     private static readonly string[] Application = ["divorce-application-id-format", "divorce-application-not-found"];
 
+    // What a link of a document and its undo both check: the two documents, the office, the person records' holds.
+    private static readonly string[] DocumentLink = [.. IdNumber, .. Office, "document-type", "registration-in-progress",
+        "person-is-linked", "person-being-linked", "field-too-long"];
+
     public static ResourceDocs Table { get; } = new()
     {
         Operations = new Dictionary<string, OperationDoc>
@@ -164,19 +168,15 @@ internal static class MarriageDocs
                 "to the party, or the party (documentType unrecorded, number {RECORD-ID}-A) linked to the card, " +
                 "which then keeps the person record. While the link " +
                 "is being made the document is held for no registration (409 person-being-linked); a link cut " +
-                "short completes when it is asked again.", [.. IdNumber, .. Office, "document-type",
-                    "link-to-itself", "registration-in-progress", "person-being-linked", "document-already-linked",
-                    "person-is-linked",
-                    "field-too-long", "linked-document-differs", "link-to-spouse", "linked-records-overlap",
-                    "linked-record-after-death", "marriage-not-found"]),
+                "short completes when it is asked again.", [.. DocumentLink, "link-to-itself", "document-already-linked",
+                    "linked-document-differs", "link-to-spouse", "linked-records-overlap", "linked-record-after-death",
+                    "marriage-not-found"]),
             ["UnlinkDocument"] = Op("Undoes a link made in error (the body names the document as the link did, " +
                 "with the reason for the undo): the document becomes a person record of its own again, with the " +
                 "documents linked to it and every marriage record naming any of them (those it brought to the link " +
                 "and those registered with it since), and the person keeps the rest. While it is undone the " +
                 "document is held for no registration (409 person-being-linked); an undo cut short completes when " +
-                "it is asked again. 200 with both keys.", [.. IdNumber, .. Office, "document-type",
-                    "document-not-linked", "registration-in-progress", "person-is-linked", "person-being-linked",
-                    "field-too-long"]),
+                "it is asked again. 200 with both keys.", [.. DocumentLink, "document-not-linked"]),
             ["SearchPersons"] = Op("Searches persons by their whole name as the marriage records give it (white " +
                 "space and the case of Latin letters ignored; a name a court corrected finds the person under both): " +
                 "each person's document key, other documents and marital status, a page of at most 50 at a time " +
