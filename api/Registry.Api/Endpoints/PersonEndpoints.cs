@@ -28,7 +28,8 @@ public static class PersonEndpoints
 
         persons.MapGet("/{idNumber}/history", GetPersonHistory)
             .WithName(nameof(GetPersonHistory))
-            .WithSummary("Each link of a document to the person and its undo, with who, when and why (access is logged)")
+            .WithSummary("Each link of a document to the person and its undo, with who, when and why " +
+                "(access is logged)")
             .ProducesReadProblems();
 
         persons.MapPost("/{idNumber}/marriage-record-extracts", IssueMarriageRecordExtract)

@@ -185,8 +185,8 @@ public sealed class BoundaryLineGrain(
             {
                 throw DomainException.Violation("marker-type-mismatch",
                     $"Serial {parsed.Serial:000} of line {Number} is already used by {other}, a " +
-                    $"{ApiTerms.Value(MarkerNumber.TypeOfCode(existing.TypeCode))} marker; a {ApiTerms.Value(type)} marker " +
-                    "cannot share it.");
+                    $"{ApiTerms.Value(MarkerNumber.TypeOfCode(existing.TypeCode))} marker; a " +
+                    $"{ApiTerms.Value(type)} marker cannot share it.");
             }
         }
 

@@ -60,7 +60,8 @@ public sealed class BoundaryMarkerGrain(
         if (!MarkerNumber.CodesOf(command.Type).Contains(parsed.TypeCode))
         {
             throw DomainException.Invalid("marker-type-code", "type",
-                $"A {ApiTerms.Value(command.Type)} marker's number ends in {string.Join(" or ", MarkerNumber.CodesOf(command.Type).ToCharArray())}; " +
+                $"A {ApiTerms.Value(command.Type)} marker's number ends in " +
+                $"{string.Join(" or ", MarkerNumber.CodesOf(command.Type).ToCharArray())}; " +
                 $"{Number} ends in {parsed.TypeCode}.");
         }
 

@@ -70,15 +70,16 @@ public static class DivisionChangePlanner
 
             if (parentCode is null)
             {
-                throw DomainException.Invalid("division-parent-required", field, $"A {ApiTerms.Value(level)} division needs a parent.");
+                throw DomainException.Invalid("division-parent-required", field,
+                    $"A {ApiTerms.Value(level)} division needs a parent.");
             }
 
             var parent = InForce(parentCode, field);
             if (parent.Level >= level)
             {
                 throw DomainException.Violation("division-parent-level",
-                    $"{parentCode} is a {ApiTerms.Value(parent.Level)} division; a {ApiTerms.Value(level)} division must be " +
-                    "under a higher level.");
+                    $"{parentCode} is a {ApiTerms.Value(parent.Level)} division; a {ApiTerms.Value(level)} division " +
+                    "must be under a higher level.");
             }
         }
 

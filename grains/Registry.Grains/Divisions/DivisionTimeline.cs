@@ -234,7 +234,8 @@ public static class DivisionTimeline
                 if (beforeStatus != DivisionStatus.InForce)
                 {
                     throw DomainException.Violation("division-not-in-force",
-                        $"Division {code} is not in force on {step.EffectiveDate:yyyy-MM-dd} ({ApiTerms.Value(beforeStatus)}).");
+                        $"Division {code} is not in force on {step.EffectiveDate:yyyy-MM-dd} " +
+                        $"({ApiTerms.Value(beforeStatus)}).");
                 }
 
                 if (step.Kind == DivisionStepKind.Rename && before!.Name == step.Name!.Trim())

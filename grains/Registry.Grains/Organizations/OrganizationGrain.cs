@@ -354,7 +354,11 @@ public sealed class OrganizationGrain(
     }
 
     private static string Describe(OrganizationEvent e) =>
-        string.Join(" ", new[] { ApiTerms.Value(e.Kind), e.List is { } list ? ApiTerms.Value(list) : null, e.Ground, e.Year?.ToString(), $"{e.Date:yyyy-MM-dd}" }
+        string.Join(" ", new[]
+            {
+                ApiTerms.Value(e.Kind), e.List is { } list ? ApiTerms.Value(list) : null, e.Ground, e.Year?.ToString(),
+                $"{e.Date:yyyy-MM-dd}",
+            }
             .Where(part => part is not null));
 
     /// <summary>

@@ -257,8 +257,8 @@ public sealed class PersonGrain(
         await state.WriteOrLetGoAsync(DeactivateOnIdle);
     }
 
-    /// <summary>Appends <paramref name="kind"/> of <paramref name="document"/> to this record's history, recorded now by
-    /// the acting user and office; stored with the write that makes the change.</summary>
+    /// <summary>Appends <paramref name="kind"/> of <paramref name="document"/> to this record's history, recorded now
+    /// by the acting user and office; stored with the write that makes the change.</summary>
     private void RecordEvent(PersonEventKind kind, string document, int marriageRecords, string reason) =>
         State.Record(kind, document, marriageRecords, reason, clock.Now, AuditScope.Actor, AuditScope.Office);
 

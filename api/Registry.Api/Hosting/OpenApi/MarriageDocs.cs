@@ -25,8 +25,8 @@ internal static class MarriageDocs
     private static readonly string[] Application = ["divorce-application-id-format", "divorce-application-not-found"];
 
     // What a link of a document and its undo both check: the two documents, the office, the person records' holds.
-    private static readonly string[] DocumentLink = [.. IdNumber, .. Office, "document-type", "registration-in-progress",
-        "person-is-linked", "person-being-linked", "field-too-long"];
+    private static readonly string[] DocumentLink = [.. IdNumber, .. Office, "document-type",
+        "registration-in-progress", "person-is-linked", "person-being-linked", "field-too-long"];
 
     public static ResourceDocs Table { get; } = new()
     {
@@ -168,9 +168,9 @@ internal static class MarriageDocs
                 "to the party, or the party (documentType unrecorded, number {RECORD-ID}-A) linked to the card, " +
                 "which then keeps the person record. While the link " +
                 "is being made the document is held for no registration (409 person-being-linked); a link cut " +
-                "short completes when it is asked again.", [.. DocumentLink, "link-to-itself", "document-already-linked",
-                    "linked-document-differs", "link-to-spouse", "linked-records-overlap", "linked-record-after-death",
-                    "marriage-not-found"]),
+                "short completes when it is asked again.", [.. DocumentLink, "link-to-itself",
+                    "document-already-linked", "linked-document-differs", "link-to-spouse", "linked-records-overlap",
+                    "linked-record-after-death", "marriage-not-found"]),
             ["UnlinkDocument"] = Op("Undoes a link made in error (the body names the document as the link did, " +
                 "with the reason for the undo): the document becomes a person record of its own again, with the " +
                 "documents linked to it and every marriage record naming any of them (those it brought to the link " +
