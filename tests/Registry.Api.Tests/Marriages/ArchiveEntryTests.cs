@@ -709,6 +709,15 @@ public sealed class ArchiveEntryTests(MarriageApiFixture fixture)
         await Problems.AssertProblemAsync(await LinkCardAsync(key, card), HttpStatusCode.UnprocessableEntity,
             "linked-records-overlap");
 
+        // The refusal discloses what both records say: each refusal is logged as a read of both.
+        foreach (var subject in new[] { card, key })
+        {
+            var log = await Json(await fixture.Api.ClientAs("auditor", "admin").GetAsync(
+                $"/api/access-log?date={fixture.Api.Today:yyyy-MM-dd}&subject={Uri.EscapeDataString(subject)}"));
+            Assert.Equal(2, log.GetProperty("entries").EnumerateArray()
+                .Count(e => e.GetProperty("action").GetString() == "refused-linked-records-overlap"));
+        }
+
         foreach (var document in new[] { card, key })
         {
             var status = await StatusAsync(document);
