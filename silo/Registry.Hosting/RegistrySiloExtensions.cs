@@ -61,7 +61,8 @@ public static class RegistrySiloExtensions
 
     /// <summary>
     /// The grain-storage provider: the Registry's own over SQLite or PostgreSQL, the official Orleans Azure Table
-    /// provider (Microsoft.Orleans.Persistence.AzureStorage) for <c>AzureTable</c>, storing the same JSON.
+    /// provider (Microsoft.Orleans.Persistence.AzureStorage) for <c>AzureTable</c>, storing the same JSON, with the
+    /// outbox's rows written ahead of its writes (<see cref="AzureTableGrainStorageExtensions"/>).
     /// </summary>
     public static ISiloBuilder AddRegistryGrainStorage(this ISiloBuilder silo, RegistryOptions options)
     {
@@ -70,14 +71,8 @@ public static class RegistrySiloExtensions
             return silo.AddRegistryGrainStorage(StorageNames.Provider);
         }
 
-        var connectionString = options.Storage.ConnectionString!;
-        return silo.AddAzureTableGrainStorage(StorageNames.Provider, azure =>
-        {
-            azure.TableServiceClient = new TableServiceClient(connectionString);
-            azure.TableName = options.Storage.TableName;
-            azure.DeleteStateOnClear = true;
-            azure.GrainStorageSerializer = new RegistryJsonGrainStorageSerializer();
-        });
+        return silo.AddRegistryAzureTableGrainStorage(StorageNames.Provider, options.Storage.ConnectionString!,
+            options.Storage.TableName, options.Storage.OutboxTableName);
     }
 
     /// <summary>
@@ -95,10 +90,12 @@ public static class RegistrySiloExtensions
             case StorageProvider.Sqlite:
                 services.AddSqliteGrainStateStore(options.DatabasePath);
                 services.TryAddSingleton<IAccessLogStore>(sp => sp.GetRequiredService<IGrainStateStore>());
+                services.TryAddSingleton<ISeedStore>(sp => sp.GetRequiredService<IGrainStateStore>());
                 break;
             case StorageProvider.PostgreSql:
                 services.AddPostgreSqlGrainStateStore(options.Storage.ConnectionString!, options.Storage.Schema);
                 services.TryAddSingleton<IAccessLogStore>(sp => sp.GetRequiredService<IGrainStateStore>());
+                services.TryAddSingleton<ISeedStore>(sp => sp.GetRequiredService<IGrainStateStore>());
                 break;
             case StorageProvider.AzureTable:
                 var connectionString = options.Storage.ConnectionString!;
@@ -108,6 +105,10 @@ public static class RegistrySiloExtensions
                 services.TryAddSingleton<IStorageProbe>(
                     new AzureTableStorageProbe(new TableServiceClient(connectionString), options.Storage.TableName));
                 services.TryAddSingleton<IStoredRecords, ScanlessStoredRecords>();
+                // Seeding by key through the provider itself (not its outbox: a seed writes what read models hold).
+                services.TryAddSingleton<ISeedStore>(sp => new GrainStorageSeedStore(
+                    sp.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(
+                        AzureTableGrainStorageExtensions.StatesOf(StorageNames.Provider))));
                 break;
         }
 
@@ -115,25 +116,29 @@ public static class RegistrySiloExtensions
     }
 
     /// <summary>
-    /// The outbox of the Registry's own backends (SQLite, PostgreSQL): the state names whose writes add an outbox row
-    /// (<see cref="ReadModelPublication.StateNames"/>) and the relay that publishes them, unless
-    /// <c>Registry:Testing:RelayOutbox</c> turns it off; and the one-time republication of records stored by earlier
-    /// builds (<see cref="Republication"/>). The official Azure Table provider writes each state as one
-    /// entity on its own and offers no way to add a second row to that write's transaction, so Azure deployments have
-    /// no outbox: there the grains' own publication after the write (with its logged failures and timers) is all
-    /// there is.
+    /// The outbox: the state names whose writes add an outbox row (<see cref="ReadModelPublication.StateNames"/>) and
+    /// the relay that publishes them, unless <c>Registry:Testing:RelayOutbox</c> turns it off. The Registry's own
+    /// backends (SQLite, PostgreSQL) add the row in the write's transaction; on Azure Table, whose official provider
+    /// writes each state alone, the row is written just before the state, in a table of its own
+    /// (<see cref="AzureTableOutbox"/>). The one-time republication of records stored by earlier builds
+    /// (<see cref="Republication"/>) reads every stored record, so it runs on the Registry's own backends only (Azure
+    /// deployments began on the official provider, whose records no earlier build of the read models left behind).
     /// </summary>
     public static IServiceCollection AddRegistryOutbox(this IServiceCollection services, RegistryOptions options)
     {
-        if (options.Storage.Provider == StorageProvider.AzureTable)
-        {
-            return services;
-        }
-
         services.TryAddSingleton(new Outbox(ReadModelPublication.StateNames)
         {
             ReportedStateNames = ReadModelPublication.ReportedStateNames.ToHashSet(StringComparer.Ordinal),
         });
+        if (options.Storage.Provider == StorageProvider.AzureTable)
+        {
+            services.TryAddSingleton<IOutboxStore>(provider => provider.GetRequiredService<AzureTableOutbox>());
+        }
+        else
+        {
+            services.TryAddSingleton<IOutboxStore>(provider => provider.GetRequiredService<IGrainStateStore>());
+        }
+
         if (options.Testing.RelayOutbox)
         {
             services.TryAddSingleton<OutboxRelay>();
@@ -141,9 +146,12 @@ public static class RegistrySiloExtensions
                 provider => provider.GetRequiredService<OutboxRelay>());
         }
 
-        services.TryAddSingleton<Republication>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
-            provider => provider.GetRequiredService<Republication>());
+        if (options.Storage.Provider != StorageProvider.AzureTable)
+        {
+            services.TryAddSingleton<Republication>();
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
+                provider => provider.GetRequiredService<Republication>());
+        }
 
         return services;
     }

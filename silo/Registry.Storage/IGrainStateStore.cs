@@ -11,44 +11,26 @@ namespace Registry.Storage;
 /// PostgreSQL (a cluster's system of record); Azure deployments use the official Orleans provider instead. All pass
 /// the same conformance suite.
 /// </summary>
-public interface IGrainStateStore : IAccessLogStore
+public interface IGrainStateStore : IAccessLogStore, IOutboxStore, ISeedStore
 {
     /// <summary>A short name for logs and health reports, e.g. <c>sqlite</c>.</summary>
     string Name { get; }
 
-    /// <summary>Creates or upgrades the schema. Idempotent; safe to call from several processes at once.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The stored state, or null when there is none. Its JSON means what was written; a backend that stores JSON as
-    /// a document type may give back its own normalized text (PostgreSQL's jsonb: spacing, key order).
-    /// </summary>
-    Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// The stored states of several grains of one state name, in the order of <paramref name="grainIds"/> (null where
-    /// none is stored): what <see cref="ReadAsync"/> of each would give. A store that can reads them together (one
-    /// connection and one prepared statement on SQLite), as a search reads dozens of persons' records; by default
-    /// each is read by itself, concurrently.
+    /// none is stored): what <see cref="ISeedStore.ReadAsync"/> of each would give. A store that can reads them
+    /// together (one connection and one prepared statement on SQLite), as a search reads dozens of persons' records;
+    /// by default each is read by itself, concurrently.
     /// </summary>
     async Task<IReadOnlyList<StoredGrainState?>> ReadManyAsync(string stateName, IReadOnlyList<string> grainIds,
         CancellationToken cancellationToken = default) =>
         await Task.WhenAll(grainIds.Select(id => ReadAsync(new GrainStateKey(stateName, id), cancellationToken)));
 
     /// <summary>
-    /// Stores <paramref name="stateJson"/> when the stored ETag equals <paramref name="expectedETag"/> (null: no state
-    /// may be stored yet). Returns the new ETag once the change is committed to disk. Throws <see cref="Orleans.Storage.InconsistentStateException"/> when
-    /// the ETag does not match, and changes nothing then. When the store has an <see cref="Outbox"/> covering the
-    /// state name, the same transaction adds one outbox row for the new version.
-    /// </summary>
-    Task<string> WriteAsync(GrainStateKey key, string? expectedETag, string stateJson,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// <see cref="WriteAsync"/> for a state given as UTF-8 JSON, as the grain storage serializes it: a store that
-    /// keeps UTF-8 (SQLite compresses it) takes the bytes as they are instead of a UTF-16 copy twice their size. The
-    /// bytes are read before this method returns and not kept, so the caller may reuse their buffer at once. By
-    /// default the text is made from them and written by <see cref="WriteAsync"/>.
+    /// <see cref="ISeedStore.WriteAsync"/> for a state given as UTF-8 JSON, as the grain storage serializes it: a store
+    /// that keeps UTF-8 (SQLite compresses it) takes the bytes as they are instead of a UTF-16 copy twice their size.
+    /// The bytes are read before this method returns and not kept, so the caller may reuse their buffer at once. By
+    /// default the text is made from them and written by <see cref="ISeedStore.WriteAsync"/>.
     /// </summary>
     Task<string> WriteUtf8Async(GrainStateKey key, string? expectedETag, ReadOnlySpan<byte> utf8Json,
         CancellationToken cancellationToken = default) =>
@@ -61,23 +43,6 @@ public interface IGrainStateStore : IAccessLogStore
     Task ClearAsync(GrainStateKey key, string? expectedETag, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores the given states where none is stored yet, leaving existing ones untouched. Used for reference-data
-    /// seeding; idempotent. Returns how many were inserted.
-    /// </summary>
-    Task<int> InsertMissingAsync(IReadOnlyList<SeedState> states, CancellationToken cancellationToken = default);
-
-    /// <summary>Every key stored under one state name (for index rebuilds), in key order.</summary>
-    IAsyncEnumerable<GrainStateKey> ListKeysAsync(string stateName, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Every state stored under one state name whose grain id <paramref name="grainIdFilter"/> accepts (all when
-    /// null), with its key, in key order: what <see cref="ListKeysAsync"/> and a <see cref="ReadAsync"/> per key would
-    /// give, in one pass over the state name, as an index partition loads its share of the records.
-    /// </summary>
-    IAsyncEnumerable<StoredRecord> ReadAllAsync(string stateName, Func<string, bool>? grainIdFilter = null,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>
     /// Every state stored under one state name whose grain id starts with <paramref name="grainIdPrefix"/>, with its
     /// key, in key order, read in one query over the key range (never a scan of the state name): as an index
     /// partition loads all its stored pieces (<c>piece/3.</c> for the pieces <c>piece/3.0</c> ... <c>piece/3.255</c>)
@@ -85,19 +50,6 @@ public interface IGrainStateStore : IAccessLogStore
     /// </summary>
     Task<IReadOnlyList<StoredRecord>> ReadPrefixAsync(string stateName, string grainIdPrefix,
         CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Claims up to <paramref name="limit"/> pending outbox rows for <paramref name="claimant"/> until
-    /// <paramref name="lease"/> from now and returns them in sequence order. A row is pending until acknowledged; it
-    /// is claimable when unclaimed, when its lease has run out (a relay died), or when it is already the
-    /// claimant's own (a publication that failed, tried again). Several relays over one database never hold the
-    /// same row at once.
-    /// </summary>
-    Task<IReadOnlyList<OutboxEntry>> ClaimOutboxAsync(string claimant, TimeSpan lease, int limit,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes the given outbox rows (their changes are published); unknown sequences are ignored.</summary>
-    Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Moves a stored state that held access-log entries (the layout of earlier builds) into the log: appends
@@ -172,7 +124,7 @@ public sealed record StoredGrainState
     }
 }
 
-/// <summary>A stored state with its key, as <see cref="IGrainStateStore.ReadAllAsync"/> gives it.</summary>
+/// <summary>A stored state with its key, as <see cref="ISeedStore.ReadAllAsync"/> gives it.</summary>
 public sealed record StoredRecord(GrainStateKey Key, StoredGrainState State);
 
 /// <summary>Key ranges for <see cref="IGrainStateStore.ReadPrefixAsync"/>.</summary>

@@ -16,7 +16,7 @@ namespace Registry.Hosting.Divisions;
 /// edition into an existing registry (any order, idempotent). Runs while no silo serves the records (before the
 /// silo takes calls, or from the import command).
 /// </summary>
-public sealed class DivisionSeeder(IGrainStateStore store, ILogger<DivisionSeeder> logger)
+public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> logger)
 {
     private const int BatchSize = 5_000;
 
@@ -86,7 +86,7 @@ public sealed class DivisionSeeder(IGrainStateStore store, ILogger<DivisionSeede
         await store.InitializeAsync(cancellationToken);
         var states = new Dictionary<string, DivisionState>(StringComparer.Ordinal);
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var record in store.ReadAllAsync(StorageNames.Division, cancellationToken: cancellationToken))
+        await foreach (var record in StoredDivisionsAsync(edition, cancellationToken))
         {
             var state = JsonSerializer.Deserialize<DivisionState>(record.State.Utf8Json.Span, RegistryJson.StateOptions)!;
             if (state.Code.Length == 0)
@@ -129,6 +129,37 @@ public sealed class DivisionSeeder(IGrainStateStore store, ILogger<DivisionSeede
             cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             fresh.Count, updated.Count);
         return fresh.Count + updated.Count;
+    }
+
+    /// <summary>
+    /// Every stored division record: listed where the store can; else (Azure Table) read by the code of each one a
+    /// shipped edition or <paramref name="edition"/> lists, which is every record seeded (a division a registrar
+    /// created under a code no edition lists is then not read, and this edition is not recorded on it).
+    /// </summary>
+    private async IAsyncEnumerable<StoredRecord> StoredDivisionsAsync(DivisionEdition edition,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (store.CanList)
+        {
+            await foreach (var record in store.ReadAllAsync(StorageNames.Division,
+                               cancellationToken: cancellationToken))
+            {
+                yield return record;
+            }
+
+            yield break;
+        }
+
+        var codes = ShippedEditions.All().SelectMany(e => DivisionEdition.Read(e.CutOff, e.Directory).Rows.Keys)
+            .Concat(edition.Rows.Keys)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var code in codes.Order(StringComparer.Ordinal))
+        {
+            if (await store.ReadAsync(KeyOf(code), cancellationToken) is { } state)
+            {
+                yield return new StoredRecord(KeyOf(code), state);
+            }
+        }
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ namespace Registry.Hosting.Places;
 /// other record. Rows are rejected, with the reason, when a field is missing or not text, the name is empty or holds
 /// control characters, the coordinates do not parse or are out of range, or the row repeats an earlier one exactly.
 /// </summary>
-public sealed class GazetteerImporter(IGrainStateStore store, BureauClock clock, ILogger<GazetteerImporter> logger)
+public sealed class GazetteerImporter(ISeedStore store, BureauClock clock, ILogger<GazetteerImporter> logger)
 {
     public const string Source = "geonames";
     public const string Credit = "GeoNames (geonames.org), CC BY 4.0";

@@ -7,7 +7,7 @@ using Registry.Storage;
 namespace Registry.Hosting.Publishing;
 
 /// <summary>
-/// Publishes what the outbox holds: claims pending rows in order (<see cref="IGrainStateStore.ClaimOutboxAsync"/>),
+/// Publishes what the outbox holds: claims pending rows in order (<see cref="IOutboxStore.ClaimOutboxAsync"/>),
 /// asks each record's grain to publish its current state (<see cref="IPublishingGrain.PublishAsync"/>, the same code
 /// the grain runs after its own write) and deletes the rows once it has. A record whose grain has published those
 /// rows itself in this process (<see cref="Outbox.PublishedInline"/>) is not asked again: its rows are deleted as
@@ -31,7 +31,7 @@ namespace Registry.Hosting.Publishing;
 /// with its own name for <see cref="Lease"/> (PostgreSQL picks the rows with <c>FOR UPDATE SKIP LOCKED</c>), so two
 /// relays never hold one row; a dead silo's rows are taken over when their lease has run out.</para>
 /// </remarks>
-public sealed class OutboxRelay(IGrainStateStore store, Outbox outbox, IGrainFactory grains, TimeProvider time,
+public sealed class OutboxRelay(IOutboxStore store, Outbox outbox, IGrainFactory grains, TimeProvider time,
     ReadModelPublication publication, IEnumerable<IBulkPublisher> bulkPublishers, ILogger<OutboxRelay> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {

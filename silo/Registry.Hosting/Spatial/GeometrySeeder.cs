@@ -23,7 +23,7 @@ namespace Registry.Hosting.Spatial;
 /// province-level codes repeated in the prefecture file are refused and reported, never stored. A marker state records
 /// that the seed was applied, so later starts read no file. Idempotent; never overwrites stored geometry.
 /// </summary>
-public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, ILogger<GeometrySeeder> logger)
+public sealed class GeometrySeeder(ISeedStore store, TimeProvider time, ILogger<GeometrySeeder> logger)
 {
     public const string Source = "cn-atlas 2023 (shengshixian.com), simplified map outlines";
 
@@ -142,8 +142,9 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
         List<GeometrySeedRejection> Rejected)> PlanAsync(string directory, CancellationToken cancellationToken)
     {
         repairs.Clear();
-        var divisions = await IdsAsync(StorageNames.Division, cancellationToken);
-        var stored = await IdsAsync(StorageNames.DivisionGeometry, cancellationToken);
+        // Listed at once where the store can; else (Azure Table) each feature's code is asked by its key.
+        var divisions = store.CanList ? await IdsAsync(StorageNames.Division, cancellationToken) : null;
+        var stored = store.CanList ? await IdsAsync(StorageNames.DivisionGeometry, cancellationToken) : null;
         var accepted = new List<(string, DivisionLevel, Geometry, string?)>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<GeometrySeedRejection>();
@@ -164,7 +165,7 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
                     continue;
                 }
 
-                if (!divisions.Contains(code))
+                if (!await HoldsAsync(divisions, Divisions.DivisionSeeder.KeyOf(code), code, cancellationToken))
                 {
                     Reject("division-unknown", $"The registry's code lists record no division {code}.");
                     continue;
@@ -214,7 +215,7 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
                     geometry = repaired;
                 }
 
-                if (!stored.Contains(code))
+                if (!await HoldsAsync(stored, GeometryKeyOf(code), code, cancellationToken))
                 {
                     accepted.Add((code, level, GeometryRules.Canonical(geometry), note));
                 }
@@ -235,8 +236,24 @@ public sealed class GeometrySeeder(IGrainStateStore store, TimeProvider time, IL
         return ids;
     }
 
+    /// <summary>Whether <paramref name="code"/> is stored: in <paramref name="listed"/> when the store listed its
+    /// state name, else by reading <paramref name="key"/>.</summary>
+    private async Task<bool> HoldsAsync(HashSet<string>? listed, GrainStateKey key, string code,
+        CancellationToken cancellationToken) =>
+        listed?.Contains(code) ?? await store.ReadAsync(key, cancellationToken) is not null;
+
+    private static GrainStateKey GeometryKeyOf(string code) =>
+        new(StorageNames.DivisionGeometry, GrainId.Create(StorageNames.DivisionGeometry, code).ToString());
+
     private async Task<bool> AnyDivisionTileAsync(CancellationToken cancellationToken)
     {
+        // A store that cannot list (Azure Table) cannot tell whether geometry was set through the grains before: its
+        // seed goes through the grains (each geometry indexes itself, and one already stored is left as it is).
+        if (!store.CanList)
+        {
+            return true;
+        }
+
         // Tiles of either layout: the stored pieces, or the member lists an earlier build kept.
         foreach (var stateName in new[] { StorageNames.SpatialTilePiece, StorageNames.SpatialTile })
         {

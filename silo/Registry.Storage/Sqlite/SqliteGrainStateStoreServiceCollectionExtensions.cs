@@ -8,7 +8,7 @@ public static class SqliteGrainStateStoreServiceCollectionExtensions
     /// <summary>
     /// Registers one <see cref="SqliteGrainStateStore"/> over <paramref name="databasePath"/> as the singleton
     /// <see cref="IGrainStateStore"/> (also resolvable as itself). The schema is created when the silo starts the
-    /// grain-storage provider, or by calling <see cref="IGrainStateStore.InitializeAsync"/>. A registered
+    /// grain-storage provider, or by calling <see cref="ISeedStore.InitializeAsync"/>. A registered
     /// <see cref="Outbox"/> is given to the store.
     /// </summary>
     public static IServiceCollection AddSqliteGrainStateStore(this IServiceCollection services, string databasePath)

@@ -213,6 +213,9 @@ public abstract class GrainStorageSilo : IAsyncLifetime, IAsyncDisposable
     public IGrainStorage Storage =>
         host!.Services.GetRequiredKeyedService<IGrainStorage>(ProviderName);
 
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => host!.Services;
+
     /// <summary>Registers the provider (and what it needs) under <see cref="ProviderName"/>.</summary>
     protected abstract void AddStorage(ISiloBuilder silo);
 

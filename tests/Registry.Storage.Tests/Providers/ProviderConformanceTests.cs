@@ -1,6 +1,6 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
+using Registry.Storage.AzureTable;
 using Registry.Storage.PostgreSql;
 using Registry.Storage.Sqlite;
 using Registry.Storage.Tests.Servers;
@@ -48,19 +48,27 @@ public sealed class PostgreSqlProviderSilo : GrainStorageSilo
 }
 
 /// <summary>The official Orleans Azure Table provider (Microsoft.Orleans.Persistence.AzureStorage) on Azurite,
-/// configured as the Registry's silo configures it.</summary>
+/// configured as the Registry's silo configures it, its outbox covering the suite's state
+/// (<see cref="GrainStorageConformance{TSilo}"/> writes <c>division</c>) so that every write goes through the outbox's
+/// row first.</summary>
 public sealed class AzureTableProviderSilo : GrainStorageSilo
 {
+    /// <summary>The state name whose writes add an outbox row here.</summary>
+    public const string OutboxedStateName = "division";
+
     private readonly AzuriteServer azurite = new();
 
-    protected override void AddStorage(ISiloBuilder silo) =>
-        silo.AddAzureTableGrainStorage(ProviderName, azure =>
+    public string ConnectionString => azurite.ConnectionString;
+
+    protected override void AddStorage(ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton(new Outbox([OutboxedStateName])
         {
-            azure.TableServiceClient = new TableServiceClient(azurite.ConnectionString);
-            azure.TableName = "RegistryGrainState";
-            azure.DeleteStateOnClear = true;
-            azure.GrainStorageSerializer = new RegistryJsonGrainStorageSerializer();
+            ReportedStateNames = new HashSet<string>([OutboxedStateName], StringComparer.Ordinal),
         });
+        silo.AddRegistryAzureTableGrainStorage(ProviderName, azurite.ConnectionString, "RegistryGrainState",
+            "RegistryOutbox");
+    }
 
     protected override ValueTask StartBackendAsync() => azurite.InitializeAsync();
 

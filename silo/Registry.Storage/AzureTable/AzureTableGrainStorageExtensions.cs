@@ -1,0 +1,52 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+
+namespace Registry.Storage.AzureTable;
+
+/// <summary>
+/// Registers the official Orleans Azure Table provider (Microsoft.Orleans.Persistence.AzureStorage) as the Registry
+/// runs it: the Registry's JSON (<see cref="RegistryJsonGrainStorageSerializer"/>), a cleared state deleted, and, where
+/// the silo has an <see cref="Outbox"/>, its rows written ahead of each covered write
+/// (<see cref="OutboxedGrainStorage"/>, <see cref="AzureTableOutbox"/>).
+/// </summary>
+public static class AzureTableGrainStorageExtensions
+{
+    /// <summary>Adds the provider under <paramref name="name"/>: grain states in <paramref name="tableName"/>, outbox
+    /// rows (when the silo registers an <see cref="Outbox"/>) in <paramref name="outboxTableName"/>.</summary>
+    public static ISiloBuilder AddRegistryAzureTableGrainStorage(this ISiloBuilder silo, string name,
+        string connectionString, string tableName, string outboxTableName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var tables = StatesOf(name);
+        silo.AddAzureTableGrainStorage(tables, azure =>
+        {
+            azure.TableServiceClient = new TableServiceClient(connectionString);
+            azure.TableName = tableName;
+            azure.DeleteStateOnClear = true;
+            azure.GrainStorageSerializer = new RegistryJsonGrainStorageSerializer();
+            // Ready before the seeders of reference data write through it (ApplicationServices).
+            azure.InitStage = ServiceLifecycleStage.ApplicationServices - 1;
+        });
+        silo.Services.TryAddSingleton(services => new AzureTableOutbox(new TableServiceClient(connectionString),
+            outboxTableName, services.GetService<TimeProvider>()));
+        silo.Services.AddGrainStorage(name, (services, _) =>
+        {
+            var states = services.GetRequiredKeyedService<IGrainStorage>(tables);
+            return services.GetService<Outbox>() is { } outbox
+                ? new OutboxedGrainStorage(states, services.GetRequiredService<AzureTableOutbox>(), outbox)
+                : states;
+        });
+        return silo;
+    }
+
+    /// <summary>The name the official provider itself is registered under, behind the outbox of
+    /// <paramref name="name"/>: for writes that feed no read model through the outbox (reference-data seeding).
+    /// </summary>
+    public static string StatesOf(string name) => $"{name}.table";
+}

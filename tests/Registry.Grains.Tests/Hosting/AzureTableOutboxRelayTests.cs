@@ -1,0 +1,133 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Valid;
+using Orleans.TestingHost;
+using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Spatial;
+using Registry.Abstractions.Tests;
+using Registry.Hosting;
+using Registry.Hosting.Configuration;
+using Registry.Hosting.Publishing;
+using Registry.Storage;
+using Registry.Storage.AzureTable;
+using Registry.Storage.Tests.Servers;
+
+namespace Registry.Grains.Tests.Hosting;
+
+/// <summary>
+/// An Azure Table deployment (the official provider, on Azurite) whose process died between a record's write and its
+/// publication: the silo here neither publishes after its writes (<c>Registry:Testing:PublishInline=false</c>) nor
+/// runs its relay, and the relay of another process, over the same tables, publishes the record once the row's writer
+/// lease has run out. The read model (a spatial tile) has the record only then.
+/// </summary>
+public sealed class AzureTableOutboxRelayTests(AzureTableOutboxRelayTests.Fixture fixture)
+    : IClassFixture<AzureTableOutboxRelayTests.Fixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RelayOfAnotherProcess_RecordWrittenWithoutPublication_ReachesItsTileAfterTheWritersLease()
+    {
+        var county = SharedData.Read(SharedData.PathOf("us/counties.geojson"))
+            .Where(c => c.Geometry is Polygon { NumPoints: > 30 } && new IsValidOp(c.Geometry).IsValid)
+            .Skip(60).First();
+        var key = "us-fips:" + county.Feature.Id;
+        var point = county.Geometry!.InteriorPoint;
+        var tile = fixture.Grains.GetGrain<ISpatialTileGrain>(
+            SpatialTiling.TileOf(SpatialLayer.Divisions, point.X, point.Y).Key);
+        var today = DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
+        var services = fixture.Cluster.Silos[0].ServiceProvider;
+        // The relay of a process started after the one that wrote: an outbox of its own over the same table.
+        var otherProcess = new AzureTableOutbox(new TableServiceClient(fixture.Azurite.ConnectionString),
+            fixture.Options.Storage.OutboxTableName, fixture.Time);
+        var relay = ActivatorUtilities.CreateInstance<OutboxRelay>(services, (IOutboxStore)otherProcess);
+
+        await fixture.Grains.GetGrain<IDivisionGeometryGrain>(key).SetAsync(new SetDivisionGeometry(
+            GeometryWkb.From(county.Geometry), null, "outbox test", county.Feature.Text("name"), DivisionLevel.County,
+            "us-atlas"));
+        var unpublished = await tile.QueryPointAsync(point.X, point.Y, today);
+        Assert.True(await relay.PublishPendingAsync(Ct));
+        var withinLease = await tile.QueryPointAsync(point.X, point.Y, today);
+        fixture.Time.Advance(AzureTableOutbox.WriterLease + TimeSpan.FromSeconds(1));
+        Assert.True(await relay.PublishPendingAsync(Ct));
+
+        Assert.DoesNotContain(unpublished, h => h.RecordKey == key);
+        Assert.DoesNotContain(withinLease, h => h.RecordKey == key);
+        Assert.Contains(await tile.QueryPointAsync(point.X, point.Y, today), h => h.RecordKey == key);
+        Assert.Empty(await otherProcess.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    /// <summary>
+    /// The silo started on Azure Table storage with the default seeding, as a first start of an Azure deployment: the
+    /// shipped division editions written through the provider by key (no store of the Registry's own to insert them),
+    /// and the map outlines set through their grains (which publish them to the tiles through the outbox).
+    /// </summary>
+    [Fact]
+    public async Task FirstStart_DefaultSeeding_RecordsTheDivisionsAndTheirOutlines()
+    {
+        var asOf = new DateOnly(2025, 1, 1);
+
+        var county = await fixture.Grains.GetGrain<IDivisionGrain>("110101").GetAsync(asOf);
+        var outline = await fixture.Grains.GetGrain<IDivisionGeometryGrain>("110000").ExistsAsync();
+
+        Assert.Equal("东城区", county.Name);
+        Assert.True(outline);
+    }
+
+    /// <summary>One silo on the official Azure Table provider over Azurite with the default seeding, publishing
+    /// nothing itself.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private readonly string directory =
+            Path.Combine(Path.GetTempPath(), "registry-azure-outbox-" + Guid.NewGuid().ToString("N"));
+
+        public AzuriteServer Azurite { get; } = new();
+
+        public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+
+        public RegistryOptions Options { get; private set; } = null!;
+
+        public InProcessTestCluster Cluster { get; private set; } = null!;
+
+        public IGrainFactory Grains => Cluster.Client;
+
+        public async ValueTask InitializeAsync()
+        {
+            await Azurite.InitializeAsync();
+            Options = RegistryOptions.From(new ConfigurationBuilder().AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["Registry:DataDirectory"] = directory,
+                    ["Registry:Storage:Provider"] = "AzureTable",
+                    ["ConnectionStrings:registry"] = Azurite.ConnectionString,
+                    ["Registry:Testing:PublishInline"] = "false",
+                    ["Registry:Testing:RelayOutbox"] = "false",
+                }).Build());
+            var builder = new InProcessTestClusterBuilder(1);
+            builder.ConfigureSilo((_, silo) =>
+            {
+                silo.Services.AddSingleton<TimeProvider>(Time);
+                silo.AddRegistryRuntime(Options);
+            });
+            Cluster = builder.Build();
+            await Cluster.DeployAsync();
+            Assert.Null(Cluster.Silos[0].ServiceProvider.GetService<OutboxRelay>());
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+            await Azurite.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+}
