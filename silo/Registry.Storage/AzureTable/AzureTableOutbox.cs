@@ -40,6 +40,7 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
     private readonly SemaphoreSlim createGate = new(1, 1);
     private readonly ConcurrentDictionary<string, byte> inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, (string Partition, string Row)> claimed = new();
+    private readonly ConcurrentDictionary<string, long> sequenceOfRow = new(StringComparer.Ordinal);
     private volatile bool created;
     private long lastVersion;
     private long lastSequence;
@@ -157,6 +158,7 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
             }
 
             claimed.TryRemove(sequence, out _);
+            sequenceOfRow.TryRemove(row.Row, out _);
         }));
     }
 
@@ -179,7 +181,8 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
             return null;
         }
 
-        var sequence = Interlocked.Increment(ref lastSequence);
+        // A row claimed again (its publication failed) keeps its sequence.
+        var sequence = sequenceOfRow.GetOrAdd(entity.RowKey, _ => Interlocked.Increment(ref lastSequence));
         claimed[sequence] = (entity.PartitionKey, entity.RowKey);
         var key = new GrainStateKey(entity.GetString("StateName"), entity.GetString("GrainId"));
         return (entity.RowKey, new OutboxEntry(sequence, key, entity.GetInt64("Version") ?? 0));
