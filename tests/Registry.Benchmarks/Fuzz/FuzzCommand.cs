@@ -11,7 +11,9 @@ using Registry.Benchmarks.Organizations;
 namespace Registry.Benchmarks.Fuzz;
 
 /// <summary>
-/// <c>fuzz --requests N [--seed S] [--concurrency C]</c>: starts the built API as a real process and sends N requests
+/// <c>fuzz --requests N [--seed S] [--concurrency C] [--api-setting KEY=VALUE ...]</c>: starts the built API as a real
+/// process (each <c>--api-setting</c> passed to it as configuration, e.g. <c>Registry:Storage:Provider=AzureTable</c>
+/// with <c>ConnectionStrings:registry=...</c> to fuzz an Azure Table deployment on Azurite) and sends N requests
 /// generated from its OpenAPI document, spread over every operation: plausible and hostile path and query values,
 /// Accept and Content-Type headers that admit no JSON, bodies generated from the request schemas and then mutated
 /// (wrong types, nulls, extremes, forbidden characters, characters outside the BMP, unknown and duplicate keys), raw
@@ -59,7 +61,11 @@ public sealed class FuzzCommand : IBenchmark
         var concurrency = IntOption(args, "--concurrency", 8);
 
         Console.WriteLine($"fuzz: starting the API (requests {requests}, seed {seed}, concurrency {concurrency})");
-        await using var api = await BenchmarkApiProcess.StartAsync([], cancellationToken);
+        var settings = args.Select((arg, i) => (arg, i))
+            .Where(p => p.arg == "--api-setting" && p.i + 1 < args.Count)
+            .Select(p => "--" + args[p.i + 1])
+            .ToList();
+        await using var api = await BenchmarkApiProcess.StartAsync(settings, cancellationToken);
         var tokens = Tokens(api);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency };
         using var client = new HttpClient(handler) { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(60) };
