@@ -1,20 +1,25 @@
+using Registry.Abstractions.Errors;
 using Registry.Grains.Storage;
 
 namespace Registry.Hosting;
 
 /// <summary>
 /// <see cref="IStoredRecords"/> where the grain storage has no scans (the official Azure Table provider): every call
-/// is refused with an error naming the read model that has to take the scan's place. Read models that keep their own
-/// persisted state (the boundary report) do not need this; the organization index keeps its own pieces
-/// and starts empty here; the place-name index still rebuilds by scanning and so does not work on Azure until it keeps its own state (issue 12, part 3).
+/// is refused as a conflict with how this deployment stores its records (409, rule <see cref="Rule"/>), naming the
+/// state whose records would have to be read, so that an operation that needs them (an index rebuilt from the
+/// records, the division directory) answers a clear problem instead of failing. Read models that keep their own
+/// persisted state (the organization index's pieces, the boundary report, the spatial tiles) do not come here.
 /// </summary>
 public sealed class ScanlessStoredRecords : IStoredRecords
 {
+    /// <summary>The rule of the refusal.</summary>
+    public const string Rule = "storage-cannot-list";
+
     public bool CanScan => false;
 
     public IAsyncEnumerable<T> ReadAllAsync<T>(string stateName, Func<string, bool>? keyFilter = null,
         CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException(
-            $"Reading every stored '{stateName}' needs a storage scan, which the official Azure Table grain " +
-            "storage does not offer; this read model has to keep its own persisted state instead.");
+        throw DomainException.Conflict(Rule,
+            $"This needs every stored '{stateName}' record, and Azure Table storage (the official Orleans provider) " +
+            "cannot list them; on Azure it is not available.");
 }

@@ -7,6 +7,7 @@ using NetTopologySuite.Operation.Valid;
 using Orleans.TestingHost;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
+using Registry.Abstractions.Errors;
 using Registry.Abstractions.Spatial;
 using Registry.Abstractions.Tests;
 using Registry.Hosting;
@@ -19,16 +20,18 @@ using Registry.Storage.Tests.Servers;
 namespace Registry.Grains.Tests.Hosting;
 
 /// <summary>
-/// An Azure Table deployment (the official provider, on Azurite) whose process died between a record's write and its
-/// publication: the silo here neither publishes after its writes (<c>Registry:Testing:PublishInline=false</c>) nor
-/// runs its relay, and the relay of another process, over the same tables, publishes the record once the row's writer
-/// lease has run out. The read model (a spatial tile) has the record only then.
+/// A registry silo on Azure Table storage (the official provider, on Azurite), started as a deployment's first start:
+/// the seeding it does there, the outbox that catches up a process that died between a record's write and its
+/// publication (the silo here neither publishes after its writes, <c>Registry:Testing:PublishInline=false</c>, nor
+/// runs its relay), and the clear refusal of what needs every record listed.
 /// </summary>
-public sealed class AzureTableOutboxRelayTests(AzureTableOutboxRelayTests.Fixture fixture)
-    : IClassFixture<AzureTableOutboxRelayTests.Fixture>
+public sealed class AzureTableSiloTests(AzureTableSiloTests.Fixture fixture)
+    : IClassFixture<AzureTableSiloTests.Fixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The relay of another process, over the same tables, publishes the record once the row's writer lease
+    /// has run out; the read model (a spatial tile) has the record only then.</summary>
     [Fact]
     public async Task RelayOfAnotherProcess_RecordWrittenWithoutPublication_ReachesItsTileAfterTheWritersLease()
     {
@@ -76,6 +79,17 @@ public sealed class AzureTableOutboxRelayTests(AzureTableOutboxRelayTests.Fixtur
 
         Assert.Equal("东城区", county.Name);
         Assert.True(outline);
+    }
+
+    /// <summary>What reads every division record (the directory behind division search, the province list and the
+    /// change lists) is refused with the rule that names why, not failed.</summary>
+    [Fact]
+    public async Task DivisionDirectory_NeedsEveryRecordListed_IsRefusedAsStorageCannotList()
+    {
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            fixture.Grains.GetGrain<IDivisionDirectoryGrain>("cn").GetProvinceCodesAsync());
+
+        Assert.Equal((DomainErrorKind.Conflict, ScanlessStoredRecords.Rule), (refused.Kind, refused.Rule));
     }
 
     /// <summary>One silo on the official Azure Table provider over Azurite with the default seeding, publishing
