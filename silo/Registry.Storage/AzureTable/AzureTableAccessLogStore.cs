@@ -24,19 +24,17 @@ public sealed class AzureTableAccessLogStore(TableServiceClient service, string 
     : IAccessLogStore
 {
     private const int TransactionLimit = 100;
-    private readonly TableClient table = service.GetTableClient(tableName);
-    private readonly SemaphoreSlim createGate = new(1, 1);
-    private volatile bool created;
+    private readonly TableOnFirstUse tables = new(service, tableName);
 
     /// <summary>The table's name.</summary>
-    public string TableName => table.Name;
+    public string TableName => tables.Table.Name;
 
     /// <inheritdoc />
     public async Task AppendAccessLogAsync(IReadOnlyList<AccessLogEntry> entries,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        await EnsureTableAsync(cancellationToken);
+        var table = await tables.GetAsync(cancellationToken);
         var transactions = entries
             .Select(entry => ToEntity(entry, NewSequence()))
             .GroupBy(entity => entity.PartitionKey, StringComparer.Ordinal)
@@ -52,7 +50,7 @@ public sealed class AzureTableAccessLogStore(TableServiceClient service, string 
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
-        await EnsureTableAsync(cancellationToken);
+        var table = await tables.GetAsync(cancellationToken);
         var after = query.After is { } position && position.At >= query.From
             ? RowKey(position.At.UtcTicks, position.Sequence)
             : RowKey(query.From.UtcTicks, -1);
@@ -91,7 +89,7 @@ public sealed class AzureTableAccessLogStore(TableServiceClient service, string 
         }
 
         var rows = new List<AccessLogRow>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, Math.Min(limit, 1_000),
+        await foreach (var entity in tables.Table.QueryAsync<TableEntity>(filter, Math.Min(limit, 1_000),
                            cancellationToken: cancellationToken))
         {
             rows.Add(ToRow(entity));
@@ -104,27 +102,6 @@ public sealed class AzureTableAccessLogStore(TableServiceClient service, string 
         return rows;
     }
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (created)
-        {
-            return;
-        }
-
-        await createGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!created)
-            {
-                await table.CreateIfNotExistsAsync(cancellationToken);
-                created = true;
-            }
-        }
-        finally
-        {
-            createGate.Release();
-        }
-    }
 
     private TableEntity ToEntity(AccessLogEntry entry, long sequence)
     {

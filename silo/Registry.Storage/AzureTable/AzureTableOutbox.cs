@@ -35,13 +35,11 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
     /// <summary>How long a row stays claimed by the process that wrote it before another relay may take it.</summary>
     public static readonly TimeSpan WriterLease = TimeSpan.FromMinutes(1);
 
-    private readonly TableClient table = service.GetTableClient(tableName);
+    private readonly TableOnFirstUse tables = new(service, tableName);
     private readonly TimeProvider clock = time ?? TimeProvider.System;
-    private readonly SemaphoreSlim createGate = new(1, 1);
     private readonly ConcurrentDictionary<string, byte> inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, (string Partition, string Row)> claimed = new();
     private readonly ConcurrentDictionary<string, long> sequenceOfRow = new(StringComparer.Ordinal);
-    private volatile bool created;
     private long lastVersion;
     private long lastSequence;
 
@@ -49,7 +47,7 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
     public string Writer { get; } = $"writer:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>The table's name.</summary>
-    public string TableName => table.Name;
+    public string TableName => tables.Table.Name;
 
     /// <summary>
     /// Writes the row announcing a write of <paramref name="key"/>, in flight until <see cref="Done"/>. Returns the
@@ -57,7 +55,7 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
     /// </summary>
     public async Task<OutboxIntent> AddAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
+        var table = await tables.GetAsync(cancellationToken);
         var version = NextVersion();
         var intent = new OutboxIntent(ShardOf(key.GrainId),
             $"{version.ToString("D19", CultureInfo.InvariantCulture)}-{Random.Shared.NextInt64():D19}", key, version);
@@ -91,7 +89,7 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
     {
         try
         {
-            await table.DeleteEntityAsync(intent.Partition, intent.Row, ETag.All);
+            await tables.Table.DeleteEntityAsync(intent.Partition, intent.Row, ETag.All);
         }
         catch (RequestFailedException)
         {
@@ -108,7 +106,7 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await EnsureTableAsync(cancellationToken);
+        var table = await tables.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var filter = TableClient.CreateQueryFilter(
             $"LeaseUntil le {now} or Claimant eq {claimant} or Claimant eq {Writer}");
@@ -150,7 +148,7 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
 
             try
             {
-                await table.DeleteEntityAsync(row.Partition, row.Row, ETag.All, cancellationToken);
+                await tables.Table.DeleteEntityAsync(row.Partition, row.Row, ETag.All, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -174,7 +172,7 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
         };
         try
         {
-            await table.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            await tables.Table.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
@@ -205,27 +203,6 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
     private static string ShardOf(string grainId) =>
         PartitionHash.Partition(grainId, Shards).ToString("D2", CultureInfo.InvariantCulture);
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (created)
-        {
-            return;
-        }
-
-        await createGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!created)
-            {
-                await table.CreateIfNotExistsAsync(cancellationToken);
-                created = true;
-            }
-        }
-        finally
-        {
-            createGate.Release();
-        }
-    }
 }
 
 /// <summary>An outbox row written ahead of a state's write (<see cref="AzureTableOutbox.AddAsync"/>).</summary>

@@ -2,14 +2,11 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Valid;
 using Orleans.TestingHost;
 using Registry.Abstractions.Boundaries;
 using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Errors;
 using Registry.Abstractions.Spatial;
-using Registry.Abstractions.Tests;
 using Registry.Hosting;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Publishing;
@@ -35,13 +32,9 @@ public sealed class AzureTableSiloTests(AzureTableSiloTests.Fixture fixture)
     [Fact]
     public async Task RelayOfAnotherProcess_RecordWrittenWithoutPublication_ReachesItsTileAfterTheWritersLease()
     {
-        var county = SharedData.Read(SharedData.PathOf("us/counties.geojson"))
-            .Where(c => c.Geometry is Polygon { NumPoints: > 30 } && new IsValidOp(c.Geometry).IsValid)
-            .Skip(60).First();
-        var key = "us-fips:" + county.Feature.Id;
-        var point = county.Geometry!.InteriorPoint;
-        var tile = fixture.Grains.GetGrain<ISpatialTileGrain>(
-            SpatialTiling.TileOf(SpatialLayer.Divisions, point.X, point.Y).Key);
+        var county = OutboxTestCounty.Pick(60);
+        var (key, point) = (county.Key, county.Inside);
+        var tile = fixture.Grains.GetGrain<ISpatialTileGrain>(county.TileKey);
         var today = DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
         var services = fixture.Cluster.Silos[0].ServiceProvider;
         // The relay of a process started after the one that wrote: an outbox of its own over the same table.
@@ -49,9 +42,7 @@ public sealed class AzureTableSiloTests(AzureTableSiloTests.Fixture fixture)
             fixture.Options.Storage.OutboxTableName, fixture.Time);
         var relay = ActivatorUtilities.CreateInstance<OutboxRelay>(services, (IOutboxStore)otherProcess);
 
-        await fixture.Grains.GetGrain<IDivisionGeometryGrain>(key).SetAsync(new SetDivisionGeometry(
-            GeometryWkb.From(county.Geometry), null, "outbox test", county.Feature.Text("name"), DivisionLevel.County,
-            "us-atlas"));
+        await fixture.Grains.GetGrain<IDivisionGeometryGrain>(key).SetAsync(county.Command);
         var unpublished = await tile.QueryPointAsync(point.X, point.Y, today);
         Assert.True(await relay.PublishPendingAsync(Ct));
         var withinLease = await tile.QueryPointAsync(point.X, point.Y, today);

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Valid;
 using Registry.Abstractions.Boundaries;
-using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Organizations;
@@ -172,18 +169,12 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
     [Fact]
     public async Task PublishPendingAsync_GeometryWrittenWithoutPublication_ReachesItsTile()
     {
-        var county = SharedData.Read(SharedData.PathOf("us/counties.geojson"))
-            .Where(c => c.Geometry is Polygon { NumPoints: > 30 } && new IsValidOp(c.Geometry).IsValid)
-            .Skip(40).First();
-        var key = "us-fips:" + county.Feature.Id;
-        var point = county.Geometry!.InteriorPoint;
-        var tile = fixture.Grains.GetGrain<ISpatialTileGrain>(
-            SpatialTiling.TileOf(SpatialLayer.Divisions, point.X, point.Y).Key);
+        var county = OutboxTestCounty.Pick(40);
+        var (key, point) = (county.Key, county.Inside);
+        var tile = fixture.Grains.GetGrain<ISpatialTileGrain>(county.TileKey);
         Assert.DoesNotContain(await tile.QueryPointAsync(point.X, point.Y, fixture.Today), h => h.RecordKey == key);
 
-        await fixture.Grains.GetGrain<IDivisionGeometryGrain>(key).SetAsync(new SetDivisionGeometry(
-            GeometryWkb.From(county.Geometry), null, "outbox test", county.Feature.Text("name"), DivisionLevel.County,
-            "us-atlas"));
+        await fixture.Grains.GetGrain<IDivisionGeometryGrain>(key).SetAsync(county.Command);
         var unpublished = await tile.QueryPointAsync(point.X, point.Y, fixture.Today);
         Assert.True(await fixture.Relay.PublishPendingAsync(Ct));
 
