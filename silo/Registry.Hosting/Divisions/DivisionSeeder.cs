@@ -153,12 +153,20 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
         var codes = ShippedEditions.All().SelectMany(e => DivisionEdition.Read(e.CutOff, e.Directory).Rows.Keys)
             .Concat(edition.Rows.Keys)
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var code in codes.Order(StringComparer.Ordinal))
-        {
-            if (await store.ReadAsync(KeyOf(code), cancellationToken) is { } state)
+        // Some fifty thousand reads by key: several at once, as the store's own insert-missing writes them.
+        var found = new System.Collections.Concurrent.ConcurrentBag<StoredRecord>();
+        await Parallel.ForEachAsync(codes,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (code, ct) =>
             {
-                yield return new StoredRecord(KeyOf(code), state);
-            }
+                if (await store.ReadAsync(KeyOf(code), ct) is { } state)
+                {
+                    found.Add(new StoredRecord(KeyOf(code), state));
+                }
+            });
+        foreach (var record in found.OrderBy(r => r.Key.GrainId, StringComparer.Ordinal))
+        {
+            yield return record;
         }
     }
 

@@ -202,7 +202,6 @@ public sealed class AzureTableOutbox(TableServiceClient service, string tableNam
 
     private static string ShardOf(string grainId) =>
         PartitionHash.Partition(grainId, Shards).ToString("D2", CultureInfo.InvariantCulture);
-
 }
 
 /// <summary>An outbox row written ahead of a state's write (<see cref="AzureTableOutbox.AddAsync"/>).</summary>
