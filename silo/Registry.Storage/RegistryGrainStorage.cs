@@ -94,7 +94,7 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
         }
         catch (Exception error) when (StorageFaults.IsStorageFault(error))
         {
-            throw Refused(error, grain);
+            throw StorageFaults.Refuse(faults, error, grain);
         }
 
         faults?.Succeeded();
@@ -117,7 +117,7 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
         }
         catch (Exception error) when (StorageFaults.IsStorageFault(error))
         {
-            throw Refused(error, grain);
+            throw StorageFaults.Refuse(faults, error, grain);
         }
 
         faults?.Succeeded();
@@ -129,20 +129,6 @@ public sealed class RegistryGrainStorage(string name, IGrainStateStore store, St
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe($"{nameof(RegistryGrainStorage)}.{name}", ServiceLifecycleStage.ApplicationServices,
             store.InitializeAsync);
-
-    /// <summary>
-    /// A write the store refused: recorded for readiness, and the grain deactivated once this call ends, because its
-    /// in-memory state now holds a change that is not stored and must not be written later as if it had been.
-    /// </summary>
-    private StorageUnavailableException Refused(Exception error, IGrainContext? grain)
-    {
-        faults?.Failed(error);
-        grain?.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError,
-            "Its state could not be stored."));
-        // Only the message crosses the grain boundary: the backend's exception type (SqliteException...) is not one
-        // the caller can deserialize.
-        return new StorageUnavailableException($"The grain-state store refused the write; nothing was stored: {error.Message}");
-    }
 
     private static GrainStateKey KeyOf(string stateName, GrainId grainId) => new(stateName, grainId.ToString());
 

@@ -1,6 +1,9 @@
 using System.Data.Common;
+using Azure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Orleans.Runtime;
+using Registry.Abstractions.Errors;
 
 namespace Registry.Storage;
 
@@ -42,8 +45,9 @@ public sealed class StorageFaults(TimeProvider time)
     /// <summary>
     /// Whether <paramref name="error"/> (or an exception inside it) says the store cannot take writes now, rather than
     /// that the write is wrong: SQLite full, I/O error, read-only, busy or unable to open; PostgreSQL out of resources
-    /// (class 53), disconnected (08), shutting down (57P) or failing on the system (58); any I/O error.
-    /// (Azure deployments use the official provider, which does not pass through this storage.)
+    /// (class 53), disconnected (08), shutting down (57P) or failing on the system (58); Azure Table storage
+    /// unreachable (no answer), timing out, throttling or failing on its side (408, 429, 5xx); any I/O or HTTP
+    /// transport error.
     /// </summary>
     public static bool IsStorageFault(Exception? error)
     {
@@ -57,6 +61,8 @@ public sealed class StorageFaults(TimeProvider time)
                     || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
                     || postgres.SqlState.StartsWith("58", StringComparison.Ordinal),
                 NpgsqlException => true,
+                RequestFailedException azure => azure.Status is 0 or 408 or 429 or >= 500,
+                HttpRequestException => true,
                 DbException => false,
                 IOException => true,
                 _ => false,
@@ -68,5 +74,21 @@ public sealed class StorageFaults(TimeProvider time)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A write the store refused for want of storage (<see cref="IsStorageFault"/>): recorded in
+    /// <paramref name="faults"/> for readiness, and the <paramref name="grain"/> that wrote deactivated once its call
+    /// ends, because its in-memory state now holds a change that is not stored and must not be written later as if it
+    /// had been. Returns what the caller throws, which the API answers 503.
+    /// </summary>
+    public static StorageUnavailableException Refuse(StorageFaults? faults, Exception error, IGrainContext? grain)
+    {
+        faults?.Failed(error);
+        grain?.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError,
+            "Its state could not be stored."));
+        // Only the message crosses the grain boundary: the backend's exception type (SqliteException...) is not one
+        // the caller can deserialize.
+        return new StorageUnavailableException($"The grain-state store refused the write; nothing was stored: {error.Message}");
     }
 }

@@ -10,9 +10,9 @@ namespace Registry.Storage.AzureTable;
 
 /// <summary>
 /// Registers the official Orleans Azure Table provider (Microsoft.Orleans.Persistence.AzureStorage) as the Registry
-/// runs it: the Registry's JSON (<see cref="RegistryJsonGrainStorageSerializer"/>), a cleared state deleted, and, where
-/// the silo has an <see cref="Outbox"/>, its rows written ahead of each covered write
-/// (<see cref="OutboxedGrainStorage"/>, <see cref="AzureTableOutbox"/>).
+/// runs it: the Registry's JSON (<see cref="RegistryJsonGrainStorageSerializer"/>), a cleared state deleted, storage
+/// that cannot be reached answered as unavailable, and, where the silo has an <see cref="Outbox"/>, its rows written
+/// ahead of each covered write (<see cref="OutboxedGrainStorage"/>, <see cref="AzureTableOutbox"/>).
 /// </summary>
 public static class AzureTableGrainStorageExtensions
 {
@@ -35,13 +35,12 @@ public static class AzureTableGrainStorageExtensions
         });
         silo.Services.TryAddSingleton(services => new AzureTableOutbox(new TableServiceClient(connectionString),
             outboxTableName, services.GetService<TimeProvider>()));
-        silo.Services.AddGrainStorage(name, (services, _) =>
-        {
-            var states = services.GetRequiredKeyedService<IGrainStorage>(tables);
-            return services.GetService<Outbox>() is { } outbox
-                ? new OutboxedGrainStorage(states, services.GetRequiredService<AzureTableOutbox>(), outbox)
-                : states;
-        });
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<StorageFaults>();
+        silo.Services.AddGrainStorage(name, (services, _) => new OutboxedGrainStorage(
+            services.GetRequiredKeyedService<IGrainStorage>(tables), services.GetRequiredService<AzureTableOutbox>(),
+            services.GetService<Outbox>(), services.GetRequiredService<StorageFaults>(),
+            services.GetService<IGrainContextAccessor>()));
         return silo;
     }
 

@@ -60,6 +60,9 @@ public sealed class AzureTableProviderSilo : GrainStorageSilo
 
     public string ConnectionString => azurite.ConnectionString;
 
+    /// <summary>Stops Azurite under the running silo (the storage then cannot be reached).</summary>
+    public ValueTask StopAzuriteAsync() => azurite.DisposeAsync();
+
     protected override void AddStorage(ISiloBuilder silo)
     {
         silo.Services.AddSingleton(new Outbox([OutboxedStateName])

@@ -45,6 +45,7 @@ public sealed class AzuriteServer : IAsyncLifetime
             }
 
             process.Dispose();
+            process = null;
         }
 
         File.Delete(LogPath);
