@@ -89,6 +89,7 @@ public sealed class StorageFaults(TimeProvider time)
             "Its state could not be stored."));
         // Only the message crosses the grain boundary: the backend's exception type (SqliteException...) is not one
         // the caller can deserialize.
-        return new StorageUnavailableException($"The grain-state store refused the write; nothing was stored: {error.Message}");
+        return new StorageUnavailableException(
+            $"The grain-state store refused the write; nothing was stored: {error.Message}");
     }
 }

@@ -8,9 +8,9 @@ namespace Registry.Storage.AzureTable;
 /// The official Azure Table provider as the Registry runs it. A write of a state that feeds a read model
 /// (<see cref="Outbox.Covers"/>, when the silo has an <paramref name="outbox"/>) first adds its row to
 /// <paramref name="rows"/>, then writes the state through <paramref name="inner"/>; once stored, the version is noted
-/// for the relay (<see cref="Outbox.Written"/>, so a grain that publishes its own write spares the relay a call) and the
-/// relay is woken. A write refused on its ETag (nothing stored) takes its row back. And, as the Registry's own provider
-/// does, storage that cannot be reached (<see cref="StorageFaults.IsStorageFault"/>) is a
+/// for the relay (<see cref="Outbox.Written"/>, so a grain that publishes its own write spares the relay a call) and
+/// the relay is woken. A write refused on its ETag (nothing stored) takes its row back. And, as the Registry's own
+/// provider does, storage that cannot be reached (<see cref="StorageFaults.IsStorageFault"/>) is a
 /// <see cref="StorageUnavailableException"/> (the API's 503), the writing grain let go
 /// (<see cref="StorageFaults.Refuse"/>). Thread-safe.
 /// </summary>
@@ -25,7 +25,8 @@ public sealed class OutboxedGrainStorage(IGrainStorage inner, AzureTableOutbox r
         }
         catch (Exception error) when (StorageFaults.IsStorageFault(error))
         {
-            throw new StorageUnavailableException($"The grain-state store cannot be read at the moment: {error.Message}");
+            throw new StorageUnavailableException(
+                $"The grain-state store cannot be read at the moment: {error.Message}");
         }
     }
 
