@@ -18,8 +18,13 @@ public static class StorageNames
     /// <summary>State name and grain type of <see cref="Divisions.DivisionChangeGrain"/>.</summary>
     public const string DivisionChange = "division-change";
 
-    /// <summary>Grain type of <see cref="Divisions.DivisionDirectoryGrain"/> (name search and change lists).</summary>
+    /// <summary>State name and grain type of <see cref="Divisions.DivisionDirectoryGrain"/> (name search and change
+    /// lists: the list of its parts).</summary>
     public const string DivisionDirectory = "division-directory";
+
+    /// <summary>State name and grain type of <see cref="Divisions.DivisionDirectoryPartGrain"/> (the directory's
+    /// entries of one prefecture's divisions).</summary>
+    public const string DivisionDirectoryPart = "division-directory-part";
 
     /// <summary>Grain type of <see cref="Divisions.DivisionHistoryVersionGrain"/> (no state).</summary>
     public const string DivisionHistoryVersion = "division-history-version";

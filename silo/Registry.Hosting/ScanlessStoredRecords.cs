@@ -7,8 +7,8 @@ namespace Registry.Hosting;
 /// <see cref="IStoredRecords"/> where the grain storage has no scans (the official Azure Table provider): every call
 /// is refused as a conflict with how this deployment stores its records (409, rule <see cref="Rule"/>), naming the
 /// state whose records would have to be read, so that an operation that needs them (an index rebuilt from the
-/// records, the division directory) answers a clear problem instead of failing. Read models that keep their own
-/// persisted state (the organization index's pieces, the boundary report, the spatial tiles) do not come here.
+/// records) answers a clear problem instead of failing. Read models that keep their own persisted state (the
+/// organization index's pieces, the boundary report, the spatial tiles, the division directory) do not come here.
 /// </summary>
 public sealed class ScanlessStoredRecords : IStoredRecords
 {

@@ -4,8 +4,8 @@ namespace Registry.Abstractions.Divisions;
 
 /// <summary>
 /// The registry-wide view over every division's names and history, for name search and change lists. One activation
-/// (key <c>cn</c>) loads the stored division records when it starts and is told of every recorded change by
-/// <see cref="IDivisionChangeGrain"/>. Reads are in memory.
+/// (key <c>cn</c>) keeps the list of the directory's parts (<see cref="IDivisionDirectoryPartGrain"/>, which hold the
+/// entries) in its own state and asks each part; it never reads the division records.
 /// </summary>
 [Alias("Registry.Divisions.IDivisionDirectoryGrain")]
 public interface IDivisionDirectoryGrain : IGrainWithStringKey
@@ -27,6 +27,10 @@ public interface IDivisionDirectoryGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<string>> GetProvinceCodesAsync();
 
-    /// <summary>Re-reads the given divisions after a change. Idempotent.</summary>
-    Task RefreshAsync(IReadOnlyList<string> codes);
+    /// <summary>Notes that part <paramref name="part"/> holds entries, before it stores its first. Idempotent.</summary>
+    Task AddPartAsync(string part);
+
+    /// <summary>The keys of every part that holds entries.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetPartsAsync();
 }

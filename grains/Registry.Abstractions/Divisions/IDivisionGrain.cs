@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Registry.Abstractions.Grains;
 
 namespace Registry.Abstractions.Divisions;
 
@@ -9,7 +10,7 @@ namespace Registry.Abstractions.Divisions;
 /// <see cref="IDivisionChangeGrain"/>, which calls the step methods here.
 /// </summary>
 [Alias("Registry.Divisions.IDivisionGrain")]
-public interface IDivisionGrain : IGrainWithStringKey
+public interface IDivisionGrain : IGrainWithStringKey, IPublishingGrain
 {
     /// <summary>The division as of <paramref name="asOf"/>, with its parent chain as of that date.</summary>
     [ReadOnly]

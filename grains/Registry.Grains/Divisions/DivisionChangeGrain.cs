@@ -108,12 +108,7 @@ public sealed class DivisionChangeGrain(
         }
 
         await state.WriteOrReloadAsync();
-        await grains.Get<IDivisionDirectoryGrain>(DirectoryKey).RefreshAsync(
-            State.Steps.Select(s => s.Code).Distinct(StringComparer.Ordinal).ToList());
         // Last, after every step: a cache that read the version before this moves it reloads what it read.
         await grains.Get<IDivisionHistoryVersionGrain>(IDivisionHistoryVersionGrain.Key).ChangedAsync();
     }
-
-    /// <summary>The key of the one directory activation.</summary>
-    public const string DirectoryKey = "cn";
 }

@@ -4,6 +4,8 @@ using Registry.Abstractions.Errors;
 using Registry.Abstractions.Grains;
 using Registry.Grains.Storage;
 using Registry.Abstractions.Time;
+using Registry.Grains.Publishing;
+using Microsoft.Extensions.Logging;
 
 namespace Registry.Grains.Divisions;
 
@@ -12,7 +14,9 @@ namespace Registry.Grains.Divisions;
 public sealed class DivisionGrain(
     [PersistentState(StorageNames.Division, StorageNames.Provider)] IPersistentState<DivisionState> state,
     BureauClock clock,
-    IGrainFactory grains) : Grain, IDivisionGrain
+    IGrainFactory grains,
+    ReadModelPublication publication,
+    ILogger<DivisionGrain> logger) : Grain, IDivisionGrain
 {
     private DivisionState State => state.State;
 
@@ -83,7 +87,30 @@ public sealed class DivisionGrain(
             AuditScope.Office);
         State.Applied.Add(new AppliedStep(operationId, recorded.Sequence));
         await state.WriteOrReloadAsync();
+        if (publication.Inline)
+        {
+            try
+            {
+                await PublishAsync();
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning(error, "Directory entry of division {Code} not handed over; the outbox relay sends it",
+                    Key);
+            }
+        }
+
         return recorded;
+    }
+
+    /// <summary>Puts this division's entry into its part of the directory (adopting a child changes none).</summary>
+    public async Task PublishAsync()
+    {
+        if (state.RecordExists && State.Code.Length > 0)
+        {
+            await grains.GetGrain<IDivisionDirectoryPartGrain>(DivisionDirectory.PartOf(Key))
+                .PutAsync(DivisionDirectory.EntryOf(State));
+        }
     }
 
     public async Task AdoptChildAsync(string childCode)

@@ -13,13 +13,13 @@ public sealed class ReadModelPublication
 {
     /// <summary>The state names whose writes feed a read model, and so write an outbox row: marriages,
     /// organizations, place names and house numbers, boundary lines and joint inspections, marriage-record extracts,
-    /// division geometry and boundary markers (statistics, the organization and place-name indexes, the boundary
-    /// report, the spatial tiles).</summary>
+    /// division geometry and boundary markers, divisions (statistics, the organization and place-name indexes, the
+    /// boundary report, the spatial tiles, the division directory).</summary>
     public static IReadOnlyList<string> StateNames { get; } =
     [
         StorageNames.Marriage, StorageNames.Organization, StorageNames.PlaceName, StorageNames.HouseNumberBlock,
         StorageNames.BoundaryLine, StorageNames.JointInspection, StorageNames.MarriageRecordExtract,
-        StorageNames.DivisionGeometry, StorageNames.BoundaryMarker,
+        StorageNames.DivisionGeometry, StorageNames.BoundaryMarker, StorageNames.Division,
     ];
 
     /// <summary>The state names whose grains tell <see cref="Published"/> when they have published a write

@@ -20,6 +20,12 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
 {
     private const int BatchSize = 5_000;
 
+    /// <summary>The directory's layout the marker names: 1 since the directory keeps its own parts (2026-12-07);
+    /// a marker without it was written when the directory read every record.</summary>
+    private const int DirectoryVersion = 1;
+
+    private readonly DivisionDirectoryImport directoryImport = new(store);
+
     /// <summary>Seeds every shipped edition where no division record exists yet. Returns how many were inserted.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -33,13 +39,25 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
             // Later starts: the marker (written after the last batch) names the editions seeded; a newly shipped
             // edition is imported into the stored records like any other.
             var written = 0;
+            var imported = false;
             foreach (var (cutOff, directory) in editions.Where(e =>
                          !marker.StateJson.Contains(e.CutOff.ToString("yyyy-MM-dd", null), StringComparison.Ordinal)))
             {
                 written += await ImportEditionAsync(cutOff, directory, null, cancellationToken);
+                imported = true;
             }
 
-            if (written > 0 || !marker.StateJson.Contains(fingerprint, StringComparison.Ordinal))
+            // A registry seeded before the directory kept its own parts: its parts are built once, from the records.
+            var built = !imported && DirectoryVersionOf(marker.StateJson) < DirectoryVersion;
+            if (built)
+            {
+                var parts = await directoryImport.PutAsync(await ReadStoredAsync(null, cancellationToken),
+                    cancellationToken);
+                logger.LogInformation("Divisions: directory built from the stored records ({Parts} parts written)",
+                    parts);
+            }
+
+            if (written > 0 || built || !marker.StateJson.Contains(fingerprint, StringComparison.Ordinal))
             {
                 await WriteMarkerAsync(marker.ETag, fingerprint, cancellationToken);
             }
@@ -67,6 +85,7 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
             inserted += await store.InsertMissingAsync(batch, cancellationToken);
         }
 
+        await directoryImport.PutAsync(all, cancellationToken);
         await WriteMarkerAsync(null, fingerprint, cancellationToken);
         logger.LogInformation("Divisions: {Count} codes from {Editions} editions checked, {Inserted} new, in {Ms} ms",
             all.Count, editions.Count, inserted, watch.ElapsedMilliseconds);
@@ -88,7 +107,7 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var record in StoredDivisionsAsync(edition, cancellationToken))
         {
-            var state = JsonSerializer.Deserialize<DivisionState>(record.State.Utf8Json.Span, RegistryJson.StateOptions)!;
+            var state = Deserialize(record);
             if (state.Code.Length == 0)
             {
                 continue;
@@ -125,18 +144,35 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
             }
         }
 
+        // Every division, not only those changed now: an import interrupted before this point left its records
+        // written and the directory not, and importing it again changes no record.
+        var parts = await directoryImport.PutAsync(states.Values, cancellationToken);
+        progress?.Report($"  {parts} directory parts updated");
         logger.LogInformation("Edition {CutOff}: {New} new and {Updated} updated division records",
             cutOff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             fresh.Count, updated.Count);
         return fresh.Count + updated.Count;
     }
 
+    /// <summary>Every stored division record's state (see <see cref="StoredDivisionsAsync"/>).</summary>
+    private async Task<IReadOnlyList<DivisionState>> ReadStoredAsync(DivisionEdition? edition,
+        CancellationToken cancellationToken)
+    {
+        var states = new List<DivisionState>();
+        await foreach (var record in StoredDivisionsAsync(edition, cancellationToken))
+        {
+            states.Add(Deserialize(record));
+        }
+
+        return states;
+    }
+
     /// <summary>
     /// Every stored division record: listed where the store can; else (Azure Table) read by the code of each one a
-    /// shipped edition or <paramref name="edition"/> lists, which is every record seeded (a division a registrar
-    /// created under a code no edition lists is then not read, and this edition is not recorded on it).
+    /// shipped edition or <paramref name="edition"/> lists, or the directory holds (a division a registrar created
+    /// under a code no edition lists puts its entry there).
     /// </summary>
-    private async IAsyncEnumerable<StoredRecord> StoredDivisionsAsync(DivisionEdition edition,
+    private async IAsyncEnumerable<StoredRecord> StoredDivisionsAsync(DivisionEdition? edition,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (store.CanList)
@@ -151,7 +187,8 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
         }
 
         var codes = ShippedEditions.All().SelectMany(e => DivisionEdition.Read(e.CutOff, e.Directory).Rows.Keys)
-            .Concat(edition.Rows.Keys)
+            .Concat(edition?.Rows.Keys ?? [])
+            .Concat(await directoryImport.CodesAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         // Some fifty thousand reads by key: several at once, as the store's own insert-missing writes them.
         var found = new System.Collections.Concurrent.ConcurrentBag<StoredRecord>();
@@ -177,7 +214,10 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
     /// </summary>
     private async Task WriteMarkerAsync(string? etag, string fingerprint, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(new { editions = fingerprint, format = DivisionState.CurrentFormat });
+        var json = JsonSerializer.Serialize(new
+        {
+            editions = fingerprint, format = DivisionState.CurrentFormat, directory = DirectoryVersion,
+        });
         while (true)
         {
             try
@@ -199,11 +239,20 @@ public sealed class DivisionSeeder(ISeedStore store, ILogger<DivisionSeeder> log
     }
 
     /// <summary>Where the seeder notes which shipped editions it has seeded (not a grain's state).</summary>
-    private static GrainStateKey MarkerKey => new("division-seed", "division-seed/shipped-editions");
+    public static GrainStateKey MarkerKey { get; } = new("division-seed", "division-seed/shipped-editions");
 
     /// <summary>The storage key Orleans uses for the division grain with this code.</summary>
     public static GrainStateKey KeyOf(string code) =>
         new(StorageNames.Division, GrainId.Create(StorageNames.DivisionGrainType, code).ToString());
 
     private static string Serialize(DivisionState state) => JsonSerializer.Serialize(state, RegistryJson.StateOptions);
+
+    private static DivisionState Deserialize(StoredRecord record) =>
+        JsonSerializer.Deserialize<DivisionState>(record.State.Utf8Json.Span, RegistryJson.StateOptions)!;
+
+    private static int DirectoryVersionOf(string markerJson)
+    {
+        using var marker = JsonDocument.Parse(markerJson);
+        return marker.RootElement.TryGetProperty("directory", out var version) ? version.GetInt32() : 0;
+    }
 }

@@ -1,0 +1,34 @@
+using Orleans.Concurrency;
+
+namespace Registry.Abstractions.Divisions;
+
+/// <summary>
+/// One stored part of the division directory: the entries of the divisions whose code begins with the part's key
+/// (the first four digits: a prefecture's counties and townships), kept in the part's own state so that nothing
+/// reads every division record to answer. Each division's grain puts its entry here after its writes (and the outbox
+/// relay until it has); the division seeder puts what an edition import changed. Reads are in memory.
+/// </summary>
+[Alias("Registry.Divisions.IDivisionDirectoryPartGrain")]
+public interface IDivisionDirectoryPartGrain : IGrainWithStringKey
+{
+    /// <summary>Keeps <paramref name="entry"/> as its division's entry, storing the part only when that changes
+    /// something (putting the same entry again is harmless). Idempotent.</summary>
+    Task PutAsync(DivisionDirectoryEntry entry);
+
+    /// <summary>This part's divisions that ever had a name equal to <paramref name="name"/> or containing it; at
+    /// most <paramref name="limit"/>, in the directory's order.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<DivisionNameMatch>> SearchAsync(string name, int limit);
+
+    /// <summary>This part's changes in the period (see <see cref="IDivisionDirectoryGrain.GetChangesAsync"/>).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<DivisionEvent>> GetChangesAsync(DateOnly from, DateOnly to, string? under);
+
+    /// <summary>The province codes this part holds.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetProvinceCodesAsync();
+
+    /// <summary>The codes of every division this part holds.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetCodesAsync();
+}
