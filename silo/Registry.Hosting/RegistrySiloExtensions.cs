@@ -173,6 +173,8 @@ public static class RegistrySiloExtensions
         services.TryAddSingleton<StorageFaults>();
         services.TryAddSingleton<IStorageProbe, StoreStorageProbe>();
         services.TryAddSingleton<DivisionSeeder>();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IBulkPublisher, Registry.Grains.Divisions.DivisionBulkPublisher>());
         services.TryAddSingleton<IStoredRecords, StoredRecords>();
         services.TryAddSingleton<IAccessLog, BatchedAccessLog>();
         services.TryAddSingleton(provider => new ReadModelPublication

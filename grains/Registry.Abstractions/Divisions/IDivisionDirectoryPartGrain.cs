@@ -15,6 +15,10 @@ public interface IDivisionDirectoryPartGrain : IGrainWithStringKey
     /// something (putting the same entry again is harmless). Idempotent.</summary>
     Task PutAsync(DivisionDirectoryEntry entry);
 
+    /// <summary>Keeps each entry as <see cref="PutAsync"/> does, in one write for all of them (a bulk publication).
+    /// </summary>
+    Task PutManyAsync(IReadOnlyList<DivisionDirectoryEntry> entries);
+
     /// <summary>This part's divisions that ever had a name equal to <paramref name="name"/> or containing it; at
     /// most <paramref name="limit"/>, in the directory's order.</summary>
     [ReadOnly]

@@ -13,21 +13,24 @@ public sealed class DivisionDirectoryPartGrain(
 {
     private string Key => this.GetPrimaryKeyString();
 
-    public async Task PutAsync(DivisionDirectoryEntry entry)
+    public Task PutAsync(DivisionDirectoryEntry entry) => PutManyAsync([entry]);
+
+    public async Task PutManyAsync(IReadOnlyList<DivisionDirectoryEntry> entries)
     {
-        if (DivisionDirectory.PartOf(entry.Code) != Key)
+        if (entries.FirstOrDefault(entry => DivisionDirectory.PartOf(entry.Code) != Key) is { } stranger)
         {
-            throw new ArgumentException($"Division {entry.Code} belongs to part {DivisionDirectory.PartOf(entry.Code)}.",
-                nameof(entry));
+            throw new ArgumentException(
+                $"Division {stranger.Code} belongs to part {DivisionDirectory.PartOf(stranger.Code)}, not {Key}.",
+                nameof(entries));
         }
 
         // The directory learns of the part before its first entry is stored, so no stored entry goes unasked for.
-        if (state.State.Entries.Count == 0)
+        if (state.State.Entries.Count == 0 && entries.Count > 0)
         {
             await grains.GetGrain<IDivisionDirectoryGrain>(DivisionDirectory.Key).AddPartAsync(Key);
         }
 
-        if (state.State.Put(entry))
+        if (entries.Count(entry => state.State.Put(entry)) > 0)
         {
             await state.WriteOrReloadAsync();
         }

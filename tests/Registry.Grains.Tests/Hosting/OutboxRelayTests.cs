@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using Registry.Abstractions.Boundaries;
+using Registry.Abstractions.Divisions;
 using Registry.Abstractions.Marriages;
 using Registry.Abstractions.Persons;
 using Registry.Abstractions.Organizations;
@@ -314,6 +315,35 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
     }
 
     /// <summary>
+    /// A division renamed by a process that died before its publication: the relay of the next start publishes the
+    /// row in bulk from storage, as it does an edition import's rows (tens of thousands written by the seeder), not
+    /// through the division's grain, and the directory's part answers the new name.
+    /// </summary>
+    [Fact]
+    public async Task PublishPendingAsync_DivisionRenamedBeforeARestart_ReachesTheDirectoryInBulk()
+    {
+        const string code = "110106";
+        var renamed = (await fixture.Grains.GetGrain<IDivisionGrain>(code).GetAsync(DateOnly.MaxValue)).Name + "新城";
+        var directory = fixture.Grains.GetGrain<IDivisionDirectoryGrain>("cn");
+        var services = fixture.Cluster.Silos[0].ServiceProvider;
+        var outbox = services.GetRequiredService<Outbox>();
+        var restarted = ActivatorUtilities.CreateInstance<OutboxRelay>(services, new ReadModelPublication(),
+            new Outbox(outbox.StateNames) { ReportedStateNames = outbox.ReportedStateNames });
+
+        await fixture.Grains.GetGrain<IDivisionChangeGrain>("rename-" + Guid.NewGuid().ToString("N")).RecordAsync(
+            new DivisionChange(DivisionChangeKind.Rename, fixture.Today, "批复 (test)", code, renamed, null, null, [],
+                [], []));
+        var unpublished = await directory.SearchAsync(renamed, 5);
+        var calls = fixture.DivisionPublications;
+        Assert.True(await restarted.PublishPendingAsync(Ct));
+
+        Assert.DoesNotContain(unpublished, m => m.Code == code);
+        Assert.Equal(calls, fixture.DivisionPublications);
+        Assert.Contains(await directory.SearchAsync(renamed, 5), m => m.Code == code && m.Exact);
+        Assert.Empty(await fixture.Store.ClaimOutboxAsync("test", TimeSpan.Zero, 10, Ct));
+    }
+
+    /// <summary>
     /// A record that cannot be published among records stored without their grains: the bulk publication fails, each
     /// record is then published by itself, and only that one keeps its row until it can be.
     /// </summary>
@@ -446,6 +476,11 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
         /// <summary>How many publications marriage grains have been asked for (by any caller).</summary>
         public int MarriagePublications => Volatile.Read(ref marriagePublications);
 
+        private int divisionPublications;
+
+        /// <summary>How many publications division grains have been asked for (by any caller).</summary>
+        public int DivisionPublications => Volatile.Read(ref divisionPublications);
+
         public async ValueTask InitializeAsync()
         {
             var options = new RegistryOptions { DataDirectory = directory };
@@ -462,6 +497,11 @@ public sealed class OutboxRelayTests(OutboxRelayTests.Fixture fixture) : IClassF
                             "RepublishAsync")
                     {
                         Interlocked.Increment(ref marriagePublications);
+                    }
+
+                    if (context.Grain is IDivisionGrain && context.InterfaceMethod.Name is "PublishAsync")
+                    {
+                        Interlocked.Increment(ref divisionPublications);
                     }
 
                     return context.Invoke();
