@@ -27,7 +27,8 @@ public interface IDivisionDirectoryGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<string>> GetProvinceCodesAsync();
 
-    /// <summary>Notes that part <paramref name="part"/> holds entries, before it stores its first. Idempotent.</summary>
+    /// <summary>Notes that part <paramref name="part"/> holds entries, before it stores its first. Idempotent.
+    /// </summary>
     Task AddPartAsync(string part);
 
     /// <summary>The keys of every part that holds entries.</summary>

@@ -24,7 +24,8 @@ public interface IDivisionDirectoryPartGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<DivisionNameMatch>> SearchAsync(string name, int limit);
 
-    /// <summary>This part's changes in the period (see <see cref="IDivisionDirectoryGrain.GetChangesAsync"/>).</summary>
+    /// <summary>This part's changes in the period (see <see cref="IDivisionDirectoryGrain.GetChangesAsync"/>).
+    /// </summary>
     [ReadOnly]
     Task<IReadOnlyList<DivisionEvent>> GetChangesAsync(DateOnly from, DateOnly to, string? under);
 

@@ -24,7 +24,8 @@ public sealed class DivisionBulkPublisher(IServiceProvider services, IGrainFacto
     {
         var storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
         var ids = grainIds.Select(GrainId.Parse).ToList();
-        var read = await Task.WhenAll(ids.Select(id => storage.ReadStoredAsync<DivisionState>(StorageNames.Division, id)));
+        var read = await Task.WhenAll(ids.Select(id =>
+            storage.ReadStoredAsync<DivisionState>(StorageNames.Division, id)));
         var records = ids.Zip(read)
             .Where(pair => pair.Second is { RecordExists: true, State.Code.Length: > 0 })
             .ToList();

@@ -91,7 +91,8 @@ public static class DivisionDirectory
     public static IEnumerable<string> ProvinceCodes(IEnumerable<DivisionDirectoryEntry> entries) =>
         entries.Where(e => e.Level == DivisionLevel.Province).Select(e => e.Code);
 
-    /// <summary>A province's code prefix is 2 digits, a prefecture's 4, a county's all 6 (its townships extend it).</summary>
+    /// <summary>A province's code prefix is 2 digits, a prefecture's 4, a county's all 6 (its townships extend it).
+    /// </summary>
     private static string PrefixOf(string code) =>
         code.Length == 9 ? code
         : code.EndsWith("0000", StringComparison.Ordinal) ? code[..2]

@@ -95,8 +95,8 @@ public sealed class DivisionGrain(
             }
             catch (Exception error)
             {
-                logger.LogWarning(error, "Directory entry of division {Code} not handed over; the outbox relay sends it",
-                    Key);
+                logger.LogWarning(error,
+                    "Directory entry of division {Code} not handed over; the outbox relay sends it", Key);
             }
         }
 

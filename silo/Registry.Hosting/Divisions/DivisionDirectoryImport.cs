@@ -24,8 +24,8 @@ public sealed class DivisionDirectoryImport(ISeedStore store)
             .GroupBy(state => DivisionDirectory.PartOf(state.Code), StringComparer.Ordinal)
             .ToList();
         // The list first, as the part grains do: a part stored but not listed would never be asked.
-        await UpdateAsync<DivisionDirectoryState>(RootKey, directory => byPart.Count(part => directory.Add(part.Key)) > 0,
-            cancellationToken);
+        await UpdateAsync<DivisionDirectoryState>(RootKey,
+            directory => byPart.Count(part => directory.Add(part.Key)) > 0, cancellationToken);
         var written = 0;
         await Parallel.ForEachAsync(byPart,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },

@@ -78,8 +78,8 @@ public sealed class DivisionDirectoryTests
     public void Put_AnEntryReadBackFromStorage_ChangesNothing_AChangedOneReplacesIt()
     {
         var part = Parts().First(p => p.Entries.Count > 100);
-        var stored = JsonSerializer.Deserialize<DivisionDirectoryPartState>(
-            Encoding.UTF8.GetBytes(JsonSerializer.Serialize(part, RegistryJson.StateOptions)), RegistryJson.StateOptions)!;
+        var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(part, RegistryJson.StateOptions));
+        var stored = JsonSerializer.Deserialize<DivisionDirectoryPartState>(json, RegistryJson.StateOptions)!;
         var entry = part.Entries.Values.First(e => e.History.Count > 1);
 
         Assert.False(stored.Put(entry));

@@ -14,7 +14,8 @@ public sealed class DivisionSeederDirectoryTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "registry-dirseed-" + Guid.NewGuid().ToString("N"));
+    private readonly string directory =
+        Path.Combine(Path.GetTempPath(), "registry-dirseed-" + Guid.NewGuid().ToString("N"));
 
     private static int ShippedCodes() => ShippedEditions.All()
         .SelectMany(e => DivisionEdition.Read(e.CutOff, e.Directory).Rows.Keys)
@@ -57,11 +58,13 @@ public sealed class DivisionSeederDirectoryTests : IDisposable
         Assert.Equal(marker!.ETag, (await store.ReadAsync(DivisionSeeder.MarkerKey, Ct))!.ETag);
     }
 
-    /// <summary>As main left a data directory before 2026-12-07: no directory state, a marker without its version.</summary>
+    /// <summary>As main left a data directory before 2026-12-07: no directory state, a marker without its version.
+    /// </summary>
     private static async Task ForgetTheDirectoryAsync(SqliteGrainStateStore store)
     {
         var root = (await store.ReadAsync(DivisionDirectoryImport.RootKey, Ct))!;
-        var parts = JsonSerializer.Deserialize<DivisionDirectoryState>(root.StateJson, RegistryJson.StateOptions)!.Parts;
+        var parts = JsonSerializer.Deserialize<DivisionDirectoryState>(root.StateJson, RegistryJson.StateOptions)!
+            .Parts;
         foreach (var part in parts)
         {
             var key = DivisionDirectoryImport.PartKey(part);
