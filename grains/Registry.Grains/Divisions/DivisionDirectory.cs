@@ -87,6 +87,10 @@ public static class DivisionDirectory
             .ThenBy(e => e.Sequence)
             .ToList();
 
+    /// <summary>Whether a part can hold a province: a province's code ends in four zeros (GB/T 2260), so its part's
+    /// key in two.</summary>
+    public static bool HoldsProvinces(string part) => part.EndsWith("00", StringComparison.Ordinal);
+
     /// <summary>The province codes among the entries.</summary>
     public static IEnumerable<string> ProvinceCodes(IEnumerable<DivisionDirectoryEntry> entries) =>
         entries.Where(e => e.Level == DivisionLevel.Province).Select(e => e.Code);

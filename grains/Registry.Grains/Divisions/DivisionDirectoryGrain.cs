@@ -26,7 +26,8 @@ public sealed class DivisionDirectoryGrain(
 
     public async Task<IReadOnlyList<string>> GetProvinceCodesAsync()
     {
-        var found = await Task.WhenAll(Parts().Select(part => part.GetProvinceCodesAsync()));
+        var found = await Task.WhenAll(Parts(DivisionDirectory.HoldsProvinces)
+            .Select(part => part.GetProvinceCodesAsync()));
         return found.SelectMany(codes => codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
@@ -41,6 +42,7 @@ public sealed class DivisionDirectoryGrain(
     public Task<IReadOnlyList<string>> GetPartsAsync() =>
         Task.FromResult<IReadOnlyList<string>>(state.State.Parts.ToList());
 
-    private IEnumerable<IDivisionDirectoryPartGrain> Parts() =>
-        state.State.Parts.ToList().Select(part => grains.GetGrain<IDivisionDirectoryPartGrain>(part));
+    private IEnumerable<IDivisionDirectoryPartGrain> Parts(Func<string, bool>? which = null) =>
+        state.State.Parts.Where(which ?? (_ => true)).ToList()
+            .Select(part => grains.GetGrain<IDivisionDirectoryPartGrain>(part));
 }

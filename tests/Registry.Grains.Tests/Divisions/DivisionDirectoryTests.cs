@@ -75,6 +75,18 @@ public sealed class DivisionDirectoryTests
     }
 
     [Fact]
+    public void ProvinceCodes_FromThePartsThatCanHoldThem_AreEveryProvince()
+    {
+        var byPart = Divisions.Value.GroupBy(state => DivisionDirectory.PartOf(state.Code))
+            .Where(part => DivisionDirectory.HoldsProvinces(part.Key))
+            .SelectMany(part => DivisionDirectory.ProvinceCodes(part.Select(DivisionDirectory.EntryOf)));
+
+        var all = DivisionDirectory.ProvinceCodes(Divisions.Value.Select(DivisionDirectory.EntryOf)).ToList();
+        Assert.True(all.Count > 30, $"{all.Count} provinces");
+        Assert.Equal(all.Order(StringComparer.Ordinal), byPart.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Put_AnEntryReadBackFromStorage_ChangesNothing_AChangedOneReplacesIt()
     {
         var part = Parts().First(p => p.Entries.Count > 100);
