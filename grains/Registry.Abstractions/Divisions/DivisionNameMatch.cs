@@ -2,7 +2,7 @@ namespace Registry.Abstractions.Divisions;
 
 /// <summary>A division found by name: the name that matched, whether it is its name today (false: a former or later
 /// name), its level and every name it has had.</summary>
-[GenerateSerializer, Alias("Registry.Divisions.DivisionNameMatch")]
+[GenerateSerializer, Immutable, Alias("Registry.Divisions.DivisionNameMatch")]
 public sealed record DivisionNameMatch(
     [property: Id(0)] string Code,
     [property: Id(1)] string MatchedName,
