@@ -6,7 +6,7 @@ namespace Registry.Abstractions.Divisions;
 /// new parent). A change read from two official editions has <see cref="ChangedAfter"/> set: it happened after that
 /// day and on or before <see cref="EffectiveDate"/>, the exact day is not recorded.
 /// </summary>
-[GenerateSerializer, Alias("Registry.Divisions.DivisionEvent")]
+[GenerateSerializer, Immutable, Alias("Registry.Divisions.DivisionEvent")]
 public sealed record DivisionEvent(
     [property: Id(0)] int Sequence,
     [property: Id(1)] DivisionEventKind Kind,
