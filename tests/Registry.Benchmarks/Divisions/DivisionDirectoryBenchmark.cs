@@ -26,9 +26,9 @@ public sealed class DivisionDirectoryBenchmark : IBenchmark
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var queries = Option(args, "--queries", 1_000);
-        var rounds = Option(args, "--rounds", 3);
-        var concurrency = Option(args, "--concurrency", 4);
+        var queries = OrganizationRegisterAndFileBenchmark.Option(args, "--queries", 1_000);
+        var rounds = OrganizationRegisterAndFileBenchmark.Option(args, "--rounds", 3);
+        var concurrency = OrganizationRegisterAndFileBenchmark.Option(args, "--concurrency", 4);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, " +
             $"{RuntimeInformation.FrameworkDescription}; date {DateTime.UtcNow:yyyy-MM-dd}");
 
@@ -117,11 +117,5 @@ public sealed class DivisionDirectoryBenchmark : IBenchmark
     {
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
-    }
-
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
-    {
-        var at = args.ToList().IndexOf(name);
-        return at >= 0 && at + 1 < args.Count ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }
