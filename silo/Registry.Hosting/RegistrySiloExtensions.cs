@@ -49,9 +49,9 @@ public static class RegistrySiloExtensions
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DivisionSeedingParticipant>();
         }
 
-        // The names in force of the township list go in with the divisions, where the store is the Registry's own
-        // (the official Azure provider has no seeding path; the import commands serve it no better).
-        if (options.Seed.PlaceNames && options.Storage.Provider != StorageProvider.AzureTable)
+        // The names in force of the township list go in with the divisions (on Azure Table storage by key, and then
+        // published through their grains).
+        if (options.Seed.PlaceNames)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Places.PlaceNameSeedingParticipant>();
         }

