@@ -58,6 +58,29 @@ public sealed class DivisionSeederDirectoryTests : IDisposable
         Assert.Equal(marker!.ETag, (await store.ReadAsync(DivisionSeeder.MarkerKey, Ct))!.ETag);
     }
 
+    /// <summary>Two silos of a cluster seeding one store at once (its first start) each put their divisions into
+    /// the same parts: what the other wrote between a part's read and its write is kept, not overwritten.</summary>
+    [Fact]
+    public async Task PutAsync_TwoSeedersAtOnce_KeepEveryDivisionOfBoth()
+    {
+        using var store = new SqliteGrainStateStore(Path.Combine(directory, "registry.db"));
+        await store.InitializeAsync(Ct);
+        var states = new Dictionary<string, DivisionState>(StringComparer.Ordinal);
+        foreach (var (cutOff, lists) in ShippedEditions.All())
+        {
+            DivisionEdition.Read(cutOff, lists).ApplyTo(states);
+        }
+
+        var all = states.Values.OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var halves = all.Select((state, i) => (state, i)).GroupBy(x => x.i % 2, x => x.state).ToList();
+
+        await Task.WhenAll(halves.Select(half =>
+            Task.Run(() => new DivisionDirectoryImport(store).PutAsync(half.ToList(), Ct), Ct)));
+
+        var codes = await new DivisionDirectoryImport(store).CodesAsync(Ct);
+        Assert.Equal(all.Select(s => s.Code), codes.Order(StringComparer.Ordinal));
+    }
+
     /// <summary>As main left a data directory before 2026-12-07: no directory state, a marker without its version.
     /// </summary>
     private static async Task ForgetTheDirectoryAsync(SqliteGrainStateStore store)
