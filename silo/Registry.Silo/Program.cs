@@ -22,6 +22,11 @@ string[] commands = ["import-divisions", "import-places", "import-place-stock", 
 var builder = Host.CreateApplicationBuilder(args.SkipWhile(commands.Contains).ToArray());
 if (args.FirstOrDefault() == "import-places")
 {
+    if (RefusedOnAzure("import-places", "Load the places into a SQLite or PostgreSQL registry instead."))
+    {
+        return;
+    }
+
     using var host = BuildToolHost(builder);
     var paths = args.Skip(1).Where(arg => !arg.StartsWith('-')).ToList();
     if (paths.Count == 0)
@@ -53,14 +58,9 @@ if (args.FirstOrDefault() == "import-places")
 
 if (args.FirstOrDefault() == "import-place-stock")
 {
-    if (RegistryOptions.From(builder.Configuration).Storage.Provider == StorageProvider.AzureTable)
+    if (RefusedOnAzure("import-place-stock", "On Azure Table storage the service seeds the townships and streets " +
+            "on its first start; the village-level seats cannot be imported there yet."))
     {
-        // Names stored by this command would reach the search index only from a rebuild, which Azure Table
-        // storage cannot serve (it lists no records); the service seeds the townships itself and publishes them.
-        Console.Error.WriteLine("import-place-stock works on the Registry's own stores (Registry:Storage:Provider " +
-            "Sqlite or PostgreSql). On Azure Table storage the service seeds the townships and streets on its first " +
-            "start; the village-level seats cannot be imported there yet.");
-        Environment.ExitCode = 2;
         return;
     }
 
@@ -195,6 +195,21 @@ await builder.Build().RunAsync();
 
 // A host with the configured storage and the silo's services but no silo, for the import commands; it says which
 // storage it writes to.
+// Names an import stores past their grains reach the search index only from a rebuild that reads every record,
+// which Azure Table storage cannot serve (it lists no records): such an import is refused there before it writes.
+bool RefusedOnAzure(string command, string instead)
+{
+    if (RegistryOptions.From(builder.Configuration).Storage.Provider != StorageProvider.AzureTable)
+    {
+        return false;
+    }
+
+    Console.Error.WriteLine($"{command} works on the Registry's own stores (Registry:Storage:Provider Sqlite or " +
+        $"PostgreSql): names it stored on Azure Table storage could never be searched. {instead}");
+    Environment.ExitCode = 2;
+    return true;
+}
+
 static IHost BuildToolHost(HostApplicationBuilder builder)
 {
     var options = RegistryOptions.From(builder.Configuration);
