@@ -19,7 +19,7 @@ using Registry.Hosting.Telemetry;
 // `... -- import-place-stock [villages.csv] [report.csv]` enters the official townships and streets (if not seeded
 // yet) and, given the file, the village-level seats of divisions-2023-villages.csv as names in force (idempotent).
 string[] commands = ["import-divisions", "import-places", "import-place-stock", "migrate-storage"];
-var builder = Host.CreateApplicationBuilder(args.SkipWhile(commands.Contains).ToArray());
+var builder = Host.CreateApplicationBuilder(Settings(args.SkipWhile(commands.Contains).ToList()));
 if (args.FirstOrDefault() == "import-places")
 {
     if (RefusedOnAzure("import-places", "Load the places into a SQLite or PostgreSQL registry instead."))
@@ -208,6 +208,30 @@ bool RefusedOnAzure(string command, string instead)
         $"PostgreSql): names it stored on Azure Table storage could never be searched. {instead}");
     Environment.ExitCode = 2;
     return true;
+}
+
+// The settings among a command's arguments (`--key=value`, or `--key value`), without its files: the configuration's
+// command-line reader takes an argument that starts with '/' for a setting, so `import-places /srv/cities.json
+// --Registry:DataDirectory=/srv/registry` made "srv/cities.json" a setting whose value was the data directory, and
+// the import went to the default directory without a word.
+static string[] Settings(IReadOnlyList<string> arguments)
+{
+    var settings = new List<string>();
+    for (var i = 0; i < arguments.Count; i++)
+    {
+        if (!arguments[i].StartsWith("--", StringComparison.Ordinal))
+        {
+            continue;
+        }
+
+        settings.Add(arguments[i]);
+        if (!arguments[i].Contains('=') && i + 1 < arguments.Count && !arguments[i + 1].StartsWith('-'))
+        {
+            settings.Add(arguments[++i]);
+        }
+    }
+
+    return [.. settings];
 }
 
 static IHost BuildToolHost(HostApplicationBuilder builder)
