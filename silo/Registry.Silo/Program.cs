@@ -36,7 +36,13 @@ if (args.FirstOrDefault() == "import-places")
         return;
     }
 
-    var result = await host.Services.GetRequiredService<GazetteerImporter>().ImportAsync(paths[0]);
+    var result = await UnreadableFileRefused(paths[0],
+        () => host.Services.GetRequiredService<GazetteerImporter>().ImportAsync(paths[0]));
+    if (result is null)
+    {
+        return;
+    }
+
     var report = paths.Count > 1 ? paths[1] : Path.GetFileNameWithoutExtension(paths[0]) + ".rejections.csv";
     await File.WriteAllTextAsync(report, result.RejectionReportCsv());
     Console.WriteLine($"{result.Rows} rows read, {result.Accepted} accepted, {result.Inserted} inserted (the others were already stored), {result.Rejections.Count} rejected (report: {report}).");
@@ -77,7 +83,13 @@ if (args.FirstOrDefault() == "import-place-stock")
         return;
     }
 
-    var villages = await stock.ImportVillagesAsync(paths[0], DivisionReferenceData.DefaultDirectory);
+    var villages = await UnreadableFileRefused(paths[0],
+        () => stock.ImportVillagesAsync(paths[0], DivisionReferenceData.DefaultDirectory));
+    if (villages is null)
+    {
+        return;
+    }
+
     var report = paths.Count > 1 ? paths[1] : Path.GetFileNameWithoutExtension(paths[0]) + ".report.csv";
     await File.WriteAllTextAsync(report, villages.ReportCsv());
     Console.WriteLine($"Village-level seats: {villages.Rows} rows, {villages.Recorded} recorded ({villages.Flagged} flagged as duplicates, {villages.CharacterFlags.Count} flagged {NameCharacters.Flag} and recorded as written; the others already stored are left as they are), {villages.Rejections.Count} rejected (report of both: {report}).");
@@ -208,6 +220,22 @@ bool RefusedOnAzure(string command, string instead)
         $"PostgreSql): names it stored on Azure Table storage could never be searched. {instead}");
     Environment.ExitCode = 2;
     return true;
+}
+
+// An import's file that is missing or not what the command reads is said in a line (exit 2), not a stack trace.
+static async Task<T?> UnreadableFileRefused<T>(string path, Func<Task<T>> import) where T : class
+{
+    try
+    {
+        return await import();
+    }
+    catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or FileNotFoundException
+                                  or DirectoryNotFoundException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"{path}: cannot be imported: {e.Message}");
+        Environment.ExitCode = 2;
+        return null;
+    }
 }
 
 // The settings among a command's arguments (`--key=value`, or `--key value`), without its files: the configuration's

@@ -33,6 +33,27 @@ public sealed class SiloCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Data, "registry.db")));
     }
 
+    /// <summary>A file that is not what the command reads, or is not there, is said in a line, not a stack trace.
+    /// </summary>
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData(null)]
+    public async Task ImportPlaces_UnreadableFile_IsRefusedInALine(string? content)
+    {
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "places.json");
+        if (content is not null)
+        {
+            await File.WriteAllTextAsync(file, content, Ct);
+        }
+
+        var (exit, output) = await RunAsync(["import-places", file, $"--Registry:DataDirectory={Data}"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{file}: cannot be imported: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Names an import stores past their grains reach the index only from a rebuild that reads every
     /// record, which Azure Table storage cannot list: refused before anything is written, saying why.</summary>
     [Theory]
