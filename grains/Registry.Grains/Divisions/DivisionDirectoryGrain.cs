@@ -39,9 +39,6 @@ public sealed class DivisionDirectoryGrain(
         }
     }
 
-    public Task<IReadOnlyList<string>> GetPartsAsync() =>
-        Task.FromResult<IReadOnlyList<string>>(state.State.Parts.ToList());
-
     private IEnumerable<IDivisionDirectoryPartGrain> Parts(Func<string, bool>? which = null) =>
         state.State.Parts.Where(which ?? (_ => true)).ToList()
             .Select(part => grains.GetGrain<IDivisionDirectoryPartGrain>(part));

@@ -44,7 +44,4 @@ public sealed class DivisionDirectoryPartGrain(
 
     public Task<IReadOnlyList<string>> GetProvinceCodesAsync() =>
         Task.FromResult<IReadOnlyList<string>>(DivisionDirectory.ProvinceCodes(state.State.Entries.Values).ToList());
-
-    public Task<IReadOnlyList<string>> GetCodesAsync() =>
-        Task.FromResult<IReadOnlyList<string>>(state.State.Entries.Keys.ToList());
 }
