@@ -178,52 +178,33 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
         var batch = new List<SeedState>(BatchSize * 3);
         var ids = new List<string>();
         long count = 0, recorded = 0, inserted = 0, flagged = 0;
-        // Claim holders stored before, read ahead chunk by chunk where each read is a request (Azure Table).
-        var stored = new Dictionary<string, PlaceNameClaimant?>(StringComparer.Ordinal);
         foreach (var chunk in rows.Chunk(BatchSize))
         {
-            if (!store.CanList)
-            {
-                await ReadHoldersAsync(chunk, divisions, holders, stored, cancellationToken);
-            }
-
+            var planned = new List<PlannedName>();
             foreach (var row in chunk)
             {
                 count++;
-                if (row.Command is not { } command)
+                if (Plan(row, divisions, today, stamp, rejections) is { } plan)
                 {
-                    rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, "import-row-malformed",
-                        "The line is not a row of the list."));
-                    continue;
+                    planned.Add(plan);
                 }
+            }
 
-                if (Lineage(command.DivisionCode, divisions) is not { } lineage)
-                {
-                    rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, "place-division-unknown",
-                        $"The division {command.DivisionCode} is not in the shipped 2023 list."));
-                    continue;
-                }
-
-                PlaceName place;
-                try
-                {
-                    place = PlaceName.RecordInForce(PlaceName.StockId(row.Code), command,
-                        DuplicateScope.Of(command.Category, lineage),
-                        string.Join(" ", Enumerable.Reverse(lineage).Select(d => d.Name)), today, stamp);
-                }
-                catch (DomainException e)
-                {
-                    rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, e.Rule, e.Message));
-                    continue;
-                }
-
+            // Claim holders stored before: one read per key, all of the chunk's read ahead at once where each read is
+            // a request of its own (Azure Table); one by one as they come where reads are local.
+            var stored = store.CanList
+                ? null
+                : await ReadHoldersAsync(planned.SelectMany(p => p.Place.State.ClaimKeys)
+                    .Where(key => !holders.ContainsKey(key)).ToHashSet(StringComparer.Ordinal), cancellationToken);
+            foreach (var (row, command, lineage, place) in planned)
+            {
                 var claimant = new PlaceNameClaimant(place.State.Id, place.State.Name, place.State.Romanization);
                 var conflicts = new List<string>();
                 foreach (var key in place.State.ClaimKeys)
                 {
-                    var holder = holders.GetValueOrDefault(key) ?? (stored.TryGetValue(key, out var read)
-                        ? read
-                        : await StoredHolderAsync(key, cancellationToken));
+                    var holder = holders.GetValueOrDefault(key) ?? (stored is null
+                        ? await StoredHolderAsync(key, cancellationToken)
+                        : stored.GetValueOrDefault(key));
                     if (holder is not null && holder.Id != claimant.Id)
                     {
                         conflicts.Add(PlaceNameClaimGrain.Describe(holder));
@@ -284,44 +265,48 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
         return inserted;
     }
 
-    /// <summary>Reads, several at once, the stored holder of every claim key the chunk's names would take that is
-    /// not known yet.</summary>
-    private async Task ReadHoldersAsync(IEnumerable<StockRow> chunk,
-        IReadOnlyDictionary<string, ReferenceDivision> divisions, Dictionary<string, PlaceNameClaimant> holders,
-        Dictionary<string, PlaceNameClaimant?> stored, CancellationToken cancellationToken)
+    /// <summary>A row's name as the stock records it, with its division's lineage; null when the row is refused
+    /// (the rule added to <paramref name="rejections"/>).</summary>
+    private static PlannedName? Plan(StockRow row, IReadOnlyDictionary<string, ReferenceDivision> divisions,
+        DateOnly today, PlaceNameStamp stamp, List<PlaceNameStockRejection> rejections)
     {
-        var today = clock.Today;
-        var stamp = new PlaceNameStamp(clock.Now, AuditScope.SystemActor);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in chunk)
+        if (row.Command is not { } command)
         {
-            if (row.Command is not { } command || Lineage(command.DivisionCode, divisions) is not { } lineage)
-            {
-                continue;
-            }
-
-            try
-            {
-                var place = PlaceName.RecordInForce(PlaceName.StockId(row.Code), command,
-                    DuplicateScope.Of(command.Category, lineage), "", today, stamp);
-                keys.UnionWith(place.State.ClaimKeys.Where(key =>
-                    !holders.ContainsKey(key) && !stored.ContainsKey(key)));
-            }
-            catch (DomainException)
-            {
-                // Refused when it is stored, with the rule in the report.
-            }
+            rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, "import-row-malformed",
+                "The line is not a row of the list."));
+            return null;
         }
 
+        if (Lineage(command.DivisionCode, divisions) is not { } lineage)
+        {
+            rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, "place-division-unknown",
+                $"The division {command.DivisionCode} is not in the shipped 2023 list."));
+            return null;
+        }
+
+        try
+        {
+            return new PlannedName(row, command, lineage, PlaceName.RecordInForce(PlaceName.StockId(row.Code), command,
+                DuplicateScope.Of(command.Category, lineage),
+                string.Join(" ", Enumerable.Reverse(lineage).Select(d => d.Name)), today, stamp));
+        }
+        catch (DomainException e)
+        {
+            rejections.Add(new PlaceNameStockRejection(row.Line, row.Code, e.Rule, e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>The stored holder of each key (null: none), read several at once.</summary>
+    private async Task<IReadOnlyDictionary<string, PlaceNameClaimant?>> ReadHoldersAsync(IReadOnlySet<string> keys,
+        CancellationToken cancellationToken)
+    {
         var read = new System.Collections.Concurrent.ConcurrentDictionary<string, PlaceNameClaimant?>(
             StringComparer.Ordinal);
         await Parallel.ForEachAsync(keys,
             new ParallelOptions { MaxDegreeOfParallelism = PrefetchParallelism, CancellationToken = cancellationToken },
             async (key, ct) => read[key] = await StoredHolderAsync(key, ct));
-        foreach (var (key, holder) in read)
-        {
-            stored[key] = holder;
-        }
+        return read;
     }
 
     private async Task<PlaceNameClaimant?> StoredHolderAsync(string key, CancellationToken cancellationToken) =>
@@ -354,4 +339,7 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
     }
 
     private sealed record StockRow(long Line, string Code, RecordPlaceName? Command);
+
+    private sealed record PlannedName(StockRow Row, RecordPlaceName Command, List<DivisionSummary> Lineage,
+        PlaceName Place);
 }
