@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Registry.Benchmarks.Organizations;
+using Registry.Benchmarks.Places;
 using Registry.Hosting.Divisions;
 
 namespace Registry.Benchmarks.Divisions;
@@ -75,9 +76,10 @@ public sealed class DivisionDirectoryBenchmark : IBenchmark
         foreach (var kind in new[] { "name search", "change lists" })
         {
             var of = results.Where(r => r.Phase.StartsWith(kind, StringComparison.Ordinal)).ToList();
+            double Median(Func<PhaseResult, double> value) => PlaceNameSearchBenchmark.Median(of.Select(value));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {kind} | {Median(of.Select(r => r.PerSecond)):N0} | {Median(of.Select(r => r.P50)):F2} ms | " +
-                $"{Median(of.Select(r => r.P99)):F2} ms |"));
+                $"| {kind} | {Median(r => r.PerSecond):N0} | {Median(r => r.P50):F2} ms | " +
+                $"{Median(r => r.P99):F2} ms |"));
         }
 
         Console.WriteLine($"errors: {errors}");
@@ -111,11 +113,5 @@ public sealed class DivisionDirectoryBenchmark : IBenchmark
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
         return body.RootElement.ValueKind == JsonValueKind.Array;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
     }
 }

@@ -432,7 +432,8 @@ public sealed class PlaceNameSearchBenchmark : IBenchmark
         }
     }
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>The median (of an even count, the mean of the middle two).</summary>
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

@@ -40,11 +40,7 @@ public sealed class AzureTableSiloTests(AzureTableSiloTests.Fixture fixture)
         var (key, point) = (county.Key, county.Inside);
         var tile = fixture.Grains.GetGrain<ISpatialTileGrain>(county.TileKey);
         var today = DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
-        var services = fixture.Cluster.Silos[0].ServiceProvider;
-        // The relay of a process started after the one that wrote: an outbox of its own over the same table.
-        var otherProcess = new AzureTableOutbox(new TableServiceClient(fixture.Azurite.ConnectionString),
-            fixture.Options.Storage.OutboxTableName, fixture.Time);
-        var relay = ActivatorUtilities.CreateInstance<OutboxRelay>(services, (IOutboxStore)otherProcess);
+        var (otherProcess, relay) = fixture.OtherProcessRelay();
 
         await fixture.Grains.GetGrain<IDivisionGeometryGrain>(key).SetAsync(county.Command);
         var unpublished = await tile.QueryPointAsync(point.X, point.Y, today);
@@ -89,9 +85,7 @@ public sealed class AzureTableSiloTests(AzureTableSiloTests.Fixture fixture)
         var name = (await fixture.Grains.GetGrain<IDivisionGrain>(code).GetAsync(DateOnly.MaxValue)).Name;
         var renamed = name + "新城";
         var today = DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
-        var relay = ActivatorUtilities.CreateInstance<OutboxRelay>(fixture.Cluster.Silos[0].ServiceProvider,
-            (IOutboxStore)new AzureTableOutbox(new TableServiceClient(fixture.Azurite.ConnectionString),
-                fixture.Options.Storage.OutboxTableName, fixture.Time));
+        var (_, relay) = fixture.OtherProcessRelay();
         var provinces = await directory.GetProvinceCodesAsync();
         var found = await directory.SearchAsync(name, 5);
 
@@ -181,6 +175,16 @@ public sealed class AzureTableSiloTests(AzureTableSiloTests.Fixture fixture)
         public InProcessTestCluster Cluster { get; private set; } = null!;
 
         public IGrainFactory Grains => Cluster.Client;
+
+        /// <summary>The relay of a process started after the one that wrote: an outbox of its own over the same
+        /// table.</summary>
+        public (AzureTableOutbox Outbox, OutboxRelay Relay) OtherProcessRelay()
+        {
+            var outbox = new AzureTableOutbox(new TableServiceClient(Azurite.ConnectionString),
+                Options.Storage.OutboxTableName, Time);
+            return (outbox, ActivatorUtilities.CreateInstance<OutboxRelay>(Cluster.Silos[0].ServiceProvider,
+                (IOutboxStore)outbox));
+        }
 
         public async ValueTask InitializeAsync()
         {
