@@ -34,11 +34,9 @@ public sealed class DivisionBulkPublisher(IServiceProvider services, IGrainFacto
             .GroupBy(entry => DivisionDirectory.PartOf(entry.Code), StringComparer.Ordinal)
             .Select(part => grains.GetGrain<IDivisionDirectoryPartGrain>(part.Key).PutManyAsync(part.ToList())));
 
-        var after = await Task.WhenAll(records.Select(r => storage.ReadStoredAsync<DivisionState>(StorageNames.Division,
-            r.First)));
-        await Task.WhenAll(records.Zip(after)
-            .Where(pair => pair.Second.ETag != pair.First.Second.ETag)
-            .Select(pair => grains.GetGrain<IDivisionGrain>(pair.First.First).PublishAsync()));
+        var written = await storage.WrittenSinceAsync<DivisionState>(StorageNames.Division,
+            records.Select(r => (r.First, r.Second.ETag)).ToList());
+        await Task.WhenAll(written.Select(id => grains.GetGrain<IDivisionGrain>(id).PublishAsync()));
     }
 
     public Task PublishOneAsync(string grainId) =>

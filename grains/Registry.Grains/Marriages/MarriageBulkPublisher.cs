@@ -68,10 +68,9 @@ public sealed class MarriageBulkPublisher(IServiceProvider services, IGrainFacto
                 .Concat(names.Select(pair => grains.GetGrain<IPersonNameIndexGrain>(pair.Key).ApplyManyAsync(pair.Value))));
 
         // A record written since it was read may have published its newer version before this sent the older one.
-        var after = await Task.WhenAll(records.Select(r => storage.ReadStoredAsync<MarriageState>(StorageNames.Marriage, r.Id)));
-        await Task.WhenAll(records.Zip(after)
-            .Where(pair => pair.Second.ETag != pair.First.Stored.ETag)
-            .Select(pair => grains.GetGrain<IMarriageGrain>(pair.First.Id).RepublishAsync()));
+        var written = await storage.WrittenSinceAsync<MarriageState>(StorageNames.Marriage,
+            records.Select(r => (r.Id, r.Stored.ETag)).ToList());
+        await Task.WhenAll(written.Select(id => grains.GetGrain<IMarriageGrain>(id).RepublishAsync()));
     }
 
     public Task PublishOneAsync(string grainId) =>

@@ -14,4 +14,15 @@ public static class StoredStates
         await storage.ReadStateAsync(stateName, id, state);
         return state;
     }
+
+    /// <summary>
+    /// Which of the records read before (each id with the ETag it had then) have been written since, read again: for
+    /// a bulk publication, whose older version may have reached a read model after the newer one a grain sent.
+    /// </summary>
+    public static async Task<IReadOnlyList<GrainId>> WrittenSinceAsync<T>(this IGrainStorage storage,
+        string stateName, IReadOnlyList<(GrainId Id, string? ETag)> read) where T : new()
+    {
+        var now = await Task.WhenAll(read.Select(record => storage.ReadStoredAsync<T>(stateName, record.Id)));
+        return read.Zip(now).Where(pair => pair.Second.ETag != pair.First.ETag).Select(pair => pair.First.Id).ToList();
+    }
 }
