@@ -127,6 +127,10 @@ public sealed class AzureTableSiloTests(AzureTableSiloTests.Fixture fixture)
             await stock.PublishThroughGrainsAsync(report!, fixture.Grains, Ct);
             var published = await search.SearchAsync(query);
             var again = await stock.SeedTownshipsAsync(lists, Ct);
+            // The duplicate rule (a township's name unique within its county) holds for the stock on Azure too: its
+            // characters' claim in the county's scope is held by the listed name.
+            var holder = await fixture.Grains.GetGrain<IPlaceNameClaimGrain>(CharacterClaimKey(lists, code, name))
+                .HolderAsync("a-new-proposal");
 
             Assert.True(stock.PublishesThroughGrains);
             Assert.Equal(report!.Rows, report.Recorded);
@@ -134,11 +138,28 @@ public sealed class AzureTableSiloTests(AzureTableSiloTests.Fixture fixture)
             Assert.DoesNotContain(stored.Items, hit => hit.Entry.Id == PlaceName.StockId(code));
             Assert.Contains(published.Items, hit => hit.Entry.Id == PlaceName.StockId(code) && hit.Entry.Name == name);
             Assert.Null(again);
+            Assert.Equal(PlaceName.StockId(code), holder?.Id);
         }
         finally
         {
             Directory.Delete(lists, recursive: true);
         }
+    }
+
+    /// <summary>The claim key of a township's characters in its duplicate scope, its lineage read from the lists.
+    /// </summary>
+    private static string CharacterClaimKey(string lists, string code, string name)
+    {
+        var divisions = DivisionReferenceData.Load(lists).ToDictionary(d => d.Code, StringComparer.Ordinal);
+        var lineage = new List<DivisionSummary>();
+        for (var at = code; at is not null && divisions.TryGetValue(at, out var division); at = division.ParentCode)
+        {
+            lineage.Add(new DivisionSummary(division.Code, division.Name, division.Level, DivisionStatus.InForce,
+                division.ParentCode));
+        }
+
+        const PlaceCategory category = PlaceCategory.AdministrativeDivision;
+        return DuplicateScope.ClaimKeys(DuplicateScope.Of(category, lineage), category, name, "")[0];
     }
 
     /// <summary>The shipped 2023 lists with the streets file cut to one county's rows (the others whole).</summary>
