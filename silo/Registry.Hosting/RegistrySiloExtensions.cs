@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Registry.Abstractions.Health;
 using Registry.Abstractions.Time;
 using Registry.Grains;
@@ -79,8 +81,8 @@ public static class RegistrySiloExtensions
     /// The backend chosen by <c>Registry:Storage:Provider</c>, for the services that read storage outside a grain
     /// (readiness probe, seeding, index rebuilds), and the access log's store (<see cref="IAccessLogStore"/>: the
     /// grain-state store's own table, or an Azure table of its own). With the official Azure provider there is no
-    /// <see cref="IGrainStateStore"/>: the probe asks the table service, and scans are refused (see
-    /// <see cref="ScanlessStoredRecords"/>).
+    /// <see cref="IGrainStateStore"/>: the probe asks the table service, and every record of a kind is listed by a
+    /// query over the provider's table (<see cref="AzureTableStoredRecords"/>).
     /// </summary>
     public static IServiceCollection AddRegistryStorageBackend(this IServiceCollection services,
         RegistryOptions options)
@@ -104,7 +106,9 @@ public static class RegistrySiloExtensions
                     options.ResolveTimeZone()));
                 services.TryAddSingleton<IStorageProbe>(
                     new AzureTableStorageProbe(new TableServiceClient(connectionString), options.Storage.TableName));
-                services.TryAddSingleton<IStoredRecords, ScanlessStoredRecords>();
+                services.TryAddSingleton<IStoredRecords>(sp => new AzureTableStoredRecords(new AzureTableStateListing(
+                    new TableServiceClient(connectionString), options.Storage.TableName,
+                    sp.GetService<IOptions<ClusterOptions>>()?.Value.ServiceId ?? options.Clustering.ServiceId)));
                 // Seeding by key through the provider itself (not its outbox: a seed writes what read models hold).
                 services.TryAddSingleton<ISeedStore>(sp => new GrainStorageSeedStore(
                     sp.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(

@@ -153,7 +153,7 @@ public sealed class RegistryOptionsTests
     }
 
     [Fact]
-    public void AddRegistryStorageBackend_AzureTable_RegistersNoStoreButATableProbeAndRefusedScans()
+    public void AddRegistryStorageBackend_AzureTable_RegistersNoStoreButATableProbeAndTableListings()
     {
         var options = RegistryOptions.From(Configuration(
             ("Registry:Storage:Provider", "AzureTable"), ("ConnectionStrings:registry", AzureConnection)));
@@ -162,7 +162,7 @@ public sealed class RegistryOptionsTests
 
         Assert.Null(services.GetService<IGrainStateStore>());
         Assert.IsType<AzureTableStorageProbe>(services.GetRequiredService<Registry.Abstractions.Health.IStorageProbe>());
-        Assert.IsType<ScanlessStoredRecords>(services.GetRequiredService<Registry.Grains.Storage.IStoredRecords>());
+        Assert.IsType<AzureTableStoredRecords>(services.GetRequiredService<Registry.Grains.Storage.IStoredRecords>());
     }
 
     [Theory]
