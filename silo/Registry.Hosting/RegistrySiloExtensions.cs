@@ -120,6 +120,33 @@ public static class RegistrySiloExtensions
     }
 
     /// <summary>
+    /// For the silo's commands, which run without a silo: on Azure Table storage the official provider started by
+    /// hand (<see cref="AzureTableToolStorage"/>), registered where a silo registers it, so that seeding and imports
+    /// write through it by key as the silo's own seeding does. Nothing on the Registry's own stores. Call
+    /// <see cref="StartCommandStorageAsync"/> once the host is built.
+    /// </summary>
+    public static IServiceCollection AddRegistryCommandStorage(this IServiceCollection services,
+        RegistryOptions options)
+    {
+        if (options.Storage.Provider == StorageProvider.AzureTable)
+        {
+            services.TryAddSingleton(sp => new AzureTableToolStorage(options.Storage.ConnectionString!,
+                options.Storage.TableName, options.Clustering.ServiceId,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(
+                AzureTableGrainStorageExtensions.StatesOf(StorageNames.Provider),
+                (sp, _) => sp.GetRequiredService<AzureTableToolStorage>().Storage);
+        }
+
+        return services.AddRegistryStorageBackend(options);
+    }
+
+    /// <summary>Starts what <see cref="AddRegistryCommandStorage"/> registered (the Azure provider's table).</summary>
+    public static Task StartCommandStorageAsync(this IServiceProvider services,
+        CancellationToken cancellationToken = default) =>
+        services.GetService<AzureTableToolStorage>()?.StartAsync(cancellationToken) ?? Task.CompletedTask;
+
+    /// <summary>
     /// The outbox: the state names whose writes add an outbox row (<see cref="ReadModelPublication.StateNames"/>) and
     /// the relay that publishes them, unless <c>Registry:Testing:RelayOutbox</c> turns it off. The Registry's own
     /// backends (SQLite, PostgreSQL) add the row in the write's transaction; on Azure Table, whose official provider

@@ -22,12 +22,7 @@ string[] commands = ["import-divisions", "import-places", "import-place-stock", 
 var builder = Host.CreateApplicationBuilder(Settings(args.SkipWhile(commands.Contains).ToList()));
 if (args.FirstOrDefault() == "import-places")
 {
-    if (RefusedOnAzure("import-places", "Load the places into a SQLite or PostgreSQL registry instead."))
-    {
-        return;
-    }
-
-    using var host = BuildToolHost(builder);
+    using var host = await BuildToolHostAsync(builder);
     var paths = args.Skip(1).Where(arg => !arg.StartsWith('-')).ToList();
     if (paths.Count == 0)
     {
@@ -55,7 +50,7 @@ if (args.FirstOrDefault() == "import-places")
     {
         // The records were written without their grains, so no index update was published: the index builds
         // from the records once at the next start.
-        await PlaceNameIndexReset.ForgetCheckpointsAsync(host.Services.GetRequiredService<Registry.Storage.IGrainStateStore>());
+        await PlaceNameIndexReset.ForgetCheckpointsAsync(host.Services);
     }
 
     Console.WriteLine($"Source: {GazetteerImporter.Credit}. The search index builds from the records once when the service next starts; a running service rebuilds it with POST /api/place-names/index/rebuild.");
@@ -64,13 +59,7 @@ if (args.FirstOrDefault() == "import-places")
 
 if (args.FirstOrDefault() == "import-place-stock")
 {
-    if (RefusedOnAzure("import-place-stock", "On Azure Table storage the service seeds the townships and streets " +
-            "on its first start; the village-level seats cannot be imported there yet."))
-    {
-        return;
-    }
-
-    using var host = BuildToolHost(builder);
+    using var host = await BuildToolHostAsync(builder);
     var stock = host.Services.GetRequiredService<PlaceNameStock>();
     var paths = args.Skip(1).Where(arg => !arg.StartsWith('-')).ToList();
     var townships = await stock.SeedTownshipsAsync(DivisionReferenceData.DefaultDirectory);
@@ -98,7 +87,13 @@ if (args.FirstOrDefault() == "import-place-stock")
         Console.WriteLine($"  {group.Key}: {group.Count()}");
     }
 
-    Console.WriteLine($"Source: {PlaceNameStock.Source}. A running service rebuilds its search index with POST /api/place-names/index/rebuild.");
+    if (villages.Recorded > 0 && host.Services.GetService<Registry.Storage.IGrainStateStore>() is null)
+    {
+        // Azure Table storage: the stock forgets the index's checkpoints itself only on the Registry's own stores.
+        await PlaceNameIndexReset.ForgetCheckpointsAsync(host.Services);
+    }
+
+    Console.WriteLine($"Source: {PlaceNameStock.Source}. The search index builds from the records once when the service next starts; a running service rebuilds it with POST /api/place-names/index/rebuild.");
     return;
 }
 
@@ -169,7 +164,7 @@ if (args.FirstOrDefault() == "migrate-storage")
 
 if (args.FirstOrDefault() == "import-divisions")
 {
-    using var host = BuildToolHost(builder);
+    using var host = await BuildToolHostAsync(builder);
     var seeder = host.Services.GetRequiredService<DivisionSeeder>();
     var editionAt = Array.IndexOf(args, "--edition");
     if (editionAt < 0)
@@ -204,23 +199,6 @@ builder.UseOrleans(silo =>
     }
 });
 await builder.Build().RunAsync();
-
-// A host with the configured storage and the silo's services but no silo, for the import commands; it says which
-// storage it writes to.
-// Names an import stores past their grains reach the search index only from a rebuild that reads every record,
-// which Azure Table storage cannot serve (it lists no records): such an import is refused there before it writes.
-bool RefusedOnAzure(string command, string instead)
-{
-    if (RegistryOptions.From(builder.Configuration).Storage.Provider != StorageProvider.AzureTable)
-    {
-        return false;
-    }
-
-    Console.Error.WriteLine($"{command} works on the Registry's own stores (Registry:Storage:Provider Sqlite or " +
-        $"PostgreSql): names it stored on Azure Table storage could never be searched. {instead}");
-    Environment.ExitCode = 2;
-    return true;
-}
 
 // An import's file that is missing or not what the command reads is said in a line (exit 2), not a stack trace.
 static async Task<T?> UnreadableFileRefused<T>(string path, Func<Task<T>> import) where T : class
@@ -262,12 +240,16 @@ static string[] Settings(IReadOnlyList<string> arguments)
     return [.. settings];
 }
 
-static IHost BuildToolHost(HostApplicationBuilder builder)
+// A host with the configured storage and the silo's services but no silo, for the import commands (on Azure Table
+// storage the official provider, started here); it says which storage it writes to.
+static async Task<IHost> BuildToolHostAsync(HostApplicationBuilder builder)
 {
     var options = RegistryOptions.From(builder.Configuration);
-    builder.Services.AddRegistryStorageBackend(options).AddRegistrySiloServices(options);
+    builder.Services.AddRegistryCommandStorage(options).AddRegistrySiloServices(options);
     Console.WriteLine($"Storage: {Describe(options)}");
-    return builder.Build();
+    var host = builder.Build();
+    await host.Services.StartCommandStorageAsync();
+    return host;
 }
 
 static string Describe(RegistryOptions options) => options.Storage.Provider == StorageProvider.Sqlite

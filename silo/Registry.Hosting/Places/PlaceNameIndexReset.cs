@@ -1,5 +1,11 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Registry.Grains;
+using Registry.Grains.Storage;
 using Registry.Storage;
+using Registry.Storage.AzureTable;
 
 namespace Registry.Hosting.Places;
 
@@ -26,5 +32,32 @@ public static class PlaceNameIndexReset
         }
 
         return forgotten;
+    }
+
+    /// <summary>
+    /// Removes every stored checkpoint of the place-name index from the storage <paramref name="services"/> hold:
+    /// the Registry's own store, or, on Azure Table storage, the official provider's table (the checkpoints listed by
+    /// one query, each cleared through the provider). Returns how many there were.
+    /// </summary>
+    public static async Task<int> ForgetCheckpointsAsync(IServiceProvider services,
+        CancellationToken cancellationToken = default)
+    {
+        if (services.GetService<IGrainStateStore>() is { } store)
+        {
+            return await ForgetCheckpointsAsync(store, cancellationToken);
+        }
+
+        var storage = services.GetRequiredKeyedService<IGrainStorage>(
+            AzureTableGrainStorageExtensions.StatesOf(StorageNames.Provider));
+        var checkpoints = await services.GetRequiredService<IStoredRecords>().ReadPrefixAsync<JsonElement>(
+                              StorageNames.PlaceNameIndex, StorageNames.PlaceNameIndexGrainType + "/", cancellationToken)
+                          ?? throw new InvalidOperationException("The place-name index's checkpoints cannot be listed.");
+        foreach (var checkpoint in checkpoints)
+        {
+            await storage.ClearStateAsync(StorageNames.PlaceNameIndex, GrainId.Parse(checkpoint.GrainId),
+                new GrainState<JsonElement>(checkpoint.State, checkpoint.ETag) { RecordExists = true });
+        }
+
+        return checkpoints.Count;
     }
 }
