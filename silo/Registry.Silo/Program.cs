@@ -50,7 +50,7 @@ if (args.FirstOrDefault() == "import-places")
     {
         // The records were written without their grains, so no index update was published: the index builds
         // from the records once at the next start.
-        await PlaceNameIndexReset.ForgetCheckpointsAsync(host.Services);
+        await host.Services.GetRequiredService<PlaceNameIndexReset>().ForgetCheckpointsAsync();
     }
 
     Console.WriteLine($"Source: {GazetteerImporter.Credit}. The search index builds from the records once when the service next starts; a running service rebuilds it with POST /api/place-names/index/rebuild.");
@@ -85,12 +85,6 @@ if (args.FirstOrDefault() == "import-place-stock")
     foreach (var group in villages.Rejections.GroupBy(r => r.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
     {
         Console.WriteLine($"  {group.Key}: {group.Count()}");
-    }
-
-    if (villages.Recorded > 0 && host.Services.GetService<Registry.Storage.IGrainStateStore>() is null)
-    {
-        // Azure Table storage: the stock forgets the index's checkpoints itself only on the Registry's own stores.
-        await PlaceNameIndexReset.ForgetCheckpointsAsync(host.Services);
     }
 
     Console.WriteLine($"Source: {PlaceNameStock.Source}. The search index builds from the records once when the service next starts; a running service rebuilds it with POST /api/place-names/index/rebuild.");

@@ -12,35 +12,16 @@ namespace Registry.Hosting.Places;
 /// <summary>
 /// After a bulk import that writes place-name records straight into storage (bypassing the grains, so no index
 /// update is published): forgets the place-name index partitions' checkpoints, so each partition builds its stored
-/// entries from the records once when it next starts, and from then on starts from them again. The stored pieces
-/// are left; the build replaces them. A running silo's active partitions are not told: rebuild them with
-/// <c>POST /api/place-names/index/rebuild</c>.
+/// entries from the records once when it next starts (every backend can list the records), and from then on starts
+/// from them again. The stored pieces are left; the build replaces them. A running silo's active partitions are not
+/// told: rebuild them with <c>POST /api/place-names/index/rebuild</c>. On the Registry's own stores the checkpoints
+/// are listed and cleared in the store; on Azure Table storage listed by one query of the provider's table
+/// (<see cref="IStoredRecords.ReadPrefixAsync{T}"/>) and cleared through the provider.
 /// </summary>
-public static class PlaceNameIndexReset
+public sealed class PlaceNameIndexReset(IServiceProvider services)
 {
     /// <summary>Removes every stored checkpoint of the place-name index; returns how many there were.</summary>
-    public static async Task<int> ForgetCheckpointsAsync(IGrainStateStore store, CancellationToken cancellationToken = default)
-    {
-        var forgotten = 0;
-        await foreach (var key in store.ListKeysAsync(StorageNames.PlaceNameIndex, cancellationToken))
-        {
-            if (await store.ReadAsync(key, cancellationToken) is { } stored)
-            {
-                await store.ClearAsync(key, stored.ETag, cancellationToken);
-                forgotten++;
-            }
-        }
-
-        return forgotten;
-    }
-
-    /// <summary>
-    /// Removes every stored checkpoint of the place-name index from the storage <paramref name="services"/> hold:
-    /// the Registry's own store, or, on Azure Table storage, the official provider's table (the checkpoints listed by
-    /// one query, each cleared through the provider). Returns how many there were.
-    /// </summary>
-    public static async Task<int> ForgetCheckpointsAsync(IServiceProvider services,
-        CancellationToken cancellationToken = default)
+    public async Task<int> ForgetCheckpointsAsync(CancellationToken cancellationToken = default)
     {
         if (services.GetService<IGrainStateStore>() is { } store)
         {
@@ -59,5 +40,20 @@ public static class PlaceNameIndexReset
         }
 
         return checkpoints.Count;
+    }
+
+    private static async Task<int> ForgetCheckpointsAsync(IGrainStateStore store, CancellationToken cancellationToken)
+    {
+        var forgotten = 0;
+        await foreach (var key in store.ListKeysAsync(StorageNames.PlaceNameIndex, cancellationToken))
+        {
+            if (await store.ReadAsync(key, cancellationToken) is { } stored)
+            {
+                await store.ClearAsync(key, stored.ETag, cancellationToken);
+                forgotten++;
+            }
+        }
+
+        return forgotten;
     }
 }

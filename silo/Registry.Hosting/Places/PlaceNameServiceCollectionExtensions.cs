@@ -11,6 +11,7 @@ public static class PlaceNameServiceCollectionExtensions
     {
         services.TryAddSingleton(index);
         services.TryAddSingleton<GazetteerImporter>();
+        services.TryAddSingleton<PlaceNameIndexReset>();
         services.TryAddSingleton<PlaceNameStock>();
         return services;
     }

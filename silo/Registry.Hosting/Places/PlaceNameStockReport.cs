@@ -8,9 +8,6 @@ namespace Registry.Hosting.Places;
 /// (<see cref="CharacterFlags"/>, counted apart from the rows refused), and the rows refused.</summary>
 public sealed record PlaceNameStockReport(long Rows, long Recorded, long Flagged, IReadOnlyList<PlaceNameStockRejection> Rejections)
 {
-    /// <summary>The ids of the names recorded (or found recorded), in the order of the rows.</summary>
-    public IReadOnlyList<string> Ids { get; init; } = [];
-
     /// <summary>The names recorded with the flag <c>characters-outside-standard</c>.</summary>
     public IReadOnlyList<PlaceNameStockFlag> CharacterFlags { get; init; } = [];
 

@@ -24,6 +24,7 @@ public sealed class PlaceNameStockTests(ApiFixture fixture, ITestOutputHelper ou
     private readonly PlaceNameClient api = new(fixture.Factory);
 
     private PlaceNameStock Stock => new(fixture.Factory.Services.GetRequiredService<IGrainStateStore>(),
+        fixture.Factory.Services.GetRequiredService<PlaceNameIndexReset>(),
         fixture.Factory.Services.GetRequiredService<BureauClock>(), NullLogger<PlaceNameStock>.Instance);
 
     private static string Excerpt => Path.Combine(PlaceTestData.DataDirectory, "villages-excerpt.csv");
