@@ -9,7 +9,8 @@ namespace Registry.Hosting;
 
 /// <summary>
 /// <see cref="IStoredRecords"/> where the grain states are kept by the official Azure Table provider: every record
-/// of a kind listed by one query over its partition-key range (<see cref="AzureTableStateListing"/>), read in the
+/// of a kind listed by one query over its partition-key range (<see cref="AzureTableStateListing"/>; callers asking
+/// together share one, <see cref="SharedStateListing"/>), read in the
 /// JSON the grain storage writes, so that what reads every record (the organization and place-name indexes rebuilt
 /// from their records) works on Azure too. A record kind's states are those its grains keep under the kind's own
 /// name (grain type and state name are both <c>organization</c>, <c>place-name</c>, ...). Storage that cannot be
@@ -22,7 +23,7 @@ namespace Registry.Hosting;
 /// (organizations by their codes, place names by their ids) hold none.
 /// </para>
 /// </summary>
-public sealed class AzureTableStoredRecords(AzureTableStateListing listing) : IStoredRecords
+public sealed class AzureTableStoredRecords(IStateListing listing) : IStoredRecords
 {
     public async Task<IReadOnlyList<StoredGrainState<T>>?> ReadPrefixAsync<T>(string stateName, string grainIdPrefix,
         CancellationToken cancellationToken = default)
@@ -68,7 +69,7 @@ public sealed class AzureTableStoredRecords(AzureTableStateListing listing) : IS
 
     // Storage that cannot be read at the moment surfaces as StorageUnavailableException (the backend's own exception
     // type cannot cross a grain call).
-    private async IAsyncEnumerable<AzureTableStateListing.ListedState> ListAsync(string stateName, string prefix,
+    private async IAsyncEnumerable<ListedGrainState> ListAsync(string stateName, string prefix,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var states = listing.ListAsync(stateName, prefix, cancellationToken)

@@ -106,9 +106,9 @@ public static class RegistrySiloExtensions
                     options.ResolveTimeZone()));
                 services.TryAddSingleton<IStorageProbe>(
                     new AzureTableStorageProbe(new TableServiceClient(connectionString), options.Storage.TableName));
-                services.TryAddSingleton<IStoredRecords>(sp => new AzureTableStoredRecords(new AzureTableStateListing(
-                    new TableServiceClient(connectionString), options.Storage.TableName,
-                    sp.GetService<IOptions<ClusterOptions>>()?.Value.ServiceId ?? options.Clustering.ServiceId)));
+                services.TryAddSingleton<IStoredRecords>(sp => new AzureTableStoredRecords(new SharedStateListing(
+                    new AzureTableStateListing(new TableServiceClient(connectionString), options.Storage.TableName,
+                        sp.GetService<IOptions<ClusterOptions>>()?.Value.ServiceId ?? options.Clustering.ServiceId))));
                 // Seeding by key through the provider itself (not its outbox: a seed writes what read models hold).
                 services.TryAddSingleton<ISeedStore>(sp => new GrainStorageSeedStore(
                     sp.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(

@@ -30,9 +30,10 @@ public sealed class PlaceNameIndexReset(IServiceProvider services)
 
         var storage = services.GetRequiredKeyedService<IGrainStorage>(
             AzureTableGrainStorageExtensions.StatesOf(StorageNames.Provider));
-        var checkpoints = await services.GetRequiredService<IStoredRecords>().ReadPrefixAsync<JsonElement>(
-                              StorageNames.PlaceNameIndex, StorageNames.PlaceNameIndexGrainType + "/", cancellationToken)
-                          ?? throw new InvalidOperationException("The place-name index's checkpoints cannot be listed.");
+        var records = services.GetRequiredService<IStoredRecords>();
+        var checkpoints = await records.ReadPrefixAsync<JsonElement>(StorageNames.PlaceNameIndex,
+                StorageNames.PlaceNameIndexGrainType + "/", cancellationToken)
+            ?? throw new InvalidOperationException("The place-name index's checkpoints cannot be listed.");
         foreach (var checkpoint in checkpoints)
         {
             await storage.ClearStateAsync(StorageNames.PlaceNameIndex, GrainId.Parse(checkpoint.GrainId),

@@ -19,6 +19,7 @@ namespace Registry.Storage.AzureTable;
 /// </para>
 /// </summary>
 public sealed class AzureTableStateListing(TableServiceClient service, string tableName, string serviceId)
+    : IStateListing
 {
     private const int Chunks = 15;
 
@@ -31,13 +32,9 @@ public sealed class AzureTableStateListing(TableServiceClient service, string ta
 
     private readonly TableClient table = service.GetTableClient(tableName);
 
-    /// <summary>One stored state: its grain id (<c>type/key</c>), the ETag a read through the provider gives, its
-    /// UTF-8 JSON.</summary>
-    public sealed record ListedState(string GrainId, string ETag, ReadOnlyMemory<byte> Utf8Json);
-
     /// <summary>The states of <paramref name="stateName"/> whose grain id starts with
     /// <paramref name="grainIdPrefix"/>, in grain-id order. Nothing when the table does not exist yet.</summary>
-    public async IAsyncEnumerable<ListedState> ListAsync(string stateName, string grainIdPrefix,
+    public async IAsyncEnumerable<ListedGrainState> ListAsync(string stateName, string grainIdPrefix,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);
@@ -66,7 +63,7 @@ public sealed class AzureTableStateListing(TableServiceClient service, string ta
             var entity = entities.Current;
             if (Json(entity) is { Length: > 0 } json)
             {
-                yield return new ListedState(grainIdPrefix + entity.PartitionKey[low.Length..],
+                yield return new ListedGrainState(grainIdPrefix + entity.PartitionKey[low.Length..],
                     entity.ETag.ToString(), json);
             }
         }
