@@ -9,7 +9,7 @@ namespace Registry.Grains.Indexing;
 /// each stored as its own grain state (state name <paramref name="stateName"/>, grain id
 /// <c>{pieceType}/{partition}.{piece}</c>) through the silo's grain storage, so it works on every backend, scans or
 /// not. Loading reads the partition's pieces in one range query where <paramref name="records"/> can
-/// (<see cref="IStoredRecords.ReadPrefixAsync{T}"/>: the SQLite and PostgreSQL stores), else exactly
+/// (<see cref="IStoredRecords.ReadPrefixAsync{T}"/>: every backend for the ids the Registry uses), else exactly
 /// <paramref name="pieceCount"/> states by key; never a scan. Putting a document rewrites
 /// the one piece it hashes to, after which the change is durable; a failed write leaves memory as it was. Owned by
 /// one grain activation; not thread-safe.

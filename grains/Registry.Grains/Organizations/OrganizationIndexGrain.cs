@@ -100,18 +100,11 @@ public sealed class OrganizationIndexGrain(
                 this.GetPrimaryKeyLong(), stored, OrganizationIndex.PieceCount);
             await MoveFromLayoutAsync(stored);
         }
-        else if (records.CanScan)
+        else
         {
             logger.LogInformation("Organization index partition {Partition} has no stored pieces; building them from the records once",
                 this.GetPrimaryKeyLong());
             await BuildFromRecordsAsync(CancellationToken.None);
-        }
-        else
-        {
-            // Storage without scans and no checkpoint: nothing was ever stored, an empty partition is the truth.
-            await StoreCheckpointAsync(0);
-            checkpoint.State.OlderPiecesRemoved = true;
-            snapshotDue = true;
         }
 
         load.Loaded();
@@ -356,8 +349,7 @@ public sealed class OrganizationIndexGrain(
     /// the older pieces, writes every piece of the current layout (replacing what an interrupted move left there),
     /// then the checkpoint, then removes the older pieces and takes a snapshot. Interrupted before the checkpoint,
     /// the checkpoint still names the older layout, whose pieces are untouched, so the next activation moves again;
-    /// after it, the older pieces left are removed by the next activation's background work. Reads no record, so it
-    /// works on storage without scans (Azure Table) too.
+    /// after it, the older pieces left are removed by the next activation's background work. Reads no record.
     /// </summary>
     private async Task MoveFromLayoutAsync(int storedPieceCount)
     {

@@ -102,18 +102,13 @@ public sealed class PlaceNameIndexGrain(
                 }
             }
         }
-        else if (records.CanScan)
+        else
         {
             logger.LogInformation("Place-name index partition {Partition} has no stored pieces of the current layout; building them from the records once",
                 Partition);
             var started = clock.Now;
             await BuildFromRecordsAsync(CancellationToken.None);
             builtFrom = started;
-        }
-        else
-        {
-            // Storage without scans (Azure Table) only ever held this layout: an empty partition is the truth.
-            await StoreCheckpointAsync(0);
         }
 
         if (!restored)

@@ -2,7 +2,8 @@ namespace Registry.Grains.Storage;
 
 /// <summary>
 /// Reads committed grain state straight from storage, for reports over every record of a kind and for index
-/// rebuilds, without activating a grain per record. Implemented by the silo over its grain-state store.
+/// rebuilds, without activating a grain per record. Implemented by the silo over its grain-state store, or over the
+/// official Azure Table provider's table.
 /// </summary>
 public interface IStoredRecords
 {
@@ -15,17 +16,11 @@ public interface IStoredRecords
         CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Whether <see cref="ReadAllAsync{T}"/> works here (false on storage without scans): a read model that finds no
-    /// state of its own then starts empty instead of building from the records.
-    /// </summary>
-    bool CanScan => true;
-
-    /// <summary>
     /// Every stored state of <paramref name="stateName"/> whose grain id (its full text, <c>type/key</c>) starts with
     /// <paramref name="grainIdPrefix"/>, with its ETag, read in one query from the same store the grain storage
     /// writes to: what a read of each through the grain storage would give, at once, as an index partition loads
-    /// its stored pieces. Null where the storage cannot read a key range (the official Azure Table provider): the
-    /// caller then reads each state by itself.
+    /// its stored pieces. Null where the storage cannot answer it exactly (on Azure Table, ids holding a character the
+    /// provider's keys replace): the caller then reads each state by itself.
     /// </summary>
     Task<IReadOnlyList<StoredGrainState<T>>?> ReadPrefixAsync<T>(string stateName, string grainIdPrefix,
         CancellationToken cancellationToken = default) =>
