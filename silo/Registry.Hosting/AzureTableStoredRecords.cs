@@ -29,7 +29,7 @@ public sealed class AzureTableStoredRecords(IStateListing listing) : IStoredReco
         CancellationToken cancellationToken = default)
     {
         var type = grainIdPrefix.IndexOf('/');
-        if (type < 0 || Ambiguous(grainIdPrefix.AsSpan(type + 1)))
+        if (type < 0 || !AzureTableStateListing.IsExact(grainIdPrefix.AsSpan(type + 1)))
         {
             return null;
         }
@@ -37,7 +37,7 @@ public sealed class AzureTableStoredRecords(IStateListing listing) : IStoredReco
         var states = new List<StoredGrainState<T>>();
         await foreach (var listed in ListAsync(stateName, grainIdPrefix, cancellationToken))
         {
-            if (Ambiguous(listed.GrainId.AsSpan(grainIdPrefix.Length)))
+            if (!AzureTableStateListing.IsExact(listed.GrainId.AsSpan(grainIdPrefix.Length)))
             {
                 return null;
             }
@@ -85,13 +85,10 @@ public sealed class AzureTableStoredRecords(IStateListing listing) : IStoredReco
             }
             catch (Exception error) when (StorageFaults.IsStorageFault(error))
             {
-                throw new StorageUnavailableException(
-                    $"The stored '{stateName}' records cannot be read at the moment: {error.Message}");
+                throw StoredRecords.Unreadable(stateName, error);
             }
 
             yield return states.Current;
         }
     }
-
-    private static bool Ambiguous(ReadOnlySpan<char> key) => key.IndexOfAny("/\\#?_") >= 0;
 }

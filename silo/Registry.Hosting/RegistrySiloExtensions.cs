@@ -51,8 +51,8 @@ public static class RegistrySiloExtensions
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DivisionSeedingParticipant>();
         }
 
-        // The names in force of the township list go in with the divisions (on Azure Table storage by key, and then
-        // published through their grains).
+        // The names in force of the township list go in with the divisions (on Azure Table storage by key through the
+        // provider); the index partitions build them from the records.
         if (options.Seed.PlaceNames)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Places.PlaceNameSeedingParticipant>();

@@ -83,6 +83,8 @@ public sealed class StoredRecords(IGrainStateStore store) : IStoredRecords
             .ToList();
     }
 
-    private static StorageUnavailableException Unreadable(string stateName, Exception error) =>
+    /// <summary>What a read of every record of <paramref name="stateName"/> that storage could not serve surfaces as.
+    /// </summary>
+    internal static StorageUnavailableException Unreadable(string stateName, Exception error) =>
         new($"The stored '{stateName}' records cannot be read at the moment: {error.Message}");
 }

@@ -71,15 +71,12 @@ public sealed class PlaceNameStock(ISeedStore store, PlaceNameIndexReset index, 
             new StockRow(++line, row[0], new RecordPlaceName(row[1], null, PlaceCategory.AdministrativeDivision, row[0],
                 null, null, null, $"{Source}, divisions-2023-streets.csv, code {row[0]}")));
         var report = await StoreAsync(rows, divisions, cancellationToken);
-        await MarkSeededAsync(report, cancellationToken);
-        return report;
-    }
-
-    private Task MarkSeededAsync(PlaceNameStockReport report, CancellationToken cancellationToken) =>
-        store.InsertMissingAsync([new SeedState(MarkerKey, JsonSerializer.Serialize(new
+        await store.InsertMissingAsync([new SeedState(MarkerKey, JsonSerializer.Serialize(new
         {
             source = Source, rows = report.Rows, recorded = report.Recorded,
         }))], cancellationToken);
+        return report;
+    }
 
     /// <summary>
     /// Imports the village-level seats of a file shaped as <c>divisions-2023-villages.csv</c> (code, name, streetCode,

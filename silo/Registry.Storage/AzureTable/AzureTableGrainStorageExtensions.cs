@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
@@ -26,10 +27,7 @@ public static class AzureTableGrainStorageExtensions
         var tables = StatesOf(name);
         silo.AddAzureTableGrainStorage(tables, azure =>
         {
-            azure.TableServiceClient = new TableServiceClient(connectionString);
-            azure.TableName = tableName;
-            azure.DeleteStateOnClear = true;
-            azure.GrainStorageSerializer = new RegistryJsonGrainStorageSerializer();
+            Configure(azure, connectionString, tableName);
             // Ready before the seeders of reference data write through it (ApplicationServices).
             azure.InitStage = ServiceLifecycleStage.ApplicationServices - 1;
         });
@@ -42,6 +40,16 @@ public static class AzureTableGrainStorageExtensions
             services.GetService<Outbox>(), services.GetRequiredService<StorageFaults>(),
             services.GetService<IGrainContextAccessor>()));
         return silo;
+    }
+
+    /// <summary>The provider's options as the Registry runs it, in a silo and in the silo's commands
+    /// (<see cref="AzureTableToolStorage"/>): the table, a cleared state deleted, the Registry's JSON.</summary>
+    internal static void Configure(AzureTableStorageOptions azure, string connectionString, string tableName)
+    {
+        azure.TableServiceClient = new TableServiceClient(connectionString);
+        azure.TableName = tableName;
+        azure.DeleteStateOnClear = true;
+        azure.GrainStorageSerializer = new RegistryJsonGrainStorageSerializer();
     }
 
     /// <summary>The name the official provider itself is registered under, behind the outbox of

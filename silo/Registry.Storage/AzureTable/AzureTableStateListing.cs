@@ -74,6 +74,10 @@ public sealed class AzureTableStateListing(TableServiceClient service, string ta
     public static string Sanitize(string key) =>
         key.Replace('/', '_').Replace('\\', '_').Replace('#', '_').Replace('?', '_');
 
+    /// <summary>Whether <paramref name="key"/> (part of a grain id after its type) reads back as it was written: it
+    /// holds none of the characters <see cref="Sanitize"/> replaces, nor the '_' that stands for them.</summary>
+    public static bool IsExact(ReadOnlySpan<char> key) => key.IndexOfAny("/\\#?_") < 0;
+
     // The first string after every string that starts with prefix (which is not empty).
     private static string Successor(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 

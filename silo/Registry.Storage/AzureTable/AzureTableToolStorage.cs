@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -25,13 +24,8 @@ public sealed class AzureTableToolStorage
     public AzureTableToolStorage(string connectionString, string tableName, string serviceId,
         ILoggerFactory loggerFactory)
     {
-        var options = new AzureTableStorageOptions
-        {
-            TableServiceClient = new TableServiceClient(connectionString),
-            TableName = tableName,
-            DeleteStateOnClear = true,
-            GrainStorageSerializer = new RegistryJsonGrainStorageSerializer(),
-        };
+        var options = new AzureTableStorageOptions();
+        AzureTableGrainStorageExtensions.Configure(options, connectionString, tableName);
         var provider = new AzureTableGrainStorage(AzureTableGrainStorageExtensions.StatesOf("tool"), options,
             Options.Create(new ClusterOptions { ServiceId = serviceId }),
             loggerFactory.CreateLogger<AzureTableGrainStorage>(), new NewInstances());
